@@ -1,0 +1,12 @@
+//! e-Kinerja's rules as code: every rule of ASN performance management in one
+//! place, compiled natively into the server and to WASM into the browser.
+//!
+//! No I/O, no clock, no randomness: ids and today's date are always passed in.
+//! See `GLOSSARY.md` beside this crate for the Indonesian terms.
+
+pub mod rule_set;
+
+pub use rule_set::permenpanrb_6_2022::{Predikat, RatingEkspektasi, kuadran_predikat};
+
+/// The version of the rules compiled into this build, shown by the app and the server.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

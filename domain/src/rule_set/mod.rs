@@ -1,0 +1,3 @@
+//! The three rule sets a period can name.
+
+pub mod permenpanrb_6_2022;
