@@ -4,7 +4,19 @@
 //! No I/O, no clock, no randomness: ids and today's date are always passed in.
 //! See `GLOSSARY.md` beside this crate for the Indonesian terms.
 
+pub mod angka_kredit;
+pub mod distribusi;
+pub mod error;
+pub mod kalender;
+pub mod nip;
+pub mod objektivitas;
+pub mod pegawai;
+pub mod periode;
 pub mod rule_set;
+pub mod skp;
+pub mod tanggal;
+pub mod teks;
+pub mod umpan_balik;
 
 pub use rule_set::permenpanrb_6_2022::{Predikat, RatingEkspektasi, kuadran_predikat};
 
