@@ -1,1 +1,5 @@
-fn main() {}
+//! `ekinerja`: the e-Kinerja server and its command line.
+
+fn main() -> std::process::ExitCode {
+    server::cli::main()
+}

@@ -1,0 +1,129 @@
+//! The database: SQLite (embedded default) or PostgreSQL, one query layer on
+//! sqlx's `Any` driver with `$n` placeholders, which both dialects accept.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use anyhow::Context;
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbKind {
+    Sqlite,
+    Postgres,
+}
+
+impl DbKind {
+    pub fn from_url(url: &str) -> anyhow::Result<Self> {
+        if url.starts_with("sqlite:") {
+            Ok(DbKind::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(DbKind::Postgres)
+        } else {
+            anyhow::bail!("DATABASE_URL must start with sqlite: or postgres:// (got another scheme)")
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DbKind::Sqlite => "sqlite",
+            DbKind::Postgres => "postgres",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    kind: DbKind,
+}
+
+impl Db {
+    /// Connects, creating the SQLite file (and its folder) when missing.
+    /// SQLite runs in WAL mode with `synchronous=FULL`: an acknowledged write
+    /// survives a power cut.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        install_default_drivers();
+        let kind = DbKind::from_url(url)?;
+        let mut url = url.to_owned();
+        if kind == DbKind::Sqlite {
+            let path = sqlite_path(&url);
+            if let Some(parent) = Path::new(&path).parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).with_context(|| format!("creating the database folder {}", parent.display()))?;
+            }
+            if !url.contains("mode=") {
+                url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });
+            }
+        }
+        let max = if kind == DbKind::Sqlite { 8 } else { 16 };
+        let pool = AnyPoolOptions::new()
+            .max_connections(max)
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if kind == DbKind::Sqlite {
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA synchronous = FULL").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await
+            .with_context(|| format!("connecting to the {} database", kind.as_str()))?;
+        Ok(Db { pool, kind })
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn kind(&self) -> DbKind {
+        self.kind
+    }
+
+    /// Applies the migrations of this backend (embedded in the binary).
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        match self.kind {
+            DbKind::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await,
+            DbKind::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await,
+        }
+        .context("applying migrations")
+    }
+
+    pub async fn ping(&self) -> anyhow::Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.context("database ping")?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// The file path inside a `sqlite:` URL (`sqlite://data/x.db?…` → `data/x.db`).
+fn sqlite_path(url: &str) -> String {
+    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let rest = rest.split('?').next().unwrap_or_default();
+    String::from_str(rest).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_urls_name_their_file() {
+        assert_eq!(sqlite_path("sqlite://data/ekinerja.db"), "data/ekinerja.db");
+        assert_eq!(sqlite_path("sqlite:///tmp/x.db?mode=rwc"), "/tmp/x.db");
+        assert_eq!(sqlite_path("sqlite:x.db"), "x.db");
+    }
+
+    #[test]
+    fn unknown_schemes_are_refused() {
+        assert!(DbKind::from_url("mysql://localhost/x").is_err());
+        assert_eq!(DbKind::from_url("postgres://localhost/test").unwrap(), DbKind::Postgres);
+    }
+}

@@ -1,0 +1,16 @@
+//! The e-Kinerja server: the JSON API, the host of the built SPA, and the
+//! authority that re-validates and recomputes everything with `domain`.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod password;
+pub mod routes;
+pub mod seed;
+pub mod spa;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use startup::{Application, app};

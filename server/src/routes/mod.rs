@@ -1,0 +1,12 @@
+//! `/api/v1/…`: one module per resource, each with its `router()`.
+
+use axum::Router;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+pub mod health;
+
+pub fn router() -> Router<AppState> {
+    Router::new().merge(health::router()).fallback(|| async { ApiError::NotFound })
+}

@@ -1,0 +1,65 @@
+//! Serves the built SPA: hashed assets with long immutable caching, every
+//! other path that is not a file falls back to `index.html` (client routes).
+
+use std::path::{Path, PathBuf};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, Response, header};
+use axum::middleware::{self, Next};
+use tower_http::services::{ServeDir, ServeFile};
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "no-cache";
+
+pub fn router(dist: &Path) -> Router {
+    let index = dist.join("index.html");
+    let serve = ServeDir::new(dist).append_index_html_on_directories(true).fallback(ServeFile::new(index));
+    Router::new().fallback_service(serve).layer(middleware::from_fn(cache_control))
+}
+
+async fn cache_control(req: Request<Body>, next: Next) -> Response<Body> {
+    let immutable = is_hashed_asset(req.uri().path());
+    let mut res = next.run(req).await;
+    if res.status().is_success() || res.status().as_u16() == 304 {
+        let value = if immutable { IMMUTABLE } else { REVALIDATE };
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
+}
+
+/// Trunk names built files `name-<16 hex>.ext` (and `name-<16 hex>_bg.wasm`).
+pub fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file.split('.').next().unwrap_or_default().trim_end_matches("_bg");
+    match stem.rsplit_once('-') {
+        Some((_, hash)) => hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+        None => false,
+    }
+}
+
+/// The dist folder to serve, checked at start so a missing build says so plainly.
+pub fn check_dist(dist: &Path) -> Result<PathBuf, String> {
+    let index = dist.join("index.html");
+    if index.is_file() {
+        Ok(dist.to_path_buf())
+    } else {
+        Err(format!("{} not found: build the SPA first (`make run` does it)", index.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_hashed_names_are_recognised() {
+        assert!(is_hashed_asset("/app-8d1e2c3b4a5f6e7d_bg.wasm"));
+        assert!(is_hashed_asset("/app-8d1e2c3b4a5f6e7d.js"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/rekap"));
+        assert!(!is_hashed_asset("/sw.js"));
+        assert!(!is_hashed_asset("/e-kinerja.svg"));
+    }
+}

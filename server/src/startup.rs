@@ -1,0 +1,109 @@
+//! Building the app and running it: `app()` is what tests call directly,
+//! `Application` binds a port (0 picks a free one) and serves until stopped.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::ServeArgs;
+use crate::db::Db;
+use crate::state::AppState;
+use crate::{routes, seed, spa};
+
+/// The strict policy the app satisfies: only our own scripts, wasm allowed to compile.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The whole HTTP surface: the API under `/api/v1`, the SPA everywhere else.
+pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
+    let api = Router::new().nest("/api/v1", routes::router()).with_state(state);
+    let router = match dist {
+        Some(dist) => api.merge(spa::router(&dist)),
+        None => api,
+    };
+    router
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(security_header(header::CONTENT_SECURITY_POLICY, CSP))
+        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
+        .layer(security_header(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"))
+        .layer(security_header(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
+        .layer(TraceLayer::new_for_http())
+}
+
+fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    db: Db,
+}
+
+impl Application {
+    /// Connects and migrates the database, seeds the demo instansi into an
+    /// empty one (unless told not to), and binds the port.
+    pub async fn build(database_url: &str, args: &ServeArgs) -> anyhow::Result<Self> {
+        let db = Db::connect(database_url).await?;
+        db.migrate().await?;
+        if !args.no_demo {
+            seed::seed_demo_if_empty(&db).await?;
+            seed::print_demo_accounts(&db).await?;
+        }
+        let dist = match spa::check_dist(&args.dist) {
+            Ok(dist) => Some(dist),
+            Err(why) => {
+                tracing::warn!("{why}; serving the API only");
+                None
+            }
+        };
+        let router = app(AppState::new(db.clone()), dist);
+        let addr = SocketAddr::new(args.host, args.port);
+        let listener = TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+        Ok(Application { listener, router, db })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, lets requests in flight finish, then
+    /// closes the database cleanly (a WAL checkpoint on SQLite).
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await.context("serving")?;
+        self.db.close().await;
+        tracing::info!("stopped cleanly");
+        Ok(())
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown requested");
+}
