@@ -49,7 +49,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.migrate().await?;
             let seeded = seed::seed_demo_if_empty(&db).await?;
             if !seeded {
-                println!("basis data sudah berisi data; tidak diubah / the database already holds data; left unchanged");
+                println!(
+                    "basis data sudah berisi data; tidak diubah / the database already holds data; left unchanged"
+                );
             }
             seed::print_demo_accounts(&db).await?;
             db.close().await;

@@ -48,7 +48,8 @@ const PEGAWAI: [DemoPegawai; 12] = [
 /// Seeds the demo instansi in one transaction when no instansi exists yet.
 /// Returns whether it seeded.
 pub async fn seed_demo_if_empty(db: &Db) -> anyhow::Result<bool> {
-    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM instansi").fetch_one(db.pool()).await.context("counting instansi")?;
+    let (count,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM instansi").fetch_one(db.pool()).await.context("counting instansi")?;
     if count > 0 {
         return Ok(false);
     }

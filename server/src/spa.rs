@@ -28,12 +28,13 @@ async fn cache_control(req: Request<Body>, next: Next) -> Response<Body> {
     res
 }
 
-/// Trunk names built files `name-<16 hex>.ext` (and `name-<16 hex>_bg.wasm`).
+/// Trunk names built files `name-<hex hash>.ext` (and `name-<hash>_bg.wasm`);
+/// the hash is a u64 in hex without leading zeros, so 12 to 16 digits.
 pub fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default().trim_end_matches("_bg");
     match stem.rsplit_once('-') {
-        Some((_, hash)) => hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+        Some((_, hash)) => hash.len() >= 12 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
         None => false,
     }
 }
@@ -57,6 +58,7 @@ mod tests {
         assert!(is_hashed_asset("/app-8d1e2c3b4a5f6e7d_bg.wasm"));
         assert!(is_hashed_asset("/app-8d1e2c3b4a5f6e7d.js"));
         assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/style-ca018b0769cfbdc.css"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/rekap"));
         assert!(!is_hashed_asset("/sw.js"));

@@ -34,7 +34,10 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
         .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
-        .layer(security_header(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"))
+        .layer(security_header(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=()",
+        ))
         .layer(security_header(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
         .layer(TraceLayer::new_for_http())
 }

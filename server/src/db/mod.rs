@@ -50,7 +50,8 @@ impl Db {
         if kind == DbKind::Sqlite {
             let path = sqlite_path(&url);
             if let Some(parent) = Path::new(&path).parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent).with_context(|| format!("creating the database folder {}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("creating the database folder {}", parent.display()))?;
             }
             if !url.contains("mode=") {
                 url.push_str(if url.contains('?') { "&mode=rwc" } else { "?mode=rwc" });

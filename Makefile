@@ -1,0 +1,59 @@
+# e-Kinerja: the two commands.
+#   make run    set up, build the SPA and the server, serve on 127.0.0.1:8080 (PORT changes it)
+#   make test   set up and run every check and test
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+PORT ?= 8080
+SERVER := $(CARGO_TARGET_DIR)/release/ekinerja
+
+.PHONY: help run test tools tools-browser spa server fmt-check clippy test-native test-wasm-check size test-browser bench
+
+help:
+	@echo "make run   — start e-Kinerja with the embedded SQLite and demo data"
+	@echo "make test  — every check and test (PostgreSQL too when it answers; required with CI=true)"
+	@echo "make bench — the benchmarks (figures, never pass/fail)"
+
+tools:
+	@scripts/tools.sh build
+
+tools-browser:
+	@scripts/tools.sh browser
+
+spa: tools
+	trunk build --release --offline
+
+server:
+	cargo build --release -p server --locked
+
+run: spa server
+	PORT=$(PORT) $(SERVER) serve --dist dist
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+
+test-native:
+	scripts/test-native.sh
+
+test-wasm-check:
+	cargo check -p domain --target wasm32-unknown-unknown --locked
+
+size: spa
+	node scripts/bundle-size.mjs dist
+
+test-browser: tools-browser spa server
+	EKINERJA_SERVER=$(SERVER) node --test --test-concurrency=1 tests/browser/
+
+test: tools fmt-check clippy test-native test-wasm-check size test-browser
+	@echo "make test: semua pemeriksaan lulus / every check passed"
+
+bench:
+	cargo bench -p domain --bench rules

@@ -1,0 +1,3 @@
+//! UI logic as plain types, tested natively.
+
+pub mod kuadran;

@@ -1,0 +1,26 @@
+// The first-load transfer of the SPA: wasm + js + css, raw and brotli.
+// A report, never a pass/fail gate (the budget is 300 KB brotli).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
+const totals = { wasm: [0, 0], js: [0, 0], css: [0, 0] };
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
+for (const name of readdirSync(dist)) {
+  const kind = kinds[extname(name)];
+  const path = join(dist, name);
+  if (!kind || !statSync(path).isFile()) continue;
+  const raw = readFileSync(path);
+  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  totals[kind][0] += raw.length;
+  totals[kind][1] += br.length;
+  console.log(`${name.padEnd(44)} raw ${kb(raw.length)}  brotli ${kb(br.length)}`);
+}
+let raw = 0, br = 0;
+for (const [kind, [r, b]] of Object.entries(totals)) {
+  console.log(`${kind.padEnd(44)} raw ${kb(r)}  brotli ${kb(b)}`);
+  raw += r; br += b;
+}
+console.log(`${'first load (wasm + js + css)'.padEnd(44)} raw ${kb(raw)}  brotli ${kb(br)}  (budget 300 KB brotli)`);

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs what the build needs, from the package registries only, and skips
+# every step whose tool is already there at the right version.
+#   scripts/tools.sh build    wasm target, trunk, wasm-bindgen-cli, npm packages
+#   scripts/tools.sh browser  + Debian's Chromium and ChromeDriver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must print exactly the version Cargo.lock pins.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
+say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
+
+ensure_wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "wasm32-unknown-unknown: present"
+  else
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_cargo_tool() { # name version binary [--locked]
+  local crate=$1 version=$2 bin=$3 locked=${4:-}
+  if command -v "$bin" >/dev/null 2>&1 && "$bin" --version 2>/dev/null | grep -q " $version\$\| $version "; then
+    say "$bin $version: present"
+  else
+    say "installing $crate $version from crates.io (a few minutes, once)"
+    cargo install "$crate" --version "$version" $locked
+  fi
+}
+
+ensure_npm() {
+  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+     && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+    say "npm packages: present"
+  else
+    say "installing npm packages (binaryen's wasm-opt, playwright-core)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    say "chromium: present ($(/usr/bin/chromium --version 2>/dev/null | head -1))"
+  else
+    say "installing Debian's chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+ensure_wasm_target
+ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+# Without --locked: its own lock file pins a crate version the registry no longer serves.
+ensure_cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
+ensure_npm
+if [ "${1:-build}" = browser ]; then
+  ensure_chromium
+fi

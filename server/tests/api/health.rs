@@ -1,0 +1,37 @@
+use serde_json::Value;
+
+use crate::helpers::{Backend, backends, spawn_app};
+
+#[tokio::test]
+async fn health_names_the_version_and_the_database_kind() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let res = app.client.get(app.url("/api/v1/health")).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{backend:?}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["status"], "ok");
+        assert_eq!(body["version"], env!("CARGO_PKG_VERSION"));
+        let expected = if backend == Backend::Sqlite { "sqlite" } else { "postgres" };
+        assert_eq!(body["database"], expected);
+    }
+}
+
+#[tokio::test]
+async fn every_response_carries_the_strict_security_headers() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let res = app.client.get(app.url("/api/v1/health")).send().await.unwrap();
+    let csp = res.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(res.headers()["x-frame-options"], "DENY");
+}
+
+#[tokio::test]
+async fn an_unknown_api_path_is_a_json_404_not_the_spa() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let res = app.client.get(app.url("/api/v1/tidak-ada")).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "not_found");
+}

@@ -1,0 +1,92 @@
+// Shared set-up for the browser tests: the real server binary on a free port
+// with a fresh SQLite file, and Debian's Chromium driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = join(ROOT, 'artifacts', 'screenshots');
+
+export const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  tablet: { width: 1024, height: 768 },
+  desktop: { width: 1440, height: 900 },
+};
+
+/** Starts `ekinerja serve` on port 0; resolves with its base URL once it listens. */
+export async function startServer({ demo = true } = {}) {
+  const bin = process.env.EKINERJA_SERVER ?? join(ROOT, 'target/release/ekinerja');
+  const dir = mkdtempSync(join(tmpdir(), 'ekinerja-browser-'));
+  const args = ['serve', '--port', '0', '--dist', join(ROOT, 'dist')];
+  if (!demo) args.push('--no-demo');
+  const child = spawn(bin, args, {
+    env: { ...process.env, DATABASE_URL: `sqlite://${join(dir, 'test.db')}`, RUST_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const base = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 30_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const m = output.match(/running at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c) => { output += c; });
+    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited ${code}:\n${output}`)); });
+  });
+  return {
+    base,
+    output: () => output,
+    async stop() {
+      child.removeAllListeners('exit');
+      const exited = new Promise((ok) => child.on('exit', (code, signal) => ok({ code, signal })));
+      child.kill('SIGTERM');
+      const result = await exited;
+      rmSync(dir, { recursive: true, force: true });
+      return result;
+    },
+  };
+}
+
+/** A fresh headless Chromium with the closed-network flags. */
+export async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'ekinerja-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Records console errors, page errors and CSP violations of a page. */
+export function watchProblems(page) {
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  return problems;
+}
+
+export async function installCspProbe(context) {
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,78 @@
+// The walking skeleton in a real browser: the WASM runs, the rules from
+// `domain` answer in the page, the server answers the page, nothing breaks
+// the strict CSP, and the page looks right on a phone, a tablet and a desktop.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, VIEWPORTS,
+} from './lib.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await installCspProbe(browser.context);
+});
+
+after(async () => {
+  await browser?.close();
+  const stopped = await server?.stop();
+  assert.equal(stopped?.code, 0, `the server stops cleanly on SIGTERM\n${server?.output()}`);
+});
+
+test('the kuadran predikat changes when a select changes, computed by the wasm', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(server.base + '/');
+  const predikat = page.getByTestId('predikat');
+  await predikat.waitFor();
+  assert.equal(await predikat.textContent(), 'Baik');
+  await page.getByTestId('rating-hasil').selectOption('diatas_ekspektasi');
+  await page.getByTestId('rating-perilaku').selectOption('diatas_ekspektasi');
+  assert.equal(await predikat.textContent(), 'Sangat Baik');
+  await page.getByTestId('rating-perilaku').selectOption('dibawah_ekspektasi');
+  assert.equal(await predikat.textContent(), 'Kurang/Misconduct');
+  await page.getByTestId('rating-hasil').selectOption('dibawah_ekspektasi');
+  assert.equal(await predikat.textContent(), 'Sangat Kurang');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  await page.close();
+});
+
+test("the page shows the server's version from /api/v1/health", async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(server.base + '/');
+  const status = page.getByTestId('status-server');
+  await page.waitForFunction(() => document.querySelector('[data-testid=status-server]')?.textContent.includes('versi'));
+  assert.match(await status.textContent(), /versi \d+\.\d+\.\d+ \(sqlite\)/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'id');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  await page.close();
+});
+
+test('a client route deep link loads the app too', async () => {
+  const page = await browser.context.newPage();
+  const res = await page.goto(server.base + '/skp/2026');
+  assert.equal(res.status(), 200);
+  await page.getByTestId('predikat').waitFor();
+  await page.close();
+});
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(`screenshot at ${name} size (${viewport.width}×${viewport.height})`, async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(server.base + '/');
+    await page.getByTestId('predikat').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=status-server]')?.textContent.includes('versi'));
+    // Nothing may overflow the viewport horizontally.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+    await screenshot(page, `skeleton-${name}`);
+    await page.close();
+  });
+}
