@@ -32,7 +32,7 @@ ensure_cargo_tool() { # name version binary [--locked]
 
 ensure_npm() {
   if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
-     && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+     && [ -f node_modules/.package-lock.json ] && ! [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "npm packages: present"
   else
     say "installing npm packages (binaryen's wasm-opt, playwright-core)"

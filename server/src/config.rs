@@ -53,11 +53,56 @@ pub struct ServeArgs {
     /// Do not seed the demo instansi into an empty database.
     #[arg(long, env = "EKINERJA_NO_DEMO")]
     pub no_demo: bool,
+
+    #[command(flatten)]
+    pub security: SecurityArgs,
+}
+
+/// Session and login-throttling settings.
+#[derive(Debug, Clone, Args)]
+pub struct SecurityArgs {
+    /// A session ends after this many seconds without a request.
+    #[arg(long, env = "EKINERJA_SESSION_IDLE_SECS", default_value_t = 2 * 60 * 60)]
+    pub session_idle_secs: i64,
+    /// A session ends this many seconds after login, however active.
+    #[arg(long, env = "EKINERJA_SESSION_MAX_SECS", default_value_t = 12 * 60 * 60)]
+    pub session_absolute_secs: i64,
+    /// Mark the session cookie `Secure` (set this when served over HTTPS, e.g. behind a TLS proxy).
+    #[arg(long, env = "EKINERJA_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Failed logins allowed per account in the window.
+    #[arg(long, env = "EKINERJA_LOGIN_MAX_FAILURES_ACCOUNT", default_value_t = 5)]
+    pub login_max_failures_account: u32,
+    /// Failed logins allowed per client address in the window.
+    #[arg(long, env = "EKINERJA_LOGIN_MAX_FAILURES_ADDRESS", default_value_t = 30)]
+    pub login_max_failures_address: u32,
+    /// The throttling window in seconds.
+    #[arg(long, env = "EKINERJA_LOGIN_WINDOW_SECS", default_value_t = 15 * 60)]
+    pub login_window_secs: u64,
+}
+
+impl Default for SecurityArgs {
+    fn default() -> Self {
+        SecurityArgs {
+            session_idle_secs: 2 * 60 * 60,
+            session_absolute_secs: 12 * 60 * 60,
+            secure_cookies: false,
+            login_max_failures_account: 5,
+            login_max_failures_address: 30,
+            login_window_secs: 15 * 60,
+        }
+    }
 }
 
 impl Default for ServeArgs {
     fn default() -> Self {
-        ServeArgs { host: IpAddr::from([127, 0, 0, 1]), port: 8080, dist: PathBuf::from("dist"), no_demo: false }
+        ServeArgs {
+            host: IpAddr::from([127, 0, 0, 1]),
+            port: 8080,
+            dist: PathBuf::from("dist"),
+            no_demo: false,
+            security: SecurityArgs::default(),
+        }
     }
 }
 

@@ -1,25 +1,56 @@
 //! One error type for every handler, one error JSON for every client.
 //! Internal errors are logged once here and reveal nothing to the caller.
 
+use std::collections::BTreeMap;
+use std::time::Duration;
+
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
-/// `{ "code": "…", "message": "…", "fields": { "field": ["…"] } }`
-#[derive(Debug, Serialize)]
+/// `{ "code": "…", "message": "…", "fields": { "field": ["…"] } }`: the only
+/// error shape. `message` is Indonesian first, then English.
+#[derive(Debug, Serialize, serde::Deserialize, Clone, PartialEq)]
 pub struct ErrorBody {
-    pub code: &'static str,
+    pub code: String,
     pub message: String,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, Vec<String>>,
+    /// The current record, on a 409 for a stale version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<serde_json::Value>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
+    #[error("bad request: {0}")]
+    BadRequest(&'static str, String),
+    #[error("validation failed")]
+    Validation(BTreeMap<String, Vec<String>>),
+    #[error("not authenticated")]
+    Unauthenticated,
+    /// Credentials were wrong (login, activation): 401 with this message.
+    #[error("unauthorized")]
+    Unauthorized(&'static str),
+    #[error("forbidden")]
+    Forbidden,
     #[error("not found")]
     NotFound,
+    /// A rule of the workflow refuses the change (e.g. an approved SKP is not editable).
+    #[error("conflict: {0}")]
+    Conflict(&'static str, String),
+    /// The write was based on an old version; carries the current record.
+    #[error("stale version")]
+    Stale(serde_json::Value),
+    #[error("idempotency key reused with another body")]
+    KeyReused,
+    #[error("payload too large")]
+    TooLarge,
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("too many requests")]
+    TooManyRequests(Duration),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -30,20 +61,92 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let (status, code, message) = match &self {
-            ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found", "Tidak ditemukan / Not found".to_owned()),
-            ApiError::Internal(e) => {
-                tracing::error!(error = ?e, "internal error");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
-                    "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman. / A server error occurred; your saved data is safe."
-                        .to_owned(),
-                )
-            }
-        };
-        (status, Json(ErrorBody { code, message, fields: BTreeMap::new() })).into_response()
+impl ApiError {
+    /// A single-field validation error.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        ApiError::Validation(BTreeMap::from([(field.to_owned(), vec![message.into()])]))
+    }
+
+    fn parts(&self) -> (StatusCode, &str, String) {
+        match self {
+            ApiError::BadRequest(code, m) => (StatusCode::BAD_REQUEST, code, m.clone()),
+            ApiError::Validation(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                "Ada isian yang perlu diperbaiki. / Some fields need correcting.".into(),
+            ),
+            ApiError::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "Sesi Anda berakhir atau belum masuk; silakan masuk lagi. / Please sign in.".into(),
+            ),
+            ApiError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, "wrong_credentials", (*m).to_owned()),
+            ApiError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Anda tidak berhak melakukan ini. / You are not allowed to do this.".into(),
+            ),
+            ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found", "Tidak ditemukan. / Not found.".into()),
+            ApiError::Conflict(code, m) => (StatusCode::CONFLICT, code, m.clone()),
+            ApiError::Stale(_) => (
+                StatusCode::CONFLICT,
+                "stale_version",
+                "Data ini sudah diubah di tempat lain; lihat versi terbaru. / This record changed elsewhere; see the current version."
+                    .into(),
+            ),
+            ApiError::KeyReused => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_reused",
+                "Kunci Idempotency-Key sudah dipakai untuk isi yang berbeda. / The Idempotency-Key was used with a different body."
+                    .into(),
+            ),
+            ApiError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "Kiriman terlalu besar. / The request body is too large.".into(),
+            ),
+            ApiError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Kirim sebagai application/json. / Send application/json.".into(),
+            ),
+            ApiError::TooManyRequests(_) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                "Terlalu banyak percobaan; coba lagi nanti. / Too many attempts; try again later.".into(),
+            ),
+            ApiError::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman. / A server error occurred; your saved data is safe."
+                    .into(),
+            ),
+        }
     }
 }
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(e) = &self {
+            tracing::error!(error = ?e, "internal error");
+        }
+        let (status, code, message) = self.parts();
+        let mut body = ErrorBody { code: code.to_owned(), message, fields: BTreeMap::new(), current: None };
+        let mut retry_after = None;
+        match self {
+            ApiError::Validation(fields) => body.fields = fields,
+            ApiError::Stale(current) => body.current = Some(current),
+            ApiError::TooManyRequests(wait) => retry_after = Some(wait.as_secs().max(1)),
+            _ => {}
+        }
+        let mut res = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after
+            && let Ok(v) = HeaderValue::from_str(&secs.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        res
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

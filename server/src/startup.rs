@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -15,15 +17,21 @@ use tower_http::trace::TraceLayer;
 use crate::config::ServeArgs;
 use crate::db::Db;
 use crate::state::AppState;
-use crate::{routes, seed, spa};
+use crate::{idempotency, routes, seed, spa};
 
 /// The strict policy the app satisfies: only our own scripts, wasm allowed to compile.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
 connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/// The largest JSON body a route accepts unless it says otherwise.
+pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
+
 /// The whole HTTP surface: the API under `/api/v1`, the SPA everywhere else.
 pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
-    let api = Router::new().nest("/api/v1", routes::router()).with_state(state);
+    let api_routes = routes::router()
+        .layer(middleware::from_fn_with_state(state.clone(), idempotency::layer))
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
+    let api = Router::new().nest("/api/v1", api_routes).with_state(state);
     let router = match dist {
         Some(dist) => api.merge(spa::router(&dist)),
         None => api,
@@ -69,7 +77,19 @@ impl Application {
                 None
             }
         };
-        let router = app(AppState::new(db.clone()), dist);
+        let state = AppState::new(db.clone(), args.security.clone());
+        idempotency::purge(&state).await?;
+        let purger = state.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(6 * 60 * 60));
+            loop {
+                every.tick().await;
+                if let Err(e) = idempotency::purge(&purger).await {
+                    tracing::warn!(error = %e, "purge failed");
+                }
+            }
+        });
+        let router = app(state, dist);
         let addr = SocketAddr::new(args.host, args.port);
         let listener = TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
         Ok(Application { listener, router, db })
@@ -82,7 +102,8 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, lets requests in flight finish, then
     /// closes the database cleanly (a WAL checkpoint on SQLite).
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await.context("serving")?;
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await.context("serving")?;
         self.db.close().await;
         tracing::info!("stopped cleanly");
         Ok(())

@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use crate::auth::throttle::Throttle;
+use crate::config::SecurityArgs;
 use crate::db::Db;
 
 #[derive(Clone)]
@@ -12,10 +14,15 @@ pub struct AppState {
 
 pub struct Inner {
     pub version: &'static str,
+    pub config: SecurityArgs,
+    pub throttle: Throttle,
 }
 
 impl AppState {
-    pub fn new(db: Db) -> Self {
-        AppState { db, inner: Arc::new(Inner { version: env!("CARGO_PKG_VERSION") }) }
+    pub fn new(db: Db, config: SecurityArgs) -> Self {
+        AppState {
+            db,
+            inner: Arc::new(Inner { version: env!("CARGO_PKG_VERSION"), config, throttle: Throttle::default() }),
+        }
     }
 }

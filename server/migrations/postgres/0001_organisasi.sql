@@ -66,6 +66,6 @@ CREATE TABLE akun (
     instansi_id   TEXT NOT NULL REFERENCES instansi (id),
     password_hash TEXT,                          -- Argon2id PHC string; NULL until activated
     peran         TEXT NOT NULL CHECK (peran IN ('pegawai', 'admin_instansi', 'super_admin')),
-    aktif         BOOLEAN NOT NULL DEFAULT TRUE,
+    aktif         BIGINT NOT NULL DEFAULT 1,        -- 0 or 1 (the Any driver has no SQLite bool)
     version       BIGINT NOT NULL DEFAULT 1
 );

@@ -5,8 +5,9 @@ use axum::Router;
 use crate::error::ApiError;
 use crate::state::AppState;
 
+pub mod auth;
 pub mod health;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(health::router()).fallback(|| async { ApiError::NotFound })
+    Router::new().merge(health::router()).merge(auth::router()).fallback(|| async { ApiError::NotFound })
 }

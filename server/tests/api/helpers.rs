@@ -111,3 +111,79 @@ pub async fn spawn_app_with(backend: Backend, dist: Option<PathBuf>, demo: bool)
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, None, false).await
 }
+
+/// A signed-in client: sends the session cookie, the CSRF token, and a
+/// fresh Idempotency-Key on every change unless the test gives one.
+#[derive(Clone)]
+pub struct Session {
+    pub base: String,
+    pub cookie: String,
+    pub csrf: String,
+    pub pegawai_id: String,
+    pub client: reqwest::Client,
+}
+
+pub const DEMO_ADMIN: &str = "199003152015032004";
+pub const DEMO_KEPALA: &str = "197204152000032001";
+pub const DEMO_KABID1: &str = "198001102005012003";
+pub const DEMO_KABID2: &str = "198206252006041001";
+pub const DEMO_STAF2: &str = "198811232014022006"; // rated by kabid1
+pub const DEMO_STAF3: &str = "199107172017011007"; // rated by kabid1
+pub const DEMO_STAF5: &str = "198709142012121009"; // rated by kabid2
+
+impl TestApp {
+    pub async fn login(&self, nip: &str) -> Session {
+        self.try_login(nip, server::seed::DEMO_PASSWORD).await.expect("demo login")
+    }
+
+    pub async fn try_login(&self, nip: &str, password: &str) -> Result<Session, reqwest::Response> {
+        let res = self
+            .client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({ "nip": nip, "password": password }))
+            .send()
+            .await
+            .expect("login request");
+        if res.status() != 200 {
+            return Err(res);
+        }
+        let cookie = res
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .expect("a session cookie")
+            .to_owned();
+        let body: serde_json::Value = res.json().await.expect("session json");
+        Ok(Session {
+            base: format!("http://{}", self.addr),
+            cookie,
+            csrf: body["csrf_token"].as_str().expect("csrf").to_owned(),
+            pegawai_id: body["pegawai_id"].as_str().expect("id").to_owned(),
+            client: self.client.clone(),
+        })
+    }
+}
+
+impl Session {
+    pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.get(format!("{}{}", self.base, path)).header("cookie", &self.cookie)
+    }
+
+    /// A change with the CSRF token and a fresh Idempotency-Key.
+    pub fn send(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, format!("{}{}", self.base, path))
+            .header("cookie", &self.cookie)
+            .header("x-csrf-token", &self.csrf)
+            .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+    }
+
+    pub fn post(&self, path: &str) -> reqwest::RequestBuilder {
+        self.send(reqwest::Method::POST, path)
+    }
+
+    pub fn put(&self, path: &str) -> reqwest::RequestBuilder {
+        self.send(reqwest::Method::PUT, path)
+    }
+}

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod auth;
 mod health;
 mod seed;
 mod spa;

@@ -1,0 +1,140 @@
+//! Sessions and the authenticated `Actor` extractor.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{Method, header};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::clock;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+pub const COOKIE: &str = "ekinerja_sesi";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// What an account may do beyond its own records. Supervisors are not a
+/// role: who rates whom comes from the atasan mapping of each period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Peran {
+    Pegawai,
+    AdminInstansi,
+    SuperAdmin,
+}
+
+impl Peran {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "pegawai" => Some(Peran::Pegawai),
+            "admin_instansi" => Some(Peran::AdminInstansi),
+            "super_admin" => Some(Peran::SuperAdmin),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Peran::Pegawai => "pegawai",
+            Peran::AdminInstansi => "admin_instansi",
+            Peran::SuperAdmin => "super_admin",
+        }
+    }
+}
+
+/// The signed-in caller. Extracting it checks the session (401 when missing
+/// or expired) and, for every method that changes something, the CSRF header.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub pegawai_id: String,
+    pub instansi_id: String,
+    pub peran: Peran,
+    pub token_hash: String,
+}
+
+impl Actor {
+    pub fn is_admin_of(&self, instansi_id: &str) -> bool {
+        self.peran == Peran::SuperAdmin || (self.peran == Peran::AdminInstansi && self.instansi_id == instansi_id)
+    }
+}
+
+/// A fresh 128-bit token (hex) and its SHA-256 (hex), which is all we store.
+pub fn new_token() -> (String, String) {
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = hex::encode(bytes);
+    let hash = hash_token(&token);
+    (token, hash)
+}
+
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Constant-time comparison of two short secrets.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+pub fn session_token(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_owned())
+}
+
+impl FromRequestParts<AppState> for Actor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if let Some(actor) = parts.extensions.get::<Actor>() {
+            return Ok(actor.clone());
+        }
+        let actor = authenticate(parts, state).await?;
+        parts.extensions.insert(actor.clone());
+        Ok(actor)
+    }
+}
+
+/// Resolves the session cookie to an actor, enforcing the timeouts and CSRF.
+pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Actor, ApiError> {
+    let token = session_token(parts).ok_or(ApiError::Unauthenticated)?;
+    let token_hash = hash_token(&token);
+    let row: Option<(String, String, String, i64, i64, String, i64)> = sqlx::query_as(
+        "SELECT s.pegawai_id, s.instansi_id, s.csrf_token, s.aktif_terakhir, s.berakhir, a.peran, a.aktif \
+         FROM sesi s JOIN akun a ON a.pegawai_id = s.pegawai_id WHERE s.token_hash = $1",
+    )
+    .bind(&token_hash)
+    .fetch_optional(state.db.pool())
+    .await?;
+    let (pegawai_id, instansi_id, csrf, aktif_terakhir, berakhir, peran, aktif) =
+        row.ok_or(ApiError::Unauthenticated)?;
+    let now = clock::now();
+    let cfg = &state.inner.config;
+    if aktif == 0 || now >= berakhir || now - aktif_terakhir > cfg.session_idle_secs {
+        sqlx::query("DELETE FROM sesi WHERE token_hash = $1").bind(&token_hash).execute(state.db.pool()).await?;
+        return Err(ApiError::Unauthenticated);
+    }
+    if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        if !same_secret(sent, &csrf) {
+            return Err(ApiError::Forbidden);
+        }
+    }
+    // Touch at most once a minute, to keep reads from writing on every request.
+    if now - aktif_terakhir >= 60 {
+        sqlx::query("UPDATE sesi SET aktif_terakhir = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(&token_hash)
+            .execute(state.db.pool())
+            .await?;
+    }
+    let peran = Peran::parse(&peran).ok_or_else(|| anyhow::anyhow!("unknown role in akun"))?;
+    Ok(Actor { pegawai_id, instansi_id, peran, token_hash })
+}

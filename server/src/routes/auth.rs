@@ -1,0 +1,265 @@
+//! `/api/v1/auth/…`: login, logout, who am I, password change, activation.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::session::{self, Actor, COOKIE, Peran};
+use crate::auth::throttle::Limit;
+use crate::clock;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::AppJson;
+use crate::password;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/login", post(login))
+        .route("/auth/logout", post(logout))
+        .route("/auth/me", get(me))
+        .route("/auth/password", post(change_password))
+        .route("/auth/aktivasi", post(activate))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginInput {
+    pub nip: String,
+    pub password: String,
+}
+
+/// Who is signed in, and the CSRF token to echo in `X-CSRF-Token` on every change.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SessionView {
+    pub pegawai_id: String,
+    pub instansi_id: String,
+    pub nip: String,
+    pub nama: String,
+    pub jabatan: String,
+    pub peran: Peran,
+    pub csrf_token: String,
+    /// Unix seconds at which the session ends at the latest.
+    pub berakhir: i64,
+}
+
+/// A PHC hash of a random password: failed lookups still pay for one verify,
+/// so response times do not reveal which NIPs exist.
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| password::hash_blocking("dummy-password-for-timing").unwrap_or_default());
+
+fn normalise_nip(nip: &str) -> String {
+    nip.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    AppJson(input): AppJson<LoginInput>,
+) -> ApiResult<Response> {
+    let cfg = &state.inner.config;
+    let window = Duration::from_secs(cfg.login_window_secs);
+    let nip = normalise_nip(&input.nip);
+    let account_key = format!("nip:{nip}");
+    let address_key = format!("ip:{}", peer.ip());
+    let now = Instant::now();
+    let throttle = &state.inner.throttle;
+    for (key, max) in [(&account_key, cfg.login_max_failures_account), (&address_key, cfg.login_max_failures_address)] {
+        if let Some(wait) = throttle.check(key, Limit { max_failures: max, window }, now) {
+            return Err(ApiError::TooManyRequests(wait));
+        }
+    }
+    let row: Option<(String, String, String, String, Option<String>, String, i64)> = sqlx::query_as(
+        "SELECT p.id, p.instansi_id, p.nama, p.jabatan, a.password_hash, a.peran, a.aktif \
+         FROM pegawai p JOIN akun a ON a.pegawai_id = p.id WHERE p.nip = $1",
+    )
+    .bind(&nip)
+    .fetch_optional(state.db.pool())
+    .await?;
+    let hash = row.as_ref().and_then(|r| r.4.clone()).unwrap_or_else(|| DUMMY_HASH.clone());
+    let ok = password::verify(input.password, hash).await?;
+    let Some((pegawai_id, instansi_id, nama, jabatan, Some(_), peran, 1)) = row.filter(|_| ok) else {
+        throttle.fail(&account_key, now);
+        throttle.fail(&address_key, now);
+        tracing::info!("login failed");
+        return Err(login_failed());
+    };
+    throttle.clear(&account_key);
+    let peran = Peran::parse(&peran).ok_or_else(|| anyhow::anyhow!("unknown role"))?;
+    let (token, token_hash) = session::new_token();
+    let (csrf, _) = session::new_token();
+    let t = clock::now();
+    let berakhir = t + cfg.session_absolute_secs;
+    sqlx::query(
+        "INSERT INTO sesi (token_hash, instansi_id, pegawai_id, csrf_token, dibuat, aktif_terakhir, berakhir) \
+         VALUES ($1, $2, $3, $4, $5, $5, $6)",
+    )
+    .bind(&token_hash)
+    .bind(&instansi_id)
+    .bind(&pegawai_id)
+    .bind(&csrf)
+    .bind(t)
+    .bind(berakhir)
+    .execute(state.db.pool())
+    .await?;
+    tracing::info!(pegawai_id = %pegawai_id, "login");
+    let view = SessionView { pegawai_id, instansi_id, nip, nama, jabatan, peran, csrf_token: csrf, berakhir };
+    let cookie = session_cookie(&token, cfg.session_absolute_secs, cfg.secure_cookies);
+    Ok(([(header::SET_COOKIE, cookie)], Json(view)).into_response())
+}
+
+fn login_failed() -> ApiError {
+    ApiError::Unauthorized("NIP atau kata sandi salah. / Wrong NIP or password.")
+}
+
+fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"))
+        .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+async fn logout(State(state): State<AppState>, actor: Actor) -> ApiResult<Response> {
+    sqlx::query("DELETE FROM sesi WHERE token_hash = $1").bind(&actor.token_hash).execute(state.db.pool()).await?;
+    let cleared = session_cookie("", 0, state.inner.config.secure_cookies);
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cleared)]).into_response())
+}
+
+async fn me(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<SessionView>> {
+    let (nip, nama, jabatan, csrf, berakhir): (String, String, String, String, i64) = sqlx::query_as(
+        "SELECT p.nip, p.nama, p.jabatan, s.csrf_token, s.berakhir FROM sesi s JOIN pegawai p ON p.id = s.pegawai_id \
+         WHERE s.token_hash = $1",
+    )
+    .bind(&actor.token_hash)
+    .fetch_one(state.db.pool())
+    .await?;
+    Ok(Json(SessionView {
+        pegawai_id: actor.pegawai_id,
+        instansi_id: actor.instansi_id,
+        nip,
+        nama,
+        jabatan,
+        peran: actor.peran,
+        csrf_token: csrf,
+        berakhir,
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordInput {
+    pub lama: String,
+    pub baru: String,
+}
+
+/// The rules for a new password, with messages in both languages.
+pub fn check_new_password(nip: &str, baru: &str) -> Result<(), ApiError> {
+    let n = baru.chars().count();
+    if n < 10 {
+        return Err(ApiError::field("baru", "Kata sandi minimal 10 karakter. / At least 10 characters."));
+    }
+    if n > 128 {
+        return Err(ApiError::field("baru", "Kata sandi maksimal 128 karakter. / At most 128 characters."));
+    }
+    if baru.contains(nip) {
+        return Err(ApiError::field(
+            "baru",
+            "Kata sandi tidak boleh memuat NIP. / The password must not contain the NIP.",
+        ));
+    }
+    Ok(())
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppJson(input): AppJson<PasswordInput>,
+) -> ApiResult<StatusCode> {
+    let (nip, hash): (String, Option<String>) = sqlx::query_as(
+        "SELECT p.nip, a.password_hash FROM akun a JOIN pegawai p ON p.id = a.pegawai_id WHERE a.pegawai_id = $1",
+    )
+    .bind(&actor.pegawai_id)
+    .fetch_one(state.db.pool())
+    .await?;
+    let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
+    if !password::verify(input.lama, hash).await? {
+        return Err(ApiError::field("lama", "Kata sandi lama salah. / The current password is wrong."));
+    }
+    check_new_password(&nip, &input.baru)?;
+    let new_hash = password::hash(input.baru).await?;
+    let mut tx = state.db.pool().begin().await?;
+    sqlx::query("UPDATE akun SET password_hash = $1, version = version + 1 WHERE pegawai_id = $2")
+        .bind(&new_hash)
+        .bind(&actor.pegawai_id)
+        .execute(&mut *tx)
+        .await?;
+    // Every other session of this account ends; this one stays.
+    sqlx::query("DELETE FROM sesi WHERE pegawai_id = $1 AND token_hash <> $2")
+        .bind(&actor.pegawai_id)
+        .bind(&actor.token_hash)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivationInput {
+    pub nip: String,
+    pub kode: String,
+    pub password: String,
+}
+
+/// An imported pegawai sets a first password with the one-time code the admin handed out.
+async fn activate(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    AppJson(input): AppJson<ActivationInput>,
+) -> ApiResult<StatusCode> {
+    let cfg = &state.inner.config;
+    let limit =
+        Limit { max_failures: cfg.login_max_failures_account, window: Duration::from_secs(cfg.login_window_secs) };
+    let nip = normalise_nip(&input.nip);
+    let keys = [format!("aktivasi:{nip}"), format!("ip:{}", peer.ip())];
+    let now = Instant::now();
+    for key in &keys {
+        if let Some(wait) = state.inner.throttle.check(key, limit, now) {
+            return Err(ApiError::TooManyRequests(wait));
+        }
+    }
+    check_new_password(&nip, &input.password)?;
+    let row: Option<(String, Option<String>, Option<i64>)> = sqlx::query_as(
+        "SELECT a.pegawai_id, a.kode_aktivasi_hash, a.kode_aktivasi_berakhir FROM akun a \
+         JOIN pegawai p ON p.id = a.pegawai_id WHERE p.nip = $1",
+    )
+    .bind(&nip)
+    .fetch_optional(state.db.pool())
+    .await?;
+    let kode_hash = session::hash_token(input.kode.trim().to_ascii_uppercase().as_str());
+    let valid =
+        matches!(&row, Some((_, Some(h), Some(until))) if session::same_secret(h, &kode_hash) && *until > clock::now());
+    let Some((pegawai_id, _, _)) = row.filter(|_| valid) else {
+        for key in &keys {
+            state.inner.throttle.fail(key, now);
+        }
+        return Err(ApiError::field(
+            "kode",
+            "Kode aktivasi salah atau kedaluwarsa; minta kode baru ke admin instansi. / Wrong or expired activation code; ask your instansi admin for a new one.",
+        ));
+    };
+    let hash = password::hash(input.password).await?;
+    sqlx::query(
+        "UPDATE akun SET password_hash = $1, kode_aktivasi_hash = NULL, kode_aktivasi_berakhir = NULL, version = version + 1 \
+         WHERE pegawai_id = $2",
+    )
+    .bind(&hash)
+    .bind(&pegawai_id)
+    .execute(state.db.pool())
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
