@@ -18,7 +18,15 @@ pub mod tanggal;
 pub mod teks;
 pub mod umpan_balik;
 
-pub use rule_set::permenpanrb_6_2022::{Predikat, RatingEkspektasi, kuadran_predikat};
+pub use error::FieldErrors;
+pub use nip::{JenisPegawai, Nip};
+pub use pegawai::JenisJabatan;
+pub use rule_set::permenpanrb_6_2022::{Predikat, PredikatOrganisasi, RatingEkspektasi, kuadran_predikat};
+pub use rule_set::{JenisRhk, RuleSet};
+pub use skp::{Skp, SkpInput, StatusSkp};
+pub use tanggal::Tanggal;
+pub use teks::{Penjelasan, Teks};
+pub use umpan_balik::{KelompokPenilai, NilaiBerakhlak};
 
 /// The version of the rules compiled into this build, shown by the app and the server.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -133,7 +133,8 @@ impl Serialize for Tanggal {
 impl<'de> Deserialize<'de> for Tanggal {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Tanggal::parse_iso(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid date {s:?}, expected YYYY-MM-DD")))
+        Tanggal::parse_iso(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("invalid date {s:?}, expected YYYY-MM-DD")))
     }
 }
 

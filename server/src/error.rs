@@ -150,3 +150,23 @@ impl IntoResponse for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// "Bahasa Indonesia / English", the server's bilingual message form.
+pub fn dua_bahasa(t: &domain::teks::Teks) -> String {
+    format!("{} / {}", t.id, t.en)
+}
+
+impl From<domain::error::FieldErrors> for ApiError {
+    fn from(e: domain::error::FieldErrors) -> Self {
+        ApiError::Validation(e.iter().map(|(f, msgs)| (f.to_owned(), msgs.iter().map(dua_bahasa).collect())).collect())
+    }
+}
+
+impl From<domain::skp::SkpError> for ApiError {
+    fn from(e: domain::skp::SkpError) -> Self {
+        match e {
+            domain::skp::SkpError::Incomplete(fields) => fields.into(),
+            other => ApiError::Conflict(other.kode(), dua_bahasa(&other.pesan())),
+        }
+    }
+}

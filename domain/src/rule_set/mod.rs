@@ -1,3 +1,212 @@
-//! The three rule sets a period can name.
+//! The three rule sets a period can name (RULES.md §1.1), and what they share.
+//!
+//! | id (wire)            | legal basis                               | used for periods starting |
+//! |----------------------|-------------------------------------------|---------------------------|
+//! | `permenpanrb_6_2022` | PP 30/2019 + PermenPANRB 6/2022 (default) | from 1 Jan 2022           |
+//! | `permenpanrb_8_2021` | PP 30/2019 + PermenPANRB 8/2021           | 1 Jul 2021 – 31 Dec 2021  |
+//! | `pp_46_2011`         | PP 46/2011 + Perka BKN 1/2013             | 1 Jan 2014 – 30 Jun 2021  |
 
 pub mod permenpanrb_6_2022;
+pub mod permenpanrb_8_2021;
+pub mod pp_46_2011;
+
+use serde::{Deserialize, Serialize};
+
+use crate::tanggal::Tanggal;
+use crate::teks::Teks;
+
+/// The regulation a period is evaluated under. A period names its rule set;
+/// [`RuleSet::untuk_periode`] suggests one from the period's first day.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RuleSet {
+    /// PP 30/2019 + PermenPANRB 6/2022: qualitative ratings, the kuadran and the
+    /// distribution pattern. The default.
+    #[default]
+    #[serde(rename = "permenpanrb_6_2022")]
+    Permenpanrb6_2022,
+    /// PP 30/2019 + PermenPANRB 8/2021: capaian IKI, nilai 0–120, 70/30 or 60/40.
+    #[serde(rename = "permenpanrb_8_2021")]
+    Permenpanrb8_2021,
+    /// PP 46/2011 + Perka BKN 1/2013: kuantitas/kualitas/waktu/biaya, 60/40, sebutan.
+    #[serde(rename = "pp_46_2011")]
+    Pp46_2011,
+}
+
+impl RuleSet {
+    pub const ALL: [RuleSet; 3] = [RuleSet::Permenpanrb6_2022, RuleSet::Permenpanrb8_2021, RuleSet::Pp46_2011];
+
+    /// The wire name, as in the vectors and the API.
+    pub fn kode(self) -> &'static str {
+        match self {
+            RuleSet::Permenpanrb6_2022 => "permenpanrb_6_2022",
+            RuleSet::Permenpanrb8_2021 => "permenpanrb_8_2021",
+            RuleSet::Pp46_2011 => "pp_46_2011",
+        }
+    }
+
+    pub fn from_kode(kode: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.kode() == kode.trim())
+    }
+
+    /// A short user-facing name.
+    pub fn label(self) -> Teks {
+        match self {
+            RuleSet::Permenpanrb6_2022 => Teks::new(
+                "PermenPANRB 6/2022 (predikat kualitatif, kuadran kinerja)",
+                "PermenPANRB 6/2022 (qualitative ratings, performance quadrant)",
+            ),
+            RuleSet::Permenpanrb8_2021 => {
+                Teks::new("PermenPANRB 8/2021 (nilai kinerja 0–120)", "PermenPANRB 8/2021 (performance score 0–120)")
+            }
+            RuleSet::Pp46_2011 => Teks::new(
+                "PP 46/2011 (nilai prestasi kerja, SKP 60% + perilaku 40%)",
+                "PP 46/2011 (work-performance score, SKP 60% + behaviour 40%)",
+            ),
+        }
+    }
+
+    /// The legal sources, as cited in every [`crate::teks::Penjelasan`] of the rule set.
+    pub fn sumber(self) -> &'static str {
+        match self {
+            RuleSet::Permenpanrb6_2022 => {
+                "PP 30/2019; PermenPANRB 6/2022 (BN 2022 No. 155); SE MenPANRB 3/2023; Peraturan BKN 3/2023"
+            }
+            RuleSet::Permenpanrb8_2021 => "PP 30/2019 Pasal 41; PermenPANRB 8/2021 Lampiran",
+            RuleSet::Pp46_2011 => "PP 46/2011; Peraturan Kepala BKN 1/2013",
+        }
+    }
+
+    /// The first day of the periods this rule set governs, as `(tahun, bulan, hari)`.
+    pub fn berlaku_mulai(self) -> (i32, u8, u8) {
+        match self {
+            RuleSet::Permenpanrb6_2022 => (2022, 1, 1),
+            RuleSet::Permenpanrb8_2021 => (2021, 7, 1),
+            RuleSet::Pp46_2011 => (2014, 1, 1),
+        }
+    }
+
+    /// The rule set for a period starting on `mulai`.
+    ///
+    /// Choice (RULES.md §1.1, §2.2.3, §6.1): the period's **first day** decides.
+    /// 2021 was split: January–June under PP 46/2011, July–December under
+    /// PermenPANRB 8/2021. PermenPANRB 6/2022 was promulgated on 7 Feb 2022 but
+    /// its SKP deadline is the end of January and it governed the whole 2022
+    /// year, so every period starting in 2022 or later gets it. Dates before 2014
+    /// also get PP 46/2011 (the oldest rule set we have). A later regulation gets
+    /// a new variant with its own start date.
+    pub fn untuk_periode(mulai: Tanggal) -> RuleSet {
+        let kunci = (mulai.tahun(), mulai.bulan(), mulai.hari());
+        if kunci >= RuleSet::Permenpanrb6_2022.berlaku_mulai() {
+            RuleSet::Permenpanrb6_2022
+        } else if kunci >= RuleSet::Permenpanrb8_2021.berlaku_mulai() {
+            RuleSet::Permenpanrb8_2021
+        } else {
+            RuleSet::Pp46_2011
+        }
+    }
+}
+
+/// The priority of a rencana hasil kerja (RHK): *utama* (high) or *tambahan*
+/// (low). PermenPANRB 6/2022 Lampiran Bab II tahap 6 (RULES.md §2.1.1); the
+/// same split exists in PermenPANRB 8/2021. A Plt/Plh assignment is always utama.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JenisRhk {
+    Utama,
+    Tambahan,
+}
+
+impl JenisRhk {
+    pub const ALL: [JenisRhk; 2] = [JenisRhk::Utama, JenisRhk::Tambahan];
+
+    pub fn kode(self) -> &'static str {
+        match self {
+            JenisRhk::Utama => "utama",
+            JenisRhk::Tambahan => "tambahan",
+        }
+    }
+
+    pub fn label(self) -> Teks {
+        match self {
+            JenisRhk::Utama => Teks::new("RHK utama", "main result (RHK utama)"),
+            JenisRhk::Tambahan => Teks::new("RHK tambahan", "additional result (RHK tambahan)"),
+        }
+    }
+}
+
+/// Rounds half away from zero to `desimal` decimals, for display and for the
+/// few places a rule says a value is rounded.
+///
+/// A relative nudge of 1e-12 makes values written in decimal round as written
+/// (2.675 is stored as 2.67499999…, and still rounds to 2.68).
+pub fn bulatkan(nilai: f64, desimal: i32) -> f64 {
+    let faktor = 10f64.powi(desimal);
+    (nilai * faktor * (1.0 + 1e-12)).round() / faktor
+}
+
+/// Formats a number for an explanation: at most 2 decimals, no trailing zeros.
+pub(crate) fn angka(nilai: f64) -> String {
+    let s = format!("{:.2}", bulatkan(nilai, 2));
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".to_string() } else { s.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_rule_set_is_permenpanrb_6_2022() {
+        assert_eq!(RuleSet::default(), RuleSet::Permenpanrb6_2022);
+    }
+
+    #[test]
+    fn rule_sets_travel_as_their_wire_names() {
+        for r in RuleSet::ALL {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json, format!("\"{}\"", r.kode()));
+            assert_eq!(serde_json::from_str::<RuleSet>(&json).unwrap(), r);
+            assert_eq!(RuleSet::from_kode(r.kode()), Some(r));
+            assert!(!r.label().id.is_empty() && !r.label().en.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_period_start_picks_the_rule_set() {
+        let table = [
+            ((2013, 1, 1), RuleSet::Pp46_2011),
+            ((2019, 6, 30), RuleSet::Pp46_2011),
+            ((2021, 6, 30), RuleSet::Pp46_2011),
+            ((2021, 7, 1), RuleSet::Permenpanrb8_2021),
+            ((2021, 12, 31), RuleSet::Permenpanrb8_2021),
+            ((2022, 1, 1), RuleSet::Permenpanrb6_2022),
+            ((2022, 2, 7), RuleSet::Permenpanrb6_2022),
+            ((2026, 11, 28), RuleSet::Permenpanrb6_2022),
+        ];
+        for ((y, m, d), expected) in table {
+            assert_eq!(RuleSet::untuk_periode(Tanggal::new(y, m, d).unwrap()), expected, "{y}-{m}-{d}");
+        }
+    }
+
+    #[test]
+    fn jenis_rhk_travels_in_lower_snake_case() {
+        assert_eq!(serde_json::to_string(&JenisRhk::Utama).unwrap(), "\"utama\"");
+        assert_eq!(serde_json::from_str::<JenisRhk>("\"tambahan\"").unwrap(), JenisRhk::Tambahan);
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero_as_written() {
+        let table = [(2.675, 2, 2.68), (2.0833, 2, 2.08), (88.665, 2, 88.67), (-1.005, 2, -1.01), (90.5, 0, 91.0)];
+        for (x, d, expected) in table {
+            assert_eq!(bulatkan(x, d), expected, "{x} to {d} decimals");
+        }
+    }
+
+    #[test]
+    fn numbers_in_explanations_drop_trailing_zeros() {
+        assert_eq!(angka(88.0), "88");
+        assert_eq!(angka(88.6666), "88.67");
+        assert_eq!(angka(2.5), "2.5");
+        assert_eq!(angka(-0.001), "0");
+    }
+}

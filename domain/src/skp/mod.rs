@@ -1,1 +1,774 @@
-//! (being written)
+//! The SKP (Sasaran Kinerja Pegawai) and its life cycle (PermenPANRB 6/2022
+//! Art. 14, Bab II–IV; RULES.md §3.2–3.4):
+//!
+//! ```text
+//! draf ─submit─► diajukan ─approve─► ditetapkan ─record_evaluation(periodik)─► dinilai
+//!  ▲               │  ▲                  │  ▲                                  │
+//!  │    return_with_notes  submit        │  └─ approve (no evaluation yet)     │
+//!  │               ▼  │            start_revision                      start_revision
+//!  └────────── dikembalikan              ▼                                     ▼
+//!                                      revisi ─submit─► diajukan ─approve─► ditetapkan | dinilai
+//! ditetapkan | dinilai ─record_evaluation(tahunan)─► dinilai_tahunan ─finalize─► final
+//! ```
+//!
+//! Every transition is one method taking the actor's [`Peran`] and `today`;
+//! an illegal one returns a typed [`SkpError`] and changes nothing.
+
+pub mod dokumen;
+pub mod indikator;
+pub mod penilaian;
+pub mod pratinjau;
+pub mod realisasi;
+pub mod rhk;
+pub mod umpan_balik;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{FieldErrors, id_type, item, teks_wajib};
+use crate::pegawai::{JenisJabatan, PegawaiId};
+use crate::periode::{Periode, PeriodeEvaluasi, PeriodeId};
+use crate::rule_set::JenisRhk;
+use crate::tanggal::Tanggal;
+use crate::teks::Teks;
+
+pub use self::indikator::{AspekIndikator, Indikator, IndikatorId, IndikatorInput, Polaritas, Target};
+use self::indikator::{MAKS_URAIAN, periksa_kata_mutlak};
+pub use self::penilaian::{Penilaian, PenilaianInput};
+pub use self::realisasi::{BuktiDukung, Realisasi, RealisasiInput};
+pub use self::rhk::{Perspektif, Rhk, RhkId, RhkInput};
+pub use self::umpan_balik::{NilaiBerakhlak, UmpanBalik, UmpanBalikInput};
+
+id_type!(
+    /// The id of an SKP, passed in.
+    SkpId
+);
+
+/// Who acts on an SKP or an evaluation document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Peran {
+    Pegawai,
+    PejabatPenilai,
+    AtasanPejabatPenilai,
+}
+
+impl fmt::Display for Peran {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Peran::Pegawai => "pegawai",
+            Peran::PejabatPenilai => "pejabat_penilai",
+            Peran::AtasanPejabatPenilai => "atasan_pejabat_penilai",
+        })
+    }
+}
+
+/// The qualitative or quantitative approach of the SKP (Lampiran Bab II tahap 7).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PendekatanSkp {
+    Kualitatif,
+    #[default]
+    Kuantitatif,
+}
+
+/// Where an SKP is in its life cycle.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusSkp {
+    #[default]
+    Draf,
+    Diajukan,
+    Dikembalikan,
+    Ditetapkan,
+    Revisi,
+    Dinilai,
+    DinilaiTahunan,
+    Final,
+}
+
+impl StatusSkp {
+    pub fn kode(self) -> &'static str {
+        match self {
+            StatusSkp::Draf => "draf",
+            StatusSkp::Diajukan => "diajukan",
+            StatusSkp::Dikembalikan => "dikembalikan",
+            StatusSkp::Ditetapkan => "ditetapkan",
+            StatusSkp::Revisi => "revisi",
+            StatusSkp::Dinilai => "dinilai",
+            StatusSkp::DinilaiTahunan => "dinilai_tahunan",
+            StatusSkp::Final => "final",
+        }
+    }
+}
+
+impl fmt::Display for StatusSkp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kode())
+    }
+}
+
+/// The transitions and actions of an SKP, named as in the API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AksiSkp {
+    Update,
+    Submit,
+    Approve,
+    ReturnWithNotes,
+    StartRevision,
+    RecordRealisasi,
+    AddUmpanBalik,
+    RecordEvaluation,
+    ReplaceEvaluation,
+    Finalize,
+}
+
+impl fmt::Display for AksiSkp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AksiSkp::Update => "update",
+            AksiSkp::Submit => "submit",
+            AksiSkp::Approve => "approve",
+            AksiSkp::ReturnWithNotes => "return_with_notes",
+            AksiSkp::StartRevision => "start_revision",
+            AksiSkp::RecordRealisasi => "record_realisasi",
+            AksiSkp::AddUmpanBalik => "add_umpan_balik",
+            AksiSkp::RecordEvaluation => "record_evaluation",
+            AksiSkp::ReplaceEvaluation => "replace_evaluation",
+            AksiSkp::Finalize => "finalize",
+        })
+    }
+}
+
+/// Why an SKP action was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SkpError {
+    #[error("the SKP cannot be edited while it is {status}")]
+    NotEditable { status: StatusSkp },
+    #[error("cannot {aksi} an SKP that is {status}")]
+    InvalidTransition { aksi: AksiSkp, status: StatusSkp },
+    #[error("a {peran} may not {aksi} this SKP")]
+    NotAllowed { peran: Peran, aksi: AksiSkp },
+    #[error("notes are required")]
+    NotesRequired,
+    #[error("the SKP is incomplete: {0}")]
+    Incomplete(FieldErrors),
+    #[error("unknown RHK {id}")]
+    UnknownRhk { id: RhkId },
+    #[error("unknown indicator {id}")]
+    UnknownIndikator { id: IndikatorId },
+    #[error("the period {periode} is not this SKP's")]
+    WrongPeriode { periode: PeriodeId },
+    #[error("the period has no evaluation {evaluasi}")]
+    UnknownEvaluasi { evaluasi: PeriodeEvaluasi },
+    #[error("evaluation {evaluasi} is already recorded")]
+    AlreadyEvaluated { evaluasi: PeriodeEvaluasi },
+    #[error("evaluation {evaluasi} has not been recorded")]
+    NotEvaluated { evaluasi: PeriodeEvaluasi },
+}
+
+impl SkpError {
+    /// The machine code of the error body.
+    pub fn kode(&self) -> &'static str {
+        match self {
+            SkpError::NotEditable { .. } => "not_editable",
+            SkpError::InvalidTransition { .. } => "invalid_transition",
+            SkpError::NotAllowed { .. } => "not_allowed",
+            SkpError::NotesRequired => "notes_required",
+            SkpError::Incomplete(_) => "incomplete",
+            SkpError::UnknownRhk { .. } => "unknown_rhk",
+            SkpError::UnknownIndikator { .. } => "unknown_indikator",
+            SkpError::WrongPeriode { .. } => "wrong_periode",
+            SkpError::UnknownEvaluasi { .. } => "unknown_evaluasi",
+            SkpError::AlreadyEvaluated { .. } => "already_evaluated",
+            SkpError::NotEvaluated { .. } => "not_evaluated",
+        }
+    }
+
+    /// The bilingual message for the user.
+    pub fn pesan(&self) -> Teks {
+        match self {
+            SkpError::NotEditable { status } => Teks::new(
+                format!("SKP berstatus {status} tidak dapat diubah."),
+                format!("An SKP that is {status} cannot be changed."),
+            ),
+            SkpError::InvalidTransition { aksi, status } => Teks::new(
+                format!("Tindakan {aksi} tidak dapat dilakukan pada SKP berstatus {status}."),
+                format!("Cannot {aksi} an SKP that is {status}."),
+            ),
+            SkpError::NotAllowed { peran, aksi } => Teks::new(
+                format!("Peran {peran} tidak berwenang melakukan {aksi}."),
+                format!("The role {peran} may not {aksi}."),
+            ),
+            SkpError::NotesRequired => Teks::new("Catatan wajib diisi.", "Notes are required."),
+            SkpError::Incomplete(_) => Teks::new(
+                "SKP belum lengkap; periksa isian yang ditandai.",
+                "The SKP is incomplete; check the marked fields.",
+            ),
+            SkpError::UnknownRhk { id } => {
+                Teks::new(format!("RHK {id} tidak ada di SKP ini."), format!("RHK {id} is not in this SKP."))
+            }
+            SkpError::UnknownIndikator { id } => Teks::new(
+                format!("Indikator {id} tidak ada di SKP ini."),
+                format!("Indicator {id} is not in this SKP."),
+            ),
+            SkpError::WrongPeriode { .. } => {
+                Teks::new("Periode tidak sesuai dengan SKP.", "The period does not match the SKP.")
+            }
+            SkpError::UnknownEvaluasi { evaluasi } => Teks::new(
+                format!("Periode tidak memiliki evaluasi {evaluasi}."),
+                format!("The period has no evaluation {evaluasi}."),
+            ),
+            SkpError::AlreadyEvaluated { evaluasi } => Teks::new(
+                format!("Evaluasi {evaluasi} sudah dicatat."),
+                format!("Evaluation {evaluasi} is already recorded."),
+            ),
+            SkpError::NotEvaluated { evaluasi } => Teks::new(
+                format!("Evaluasi {evaluasi} belum dicatat."),
+                format!("Evaluation {evaluasi} has not been recorded."),
+            ),
+        }
+    }
+
+    /// The field errors to show on the form (only for `Incomplete`).
+    pub fn fields(&self) -> Option<&FieldErrors> {
+        match self {
+            SkpError::Incomplete(f) => Some(f),
+            _ => None,
+        }
+    }
+}
+
+/// The attachments of the SKP (Lampiran SKP, Format A.1.8; Lampiran Bab II tahap 8).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LampiranSkp {
+    pub dukungan_sumber_daya: Vec<String>,
+    pub skema_pertanggungjawaban: Vec<String>,
+    pub konsekuensi: Vec<String>,
+}
+
+/// The Lampiran form: one text per row.
+pub type LampiranInput = LampiranSkp;
+
+/// A pimpinan's special expectation on one BerAKHLAK value (Art. 10(4)).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EkspektasiKhususInput {
+    pub nilai: NilaiBerakhlak,
+    pub uraian: String,
+}
+
+/// A valid plan: the content of an SKP that the pegawai and the penilai agree on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RencanaSkp {
+    jenis_jabatan: JenisJabatan,
+    pendekatan: PendekatanSkp,
+    rhk: Vec<Rhk>,
+    lampiran: LampiranSkp,
+    ekspektasi_khusus: BTreeMap<NilaiBerakhlak, String>,
+}
+
+impl RencanaSkp {
+    pub fn jenis_jabatan(&self) -> JenisJabatan {
+        self.jenis_jabatan
+    }
+    pub fn pendekatan(&self) -> PendekatanSkp {
+        self.pendekatan
+    }
+    pub fn rhk(&self) -> &[Rhk] {
+        &self.rhk
+    }
+    pub fn lampiran(&self) -> &LampiranSkp {
+        &self.lampiran
+    }
+    pub fn ekspektasi_khusus(&self) -> &BTreeMap<NilaiBerakhlak, String> {
+        &self.ekspektasi_khusus
+    }
+
+    pub fn rhk_by_id(&self, id: &RhkId) -> Option<&Rhk> {
+        self.rhk.iter().find(|r| r.id() == id)
+    }
+
+    /// The indicator and the RHK it belongs to.
+    pub fn indikator_by_id(&self, id: &IndikatorId) -> Option<(&Rhk, &Indikator)> {
+        self.rhk.iter().find_map(|r| r.indikator().iter().find(|i| i.id() == id).map(|i| (r, i)))
+    }
+
+    /// The RHK still waiting for their link to the atasan's RHK.
+    pub fn rhk_belum_ditautkan(&self) -> Vec<&Rhk> {
+        self.rhk.iter().filter(|r| r.rhk_atasan().is_none()).collect()
+    }
+
+    /// What a plan needs before it can be submitted (it may be saved without):
+    /// at least one RHK utama, at least one indicator per RHK, and for a JPT an
+    /// RHK with the anggaran perspective.
+    pub fn kelengkapan(&self) -> FieldErrors {
+        let mut e = FieldErrors::new();
+        if !self.rhk.iter().any(|r| r.jenis() == JenisRhk::Utama) {
+            e.push("rhk", "Tambahkan paling sedikit satu RHK utama.", "Add at least one main RHK (utama).");
+        }
+        for (i, r) in self.rhk.iter().enumerate() {
+            if r.indikator().is_empty() {
+                e.push(
+                    format!("{}.indikator", item("rhk", i)),
+                    "Tambahkan paling sedikit satu indikator.",
+                    "Add at least one indicator.",
+                );
+            }
+        }
+        if self.jenis_jabatan == JenisJabatan::Jpt
+            && !self.rhk.iter().any(|r| r.perspektif() == Some(Perspektif::Anggaran))
+        {
+            e.push(
+                "rhk",
+                "SKP JPT wajib memuat RHK dengan perspektif anggaran.",
+                "A JPT SKP must have an RHK with the budget (anggaran) perspective.",
+            );
+        }
+        e
+    }
+}
+
+/// At most this many RHK per SKP (a bound on form size, not a rule).
+pub const MAKS_RHK: usize = 100;
+/// At most this many rows per lampiran list.
+pub const MAKS_BARIS_LAMPIRAN: usize = 50;
+
+/// The SKP form: the plan, exactly as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SkpInput {
+    pub pendekatan: PendekatanSkp,
+    pub rhk: Vec<RhkInput>,
+    pub lampiran: LampiranInput,
+    pub ekspektasi_khusus: Vec<EkspektasiKhususInput>,
+}
+
+impl SkpInput {
+    /// Collects every field error. The jenis jabatan is the pegawai's, passed
+    /// by the caller: a JPT's RHK each need a perspective, others have none.
+    pub fn validate(&self, jenis_jabatan: JenisJabatan) -> Result<RencanaSkp, FieldErrors> {
+        let mut e = FieldErrors::new();
+        if self.rhk.len() > MAKS_RHK {
+            e.push("rhk", format!("Paling banyak {MAKS_RHK} RHK."), format!("At most {MAKS_RHK} RHK."));
+        }
+        let mut rhk = Vec::with_capacity(self.rhk.len());
+        let mut rhk_ids = BTreeSet::new();
+        let mut iki_ids = BTreeSet::new();
+        for (i, input) in self.rhk.iter().enumerate() {
+            let path = item("rhk", i);
+            match (jenis_jabatan, input.perspektif) {
+                (JenisJabatan::Jpt, None) => {
+                    e.push(format!("{path}.perspektif"), "Pilih perspektif RHK.", "Choose the RHK's perspective.");
+                }
+                (JenisJabatan::Jpt, Some(_)) | (_, None) => {}
+                (_, Some(_)) => {
+                    e.push(
+                        format!("{path}.perspektif"),
+                        "Perspektif hanya untuk SKP JPT.",
+                        "Perspectives are only for JPT SKPs.",
+                    );
+                }
+            }
+            let Some(r) = e.collect(&path, input.validate()) else { continue };
+            if !rhk_ids.insert(r.id().clone()) {
+                e.push(format!("{path}.id"), "Id RHK ganda.", "Duplicate RHK id.");
+            }
+            for (j, iki) in r.indikator().iter().enumerate() {
+                if !iki_ids.insert(iki.id().clone()) {
+                    e.push(
+                        format!("{path}.{}.id", item("indikator", j)),
+                        "Id indikator ganda.",
+                        "Duplicate indicator id.",
+                    );
+                }
+            }
+            rhk.push(r);
+        }
+        let lampiran = LampiranSkp {
+            dukungan_sumber_daya: baris(&mut e, "lampiran.dukungan_sumber_daya", &self.lampiran.dukungan_sumber_daya),
+            skema_pertanggungjawaban: baris(
+                &mut e,
+                "lampiran.skema_pertanggungjawaban",
+                &self.lampiran.skema_pertanggungjawaban,
+            ),
+            konsekuensi: baris(&mut e, "lampiran.konsekuensi", &self.lampiran.konsekuensi),
+        };
+        let mut ekspektasi_khusus = BTreeMap::new();
+        for (i, x) in self.ekspektasi_khusus.iter().enumerate() {
+            let path = item("ekspektasi_khusus", i);
+            if let Some(uraian) = teks_wajib(&mut e, &format!("{path}.uraian"), &x.uraian, MAKS_URAIAN)
+                && ekspektasi_khusus.insert(x.nilai, uraian).is_some()
+            {
+                e.push(
+                    format!("{path}.nilai"),
+                    "Nilai BerAKHLAK ini sudah memiliki ekspektasi khusus.",
+                    "This BerAKHLAK value already has a special expectation.",
+                );
+            }
+        }
+        e.into_result(RencanaSkp { jenis_jabatan, pendekatan: self.pendekatan, rhk, lampiran, ekspektasi_khusus })
+    }
+
+    /// Non-blocking remarks: absolute wording, and (outside JPT) RHK not yet
+    /// linked to an atasan's RHK.
+    pub fn peringatan(&self, jenis_jabatan: JenisJabatan) -> FieldErrors {
+        let mut w = FieldErrors::new();
+        for (i, r) in self.rhk.iter().enumerate() {
+            let path = item("rhk", i);
+            w.merge(&path, r.peringatan());
+            if jenis_jabatan != JenisJabatan::Jpt && r.rhk_atasan_id.trim().is_empty() {
+                w.push(
+                    format!("{path}.rhk_atasan_id"),
+                    "RHK belum ditautkan ke RHK pimpinan yang diintervensi.",
+                    "The RHK is not yet linked to the leader's RHK it intervenes.",
+                );
+            }
+        }
+        for (i, x) in self.ekspektasi_khusus.iter().enumerate() {
+            periksa_kata_mutlak(&mut w, &format!("{}.uraian", item("ekspektasi_khusus", i)), &x.uraian);
+        }
+        w
+    }
+}
+
+fn baris(e: &mut FieldErrors, field: &str, daftar: &[String]) -> Vec<String> {
+    if daftar.len() > MAKS_BARIS_LAMPIRAN {
+        e.push(
+            field,
+            format!("Paling banyak {MAKS_BARIS_LAMPIRAN} baris."),
+            format!("At most {MAKS_BARIS_LAMPIRAN} rows."),
+        );
+    }
+    daftar.iter().enumerate().filter_map(|(i, s)| teks_wajib(e, &item(field, i), s, MAKS_URAIAN)).collect()
+}
+
+/// Who and when an SKP is for; set by the server from the pegawai record and
+/// the atasan mapping of the period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkpBaru {
+    pub id: SkpId,
+    pub pegawai: PegawaiId,
+    pub pejabat_penilai: PegawaiId,
+    pub atasan_pejabat_penilai: Option<PegawaiId>,
+    pub periode: PeriodeId,
+}
+
+/// One step of the SKP's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiwayatSkp {
+    pub aksi: AksiSkp,
+    pub oleh: Peran,
+    pub dari: StatusSkp,
+    pub ke: StatusSkp,
+    pub tanggal: Tanggal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
+
+/// An SKP with its plan, realisations, feedback and evaluations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Skp {
+    id: SkpId,
+    pegawai: PegawaiId,
+    pejabat_penilai: PegawaiId,
+    atasan_pejabat_penilai: Option<PegawaiId>,
+    periode: PeriodeId,
+    rencana: RencanaSkp,
+    status: StatusSkp,
+    ditetapkan_pada: Option<Tanggal>,
+    revisi_ke: u32,
+    realisasi: Vec<Realisasi>,
+    umpan_balik: Vec<UmpanBalik>,
+    penilaian: Vec<Penilaian>,
+    riwayat: Vec<RiwayatSkp>,
+}
+
+impl Skp {
+    /// A new draft.
+    pub fn new(baru: SkpBaru, rencana: RencanaSkp) -> Self {
+        Skp {
+            id: baru.id,
+            pegawai: baru.pegawai,
+            pejabat_penilai: baru.pejabat_penilai,
+            atasan_pejabat_penilai: baru.atasan_pejabat_penilai,
+            periode: baru.periode,
+            rencana,
+            status: StatusSkp::Draf,
+            ditetapkan_pada: None,
+            revisi_ke: 0,
+            realisasi: Vec::new(),
+            umpan_balik: Vec::new(),
+            penilaian: Vec::new(),
+            riwayat: Vec::new(),
+        }
+    }
+
+    pub fn id(&self) -> &SkpId {
+        &self.id
+    }
+    pub fn pegawai(&self) -> &PegawaiId {
+        &self.pegawai
+    }
+    pub fn pejabat_penilai(&self) -> &PegawaiId {
+        &self.pejabat_penilai
+    }
+    pub fn atasan_pejabat_penilai(&self) -> Option<&PegawaiId> {
+        self.atasan_pejabat_penilai.as_ref()
+    }
+    pub fn periode(&self) -> &PeriodeId {
+        &self.periode
+    }
+    pub fn rencana(&self) -> &RencanaSkp {
+        &self.rencana
+    }
+    pub fn status(&self) -> StatusSkp {
+        self.status
+    }
+    /// The date the SKP was first set (ditetapkan).
+    pub fn ditetapkan_pada(&self) -> Option<Tanggal> {
+        self.ditetapkan_pada
+    }
+    /// How many approved revisions the SKP has had.
+    pub fn revisi_ke(&self) -> u32 {
+        self.revisi_ke
+    }
+    pub fn realisasi(&self) -> &[Realisasi] {
+        &self.realisasi
+    }
+    pub fn umpan_balik(&self) -> &[UmpanBalik] {
+        &self.umpan_balik
+    }
+    pub fn penilaian(&self) -> &[Penilaian] {
+        &self.penilaian
+    }
+    pub fn penilaian_untuk(&self, evaluasi: PeriodeEvaluasi) -> Option<&Penilaian> {
+        self.penilaian.iter().find(|p| p.evaluasi() == evaluasi)
+    }
+    pub fn riwayat(&self) -> &[RiwayatSkp] {
+        &self.riwayat
+    }
+
+    /// Whether the plan can be changed now (draf, dikembalikan, revisi).
+    pub fn is_editable(&self) -> bool {
+        matches!(self.status, StatusSkp::Draf | StatusSkp::Dikembalikan | StatusSkp::Revisi)
+    }
+
+    /// Whether the SKP has been set at least once (it may be under revision).
+    pub fn pernah_ditetapkan(&self) -> bool {
+        self.ditetapkan_pada.is_some()
+    }
+
+    /// Whether the SKP was first set after the deadline of its period (Art. 14(1)).
+    pub fn terlambat_ditetapkan(&self, periode: &Periode) -> bool {
+        self.ditetapkan_pada.is_some_and(|t| t > periode.batas_penetapan_skp())
+    }
+
+    fn peran(oleh: Peran, aksi: AksiSkp, boleh: &[Peran]) -> Result<(), SkpError> {
+        if boleh.contains(&oleh) { Ok(()) } else { Err(SkpError::NotAllowed { peran: oleh, aksi }) }
+    }
+
+    fn status_harus(&self, aksi: AksiSkp, boleh: &[StatusSkp]) -> Result<(), SkpError> {
+        if boleh.contains(&self.status) {
+            Ok(())
+        } else {
+            Err(SkpError::InvalidTransition { aksi, status: self.status })
+        }
+    }
+
+    fn catat(&mut self, aksi: AksiSkp, oleh: Peran, ke: StatusSkp, tanggal: Tanggal, catatan: Option<String>) {
+        self.riwayat.push(RiwayatSkp { aksi, oleh, dari: self.status, ke, tanggal, catatan });
+        self.status = ke;
+    }
+
+    /// The status after approval or revision: `dinilai` once a periodic evaluation exists.
+    fn status_berjalan(&self) -> StatusSkp {
+        if self.penilaian.is_empty() { StatusSkp::Ditetapkan } else { StatusSkp::Dinilai }
+    }
+
+    /// Replaces the plan. The pegawai edits a draf or a returned SKP; during a
+    /// revision the pejabat penilai may edit too (new assignments, Art. 14(2)).
+    pub fn update(&mut self, oleh: Peran, rencana: RencanaSkp) -> Result<(), SkpError> {
+        if !self.is_editable() {
+            return Err(SkpError::NotEditable { status: self.status });
+        }
+        let boleh: &[Peran] =
+            if self.status == StatusSkp::Revisi { &[Peran::Pegawai, Peran::PejabatPenilai] } else { &[Peran::Pegawai] };
+        Skp::peran(oleh, AksiSkp::Update, boleh)?;
+        // Realisations of indicators that no longer exist go with them.
+        self.realisasi.retain(|r| rencana.indikator_by_id(r.indikator()).is_some());
+        self.rencana = rencana;
+        Ok(())
+    }
+
+    /// The pegawai submits the plan to the pejabat penilai (draf, dikembalikan, revisi → diajukan).
+    pub fn submit(&mut self, oleh: Peran, tanggal: Tanggal) -> Result<(), SkpError> {
+        let aksi = AksiSkp::Submit;
+        self.status_harus(aksi, &[StatusSkp::Draf, StatusSkp::Dikembalikan, StatusSkp::Revisi])?;
+        Skp::peran(oleh, aksi, &[Peran::Pegawai])?;
+        let kurang = self.rencana.kelengkapan();
+        if !kurang.is_empty() {
+            return Err(SkpError::Incomplete(kurang));
+        }
+        self.catat(aksi, oleh, StatusSkp::Diajukan, tanggal, None);
+        Ok(())
+    }
+
+    /// The pejabat penilai sets the SKP (diajukan → ditetapkan, or back to
+    /// dinilai after a revision). The atasan may do it when the pejabat
+    /// penilai has not set it by the deadline (RULES.md §3.1).
+    pub fn approve(&mut self, oleh: Peran, tanggal: Tanggal) -> Result<(), SkpError> {
+        let aksi = AksiSkp::Approve;
+        self.status_harus(aksi, &[StatusSkp::Diajukan])?;
+        Skp::peran(oleh, aksi, &[Peran::PejabatPenilai, Peran::AtasanPejabatPenilai])?;
+        if self.ditetapkan_pada.is_some() {
+            self.revisi_ke += 1;
+        } else {
+            self.ditetapkan_pada = Some(tanggal);
+        }
+        self.catat(aksi, oleh, self.status_berjalan(), tanggal, None);
+        Ok(())
+    }
+
+    /// The pejabat penilai returns the plan with notes (diajukan → dikembalikan).
+    pub fn return_with_notes(&mut self, oleh: Peran, tanggal: Tanggal, catatan: &str) -> Result<(), SkpError> {
+        let aksi = AksiSkp::ReturnWithNotes;
+        self.status_harus(aksi, &[StatusSkp::Diajukan])?;
+        Skp::peran(oleh, aksi, &[Peran::PejabatPenilai, Peran::AtasanPejabatPenilai])?;
+        let catatan = catatan.trim();
+        if catatan.is_empty() {
+            return Err(SkpError::NotesRequired);
+        }
+        self.catat(aksi, oleh, StatusSkp::Dikembalikan, tanggal, Some(catatan.to_owned()));
+        Ok(())
+    }
+
+    /// Opens a revision during the year (ditetapkan | dinilai → revisi), with
+    /// the reason: feedback or a new assignment (Art. 14(2)).
+    pub fn start_revision(&mut self, oleh: Peran, tanggal: Tanggal, alasan: &str) -> Result<(), SkpError> {
+        let aksi = AksiSkp::StartRevision;
+        self.status_harus(aksi, &[StatusSkp::Ditetapkan, StatusSkp::Dinilai])?;
+        Skp::peran(oleh, aksi, &[Peran::Pegawai, Peran::PejabatPenilai])?;
+        let alasan = alasan.trim();
+        if alasan.is_empty() {
+            return Err(SkpError::NotesRequired);
+        }
+        self.catat(aksi, oleh, StatusSkp::Revisi, tanggal, Some(alasan.to_owned()));
+        Ok(())
+    }
+
+    fn berjalan(&self) -> bool {
+        self.pernah_ditetapkan() && !matches!(self.status, StatusSkp::DinilaiTahunan | StatusSkp::Final)
+    }
+
+    /// The pegawai records (or replaces) the realisation of an indicator for
+    /// an evaluation, once the SKP has been set and until the annual evaluation.
+    pub fn record_realisasi(&mut self, oleh: Peran, realisasi: Realisasi) -> Result<(), SkpError> {
+        let aksi = AksiSkp::RecordRealisasi;
+        if !self.berjalan() {
+            return Err(SkpError::InvalidTransition { aksi, status: self.status });
+        }
+        Skp::peran(oleh, aksi, &[Peran::Pegawai])?;
+        if self.rencana.indikator_by_id(realisasi.indikator()).is_none() {
+            return Err(SkpError::UnknownIndikator { id: realisasi.indikator().clone() });
+        }
+        if self.penilaian_untuk(realisasi.evaluasi()).is_some() {
+            return Err(SkpError::AlreadyEvaluated { evaluasi: realisasi.evaluasi() });
+        }
+        self.realisasi.retain(|r| !(r.indikator() == realisasi.indikator() && r.evaluasi() == realisasi.evaluasi()));
+        self.realisasi.push(realisasi);
+        Ok(())
+    }
+
+    /// Adds a feedback record, once the SKP has been set and until it is final.
+    pub fn add_umpan_balik(&mut self, umpan_balik: UmpanBalik) -> Result<(), SkpError> {
+        let aksi = AksiSkp::AddUmpanBalik;
+        if !self.pernah_ditetapkan() || self.status == StatusSkp::Final {
+            return Err(SkpError::InvalidTransition { aksi, status: self.status });
+        }
+        if let umpan_balik::ObjekUmpanBalik::Rhk { rhk } = umpan_balik.objek()
+            && self.rencana.rhk_by_id(rhk).is_none()
+        {
+            return Err(SkpError::UnknownRhk { id: rhk.clone() });
+        }
+        self.umpan_balik.push(umpan_balik);
+        Ok(())
+    }
+
+    /// Records a periodic evaluation (ditetapkan | dinilai → dinilai) or the
+    /// annual one (→ dinilai_tahunan). The atasan records it when taking over
+    /// a late evaluation (see [`dokumen::DokumenEvaluasi::take_over`]).
+    pub fn record_evaluation(
+        &mut self,
+        oleh: Peran,
+        tanggal: Tanggal,
+        periode: &Periode,
+        penilaian: Penilaian,
+    ) -> Result<(), SkpError> {
+        let aksi = AksiSkp::RecordEvaluation;
+        self.status_harus(aksi, &[StatusSkp::Ditetapkan, StatusSkp::Dinilai])?;
+        Skp::peran(oleh, aksi, &[Peran::PejabatPenilai, Peran::AtasanPejabatPenilai])?;
+        self.periksa_penilaian(periode, &penilaian)?;
+        let evaluasi = penilaian.evaluasi();
+        if self.penilaian_untuk(evaluasi).is_some() {
+            return Err(SkpError::AlreadyEvaluated { evaluasi });
+        }
+        let ke = match evaluasi {
+            PeriodeEvaluasi::Periodik { .. } => StatusSkp::Dinilai,
+            PeriodeEvaluasi::Tahunan => StatusSkp::DinilaiTahunan,
+        };
+        self.penilaian.push(penilaian);
+        self.catat(aksi, oleh, ke, tanggal, None);
+        Ok(())
+    }
+
+    fn periksa_penilaian(&self, periode: &Periode, penilaian: &Penilaian) -> Result<(), SkpError> {
+        if periode.id() != &self.periode {
+            return Err(SkpError::WrongPeriode { periode: periode.id().clone() });
+        }
+        if !periode.memuat(penilaian.evaluasi()) {
+            return Err(SkpError::UnknownEvaluasi { evaluasi: penilaian.evaluasi() });
+        }
+        if let Some(id) = penilaian.rating_rhk().keys().find(|id| self.rencana.rhk_by_id(id).is_none()) {
+            return Err(SkpError::UnknownRhk { id: id.clone() });
+        }
+        Ok(())
+    }
+
+    /// Replaces a recorded evaluation after an objection decided as
+    /// *mengubah* (the atasan pejabat penilai decides; status unchanged).
+    pub fn replace_evaluation(
+        &mut self,
+        oleh: Peran,
+        tanggal: Tanggal,
+        periode: &Periode,
+        penilaian: Penilaian,
+    ) -> Result<(), SkpError> {
+        let aksi = AksiSkp::ReplaceEvaluation;
+        self.status_harus(aksi, &[StatusSkp::Dinilai, StatusSkp::DinilaiTahunan, StatusSkp::Revisi])?;
+        Skp::peran(oleh, aksi, &[Peran::AtasanPejabatPenilai])?;
+        self.periksa_penilaian(periode, &penilaian)?;
+        let evaluasi = penilaian.evaluasi();
+        let Some(lama) = self.penilaian.iter_mut().find(|p| p.evaluasi() == evaluasi) else {
+            return Err(SkpError::NotEvaluated { evaluasi });
+        };
+        *lama = penilaian;
+        self.catat(aksi, oleh, self.status, tanggal, None);
+        Ok(())
+    }
+
+    /// Closes the SKP once the annual evaluation document is settled
+    /// (dinilai_tahunan → final).
+    pub fn finalize(&mut self, oleh: Peran, tanggal: Tanggal) -> Result<(), SkpError> {
+        let aksi = AksiSkp::Finalize;
+        self.status_harus(aksi, &[StatusSkp::DinilaiTahunan])?;
+        Skp::peran(oleh, aksi, &[Peran::PejabatPenilai, Peran::AtasanPejabatPenilai])?;
+        self.catat(aksi, oleh, StatusSkp::Final, tanggal, None);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -102,11 +102,14 @@ impl FromRequestParts<AppState> for Actor {
     }
 }
 
+/// pegawai_id, instansi_id, csrf, aktif_terakhir, berakhir, peran, aktif
+type SessionRow = (String, String, String, i64, i64, String, i64);
+
 /// Resolves the session cookie to an actor, enforcing the timeouts and CSRF.
 pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Actor, ApiError> {
     let token = session_token(parts).ok_or(ApiError::Unauthenticated)?;
     let token_hash = hash_token(&token);
-    let row: Option<(String, String, String, i64, i64, String, i64)> = sqlx::query_as(
+    let row: Option<SessionRow> = sqlx::query_as(
         "SELECT s.pegawai_id, s.instansi_id, s.csrf_token, s.aktif_terakhir, s.berakhir, a.peran, a.aktif \
          FROM sesi s JOIN akun a ON a.pegawai_id = s.pegawai_id WHERE s.token_hash = $1",
     )

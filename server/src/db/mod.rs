@@ -1,6 +1,8 @@
 //! The database: SQLite (embedded default) or PostgreSQL, one query layer on
 //! sqlx's `Any` driver with `$n` placeholders, which both dialects accept.
 
+pub mod skp;
+
 use std::path::Path;
 use std::str::FromStr;
 

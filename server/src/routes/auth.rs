@@ -53,6 +53,9 @@ pub struct SessionView {
 static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| password::hash_blocking("dummy-password-for-timing").unwrap_or_default());
 
+/// id, instansi_id, nama, jabatan, password_hash, peran, aktif
+type LoginRow = (String, String, String, String, Option<String>, String, i64);
+
 fn normalise_nip(nip: &str) -> String {
     nip.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -74,7 +77,7 @@ async fn login(
             return Err(ApiError::TooManyRequests(wait));
         }
     }
-    let row: Option<(String, String, String, String, Option<String>, String, i64)> = sqlx::query_as(
+    let row: Option<LoginRow> = sqlx::query_as(
         "SELECT p.id, p.instansi_id, p.nama, p.jabatan, a.password_hash, a.peran, a.aktif \
          FROM pegawai p JOIN akun a ON a.pegawai_id = p.id WHERE p.nip = $1",
     )

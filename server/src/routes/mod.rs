@@ -7,7 +7,12 @@ use crate::state::AppState;
 
 pub mod auth;
 pub mod health;
+pub mod skp;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(health::router()).merge(auth::router()).fallback(|| async { ApiError::NotFound })
+    Router::new()
+        .merge(health::router())
+        .merge(auth::router())
+        .merge(skp::router())
+        .fallback(|| async { ApiError::NotFound })
 }

@@ -1,9 +1,12 @@
 //! The server's integration tests: a real server on port 0, a fresh database
 //! per test, on SQLite and (when `EKINERJA_TEST_PG` is set) on PostgreSQL.
 
+// Shared by every test file; not every test uses every helper.
+#[allow(dead_code)]
 mod helpers;
 
 mod auth;
 mod health;
 mod seed;
+mod skp;
 mod spa;

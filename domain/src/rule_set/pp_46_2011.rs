@@ -1,0 +1,651 @@
+//! PP 46/2011 + Perka BKN 1/2013 (legacy, periods to 30 Jun 2021): the four
+//! aspects of each kegiatan with the 24% efficiency break, nilai capaian SKP
+//! with tugas tambahan and kreativitas, perilaku kerja, the 60/40 nilai
+//! prestasi kerja and its sebutan (RULES.md §2.3).
+//!
+//! Choices for what the sources leave open (RULES.md §6.6), each documented
+//! beside its code: unrounded internal values ([`compute_kegiatan`]), nothing
+//! produced scores 0, aspects never below 0, and the sebutan of fractional
+//! values ([`BATAS_SEBUTAN`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::rule_set::{angka, bulatkan};
+use crate::teks::{Penjelasan, Teks};
+
+const SUMBER_KEGIATAN: &str = "PP 46/2011; Perka BKN 1/2013 (aspek kuantitas, kualitas, waktu, biaya)";
+const SUMBER_SKP: &str = "PP 46/2011; Perka BKN 1/2013 (nilai capaian SKP, tugas tambahan, kreativitas)";
+const SUMBER_PRESTASI: &str = "PP 46/2011 (nilai prestasi kerja = 60% SKP + 40% perilaku kerja); Perka BKN 1/2013";
+
+/// The efficiency (percent of time or cost saved) above which finishing early
+/// or cheaply counts as poor planning (RULES.md §2.3.1).
+pub const BATAS_EFISIENSI_PERSEN: f64 = 24.0;
+
+/// Target or realisasi of one kegiatan: output quantity, quality (normally
+/// target 100), time (e.g. months) and cost (`None` without a cost target).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AspekKegiatan {
+    pub kuantitas: f64,
+    pub kualitas: f64,
+    pub waktu: f64,
+    pub biaya: Option<f64>,
+}
+
+/// Why a PP 46/2011 number cannot be computed.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum PrestasiKerjaError {
+    #[error("the target {aspek} must be a positive number, got {nilai}")]
+    TargetTidakPositif { aspek: &'static str, nilai: f64 },
+    #[error("{bidang} must be a number from {min} to {max}, got {nilai}")]
+    DiLuarRentang { bidang: &'static str, nilai: f64, min: f64, max: f64 },
+    #[error("the kegiatan has a cost target but no cost realisasi")]
+    RealisasiBiayaKosong,
+    #[error("the kegiatan has a cost realisasi but no cost target")]
+    TargetBiayaKosong,
+    #[error("the SKP has no kegiatan")]
+    TidakAdaKegiatan,
+}
+
+impl PrestasiKerjaError {
+    pub fn kode(&self) -> &'static str {
+        match self {
+            PrestasiKerjaError::TargetTidakPositif { .. } => "target_tidak_positif",
+            PrestasiKerjaError::DiLuarRentang { .. } => "di_luar_rentang",
+            PrestasiKerjaError::RealisasiBiayaKosong => "realisasi_biaya_kosong",
+            PrestasiKerjaError::TargetBiayaKosong => "target_biaya_kosong",
+            PrestasiKerjaError::TidakAdaKegiatan => "tidak_ada_kegiatan",
+        }
+    }
+
+    pub fn pesan(&self) -> Teks {
+        match self {
+            PrestasiKerjaError::TargetTidakPositif { aspek, nilai } => Teks::new(
+                format!("Target {aspek} harus angka positif, bukan {nilai}."),
+                format!("The {aspek} target must be a positive number, not {nilai}."),
+            ),
+            PrestasiKerjaError::DiLuarRentang { bidang, nilai, min, max } => Teks::new(
+                format!("{bidang} harus angka dari {min} sampai {max}, bukan {nilai}."),
+                format!("{bidang} must be a number from {min} to {max}, not {nilai}."),
+            ),
+            PrestasiKerjaError::RealisasiBiayaKosong => Teks::new(
+                "Kegiatan ini punya target biaya: isi realisasi biayanya.",
+                "This activity has a cost target: fill in the actual cost.",
+            ),
+            PrestasiKerjaError::TargetBiayaKosong => Teks::new(
+                "Realisasi biaya diisi, tetapi kegiatan ini tidak punya target biaya.",
+                "An actual cost was entered, but this activity has no cost target.",
+            ),
+            PrestasiKerjaError::TidakAdaKegiatan => {
+                Teks::new("SKP belum memiliki kegiatan yang dinilai.", "The SKP has no assessed activity yet.")
+            }
+        }
+    }
+}
+
+fn cek_rentang(bidang: &'static str, nilai: f64, min: f64, max: f64) -> Result<f64, PrestasiKerjaError> {
+    if nilai.is_finite() && (min..=max).contains(&nilai) {
+        Ok(nilai)
+    } else {
+        Err(PrestasiKerjaError::DiLuarRentang { bidang, nilai, min, max })
+    }
+}
+
+fn cek_target(aspek: &'static str, nilai: f64) -> Result<f64, PrestasiKerjaError> {
+    if nilai.is_finite() && nilai > 0.0 {
+        Ok(nilai)
+    } else {
+        Err(PrestasiKerjaError::TargetTidakPositif { aspek, nilai })
+    }
+}
+
+/// The waktu (or biaya) aspect from target and realisasi, with the 24% break:
+///
+/// ```text
+/// efisiensi = 100 − realisasi / target × 100
+/// nilai     = (1.76 × target − realisasi) / target × 100                 if efisiensi ≤ 24
+///           = 76 − ((1.76 × target − realisasi) / target × 100 − 100)   if efisiensi > 24
+/// ```
+///
+/// **Choices:** never below 0 (very late or far over budget would otherwise
+/// give negative scores); the efficiency is compared with 24% after rounding
+/// to 6 decimals, so 9.12 of 12 months (exactly 24%, but 23.99999… in binary
+/// floating point) is on the 24% side and scores 100. Target must be
+/// positive, realisasi at least 0.
+pub fn nilai_efisiensi(target: f64, realisasi: f64) -> f64 {
+    // (1.76 × T − R) / T × 100 written as 176 − R / T × 100: the same number,
+    // without 1.76's binary rounding (76.00000000000001 for R = T).
+    let dasar = 176.0 - realisasi / target * 100.0;
+    let nilai = if di_atas_batas_efisiensi(target, realisasi) { 76.0 - (dasar - 100.0) } else { dasar };
+    nilai.max(0.0)
+}
+
+fn efisiensi_persen(target: f64, realisasi: f64) -> f64 {
+    100.0 - realisasi / target * 100.0
+}
+
+fn di_atas_batas_efisiensi(target: f64, realisasi: f64) -> bool {
+    bulatkan(efisiensi_persen(target, realisasi), 6) > BATAS_EFISIENSI_PERSEN
+}
+
+/// The scores of one kegiatan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NilaiKegiatan {
+    pub kuantitas: f64,
+    pub kualitas: f64,
+    pub waktu: f64,
+    /// `None` when the kegiatan has no cost target.
+    pub biaya: Option<f64>,
+    /// (kuantitas + kualitas + waktu [+ biaya]) / 3 [or 4].
+    pub nilai_capaian: f64,
+    pub penjelasan: Penjelasan,
+}
+
+/// Scores one kegiatan tugas jabatan (RULES.md §2.3.1):
+///
+/// * kuantitas = realisasi / target × 100; kualitas = realisasi / target × 100;
+/// * waktu and biaya with [`nilai_efisiensi`] (the 24% break);
+/// * nilai capaian = the sum divided by 3, or by 4 when there is a cost target
+///   (public code divided by 4 but forgot to add biaya; we add it).
+///
+/// **Choices:** values are kept unrounded (round only for display, with
+/// [`crate::rule_set::bulatkan`]); kuantitas and kualitas are not capped at
+/// 100; a kegiatan with **no output** (realisasi kuantitas 0) scores 0 on every
+/// aspect, as commonly applied, since its time and cost were not spent on a
+/// result.
+pub fn compute_kegiatan(
+    target: &AspekKegiatan,
+    realisasi: &AspekKegiatan,
+) -> Result<NilaiKegiatan, PrestasiKerjaError> {
+    let to = cek_target("kuantitas", target.kuantitas)?;
+    let tk = cek_target("kualitas", target.kualitas)?;
+    let tw = cek_target("waktu", target.waktu)?;
+    let ro = cek_rentang("realisasi kuantitas", realisasi.kuantitas, 0.0, f64::MAX)?;
+    let rk = cek_rentang("realisasi kualitas", realisasi.kualitas, 0.0, f64::MAX)?;
+    let rw = cek_rentang("realisasi waktu", realisasi.waktu, 0.0, f64::MAX)?;
+    let biaya_pasangan = match (target.biaya, realisasi.biaya) {
+        (Some(tb), Some(rb)) => Some((cek_target("biaya", tb)?, cek_rentang("realisasi biaya", rb, 0.0, f64::MAX)?)),
+        (Some(_), None) => return Err(PrestasiKerjaError::RealisasiBiayaKosong),
+        (None, Some(_)) => return Err(PrestasiKerjaError::TargetBiayaKosong),
+        (None, None) => None,
+    };
+
+    let mut penjelasan = Penjelasan::new("pp_46_2011.kegiatan", SUMBER_KEGIATAN);
+    if ro == 0.0 {
+        penjelasan = penjelasan.langkah(
+            "Realisasi kuantitas 0: tidak ada output, semua aspek bernilai 0.",
+            "Actual quantity 0: no output, every aspect scores 0.",
+        );
+        return Ok(NilaiKegiatan {
+            kuantitas: 0.0,
+            kualitas: 0.0,
+            waktu: 0.0,
+            biaya: biaya_pasangan.map(|_| 0.0),
+            nilai_capaian: 0.0,
+            penjelasan,
+        });
+    }
+
+    let kuantitas = ro / to * 100.0;
+    let kualitas = rk / tk * 100.0;
+    let waktu = nilai_efisiensi(tw, rw);
+    let biaya = biaya_pasangan.map(|(tb, rb)| nilai_efisiensi(tb, rb));
+    let (jumlah, pembagi) = match biaya {
+        Some(b) => (kuantitas + kualitas + waktu + b, 4.0),
+        None => (kuantitas + kualitas + waktu, 3.0),
+    };
+    let nilai_capaian = jumlah / pembagi;
+
+    penjelasan = penjelasan
+        .langkah(
+            format!("Kuantitas = {} / {} × 100 = {}.", angka(ro), angka(to), angka(kuantitas)),
+            format!("Quantity = {} / {} × 100 = {}.", angka(ro), angka(to), angka(kuantitas)),
+        )
+        .langkah(
+            format!("Kualitas = {} / {} × 100 = {}.", angka(rk), angka(tk), angka(kualitas)),
+            format!("Quality = {} / {} × 100 = {}.", angka(rk), angka(tk), angka(kualitas)),
+        );
+    penjelasan.langkah.push(langkah_efisiensi("Waktu", "Time", tw, rw, waktu));
+    if let (Some((tb, rb)), Some(b)) = (biaya_pasangan, biaya) {
+        penjelasan.langkah.push(langkah_efisiensi("Biaya", "Cost", tb, rb, b));
+    }
+    let rincian = match biaya {
+        Some(b) => format!("({} + {} + {} + {}) / 4", angka(kuantitas), angka(kualitas), angka(waktu), angka(b)),
+        None => format!("({} + {} + {}) / 3", angka(kuantitas), angka(kualitas), angka(waktu)),
+    };
+    penjelasan = penjelasan.langkah(
+        format!("Nilai capaian kegiatan = {rincian} = {}.", angka(nilai_capaian)),
+        format!("Activity score = {rincian} = {}.", angka(nilai_capaian)),
+    );
+    Ok(NilaiKegiatan { kuantitas, kualitas, waktu, biaya, nilai_capaian, penjelasan })
+}
+
+fn langkah_efisiensi(aspek_id: &str, aspek_en: &str, target: f64, realisasi: f64, nilai: f64) -> Teks {
+    let efisiensi = efisiensi_persen(target, realisasi);
+    let dasar = 176.0 - realisasi / target * 100.0;
+    let (t, r, e, d, n) = (angka(target), angka(realisasi), angka(efisiensi), angka(dasar), angka(nilai));
+    if !di_atas_batas_efisiensi(target, realisasi) {
+        Teks::new(
+            format!(
+                "{aspek_id}: efisiensi = 100 − {r}/{t} × 100 = {e}% (≤ 24%), nilai = (1.76 × {t} − {r}) / {t} × 100 = {n}."
+            ),
+            format!(
+                "{aspek_en}: efficiency = 100 − {r}/{t} × 100 = {e}% (≤ 24%), score = (1.76 × {t} − {r}) / {t} × 100 = {n}."
+            ),
+        )
+    } else {
+        Teks::new(
+            format!(
+                "{aspek_id}: efisiensi = 100 − {r}/{t} × 100 = {e}% (> 24%, dianggap perencanaan kurang tepat), \
+                 nilai = 76 − ({d} − 100) = {n}."
+            ),
+            format!(
+                "{aspek_en}: efficiency = 100 − {r}/{t} × 100 = {e}% (> 24%, treated as poor planning), \
+                 score = 76 − ({d} − 100) = {n}."
+            ),
+        )
+    }
+}
+
+/// The score for additional tasks (tugas tambahan) by their number:
+/// 0 → 0; 1–3 → 1; 4–6 → 2; 7 or more → 3 (RULES.md §2.3.2).
+pub fn nilai_tugas_tambahan(jumlah: u32) -> f64 {
+    match jumlah {
+        0 => 0.0,
+        1..=3 => 1.0,
+        4..=6 => 2.0,
+        _ => 3.0,
+    }
+}
+
+/// Who endorsed a creation, with its commonly taught kreativitas score
+/// (UNVERIFIED against the Perka text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TingkatKreativitas {
+    UnitKerja,
+    Organisasi,
+    Nasional,
+}
+
+impl TingkatKreativitas {
+    pub fn nilai(self) -> f64 {
+        match self {
+            TingkatKreativitas::UnitKerja => 3.0,
+            TingkatKreativitas::Organisasi => 6.0,
+            TingkatKreativitas::Nasional => 12.0,
+        }
+    }
+}
+
+/// The highest kreativitas score ([`TingkatKreativitas::Nasional`]).
+pub const NILAI_KREATIVITAS_MAKSIMAL: f64 = 12.0;
+
+/// The nilai capaian SKP.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CapaianSkp {
+    pub rata_rata_kegiatan: f64,
+    pub nilai_tugas_tambahan: f64,
+    pub nilai_kreativitas: f64,
+    pub nilai_capaian_skp: f64,
+    pub penjelasan: Penjelasan,
+}
+
+/// Nilai capaian SKP = mean of the kegiatan scores + tugas tambahan score +
+/// kreativitas score (0–12, entered by the pejabat penilai).
+pub fn compute_capaian_skp(
+    nilai_kegiatan: &[f64],
+    jumlah_tugas_tambahan: u32,
+    nilai_kreativitas: f64,
+) -> Result<CapaianSkp, PrestasiKerjaError> {
+    if nilai_kegiatan.is_empty() {
+        return Err(PrestasiKerjaError::TidakAdaKegiatan);
+    }
+    for &n in nilai_kegiatan {
+        cek_rentang("nilai kegiatan", n, 0.0, f64::MAX)?;
+    }
+    cek_rentang("nilai kreativitas", nilai_kreativitas, 0.0, NILAI_KREATIVITAS_MAKSIMAL)?;
+    let rata_rata = nilai_kegiatan.iter().sum::<f64>() / nilai_kegiatan.len() as f64;
+    let tugas = nilai_tugas_tambahan(jumlah_tugas_tambahan);
+    let nilai_capaian_skp = rata_rata + tugas + nilai_kreativitas;
+    let daftar = nilai_kegiatan.iter().map(|&n| angka(n)).collect::<Vec<_>>().join(" + ");
+    let n = nilai_kegiatan.len();
+    let penjelasan = Penjelasan::new("pp_46_2011.capaian_skp", SUMBER_SKP)
+        .langkah(
+            format!("Rata-rata {n} kegiatan = ({daftar}) / {n} = {}.", angka(rata_rata)),
+            format!("Mean of {n} activities = ({daftar}) / {n} = {}.", angka(rata_rata)),
+        )
+        .langkah(
+            format!(
+                "{jumlah_tugas_tambahan} tugas tambahan: nilai {} (0 / 1–3 / 4–6 / ≥7 → 0 / 1 / 2 / 3).",
+                angka(tugas)
+            ),
+            format!(
+                "{jumlah_tugas_tambahan} additional tasks: score {} (0 / 1–3 / 4–6 / ≥7 → 0 / 1 / 2 / 3).",
+                angka(tugas)
+            ),
+        )
+        .langkah(
+            format!(
+                "Nilai capaian SKP = {} + {} + {} (kreativitas) = {}.",
+                angka(rata_rata),
+                angka(tugas),
+                angka(nilai_kreativitas),
+                angka(nilai_capaian_skp)
+            ),
+            format!(
+                "SKP score = {} + {} + {} (creativity) = {}.",
+                angka(rata_rata),
+                angka(tugas),
+                angka(nilai_kreativitas),
+                angka(nilai_capaian_skp)
+            ),
+        );
+    Ok(CapaianSkp {
+        rata_rata_kegiatan: rata_rata,
+        nilai_tugas_tambahan: tugas,
+        nilai_kreativitas,
+        nilai_capaian_skp,
+        penjelasan,
+    })
+}
+
+/// The six perilaku kerja aspects (0–100). `kepemimpinan` only for structural
+/// officials; `None` for everyone else.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PerilakuKerja {
+    pub orientasi_pelayanan: f64,
+    pub integritas: f64,
+    pub komitmen: f64,
+    pub disiplin: f64,
+    pub kerja_sama: f64,
+    pub kepemimpinan: Option<f64>,
+}
+
+impl PerilakuKerja {
+    fn aspek(&self) -> impl Iterator<Item = (&'static str, f64)> {
+        [
+            ("orientasi_pelayanan", Some(self.orientasi_pelayanan)),
+            ("integritas", Some(self.integritas)),
+            ("komitmen", Some(self.komitmen)),
+            ("disiplin", Some(self.disiplin)),
+            ("kerja_sama", Some(self.kerja_sama)),
+            ("kepemimpinan", self.kepemimpinan),
+        ]
+        .into_iter()
+        .filter_map(|(nama, nilai)| nilai.map(|n| (nama, n)))
+    }
+}
+
+/// The sebutan of PP 46/2011, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sebutan {
+    SangatBaik,
+    Baik,
+    Cukup,
+    Kurang,
+    Buruk,
+}
+
+impl Sebutan {
+    pub fn label(self) -> Teks {
+        match self {
+            Sebutan::SangatBaik => Teks::new("Sangat Baik", "Very Good"),
+            Sebutan::Baik => Teks::new("Baik", "Good"),
+            Sebutan::Cukup => Teks::new("Cukup", "Fair"),
+            Sebutan::Kurang => Teks::new("Kurang", "Poor"),
+            Sebutan::Buruk => Teks::new("Buruk", "Bad"),
+        }
+    }
+}
+
+/// The sebutan bands (≥ 91 / 76–90 / 61–75 / 51–60 / ≤ 50), as "more than"
+/// thresholds: a value above 90 is Sangat Baik, above 75 Baik, above 60 Cukup,
+/// above 50 Kurang, otherwise Buruk.
+///
+/// **Choice for fractional values** (RULES.md §2.3.2): the printed bands are
+/// whole numbers with gaps (90–91, 75–76, …). We read each band as running up
+/// to the next one, so **90.5 is Sangat Baik** and 90.0 is Baik, exactly as the
+/// widely used public implementation did (`<= 90` → Baik, else Sangat Baik),
+/// which keeps historical records imported from such systems unchanged. Every
+/// whole number keeps its printed band. The value is first rounded to 2
+/// decimals (as printed on the form) so floating-point noise cannot move a
+/// band (90.000000001 is 90.00, Baik).
+pub const BATAS_SEBUTAN: [(Sebutan, f64); 4] =
+    [(Sebutan::SangatBaik, 90.0), (Sebutan::Baik, 75.0), (Sebutan::Cukup, 60.0), (Sebutan::Kurang, 50.0)];
+
+/// The sebutan of a nilai (SKP, perilaku or prestasi kerja).
+pub fn sebutan(nilai: f64) -> Sebutan {
+    let n = bulatkan(nilai, 2);
+    BATAS_SEBUTAN.iter().find(|(_, batas)| n > *batas).map_or(Sebutan::Buruk, |(s, _)| *s)
+}
+
+/// The nilai prestasi kerja and its parts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PrestasiKerja {
+    pub nilai_capaian_skp: f64,
+    pub sebutan_skp: Sebutan,
+    /// The mean of the aspects filled in (5, or 6 with kepemimpinan).
+    pub nilai_perilaku: f64,
+    pub sebutan_perilaku: Sebutan,
+    pub nilai_prestasi_kerja: f64,
+    pub sebutan: Sebutan,
+    pub penjelasan: Penjelasan,
+}
+
+/// Nilai perilaku = mean of the filled aspects; nilai prestasi kerja =
+/// 60% × nilai capaian SKP + 40% × nilai perilaku; sebutan with [`sebutan`].
+pub fn compute_prestasi_kerja(
+    nilai_capaian_skp: f64,
+    perilaku: &PerilakuKerja,
+) -> Result<PrestasiKerja, PrestasiKerjaError> {
+    // The SKP score may pass 100 with tugas tambahan and kreativitas.
+    cek_rentang("nilai capaian SKP", nilai_capaian_skp, 0.0, f64::MAX)?;
+    let mut jumlah = 0.0;
+    let mut n = 0u32;
+    let mut rincian = Vec::new();
+    for (nama, nilai) in perilaku.aspek() {
+        cek_rentang(nama, nilai, 0.0, 100.0)?;
+        jumlah += nilai;
+        n += 1;
+        rincian.push(format!("{} {}", nama.replace('_', " "), angka(nilai)));
+    }
+    let nilai_perilaku = jumlah / f64::from(n);
+    let nilai_prestasi_kerja = (60.0 * nilai_capaian_skp + 40.0 * nilai_perilaku) / 100.0;
+    let (s_skp, s_perilaku, s) = (sebutan(nilai_capaian_skp), sebutan(nilai_perilaku), sebutan(nilai_prestasi_kerja));
+    let rincian = rincian.join(", ");
+    let penjelasan = Penjelasan::new("pp_46_2011.prestasi_kerja", SUMBER_PRESTASI)
+        .langkah(
+            format!(
+                "Nilai perilaku kerja = rata-rata {n} aspek ({rincian}) = {} ({}){}.",
+                angka(nilai_perilaku),
+                s_perilaku.label().id,
+                if perilaku.kepemimpinan.is_none() { "; kepemimpinan hanya untuk pejabat struktural" } else { "" }
+            ),
+            format!(
+                "Work-behaviour score = mean of {n} aspects ({rincian}) = {} ({}){}.",
+                angka(nilai_perilaku),
+                s_perilaku.label().en,
+                if perilaku.kepemimpinan.is_none() { "; leadership applies to structural officials only" } else { "" }
+            ),
+        )
+        .langkah(
+            format!(
+                "Nilai prestasi kerja = 60% × {} + 40% × {} = {}.",
+                angka(nilai_capaian_skp),
+                angka(nilai_perilaku),
+                angka(nilai_prestasi_kerja)
+            ),
+            format!(
+                "Work-performance score = 60% × {} + 40% × {} = {}.",
+                angka(nilai_capaian_skp),
+                angka(nilai_perilaku),
+                angka(nilai_prestasi_kerja)
+            ),
+        )
+        .langkah(
+            format!("Sebutan: {} (>90 Sangat Baik, >75 Baik, >60 Cukup, >50 Kurang, lainnya Buruk).", s.label().id),
+            format!("Rating: {} (>90 Very Good, >75 Good, >60 Fair, >50 Poor, otherwise Bad).", s.label().en),
+        );
+    Ok(PrestasiKerja {
+        nilai_capaian_skp,
+        sebutan_skp: s_skp,
+        nilai_perilaku,
+        sebutan_perilaku: s_perilaku,
+        nilai_prestasi_kerja,
+        sebutan: s,
+        penjelasan,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dekat(a: f64, b: f64) -> bool {
+        (a - b).abs() < 0.005
+    }
+
+    fn aspek(kuantitas: f64, kualitas: f64, waktu: f64, biaya: Option<f64>) -> AspekKegiatan {
+        AspekKegiatan { kuantitas, kualitas, waktu, biaya }
+    }
+
+    #[test]
+    fn waktu_follows_the_table_for_a_twelve_month_target() {
+        // RULES.md §2.3.1: RW → waktu with TW = 12.
+        let table = [(12.0, 76.0), (10.0, 92.67), (9.12, 100.0), (9.0, 75.0), (8.0, 66.67), (6.0, 50.0), (14.0, 59.33)];
+        for (rw, expected) in table {
+            let w = nilai_efisiensi(12.0, rw);
+            assert!(dekat(w, expected), "RW {rw}: {w}");
+        }
+    }
+
+    #[test]
+    fn waktu_and_biaya_never_go_below_zero() {
+        assert_eq!(nilai_efisiensi(12.0, 30.0), 0.0);
+        assert_eq!(nilai_efisiensi(12.0, 0.0), 0.0);
+    }
+
+    #[test]
+    fn a_kegiatan_with_cost_is_divided_by_four_and_counts_the_cost() {
+        let n = compute_kegiatan(&aspek(4.0, 100.0, 12.0, Some(1e6)), &aspek(4.0, 90.0, 12.0, Some(9e5))).unwrap();
+        assert_eq!(n.biaya.map(|b| dekat(b, 86.0)), Some(true));
+        assert!(dekat(n.nilai_capaian, 88.0));
+        assert!(n.penjelasan.langkah.iter().any(|t| t.en.starts_with("Cost")));
+    }
+
+    #[test]
+    fn the_worked_example_gives_88_67() {
+        let n = compute_kegiatan(&aspek(12.0, 100.0, 12.0, None), &aspek(12.0, 90.0, 12.0, None)).unwrap();
+        assert_eq!((n.kuantitas, n.kualitas, n.waktu, n.biaya), (100.0, 90.0, 76.0, None));
+        assert!(dekat(n.nilai_capaian, 88.67));
+    }
+
+    #[test]
+    fn no_output_scores_zero() {
+        let n = compute_kegiatan(&aspek(12.0, 100.0, 12.0, Some(10.0)), &aspek(0.0, 80.0, 12.0, Some(5.0))).unwrap();
+        assert_eq!((n.nilai_capaian, n.biaya), (0.0, Some(0.0)));
+    }
+
+    #[test]
+    fn missing_or_impossible_inputs_are_refused() {
+        let t = aspek(12.0, 100.0, 12.0, None);
+        let table = [
+            (aspek(0.0, 100.0, 12.0, None), t, "target_tidak_positif"),
+            (aspek(12.0, 100.0, -1.0, None), t, "target_tidak_positif"),
+            (t, aspek(-1.0, 100.0, 12.0, None), "di_luar_rentang"),
+            (aspek(12.0, 100.0, 12.0, Some(5.0)), t, "realisasi_biaya_kosong"),
+            (t, aspek(12.0, 100.0, 12.0, Some(5.0)), "target_biaya_kosong"),
+        ];
+        for (target, realisasi, kode) in table {
+            let e = compute_kegiatan(&target, &realisasi).unwrap_err();
+            assert_eq!(e.kode(), kode);
+            assert!(!e.pesan().id.is_empty() && !e.pesan().en.is_empty());
+        }
+    }
+
+    #[test]
+    fn tugas_tambahan_scores_follow_the_table() {
+        let table = [(0, 0.0), (1, 1.0), (3, 1.0), (4, 2.0), (6, 2.0), (7, 3.0), (100, 3.0)];
+        for (jumlah, expected) in table {
+            assert_eq!(nilai_tugas_tambahan(jumlah), expected, "{jumlah}");
+        }
+    }
+
+    #[test]
+    fn kreativitas_levels_score_3_6_and_12() {
+        let table = [
+            (TingkatKreativitas::UnitKerja, 3.0),
+            (TingkatKreativitas::Organisasi, 6.0),
+            (TingkatKreativitas::Nasional, 12.0),
+        ];
+        for (t, expected) in table {
+            assert_eq!(t.nilai(), expected);
+        }
+    }
+
+    #[test]
+    fn capaian_skp_adds_tugas_tambahan_and_kreativitas_to_the_mean() {
+        let c = compute_capaian_skp(&[88.0, 90.0], 4, 3.0).unwrap();
+        assert_eq!((c.rata_rata_kegiatan, c.nilai_tugas_tambahan, c.nilai_capaian_skp), (89.0, 2.0, 94.0));
+        assert_eq!(compute_capaian_skp(&[], 0, 0.0).unwrap_err(), PrestasiKerjaError::TidakAdaKegiatan);
+        assert_eq!(compute_capaian_skp(&[90.0], 0, 13.0).unwrap_err().kode(), "di_luar_rentang");
+    }
+
+    #[test]
+    fn sebutan_bands_match_the_regulation_table() {
+        let table = [
+            (100.0, Sebutan::SangatBaik),
+            (91.0, Sebutan::SangatBaik),
+            (90.5, Sebutan::SangatBaik),
+            (90.01, Sebutan::SangatBaik),
+            (90.0, Sebutan::Baik),
+            (90.000_000_001, Sebutan::Baik),
+            (76.0, Sebutan::Baik),
+            (75.5, Sebutan::Baik),
+            (75.0, Sebutan::Cukup),
+            (61.0, Sebutan::Cukup),
+            (60.0, Sebutan::Kurang),
+            (51.0, Sebutan::Kurang),
+            (50.0, Sebutan::Buruk),
+            (0.0, Sebutan::Buruk),
+        ];
+        for (nilai, expected) in table {
+            assert_eq!(sebutan(nilai), expected, "{nilai}");
+        }
+    }
+
+    #[test]
+    fn prestasi_kerja_is_60_percent_skp_and_40_percent_perilaku() {
+        let p = PerilakuKerja {
+            orientasi_pelayanan: 80.0,
+            integritas: 85.0,
+            komitmen: 80.0,
+            disiplin: 75.0,
+            kerja_sama: 80.0,
+            kepemimpinan: None,
+        };
+        let h = compute_prestasi_kerja(88.67, &p).unwrap();
+        assert!(dekat(h.nilai_perilaku, 80.0));
+        assert!(dekat(h.nilai_prestasi_kerja, 85.2));
+        assert_eq!((h.sebutan, h.sebutan_skp, h.sebutan_perilaku), (Sebutan::Baik, Sebutan::Baik, Sebutan::Baik));
+        assert!(h.penjelasan.langkah[0].id.contains("5 aspek"));
+    }
+
+    #[test]
+    fn kepemimpinan_counts_only_when_given() {
+        let mut p = PerilakuKerja {
+            orientasi_pelayanan: 70.0,
+            integritas: 80.0,
+            komitmen: 90.0,
+            disiplin: 80.0,
+            kerja_sama: 85.0,
+            kepemimpinan: Some(75.0),
+        };
+        assert_eq!(compute_prestasi_kerja(80.0, &p).unwrap().nilai_perilaku, 80.0);
+        p.kepemimpinan = None;
+        assert_eq!(compute_prestasi_kerja(80.0, &p).unwrap().nilai_perilaku, 81.0);
+        p.disiplin = 101.0;
+        assert_eq!(compute_prestasi_kerja(80.0, &p).unwrap_err().kode(), "di_luar_rentang");
+    }
+}

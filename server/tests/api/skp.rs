@@ -1,0 +1,256 @@
+//! The SKP planning API: the whole planning stage on both databases, and
+//! the refusals (404, 403, 409, 422) that keep it honest.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{
+    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_KEPALA, DEMO_STAF2, DEMO_STAF3, Session, TestApp, backends,
+    spawn_app_with,
+};
+
+pub fn rencana(uraian: &str) -> Value {
+    json!({
+        "pendekatan": "kuantitatif",
+        "rhk": [{
+            "id": "r1",
+            "uraian": uraian,
+            "jenis": "utama",
+            "rhk_atasan_id": "",
+            "perspektif": null,
+            "indikator": [{
+                "id": "i1", "uraian": "Persentase usulan diklat yang diproses tepat waktu", "aspek": "kuantitas",
+                "target": "90", "target_maks": "", "satuan": "persen", "polaritas": "normal"
+            }]
+        }],
+        "lampiran": {
+            "dukungan_sumber_daya": ["Aplikasi SIASN"],
+            "skema_pertanggungjawaban": ["Laporan triwulanan"],
+            "konsekuensi": ["Rekomendasi pengembangan kompetensi"]
+        },
+        "ekspektasi_khusus": []
+    })
+}
+
+pub async fn periode_id(app: &TestApp) -> String {
+    let db = app.connect().await;
+    let (id,): (String,) =
+        sqlx::query_as("SELECT id FROM periode WHERE tahun = 2026").fetch_one(db.pool()).await.unwrap();
+    id
+}
+
+async fn create(s: &Session, periode: &str, uraian: &str) -> reqwest::Response {
+    s.post("/api/v1/skp").json(&json!({ "periode_id": periode, "rencana": rencana(uraian) })).send().await.unwrap()
+}
+
+async fn act(s: &Session, id: &str, aksi: &str, version: i64, catatan: &str) -> reqwest::Response {
+    s.post(&format!("/api/v1/skp/{id}/{aksi}"))
+        .json(&json!({ "version": version, "catatan": catatan }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_planning_stage_runs_from_draft_to_approval() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let penilai = app.login(DEMO_KABID1).await;
+
+        let res = create(&pegawai, &periode, "Terlaksananya pelatihan teknis").await;
+        assert_eq!(res.status(), 201, "{backend:?}");
+        let skp: Value = res.json().await.unwrap();
+        let id = skp["id"].as_str().unwrap().to_owned();
+        assert_eq!(skp["status"], "draf");
+        assert_eq!(skp["version"], 1);
+        assert_eq!(skp["akses"], "pegawai");
+
+        // The penilai's queue shows the draft.
+        let queue: Value = penilai
+            .get(&format!("/api/v1/penilai/skp?periode_id={periode}"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let mine = queue.as_array().unwrap().iter().find(|i| i["skp_id"] == id.as_str()).expect("in the queue");
+        assert_eq!(mine["status"], "draf");
+        assert_eq!(queue.as_array().unwrap().len(), 3, "kabid1 rates three pegawai");
+
+        let submitted: Value = act(&pegawai, &id, "submit", 1, "").await.json().await.unwrap();
+        assert_eq!(submitted["status"], "diajukan");
+
+        let returned = act(&penilai, &id, "return", 2, "Target terlalu rendah; naikkan ke 95%.").await;
+        assert_eq!(returned.status(), 200);
+        let returned: Value = returned.json().await.unwrap();
+        assert_eq!(returned["status"], "dikembalikan");
+        assert_eq!(returned["akses"], "pejabat_penilai");
+
+        let mut fixed = rencana("Terlaksananya pelatihan teknis");
+        fixed["rhk"][0]["indikator"][0]["target"] = json!("95");
+        let edited = pegawai
+            .put(&format!("/api/v1/skp/{id}"))
+            .json(&json!({ "version": 3, "rencana": fixed }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(edited.status(), 200);
+        let edited: Value = edited.json().await.unwrap();
+        assert_eq!(edited["isian"]["rhk"][0]["indikator"][0]["target"], "95");
+
+        assert_eq!(act(&pegawai, &id, "submit", 4, "").await.status(), 200);
+        let approved: Value = act(&penilai, &id, "approve", 5, "").await.json().await.unwrap();
+        assert_eq!(approved["status"], "ditetapkan");
+
+        let history: Value =
+            pegawai.get(&format!("/api/v1/skp/{id}/versi")).send().await.unwrap().json().await.unwrap();
+        let aksi: Vec<&str> = history.as_array().unwrap().iter().map(|v| v["aksi"].as_str().unwrap()).collect();
+        assert_eq!(aksi, ["create", "submit", "return", "update", "submit", "approve"]);
+        assert_eq!(history[2]["skp"]["riwayat"][1]["catatan"], "Target terlalu rendah; naikkan ke 95%.");
+
+        // An approved SKP is no longer editable by the pegawai.
+        let locked = pegawai
+            .put(&format!("/api/v1/skp/{id}"))
+            .json(&json!({ "version": 6, "rencana": fixed }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(locked.status(), 409);
+        let body: Value = locked.json().await.unwrap();
+        assert_eq!(body["code"], "not_editable");
+    }
+}
+
+#[tokio::test]
+async fn a_write_on_a_stale_version_gets_409_with_the_current_record() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let skp: Value = create(&pegawai, &periode, "Rencana awal").await.json().await.unwrap();
+        let id = skp["id"].as_str().unwrap();
+        let put = |uraian: &str, version: i64| {
+            pegawai
+                .put(&format!("/api/v1/skp/{id}"))
+                .json(&json!({ "version": version, "rencana": rencana(uraian) }))
+                .send()
+        };
+        assert_eq!(put("Dari laptop", 1).await.unwrap().status(), 200);
+        let stale = put("Dari ponsel yang luring", 1).await.unwrap();
+        assert_eq!(stale.status(), 409, "{backend:?}");
+        let body: Value = stale.json().await.unwrap();
+        assert_eq!(body["code"], "stale_version");
+        assert_eq!(body["current"]["version"], 2);
+        assert_eq!(body["current"]["isian"]["rhk"][0]["uraian"], "Dari laptop", "nothing was overwritten");
+    }
+}
+
+#[tokio::test]
+async fn a_replayed_idempotency_key_returns_the_first_result_and_changes_nothing() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let body = json!({ "periode_id": periode, "rencana": rencana("Sekali saja") });
+        let send = |key: &str, body: &Value| {
+            pegawai
+                .client
+                .post(format!("{}/api/v1/skp", pegawai.base))
+                .header("cookie", &pegawai.cookie)
+                .header("x-csrf-token", &pegawai.csrf)
+                .header("idempotency-key", key)
+                .json(body)
+                .send()
+        };
+        let first = send("kunci-1", &body).await.unwrap();
+        assert_eq!(first.status(), 201);
+        let first: Value = first.json().await.unwrap();
+        let again = send("kunci-1", &body).await.unwrap();
+        assert_eq!(again.status(), 201, "{backend:?}");
+        assert_eq!(again.headers()["idempotent-replayed"], "true");
+        let again: Value = again.json().await.unwrap();
+        assert_eq!(first, again);
+        let other = send("kunci-1", &json!({ "periode_id": periode, "rencana": rencana("Isi lain") })).await.unwrap();
+        assert_eq!(other.status(), 422);
+        let list: Value = pegawai.get("/api/v1/skp").send().await.unwrap().json().await.unwrap();
+        assert_eq!(list.as_array().unwrap().len(), 1, "one SKP, not two");
+        let missing = pegawai
+            .client
+            .post(format!("{}/api/v1/skp", pegawai.base))
+            .header("cookie", &pegawai.cookie)
+            .header("x-csrf-token", &pegawai.csrf)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(missing.status(), 422, "a change without a key is refused");
+    }
+}
+
+#[tokio::test]
+async fn nobody_outside_the_chain_can_reach_an_skp() {
+    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    let periode = periode_id(&app).await;
+    let pegawai = app.login(DEMO_STAF2).await;
+    let skp: Value = create(&pegawai, &periode, "Milik saya").await.json().await.unwrap();
+    let id = skp["id"].as_str().unwrap();
+    // A colleague and another unit's head: 404, as if it did not exist.
+    for nip in [DEMO_STAF3, DEMO_KABID2] {
+        let other = app.login(nip).await;
+        assert_eq!(other.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().status(), 404, "{nip}");
+        assert_eq!(act(&other, id, "approve", 1, "").await.status(), 404, "{nip}");
+        assert_eq!(other.get(&format!("/api/v1/skp/{id}/versi")).send().await.unwrap().status(), 404);
+    }
+    // The atasan of the penilai reads it; the admin reads it but may not change it.
+    let kepala = app.login(DEMO_KEPALA).await;
+    let seen: Value = kepala.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(seen["akses"], "atasan_pejabat_penilai");
+    let admin = app.login(DEMO_ADMIN).await;
+    assert_eq!(admin.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().status(), 200);
+    assert_eq!(act(&admin, id, "submit", 1, "").await.status(), 403);
+    // The pegawai may not approve their own SKP.
+    assert_eq!(act(&pegawai, id, "submit", 1, "").await.status(), 200);
+    assert_eq!(act(&pegawai, id, "approve", 2, "").await.status(), 409);
+}
+
+#[tokio::test]
+async fn invalid_plans_get_field_errors_in_both_languages() {
+    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    let periode = periode_id(&app).await;
+    let pegawai = app.login(DEMO_STAF2).await;
+    let mut bad = rencana("");
+    bad["rhk"][0]["indikator"][0]["target"] = json!("sembilan puluh");
+    let res = pegawai.post("/api/v1/skp").json(&json!({ "periode_id": periode, "rencana": bad })).send().await.unwrap();
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.unwrap();
+    let fields = body["fields"].as_object().unwrap();
+    assert!(fields.contains_key("rhk[0].uraian"), "{fields:?}");
+    assert!(fields.contains_key("rhk[0].indikator[0].target"), "{fields:?}");
+    assert!(fields["rhk[0].uraian"][0].as_str().unwrap().contains(" / "), "Indonesian / English");
+    // Submitting an empty draft names what is missing.
+    let empty = pegawai.post("/api/v1/skp").json(&json!({ "periode_id": periode })).send().await.unwrap();
+    assert_eq!(empty.status(), 201);
+    let empty: Value = empty.json().await.unwrap();
+    assert!(empty["kelengkapan"].as_object().unwrap().contains_key("rhk"));
+    let refused = act(&pegawai, empty["id"].as_str().unwrap(), "submit", 1, "").await;
+    assert_eq!(refused.status(), 422);
+}
+
+#[tokio::test]
+async fn a_pegawai_drafts_before_the_atasan_and_sees_the_atasan_rhk_once_it_exists() {
+    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    let periode = periode_id(&app).await;
+    let pegawai = app.login(DEMO_STAF2).await;
+    let skp: Value = create(&pegawai, &periode, "Draf lebih dulu").await.json().await.unwrap();
+    let id = skp["id"].as_str().unwrap();
+    let before: Value =
+        pegawai.get(&format!("/api/v1/skp/{id}/rhk-atasan")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(before["tersedia"], false);
+    let kabid = app.login(DEMO_KABID1).await;
+    assert_eq!(create(&kabid, &periode, "Meningkatnya kompetensi ASN").await.status(), 201);
+    let after: Value = pegawai.get(&format!("/api/v1/skp/{id}/rhk-atasan")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(after["tersedia"], true);
+    assert_eq!(after["rhk"][0]["uraian"], "Meningkatnya kompetensi ASN");
+}
