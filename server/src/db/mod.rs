@@ -87,13 +87,10 @@ impl Db {
         self.kind
     }
 
-    /// Applies the migrations of this backend (embedded in the binary).
+    /// Applies the migrations (embedded in the binary; portable SQL that
+    /// runs unchanged on SQLite and PostgreSQL).
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        match self.kind {
-            DbKind::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await,
-            DbKind::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await,
-        }
-        .context("applying migrations")
+        sqlx::migrate!("./migrations").run(&self.pool).await.context("applying migrations")
     }
 
     pub async fn ping(&self) -> anyhow::Result<()> {
