@@ -8,6 +8,7 @@ pub mod angka_kredit;
 pub mod distribusi;
 pub mod error;
 pub mod kalender;
+pub mod kalkulator;
 pub mod nip;
 pub mod objektivitas;
 pub mod pegawai;

@@ -7,19 +7,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use domain::distribusi::{JumlahPredikat, ModeDistribusi, check_distribusi, fits_pola_distribusi};
-use domain::nip::{JenisPegawai, Nip};
-use domain::rule_set::permenpanrb_6_2022::{Predikat, PredikatOrganisasi, RatingEkspektasi, compute_predikat};
-use domain::rule_set::permenpanrb_8_2021::{
-    Polaritas, compute_capaian_iki, compute_nilai_capaian_iki, compute_nilai_kinerja,
-};
-use domain::rule_set::pp_46_2011::{
-    AspekKegiatan, PerilakuKerja, compute_capaian_skp, compute_kegiatan, compute_prestasi_kerja,
-};
-use domain::{angka_kredit::compute_angka_kredit, kuadran_predikat};
+use domain::distribusi::fits_pola_distribusi;
+use domain::kalkulator::{Hasil, Permintaan, hitung};
+use domain::kuadran_predikat;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors");
 
@@ -120,117 +112,25 @@ fn compare(expect: &Value, actual: &Value, tolerance: f64) -> Result<(), String>
     Ok(())
 }
 
-fn field<T: DeserializeOwned>(input: &Value, key: &str) -> Result<T, String> {
-    let v = input.get(key).ok_or_else(|| format!("input has no `{key}`"))?;
-    serde_json::from_value(v.clone()).map_err(|e| format!("input `{key}` = {v}: {e}"))
-}
-
-fn to_json<T: serde::Serialize>(x: &T) -> Result<Value, String> {
-    serde_json::to_value(x).map_err(|e| e.to_string())
-}
-
-/// One case through the public API; the result as the vectors name it.
+/// One case through the public calculator (the same path the server's
+/// preview takes); the result as JSON. Unknown kinds fail to deserialise.
 fn run_case(kind: &str, input: &Value) -> Result<Value, String> {
-    let mut out = Map::new();
-    match kind {
-        "kuadran_predikat" => {
-            let hasil: RatingEkspektasi = field(input, "rating_hasil_kerja")?;
-            let perilaku: RatingEkspektasi = field(input, "rating_perilaku_kerja")?;
-            let dijelaskan = compute_predikat(hasil, perilaku);
-            if dijelaskan.predikat != kuadran_predikat(hasil, perilaku) {
-                return Err("compute_predikat and kuadran_predikat disagree".into());
-            }
-            out.insert("predikat".into(), to_json(&dijelaskan.predikat)?);
+    let permintaan: Permintaan = serde_json::from_value(json!({ "kind": kind, "input": input }))
+        .map_err(|e| format!("kind `{kind}` with this input is not understood: {e}"))?;
+    let hasil = hitung(&permintaan).map_err(|e| format!("{}: {}", e.kode, e.pesan.en))?;
+    // The fast paths must agree with the explained ones.
+    match (&permintaan, &hasil) {
+        (Permintaan::KuadranPredikat { rating_hasil_kerja, rating_perilaku_kerja }, Hasil::KuadranPredikat(h))
+            if kuadran_predikat(*rating_hasil_kerja, *rating_perilaku_kerja) != h.predikat =>
+        {
+            return Err("compute_predikat and kuadran_predikat disagree".into());
         }
-        "pola_distribusi" => {
-            let org: PredikatOrganisasi = field(input, "predikat_organisasi")?;
-            let jumlah: JumlahPredikat = field(input, "jumlah")?;
-            let hasil = check_distribusi(org, &jumlah, ModeDistribusi::default());
-            if hasil.sesuai_pola != fits_pola_distribusi(org, &jumlah.to_array()) {
-                return Err("check_distribusi and fits_pola_distribusi disagree".into());
-            }
-            out.insert("sesuai_pola".into(), Value::Bool(hasil.sesuai_pola));
-            out.insert("pelanggaran".into(), to_json(&hasil.pelanggaran)?);
+        (Permintaan::PolaDistribusi { predikat_organisasi, jumlah, .. }, Hasil::PolaDistribusi(h))
+            if fits_pola_distribusi(*predikat_organisasi, &jumlah.to_array()) != h.sesuai_pola =>
+        {
+            return Err("check_distribusi and fits_pola_distribusi disagree".into());
         }
-        "angka_kredit" => {
-            let predikat: Predikat = field(input, "predikat")?;
-            let bulan: u8 = field(input, "bulan")?;
-            let koefisien: f64 = field(input, "koefisien_tahunan")?;
-            let ak = compute_angka_kredit(predikat, bulan, koefisien).map_err(|e| e.to_string())?;
-            out.insert("angka_kredit".into(), json!(ak.angka_kredit));
-        }
-        "capaian_iki" => {
-            let c = compute_capaian_iki(
-                field(input, "target_min")?,
-                field(input, "target_max")?,
-                field(input, "realisasi")?,
-                field::<Polaritas>(input, "polaritas")?,
-            )
-            .map_err(|e| e.to_string())?;
-            out.insert("capaian_persen".into(), json!(c.capaian_persen));
-        }
-        "nilai_capaian_iki" => {
-            let n = compute_nilai_capaian_iki(field(input, "capaian_persen")?, field(input, "target_maksimal")?)
-                .map_err(|e| e.to_string())?;
-            out.insert("nilai".into(), json!(n.nilai));
-            out.insert("kategori".into(), to_json(&n.kategori)?);
-        }
-        "nilai_kinerja_pp30" => {
-            let n = compute_nilai_kinerja(
-                field(input, "nilai_skp")?,
-                field(input, "nilai_perilaku")?,
-                field(input, "perilaku_dari_rekan_dan_bawahan")?,
-                field(input, "inovasi")?,
-            )
-            .map_err(|e| e.to_string())?;
-            out.insert("nilai_kinerja".into(), json!(n.nilai_kinerja));
-            out.insert("predikat".into(), to_json(&n.predikat)?);
-        }
-        "kegiatan_pp46" => {
-            let target: AspekKegiatan = field(input, "target")?;
-            let realisasi: AspekKegiatan = field(input, "realisasi")?;
-            let n = compute_kegiatan(&target, &realisasi).map_err(|e| e.to_string())?;
-            out.insert("kuantitas".into(), json!(n.kuantitas));
-            out.insert("kualitas".into(), json!(n.kualitas));
-            out.insert("waktu".into(), json!(n.waktu));
-            out.insert("biaya".into(), json!(n.biaya));
-            out.insert("nilai_capaian".into(), json!(n.nilai_capaian));
-        }
-        "capaian_skp_pp46" => {
-            let kegiatan: Vec<f64> = field(input, "nilai_kegiatan")?;
-            let c = compute_capaian_skp(
-                &kegiatan,
-                field(input, "jumlah_tugas_tambahan")?,
-                field(input, "nilai_kreativitas")?,
-            )
-            .map_err(|e| e.to_string())?;
-            out.insert("nilai_capaian_skp".into(), json!(c.nilai_capaian_skp));
-        }
-        "prestasi_kerja_pp46" => {
-            let perilaku: PerilakuKerja = field(input, "perilaku")?;
-            let p = compute_prestasi_kerja(field(input, "nilai_capaian_skp")?, &perilaku).map_err(|e| e.to_string())?;
-            out.insert("nilai_perilaku".into(), json!(p.nilai_perilaku));
-            out.insert("nilai_prestasi_kerja".into(), json!(p.nilai_prestasi_kerja));
-            out.insert("sebutan".into(), to_json(&p.sebutan)?);
-        }
-        "nip" => {
-            let teks: String = field(input, "nip")?;
-            let jenis: JenisPegawai = field(input, "jenis_pegawai")?;
-            match Nip::parse(&teks, jenis) {
-                Ok(nip) => {
-                    out.insert("valid".into(), Value::Bool(true));
-                    out.insert("tanggal_lahir".into(), to_json(&nip.tanggal_lahir())?);
-                    out.insert("jenis_kelamin".into(), to_json(&nip.jenis_kelamin())?);
-                }
-                Err(e) => {
-                    out.insert("valid".into(), Value::Bool(false));
-                    out.insert("error".into(), Value::String(e.kode().into()));
-                }
-            }
-        }
-        other => {
-            return Err(format!("unknown kind `{other}`: add it to tests/vectors.rs"));
-        }
+        _ => {}
     }
-    Ok(Value::Object(out))
+    serde_json::to_value(&hasil).map_err(|e| e.to_string())
 }

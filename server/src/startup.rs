@@ -31,7 +31,8 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
     let api_routes = routes::router()
         .layer(middleware::from_fn_with_state(state.clone(), idempotency::layer))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
-    let api = Router::new().nest("/api/v1", api_routes).with_state(state);
+    let api = Router::new().nest("/api/v1", api_routes).with_state(state.clone());
+    let api = api.clone().merge(routes::sync::router(api).with_state(state));
     let router = match dist {
         Some(dist) => api.merge(spa::router(&dist)),
         None => api,

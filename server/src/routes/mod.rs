@@ -7,12 +7,15 @@ use crate::state::AppState;
 
 pub mod auth;
 pub mod health;
+pub mod preview;
 pub mod skp;
+pub mod sync;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(health::router())
         .merge(auth::router())
         .merge(skp::router())
+        .merge(preview::router())
         .fallback(|| async { ApiError::NotFound })
 }

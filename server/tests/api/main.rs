@@ -7,6 +7,8 @@ mod helpers;
 
 mod auth;
 mod health;
+mod preview;
 mod seed;
 mod skp;
 mod spa;
+mod sync;

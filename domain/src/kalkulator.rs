@@ -1,0 +1,179 @@
+//! The calculator: every rule computation behind one tagged request type,
+//! `{ "kind": …, "input": { … } }`, exactly the shape of the golden vectors.
+//! The server's `POST /api/v1/preview` and the vectors test both go through
+//! [`hitung`], so a client without WASM gets the very numbers the browser
+//! previews, and parity is tested on one path.
+
+use serde::{Deserialize, Serialize};
+
+use crate::angka_kredit::{AngkaKredit, compute_angka_kredit};
+use crate::distribusi::{HasilDistribusi, JumlahPredikat, ModeDistribusi, check_distribusi};
+use crate::nip::{JenisKelamin, JenisPegawai, Nip};
+use crate::rule_set::permenpanrb_6_2022::{
+    HasilKuadran, Predikat, PredikatOrganisasi, RatingEkspektasi, compute_predikat,
+};
+use crate::rule_set::permenpanrb_8_2021::{
+    CapaianIki, NilaiCapaianIki, NilaiKinerja, Polaritas, compute_capaian_iki, compute_nilai_capaian_iki,
+    compute_nilai_kinerja,
+};
+use crate::rule_set::pp_46_2011::{
+    AspekKegiatan, CapaianSkp, NilaiKegiatan, PerilakuKerja, PrestasiKerja, compute_capaian_skp, compute_kegiatan,
+    compute_prestasi_kerja,
+};
+use crate::tanggal::Tanggal;
+use crate::teks::Teks;
+
+/// One computation and its inputs, as in the golden vectors' `kind` and `input`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "input", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Permintaan {
+    KuadranPredikat {
+        rating_hasil_kerja: RatingEkspektasi,
+        rating_perilaku_kerja: RatingEkspektasi,
+    },
+    PolaDistribusi {
+        predikat_organisasi: PredikatOrganisasi,
+        jumlah: JumlahPredikat,
+        #[serde(default)]
+        mode: ModeDistribusi,
+    },
+    AngkaKredit {
+        predikat: Predikat,
+        bulan: u8,
+        koefisien_tahunan: f64,
+    },
+    CapaianIki {
+        target_min: f64,
+        target_max: f64,
+        realisasi: f64,
+        polaritas: Polaritas,
+    },
+    NilaiCapaianIki {
+        capaian_persen: f64,
+        target_maksimal: bool,
+    },
+    NilaiKinerjaPp30 {
+        nilai_skp: f64,
+        nilai_perilaku: f64,
+        perilaku_dari_rekan_dan_bawahan: bool,
+        inovasi: bool,
+    },
+    KegiatanPp46 {
+        target: AspekKegiatan,
+        realisasi: AspekKegiatan,
+    },
+    CapaianSkpPp46 {
+        nilai_kegiatan: Vec<f64>,
+        jumlah_tugas_tambahan: u32,
+        nilai_kreativitas: f64,
+    },
+    PrestasiKerjaPp46 {
+        nilai_capaian_skp: f64,
+        perilaku: PerilakuKerja,
+    },
+    Nip {
+        nip: String,
+        jenis_pegawai: JenisPegawai,
+    },
+}
+
+/// The checked NIP: valid with what it tells, or why not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HasilNip {
+    pub valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tanggal_lahir: Option<Tanggal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jenis_kelamin: Option<JenisKelamin>,
+    /// The machine code of the first problem, when invalid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pesan: Option<Teks>,
+}
+
+/// The result of a [`Permintaan`]: the rule's own result type, with its explanation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Hasil {
+    KuadranPredikat(HasilKuadran),
+    PolaDistribusi(HasilDistribusi),
+    AngkaKredit(AngkaKredit),
+    CapaianIki(CapaianIki),
+    NilaiCapaianIki(NilaiCapaianIki),
+    NilaiKinerjaPp30(NilaiKinerja),
+    KegiatanPp46(NilaiKegiatan),
+    CapaianSkpPp46(CapaianSkp),
+    PrestasiKerjaPp46(PrestasiKerja),
+    Nip(HasilNip),
+}
+
+/// Inputs the rule cannot compute with (e.g. a zero target), with the reason.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[error("{kode}")]
+pub struct KalkulatorError {
+    pub kode: String,
+    pub pesan: Teks,
+}
+
+fn gagal(kode: impl Into<String>, pesan: Teks) -> KalkulatorError {
+    KalkulatorError { kode: kode.into(), pesan }
+}
+
+/// Runs one computation.
+pub fn hitung(permintaan: &Permintaan) -> Result<Hasil, KalkulatorError> {
+    Ok(match permintaan {
+        Permintaan::KuadranPredikat { rating_hasil_kerja, rating_perilaku_kerja } => {
+            Hasil::KuadranPredikat(compute_predikat(*rating_hasil_kerja, *rating_perilaku_kerja))
+        }
+        Permintaan::PolaDistribusi { predikat_organisasi, jumlah, mode } => {
+            Hasil::PolaDistribusi(check_distribusi(*predikat_organisasi, jumlah, *mode))
+        }
+        Permintaan::AngkaKredit { predikat, bulan, koefisien_tahunan } => Hasil::AngkaKredit(
+            compute_angka_kredit(*predikat, *bulan, *koefisien_tahunan)
+                .map_err(|e| gagal("angka_kredit", e.pesan()))?,
+        ),
+        Permintaan::CapaianIki { target_min, target_max, realisasi, polaritas } => Hasil::CapaianIki(
+            compute_capaian_iki(*target_min, *target_max, *realisasi, *polaritas)
+                .map_err(|e| gagal("capaian_iki", e.pesan()))?,
+        ),
+        Permintaan::NilaiCapaianIki { capaian_persen, target_maksimal } => Hasil::NilaiCapaianIki(
+            compute_nilai_capaian_iki(*capaian_persen, *target_maksimal)
+                .map_err(|e| gagal("nilai_capaian_iki", e.pesan()))?,
+        ),
+        Permintaan::NilaiKinerjaPp30 { nilai_skp, nilai_perilaku, perilaku_dari_rekan_dan_bawahan, inovasi } => {
+            Hasil::NilaiKinerjaPp30(
+                compute_nilai_kinerja(*nilai_skp, *nilai_perilaku, *perilaku_dari_rekan_dan_bawahan, *inovasi)
+                    .map_err(|e| gagal("nilai_kinerja", e.pesan()))?,
+            )
+        }
+        Permintaan::KegiatanPp46 { target, realisasi } => {
+            Hasil::KegiatanPp46(compute_kegiatan(target, realisasi).map_err(|e| gagal("kegiatan", e.pesan()))?)
+        }
+        Permintaan::CapaianSkpPp46 { nilai_kegiatan, jumlah_tugas_tambahan, nilai_kreativitas } => {
+            Hasil::CapaianSkpPp46(
+                compute_capaian_skp(nilai_kegiatan, *jumlah_tugas_tambahan, *nilai_kreativitas)
+                    .map_err(|e| gagal("capaian_skp", e.pesan()))?,
+            )
+        }
+        Permintaan::PrestasiKerjaPp46 { nilai_capaian_skp, perilaku } => Hasil::PrestasiKerjaPp46(
+            compute_prestasi_kerja(*nilai_capaian_skp, perilaku).map_err(|e| gagal("prestasi_kerja", e.pesan()))?,
+        ),
+        Permintaan::Nip { nip, jenis_pegawai } => Hasil::Nip(match Nip::parse(nip, *jenis_pegawai) {
+            Ok(nip) => HasilNip {
+                valid: true,
+                tanggal_lahir: Some(nip.tanggal_lahir()),
+                jenis_kelamin: Some(nip.jenis_kelamin()),
+                error: None,
+                pesan: None,
+            },
+            Err(e) => HasilNip {
+                valid: false,
+                tanggal_lahir: None,
+                jenis_kelamin: None,
+                error: Some(e.kode().to_owned()),
+                pesan: Some(e.pesan()),
+            },
+        }),
+    })
+}

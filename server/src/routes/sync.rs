@@ -1,0 +1,156 @@
+//! `POST /api/v1/sync`: an offline client's outbox, replayed in order.
+//! Each mutation goes through the ordinary API (authorisation, validation,
+//! idempotency, versions) in its own transaction, and gets its own result;
+//! the client deletes an outbox entry only when its key is acknowledged.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::routing::post;
+use axum::{Extension, Json, Router};
+use serde::{Deserialize, Serialize};
+use tower::ServiceExt;
+
+use crate::auth::Actor;
+use crate::auth::session::CSRF_HEADER;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::AppJson;
+use crate::idempotency;
+use crate::state::AppState;
+
+/// At most this many mutations per batch; a longer outbox is sent in parts.
+pub const MAX_MUTATIONS: usize = 200;
+
+/// The API that sync replays into.
+#[derive(Clone)]
+pub struct Api(pub Router);
+
+pub fn router(api: Router) -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/sync", post(sync))
+        .layer(Extension(Api(api)))
+        .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncInput {
+    pub client_id: String,
+    pub mutations: Vec<Mutasi>,
+}
+
+/// One queued change, as the client recorded it offline.
+#[derive(Debug, Deserialize, Serialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Mutasi {
+    pub seq: u64,
+    pub idempotency_key: String,
+    pub method: String,
+    /// Under `/api/v1/`, e.g. `/api/v1/skp/…/submit`.
+    pub path: String,
+    #[serde(default)]
+    pub body: serde_json::Value,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct HasilMutasi {
+    pub seq: u64,
+    pub idempotency_key: String,
+    pub status: u16,
+    /// True when this key had been applied before: the stored first result.
+    pub replayed: bool,
+    pub body: serde_json::Value,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct SyncOutput {
+    pub client_id: String,
+    pub results: Vec<HasilMutasi>,
+}
+
+fn check(input: &SyncInput) -> ApiResult<()> {
+    if input.client_id.trim().is_empty() || input.client_id.len() > 100 {
+        return Err(ApiError::field("client_id", "client_id wajib diisi (1–100 karakter). / client_id is required."));
+    }
+    if input.mutations.len() > MAX_MUTATIONS {
+        return Err(ApiError::field(
+            "mutations",
+            format!(
+                "Paling banyak {MAX_MUTATIONS} perubahan per kiriman. / At most {MAX_MUTATIONS} mutations per batch."
+            ),
+        ));
+    }
+    if input.mutations.windows(2).any(|w| w[1].seq <= w[0].seq) {
+        return Err(ApiError::field("mutations", "seq harus naik berurutan. / seq must be strictly increasing."));
+    }
+    Ok(())
+}
+
+/// Only changes to resources; never auth, sync itself, or a path outside the API.
+fn allowed(m: &Mutasi) -> Option<Method> {
+    let method = match m.method.as_str() {
+        "POST" => Method::POST,
+        "PUT" => Method::PUT,
+        "PATCH" => Method::PATCH,
+        "DELETE" => Method::DELETE,
+        _ => return None,
+    };
+    let ok = m.path.starts_with("/api/v1/")
+        && !m.path.starts_with("/api/v1/auth/")
+        && !m.path.starts_with("/api/v1/sync")
+        && !m.path.contains("..")
+        && m.path.chars().all(|c| c.is_ascii_graphic());
+    ok.then_some(method)
+}
+
+async fn sync(
+    State(_state): State<AppState>,
+    _actor: Actor,
+    Extension(Api(api)): Extension<Api>,
+    request: Request,
+) -> ApiResult<Json<SyncOutput>> {
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, 16 * 1024 * 1024).await.map_err(|_| ApiError::TooLarge)?;
+    let req = Request::from_parts(parts.clone(), Body::from(bytes));
+    let AppJson(input) = <AppJson<SyncInput> as axum::extract::FromRequest<()>>::from_request(req, &()).await?;
+    check(&input)?;
+    let mut results = Vec::with_capacity(input.mutations.len());
+    for m in &input.mutations {
+        let Some(method) = allowed(m) else {
+            results.push(HasilMutasi {
+                seq: m.seq,
+                idempotency_key: m.idempotency_key.clone(),
+                status: 422,
+                replayed: false,
+                body: serde_json::json!({
+                    "code": "validation",
+                    "message": "Perubahan ini tidak dapat disinkronkan. / This change cannot be synced.",
+                    "fields": { "path": ["Jalur atau metode tidak diizinkan. / Path or method not allowed."] }
+                }),
+            });
+            continue;
+        };
+        let mut builder = Request::builder().method(method).uri(&m.path);
+        for name in [header::COOKIE, HeaderName::from_static(CSRF_HEADER), header::ACCEPT_LANGUAGE] {
+            for v in parts.headers.get_all(&name) {
+                builder = builder.header(&name, v.clone());
+            }
+        }
+        let key = HeaderValue::from_str(&m.idempotency_key).unwrap_or_else(|_| HeaderValue::from_static(""));
+        builder = builder.header(idempotency::HEADER, key).header(header::CONTENT_TYPE, "application/json");
+        let mut inner = builder
+            .body(Body::from(serde_json::to_vec(&m.body).map_err(|e| ApiError::Internal(e.into()))?))
+            .map_err(|e| ApiError::Internal(e.into()))?;
+        if let Some(ci) = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>() {
+            inner.extensions_mut().insert(*ci);
+        }
+        let res = api.clone().oneshot(inner).await.map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?;
+        let status = res.status().as_u16();
+        let replayed = res.headers().contains_key(idempotency::REPLAYED);
+        let body = to_bytes(res.into_body(), idempotency::MAX_BODY).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let body = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
+        results.push(HasilMutasi { seq: m.seq, idempotency_key: m.idempotency_key.clone(), status, replayed, body });
+    }
+    tracing::info!(mutations = results.len(), "sync batch applied");
+    Ok(Json(SyncOutput { client_id: input.client_id, results }))
+}

@@ -1,0 +1,91 @@
+//! The offline outbox: a batch of queued changes replayed in order, each
+//! with its own result, never applied twice.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{DEMO_KABID1, DEMO_STAF2, backends, spawn_app_with};
+use crate::skp::{periode_id, rencana};
+
+#[tokio::test]
+async fn an_outbox_batch_is_applied_in_order_and_a_resend_changes_nothing() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        // Created online; then edited twice and submitted while offline.
+        let skp: Value = pegawai
+            .post("/api/v1/skp")
+            .json(&json!({ "periode_id": periode, "rencana": rencana("Versi awal") }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = skp["id"].as_str().unwrap();
+        let batch = json!({
+            "client_id": "tablet-1",
+            "mutations": [
+                { "seq": 1, "idempotency_key": "k-1", "method": "PUT", "path": format!("/api/v1/skp/{id}"),
+                  "body": { "version": 1, "rencana": rencana("Diubah di kereta") } },
+                { "seq": 2, "idempotency_key": "k-2", "method": "PUT", "path": format!("/api/v1/skp/{id}"),
+                  "body": { "version": 1, "rencana": rencana("Perubahan basi") } },
+                { "seq": 3, "idempotency_key": "k-3", "method": "POST", "path": format!("/api/v1/skp/{id}/submit"),
+                  "body": { "version": 2 } },
+                { "seq": 4, "idempotency_key": "k-4", "method": "POST", "path": "/api/v1/auth/logout", "body": {} }
+            ]
+        });
+        let send = || pegawai.post("/api/v1/sync").json(&batch).send();
+        let res = send().await.unwrap();
+        assert_eq!(res.status(), 200, "{backend:?}");
+        let out: Value = res.json().await.unwrap();
+        let statuses: Vec<u64> =
+            out["results"].as_array().unwrap().iter().map(|r| r["status"].as_u64().unwrap()).collect();
+        assert_eq!(statuses, [200, 409, 200, 422], "the stale edit is refused, auth is not syncable");
+        assert_eq!(out["results"][1]["body"]["code"], "stale_version");
+        assert_eq!(out["results"][2]["body"]["status"], "diajukan");
+
+        // The response was lost; the tablet sends the same batch again.
+        let again: Value = send().await.unwrap().json().await.unwrap();
+        assert_eq!(again["results"][0]["replayed"], true);
+        assert_eq!(again["results"][2]["replayed"], true);
+        assert_eq!(again["results"][0]["body"], out["results"][0]["body"]);
+        let now: Value = pegawai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(now["version"], 3, "applied once");
+        assert_eq!(now["isian"]["rhk"][0]["uraian"], "Diubah di kereta");
+    }
+}
+
+#[tokio::test]
+async fn a_batch_out_of_order_or_for_someone_else_is_refused() {
+    let app = spawn_app_with(crate::helpers::Backend::Sqlite, None, true).await;
+    let periode = periode_id(&app).await;
+    let pegawai = app.login(DEMO_STAF2).await;
+    let bad = json!({ "client_id": "hp", "mutations": [
+        { "seq": 2, "idempotency_key": "a", "method": "POST", "path": "/api/v1/skp", "body": {} },
+        { "seq": 1, "idempotency_key": "b", "method": "POST", "path": "/api/v1/skp", "body": {} }
+    ]});
+    assert_eq!(pegawai.post("/api/v1/sync").json(&bad).send().await.unwrap().status(), 422);
+
+    // Someone else's SKP cannot be reached through sync either.
+    let skp: Value = pegawai
+        .post("/api/v1/skp")
+        .json(&json!({ "periode_id": periode, "rencana": rencana("Milik staf2") }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let kabid = app.login(DEMO_KABID1).await;
+    let id = skp["id"].as_str().unwrap();
+    let hijack = json!({ "client_id": "x", "mutations": [
+        { "seq": 1, "idempotency_key": "h", "method": "PUT", "path": format!("/api/v1/skp/{id}"),
+          "body": { "version": 1, "rencana": rencana("Diubah penilai?") } }
+    ]});
+    let out: Value = kabid.post("/api/v1/sync").json(&hijack).send().await.unwrap().json().await.unwrap();
+    assert_eq!(out["results"][0]["status"], 409, "a penilai may not edit a draft: {out}");
+    // Without a session, nothing at all.
+    let anon = app.client.post(app.url("/api/v1/sync")).json(&hijack).send().await.unwrap();
+    assert_eq!(anon.status(), 401);
+}
