@@ -6,7 +6,9 @@
 mod helpers;
 
 mod auth;
+mod bad_input;
 mod health;
+mod matrix;
 mod preview;
 mod seed;
 mod skp;
