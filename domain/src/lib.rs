@@ -5,6 +5,7 @@
 //! See `GLOSSARY.md` beside this crate for the Indonesian terms.
 
 pub mod angka_kredit;
+pub mod api;
 pub mod distribusi;
 pub mod error;
 pub mod kalender;

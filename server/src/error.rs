@@ -7,20 +7,8 @@ use std::time::Duration;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
 
-/// `{ "code": "…", "message": "…", "fields": { "field": ["…"] } }`: the only
-/// error shape. `message` is Indonesian first, then English.
-#[derive(Debug, Serialize, serde::Deserialize, Clone, PartialEq)]
-pub struct ErrorBody {
-    pub code: String,
-    pub message: String,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub fields: BTreeMap<String, Vec<String>>,
-    /// The current record, on a 409 for a stale version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current: Option<serde_json::Value>,
-}
+pub use domain::api::ErrorBody;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {

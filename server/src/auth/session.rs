@@ -4,7 +4,6 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{Method, header};
 use rand::RngCore;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::clock;
@@ -14,34 +13,7 @@ use crate::state::AppState;
 pub const COOKIE: &str = "ekinerja_sesi";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
-/// What an account may do beyond its own records. Supervisors are not a
-/// role: who rates whom comes from the atasan mapping of each period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Peran {
-    Pegawai,
-    AdminInstansi,
-    SuperAdmin,
-}
-
-impl Peran {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "pegawai" => Some(Peran::Pegawai),
-            "admin_instansi" => Some(Peran::AdminInstansi),
-            "super_admin" => Some(Peran::SuperAdmin),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Peran::Pegawai => "pegawai",
-            Peran::AdminInstansi => "admin_instansi",
-            Peran::SuperAdmin => "super_admin",
-        }
-    }
-}
+pub use domain::api::PeranAkun as Peran;
 
 /// The signed-in caller. Extracting it checks the session (401 when missing
 /// or expired) and, for every method that changes something, the CSRF header.

@@ -8,7 +8,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::auth::session::{self, Actor, COOKIE, Peran};
 use crate::auth::throttle::Limit;
@@ -17,6 +17,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::AppJson;
 use crate::password;
 use crate::state::AppState;
+use domain::api::{LoginInput, SessionView};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -25,27 +26,6 @@ pub fn router() -> Router<AppState> {
         .route("/auth/me", get(me))
         .route("/auth/password", post(change_password))
         .route("/auth/aktivasi", post(activate))
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LoginInput {
-    pub nip: String,
-    pub password: String,
-}
-
-/// Who is signed in, and the CSRF token to echo in `X-CSRF-Token` on every change.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct SessionView {
-    pub pegawai_id: String,
-    pub instansi_id: String,
-    pub nip: String,
-    pub nama: String,
-    pub jabatan: String,
-    pub peran: Peran,
-    pub csrf_token: String,
-    /// Unix seconds at which the session ends at the latest.
-    pub berakhir: i64,
 }
 
 /// A PHC hash of a random password: failed lookups still pay for one verify,

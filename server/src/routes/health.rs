@@ -3,19 +3,10 @@
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
+use domain::api::Health;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-
-#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Health {
-    pub status: String,
-    pub version: String,
-    pub domain_version: String,
-    /// `sqlite` or `postgres`.
-    pub database: String,
-}
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/health", get(health))

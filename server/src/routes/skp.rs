@@ -5,11 +5,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use domain::error::FieldErrors;
+use domain::api::{
+    Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SkpRingkas, SkpView, Transition,
+};
 use domain::pegawai::{JenisJabatan, PegawaiId};
 use domain::periode::PeriodeId;
-use domain::skp::{Peran, Skp, SkpBaru, SkpId, SkpInput};
-use serde::{Deserialize, Serialize};
+use domain::skp::{Peran, Skp, SkpBaru, SkpId};
+use serde::Deserialize;
 
 use crate::auth::Actor;
 use crate::clock;
@@ -32,64 +34,28 @@ pub fn router() -> Router<AppState> {
 }
 
 /// How the caller stands to an SKP. `None`: not theirs to see (answered 404).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Akses {
-    Pegawai,
-    PejabatPenilai,
-    AtasanPejabatPenilai,
-    /// The instansi's admin: may read, never change.
-    Admin,
-}
-
-impl Akses {
-    fn of(actor: &Actor, row: &SkpRow) -> Option<Akses> {
-        if actor.pegawai_id == row.pegawai_id {
-            Some(Akses::Pegawai)
-        } else if actor.pegawai_id == row.penilai_id {
-            Some(Akses::PejabatPenilai)
-        } else if row.atasan_penilai_id.as_deref() == Some(actor.pegawai_id.as_str()) {
-            Some(Akses::AtasanPejabatPenilai)
-        } else if actor.is_admin_of(&row.instansi_id) {
-            Some(Akses::Admin)
-        } else {
-            None
-        }
-    }
-
-    /// The domain role for a change; the admin has none.
-    fn peran(self) -> ApiResult<Peran> {
-        match self {
-            Akses::Pegawai => Ok(Peran::Pegawai),
-            Akses::PejabatPenilai => Ok(Peran::PejabatPenilai),
-            Akses::AtasanPejabatPenilai => Ok(Peran::AtasanPejabatPenilai),
-            Akses::Admin => Err(ApiError::Forbidden),
-        }
+fn akses_of(actor: &Actor, row: &SkpRow) -> Option<Akses> {
+    if actor.pegawai_id == row.pegawai_id {
+        Some(Akses::Pegawai)
+    } else if actor.pegawai_id == row.penilai_id {
+        Some(Akses::PejabatPenilai)
+    } else if row.atasan_penilai_id.as_deref() == Some(actor.pegawai_id.as_str()) {
+        Some(Akses::AtasanPejabatPenilai)
+    } else if actor.is_admin_of(&row.instansi_id) {
+        Some(Akses::Admin)
+    } else {
+        None
     }
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-pub struct PegawaiRingkas {
-    pub id: String,
-    pub nip: String,
-    pub nama: String,
-    pub jabatan: String,
-}
-
-/// An SKP as its reader sees it.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct SkpView {
-    pub id: String,
-    pub version: i64,
-    pub periode_id: String,
-    pub status: String,
-    pub akses: Akses,
-    pub pegawai: PegawaiRingkas,
-    pub skp: Skp,
-    /// The form as last saved, for the editor.
-    pub isian: SkpInput,
-    /// What is still missing before it can be submitted.
-    pub kelengkapan: FieldErrors,
+/// The domain role for a change; the admin has none.
+fn peran_of(akses: Akses) -> ApiResult<Peran> {
+    match akses {
+        Akses::Pegawai => Ok(Peran::Pegawai),
+        Akses::PejabatPenilai => Ok(Peran::PejabatPenilai),
+        Akses::AtasanPejabatPenilai => Ok(Peran::AtasanPejabatPenilai),
+        Akses::Admin => Err(ApiError::Forbidden),
+    }
 }
 
 async fn pegawai_ringkas(state: &AppState, id: &str) -> ApiResult<PegawaiRingkas> {
@@ -119,7 +85,7 @@ async fn view(state: &AppState, row: SkpRow, akses: Akses) -> ApiResult<SkpView>
 /// Loads an SKP the caller may see; another's is a 404, never a hint.
 async fn load(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpRow, Akses)> {
     let row = store::find(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
-    let akses = Akses::of(actor, &row).ok_or(ApiError::NotFound)?;
+    let akses = akses_of(actor, &row).ok_or(ApiError::NotFound)?;
     Ok((row, akses))
 }
 
@@ -138,14 +104,6 @@ async fn jenis_jabatan(state: &AppState, pegawai_id: &str) -> ApiResult<JenisJab
         .fetch_one(state.db.pool())
         .await?;
     serde_json::from_value(serde_json::Value::String(jenis)).map_err(|e| ApiError::Internal(e.into()))
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CreateSkp {
-    pub periode_id: String,
-    #[serde(default)]
-    pub rencana: SkpInput,
 }
 
 async fn create(
@@ -206,14 +164,6 @@ pub struct PeriodeQuery {
     pub periode_id: Option<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-pub struct SkpRingkas {
-    pub id: String,
-    pub periode_id: String,
-    pub status: String,
-    pub version: i64,
-}
-
 async fn list_own(
     State(state): State<AppState>,
     actor: Actor,
@@ -238,13 +188,6 @@ async fn read(State(state): State<AppState>, actor: Actor, Path(id): Path<String
     Ok(Json(view(&state, row, akses).await?))
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EditSkp {
-    pub version: i64,
-    pub rencana: SkpInput,
-}
-
 async fn edit(
     State(state): State<AppState>,
     actor: Actor,
@@ -253,20 +196,11 @@ async fn edit(
 ) -> ApiResult<Json<SkpView>> {
     let (mut row, akses) = load(&state, &actor, &id).await?;
     check_version(&state, &row, akses, input.version).await?;
-    let peran = akses.peran()?;
+    let peran = peran_of(akses)?;
     let rencana = input.rencana.validate(jenis_jabatan(&state, &row.pegawai_id).await?)?;
     row.skp.update(peran, rencana)?;
     row.isian = input.rencana;
     save(&state, row, akses, "update", &actor).await
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Transition {
-    pub version: i64,
-    /// Notes when returning, the reason when revising.
-    #[serde(default)]
-    pub catatan: String,
 }
 
 async fn transition(
@@ -278,7 +212,7 @@ async fn transition(
 ) -> ApiResult<Json<SkpView>> {
     let (mut row, akses) = load(&state, &actor, &id).await?;
     check_version(&state, &row, akses, input.version).await?;
-    let peran = akses.peran()?;
+    let peran = peran_of(akses)?;
     let hari_ini = clock::hari_ini();
     match aksi {
         "submit" => row.skp.submit(peran, hari_ini)?,
@@ -342,21 +276,6 @@ async fn history(
     Ok(Json(store::versions(state.db.pool(), &row.id).await?))
 }
 
-/// The RHK of the pejabat penilai's own SKP in the same period, to link to.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct RhkAtasan {
-    /// False while the atasan has no SKP yet: draft now, link later.
-    pub tersedia: bool,
-    pub rhk: Vec<RhkAtasanItem>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub struct RhkAtasanItem {
-    pub id: String,
-    pub uraian: String,
-    pub jenis: domain::rule_set::JenisRhk,
-}
-
 async fn rhk_atasan(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> ApiResult<Json<RhkAtasan>> {
     let (row, _) = load(&state, &actor, &id).await?;
     let atasan = store::find_for(state.db.pool(), &row.periode_id, &row.penilai_id).await?;
@@ -377,16 +296,6 @@ async fn rhk_atasan(State(state): State<AppState>, actor: Actor, Path(id): Path<
                 .collect(),
         },
     }))
-}
-
-/// One line of the pejabat penilai's queue: a subordinate of this period and their SKP.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct AntrianItem {
-    pub pegawai: PegawaiRingkas,
-    pub skp_id: Option<String>,
-    /// The SKP status, or `belum_dibuat` when there is none yet.
-    pub status: String,
-    pub version: Option<i64>,
 }
 
 /// pegawai id, nip, nama, jabatan, skp id, status, version

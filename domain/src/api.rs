@@ -1,0 +1,190 @@
+//! The wire types of `/api/v1`: what the server sends and the app reads,
+//! defined once. Plain data, no rules.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldErrors;
+use crate::rule_set::JenisRhk;
+use crate::skp::{Skp, SkpInput};
+
+/// `{ "code": "…", "message": "…", "fields": { "field": ["…"] } }`: the only
+/// error shape. `message` is "Bahasa Indonesia / English".
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq, Default)]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, Vec<String>>,
+    /// The current record, on a 409 for a stale version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<serde_json::Value>,
+}
+
+/// `GET /api/v1/health`.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq, Eq)]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+    pub domain_version: String,
+    /// `sqlite` or `postgres`.
+    pub database: String,
+}
+
+/// What an account may do beyond its own records. Supervisors are not a
+/// role: who rates whom comes from the atasan mapping of each period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeranAkun {
+    Pegawai,
+    AdminInstansi,
+    SuperAdmin,
+}
+
+impl PeranAkun {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "pegawai" => Some(PeranAkun::Pegawai),
+            "admin_instansi" => Some(PeranAkun::AdminInstansi),
+            "super_admin" => Some(PeranAkun::SuperAdmin),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeranAkun::Pegawai => "pegawai",
+            PeranAkun::AdminInstansi => "admin_instansi",
+            PeranAkun::SuperAdmin => "super_admin",
+        }
+    }
+}
+
+/// `POST /api/v1/auth/login` body.
+#[derive(Debug, Serialize, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct LoginInput {
+    pub nip: String,
+    pub password: String,
+}
+
+/// Who is signed in, and the CSRF token to echo in `X-CSRF-Token` on every change.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+pub struct SessionView {
+    pub pegawai_id: String,
+    pub instansi_id: String,
+    pub nip: String,
+    pub nama: String,
+    pub jabatan: String,
+    pub peran: PeranAkun,
+    pub csrf_token: String,
+    /// Unix seconds at which the session ends at the latest.
+    pub berakhir: i64,
+}
+
+/// How the caller stands to an SKP.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Akses {
+    Pegawai,
+    PejabatPenilai,
+    AtasanPejabatPenilai,
+    /// The instansi's admin: may read, never change.
+    Admin,
+}
+
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+pub struct PegawaiRingkas {
+    pub id: String,
+    pub nip: String,
+    pub nama: String,
+    pub jabatan: String,
+}
+
+/// An SKP as its reader sees it.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+pub struct SkpView {
+    pub id: String,
+    pub version: i64,
+    pub periode_id: String,
+    pub status: String,
+    pub akses: Akses,
+    pub pegawai: PegawaiRingkas,
+    pub skp: Skp,
+    /// The form as last saved, for the editor.
+    pub isian: SkpInput,
+    /// What is still missing before it can be submitted.
+    pub kelengkapan: FieldErrors,
+}
+
+/// `POST /api/v1/skp`.
+#[derive(Debug, Serialize, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct CreateSkp {
+    pub periode_id: String,
+    #[serde(default)]
+    pub rencana: SkpInput,
+}
+
+/// `PUT /api/v1/skp/{id}`.
+#[derive(Debug, Serialize, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct EditSkp {
+    pub version: i64,
+    pub rencana: SkpInput,
+}
+
+/// `POST /api/v1/skp/{id}/{submit|approve|return|revise}`.
+#[derive(Debug, Serialize, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Transition {
+    pub version: i64,
+    /// Notes when returning, the reason when revising.
+    #[serde(default)]
+    pub catatan: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+pub struct SkpRingkas {
+    pub id: String,
+    pub periode_id: String,
+    pub status: String,
+    pub version: i64,
+}
+
+/// The RHK of the pejabat penilai's own SKP in the same period, to link to.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+pub struct RhkAtasan {
+    /// False while the atasan has no SKP yet: draft now, link later.
+    pub tersedia: bool,
+    pub rhk: Vec<RhkAtasanItem>,
+}
+
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+pub struct RhkAtasanItem {
+    pub id: String,
+    pub uraian: String,
+    pub jenis: JenisRhk,
+}
+
+/// One line of the pejabat penilai's queue: a subordinate of this period and their SKP.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+pub struct AntrianItem {
+    pub pegawai: PegawaiRingkas,
+    pub skp_id: Option<String>,
+    /// The SKP status, or `belum_dibuat` when there is none yet.
+    pub status: String,
+    pub version: Option<i64>,
+}
+
+/// A period of the caller's instansi.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+pub struct PeriodeView {
+    pub id: String,
+    pub tahun: i64,
+    pub rule_set: crate::rule_set::RuleSet,
+    pub siklus: String,
+    pub mulai: String,
+    pub selesai: String,
+}
