@@ -2,8 +2,12 @@
 //!
 //! 1. `rekap_nasional`: the predikat of 4.7 million employees via the kuadran
 //!    and the distribution check of their 50,000 units. Budget: ≤ 2 s on one core.
-//! 2. `pratinjau_skp_50_rhk`: the preview recompute of a 50-RHK SKP with a
-//!    realisation for each of its 100 indicators. Budget: ≤ 50 µs.
+//! 2. `pratinjau_skp_50_rhk/<rule set>/angka`: the preview recompute of a
+//!    50-RHK SKP with a realisation for each of its 100 indicators, under each
+//!    of the three rule sets, as on every keystroke: every number, no
+//!    explanation (`PratinjauOpsi::penjelasan = false`). Budget: ≤ 50 µs.
+//!    `…/<rule set>/penjelasan`: the same with every explanation, for
+//!    comparison (not budgeted; explanations are built on demand).
 //!
 //! Run with `cargo bench -p domain --bench rules`.
 
@@ -13,13 +17,16 @@ mod native {
     use std::time::Duration;
 
     use criterion::{Criterion, Throughput};
+    use domain::angka_kredit::Jenjang;
     use domain::distribusi::fits_pola_distribusi;
     use domain::pegawai::JenisJabatan;
     use domain::periode::PeriodeEvaluasi;
     use domain::rule_set::permenpanrb_6_2022::{PredikatOrganisasi, RatingEkspektasi, kuadran_predikat};
     use domain::rule_set::{JenisRhk, RuleSet};
-    use domain::skp::pratinjau::pratinjau;
-    use domain::skp::{IndikatorInput, Polaritas, Realisasi, RealisasiInput, RencanaSkp, RhkInput, SkpInput};
+    use domain::skp::pratinjau::{PratinjauOpsi, SkpPreview, pratinjau_dengan_opsi};
+    use domain::skp::{
+        AspekIndikator, IndikatorInput, Polaritas, Realisasi, RealisasiInput, RencanaSkp, RhkInput, SkpInput,
+    };
 
     pub const PEGAWAI: usize = 4_700_000;
     pub const UNIT: usize = 50_000;
@@ -114,7 +121,11 @@ mod native {
     // ---------------------------------------------------------------------
 
     /// 50 RHK (40 utama, 10 tambahan) with 2 indicators each and a realisation
-    /// for every indicator; built once, outside the timed loop.
+    /// for every indicator; built once, outside the timed loop. Indicator 0
+    /// measures kuantitas (normal, target 80–90, realised 60–109), indicator 1
+    /// waktu (khusus, target 10–12 months, realised 8–14), so every branch of
+    /// the rules runs: below, inside and above the range, and both sides of
+    /// PP 46/2011's 24% efficiency break.
     pub fn contoh_skp_50_rhk() -> (RencanaSkp, Vec<Realisasi>) {
         let mut rng = Lcg(50);
         let mut rhk = Vec::new();
@@ -123,17 +134,17 @@ mod native {
             let mut indikator = Vec::new();
             for i in 0..2 {
                 let id = format!("iki-{r}-{i}");
-                let khusus = i == 1;
+                let waktu = i == 1;
                 indikator.push(IndikatorInput {
                     id: id.clone(),
                     uraian: format!("Indikator {i} dari RHK {r}"),
-                    target: "80".into(),
-                    target_maks: "90".into(),
-                    satuan: "persen".into(),
-                    polaritas: if khusus { Polaritas::Khusus } else { Polaritas::Normal },
-                    ..Default::default()
+                    aspek: if waktu { AspekIndikator::Waktu } else { AspekIndikator::Kuantitas },
+                    target: if waktu { "10" } else { "80" }.into(),
+                    target_maks: if waktu { "12" } else { "90" }.into(),
+                    satuan: if waktu { "bulan" } else { "persen" }.into(),
+                    polaritas: if waktu { Polaritas::Khusus } else { Polaritas::Normal },
                 });
-                let nilai = 60 + rng.next() % 50;
+                let nilai = if waktu { 8 + rng.next() % 7 } else { 60 + rng.next() % 50 };
                 let input = RealisasiInput {
                     indikator_id: id,
                     evaluasi: PeriodeEvaluasi::Tahunan,
@@ -156,20 +167,66 @@ mod native {
         (rencana, realisasi)
     }
 
+    /// The options of the benchmarked preview: a functional position, so the
+    /// PermenPANRB 6/2022 preview also converts its predikat to angka kredit;
+    /// with or without the explanations.
+    pub fn opsi(penjelasan: bool) -> PratinjauOpsi {
+        PratinjauOpsi { jenjang: Some(Jenjang::AhliPertama), penjelasan, ..PratinjauOpsi::default() }
+    }
+
+    /// One preview: without explanations as the app recomputes it on each
+    /// keystroke, with them as a full preview.
+    pub fn pratinjau_penuh(
+        rencana: &RencanaSkp,
+        realisasi: &[Realisasi],
+        rule_set: RuleSet,
+        opsi: &PratinjauOpsi,
+    ) -> SkpPreview {
+        pratinjau_dengan_opsi(
+            rencana,
+            realisasi,
+            PeriodeEvaluasi::Tahunan,
+            rule_set,
+            Some(RatingEkspektasi::SesuaiEkspektasi),
+            opsi,
+        )
+    }
+
     pub fn bench_pratinjau_skp_50_rhk(c: &mut Criterion) {
         let (rencana, realisasi) = contoh_skp_50_rhk();
         assert_eq!(rencana.rhk().len(), 50);
-        c.bench_function("pratinjau_skp_50_rhk", |b| {
-            b.iter(|| {
-                pratinjau(
-                    black_box(&rencana),
-                    black_box(&realisasi),
-                    PeriodeEvaluasi::Tahunan,
-                    RuleSet::Permenpanrb6_2022,
-                    Some(RatingEkspektasi::SesuaiEkspektasi),
-                )
-            })
-        });
+        assert_eq!(realisasi.len(), 100);
+        // The benchmarked previews compute every number: check once, outside the timing.
+        for (rule_set, penjelasan) in RuleSet::ALL.into_iter().flat_map(|r| [(r, false), (r, true)]) {
+            let p = pratinjau_penuh(&rencana, &realisasi, rule_set, &opsi(penjelasan));
+            let semua_iki = p.rhk().iter().flat_map(|r| &r.indikator).all(|i| match rule_set {
+                RuleSet::Permenpanrb6_2022 => i.rating.is_some(),
+                RuleSet::Permenpanrb8_2021 => i.nilai.is_some() && penjelasan == i.nilai_capaian_iki.is_some(),
+                RuleSet::Pp46_2011 => i.nilai.is_some() && penjelasan == i.nilai_aspek.is_some(),
+            });
+            let skp = match &p {
+                SkpPreview::Permenpanrb6_2022 { predikat, angka_kredit, .. } => {
+                    predikat.is_some() && angka_kredit.is_some()
+                }
+                SkpPreview::Permenpanrb8_2021 { nilai, nilai_skp, .. } => {
+                    nilai.is_some() && penjelasan == nilai_skp.is_some()
+                }
+                SkpPreview::Pp46_2011 { nilai, capaian_skp, .. } => {
+                    nilai.is_some() && penjelasan == capaian_skp.is_some()
+                }
+            };
+            assert!(semua_iki && skp && p.kendala().is_empty(), "{rule_set:?} {penjelasan}: the preview is incomplete");
+        }
+        let mut g = c.benchmark_group("pratinjau_skp_50_rhk");
+        for rule_set in RuleSet::ALL {
+            for (nama, penjelasan) in [("angka", false), ("penjelasan", true)] {
+                let opsi = opsi(penjelasan);
+                g.bench_function(format!("{}/{nama}", rule_set.kode()), |b| {
+                    b.iter(|| pratinjau_penuh(black_box(&rencana), black_box(&realisasi), rule_set, black_box(&opsi)))
+                });
+            }
+        }
+        g.finish();
     }
 }
 

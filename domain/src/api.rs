@@ -83,6 +83,12 @@ pub struct SessionView {
     pub berakhir: i64,
 }
 
+/// `GET /api/v1/auth/sesi`: the current session, or `None` for a guest.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+pub struct SesiSaatIni {
+    pub sesi: Option<SessionView>,
+}
+
 /// How the caller stands to an SKP.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,12 +1,19 @@
-//! The command line: `serve` (the default), `migrate`, `demo-seed`.
+//! The command line: `serve` (the default), `migrate`, `demo-seed`, `import`, `create-admin`.
 
+use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
+use anyhow::Context;
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::config::{Cli, Command, ServeArgs};
+use crate::config::{Cli, Command, CreateAdminArgs, ImportArgs, ServeArgs};
 use crate::db::Db;
-use crate::{Application, seed, telemetry};
+use crate::db::org::{AdminBaru, buat_admin};
+use crate::import::Laporan;
+use crate::import::terapkan::{ImporError, Opsi, impor};
+use crate::{Application, clock, seed, telemetry};
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -57,5 +64,143 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             Ok(())
         }
+        Command::Import(args) => import(url, args).await,
+        Command::CreateAdmin(args) => create_admin(url, args).await,
     }
+}
+
+/// Files larger than this get a progress bar (on a terminal).
+const BESAR: u64 = 256 * 1024;
+
+async fn import(url: &str, args: ImportArgs) -> anyhow::Result<()> {
+    let data = std::fs::read(&args.file).with_context(|| format!("membaca / reading {}", args.file.display()))?;
+    let db = Db::connect(url).await?;
+    db.migrate().await?;
+    let instansi: Option<(String,)> = sqlx::query_as("SELECT id FROM instansi WHERE kode = $1")
+        .bind(&args.instansi)
+        .fetch_optional(db.pool())
+        .await?;
+    let Some((instansi_id,)) = instansi else {
+        anyhow::bail!("instansi {} tidak ada / instansi {} does not exist", args.instansi, args.instansi);
+    };
+    let bar = if data.len() as u64 > BESAR { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
+    bar.set_message("memeriksa berkas / checking the file");
+    bar.enable_steady_tick(Duration::from_millis(120));
+    let gaya = ProgressStyle::with_template("{bar:40} {pos}/{len} baris / rows  {elapsed}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let bergaya = std::sync::Once::new();
+    let kemajuan = |done: u64, total: u64| {
+        bergaya.call_once(|| {
+            bar.set_style(gaya.clone());
+            bar.set_message("");
+        });
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    let opsi =
+        Opsi { instansi_id, periode_id: args.periode.clone(), terapkan: args.terapkan, hari_ini: clock::hari_ini() };
+    let mulai = Instant::now();
+    let hasil = impor(&db, &opsi, data, &kemajuan).await;
+    bar.finish_and_clear();
+    db.close().await;
+    let detik = mulai.elapsed().as_secs_f64();
+    match hasil {
+        Ok(r) => {
+            let judul = if r.terapkan {
+                "Impor selesai / import applied"
+            } else {
+                "Pemeriksaan selesai, tidak ada yang diubah (tambahkan --terapkan untuk menerapkan) / \
+                 check passed, nothing changed (add --terapkan to apply)"
+            };
+            println!("{judul} ({detik:.1} s)");
+            println!(
+                "  baris / rows: {}\n  pegawai dibuat / created: {}\n  diubah / changed: {}\n  \
+                 tidak berubah / unchanged: {}\n  unit dibuat / units created: {}\n  atasan diubah / atasan set: {}",
+                r.baris, r.dibuat, r.diubah, r.tidak_berubah, r.unit_dibuat, r.atasan_diubah
+            );
+            for p in &r.peringatan {
+                eprintln!("peringatan / warning: {} / {}", p.id, p.en);
+            }
+            Ok(())
+        }
+        Err(ImporError::Berkas(l)) => {
+            eprint!("{}", tabel_laporan(&l));
+            let ringkas = crate::routes::org::ringkas_laporan(&l);
+            anyhow::bail!("{} / {}", ringkas.id, ringkas.en)
+        }
+        Err(ImporError::PeriodeTidakAda) => {
+            anyhow::bail!("periode tidak ada di instansi ini / no such period in this instansi")
+        }
+        Err(ImporError::Lain(e)) => Err(e),
+    }
+}
+
+/// The report as a plain-text table, one problem per line.
+pub fn tabel_laporan(l: &Laporan) -> String {
+    let lebar_kolom = l.kesalahan.iter().map(|k| k.kolom.len()).max().unwrap_or(5).max(5);
+    let lebar_oleh = l.kesalahan.iter().map(|k| k.diperbaiki_oleh.id.chars().count()).max().unwrap_or(15).max(15);
+    let mut out =
+        format!("{:>6}  {:<lebar_kolom$}  {:<lebar_oleh$}  Kesalahan / Problem\n", "Baris", "Kolom", "Diperbaiki oleh");
+    for k in &l.kesalahan {
+        out.push_str(&format!(
+            "{:>6}  {:<lebar_kolom$}  {:<lebar_oleh$}  {} / {}\n",
+            k.baris, k.kolom, k.diperbaiki_oleh.id, k.pesan.id, k.pesan.en
+        ));
+    }
+    if l.total > l.kesalahan.len() {
+        out.push_str(&format!(
+            "… dan {} kesalahan lain / and {} more problems\n",
+            l.total - l.kesalahan.len(),
+            l.total - l.kesalahan.len()
+        ));
+    }
+    out
+}
+
+async fn create_admin(url: &str, args: CreateAdminArgs) -> anyhow::Result<()> {
+    let password = match std::env::var("EKINERJA_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let stdin = std::io::stdin();
+            if stdin.is_terminal() {
+                eprint!("Kata sandi admin / admin password: ");
+                std::io::stderr().flush().ok();
+            }
+            let mut line = String::new();
+            stdin.lock().read_line(&mut line).context("membaca kata sandi / reading the password")?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let db = Db::connect(url).await?;
+    db.migrate().await?;
+    let hasil = buat_admin(
+        &db,
+        &AdminBaru {
+            kode_instansi: args.instansi.clone(),
+            nama_instansi: args.nama_instansi,
+            nip: args.nip,
+            nama: args.nama,
+            super_admin: args.super_admin,
+            password,
+        },
+    )
+    .await;
+    db.close().await;
+    let a = hasil?;
+    if a.instansi_baru {
+        println!(
+            "instansi {} dibuat, dengan unit puncak dan periode tahun ini / created, with a top unit and this year's period",
+            args.instansi
+        );
+    }
+    let peran = match a.peran {
+        crate::auth::Peran::SuperAdmin => "super admin",
+        _ => "admin instansi",
+    };
+    if a.akun_baru {
+        println!("akun {peran} dibuat / {peran} account created");
+    } else {
+        println!("akun diperbarui menjadi {peran}, kata sandi diganti / account updated to {peran}, password replaced");
+    }
+    Ok(())
 }

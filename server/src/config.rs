@@ -27,6 +27,45 @@ pub enum Command {
     Migrate,
     /// Seed the demo instansi into an empty database and exit.
     DemoSeed,
+    /// Check (and with --terapkan apply) a SIASN-like CSV of pegawai; see README "Impor pegawai (CSV)".
+    Import(ImportArgs),
+    /// Create an admin account (and its instansi when new); the password comes
+    /// from EKINERJA_ADMIN_PASSWORD or one line of stdin.
+    CreateAdmin(CreateAdminArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The CSV file.
+    pub file: PathBuf,
+    /// The code of the instansi to import into.
+    #[arg(long)]
+    pub instansi: String,
+    /// Apply the file; without it the file is only checked and nothing is written.
+    #[arg(long)]
+    pub terapkan: bool,
+    /// The period (id) whose atasan mapping to set; default: the current one.
+    #[arg(long)]
+    pub periode: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateAdminArgs {
+    /// The code of the instansi (created when new).
+    #[arg(long)]
+    pub instansi: String,
+    /// The instansi's name, needed when it is new.
+    #[arg(long)]
+    pub nama_instansi: Option<String>,
+    /// The admin's NIP (PNS or PPPK).
+    #[arg(long)]
+    pub nip: String,
+    /// The admin's name.
+    #[arg(long)]
+    pub nama: String,
+    /// A super admin (all instansi) instead of an admin of this instansi.
+    #[arg(long = "super")]
+    pub super_admin: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -25,6 +25,21 @@ pub const MAX_BODY: usize = 64 * 1024 * 1024;
 /// Rows older than this are purged; the promise is 30 days.
 pub const KEEP_SECS: i64 = 35 * 24 * 60 * 60;
 
+/// Put in a response's extensions by a handler whose body holds one-time
+/// secrets (activation codes): the body is not stored, and a replay of the
+/// key gets 410 saying the secrets were shown once.
+#[derive(Clone, Copy, Debug)]
+pub struct Rahasia;
+
+/// The stored answer to a replay of a request whose response was [`Rahasia`].
+fn rahasia_body() -> String {
+    serde_json::json!({
+        "code": "secret_not_replayed",
+        "message": "Isi jawaban ini rahasia dan hanya ditampilkan sekali; minta yang baru. / This answer held secrets shown only once; request new ones.",
+    })
+    .to_string()
+}
+
 /// Paths (inside `/api/v1`) that change nothing or carry their own keys.
 fn exempt(path: &str) -> bool {
     path.starts_with("/auth/") || path == "/preview" || path == "/sync"
@@ -104,9 +119,13 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
         }
     };
     if settled(res_parts.status) {
-        let text = String::from_utf8_lossy(&res_bytes).into_owned();
+        let (status, text) = if res_parts.extensions.get::<Rahasia>().is_some() {
+            (StatusCode::GONE, rahasia_body())
+        } else {
+            (res_parts.status, String::from_utf8_lossy(&res_bytes).into_owned())
+        };
         sqlx::query("UPDATE idempotensi SET status = $1, respons = $2 WHERE pemilik = $3 AND kunci = $4")
-            .bind(i64::from(res_parts.status.as_u16()))
+            .bind(i64::from(status.as_u16()))
             .bind(text)
             .bind(&actor.pegawai_id)
             .bind(&key)

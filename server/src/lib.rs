@@ -9,6 +9,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod idempotency;
+pub mod import;
 pub mod password;
 pub mod routes;
 pub mod seed;

@@ -25,16 +25,19 @@ after(async () => {
 test('the kuadran predikat changes when a select changes, computed by the wasm', async () => {
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
-  await page.goto(server.base + '/');
+  await page.goto(server.base + '/simulasi');
   const predikat = page.getByTestId('predikat');
   await predikat.waitFor();
+  assert.equal(await predikat.getAttribute('data-predikat'), 'baik');
   assert.equal(await predikat.textContent(), 'Baik');
   await page.getByTestId('rating-hasil').selectOption('diatas_ekspektasi');
   await page.getByTestId('rating-perilaku').selectOption('diatas_ekspektasi');
+  assert.equal(await predikat.getAttribute('data-predikat'), 'sangat_baik');
   assert.equal(await predikat.textContent(), 'Sangat Baik');
   await page.getByTestId('rating-perilaku').selectOption('dibawah_ekspektasi');
-  assert.equal(await predikat.textContent(), 'Kurang/Misconduct');
+  assert.equal(await predikat.getAttribute('data-predikat'), 'kurang');
   await page.getByTestId('rating-hasil').selectOption('dibawah_ekspektasi');
+  assert.equal(await predikat.getAttribute('data-predikat'), 'sangat_kurang');
   assert.equal(await predikat.textContent(), 'Sangat Kurang');
   assert.deepEqual(problems, []);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
@@ -54,11 +57,11 @@ test("the page shows the server's version from /api/v1/health", async () => {
   await page.close();
 });
 
-test('a client route deep link loads the app too', async () => {
+test('a client route deep link loads the app, which asks a guest to sign in', async () => {
   const page = await browser.context.newPage();
   const res = await page.goto(server.base + '/skp/2026');
   assert.equal(res.status(), 200);
-  await page.getByTestId('predikat').waitFor();
+  await page.getByTestId('form-login').waitFor();
   await page.close();
 });
 
@@ -66,7 +69,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`screenshot at ${name} size (${viewport.width}×${viewport.height})`, async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize(viewport);
-    await page.goto(server.base + '/');
+    await page.goto(server.base + '/masuk');
     await page.getByTestId('predikat').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid=status-server]')?.textContent.includes('versi'));
     // Nothing may overflow the viewport horizontally.

@@ -1,26 +1,111 @@
-//! Talking to the server: one module per resource.
+//! Talking to the server: one module per resource. Every change carries the
+//! CSRF token of the session and an Idempotency-Key, so a retry after a lost
+//! answer is applied once.
 
+pub mod auth;
 pub mod health;
+pub mod org;
+pub mod skp;
 
-use std::fmt;
+use std::cell::RefCell;
+
+use domain::api::ErrorBody;
+use gloo_net::http::{Method, Request, RequestBuilder};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// What can go wrong with a request, as the user needs to hear it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Error {
     /// No answer at all: offline or the server is unreachable.
     Network,
-    /// The server answered with an error status.
-    Api { status: u16 },
+    /// The session ended (401): sign in again; nothing typed is lost.
+    SesiBerakhir,
+    /// The server refused with its error body (422 field errors, 409 conflicts, …).
+    Api { status: u16, body: ErrorBody },
     /// The server answered 2xx with a body we could not read.
     Decode,
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// The field errors of a 422, keyed by field path.
+    pub fn fields(&self) -> Option<&std::collections::BTreeMap<String, Vec<String>>> {
         match self {
-            Error::Network => f.write_str("Tidak terhubung ke server"),
-            Error::Api { status } => write!(f, "Server menjawab dengan galat {status}"),
-            Error::Decode => f.write_str("Jawaban server tidak dapat dibaca"),
+            Error::Api { body, .. } if !body.fields.is_empty() => Some(&body.fields),
+            _ => None,
         }
     }
+
+    /// The server's message in the user's language (it sends "id / en").
+    pub fn pesan(&self, bahasa_inggris: bool) -> Option<String> {
+        match self {
+            Error::Api { body, .. } => Some(satu_bahasa(&body.message, bahasa_inggris)),
+            _ => None,
+        }
+    }
+}
+
+/// Picks one side of a server message "Bahasa Indonesia / English".
+pub fn satu_bahasa(pesan: &str, bahasa_inggris: bool) -> String {
+    match pesan.split_once(" / ") {
+        Some((id, en)) => if bahasa_inggris { en } else { id }.trim().to_owned(),
+        None => pesan.to_owned(),
+    }
+}
+
+thread_local! {
+    static CSRF: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Remembers the CSRF token of the current session (`None` after logout).
+pub fn set_csrf(token: Option<String>) {
+    CSRF.with(|c| *c.borrow_mut() = token);
+}
+
+async fn finish<T: DeserializeOwned>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<T, Error> {
+    let res = req.map_err(|_| Error::Network)?.send().await.map_err(|_| Error::Network)?;
+    let status = res.status();
+    if status == 401 {
+        return Err(Error::SesiBerakhir);
+    }
+    if !(200..300).contains(&status) {
+        let body = res.json::<ErrorBody>().await.unwrap_or_else(|_| ErrorBody {
+            code: "unknown".into(),
+            message: format!("HTTP {status}"),
+            ..ErrorBody::default()
+        });
+        return Err(Error::Api { status, body });
+    }
+    if status == 204 {
+        return serde_json::from_str("null").map_err(|_| Error::Decode);
+    }
+    res.json::<T>().await.map_err(|_| Error::Decode)
+}
+
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Error> {
+    finish(Request::get(path).build()).await
+}
+
+fn mutation(method: Method, path: &str, key: &str) -> RequestBuilder {
+    let csrf = CSRF.with(|c| c.borrow().clone()).unwrap_or_default();
+    RequestBuilder::new(path).method(method).header("x-csrf-token", &csrf).header("idempotency-key", key)
+}
+
+/// A change with a fresh Idempotency-Key.
+pub async fn send<B: Serialize, T: DeserializeOwned>(method: Method, path: &str, body: &B) -> Result<T, Error> {
+    send_with_key(method, path, body, &kunci_baru()).await
+}
+
+/// A change with a given Idempotency-Key (a retry of the same action reuses it).
+pub async fn send_with_key<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: &B,
+    key: &str,
+) -> Result<T, Error> {
+    finish(mutation(method, path, key).json(body)).await
+}
+
+pub fn kunci_baru() -> String {
+    uuid::Uuid::new_v4().to_string()
 }

@@ -1,50 +1,76 @@
 use leptos::prelude::*;
 
-use domain::RatingEkspektasi;
+use domain::{Predikat, RatingEkspektasi};
 
-use crate::state::kuadran::{label_predikat, label_rating, predikat_dari_kode};
+use crate::i18n::{t, use_i18n};
+use crate::state::kuadran::predikat_dari_kode;
+
+/// The label of a rating in the user's language.
+#[component]
+pub fn LabelRating(rating: RatingEkspektasi) -> impl IntoView {
+    let i18n = use_i18n();
+    match rating {
+        RatingEkspektasi::DiatasEkspektasi => t!(i18n, umum.diatas_ekspektasi).into_any(),
+        RatingEkspektasi::SesuaiEkspektasi => t!(i18n, umum.sesuai_ekspektasi).into_any(),
+        RatingEkspektasi::DibawahEkspektasi => t!(i18n, umum.dibawah_ekspektasi).into_any(),
+    }
+}
+
+/// The label of a predikat in the user's language.
+#[component]
+pub fn LabelPredikat(predikat: Predikat) -> impl IntoView {
+    let i18n = use_i18n();
+    match predikat {
+        Predikat::SangatBaik => t!(i18n, umum.sangat_baik).into_any(),
+        Predikat::Baik => t!(i18n, umum.baik).into_any(),
+        Predikat::ButuhPerbaikan => t!(i18n, umum.butuh_perbaikan).into_any(),
+        Predikat::Kurang => t!(i18n, umum.kurang).into_any(),
+        Predikat::SangatKurang => t!(i18n, umum.sangat_kurang).into_any(),
+    }
+}
+
+/// Options for a rating select, the middle one selected.
+#[component]
+pub fn OpsiRating() -> impl IntoView {
+    RatingEkspektasi::ALL
+        .into_iter()
+        .map(|r| {
+            let selected = r == RatingEkspektasi::SesuaiEkspektasi;
+            view! { <option value=r.kode() selected=selected><LabelRating rating=r /></option> }
+        })
+        .collect_view()
+}
 
 /// The "simulasi" panel: pick the two ratings, see the predikat at once,
 /// computed in the browser by the same `domain` code the server runs.
 #[component]
 pub fn KuadranSimulasi() -> impl IntoView {
+    let i18n = use_i18n();
     let hasil = RwSignal::new(RatingEkspektasi::SesuaiEkspektasi.kode().to_owned());
     let perilaku = RwSignal::new(RatingEkspektasi::SesuaiEkspektasi.kode().to_owned());
     let predikat = Memo::new(move |_| predikat_dari_kode(&hasil.get(), &perilaku.get()));
-
     view! {
         <section class="kartu" aria-labelledby="judul-simulasi">
-            <h2 id="judul-simulasi">"Simulasi kuadran kinerja"</h2>
-            <p class="petunjuk">"PermenPANRB 6/2022: predikat dari rating hasil kerja dan rating perilaku kerja."</p>
+            <h2 id="judul-simulasi">{t!(i18n, umum.judul_simulasi)}</h2>
+            <p class="petunjuk">{t!(i18n, umum.petunjuk_simulasi)}</p>
             <div class="baris">
-                <label for="rating-hasil">"Rating hasil kerja"</label>
+                <label for="rating-hasil">{t!(i18n, umum.rating_hasil_kerja)}</label>
                 <select id="rating-hasil" data-testid="rating-hasil" bind:value=hasil>
-                    <Opsi />
+                    <OpsiRating />
                 </select>
             </div>
             <div class="baris">
-                <label for="rating-perilaku">"Rating perilaku kerja"</label>
+                <label for="rating-perilaku">{t!(i18n, umum.rating_perilaku_kerja)}</label>
                 <select id="rating-perilaku" data-testid="rating-perilaku" bind:value=perilaku>
-                    <Opsi />
+                    <OpsiRating />
                 </select>
             </div>
             <p class="hasil" aria-live="polite">
-                "Predikat: "
-                <strong data-testid="predikat" class=move || format!("predikat {}", predikat.get().kode())>
-                    {move || label_predikat(predikat.get())}
+                {t!(i18n, umum.predikat)} ": "
+                <strong data-testid="predikat" data-predikat=move || predikat.get().kode() class=move || format!("predikat {}", predikat.get().kode())>
+                    {move || view! { <LabelPredikat predikat=predikat.get() /> }}
                 </strong>
             </p>
         </section>
     }
-}
-
-#[component]
-fn Opsi() -> impl IntoView {
-    RatingEkspektasi::ALL
-        .into_iter()
-        .map(|r| {
-            let selected = r == RatingEkspektasi::SesuaiEkspektasi;
-            view! { <option value=r.kode() selected=selected>{label_rating(r)}</option> }
-        })
-        .collect_view()
 }

@@ -1,24 +1,6 @@
-//! The kuadran simulation: two ratings in, the predikat and its label out.
+//! The kuadran simulation: two rating codes in, the predikat out.
 
 use domain::{Predikat, RatingEkspektasi, kuadran_predikat};
-
-pub fn label_rating(r: RatingEkspektasi) -> &'static str {
-    match r {
-        RatingEkspektasi::DiatasEkspektasi => "Di atas ekspektasi",
-        RatingEkspektasi::SesuaiEkspektasi => "Sesuai ekspektasi",
-        RatingEkspektasi::DibawahEkspektasi => "Di bawah ekspektasi",
-    }
-}
-
-pub fn label_predikat(p: Predikat) -> &'static str {
-    match p {
-        Predikat::SangatBaik => "Sangat Baik",
-        Predikat::Baik => "Baik",
-        Predikat::ButuhPerbaikan => "Butuh Perbaikan",
-        Predikat::Kurang => "Kurang/Misconduct",
-        Predikat::SangatKurang => "Sangat Kurang",
-    }
-}
 
 /// The predikat for the two selected codes; an unknown code keeps the middle rating.
 pub fn predikat_dari_kode(hasil: &str, perilaku: &str) -> Predikat {
@@ -31,12 +13,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_ratings_above_expectation_show_sangat_baik() {
-        assert_eq!(label_predikat(predikat_dari_kode("diatas_ekspektasi", "diatas_ekspektasi")), "Sangat Baik");
+    fn both_ratings_above_expectation_give_sangat_baik() {
+        assert_eq!(predikat_dari_kode("diatas_ekspektasi", "diatas_ekspektasi"), Predikat::SangatBaik);
     }
 
     #[test]
-    fn behaviour_below_expectation_shows_kurang_even_with_top_results() {
+    fn behaviour_below_expectation_gives_kurang_even_with_top_results() {
         assert_eq!(predikat_dari_kode("diatas_ekspektasi", "dibawah_ekspektasi"), Predikat::Kurang);
     }
 

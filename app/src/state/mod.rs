@@ -1,3 +1,8 @@
 //! UI logic as plain types, tested natively.
 
+pub mod antrian;
+pub mod auth;
+pub mod editor;
+pub mod form;
 pub mod kuadran;
+pub mod tenggat;

@@ -111,35 +111,17 @@ pub struct CapaianIki {
 ///   the target would otherwise give a negative percentage).
 ///
 /// Targets must be positive and realisasi at least 0.
+///
+/// [`capaian_iki_persen`] is the same number without the explanation.
 pub fn compute_capaian_iki(
     target_min: f64,
     target_max: f64,
     realisasi: f64,
     polaritas: Polaritas,
 ) -> Result<CapaianIki, NilaiKinerjaError> {
-    for target in [target_min, target_max] {
-        if !target.is_finite() || target <= 0.0 {
-            return Err(NilaiKinerjaError::TargetTidakPositif { target });
-        }
-    }
-    if target_min > target_max {
-        return Err(NilaiKinerjaError::RentangTargetTerbalik { min: target_min, max: target_max });
-    }
-    cek_rentang("realisasi", realisasi, 0.0, f64::MAX)?;
-
+    let HitunganCapaian { target_acuan, posisi, rasio, capaian_persen } =
+        hitung_capaian_iki(target_min, target_max, realisasi, polaritas)?;
     let rentang = target_min < target_max;
-    let (target_acuan, posisi) = if realisasi > target_max {
-        (target_max, Posisi::Atas)
-    } else if realisasi < target_min {
-        (target_min, Posisi::Bawah)
-    } else {
-        (realisasi, Posisi::Dalam)
-    };
-    let rasio = realisasi / target_acuan;
-    let capaian_persen = match polaritas {
-        Polaritas::Normal => rasio * 100.0,
-        Polaritas::Khusus => ((2.0 - rasio) * 100.0).max(0.0),
-    };
 
     let target_teks =
         if rentang { format!("{}–{}", angka(target_min), angka(target_max)) } else { angka(target_min) };
@@ -212,6 +194,59 @@ enum Posisi {
     Atas,
     Bawah,
     Dalam,
+}
+
+/// The numbers of a capaian IKI and how they were reached, for the explanation.
+#[derive(Clone, Copy)]
+struct HitunganCapaian {
+    target_acuan: f64,
+    posisi: Posisi,
+    rasio: f64,
+    capaian_persen: f64,
+}
+
+/// The capaian IKI rule itself (see [`compute_capaian_iki`]): validation, the
+/// target bound compared with, the percentage. No allocation.
+fn hitung_capaian_iki(
+    target_min: f64,
+    target_max: f64,
+    realisasi: f64,
+    polaritas: Polaritas,
+) -> Result<HitunganCapaian, NilaiKinerjaError> {
+    for target in [target_min, target_max] {
+        if !target.is_finite() || target <= 0.0 {
+            return Err(NilaiKinerjaError::TargetTidakPositif { target });
+        }
+    }
+    if target_min > target_max {
+        return Err(NilaiKinerjaError::RentangTargetTerbalik { min: target_min, max: target_max });
+    }
+    cek_rentang("realisasi", realisasi, 0.0, f64::MAX)?;
+
+    let (target_acuan, posisi) = if realisasi > target_max {
+        (target_max, Posisi::Atas)
+    } else if realisasi < target_min {
+        (target_min, Posisi::Bawah)
+    } else {
+        (realisasi, Posisi::Dalam)
+    };
+    let rasio = realisasi / target_acuan;
+    let capaian_persen = match polaritas {
+        Polaritas::Normal => rasio * 100.0,
+        Polaritas::Khusus => ((2.0 - rasio) * 100.0).max(0.0),
+    };
+    Ok(HitunganCapaian { target_acuan, posisi, rasio, capaian_persen })
+}
+
+/// The capaian IKI in percent, numbers only: [`compute_capaian_iki`] without
+/// its explanation (no allocation), for the preview recomputed on every keystroke.
+pub fn capaian_iki_persen(
+    target_min: f64,
+    target_max: f64,
+    realisasi: f64,
+    polaritas: Polaritas,
+) -> Result<f64, NilaiKinerjaError> {
+    hitung_capaian_iki(target_min, target_max, realisasi, polaritas).map(|h| h.capaian_persen)
 }
 
 /// The category of a capaian IKI.
@@ -321,6 +356,44 @@ pub struct NilaiCapaianIki {
     pub penjelasan: Penjelasan,
 }
 
+/// Which rule gave a nilai capaian IKI.
+#[derive(Clone, Copy)]
+enum AsalNilai {
+    /// A maximum target reached: 120.
+    Maksimal,
+    /// Above 110%: 120.
+    Di110,
+    /// Band `PITA_NILAI_IKI[i]`.
+    Pita(usize),
+}
+
+/// The nilai capaian IKI rule itself (see [`compute_nilai_capaian_iki`]). No allocation.
+fn hitung_nilai_capaian_iki(
+    capaian_persen: f64,
+    target_maksimal: bool,
+) -> Result<(f64, KategoriCapaian, AsalNilai), NilaiKinerjaError> {
+    let c = cek_rentang("capaian_persen", capaian_persen, 0.0, f64::MAX)?;
+    Ok(if target_maksimal && c >= 100.0 {
+        (120.0, KategoriCapaian::SangatBaik, AsalNilai::Maksimal)
+    } else if c > 110.0 {
+        (120.0, KategoriCapaian::SangatBaik, AsalNilai::Di110)
+    } else {
+        // The bands cover [0, ∞); the last one starts at 0.
+        let i = PITA_NILAI_IKI.iter().position(|p| c >= p.capaian_dari).unwrap_or(PITA_NILAI_IKI.len() - 1);
+        let pita = &PITA_NILAI_IKI[i];
+        (pita.nilai(c), pita.kategori, AsalNilai::Pita(i))
+    })
+}
+
+/// The nilai (0–120) and category of a capaian IKI, numbers only:
+/// [`compute_nilai_capaian_iki`] without its explanation (no allocation).
+pub fn nilai_capaian_iki_angka(
+    capaian_persen: f64,
+    target_maksimal: bool,
+) -> Result<(f64, KategoriCapaian), NilaiKinerjaError> {
+    hitung_nilai_capaian_iki(capaian_persen, target_maksimal).map(|(nilai, kategori, _)| (nilai, kategori))
+}
+
 /// Converts a capaian IKI (percent, ≥ 0) to its nilai (0–120) with
 /// [`PITA_NILAI_IKI`]. `target_maksimal`: the target is the maximum achievable,
 /// so reaching it (100%) scores 120.
@@ -328,67 +401,105 @@ pub fn compute_nilai_capaian_iki(
     capaian_persen: f64,
     target_maksimal: bool,
 ) -> Result<NilaiCapaianIki, NilaiKinerjaError> {
-    let c = cek_rentang("capaian_persen", capaian_persen, 0.0, f64::MAX)?;
+    let (nilai, kategori, asal) = hitung_nilai_capaian_iki(capaian_persen, target_maksimal)?;
+    let c = capaian_persen;
     let penjelasan = Penjelasan::new("permenpanrb_8_2021.nilai_capaian_iki", SUMBER_IKI)
         .langkah(format!("Capaian IKI {}%.", angka(c)), format!("Indicator achievement {}%.", angka(c)));
-    let (kategori, nilai, penjelasan) = if target_maksimal && c >= 100.0 {
-        let p = penjelasan.langkah(
+    let penjelasan = match asal {
+        AsalNilai::Maksimal => penjelasan.langkah(
             "Target adalah capaian maksimal dan telah tercapai: nilai 120.",
             "The target is the maximum achievable and it was reached: score 120.",
-        );
-        (KategoriCapaian::SangatBaik, 120.0, p)
-    } else if c > 110.0 {
-        let p = penjelasan.langkah("Capaian di atas 110%: nilai 120.", "Achievement above 110%: score 120.");
-        (KategoriCapaian::SangatBaik, 120.0, p)
-    } else {
-        // The bands cover [0, ∞); the last one starts at 0.
-        let i = PITA_NILAI_IKI.iter().position(|p| c >= p.capaian_dari).unwrap_or(PITA_NILAI_IKI.len() - 1);
-        let pita = &PITA_NILAI_IKI[i];
-        // The band above starts where this one's gap ends (101% above 100%, 100% above 99%, …).
-        let berikutnya = i.checked_sub(1).map_or(110.0, |j| PITA_NILAI_IKI[j].capaian_dari);
-        let nilai = pita.nilai(c);
-        let k = pita.kategori.label();
-        let rentang = if pita.capaian_dari == pita.capaian_sampai {
-            format!("{}%", angka(pita.capaian_dari))
-        } else {
-            format!("{}%–{}%", angka(pita.capaian_dari), angka(pita.capaian_sampai))
-        };
-        let rumus_id;
-        let rumus_en;
-        if pita.capaian_dari == pita.capaian_sampai {
-            rumus_id = format!("nilai {}", angka(nilai));
-            rumus_en = format!("score {}", angka(nilai));
-        } else {
-            let r = format!(
-                "{} + ({} − {}) / ({} − {}) × ({} − {}) = {}",
-                angka(pita.nilai_dari),
-                angka(pita.nilai_sampai),
-                angka(pita.nilai_dari),
-                angka(pita.capaian_sampai),
-                angka(pita.capaian_dari),
-                angka(c),
-                angka(pita.capaian_dari),
-                angka(nilai)
-            );
-            rumus_id = format!("nilai = {r}");
-            rumus_en = format!("score = {r}");
+        ),
+        AsalNilai::Di110 => {
+            penjelasan.langkah("Capaian di atas 110%: nilai 120.", "Achievement above 110%: score 120.")
         }
-        let mut p = penjelasan.langkah(
-            format!("Kategori {} ({rentang}): {rumus_id}.", k.id),
-            format!("Category {} ({rentang}): {rumus_en}.", k.en),
-        );
-        if c > pita.capaian_sampai {
-            p = p.langkah(
-                format!(
-                    "Capaian di antara dua kategori: kategori berikutnya baru tercapai pada {}%.",
-                    angka(berikutnya)
-                ),
-                format!("Achievement between two categories: the next category starts at {}%.", angka(berikutnya)),
+        AsalNilai::Pita(i) => {
+            let pita = &PITA_NILAI_IKI[i];
+            // The band above starts where this one's gap ends (101% above 100%, 100% above 99%, …).
+            let berikutnya = i.checked_sub(1).map_or(110.0, |j| PITA_NILAI_IKI[j].capaian_dari);
+            let k = pita.kategori.label();
+            let rentang = if pita.capaian_dari == pita.capaian_sampai {
+                format!("{}%", angka(pita.capaian_dari))
+            } else {
+                format!("{}%–{}%", angka(pita.capaian_dari), angka(pita.capaian_sampai))
+            };
+            let rumus_id;
+            let rumus_en;
+            if pita.capaian_dari == pita.capaian_sampai {
+                rumus_id = format!("nilai {}", angka(nilai));
+                rumus_en = format!("score {}", angka(nilai));
+            } else {
+                let r = format!(
+                    "{} + ({} − {}) / ({} − {}) × ({} − {}) = {}",
+                    angka(pita.nilai_dari),
+                    angka(pita.nilai_sampai),
+                    angka(pita.nilai_dari),
+                    angka(pita.capaian_sampai),
+                    angka(pita.capaian_dari),
+                    angka(c),
+                    angka(pita.capaian_dari),
+                    angka(nilai)
+                );
+                rumus_id = format!("nilai = {r}");
+                rumus_en = format!("score = {r}");
+            }
+            let mut p = penjelasan.langkah(
+                format!("Kategori {} ({rentang}): {rumus_id}.", k.id),
+                format!("Category {} ({rentang}): {rumus_en}.", k.en),
             );
+            if c > pita.capaian_sampai {
+                p = p.langkah(
+                    format!(
+                        "Capaian di antara dua kategori: kategori berikutnya baru tercapai pada {}%.",
+                        angka(berikutnya)
+                    ),
+                    format!("Achievement between two categories: the next category starts at {}%.", angka(berikutnya)),
+                );
+            }
+            p
         }
-        (pita.kategori, nilai, p)
     };
     Ok(NilaiCapaianIki { capaian_persen: c, target_maksimal, kategori, nilai, penjelasan })
+}
+
+/// The nilai of one RHK from the nilai of its IKI.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NilaiRhk {
+    pub nilai: f64,
+    pub jumlah_iki: usize,
+    pub penjelasan: Penjelasan,
+}
+
+/// The nilai RHK, numbers only: [`compute_nilai_rhk`] without its explanation
+/// (no allocation; the nilai may come from any iterator).
+pub fn nilai_rhk_angka(nilai_iki: impl IntoIterator<Item = f64>) -> Result<f64, NilaiKinerjaError> {
+    let (mut jumlah, mut n) = (0.0, 0usize);
+    for x in nilai_iki {
+        jumlah += cek_rentang("nilai", x, 0.0, 120.0)?;
+        n += 1;
+    }
+    if n == 0 {
+        return Err(NilaiKinerjaError::DaftarKosong);
+    }
+    Ok(jumlah / n as f64)
+}
+
+/// Nilai RHK = the arithmetic mean of the nilai capaian of its IKI (0–120).
+///
+/// **Choice** (RULES.md §2.2.2, §6.5): 8/2021 scores each IKI and builds the
+/// nilai SKP from the rencana kinerja items, but gives no rule for an RHK
+/// measured by several IKI. We weigh its IKI equally, so an RHK with one IKI
+/// keeps that IKI's nilai and the RHK's nilai stays on the 0–120 scale that
+/// [`compute_nilai_skp`] expects.
+pub fn compute_nilai_rhk(nilai_iki: &[f64]) -> Result<NilaiRhk, NilaiKinerjaError> {
+    let nilai = nilai_rhk_angka(nilai_iki.iter().copied())?;
+    let n = nilai_iki.len();
+    let daftar = nilai_iki.iter().map(|&x| angka(x)).collect::<Vec<_>>().join(" + ");
+    let penjelasan = Penjelasan::new("permenpanrb_8_2021.nilai_rhk", SUMBER_IKI).langkah(
+        format!("Nilai RHK = rata-rata nilai capaian {n} IKI = ({daftar}) / {n} = {}.", angka(nilai)),
+        format!("RHK score = mean of {n} indicator scores = ({daftar}) / {n} = {}.", angka(nilai)),
+    );
+    Ok(NilaiRhk { nilai, jumlah_iki: n, penjelasan })
 }
 
 /// One assessed RHK/IKI of an SKP: its jenis and nilai (0–120).
@@ -407,15 +518,9 @@ pub struct NilaiSkp {
     pub penjelasan: Penjelasan,
 }
 
-/// Nilai SKP = the arithmetic mean of the nilai of the **utama** items.
-///
-/// **Choice** (RULES.md §2.2.2, §6.5): 8/2021 sums "nilai tertimbang" of utama
-/// and tambahan for JPT, but the weights were not retrieved; the bonus table
-/// for tambahan in public code is UNVERIFIED. We therefore average the utama
-/// items with equal weight and list the tambahan items without counting them,
-/// so that an additional task can neither lower nor invent a score. When the
-/// weights are confirmed they become configuration here.
-pub fn compute_nilai_skp(items: &[ItemNilai]) -> Result<NilaiSkp, NilaiKinerjaError> {
+/// The nilai SKP rule itself (see [`compute_nilai_skp`]): the nilai and the
+/// numbers of utama and tambahan items. No allocation.
+fn hitung_nilai_skp(items: impl IntoIterator<Item = ItemNilai>) -> Result<(f64, usize, usize), NilaiKinerjaError> {
     let mut jumlah = 0.0;
     let (mut utama, mut tambahan) = (0usize, 0usize);
     for item in items {
@@ -431,7 +536,25 @@ pub fn compute_nilai_skp(items: &[ItemNilai]) -> Result<NilaiSkp, NilaiKinerjaEr
     if utama == 0 {
         return Err(NilaiKinerjaError::TidakAdaRhkUtama);
     }
-    let nilai_skp = jumlah / utama as f64;
+    Ok((jumlah / utama as f64, utama, tambahan))
+}
+
+/// The nilai SKP, numbers only: [`compute_nilai_skp`] without its explanation
+/// (no allocation; the items may come from any iterator).
+pub fn nilai_skp_angka(items: impl IntoIterator<Item = ItemNilai>) -> Result<f64, NilaiKinerjaError> {
+    hitung_nilai_skp(items).map(|(nilai, _, _)| nilai)
+}
+
+/// Nilai SKP = the arithmetic mean of the nilai of the **utama** items.
+///
+/// **Choice** (RULES.md §2.2.2, §6.5): 8/2021 sums "nilai tertimbang" of utama
+/// and tambahan for JPT, but the weights were not retrieved; the bonus table
+/// for tambahan in public code is UNVERIFIED. We therefore average the utama
+/// items with equal weight and list the tambahan items without counting them,
+/// so that an additional task can neither lower nor invent a score. When the
+/// weights are confirmed they become configuration here.
+pub fn compute_nilai_skp(items: &[ItemNilai]) -> Result<NilaiSkp, NilaiKinerjaError> {
+    let (nilai_skp, utama, tambahan) = hitung_nilai_skp(items.iter().copied())?;
     let daftar =
         items.iter().filter(|i| i.jenis == JenisRhk::Utama).map(|i| angka(i.nilai)).collect::<Vec<_>>().join(" + ");
     let penjelasan = Penjelasan::new("permenpanrb_8_2021.nilai_skp", SUMBER_SKP)
@@ -721,6 +844,19 @@ mod tests {
             NilaiKinerjaError::TidakAdaRhkUtama
         );
         assert!(compute_nilai_skp(&[ItemNilai { jenis: JenisRhk::Utama, nilai: 121.0 }]).is_err());
+    }
+
+    #[test]
+    fn nilai_rhk_is_the_mean_of_its_iki() {
+        let table: [(&[f64], f64); 3] = [(&[111.36], 111.36), (&[111.36, 88.0], 99.68), (&[120.0, 0.0, 90.0], 70.0)];
+        for (iki, expected) in table {
+            let r = compute_nilai_rhk(iki).unwrap();
+            assert!(dekat(r.nilai, expected), "{iki:?}: {}", r.nilai);
+            assert_eq!(r.jumlah_iki, iki.len());
+            assert_eq!(r.penjelasan.aturan, "permenpanrb_8_2021.nilai_rhk");
+        }
+        assert_eq!(compute_nilai_rhk(&[]).unwrap_err(), NilaiKinerjaError::DaftarKosong);
+        assert_eq!(compute_nilai_rhk(&[121.0]).unwrap_err().kode(), "di_luar_rentang");
     }
 
     #[test]

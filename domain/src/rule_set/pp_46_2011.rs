@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rule_set::{angka, bulatkan};
+use crate::skp::indikator::AspekIndikator;
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER_KEGIATAN: &str = "PP 46/2011; Perka BKN 1/2013 (aspek kuantitas, kualitas, waktu, biaya)";
@@ -195,18 +196,11 @@ pub fn compute_kegiatan(
     };
     let nilai_capaian = jumlah / pembagi;
 
-    penjelasan = penjelasan
-        .langkah(
-            format!("Kuantitas = {} / {} × 100 = {}.", angka(ro), angka(to), angka(kuantitas)),
-            format!("Quantity = {} / {} × 100 = {}.", angka(ro), angka(to), angka(kuantitas)),
-        )
-        .langkah(
-            format!("Kualitas = {} / {} × 100 = {}.", angka(rk), angka(tk), angka(kualitas)),
-            format!("Quality = {} / {} × 100 = {}.", angka(rk), angka(tk), angka(kualitas)),
-        );
-    penjelasan.langkah.push(langkah_efisiensi("Waktu", "Time", tw, rw, waktu));
+    penjelasan.langkah.push(langkah_aspek(AspekIndikator::Kuantitas, to, ro, kuantitas));
+    penjelasan.langkah.push(langkah_aspek(AspekIndikator::Kualitas, tk, rk, kualitas));
+    penjelasan.langkah.push(langkah_aspek(AspekIndikator::Waktu, tw, rw, waktu));
     if let (Some((tb, rb)), Some(b)) = (biaya_pasangan, biaya) {
-        penjelasan.langkah.push(langkah_efisiensi("Biaya", "Cost", tb, rb, b));
+        penjelasan.langkah.push(langkah_aspek(AspekIndikator::Biaya, tb, rb, b));
     }
     let rincian = match biaya {
         Some(b) => format!("({} + {} + {} + {}) / 4", angka(kuantitas), angka(kualitas), angka(waktu), angka(b)),
@@ -217,6 +211,29 @@ pub fn compute_kegiatan(
         format!("Activity score = {rincian} = {}.", angka(nilai_capaian)),
     );
     Ok(NilaiKegiatan { kuantitas, kualitas, waktu, biaya, nilai_capaian, penjelasan })
+}
+
+/// The sentence of one aspect's formula, shared by [`compute_kegiatan`] and [`compute_aspek`].
+fn langkah_aspek(aspek: AspekIndikator, target: f64, realisasi: f64, nilai: f64) -> Teks {
+    match aspek {
+        AspekIndikator::Kuantitas | AspekIndikator::Kualitas => {
+            let (id, en) = nama_aspek(aspek);
+            let (r, t, n) = (angka(realisasi), angka(target), angka(nilai));
+            Teks::new(format!("{id} = {r} / {t} × 100 = {n}."), format!("{en} = {r} / {t} × 100 = {n}."))
+        }
+        AspekIndikator::Waktu => langkah_efisiensi("Waktu", "Time", target, realisasi, nilai),
+        AspekIndikator::Biaya => langkah_efisiensi("Biaya", "Cost", target, realisasi, nilai),
+    }
+}
+
+/// The aspect's name as a sentence starts it, in Indonesian and English.
+fn nama_aspek(aspek: AspekIndikator) -> (&'static str, &'static str) {
+    match aspek {
+        AspekIndikator::Kuantitas => ("Kuantitas", "Quantity"),
+        AspekIndikator::Kualitas => ("Kualitas", "Quality"),
+        AspekIndikator::Waktu => ("Waktu", "Time"),
+        AspekIndikator::Biaya => ("Biaya", "Cost"),
+    }
 }
 
 fn langkah_efisiensi(aspek_id: &str, aspek_en: &str, target: f64, realisasi: f64, nilai: f64) -> Teks {
@@ -244,6 +261,195 @@ fn langkah_efisiensi(aspek_id: &str, aspek_en: &str, target: f64, realisasi: f64
             ),
         )
     }
+}
+
+/// The score of one aspect of a kegiatan, measured by one indicator (the SKP
+/// preview maps each indicator to the PP 46/2011 aspect it measures).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NilaiAspek {
+    pub aspek: AspekIndikator,
+    /// The target the realisasi was compared with.
+    pub target: f64,
+    pub realisasi: f64,
+    pub nilai: f64,
+    pub penjelasan: Penjelasan,
+}
+
+/// Scores one aspect with the formula [`compute_kegiatan`] uses for it:
+/// kuantitas and kualitas `realisasi / target × 100`, waktu and biaya with
+/// [`nilai_efisiensi`] (the 24% break). The direction is the aspect's: PP
+/// 46/2011 has no polarity, so bigger is better for kuantitas and kualitas and
+/// smaller (up to the 24% break) for waktu and biaya. The target must be
+/// positive and the realisasi at least 0.
+pub fn compute_aspek(aspek: AspekIndikator, target: f64, realisasi: f64) -> Result<NilaiAspek, PrestasiKerjaError> {
+    let nilai = nilai_aspek_angka(aspek, target, realisasi)?;
+    let mut penjelasan = Penjelasan::new("pp_46_2011.aspek", SUMBER_KEGIATAN);
+    penjelasan.langkah.push(langkah_aspek(aspek, target, realisasi, nilai));
+    Ok(NilaiAspek { aspek, target, realisasi, nilai, penjelasan })
+}
+
+/// The score of one aspect, numbers only: [`compute_aspek`] without its
+/// explanation (no allocation).
+pub fn nilai_aspek_angka(aspek: AspekIndikator, target: f64, realisasi: f64) -> Result<f64, PrestasiKerjaError> {
+    let (kode, bidang) = match aspek {
+        AspekIndikator::Kuantitas => ("kuantitas", "realisasi kuantitas"),
+        AspekIndikator::Kualitas => ("kualitas", "realisasi kualitas"),
+        AspekIndikator::Waktu => ("waktu", "realisasi waktu"),
+        AspekIndikator::Biaya => ("biaya", "realisasi biaya"),
+    };
+    let t = cek_target(kode, target)?;
+    let r = cek_rentang(bidang, realisasi, 0.0, f64::MAX)?;
+    Ok(match aspek {
+        AspekIndikator::Kuantitas | AspekIndikator::Kualitas => r / t * 100.0,
+        AspekIndikator::Waktu | AspekIndikator::Biaya => nilai_efisiensi(t, r),
+    })
+}
+
+/// The nilai capaian of a kegiatan whose aspects were scored one indicator at
+/// a time ([`compute_aspek`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NilaiKegiatanAspek {
+    /// Each aspect's score, the mean of its indicators; `None` when no
+    /// indicator measures it.
+    pub kuantitas: Option<f64>,
+    pub kualitas: Option<f64>,
+    pub waktu: Option<f64>,
+    pub biaya: Option<f64>,
+    /// The mean of the aspects present.
+    pub nilai_capaian: f64,
+    pub penjelasan: Penjelasan,
+}
+
+/// [`compute_kegiatan`] for a kegiatan measured by indicators, each scoring
+/// one aspect. `None` when there is no aspect score at all.
+///
+/// With exactly one indicator for each of kuantitas, kualitas and waktu (and
+/// optionally biaya) this is [`compute_kegiatan`]: the sum divided by 3 (or
+/// 4), and no output (every kuantitas realisasi 0) scores 0 on every aspect.
+/// **Choices** for the shapes PP 46/2011 does not know: several indicators of
+/// one aspect count as that aspect's mean, and an aspect without an
+/// indicator is left out, so the nilai is the mean of the aspects present
+/// (as `mrofi/liveSKP` computed it, RULES.md §5); the explanation names the
+/// missing aspects.
+pub fn compute_kegiatan_aspek<'a>(aspek: impl IntoIterator<Item = &'a NilaiAspek>) -> Option<NilaiKegiatanAspek> {
+    let aspek: Vec<&NilaiAspek> = aspek.into_iter().collect();
+    let (skor, tanpa_output) = hitung_kegiatan_aspek(aspek.iter().map(|a| SkorAspek::from(*a)))?;
+    let SkorKegiatanAspek { kuantitas, kualitas, waktu, biaya, nilai_capaian } = skor;
+    let mut penjelasan = Penjelasan::new("pp_46_2011.kegiatan", SUMBER_KEGIATAN);
+    if tanpa_output {
+        penjelasan = penjelasan.langkah(
+            "Realisasi kuantitas 0: tidak ada output, semua aspek bernilai 0.",
+            "Actual quantity 0: no output, every aspect scores 0.",
+        );
+        return Some(NilaiKegiatanAspek { kuantitas, kualitas, waktu, biaya, nilai_capaian, penjelasan });
+    }
+    let per_aspek = [kuantitas, kualitas, waktu, biaya];
+    for (rata, jenis) in per_aspek.iter().zip(URUTAN_ASPEK) {
+        let mut n = 0u32;
+        for a in aspek.iter().filter(|a| a.aspek == jenis) {
+            penjelasan.langkah.extend(a.penjelasan.langkah.iter().cloned());
+            n += 1;
+        }
+        if let (Some(rata), true) = (rata, n > 1) {
+            let (id, en) = nama_aspek(jenis);
+            let daftar = aspek.iter().filter(|a| a.aspek == jenis).map(|a| angka(a.nilai)).collect::<Vec<_>>();
+            let daftar = daftar.join(" + ");
+            penjelasan = penjelasan.langkah(
+                format!("{id} = rata-rata {n} indikator = ({daftar}) / {n} = {}.", angka(*rata)),
+                format!("{en} = mean of {n} indicators = ({daftar}) / {n} = {}.", angka(*rata)),
+            );
+        }
+    }
+    let hilang: Vec<(&str, &str)> =
+        URUTAN_ASPEK[..3].iter().zip(&per_aspek).filter(|(_, s)| s.is_none()).map(|(a, _)| nama_aspek(*a)).collect();
+    let ada: Vec<f64> = per_aspek.iter().flatten().copied().collect();
+    if !hilang.is_empty() {
+        let id = hilang.iter().map(|h| h.0.to_lowercase()).collect::<Vec<_>>().join(", ");
+        let en = hilang.iter().map(|h| h.1.to_lowercase()).collect::<Vec<_>>().join(", ");
+        penjelasan = penjelasan.langkah(
+            format!(
+                "Aspek {id} tidak diukur oleh indikator mana pun: nilai capaian dirata-rata dari {} aspek yang ada.",
+                ada.len()
+            ),
+            format!("No indicator measures {en}: the score is the mean of the {} aspects present.", ada.len()),
+        );
+    }
+    let rincian = format!("({}) / {}", ada.iter().map(|&x| angka(x)).collect::<Vec<_>>().join(" + "), ada.len());
+    penjelasan = penjelasan.langkah(
+        format!("Nilai capaian kegiatan = {rincian} = {}.", angka(nilai_capaian)),
+        format!("Activity score = {rincian} = {}.", angka(nilai_capaian)),
+    );
+    Some(NilaiKegiatanAspek { kuantitas, kualitas, waktu, biaya, nilai_capaian, penjelasan })
+}
+
+/// The order of the aspects in a kegiatan and its explanation.
+const URUTAN_ASPEK: [AspekIndikator; 4] =
+    [AspekIndikator::Kuantitas, AspekIndikator::Kualitas, AspekIndikator::Waktu, AspekIndikator::Biaya];
+
+/// One scored aspect, as [`nilai_kegiatan_aspek_angka`] needs it: which
+/// aspect, its realisasi (a kuantitas of 0 means no output) and its score.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SkorAspek {
+    pub aspek: AspekIndikator,
+    pub realisasi: f64,
+    pub nilai: f64,
+}
+
+impl From<&NilaiAspek> for SkorAspek {
+    fn from(a: &NilaiAspek) -> Self {
+        SkorAspek { aspek: a.aspek, realisasi: a.realisasi, nilai: a.nilai }
+    }
+}
+
+/// The numbers of a kegiatan scored aspect by aspect: [`NilaiKegiatanAspek`]
+/// without its explanation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SkorKegiatanAspek {
+    pub kuantitas: Option<f64>,
+    pub kualitas: Option<f64>,
+    pub waktu: Option<f64>,
+    pub biaya: Option<f64>,
+    pub nilai_capaian: f64,
+}
+
+/// The kegiatan rule itself (see [`compute_kegiatan_aspek`]): the numbers and
+/// whether there was no output. One pass, no allocation.
+fn hitung_kegiatan_aspek(aspek: impl IntoIterator<Item = SkorAspek>) -> Option<(SkorKegiatanAspek, bool)> {
+    let mut jumlah = [0.0f64; 4];
+    let mut n = [0u32; 4];
+    let mut ada_output = false;
+    for a in aspek {
+        let i = URUTAN_ASPEK.iter().position(|&u| u == a.aspek).expect("URUTAN_ASPEK lists every aspect");
+        jumlah[i] += a.nilai;
+        n[i] += 1;
+        ada_output |= a.aspek == AspekIndikator::Kuantitas && a.realisasi != 0.0;
+    }
+    if n.iter().all(|&k| k == 0) {
+        return None;
+    }
+    // No output: kuantitas is measured and every kuantitas realisasi is 0.
+    let tanpa_output = n[0] > 0 && !ada_output;
+    let mut skor: [Option<f64>; 4] = [None; 4];
+    for ((slot, j), k) in skor.iter_mut().zip(jumlah).zip(n) {
+        if k > 0 {
+            *slot = Some(if tanpa_output { 0.0 } else { j / f64::from(k) });
+        }
+    }
+    let nilai_capaian = if tanpa_output {
+        0.0
+    } else {
+        let ada = skor.iter().flatten();
+        ada.clone().sum::<f64>() / ada.count() as f64
+    };
+    let [kuantitas, kualitas, waktu, biaya] = skor;
+    Some((SkorKegiatanAspek { kuantitas, kualitas, waktu, biaya, nilai_capaian }, tanpa_output))
+}
+
+/// The nilai capaian of a kegiatan scored aspect by aspect, numbers only:
+/// [`compute_kegiatan_aspek`] without its explanation (one pass, no
+/// allocation). `None` when there is no aspect score at all.
+pub fn nilai_kegiatan_aspek_angka(aspek: impl IntoIterator<Item = SkorAspek>) -> Option<SkorKegiatanAspek> {
+    hitung_kegiatan_aspek(aspek).map(|(skor, _)| skor)
 }
 
 /// The score for additional tasks (tugas tambahan) by their number:
@@ -290,6 +496,37 @@ pub struct CapaianSkp {
     pub penjelasan: Penjelasan,
 }
 
+/// The capaian SKP rule itself (see [`compute_capaian_skp`]): the mean of the
+/// kegiatan, the tugas tambahan score and the total. No allocation.
+fn hitung_capaian_skp(
+    nilai_kegiatan: impl IntoIterator<Item = f64>,
+    jumlah_tugas_tambahan: u32,
+    nilai_kreativitas: f64,
+) -> Result<(f64, f64, f64), PrestasiKerjaError> {
+    let (mut jumlah, mut n) = (0.0, 0usize);
+    for x in nilai_kegiatan {
+        jumlah += cek_rentang("nilai kegiatan", x, 0.0, f64::MAX)?;
+        n += 1;
+    }
+    if n == 0 {
+        return Err(PrestasiKerjaError::TidakAdaKegiatan);
+    }
+    cek_rentang("nilai kreativitas", nilai_kreativitas, 0.0, NILAI_KREATIVITAS_MAKSIMAL)?;
+    let rata_rata = jumlah / n as f64;
+    let tugas = nilai_tugas_tambahan(jumlah_tugas_tambahan);
+    Ok((rata_rata, tugas, rata_rata + tugas + nilai_kreativitas))
+}
+
+/// The nilai capaian SKP, numbers only: [`compute_capaian_skp`] without its
+/// explanation (no allocation; the kegiatan scores may come from any iterator).
+pub fn nilai_capaian_skp_angka(
+    nilai_kegiatan: impl IntoIterator<Item = f64>,
+    jumlah_tugas_tambahan: u32,
+    nilai_kreativitas: f64,
+) -> Result<f64, PrestasiKerjaError> {
+    hitung_capaian_skp(nilai_kegiatan, jumlah_tugas_tambahan, nilai_kreativitas).map(|(_, _, nilai)| nilai)
+}
+
 /// Nilai capaian SKP = mean of the kegiatan scores + tugas tambahan score +
 /// kreativitas score (0–12, entered by the pejabat penilai).
 pub fn compute_capaian_skp(
@@ -297,16 +534,8 @@ pub fn compute_capaian_skp(
     jumlah_tugas_tambahan: u32,
     nilai_kreativitas: f64,
 ) -> Result<CapaianSkp, PrestasiKerjaError> {
-    if nilai_kegiatan.is_empty() {
-        return Err(PrestasiKerjaError::TidakAdaKegiatan);
-    }
-    for &n in nilai_kegiatan {
-        cek_rentang("nilai kegiatan", n, 0.0, f64::MAX)?;
-    }
-    cek_rentang("nilai kreativitas", nilai_kreativitas, 0.0, NILAI_KREATIVITAS_MAKSIMAL)?;
-    let rata_rata = nilai_kegiatan.iter().sum::<f64>() / nilai_kegiatan.len() as f64;
-    let tugas = nilai_tugas_tambahan(jumlah_tugas_tambahan);
-    let nilai_capaian_skp = rata_rata + tugas + nilai_kreativitas;
+    let (rata_rata, tugas, nilai_capaian_skp) =
+        hitung_capaian_skp(nilai_kegiatan.iter().copied(), jumlah_tugas_tambahan, nilai_kreativitas)?;
     let daftar = nilai_kegiatan.iter().map(|&n| angka(n)).collect::<Vec<_>>().join(" + ");
     let n = nilai_kegiatan.len();
     let penjelasan = Penjelasan::new("pp_46_2011.capaian_skp", SUMBER_SKP)
@@ -562,6 +791,71 @@ mod tests {
             assert_eq!(e.kode(), kode);
             assert!(!e.pesan().id.is_empty() && !e.pesan().en.is_empty());
         }
+    }
+
+    fn skor(aspek_dan_nilai: &[(AspekIndikator, f64, f64)]) -> Vec<NilaiAspek> {
+        aspek_dan_nilai.iter().map(|&(a, t, r)| compute_aspek(a, t, r).unwrap()).collect()
+    }
+
+    #[test]
+    fn each_aspect_scores_with_its_own_formula() {
+        use AspekIndikator::*;
+        // (aspek, target, realisasi, nilai)
+        let table = [
+            (Kuantitas, 12.0, 12.0, 100.0),
+            (Kuantitas, 12.0, 9.0, 75.0),
+            (Kualitas, 100.0, 90.0, 90.0),
+            (Waktu, 12.0, 12.0, 76.0),
+            (Waktu, 12.0, 10.0, 92.67),
+            (Waktu, 12.0, 9.0, 75.0),
+            (Biaya, 1e6, 9e5, 86.0),
+        ];
+        for (aspek, t, r, expected) in table {
+            let n = compute_aspek(aspek, t, r).unwrap();
+            assert!(dekat(n.nilai, expected), "{aspek:?} {t} {r}: {}", n.nilai);
+            assert_eq!((n.penjelasan.aturan.as_str(), n.penjelasan.langkah.len()), ("pp_46_2011.aspek", 1));
+        }
+        assert_eq!(compute_aspek(Waktu, 0.0, 1.0).unwrap_err().kode(), "target_tidak_positif");
+        assert_eq!(compute_aspek(Kualitas, 100.0, -1.0).unwrap_err().kode(), "di_luar_rentang");
+    }
+
+    #[test]
+    fn one_indicator_per_aspect_gives_exactly_compute_kegiatan() {
+        use AspekIndikator::*;
+        let table = [
+            (aspek(12.0, 100.0, 12.0, None), aspek(12.0, 90.0, 12.0, None)),
+            (aspek(12.0, 100.0, 12.0, None), aspek(10.0, 100.0, 9.0, None)),
+            (aspek(4.0, 100.0, 12.0, Some(1e6)), aspek(4.0, 90.0, 12.0, Some(9e5))),
+            (aspek(12.0, 100.0, 12.0, Some(10.0)), aspek(0.0, 80.0, 12.0, Some(5.0))),
+        ];
+        for (t, r) in table {
+            let utuh = compute_kegiatan(&t, &r).unwrap();
+            let mut per_aspek = vec![(Kuantitas, t.kuantitas, r.kuantitas), (Kualitas, t.kualitas, r.kualitas)];
+            per_aspek.push((Waktu, t.waktu, r.waktu));
+            if let (Some(tb), Some(rb)) = (t.biaya, r.biaya) {
+                per_aspek.push((Biaya, tb, rb));
+            }
+            let k = compute_kegiatan_aspek(&skor(&per_aspek)).unwrap();
+            assert_eq!(k.nilai_capaian, utuh.nilai_capaian, "{r:?}");
+            assert_eq!(
+                (k.kuantitas, k.kualitas, k.waktu, k.biaya),
+                (Some(utuh.kuantitas), Some(utuh.kualitas), Some(utuh.waktu), utuh.biaya)
+            );
+            assert_eq!(k.penjelasan.langkah, utuh.penjelasan.langkah, "the same sentences");
+        }
+    }
+
+    #[test]
+    fn missing_aspects_are_left_out_and_repeated_ones_averaged() {
+        use AspekIndikator::*;
+        // kuantitas 12/12 = 100 and 9/12 = 75 → 87.5; waktu 12/12 → 76; no kualitas.
+        let k = compute_kegiatan_aspek(&skor(&[(Kuantitas, 12.0, 12.0), (Waktu, 12.0, 12.0), (Kuantitas, 12.0, 9.0)]))
+            .unwrap();
+        assert_eq!((k.kuantitas, k.kualitas, k.waktu, k.biaya), (Some(87.5), None, Some(76.0), None));
+        assert!(dekat(k.nilai_capaian, 81.75));
+        assert!(k.penjelasan.langkah.iter().any(|t| t.id.starts_with("Aspek kualitas tidak diukur")));
+        assert!(k.penjelasan.langkah.iter().any(|t| t.en.starts_with("Quantity = mean of 2 indicators")));
+        assert_eq!(compute_kegiatan_aspek(&[]), None);
     }
 
     #[test]

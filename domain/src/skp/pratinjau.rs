@@ -1,16 +1,127 @@
 //! The instant preview (*pratinjau*) shown while a pegawai types realisations
 //! or a penilai rates: the same code runs in the browser (WASM) and on the
 //! server (DESIGN.md "Data flow").
+//!
+//! Every rule set compares each realisation with its target
+//! ([`rating_indikator`]), and then computes what its regulation computes:
+//!
+//! | rule set | per indicator | per RHK | per SKP |
+//! |---|---|---|---|
+//! | PermenPANRB 6/2022 | rating | the weakest rating | advisory rating hasil kerja, kuadran predikat, angka kredit ([`PratinjauOpsi::jenjang`]) |
+//! | PermenPANRB 8/2021 | capaian IKI and its nilai 0–120 | mean of its IKI ([`compute_nilai_rhk`]) | nilai SKP over the RHK utama ([`compute_nilai_skp`]) |
+//! | PP 46/2011 | the score of the aspect it measures ([`compute_aspek`]) | the kegiatan's nilai capaian ([`compute_kegiatan_aspek`]) | nilai capaian SKP ([`compute_capaian_skp`]) |
+//!
+//! A number that cannot be computed yet (no realisation, a zero target) is
+//! `None` and, when something must be fixed, a [`Kendala`] says what.
+//!
+//! **Numbers and explanations.** Every number of the legacy rule sets is in a
+//! plain field, always filled: [`PratinjauIndikator::capaian_persen`],
+//! [`PratinjauIndikator::nilai`], [`PratinjauIndikator::kategori`],
+//! [`PratinjauRhk::nilai`] and the `nilai` of [`SkpPreview::Permenpanrb8_2021`]
+//! and [`SkpPreview::Pp46_2011`]. With [`PratinjauOpsi::penjelasan`] (the
+//! default) the explained results of the rule functions are there as well
+//! (`capaian_iki`, `nilai_capaian_iki`, `nilai_aspek`, `nilai_rhk`,
+//! `nilai_kegiatan`, `nilai_skp`, `capaian_skp`): the same numbers, each with
+//! its [`Penjelasan`]. Without it they are `None` (left out of the JSON, or
+//! `null` for `nilai_skp` and `capaian_skp`), the preview runs on the
+//! numbers-only cores of the rules (no sentence is formatted), and
+//! [`jelaskan_indikator`], [`jelaskan_rhk`] and [`jelaskan_skp`] build the
+//! explanation of one item when the user opens it: the same explanation the
+//! full preview carries. The PermenPANRB 6/2022 preview has no per-item
+//! explanation and only a fixed handful per SKP (saran, predikat, angka
+//! kredit, in fields that are not optional), so it is the same either way.
+//!
+//! Choices for mapping the SKP of 6/2022 onto the legacy rule sets:
+//!
+//! * **PP 46/2011.** Every RHK is a *kegiatan tugas jabatan* whatever its
+//!   jenis (PP 46/2011 has no utama/tambahan); tugas tambahan and kreativitas
+//!   count only when given in [`PratinjauOpsi`]. Each indicator scores the
+//!   PP 46/2011 aspect named by its [`AspekIndikator`]; the aspect, not the
+//!   indicator's polarity, decides the formula (the explanation says so when
+//!   they disagree). A range target is compared as PermenPANRB 8/2021 compares
+//!   it: above the range with the upper bound, below it with the lower bound,
+//!   inside it with the realisation itself (the target is met).
+//! * **PermenPANRB 8/2021.** No indicator is flagged as a maximum target
+//!   (`target_maksimal = false`), since the SKP form does not ask for it.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::angka_kredit::{AngkaKredit, AngkaKreditError, Jenjang, compute_angka_kredit_jenjang};
 use crate::periode::PeriodeEvaluasi;
 use crate::rule_set::permenpanrb_6_2022::{HasilKuadran, RatingEkspektasi, SaranRatingHasilKerja, compute_predikat};
-use crate::rule_set::{JenisRhk, RuleSet};
-use crate::skp::indikator::{Indikator, IndikatorId, Polaritas};
+use crate::rule_set::permenpanrb_8_2021::{
+    CapaianIki, ItemNilai, KategoriCapaian, NilaiCapaianIki, NilaiKinerjaError, NilaiRhk, NilaiSkp, capaian_iki_persen,
+    compute_capaian_iki, compute_nilai_capaian_iki, compute_nilai_rhk, compute_nilai_skp, nilai_capaian_iki_angka,
+    nilai_rhk_angka, nilai_skp_angka,
+};
+use crate::rule_set::pp_46_2011::{
+    CapaianSkp, NilaiAspek, NilaiKegiatanAspek, PrestasiKerjaError, SkorAspek, compute_aspek, compute_capaian_skp,
+    compute_kegiatan_aspek, nilai_aspek_angka, nilai_capaian_skp_angka, nilai_kegiatan_aspek_angka,
+};
+use crate::rule_set::{JenisRhk, RuleSet, angka};
+use crate::skp::indikator::{AspekIndikator, Indikator, IndikatorId, Polaritas, Target};
 use crate::skp::realisasi::Realisasi;
-use crate::skp::rhk::RhkId;
+use crate::skp::rhk::{Rhk, RhkId};
 use crate::skp::{RencanaSkp, Skp};
+use crate::teks::{Penjelasan, Teks};
+
+/// What a preview may use besides the plan and its realisations, and whether
+/// it explains its numbers. `PratinjauOpsi::default()` previews what the SKP
+/// alone gives, with every explanation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PratinjauOpsi {
+    /// The jenjang of a functional position: the PermenPANRB 6/2022 preview
+    /// then converts the kuadran predikat to angka kredit (Peraturan BKN 3/2023).
+    pub jenjang: Option<Jenjang>,
+    /// The months the evaluation covers (1–12), for the angka kredit. `None`:
+    /// 12 for the annual evaluation; a periodic one needs it (1 for a monthly
+    /// cycle, 3 for a quarterly one).
+    pub bulan: Option<u8>,
+    /// PP 46/2011: the number of tugas tambahan (0 in a preview unless given).
+    pub jumlah_tugas_tambahan: u32,
+    /// PP 46/2011: the kreativitas score 0–12 set by the pejabat penilai.
+    pub nilai_kreativitas: f64,
+    /// Build the explanation ([`Penjelasan`]) of every number (`true` by
+    /// default). `false` is the keystroke path: the same numbers in the plain
+    /// fields, the explained results left out, and [`jelaskan_indikator`],
+    /// [`jelaskan_rhk`] and [`jelaskan_skp`] explain one item on demand.
+    pub penjelasan: bool,
+}
+
+impl Default for PratinjauOpsi {
+    fn default() -> Self {
+        PratinjauOpsi { jenjang: None, bulan: None, jumlah_tugas_tambahan: 0, nilai_kreativitas: 0.0, penjelasan: true }
+    }
+}
+
+/// Why a number of the preview could not be computed: the rule's machine
+/// code and a bilingual message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kendala {
+    pub kode: String,
+    pub pesan: Teks,
+}
+
+impl From<NilaiKinerjaError> for Kendala {
+    fn from(e: NilaiKinerjaError) -> Self {
+        Kendala { kode: e.kode().to_owned(), pesan: e.pesan() }
+    }
+}
+
+impl From<PrestasiKerjaError> for Kendala {
+    fn from(e: PrestasiKerjaError) -> Self {
+        Kendala { kode: e.kode().to_owned(), pesan: e.pesan() }
+    }
+}
+
+impl From<AngkaKreditError> for Kendala {
+    fn from(e: AngkaKreditError) -> Self {
+        Kendala { kode: e.kode().to_owned(), pesan: e.pesan() }
+    }
+}
 
 /// One indicator in the preview.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,6 +131,28 @@ pub struct PratinjauIndikator {
     /// Realisation against the target: above the range (or below it for
     /// `khusus`) is above expectation, inside it meets it.
     pub rating: Option<RatingEkspektasi>,
+    /// PermenPANRB 8/2021: the capaian IKI in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capaian_persen: Option<f64>,
+    /// The rule set's score of this indicator: PermenPANRB 8/2021 the nilai
+    /// capaian IKI (0–120), PP 46/2011 the score of the aspect it measures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai: Option<f64>,
+    /// PermenPANRB 8/2021: the category of the capaian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kategori: Option<KategoriCapaian>,
+    /// PermenPANRB 8/2021, with [`PratinjauOpsi::penjelasan`]: the capaian IKI explained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capaian_iki: Option<CapaianIki>,
+    /// PermenPANRB 8/2021, with [`PratinjauOpsi::penjelasan`]: the nilai of that capaian (0–120) explained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai_capaian_iki: Option<NilaiCapaianIki>,
+    /// PP 46/2011, with [`PratinjauOpsi::penjelasan`]: the aspect score explained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai_aspek: Option<NilaiAspek>,
+    /// Why the rule set's number is missing although a realisation exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kendala: Option<Kendala>,
 }
 
 /// One RHK in the preview.
@@ -30,6 +163,18 @@ pub struct PratinjauRhk {
     /// The weakest of its rated indicators; `None` until one has a number.
     pub rating: Option<RatingEkspektasi>,
     pub indikator: Vec<PratinjauIndikator>,
+    /// The rule set's score of this RHK: PermenPANRB 8/2021 the mean nilai of
+    /// its IKI, PP 46/2011 the kegiatan's nilai capaian; `None` until one of
+    /// its indicators has a score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai: Option<f64>,
+    /// PermenPANRB 8/2021, with [`PratinjauOpsi::penjelasan`]: the nilai RHK explained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai_rhk: Option<NilaiRhk>,
+    /// PP 46/2011, with [`PratinjauOpsi::penjelasan`]: the kegiatan's nilai
+    /// capaian explained, with its aspect means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai_kegiatan: Option<NilaiKegiatanAspek>,
 }
 
 /// The preview of an SKP for one evaluation.
@@ -37,7 +182,7 @@ pub struct PratinjauRhk {
 #[serde(tag = "jenis", rename_all = "snake_case")]
 pub enum SkpPreview {
     /// PermenPANRB 6/2022: the advisory rating hasil kerja and, for the chosen
-    /// perilaku rating, the kuadran predikat.
+    /// perilaku rating, the kuadran predikat and its angka kredit.
     #[serde(rename = "permenpanrb_6_2022")]
     Permenpanrb6_2022 {
         evaluasi: PeriodeEvaluasi,
@@ -45,10 +190,76 @@ pub enum SkpPreview {
         saran: Box<SaranRatingHasilKerja>,
         /// `None` until a perilaku rating is chosen and a suggestion exists.
         predikat: Option<HasilKuadran>,
+        /// `None` without a [`PratinjauOpsi::jenjang`] or a predikat.
+        #[serde(default)]
+        angka_kredit: Option<AngkaKredit>,
+        #[serde(default)]
+        kendala: Vec<Kendala>,
     },
-    /// A legacy rule set: the per-indicator comparison only, until the
-    /// numeric pipelines of PermenPANRB 8/2021 and PP 46/2011 are wired in.
-    Legacy { rule_set: RuleSet, evaluasi: PeriodeEvaluasi, rhk: Vec<PratinjauRhk> },
+    /// PermenPANRB 8/2021: capaian and nilai per IKI, nilai per RHK, nilai SKP.
+    #[serde(rename = "permenpanrb_8_2021")]
+    Permenpanrb8_2021 {
+        evaluasi: PeriodeEvaluasi,
+        rhk: Vec<PratinjauRhk>,
+        /// The nilai SKP; `None` until an RHK utama has a nilai.
+        #[serde(default)]
+        nilai: Option<f64>,
+        /// With [`PratinjauOpsi::penjelasan`]: the nilai SKP explained;
+        /// otherwise `None` even when `nilai` is known.
+        nilai_skp: Option<NilaiSkp>,
+        #[serde(default)]
+        kendala: Vec<Kendala>,
+    },
+    /// PP 46/2011: aspect scores per indicator, nilai capaian per kegiatan
+    /// (RHK), nilai capaian SKP.
+    #[serde(rename = "pp_46_2011")]
+    Pp46_2011 {
+        evaluasi: PeriodeEvaluasi,
+        rhk: Vec<PratinjauRhk>,
+        /// The nilai capaian SKP; `None` until a kegiatan has a nilai.
+        #[serde(default)]
+        nilai: Option<f64>,
+        /// With [`PratinjauOpsi::penjelasan`]: the nilai capaian SKP
+        /// explained; otherwise `None` even when `nilai` is known.
+        capaian_skp: Option<CapaianSkp>,
+        #[serde(default)]
+        kendala: Vec<Kendala>,
+    },
+}
+
+impl SkpPreview {
+    pub fn rule_set(&self) -> RuleSet {
+        match self {
+            SkpPreview::Permenpanrb6_2022 { .. } => RuleSet::Permenpanrb6_2022,
+            SkpPreview::Permenpanrb8_2021 { .. } => RuleSet::Permenpanrb8_2021,
+            SkpPreview::Pp46_2011 { .. } => RuleSet::Pp46_2011,
+        }
+    }
+
+    pub fn evaluasi(&self) -> PeriodeEvaluasi {
+        match self {
+            SkpPreview::Permenpanrb6_2022 { evaluasi, .. }
+            | SkpPreview::Permenpanrb8_2021 { evaluasi, .. }
+            | SkpPreview::Pp46_2011 { evaluasi, .. } => *evaluasi,
+        }
+    }
+
+    pub fn rhk(&self) -> &[PratinjauRhk] {
+        match self {
+            SkpPreview::Permenpanrb6_2022 { rhk, .. }
+            | SkpPreview::Permenpanrb8_2021 { rhk, .. }
+            | SkpPreview::Pp46_2011 { rhk, .. } => rhk,
+        }
+    }
+
+    /// What kept an SKP-level number from being computed.
+    pub fn kendala(&self) -> &[Kendala] {
+        match self {
+            SkpPreview::Permenpanrb6_2022 { kendala, .. }
+            | SkpPreview::Permenpanrb8_2021 { kendala, .. }
+            | SkpPreview::Pp46_2011 { kendala, .. } => kendala,
+        }
+    }
 }
 
 /// Realisation against target for one indicator.
@@ -67,38 +278,248 @@ pub fn rating_indikator(indikator: &Indikator, realisasi: f64) -> RatingEkspekta
     }
 }
 
-fn per_rhk(rencana: &RencanaSkp, realisasi: &[Realisasi], evaluasi: PeriodeEvaluasi) -> Vec<PratinjauRhk> {
-    rencana
-        .rhk()
+/// The first realisation of each indicator for `evaluasi`: its value, `None`
+/// for a narrative one. One pass instead of a search per indicator.
+fn indeks_realisasi(realisasi: &[Realisasi], evaluasi: PeriodeEvaluasi) -> BTreeMap<&str, Option<f64>> {
+    let mut indeks = BTreeMap::new();
+    for r in realisasi.iter().filter(|r| r.evaluasi() == evaluasi) {
+        indeks.entry(r.indikator().as_str()).or_insert_with(|| r.nilai());
+    }
+    indeks
+}
+
+/// The same as one entry of [`indeks_realisasi`], for a single indicator.
+fn realisasi_pertama(realisasi: &[Realisasi], indikator: &IndikatorId, evaluasi: PeriodeEvaluasi) -> Option<f64> {
+    realisasi.iter().find(|r| r.evaluasi() == evaluasi && r.indikator() == indikator).and_then(|r| r.nilai())
+}
+
+fn per_rhk(
+    rencana: &RencanaSkp,
+    realisasi: &[Realisasi],
+    evaluasi: PeriodeEvaluasi,
+    rule_set: RuleSet,
+    penjelasan: bool,
+) -> Vec<PratinjauRhk> {
+    let indeks = indeks_realisasi(realisasi, evaluasi);
+    let nilai_dari = |id: &IndikatorId| indeks.get(id.as_str()).copied().flatten();
+    rencana.rhk().iter().map(|rhk| pratinjau_rhk(rhk, nilai_dari, rule_set, penjelasan)).collect()
+}
+
+/// One RHK of the preview; `realisasi_dari` gives an indicator's realisation.
+fn pratinjau_rhk(
+    rhk: &Rhk,
+    realisasi_dari: impl Fn(&IndikatorId) -> Option<f64>,
+    rule_set: RuleSet,
+    penjelasan: bool,
+) -> PratinjauRhk {
+    let indikator: Vec<PratinjauIndikator> = rhk
+        .indikator()
         .iter()
-        .map(|rhk| {
-            let indikator: Vec<PratinjauIndikator> = rhk
-                .indikator()
-                .iter()
-                .map(|iki| {
-                    let nilai = realisasi
-                        .iter()
-                        .find(|r| r.indikator() == iki.id() && r.evaluasi() == evaluasi)
-                        .and_then(Realisasi::nilai);
-                    PratinjauIndikator {
-                        indikator: iki.id().clone(),
-                        realisasi: nilai,
-                        rating: nilai.map(|n| rating_indikator(iki, n)),
-                    }
-                })
-                .collect();
-            PratinjauRhk {
-                rhk: rhk.id().clone(),
-                jenis: rhk.jenis(),
-                rating: indikator.iter().filter_map(|i| i.rating).min(),
-                indikator,
+        .map(|iki| pratinjau_indikator(iki, realisasi_dari(iki.id()), rule_set, penjelasan))
+        .collect();
+    let mut p = PratinjauRhk {
+        rhk: rhk.id().clone(),
+        jenis: rhk.jenis(),
+        rating: indikator.iter().filter_map(|i| i.rating).min(),
+        indikator,
+        nilai: None,
+        nilai_rhk: None,
+        nilai_kegiatan: None,
+    };
+    match rule_set {
+        RuleSet::Permenpanrb6_2022 => {}
+        RuleSet::Permenpanrb8_2021 => rhk_8_2021(&mut p, penjelasan),
+        RuleSet::Pp46_2011 => rhk_pp_46(&mut p, rhk, penjelasan),
+    }
+    p
+}
+
+fn pratinjau_indikator(
+    iki: &Indikator,
+    realisasi: Option<f64>,
+    rule_set: RuleSet,
+    penjelasan: bool,
+) -> PratinjauIndikator {
+    let mut p = PratinjauIndikator {
+        indikator: iki.id().clone(),
+        realisasi,
+        rating: realisasi.map(|n| rating_indikator(iki, n)),
+        capaian_persen: None,
+        nilai: None,
+        kategori: None,
+        capaian_iki: None,
+        nilai_capaian_iki: None,
+        nilai_aspek: None,
+        kendala: None,
+    };
+    if let Some(r) = realisasi {
+        match rule_set {
+            RuleSet::Permenpanrb6_2022 => {}
+            RuleSet::Permenpanrb8_2021 if penjelasan => iki_8_2021(&mut p, iki, r),
+            RuleSet::Permenpanrb8_2021 => angka_iki_8_2021(&mut p, iki, r),
+            RuleSet::Pp46_2011 if penjelasan => iki_pp_46(&mut p, iki, r),
+            RuleSet::Pp46_2011 => angka_iki_pp_46(&mut p, iki, r),
+        }
+    }
+    p
+}
+
+/// PermenPANRB 8/2021, numbers only.
+fn angka_iki_8_2021(p: &mut PratinjauIndikator, iki: &Indikator, realisasi: f64) {
+    let t = iki.target();
+    let hasil = capaian_iki_persen(t.min(), t.max(), realisasi, iki.polaritas())
+        .and_then(|c| nilai_capaian_iki_angka(c, false).map(|(n, k)| (c, n, k)));
+    match hasil {
+        Ok((c, n, k)) => {
+            p.capaian_persen = Some(c);
+            p.nilai = Some(n);
+            p.kategori = Some(k);
+        }
+        Err(e) => p.kendala = Some(e.into()),
+    }
+}
+
+/// PermenPANRB 8/2021, explained.
+fn iki_8_2021(p: &mut PratinjauIndikator, iki: &Indikator, realisasi: f64) {
+    let t = iki.target();
+    let hasil = compute_capaian_iki(t.min(), t.max(), realisasi, iki.polaritas())
+        .and_then(|c| compute_nilai_capaian_iki(c.capaian_persen, false).map(|n| (c, n)));
+    match hasil {
+        Ok((c, n)) => {
+            p.capaian_persen = Some(c.capaian_persen);
+            p.nilai = Some(n.nilai);
+            p.kategori = Some(n.kategori);
+            p.capaian_iki = Some(c);
+            p.nilai_capaian_iki = Some(n);
+        }
+        Err(e) => p.kendala = Some(e.into()),
+    }
+}
+
+/// RHK nilai over the IKI that have one; the explanation says how many wait
+/// for a realisation.
+fn rhk_8_2021(p: &mut PratinjauRhk, penjelasan: bool) {
+    let mut nilai = p.indikator.iter().filter_map(|i| i.nilai).peekable();
+    if nilai.peek().is_none() {
+        return;
+    }
+    // The nilai come from the nilai capaian IKI rule, so they are within 0–120.
+    if !penjelasan {
+        p.nilai = nilai_rhk_angka(nilai).ok();
+        return;
+    }
+    let nilai: Vec<f64> = nilai.collect();
+    if let Ok(mut n) = compute_nilai_rhk(&nilai) {
+        tambah_yang_belum(&mut n.penjelasan.langkah, p.indikator.len() - nilai.len(), "IKI", "indicators");
+        p.nilai = Some(n.nilai);
+        p.nilai_rhk = Some(n);
+    }
+}
+
+/// PP 46/2011: the target a realisation is compared with (the nearest bound
+/// of a range, or the realisation itself inside it).
+fn acuan_pp_46(t: Target, realisasi: f64) -> f64 {
+    if realisasi > t.max() {
+        t.max()
+    } else if realisasi < t.min() {
+        t.min()
+    } else {
+        realisasi
+    }
+}
+
+/// PP 46/2011, numbers only.
+fn angka_iki_pp_46(p: &mut PratinjauIndikator, iki: &Indikator, realisasi: f64) {
+    match nilai_aspek_angka(iki.aspek(), acuan_pp_46(iki.target(), realisasi), realisasi) {
+        Ok(n) => p.nilai = Some(n),
+        Err(e) => p.kendala = Some(e.into()),
+    }
+}
+
+/// PP 46/2011, explained.
+fn iki_pp_46(p: &mut PratinjauIndikator, iki: &Indikator, realisasi: f64) {
+    let t = iki.target();
+    let acuan = acuan_pp_46(t, realisasi);
+    match compute_aspek(iki.aspek(), acuan, realisasi) {
+        Ok(mut n) => {
+            let mut catatan = Vec::new();
+            if t.is_rentang() {
+                let rentang = format!("{}–{}", angka(t.min()), angka(t.max()));
+                catatan.push(if acuan == realisasi {
+                    Teks::new(
+                        format!("Target {rentang}: realisasi di dalam rentang, target tercapai."),
+                        format!("Target {rentang}: the actual is inside the range, the target is met."),
+                    )
+                } else {
+                    Teks::new(
+                        format!("Target {rentang}: realisasi dibandingkan dengan batas terdekat {}.", angka(acuan)),
+                        format!("Target {rentang}: the actual is compared with the nearest bound {}.", angka(acuan)),
+                    )
+                });
             }
-        })
-        .collect()
+            let arah_aspek = match iki.aspek() {
+                AspekIndikator::Kuantitas | AspekIndikator::Kualitas => Polaritas::Normal,
+                AspekIndikator::Waktu | AspekIndikator::Biaya => Polaritas::Khusus,
+            };
+            if iki.polaritas() != arah_aspek {
+                catatan.push(match arah_aspek {
+                    Polaritas::Normal => Teks::new(
+                        "Polaritas khusus indikator diabaikan: PP 46/2011 menilai aspek ini dengan realisasi / target \
+                         (makin besar makin baik).",
+                        "The indicator's special polarity is ignored: PP 46/2011 scores this aspect as actual / \
+                         target (bigger is better).",
+                    ),
+                    Polaritas::Khusus => Teks::new(
+                        "Polaritas normal indikator diabaikan: PP 46/2011 menilai waktu dan biaya sebagai sumber daya \
+                         yang dipakai (makin hemat makin baik, sampai batas efisiensi 24%).",
+                        "The indicator's normal polarity is ignored: PP 46/2011 scores time and cost as resources \
+                         used (the less the better, up to the 24% efficiency break).",
+                    ),
+                });
+            }
+            if !catatan.is_empty() {
+                n.penjelasan.langkah.splice(0..0, catatan);
+            }
+            p.nilai = Some(n.nilai);
+            p.nilai_aspek = Some(n);
+        }
+        Err(e) => p.kendala = Some(e.into()),
+    }
+}
+
+/// The kegiatan's nilai capaian over the indicators that have a score; the
+/// explanation says how many wait for a realisation.
+fn rhk_pp_46(p: &mut PratinjauRhk, rhk: &Rhk, penjelasan: bool) {
+    if !penjelasan {
+        let skor =
+            rhk.indikator().iter().zip(&p.indikator).filter_map(|(iki, i)| {
+                Some(SkorAspek { aspek: iki.aspek(), realisasi: i.realisasi?, nilai: i.nilai? })
+            });
+        p.nilai = nilai_kegiatan_aspek_angka(skor).map(|s| s.nilai_capaian);
+        return;
+    }
+    let aspek = p.indikator.iter().filter_map(|i| i.nilai_aspek.as_ref());
+    let belum = p.indikator.iter().filter(|i| i.nilai_aspek.is_none()).count();
+    if let Some(mut n) = compute_kegiatan_aspek(aspek) {
+        tambah_yang_belum(&mut n.penjelasan.langkah, belum, "indikator", "indicators");
+        p.nilai = Some(n.nilai_capaian);
+        p.nilai_kegiatan = Some(n);
+    }
+}
+
+/// Adds "n … have no number yet and are not counted" when n > 0.
+fn tambah_yang_belum(langkah: &mut Vec<Teks>, belum: usize, apa_id: &str, apa_en: &str) {
+    if belum > 0 {
+        langkah.push(Teks::new(
+            format!("{belum} {apa_id} belum memiliki nilai (belum ada realisasi angka) dan tidak dihitung."),
+            format!("{belum} {apa_en} have no score yet (no numeric realisation) and are not counted."),
+        ));
+    }
 }
 
 /// The preview of a plan with the given realisations (saved or still being
-/// typed) for one evaluation under a rule set.
+/// typed) for one evaluation under a rule set, without options
+/// ([`pratinjau_dengan_opsi`] takes them), with every explanation.
 pub fn pratinjau(
     rencana: &RencanaSkp,
     realisasi: &[Realisasi],
@@ -106,17 +527,191 @@ pub fn pratinjau(
     rule_set: RuleSet,
     rating_perilaku: Option<RatingEkspektasi>,
 ) -> SkpPreview {
-    let rhk = per_rhk(rencana, realisasi, evaluasi);
+    pratinjau_dengan_opsi(rencana, realisasi, evaluasi, rule_set, rating_perilaku, &PratinjauOpsi::default())
+}
+
+/// [`pratinjau`] with the optional inputs: the jenjang for angka kredit
+/// (6/2022), tugas tambahan and kreativitas (PP 46/2011), and whether to
+/// explain the numbers ([`PratinjauOpsi::penjelasan`]; `false` on every
+/// keystroke).
+pub fn pratinjau_dengan_opsi(
+    rencana: &RencanaSkp,
+    realisasi: &[Realisasi],
+    evaluasi: PeriodeEvaluasi,
+    rule_set: RuleSet,
+    rating_perilaku: Option<RatingEkspektasi>,
+    opsi: &PratinjauOpsi,
+) -> SkpPreview {
+    let rhk = per_rhk(rencana, realisasi, evaluasi, rule_set, opsi.penjelasan);
+    ringkasan_skp(rhk, evaluasi, rule_set, rating_perilaku, opsi, opsi.penjelasan)
+}
+
+/// The SKP-level numbers over the previewed RHK, explained when `penjelasan`.
+fn ringkasan_skp(
+    rhk: Vec<PratinjauRhk>,
+    evaluasi: PeriodeEvaluasi,
+    rule_set: RuleSet,
+    rating_perilaku: Option<RatingEkspektasi>,
+    opsi: &PratinjauOpsi,
+    penjelasan: bool,
+) -> SkpPreview {
+    let mut kendala = Vec::new();
     match rule_set {
         RuleSet::Permenpanrb6_2022 => {
             let saran = crate::rule_set::permenpanrb_6_2022::suggest_rating_hasil_kerja(
                 rhk.iter().filter_map(|r| r.rating.map(|rating| (r.jenis, rating))),
             );
             let predikat = saran.saran.zip(rating_perilaku).map(|(h, p)| compute_predikat(h, p));
-            SkpPreview::Permenpanrb6_2022 { evaluasi, rhk, saran: Box::new(saran), predikat }
+            let angka_kredit = match (opsi.jenjang, &predikat) {
+                (Some(jenjang), Some(hasil)) => {
+                    angka_kredit(hasil, jenjang, opsi.bulan, evaluasi).map_err(|k| kendala.push(k)).ok()
+                }
+                _ => None,
+            };
+            SkpPreview::Permenpanrb6_2022 { evaluasi, rhk, saran: Box::new(saran), predikat, angka_kredit, kendala }
         }
-        RuleSet::Permenpanrb8_2021 | RuleSet::Pp46_2011 => SkpPreview::Legacy { rule_set, evaluasi, rhk },
+        RuleSet::Permenpanrb8_2021 => {
+            let mut items =
+                rhk.iter().filter_map(|r| r.nilai.map(|nilai| ItemNilai { jenis: r.jenis, nilai })).peekable();
+            let (nilai, nilai_skp) = if items.peek().is_none() {
+                (None, None)
+            } else if !penjelasan {
+                (nilai_skp_angka(items).map_err(|e| kendala.push(e.into())).ok(), None)
+            } else {
+                let items: Vec<ItemNilai> = items.collect();
+                match compute_nilai_skp(&items) {
+                    Ok(mut n) => {
+                        let belum = rhk.iter().filter(|r| r.jenis == JenisRhk::Utama && r.nilai.is_none()).count();
+                        tambah_yang_belum(&mut n.penjelasan.langkah, belum, "RHK utama", "main RHK");
+                        (Some(n.nilai_skp), Some(n))
+                    }
+                    Err(e) => {
+                        kendala.push(e.into());
+                        (None, None)
+                    }
+                }
+            };
+            SkpPreview::Permenpanrb8_2021 { evaluasi, rhk, nilai, nilai_skp, kendala }
+        }
+        RuleSet::Pp46_2011 => {
+            let mut kegiatan = rhk.iter().filter_map(|r| r.nilai).peekable();
+            let (tugas, kreativitas) = (opsi.jumlah_tugas_tambahan, opsi.nilai_kreativitas);
+            let (nilai, capaian_skp) = if kegiatan.peek().is_none() {
+                (None, None)
+            } else if !penjelasan {
+                (nilai_capaian_skp_angka(kegiatan, tugas, kreativitas).map_err(|e| kendala.push(e.into())).ok(), None)
+            } else {
+                let kegiatan: Vec<f64> = kegiatan.collect();
+                match compute_capaian_skp(&kegiatan, tugas, kreativitas) {
+                    Ok(mut c) => {
+                        let belum = rhk.len() - kegiatan.len();
+                        tambah_yang_belum(&mut c.penjelasan.langkah, belum, "kegiatan", "activities");
+                        (Some(c.nilai_capaian_skp), Some(c))
+                    }
+                    Err(e) => {
+                        kendala.push(e.into());
+                        (None, None)
+                    }
+                }
+            };
+            SkpPreview::Pp46_2011 { evaluasi, rhk, nilai, capaian_skp, kendala }
+        }
     }
+}
+
+/// The explanations of one indicator's numbers, as the full preview carries
+/// them (PermenPANRB 8/2021: the capaian IKI, then its nilai; PP 46/2011: the
+/// aspect score), built for this indicator alone: what a UI shows when the
+/// user opens an indicator of a preview computed without explanations.
+///
+/// `None` when the plan has no such indicator or there is nothing to explain:
+/// no numeric realisation for `evaluasi`, a [`Kendala`] instead of a number,
+/// or PermenPANRB 6/2022 (whose indicators have only a rating).
+pub fn jelaskan_indikator(
+    rencana: &RencanaSkp,
+    realisasi: &[Realisasi],
+    indikator_id: &IndikatorId,
+    evaluasi: PeriodeEvaluasi,
+    rule_set: RuleSet,
+) -> Option<Vec<Penjelasan>> {
+    let iki = rencana.rhk().iter().flat_map(|r| r.indikator()).find(|i| i.id() == indikator_id)?;
+    let p = pratinjau_indikator(iki, realisasi_pertama(realisasi, indikator_id, evaluasi), rule_set, true);
+    let semua: Vec<Penjelasan> = [p.capaian_iki.map(|c| c.penjelasan), p.nilai_capaian_iki.map(|n| n.penjelasan)]
+        .into_iter()
+        .chain([p.nilai_aspek.map(|n| n.penjelasan)])
+        .flatten()
+        .collect();
+    (!semua.is_empty()).then_some(semua)
+}
+
+/// The explanation of one RHK's score (PermenPANRB 8/2021: nilai RHK; PP
+/// 46/2011: the kegiatan's nilai capaian), as the full preview carries it,
+/// built for this RHK alone. `None` when the plan has no such RHK, none of its
+/// indicators has a score yet, or under PermenPANRB 6/2022.
+pub fn jelaskan_rhk(
+    rencana: &RencanaSkp,
+    realisasi: &[Realisasi],
+    rhk_id: &RhkId,
+    evaluasi: PeriodeEvaluasi,
+    rule_set: RuleSet,
+) -> Option<Vec<Penjelasan>> {
+    let rhk = rencana.rhk().iter().find(|r| r.id() == rhk_id)?;
+    let p = pratinjau_rhk(rhk, |id| realisasi_pertama(realisasi, id, evaluasi), rule_set, true);
+    let penjelasan = p.nilai_rhk.map(|n| n.penjelasan).or(p.nilai_kegiatan.map(|n| n.penjelasan))?;
+    Some(vec![penjelasan])
+}
+
+/// The explanations of the SKP-level numbers, as the full preview carries
+/// them: PermenPANRB 6/2022 the saran rating hasil kerja, then the predikat
+/// and the angka kredit when there are; PermenPANRB 8/2021 the nilai SKP; PP
+/// 46/2011 the nilai capaian SKP. The RHK are computed numbers only, so this
+/// costs about a keystroke preview and one explanation. `None` when the rule
+/// set's SKP-level number is missing.
+pub fn jelaskan_skp(
+    rencana: &RencanaSkp,
+    realisasi: &[Realisasi],
+    evaluasi: PeriodeEvaluasi,
+    rule_set: RuleSet,
+    rating_perilaku: Option<RatingEkspektasi>,
+    opsi: &PratinjauOpsi,
+) -> Option<Vec<Penjelasan>> {
+    let rhk = per_rhk(rencana, realisasi, evaluasi, rule_set, false);
+    match ringkasan_skp(rhk, evaluasi, rule_set, rating_perilaku, opsi, true) {
+        SkpPreview::Permenpanrb6_2022 { saran, predikat, angka_kredit, .. } => Some(
+            [Some(saran.penjelasan), predikat.map(|h| h.penjelasan), angka_kredit.map(|a| a.penjelasan)]
+                .into_iter()
+                .flatten()
+                .collect(),
+        ),
+        SkpPreview::Permenpanrb8_2021 { nilai_skp, .. } => nilai_skp.map(|n| vec![n.penjelasan]),
+        SkpPreview::Pp46_2011 { capaian_skp, .. } => capaian_skp.map(|c| vec![c.penjelasan]),
+    }
+}
+
+/// The angka kredit of the previewed predikat: `bulan` months, 12 by default
+/// for the annual evaluation.
+fn angka_kredit(
+    hasil: &HasilKuadran,
+    jenjang: Jenjang,
+    bulan: Option<u8>,
+    evaluasi: PeriodeEvaluasi,
+) -> Result<AngkaKredit, Kendala> {
+    let bulan = match (bulan, evaluasi) {
+        (Some(b), _) => b,
+        (None, PeriodeEvaluasi::Tahunan) => 12,
+        (None, PeriodeEvaluasi::Periodik { .. }) => {
+            return Err(Kendala {
+                kode: "bulan_wajib_diisi".to_owned(),
+                pesan: Teks::new(
+                    "Isi jumlah bulan evaluasi periodik (1 untuk bulanan, 3 untuk triwulanan) untuk menghitung \
+                     angka kredit.",
+                    "Give the months of the periodic evaluation (1 for monthly, 3 for quarterly) to compute the \
+                     credit points.",
+                ),
+            });
+        }
+    };
+    compute_angka_kredit_jenjang(hasil.predikat, bulan, jenjang).map_err(Kendala::from)
 }
 
 impl Skp {
@@ -128,5 +723,609 @@ impl Skp {
         rating_perilaku: Option<RatingEkspektasi>,
     ) -> SkpPreview {
         pratinjau(self.rencana(), self.realisasi(), evaluasi, rule_set, rating_perilaku)
+    }
+
+    /// [`Skp::pratinjau`] with the optional inputs.
+    pub fn pratinjau_dengan_opsi(
+        &self,
+        evaluasi: PeriodeEvaluasi,
+        rule_set: RuleSet,
+        rating_perilaku: Option<RatingEkspektasi>,
+        opsi: &PratinjauOpsi,
+    ) -> SkpPreview {
+        pratinjau_dengan_opsi(self.rencana(), self.realisasi(), evaluasi, rule_set, rating_perilaku, opsi)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pegawai::JenisJabatan;
+    use crate::rule_set::permenpanrb_6_2022::Predikat;
+    use crate::skp::{IndikatorInput, RealisasiInput, RhkInput, SkpInput};
+
+    const TAHUNAN: PeriodeEvaluasi = PeriodeEvaluasi::Tahunan;
+
+    fn dekat(a: f64, b: f64) -> bool {
+        (a - b).abs() < 0.005
+    }
+
+    /// (id, aspek, target, target_maks, polaritas)
+    type Iki<'a> = (&'a str, AspekIndikator, &'a str, &'a str, Polaritas);
+
+    fn rencana(rhk: &[(&str, JenisRhk, &[Iki])]) -> RencanaSkp {
+        let rhk = rhk
+            .iter()
+            .map(|(id, jenis, ikis)| RhkInput {
+                id: (*id).into(),
+                uraian: format!("Hasil kerja {id}"),
+                jenis: *jenis,
+                indikator: ikis
+                    .iter()
+                    .map(|&(id, aspek, target, target_maks, polaritas)| IndikatorInput {
+                        id: id.into(),
+                        uraian: format!("Indikator {id}"),
+                        aspek,
+                        target: target.into(),
+                        target_maks: target_maks.into(),
+                        satuan: "satuan".into(),
+                        polaritas,
+                    })
+                    .collect(),
+                ..RhkInput::default()
+            })
+            .collect();
+        SkpInput { rhk, ..SkpInput::default() }.validate(JenisJabatan::Fungsional).unwrap()
+    }
+
+    fn realisasi(nilai: &[(&str, &str)]) -> Vec<Realisasi> {
+        nilai
+            .iter()
+            .map(|&(id, n)| {
+                RealisasiInput {
+                    indikator_id: id.into(),
+                    evaluasi: TAHUNAN,
+                    nilai: n.into(),
+                    uraian: "Hasil terlampir".into(),
+                    bukti_dukung: vec![],
+                }
+                .validate()
+                .unwrap()
+            })
+            .collect()
+    }
+
+    fn iki<'a>(p: &'a SkpPreview, id: &str) -> &'a PratinjauIndikator {
+        p.rhk().iter().flat_map(|r| &r.indikator).find(|i| i.indikator.as_str() == id).unwrap()
+    }
+
+    use AspekIndikator::{Biaya, Kualitas, Kuantitas, Waktu};
+    use Polaritas::{Khusus, Normal};
+
+    // ---------------------------------------------------------------------
+    // PermenPANRB 8/2021
+    // ---------------------------------------------------------------------
+
+    fn skp_8_2021() -> (RencanaSkp, Vec<Realisasi>) {
+        let r = rencana(&[
+            ("a", JenisRhk::Utama, &[("a1", Kuantitas, "80", "90", Normal), ("a2", Kuantitas, "100", "", Normal)]),
+            ("b", JenisRhk::Utama, &[("b1", Waktu, "7", "8", Khusus)]),
+            ("c", JenisRhk::Tambahan, &[("c1", Kuantitas, "80", "90", Normal)]),
+        ]);
+        (r, realisasi(&[("a1", "92"), ("a2", "98"), ("b1", "6,5"), ("c1", "70")]))
+    }
+
+    #[test]
+    fn permenpanrb_8_2021_scores_every_iki_with_the_regulation_table() {
+        let (r, real) = skp_8_2021();
+        let p = pratinjau(&r, &real, TAHUNAN, RuleSet::Permenpanrb8_2021, None);
+        assert_eq!(p.rule_set(), RuleSet::Permenpanrb8_2021);
+        // (iki, capaian %, nilai), hand-computed from RULES.md §2.2.2
+        let table = [
+            ("a1", 102.22, 111.36), // 92 / 90 (above the range: upper bound); 110 + 10/9 × 1.22
+            ("a2", 98.0, 88.0),     // the official example
+            ("b1", 107.14, 116.83), // (1 + (1 − 6.5/7)); 110 + 10/9 × 6.14
+            ("c1", 87.5, 77.5),     // 70 / 80 (below the range: lower bound); 70 + 7.5
+        ];
+        for (id, capaian, nilai) in table {
+            let i = iki(&p, id);
+            let c = i.capaian_iki.as_ref().unwrap();
+            let n = i.nilai_capaian_iki.as_ref().unwrap();
+            assert!(dekat(c.capaian_persen, capaian), "{id}: capaian {}", c.capaian_persen);
+            assert!(dekat(n.nilai, nilai), "{id}: nilai {}", n.nilai);
+            assert_eq!(c.penjelasan.aturan, "permenpanrb_8_2021.capaian_iki");
+            assert_eq!(n.penjelasan.aturan, "permenpanrb_8_2021.nilai_capaian_iki");
+            assert!(i.nilai_aspek.is_none() && i.kendala.is_none());
+        }
+    }
+
+    #[test]
+    fn permenpanrb_8_2021_averages_iki_per_rhk_and_rhk_utama_per_skp() {
+        let (r, real) = skp_8_2021();
+        let p = pratinjau(&r, &real, TAHUNAN, RuleSet::Permenpanrb8_2021, None);
+        let SkpPreview::Permenpanrb8_2021 { rhk, nilai_skp, kendala, .. } = &p else { panic!("wrong rule set") };
+        // (rhk, nilai): a = (111.36 + 88) / 2; b = 116.83; c = 77.5 (tambahan)
+        let table = [("a", 99.68), ("b", 116.83), ("c", 77.5)];
+        for ((id, expected), r) in table.into_iter().zip(rhk) {
+            assert_eq!(r.rhk.as_str(), id);
+            let n = r.nilai_rhk.as_ref().unwrap();
+            assert!(dekat(n.nilai, expected), "{id}: {}", n.nilai);
+            assert_eq!(n.penjelasan.aturan, "permenpanrb_8_2021.nilai_rhk");
+        }
+        // (99.68 + 116.83) / 2; the tambahan RHK is listed, not counted.
+        let s = nilai_skp.as_ref().unwrap();
+        assert!(dekat(s.nilai_skp, 108.25), "{}", s.nilai_skp);
+        assert_eq!((s.jumlah_utama, s.jumlah_tambahan), (2, 1));
+        assert!(kendala.is_empty());
+    }
+
+    #[test]
+    fn permenpanrb_8_2021_previews_what_it_can_and_says_what_is_missing() {
+        let (r, mut real) = skp_8_2021();
+        real.retain(|x| x.indikator().as_str() != "a2" && x.indikator().as_str() != "b1");
+        let p = pratinjau(&r, &real, TAHUNAN, RuleSet::Permenpanrb8_2021, None);
+        let SkpPreview::Permenpanrb8_2021 { rhk, nilai_skp, .. } = &p else { panic!("wrong rule set") };
+        assert!(iki(&p, "a2").nilai_capaian_iki.is_none() && iki(&p, "a2").kendala.is_none());
+        let a = rhk[0].nilai_rhk.as_ref().unwrap();
+        assert!(dekat(a.nilai, 111.36));
+        assert!(a.penjelasan.langkah.iter().any(|t| t.id.starts_with("1 IKI belum memiliki nilai")));
+        assert!(rhk[1].nilai_rhk.is_none());
+        let s = nilai_skp.as_ref().unwrap();
+        assert!(dekat(s.nilai_skp, 111.36));
+        assert!(s.penjelasan.langkah.iter().any(|t| t.en.starts_with("1 main RHK have no score")));
+
+        // Only the tambahan RHK has a number: no nilai SKP, and the reason.
+        real.retain(|x| x.indikator().as_str() == "c1");
+        let p = pratinjau(&r, &real, TAHUNAN, RuleSet::Permenpanrb8_2021, None);
+        let SkpPreview::Permenpanrb8_2021 { nilai_skp: None, kendala, .. } = &p else { panic!("{p:?}") };
+        assert_eq!(kendala[0].kode, "tidak_ada_rhk_utama");
+
+        // Nothing realised yet: nothing computed, nothing to fix.
+        let p = pratinjau(&r, &[], TAHUNAN, RuleSet::Permenpanrb8_2021, None);
+        assert!(matches!(&p, SkpPreview::Permenpanrb8_2021 { nilai_skp: None, .. }) && p.kendala().is_empty());
+    }
+
+    #[test]
+    fn a_zero_target_is_a_kendala_not_a_crash() {
+        let r = rencana(&[("a", JenisRhk::Utama, &[("a1", Kuantitas, "0", "", Normal)])]);
+        let real = realisasi(&[("a1", "3")]);
+        for rule_set in [RuleSet::Permenpanrb8_2021, RuleSet::Pp46_2011] {
+            let p = pratinjau(&r, &real, TAHUNAN, rule_set, None);
+            let k = iki(&p, "a1").kendala.as_ref().unwrap();
+            assert_eq!(k.kode, "target_tidak_positif", "{rule_set:?}");
+            assert!(!k.pesan.id.is_empty() && !k.pesan.en.is_empty());
+        }
+    }
+
+    // ---------------------------------------------------------------------
+    // PP 46/2011
+    // ---------------------------------------------------------------------
+
+    fn skp_pp_46() -> (RencanaSkp, Vec<Realisasi>) {
+        let r = rencana(&[
+            (
+                "k1",
+                JenisRhk::Utama,
+                &[
+                    ("k1o", Kuantitas, "12", "", Normal),
+                    ("k1k", Kualitas, "100", "", Normal),
+                    ("k1w", Waktu, "12", "", Khusus),
+                ],
+            ),
+            (
+                "k2",
+                JenisRhk::Utama,
+                &[
+                    ("k2o", Kuantitas, "10", "", Normal),
+                    ("k2k", Kualitas, "100", "", Normal),
+                    ("k2w", Waktu, "12", "", Khusus),
+                    ("k2b", Biaya, "1.000.000", "", Khusus),
+                ],
+            ),
+            ("k3", JenisRhk::Tambahan, &[("k3o", Kuantitas, "4", "6", Normal), ("k3w", Waktu, "12", "", Normal)]),
+        ]);
+        let real = realisasi(&[
+            ("k1o", "12"),
+            ("k1k", "90"),
+            ("k1w", "12"),
+            ("k2o", "8"),
+            ("k2k", "100"),
+            ("k2w", "10"),
+            ("k2b", "900.000"),
+            ("k3o", "5"),
+            ("k3w", "9"),
+        ]);
+        (r, real)
+    }
+
+    #[test]
+    fn pp_46_scores_each_indicator_as_the_aspect_it_measures() {
+        let (r, real) = skp_pp_46();
+        let p = pratinjau(&r, &real, TAHUNAN, RuleSet::Pp46_2011, None);
+        // (iki, aspect score), hand-computed from RULES.md §2.3.1
+        let table = [
+            ("k1o", 100.0), // 12 / 12 × 100
+            ("k1k", 90.0),  // 90 / 100 × 100
+            ("k1w", 76.0),  // on time: (1.76 × 12 − 12) / 12 × 100
+            ("k2o", 80.0),
+            ("k2k", 100.0),
+            ("k2w", 92.67), // 16.7% faster, within the 24% band
+            ("k2b", 86.0),  // 10% cheaper
+            ("k3o", 100.0), // 5 is inside the range 4–6: the target is met
+            ("k3w", 75.0),  // 25% faster: past the 24% break, 76 − 1
+        ];
+        for (id, expected) in table {
+            let n = iki(&p, id).nilai_aspek.as_ref().unwrap();
+            assert!(dekat(n.nilai, expected), "{id}: {}", n.nilai);
+            assert_eq!(n.penjelasan.aturan, "pp_46_2011.aspek");
+        }
+        let k3o = &iki(&p, "k3o").nilai_aspek.as_ref().unwrap().penjelasan;
+        assert!(k3o.langkah[0].id.contains("di dalam rentang"));
+        let k3w = &iki(&p, "k3w").nilai_aspek.as_ref().unwrap().penjelasan;
+        assert!(k3w.langkah[0].en.starts_with("The indicator's normal polarity is ignored"));
+    }
+
+    #[test]
+    fn pp_46_scores_each_kegiatan_and_the_capaian_skp() {
+        let (r, real) = skp_pp_46();
+        let p = pratinjau(&r, &real, TAHUNAN, RuleSet::Pp46_2011, None);
+        let SkpPreview::Pp46_2011 { rhk, capaian_skp, kendala, .. } = &p else { panic!("wrong rule set") };
+        // (100 + 90 + 76) / 3 = 88.67 (RULES.md's worked example); (80 + 100 + 92.67 + 86) / 4;
+        // (100 + 75) / 2 without a kualitas indicator.
+        let table = [("k1", 88.67), ("k2", 89.67), ("k3", 87.5)];
+        for ((id, expected), r) in table.into_iter().zip(rhk) {
+            assert_eq!(r.rhk.as_str(), id);
+            let n = r.nilai_kegiatan.as_ref().unwrap();
+            assert!(dekat(n.nilai_capaian, expected), "{id}: {}", n.nilai_capaian);
+            assert_eq!(n.penjelasan.aturan, "pp_46_2011.kegiatan");
+        }
+        assert!(rhk[2].nilai_kegiatan.as_ref().unwrap().penjelasan.langkah.iter().any(|t| t.id.contains("kualitas")));
+        let c = capaian_skp.as_ref().unwrap();
+        assert!(dekat(c.nilai_capaian_skp, 88.61), "{}", c.nilai_capaian_skp);
+        assert_eq!((c.nilai_tugas_tambahan, c.nilai_kreativitas), (0.0, 0.0));
+        assert!(kendala.is_empty());
+    }
+
+    #[test]
+    fn pp_46_adds_tugas_tambahan_and_kreativitas_only_when_given() {
+        let (r, real) = skp_pp_46();
+        let opsi = PratinjauOpsi { jumlah_tugas_tambahan: 4, nilai_kreativitas: 3.0, ..PratinjauOpsi::default() };
+        let p = pratinjau_dengan_opsi(&r, &real, TAHUNAN, RuleSet::Pp46_2011, None, &opsi);
+        let SkpPreview::Pp46_2011 { capaian_skp: Some(c), .. } = &p else { panic!("{p:?}") };
+        // 88.61 + 2 (4 tugas tambahan) + 3
+        assert!(dekat(c.nilai_capaian_skp, 93.61), "{}", c.nilai_capaian_skp);
+
+        let opsi = PratinjauOpsi { nilai_kreativitas: 13.0, ..PratinjauOpsi::default() };
+        let p = pratinjau_dengan_opsi(&r, &real, TAHUNAN, RuleSet::Pp46_2011, None, &opsi);
+        assert!(matches!(&p, SkpPreview::Pp46_2011 { capaian_skp: None, .. }));
+        assert_eq!(p.kendala()[0].kode, "di_luar_rentang");
+    }
+
+    #[test]
+    fn pp_46_counts_only_the_kegiatan_with_a_number() {
+        let (r, mut real) = skp_pp_46();
+        real.retain(|x| !x.indikator().as_str().starts_with("k2"));
+        let p = pratinjau(&r, &real, TAHUNAN, RuleSet::Pp46_2011, None);
+        let SkpPreview::Pp46_2011 { rhk, capaian_skp: Some(c), .. } = &p else { panic!("{p:?}") };
+        assert!(rhk[1].nilai_kegiatan.is_none());
+        assert!(dekat(c.nilai_capaian_skp, (88.0 + 2.0 / 3.0 + 87.5) / 2.0));
+        assert!(c.penjelasan.langkah.iter().any(|t| t.id.starts_with("1 kegiatan belum memiliki nilai")));
+    }
+
+    // ---------------------------------------------------------------------
+    // PermenPANRB 6/2022 with angka kredit
+    // ---------------------------------------------------------------------
+
+    #[test]
+    fn permenpanrb_6_2022_converts_the_predikat_to_angka_kredit_for_a_jenjang() {
+        // RHK a below (a2), b above, c below: half the RHK utama below, so the
+        // suggestion is di bawah and, with perilaku sesuai, Butuh Perbaikan (75%).
+        let (r, real) = skp_8_2021();
+        let sesuai = Some(RatingEkspektasi::SesuaiEkspektasi);
+        let ak = |evaluasi, jenjang, bulan| {
+            let opsi = PratinjauOpsi { jenjang, bulan, ..PratinjauOpsi::default() };
+            let real: Vec<Realisasi> = real
+                .iter()
+                .map(|x| {
+                    RealisasiInput {
+                        indikator_id: x.indikator().to_string(),
+                        evaluasi,
+                        nilai: x.nilai().unwrap().to_string(),
+                        uraian: String::new(),
+                        bukti_dukung: vec![],
+                    }
+                    .validate()
+                    .unwrap()
+                })
+                .collect();
+            pratinjau_dengan_opsi(&r, &real, evaluasi, RuleSet::Permenpanrb6_2022, sesuai, &opsi)
+        };
+        let tw2 = PeriodeEvaluasi::Periodik { ke: 2 };
+        // (evaluasi, jenjang, bulan, angka kredit, kendala)
+        let table = [
+            (TAHUNAN, Some(Jenjang::AhliPertama), None, Some(9.375), None), // 75% × 12.5
+            (TAHUNAN, Some(Jenjang::AhliMuda), Some(6), Some(9.375), None), // 6/12 × 75% × 25
+            (tw2, Some(Jenjang::AhliPertama), Some(3), Some(2.34375), None), // 3/12 × 75% × 12.5
+            (tw2, Some(Jenjang::AhliPertama), None, None, Some("bulan_wajib_diisi")),
+            (TAHUNAN, Some(Jenjang::AhliPertama), Some(13), None, Some("bulan_tidak_valid")),
+            (TAHUNAN, None, Some(12), None, None),
+        ];
+        for (evaluasi, jenjang, bulan, expected, kode) in table {
+            let p = ak(evaluasi, jenjang, bulan);
+            let SkpPreview::Permenpanrb6_2022 { predikat, angka_kredit, kendala, .. } = &p else { panic!() };
+            assert_eq!(predikat.as_ref().map(|h| h.predikat), Some(Predikat::ButuhPerbaikan));
+            assert_eq!(angka_kredit.as_ref().map(|a| a.angka_kredit), expected, "{evaluasi} {jenjang:?} {bulan:?}");
+            assert_eq!(kendala.first().map(|k| k.kode.as_str()), kode);
+            if let Some(a) = angka_kredit {
+                assert_eq!(a.penjelasan.aturan, "angka_kredit.konversi_predikat");
+            }
+        }
+        // Without a perilaku rating there is no predikat, so no angka kredit and nothing to fix.
+        let opsi = PratinjauOpsi { jenjang: Some(Jenjang::AhliPertama), ..PratinjauOpsi::default() };
+        let p = pratinjau_dengan_opsi(&r, &real, TAHUNAN, RuleSet::Permenpanrb6_2022, None, &opsi);
+        assert!(matches!(&p, SkpPreview::Permenpanrb6_2022 { angka_kredit: None, .. }) && p.kendala().is_empty());
+    }
+
+    #[test]
+    fn every_rule_set_keeps_the_target_comparison() {
+        let (r, real) = skp_8_2021();
+        for rule_set in RuleSet::ALL {
+            let p = pratinjau(&r, &real, TAHUNAN, rule_set, None);
+            assert_eq!((p.rule_set(), p.evaluasi()), (rule_set, TAHUNAN));
+            let ratings: Vec<_> = p.rhk().iter().map(|r| r.rating).collect();
+            use RatingEkspektasi::*;
+            assert_eq!(ratings, [Some(DibawahEkspektasi), Some(DiatasEkspektasi), Some(DibawahEkspektasi)]);
+        }
+    }
+
+    #[test]
+    fn the_first_realisation_of_the_evaluation_counts() {
+        let r = rencana(&[("a", JenisRhk::Utama, &[("a1", Kuantitas, "10", "", Normal)])]);
+        let mut real = realisasi(&[("a1", "8"), ("a1", "12")]);
+        let lain = RealisasiInput {
+            indikator_id: "a1".into(),
+            evaluasi: PeriodeEvaluasi::Periodik { ke: 1 },
+            nilai: "1".into(),
+            uraian: String::new(),
+            bukti_dukung: vec![],
+        };
+        real.insert(0, lain.validate().unwrap());
+        let p = pratinjau(&r, &real, TAHUNAN, RuleSet::Permenpanrb6_2022, None);
+        assert_eq!(iki(&p, "a1").realisasi, Some(8.0));
+    }
+
+    // ---------------------------------------------------------------------
+    // The keystroke preview: numbers without explanations
+    // ---------------------------------------------------------------------
+
+    fn tanpa(opsi: &PratinjauOpsi) -> PratinjauOpsi {
+        PratinjauOpsi { penjelasan: false, ..opsi.clone() }
+    }
+
+    /// A full preview with its explained results removed, after checking that
+    /// each carries exactly the number of its plain field: what the keystroke
+    /// preview must equal, number for number.
+    fn tanpa_penjelasan(mut p: SkpPreview) -> SkpPreview {
+        let rhk = match &mut p {
+            SkpPreview::Permenpanrb6_2022 { rhk, .. }
+            | SkpPreview::Permenpanrb8_2021 { rhk, .. }
+            | SkpPreview::Pp46_2011 { rhk, .. } => rhk,
+        };
+        for r in rhk {
+            let dijelaskan = r.nilai_rhk.take().map(|n| n.nilai).or(r.nilai_kegiatan.take().map(|n| n.nilai_capaian));
+            assert_eq!(r.nilai, dijelaskan, "{}", r.rhk);
+            for i in &mut r.indikator {
+                let capaian = i.capaian_iki.take();
+                let nilai = i.nilai_capaian_iki.take();
+                let aspek = i.nilai_aspek.take();
+                assert_eq!(i.capaian_persen, capaian.map(|c| c.capaian_persen), "{}", i.indikator);
+                assert_eq!(i.kategori, nilai.as_ref().map(|n| n.kategori), "{}", i.indikator);
+                assert_eq!(i.nilai, nilai.map(|n| n.nilai).or(aspek.map(|a| a.nilai)), "{}", i.indikator);
+            }
+        }
+        match &mut p {
+            SkpPreview::Permenpanrb6_2022 { .. } => {}
+            SkpPreview::Permenpanrb8_2021 { nilai, nilai_skp, .. } => {
+                assert_eq!(*nilai, nilai_skp.take().map(|n| n.nilai_skp));
+            }
+            SkpPreview::Pp46_2011 { nilai, capaian_skp, .. } => {
+                assert_eq!(*nilai, capaian_skp.take().map(|c| c.nilai_capaian_skp));
+            }
+        }
+        p
+    }
+
+    /// Every number of the preview is the same with and without explanations,
+    /// and `jelaskan_*` give, item by item, what the full preview carries.
+    fn sama_dengan_dan_tanpa_penjelasan(
+        r: &RencanaSkp,
+        real: &[Realisasi],
+        rule_set: RuleSet,
+        rating_perilaku: Option<RatingEkspektasi>,
+        opsi: &PratinjauOpsi,
+    ) {
+        let penuh = pratinjau_dengan_opsi(r, real, TAHUNAN, rule_set, rating_perilaku, opsi);
+        let ringan = pratinjau_dengan_opsi(r, real, TAHUNAN, rule_set, rating_perilaku, &tanpa(opsi));
+        assert_eq!(ringan, tanpa_penjelasan(penuh.clone()), "{rule_set:?}");
+
+        for (rhk, p) in r.rhk().iter().zip(penuh.rhk()) {
+            let harapan =
+                [p.nilai_rhk.as_ref().map(|n| &n.penjelasan), p.nilai_kegiatan.as_ref().map(|n| &n.penjelasan)];
+            let harapan: Vec<Penjelasan> = harapan.into_iter().flatten().cloned().collect();
+            let dijelaskan = jelaskan_rhk(r, real, rhk.id(), TAHUNAN, rule_set);
+            assert_eq!(dijelaskan, (!harapan.is_empty()).then_some(harapan), "{}", rhk.id());
+            for i in &p.indikator {
+                let harapan = [
+                    i.capaian_iki.as_ref().map(|c| &c.penjelasan),
+                    i.nilai_capaian_iki.as_ref().map(|n| &n.penjelasan),
+                    i.nilai_aspek.as_ref().map(|a| &a.penjelasan),
+                ];
+                let harapan: Vec<Penjelasan> = harapan.into_iter().flatten().cloned().collect();
+                let dijelaskan = jelaskan_indikator(r, real, &i.indikator, TAHUNAN, rule_set);
+                assert_eq!(dijelaskan, (!harapan.is_empty()).then_some(harapan), "{}", i.indikator);
+            }
+        }
+
+        let harapan: Option<Vec<Penjelasan>> = match &penuh {
+            SkpPreview::Permenpanrb6_2022 { saran, predikat, angka_kredit, .. } => Some(
+                [
+                    Some(&saran.penjelasan),
+                    predikat.as_ref().map(|h| &h.penjelasan),
+                    angka_kredit.as_ref().map(|a| &a.penjelasan),
+                ]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect(),
+            ),
+            SkpPreview::Permenpanrb8_2021 { nilai_skp, .. } => nilai_skp.as_ref().map(|n| vec![n.penjelasan.clone()]),
+            SkpPreview::Pp46_2011 { capaian_skp, .. } => capaian_skp.as_ref().map(|c| vec![c.penjelasan.clone()]),
+        };
+        assert_eq!(jelaskan_skp(r, real, TAHUNAN, rule_set, rating_perilaku, opsi), harapan, "{rule_set:?}");
+    }
+
+    /// Every band and branch of the legacy rules: one RHK per realisation
+    /// value, each with a normal kuantitas target, a khusus waktu range and a
+    /// khusus kualitas range (so PP 46/2011 notes the ignored polarity). The
+    /// value 0 gives a kegiatan without output; every fourth RHK is tambahan.
+    fn skp_kisi() -> (RencanaSkp, Vec<Realisasi>) {
+        let nilai = ["0", "30", "59,5", "70", "79,5", "85", "92", "99,5", "100", "100,5", "105", "115", "130", "250"];
+        let ids: Vec<[String; 3]> =
+            (0..nilai.len()).map(|k| [format!("n{k}"), format!("w{k}"), format!("q{k}")]).collect();
+        let rhk_ids: Vec<String> = (0..nilai.len()).map(|k| format!("r{k}")).collect();
+        let ikis: Vec<[Iki; 3]> = ids
+            .iter()
+            .map(|[n, w, q]| {
+                [
+                    (n.as_str(), Kuantitas, "100", "", Normal),
+                    (w.as_str(), Waktu, "90", "110", Khusus),
+                    (q.as_str(), Kualitas, "80", "100", Khusus),
+                ]
+            })
+            .collect();
+        let spec: Vec<(&str, JenisRhk, &[Iki])> = rhk_ids
+            .iter()
+            .zip(&ikis)
+            .enumerate()
+            .map(|(k, (id, ikis))| {
+                (id.as_str(), if k % 4 == 3 { JenisRhk::Tambahan } else { JenisRhk::Utama }, &ikis[..])
+            })
+            .collect();
+        let pasangan: Vec<(&str, &str)> =
+            ids.iter().zip(nilai).flat_map(|(ids, v)| ids.iter().map(move |id| (id.as_str(), v))).collect();
+        (rencana(&spec), realisasi(&pasangan))
+    }
+
+    #[test]
+    fn permenpanrb_8_2021_numbers_are_the_same_with_and_without_explanations() {
+        let rule_set = RuleSet::Permenpanrb8_2021;
+        let opsi = PratinjauOpsi::default();
+        let (r, real) = skp_8_2021();
+        sama_dengan_dan_tanpa_penjelasan(&r, &real, rule_set, None, &opsi);
+        // Some IKI waiting, only a tambahan RHK (a kendala), nothing realised.
+        for tetap in [&["a1", "c1"][..], &["c1"], &[]] {
+            let sebagian: Vec<Realisasi> =
+                real.iter().filter(|x| tetap.contains(&x.indikator().as_str())).cloned().collect();
+            sama_dengan_dan_tanpa_penjelasan(&r, &sebagian, rule_set, None, &opsi);
+        }
+        let (r, real) = skp_kisi();
+        let semua = pratinjau(&r, &real, TAHUNAN, rule_set, None);
+        assert!(semua.rhk().iter().flat_map(|r| &r.indikator).all(|i| i.nilai.is_some()), "{semua:?}");
+        sama_dengan_dan_tanpa_penjelasan(&r, &real, rule_set, None, &opsi);
+        let nol = rencana(&[("a", JenisRhk::Utama, &[("a1", Kuantitas, "0", "", Normal)])]);
+        sama_dengan_dan_tanpa_penjelasan(&nol, &realisasi(&[("a1", "3")]), rule_set, None, &opsi);
+    }
+
+    #[test]
+    fn pp_46_numbers_are_the_same_with_and_without_explanations() {
+        let rule_set = RuleSet::Pp46_2011;
+        let (r, real) = skp_pp_46();
+        for opsi in [
+            PratinjauOpsi::default(),
+            PratinjauOpsi { jumlah_tugas_tambahan: 4, nilai_kreativitas: 3.0, ..PratinjauOpsi::default() },
+            PratinjauOpsi { nilai_kreativitas: 13.0, ..PratinjauOpsi::default() },
+        ] {
+            sama_dengan_dan_tanpa_penjelasan(&r, &real, rule_set, None, &opsi);
+        }
+        let opsi = PratinjauOpsi::default();
+        for buang in ["k2", "k1o", "k"] {
+            let sebagian: Vec<Realisasi> =
+                real.iter().filter(|x| !x.indikator().as_str().starts_with(buang)).cloned().collect();
+            sama_dengan_dan_tanpa_penjelasan(&r, &sebagian, rule_set, None, &opsi);
+        }
+        let (r, real) = skp_kisi();
+        let semua = pratinjau(&r, &real, TAHUNAN, rule_set, None);
+        assert!(semua.rhk().iter().flat_map(|r| &r.indikator).all(|i| i.nilai.is_some()), "{semua:?}");
+        sama_dengan_dan_tanpa_penjelasan(&r, &real, rule_set, None, &opsi);
+        let nol = rencana(&[("a", JenisRhk::Utama, &[("a1", Waktu, "0", "", Khusus)])]);
+        sama_dengan_dan_tanpa_penjelasan(&nol, &realisasi(&[("a1", "3")]), rule_set, None, &opsi);
+    }
+
+    #[test]
+    fn permenpanrb_6_2022_numbers_are_the_same_with_and_without_explanations() {
+        let rule_set = RuleSet::Permenpanrb6_2022;
+        let (r, real) = skp_8_2021();
+        let opsi = PratinjauOpsi { jenjang: Some(Jenjang::AhliMuda), ..PratinjauOpsi::default() };
+        for rating_perilaku in [None, Some(RatingEkspektasi::SesuaiEkspektasi)] {
+            sama_dengan_dan_tanpa_penjelasan(&r, &real, rule_set, rating_perilaku, &opsi);
+            sama_dengan_dan_tanpa_penjelasan(&r, &[], rule_set, rating_perilaku, &opsi);
+        }
+        let (r, real) = skp_kisi();
+        sama_dengan_dan_tanpa_penjelasan(&r, &real, rule_set, Some(RatingEkspektasi::DiatasEkspektasi), &opsi);
+    }
+
+    #[test]
+    fn the_keystroke_preview_has_every_number_and_no_sentence() {
+        let (r, real) = skp_8_2021();
+        let opsi = PratinjauOpsi { penjelasan: false, ..PratinjauOpsi::default() };
+        let p = pratinjau_dengan_opsi(&r, &real, TAHUNAN, RuleSet::Permenpanrb8_2021, None, &opsi);
+        let a1 = iki(&p, "a1");
+        assert!(dekat(a1.capaian_persen.unwrap(), 102.22) && dekat(a1.nilai.unwrap(), 111.36));
+        assert_eq!(a1.kategori, Some(KategoriCapaian::SangatBaik));
+        assert!(a1.capaian_iki.is_none() && a1.nilai_capaian_iki.is_none());
+        let SkpPreview::Permenpanrb8_2021 { rhk, nilai, nilai_skp: None, .. } = &p else { panic!("{p:?}") };
+        assert!(dekat(rhk[0].nilai.unwrap(), 99.68) && rhk[0].nilai_rhk.is_none());
+        assert!(dekat(nilai.unwrap(), 108.25));
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(!json.contains("penjelasan") && !json.contains("capaian_iki"), "{json}");
+        assert_eq!(serde_json::from_str::<SkpPreview>(&json).unwrap(), p);
+    }
+
+    #[test]
+    fn options_explain_by_default_even_when_the_field_is_missing() {
+        assert!(PratinjauOpsi::default().penjelasan);
+        let opsi: PratinjauOpsi = serde_json::from_str("{}").unwrap();
+        assert!(opsi.penjelasan);
+        let opsi: PratinjauOpsi = serde_json::from_str(r#"{"penjelasan":false}"#).unwrap();
+        assert!(!opsi.penjelasan);
+    }
+
+    #[test]
+    fn nothing_to_explain_is_none() {
+        let (r, real) = skp_8_2021();
+        let rule_set = RuleSet::Permenpanrb8_2021;
+        assert_eq!(jelaskan_indikator(&r, &real, &"tidak-ada".into(), TAHUNAN, rule_set), None);
+        assert_eq!(jelaskan_indikator(&r, &[], &"a1".into(), TAHUNAN, rule_set), None);
+        assert_eq!(jelaskan_indikator(&r, &real, &"a1".into(), PeriodeEvaluasi::Periodik { ke: 1 }, rule_set), None);
+        assert_eq!(jelaskan_indikator(&r, &real, &"a1".into(), TAHUNAN, RuleSet::Permenpanrb6_2022), None);
+        assert_eq!(jelaskan_rhk(&r, &real, &"tidak-ada".into(), TAHUNAN, rule_set), None);
+        assert_eq!(jelaskan_rhk(&r, &[], &"a".into(), TAHUNAN, rule_set), None);
+        assert_eq!(jelaskan_skp(&r, &[], TAHUNAN, rule_set, None, &PratinjauOpsi::default()), None);
+        let langkah = jelaskan_indikator(&r, &real, &"a2".into(), TAHUNAN, rule_set).unwrap();
+        let aturan: Vec<&str> = langkah.iter().map(|p| p.aturan.as_str()).collect();
+        assert_eq!(aturan, ["permenpanrb_8_2021.capaian_iki", "permenpanrb_8_2021.nilai_capaian_iki"]);
+    }
+
+    #[test]
+    fn previews_travel_tagged_by_rule_set() {
+        let (r, real) = skp_pp_46();
+        for rule_set in RuleSet::ALL {
+            let p = pratinjau(&r, &real, TAHUNAN, rule_set, Some(RatingEkspektasi::SesuaiEkspektasi));
+            let json = serde_json::to_value(&p).unwrap();
+            assert_eq!(json["jenis"], rule_set.kode());
+            assert_eq!(serde_json::from_value::<SkpPreview>(json).unwrap(), p);
+        }
+        let opsi: PratinjauOpsi = serde_json::from_str(r#"{"jenjang":"ahli_muda"}"#).unwrap();
+        assert_eq!(opsi, PratinjauOpsi { jenjang: Some(Jenjang::AhliMuda), ..PratinjauOpsi::default() });
     }
 }

@@ -1,6 +1,7 @@
 //! The database: SQLite (embedded default) or PostgreSQL, one query layer on
 //! sqlx's `Any` driver with `$n` placeholders, which both dialects accept.
 
+pub mod org;
 pub mod skp;
 
 use std::path::Path;

@@ -24,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/auth/login", post(login))
         .route("/auth/logout", post(logout))
         .route("/auth/me", get(me))
+        .route("/auth/sesi", get(sesi))
         .route("/auth/password", post(change_password))
         .route("/auth/aktivasi", post(activate))
 }
@@ -130,6 +131,18 @@ async fn me(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Sessi
         csrf_token: csrf,
         berakhir,
     }))
+}
+
+/// `GET /api/v1/auth/sesi`: the session if there is one, `{"sesi": null}`
+/// for a guest — a 200 either way, so a page can ask without an error.
+async fn sesi(State(state): State<AppState>, req: axum::extract::Request) -> ApiResult<Json<domain::api::SesiSaatIni>> {
+    let (parts, _) = req.into_parts();
+    let sesi = match session::authenticate(&parts, &state).await {
+        Ok(actor) => Some(me(State(state), actor).await?.0),
+        Err(ApiError::Unauthenticated) => None,
+        Err(e) => return Err(e),
+    };
+    Ok(Json(domain::api::SesiSaatIni { sesi }))
 }
 
 #[derive(Debug, Deserialize)]

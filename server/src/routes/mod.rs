@@ -7,6 +7,7 @@ use crate::state::AppState;
 
 pub mod auth;
 pub mod health;
+pub mod org;
 pub mod preview;
 pub mod skp;
 pub mod sync;
@@ -15,6 +16,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(health::router())
         .merge(auth::router())
+        .merge(org::router())
         .merge(skp::router())
         .merge(preview::router())
         .fallback(|| async { ApiError::NotFound })

@@ -117,3 +117,15 @@ async fn without_a_session_the_api_answers_401() {
     let forged = app.client.get(app.url("/api/v1/auth/me")).header("cookie", "ekinerja_sesi=00").send().await.unwrap();
     assert_eq!(forged.status(), 401);
 }
+
+#[tokio::test]
+async fn the_session_probe_answers_200_for_guests_and_members() {
+    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    let guest: Value = app.client.get(app.url("/api/v1/auth/sesi")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(guest, json!({ "sesi": null }));
+    let s = app.login(DEMO_STAF2).await;
+    let res = s.get("/api/v1/auth/sesi").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let member: Value = res.json().await.unwrap();
+    assert_eq!(member["sesi"]["nip"], DEMO_STAF2);
+}

@@ -1,0 +1,63 @@
+use leptos::prelude::*;
+
+use crate::api;
+use crate::i18n::{Locale, t, use_i18n};
+use crate::state::auth::{Auth, use_auth};
+
+/// NIP and password. On success the session goes into the auth context;
+/// after an expiry the same person continues where they were.
+#[component]
+pub fn FormLogin() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let nip = RwSignal::new(auth.0.with_untracked(|a| a.session().map(|s| s.nip.clone()).unwrap_or_default()));
+    let sandi = RwSignal::new(String::new());
+    let galat = RwSignal::new(None::<api::Error>);
+    let masuk = Action::new_local(move |(nip, sandi): &(String, String)| {
+        let (nip, sandi) = (nip.clone(), sandi.clone());
+        async move { api::auth::login(nip, sandi).await }
+    });
+    Effect::new(move |_| {
+        if let Some(hasil) = masuk.value().get() {
+            match hasil {
+                Ok(s) => {
+                    galat.set(None);
+                    let same = auth.0.with_untracked(|a| a.same_person(&s.nip));
+                    auth.0.set(Auth::Masuk(s));
+                    if !same && let Some(w) = web_sys::window() {
+                        // Someone else: nothing of the previous screen may stay.
+                        let _ = w.location().reload();
+                    }
+                }
+                Err(e) => galat.set(Some(e)),
+            }
+        }
+    });
+    let kirim = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        masuk.dispatch((nip.get_untracked(), sandi.get_untracked()));
+    };
+    let inggris = move || i18n.get_locale() == Locale::en;
+    view! {
+        <form class="form-login" on:submit=kirim data-testid="form-login">
+            <p class="petunjuk">{t!(i18n, umum.petunjuk_masuk)}</p>
+            <div class="baris">
+                <label for="nip">{t!(i18n, umum.nip)}</label>
+                <input id="nip" name="nip" inputmode="numeric" autocomplete="username" bind:value=nip required />
+            </div>
+            <div class="baris">
+                <label for="kata-sandi">{t!(i18n, umum.kata_sandi)}</label>
+                <input id="kata-sandi" name="password" type="password" autocomplete="current-password" bind:value=sandi required />
+            </div>
+            <p class="galat" role="alert" data-testid="galat-login">
+                {move || galat.get().map(|e| match e {
+                    api::Error::Network => t!(i18n, umum.galat_jaringan).into_any(),
+                    other => other.pesan(inggris()).unwrap_or_default().into_any(),
+                })}
+            </p>
+            <button type="submit" data-testid="tombol-masuk" disabled=move || masuk.pending().get()>
+                {move || if masuk.pending().get() { t!(i18n, umum.sedang_masuk).into_any() } else { t!(i18n, umum.tombol_masuk).into_any() }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,191 @@
+use leptos::prelude::*;
+
+use domain::rule_set::JenisRhk;
+use domain::skp::{AspekIndikator, Polaritas};
+
+use crate::components::galat::GalatField;
+use crate::components::pratinjau::PratinjauIndikator;
+use crate::i18n::{Locale, t, use_i18n};
+use crate::state::editor::{
+    Pratinjau, Sasaran, galat, hapus_indikator, hapus_rhk, hasil_indikator, jelaskan, posisi, tambah_indikator,
+};
+use crate::state::form::Editor;
+
+/// The messages for a field of this RHK (`sub` = "uraian", "indikator[1].target", …).
+fn pesan(ed: Editor, rhk: String, iki: Option<String>, field: &'static str, en: Signal<bool>) -> Signal<Vec<String>> {
+    Signal::derive(move || {
+        let path = ed.form.with(|f| posisi(f, &rhk, iki.as_deref()));
+        path.map(|p| ed.errors.with(|e| galat(e, &format!("{p}.{field}"), en.get()))).unwrap_or_default()
+    })
+}
+
+/// One RHK with its indicators, each with a realisation field and its preview.
+#[component]
+pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let en = Signal::derive(move || i18n.get_locale() == Locale::en);
+    let rid = id.clone();
+    let uraian_id = format!("{id}-uraian");
+    let jenis_id = format!("{id}-jenis");
+    let atasan_id = format!("{id}-atasan");
+    let r1 = id.clone();
+    let r2 = id.clone();
+    let r3 = id.clone();
+    let r4 = id.clone();
+    let r4b = id.clone();
+    let r5 = id.clone();
+    let r6 = id.clone();
+    let r7 = id.clone();
+    let iki_ids = Memo::new(move |_| {
+        ed.rhk(&r7, |r| r.indikator.iter().map(|i| i.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
+    });
+    view! {
+        <fieldset class="rhk kartu" data-testid="rhk" disabled=move || !ed.editable.get()>
+            <legend>{move || { let n = nomor.get() + 1; t!(i18n, pegawai.rhk_ke, n = move || n) }}</legend>
+            <div class="baris">
+                <label for=uraian_id.clone()>{t!(i18n, pegawai.uraian_rhk)}</label>
+                <textarea id=uraian_id.clone() data-testid="rhk-uraian" rows="2"
+                    prop:value=move || ed.rhk(&r1, |r| r.uraian.clone()).unwrap_or_default()
+                    on:input=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r2, |r| r.uraian = v); }
+                ></textarea>
+                <GalatField id=format!("{id}-uraian-galat") pesan=pesan(ed, id.clone(), None, "uraian", en) />
+            </div>
+            <div class="baris dua">
+                <div>
+                    <label for=jenis_id.clone()>{t!(i18n, pegawai.jenis_rhk)}</label>
+                    <select id=jenis_id.clone() data-testid="rhk-jenis"
+                        on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r3, |r| r.jenis = if v == "tambahan" { JenisRhk::Tambahan } else { JenisRhk::Utama }); }>
+                        <option value="utama" selected=move || ed.rhk(&r4, |r| r.jenis == JenisRhk::Utama).unwrap_or(true)>{t!(i18n, pegawai.rhk_utama)}</option>
+                        <option value="tambahan" selected=move || ed.rhk(&r4b, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{t!(i18n, pegawai.rhk_tambahan)}</option>
+                    </select>
+                </div>
+                <div>
+                    <label for=atasan_id.clone()>{t!(i18n, pegawai.rhk_atasan)}</label>
+                    <select id=atasan_id.clone() data-testid="rhk-atasan"
+                        on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r5, |r| r.rhk_atasan_id = v); }>
+                        <option value="">{t!(i18n, pegawai.tautkan_nanti)}</option>
+                        {move || ed.rhk_atasan.get().unwrap_or_default().into_iter().map(|a| {
+                            let r6 = r6.clone();
+                            let aid = a.id.clone();
+                            view! { <option value=a.id.clone() selected=move || ed.rhk(&r6, |r| r.rhk_atasan_id == aid).unwrap_or(false)>{a.uraian.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <h3 class="sub-judul">{t!(i18n, pegawai.indikator)}</h3>
+            <For each=move || iki_ids.get() key=|k| k.clone() children=move |iki| view! { <IkiForm ed=ed rhk=rid.clone() id=iki /> } />
+            <div class="aksi">
+                <button type="button" class="tombol-kedua" data-testid="tambah-iki" on:click={ let id = id.clone(); move |_| ed.form.update(|f| tambah_indikator(f, &id)) }>
+                    {t!(i18n, pegawai.tambah_indikator)}
+                </button>
+                <button type="button" class="tombol-bahaya" on:click={ let id = id.clone(); move |_| ed.form.update(|f| hapus_rhk(f, &id)) }>
+                    {t!(i18n, pegawai.hapus_rhk)}
+                </button>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let en = Signal::derive(move || i18n.get_locale() == Locale::en);
+    let f = |name: &str| format!("{id}-{name}");
+    let get = {
+        let (rhk, id) = (rhk.clone(), id.clone());
+        move |g: fn(&domain::skp::IndikatorInput) -> String| {
+            let (rhk, id) = (rhk.clone(), id.clone());
+            move || ed.iki(&rhk, &id, g).unwrap_or_default()
+        }
+    };
+    let set = {
+        let (rhk, id) = (rhk.clone(), id.clone());
+        move |s: fn(&mut domain::skp::IndikatorInput, String)| {
+            let (rhk, id) = (rhk.clone(), id.clone());
+            move |ev: leptos::ev::Event| {
+                let v = event_target_value(&ev);
+                ed.update_iki(&rhk, &id, |i| s(i, v));
+            }
+        }
+    };
+    let real_id = id.clone();
+    let real_id2 = id.clone();
+    let prev_id = id.clone();
+    let jelas_id = id.clone();
+    let hasil = Signal::derive(move || match ed.pratinjau.get() {
+        Pratinjau::Siap(p) => hasil_indikator(&p, &prev_id),
+        Pratinjau::RencanaBelumValid => None,
+    });
+    let aspek_sel = {
+        let (rhk, id) = (rhk.clone(), id.clone());
+        move |a: AspekIndikator| {
+            let (rhk, id) = (rhk.clone(), id.clone());
+            move || ed.iki(&rhk, &id, |i| i.aspek == a).unwrap_or(false)
+        }
+    };
+    let pol_sel = {
+        let (rhk, id) = (rhk.clone(), id.clone());
+        move |p: Polaritas| {
+            let (rhk, id) = (rhk.clone(), id.clone());
+            move || ed.iki(&rhk, &id, |i| i.polaritas == p).unwrap_or(false)
+        }
+    };
+    view! {
+        <div class="iki" data-testid="iki">
+            <div class="baris">
+                <label for=f("uraian")>{t!(i18n, pegawai.uraian_indikator)}</label>
+                <input id=f("uraian") data-testid="iki-uraian" prop:value=get(|i| i.uraian.clone()) on:input=set(|i, v| i.uraian = v) />
+                <GalatField id=f("uraian-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "uraian", en) />
+            </div>
+            <div class="baris empat">
+                <div>
+                    <label for=f("aspek")>{t!(i18n, pegawai.aspek)}</label>
+                    <select id=f("aspek") on:change=set(|i, v| i.aspek = match v.as_str() {
+                        "kualitas" => AspekIndikator::Kualitas, "waktu" => AspekIndikator::Waktu, "biaya" => AspekIndikator::Biaya, _ => AspekIndikator::Kuantitas })>
+                        <option value="kuantitas" selected=aspek_sel(AspekIndikator::Kuantitas)>{t!(i18n, pegawai.aspek_kuantitas)}</option>
+                        <option value="kualitas" selected=aspek_sel(AspekIndikator::Kualitas)>{t!(i18n, pegawai.aspek_kualitas)}</option>
+                        <option value="waktu" selected=aspek_sel(AspekIndikator::Waktu)>{t!(i18n, pegawai.aspek_waktu)}</option>
+                        <option value="biaya" selected=aspek_sel(AspekIndikator::Biaya)>{t!(i18n, pegawai.aspek_biaya)}</option>
+                    </select>
+                </div>
+                <div>
+                    <label for=f("target")>{t!(i18n, pegawai.target)}</label>
+                    <input id=f("target") data-testid="iki-target" inputmode="decimal" prop:value=get(|i| i.target.clone()) on:input=set(|i, v| i.target = v) />
+                    <GalatField id=f("target-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "target", en) />
+                </div>
+                <div>
+                    <label for=f("target-maks")>{t!(i18n, pegawai.target_maks)}</label>
+                    <input id=f("target-maks") data-testid="iki-target-maks" inputmode="decimal" prop:value=get(|i| i.target_maks.clone()) on:input=set(|i, v| i.target_maks = v) />
+                    <GalatField id=f("target-maks-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "target_maks", en) />
+                </div>
+                <div>
+                    <label for=f("satuan")>{t!(i18n, pegawai.satuan)}</label>
+                    <input id=f("satuan") data-testid="iki-satuan" prop:value=get(|i| i.satuan.clone()) on:input=set(|i, v| i.satuan = v) />
+                    <GalatField id=f("satuan-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "satuan", en) />
+                </div>
+            </div>
+            <div class="baris dua">
+                <div>
+                    <label for=f("polaritas")>{t!(i18n, pegawai.polaritas)}</label>
+                    <select id=f("polaritas") on:change=set(|i, v| i.polaritas = if v == "khusus" { Polaritas::Khusus } else { Polaritas::Normal })>
+                        <option value="normal" selected=pol_sel(Polaritas::Normal)>{t!(i18n, pegawai.polaritas_normal)}</option>
+                        <option value="khusus" selected=pol_sel(Polaritas::Khusus)>{t!(i18n, pegawai.polaritas_khusus)}</option>
+                    </select>
+                </div>
+                <div class="realisasi">
+                    <label for=f("realisasi")>{t!(i18n, pegawai.realisasi)}</label>
+                    <input id=f("realisasi") data-testid="iki-realisasi" inputmode="decimal"
+                        prop:value=move || ed.realisasi.with(|m| m.get(&real_id).cloned().unwrap_or_default())
+                        on:input=move |ev| { let v = event_target_value(&ev); ed.realisasi.update(|m| { m.insert(real_id2.clone(), v); }); } />
+                    <PratinjauIndikator hasil=hasil jelaskan=Callback::new(move |_| {
+                        let sasaran = Sasaran::Indikator(jelas_id.clone());
+                        ed.masukan.with_untracked(|m| ed.form.with_untracked(|f| jelaskan(f, m, &sasaran)))
+                    }) />
+                </div>
+            </div>
+            <button type="button" class="tombol-teks" on:click={ let (rhk, id) = (rhk.clone(), id.clone()); move |_| ed.form.update(|f| hapus_indikator(f, &rhk, &id)) }>
+                {t!(i18n, pegawai.hapus_indikator)}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,164 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use domain::RuleSet;
+use domain::api::{PeriodeView, SkpRingkas};
+use domain::tanggal::Tanggal;
+
+use crate::api;
+use crate::components::perlu_masuk::PerluMasuk;
+use crate::components::status::StatusSkp;
+use crate::i18n::{t, use_i18n};
+use crate::page::Halaman;
+use crate::state::auth::use_auth;
+use crate::state::tenggat::{batas_penetapan_skp, sisa_hari_kerja};
+
+/// Today in the browser (the domain never reads a clock).
+pub fn hari_ini() -> Tanggal {
+    let d = js_sys::Date::new_0();
+    Tanggal::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8)
+        .unwrap_or_else(|| Tanggal::dari_hari_ke(0))
+}
+
+/// The period a pegawai works in now: the one of this year, else the latest.
+pub fn periode_aktif(periode: &[PeriodeView], tahun: i64) -> Option<PeriodeView> {
+    periode.iter().find(|p| p.tahun == tahun).or_else(|| periode.iter().max_by_key(|p| p.tahun)).cloned()
+}
+
+/// `/`: the active period and its rule set, the SKP status, what is due and when.
+#[component]
+pub fn Beranda() -> impl IntoView {
+    view! {
+        <PerluMasuk>
+            <Dasbor />
+        </PerluMasuk>
+    }
+}
+
+#[component]
+fn Dasbor() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let data = LocalResource::new(|| async {
+        let periode = api::org::periode().await?;
+        let skp = api::skp::mine().await?;
+        Ok::<_, api::Error>((periode, skp))
+    });
+    let nama = move || auth.0.with(|a| a.session().map(|s| s.nama.clone()).unwrap_or_default());
+    view! {
+        <section class="kartu">
+            <h1>{move || { let n = nama(); t!(i18n, pegawai.salam, nama = move || n.clone()) }}</h1>
+            {move || match data.get() {
+                None => t!(i18n, umum.memuat).into_any(),
+                Some(Err(api::Error::SesiBerakhir)) => {
+                    auth.expire();
+                    ().into_any()
+                }
+                Some(Err(_)) => view! { <p class="galat">{t!(i18n, umum.galat_jaringan)}</p> }.into_any(),
+                Some(Ok((periode, skp))) => {
+                    let today = hari_ini();
+                    match periode_aktif(&periode, i64::from(today.tahun())) {
+                        None => view! { <p>{t!(i18n, pegawai.belum_ada_periode)}</p> }.into_any(),
+                        Some(p) => {
+                            let mine = skp.into_iter().find(|s| s.periode_id == p.id);
+                            view! { <PeriodeKartu periode=p skp=mine hari_ini=today /> }.into_any()
+                        }
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let status = skp.as_ref().map(|s| s.status.clone()).unwrap_or_else(|| "belum_dibuat".into());
+    let batas = batas_penetapan_skp(periode.tahun as i32);
+    let sisa = batas.map(|b| sisa_hari_kerja(hari_ini, b));
+    let periode_id = periode.id.clone();
+    let buat = Action::new_local(move |_: &()| {
+        let periode_id = periode_id.clone();
+        async move { api::skp::create(periode_id, Default::default()).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(v)) = buat.value().get() {
+            navigate(&Halaman::Skp(v.id).href(), Default::default());
+        }
+    });
+    let tugas = status.clone();
+    view! {
+        <dl class="ringkas" data-testid="dasbor">
+            <dt>{t!(i18n, pegawai.periode_aktif)}</dt>
+            <dd data-testid="periode-tahun">{periode.tahun}</dd>
+            <dt>{t!(i18n, pegawai.aturan)}</dt>
+            <dd data-testid="periode-aturan">
+                {match periode.rule_set {
+                    RuleSet::Permenpanrb6_2022 => t!(i18n, pegawai.aturan_permenpanrb_6_2022).into_any(),
+                    RuleSet::Permenpanrb8_2021 => t!(i18n, pegawai.aturan_permenpanrb_8_2021).into_any(),
+                    RuleSet::Pp46_2011 => t!(i18n, pegawai.aturan_pp_46_2011).into_any(),
+                }}
+            </dd>
+            <dt>{t!(i18n, pegawai.status_skp)}</dt>
+            <dd><StatusSkp kode=status.clone() /></dd>
+            <dt>{t!(i18n, pegawai.yang_perlu_dikerjakan)}</dt>
+            <dd data-testid="tugas">
+                {match tugas.as_str() {
+                    "belum_dibuat" | "draf" => t!(i18n, pegawai.tugas_susun).into_any(),
+                    "dikembalikan" | "revisi" => t!(i18n, pegawai.tugas_perbaiki).into_any(),
+                    "diajukan" => t!(i18n, pegawai.tugas_tunggu).into_any(),
+                    _ => t!(i18n, pegawai.tugas_selesai).into_any(),
+                }}
+                {batas.map(|b| {
+                    let tanggal = b.to_string();
+                    let n = sisa.unwrap_or_default();
+                    view! {
+                        <span class="tenggat" data-testid="tenggat">
+                            " — " {t!(i18n, pegawai.batas_penetapan, tanggal = move || tanggal.clone())} " ("
+                            {if n >= 0 {
+                                t!(i18n, pegawai.sisa_hari_kerja, n = move || n).into_any()
+                            } else {
+                                t!(i18n, pegawai.terlambat_hari_kerja, n = move || -n).into_any()
+                            }}
+                            ")"
+                        </span>
+                    }
+                })}
+            </dd>
+        </dl>
+        {match skp {
+            Some(s) => view! { <A href=Halaman::Skp(s.id).href() attr:class="tombol" attr:data-testid="buka-skp">{t!(i18n, pegawai.buka_skp)}</A> }.into_any(),
+            None => view! {
+                <button type="button" data-testid="buat-skp" disabled=move || buat.pending().get() on:click=move |_| { buat.dispatch(()); }>
+                    {t!(i18n, pegawai.buat_skp)}
+                </button>
+            }.into_any(),
+        }}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(id: &str, tahun: i64) -> PeriodeView {
+        PeriodeView {
+            id: id.into(),
+            tahun,
+            rule_set: RuleSet::Permenpanrb6_2022,
+            siklus: "triwulanan".into(),
+            mulai: String::new(),
+            selesai: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_active_period_is_this_years_or_else_the_latest() {
+        let all = [p("a", 2025), p("b", 2026)];
+        assert_eq!(periode_aktif(&all, 2025).unwrap().id, "a");
+        assert_eq!(periode_aktif(&all, 2027).unwrap().id, "b");
+        assert!(periode_aktif(&[], 2026).is_none());
+    }
+}

@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::form_login::FormLogin;
+use crate::components::kuadran::KuadranSimulasi;
+use crate::i18n::{t, use_i18n};
+use crate::page::Halaman;
+use crate::state::auth::{Auth, use_auth};
+
+/// `/masuk`: the login form; once signed in, on to the dashboard.
+#[component]
+pub fn Masuk() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if matches!(auth.0.get(), Auth::Masuk(_)) {
+            navigate(&Halaman::Beranda.href(), Default::default());
+        }
+    });
+    view! {
+        <section class="kartu sempit">
+            <h1>{t!(i18n, umum.judul_masuk)}</h1>
+            <FormLogin />
+        </section>
+        <KuadranSimulasi />
+    }
+}

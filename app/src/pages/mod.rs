@@ -1,0 +1,10 @@
+//! One file per route: a page reads its params, owns its resources and
+//! actions, and composes components.
+
+pub mod admin;
+pub mod beranda;
+pub mod masuk;
+pub mod penilai;
+pub mod simulasi;
+pub mod skp;
+pub mod tidak_ditemukan;

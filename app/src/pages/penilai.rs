@@ -1,0 +1,189 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use domain::api::{AntrianItem, RhkAtasan, SkpView};
+
+use crate::api;
+use crate::components::muat::GagalMuat;
+use crate::components::perlu_masuk::PerluMasuk;
+use crate::components::status::StatusSkp;
+use crate::i18n::{Locale, t, use_i18n};
+use crate::page::Halaman;
+use crate::pages::beranda::{hari_ini, periode_aktif};
+use crate::state::antrian::berikutnya;
+use crate::state::auth::use_auth;
+
+async fn muat_antrian() -> Result<(i64, Vec<AntrianItem>), api::Error> {
+    let periode = api::org::periode().await?;
+    let Some(p) = periode_aktif(&periode, i64::from(hari_ini().tahun())) else {
+        return Ok((0, Vec::new()));
+    };
+    Ok((p.tahun, api::skp::antrian(&p.id).await?))
+}
+
+/// `/penilai`: the subordinates of this period and their SKP status.
+#[component]
+pub fn Antrian() -> impl IntoView {
+    view! { <PerluMasuk><DaftarAntrian /></PerluMasuk> }
+}
+
+#[component]
+fn DaftarAntrian() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = LocalResource::new(muat_antrian);
+    move || {
+        match data.get() {
+        None => view! { <GagalMuat galat=None /> }.into_any(),
+        Some(Err(e)) => view! { <GagalMuat galat=Some(e) /> }.into_any(),
+        Some(Ok((tahun, items))) => view! {
+            <section class="kartu">
+                <h1>{t!(i18n, penilai.judul_antrian, tahun = move || tahun)}</h1>
+                <p class="petunjuk">{t!(i18n, penilai.petunjuk_antrian)}</p>
+                {if items.is_empty() { Some(view! { <p>{t!(i18n, penilai.kosong)}</p> }) } else { None }}
+                <ul class="antrian" data-testid="antrian">
+                    {items.into_iter().map(|i| view! {
+                        <li data-testid="antrian-item" data-status=i.status.clone()>
+                            <span class="nama">{i.pegawai.nama.clone()}</span>
+                            <span class="jabatan">{i.pegawai.jabatan.clone()}</span>
+                            <StatusSkp kode=i.status.clone() />
+                            {match i.skp_id.clone() {
+                                Some(id) => view! { <A href=Halaman::TinjauSkp(id).href() attr:class="tombol" attr:data-testid="tinjau">{t!(i18n, penilai.tinjau)}</A> }.into_any(),
+                                None => view! { <span class="petunjuk">{t!(i18n, penilai.belum_ada_skp)}</span> }.into_any(),
+                            }}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }.into_any(),
+    }
+    }
+}
+
+/// `/penilai/skp/:id`: the SKP beside the penilai's own RHK it intervenes;
+/// approve or return with notes, then straight on to the next one.
+#[component]
+pub fn TinjauSkp() -> impl IntoView {
+    view! { <PerluMasuk><Tinjau /></PerluMasuk> }
+}
+
+#[component]
+fn Tinjau() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let data = LocalResource::new(move || {
+        let id = id();
+        async move {
+            let skp = api::skp::read(&id).await?;
+            let atasan = api::skp::rhk_atasan(&id).await?;
+            let (_, antrian) = muat_antrian().await?;
+            Ok::<_, api::Error>((skp, atasan, antrian))
+        }
+    });
+    move || match data.get() {
+        None => view! { <GagalMuat galat=None /> }.into_any(),
+        Some(Err(e)) => view! { <GagalMuat galat=Some(e) /> }.into_any(),
+        Some(Ok((skp, atasan, antrian))) => view! { <Keputusan skp=skp atasan=atasan antrian=antrian /> }.into_any(),
+    }
+}
+
+#[component]
+fn Keputusan(skp: SkpView, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let en = move || i18n.get_locale() == Locale::en;
+    let state = RwSignal::new(skp.clone());
+    let catatan = RwSignal::new(String::new());
+    let catatan_kosong = RwSignal::new(false);
+    let galat = RwSignal::new(None::<api::Error>);
+    let selesai = RwSignal::new(None::<&'static str>);
+    let next = berikutnya(&antrian, &skp.id);
+    let aksi = Action::new_local(move |(aksi, teks): &(&'static str, String)| {
+        let (aksi, teks) = (*aksi, teks.clone());
+        let (id, version) = state.with_untracked(|s| (s.id.clone(), s.version));
+        async move { api::skp::act(&id, aksi, version, teks).await.map(|v| (aksi, v)) }
+    });
+    Effect::new(move |_| match aksi.value().get() {
+        Some(Ok((a, v))) => {
+            galat.set(None);
+            selesai.set(Some(a));
+            state.set(v);
+        }
+        Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
+        Some(Err(e)) => galat.set(Some(e)),
+        None => {}
+    });
+    let kembalikan = move |_| {
+        let teks = catatan.get_untracked();
+        if teks.trim().is_empty() {
+            catatan_kosong.set(true);
+            return;
+        }
+        catatan_kosong.set(false);
+        aksi.dispatch(("return", teks));
+    };
+    let diajukan = move || state.with(|s| s.status == "diajukan");
+    let nama = skp.pegawai.nama.clone();
+    let rhk_atasan = atasan.rhk.clone();
+    let uraian_atasan = move |id: Option<&domain::skp::RhkId>| {
+        id.and_then(|id| rhk_atasan.iter().find(|a| a.id == id.as_str())).map(|a| a.uraian.clone())
+    };
+    view! {
+        <section class="kartu" data-testid="tinjau-skp">
+            <h1>{t!(i18n, penilai.judul_tinjau, nama = move || nama.clone())}</h1>
+            <StatusSkp kode=Signal::derive(move || state.with(|s| s.status.clone())) />
+            <table class="tabel-rhk">
+                <thead><tr><th scope="col">{t!(i18n, penilai.rhk_pegawai)}</th><th scope="col">{t!(i18n, penilai.rhk_diintervensi)}</th></tr></thead>
+                <tbody>
+                    {skp.skp.rencana().rhk().iter().map(|r| {
+                        let link = uraian_atasan(r.rhk_atasan());
+                        view! {
+                            <tr data-testid="tinjau-rhk">
+                                <td>
+                                    <strong>{r.uraian().to_owned()}</strong>
+                                    <ul>{r.indikator().iter().map(|i| view! { <li>{i.uraian().to_owned()} " — " {crate::state::editor::target_teks(i.target(), en())} " " {i.satuan().to_owned()}</li> }).collect_view()}</ul>
+                                </td>
+                                <td>{match link {
+                                    Some(u) => u.into_any(),
+                                    None => view! { <em>{t!(i18n, penilai.belum_ditautkan)}</em> }.into_any(),
+                                }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+        <section class="kartu keputusan">
+            <Show when=diajukan fallback=move || view! { <p class="petunjuk" data-testid="tidak-bisa-ditinjau">{t!(i18n, penilai.tidak_bisa_ditinjau)}</p> }>
+                <div class="baris">
+                    <label for="catatan">{t!(i18n, penilai.catatan)}</label>
+                    <textarea id="catatan" data-testid="catatan" rows="3" bind:value=catatan></textarea>
+                    <Show when=move || catatan_kosong.get()><p class="galat" role="alert">{t!(i18n, penilai.catatan_wajib)}</p></Show>
+                </div>
+                <div class="aksi">
+                    <button type="button" data-testid="setujui" disabled=move || aksi.pending().get() on:click=move |_| { aksi.dispatch(("approve", String::new())); }>
+                        {t!(i18n, penilai.setujui)}
+                    </button>
+                    <button type="button" class="tombol-kedua" data-testid="kembalikan" disabled=move || aksi.pending().get() on:click=kembalikan>
+                        {t!(i18n, penilai.kembalikan)}
+                    </button>
+                </div>
+            </Show>
+            <p class="galat" role="alert">{move || galat.get().and_then(|e| e.pesan(en()))}</p>
+            <p class="berhasil" role="status" data-testid="hasil-keputusan">
+                {move || selesai.get().map(|a| if a == "approve" { t!(i18n, penilai.berhasil_disetujui).into_any() } else { t!(i18n, penilai.berhasil_dikembalikan).into_any() })}
+            </p>
+            <div class="aksi">
+                {match next {
+                    Some(n) => {
+                        let navigate = navigate.clone();
+                        view! { <button type="button" data-testid="berikutnya" on:click=move |_| navigate(&Halaman::TinjauSkp(n.clone()).href(), Default::default())>{t!(i18n, penilai.berikutnya)}</button> }.into_any()
+                    }
+                    None => view! { <span class="petunjuk" data-testid="tidak-ada-lagi">{t!(i18n, penilai.tidak_ada_lagi)}</span> }.into_any(),
+                }}
+                <A href=Halaman::Antrian.href() attr:class="tombol-teks">{t!(i18n, penilai.kembali_ke_antrian)}</A>
+            </div>
+        </section>
+    }
+}

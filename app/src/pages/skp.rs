@@ -1,0 +1,214 @@
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use domain::api::{Akses, PeriodeView, RhkAtasan, SkpView};
+use domain::rule_set::JenisRhk;
+use domain::skp::AksiSkp;
+use domain::{FieldErrors, RatingEkspektasi, RuleSet};
+
+use crate::api;
+use crate::components::galat::GalatField;
+use crate::components::kuadran::OpsiRating;
+use crate::components::muat::GagalMuat;
+use crate::components::perlu_masuk::PerluMasuk;
+use crate::components::pratinjau::RingkasanPratinjau;
+use crate::components::rhk_form::RhkForm;
+use crate::components::status::StatusSkp;
+use crate::i18n::{Locale, t, use_i18n};
+use crate::state::auth::use_auth;
+use crate::state::editor::{PratinjauMasukan, Sasaran, galat, hitung_pratinjau, jelaskan, tambah_rhk};
+use crate::state::form::Editor;
+
+/// `/skp/:id`: the pegawai's SKP editor with instant previews.
+#[component]
+pub fn HalamanSkp() -> impl IntoView {
+    view! {
+        <PerluMasuk>
+            <Muat />
+        </PerluMasuk>
+    }
+}
+
+#[component]
+fn Muat() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let data = LocalResource::new(move || {
+        let id = id();
+        async move {
+            let skp = api::skp::read(&id).await?;
+            let periode = api::org::periode().await?;
+            let atasan = api::skp::rhk_atasan(&id).await.ok();
+            Ok::<_, api::Error>((skp, periode, atasan))
+        }
+    });
+    move || match data.get() {
+        None => view! { <GagalMuat galat=None /> }.into_any(),
+        Some(Err(e)) => view! { <GagalMuat galat=Some(e) /> }.into_any(),
+        Some(Ok((skp, periode, atasan))) => {
+            let p = periode.into_iter().find(|p| p.id == skp.periode_id);
+            view! { <EditorSkp awal=skp periode=p atasan=atasan reload=Callback::new(move |_| data.refetch()) /> }
+                .into_any()
+        }
+    }
+}
+
+/// The last notes of a return by the pejabat penilai.
+fn catatan_terakhir(v: &SkpView) -> Option<String> {
+    v.skp.riwayat().iter().rev().find(|r| r.aksi == AksiSkp::ReturnWithNotes).and_then(|r| r.catatan.clone())
+}
+
+#[component]
+fn EditorSkp(
+    awal: SkpView,
+    periode: Option<PeriodeView>,
+    atasan: Option<RhkAtasan>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let en = Signal::derive(move || i18n.get_locale() == Locale::en);
+    let jenis_jabatan = awal.skp.rencana().jenis_jabatan();
+    let rule_set = periode.as_ref().map(|p| p.rule_set).unwrap_or(RuleSet::Permenpanrb6_2022);
+    let tahun = periode.as_ref().map(|p| p.tahun).unwrap_or_default();
+    let view_state = RwSignal::new(awal.clone());
+    let form = RwSignal::new(awal.isian.clone());
+    let realisasi = RwSignal::new(BTreeMap::<String, String>::new());
+    let rating_perilaku = RwSignal::new(RatingEkspektasi::SesuaiEkspektasi.kode().to_owned());
+    let errors = Memo::new(move |_| form.with(|f| f.validate(jenis_jabatan).err().unwrap_or_default()));
+    let masukan = Memo::new(move |_| PratinjauMasukan {
+        rule_set,
+        jenis_jabatan,
+        realisasi: realisasi.get(),
+        rating_perilaku: RatingEkspektasi::from_kode(&rating_perilaku.get()),
+        jenjang: None,
+    });
+    let pratinjau = Memo::new(move |_| masukan.with(|m| form.with(|f| hitung_pratinjau(f, m))));
+    let editable = Signal::derive(move || {
+        view_state
+            .with(|v| v.akses == Akses::Pegawai && matches!(v.status.as_str(), "draf" | "dikembalikan" | "revisi"))
+    });
+    let ed = Editor {
+        form,
+        realisasi,
+        errors,
+        masukan,
+        pratinjau,
+        editable,
+        rhk_atasan: Signal::derive(move || atasan.as_ref().filter(|a| a.tersedia).map(|a| a.rhk.clone())),
+    };
+    let atasan_kosong = ed.rhk_atasan.with_untracked(Option::is_none);
+    let server_galat = RwSignal::new(None::<api::Error>);
+    let simpan = Action::new_local(move |ajukan: &bool| {
+        let ajukan = *ajukan;
+        let (id, version) = view_state.with_untracked(|v| (v.id.clone(), v.version));
+        let rencana = form.get_untracked();
+        async move {
+            let saved = api::skp::save(&id, version, rencana).await?;
+            if ajukan { api::skp::act(&id, "submit", saved.version, String::new()).await } else { Ok(saved) }
+        }
+    });
+    Effect::new(move |_| match simpan.value().get() {
+        Some(Ok(v)) => {
+            server_galat.set(None);
+            view_state.set(v);
+        }
+        Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
+        Some(Err(e)) => server_galat.set(Some(e)),
+        None => {}
+    });
+    let server_fields =
+        Signal::derive(move || server_galat.with(|e| e.as_ref().and_then(|e| e.fields().cloned()).unwrap_or_default()));
+    let kelengkapan = Signal::derive(move || {
+        let lokal: FieldErrors = form.with(|f| f.validate(jenis_jabatan).map(|r| r.kelengkapan()).unwrap_or_default());
+        galat(&lokal, "rhk", en.get())
+    });
+    let rhk_ids = Memo::new(move |_| form.with(|f| f.rhk.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
+    let catatan = move || view_state.with(catatan_terakhir);
+    view! {
+        <section class="kartu" data-testid="editor-skp">
+            <header class="kepala-skp">
+                <h1>{move || t!(i18n, pegawai.judul_editor, tahun = move || tahun)}</h1>
+                <StatusSkp kode=Signal::derive(move || view_state.with(|v| v.status.clone())) />
+                <p class="petunjuk">{t!(i18n, pegawai.milik)} ": " {awal.pegawai.nama.clone()} " · " {t!(i18n, umum.nip)} " " {awal.pegawai.nip.clone()}</p>
+            </header>
+            {move || catatan().filter(|_| view_state.with(|v| v.status == "dikembalikan")).map(|c| view! {
+                <div class="catatan" role="note" data-testid="catatan-penilai">
+                    <strong>{t!(i18n, pegawai.catatan_penilai)} ": "</strong> {c}
+                </div>
+            })}
+            <Show when=move || !editable.get()>
+                <p class="petunjuk" data-testid="tidak-bisa-diubah">{t!(i18n, pegawai.tidak_bisa_diubah)}</p>
+            </Show>
+            <Show when=move || atasan_kosong>
+                <p class="petunjuk">{t!(i18n, pegawai.atasan_belum_ada_skp)}</p>
+            </Show>
+        </section>
+        <div class="tata-editor">
+            <div class="kolom-form">
+                <h2>{t!(i18n, pegawai.rhk)}</h2>
+                <For each={move || rhk_ids.get()} key={|id: &String| id.clone()}
+                    children={move |id: String| {
+                        let id2 = id.clone();
+                        let nomor = Signal::derive(move || rhk_ids.with(|ids| ids.iter().position(|x| *x == id2).unwrap_or(0)));
+                        view! { <RhkForm ed=ed id=id nomor=nomor /> }
+                    }} />
+                <Show when=move || editable.get()>
+                    <div class="aksi">
+                        <button type="button" class="tombol-kedua" data-testid="tambah-rhk-utama" on:click=move |_| form.update(|f| tambah_rhk(f, JenisRhk::Utama))>
+                            {t!(i18n, pegawai.tambah_rhk_utama)}
+                        </button>
+                        <button type="button" class="tombol-kedua" data-testid="tambah-rhk-tambahan" on:click=move |_| form.update(|f| tambah_rhk(f, JenisRhk::Tambahan))>
+                            {t!(i18n, pegawai.tambah_rhk_tambahan)}
+                        </button>
+                    </div>
+                </Show>
+                <GalatField id="kelengkapan" pesan=kelengkapan />
+            </div>
+            <aside class="kolom-pratinjau kartu" aria-labelledby="judul-pratinjau">
+                <h2 id="judul-pratinjau">{t!(i18n, pegawai.pratinjau)}</h2>
+                <p class="petunjuk">{t!(i18n, pegawai.pratinjau_penjelasan)}</p>
+                <Show when=move || rule_set == RuleSet::Permenpanrb6_2022>
+                    <div class="baris">
+                        <label for="rating-perilaku-pratinjau">{t!(i18n, pegawai.pilih_rating_perilaku)}</label>
+                        <select id="rating-perilaku-pratinjau" data-testid="rating-perilaku-pratinjau" bind:value=rating_perilaku>
+                            <OpsiRating />
+                        </select>
+                    </div>
+                </Show>
+                <RingkasanPratinjau pratinjau=pratinjau
+                    jelaskan=Callback::new(move |_| masukan.with_untracked(|m| form.with_untracked(|f| jelaskan(f, m, &Sasaran::Skp)))) />
+            </aside>
+        </div>
+        <section class="kartu aksi-bawah">
+            <p class="galat" role="alert" data-testid="galat-server">
+                {move || server_galat.get().map(|e| match e {
+                    api::Error::Network => t!(i18n, umum.galat_jaringan).into_any(),
+                    api::Error::Api { status: 409, ref body } if body.code == "stale_version" => view! {
+                        {t!(i18n, pegawai.konflik_versi)} " "
+                        <button type="button" class="tombol-teks" on:click=move |_| reload.run(())>{t!(i18n, pegawai.muat_terbaru)}</button>
+                    }.into_any(),
+                    other => other.pesan(en.get()).unwrap_or_default().into_any(),
+                })}
+            </p>
+            <ul class="galat-field">
+                {move || server_fields.get().into_iter().flat_map(|(f, m)| m.into_iter().map(move |m| format!("{f}: {}", crate::api::satu_bahasa(&m, en.get())))).map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
+            <Show when=move || editable.get()>
+                <div class="aksi">
+                    <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || simpan.pending().get() on:click=move |_| { simpan.dispatch(false); }>
+                        {move || if simpan.pending().get() { t!(i18n, pegawai.menyimpan).into_any() } else { t!(i18n, pegawai.simpan_draf).into_any() }}
+                    </button>
+                    <button type="button" data-testid="ajukan" disabled=move || simpan.pending().get() on:click=move |_| { simpan.dispatch(true); }>
+                        {move || if view_state.with(|v| v.status == "dikembalikan") { t!(i18n, pegawai.ajukan_ulang).into_any() } else { t!(i18n, pegawai.ajukan).into_any() }}
+                    </button>
+                </div>
+            </Show>
+            <p class="tersimpan" data-testid="tersimpan" aria-live="polite">
+                {move || { let v = view_state.with(|v| v.version); t!(i18n, pegawai.tersimpan, versi = move || v) }}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,85 @@
+//! Who is signed in, as the whole app sees it.
+
+use domain::api::{PeranAkun, SessionView};
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Auth {
+    /// Asking the server whether a session exists.
+    Memuat,
+    Tamu,
+    Masuk(SessionView),
+    /// The session ended while working: the screen stays, a login form
+    /// appears over it, and nothing typed is lost.
+    Berakhir(SessionView),
+}
+
+impl Auth {
+    pub fn session(&self) -> Option<&SessionView> {
+        match self {
+            Auth::Masuk(s) | Auth::Berakhir(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        matches!(self, Auth::Masuk(s) if s.peran != PeranAkun::Pegawai)
+    }
+
+    /// The expired session of someone signing in again, or `None` when a
+    /// different person signs in (then nothing of the old screen may stay).
+    pub fn same_person(&self, nip: &str) -> bool {
+        matches!(self, Auth::Berakhir(s) if s.nip == nip)
+    }
+}
+
+/// The app-wide auth state (context newtype).
+#[derive(Clone, Copy)]
+pub struct AuthContext(pub RwSignal<Auth>);
+
+impl AuthContext {
+    pub fn expire(&self) {
+        self.0.update(|a| {
+            if let Auth::Masuk(s) = a {
+                *a = Auth::Berakhir(s.clone());
+            }
+        });
+    }
+}
+
+pub fn use_auth() -> AuthContext {
+    expect_context::<AuthContext>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sesi(peran: PeranAkun) -> SessionView {
+        SessionView {
+            pegawai_id: "p".into(),
+            instansi_id: "i".into(),
+            nip: "199003152015032004".into(),
+            nama: "Dewi".into(),
+            jabatan: "Pengelola".into(),
+            peran,
+            csrf_token: "c".into(),
+            berakhir: 0,
+        }
+    }
+
+    #[test]
+    fn only_admins_see_the_admin_area() {
+        assert!(Auth::Masuk(sesi(PeranAkun::AdminInstansi)).is_admin());
+        assert!(!Auth::Masuk(sesi(PeranAkun::Pegawai)).is_admin());
+        assert!(!Auth::Berakhir(sesi(PeranAkun::AdminInstansi)).is_admin(), "not while the session is over");
+    }
+
+    #[test]
+    fn an_expired_screen_is_kept_only_for_the_same_person() {
+        let a = Auth::Berakhir(sesi(PeranAkun::Pegawai));
+        assert!(a.same_person("199003152015032004"));
+        assert!(!a.same_person("198811232014022006"));
+        assert!(!Auth::Tamu.same_person("199003152015032004"));
+    }
+}

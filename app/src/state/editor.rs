@@ -1,0 +1,411 @@
+//! The SKP editor as plain data: the form (`SkpInput`, exactly as typed),
+//! the realisations typed for a preview, and the preview itself, computed by
+//! `domain` in the browser with no server round trip.
+
+use std::collections::BTreeMap;
+
+use domain::angka_kredit::Jenjang;
+use domain::error::FieldErrors;
+use domain::periode::PeriodeEvaluasi;
+use domain::rule_set::{JenisRhk, RuleSet};
+use domain::skp::pratinjau::{PratinjauOpsi, SkpPreview, pratinjau_dengan_opsi};
+use domain::skp::{IndikatorInput, RealisasiInput, RhkInput, SkpInput};
+use domain::{JenisJabatan, RatingEkspektasi};
+
+/// What the preview needs besides the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PratinjauMasukan {
+    pub rule_set: RuleSet,
+    pub jenis_jabatan: JenisJabatan,
+    /// Indicator id → the realisation as typed (`12,5`).
+    pub realisasi: BTreeMap<String, String>,
+    pub rating_perilaku: Option<RatingEkspektasi>,
+    pub jenjang: Option<Jenjang>,
+}
+
+/// The preview, or why there is none yet.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pratinjau {
+    /// The plan has field errors: fix them first.
+    RencanaBelumValid,
+    Siap(Box<SkpPreview>),
+}
+
+/// Recomputes the whole preview: validate the plan, parse the typed
+/// realisations (an unparsable one is left out), run the rule set.
+pub fn hitung_pratinjau(input: &SkpInput, m: &PratinjauMasukan) -> Pratinjau {
+    let Ok(rencana) = input.validate(m.jenis_jabatan) else {
+        return Pratinjau::RencanaBelumValid;
+    };
+    let realisasi = realisasi_valid(m);
+    let opsi = PratinjauOpsi { jenjang: m.jenjang, bulan: Some(12), penjelasan: false, ..PratinjauOpsi::default() };
+    Pratinjau::Siap(Box::new(pratinjau_dengan_opsi(
+        &rencana,
+        &realisasi,
+        PeriodeEvaluasi::Tahunan,
+        m.rule_set,
+        m.rating_perilaku,
+        &opsi,
+    )))
+}
+
+/// The typed realisations that parse (an unparsable one is left out).
+fn realisasi_valid(m: &PratinjauMasukan) -> Vec<domain::skp::Realisasi> {
+    m.realisasi
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .filter_map(|(id, nilai)| {
+            RealisasiInput {
+                indikator_id: id.clone(),
+                evaluasi: PeriodeEvaluasi::Tahunan,
+                nilai: nilai.clone(),
+                uraian: String::new(),
+                bukti_dukung: Vec::new(),
+            }
+            .validate()
+            .ok()
+        })
+        .collect()
+}
+
+/// What to explain, built only when the user opens an explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sasaran {
+    Indikator(String),
+    Skp,
+}
+
+/// The explanation of one indicator or of the whole-SKP number, on demand.
+pub fn jelaskan(input: &SkpInput, m: &PratinjauMasukan, sasaran: &Sasaran) -> Vec<domain::Penjelasan> {
+    let Ok(rencana) = input.validate(m.jenis_jabatan) else {
+        return Vec::new();
+    };
+    let realisasi = realisasi_valid(m);
+    let e = PeriodeEvaluasi::Tahunan;
+    match sasaran {
+        Sasaran::Indikator(id) => domain::skp::pratinjau::jelaskan_indikator(
+            &rencana,
+            &realisasi,
+            &domain::skp::IndikatorId::new(id.clone()),
+            e,
+            m.rule_set,
+        ),
+        Sasaran::Skp => {
+            let opsi = PratinjauOpsi { jenjang: m.jenjang, bulan: Some(12), ..PratinjauOpsi::default() };
+            domain::skp::pratinjau::jelaskan_skp(&rencana, &realisasi, e, m.rule_set, m.rating_perilaku, &opsi)
+        }
+    }
+    .unwrap_or_default()
+}
+
+/// The messages for one field in the chosen language.
+pub fn galat(errors: &FieldErrors, path: &str, inggris: bool) -> Vec<String> {
+    errors.get(path).iter().map(|t| t.dalam(if inggris { "en" } else { "id" }).to_owned()).collect()
+}
+
+/// An id not used yet in this form, e.g. `rhk-3` or `iki-7`.
+pub fn id_baru(input: &SkpInput, awalan: &str) -> String {
+    let used: Vec<&str> = input
+        .rhk
+        .iter()
+        .flat_map(|r| std::iter::once(r.id.as_str()).chain(r.indikator.iter().map(|i| i.id.as_str())))
+        .collect();
+    (1..).map(|n| format!("{awalan}-{n}")).find(|id| !used.contains(&id.as_str())).unwrap_or_default()
+}
+
+pub fn tambah_rhk(input: &mut SkpInput, jenis: JenisRhk) {
+    let id = id_baru(input, "rhk");
+    let mut rhk = RhkInput { id, jenis, ..RhkInput::default() };
+    rhk.indikator.push(IndikatorInput { id: id_baru_dengan(input, "iki", &rhk), ..IndikatorInput::default() });
+    input.rhk.push(rhk);
+}
+
+fn id_baru_dengan(input: &SkpInput, awalan: &str, extra: &RhkInput) -> String {
+    let mut probe = input.clone();
+    probe.rhk.push(extra.clone());
+    id_baru(&probe, awalan)
+}
+
+pub fn hapus_rhk(input: &mut SkpInput, rhk_id: &str) {
+    input.rhk.retain(|r| r.id != rhk_id);
+}
+
+pub fn tambah_indikator(input: &mut SkpInput, rhk_id: &str) {
+    let id = id_baru(input, "iki");
+    if let Some(r) = input.rhk.iter_mut().find(|r| r.id == rhk_id) {
+        r.indikator.push(IndikatorInput { id, ..IndikatorInput::default() });
+    }
+}
+
+pub fn hapus_indikator(input: &mut SkpInput, rhk_id: &str, iki_id: &str) {
+    if let Some(r) = input.rhk.iter_mut().find(|r| r.id == rhk_id) {
+        r.indikator.retain(|i| i.id != iki_id);
+    }
+}
+
+/// The index paths of an RHK and an indicator, as the validation names fields.
+pub fn posisi(input: &SkpInput, rhk_id: &str, iki_id: Option<&str>) -> Option<String> {
+    let (ri, r) = input.rhk.iter().enumerate().find(|(_, r)| r.id == rhk_id)?;
+    match iki_id {
+        None => Some(format!("rhk[{ri}]")),
+        Some(iid) => {
+            let ii = r.indikator.iter().position(|i| i.id == iid)?;
+            Some(format!("rhk[{ri}].indikator[{ii}]"))
+        }
+    }
+}
+
+/// A plan of `n` RHK with two indicators each and a realisation for every
+/// indicator: the benchmark's 50-RHK SKP, and a test fixture.
+pub fn contoh(n: usize) -> (SkpInput, BTreeMap<String, String>) {
+    let mut input = SkpInput::default();
+    let mut realisasi = BTreeMap::new();
+    for r in 0..n {
+        let indikator = (0..2)
+            .map(|k| IndikatorInput {
+                id: format!("iki-{r}-{k}"),
+                uraian: format!("Persentase layanan {r}.{k} yang selesai tepat waktu"),
+                target: "80".into(),
+                target_maks: "90".into(),
+                satuan: "persen".into(),
+                ..IndikatorInput::default()
+            })
+            .collect::<Vec<_>>();
+        for i in &indikator {
+            realisasi.insert(i.id.clone(), format!("{},5", 70 + (r * 7 + i.id.len()) % 30));
+        }
+        input.rhk.push(RhkInput {
+            id: format!("rhk-{r}"),
+            uraian: format!("Terlaksananya layanan kepegawaian ke-{r}"),
+            jenis: if r % 5 == 4 { JenisRhk::Tambahan } else { JenisRhk::Utama },
+            indikator,
+            ..RhkInput::default()
+        });
+    }
+    (input, realisasi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masukan(rule_set: RuleSet, realisasi: BTreeMap<String, String>) -> PratinjauMasukan {
+        PratinjauMasukan {
+            rule_set,
+            jenis_jabatan: JenisJabatan::Pelaksana,
+            realisasi,
+            rating_perilaku: Some(RatingEkspektasi::SesuaiEkspektasi),
+            jenjang: None,
+        }
+    }
+
+    #[test]
+    fn new_rhk_and_indicators_get_ids_that_are_not_taken() {
+        let mut input = SkpInput::default();
+        tambah_rhk(&mut input, JenisRhk::Utama);
+        tambah_rhk(&mut input, JenisRhk::Tambahan);
+        tambah_indikator(&mut input, "rhk-1");
+        let ids: Vec<&str> = input
+            .rhk
+            .iter()
+            .flat_map(|r| std::iter::once(r.id.as_str()).chain(r.indikator.iter().map(|i| i.id.as_str())))
+            .collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{ids:?}");
+        assert_eq!(input.rhk[0].indikator.len(), 2);
+        let first = input.rhk[0].indikator[0].id.clone();
+        hapus_indikator(&mut input, "rhk-1", &first);
+        hapus_rhk(&mut input, "rhk-2");
+        assert_eq!(input.rhk.len(), 1);
+        assert_eq!(input.rhk[0].indikator.len(), 1);
+    }
+
+    #[test]
+    fn an_invalid_plan_has_no_preview_yet() {
+        let mut input = SkpInput::default();
+        tambah_rhk(&mut input, JenisRhk::Utama); // empty uraian and target
+        assert_eq!(
+            hitung_pratinjau(&input, &masukan(RuleSet::Permenpanrb6_2022, BTreeMap::new())),
+            Pratinjau::RencanaBelumValid
+        );
+    }
+
+    #[test]
+    fn the_preview_follows_the_rule_set_of_the_period() {
+        let (input, realisasi) = contoh(3);
+        for rule_set in [RuleSet::Permenpanrb6_2022, RuleSet::Permenpanrb8_2021, RuleSet::Pp46_2011] {
+            match hitung_pratinjau(&input, &masukan(rule_set, realisasi.clone())) {
+                Pratinjau::Siap(p) => assert_eq!(p.rule_set(), rule_set),
+                other => panic!("{rule_set:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_realisation_above_the_range_raises_the_suggested_rating() {
+        let (input, mut realisasi) = contoh(1);
+        for v in realisasi.values_mut() {
+            *v = "95".into();
+        }
+        let Pratinjau::Siap(p) = hitung_pratinjau(&input, &masukan(RuleSet::Permenpanrb6_2022, realisasi)) else {
+            panic!("no preview");
+        };
+        let SkpPreview::Permenpanrb6_2022 { saran, .. } = *p else { panic!("wrong rule set") };
+        assert_eq!(saran.saran, Some(RatingEkspektasi::DiatasEkspektasi));
+    }
+
+    #[test]
+    fn field_messages_come_in_the_chosen_language() {
+        let mut input = SkpInput::default();
+        tambah_rhk(&mut input, JenisRhk::Utama);
+        let errors = input.validate(JenisJabatan::Pelaksana).unwrap_err();
+        let id = galat(&errors, "rhk[0].uraian", false);
+        let en = galat(&errors, "rhk[0].uraian", true);
+        assert!(!id.is_empty() && !en.is_empty());
+        assert_ne!(id, en);
+        let first = input.rhk[0].indikator[0].id.clone();
+        assert_eq!(posisi(&input, "rhk-1", Some(&first)).as_deref(), Some("rhk[0].indikator[0]"));
+    }
+}
+
+/// One measure of an indicator in the preview.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ukuran {
+    Rating(RatingEkspektasi),
+    /// PermenPANRB 8/2021 capaian IKI, in percent.
+    Capaian(f64),
+    /// PermenPANRB 8/2021 nilai capaian IKI, or the PP 46 aspect score.
+    Nilai(f64),
+}
+
+/// What the preview says about one indicator.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct HasilIndikator {
+    pub ukuran: Vec<Ukuran>,
+    pub kendala: Option<domain::Teks>,
+}
+
+fn rhk_of(p: &SkpPreview) -> &[domain::skp::pratinjau::PratinjauRhk] {
+    match p {
+        SkpPreview::Permenpanrb6_2022 { rhk, .. }
+        | SkpPreview::Permenpanrb8_2021 { rhk, .. }
+        | SkpPreview::Pp46_2011 { rhk, .. } => rhk,
+    }
+}
+
+pub fn hasil_indikator(p: &SkpPreview, iki_id: &str) -> Option<HasilIndikator> {
+    let i = rhk_of(p).iter().flat_map(|r| r.indikator.iter()).find(|i| i.indikator.as_str() == iki_id)?;
+    i.realisasi?;
+    let mut h = HasilIndikator::default();
+    match p {
+        SkpPreview::Permenpanrb6_2022 { .. } => h.ukuran.extend(i.rating.map(Ukuran::Rating)),
+        SkpPreview::Permenpanrb8_2021 { .. } => {
+            h.ukuran.extend(i.capaian_persen.map(Ukuran::Capaian));
+            h.ukuran.extend(i.nilai.map(Ukuran::Nilai));
+        }
+        SkpPreview::Pp46_2011 { .. } => h.ukuran.extend(i.nilai.map(Ukuran::Nilai)),
+    }
+    h.kendala = i.kendala.as_ref().map(|k| k.pesan.clone());
+    Some(h)
+}
+
+/// The summary lines of a preview, in the order they are shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ringkasan {
+    SaranRating {
+        saran: Option<RatingEkspektasi>,
+        alasan: Vec<domain::Teks>,
+        penjelasan: domain::Penjelasan,
+    },
+    Predikat {
+        predikat: domain::Predikat,
+        penjelasan: domain::Penjelasan,
+    },
+    AngkaKredit {
+        nilai: f64,
+        penjelasan: domain::Penjelasan,
+    },
+    /// PermenPANRB 8/2021; explained on demand ([`jelaskan`] with [`Sasaran::Skp`]).
+    NilaiSkp {
+        nilai: f64,
+    },
+    /// PP 46/2011; explained on demand.
+    CapaianSkp {
+        nilai: f64,
+    },
+}
+
+pub fn ringkasan(p: &SkpPreview) -> Vec<Ringkasan> {
+    let mut out = Vec::new();
+    match p {
+        SkpPreview::Permenpanrb6_2022 { saran, predikat, angka_kredit, .. } => {
+            out.push(Ringkasan::SaranRating {
+                saran: saran.saran,
+                alasan: saran.alasan.clone(),
+                penjelasan: saran.penjelasan.clone(),
+            });
+            if let Some(k) = predikat {
+                out.push(Ringkasan::Predikat { predikat: k.predikat, penjelasan: k.penjelasan.clone() });
+            }
+            if let Some(a) = angka_kredit {
+                out.push(Ringkasan::AngkaKredit { nilai: a.angka_kredit, penjelasan: a.penjelasan.clone() });
+            }
+        }
+        SkpPreview::Permenpanrb8_2021 { nilai, .. } => out.extend(nilai.map(|nilai| Ringkasan::NilaiSkp { nilai })),
+        SkpPreview::Pp46_2011 { nilai, .. } => out.extend(nilai.map(|nilai| Ringkasan::CapaianSkp { nilai })),
+    }
+    out
+}
+
+/// A number as people write it: `102,22` in Indonesian, `102.22` in English.
+pub fn angka(x: f64, inggris: bool) -> String {
+    let s = format!("{:.2}", (x * 100.0).round() / 100.0);
+    let s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
+    if inggris { s } else { s.replace('.', ",") }
+}
+
+#[cfg(test)]
+mod tests_pratinjau {
+    use super::*;
+
+    #[test]
+    fn numbers_use_the_decimal_comma_in_indonesian() {
+        assert_eq!(angka(102.2222, false), "102,22");
+        assert_eq!(angka(102.2222, true), "102.22");
+        assert_eq!(angka(109.0, false), "109");
+    }
+
+    #[test]
+    fn every_indicator_with_a_realisation_has_a_result_under_8_2021() {
+        let (input, realisasi) = contoh(2);
+        let m = PratinjauMasukan {
+            rule_set: RuleSet::Permenpanrb8_2021,
+            jenis_jabatan: JenisJabatan::Pelaksana,
+            realisasi,
+            rating_perilaku: None,
+            jenjang: None,
+        };
+        let Pratinjau::Siap(p) = hitung_pratinjau(&input, &m) else { panic!() };
+        let h = hasil_indikator(&p, "iki-0-0").expect("a result");
+        assert!(matches!(h.ukuran[0], Ukuran::Capaian(_)), "{h:?}");
+        assert!(matches!(h.ukuran[1], Ukuran::Nilai(_)), "{h:?}");
+        assert!(matches!(ringkasan(&p)[0], Ringkasan::NilaiSkp { .. }));
+        // The explanation is built on demand, and names the rule.
+        let (input, realisasi) = contoh(2);
+        let m = PratinjauMasukan { realisasi, ..m };
+        let e = jelaskan(&input, &m, &Sasaran::Indikator("iki-0-0".into()));
+        assert_eq!(e[0].aturan, "permenpanrb_8_2021.capaian_iki");
+        assert!(!jelaskan(&input, &m, &Sasaran::Skp).is_empty());
+    }
+}
+
+/// A target as people write it: `90` or `80–90`.
+pub fn target_teks(t: domain::skp::Target, inggris: bool) -> String {
+    if (t.max() - t.min()).abs() < f64::EPSILON {
+        angka(t.min(), inggris)
+    } else {
+        format!("{}–{}", angka(t.min(), inggris), angka(t.max(), inggris))
+    }
+}

@@ -1,0 +1,51 @@
+//! The editor's signals, passed as one `Copy` value to the form components.
+
+use std::collections::BTreeMap;
+
+use domain::FieldErrors;
+use domain::api::RhkAtasanItem;
+use domain::skp::{IndikatorInput, RhkInput, SkpInput};
+use leptos::prelude::*;
+
+use crate::state::editor::{Pratinjau, PratinjauMasukan};
+
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub form: RwSignal<SkpInput>,
+    pub realisasi: RwSignal<BTreeMap<String, String>>,
+    pub errors: Memo<FieldErrors>,
+    pub masukan: Memo<PratinjauMasukan>,
+    pub pratinjau: Memo<Pratinjau>,
+    pub editable: Signal<bool>,
+    pub rhk_atasan: Signal<Option<Vec<RhkAtasanItem>>>,
+}
+
+impl Editor {
+    /// Reads one field of one RHK.
+    pub fn rhk<T>(&self, id: &str, f: impl Fn(&RhkInput) -> T) -> Option<T> {
+        self.form.with(|s| s.rhk.iter().find(|r| r.id == id).map(&f))
+    }
+
+    pub fn update_rhk(&self, id: &str, f: impl FnOnce(&mut RhkInput)) {
+        self.form.update(|s| {
+            if let Some(r) = s.rhk.iter_mut().find(|r| r.id == id) {
+                f(r);
+            }
+        });
+    }
+
+    pub fn iki<T>(&self, rhk: &str, iki: &str, f: impl Fn(&IndikatorInput) -> T) -> Option<T> {
+        self.form
+            .with(|s| s.rhk.iter().find(|r| r.id == rhk).and_then(|r| r.indikator.iter().find(|i| i.id == iki)).map(&f))
+    }
+
+    pub fn update_iki(&self, rhk: &str, iki: &str, f: impl FnOnce(&mut IndikatorInput)) {
+        self.form.update(|s| {
+            if let Some(i) =
+                s.rhk.iter_mut().find(|r| r.id == rhk).and_then(|r| r.indikator.iter_mut().find(|i| i.id == iki))
+            {
+                f(i);
+            }
+        });
+    }
+}

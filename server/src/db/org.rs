@@ -1,0 +1,943 @@
+//! Organisation data: the unit tree, pegawai search, periods, the atasan
+//! mapping as dated segments, activation codes, and the first admin account.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use anyhow::Context;
+use domain::nip::{JenisPegawai, Nip};
+use domain::periode::{Periode, PeriodeId, SiklusPeriodik};
+use domain::tanggal::Tanggal;
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sqlx::AnyConnection;
+use uuid::Uuid;
+
+use crate::auth::session::{Peran, hash_token};
+use crate::clock;
+use crate::db::Db;
+use crate::error::{ApiError, ApiResult, dua_bahasa};
+use crate::password;
+
+pub fn new_id() -> String {
+    Uuid::new_v4().to_string()
+}
+
+// ---------------------------------------------------------------- units
+
+/// A unit and the units below it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct UnitNode {
+    pub id: String,
+    pub nama: String,
+    pub induk_id: Option<String>,
+    /// Pegawai placed directly in this unit.
+    pub jumlah_pegawai: i64,
+    pub anak: Vec<UnitNode>,
+}
+
+/// The unit tree of an instansi: its roots, children sorted by name.
+pub async fn unit_tree(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<Vec<UnitNode>> {
+    let units: Vec<(String, Option<String>, String)> =
+        sqlx::query_as("SELECT id, induk_id, nama FROM unit_kerja WHERE instansi_id = $1 ORDER BY nama, id")
+            .bind(instansi_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let counts: Vec<(String, i64)> =
+        sqlx::query_as("SELECT unit_id, COUNT(*) FROM pegawai WHERE instansi_id = $1 GROUP BY unit_id")
+            .bind(instansi_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let counts: HashMap<String, i64> = counts.into_iter().collect();
+    let ids: HashSet<&str> = units.iter().map(|u| u.0.as_str()).collect();
+    let mut children: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut roots = Vec::new();
+    for (i, (_, induk, _)) in units.iter().enumerate() {
+        match induk.as_deref().filter(|p| ids.contains(p)) {
+            Some(p) => children.entry(p).or_default().push(i),
+            None => roots.push(i),
+        }
+    }
+    // Built iteratively from the deepest units up, so a deep tree cannot
+    // overflow the stack; units in a cycle of parents are unreachable and left out.
+    let mut order = Vec::new();
+    let mut stack: Vec<usize> = roots.clone();
+    let mut seen = HashSet::new();
+    while let Some(i) = stack.pop() {
+        if !seen.insert(i) {
+            continue;
+        }
+        order.push(i);
+        if let Some(c) = children.get(units[i].0.as_str()) {
+            stack.extend(c.iter().copied());
+        }
+    }
+    let mut built: HashMap<usize, UnitNode> = HashMap::new();
+    for &i in order.iter().rev() {
+        let (id, induk, nama) = &units[i];
+        let anak =
+            children.get(id.as_str()).map(|c| c.iter().filter_map(|j| built.remove(j)).collect()).unwrap_or_default();
+        let node = UnitNode {
+            id: id.clone(),
+            nama: nama.clone(),
+            induk_id: induk.clone(),
+            jumlah_pegawai: counts.get(id).copied().unwrap_or(0),
+            anak,
+        };
+        built.insert(i, node);
+    }
+    Ok(roots.into_iter().filter_map(|i| built.remove(&i)).collect())
+}
+
+/// The instansi a unit belongs to, if the unit exists.
+pub async fn unit_instansi(conn: &mut AnyConnection, unit_id: &str) -> sqlx::Result<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT instansi_id FROM unit_kerja WHERE id = $1").bind(unit_id).fetch_optional(conn).await?;
+    Ok(row.map(|r| r.0))
+}
+
+// ---------------------------------------------------------------- pegawai
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct PegawaiItem {
+    pub id: String,
+    pub nip: String,
+    pub nama: String,
+    pub jenis_pegawai: String,
+    pub jenis_jabatan: String,
+    pub jabatan: String,
+    pub unit_id: String,
+    pub unit_nama: String,
+    /// `tidak_ada` (no account yet), `belum_aktivasi` (no password yet) or `aktif`.
+    pub status_akun: String,
+    pub peran: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Halaman<T> {
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+    pub items: Vec<T>,
+}
+
+/// id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id, unit nama, akun, password_hash, peran
+type PegawaiRaw =
+    (String, String, String, String, String, String, String, String, Option<String>, Option<String>, Option<String>);
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+fn like_escape(s: &str) -> String {
+    s.chars().fold(String::with_capacity(s.len()), |mut out, c| {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+        out
+    })
+}
+
+/// Pegawai of an instansi whose name contains `q` (any case) or whose NIP
+/// starts with it, in the unit `unit_id` or below; sorted by name then NIP.
+pub async fn cari_pegawai(
+    conn: &mut AnyConnection,
+    instansi_id: &str,
+    q: &str,
+    unit_id: &str,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<Halaman<PegawaiItem>> {
+    let q = q.trim();
+    let nama_pola = format!("%{}%", like_escape(&q.to_lowercase()));
+    let nip_pola = format!("{}%", like_escape(&q.chars().filter(|c| !c.is_whitespace()).collect::<String>()));
+    const FROM: &str = "WITH RECURSIVE sub (id) AS ( \
+           SELECT id FROM unit_kerja WHERE id = $2 AND instansi_id = $1 \
+           UNION ALL SELECT u.id FROM unit_kerja u JOIN sub ON u.induk_id = sub.id) \
+         SELECT {cols} FROM pegawai p JOIN unit_kerja u ON u.id = p.unit_id \
+         LEFT JOIN akun a ON a.pegawai_id = p.id \
+         WHERE p.instansi_id = $1 AND ($2 = '' OR p.unit_id IN (SELECT id FROM sub)) \
+           AND ($3 = '' OR LOWER(p.nama) LIKE $4 ESCAPE '\\' OR p.nip LIKE $5 ESCAPE '\\')";
+    let count_sql = FROM.replace("{cols}", "COUNT(*)");
+    let (total,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(count_sql))
+        .bind(instansi_id)
+        .bind(unit_id)
+        .bind(q)
+        .bind(&nama_pola)
+        .bind(&nip_pola)
+        .fetch_one(&mut *conn)
+        .await?;
+    let list_sql = format!(
+        "{} ORDER BY p.nama, p.nip LIMIT $6 OFFSET $7",
+        FROM.replace(
+            "{cols}",
+            "p.id, p.nip, p.nama, p.jenis_pegawai, p.jenis_jabatan, p.jabatan, p.unit_id, u.nama, a.pegawai_id, \
+             a.password_hash, a.peran"
+        )
+    );
+    let rows: Vec<PegawaiRaw> = sqlx::query_as(sqlx::AssertSqlSafe(list_sql))
+        .bind(instansi_id)
+        .bind(unit_id)
+        .bind(q)
+        .bind(&nama_pola)
+        .bind(&nip_pola)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *conn)
+        .await?;
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let status = match (&r.8, &r.9) {
+                (None, _) => "tidak_ada",
+                (Some(_), None) => "belum_aktivasi",
+                (Some(_), Some(_)) => "aktif",
+            };
+            PegawaiItem {
+                peran: r.10,
+                id: r.0,
+                nip: r.1,
+                nama: r.2,
+                jenis_pegawai: r.3,
+                jenis_jabatan: r.4,
+                jabatan: r.5,
+                unit_id: r.6,
+                unit_nama: r.7,
+                status_akun: status.to_owned(),
+            }
+        })
+        .collect();
+    Ok(Halaman { total, limit, offset, items })
+}
+
+/// `$from, $from+1, …` (n of them).
+pub fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+// ---------------------------------------------------------------- periods
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct PeriodeRow {
+    pub id: String,
+    pub tahun: i64,
+    pub rule_set: String,
+    pub siklus: String,
+    pub mulai: String,
+    pub selesai: String,
+    pub version: i64,
+}
+
+type PeriodeRaw = (String, String, i64, String, String, String, String, i64);
+
+const PERIODE_COLS: &str =
+    "id, instansi_id, CAST(tahun AS BIGINT), rule_set, siklus, mulai, selesai, version FROM periode";
+
+fn periode_from(r: PeriodeRaw) -> (String, PeriodeRow) {
+    (r.1, PeriodeRow { id: r.0, tahun: r.2, rule_set: r.3, siklus: r.4, mulai: r.5, selesai: r.6, version: r.7 })
+}
+
+pub async fn daftar_periode(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<Vec<PeriodeRow>> {
+    let rows: Vec<PeriodeRaw> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {PERIODE_COLS} WHERE instansi_id = $1 ORDER BY tahun DESC"
+    )))
+    .bind(instansi_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| periode_from(r).1).collect())
+}
+
+/// A period and the instansi it belongs to.
+pub async fn periode(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<(String, PeriodeRow)>> {
+    let row: Option<PeriodeRaw> = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {PERIODE_COLS} WHERE id = $1")))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(periode_from))
+}
+
+/// The period an operation without an explicit one means: the one holding
+/// `hari_ini`, else the latest.
+pub async fn periode_berjalan(
+    conn: &mut AnyConnection,
+    instansi_id: &str,
+    hari_ini: Tanggal,
+) -> sqlx::Result<Option<PeriodeRow>> {
+    let semua = daftar_periode(conn, instansi_id).await?;
+    let hari = hari_ini.to_string();
+    let kini = semua.iter().position(|p| p.mulai <= hari && hari <= p.selesai).unwrap_or(0);
+    Ok(semua.into_iter().nth(kini))
+}
+
+pub async fn simpan_periode(conn: &mut AnyConnection, instansi_id: &str, p: &Periode) -> ApiResult<PeriodeRow> {
+    let ada: Option<(String,)> = sqlx::query_as("SELECT id FROM periode WHERE instansi_id = $1 AND tahun = $2")
+        .bind(instansi_id)
+        .bind(i64::from(p.tahun()))
+        .fetch_optional(&mut *conn)
+        .await?;
+    if ada.is_some() {
+        return Err(ApiError::Conflict(
+            "periode_exists",
+            format!("Periode tahun {0} sudah ada. / A period for {0} already exists.", p.tahun()),
+        ));
+    }
+    let row = PeriodeRow {
+        id: p.id().as_str().to_owned(),
+        tahun: i64::from(p.tahun()),
+        rule_set: p.rule_set().kode().to_owned(),
+        siklus: siklus_kode(p.siklus()).to_owned(),
+        mulai: p.mulai().to_string(),
+        selesai: p.selesai().to_string(),
+        version: 1,
+    };
+    sqlx::query(
+        "INSERT INTO periode (id, instansi_id, tahun, rule_set, siklus, mulai, selesai) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&row.id)
+    .bind(instansi_id)
+    .bind(row.tahun)
+    .bind(&row.rule_set)
+    .bind(&row.siklus)
+    .bind(&row.mulai)
+    .bind(&row.selesai)
+    .execute(conn)
+    .await?;
+    Ok(row)
+}
+
+pub fn siklus_kode(s: SiklusPeriodik) -> &'static str {
+    match s {
+        SiklusPeriodik::Bulanan => "bulanan",
+        SiklusPeriodik::Triwulanan => "triwulanan",
+    }
+}
+
+// ---------------------------------------------------------------- atasan
+
+/// One dated segment of who rates a pegawai in a period.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Segmen {
+    pub id: String,
+    pub pegawai_id: String,
+    pub penilai_id: Option<String>,
+    pub atasan_penilai_id: Option<String>,
+    pub berlaku_mulai: String,
+    pub berlaku_sampai: Option<String>,
+    pub version: i64,
+}
+
+type SegmenRaw = (String, String, Option<String>, Option<String>, String, Option<String>, i64);
+
+fn segmen_from(r: SegmenRaw) -> Segmen {
+    Segmen {
+        id: r.0,
+        pegawai_id: r.1,
+        penilai_id: r.2,
+        atasan_penilai_id: r.3,
+        berlaku_mulai: r.4,
+        berlaku_sampai: r.5,
+        version: r.6,
+    }
+}
+
+const SEGMEN_COLS: &str =
+    "id, pegawai_id, penilai_id, atasan_penilai_id, berlaku_mulai, berlaku_sampai, version FROM atasan";
+
+/// Every segment of a period, by pegawai, earliest first.
+pub async fn segmen_periode(conn: &mut AnyConnection, periode_id: &str) -> sqlx::Result<Vec<Segmen>> {
+    let rows: Vec<SegmenRaw> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SEGMEN_COLS} WHERE periode_id = $1 ORDER BY pegawai_id, berlaku_mulai"
+    )))
+    .bind(periode_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(segmen_from).collect())
+}
+
+pub async fn segmen_pegawai(conn: &mut AnyConnection, periode_id: &str, pegawai_id: &str) -> sqlx::Result<Vec<Segmen>> {
+    let rows: Vec<SegmenRaw> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SEGMEN_COLS} WHERE periode_id = $1 AND pegawai_id = $2 ORDER BY berlaku_mulai"
+    )))
+    .bind(periode_id)
+    .bind(pegawai_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(segmen_from).collect())
+}
+
+/// What setting a pegawai's atasan from date `mulai` does to their segments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RencanaSegmen {
+    /// The open segment already says so.
+    TidakBerubah,
+    /// The open segment starts on `mulai` (or later): corrected in place.
+    Ubah { id: String },
+    /// A transfer: the open segment ends the day before, a new one starts.
+    /// The new one continues the version, so the open segment's version
+    /// always grows and a client's stale view is caught.
+    TutupLaluBuka { id: String, sampai: String, version: i64 },
+    /// No open segment: a new one starts.
+    Buka,
+}
+
+/// Plans the change to a pegawai's segments (`terbuka`: the one without an
+/// end). A `mulai` before the open segment's start corrects that segment.
+pub fn rencana_segmen(
+    terbuka: Option<&Segmen>,
+    penilai_id: Option<&str>,
+    atasan_penilai_id: Option<&str>,
+    mulai: Tanggal,
+) -> RencanaSegmen {
+    let Some(s) = terbuka else { return RencanaSegmen::Buka };
+    if s.penilai_id.as_deref() == penilai_id && s.atasan_penilai_id.as_deref() == atasan_penilai_id {
+        return RencanaSegmen::TidakBerubah;
+    }
+    match Tanggal::parse_iso(&s.berlaku_mulai) {
+        Some(awal) if awal < mulai => RencanaSegmen::TutupLaluBuka {
+            id: s.id.clone(),
+            sampai: mulai.tambah_hari(-1).to_string(),
+            version: s.version + 1,
+        },
+        _ => RencanaSegmen::Ubah { id: s.id.clone() },
+    }
+}
+
+/// The new segment values of one pegawai in a period.
+pub struct SegmenBaru<'a> {
+    pub instansi_id: &'a str,
+    pub periode_id: &'a str,
+    pub pegawai_id: &'a str,
+    pub penilai_id: Option<&'a str>,
+    pub atasan_penilai_id: Option<&'a str>,
+    pub mulai: Tanggal,
+}
+
+/// Carries out a plan (one pegawai; the import batches its own inserts).
+pub async fn terapkan_rencana(
+    conn: &mut AnyConnection,
+    rencana: &RencanaSegmen,
+    s: &SegmenBaru<'_>,
+) -> sqlx::Result<()> {
+    match rencana {
+        RencanaSegmen::TidakBerubah => {}
+        RencanaSegmen::Ubah { id } => {
+            sqlx::query(
+                "UPDATE atasan SET penilai_id = $1, atasan_penilai_id = $2, version = version + 1 WHERE id = $3",
+            )
+            .bind(s.penilai_id)
+            .bind(s.atasan_penilai_id)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        }
+        RencanaSegmen::TutupLaluBuka { id, sampai, version } => {
+            sqlx::query("UPDATE atasan SET berlaku_sampai = $1, version = version + 1 WHERE id = $2")
+                .bind(sampai)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+            buka_segmen(conn, s, *version).await?;
+        }
+        RencanaSegmen::Buka => buka_segmen(conn, s, 1).await?,
+    }
+    Ok(())
+}
+
+async fn buka_segmen(conn: &mut AnyConnection, s: &SegmenBaru<'_>, version: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO atasan (id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, berlaku_mulai, \
+         version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(new_id())
+    .bind(s.instansi_id)
+    .bind(s.periode_id)
+    .bind(s.pegawai_id)
+    .bind(s.penilai_id)
+    .bind(s.atasan_penilai_id)
+    .bind(s.mulai.to_string())
+    .bind(version)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// One row of the atasan mapping: a segment, or a pegawai without any.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct AtasanItem {
+    pub pegawai_id: String,
+    pub nip: String,
+    pub nama: String,
+    pub unit_id: String,
+    pub unit_nama: String,
+    /// True when the pegawai has no pejabat penilai at present (no open segment naming one).
+    pub tanpa_penilai: bool,
+    pub segmen_id: Option<String>,
+    pub penilai_id: Option<String>,
+    pub penilai_nama: Option<String>,
+    pub atasan_penilai_id: Option<String>,
+    pub atasan_penilai_nama: Option<String>,
+    pub berlaku_mulai: Option<String>,
+    pub berlaku_sampai: Option<String>,
+    pub version: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AtasanHalaman {
+    /// Pegawai in the instansi.
+    pub total: i64,
+    /// Of them, without a pejabat penilai at present.
+    pub tanpa_penilai: i64,
+    pub limit: i64,
+    pub offset: i64,
+    /// One row per segment (earliest first), pegawai without a penilai first.
+    pub items: Vec<AtasanItem>,
+}
+
+/// The mapping of a period, paged by pegawai: those without a current
+/// pejabat penilai first, then by name and NIP.
+pub async fn daftar_atasan(
+    conn: &mut AnyConnection,
+    instansi_id: &str,
+    periode_id: &str,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<AtasanHalaman> {
+    const TANPA: &str = "CASE WHEN EXISTS (SELECT 1 FROM atasan s WHERE s.periode_id = $2 AND s.pegawai_id = p.id \
+                         AND s.berlaku_sampai IS NULL AND s.penilai_id IS NOT NULL) THEN 1 ELSE 0 END";
+    let (total, ada): (i64, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*), CAST(COALESCE(SUM({TANPA}), 0) AS BIGINT) FROM pegawai p WHERE p.instansi_id = $1"
+    )))
+    .bind(instansi_id)
+    .bind(periode_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let halaman: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT p.id, p.nip, p.nama, p.unit_id, u.nama, CAST({TANPA} AS BIGINT) AS ada FROM pegawai p \
+         JOIN unit_kerja u ON u.id = p.unit_id WHERE p.instansi_id = $1 \
+         ORDER BY ada, p.nama, p.nip LIMIT $3 OFFSET $4"
+    )))
+    .bind(instansi_id)
+    .bind(periode_id)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut items = Vec::new();
+    if !halaman.is_empty() {
+        let sql = format!(
+            "SELECT a.id, a.pegawai_id, a.penilai_id, a.atasan_penilai_id, a.berlaku_mulai, a.berlaku_sampai, \
+             a.version, pn.nama, apn.nama FROM atasan a \
+             LEFT JOIN pegawai pn ON pn.id = a.penilai_id LEFT JOIN pegawai apn ON apn.id = a.atasan_penilai_id \
+             WHERE a.periode_id = $1 AND a.pegawai_id IN ({}) ORDER BY a.berlaku_mulai",
+            placeholders(2, halaman.len())
+        );
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(periode_id);
+        for h in &halaman {
+            query = query.bind(h.0.as_str());
+        }
+        type Raw = (
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            String,
+            Option<String>,
+            i64,
+            Option<String>,
+            Option<String>,
+        );
+        let segmen: Vec<Raw> = query.fetch_all(&mut *conn).await?;
+        let mut per_pegawai: HashMap<&str, Vec<&Raw>> = HashMap::new();
+        for s in &segmen {
+            per_pegawai.entry(s.1.as_str()).or_default().push(s);
+        }
+        for (id, nip, nama, unit_id, unit_nama, ada) in &halaman {
+            let base = AtasanItem {
+                pegawai_id: id.clone(),
+                nip: nip.clone(),
+                nama: nama.clone(),
+                unit_id: unit_id.clone(),
+                unit_nama: unit_nama.clone(),
+                tanpa_penilai: *ada == 0,
+                segmen_id: None,
+                penilai_id: None,
+                penilai_nama: None,
+                atasan_penilai_id: None,
+                atasan_penilai_nama: None,
+                berlaku_mulai: None,
+                berlaku_sampai: None,
+                version: None,
+            };
+            match per_pegawai.get(id.as_str()) {
+                None => items.push(base),
+                Some(list) => {
+                    for s in list {
+                        items.push(AtasanItem {
+                            segmen_id: Some(s.0.clone()),
+                            penilai_id: s.2.clone(),
+                            penilai_nama: s.7.clone(),
+                            atasan_penilai_id: s.3.clone(),
+                            atasan_penilai_nama: s.8.clone(),
+                            berlaku_mulai: Some(s.4.clone()),
+                            berlaku_sampai: s.5.clone(),
+                            version: Some(s.6),
+                            ..base.clone()
+                        });
+                    }
+                }
+            }
+        }
+    }
+    Ok(AtasanHalaman { total, tanpa_penilai: total - ada, limit, offset, items })
+}
+
+/// The instansi of a pegawai, if the pegawai exists.
+pub async fn pegawai_instansi(conn: &mut AnyConnection, pegawai_id: &str) -> sqlx::Result<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT instansi_id FROM pegawai WHERE id = $1").bind(pegawai_id).fetch_optional(conn).await?;
+    Ok(row.map(|r| r.0))
+}
+
+// ---------------------------------------------------------------- activation
+
+/// The activation-code alphabet: no 0/O and no 1/I, 32 symbols (5 bits each).
+pub const ALFABET_KODE: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+pub const PANJANG_KODE: usize = 10;
+/// Codes stay valid this long.
+pub const MASA_KODE_SECS: i64 = 30 * 24 * 60 * 60;
+/// The most pegawai one request may name.
+pub const MAKS_AKTIVASI: usize = 10_000;
+
+/// A fresh code: 10 symbols, 50 random bits.
+pub fn kode_aktivasi() -> String {
+    let mut bytes = [0u8; PANJANG_KODE];
+    rand::rng().fill_bytes(&mut bytes);
+    bytes.iter().map(|b| char::from(ALFABET_KODE[usize::from(b & 31)])).collect()
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct KodeAktivasi {
+    pub pegawai_id: String,
+    pub nip: String,
+    pub nama: String,
+    pub kode: String,
+}
+
+/// id, nip, nama, instansi_id, akun pegawai_id, password_hash, aktif
+type CalonRaw = (String, String, String, String, Option<String>, Option<String>, Option<i64>);
+
+/// Issues one-time codes (stored as hashes only) for the named pegawai of the
+/// instansi, or for all of its pegawai who have not set a password yet, and
+/// creates their accounts when missing. Returns the codes in clear: the only time.
+pub async fn buat_kode_aktivasi(
+    conn: &mut AnyConnection,
+    instansi_id: &str,
+    pegawai_ids: Option<&[String]>,
+) -> ApiResult<(Vec<KodeAktivasi>, i64)> {
+    const COLS: &str = "SELECT p.id, p.nip, p.nama, p.instansi_id, a.pegawai_id, a.password_hash, a.aktif \
+                        FROM pegawai p LEFT JOIN akun a ON a.pegawai_id = p.id";
+    let calon: Vec<CalonRaw> = match pegawai_ids {
+        None => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{COLS} WHERE p.instansi_id = $1 AND (a.pegawai_id IS NULL OR (a.password_hash IS NULL AND a.aktif = 1))"
+        )))
+        .bind(instansi_id)
+        .fetch_all(&mut *conn)
+        .await?,
+        Some(ids) => {
+            if ids.len() > MAKS_AKTIVASI {
+                return Err(ApiError::field(
+                    "pegawai_ids",
+                    format!(
+                        "Paling banyak {MAKS_AKTIVASI} pegawai sekali minta. / At most {MAKS_AKTIVASI} per request."
+                    ),
+                ));
+            }
+            let mut unik: Vec<&String> = Vec::new();
+            let mut seen = HashSet::new();
+            for id in ids {
+                if seen.insert(id) {
+                    unik.push(id);
+                }
+            }
+            let mut found: Vec<CalonRaw> = Vec::with_capacity(unik.len());
+            for chunk in unik.chunks(500) {
+                let sql = format!("{COLS} WHERE p.id IN ({})", placeholders(1, chunk.len()));
+                let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+                for id in chunk {
+                    q = q.bind(id.as_str());
+                }
+                found.extend(q.fetch_all(&mut *conn).await?);
+            }
+            // Another instansi's pegawai do not exist for this caller.
+            found.retain(|c| c.3 == instansi_id);
+            if found.len() != unik.len() {
+                return Err(ApiError::NotFound);
+            }
+            let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for (i, id) in ids.iter().enumerate() {
+                if let Some(c) = found.iter().find(|c| &c.0 == id)
+                    && c.5.is_some()
+                {
+                    fields.entry(format!("pegawai_ids[{i}]")).or_default().push(
+                        "Akun ini sudah diaktifkan (sudah punya kata sandi). / This account is already activated."
+                            .to_owned(),
+                    );
+                }
+            }
+            if !fields.is_empty() {
+                return Err(ApiError::Validation(fields));
+            }
+            found
+        }
+    };
+    let berakhir = clock::now() + MASA_KODE_SECS;
+    let mut hasil = Vec::with_capacity(calon.len());
+    for (id, nip, nama, _, akun, _, _) in calon {
+        let kode = kode_aktivasi();
+        let hash = hash_token(&kode);
+        if akun.is_some() {
+            sqlx::query(
+                "UPDATE akun SET kode_aktivasi_hash = $1, kode_aktivasi_berakhir = $2, version = version + 1 \
+                 WHERE pegawai_id = $3",
+            )
+            .bind(&hash)
+            .bind(berakhir)
+            .bind(&id)
+            .execute(&mut *conn)
+            .await?;
+        } else {
+            sqlx::query(
+                "INSERT INTO akun (pegawai_id, instansi_id, password_hash, peran, kode_aktivasi_hash, \
+                 kode_aktivasi_berakhir) VALUES ($1, $2, NULL, 'pegawai', $3, $4)",
+            )
+            .bind(&id)
+            .bind(instansi_id)
+            .bind(&hash)
+            .bind(berakhir)
+            .execute(&mut *conn)
+            .await?;
+        }
+        hasil.push(KodeAktivasi { pegawai_id: id, nip, nama, kode });
+    }
+    hasil.sort_by(|a, b| (&a.nama, &a.nip).cmp(&(&b.nama, &b.nip)));
+    Ok((hasil, berakhir))
+}
+
+// ---------------------------------------------------------------- first admin
+
+/// `ekinerja create-admin`: an admin account, with its instansi when new.
+#[derive(Debug, Clone)]
+pub struct AdminBaru {
+    pub kode_instansi: String,
+    pub nama_instansi: Option<String>,
+    pub nip: String,
+    pub nama: String,
+    pub super_admin: bool,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminDibuat {
+    pub instansi_id: String,
+    pub instansi_baru: bool,
+    pub pegawai_id: String,
+    pub pegawai_baru: bool,
+    pub akun_baru: bool,
+    pub peran: Peran,
+}
+
+fn pesan_validasi(e: ApiError) -> anyhow::Error {
+    match e {
+        ApiError::Validation(fields) => {
+            anyhow::anyhow!("{}", fields.into_values().flatten().collect::<Vec<_>>().join("; "))
+        }
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+/// Creates (or updates) an admin account: the instansi with a top unit and
+/// the current year's period when the instansi is new, the pegawai when
+/// missing, and the account with its password and role.
+pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
+    let kode = a.kode_instansi.trim();
+    if kode.is_empty() || kode.len() > 32 || !kode.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        anyhow::bail!(
+            "kode instansi harus 1–32 huruf, angka, '-' atau '_' / the instansi code must be 1–32 letters, digits, '-' or '_'"
+        );
+    }
+    let (nip, jenis) = match Nip::parse_pns(&a.nip) {
+        Ok(n) => (n, JenisPegawai::Pns),
+        Err(_) => match Nip::parse_pppk(&a.nip) {
+            Ok(n) => (n, JenisPegawai::Pppk),
+            Err(e) => anyhow::bail!("{}", dua_bahasa(&e.pesan())),
+        },
+    };
+    let nama = a.nama.trim();
+    if nama.is_empty() || nama.chars().count() > domain::pegawai::MAKS_NAMA {
+        anyhow::bail!("nama wajib diisi, paling banyak 200 karakter / the name is required, at most 200 characters");
+    }
+    crate::routes::auth::check_new_password(nip.as_str(), &a.password).map_err(pesan_validasi)?;
+    let hash = password::hash(a.password.clone()).await?;
+    let peran = if a.super_admin { Peran::SuperAdmin } else { Peran::AdminInstansi };
+
+    let mut tx = db.pool().begin().await?;
+    let instansi: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM instansi WHERE kode = $1").bind(kode).fetch_optional(&mut *tx).await?;
+    let (instansi_id, instansi_baru) = match instansi {
+        Some((id,)) => (id, false),
+        None => {
+            let Some(nama_instansi) = a.nama_instansi.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+                anyhow::bail!(
+                    "instansi {kode} belum ada; beri --nama-instansi untuk membuatnya / instansi {kode} does not exist; give --nama-instansi to create it"
+                );
+            };
+            let id = new_id();
+            sqlx::query("INSERT INTO instansi (id, instansi_id, kode, nama) VALUES ($1, $1, $2, $3)")
+                .bind(&id)
+                .bind(kode)
+                .bind(nama_instansi)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, NULL, $3)")
+                .bind(new_id())
+                .bind(&id)
+                .bind(nama_instansi)
+                .execute(&mut *tx)
+                .await?;
+            let tahun = clock::hari_ini().tahun();
+            let periode = Periode::tahunan(PeriodeId::new(new_id()), tahun, SiklusPeriodik::Triwulanan)
+                .context("the current year has a period")?;
+            simpan_periode(&mut tx, &id, &periode).await.map_err(|e| anyhow::anyhow!("creating the period: {e}"))?;
+            (id, true)
+        }
+    };
+    let pegawai: Option<(String, String)> = sqlx::query_as("SELECT id, instansi_id FROM pegawai WHERE nip = $1")
+        .bind(nip.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+    let (pegawai_id, pegawai_baru) = match pegawai {
+        Some((id, pi)) if pi == instansi_id => (id, false),
+        Some(_) => anyhow::bail!("NIP ini terdaftar di instansi lain / this NIP is registered at another instansi"),
+        None => {
+            let root: Option<(String,)> = sqlx::query_as(
+                "SELECT id FROM unit_kerja WHERE instansi_id = $1 AND induk_id IS NULL ORDER BY id LIMIT 1",
+            )
+            .bind(&instansi_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let unit_id = match root {
+                Some((u,)) => u,
+                None => {
+                    let u = new_id();
+                    let nama_instansi: (String,) = sqlx::query_as("SELECT nama FROM instansi WHERE id = $1")
+                        .bind(&instansi_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, NULL, $3)")
+                        .bind(&u)
+                        .bind(&instansi_id)
+                        .bind(&nama_instansi.0)
+                        .execute(&mut *tx)
+                        .await?;
+                    u
+                }
+            };
+            let id = new_id();
+            sqlx::query(
+                "INSERT INTO pegawai (id, instansi_id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id) \
+                 VALUES ($1, $2, $3, $4, $5, 'pelaksana', 'Admin Instansi', $6)",
+            )
+            .bind(&id)
+            .bind(&instansi_id)
+            .bind(nip.as_str())
+            .bind(nama)
+            .bind(jenis.kode())
+            .bind(&unit_id)
+            .execute(&mut *tx)
+            .await?;
+            (id, true)
+        }
+    };
+    let akun: Option<(String,)> = sqlx::query_as("SELECT pegawai_id FROM akun WHERE pegawai_id = $1")
+        .bind(&pegawai_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let akun_baru = akun.is_none();
+    if akun_baru {
+        sqlx::query("INSERT INTO akun (pegawai_id, instansi_id, password_hash, peran) VALUES ($1, $2, $3, $4)")
+            .bind(&pegawai_id)
+            .bind(&instansi_id)
+            .bind(&hash)
+            .bind(peran.as_str())
+            .execute(&mut *tx)
+            .await?;
+    } else {
+        sqlx::query(
+            "UPDATE akun SET password_hash = $1, peran = $2, aktif = 1, kode_aktivasi_hash = NULL, \
+             kode_aktivasi_berakhir = NULL, version = version + 1 WHERE pegawai_id = $3",
+        )
+        .bind(&hash)
+        .bind(peran.as_str())
+        .bind(&pegawai_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await.context("committing the admin account")?;
+    tracing::info!(instansi_id = %instansi_id, pegawai_id = %pegawai_id, instansi_baru, akun_baru, "admin account set");
+    Ok(AdminDibuat { instansi_id, instansi_baru, pegawai_id, pegawai_baru, akun_baru, peran })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segmen(mulai: &str, penilai: Option<&str>) -> Segmen {
+        Segmen {
+            id: "s1".into(),
+            pegawai_id: "p".into(),
+            penilai_id: penilai.map(str::to_owned),
+            atasan_penilai_id: None,
+            berlaku_mulai: mulai.into(),
+            berlaku_sampai: None,
+            version: 1,
+        }
+    }
+
+    fn tgl(s: &str) -> Tanggal {
+        Tanggal::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn a_transfer_closes_the_open_segment_the_day_before_and_a_correction_edits_it() {
+        let s = segmen("2026-01-01", Some("a"));
+        let table = [
+            (Some(&s), Some("a"), tgl("2026-07-01"), RencanaSegmen::TidakBerubah),
+            (
+                Some(&s),
+                Some("b"),
+                tgl("2026-07-01"),
+                RencanaSegmen::TutupLaluBuka { id: "s1".into(), sampai: "2026-06-30".into(), version: 2 },
+            ),
+            (Some(&s), Some("b"), tgl("2026-01-01"), RencanaSegmen::Ubah { id: "s1".into() }),
+            (Some(&s), None, tgl("2025-12-01"), RencanaSegmen::Ubah { id: "s1".into() }),
+            (None, Some("b"), tgl("2026-03-01"), RencanaSegmen::Buka),
+        ];
+        for (terbuka, penilai, mulai, expected) in table {
+            assert_eq!(rencana_segmen(terbuka, penilai, None, mulai), expected, "{penilai:?} {mulai}");
+        }
+    }
+
+    #[test]
+    fn activation_codes_are_ten_unambiguous_symbols() {
+        for _ in 0..200 {
+            let k = kode_aktivasi();
+            assert_eq!(k.len(), PANJANG_KODE);
+            assert!(k.chars().all(|c| ALFABET_KODE.contains(&(c as u8))), "{k}");
+            assert!(!k.contains(['0', 'O', '1', 'I']), "{k}");
+        }
+        assert_ne!(kode_aktivasi(), kode_aktivasi());
+    }
+
+    #[test]
+    fn like_patterns_escape_their_wildcards() {
+        assert_eq!(like_escape("50%_a\\b"), "50\\%\\_a\\\\b");
+    }
+}

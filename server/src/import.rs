@@ -1,0 +1,851 @@
+//! Importing pegawai from a SIASN-like CSV file: the pure part (reading and
+//! checking the whole file) lives here and is unit-tested; applying it to the
+//! database, all or nothing, is [`terapkan`].
+//!
+//! # The layout
+//!
+//! ```text
+//! nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan
+//! 197204152000032001;Dr. Rina Wulandari;pns;Kepala Badan;jpt;Badan Kepegawaian Demo;
+//! 197811202003121002;Ahmad Fauzi;PNS;Sekretaris;administrasi;Sekretariat;197204152000032001
+//! 199606112023211011;Yusuf Hidayat;PPPK;Operator Layanan;pelaksana;Sekretariat/Subbagian Umum;197811202003121002
+//! ```
+//!
+//! - UTF-8, with or without a byte-order mark. A header row is required; it
+//!   names the columns `nip, nama, jenis_pegawai, jabatan, jenis_jabatan,
+//!   unit, nip_atasan` in any order (case and surrounding spaces ignored).
+//!   Other columns (a full SIASN export has many) are ignored.
+//! - Separated by `,` or by `;` (Indonesian Excel exports use `;`): the header
+//!   row decides, whichever of the two it holds more of. Cells may be quoted
+//!   with `"` as usual. Rows whose cells are all empty are skipped.
+//! - `nip`: 18 digits (spaces allowed), checked by [`domain::nip::Nip::parse`]
+//!   for the row's `jenis_pegawai`.
+//! - `jenis_pegawai`: `pns` (also `cpns`) or `pppk`, any case.
+//! - `jenis_jabatan`: `jpt`, `administrasi`, `fungsional` or `pelaksana`, any case.
+//! - `unit`: the unit kerja as a path below the instansi's top unit,
+//!   `Sekretariat/Subbagian Umum`; missing units are created. A path may start
+//!   with the top unit's own name (which is then skipped), and the top unit's
+//!   name alone means the top unit. At most 10 levels.
+//! - `nip_atasan`: the NIP of the pejabat penilai kinerja: another row of the
+//!   file or a pegawai of the instansi already in the database; empty when
+//!   the pegawai has none (the head of the instansi). The atasan's own
+//!   atasan becomes the atasan pejabat penilai.
+//!
+//! # Checking
+//!
+//! The whole file is read and checked before anything is written. Every
+//! problem is reported with the row number as in the file (the header is row
+//! 1), the column, what is wrong (Bahasa Indonesia and English) and who can
+//! fix it; the report holds the first [`MAKS_KESALAHAN`] problems in file
+//! order and the total count.
+
+pub mod terapkan;
+
+use std::collections::{HashMap, HashSet};
+
+use domain::nip::{JenisPegawai, Nip};
+use domain::pegawai::{JenisJabatan, MAKS_NAMA, PegawaiInput};
+use domain::teks::Teks;
+use serde::{Deserialize, Serialize};
+
+/// The columns a file must have.
+pub const KOLOM: [&str; 7] = ["nip", "nama", "jenis_pegawai", "jabatan", "jenis_jabatan", "unit", "nip_atasan"];
+const NIP: usize = 0;
+const NAMA: usize = 1;
+const JENIS_PEGAWAI: usize = 2;
+const JABATAN: usize = 3;
+const JENIS_JABATAN: usize = 4;
+const UNIT: usize = 5;
+const NIP_ATASAN: usize = 6;
+
+/// The report keeps this many problems (the total is always counted).
+pub const MAKS_KESALAHAN: usize = 1000;
+/// The deepest unit path a row may name.
+pub const MAKS_KEDALAMAN_UNIT: usize = 10;
+
+/// Who can fix a problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Perbaikan {
+    /// The file or the instansi's organisation data.
+    AdminInstansi,
+    /// The personal data as registered at BKN (SIASN).
+    PegawaiAtauBkn,
+    /// The pegawai is registered at another instansi: a transfer (mutasi).
+    InstansiAsal,
+}
+
+impl Perbaikan {
+    pub fn label(self) -> Teks {
+        match self {
+            Perbaikan::AdminInstansi => Teks::new("admin instansi", "the instansi admin"),
+            Perbaikan::PegawaiAtauBkn => Teks::new("pegawai ybs / BKN (SIASN)", "the employee / BKN (SIASN)"),
+            Perbaikan::InstansiAsal => {
+                Teks::new("admin instansi asal / BKN (mutasi)", "the previous instansi's admin / BKN (transfer)")
+            }
+        }
+    }
+}
+
+/// One problem of the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kesalahan {
+    /// The row as numbered in the file (the header is row 1).
+    pub baris: u64,
+    /// The column name, or `berkas` for the file as a whole.
+    pub kolom: String,
+    /// A machine code, e.g. `nip_tidak_valid`.
+    pub kode: String,
+    pub pesan: Teks,
+    pub perbaikan: Perbaikan,
+    /// [`Perbaikan::label`], for display.
+    pub diperbaiki_oleh: Teks,
+}
+
+/// The problems of a file: the first [`MAKS_KESALAHAN`] in file order, and how many there are.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Laporan {
+    pub total: usize,
+    pub kesalahan: Vec<Kesalahan>,
+}
+
+impl Laporan {
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    fn catat(&mut self, baris: u64, kolom: &str, kode: &str, pesan: Teks, perbaikan: Perbaikan) {
+        self.total += 1;
+        if self.kesalahan.len() < MAKS_KESALAHAN {
+            self.kesalahan.push(Kesalahan {
+                baris,
+                kolom: kolom.to_owned(),
+                kode: kode.to_owned(),
+                pesan,
+                perbaikan,
+                diperbaiki_oleh: perbaikan.label(),
+            });
+        }
+    }
+
+    /// Both reports, the earliest rows first, cut to [`MAKS_KESALAHAN`].
+    fn gabung(mut self, lain: Laporan) -> Laporan {
+        self.total += lain.total;
+        self.kesalahan.extend(lain.kesalahan);
+        self.kesalahan.sort_by_key(|k| (k.baris, urutan_kolom(&k.kolom)));
+        self.kesalahan.truncate(MAKS_KESALAHAN);
+        self
+    }
+}
+
+fn urutan_kolom(kolom: &str) -> usize {
+    KOLOM.iter().position(|k| *k == kolom).unwrap_or(KOLOM.len())
+}
+
+/// A data row as read, before checking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BarisMentah {
+    pub baris: u64,
+    /// The cells in [`KOLOM`] order.
+    pub sel: [String; 7],
+}
+
+/// A file read into rows; `laporan` holds the problems found while reading.
+#[derive(Debug, Default)]
+pub struct Mentah {
+    pub baris: Vec<BarisMentah>,
+    pub laporan: Laporan,
+}
+
+impl Mentah {
+    /// Every NIP the file names (its rows and their atasan), without spaces.
+    pub fn nip_disebut(&self) -> HashSet<String> {
+        self.baris
+            .iter()
+            .flat_map(|b| [normal_nip(&b.sel[NIP]), normal_nip(&b.sel[NIP_ATASAN])])
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
+}
+
+/// What the database already holds, as the checks need it.
+#[derive(Clone, Debug, Default)]
+pub struct Konteks {
+    /// The instansi's pegawai: NIP → the NIP of their current pejabat penilai
+    /// in the import's period, if any.
+    pub terdaftar: HashMap<String, Option<String>>,
+    /// NIPs (among those the file names) registered at another instansi.
+    pub instansi_lain: HashSet<String>,
+}
+
+/// A checked row, ready to be applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BarisImpor {
+    pub baris: u64,
+    pub nip: Nip,
+    pub nama: String,
+    pub jenis_pegawai: JenisPegawai,
+    pub jenis_jabatan: JenisJabatan,
+    pub jabatan: String,
+    /// The unit path, one name per level, trimmed.
+    pub unit: Vec<String>,
+    /// The NIP of the pejabat penilai, without spaces.
+    pub nip_atasan: Option<String>,
+}
+
+/// A file without a single problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Berkas {
+    pub baris: Vec<BarisImpor>,
+}
+
+fn normal_nip(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn berkas_salah(kode: &str, pesan: Teks) -> Laporan {
+    let mut l = Laporan::default();
+    l.catat(1, "berkas", kode, pesan, Perbaikan::AdminInstansi);
+    l
+}
+
+/// Reads a CSV file into rows. Fails (with a one-problem report) only when
+/// the file cannot be read at all: no header, or a header without the
+/// required columns. Problems of single rows are collected in the result.
+pub fn baca(data: &[u8]) -> Result<Mentah, Laporan> {
+    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    let baris_pertama = data.split(|b| *b == b'\n').next().unwrap_or_default();
+    let titik_koma = baris_pertama.iter().filter(|b| **b == b';').count();
+    let koma = baris_pertama.iter().filter(|b| **b == b',').count();
+    let pemisah = if titik_koma > koma { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new().delimiter(pemisah).has_headers(true).flexible(true).from_reader(data);
+    let header = match reader.byte_headers() {
+        Ok(h) if !h.is_empty() && h.iter().any(|c| !c.is_empty()) => h.clone(),
+        _ => {
+            return Err(berkas_salah(
+                "berkas_kosong",
+                Teks::new("Berkas kosong atau tanpa baris judul kolom.", "The file is empty or has no header row."),
+            ));
+        }
+    };
+    let nama_kolom: Vec<String> =
+        header.iter().map(|c| String::from_utf8_lossy(c).trim().trim_matches('"').to_lowercase()).collect();
+    let mut indeks = [0usize; 7];
+    let mut laporan = Laporan::default();
+    for (i, kolom) in KOLOM.iter().enumerate() {
+        let posisi: Vec<usize> = nama_kolom.iter().enumerate().filter(|(_, n)| n == kolom).map(|(j, _)| j).collect();
+        match posisi.as_slice() {
+            [j] => indeks[i] = *j,
+            [] => laporan.catat(
+                1,
+                kolom,
+                "kolom_tidak_ada",
+                Teks::new(
+                    format!("Kolom \"{kolom}\" tidak ada di baris judul (kolom wajib: {}).", KOLOM.join(", ")),
+                    format!("The header row has no \"{kolom}\" column (required: {}).", KOLOM.join(", ")),
+                ),
+                Perbaikan::AdminInstansi,
+            ),
+            _ => laporan.catat(
+                1,
+                kolom,
+                "kolom_ganda",
+                Teks::new(
+                    format!("Kolom \"{kolom}\" muncul lebih dari sekali di baris judul."),
+                    format!("The header row names \"{kolom}\" more than once."),
+                ),
+                Perbaikan::AdminInstansi,
+            ),
+        }
+    }
+    if !laporan.is_empty() {
+        return Err(laporan);
+    }
+    let mut baris = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let nomor = e.position().map(|p| p.line()).unwrap_or_default();
+                laporan.catat(
+                    nomor,
+                    "berkas",
+                    "csv_rusak",
+                    Teks::new(
+                        "Berkas CSV rusak mulai baris ini; simpan ulang dari aplikasi lembar kerja.",
+                        "The CSV file is broken from this row on; save it again from the spreadsheet.",
+                    ),
+                    Perbaikan::AdminInstansi,
+                );
+                break;
+            }
+        }
+        if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        let nomor = record.position().map(|p| p.line()).unwrap_or_default();
+        if record.len() < nama_kolom.len() && indeks.iter().any(|&j| j >= record.len()) {
+            laporan.catat(
+                nomor,
+                "berkas",
+                "jumlah_kolom",
+                Teks::new(
+                    format!("Baris ini hanya punya {} kolom, baris judul {}.", record.len(), nama_kolom.len()),
+                    format!("This row has {} columns, the header {}.", record.len(), nama_kolom.len()),
+                ),
+                Perbaikan::AdminInstansi,
+            );
+            continue;
+        }
+        let mut sel: [String; 7] = Default::default();
+        let mut utuh = true;
+        for (i, &j) in indeks.iter().enumerate() {
+            match std::str::from_utf8(record.get(j).unwrap_or_default()) {
+                Ok(s) => sel[i] = s.to_owned(),
+                Err(_) => {
+                    utuh = false;
+                    laporan.catat(
+                        nomor,
+                        KOLOM[i],
+                        "bukan_utf8",
+                        Teks::new(
+                            "Bukan teks UTF-8; simpan berkas sebagai \"CSV UTF-8\".",
+                            "Not UTF-8 text; save the file as \"CSV UTF-8\".",
+                        ),
+                        Perbaikan::AdminInstansi,
+                    );
+                }
+            }
+        }
+        if utuh {
+            baris.push(BarisMentah { baris: nomor, sel });
+        }
+    }
+    if baris.is_empty() && laporan.is_empty() {
+        return Err(berkas_salah(
+            "berkas_kosong",
+            Teks::new("Berkas tidak berisi satu pun baris data.", "The file holds no data row."),
+        ));
+    }
+    Ok(Mentah { baris, laporan })
+}
+
+fn jenis_pegawai(s: &str) -> Option<JenisPegawai> {
+    match s.trim().to_lowercase().as_str() {
+        "pns" | "cpns" => Some(JenisPegawai::Pns),
+        "pppk" => Some(JenisPegawai::Pppk),
+        _ => None,
+    }
+}
+
+fn jenis_jabatan(s: &str) -> Option<JenisJabatan> {
+    match s.trim().to_lowercase().as_str() {
+        "jpt" => Some(JenisJabatan::Jpt),
+        "administrasi" => Some(JenisJabatan::Administrasi),
+        "fungsional" => Some(JenisJabatan::Fungsional),
+        "pelaksana" => Some(JenisJabatan::Pelaksana),
+        _ => None,
+    }
+}
+
+/// Splits a unit path into trimmed names, or says what is wrong with it.
+fn unit_path(s: &str) -> Result<Vec<String>, (&'static str, Teks)> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(("wajib_diisi", domain::error::pesan::wajib_diisi()));
+    }
+    let bagian: Vec<String> = s.split('/').map(|b| b.trim().to_owned()).collect();
+    if bagian.iter().any(String::is_empty) {
+        return Err((
+            "unit_tidak_valid",
+            Teks::new(
+                "Ada nama unit kosong di antara tanda \"/\".",
+                "A unit name between the \"/\" separators is empty.",
+            ),
+        ));
+    }
+    if bagian.len() > MAKS_KEDALAMAN_UNIT {
+        return Err((
+            "unit_terlalu_dalam",
+            Teks::new(
+                format!("Paling banyak {MAKS_KEDALAMAN_UNIT} tingkat unit, ada {}.", bagian.len()),
+                format!("At most {MAKS_KEDALAMAN_UNIT} unit levels, found {}.", bagian.len()),
+            ),
+        ));
+    }
+    if let Some(b) = bagian.iter().find(|b| b.chars().count() > MAKS_NAMA) {
+        return Err(("terlalu_panjang", domain::error::pesan::terlalu_panjang(MAKS_NAMA, b.chars().count())));
+    }
+    Ok(bagian)
+}
+
+/// Checks every row of a read file against the others and against what the
+/// database holds. `Ok` only when the whole file is free of problems.
+pub fn periksa(mentah: Mentah, konteks: &Konteks) -> Result<Berkas, Laporan> {
+    let Mentah { baris: semua, laporan: laporan_baca } = mentah;
+    let mut l = Laporan::default();
+    let mut pertama: HashMap<String, u64> = HashMap::with_capacity(semua.len());
+    let mut hasil = Vec::with_capacity(semua.len());
+    for b in &semua {
+        let nomor = b.baris;
+        let sebelum = l.total;
+        for (i, isi) in b.sel.iter().enumerate() {
+            if isi.chars().any(char::is_control) {
+                l.catat(
+                    nomor,
+                    KOLOM[i],
+                    "karakter_kendali",
+                    Teks::new(
+                        "Mengandung karakter kendali (mis. ganti baris atau tab) yang tidak diizinkan.",
+                        "Contains a control character (e.g. a line break or tab) that is not allowed.",
+                    ),
+                    Perbaikan::AdminInstansi,
+                );
+            }
+        }
+        let jp = jenis_pegawai(&b.sel[JENIS_PEGAWAI]);
+        if jp.is_none() {
+            l.catat(
+                nomor,
+                KOLOM[JENIS_PEGAWAI],
+                "jenis_pegawai_tidak_dikenal",
+                Teks::new(
+                    "Jenis pegawai harus \"pns\" atau \"pppk\".",
+                    "The employee type must be \"pns\" or \"pppk\".",
+                ),
+                Perbaikan::AdminInstansi,
+            );
+        }
+        let jj = jenis_jabatan(&b.sel[JENIS_JABATAN]);
+        if jj.is_none() {
+            l.catat(
+                nomor,
+                KOLOM[JENIS_JABATAN],
+                "jenis_jabatan_tidak_dikenal",
+                Teks::new(
+                    "Jenis jabatan harus salah satu dari jpt, administrasi, fungsional, pelaksana.",
+                    "The position type must be one of jpt, administrasi, fungsional, pelaksana.",
+                ),
+                Perbaikan::AdminInstansi,
+            );
+        }
+        // The domain form checks the NIP (for the row's kind; the common
+        // structure when the kind is unknown), the name and the position.
+        let input = PegawaiInput {
+            id: "impor".into(),
+            nip: b.sel[NIP].clone(),
+            nama: b.sel[NAMA].clone(),
+            jenis_pegawai: jp.unwrap_or(JenisPegawai::Pppk),
+            jenis_jabatan: jj.unwrap_or(JenisJabatan::Pelaksana),
+            jabatan: b.sel[JABATAN].clone(),
+            unit_kerja_id: "impor".into(),
+        };
+        let pegawai = match input.validate() {
+            Ok(p) => Some(p),
+            Err(e) => {
+                for (field, pesan) in e.iter() {
+                    let (kolom, perbaikan, i) = match field {
+                        "nip" => ("nip", Perbaikan::PegawaiAtauBkn, NIP),
+                        "nama" => ("nama", Perbaikan::AdminInstansi, NAMA),
+                        _ => ("jabatan", Perbaikan::AdminInstansi, JABATAN),
+                    };
+                    let kode = match (i, b.sel[i].trim().is_empty()) {
+                        (_, true) => "wajib_diisi",
+                        (NIP, false) => "nip_tidak_valid",
+                        _ => "terlalu_panjang",
+                    };
+                    for p in pesan {
+                        l.catat(nomor, kolom, kode, p.clone(), perbaikan);
+                    }
+                }
+                None
+            }
+        };
+        let nip = normal_nip(&b.sel[NIP]);
+        if !nip.is_empty() {
+            match pertama.get(&nip) {
+                Some(&lain) => l.catat(
+                    nomor,
+                    "nip",
+                    "nip_ganda",
+                    Teks::new(
+                        format!("NIP ini sudah ada di baris {lain}; satu pegawai satu baris."),
+                        format!("This NIP is already on row {lain}; one row per employee."),
+                    ),
+                    Perbaikan::AdminInstansi,
+                ),
+                None => {
+                    pertama.insert(nip.clone(), nomor);
+                }
+            }
+            if konteks.instansi_lain.contains(&nip) {
+                l.catat(
+                    nomor,
+                    "nip",
+                    "nip_di_instansi_lain",
+                    Teks::new(
+                        "NIP ini terdaftar di instansi lain; pindahkan lewat mutasi lebih dulu.",
+                        "This NIP is registered at another instansi; transfer the employee first.",
+                    ),
+                    Perbaikan::InstansiAsal,
+                );
+            }
+        }
+        let unit = match unit_path(&b.sel[UNIT]) {
+            Ok(u) => Some(u),
+            Err((kode, pesan)) => {
+                l.catat(nomor, "unit", kode, pesan, Perbaikan::AdminInstansi);
+                None
+            }
+        };
+        let nip_atasan = normal_nip(&b.sel[NIP_ATASAN]);
+        let nip_atasan = if nip_atasan.is_empty() {
+            None
+        } else if nip_atasan == nip {
+            l.catat(
+                nomor,
+                "nip_atasan",
+                "atasan_diri_sendiri",
+                Teks::new(
+                    "Pegawai tidak dapat menjadi atasannya sendiri.",
+                    "An employee cannot be their own supervisor.",
+                ),
+                Perbaikan::AdminInstansi,
+            );
+            None
+        } else {
+            match Nip::parse(&nip_atasan, JenisPegawai::Pppk) {
+                Ok(_) => Some(nip_atasan),
+                Err(e) => {
+                    l.catat(nomor, "nip_atasan", "nip_atasan_tidak_valid", e.pesan(), Perbaikan::AdminInstansi);
+                    None
+                }
+            }
+        };
+        if l.total == sebelum
+            && let (Some(p), Some(jenis_pegawai), Some(jenis_jabatan), Some(unit)) = (pegawai, jp, jj, unit)
+        {
+            hasil.push(BarisImpor {
+                baris: nomor,
+                nip: p.nip().clone(),
+                nama: p.nama().to_owned(),
+                jenis_pegawai,
+                jenis_jabatan,
+                jabatan: p.jabatan().to_owned(),
+                unit,
+                nip_atasan,
+            });
+        }
+    }
+
+    // Across rows: every atasan exists, and no chain of atasan goes round.
+    // Rows with problems of their own still count as "in the file".
+    let mut di_berkas: HashMap<String, Option<String>> = HashMap::with_capacity(semua.len());
+    for b in &semua {
+        let nip = normal_nip(&b.sel[NIP]);
+        let atasan = Some(normal_nip(&b.sel[NIP_ATASAN])).filter(|a| !a.is_empty() && *a != nip);
+        if !nip.is_empty() {
+            di_berkas.entry(nip).or_insert(atasan);
+        }
+    }
+    let mut l2 = Laporan::default();
+    periksa_rantai(&hasil, &di_berkas, konteks, &mut l2);
+    let laporan = laporan_baca.gabung(l).gabung(l2);
+    if laporan.is_empty() { Ok(Berkas { baris: hasil }) } else { Err(laporan) }
+}
+
+/// The cross-row checks on the rows that passed the row checks: each
+/// `nip_atasan` names a row or a pegawai of the instansi, and following the
+/// atasan from any row never comes back to it.
+fn periksa_rantai(
+    baris: &[BarisImpor],
+    di_berkas: &HashMap<String, Option<String>>,
+    konteks: &Konteks,
+    l: &mut Laporan,
+) {
+    let atasan_dari = |nip: &str| -> Option<String> {
+        match di_berkas.get(nip) {
+            Some(a) => a.clone(),
+            None => konteks.terdaftar.get(nip).cloned().flatten(),
+        }
+    };
+    for b in baris {
+        if let Some(a) = &b.nip_atasan
+            && !di_berkas.contains_key(a.as_str())
+            && !konteks.terdaftar.contains_key(a)
+        {
+            let (kode, pesan) = if konteks.instansi_lain.contains(a) {
+                (
+                    "atasan_di_instansi_lain",
+                    Teks::new(
+                        "Atasan ini pegawai instansi lain; pejabat penilai harus dari instansi ini.",
+                        "This supervisor belongs to another instansi; the rater must be of this instansi.",
+                    ),
+                )
+            } else {
+                (
+                    "atasan_tidak_ditemukan",
+                    Teks::new(
+                        "NIP atasan tidak ada di berkas ini maupun di data instansi.",
+                        "The supervisor's NIP is neither in this file nor among the instansi's employees.",
+                    ),
+                )
+            };
+            l.catat(b.baris, "nip_atasan", kode, pesan, Perbaikan::AdminInstansi);
+        }
+    }
+    // Colour each NIP: on the current walk, or known to end without a cycle.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Warna {
+        DiJalan,
+        Selesai,
+    }
+    let mut warna: HashMap<String, Warna> = HashMap::with_capacity(baris.len());
+    let mut berputar: HashMap<String, Vec<String>> = HashMap::new();
+    for b in baris {
+        let mut jalan: Vec<String> = Vec::new();
+        let mut kini = Some(b.nip.as_str().to_owned());
+        while let Some(nip) = kini {
+            match warna.get(&nip) {
+                Some(Warna::Selesai) => break,
+                Some(Warna::DiJalan) => {
+                    let awal = jalan.iter().position(|n| *n == nip).unwrap_or(0);
+                    let lingkar: Vec<String> = jalan[awal..].to_vec();
+                    for n in &lingkar {
+                        berputar.insert(n.clone(), lingkar.clone());
+                    }
+                    break;
+                }
+                None => {
+                    warna.insert(nip.clone(), Warna::DiJalan);
+                    kini = atasan_dari(&nip).filter(|a| *a != nip);
+                    jalan.push(nip);
+                }
+            }
+        }
+        for n in jalan {
+            warna.insert(n, Warna::Selesai);
+        }
+    }
+    for b in baris {
+        if let Some(lingkar) = berputar.get(b.nip.as_str()) {
+            let mut urut: Vec<&str> = lingkar.iter().map(String::as_str).take(6).collect();
+            urut.push(lingkar.first().map(String::as_str).unwrap_or_default());
+            let rantai = if lingkar.len() > 6 { format!("{} …", urut.join(" → ")) } else { urut.join(" → ") };
+            l.catat(
+                b.baris,
+                "nip_atasan",
+                "atasan_berputar",
+                Teks::new(
+                    format!("Rantai atasan berputar kembali ke pegawai ini: {rantai}."),
+                    format!("The chain of supervisors comes back to this employee: {rantai}."),
+                ),
+                Perbaikan::AdminInstansi,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A valid PNS NIP with serial `n`.
+    fn nip(n: u32) -> String {
+        format!("19800101200501 1 {n:03}").replace(' ', "")
+    }
+
+    const HEADER: &str = "nip,nama,jenis_pegawai,jabatan,jenis_jabatan,unit,nip_atasan";
+
+    fn file(rows: &[String]) -> String {
+        format!("{HEADER}\n{}\n", rows.join("\n"))
+    }
+
+    fn row(n: u32, atasan: Option<u32>) -> String {
+        format!("{},Pegawai {n},pns,Analis,fungsional,Sekretariat/Umum,{}", nip(n), atasan.map(nip).unwrap_or_default())
+    }
+
+    fn check(csv: &str, konteks: &Konteks) -> Result<Berkas, Laporan> {
+        periksa(baca(csv.as_bytes())?, konteks)
+    }
+
+    fn codes(l: &Laporan) -> Vec<(u64, &str, &str)> {
+        l.kesalahan.iter().map(|k| (k.baris, k.kolom.as_str(), k.kode.as_str())).collect()
+    }
+
+    #[test]
+    fn a_valid_comma_file_gives_typed_rows() {
+        let berkas = check(&file(&[row(1, None), row(2, Some(1))]), &Konteks::default()).unwrap();
+        assert_eq!(berkas.baris.len(), 2);
+        let b = &berkas.baris[1];
+        assert_eq!((b.baris, b.nip.as_str(), b.nama.as_str()), (3, nip(2).as_str(), "Pegawai 2"));
+        assert_eq!((b.jenis_pegawai, b.jenis_jabatan), (JenisPegawai::Pns, JenisJabatan::Fungsional));
+        assert_eq!(b.unit, ["Sekretariat", "Umum"]);
+        assert_eq!(b.nip_atasan.as_deref(), Some(nip(1).as_str()));
+    }
+
+    #[test]
+    fn a_semicolon_excel_export_with_a_bom_and_quoted_cells_is_read() {
+        let csv = format!(
+            "\u{feff}NIP ; Nama;Jenis_Pegawai;jabatan;jenis_jabatan;unit;nip_atasan;golongan\r\n\
+             {};\"Siti; S.E.\";PPPK;Operator;Pelaksana; Dinas / Bidang A ;;III/a\r\n;;;;;;;\r\n",
+            "19900101 202321 2 001"
+        );
+        let berkas = check(&csv, &Konteks::default()).unwrap();
+        assert_eq!(berkas.baris.len(), 1, "the all-empty row is skipped");
+        let b = &berkas.baris[0];
+        assert_eq!((b.nama.as_str(), b.jenis_pegawai), ("Siti; S.E.", JenisPegawai::Pppk));
+        assert_eq!(b.nip.as_str(), "199001012023212001");
+        assert_eq!(b.unit, ["Dinas", "Bidang A"]);
+    }
+
+    #[test]
+    fn every_row_problem_is_reported_with_row_column_and_who_fixes_it() {
+        let long = "x".repeat(MAKS_NAMA + 1);
+        let table: Vec<(String, (u64, &str, &str), Perbaikan)> = vec![
+            ("12345,A,pns,J,pelaksana,U,".to_owned(), (2, "nip", "nip_tidak_valid"), Perbaikan::PegawaiAtauBkn),
+            // A PPPK number (digits 13-14 are "21") is not a PNS number.
+            (
+                "199001012023212001,A,pns,J,pelaksana,U,".to_owned(),
+                (2, "nip", "nip_tidak_valid"),
+                Perbaikan::PegawaiAtauBkn,
+            ),
+            (",A,pns,J,pelaksana,U,".to_owned(), (2, "nip", "wajib_diisi"), Perbaikan::PegawaiAtauBkn),
+            (
+                format!("{},A,honorer,J,pelaksana,U,", nip(1)),
+                (2, "jenis_pegawai", "jenis_pegawai_tidak_dikenal"),
+                Perbaikan::AdminInstansi,
+            ),
+            (
+                format!("{},A,pns,J,struktural,U,", nip(1)),
+                (2, "jenis_jabatan", "jenis_jabatan_tidak_dikenal"),
+                Perbaikan::AdminInstansi,
+            ),
+            (format!("{}, ,pns,J,pelaksana,U,", nip(1)), (2, "nama", "wajib_diisi"), Perbaikan::AdminInstansi),
+            (format!("{},{long},pns,J,pelaksana,U,", nip(1)), (2, "nama", "terlalu_panjang"), Perbaikan::AdminInstansi),
+            (format!("{},A,pns,,pelaksana,U,", nip(1)), (2, "jabatan", "wajib_diisi"), Perbaikan::AdminInstansi),
+            (format!("{},A,pns,J,pelaksana,,", nip(1)), (2, "unit", "wajib_diisi"), Perbaikan::AdminInstansi),
+            (format!("{},A,pns,J,pelaksana,A//B,", nip(1)), (2, "unit", "unit_tidak_valid"), Perbaikan::AdminInstansi),
+            (
+                format!("{},A,pns,J,pelaksana,{},", nip(1), ["U"; 11].join("/")),
+                (2, "unit", "unit_terlalu_dalam"),
+                Perbaikan::AdminInstansi,
+            ),
+            (format!("{},A,pns,J,pelaksana,{long},", nip(1)), (2, "unit", "terlalu_panjang"), Perbaikan::AdminInstansi),
+            (
+                format!("{},A\u{7},pns,J,pelaksana,U,", nip(1)),
+                (2, "nama", "karakter_kendali"),
+                Perbaikan::AdminInstansi,
+            ),
+            (
+                format!("{},\"A\nB\",pns,J,pelaksana,U,", nip(1)),
+                (2, "nama", "karakter_kendali"),
+                Perbaikan::AdminInstansi,
+            ),
+            (
+                format!("{},A,pns,J,pelaksana,U,{}", nip(1), nip(1)),
+                (2, "nip_atasan", "atasan_diri_sendiri"),
+                Perbaikan::AdminInstansi,
+            ),
+            (
+                format!("{},A,pns,J,pelaksana,U,123", nip(1)),
+                (2, "nip_atasan", "nip_atasan_tidak_valid"),
+                Perbaikan::AdminInstansi,
+            ),
+            (
+                format!("{},A,pns,J,pelaksana,U,{}", nip(1), nip(9)),
+                (2, "nip_atasan", "atasan_tidak_ditemukan"),
+                Perbaikan::AdminInstansi,
+            ),
+            (format!("{},A,pns,J,pelaksana", nip(1)), (2, "berkas", "jumlah_kolom"), Perbaikan::AdminInstansi),
+        ];
+        for (line, expected, perbaikan) in table {
+            let l = check(&format!("{HEADER}\n{line}\n"), &Konteks::default()).unwrap_err();
+            assert_eq!(codes(&l), [expected], "{line:?}");
+            let k = &l.kesalahan[0];
+            assert_eq!(k.perbaikan, perbaikan, "{line:?}");
+            assert!(!k.pesan.id.is_empty() && !k.pesan.en.is_empty() && !k.diperbaiki_oleh.id.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_nip_twice_in_the_file_names_the_first_row() {
+        let l = check(&file(&[row(1, None), row(2, Some(1)), row(1, None)]), &Konteks::default()).unwrap_err();
+        assert_eq!(codes(&l), [(4, "nip", "nip_ganda")]);
+        assert!(l.kesalahan[0].pesan.id.contains("baris 2"), "{:?}", l.kesalahan[0].pesan);
+    }
+
+    #[test]
+    fn an_atasan_may_be_a_pegawai_already_in_the_database_but_not_of_another_instansi() {
+        let mut konteks = Konteks::default();
+        konteks.terdaftar.insert(nip(50), None);
+        assert!(check(&file(&[row(1, Some(50))]), &konteks).is_ok());
+        konteks.instansi_lain.insert(nip(60));
+        let l = check(&file(&[row(1, Some(60)), row(60, None)]), &konteks).unwrap_err();
+        assert_eq!(codes(&l), [(3, "nip", "nip_di_instansi_lain")]);
+        assert_eq!(l.kesalahan[0].perbaikan, Perbaikan::InstansiAsal);
+        let l = check(&file(&[row(1, Some(60))]), &konteks).unwrap_err();
+        assert_eq!(codes(&l), [(2, "nip_atasan", "atasan_di_instansi_lain")]);
+    }
+
+    #[test]
+    fn cycles_of_atasan_are_reported_on_every_row_in_them() {
+        let l =
+            check(&file(&[row(1, Some(3)), row(2, Some(1)), row(3, Some(2)), row(4, Some(1))]), &Konteks::default())
+                .unwrap_err();
+        assert_eq!(
+            codes(&l),
+            [
+                (2, "nip_atasan", "atasan_berputar"),
+                (3, "nip_atasan", "atasan_berputar"),
+                (4, "nip_atasan", "atasan_berputar")
+            ]
+        );
+        assert!(l.kesalahan[0].pesan.id.contains('→'));
+        // Through the database: 2 is (in the database) rated by 1, and the file makes 1 rated by 2.
+        let mut konteks = Konteks::default();
+        konteks.terdaftar.insert(nip(2), Some(nip(1)));
+        let l = check(&file(&[row(1, Some(2))]), &konteks).unwrap_err();
+        assert_eq!(codes(&l), [(2, "nip_atasan", "atasan_berputar")]);
+        // A long chain without a cycle is fine.
+        let rows: Vec<String> = (1..=500).map(|n| row(n, (n > 1).then(|| n - 1))).collect();
+        assert!(check(&file(&rows), &Konteks::default()).is_ok());
+    }
+
+    #[test]
+    fn a_header_without_the_required_columns_stops_at_row_one() {
+        let table = [
+            ("nip,nama\n1,2\n", vec!["jenis_pegawai", "jabatan", "jenis_jabatan", "unit", "nip_atasan"]),
+            ("nip,nip,nama,jenis_pegawai,jabatan,jenis_jabatan,unit,nip_atasan\n", vec!["nip"]),
+        ];
+        for (csv, kolom) in table {
+            let l = baca(csv.as_bytes()).unwrap_err();
+            assert_eq!(l.kesalahan.iter().map(|k| k.kolom.as_str()).collect::<Vec<_>>(), kolom, "{csv}");
+            assert!(l.kesalahan.iter().all(|k| k.baris == 1));
+        }
+        for empty in ["", "\u{feff}", &format!("{HEADER}\n"), &format!("{HEADER}\n,,,,,,\n")] {
+            assert_eq!(codes(&baca(empty.as_bytes()).unwrap_err()), [(1, "berkas", "berkas_kosong")], "{empty:?}");
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_reported_per_cell() {
+        let mut csv = format!("{HEADER}\n").into_bytes();
+        csv.extend_from_slice(format!("{},Jos", nip(1)).as_bytes());
+        csv.extend_from_slice(b"\xE9,pns,J,pelaksana,U,\n");
+        let mentah = baca(&csv).unwrap();
+        assert_eq!(codes(&mentah.laporan), [(2, "nama", "bukan_utf8")]);
+    }
+
+    #[test]
+    fn the_report_keeps_the_first_thousand_problems_in_file_order_and_counts_all() {
+        let rows: Vec<String> = (1..=1500).map(|n| format!("{n},Pegawai {n},pns,J,pelaksana,U,")).collect();
+        let l = check(&file(&rows), &Konteks::default()).unwrap_err();
+        assert_eq!(l.total, 1500);
+        assert_eq!(l.kesalahan.len(), MAKS_KESALAHAN);
+        assert_eq!(l.kesalahan.first().map(|k| k.baris), Some(2));
+        assert!(l.kesalahan.windows(2).all(|w| w[0].baris <= w[1].baris));
+    }
+}

@@ -1,0 +1,458 @@
+//! Applying a checked file in one transaction, all or nothing: units are
+//! created as needed, pegawai are upserted by NIP (only what changed is
+//! written, so a re-import changes nothing), and the atasan mapping of the
+//! period is set. A dry run does the same and rolls back, so its counts are
+//! exactly what applying would do.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use domain::tanggal::Tanggal;
+use domain::teks::Teks;
+use serde::{Deserialize, Serialize};
+use sqlx::AnyConnection;
+
+use super::{BarisImpor, Konteks, Laporan, Mentah, baca, periksa};
+use crate::db::Db;
+use crate::db::org::{self, PeriodeRow, RencanaSegmen, Segmen, new_id, placeholders, rencana_segmen};
+
+/// Rows per multi-row INSERT.
+const BATCH: usize = 200;
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Ringkasan {
+    /// False for a dry run: nothing was written.
+    pub terapkan: bool,
+    /// Data rows in the file.
+    pub baris: usize,
+    /// Pegawai created, changed, and left as they were.
+    pub dibuat: usize,
+    pub diubah: usize,
+    pub tidak_berubah: usize,
+    pub unit_dibuat: usize,
+    /// Pegawai whose atasan mapping in the period was set or changed.
+    pub atasan_diubah: usize,
+    /// The period whose atasan mapping the file set; `None` when the instansi has none.
+    pub periode_id: Option<String>,
+    pub peringatan: Vec<Teks>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImporError {
+    #[error("the file has {} problems", .0.total)]
+    Berkas(Laporan),
+    #[error("no such period in this instansi")]
+    PeriodeTidakAda,
+    #[error(transparent)]
+    Lain(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for ImporError {
+    fn from(e: sqlx::Error) -> Self {
+        ImporError::Lain(e.into())
+    }
+}
+
+/// Where and how to import.
+#[derive(Debug, Clone)]
+pub struct Opsi {
+    pub instansi_id: String,
+    /// The period whose atasan mapping to set; `None`: the one running today, else the latest.
+    pub periode_id: Option<String>,
+    /// False: check and count only, write nothing.
+    pub terapkan: bool,
+    /// Today, for a mid-period change of atasan.
+    pub hari_ini: Tanggal,
+}
+
+/// Progress of the apply step: (rows done, rows in all).
+pub type Kemajuan<'a> = &'a (dyn Fn(u64, u64) + Sync);
+
+/// Reads, checks and (when `opsi.terapkan`) applies a CSV file.
+pub async fn impor(db: &Db, opsi: &Opsi, data: Vec<u8>, kemajuan: Kemajuan<'_>) -> Result<Ringkasan, ImporError> {
+    let mentah = tokio::task::spawn_blocking(move || baca(&data))
+        .await
+        .map_err(|e| anyhow::anyhow!("reading task: {e}"))?
+        .map_err(ImporError::Berkas)?;
+    let mut tx = db.pool().begin().await?;
+    // Take the write lock first: on SQLite a read-then-write transaction can
+    // fail to upgrade, and on PostgreSQL this orders imports of one instansi.
+    let ada = sqlx::query("UPDATE instansi SET kode = kode WHERE id = $1")
+        .bind(&opsi.instansi_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if ada == 0 {
+        return Err(ImporError::Lain(anyhow::anyhow!("unknown instansi")));
+    }
+    let ringkasan = impor_dalam(&mut tx, opsi, mentah, kemajuan).await?;
+    if opsi.terapkan {
+        tx.commit().await?;
+        tracing::info!(
+            instansi_id = %opsi.instansi_id,
+            baris = ringkasan.baris,
+            dibuat = ringkasan.dibuat,
+            diubah = ringkasan.diubah,
+            unit_dibuat = ringkasan.unit_dibuat,
+            atasan_diubah = ringkasan.atasan_diubah,
+            "pegawai imported"
+        );
+    } else {
+        tx.rollback().await?;
+    }
+    Ok(ringkasan)
+}
+
+/// id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id
+type PegawaiRaw = (String, String, String, String, String, String, String);
+
+async fn impor_dalam(
+    conn: &mut AnyConnection,
+    opsi: &Opsi,
+    mentah: Mentah,
+    kemajuan: Kemajuan<'_>,
+) -> Result<Ringkasan, ImporError> {
+    let instansi_id = opsi.instansi_id.as_str();
+    let periode: Option<PeriodeRow> = match &opsi.periode_id {
+        Some(id) => match org::periode(conn, id).await? {
+            Some((instansi, p)) if instansi == instansi_id => Some(p),
+            _ => return Err(ImporError::PeriodeTidakAda),
+        },
+        None => org::periode_berjalan(conn, instansi_id, opsi.hari_ini).await?,
+    };
+    let pegawai: Vec<PegawaiRaw> = sqlx::query_as(
+        "SELECT id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id FROM pegawai WHERE instansi_id = $1",
+    )
+    .bind(instansi_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let segmen = match &periode {
+        Some(p) => org::segmen_periode(conn, &p.id).await?,
+        None => Vec::new(),
+    };
+    let id_ke_nip: HashMap<&str, &str> = pegawai.iter().map(|p| (p.0.as_str(), p.1.as_str())).collect();
+    let mut terbuka: HashMap<&str, &Segmen> = HashMap::new();
+    let mut sampai_terakhir: HashMap<&str, &str> = HashMap::new();
+    for s in &segmen {
+        match &s.berlaku_sampai {
+            None => {
+                terbuka.insert(s.pegawai_id.as_str(), s);
+            }
+            Some(sampai) => {
+                let e = sampai_terakhir.entry(s.pegawai_id.as_str()).or_insert(sampai.as_str());
+                if sampai.as_str() > *e {
+                    *e = sampai.as_str();
+                }
+            }
+        }
+    }
+
+    // What the checks need from the database.
+    let mut konteks = Konteks::default();
+    for p in &pegawai {
+        let atasan = terbuka
+            .get(p.0.as_str())
+            .and_then(|s| s.penilai_id.as_deref())
+            .and_then(|id| id_ke_nip.get(id))
+            .map(|n| (*n).to_owned());
+        konteks.terdaftar.insert(p.1.clone(), atasan);
+    }
+    let asing: Vec<String> = mentah.nip_disebut().into_iter().filter(|n| !konteks.terdaftar.contains_key(n)).collect();
+    for chunk in asing.chunks(500) {
+        let sql =
+            format!("SELECT nip FROM pegawai WHERE instansi_id <> $1 AND nip IN ({})", placeholders(2, chunk.len()));
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(instansi_id);
+        for n in chunk {
+            q = q.bind(n.as_str());
+        }
+        let found: Vec<(String,)> = q.fetch_all(&mut *conn).await?;
+        konteks.instansi_lain.extend(found.into_iter().map(|r| r.0));
+    }
+    let berkas = periksa(mentah, &konteks).map_err(ImporError::Berkas)?;
+
+    let mut r = Ringkasan { terapkan: opsi.terapkan, baris: berkas.baris.len(), ..Ringkasan::default() };
+    let total = berkas.baris.len() as u64;
+
+    // Units: resolve every path below the top unit, creating what is missing.
+    let mut units = Units::load(conn, instansi_id).await?;
+    r.unit_dibuat += units.pastikan_puncak(conn, instansi_id).await?;
+    let mut unit_baris = Vec::with_capacity(berkas.baris.len());
+    for b in &berkas.baris {
+        let (id, dibuat) = units.resolve(conn, instansi_id, &b.unit).await?;
+        r.unit_dibuat += dibuat;
+        unit_baris.push(id);
+    }
+
+    // Pegawai: upsert by NIP, writing only what changed.
+    let lama: HashMap<&str, &PegawaiRaw> = pegawai.iter().map(|p| (p.1.as_str(), p)).collect();
+    let mut nip_ke_id: HashMap<String, String> = pegawai.iter().map(|p| (p.1.clone(), p.0.clone())).collect();
+    let mut baru: Vec<Vec<Option<String>>> = Vec::new();
+    for (i, (b, unit_id)) in berkas.baris.iter().zip(&unit_baris).enumerate() {
+        match lama.get(b.nip.as_str()) {
+            Some(p) => {
+                let sama = p.2 == b.nama
+                    && p.3 == b.jenis_pegawai.kode()
+                    && p.4 == jenis_jabatan_kode(b)
+                    && p.5 == b.jabatan
+                    && &p.6 == unit_id;
+                if sama {
+                    r.tidak_berubah += 1;
+                } else {
+                    sqlx::query(
+                        "UPDATE pegawai SET nama = $1, jenis_pegawai = $2, jenis_jabatan = $3, jabatan = $4, \
+                         unit_id = $5, version = version + 1 WHERE id = $6",
+                    )
+                    .bind(&b.nama)
+                    .bind(b.jenis_pegawai.kode())
+                    .bind(jenis_jabatan_kode(b))
+                    .bind(&b.jabatan)
+                    .bind(unit_id)
+                    .bind(&p.0)
+                    .execute(&mut *conn)
+                    .await?;
+                    r.diubah += 1;
+                }
+            }
+            None => {
+                let id = new_id();
+                nip_ke_id.insert(b.nip.as_str().to_owned(), id.clone());
+                baru.push(vec![
+                    Some(id),
+                    Some(instansi_id.to_owned()),
+                    Some(b.nip.as_str().to_owned()),
+                    Some(b.nama.clone()),
+                    Some(b.jenis_pegawai.kode().to_owned()),
+                    Some(jenis_jabatan_kode(b).to_owned()),
+                    Some(b.jabatan.clone()),
+                    Some(unit_id.clone()),
+                ]);
+                r.dibuat += 1;
+                if baru.len() == BATCH {
+                    sisip_massal(conn, PEGAWAI_INSERT, &std::mem::take(&mut baru)).await?;
+                }
+            }
+        }
+        if i % 1000 == 999 {
+            kemajuan(i as u64 + 1, total);
+        }
+    }
+    sisip_massal(conn, PEGAWAI_INSERT, &baru).await?;
+    kemajuan(total, total);
+
+    // The atasan mapping of the period.
+    match &periode {
+        None => r.peringatan.push(Teks::new(
+            "Instansi belum punya periode; kolom nip_atasan tidak diterapkan. Buat periode lalu impor ulang.",
+            "The instansi has no period yet; nip_atasan was not applied. Create a period and import again.",
+        )),
+        Some(p) => {
+            r.periode_id = Some(p.id.clone());
+            r.atasan_diubah =
+                set_atasan(conn, instansi_id, p, opsi.hari_ini, &berkas.baris, &nip_ke_id, &terbuka, &sampai_terakhir)
+                    .await?;
+        }
+    }
+    Ok(r)
+}
+
+fn jenis_jabatan_kode(b: &BarisImpor) -> &'static str {
+    use domain::pegawai::JenisJabatan;
+    match b.jenis_jabatan {
+        JenisJabatan::Jpt => "jpt",
+        JenisJabatan::Administrasi => "administrasi",
+        JenisJabatan::Fungsional => "fungsional",
+        JenisJabatan::Pelaksana => "pelaksana",
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn set_atasan(
+    conn: &mut AnyConnection,
+    instansi_id: &str,
+    periode: &PeriodeRow,
+    hari_ini: Tanggal,
+    baris: &[BarisImpor],
+    nip_ke_id: &HashMap<String, String>,
+    terbuka: &HashMap<&str, &Segmen>,
+    sampai_terakhir: &HashMap<&str, &str>,
+) -> Result<usize, ImporError> {
+    let (Some(mulai), Some(selesai)) = (Tanggal::parse_iso(&periode.mulai), Tanggal::parse_iso(&periode.selesai))
+    else {
+        return Err(ImporError::Lain(anyhow::anyhow!("period {} has unreadable dates", periode.id)));
+    };
+    // A change found now takes effect today (kept within the period).
+    let sejak = hari_ini.max(mulai).min(selesai);
+    let atasan_berkas: HashMap<&str, Option<&str>> =
+        baris.iter().map(|b| (b.nip.as_str(), b.nip_atasan.as_deref())).collect();
+    let id_of = |nip: &str| nip_ke_id.get(nip).map(String::as_str);
+    let mut diubah = 0;
+    let mut baru: Vec<Vec<Option<String>>> = Vec::new();
+    for b in baris {
+        let Some(pegawai_id) = id_of(b.nip.as_str()) else { continue };
+        let penilai = b.nip_atasan.as_deref().and_then(id_of);
+        let atasan_penilai = match b.nip_atasan.as_deref() {
+            None => None,
+            Some(n) => match atasan_berkas.get(n) {
+                Some(a) => a.and_then(id_of),
+                None => penilai.and_then(|id| terbuka.get(id)).and_then(|s| s.penilai_id.as_deref()),
+            },
+        };
+        let open = terbuka.get(pegawai_id).copied();
+        if open.is_none() && penilai.is_none() && atasan_penilai.is_none() {
+            continue;
+        }
+        let dari = match open {
+            Some(s) => sejak.max(Tanggal::parse_iso(&s.berlaku_mulai).unwrap_or(mulai)),
+            None => sampai_terakhir
+                .get(pegawai_id)
+                .and_then(|t| Tanggal::parse_iso(t))
+                .map(|t| t.tambah_hari(1).min(selesai))
+                .unwrap_or(mulai),
+        };
+        let rencana = rencana_segmen(open, penilai, atasan_penilai, dari);
+        match &rencana {
+            RencanaSegmen::TidakBerubah => continue,
+            RencanaSegmen::Ubah { .. } | RencanaSegmen::TutupLaluBuka { .. } => {
+                let s = org::SegmenBaru {
+                    instansi_id,
+                    periode_id: &periode.id,
+                    pegawai_id,
+                    penilai_id: penilai,
+                    atasan_penilai_id: atasan_penilai,
+                    mulai: dari,
+                };
+                org::terapkan_rencana(conn, &rencana, &s).await?;
+            }
+            RencanaSegmen::Buka => {
+                baru.push(vec![
+                    Some(new_id()),
+                    Some(instansi_id.to_owned()),
+                    Some(periode.id.clone()),
+                    Some(pegawai_id.to_owned()),
+                    penilai.map(str::to_owned),
+                    atasan_penilai.map(str::to_owned),
+                    Some(dari.to_string()),
+                ]);
+                if baru.len() == BATCH {
+                    sisip_massal(conn, ATASAN_INSERT, &std::mem::take(&mut baru)).await?;
+                }
+            }
+        }
+        diubah += 1;
+    }
+    sisip_massal(conn, ATASAN_INSERT, &baru).await?;
+    Ok(diubah)
+}
+
+const PEGAWAI_INSERT: &str =
+    "INSERT INTO pegawai (id, instansi_id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id) VALUES ";
+const ATASAN_INSERT: &str = "INSERT INTO atasan (id, instansi_id, periode_id, pegawai_id, penilai_id, \
+                             atasan_penilai_id, berlaku_mulai) VALUES ";
+
+/// One multi-row INSERT per [`BATCH`] rows (text or NULL values).
+async fn sisip_massal(conn: &mut AnyConnection, awal: &str, rows: &[Vec<Option<String>>]) -> sqlx::Result<()> {
+    for chunk in rows.chunks(BATCH) {
+        let mut sql = String::with_capacity(awal.len() + chunk.len() * 64);
+        sql.push_str(awal);
+        let mut n = 0;
+        for (i, row) in chunk.iter().enumerate() {
+            sql.push_str(if i == 0 { "(" } else { ", (" });
+            for j in 0..row.len() {
+                n += 1;
+                let _ = write!(sql, "{}${n}", if j == 0 { "" } else { ", " });
+            }
+            sql.push(')');
+        }
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for row in chunk {
+            for v in row {
+                q = q.bind(v.as_deref());
+            }
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The instansi's units, by (parent, name).
+struct Units {
+    by_parent: HashMap<(Option<String>, String), String>,
+    /// The top unit: id and name.
+    puncak: Option<(String, String)>,
+}
+
+impl Units {
+    async fn load(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<Units> {
+        let rows: Vec<(String, Option<String>, String)> =
+            sqlx::query_as("SELECT id, induk_id, nama FROM unit_kerja WHERE instansi_id = $1 ORDER BY id")
+                .bind(instansi_id)
+                .fetch_all(&mut *conn)
+                .await?;
+        let (nama_instansi,): (String,) =
+            sqlx::query_as("SELECT nama FROM instansi WHERE id = $1").bind(instansi_id).fetch_one(&mut *conn).await?;
+        let roots: Vec<&(String, Option<String>, String)> = rows.iter().filter(|r| r.1.is_none()).collect();
+        // One root is the top; among several, the one named as the instansi, else the first by id.
+        let puncak = roots.iter().find(|r| r.2 == nama_instansi).or(roots.first()).map(|r| (r.0.clone(), r.2.clone()));
+        let mut by_parent = HashMap::with_capacity(rows.len());
+        for (id, induk, nama) in rows {
+            by_parent.entry((induk, nama)).or_insert(id);
+        }
+        Ok(Units { by_parent, puncak })
+    }
+
+    /// Creates the top unit (named as the instansi) when there is none.
+    async fn pastikan_puncak(&mut self, conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<usize> {
+        if self.puncak.is_some() {
+            return Ok(0);
+        }
+        let (nama,): (String,) =
+            sqlx::query_as("SELECT nama FROM instansi WHERE id = $1").bind(instansi_id).fetch_one(&mut *conn).await?;
+        let id = new_id();
+        sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, NULL, $3)")
+            .bind(&id)
+            .bind(instansi_id)
+            .bind(&nama)
+            .execute(&mut *conn)
+            .await?;
+        self.by_parent.insert((None, nama.clone()), id.clone());
+        self.puncak = Some((id, nama));
+        Ok(1)
+    }
+
+    /// The id of the unit at `path` below the top unit, and how many units were created.
+    async fn resolve(
+        &mut self,
+        conn: &mut AnyConnection,
+        instansi_id: &str,
+        path: &[String],
+    ) -> sqlx::Result<(String, usize)> {
+        let (puncak_id, puncak_nama) = self.puncak.clone().unwrap_or_default();
+        let path = match path.split_first() {
+            Some((first, rest)) if *first == puncak_nama => rest,
+            _ => path,
+        };
+        let mut kini = puncak_id;
+        let mut dibuat = 0;
+        for nama in path {
+            let key = (Some(kini.clone()), nama.clone());
+            kini = match self.by_parent.get(&key) {
+                Some(id) => id.clone(),
+                None => {
+                    let id = new_id();
+                    sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, $3, $4)")
+                        .bind(&id)
+                        .bind(instansi_id)
+                        .bind(&kini)
+                        .bind(nama)
+                        .execute(&mut *conn)
+                        .await?;
+                    self.by_parent.insert(key, id.clone());
+                    dibuat += 1;
+                    id
+                }
+            };
+        }
+        Ok((kini, dibuat))
+    }
+}

@@ -1,0 +1,456 @@
+//! `/api/v1/org/…` and `/api/v1/admin/…`: the organisation of the caller's
+//! instansi (units, pegawai, periods, the atasan mapping), activation codes
+//! and the CSV import.
+//!
+//! Admin endpoints answer 403 to a plain pegawai; an object of another
+//! instansi is 404 (not 403), so ids do not leak across instansi.
+
+use std::collections::BTreeMap;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use domain::periode::{PeriodeInput, SiklusPeriodik};
+use domain::rule_set::RuleSet;
+use domain::tanggal::Tanggal;
+use domain::teks::Teks;
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{Actor, Peran};
+use crate::clock;
+use crate::db::org::{self, AtasanHalaman, Halaman, KodeAktivasi, PegawaiItem, PeriodeRow, RencanaSegmen, UnitNode};
+use crate::error::{ApiError, ApiResult, ErrorBody, dua_bahasa};
+use crate::extract::AppJson;
+use crate::idempotency;
+use crate::import::Laporan;
+use crate::import::terapkan::{ImporError, Opsi, Ringkasan, impor};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/org/unit", get(unit_tree))
+        .route("/org/pegawai", get(cari_pegawai))
+        .route("/org/periode", get(daftar_periode).post(buat_periode))
+        .route("/org/atasan", get(daftar_atasan).put(set_atasan))
+        .route("/admin/aktivasi", post(aktivasi))
+        .route("/admin/import", post(import_csv).layer(DefaultBodyLimit::max(idempotency::MAX_BODY)))
+}
+
+/// 403 unless the caller administers some instansi.
+fn admin(actor: &Actor) -> ApiResult<()> {
+    if matches!(actor.peran, Peran::AdminInstansi | Peran::SuperAdmin) { Ok(()) } else { Err(ApiError::Forbidden) }
+}
+
+/// 404 unless the caller administers the object's instansi.
+fn milik(actor: &Actor, instansi_id: Option<&str>) -> ApiResult<()> {
+    match instansi_id {
+        Some(i) if actor.is_admin_of(i) => Ok(()),
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+fn bad_query(e: QueryRejection) -> ApiError {
+    ApiError::BadRequest("bad_query", format!("Parameter tidak valid. / Invalid query parameters: {}", e.body_text()))
+}
+
+async fn unit_tree(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<UnitNode>>> {
+    admin(&actor)?;
+    let mut conn = state.db.pool().acquire().await?;
+    Ok(Json(org::unit_tree(&mut conn, &actor.instansi_id).await?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CariPegawai {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub unit_id: String,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+fn halaman(limit: Option<i64>, offset: Option<i64>, bawaan: i64, maks: i64) -> ApiResult<(i64, i64)> {
+    let limit = limit.unwrap_or(bawaan);
+    let offset = offset.unwrap_or(0);
+    let mut fields = BTreeMap::new();
+    if !(1..=maks).contains(&limit) {
+        fields.insert("limit".to_owned(), vec![format!("Antara 1 dan {maks}. / Between 1 and {maks}.")]);
+    }
+    if offset < 0 {
+        fields.insert("offset".to_owned(), vec!["Tidak boleh negatif. / Must not be negative.".to_owned()]);
+    }
+    if fields.is_empty() { Ok((limit, offset)) } else { Err(ApiError::Validation(fields)) }
+}
+
+async fn cari_pegawai(
+    State(state): State<AppState>,
+    actor: Actor,
+    query: Result<Query<CariPegawai>, QueryRejection>,
+) -> ApiResult<Json<Halaman<PegawaiItem>>> {
+    admin(&actor)?;
+    let Query(q) = query.map_err(bad_query)?;
+    let (limit, offset) = halaman(q.limit, q.offset, 50, 500)?;
+    if q.q.chars().count() > 200 || q.q.chars().any(char::is_control) {
+        return Err(ApiError::field("q", "Kata kunci tidak valid. / Invalid search text."));
+    }
+    let mut conn = state.db.pool().acquire().await?;
+    if !q.unit_id.is_empty() {
+        let instansi = org::unit_instansi(&mut conn, &q.unit_id).await?;
+        if instansi.as_deref() != Some(actor.instansi_id.as_str()) {
+            return Err(ApiError::NotFound);
+        }
+    }
+    Ok(Json(org::cari_pegawai(&mut conn, &actor.instansi_id, &q.q, &q.unit_id, limit, offset).await?))
+}
+
+async fn daftar_periode(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<PeriodeRow>>> {
+    let mut conn = state.db.pool().acquire().await?;
+    Ok(Json(org::daftar_periode(&mut conn, &actor.instansi_id).await?))
+}
+
+/// A year as a number or as the text a form holds.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Tahun {
+    Angka(i64),
+    Teks(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuatPeriode {
+    pub tahun: Tahun,
+    #[serde(default)]
+    pub siklus: SiklusPeriodik,
+    /// `permenpanrb_6_2022`, `permenpanrb_8_2021` or `pp_46_2011`; empty or
+    /// missing: the rule set in force on the first day.
+    #[serde(default)]
+    pub rule_set: Option<String>,
+    #[serde(default)]
+    pub mulai: String,
+    #[serde(default)]
+    pub selesai: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PeriodeDibuat {
+    #[serde(flatten)]
+    pub periode: PeriodeRow,
+    /// Non-blocking remarks, e.g. an older rule set than usual for the year.
+    pub peringatan: BTreeMap<String, Vec<String>>,
+}
+
+async fn buat_periode(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppJson(input): AppJson<BuatPeriode>,
+) -> ApiResult<(StatusCode, Json<PeriodeDibuat>)> {
+    admin(&actor)?;
+    let rule_set = match input.rule_set.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(kode) => Some(RuleSet::from_kode(kode).ok_or_else(|| {
+            ApiError::field(
+                "rule_set",
+                "Harus salah satu dari permenpanrb_6_2022, permenpanrb_8_2021, pp_46_2011. / Must be one of \
+                 permenpanrb_6_2022, permenpanrb_8_2021, pp_46_2011.",
+            )
+        })?),
+    };
+    let form = PeriodeInput {
+        id: org::new_id(),
+        tahun: match input.tahun {
+            Tahun::Angka(n) => n.to_string(),
+            Tahun::Teks(s) => s,
+        },
+        siklus: input.siklus,
+        rule_set,
+        mulai: input.mulai,
+        selesai: input.selesai,
+    };
+    let periode = form.validate()?;
+    let peringatan =
+        form.peringatan().iter().map(|(f, m)| (f.to_owned(), m.iter().map(dua_bahasa).collect())).collect();
+    let mut tx = state.db.pool().begin().await?;
+    let row = org::simpan_periode(&mut tx, &actor.instansi_id, &periode).await?;
+    tx.commit().await?;
+    tracing::info!(instansi_id = %actor.instansi_id, periode_id = %row.id, "period created");
+    Ok((StatusCode::CREATED, Json(PeriodeDibuat { periode: row, peringatan })))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AtasanQuery {
+    pub periode_id: String,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+async fn daftar_atasan(
+    State(state): State<AppState>,
+    actor: Actor,
+    query: Result<Query<AtasanQuery>, QueryRejection>,
+) -> ApiResult<Json<AtasanHalaman>> {
+    admin(&actor)?;
+    let Query(q) = query.map_err(bad_query)?;
+    let (limit, offset) = halaman(q.limit, q.offset, 200, 1000)?;
+    let mut conn = state.db.pool().acquire().await?;
+    let (instansi, _) = org::periode(&mut conn, &q.periode_id).await?.ok_or(ApiError::NotFound)?;
+    milik(&actor, Some(&instansi))?;
+    Ok(Json(org::daftar_atasan(&mut conn, &instansi, &q.periode_id, limit, offset).await?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetAtasan {
+    pub periode_id: String,
+    pub pegawai_id: String,
+    /// The pejabat penilai kinerja; `null` removes them.
+    pub penilai_id: Option<String>,
+    pub atasan_penilai_id: Option<String>,
+    /// ISO date from which this holds; a date after the start of the current
+    /// segment is a transfer (the current segment ends the day before).
+    pub berlaku_mulai: String,
+    /// The version of the current segment this change is based on.
+    #[serde(default)]
+    pub version: Option<i64>,
+}
+
+/// The pegawai's segments in the period after the change.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AtasanDiset {
+    pub pegawai_id: String,
+    pub periode_id: String,
+    pub berubah: bool,
+    pub segmen: Vec<org::Segmen>,
+}
+
+async fn set_atasan(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppJson(input): AppJson<SetAtasan>,
+) -> ApiResult<Json<AtasanDiset>> {
+    admin(&actor)?;
+    let mut tx = state.db.pool().begin().await?;
+    let (instansi, periode) = org::periode(&mut tx, &input.periode_id).await?.ok_or(ApiError::NotFound)?;
+    milik(&actor, Some(&instansi))?;
+    let pegawai_instansi = org::pegawai_instansi(&mut tx, &input.pegawai_id).await?;
+    if pegawai_instansi.as_deref() != Some(instansi.as_str()) {
+        return Err(ApiError::NotFound);
+    }
+    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut salah = |f: &str, m: &str| fields.entry(f.to_owned()).or_default().push(m.to_owned());
+    let penilai = input.penilai_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let atasan_penilai = input.atasan_penilai_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    for (field, id) in [("penilai_id", penilai), ("atasan_penilai_id", atasan_penilai)] {
+        let Some(id) = id else { continue };
+        if id == input.pegawai_id {
+            salah(field, "Pegawai tidak dapat menilai dirinya sendiri. / An employee cannot rate themselves.");
+        } else if org::pegawai_instansi(&mut tx, id).await?.as_deref() != Some(instansi.as_str()) {
+            salah(field, "Harus pegawai instansi ini. / Must be an employee of this instansi.");
+        }
+    }
+    if penilai.is_some() && penilai == atasan_penilai {
+        salah(
+            "atasan_penilai_id",
+            "Atasan pejabat penilai harus orang lain dari pejabat penilai. / The rater's superior must differ from the rater.",
+        );
+    }
+    if atasan_penilai.is_some() && penilai.is_none() {
+        salah("penilai_id", "Isi pejabat penilai lebih dulu. / Set the rater first.");
+    }
+    let mulai = Tanggal::parse_iso(input.berlaku_mulai.trim());
+    let (awal, akhir) = (Tanggal::parse_iso(&periode.mulai), Tanggal::parse_iso(&periode.selesai));
+    match (mulai, awal, akhir) {
+        (Some(m), Some(a), Some(z)) if a <= m && m <= z => {}
+        (Some(_), _, _) => salah(
+            "berlaku_mulai",
+            &format!(
+                "Harus di dalam periode ({} s.d. {}). / Must lie within the period ({} to {}).",
+                periode.mulai, periode.selesai, periode.mulai, periode.selesai
+            ),
+        ),
+        (None, _, _) => salah("berlaku_mulai", "Tanggal tidak valid (TTTT-BB-HH). / Invalid date (YYYY-MM-DD)."),
+    }
+    if !fields.is_empty() {
+        return Err(ApiError::Validation(fields));
+    }
+    let mulai = mulai.ok_or_else(|| anyhow::anyhow!("checked above"))?;
+    let segmen = org::segmen_pegawai(&mut tx, &periode.id, &input.pegawai_id).await?;
+    let terbuka = segmen.iter().find(|s| s.berlaku_sampai.is_none());
+    if let (Some(s), Some(v)) = (terbuka, input.version)
+        && s.version != v
+    {
+        return Err(ApiError::Stale(serde_json::to_value(&segmen).map_err(anyhow::Error::from)?));
+    }
+    if let Some(s) = terbuka
+        && s.berlaku_mulai.as_str() > mulai.to_string().as_str()
+    {
+        return Err(ApiError::Conflict(
+            "segment_order",
+            format!(
+                "Susunan atasan saat ini berlaku sejak {0}; perubahan harus mulai {0} atau sesudahnya. / The current \
+                 mapping holds from {0}; a change must start on or after it.",
+                s.berlaku_mulai
+            ),
+        ));
+    }
+    if let Some(s) = segmen.iter().filter_map(|s| s.berlaku_sampai.as_deref()).max()
+        && terbuka.is_none()
+        && s >= mulai.to_string().as_str()
+    {
+        return Err(ApiError::Conflict(
+            "segment_order",
+            format!(
+                "Periode ini sudah diatur sampai {s}; mulai sesudahnya. / The mapping is set up to {s}; start after it."
+            ),
+        ));
+    }
+    let rencana = org::rencana_segmen(terbuka, penilai, atasan_penilai, mulai);
+    let berubah = rencana != RencanaSegmen::TidakBerubah;
+    let baru = org::SegmenBaru {
+        instansi_id: &instansi,
+        periode_id: &periode.id,
+        pegawai_id: &input.pegawai_id,
+        penilai_id: penilai,
+        atasan_penilai_id: atasan_penilai,
+        mulai,
+    };
+    org::terapkan_rencana(&mut tx, &rencana, &baru).await?;
+    let segmen = org::segmen_pegawai(&mut tx, &periode.id, &input.pegawai_id).await?;
+    tx.commit().await?;
+    if berubah {
+        tracing::info!(periode_id = %periode.id, pegawai_id = %input.pegawai_id, "atasan mapping set");
+    }
+    Ok(Json(AtasanDiset { pegawai_id: input.pegawai_id, periode_id: periode.id, berubah, segmen }))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MintaAktivasi {
+    /// The pegawai to issue codes for; missing: every pegawai of the
+    /// instansi who has not set a password yet.
+    #[serde(default)]
+    pub pegawai_ids: Option<Vec<String>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AktivasiDibuat {
+    pub jumlah: usize,
+    /// Unix seconds after which the codes no longer work.
+    pub berlaku_sampai: i64,
+    /// Shown once: only hashes are stored.
+    pub kode: Vec<KodeAktivasi>,
+}
+
+async fn aktivasi(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppJson(input): AppJson<MintaAktivasi>,
+) -> ApiResult<Response> {
+    admin(&actor)?;
+    let mut tx = state.db.pool().begin().await?;
+    let (kode, berlaku_sampai) =
+        org::buat_kode_aktivasi(&mut tx, &actor.instansi_id, input.pegawai_ids.as_deref()).await?;
+    tx.commit().await?;
+    tracing::info!(instansi_id = %actor.instansi_id, jumlah = kode.len(), "activation codes issued");
+    let mut res =
+        (StatusCode::CREATED, Json(AktivasiDibuat { jumlah: kode.len(), berlaku_sampai, kode })).into_response();
+    // The codes must not be kept for idempotent replays.
+    res.extensions_mut().insert(idempotency::Rahasia);
+    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportQuery {
+    /// `true` applies; anything else only checks (a dry run).
+    #[serde(default)]
+    pub terapkan: Option<String>,
+    /// The period whose atasan mapping the file sets; default: the current one.
+    #[serde(default)]
+    pub periode_id: Option<String>,
+}
+
+/// The 422 of an import: the one error shape plus the row report.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ImportGagal {
+    #[serde(flatten)]
+    pub error: ErrorBody,
+    pub laporan: Laporan,
+}
+
+/// The message summing up a report, both languages.
+pub fn ringkas_laporan(l: &Laporan) -> Teks {
+    Teks::new(
+        format!(
+            "Berkas tidak diimpor: {} kesalahan ({} pertama ditampilkan); tidak ada yang diubah.",
+            l.total,
+            l.kesalahan.len()
+        ),
+        format!(
+            "The file was not imported: {} problems (the first {} shown); nothing was changed.",
+            l.total,
+            l.kesalahan.len()
+        ),
+    )
+}
+
+fn laporan_response(l: Laporan) -> Response {
+    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for k in &l.kesalahan {
+        fields.entry(format!("baris[{}].{}", k.baris, k.kolom)).or_default().push(format!(
+            "{} (diperbaiki oleh: {}) / {} (to be fixed by: {})",
+            k.pesan.id, k.diperbaiki_oleh.id, k.pesan.en, k.diperbaiki_oleh.en
+        ));
+    }
+    let error =
+        ErrorBody { code: "import_invalid".into(), message: dua_bahasa(&ringkas_laporan(&l)), fields, current: None };
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(ImportGagal { error, laporan: l })).into_response()
+}
+
+async fn import_csv(
+    State(state): State<AppState>,
+    actor: Actor,
+    query: Result<Query<ImportQuery>, QueryRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult<Response> {
+    admin(&actor)?;
+    let Query(q) = query.map_err(bad_query)?;
+    let jenis = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let jenis = jenis.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    if !matches!(jenis.as_str(), "text/csv" | "text/plain" | "application/vnd.ms-excel") {
+        let body = ErrorBody {
+            code: "unsupported_media_type".into(),
+            message: "Kirim berkas sebagai text/csv. / Send the file as text/csv.".into(),
+            fields: BTreeMap::new(),
+            current: None,
+        };
+        return Ok((StatusCode::UNSUPPORTED_MEDIA_TYPE, Json(body)).into_response());
+    }
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge
+        } else {
+            ApiError::BadRequest("bad_body", "Isi kiriman tidak dapat dibaca. / The body cannot be read.".into())
+        }
+    })?;
+    let opsi = Opsi {
+        instansi_id: actor.instansi_id.clone(),
+        periode_id: q.periode_id.filter(|p| !p.is_empty()),
+        terapkan: q.terapkan.as_deref().map(str::trim) == Some("true"),
+        hari_ini: clock::hari_ini(),
+    };
+    match impor(&state.db, &opsi, body.to_vec(), &|_, _| {}).await {
+        Ok(r) => Ok(Json::<Ringkasan>(r).into_response()),
+        Err(ImporError::Berkas(l)) => Ok(laporan_response(l)),
+        Err(ImporError::PeriodeTidakAda) => Err(ApiError::NotFound),
+        Err(ImporError::Lain(e)) => Err(ApiError::Internal(e)),
+    }
+}

@@ -1,0 +1,401 @@
+//! `/api/v1/org/…` and `/api/v1/admin/aktivasi`.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use server::db::org::{AdminBaru, buat_admin};
+
+use crate::helpers::{
+    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_STAF2, Session, TestApp, backends, spawn_app_with,
+};
+
+pub const LAIN_NIP: &str = "198502142010011003";
+pub const LAIN_PASSWORD: &str = "sandi-admin-lain-panjang";
+
+/// An admin of a second instansi, made as `ekinerja create-admin` makes one.
+pub async fn admin_lain(app: &TestApp) -> Session {
+    let db = app.connect().await;
+    let dibuat = buat_admin(
+        &db,
+        &AdminBaru {
+            kode_instansi: "LAIN".into(),
+            nama_instansi: Some("Dinas Lain".into()),
+            nip: LAIN_NIP.into(),
+            nama: "Admin Lain".into(),
+            super_admin: false,
+            password: LAIN_PASSWORD.into(),
+        },
+    )
+    .await
+    .expect("create-admin");
+    assert!(dibuat.instansi_baru && dibuat.pegawai_baru && dibuat.akun_baru);
+    app.try_login(LAIN_NIP, LAIN_PASSWORD).await.map_err(|r| r.status()).expect("the new admin logs in")
+}
+
+async fn json(res: reqwest::Response) -> (StatusCode, Value) {
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn periode_demo(s: &Session) -> String {
+    let (_, list) = json(s.get("/api/v1/org/periode").send().await.unwrap()).await;
+    list[0]["id"].as_str().unwrap().to_owned()
+}
+
+async fn pegawai_id(admin: &Session, nip: &str) -> String {
+    let (_, page) = json(admin.get(&format!("/api/v1/org/pegawai?q={nip}")).send().await.unwrap()).await;
+    page["items"][0]["id"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn an_admin_sees_the_unit_tree_and_others_are_refused() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let (status, tree) = json(admin.get("/api/v1/org/unit").send().await.unwrap()).await;
+        assert_eq!(status, 200, "{backend:?}: {tree}");
+        assert_eq!(tree.as_array().unwrap().len(), 1);
+        assert_eq!(tree[0]["nama"], "Badan Kepegawaian Demo");
+        assert_eq!(tree[0]["jumlah_pegawai"], 1);
+        let anak: Vec<&str> = tree[0]["anak"].as_array().unwrap().iter().map(|u| u["nama"].as_str().unwrap()).collect();
+        assert_eq!(anak, ["Bidang Pengembangan Kompetensi", "Bidang Penilaian Kinerja", "Sekretariat"]);
+
+        let staf = app.login(DEMO_STAF2).await;
+        assert_eq!(staf.get("/api/v1/org/unit").send().await.unwrap().status(), 403);
+        assert_eq!(app.client.get(app.url("/api/v1/org/unit")).send().await.unwrap().status(), 401);
+
+        let lain = admin_lain(&app).await;
+        let (_, tree) = json(lain.get("/api/v1/org/unit").send().await.unwrap()).await;
+        assert_eq!(tree.as_array().unwrap().len(), 1, "only its own instansi: {tree}");
+        assert_eq!(tree[0]["nama"], "Dinas Lain");
+        assert_eq!(tree[0]["jumlah_pegawai"], 1, "the admin sits in the top unit");
+    }
+}
+
+#[tokio::test]
+async fn an_admin_searches_pegawai_by_name_nip_and_unit_a_page_at_a_time() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let get = |path: &str| {
+            let admin = admin.clone();
+            let path = path.to_owned();
+            async move { json(admin.get(&path).send().await.unwrap()).await }
+        };
+        let (_, all) = get("/api/v1/org/pegawai").await;
+        assert_eq!(all["total"], 12, "{backend:?}");
+        let names: Vec<&str> = all["items"].as_array().unwrap().iter().map(|p| p["nama"].as_str().unwrap()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "sorted by name");
+        assert_eq!(all["items"][0]["status_akun"], "aktif");
+
+        let (_, sari) = get("/api/v1/org/pegawai?q=SARI").await;
+        assert_eq!(sari["total"], 1);
+        assert_eq!(sari["items"][0]["nama"], "Maya Sari");
+        let (_, by_nip) = get("/api/v1/org/pegawai?q=1990%200315").await;
+        assert_eq!(by_nip["items"][0]["nip"], DEMO_ADMIN);
+        assert_eq!(by_nip["items"][0]["peran"], "admin_instansi");
+        let (_, wildcard) = get("/api/v1/org/pegawai?q=%25").await;
+        assert_eq!(wildcard["total"], 0, "a % is searched for, not a wildcard");
+
+        let (_, tree) = get("/api/v1/org/unit").await;
+        let pengembangan = tree[0]["anak"][0]["id"].as_str().unwrap().to_owned();
+        let (_, unit) = get(&format!("/api/v1/org/pegawai?unit_id={pengembangan}")).await;
+        assert_eq!(unit["total"], 4);
+        let root = tree[0]["id"].as_str().unwrap();
+        let (_, subtree) = get(&format!("/api/v1/org/pegawai?unit_id={root}")).await;
+        assert_eq!(subtree["total"], 12, "a unit includes the units below it");
+
+        let (_, page) = get("/api/v1/org/pegawai?limit=5&offset=10").await;
+        assert_eq!((page["total"].as_i64(), page["items"].as_array().unwrap().len()), (Some(12), 2));
+        assert_eq!(page["items"][1]["nama"], names[11]);
+
+        let (status, body) = get("/api/v1/org/pegawai?limit=0&offset=-1").await;
+        assert_eq!(status, 422);
+        assert!(body["fields"]["limit"].is_array() && body["fields"]["offset"].is_array());
+        assert_eq!(get("/api/v1/org/pegawai?limit=x").await.0, 400);
+
+        let lain = admin_lain(&app).await;
+        let (status, _) =
+            json(lain.get(&format!("/api/v1/org/pegawai?unit_id={pengembangan}")).send().await.unwrap()).await;
+        assert_eq!(status, 404, "another instansi's unit does not exist for this admin");
+        let (_, own) = json(lain.get("/api/v1/org/pegawai").send().await.unwrap()).await;
+        assert_eq!(own["total"], 1);
+        let staf = app.login(DEMO_STAF2).await;
+        assert_eq!(staf.get("/api/v1/org/pegawai").send().await.unwrap().status(), 403);
+    }
+}
+
+#[tokio::test]
+async fn periods_are_listed_for_everyone_and_created_by_admins() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let staf = app.login(DEMO_STAF2).await;
+        let (status, list) = json(staf.get("/api/v1/org/periode").send().await.unwrap()).await;
+        assert_eq!(status, 200, "{backend:?}");
+        assert_eq!(list[0]["tahun"], 2026);
+        assert_eq!(list[0]["rule_set"], "permenpanrb_6_2022");
+        assert_eq!((list[0]["mulai"].as_str(), list[0]["selesai"].as_str()), (Some("2026-01-01"), Some("2026-12-31")));
+        let body = json!({ "tahun": 2027, "siklus": "bulanan" });
+        assert_eq!(staf.post("/api/v1/org/periode").json(&body).send().await.unwrap().status(), 403);
+
+        let admin = app.login(DEMO_ADMIN).await;
+        let (status, created) = json(admin.post("/api/v1/org/periode").json(&body).send().await.unwrap()).await;
+        assert_eq!(status, 201, "{created}");
+        assert_eq!(created["siklus"], "bulanan");
+        assert_eq!(created["rule_set"], "permenpanrb_6_2022");
+        let (status, again) = json(admin.post("/api/v1/org/periode").json(&body).send().await.unwrap()).await;
+        assert_eq!((status, again["code"].as_str()), (StatusCode::CONFLICT, Some("periode_exists")));
+
+        let (status, old) = json(
+            admin
+                .post("/api/v1/org/periode")
+                .json(&json!({ "tahun": "2028", "rule_set": "pp_46_2011" }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 201);
+        assert!(old["peringatan"]["rule_set"].is_array(), "an older rule set is only a warning: {old}");
+
+        let invalid = [
+            (json!({ "tahun": 2029, "rule_set": "permen_lama" }), "rule_set"),
+            (json!({ "tahun": "1999" }), "tahun"),
+            (json!({ "tahun": 2029, "mulai": "2029-07-01", "selesai": "2029-06-30" }), "selesai"),
+            (json!({ "tahun": 2029, "catatan": "x" }), "catatan"),
+        ];
+        for (body, field) in invalid {
+            let (status, res) = json(admin.post("/api/v1/org/periode").json(&body).send().await.unwrap()).await;
+            assert_eq!(status, 422, "{body}: {res}");
+            assert!(res["fields"].as_object().unwrap().keys().any(|k| k.contains(field)), "{body}: {res}");
+        }
+        let (_, list) = json(staf.get("/api/v1/org/periode").send().await.unwrap()).await;
+        let years: Vec<i64> = list.as_array().unwrap().iter().map(|p| p["tahun"].as_i64().unwrap()).collect();
+        assert_eq!(years, [2028, 2027, 2026]);
+
+        let lain = admin_lain(&app).await;
+        let (_, own) = json(lain.get("/api/v1/org/periode").send().await.unwrap()).await;
+        assert_eq!(own.as_array().unwrap().len(), 1, "create-admin makes this year's period: {own}");
+    }
+}
+
+#[tokio::test]
+async fn the_atasan_mapping_lists_the_unrated_first_and_records_a_mid_year_transfer() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let periode = periode_demo(&admin).await;
+        let (status, map) =
+            json(admin.get(&format!("/api/v1/org/atasan?periode_id={periode}")).send().await.unwrap()).await;
+        assert_eq!(status, 200, "{backend:?}: {map}");
+        assert_eq!((map["total"].as_i64(), map["tanpa_penilai"].as_i64()), (Some(12), Some(1)));
+        assert_eq!(map["items"][0]["nama"], "Dr. Rina Wulandari", "the one without a penilai comes first");
+        assert_eq!(map["items"][0]["tanpa_penilai"], true);
+        let staf2 = map["items"].as_array().unwrap().iter().find(|r| r["nip"] == DEMO_STAF2).unwrap().clone();
+        assert_eq!(staf2["penilai_nama"], "Siti Rahmawati");
+        assert_eq!(staf2["atasan_penilai_nama"], "Dr. Rina Wulandari");
+
+        let staf2_id = staf2["pegawai_id"].as_str().unwrap().to_owned();
+        let kabid1 = pegawai_id(&admin, DEMO_KABID1).await;
+        let kabid2 = pegawai_id(&admin, DEMO_KABID2).await;
+        let kepala = map["items"][0]["pegawai_id"].as_str().unwrap().to_owned();
+        let put = |body: Value| {
+            let admin = admin.clone();
+            async move { json(admin.put("/api/v1/org/atasan").json(&body).send().await.unwrap()).await }
+        };
+        let transfer = json!({
+            "periode_id": periode, "pegawai_id": staf2_id, "penilai_id": kabid2, "atasan_penilai_id": kepala,
+            "berlaku_mulai": "2026-07-01", "version": 1,
+        });
+        let (status, res) = put(transfer.clone()).await;
+        assert_eq!(status, 200, "{res}");
+        assert_eq!(res["berubah"], true);
+        let segmen = res["segmen"].as_array().unwrap();
+        assert_eq!(segmen[1]["version"], 2, "the open segment's version keeps growing across a transfer");
+        assert_eq!(segmen.len(), 2);
+        assert_eq!(
+            (segmen[0]["penilai_id"].as_str(), segmen[0]["berlaku_sampai"].as_str()),
+            (Some(kabid1.as_str()), Some("2026-06-30"))
+        );
+        assert_eq!(
+            (segmen[1]["penilai_id"].as_str(), segmen[1]["berlaku_mulai"].as_str()),
+            (Some(kabid2.as_str()), Some("2026-07-01"))
+        );
+        assert!(segmen[1]["berlaku_sampai"].is_null());
+
+        let (status, stale) = put(transfer.clone()).await;
+        assert_eq!((status, stale["code"].as_str()), (StatusCode::CONFLICT, Some("stale_version")), "{stale}");
+        let (status, same) = put(json!({
+            "periode_id": periode, "pegawai_id": staf2_id, "penilai_id": kabid2, "atasan_penilai_id": kepala,
+            "berlaku_mulai": "2026-08-01",
+        }))
+        .await;
+        assert_eq!((status, same["berubah"].as_bool()), (StatusCode::OK, Some(false)));
+        let (status, early) = put(json!({
+            "periode_id": periode, "pegawai_id": staf2_id, "penilai_id": kabid1, "berlaku_mulai": "2026-03-01",
+        }))
+        .await;
+        assert_eq!((status, early["code"].as_str()), (StatusCode::CONFLICT, Some("segment_order")));
+
+        let (_, map) = json(admin.get(&format!("/api/v1/org/atasan?periode_id={periode}")).send().await.unwrap()).await;
+        let rows: Vec<&Value> = map["items"].as_array().unwrap().iter().filter(|r| r["nip"] == DEMO_STAF2).collect();
+        assert_eq!(rows.len(), 2, "one row per segment");
+        assert_eq!(rows[1]["penilai_nama"], "Budi Santoso");
+
+        let invalid = [
+            (
+                json!({ "periode_id": periode, "pegawai_id": staf2_id, "penilai_id": staf2_id, "berlaku_mulai": "2026-09-01" }),
+                "penilai_id",
+            ),
+            (
+                json!({ "periode_id": periode, "pegawai_id": staf2_id, "penilai_id": kabid2, "atasan_penilai_id": kabid2, "berlaku_mulai": "2026-09-01" }),
+                "atasan_penilai_id",
+            ),
+            (
+                json!({ "periode_id": periode, "pegawai_id": staf2_id, "penilai_id": kabid2, "berlaku_mulai": "2027-01-01" }),
+                "berlaku_mulai",
+            ),
+            (
+                json!({ "periode_id": periode, "pegawai_id": staf2_id, "penilai_id": kabid2, "berlaku_mulai": "1 Juli" }),
+                "berlaku_mulai",
+            ),
+        ];
+        for (body, field) in invalid {
+            let (status, res) = put(body.clone()).await;
+            assert_eq!(status, 422, "{body}: {res}");
+            assert!(res["fields"][field].is_array(), "{body}: {res}");
+        }
+
+        let lain = admin_lain(&app).await;
+        let lain_id = lain.pegawai_id.clone();
+        let (status, res) = put(json!({
+            "periode_id": periode, "pegawai_id": staf2_id, "penilai_id": lain_id, "berlaku_mulai": "2026-09-01",
+        }))
+        .await;
+        assert_eq!(
+            (status, res["fields"]["penilai_id"].is_array()),
+            (StatusCode::UNPROCESSABLE_ENTITY, true),
+            "a penilai outside the instansi"
+        );
+        assert_eq!(lain.get(&format!("/api/v1/org/atasan?periode_id={periode}")).send().await.unwrap().status(), 404);
+        let res = lain.put("/api/v1/org/atasan").json(&transfer).send().await.unwrap();
+        assert_eq!(res.status(), 404, "another instansi's objects do not exist for this admin");
+        let staf = app.login(DEMO_STAF2).await;
+        assert_eq!(staf.get(&format!("/api/v1/org/atasan?periode_id={periode}")).send().await.unwrap().status(), 403);
+        assert_eq!(staf.put("/api/v1/org/atasan").json(&transfer).send().await.unwrap().status(), 403);
+    }
+}
+
+#[tokio::test]
+async fn activation_codes_let_imported_pegawai_set_their_first_password_once() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let csv = "nip,nama,jenis_pegawai,jabatan,jenis_jabatan,unit,nip_atasan\n\
+                   199801012022031001,Baru Satu,pns,Analis,fungsional,Sekretariat,199003152015032004\n\
+                   199802022023212002,Baru Dua,pppk,Operator,pelaksana,Sekretariat,199003152015032004\n";
+        let res = admin
+            .post("/api/v1/admin/import?terapkan=true")
+            .header("content-type", "text/csv")
+            .body(csv)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{backend:?}");
+
+        let key = uuid::Uuid::new_v4().to_string();
+        let issue = || {
+            app.client
+                .post(app.url("/api/v1/admin/aktivasi"))
+                .header("cookie", &admin.cookie)
+                .header("x-csrf-token", &admin.csrf)
+                .header("idempotency-key", &key)
+                .json(&json!({}))
+        };
+        let (status, codes) = json(issue().send().await.unwrap()).await;
+        assert_eq!(status, 201, "{codes}");
+        assert_eq!(codes["jumlah"], 2, "only pegawai without a password: {codes}");
+        let first = &codes["kode"][0];
+        assert_eq!(first["nama"], "Baru Dua");
+        let kode = first["kode"].as_str().unwrap().to_owned();
+        assert_eq!(kode.len(), 10);
+        assert!(kode.chars().all(|c| "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".contains(c)), "{kode}");
+
+        let replay = issue().send().await.unwrap();
+        assert_eq!(replay.status(), 410, "codes are never stored for a replay");
+        let db = app.connect().await;
+        let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM idempotensi WHERE respons LIKE $1")
+            .bind(format!("%{kode}%"))
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(stored, 0);
+
+        let activate = |kode: String, password: &str| {
+            app.client
+                .post(app.url("/api/v1/auth/aktivasi"))
+                .json(&json!({ "nip": "199802022023212002", "kode": kode, "password": password }))
+                .send()
+        };
+        assert!(app.try_login("199802022023212002", "sandi-pertama-saya").await.is_err());
+        let res = activate(format!(" {} ", kode.to_lowercase()), "sandi-pertama-saya").await.unwrap();
+        assert_eq!(res.status(), 204, "the code works, in any case");
+        assert!(app.try_login("199802022023212002", "sandi-pertama-saya").await.is_ok());
+        let again = activate(kode.clone(), "sandi-kedua-saya-x").await.unwrap();
+        assert_eq!(again.status(), 422, "a code works once");
+
+        let baru_dua = pegawai_id(&admin, "199802022023212002").await;
+        let (status, res) = json(
+            admin.post("/api/v1/admin/aktivasi").json(&json!({ "pegawai_ids": [baru_dua] })).send().await.unwrap(),
+        )
+        .await;
+        assert_eq!(status, 422, "an activated account gets no code: {res}");
+        assert!(res["fields"]["pegawai_ids[0]"].is_array());
+        let baru_satu = pegawai_id(&admin, "199801012022031001").await;
+        let (status, res) = json(
+            admin
+                .post("/api/v1/admin/aktivasi")
+                .json(&json!({ "pegawai_ids": [baru_satu, baru_satu] }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!((status, res["jumlah"].as_i64()), (StatusCode::CREATED, Some(1)), "{res}");
+
+        let lain = admin_lain(&app).await;
+        let res =
+            lain.post("/api/v1/admin/aktivasi").json(&json!({ "pegawai_ids": [baru_satu] })).send().await.unwrap();
+        assert_eq!(res.status(), 404);
+        let staf = app.login(DEMO_STAF2).await;
+        assert_eq!(staf.post("/api/v1/admin/aktivasi").json(&json!({})).send().await.unwrap().status(), 403);
+    }
+}
+
+#[tokio::test]
+async fn create_admin_refuses_a_missing_instansi_name_and_a_weak_password() {
+    let app = spawn_app_with(Backend::Sqlite, None, false).await;
+    let db = app.connect().await;
+    let base = AdminBaru {
+        kode_instansi: "BARU".into(),
+        nama_instansi: None,
+        nip: LAIN_NIP.into(),
+        nama: "Admin".into(),
+        super_admin: true,
+        password: "cukup-panjang-sekali".into(),
+    };
+    let e = buat_admin(&db, &base).await.unwrap_err().to_string();
+    assert!(e.contains("--nama-instansi"), "{e}");
+    let e = buat_admin(&db, &AdminBaru { password: "pendek".into(), ..base.clone() }).await.unwrap_err().to_string();
+    assert!(e.contains("minimal 10"), "{e}");
+    let e = buat_admin(&db, &AdminBaru { nip: "123".into(), ..base.clone() }).await.unwrap_err().to_string();
+    assert!(e.contains("18 digit"), "{e}");
+    let ok = buat_admin(&db, &AdminBaru { nama_instansi: Some("Badan Baru".into()), ..base.clone() }).await.unwrap();
+    assert_eq!(ok.peran, server::auth::Peran::SuperAdmin);
+    let again = buat_admin(&db, &AdminBaru { password: "kata-sandi-pengganti".into(), super_admin: false, ..base })
+        .await
+        .unwrap();
+    assert!(!again.instansi_baru && !again.pegawai_baru && !again.akun_baru);
+    assert!(app.try_login(LAIN_NIP, "kata-sandi-pengganti").await.is_ok());
+}
