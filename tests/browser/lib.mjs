@@ -90,3 +90,20 @@ export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+export const DEMO_PASSWORD = 'demo-ekinerja';
+export const NIP = {
+  admin: '199003152015032004',
+  kabid1: '198001102005012003',
+  staf2: '198811232014022006',
+  kepala: '197204152000032001',
+};
+
+/** Signs in through the login form and waits for the dashboard. */
+export async function login(page, base, nip) {
+  await page.goto(base + '/masuk');
+  await page.locator('#nip').fill(nip);
+  await page.locator('#kata-sandi').fill(DEMO_PASSWORD);
+  await page.getByTestId('tombol-masuk').click();
+  await page.getByTestId('dasbor').waitFor();
+}

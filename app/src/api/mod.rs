@@ -2,6 +2,7 @@
 //! CSRF token of the session and an Idempotency-Key, so a retry after a lost
 //! answer is applied once.
 
+pub mod admin;
 pub mod auth;
 pub mod health;
 pub mod org;
@@ -57,6 +58,12 @@ thread_local! {
     static CSRF: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
+/// The CSRF token of the current session (empty when signed out), for a
+/// request built by hand (e.g. a CSV body).
+pub fn csrf_token() -> String {
+    CSRF.with(|c| c.borrow().clone()).unwrap_or_default()
+}
+
 /// Remembers the CSRF token of the current session (`None` after logout).
 pub fn set_csrf(token: Option<String>) {
     CSRF.with(|c| *c.borrow_mut() = token);
@@ -87,7 +94,7 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Error> {
 }
 
 fn mutation(method: Method, path: &str, key: &str) -> RequestBuilder {
-    let csrf = CSRF.with(|c| c.borrow().clone()).unwrap_or_default();
+    let csrf = csrf_token();
     RequestBuilder::new(path).method(method).header("x-csrf-token", &csrf).header("idempotency-key", key)
 }
 

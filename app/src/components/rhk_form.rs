@@ -36,6 +36,7 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
     let r5 = id.clone();
     let r6 = id.clone();
     let r7 = id.clone();
+    let persp_id = id.clone();
     let iki_ids = Memo::new(move |_| {
         ed.rhk(&r7, |r| r.indikator.iter().map(|i| i.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
     });
@@ -72,6 +73,9 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <Show when=move || ed.masukan.with(|m| m.jenis_jabatan == domain::JenisJabatan::Jpt)>
+                <Perspektif ed=ed id=persp_id.clone() />
+            </Show>
             <h3 class="sub-judul">{t!(i18n, pegawai.indikator)}</h3>
             <For each=move || iki_ids.get() key=|k| k.clone() children=move |iki| view! { <IkiForm ed=ed rhk=rid.clone() id=iki /> } />
             <div class="aksi">
@@ -186,6 +190,49 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
             <button type="button" class="tombol-teks" on:click={ let (rhk, id) = (rhk.clone(), id.clone()); move |_| ed.form.update(|f| hapus_indikator(f, &rhk, &id)) }>
                 {t!(i18n, pegawai.hapus_indikator)}
             </button>
+        </div>
+    }
+}
+
+/// The perspective of a JPT's RHK (anggaran is mandatory somewhere in a JPT SKP).
+#[component]
+fn Perspektif(ed: Editor, id: String) -> impl IntoView {
+    use domain::skp::Perspektif as P;
+    let i18n = use_i18n();
+    let en = Signal::derive(move || i18n.get_locale() == Locale::en);
+    let sel_id = format!("{id}-perspektif");
+    let pilih = {
+        let id = id.clone();
+        move |p: P| {
+            let id = id.clone();
+            move || ed.rhk(&id, |r| r.perspektif == Some(p)).unwrap_or(false)
+        }
+    };
+    let ubah = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            let p = match v.as_str() {
+                "penerima_layanan" => Some(P::PenerimaLayanan),
+                "proses_bisnis" => Some(P::ProsesBisnis),
+                "penguatan_internal" => Some(P::PenguatanInternal),
+                "anggaran" => Some(P::Anggaran),
+                _ => None,
+            };
+            ed.update_rhk(&id, |r| r.perspektif = p);
+        }
+    };
+    view! {
+        <div class="baris">
+            <label for=sel_id.clone()>{t!(i18n, pegawai.perspektif)}</label>
+            <select id=sel_id on:change=ubah>
+                <option value="">{t!(i18n, pegawai.pilih)}</option>
+                <option value="penerima_layanan" selected=pilih(P::PenerimaLayanan)>{t!(i18n, pegawai.perspektif_penerima_layanan)}</option>
+                <option value="proses_bisnis" selected=pilih(P::ProsesBisnis)>{t!(i18n, pegawai.perspektif_proses_bisnis)}</option>
+                <option value="penguatan_internal" selected=pilih(P::PenguatanInternal)>{t!(i18n, pegawai.perspektif_penguatan_internal)}</option>
+                <option value="anggaran" selected=pilih(P::Anggaran)>{t!(i18n, pegawai.perspektif_anggaran)}</option>
+            </select>
+            <GalatField id=format!("{id}-perspektif-galat") pesan=pesan(ed, id.clone(), None, "perspektif", en) />
         </div>
     }
 }

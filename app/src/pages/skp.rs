@@ -166,6 +166,7 @@ fn EditorSkp(
                     </div>
                 </Show>
                 <GalatField id="kelengkapan" pesan=kelengkapan />
+                <Lampiran form=form editable=editable />
             </div>
             <aside class="kolom-pratinjau kartu" aria-labelledby="judul-pratinjau">
                 <h2 id="judul-pratinjau">{t!(i18n, pegawai.pratinjau)}</h2>
@@ -210,5 +211,45 @@ fn EditorSkp(
                 {move || { let v = view_state.with(|v| v.version); t!(i18n, pegawai.tersimpan, versi = move || v) }}
             </p>
         </section>
+    }
+}
+
+/// The Lampiran SKP: three lists, one item per line.
+#[component]
+fn Lampiran(form: RwSignal<domain::skp::SkpInput>, editable: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    type Bagian = fn(&mut domain::skp::LampiranSkp) -> &mut Vec<String>;
+    let baris = |get: Bagian, id: &'static str| {
+        let teks = move || {
+            form.with(|f| {
+                let mut l = f.lampiran.clone();
+                get(&mut l).join("\n")
+            })
+        };
+        let ubah = move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            form.update(|f| {
+                *get(&mut f.lampiran) = v.lines().map(str::to_owned).filter(|l| !l.trim().is_empty()).collect()
+            });
+        };
+        view! { <textarea id=id data-testid=id rows="3" prop:value=teks on:change=ubah></textarea> }
+    };
+    view! {
+        <fieldset class="kartu lampiran" disabled=move || !editable.get()>
+            <legend>{t!(i18n, pegawai.lampiran)}</legend>
+            <p class="petunjuk">{t!(i18n, pegawai.satu_per_baris)}</p>
+            <div class="baris">
+                <label for="lampiran-sumber-daya">{t!(i18n, pegawai.dukungan_sumber_daya)}</label>
+                {baris(|l| &mut l.dukungan_sumber_daya, "lampiran-sumber-daya")}
+            </div>
+            <div class="baris">
+                <label for="lampiran-skema">{t!(i18n, pegawai.skema_pertanggungjawaban)}</label>
+                {baris(|l| &mut l.skema_pertanggungjawaban, "lampiran-skema")}
+            </div>
+            <div class="baris">
+                <label for="lampiran-konsekuensi">{t!(i18n, pegawai.konsekuensi)}</label>
+                {baris(|l| &mut l.konsekuensi, "lampiran-konsekuensi")}
+            </div>
+        </fieldset>
     }
 }

@@ -1,0 +1,127 @@
+// The planning stage in a real browser: a pegawai drafts an SKP while the
+// preview updates (computed in the browser, no server round trip), submits
+// it; the penilai returns it on a tablet; the pegawai fixes and resubmits;
+// the penilai approves. Screenshots of each main screen at three sizes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS,
+} from './lib.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await installCspProbe(browser.context);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function shots(page, name) {
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    await screenshot(page, `${name}-${size}`);
+  }
+}
+
+test('a pegawai drafts and submits; the penilai returns, then approves', async () => {
+  // --- the pegawai, on a phone-sized screen
+  const pegawai = await browser.context.browser()?.newContext?.() ?? null;
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await login(page, server.base, NIP.staf2);
+  assert.match(await page.getByTestId('tugas').textContent(), /Susun SKP/);
+  await shots(page, 'beranda');
+  await page.setViewportSize(VIEWPORTS.phone);
+  await page.getByTestId('buat-skp').click();
+  await page.getByTestId('editor-skp').waitFor();
+  assert.equal(await page.getByTestId('status-skp').first().getAttribute('data-status'), 'draf');
+
+  await page.getByTestId('tambah-rhk-utama').click();
+  const rhk = page.getByTestId('rhk').first();
+  await rhk.getByTestId('rhk-uraian').fill('Terlaksananya pelatihan teknis kepegawaian');
+  await rhk.getByTestId('iki-uraian').fill('Persentase peserta yang lulus pelatihan');
+  await rhk.getByTestId('iki-target').fill('80');
+  await rhk.getByTestId('iki-target-maks').fill('90');
+  await rhk.getByTestId('iki-satuan').fill('persen');
+  // The preview follows every keystroke of the realisation.
+  const realisasi = rhk.getByTestId('iki-realisasi');
+  await realisasi.fill('95');
+  const saran = page.getByTestId('saran-rating');
+  await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'diatas_ekspektasi');
+  await realisasi.fill('85');
+  await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'sesuai_ekspektasi');
+  assert.equal(await saran.getAttribute('data-rating'), 'sesuai_ekspektasi');
+  assert.equal(await page.getByTestId('predikat-pratinjau').getAttribute('data-predikat'), 'baik');
+  await page.getByTestId('rating-perilaku-pratinjau').selectOption('dibawah_ekspektasi');
+  assert.equal(await page.getByTestId('predikat-pratinjau').getAttribute('data-predikat'), 'kurang');
+  // A field error appears under its field as soon as the input is wrong.
+  await rhk.getByTestId('iki-target').fill('delapan puluh');
+  await page.getByTestId('pratinjau-belum').waitFor();
+  assert.notEqual(await page.locator('[id$="-target-galat"] li').count(), 0);
+  await rhk.getByTestId('iki-target').fill('80');
+  await shots(page, 'editor-skp');
+  await page.setViewportSize(VIEWPORTS.phone);
+
+  await page.getByTestId('ajukan').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
+  const skpUrl = page.url();
+
+  // --- the penilai, on a tablet
+  const tablet = await browser.context.newPage();
+  const tabletProblems = watchProblems(tablet);
+  await tablet.setViewportSize(VIEWPORTS.tablet);
+  // A second sign-in in the same browser replaces the session cookie; the
+  // pegawai signs in again later, as people sharing a device would.
+  await login(tablet, server.base, NIP.kabid1);
+  await tablet.goto(server.base + '/penilai');
+  const item = tablet.locator('[data-testid=antrian-item][data-status=diajukan]').first();
+  await item.waitFor();
+  await screenshot(tablet, 'antrian-tablet');
+  await item.getByTestId('tinjau').click();
+  await tablet.getByTestId('tinjau-skp').waitFor();
+  assert.equal(await tablet.getByTestId('tinjau-rhk').count(), 1);
+  await screenshot(tablet, 'tinjau-tablet');
+  // Returning without notes is refused on the spot.
+  await tablet.getByTestId('kembalikan').click();
+  await tablet.locator('.keputusan .galat[role=alert]').first().waitFor();
+  await tablet.getByTestId('catatan').fill('Naikkan target menjadi 90–95 persen.');
+  await tablet.getByTestId('kembalikan').click();
+  await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'dikembalikan');
+
+  // --- the pegawai fixes and resubmits
+  await login(page, server.base, NIP.staf2);
+  await page.goto(skpUrl);
+  await page.getByTestId('catatan-penilai').waitFor();
+  assert.match(await page.getByTestId('catatan-penilai').textContent(), /Naikkan target/);
+  const rhk2 = page.getByTestId('rhk').first();
+  await rhk2.getByTestId('iki-target').fill('90');
+  await rhk2.getByTestId('iki-target-maks').fill('95');
+  await page.getByTestId('ajukan').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
+
+  // --- the penilai approves
+  await login(tablet, server.base, NIP.kabid1);
+  await tablet.goto(server.base + '/penilai');
+  await tablet.locator('[data-testid=antrian-item][data-status=diajukan] [data-testid=tinjau]').first().click();
+  await tablet.getByTestId('tinjau-skp').waitFor();
+  await tablet.getByTestId('setujui').click();
+  await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
+  await tablet.getByTestId('hasil-keputusan').waitFor();
+  // Nothing else waits, so there is no "next".
+  await tablet.getByTestId('tidak-ada-lagi').waitFor();
+
+  const ignore = (p) => !/status of 40[19]/.test(p); // refusals the test provokes on purpose
+  assert.deepEqual(problems.filter(ignore), []);
+  assert.deepEqual(tabletProblems.filter(ignore), []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  void pegawai;
+  await page.close();
+  await tablet.close();
+});
