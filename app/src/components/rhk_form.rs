@@ -116,9 +116,12 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
     let real_id2 = id.clone();
     let prev_id = id.clone();
     let jelas_id = id.clone();
-    let hasil = Signal::derive(move || match ed.pratinjau.get() {
-        Pratinjau::Siap(p) => hasil_indikator(&p, &prev_id),
-        Pratinjau::RencanaBelumValid => None,
+    // A memo: only the indicator whose result changed re-renders on a keystroke.
+    let hasil = Memo::new(move |_| {
+        ed.pratinjau.with(|p| match p {
+            Pratinjau::Siap(p) => hasil_indikator(p, &prev_id),
+            Pratinjau::RencanaBelumValid => None,
+        })
     });
     let aspek_sel = {
         let (rhk, id) = (rhk.clone(), id.clone());

@@ -1,0 +1,87 @@
+// The language switch: Bahasa Indonesia first whatever the browser says,
+// English on request, remembered across reloads; every visible string
+// changes and <html lang> follows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startServer, launchBrowser, watchProblems, login, NIP } from './lib.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Strings of one locale that differ from the other's value for the same key. */
+function onlyIn(lang, other) {
+  const out = new Set();
+  const dir = join(ROOT, 'app/locales', lang);
+  for (const file of readdirSync(dir)) {
+    const a = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    const b = JSON.parse(readFileSync(join(ROOT, 'app/locales', other, file), 'utf8'));
+    for (const [k, v] of Object.entries(a)) {
+      if (typeof v !== 'string' || v === b[k] || v.includes('{{')) continue;
+      if (v.length >= 6) out.add(v);
+    }
+  }
+  return out;
+}
+
+/** The page's visible text, less the switch itself (it names the other language). */
+async function visibleText(page) {
+  return page.evaluate(() => {
+    const sw = document.querySelector('[data-testid=ganti-bahasa]')?.innerText ?? '';
+    return document.body.innerText.replace(sw, '');
+  });
+}
+
+function leftovers(text, strings) {
+  return [...strings].filter((s) => text.includes(s));
+}
+
+test('the switch changes every visible string, sets html lang and is remembered', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  const id = onlyIn('id', 'en');
+  const en = onlyIn('en', 'id');
+  assert.ok(id.size > 50 && en.size > 50, 'the locale files were read');
+
+  for (const path of ['/masuk', '/simulasi']) {
+    await page.goto(server.base + path);
+    await page.getByTestId('ganti-bahasa').waitFor();
+    if ((await page.getAttribute('html', 'lang')) !== 'id') {
+      await page.getByTestId('ganti-bahasa').click();
+    }
+    assert.equal(await page.getAttribute('html', 'lang'), 'id', 'Indonesian first, though the browser speaks English');
+    const before = await visibleText(page);
+    assert.deepEqual(leftovers(before, en), [], `${path}: no English in the Indonesian page`);
+    await page.getByTestId('ganti-bahasa').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const after = await visibleText(page);
+    assert.deepEqual(leftovers(after, id), [], `${path}: no Indonesian left after switching`);
+    assert.notEqual(before, after);
+    await page.reload();
+    await page.getByTestId('ganti-bahasa').waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the choice is remembered');
+    await page.getByTestId('ganti-bahasa').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'id');
+  }
+
+  // Signed in: the dashboard and the navigation switch too.
+  await login(page, server.base, NIP.staf2);
+  const beforeDash = await visibleText(page);
+  assert.deepEqual(leftovers(beforeDash, en), []);
+  await page.getByTestId('ganti-bahasa').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.deepEqual(leftovers(await visibleText(page), id), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
