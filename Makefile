@@ -12,12 +12,13 @@ export CARGO_TARGET_DIR
 PORT ?= 8080
 SERVER := $(CARGO_TARGET_DIR)/release/ekinerja
 
-.PHONY: help run test tools tools-browser spa server fmt-check clippy test-native test-wasm-check size test-browser bench
+.PHONY: help run test tools tools-browser spa server fmt-check clippy test-native test-wasm-check size test-browser \
+	bench bench-domain bench-import bench-api bench-keystroke
 
 help:
 	@echo "make run   — start e-Kinerja with the embedded SQLite and demo data"
 	@echo "make test  — every check and test (PostgreSQL too when it answers; required with CI=true)"
-	@echo "make bench — the benchmarks (figures, never pass/fail)"
+	@echo "make bench — every benchmark (figures, never pass/fail); or bench-domain, bench-import, bench-api, bench-keystroke"
 
 tools:
 	@scripts/tools.sh build
@@ -55,5 +56,17 @@ test-browser: tools-browser spa server
 test: tools fmt-check clippy test-native test-wasm-check size test-browser
 	@echo "make test: semua pemeriksaan lulus / every check passed"
 
-bench:
+# Benchmarks print figures; none is a pass/fail gate.
+bench: bench-domain bench-import bench-api bench-keystroke size
+
+bench-domain:
 	cargo bench -p domain --bench rules
+
+bench-import:
+	scripts/bench-import.sh
+
+bench-api:
+	scripts/bench-api.sh
+
+bench-keystroke: tools-browser spa server
+	EKINERJA_SERVER=$(SERVER) node scripts/bench-keystroke.mjs
