@@ -12,6 +12,7 @@ use crate::skp::{Skp, SkpInput};
 /// `{ "code": "…", "message": "…", "fields": { "field": ["…"] } }`: the only
 /// error shape. `message` is "Bahasa Indonesia / English".
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub code: String,
     pub message: String,
@@ -24,6 +25,7 @@ pub struct ErrorBody {
 
 /// `GET /api/v1/health`.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     pub status: String,
     pub version: String,
@@ -35,6 +37,7 @@ pub struct Health {
 /// What an account may do beyond its own records. Supervisors are not a
 /// role: who rates whom comes from the atasan mapping of each period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PeranAkun {
     Pegawai,
@@ -63,6 +66,7 @@ impl PeranAkun {
 
 /// `POST /api/v1/auth/login` body.
 #[derive(Debug, Serialize, Deserialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginInput {
     pub nip: String,
@@ -71,6 +75,7 @@ pub struct LoginInput {
 
 /// Who is signed in, and the CSRF token to echo in `X-CSRF-Token` on every change.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionView {
     pub pegawai_id: String,
     pub instansi_id: String,
@@ -85,12 +90,14 @@ pub struct SessionView {
 
 /// `GET /api/v1/auth/sesi`: the current session, or `None` for a guest.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SesiSaatIni {
     pub sesi: Option<SessionView>,
 }
 
 /// How the caller stands to an SKP.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Akses {
     Pegawai,
@@ -101,6 +108,7 @@ pub enum Akses {
 }
 
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PegawaiRingkas {
     pub id: String,
     pub nip: String,
@@ -110,6 +118,7 @@ pub struct PegawaiRingkas {
 
 /// An SKP as its reader sees it.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkpView {
     pub id: String,
     pub version: i64,
@@ -117,6 +126,8 @@ pub struct SkpView {
     pub status: String,
     pub akses: Akses,
     pub pegawai: PegawaiRingkas,
+    /// The SKP document itself (plan, status, history); see `domain::skp::Skp`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub skp: Skp,
     /// The form as last saved, for the editor.
     pub isian: SkpInput,
@@ -126,6 +137,7 @@ pub struct SkpView {
 
 /// `POST /api/v1/skp`.
 #[derive(Debug, Serialize, Deserialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateSkp {
     pub periode_id: String,
@@ -135,6 +147,7 @@ pub struct CreateSkp {
 
 /// `PUT /api/v1/skp/{id}`.
 #[derive(Debug, Serialize, Deserialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EditSkp {
     pub version: i64,
@@ -143,6 +156,7 @@ pub struct EditSkp {
 
 /// `POST /api/v1/skp/{id}/{submit|approve|return|revise}`.
 #[derive(Debug, Serialize, Deserialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Transition {
     pub version: i64,
@@ -152,6 +166,7 @@ pub struct Transition {
 }
 
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkpRingkas {
     pub id: String,
     pub periode_id: String,
@@ -161,6 +176,7 @@ pub struct SkpRingkas {
 
 /// The RHK of the pejabat penilai's own SKP in the same period, to link to.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RhkAtasan {
     /// False while the atasan has no SKP yet: draft now, link later.
     pub tersedia: bool,
@@ -168,6 +184,7 @@ pub struct RhkAtasan {
 }
 
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RhkAtasanItem {
     pub id: String,
     pub uraian: String,
@@ -176,6 +193,7 @@ pub struct RhkAtasanItem {
 
 /// One line of the pejabat penilai's queue: a subordinate of this period and their SKP.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AntrianItem {
     pub pegawai: PegawaiRingkas,
     pub skp_id: Option<String>,
@@ -186,6 +204,7 @@ pub struct AntrianItem {
 
 /// A period of the caller's instansi.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PeriodeView {
     pub id: String,
     pub tahun: i64,

@@ -54,6 +54,7 @@ const SUMBER: &str = "PermenPANRB 6/2022 Lampiran Bab IV.B.2; SE MenPANRB 3/2023
 
 /// The number of employees per predikat in one unit (the vectors' `jumlah`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct JumlahPredikat {
     pub sangat_baik: u32,
@@ -107,6 +108,7 @@ impl FromIterator<Predikat> for JumlahPredikat {
 /// Whether a pattern violation stops the ratings from being finalised or only
 /// warns. Each instansi chooses (DESIGN.md "Rule sets").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ModeDistribusi {
     /// Violations are shown; the ratings can still be finalised. The default.

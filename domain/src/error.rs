@@ -17,6 +17,7 @@ use crate::teks::Teks;
 /// Paths use `.` between names and `[i]` for list items, as the form names
 /// its fields. Fields are kept sorted so the JSON is stable.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct FieldErrors(BTreeMap<String, Vec<Teks>>);
 

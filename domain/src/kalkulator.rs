@@ -25,6 +25,7 @@ use crate::teks::Teks;
 
 /// One computation and its inputs, as in the golden vectors' `kind` and `input`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", content = "input", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Permintaan {
     KuadranPredikat {

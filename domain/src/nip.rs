@@ -20,6 +20,7 @@ use crate::teks::Teks;
 
 /// PNS (civil servant) or PPPK (government employee on contract).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum JenisPegawai {
     #[default]

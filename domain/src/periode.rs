@@ -18,6 +18,7 @@ id_type!(
 
 /// How often the periodic evaluation runs, as the instansi chooses (Art. 24(2)–(3)).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SiklusPeriodik {
     Bulanan,

@@ -59,6 +59,7 @@ const SUMBER_REGULASI: &str = "PermenPANRB 6/2022 Pasal 17–19; Lampiran Bab IV
 /// The seven BerAKHLAK core values, the behaviour standard of PermenPANRB
 /// 6/2022 Art. 10(3) (RULES.md §2.1.5). This is the canonical definition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NilaiBerakhlak {
     BerorientasiPelayanan,

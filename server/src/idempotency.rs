@@ -3,8 +3,52 @@
 //! the same body returns that response and changes nothing; the same key
 //! with another body is a 422. Keys are per caller and kept ≥ 30 days.
 //!
+//! ## One durable write per mutation (routes in [`SATU_TULIS`])
+//!
+//! For the hot mutations (the SKP routes) the key's record is written **in
+//! the same transaction as the change**, with the final response:
+//!
+//! 1. the middleware looks the key up (a read): a stored answer is replayed
+//!    (another body: 422; a record still "running" from the other protocol:
+//!    409 `in_progress`);
+//! 2. it claims the key in this process (a second concurrent request with
+//!    the key gets 409 `in_progress` at once) and hands the handler a
+//!    [`Kunci`];
+//! 3. the handler's write job makes the change, renders its response and
+//!    calls [`Kunci::simpan`], which inserts the record (status and body)
+//!    in the job's transaction. If the key was taken meanwhile (another app
+//!    server on the same PostgreSQL), the insert finds it, the job fails and
+//!    its change is rolled back with it; the middleware then replays the
+//!    winner's stored answer. So exactly one request with a key changes
+//!    anything, and the change and its answer become durable together (one
+//!    commit, shared with other requests by group commit on SQLite): a crash
+//!    can leave neither or both, never a change without its answer;
+//! 4. a handler that answers without changing anything (a validation error,
+//!    a stale version: 4xx) leaves the key to the middleware, which stores a
+//!    settled answer in one write (`ON CONFLICT DO NOTHING`; if the key was
+//!    stored meanwhile, that stored answer is returned instead) before
+//!    answering. Unsettled answers (401, 403, 429, 5xx) store nothing.
+//!
+//! ## Every other mutation: the running row
+//!
 //! The key row is written (status 0, "running") before the handler runs, so
-//! two concurrent requests with one key cannot both run: the second gets 409.
+//! two concurrent requests with one key cannot both run: the second gets 409;
+//! the response replaces it afterwards, or it is deleted when the answer is
+//! not settled. These handlers write through the pool themselves, so their
+//! change cannot join the key's transaction; moving a route to the
+//! one-write protocol means writing its change through [`crate::db::Db::write`]
+//! with [`Kunci::simpan`] and listing it in [`SATU_TULIS`].
+//!
+//! A response marked [`Rahasia`] is never stored in either protocol (a
+//! handler that uses `Kunci::simpan` must not return secrets).
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{FromRequestParts, MatchedPath};
+use axum::http::request::Parts;
+use sqlx::AnyConnection;
 
 use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::{Request, State};
@@ -61,6 +105,146 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     }
 }
 
+/// Mutations whose handler stores the key's record in its own write job
+/// (method, route as matched under `/api/v1`).
+pub const SATU_TULIS: &[(&str, &str)] = &[
+    ("POST", "/skp"),
+    ("PUT", "/skp/{id}"),
+    ("POST", "/skp/{id}/submit"),
+    ("POST", "/skp/{id}/approve"),
+    ("POST", "/skp/{id}/return"),
+    ("POST", "/skp/{id}/revise"),
+];
+
+fn satu_tulis(method: &Method, matched: Option<&str>) -> bool {
+    let Some(path) = matched else { return false };
+    let path = path.strip_prefix("/api/v1").unwrap_or(path);
+    SATU_TULIS.iter().any(|(m, p)| *m == method.as_str() && *p == path)
+}
+
+/// The key of the request being handled, for a handler in [`SATU_TULIS`]:
+/// its write job calls [`Kunci::simpan`] with the answer, and the handler
+/// calls [`Kunci::tercatat`] once that write returned.
+#[derive(Clone, Debug)]
+pub struct Kunci(Arc<KunciInner>);
+
+#[derive(Debug)]
+struct KunciInner {
+    pemilik: String,
+    kunci: String,
+    instansi_id: String,
+    hash: String,
+    tercatat: AtomicBool,
+}
+
+impl Kunci {
+    /// Inside the write job that makes the change: stores `status` and
+    /// `body` as this key's answer. Fails, rolling the job back, when the
+    /// key was stored meanwhile by another request.
+    pub async fn simpan(&self, conn: &mut AnyConnection, status: StatusCode, body: &str) -> Result<(), ApiError> {
+        let k = &self.0;
+        let inserted = sqlx::query(
+            "INSERT INTO idempotensi (pemilik, kunci, instansi_id, hash_permintaan, status, respons, dibuat) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (pemilik, kunci) DO NOTHING",
+        )
+        .bind(&k.pemilik)
+        .bind(&k.kunci)
+        .bind(&k.instansi_id)
+        .bind(&k.hash)
+        .bind(i64::from(status.as_u16()))
+        .bind(body)
+        .bind(clock::now())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+        if inserted == 0 {
+            return Err(in_progress());
+        }
+        Ok(())
+    }
+
+    /// The write holding [`Kunci::simpan`] committed: the middleware stores nothing more.
+    pub fn tercatat(&self) {
+        self.0.tercatat.store(true, Ordering::Release);
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Kunci {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Kunci>()
+            .cloned()
+            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("a one-write route ran without its Kunci (SATU_TULIS)")))
+    }
+}
+
+/// Keys being handled in this process under the one-write protocol.
+#[derive(Default, Debug)]
+pub struct KunciAktif(Mutex<HashSet<(String, String)>>);
+
+/// Holds a claim in [`KunciAktif`]; releases it when dropped (also when the
+/// request is cancelled).
+struct Klaim<'a> {
+    aktif: &'a KunciAktif,
+    id: (String, String),
+}
+
+impl KunciAktif {
+    fn klaim(&self, pemilik: &str, kunci: &str) -> Option<Klaim<'_>> {
+        let id = (pemilik.to_owned(), kunci.to_owned());
+        let fresh = self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(id.clone());
+        // (Not `then_some`: a Klaim built and dropped here would release the holder's claim.)
+        if fresh { Some(Klaim { aktif: self, id }) } else { None }
+    }
+}
+
+impl Drop for Klaim<'_> {
+    fn drop(&mut self) {
+        self.aktif.0.lock().unwrap_or_else(|p| p.into_inner()).remove(&self.id);
+    }
+}
+
+fn in_progress() -> ApiError {
+    ApiError::Conflict(
+        "in_progress",
+        "Permintaan dengan kunci ini sedang diproses; coba lagi sebentar. / A request with this key is still running; retry shortly."
+            .into(),
+    )
+}
+
+/// The stored record of a key: request hash, status (0: running), answer.
+async fn stored(state: &AppState, pemilik: &str, key: &str) -> Result<Option<(String, i64, Option<String>)>, ApiError> {
+    Ok(sqlx::query_as("SELECT hash_permintaan, status, respons FROM idempotensi WHERE pemilik = $1 AND kunci = $2")
+        .bind(pemilik)
+        .bind(key)
+        .fetch_optional(state.db.pool())
+        .await?)
+}
+
+/// The answer to a request whose key is already stored.
+fn answer_stored(hash: &str, record: (String, i64, Option<String>)) -> Result<Response, ApiError> {
+    let (stored_hash, status, body) = record;
+    if stored_hash != hash {
+        return Err(ApiError::KeyReused);
+    }
+    if status == 0 {
+        return Err(in_progress());
+    }
+    Ok(replay(status, body.unwrap_or_default()))
+}
+
+/// The stored form of a settled answer (a secret one is replaced).
+fn to_store(res_parts: &axum::http::response::Parts, res_bytes: &[u8]) -> (StatusCode, String) {
+    if res_parts.extensions.get::<Rahasia>().is_some() {
+        (StatusCode::GONE, rahasia_body())
+    } else {
+        (res_parts.status, String::from_utf8_lossy(res_bytes).into_owned())
+    }
+}
+
 async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiError> {
     let (mut parts, body) = req.into_parts();
     let actor = authenticate(&parts, &state).await?;
@@ -74,39 +258,35 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
     }
     let bytes = to_bytes(body, MAX_BODY).await.map_err(|_| ApiError::TooLarge)?;
     let hash = request_hash(&parts.method, parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"), &bytes);
+    let matched = parts.extensions.get::<MatchedPath>().map(|m| m.as_str().to_owned());
+    if satu_tulis(&parts.method, matched.as_deref()) {
+        return run_satu_tulis(state, parts, bytes, next, actor.pegawai_id, actor.instansi_id, key, hash).await;
+    }
 
-    let pool = state.db.pool();
-    let inserted = sqlx::query(
-        "INSERT INTO idempotensi (pemilik, kunci, instansi_id, hash_permintaan, status, dibuat) \
-         VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT (pemilik, kunci) DO NOTHING",
-    )
-    .bind(&actor.pegawai_id)
-    .bind(&key)
-    .bind(&actor.instansi_id)
-    .bind(&hash)
-    .bind(clock::now())
-    .execute(pool)
-    .await?
-    .rows_affected();
-    if inserted == 0 {
-        let (stored_hash, status, body): (String, i64, Option<String>) = sqlx::query_as(
-            "SELECT hash_permintaan, status, respons FROM idempotensi WHERE pemilik = $1 AND kunci = $2",
-        )
-        .bind(&actor.pegawai_id)
-        .bind(&key)
-        .fetch_one(pool)
+    let (pemilik, instansi_id, kunci, h) =
+        (actor.pegawai_id.clone(), actor.instansi_id.clone(), key.clone(), hash.clone());
+    let inserted = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                Ok(sqlx::query(
+                    "INSERT INTO idempotensi (pemilik, kunci, instansi_id, hash_permintaan, status, dibuat) \
+                     VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT (pemilik, kunci) DO NOTHING",
+                )
+                .bind(&pemilik)
+                .bind(&kunci)
+                .bind(&instansi_id)
+                .bind(&h)
+                .bind(clock::now())
+                .execute(&mut *c)
+                .await?
+                .rows_affected())
+            })
+        })
         .await?;
-        if stored_hash != hash {
-            return Err(ApiError::KeyReused);
-        }
-        if status == 0 {
-            return Err(ApiError::Conflict(
-                "in_progress",
-                "Permintaan dengan kunci ini sedang diproses; coba lagi sebentar. / A request with this key is still running; retry shortly."
-                    .into(),
-            ));
-        }
-        return Ok(replay(status, body.unwrap_or_default()));
+    if inserted == 0 {
+        let record = stored(&state, &actor.pegawai_id, &key).await?.ok_or_else(in_progress)?;
+        return answer_stored(&hash, record);
     }
 
     let res = next.run(Request::from_parts(parts, Body::from(bytes))).await;
@@ -119,17 +299,22 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
         }
     };
     if settled(res_parts.status) {
-        let (status, text) = if res_parts.extensions.get::<Rahasia>().is_some() {
-            (StatusCode::GONE, rahasia_body())
-        } else {
-            (res_parts.status, String::from_utf8_lossy(&res_bytes).into_owned())
-        };
-        sqlx::query("UPDATE idempotensi SET status = $1, respons = $2 WHERE pemilik = $3 AND kunci = $4")
-            .bind(i64::from(status.as_u16()))
-            .bind(text)
-            .bind(&actor.pegawai_id)
-            .bind(&key)
-            .execute(pool)
+        let (status, text) = to_store(&res_parts, &res_bytes);
+        let (pemilik, kunci) = (actor.pegawai_id.clone(), key.clone());
+        state
+            .db
+            .write(move |c| {
+                Box::pin(async move {
+                    sqlx::query("UPDATE idempotensi SET status = $1, respons = $2 WHERE pemilik = $3 AND kunci = $4")
+                        .bind(i64::from(status.as_u16()))
+                        .bind(text)
+                        .bind(&pemilik)
+                        .bind(&kunci)
+                        .execute(&mut *c)
+                        .await?;
+                    Ok(())
+                })
+            })
             .await?;
     } else {
         forget(&state, &actor.pegawai_id, &key).await;
@@ -137,14 +322,88 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
     Ok(Response::from_parts(res_parts, Body::from(res_bytes)))
 }
 
+/// The one-write protocol (see the module docs).
+#[allow(clippy::too_many_arguments)]
+async fn run_satu_tulis(
+    state: AppState,
+    mut parts: axum::http::request::Parts,
+    bytes: Bytes,
+    next: Next,
+    pemilik: String,
+    instansi_id: String,
+    key: String,
+    hash: String,
+) -> Result<Response, ApiError> {
+    if let Some(record) = stored(&state, &pemilik, &key).await? {
+        return answer_stored(&hash, record);
+    }
+    let Some(_klaim) = state.inner.kunci_aktif.klaim(&pemilik, &key) else {
+        return Err(in_progress());
+    };
+    let kunci = Kunci(Arc::new(KunciInner {
+        pemilik: pemilik.clone(),
+        kunci: key.clone(),
+        instansi_id: instansi_id.clone(),
+        hash: hash.clone(),
+        tercatat: AtomicBool::new(false),
+    }));
+    parts.extensions.insert(kunci.clone());
+    let res = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    if kunci.0.tercatat.load(Ordering::Acquire) || !settled(res.status()) {
+        return Ok(res);
+    }
+    let (res_parts, res_body) = res.into_parts();
+    let res_bytes = to_bytes(res_body, MAX_BODY)
+        .await
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading a response body: {e}")))?;
+    let (status, text) = to_store(&res_parts, &res_bytes);
+    let (p, k) = (pemilik.clone(), key.clone());
+    let inserted = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                Ok(sqlx::query(
+                    "INSERT INTO idempotensi (pemilik, kunci, instansi_id, hash_permintaan, status, respons, dibuat) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (pemilik, kunci) DO NOTHING",
+                )
+                .bind(&p)
+                .bind(&k)
+                .bind(&instansi_id)
+                .bind(&hash)
+                .bind(i64::from(status.as_u16()))
+                .bind(text)
+                .bind(clock::now())
+                .execute(&mut *c)
+                .await?
+                .rows_affected())
+            })
+        })
+        .await?;
+    if inserted == 0 {
+        // Another request (on another server) stored this key first: its answer stands.
+        let record = stored(&state, &pemilik, &key).await?.ok_or_else(in_progress)?;
+        return answer_stored(&kunci.0.hash, record);
+    }
+    Ok(Response::from_parts(res_parts, Body::from(res_bytes)))
+}
+
 async fn forget(state: &AppState, pemilik: &str, key: &str) {
-    let r = sqlx::query("DELETE FROM idempotensi WHERE pemilik = $1 AND kunci = $2")
-        .bind(pemilik)
-        .bind(key)
-        .execute(state.db.pool())
+    let (pemilik, key) = (pemilik.to_owned(), key.to_owned());
+    let r = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                sqlx::query("DELETE FROM idempotensi WHERE pemilik = $1 AND kunci = $2")
+                    .bind(&pemilik)
+                    .bind(&key)
+                    .execute(&mut *c)
+                    .await?;
+                Ok(())
+            })
+        })
         .await;
     if let Err(e) = r {
-        tracing::warn!(error = %e, "could not release an idempotency key");
+        tracing::warn!(error = ?e, "could not release an idempotency key");
     }
 }
 
@@ -170,9 +429,17 @@ fn request_hash(method: &Method, path: &str, body: &[u8]) -> String {
 /// Deletes idempotency rows past retention and expired sessions.
 pub async fn purge(state: &AppState) -> anyhow::Result<()> {
     let now = clock::now();
-    sqlx::query("DELETE FROM idempotensi WHERE dibuat < $1").bind(now - KEEP_SECS).execute(state.db.pool()).await?;
-    sqlx::query("DELETE FROM sesi WHERE berakhir < $1").bind(now).execute(state.db.pool()).await?;
-    Ok(())
+    state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                sqlx::query("DELETE FROM idempotensi WHERE dibuat < $1").bind(now - KEEP_SECS).execute(&mut *c).await?;
+                sqlx::query("DELETE FROM sesi WHERE berakhir < $1").bind(now).execute(&mut *c).await?;
+                Ok(())
+            })
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("purging: {e:?}"))
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ pub const MAKS_KESALAHAN: usize = 1000;
 pub const MAKS_KEDALAMAN_UNIT: usize = 10;
 
 /// Who can fix a problem.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Perbaikan {
     /// The file or the instansi's organisation data.
@@ -88,7 +88,7 @@ impl Perbaikan {
 }
 
 /// One problem of the file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Kesalahan {
     /// The row as numbered in the file (the header is row 1).
     pub baris: u64,
@@ -103,7 +103,7 @@ pub struct Kesalahan {
 }
 
 /// The problems of a file: the first [`MAKS_KESALAHAN`] in file order, and how many there are.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Laporan {
     pub total: usize,
     pub kesalahan: Vec<Kesalahan>,

@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod idempotency;
 pub mod import;
+pub mod openapi;
 pub mod password;
 pub mod routes;
 pub mod seed;

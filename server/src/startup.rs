@@ -13,11 +13,12 @@ use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::config::ServeArgs;
 use crate::db::Db;
 use crate::state::AppState;
-use crate::{idempotency, routes, seed, spa};
+use crate::{idempotency, openapi, routes, seed, spa};
 
 /// The strict policy the app satisfies: only our own scripts, wasm allowed to compile.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
@@ -31,8 +32,12 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
     let api_routes = routes::router()
         .layer(middleware::from_fn_with_state(state.clone(), idempotency::layer))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
-    let api = Router::new().nest("/api/v1", api_routes).with_state(state.clone());
-    let api = api.clone().merge(routes::sync::router(api).with_state(state));
+    // Routes are registered with their documentation (`OpenApiRouter`): the
+    // served routes and `/api/v1/openapi.json` cannot drift apart.
+    let (api, doc) = OpenApiRouter::new().nest("/api/v1", api_routes).split_for_parts();
+    let api = api.with_state(state.clone());
+    let (sync, sync_doc) = routes::sync::router(api.clone()).split_for_parts();
+    let api = api.merge(sync.with_state(state)).merge(openapi::router([doc, sync_doc]));
     let router = match dist {
         Some(dist) => api.merge(spa::router(&dist)),
         None => api,

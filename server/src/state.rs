@@ -2,9 +2,11 @@
 
 use std::sync::Arc;
 
+use crate::auth::session::SesiCache;
 use crate::auth::throttle::Throttle;
 use crate::config::SecurityArgs;
 use crate::db::Db;
+use crate::idempotency::KunciAktif;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -16,13 +18,23 @@ pub struct Inner {
     pub version: &'static str,
     pub config: SecurityArgs,
     pub throttle: Throttle,
+    /// Sessions recently read, for a few seconds (see `auth::session`).
+    pub sesi: SesiCache,
+    /// Idempotency keys being handled in this process.
+    pub kunci_aktif: KunciAktif,
 }
 
 impl AppState {
     pub fn new(db: Db, config: SecurityArgs) -> Self {
         AppState {
             db,
-            inner: Arc::new(Inner { version: env!("CARGO_PKG_VERSION"), config, throttle: Throttle::default() }),
+            inner: Arc::new(Inner {
+                version: env!("CARGO_PKG_VERSION"),
+                config,
+                throttle: Throttle::default(),
+                sesi: SesiCache::default(),
+                kunci_aktif: KunciAktif::default(),
+            }),
         }
     }
 }

@@ -18,6 +18,7 @@ use crate::teks::Teks;
 /// The regulation a period is evaluated under. A period names its rule set;
 /// [`RuleSet::untuk_periode`] suggests one from the period's first day.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum RuleSet {
     /// PP 30/2019 + PermenPANRB 6/2022: qualitative ratings, the kuadran and the
     /// distribution pattern. The default.
@@ -110,6 +111,7 @@ impl RuleSet {
 /// (low). PermenPANRB 6/2022 Lampiran Bab II tahap 6 (RULES.md §2.1.1); the
 /// same split exists in PermenPANRB 8/2021. A Plt/Plh assignment is always utama.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum JenisRhk {
     Utama,

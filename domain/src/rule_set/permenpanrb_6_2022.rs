@@ -18,6 +18,7 @@ const SUMBER_RATING: &str = "PermenPANRB 6/2022 Lampiran Bab IV.B.3 (contoh pand
 
 /// The rating of hasil kerja or of perilaku kerja against expectation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RatingEkspektasi {
     DibawahEkspektasi,
@@ -58,6 +59,7 @@ impl RatingEkspektasi {
 /// 3/2023 ("cukup", "cukup/butuh perbaikan", "kurang/misconduct"); writing
 /// always uses the canonical 6/2022 names (RULES.md §2.1.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Predikat {
     SangatBaik,
@@ -133,6 +135,7 @@ impl<'de> Deserialize<'de> for Predikat {
 /// Reading accepts "cukup", "butuh perbaikan/cukup" and the like for
 /// `butuh_perbaikan`; writing uses the canonical names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PredikatOrganisasi {
     Istimewa,

@@ -19,6 +19,7 @@ const SUMBER_KINERJA: &str = "PP 30/2019 Pasal 41 ayat (3)–(5)";
 
 /// Which direction of an indicator is better.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Polaritas {
     /// Bigger is better: capaian = realisasi / target × 100%.

@@ -25,6 +25,7 @@ pub const BATAS_EFISIENSI_PERSEN: f64 = 24.0;
 /// Target or realisasi of one kegiatan: output quantity, quality (normally
 /// target 100), time (e.g. months) and cost (`None` without a cost target).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AspekKegiatan {
     pub kuantitas: f64,
     pub kualitas: f64,
@@ -581,6 +582,7 @@ pub fn compute_capaian_skp(
 /// The six perilaku kerja aspects (0–100). `kepemimpinan` only for structural
 /// officials; `None` for everyone else.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PerilakuKerja {
     pub orientasi_pelayanan: f64,
     pub integritas: f64,

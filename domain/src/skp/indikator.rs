@@ -13,6 +13,7 @@ id_type!(
 
 /// The aspect an indicator measures (Art. 9(2)).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AspekIndikator {
     #[default]
@@ -103,6 +104,7 @@ impl Indikator {
 
 /// The indicator form, exactly as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct IndikatorInput {
     pub id: String,

@@ -67,6 +67,7 @@ impl fmt::Display for Peran {
 
 /// The qualitative or quantitative approach of the SKP (Lampiran Bab II tahap 7).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PendekatanSkp {
     Kualitatif,
@@ -244,6 +245,7 @@ impl SkpError {
 
 /// The attachments of the SKP (Lampiran SKP, Format A.1.8; Lampiran Bab II tahap 8).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LampiranSkp {
     pub dukungan_sumber_daya: Vec<String>,
     pub skema_pertanggungjawaban: Vec<String>,
@@ -255,6 +257,7 @@ pub type LampiranInput = LampiranSkp;
 
 /// A pimpinan's special expectation on one BerAKHLAK value (Art. 10(4)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EkspektasiKhususInput {
     pub nilai: NilaiBerakhlak,
     pub uraian: String,
@@ -338,6 +341,7 @@ pub const MAKS_BARIS_LAMPIRAN: usize = 50;
 
 /// The SKP form: the plan, exactly as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct SkpInput {
     pub pendekatan: PendekatanSkp,

@@ -17,6 +17,7 @@ id_type!(
 /// The Balanced-Scorecard perspective of a JPT's RHK (Lampiran Bab II tahap 2).
 /// Only JPT SKPs have perspectives, and they must cover `anggaran`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Perspektif {
     PenerimaLayanan,
@@ -63,6 +64,7 @@ impl Rhk {
 
 /// The RHK form, exactly as typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct RhkInput {
     pub id: String,

@@ -1,4 +1,25 @@
 //! Sessions and the authenticated `Actor` extractor.
+//!
+//! ## The session cache
+//!
+//! Every request is authenticated and its CSRF token, timeouts and account
+//! state are checked every time; what is cached is only the session row
+//! (with the account's role and `aktif`), keyed by the token's SHA-256, for
+//! at most [`SESI_TTL`] (3 s, ≤ 5 s by design) after it was read from the
+//! database. So:
+//!
+//! - logout and a password change clear this server's entries at once
+//!   ([`SesiCache::lupakan`], [`SesiCache::lupakan_pegawai`]): on this
+//!   server a revoked session stops working immediately;
+//! - on *another* app server (several behind a load balancer on
+//!   PostgreSQL), a session revoked elsewhere, an account deactivated or a
+//!   role changed takes effect within [`SESI_TTL`];
+//! - the absolute and idle timeouts are checked against the cached times on
+//!   every request, so they are exact.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -77,23 +98,103 @@ impl FromRequestParts<AppState> for Actor {
 /// pegawai_id, instansi_id, csrf, aktif_terakhir, berakhir, peran, aktif
 type SessionRow = (String, String, String, i64, i64, String, i64);
 
+/// How long a session row read from the database is trusted (≤ 5 s).
+pub const SESI_TTL: Duration = Duration::from_secs(3);
+
+/// Entries beyond which expired ones are swept on insert.
+const SESI_SWEEP_AT: usize = 4096;
+
+/// Session rows read in the last [`SESI_TTL`], by token hash (see the module docs).
+///
+/// A generation counter, bumped by every removal, keeps a row read before a
+/// logout from being cached after it.
+#[derive(Default, Debug)]
+pub struct SesiCache(Mutex<Peta>);
+
+#[derive(Default, Debug)]
+struct Peta {
+    generasi: u64,
+    baris: HashMap<String, (Instant, SessionRow)>,
+}
+
+impl SesiCache {
+    fn peta(&self) -> std::sync::MutexGuard<'_, Peta> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The cached row if fresh, else the generation to pass to `put`.
+    fn get(&self, token_hash: &str) -> Result<SessionRow, u64> {
+        let peta = self.peta();
+        match peta.baris.get(token_hash) {
+            Some((at, row)) if at.elapsed() < SESI_TTL => Ok(row.clone()),
+            _ => Err(peta.generasi),
+        }
+    }
+
+    fn put(&self, token_hash: &str, row: SessionRow, read_at: Instant, generasi: u64) {
+        let mut peta = self.peta();
+        if peta.generasi != generasi {
+            return; // something was revoked while we read: do not cache what we read
+        }
+        if peta.baris.len() >= SESI_SWEEP_AT {
+            peta.baris.retain(|_, (at, _)| at.elapsed() < SESI_TTL);
+        }
+        peta.baris.insert(token_hash.to_owned(), (read_at, row));
+    }
+
+    /// Forgets one session (logout, expiry).
+    pub fn lupakan(&self, token_hash: &str) {
+        let mut peta = self.peta();
+        peta.generasi += 1;
+        peta.baris.remove(token_hash);
+    }
+
+    /// Forgets every session of a pegawai (password change, account change).
+    pub fn lupakan_pegawai(&self, pegawai_id: &str) {
+        let mut peta = self.peta();
+        peta.generasi += 1;
+        peta.baris.retain(|_, (_, row)| row.0 != pegawai_id);
+    }
+}
+
 /// Resolves the session cookie to an actor, enforcing the timeouts and CSRF.
 pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Actor, ApiError> {
     let token = session_token(parts).ok_or(ApiError::Unauthenticated)?;
     let token_hash = hash_token(&token);
-    let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT s.pegawai_id, s.instansi_id, s.csrf_token, s.aktif_terakhir, s.berakhir, a.peran, a.aktif \
-         FROM sesi s JOIN akun a ON a.pegawai_id = s.pegawai_id WHERE s.token_hash = $1",
-    )
-    .bind(&token_hash)
-    .fetch_optional(state.db.pool())
-    .await?;
+    let cache = &state.inner.sesi;
+    let row = match cache.get(&token_hash) {
+        Ok(row) => Some(row),
+        Err(generasi) => {
+            let read_at = Instant::now();
+            let row: Option<SessionRow> = sqlx::query_as(
+                "SELECT s.pegawai_id, s.instansi_id, s.csrf_token, s.aktif_terakhir, s.berakhir, a.peran, a.aktif \
+                 FROM sesi s JOIN akun a ON a.pegawai_id = s.pegawai_id WHERE s.token_hash = $1",
+            )
+            .bind(&token_hash)
+            .fetch_optional(state.db.pool())
+            .await?;
+            if let Some(row) = &row {
+                cache.put(&token_hash, row.clone(), read_at, generasi);
+            }
+            row
+        }
+    };
     let (pegawai_id, instansi_id, csrf, aktif_terakhir, berakhir, peran, aktif) =
         row.ok_or(ApiError::Unauthenticated)?;
     let now = clock::now();
     let cfg = &state.inner.config;
     if aktif == 0 || now >= berakhir || now - aktif_terakhir > cfg.session_idle_secs {
-        sqlx::query("DELETE FROM sesi WHERE token_hash = $1").bind(&token_hash).execute(state.db.pool()).await?;
+        cache.lupakan(&token_hash);
+        let h = token_hash.clone();
+        state
+            .db
+            .write(move |c| {
+                Box::pin(async move {
+                    sqlx::query("DELETE FROM sesi WHERE token_hash = $1").bind(&h).execute(&mut *c).await?;
+                    Ok(())
+                })
+            })
+            .await?;
         return Err(ApiError::Unauthenticated);
     }
     if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
@@ -104,10 +205,20 @@ pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Actor, ApiE
     }
     // Touch at most once a minute, to keep reads from writing on every request.
     if now - aktif_terakhir >= 60 {
-        sqlx::query("UPDATE sesi SET aktif_terakhir = $1 WHERE token_hash = $2")
-            .bind(now)
-            .bind(&token_hash)
-            .execute(state.db.pool())
+        cache.lupakan(&token_hash);
+        let h = token_hash.clone();
+        state
+            .db
+            .write(move |c| {
+                Box::pin(async move {
+                    sqlx::query("UPDATE sesi SET aktif_terakhir = $1 WHERE token_hash = $2")
+                        .bind(now)
+                        .bind(&h)
+                        .execute(&mut *c)
+                        .await?;
+                    Ok(())
+                })
+            })
             .await?;
     }
     let peran = Peran::parse(&peran).ok_or_else(|| anyhow::anyhow!("unknown role in akun"))?;

@@ -3,13 +3,18 @@
 
 pub mod org;
 pub mod skp;
+pub mod tulis;
 
 use std::path::Path;
 use std::str::FromStr;
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyConnection, AnyPool, Connection, Executor};
+
+use crate::error::ApiResult;
+pub use tulis::BoxFuture;
+use tulis::Tulis;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DbKind {
@@ -40,6 +45,7 @@ impl DbKind {
 pub struct Db {
     pool: AnyPool,
     kind: DbKind,
+    tulis: Tulis,
 }
 
 impl Db {
@@ -66,10 +72,7 @@ impl Db {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if kind == DbKind::Sqlite {
-                        conn.execute("PRAGMA journal_mode = WAL").await?;
-                        conn.execute("PRAGMA synchronous = FULL").await?;
-                        conn.execute("PRAGMA foreign_keys = ON").await?;
-                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        sqlite_pragmas(conn).await?;
                     }
                     Ok(())
                 })
@@ -77,7 +80,26 @@ impl Db {
             .connect(&url)
             .await
             .with_context(|| format!("connecting to the {} database", kind.as_str()))?;
-        Ok(Db { pool, kind })
+        let tulis = match kind {
+            DbKind::Sqlite => {
+                let mut conn = AnyConnection::connect(&url).await.context("opening the SQLite writer connection")?;
+                sqlite_pragmas(&mut conn).await?;
+                Tulis::penulis(conn)
+            }
+            DbKind::Postgres => Tulis::pool(pool.clone()),
+        };
+        Ok(Db { pool, kind, tulis })
+    }
+
+    /// Runs `job` in a transaction and returns its result once durably
+    /// committed (group commit on SQLite: see [`tulis`]). Every write made
+    /// on behalf of a request should go through here.
+    pub async fn write<T, F>(&self, job: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, ApiResult<T>> + Send + 'static,
+    {
+        self.tulis.write(job).await
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -100,8 +122,19 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        self.tulis.close().await;
         self.pool.close().await;
     }
+}
+
+/// WAL, `synchronous=FULL` (an acknowledged write survives a power cut),
+/// foreign keys, and a busy timeout for the rare write outside the writer.
+async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    conn.execute("PRAGMA journal_mode = WAL").await?;
+    conn.execute("PRAGMA synchronous = FULL").await?;
+    conn.execute("PRAGMA foreign_keys = ON").await?;
+    conn.execute("PRAGMA busy_timeout = 10000").await?;
+    Ok(())
 }
 
 /// The file path inside a `sqlite:` URL (`sqlite://data/x.db?…` → `data/x.db`).

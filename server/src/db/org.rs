@@ -25,13 +25,14 @@ pub fn new_id() -> String {
 // ---------------------------------------------------------------- units
 
 /// A unit and the units below it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct UnitNode {
     pub id: String,
     pub nama: String,
     pub induk_id: Option<String>,
     /// Pegawai placed directly in this unit.
     pub jumlah_pegawai: i64,
+    #[schema(no_recursion)]
     pub anak: Vec<UnitNode>,
 }
 
@@ -97,7 +98,7 @@ pub async fn unit_instansi(conn: &mut AnyConnection, unit_id: &str) -> sqlx::Res
 
 // ---------------------------------------------------------------- pegawai
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct PegawaiItem {
     pub id: String,
     pub nip: String,
@@ -112,7 +113,7 @@ pub struct PegawaiItem {
     pub peran: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Halaman<T> {
     pub total: i64,
     pub limit: i64,
@@ -214,7 +215,7 @@ pub fn placeholders(from: usize, n: usize) -> String {
 
 // ---------------------------------------------------------------- periods
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct PeriodeRow {
     pub id: String,
     pub tahun: i64,
@@ -313,7 +314,7 @@ pub fn siklus_kode(s: SiklusPeriodik) -> &'static str {
 // ---------------------------------------------------------------- atasan
 
 /// One dated segment of who rates a pegawai in a period.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Segmen {
     pub id: String,
     pub pegawai_id: String,
@@ -460,7 +461,7 @@ async fn buka_segmen(conn: &mut AnyConnection, s: &SegmenBaru<'_>, version: i64)
 }
 
 /// One row of the atasan mapping: a segment, or a pegawai without any.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct AtasanItem {
     pub pegawai_id: String,
     pub nip: String,
@@ -479,7 +480,7 @@ pub struct AtasanItem {
     pub version: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AtasanHalaman {
     /// Pegawai in the instansi.
     pub total: i64,
@@ -613,7 +614,7 @@ pub fn kode_aktivasi() -> String {
     bytes.iter().map(|b| char::from(ALFABET_KODE[usize::from(b & 31)])).collect()
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct KodeAktivasi {
     pub pegawai_id: String,
     pub nip: String,

@@ -1,7 +1,8 @@
 //! SKP storage: the aggregate as JSON with its query columns, and its history.
 
+use domain::api::PegawaiRingkas;
 use domain::skp::{Skp, SkpInput};
-use sqlx::{Any, Transaction};
+use sqlx::{Any, AnyConnection};
 
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
@@ -64,12 +65,38 @@ pub async fn find_for<'e, E: sqlx::Executor<'e, Database = Any>>(
     raw.map(from_raw).transpose()
 }
 
-fn json<T: serde::Serialize>(v: &T) -> ApiResult<String> {
+/// An SKP with what a view and a change need about its pegawai, in one query.
+#[derive(Debug, Clone)]
+pub struct SkpLengkap {
+    pub row: SkpRow,
+    pub pegawai: PegawaiRingkas,
+    /// The pegawai's `jenis_jabatan`, as stored.
+    pub jenis_jabatan: String,
+}
+
+pub async fn find_lengkap<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, id: &str) -> ApiResult<Option<SkpLengkap>> {
+    type RawLengkap =
+        (String, String, String, String, String, Option<String>, i64, String, String, String, String, String, String);
+    let raw: Option<RawLengkap> = sqlx::query_as(
+        "SELECT s.id, s.instansi_id, s.periode_id, s.pegawai_id, s.penilai_id, s.atasan_penilai_id, s.version, \
+         s.dokumen, s.isian, p.nip, p.nama, p.jabatan, p.jenis_jabatan \
+         FROM skp s JOIN pegawai p ON p.id = s.pegawai_id WHERE s.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    let Some(r) = raw else { return Ok(None) };
+    let row = from_raw((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8))?;
+    let pegawai = PegawaiRingkas { id: row.pegawai_id.clone(), nip: r.9, nama: r.10, jabatan: r.11 };
+    Ok(Some(SkpLengkap { row, pegawai, jenis_jabatan: r.12 }))
+}
+
+pub fn json<T: serde::Serialize>(v: &T) -> ApiResult<String> {
     serde_json::to_string(v).map_err(|e| ApiError::Internal(e.into()))
 }
 
 /// Inserts a new SKP (version 1) and its first history entry.
-pub async fn insert(tx: &mut Transaction<'_, Any>, row: &SkpRow, oleh: &str) -> ApiResult<()> {
+pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, oleh: &str) -> ApiResult<()> {
     let dokumen = json(&row.skp)?;
     let inserted = sqlx::query(
         "INSERT INTO skp (id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, status, version, dokumen, isian, diubah) \
@@ -85,7 +112,7 @@ pub async fn insert(tx: &mut Transaction<'_, Any>, row: &SkpRow, oleh: &str) -> 
     .bind(&dokumen)
     .bind(json(&row.isian)?)
     .bind(clock::now())
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?
     .rows_affected();
     if inserted == 0 {
@@ -98,20 +125,33 @@ pub async fn insert(tx: &mut Transaction<'_, Any>, row: &SkpRow, oleh: &str) -> 
 }
 
 /// Saves a changed SKP if nobody changed it since `row.version`; returns the new version.
-pub async fn update(tx: &mut Transaction<'_, Any>, row: &SkpRow, aksi: &str, oleh: &str) -> ApiResult<i64> {
-    let dokumen = json(&row.skp)?;
+pub async fn update(tx: &mut AnyConnection, row: &SkpRow, aksi: &str, oleh: &str) -> ApiResult<i64> {
+    let (dokumen, isian) = (json(&row.skp)?, json(&row.isian)?);
+    update_json(tx, row, &dokumen, &isian, aksi, oleh).await
+}
+
+/// [`update`] with the SKP and its form already serialised (done before a
+/// write job, so the shared writer only runs SQL).
+pub async fn update_json(
+    tx: &mut AnyConnection,
+    row: &SkpRow,
+    dokumen: &str,
+    isian: &str,
+    aksi: &str,
+    oleh: &str,
+) -> ApiResult<i64> {
     let next = row.version + 1;
     let updated = sqlx::query(
         "UPDATE skp SET status = $1, version = $2, dokumen = $3, isian = $4, diubah = $5 WHERE id = $6 AND version = $7",
     )
     .bind(row.skp.status().kode())
     .bind(next)
-    .bind(&dokumen)
-    .bind(json(&row.isian)?)
+    .bind(dokumen)
+    .bind(isian)
     .bind(clock::now())
     .bind(&row.id)
     .bind(row.version)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?
     .rows_affected();
     if updated == 0 {
@@ -120,12 +160,12 @@ pub async fn update(tx: &mut Transaction<'_, Any>, row: &SkpRow, aksi: &str, ole
             "SKP baru saja diubah orang lain; muat ulang. / The SKP was just changed by someone else; reload.".into(),
         ));
     }
-    history(tx, row, next, aksi, oleh, &dokumen).await?;
+    history(tx, row, next, aksi, oleh, dokumen).await?;
     Ok(next)
 }
 
 async fn history(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut AnyConnection,
     row: &SkpRow,
     version: i64,
     aksi: &str,
@@ -144,13 +184,13 @@ async fn history(
     .bind(row.skp.status().kode())
     .bind(dokumen)
     .bind(clock::now())
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
 
 /// One entry of an SKP's history.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct VersiSkp {
     pub version: i64,
     pub aksi: String,

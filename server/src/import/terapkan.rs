@@ -20,7 +20,7 @@ use crate::db::org::{self, PeriodeRow, RencanaSegmen, Segmen, new_id, placeholde
 const BATCH: usize = 200;
 
 /// What an import did (or, in a dry run, would do).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Ringkasan {
     /// False for a dry run: nothing was written.
     pub terapkan: bool,

@@ -3,11 +3,10 @@
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+use axum::Json;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::Deserialize;
 
 use crate::auth::session::{self, Actor, COOKIE, Peran};
@@ -17,16 +16,18 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::AppJson;
 use crate::password;
 use crate::state::AppState;
-use domain::api::{LoginInput, SessionView};
+use domain::api::{ErrorBody, LoginInput, SessionView};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/auth/login", post(login))
-        .route("/auth/logout", post(logout))
-        .route("/auth/me", get(me))
-        .route("/auth/sesi", get(sesi))
-        .route("/auth/password", post(change_password))
-        .route("/auth/aktivasi", post(activate))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(login))
+        .routes(routes!(logout))
+        .routes(routes!(me))
+        .routes(routes!(sesi))
+        .routes(routes!(change_password))
+        .routes(routes!(activate))
 }
 
 /// A PHC hash of a random password: failed lookups still pay for one verify,
@@ -41,6 +42,20 @@ fn normalise_nip(nip: &str) -> String {
     nip.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Signs in with NIP and password: sets the session cookie and returns the
+/// session with its CSRF token. Failures are throttled per NIP and per address.
+#[utoipa::path(
+    post,
+    path = "/auth/login",
+    tag = "auth",
+    request_body = LoginInput,
+    responses(
+        (status = 200, description = "Signed in.", body = SessionView,
+            headers(("Set-Cookie" = String, description = "`ekinerja_sesi=…; Path=/; HttpOnly; SameSite=Strict`"))),
+        (status = 401, description = "Wrong NIP or password (`wrong_credentials`).", body = ErrorBody),
+        (status = 429, description = "Too many failed attempts; see `Retry-After`.", body = ErrorBody),
+    )
+)]
 async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -107,12 +122,40 @@ fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
+/// Ends this session and clears the cookie.
+#[utoipa::path(
+    post,
+    path = "/auth/logout",
+    tag = "auth",
+    security(("ekinerja_sesi" = [])),
+    responses((status = 204, description = "Signed out.",
+        headers(("Set-Cookie" = String, description = "Clears `ekinerja_sesi`."))))
+)]
 async fn logout(State(state): State<AppState>, actor: Actor) -> ApiResult<Response> {
-    sqlx::query("DELETE FROM sesi WHERE token_hash = $1").bind(&actor.token_hash).execute(state.db.pool()).await?;
+    let token_hash = actor.token_hash.clone();
+    state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                sqlx::query("DELETE FROM sesi WHERE token_hash = $1").bind(&token_hash).execute(&mut *c).await?;
+                Ok(())
+            })
+        })
+        .await?;
+    // This server's session cache forgets it now (see `auth::session`).
+    state.inner.sesi.lupakan(&actor.token_hash);
     let cleared = session_cookie("", 0, state.inner.config.secure_cookies);
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cleared)]).into_response())
 }
 
+/// The signed-in pegawai and the session's CSRF token.
+#[utoipa::path(
+    get,
+    path = "/auth/me",
+    tag = "auth",
+    security(("ekinerja_sesi" = [])),
+    responses((status = 200, description = "The current session.", body = SessionView))
+)]
 async fn me(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<SessionView>> {
     let (nip, nama, jabatan, csrf, berakhir): (String, String, String, String, i64) = sqlx::query_as(
         "SELECT p.nip, p.nama, p.jabatan, s.csrf_token, s.berakhir FROM sesi s JOIN pegawai p ON p.id = s.pegawai_id \
@@ -135,6 +178,13 @@ async fn me(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Sessi
 
 /// `GET /api/v1/auth/sesi`: the session if there is one, `{"sesi": null}`
 /// for a guest — a 200 either way, so a page can ask without an error.
+#[utoipa::path(
+    get,
+    path = "/auth/sesi",
+    tag = "auth",
+    security((), ("ekinerja_sesi" = [])),
+    responses((status = 200, description = "The session, or `{\"sesi\": null}` for a guest.", body = domain::api::SesiSaatIni))
+)]
 async fn sesi(State(state): State<AppState>, req: axum::extract::Request) -> ApiResult<Json<domain::api::SesiSaatIni>> {
     let (parts, _) = req.into_parts();
     let sesi = match session::authenticate(&parts, &state).await {
@@ -145,7 +195,7 @@ async fn sesi(State(state): State<AppState>, req: axum::extract::Request) -> Api
     Ok(Json(domain::api::SesiSaatIni { sesi }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordInput {
     pub lama: String,
@@ -170,6 +220,18 @@ pub fn check_new_password(nip: &str, baru: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// Changes the password; every other session of the account ends.
+#[utoipa::path(
+    post,
+    path = "/auth/password",
+    tag = "auth",
+    security(("ekinerja_sesi" = [])),
+    request_body = PasswordInput,
+    responses(
+        (status = 204, description = "Changed."),
+        (status = 422, description = "The current password is wrong (`fields.lama`) or the new one is not allowed (`fields.baru`).", body = ErrorBody),
+    )
+)]
 async fn change_password(
     State(state): State<AppState>,
     actor: Actor,
@@ -187,23 +249,31 @@ async fn change_password(
     }
     check_new_password(&nip, &input.baru)?;
     let new_hash = password::hash(input.baru).await?;
-    let mut tx = state.db.pool().begin().await?;
-    sqlx::query("UPDATE akun SET password_hash = $1, version = version + 1 WHERE pegawai_id = $2")
-        .bind(&new_hash)
-        .bind(&actor.pegawai_id)
-        .execute(&mut *tx)
+    let (pegawai_id, token_hash) = (actor.pegawai_id.clone(), actor.token_hash.clone());
+    state
+        .db
+        .write(move |tx| {
+            Box::pin(async move {
+                sqlx::query("UPDATE akun SET password_hash = $1, version = version + 1 WHERE pegawai_id = $2")
+                    .bind(&new_hash)
+                    .bind(&pegawai_id)
+                    .execute(&mut *tx)
+                    .await?;
+                // Every other session of this account ends; this one stays.
+                sqlx::query("DELETE FROM sesi WHERE pegawai_id = $1 AND token_hash <> $2")
+                    .bind(&pegawai_id)
+                    .bind(&token_hash)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(())
+            })
+        })
         .await?;
-    // Every other session of this account ends; this one stays.
-    sqlx::query("DELETE FROM sesi WHERE pegawai_id = $1 AND token_hash <> $2")
-        .bind(&actor.pegawai_id)
-        .bind(&actor.token_hash)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
+    state.inner.sesi.lupakan_pegawai(&actor.pegawai_id);
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActivationInput {
     pub nip: String,
@@ -212,6 +282,17 @@ pub struct ActivationInput {
 }
 
 /// An imported pegawai sets a first password with the one-time code the admin handed out.
+#[utoipa::path(
+    post,
+    path = "/auth/aktivasi",
+    tag = "auth",
+    request_body = ActivationInput,
+    responses(
+        (status = 204, description = "The password is set; sign in with it."),
+        (status = 422, description = "A wrong or expired code (`fields.kode`) or a password that is not allowed.", body = ErrorBody),
+        (status = 429, description = "Too many failed attempts; see `Retry-After`.", body = ErrorBody),
+    )
+)]
 async fn activate(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,

@@ -1,6 +1,6 @@
 //! `/api/v1/…`: one module per resource, each with its `router()`.
 
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -12,8 +12,9 @@ pub mod preview;
 pub mod skp;
 pub mod sync;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+/// Every resource's routes with their OpenAPI entries, relative to `/api/v1`.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .merge(health::router())
         .merge(auth::router())
         .merge(org::router())

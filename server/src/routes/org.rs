@@ -7,18 +7,19 @@
 
 use std::collections::BTreeMap;
 
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use domain::periode::{PeriodeInput, SiklusPeriodik};
 use domain::rule_set::RuleSet;
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
 use serde::{Deserialize, Serialize};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
 use crate::auth::{Actor, Peran};
 use crate::clock;
@@ -30,14 +31,14 @@ use crate::import::Laporan;
 use crate::import::terapkan::{ImporError, Opsi, Ringkasan, impor};
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/org/unit", get(unit_tree))
-        .route("/org/pegawai", get(cari_pegawai))
-        .route("/org/periode", get(daftar_periode).post(buat_periode))
-        .route("/org/atasan", get(daftar_atasan).put(set_atasan))
-        .route("/admin/aktivasi", post(aktivasi))
-        .route("/admin/import", post(import_csv).layer(DefaultBodyLimit::max(idempotency::MAX_BODY)))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(unit_tree))
+        .routes(routes!(cari_pegawai))
+        .routes(routes!(daftar_periode, buat_periode))
+        .routes(routes!(daftar_atasan, set_atasan))
+        .routes(routes!(aktivasi))
+        .routes(routes!(import_csv).layer(DefaultBodyLimit::max(idempotency::MAX_BODY)))
 }
 
 /// 403 unless the caller administers some instansi.
@@ -57,13 +58,25 @@ fn bad_query(e: QueryRejection) -> ApiError {
     ApiError::BadRequest("bad_query", format!("Parameter tidak valid. / Invalid query parameters: {}", e.body_text()))
 }
 
+/// The unit tree of the caller's instansi.
+#[utoipa::path(
+    get,
+    path = "/org/unit",
+    tag = "org",
+    security(("ekinerja_sesi" = [])),
+    responses(
+        (status = 200, description = "The root units, each with its children.", body = Vec<UnitNode>),
+        (status = 403, description = "Not an admin of an instansi.", body = ErrorBody),
+    )
+)]
 async fn unit_tree(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<UnitNode>>> {
     admin(&actor)?;
     let mut conn = state.db.pool().acquire().await?;
     Ok(Json(org::unit_tree(&mut conn, &actor.instansi_id).await?))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CariPegawai {
     #[serde(default)]
@@ -87,6 +100,20 @@ fn halaman(limit: Option<i64>, offset: Option<i64>, bawaan: i64, maks: i64) -> A
     if fields.is_empty() { Ok((limit, offset)) } else { Err(ApiError::Validation(fields)) }
 }
 
+/// Searches the pegawai of the caller's instansi by name or NIP, optionally in one unit.
+#[utoipa::path(
+    get,
+    path = "/org/pegawai",
+    tag = "org",
+    security(("ekinerja_sesi" = [])),
+    params(CariPegawai),
+    responses(
+        (status = 200, description = "One page of pegawai.", body = Halaman<PegawaiItem>),
+        (status = 403, description = "Not an admin of an instansi.", body = ErrorBody),
+        (status = 404, description = "`unit_id` is not a unit of the instansi.", body = ErrorBody),
+        (status = 422, description = "`limit`, `offset` or `q` out of range.", body = ErrorBody),
+    )
+)]
 async fn cari_pegawai(
     State(state): State<AppState>,
     actor: Actor,
@@ -108,20 +135,30 @@ async fn cari_pegawai(
     Ok(Json(org::cari_pegawai(&mut conn, &actor.instansi_id, &q.q, &q.unit_id, limit, offset).await?))
 }
 
+/// The periods of the caller's instansi.
+#[utoipa::path(
+    get,
+    path = "/org/periode",
+    tag = "org",
+    security(("ekinerja_sesi" = [])),
+    responses(
+        (status = 200, description = "The periods.", body = Vec<PeriodeRow>),
+    )
+)]
 async fn daftar_periode(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<PeriodeRow>>> {
     let mut conn = state.db.pool().acquire().await?;
     Ok(Json(org::daftar_periode(&mut conn, &actor.instansi_id).await?))
 }
 
 /// A year as a number or as the text a form holds.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(untagged)]
 pub enum Tahun {
     Angka(i64),
     Teks(String),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BuatPeriode {
     pub tahun: Tahun,
@@ -137,7 +174,7 @@ pub struct BuatPeriode {
     pub selesai: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PeriodeDibuat {
     #[serde(flatten)]
     pub periode: PeriodeRow,
@@ -145,6 +182,18 @@ pub struct PeriodeDibuat {
     pub peringatan: BTreeMap<String, Vec<String>>,
 }
 
+/// Creates a period of the caller's instansi.
+#[utoipa::path(
+    post,
+    path = "/org/periode",
+    tag = "org",
+    security(("ekinerja_sesi" = [])),
+    request_body = BuatPeriode,
+    responses(
+        (status = 201, description = "The period, with non-blocking remarks.", body = PeriodeDibuat),
+        (status = 403, description = "Not an admin of an instansi, or the `X-CSRF-Token` header is missing or wrong.", body = ErrorBody),
+    )
+)]
 async fn buat_periode(
     State(state): State<AppState>,
     actor: Actor,
@@ -182,7 +231,8 @@ async fn buat_periode(
     Ok((StatusCode::CREATED, Json(PeriodeDibuat { periode: row, peringatan })))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AtasanQuery {
     pub periode_id: String,
@@ -190,6 +240,20 @@ pub struct AtasanQuery {
     pub offset: Option<i64>,
 }
 
+/// The atasan mapping of a period, pegawai without a pejabat penilai first.
+#[utoipa::path(
+    get,
+    path = "/org/atasan",
+    tag = "org",
+    security(("ekinerja_sesi" = [])),
+    params(AtasanQuery),
+    responses(
+        (status = 200, description = "One page of the mapping.", body = AtasanHalaman),
+        (status = 403, description = "Not an admin of an instansi.", body = ErrorBody),
+        (status = 404, description = "Not a period of the caller's instansi.", body = ErrorBody),
+        (status = 422, description = "`limit` or `offset` out of range.", body = ErrorBody),
+    )
+)]
 async fn daftar_atasan(
     State(state): State<AppState>,
     actor: Actor,
@@ -204,7 +268,7 @@ async fn daftar_atasan(
     Ok(Json(org::daftar_atasan(&mut conn, &instansi, &q.periode_id, limit, offset).await?))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetAtasan {
     pub periode_id: String,
@@ -221,7 +285,7 @@ pub struct SetAtasan {
 }
 
 /// The pegawai's segments in the period after the change.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AtasanDiset {
     pub pegawai_id: String,
     pub periode_id: String,
@@ -229,6 +293,20 @@ pub struct AtasanDiset {
     pub segmen: Vec<org::Segmen>,
 }
 
+/// Sets who rates a pegawai from a date in the period; a later date is a transfer.
+#[utoipa::path(
+    put,
+    path = "/org/atasan",
+    tag = "org",
+    security(("ekinerja_sesi" = [])),
+    request_body = SetAtasan,
+    responses(
+        (status = 200, description = "The pegawai's segments after the change.", body = AtasanDiset),
+        (status = 403, description = "Not an admin of an instansi, or the `X-CSRF-Token` header is missing or wrong.", body = ErrorBody),
+        (status = 404, description = "Not a period or pegawai of the caller's instansi.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the segments) or `segment_order`; or a request with this `Idempotency-Key` is still running.", body = ErrorBody),
+    )
+)]
 async fn set_atasan(
     State(state): State<AppState>,
     actor: Actor,
@@ -329,7 +407,7 @@ async fn set_atasan(
     Ok(Json(AtasanDiset { pegawai_id: input.pegawai_id, periode_id: periode.id, berubah, segmen }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MintaAktivasi {
     /// The pegawai to issue codes for; missing: every pegawai of the
@@ -338,7 +416,7 @@ pub struct MintaAktivasi {
     pub pegawai_ids: Option<Vec<String>>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AktivasiDibuat {
     pub jumlah: usize,
     /// Unix seconds after which the codes no longer work.
@@ -347,6 +425,19 @@ pub struct AktivasiDibuat {
     pub kode: Vec<KodeAktivasi>,
 }
 
+/// Issues one-time activation codes, shown only in this answer.
+#[utoipa::path(
+    post,
+    path = "/admin/aktivasi",
+    tag = "org",
+    security(("ekinerja_sesi" = [])),
+    request_body = MintaAktivasi,
+    responses(
+        (status = 201, description = "The codes (`Cache-Control: no-store`).", body = AktivasiDibuat, headers(("Cache-Control" = String, description = "`no-store`"))),
+        (status = 403, description = "Not an admin of an instansi, or the `X-CSRF-Token` header is missing or wrong.", body = ErrorBody),
+        (status = 410, description = "`secret_not_replayed`: a replay of the key; the codes were shown once.", body = ErrorBody),
+    )
+)]
 async fn aktivasi(
     State(state): State<AppState>,
     actor: Actor,
@@ -366,7 +457,8 @@ async fn aktivasi(
     Ok(res)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ImportQuery {
     /// `true` applies; anything else only checks (a dry run).
@@ -378,7 +470,7 @@ pub struct ImportQuery {
 }
 
 /// The 422 of an import: the one error shape plus the row report.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ImportGagal {
     #[serde(flatten)]
     pub error: ErrorBody,
@@ -414,6 +506,23 @@ fn laporan_response(l: Laporan) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, Json(ImportGagal { error, laporan: l })).into_response()
 }
 
+/// Imports the instansi's pegawai, units and atasan mapping from a CSV file; a dry run unless `terapkan=true`.
+#[utoipa::path(
+    post,
+    path = "/admin/import",
+    tag = "org",
+    security(("ekinerja_sesi" = [])),
+    params(ImportQuery),
+    request_body(content = String, content_type = "text/csv", description = "The CSV file (UTF-8)."),
+    responses(
+        (status = 200, description = "What the import did (or would do).", body = Ringkasan),
+        (status = 403, description = "Not an admin of an instansi, or the `X-CSRF-Token` header is missing or wrong.", body = ErrorBody),
+        (status = 404, description = "`periode_id` is not a period of the instansi.", body = ErrorBody),
+        (status = 413, description = "The file is larger than 64 MiB.", body = ErrorBody),
+        (status = 415, description = "Not sent as `text/csv`.", body = ErrorBody),
+        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed), or a missing or reused `Idempotency-Key`.", body = ImportGagal),
+    )
+)]
 async fn import_csv(
     State(state): State<AppState>,
     actor: Actor,

@@ -1,10 +1,10 @@
 //! `/api/v1/skp/…`: planning an SKP, driven by the domain state machine.
 //! Every handler: extract → authorise → domain → one transaction → view.
 
+use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use domain::api::{
     Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SkpRingkas, SkpView, Transition,
 };
@@ -12,25 +12,28 @@ use domain::pegawai::{JenisJabatan, PegawaiId};
 use domain::periode::PeriodeId;
 use domain::skp::{Peran, Skp, SkpBaru, SkpId};
 use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::Actor;
 use crate::clock;
-use crate::db::skp::{self as store, SkpRow, VersiSkp};
-use crate::error::{ApiError, ApiResult};
+use crate::db::skp::{self as store, SkpLengkap, SkpRow, VersiSkp};
+use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::AppJson;
+use crate::idempotency::Kunci;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/skp", get(list_own).post(create))
-        .route("/skp/{id}", get(read).put(edit))
-        .route("/skp/{id}/submit", post(submit))
-        .route("/skp/{id}/approve", post(approve))
-        .route("/skp/{id}/return", post(return_with_notes))
-        .route("/skp/{id}/revise", post(revise))
-        .route("/skp/{id}/versi", get(history))
-        .route("/skp/{id}/rhk-atasan", get(rhk_atasan))
-        .route("/penilai/skp", get(queue))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_own, create))
+        .routes(routes!(read, edit))
+        .routes(routes!(submit))
+        .routes(routes!(approve))
+        .routes(routes!(return_with_notes))
+        .routes(routes!(revise))
+        .routes(routes!(history))
+        .routes(routes!(rhk_atasan))
+        .routes(routes!(queue))
 }
 
 /// How the caller stands to an SKP. `None`: not theirs to see (answered 404).
@@ -67,9 +70,8 @@ async fn pegawai_ringkas(state: &AppState, id: &str) -> ApiResult<PegawaiRingkas
     Ok(PegawaiRingkas { id: id.to_owned(), nip, nama, jabatan })
 }
 
-async fn view(state: &AppState, row: SkpRow, akses: Akses) -> ApiResult<SkpView> {
-    let pegawai = pegawai_ringkas(state, &row.pegawai_id).await?;
-    Ok(SkpView {
+fn view_of(row: SkpRow, akses: Akses, pegawai: PegawaiRingkas) -> SkpView {
+    SkpView {
         status: row.skp.status().kode().to_owned(),
         kelengkapan: row.skp.rencana().kelengkapan(),
         id: row.id,
@@ -79,7 +81,16 @@ async fn view(state: &AppState, row: SkpRow, akses: Akses) -> ApiResult<SkpView>
         pegawai,
         skp: row.skp,
         isian: row.isian,
-    })
+    }
+}
+
+/// A JSON answer whose body was rendered (and stored with its key) inside the write.
+fn json_teks(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> ApiResult<String> {
+    serde_json::to_string(v).map_err(|e| ApiError::Internal(e.into()))
 }
 
 /// Loads an SKP the caller may see; another's is a 404, never a hint.
@@ -89,13 +100,24 @@ async fn load(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpRow, A
     Ok((row, akses))
 }
 
+/// Loads an SKP the caller may see with its pegawai, in one query; another's is a 404.
+async fn load_lengkap(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpLengkap, Akses)> {
+    let l = store::find_lengkap(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
+    let akses = akses_of(actor, &l.row).ok_or(ApiError::NotFound)?;
+    Ok((l, akses))
+}
+
 /// A stale write gets 409 with the current record.
-async fn check_version(state: &AppState, row: &SkpRow, akses: Akses, version: i64) -> ApiResult<()> {
-    if row.version != version {
-        let current = view(state, row.clone(), akses).await?;
+fn check_version(l: &SkpLengkap, akses: Akses, version: i64) -> ApiResult<()> {
+    if l.row.version != version {
+        let current = view_of(l.row.clone(), akses, l.pegawai.clone());
         return Err(ApiError::Stale(serde_json::to_value(current).map_err(|e| ApiError::Internal(e.into()))?));
     }
     Ok(())
+}
+
+fn parse_jenis(jenis: &str) -> ApiResult<JenisJabatan> {
+    serde_json::from_value(serde_json::Value::String(jenis.to_owned())).map_err(|e| ApiError::Internal(e.into()))
 }
 
 async fn jenis_jabatan(state: &AppState, pegawai_id: &str) -> ApiResult<JenisJabatan> {
@@ -103,14 +125,28 @@ async fn jenis_jabatan(state: &AppState, pegawai_id: &str) -> ApiResult<JenisJab
         .bind(pegawai_id)
         .fetch_one(state.db.pool())
         .await?;
-    serde_json::from_value(serde_json::Value::String(jenis)).map_err(|e| ApiError::Internal(e.into()))
+    parse_jenis(&jenis)
 }
 
+/// A new draft SKP of the caller for a period.
+#[utoipa::path(
+    post,
+    path = "/skp",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    request_body = CreateSkp,
+    responses(
+        (status = 201, description = "The draft.", body = SkpView),
+        (status = 409, description = "`penilai_missing`: the caller's pejabat penilai for the period is not set, or the caller already has an SKP for it.", body = ErrorBody),
+        (status = 422, description = "Invalid fields, an unknown `periode_id`, or a missing `Idempotency-Key`.", body = ErrorBody),
+    )
+)]
 async fn create(
     State(state): State<AppState>,
     actor: Actor,
+    kunci: Kunci,
     AppJson(input): AppJson<CreateSkp>,
-) -> ApiResult<(StatusCode, Json<SkpView>)> {
+) -> ApiResult<Response> {
     let periode: Option<(String,)> = sqlx::query_as("SELECT instansi_id FROM periode WHERE id = $1")
         .bind(&input.periode_id)
         .fetch_optional(state.db.pool())
@@ -153,17 +189,41 @@ async fn create(
         skp: Skp::new(baru, rencana),
         isian: input.rencana,
     };
-    let mut tx = state.db.pool().begin().await?;
-    store::insert(&mut tx, &row, &actor.pegawai_id).await?;
-    tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(view(&state, row, Akses::Pegawai).await?)))
+    let pegawai = pegawai_ringkas(&state, &actor.pegawai_id).await?;
+    let (oleh, k) = (actor.pegawai_id.clone(), kunci.clone());
+    // The SKP, its history and the key's answer: one durable write.
+    let body = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                store::insert(c, &row, &oleh).await?;
+                let body = to_json(&view_of(row, Akses::Pegawai, pegawai))?;
+                k.simpan(c, StatusCode::CREATED, &body).await?;
+                Ok(body)
+            })
+        })
+        .await?;
+    kunci.tercatat();
+    Ok(json_teks(StatusCode::CREATED, body))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PeriodeQuery {
     pub periode_id: Option<String>,
 }
 
+/// The caller's own SKPs, optionally of one period.
+#[utoipa::path(
+    get,
+    path = "/skp",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(PeriodeQuery),
+    responses(
+        (status = 200, description = "The caller's SKPs.", body = Vec<SkpRingkas>),
+    )
+)]
 async fn list_own(
     State(state): State<AppState>,
     actor: Actor,
@@ -183,90 +243,214 @@ async fn list_own(
     ))
 }
 
+/// An SKP the caller may see (their own, as penilai or atasan penilai, or as admin).
+#[utoipa::path(
+    get,
+    path = "/skp/{id}",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    responses(
+        (status = 200, description = "The SKP as its reader sees it.", body = SkpView),
+    )
+)]
 async fn read(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> ApiResult<Json<SkpView>> {
-    let (row, akses) = load(&state, &actor, &id).await?;
-    Ok(Json(view(&state, row, akses).await?))
+    let (l, akses) = load_lengkap(&state, &actor, &id).await?;
+    Ok(Json(view_of(l.row, akses, l.pegawai)))
 }
 
+/// Saves the plan of an editable SKP.
+#[utoipa::path(
+    put,
+    path = "/skp/{id}",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    request_body = EditSkp,
+    responses(
+        (status = 200, description = "The SKP after the change.", body = SkpView),
+        (status = 403, description = "The instansi admin may read, never change.", body = ErrorBody),
+        (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the current SKP); or the workflow refuses the change in this status.", body = ErrorBody),
+    )
+)]
 async fn edit(
     State(state): State<AppState>,
     actor: Actor,
+    kunci: Kunci,
     Path(id): Path<String>,
     AppJson(input): AppJson<EditSkp>,
-) -> ApiResult<Json<SkpView>> {
-    let (mut row, akses) = load(&state, &actor, &id).await?;
-    check_version(&state, &row, akses, input.version).await?;
+) -> ApiResult<Response> {
+    let (mut l, akses) = load_lengkap(&state, &actor, &id).await?;
+    check_version(&l, akses, input.version)?;
     let peran = peran_of(akses)?;
-    let rencana = input.rencana.validate(jenis_jabatan(&state, &row.pegawai_id).await?)?;
-    row.skp.update(peran, rencana)?;
-    row.isian = input.rencana;
-    save(&state, row, akses, "update", &actor).await
+    let rencana = input.rencana.validate(parse_jenis(&l.jenis_jabatan)?)?;
+    l.row.skp.update(peran, rencana)?;
+    l.row.isian = input.rencana;
+    save(&state, l, akses, "update", &actor, kunci).await
 }
 
 async fn transition(
     state: AppState,
     actor: Actor,
+    kunci: Kunci,
     id: String,
     input: Transition,
     aksi: &'static str,
-) -> ApiResult<Json<SkpView>> {
-    let (mut row, akses) = load(&state, &actor, &id).await?;
-    check_version(&state, &row, akses, input.version).await?;
+) -> ApiResult<Response> {
+    let (mut l, akses) = load_lengkap(&state, &actor, &id).await?;
+    check_version(&l, akses, input.version)?;
     let peran = peran_of(akses)?;
     let hari_ini = clock::hari_ini();
+    let skp = &mut l.row.skp;
     match aksi {
-        "submit" => row.skp.submit(peran, hari_ini)?,
-        "approve" => row.skp.approve(peran, hari_ini)?,
-        "return" => row.skp.return_with_notes(peran, hari_ini, &input.catatan)?,
-        _ => row.skp.start_revision(peran, hari_ini, &input.catatan)?,
+        "submit" => skp.submit(peran, hari_ini)?,
+        "approve" => skp.approve(peran, hari_ini)?,
+        "return" => skp.return_with_notes(peran, hari_ini, &input.catatan)?,
+        _ => skp.start_revision(peran, hari_ini, &input.catatan)?,
     }
-    save(&state, row, akses, aksi, &actor).await
+    save(&state, l, akses, aksi, &actor, kunci).await
 }
 
-async fn save(state: &AppState, mut row: SkpRow, akses: Akses, aksi: &str, actor: &Actor) -> ApiResult<Json<SkpView>> {
-    let mut tx = state.db.pool().begin().await?;
-    row.version = store::update(&mut tx, &row, aksi, &actor.pegawai_id).await?;
-    tx.commit().await?;
-    tracing::info!(skp_id = %row.id, aksi, "skp changed");
-    Ok(Json(view(state, row, akses).await?))
+/// The change, its history entry and the key's answer in one durable write.
+async fn save(
+    state: &AppState,
+    l: SkpLengkap,
+    akses: Akses,
+    aksi: &'static str,
+    actor: &Actor,
+    kunci: Kunci,
+) -> ApiResult<Response> {
+    let SkpLengkap { row, pegawai, .. } = l;
+    // Everything but the SQL is done here, off the shared writer: the
+    // serialised SKP and the answer (the update succeeds only as version + 1).
+    let (dokumen, isian) = (store::json(&row.skp)?, store::json(&row.isian)?);
+    let id = row.id.clone();
+    let mut baru = row.clone();
+    baru.version = row.version + 1;
+    let body = to_json(&view_of(baru, akses, pegawai))?;
+    let (oleh, k) = (actor.pegawai_id.clone(), kunci.clone());
+    let body = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                store::update_json(c, &row, &dokumen, &isian, aksi, &oleh).await?;
+                k.simpan(c, StatusCode::OK, &body).await?;
+                Ok(body)
+            })
+        })
+        .await?;
+    kunci.tercatat();
+    tracing::info!(skp_id = %id, aksi, "skp changed");
+    Ok(json_teks(StatusCode::OK, body))
 }
 
+/// The pegawai submits the plan to the pejabat penilai.
+#[utoipa::path(
+    post,
+    path = "/skp/{id}/submit",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    request_body = Transition,
+    responses(
+        (status = 200, description = "The SKP after the change.", body = SkpView),
+        (status = 403, description = "The instansi admin may read, never change.", body = ErrorBody),
+        (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the current SKP); or the workflow refuses the change in this status.", body = ErrorBody),
+    )
+)]
 async fn submit(
     State(s): State<AppState>,
     a: Actor,
+    k: Kunci,
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
-) -> ApiResult<Json<SkpView>> {
-    transition(s, a, id, i, "submit").await
+) -> ApiResult<Response> {
+    transition(s, a, k, id, i, "submit").await
 }
 
+/// The pejabat penilai approves (sets) the plan.
+#[utoipa::path(
+    post,
+    path = "/skp/{id}/approve",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    request_body = Transition,
+    responses(
+        (status = 200, description = "The SKP after the change.", body = SkpView),
+        (status = 403, description = "The instansi admin may read, never change.", body = ErrorBody),
+        (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the current SKP); or the workflow refuses the change in this status.", body = ErrorBody),
+    )
+)]
 async fn approve(
     State(s): State<AppState>,
     a: Actor,
+    k: Kunci,
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
-) -> ApiResult<Json<SkpView>> {
-    transition(s, a, id, i, "approve").await
+) -> ApiResult<Response> {
+    transition(s, a, k, id, i, "approve").await
 }
 
+/// The pejabat penilai returns the plan with notes (`catatan`).
+#[utoipa::path(
+    post,
+    path = "/skp/{id}/return",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    request_body = Transition,
+    responses(
+        (status = 200, description = "The SKP after the change.", body = SkpView),
+        (status = 403, description = "The instansi admin may read, never change.", body = ErrorBody),
+        (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the current SKP); or the workflow refuses the change in this status.", body = ErrorBody),
+    )
+)]
 async fn return_with_notes(
     State(s): State<AppState>,
     a: Actor,
+    k: Kunci,
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
-) -> ApiResult<Json<SkpView>> {
-    transition(s, a, id, i, "return").await
+) -> ApiResult<Response> {
+    transition(s, a, k, id, i, "return").await
 }
 
+/// Starts a revision of a set plan, with the reason (`catatan`).
+#[utoipa::path(
+    post,
+    path = "/skp/{id}/revise",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    request_body = Transition,
+    responses(
+        (status = 200, description = "The SKP after the change.", body = SkpView),
+        (status = 403, description = "The instansi admin may read, never change.", body = ErrorBody),
+        (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the current SKP); or the workflow refuses the change in this status.", body = ErrorBody),
+    )
+)]
 async fn revise(
     State(s): State<AppState>,
     a: Actor,
+    k: Kunci,
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
-) -> ApiResult<Json<SkpView>> {
-    transition(s, a, id, i, "revise").await
+) -> ApiResult<Response> {
+    transition(s, a, k, id, i, "revise").await
 }
 
+/// Every saved version of the SKP, oldest first.
+#[utoipa::path(
+    get,
+    path = "/skp/{id}/versi",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    responses(
+        (status = 200, description = "The history.", body = Vec<VersiSkp>),
+    )
+)]
 async fn history(
     State(state): State<AppState>,
     actor: Actor,
@@ -276,6 +460,17 @@ async fn history(
     Ok(Json(store::versions(state.db.pool(), &row.id).await?))
 }
 
+/// The RHK of the pejabat penilai's own SKP in the same period, to link to.
+#[utoipa::path(
+    get,
+    path = "/skp/{id}/rhk-atasan",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    responses(
+        (status = 200, description = "The atasan's RHK, or `tersedia: false` while they have no SKP.", body = RhkAtasan),
+    )
+)]
 async fn rhk_atasan(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> ApiResult<Json<RhkAtasan>> {
     let (row, _) = load(&state, &actor, &id).await?;
     let atasan = store::find_for(state.db.pool(), &row.periode_id, &row.penilai_id).await?;
@@ -301,11 +496,23 @@ async fn rhk_atasan(State(state): State<AppState>, actor: Actor, Path(id): Path<
 /// pegawai id, nip, nama, jabatan, skp id, status, version
 type AntrianRow = (String, String, String, String, Option<String>, Option<String>, Option<i64>);
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QueueQuery {
     pub periode_id: String,
 }
 
+/// The caller's queue as pejabat penilai: subordinates of the period and their SKPs, submitted first.
+#[utoipa::path(
+    get,
+    path = "/penilai/skp",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(QueueQuery),
+    responses(
+        (status = 200, description = "One line per subordinate.", body = Vec<AntrianItem>),
+    )
+)]
 async fn queue(
     State(state): State<AppState>,
     actor: Actor,

@@ -6,14 +6,15 @@
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
-use axum::routing::post;
 use axum::{Extension, Json, Router};
 use serde::{Deserialize, Serialize};
 use tower::ServiceExt;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::Actor;
 use crate::auth::session::CSRF_HEADER;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::AppJson;
 use crate::idempotency;
 use crate::state::AppState;
@@ -25,14 +26,14 @@ pub const MAX_MUTATIONS: usize = 200;
 #[derive(Clone)]
 pub struct Api(pub Router);
 
-pub fn router(api: Router) -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/sync", post(sync))
+pub fn router(api: Router) -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(sync))
         .layer(Extension(Api(api)))
         .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SyncInput {
     pub client_id: String,
@@ -40,7 +41,7 @@ pub struct SyncInput {
 }
 
 /// One queued change, as the client recorded it offline.
-#[derive(Debug, Deserialize, Serialize, Clone)]
+#[derive(Debug, Deserialize, Serialize, Clone, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mutasi {
     pub seq: u64,
@@ -52,7 +53,7 @@ pub struct Mutasi {
     pub body: serde_json::Value,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct HasilMutasi {
     pub seq: u64,
     pub idempotency_key: String,
@@ -62,7 +63,7 @@ pub struct HasilMutasi {
     pub body: serde_json::Value,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct SyncOutput {
     pub client_id: String,
     pub results: Vec<HasilMutasi>,
@@ -103,6 +104,20 @@ fn allowed(m: &Mutasi) -> Option<Method> {
     ok.then_some(method)
 }
 
+/// Replays an offline outbox in `seq` order, each mutation through the
+/// ordinary API with its own `idempotency_key`; one result per mutation.
+#[utoipa::path(
+    post,
+    path = "/api/v1/sync",
+    tag = "sync",
+    security(("ekinerja_sesi" = [])),
+    request_body = SyncInput,
+    responses(
+        (status = 200, description = "One result per mutation, each with the status and body the API gave it.", body = SyncOutput),
+        (status = 413, description = "The batch is larger than 16 MiB.", body = ErrorBody),
+        (status = 422, description = "A bad `client_id`, more than 200 mutations, or `seq` not increasing.", body = ErrorBody),
+    )
+)]
 async fn sync(
     State(_state): State<AppState>,
     _actor: Actor,

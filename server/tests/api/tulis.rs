@@ -1,0 +1,269 @@
+//! The durable writer (`db.write`): group commit with a savepoint per job on
+//! SQLite, a transaction per job on PostgreSQL. No timings are asserted.
+
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+use server::db::Db;
+use server::error::ApiError;
+use sqlx::{AnyConnection, Connection};
+use tokio::sync::{Notify, oneshot};
+
+use crate::helpers::*;
+
+async fn db_with_table(backend: Backend) -> (TestDb, Db) {
+    let test_db = fresh_db(backend).await;
+    let db = Db::connect(&test_db.url).await.expect("connect");
+    sqlx::query("CREATE TABLE uji_tulis (id BIGINT PRIMARY KEY, isi TEXT NOT NULL)")
+        .execute(db.pool())
+        .await
+        .expect("a table");
+    (test_db, db)
+}
+
+fn insert(db: &Db, id: i64, fail_after: bool) -> impl Future<Output = Result<i64, ApiError>> + Send + 'static {
+    let db = db.clone();
+    async move {
+        db.write(move |c| {
+            Box::pin(async move {
+                sqlx::query("INSERT INTO uji_tulis (id, isi) VALUES ($1, 'x')").bind(id).execute(&mut *c).await?;
+                if fail_after {
+                    return Err(ApiError::Conflict("uji", "this job fails after writing".into()));
+                }
+                Ok(id)
+            })
+        })
+        .await
+    }
+}
+
+async fn ids(url: &str) -> Vec<i64> {
+    // A fresh connection, not one of the pool's nor the writer's.
+    let mut conn = AnyConnection::connect(url).await.expect("a fresh connection");
+    let rows: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM uji_tulis ORDER BY id").fetch_all(&mut conn).await.expect("select");
+    conn.close().await.ok();
+    rows.into_iter().map(|r| r.0).collect()
+}
+
+#[tokio::test]
+async fn a_failing_job_rolls_back_only_itself_in_a_shared_batch() {
+    for backend in backends() {
+        let (test_db, db) = db_with_table(backend).await;
+        // Hold the writer in a first job so the next ones queue up and share one batch.
+        let release = Arc::new(Notify::new());
+        let (started_tx, started_rx) = oneshot::channel();
+        let blocker = {
+            let (db, release) = (db.clone(), release.clone());
+            tokio::spawn(async move {
+                db.write(move |_c| {
+                    Box::pin(async move {
+                        let _ = started_tx.send(());
+                        release.notified().await;
+                        Ok(())
+                    })
+                })
+                .await
+            })
+        };
+        started_rx.await.expect("the blocker runs");
+        let a = tokio::spawn(insert(&db, 1, false));
+        let b = tokio::spawn(insert(&db, 2, true));
+        let bad_sql = {
+            let db = db.clone();
+            tokio::spawn(async move {
+                db.write(|c| {
+                    Box::pin(async move {
+                        sqlx::query("INSERT INTO uji_tulis (id, isi) VALUES (3, 'x')").execute(&mut *c).await?;
+                        sqlx::query("INSERT INTO tidak_ada (x) VALUES (1)").execute(&mut *c).await?;
+                        Ok(())
+                    })
+                })
+                .await
+            })
+        };
+        let c = tokio::spawn(insert(&db, 4, false));
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await; // let them queue (not a timing assertion)
+        release.notify_one();
+        blocker.await.unwrap().expect("the blocker commits");
+        assert_eq!(a.await.unwrap().expect("job 1 is acknowledged"), 1, "{backend:?}");
+        assert!(matches!(b.await.unwrap(), Err(ApiError::Conflict("uji", _))), "job 2 gets its own error");
+        assert!(bad_sql.await.unwrap().is_err(), "a job whose SQL fails gets its error");
+        assert_eq!(c.await.unwrap().expect("job 4 is acknowledged"), 4);
+        assert_eq!(ids(&test_db.url).await, vec![1, 4], "{backend:?}: only the failed jobs were rolled back");
+        db.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_panicking_job_fails_alone_and_the_writer_goes_on() {
+    for backend in backends() {
+        let (test_db, db) = db_with_table(backend).await;
+        let ok = tokio::spawn(insert(&db, 1, false));
+        let db2 = db.clone();
+        let panics = tokio::spawn(async move {
+            db2.write::<(), _>(|c| {
+                Box::pin(async move {
+                    sqlx::query("INSERT INTO uji_tulis (id, isi) VALUES (2, 'x')").execute(&mut *c).await?;
+                    panic!("a bug in a job");
+                })
+            })
+            .await
+        });
+        assert_eq!(ok.await.unwrap().unwrap(), 1);
+        // On PostgreSQL the panic unwinds the caller's task; on SQLite the caller gets an error.
+        assert!(!matches!(panics.await, Ok(Ok(()))), "{backend:?}");
+        assert_eq!(insert(&db, 3, false).await.unwrap(), 3, "{backend:?}: the writer still runs");
+        assert_eq!(ids(&test_db.url).await, vec![1, 3], "{backend:?}");
+        db.close().await;
+    }
+}
+
+#[tokio::test]
+async fn many_concurrent_writes_are_all_acknowledged_and_each_ack_follows_its_commit() {
+    for backend in backends() {
+        let (test_db, db) = db_with_table(backend).await;
+        let url = Arc::new(test_db.url.clone());
+        let mut tasks = Vec::new();
+        for id in 0..200 {
+            let (db, url) = (db.clone(), url.clone());
+            tasks.push(tokio::spawn(async move {
+                let acked = insert(&db, id, false).await.expect("acknowledged");
+                // Right after the ack, another connection already sees the row:
+                // the answer came after the commit, never before.
+                if id % 10 == 0 {
+                    let mut conn = AnyConnection::connect(&url).await.expect("a fresh connection");
+                    let seen: Option<(i64,)> = sqlx::query_as("SELECT id FROM uji_tulis WHERE id = $1")
+                        .bind(acked)
+                        .fetch_optional(&mut conn)
+                        .await
+                        .expect("select");
+                    conn.close().await.ok();
+                    assert_eq!(seen, Some((acked,)), "row {acked} visible after its ack");
+                }
+                acked
+            }));
+        }
+        for t in tasks {
+            t.await.expect("no task failed");
+        }
+        db.close().await;
+        // Closed and reopened: everything acknowledged is there.
+        assert_eq!(ids(&test_db.url).await, (0..200).collect::<Vec<_>>(), "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_sqlite_writer_is_durable_wal_with_synchronous_full() {
+    let (_test_db, db) = db_with_table(Backend::Sqlite).await;
+    let (mode, sync) = db
+        .write(|c| {
+            Box::pin(async move {
+                let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode").fetch_one(&mut *c).await?;
+                let (sync,): (i64,) = sqlx::query_as("PRAGMA synchronous").fetch_one(&mut *c).await?;
+                Ok((mode, sync))
+            })
+        })
+        .await
+        .unwrap();
+    assert_eq!((mode.as_str(), sync), ("wal", 2), "WAL and synchronous=FULL on the writer");
+    db.close().await;
+}
+
+#[tokio::test]
+async fn concurrent_requests_with_one_key_change_the_skp_once() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = crate::skp::periode_id(&app).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let res = pegawai
+            .post("/api/v1/skp")
+            .json(&json!({ "periode_id": periode, "rencana": crate::skp::rencana("Awal") }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        let skp: Value = res.json().await.unwrap();
+        let id = skp["id"].as_str().unwrap().to_owned();
+        let body = json!({ "version": 1, "rencana": crate::skp::rencana("Sekali") });
+        let mut tasks = Vec::new();
+        for _ in 0..8 {
+            let (p, id, body) = (pegawai.clone(), id.clone(), body.clone());
+            tasks.push(tokio::spawn(async move {
+                let res = p
+                    .client
+                    .put(format!("{}/api/v1/skp/{id}", p.base))
+                    .header("cookie", &p.cookie)
+                    .header("x-csrf-token", &p.csrf)
+                    .header("idempotency-key", "satu-kunci")
+                    .json(&body)
+                    .send()
+                    .await
+                    .unwrap();
+                let replayed = res.headers().contains_key("idempotent-replayed");
+                let status = res.status().as_u16();
+                let body: Value = res.json().await.unwrap();
+                (status, replayed, body)
+            }));
+        }
+        let mut ran = 0;
+        for t in tasks {
+            let (status, replayed, body) = t.await.unwrap();
+            match (status, replayed) {
+                (200, false) => ran += 1,
+                (200, true) => assert_eq!(body["version"], 2, "a replay returns the first result"),
+                (409, false) => assert_eq!(body["code"], "in_progress", "{body}"),
+                other => panic!("{backend:?}: unexpected {other:?} {body}"),
+            }
+        }
+        assert_eq!(ran, 1, "{backend:?}: exactly one request ran");
+        let now: Value = pegawai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(now["version"], 2, "{backend:?}: one change");
+        let versi: Value = pegawai.get(&format!("/api/v1/skp/{id}/versi")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(versi.as_array().unwrap().len(), 2, "{backend:?}: create + one update in the history");
+        // A replay after the fact: the stored first answer, nothing changes.
+        let again = pegawai
+            .client
+            .put(format!("{}/api/v1/skp/{id}", pegawai.base))
+            .header("cookie", &pegawai.cookie)
+            .header("x-csrf-token", &pegawai.csrf)
+            .header("idempotency-key", "satu-kunci")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), 200);
+        assert_eq!(again.headers()["idempotent-replayed"], "true");
+        // A settled error is stored too: a stale write replays its 409.
+        let stale = |key: &'static str| {
+            pegawai
+                .client
+                .put(format!("{}/api/v1/skp/{id}", pegawai.base))
+                .header("cookie", &pegawai.cookie)
+                .header("x-csrf-token", &pegawai.csrf)
+                .header("idempotency-key", key)
+                .json(&body)
+                .send()
+        };
+        let first = stale("basi").await.unwrap();
+        assert_eq!(first.status(), 409);
+        let second = stale("basi").await.unwrap();
+        assert_eq!(second.status(), 409);
+        assert_eq!(second.headers()["idempotent-replayed"], "true");
+    }
+}
+
+#[tokio::test]
+async fn a_logged_out_session_stops_at_once_despite_the_session_cache() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let s = app.login(DEMO_STAF2).await;
+        for _ in 0..3 {
+            assert_eq!(s.get("/api/v1/auth/me").send().await.unwrap().status(), 200);
+        }
+        let out = s.post("/api/v1/auth/logout").send().await.unwrap();
+        assert_eq!(out.status(), 204);
+        assert_eq!(s.get("/api/v1/auth/me").send().await.unwrap().status(), 401, "{backend:?}");
+        assert_eq!(s.get("/api/v1/skp").send().await.unwrap().status(), 401, "{backend:?}");
+    }
+}
