@@ -44,6 +44,29 @@ impl<T: Serialize> IntoResponse for AppJson<T> {
     }
 }
 
+/// Query parameters with our own rejection: a bad or missing parameter is a
+/// 400 in the one error shape, never axum's plain-text answer.
+pub struct AppQuery<T>(pub T);
+
+impl<S, T> axum::extract::FromRequestParts<S> for AppQuery<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Query(q) =
+            axum::extract::Query::<T>::from_request_parts(parts, state).await.map_err(|e| {
+                ApiError::BadRequest(
+                    "bad_query",
+                    format!("Parameter tidak valid. / Invalid query parameters: {}", e.body_text()),
+                )
+            })?;
+        Ok(AppQuery(q))
+    }
+}
+
 fn reject(r: JsonRejection) -> ApiError {
     match r {
         JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,

@@ -85,7 +85,7 @@ fn rahasia_body() -> String {
 }
 
 /// Paths (inside `/api/v1`) that change nothing or carry their own keys.
-fn exempt(path: &str) -> bool {
+pub fn exempt(path: &str) -> bool {
     path.starts_with("/auth/") || path == "/preview" || path == "/sync"
 }
 

@@ -139,8 +139,7 @@ fn complete(path: &str, method: &HttpMethod, op: &mut Operation) {
     let (query, path_params) = (has(ParameterIn::Query), has(ParameterIn::Path));
     let json_body = matches!(&op.request_body, Some(RefOr::T(b)) if b.content.contains_key("application/json"));
     let inner = path.strip_prefix("/api/v1").unwrap_or(path);
-    // Mirrors `idempotency::exempt`.
-    let idempotent = change && signed_in && !(inner.starts_with("/auth/") || inner == "/preview" || inner == "/sync");
+    let idempotent = change && signed_in && !crate::idempotency::exempt(inner);
 
     if signed_in && change {
         header_param(op, "X-CSRF-Token", "The session's `csrf_token` (from login or `GET /api/v1/auth/me`).");

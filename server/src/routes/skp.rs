@@ -2,7 +2,7 @@
 //! Every handler: extract → authorise → domain → one transaction → view.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::api::{
@@ -19,7 +19,7 @@ use crate::auth::Actor;
 use crate::clock;
 use crate::db::skp::{self as store, SkpLengkap, SkpRow, VersiSkp};
 use crate::error::{ApiError, ApiResult, ErrorBody};
-use crate::extract::AppJson;
+use crate::extract::{AppJson, AppQuery};
 use crate::idempotency::Kunci;
 use crate::state::AppState;
 
@@ -227,7 +227,7 @@ pub struct PeriodeQuery {
 async fn list_own(
     State(state): State<AppState>,
     actor: Actor,
-    Query(q): Query<PeriodeQuery>,
+    AppQuery(q): AppQuery<PeriodeQuery>,
 ) -> ApiResult<Json<Vec<SkpRingkas>>> {
     let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
         "SELECT id, periode_id, status, version FROM skp WHERE pegawai_id = $1 AND ($2 IS NULL OR periode_id = $2) ORDER BY periode_id",
@@ -516,7 +516,7 @@ pub struct QueueQuery {
 async fn queue(
     State(state): State<AppState>,
     actor: Actor,
-    Query(q): Query<QueueQuery>,
+    AppQuery(q): AppQuery<QueueQuery>,
 ) -> ApiResult<Json<Vec<AntrianItem>>> {
     let rows: Vec<AntrianRow> = sqlx::query_as(
         "SELECT p.id, p.nip, p.nama, p.jabatan, s.id, s.status, s.version \

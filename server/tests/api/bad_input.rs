@@ -92,3 +92,13 @@ async fn a_refused_edit_never_loses_what_was_saved() {
     assert_eq!(now["version"], 1);
     assert_eq!(now["isian"]["rhk"][0]["uraian"], "Tersimpan");
 }
+
+#[tokio::test]
+async fn a_bad_query_is_a_400_in_the_error_shape() {
+    let app = spawn_app_with(crate::helpers::Backend::Sqlite, None, true).await;
+    let s = app.login(crate::helpers::DEMO_KABID1).await;
+    let res = s.get("/api/v1/penilai/skp").send().await.unwrap();
+    assert_eq!(res.status(), 400, "periode_id is required");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "bad_query");
+}
