@@ -1,6 +1,18 @@
 //! Small components that render what they are given and never fetch
 //! (the frame and the session overlay are the app's shell).
 
+pub mod admin_aktivasi;
+pub mod admin_atasan;
+pub mod admin_aturan;
+pub mod admin_form_atasan;
+pub mod admin_form_periode;
+pub mod admin_galat;
+pub mod admin_impor;
+pub mod admin_laporan;
+pub mod admin_periode;
+pub mod admin_pilih_pegawai;
+pub mod admin_unduh;
+pub mod admin_unit;
 pub mod form_login;
 pub mod galat;
 pub mod kerangka;

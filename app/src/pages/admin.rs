@@ -1,18 +1,335 @@
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
+use domain::api::PeranAkun;
+
+use crate::api;
+use crate::api::admin::{AktivasiDibuat, AtasanItem, BuatPeriode, GalatImpor, PeriodeDibuat, Ringkasan, SetAtasan};
+use crate::components::admin_aktivasi::AdminAktivasi;
+use crate::components::admin_atasan::AdminTabelAtasan;
+use crate::components::admin_form_atasan::AdminFormAtasan;
+use crate::components::admin_form_periode::AdminFormPeriode;
+use crate::components::admin_impor::AdminImpor;
+use crate::components::admin_periode::AdminPeriode;
+use crate::components::admin_unit::AdminUnit;
+use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::page::Halaman;
+use crate::pages::beranda::hari_ini;
+use crate::state::admin::{baris_atasan, berlaku_bawaan, periode_bawaan, unit_datar};
+use crate::state::auth::use_auth;
 
-/// `/admin`: the instansi admin's tools (units and atasan mapping, import,
-/// activation codes, periods).
+/// `/admin`: the instansi admin's tools: periods and their rule set, units
+/// and the atasan mapping of a period (`?periode=` in the URL), the CSV
+/// import and activation codes.
 #[component]
 pub fn Admin() -> impl IntoView {
     let i18n = use_i18n();
+    let auth = use_auth();
+    let admin = move || auth.0.with(|a| a.session().is_some_and(|s| s.peran != PeranAkun::Pegawai));
     view! {
         <PerluMasuk>
-            <section class="kartu">
-                <h1>{t!(i18n, admin.judul)}</h1>
-            </section>
+            <Show when=admin fallback=move || view! {
+                <section class="kartu" data-testid="bukan-admin">
+                    <h1>{t!(i18n, admin.judul)}</h1>
+                    <p>{t!(i18n, admin.hanya_admin)}</p>
+                </section>
+            }>
+                <Konsol />
+            </Show>
         </PerluMasuk>
     }
+}
+
+/// A load failure: an ended session raises the sign-in dialog, a 403 says
+/// the page is for admins, anything else that the server cannot be reached.
+fn gagal(e: api::Error) -> AnyView {
+    match e {
+        api::Error::Api { status: 403, .. } => {
+            let i18n = use_i18n();
+            view! { <p class="kartu galat">{t!(i18n, admin.hanya_admin)}</p> }.into_any()
+        }
+        e => view! { <GagalMuat galat=Some(e) /> }.into_any(),
+    }
+}
+
+#[component]
+fn Konsol() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let en = move || i18n.get_locale() == Locale::en;
+
+    // ---- data
+    let periode = LocalResource::new(api::admin::periode);
+    let unit = LocalResource::new(api::admin::unit);
+    let periode_list = Signal::derive(move || periode.get().and_then(Result::ok).unwrap_or_default());
+    let dipilih = Memo::new(move |_| {
+        query
+            .read()
+            .get("periode")
+            .filter(|id| periode_list.with(|l| l.iter().any(|p| &p.id == id)))
+            .or_else(|| periode_list.with(|l| periode_bawaan(l, hari_ini())))
+    });
+    let periode_dipilih = Signal::derive(move || {
+        dipilih.get().and_then(|id| periode_list.with(|l| l.iter().find(|p| p.id == id).cloned()))
+    });
+    let atasan = LocalResource::new(move || {
+        let id = dipilih.get();
+        async move {
+            match id {
+                Some(id) => api::admin::atasan(&id).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let cari_penilai = RwSignal::new(String::new());
+    let cari_atasan = RwSignal::new(String::new());
+    let cari = |q: RwSignal<String>| {
+        let hasil = LocalResource::new(move || {
+            let q = q.get();
+            async move {
+                if q.trim().chars().count() < 2 {
+                    return None;
+                }
+                api::admin::cari_pegawai(q.trim()).await.ok().map(|h| h.items)
+            }
+        });
+        Signal::derive(move || hasil.get().flatten())
+    };
+    let hasil_penilai = cari(cari_penilai);
+    let hasil_atasan = cari(cari_atasan);
+
+    // ---- periods
+    let periode_galat = RwSignal::new(None::<api::Error>);
+    let periode_baru = RwSignal::new(None::<PeriodeDibuat>);
+    let buat_periode = Action::new_local(|b: &BuatPeriode| {
+        let b = b.clone();
+        async move { api::admin::buat_periode(&b).await }
+    });
+    Effect::new(move |_| match buat_periode.value().get() {
+        Some(Ok(p)) => {
+            periode_galat.set(None);
+            periode_baru.set(Some(p));
+            periode.refetch();
+        }
+        Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
+        Some(Err(e)) => periode_galat.set(Some(e)),
+        None => {}
+    });
+
+    // ---- atasan mapping
+    let edit = RwSignal::new(None::<AtasanItem>);
+    let atasan_galat = RwSignal::new(None::<api::Error>);
+    let atasan_disimpan = RwSignal::new(None::<String>);
+    let kunci_atasan = StoredValue::new(api::kunci_baru());
+    let set_atasan = Action::new_local(move |b: &SetAtasan| {
+        let (b, key) = (b.clone(), kunci_atasan.get_value());
+        async move { api::admin::set_atasan(&b, &key).await }
+    });
+    Effect::new(move |_| {
+        let Some(hasil) = set_atasan.value().get() else { return };
+        if !matches!(hasil, Err(api::Error::Network)) {
+            kunci_atasan.set_value(api::kunci_baru());
+        }
+        match hasil {
+            Ok(_) => {
+                atasan_galat.set(None);
+                atasan_disimpan.set(edit.get_untracked().map(|e| e.nama));
+                edit.set(None);
+                atasan.refetch();
+            }
+            Err(api::Error::SesiBerakhir) => auth.expire(),
+            Err(e) => atasan_galat.set(Some(e)),
+        }
+    });
+    let atur = Callback::new(move |item: AtasanItem| {
+        atasan_galat.set(None);
+        atasan_disimpan.set(None);
+        cari_penilai.set(String::new());
+        cari_atasan.set(String::new());
+        edit.set(Some(item));
+    });
+    let pilih_periode = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        edit.set(None);
+        navigate(
+            &format!("{}?periode={id}", Halaman::Admin.href()),
+            NavigateOptions { replace: true, scroll: false, ..Default::default() },
+        );
+    };
+
+    // ---- import
+    let berkas = RwSignal::new(None::<(String, String)>);
+    let kunci_terapkan = StoredValue::new(api::kunci_baru());
+    let diperiksa = RwSignal::new(false);
+    let ringkasan = RwSignal::new(None::<Ringkasan>);
+    let impor_galat = RwSignal::new(None::<GalatImpor>);
+    let impor = Action::new_local(move |terapkan: &bool| {
+        let terapkan = *terapkan;
+        let teks = berkas.with_untracked(|b| b.as_ref().map(|b| b.1.clone()).unwrap_or_default());
+        let key = if terapkan { kunci_terapkan.get_value() } else { api::kunci_baru() };
+        let periode_id = dipilih.get_untracked();
+        async move { (terapkan, api::admin::impor(teks, terapkan, periode_id, &key).await) }
+    });
+    Effect::new(move |_| {
+        let Some((terapkan, hasil)) = impor.value().get() else { return };
+        if terapkan && !matches!(hasil, Err(GalatImpor::Lain(api::Error::Network))) {
+            kunci_terapkan.set_value(api::kunci_baru());
+        }
+        match hasil {
+            Ok(r) => {
+                impor_galat.set(None);
+                diperiksa.set(!r.terapkan);
+                if r.terapkan {
+                    atasan.refetch();
+                    unit.refetch();
+                }
+                ringkasan.set(Some(r));
+            }
+            Err(GalatImpor::Lain(api::Error::SesiBerakhir)) => auth.expire(),
+            Err(e) => {
+                diperiksa.set(false);
+                ringkasan.set(None);
+                impor_galat.set(Some(e));
+            }
+        }
+    });
+    let pilih_berkas = Callback::new(move |f: web_sys::File| {
+        let nama = f.name();
+        leptos::task::spawn_local(async move {
+            let teks = match baca_teks(&f).await {
+                Some(t) => t,
+                None => return,
+            };
+            kunci_terapkan.set_value(api::kunci_baru());
+            diperiksa.set(false);
+            ringkasan.set(None);
+            impor_galat.set(None);
+            berkas.set(Some((nama, teks)));
+        });
+    });
+
+    // ---- activation codes
+    let kode = RwSignal::new(None::<AktivasiDibuat>);
+    let kode_galat = RwSignal::new(None::<api::Error>);
+    let aktivasi = Action::new_local(|_: &()| api::admin::aktivasi());
+    Effect::new(move |_| match aktivasi.value().get() {
+        Some(Ok(k)) => {
+            kode_galat.set(None);
+            kode.set(Some(k));
+        }
+        Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
+        Some(Err(e)) => kode_galat.set(Some(e)),
+        None => {}
+    });
+
+    let tahun_depan = hari_ini().tahun() + 1;
+    view! {
+        <section class="kartu" style:min-width="0" data-testid="konsol-admin">
+            <h1>{t!(i18n, admin.judul)}</h1>
+            <p class="petunjuk">{t!(i18n, admin.pengantar)}</p>
+            <nav class="nav-admin" aria-label=move || t_string!(i18n, admin.bagian_admin).to_string()>
+                <a href="#bagian-periode">{t!(i18n, admin.judul_periode)}</a> " · "
+                <a href="#bagian-atasan">{t!(i18n, admin.judul_atasan)}</a> " · "
+                <a href="#bagian-impor">{t!(i18n, admin.judul_impor)}</a> " · "
+                <a href="#bagian-aktivasi">{t!(i18n, admin.judul_aktivasi)}</a>
+            </nav>
+        </section>
+
+        <section class="kartu" style:min-width="0" id="bagian-periode" aria-labelledby="judul-periode">
+            <h2 id="judul-periode">{t!(i18n, admin.judul_periode)}</h2>
+            {move || match periode.get() {
+                None => view! { <GagalMuat galat=None /> }.into_any(),
+                Some(Err(e)) => gagal(e),
+                Some(Ok(_)) => view! { <AdminPeriode periode=periode_list /> }.into_any(),
+            }}
+            {move || periode_baru.get().map(|p| {
+                let tahun = p.periode.tahun;
+                let peringatan: Vec<String> = p.peringatan.values().flatten().map(|m| api::satu_bahasa(m, en())).collect();
+                view! {
+                    <p class="berhasil" role="status" data-testid="periode-dibuat">{t!(i18n, admin.periode_dibuat, tahun = move || tahun)}</p>
+                    <ul class="peringatan">{peringatan.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                }
+            })}
+            <AdminFormPeriode tahun_awal=tahun_depan simpan=Callback::new(move |b| { buat_periode.dispatch(b); })
+                pending=buat_periode.pending() galat=periode_galat />
+        </section>
+
+        <section class="kartu" style:min-width="0" id="bagian-atasan" aria-labelledby="judul-atasan">
+            <h2 id="judul-atasan">{t!(i18n, admin.judul_atasan)}</h2>
+            <p class="petunjuk">{t!(i18n, admin.petunjuk_atasan)}</p>
+            <div class="baris">
+                <label for="pilih-periode">{t!(i18n, admin.periode)}</label>
+                <select id="pilih-periode" data-testid="pilih-periode" on:change=pilih_periode>
+                    {move || periode_list.get().into_iter().map(|p| {
+                        let id = p.id.clone();
+                        view! { <option value=p.id.clone() selected=move || dipilih.get().as_deref() == Some(id.as_str())>{p.tahun} " (" {p.mulai.clone()} " – " {p.selesai.clone()} ")"</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <details class="unit">
+                <summary>{t!(i18n, admin.judul_unit)}</summary>
+                {move || match unit.get() {
+                    None => view! { <GagalMuat galat=None /> }.into_any(),
+                    Some(Err(e)) => gagal(e),
+                    Some(Ok(u)) => view! { <AdminUnit unit=unit_datar(&u) /> }.into_any(),
+                }}
+            </details>
+            <p class="berhasil" role="status" data-testid="atasan-disimpan">
+                {move || atasan_disimpan.get().map(|n| t!(i18n, admin.atasan_disimpan, nama = move || n.clone()))}
+            </p>
+            {move || {
+                let item = edit.get()?;
+                let p = periode_dipilih.get()?;
+                let awal = berlaku_bawaan(hari_ini(), &p, item.berlaku_mulai.as_deref());
+                Some(view! {
+                    <AdminFormAtasan item=item periode=p berlaku_awal=awal
+                        cari_penilai=cari_penilai hasil_penilai=hasil_penilai
+                        cari_atasan=cari_atasan hasil_atasan=hasil_atasan
+                        simpan=Callback::new(move |b| { set_atasan.dispatch(b); })
+                        batal=Callback::new(move |_| edit.set(None))
+                        pending=set_atasan.pending() galat=atasan_galat />
+                })
+            }}
+            {move || match atasan.get() {
+                None => view! { <GagalMuat galat=None /> }.into_any(),
+                Some(Err(e)) => gagal(e),
+                Some(Ok(None)) => view! { <p class="petunjuk">{t!(i18n, admin.periode_kosong)}</p> }.into_any(),
+                Some(Ok(Some(h))) => {
+                    let tanpa = h.tanpa_penilai;
+                    view! { <AdminTabelAtasan baris=baris_atasan(&h.items) tanpa_penilai=tanpa atur=atur /> }.into_any()
+                }
+            }}
+        </section>
+
+        <section class="kartu" style:min-width="0" id="bagian-impor" aria-labelledby="judul-impor">
+            <h2 id="judul-impor">{t!(i18n, admin.judul_impor)}</h2>
+            <AdminImpor
+                nama_berkas=Signal::derive(move || berkas.with(|b| b.as_ref().map(|b| b.0.clone())))
+                pilih=pilih_berkas
+                periksa=Callback::new(move |_| { impor.dispatch(false); })
+                terapkan=Callback::new(move |_| { impor.dispatch(true); })
+                pending=impor.pending()
+                siap=diperiksa
+                ringkasan=ringkasan
+                galat=impor_galat />
+        </section>
+
+        <section class="kartu" style:min-width="0" id="bagian-aktivasi" aria-labelledby="judul-aktivasi">
+            <h2 id="judul-aktivasi">{t!(i18n, admin.judul_aktivasi)}</h2>
+            <AdminAktivasi buat=Callback::new(move |_| { aktivasi.dispatch(()); })
+                pending=aktivasi.pending() hasil=kode galat=kode_galat />
+        </section>
+    }
+}
+
+/// The text of a chosen file (UTF-8), read in the browser.
+async fn baca_teks(f: &web_sys::File) -> Option<String> {
+    let blob: &web_sys::Blob = f;
+    let res = gloo_net::http::Response::builder().body(Some(blob)).ok()?;
+    res.text().await.ok()
 }

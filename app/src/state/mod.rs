@@ -1,5 +1,6 @@
 //! UI logic as plain types, tested natively.
 
+pub mod admin;
 pub mod antrian;
 pub mod auth;
 pub mod editor;

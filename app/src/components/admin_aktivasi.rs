@@ -1,0 +1,66 @@
+use leptos::prelude::*;
+
+use crate::api;
+use crate::api::admin::AktivasiDibuat;
+use crate::components::admin_galat::AdminGalat;
+use crate::components::admin_unduh::AdminUnduh;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::state::admin::{kode_csv, tanggal_unix};
+
+/// Activation codes for every pegawai without a password: issued on request,
+/// shown here once (only their hashes are kept), downloadable as CSV.
+#[component]
+pub fn AdminAktivasi(
+    buat: Callback<()>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] hasil: Signal<Option<AktivasiDibuat>>,
+    #[prop(into)] galat: Signal<Option<api::Error>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="petunjuk">{t!(i18n, admin.petunjuk_aktivasi)}</p>
+        <button type="button" data-testid="buat-kode" disabled=move || pending.get() on:click=move |_| buat.run(())>
+            {t!(i18n, admin.buat_kode)}
+        </button>
+        <AdminGalat galat=galat testid="galat-aktivasi" />
+        {move || hasil.get().map(|h| {
+            if h.kode.is_empty() {
+                return view! { <p data-testid="kode-kosong">{t!(i18n, admin.kode_kosong)}</p> }.into_any();
+            }
+            let sampai = tanggal_unix(h.berlaku_sampai);
+            let jumlah = h.jumlah;
+            let kode = h.kode.clone();
+            let isi = Signal::derive(move || {
+                let kepala = [
+                    t_string!(i18n, umum.nip).to_string(),
+                    t_string!(i18n, admin.nama).to_string(),
+                    t_string!(i18n, admin.kode).to_string(),
+                ];
+                kode_csv(&kode, kepala)
+            });
+            view! {
+                <div class="kode-aktivasi" data-testid="daftar-kode">
+                    <p class="catatan" role="note" data-testid="catatan-sekali">
+                        <strong>{t!(i18n, admin.kode_sekali)}</strong> " "
+                        {t!(i18n, admin.kode_berlaku, n = move || jumlah, tanggal = move || sampai.clone())}
+                    </p>
+                    <AdminUnduh isi=isi nama_berkas="kode-aktivasi.csv" testid="unduh-kode">{t!(i18n, admin.unduh_kode)}</AdminUnduh>
+                    <div class="tabel-gulir" style:overflow-x="auto">
+                        <table class="tabel" style:width="100%">
+                            <thead><tr>
+                                <th scope="col">{t!(i18n, umum.nip)}</th>
+                                <th scope="col">{t!(i18n, admin.nama)}</th>
+                                <th scope="col">{t!(i18n, admin.kode)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {h.kode.into_iter().map(|k| view! {
+                                    <tr data-testid="kode-item"><td>{k.nip}</td><td>{k.nama}</td><td><code>{k.kode}</code></td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </div>
+            }.into_any()
+        })}
+    }
+}

@@ -1,0 +1,94 @@
+use leptos::prelude::*;
+
+use domain::RuleSet;
+
+use crate::api;
+use crate::api::admin::BuatPeriode;
+use crate::components::admin_aturan::LabelAturan;
+use crate::components::admin_galat::AdminGalat;
+use crate::components::galat::GalatField;
+use crate::i18n::{Locale, t, use_i18n};
+use crate::state::admin::{FormPeriode, pesan_field};
+
+/// A new period: year, rule set (PermenPANRB 6/2022 unless chosen), cycle
+/// and optional dates; checked in the browser by the domain's own rules,
+/// with the server's answer under the same fields.
+#[component]
+pub fn AdminFormPeriode(
+    tahun_awal: i32,
+    simpan: Callback<BuatPeriode>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] galat: Signal<Option<api::Error>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let en = Signal::derive(move || i18n.get_locale() == Locale::en);
+    let tahun = RwSignal::new(tahun_awal.to_string());
+    let siklus = RwSignal::new("triwulanan".to_owned());
+    let rule_set = RwSignal::new(RuleSet::Permenpanrb6_2022.kode().to_owned());
+    let mulai = RwSignal::new(String::new());
+    let selesai = RwSignal::new(String::new());
+    let dicoba = RwSignal::new(false);
+    let form = Memo::new(move |_| FormPeriode {
+        tahun: tahun.get(),
+        siklus: siklus.get(),
+        rule_set: rule_set.get(),
+        mulai: mulai.get(),
+        selesai: selesai.get(),
+    });
+    let lokal = Memo::new(move |_| if dicoba.get() { form.with(FormPeriode::validate) } else { Default::default() });
+    let pesan = move |field: &'static str| {
+        Signal::derive(move || {
+            let server = galat.with(|g| g.as_ref().and_then(|g| g.fields().cloned()));
+            lokal.with(|l| pesan_field(l, server.as_ref(), field, en.get()))
+        })
+    };
+    let kirim = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        dicoba.set(true);
+        if form.with_untracked(|f| f.validate().is_empty()) {
+            simpan.run(form.with_untracked(FormPeriode::body));
+        }
+    };
+    view! {
+        <form class="form-periode" data-testid="form-periode" on:submit=kirim novalidate>
+            <h3>{t!(i18n, admin.buat_periode)}</h3>
+            <div class="baris">
+                <label for="periode-tahun">{t!(i18n, admin.tahun)}</label>
+                <input id="periode-tahun" data-testid="periode-tahun" inputmode="numeric" bind:value=tahun />
+                <GalatField id="periode-tahun-galat" pesan=pesan("tahun") />
+            </div>
+            <div class="baris">
+                <label for="periode-aturan">{t!(i18n, admin.aturan)}</label>
+                <select id="periode-aturan" data-testid="periode-aturan" bind:value=rule_set>
+                    {RuleSet::ALL.into_iter().map(|r| view! {
+                        <option value=r.kode() selected={r == RuleSet::Permenpanrb6_2022}><LabelAturan kode=r.kode() /></option>
+                    }).collect_view()}
+                </select>
+                <GalatField id="periode-aturan-galat" pesan=pesan("rule_set") />
+            </div>
+            <div class="baris">
+                <label for="periode-siklus">{t!(i18n, admin.siklus)}</label>
+                <select id="periode-siklus" data-testid="periode-siklus" bind:value=siklus>
+                    <option value="triwulanan" selected=true>{t!(i18n, admin.siklus_triwulanan)}</option>
+                    <option value="bulanan">{t!(i18n, admin.siklus_bulanan)}</option>
+                </select>
+                <GalatField id="periode-siklus-galat" pesan=pesan("siklus") />
+            </div>
+            <div class="baris">
+                <label for="periode-mulai">{t!(i18n, admin.mulai)}</label>
+                <input id="periode-mulai" type="date" data-testid="periode-mulai" bind:value=mulai />
+                <GalatField id="periode-mulai-galat" pesan=pesan("mulai") />
+            </div>
+            <div class="baris">
+                <label for="periode-selesai">{t!(i18n, admin.selesai)}</label>
+                <input id="periode-selesai" type="date" data-testid="periode-selesai" bind:value=selesai />
+                <GalatField id="periode-selesai-galat" pesan=pesan("selesai") />
+            </div>
+            <p class="petunjuk">{t!(i18n, admin.petunjuk_tanggal_periode)}</p>
+            <AdminGalat galat=galat testid="galat-periode" />
+            <button type="submit" data-testid="simpan-periode" disabled=move || pending.get()>
+                {t!(i18n, admin.simpan_periode)}
+            </button>
+        </form>
+    }
+}

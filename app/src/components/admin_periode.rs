@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+
+use crate::api::admin::PeriodeRow;
+use crate::components::admin_aturan::{LabelAturan, LabelSiklus};
+use crate::i18n::{t, use_i18n};
+
+/// The instansi's periods with their rule set and cycle, the latest first.
+#[component]
+pub fn AdminPeriode(#[prop(into)] periode: Signal<Vec<PeriodeRow>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || periode.with(|p| p.is_empty())>
+            <p class="petunjuk" data-testid="periode-kosong">{t!(i18n, admin.periode_kosong)}</p>
+        </Show>
+        <div class="tabel-gulir" style:overflow-x="auto">
+            <table class="tabel" data-testid="daftar-periode" style:width="100%">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, admin.tahun)}</th>
+                        <th scope="col">{t!(i18n, admin.aturan)}</th>
+                        <th scope="col">{t!(i18n, admin.siklus)}</th>
+                        <th scope="col">{t!(i18n, admin.rentang)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || periode.get() key=|p| (p.id.clone(), p.version) let:p>
+                        <tr data-testid="periode-item" data-rule-set=p.rule_set.clone()>
+                            <td>{p.tahun}</td>
+                            <td><LabelAturan kode=p.rule_set.clone() /></td>
+                            <td><LabelSiklus kode=p.siklus.clone() /></td>
+                            <td>{format!("{} – {}", p.mulai, p.selesai)}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+
+use crate::api::admin::PegawaiItem;
+use crate::components::galat::GalatField;
+use crate::i18n::{t, t_string, use_i18n};
+
+/// A pegawai picked by name or NIP from the instansi: what is chosen now,
+/// a search field and the matches to choose from.
+#[component]
+pub fn AdminPilihPegawai(
+    id: &'static str,
+    children: Children,
+    q: RwSignal<String>,
+    #[prop(into)] hasil: Signal<Option<Vec<PegawaiItem>>>,
+    /// (id, nama · NIP) of the chosen pegawai.
+    terpilih: RwSignal<Option<(String, String)>>,
+    #[prop(into)] galat: Signal<Vec<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let cari_id = format!("{id}-cari");
+    view! {
+        <fieldset class="pilih-pegawai" data-testid=id>
+            <legend>{children()}</legend>
+            <p data-testid=format!("{id}-terpilih")>
+                {move || match terpilih.get() {
+                    Some((_, label)) => view! {
+                        <strong>{label}</strong> " "
+                        <button type="button" class="tombol-teks" on:click=move |_| terpilih.set(None)>{t!(i18n, admin.kosongkan)}</button>
+                    }.into_any(),
+                    None => view! { <em>{t!(i18n, admin.belum_dipilih)}</em> }.into_any(),
+                }}
+            </p>
+            <label for=cari_id.clone()>{t!(i18n, admin.cari_pegawai)}</label>
+            <input id=cari_id type="search" data-testid=format!("{id}-cari") autocomplete="off"
+                placeholder=move || t_string!(i18n, admin.cari_placeholder).to_string() bind:value=q />
+            <ul class="hasil-cari" data-testid=format!("{id}-hasil") style:list-style="none" style:padding-left="0">
+                {move || match hasil.get() {
+                    None => ().into_any(),
+                    Some(items) if items.is_empty() => view! { <li class="petunjuk">{t!(i18n, admin.tidak_ada_hasil)}</li> }.into_any(),
+                    Some(items) => items.into_iter().map(|p| {
+                        let label = format!("{} · {}", p.nama, p.nip);
+                        let pid = p.id.clone();
+                        view! {
+                            <li>
+                                <button type="button" class="tombol-teks" data-testid="pilih" on:click=move |_| {
+                                    terpilih.set(Some((pid.clone(), label.clone())));
+                                    q.set(String::new());
+                                }>
+                                    {format!("{} · {}", p.nama, p.nip)} <span class="petunjuk">{format!(" — {}, {}", p.jabatan, p.unit_nama)}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view().into_any(),
+                }}
+            </ul>
+            <GalatField id=format!("{id}-galat") pesan=galat />
+        </fieldset>
+    }
+}

@@ -1,0 +1,420 @@
+//! The admin screen's logic as plain functions: the period form, the atasan
+//! table and form, the unit tree, and the CSV downloads.
+
+use std::collections::BTreeMap;
+
+use domain::FieldErrors;
+use domain::periode::{PeriodeInput, SiklusPeriodik};
+use domain::rule_set::RuleSet;
+use domain::tanggal::Tanggal;
+
+use crate::api::admin::{AtasanItem, BuatPeriode, KodeAktivasi, Laporan, PeriodeRow, UnitNode};
+use crate::api::satu_bahasa;
+
+/// The period form exactly as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FormPeriode {
+    pub tahun: String,
+    /// `bulanan` or `triwulanan`.
+    pub siklus: String,
+    /// A rule set code.
+    pub rule_set: String,
+    pub mulai: String,
+    pub selesai: String,
+}
+
+impl FormPeriode {
+    pub fn siklus(&self) -> SiklusPeriodik {
+        if self.siklus == "bulanan" { SiklusPeriodik::Bulanan } else { SiklusPeriodik::Triwulanan }
+    }
+
+    /// The domain's input, checked with the same `validate()` the server runs.
+    pub fn input(&self) -> PeriodeInput {
+        PeriodeInput {
+            id: "baru".into(),
+            tahun: self.tahun.clone(),
+            siklus: self.siklus(),
+            rule_set: RuleSet::from_kode(&self.rule_set),
+            mulai: self.mulai.clone(),
+            selesai: self.selesai.clone(),
+        }
+    }
+
+    pub fn validate(&self) -> FieldErrors {
+        self.input().validate().err().unwrap_or_default()
+    }
+
+    pub fn body(&self) -> BuatPeriode {
+        BuatPeriode {
+            tahun: self.tahun.trim().to_owned(),
+            siklus: self.siklus(),
+            rule_set: Some(self.rule_set.clone()).filter(|r| !r.is_empty()),
+            mulai: self.mulai.trim().to_owned(),
+            selesai: self.selesai.trim().to_owned(),
+        }
+    }
+}
+
+/// The messages for one field: the local check's, else the server's ("id / en").
+pub fn pesan_field(
+    lokal: &FieldErrors,
+    server: Option<&BTreeMap<String, Vec<String>>>,
+    field: &str,
+    en: bool,
+) -> Vec<String> {
+    let lokal: Vec<String> =
+        lokal.get(field).iter().map(|t| t.dalam(if en { "en" } else { "id" }).to_owned()).collect();
+    if !lokal.is_empty() {
+        return lokal;
+    }
+    server.and_then(|s| s.get(field)).map(|m| m.iter().map(|m| satu_bahasa(m, en)).collect()).unwrap_or_default()
+}
+
+/// The rule set of a period, if its code is known.
+pub fn rule_set(p: &PeriodeRow) -> Option<RuleSet> {
+    RuleSet::from_kode(&p.rule_set)
+}
+
+/// The period to show first: the one holding `hari_ini`, else the latest.
+pub fn periode_bawaan(periode: &[PeriodeRow], hari_ini: Tanggal) -> Option<String> {
+    let hari = hari_ini.to_string();
+    periode
+        .iter()
+        .find(|p| p.mulai.as_str() <= hari.as_str() && hari.as_str() <= p.selesai.as_str())
+        .or_else(|| periode.iter().max_by_key(|p| (p.tahun, p.mulai.clone())))
+        .map(|p| p.id.clone())
+}
+
+/// One pegawai of the atasan table: their current segment (or none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BarisAtasan {
+    pub sekarang: AtasanItem,
+    /// Earlier segments in the period (transfers).
+    pub sebelumnya: usize,
+}
+
+impl BarisAtasan {
+    pub fn kunci(&self) -> String {
+        format!("{}:{}", self.sekarang.pegawai_id, self.sekarang.version.unwrap_or_default())
+    }
+}
+
+/// One row per pegawai, those without a pejabat penilai first (then in the
+/// server's order: by name).
+pub fn baris_atasan(items: &[AtasanItem]) -> Vec<BarisAtasan> {
+    let mut out: Vec<BarisAtasan> = Vec::new();
+    for item in items {
+        match out.iter_mut().find(|b| b.sekarang.pegawai_id == item.pegawai_id) {
+            Some(b) => {
+                b.sebelumnya += 1;
+                b.sekarang = item.clone();
+            }
+            None => out.push(BarisAtasan { sekarang: item.clone(), sebelumnya: 0 }),
+        }
+    }
+    out.sort_by_key(|b| !b.sekarang.tanpa_penilai);
+    out
+}
+
+/// The date a change takes effect by default: today within the period, and
+/// not before the current segment starts.
+pub fn berlaku_bawaan(hari_ini: Tanggal, periode: &PeriodeRow, segmen_mulai: Option<&str>) -> String {
+    let mut d = hari_ini;
+    if let Some(m) = Tanggal::parse_iso(&periode.mulai) {
+        d = d.max(m);
+    }
+    if let Some(s) = Tanggal::parse_iso(&periode.selesai) {
+        d = d.min(s);
+    }
+    if let Some(s) = segmen_mulai.and_then(Tanggal::parse_iso) {
+        d = d.max(s);
+    }
+    d.to_string()
+}
+
+/// The atasan form as typed: ids picked from the search.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FormAtasan {
+    pub pegawai_id: String,
+    pub penilai_id: Option<String>,
+    pub atasan_penilai_id: Option<String>,
+    pub berlaku_mulai: String,
+}
+
+impl FormAtasan {
+    /// The checks the server makes that need no database, so the form shows them at once.
+    pub fn validate(&self, periode: &PeriodeRow) -> FieldErrors {
+        let mut e = FieldErrors::new();
+        for (field, id) in [("penilai_id", &self.penilai_id), ("atasan_penilai_id", &self.atasan_penilai_id)] {
+            if id.as_deref() == Some(self.pegawai_id.as_str()) {
+                e.push(field, "Pegawai tidak dapat menilai dirinya sendiri.", "An employee cannot rate themselves.");
+            }
+        }
+        if self.penilai_id.is_some() && self.penilai_id == self.atasan_penilai_id {
+            e.push(
+                "atasan_penilai_id",
+                "Atasan pejabat penilai harus orang lain dari pejabat penilai.",
+                "The rater's superior must differ from the rater.",
+            );
+        }
+        if self.atasan_penilai_id.is_some() && self.penilai_id.is_none() {
+            e.push("penilai_id", "Isi pejabat penilai lebih dulu.", "Set the rater first.");
+        }
+        match Tanggal::parse_iso(self.berlaku_mulai.trim()) {
+            None => {
+                e.push("berlaku_mulai", "Tanggal tidak valid (TTTT-BB-HH).", "Invalid date (YYYY-MM-DD).");
+            }
+            Some(d) => {
+                let dalam = d.to_string().as_str() >= periode.mulai.as_str()
+                    && d.to_string().as_str() <= periode.selesai.as_str();
+                if !dalam {
+                    e.push(
+                        "berlaku_mulai",
+                        format!("Harus di dalam periode ({} s.d. {}).", periode.mulai, periode.selesai),
+                        format!("Must lie within the period ({} to {}).", periode.mulai, periode.selesai),
+                    );
+                }
+            }
+        }
+        e
+    }
+}
+
+/// A unit with its depth, for an indented list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitBaris {
+    pub id: String,
+    pub nama: String,
+    pub kedalaman: usize,
+    pub jumlah_pegawai: i64,
+}
+
+/// The unit tree in reading order (a parent before its children).
+pub fn unit_datar(akar: &[UnitNode]) -> Vec<UnitBaris> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(&UnitNode, usize)> = akar.iter().rev().map(|u| (u, 0)).collect();
+    while let Some((u, d)) = stack.pop() {
+        out.push(UnitBaris { id: u.id.clone(), nama: u.nama.clone(), kedalaman: d, jumlah_pegawai: u.jumlah_pegawai });
+        stack.extend(u.anak.iter().rev().map(|a| (a, d + 1)));
+    }
+    out
+}
+
+/// A CSV file as Indonesian spreadsheets read it: `;`-separated, UTF-8 with
+/// a byte-order mark, quoted where needed, and cells that a spreadsheet
+/// would run as a formula defused with a leading `'`.
+pub fn csv(baris: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in baris {
+        let cells: Vec<String> = row.iter().map(|c| sel_csv(c)).collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn sel_csv(c: &str) -> String {
+    let c = if c.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{c}") } else { c.to_owned() };
+    if c.contains([';', '"', '\n', '\r', ',']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c }
+}
+
+/// The import report as a CSV file; `kepala` names the four columns.
+pub fn laporan_csv(l: &Laporan, kepala: [String; 4], en: bool) -> String {
+    let bahasa = if en { "en" } else { "id" };
+    let mut rows = vec![kepala.to_vec()];
+    rows.extend(l.kesalahan.iter().map(|k| {
+        vec![
+            k.baris.to_string(),
+            k.kolom.clone(),
+            k.pesan.dalam(bahasa).to_owned(),
+            k.diperbaiki_oleh.dalam(bahasa).to_owned(),
+        ]
+    }));
+    csv(&rows)
+}
+
+/// The activation codes as a CSV file; `kepala` names the three columns.
+pub fn kode_csv(kode: &[KodeAktivasi], kepala: [String; 3]) -> String {
+    let mut rows = vec![kepala.to_vec()];
+    rows.extend(kode.iter().map(|k| vec![k.nip.clone(), k.nama.clone(), k.kode.clone()]));
+    csv(&rows)
+}
+
+/// A Unix time as an ISO date (UTC), for "valid until".
+pub fn tanggal_unix(detik: i64) -> String {
+    Tanggal::dari_hari_ke(detik.div_euclid(86_400)).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::admin::Kesalahan;
+    use domain::Teks;
+
+    fn periode(id: &str, tahun: i64) -> PeriodeRow {
+        PeriodeRow {
+            id: id.into(),
+            tahun,
+            rule_set: "permenpanrb_6_2022".into(),
+            siklus: "triwulanan".into(),
+            mulai: format!("{tahun}-01-01"),
+            selesai: format!("{tahun}-12-31"),
+            version: 1,
+        }
+    }
+
+    fn item(pegawai: &str, nama: &str, tanpa: bool, mulai: Option<&str>) -> AtasanItem {
+        AtasanItem {
+            pegawai_id: pegawai.into(),
+            nip: "199003152015032004".into(),
+            nama: nama.into(),
+            unit_id: "u".into(),
+            unit_nama: "Sekretariat".into(),
+            tanpa_penilai: tanpa,
+            segmen_id: mulai.map(|_| format!("s-{pegawai}")),
+            penilai_id: (!tanpa).then(|| "x".into()),
+            penilai_nama: None,
+            atasan_penilai_id: None,
+            atasan_penilai_nama: None,
+            berlaku_mulai: mulai.map(Into::into),
+            berlaku_sampai: None,
+            version: mulai.map(|_| 1),
+        }
+    }
+
+    fn tgl(s: &str) -> Tanggal {
+        Tanggal::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn the_period_form_shows_the_domains_field_errors() {
+        let f = FormPeriode {
+            tahun: "20x6".into(),
+            siklus: "triwulanan".into(),
+            rule_set: "permenpanrb_6_2022".into(),
+            ..Default::default()
+        };
+        let e = f.validate();
+        assert!(e.contains("tahun"));
+        assert_eq!(pesan_field(&e, None, "tahun", false), vec!["Tahun harus antara 2014 dan 2100.".to_owned()]);
+        let ok = FormPeriode { tahun: "2027".into(), ..f };
+        assert!(ok.validate().is_empty());
+        assert_eq!(ok.body().rule_set.as_deref(), Some("permenpanrb_6_2022"));
+        assert_eq!(ok.body().siklus, SiklusPeriodik::Triwulanan);
+    }
+
+    #[test]
+    fn server_field_errors_show_when_the_form_itself_is_fine() {
+        let mut server = BTreeMap::new();
+        server.insert("tahun".to_owned(), vec!["Sudah ada. / Already exists.".to_owned()]);
+        assert_eq!(pesan_field(&FieldErrors::new(), Some(&server), "tahun", true), vec!["Already exists.".to_owned()]);
+        assert!(pesan_field(&FieldErrors::new(), Some(&server), "mulai", true).is_empty());
+    }
+
+    #[test]
+    fn pegawai_without_a_penilai_come_first_one_row_each() {
+        let items = [
+            item("a", "Ahmad", false, Some("2026-01-01")),
+            item("b", "Budi", false, Some("2026-01-01")),
+            item("b", "Budi", false, Some("2026-05-01")),
+            item("k", "Kepala", true, None),
+        ];
+        let rows = baris_atasan(&items);
+        assert_eq!(rows.iter().map(|r| r.sekarang.pegawai_id.as_str()).collect::<Vec<_>>(), ["k", "a", "b"]);
+        assert_eq!(rows[2].sebelumnya, 1);
+        assert_eq!(rows[2].sekarang.berlaku_mulai.as_deref(), Some("2026-05-01"));
+    }
+
+    #[test]
+    fn a_change_takes_effect_today_within_the_period_and_after_the_current_segment() {
+        let p = periode("p", 2026);
+        assert_eq!(berlaku_bawaan(tgl("2026-03-10"), &p, Some("2026-01-01")), "2026-03-10");
+        assert_eq!(berlaku_bawaan(tgl("2027-03-10"), &p, None), "2026-12-31");
+        assert_eq!(berlaku_bawaan(tgl("2025-03-10"), &p, None), "2026-01-01");
+        assert_eq!(berlaku_bawaan(tgl("2026-03-10"), &p, Some("2026-06-01")), "2026-06-01");
+    }
+
+    #[test]
+    fn the_atasan_form_catches_what_needs_no_database() {
+        let p = periode("p", 2026);
+        let ok = FormAtasan {
+            pegawai_id: "a".into(),
+            penilai_id: Some("b".into()),
+            atasan_penilai_id: Some("c".into()),
+            berlaku_mulai: "2026-02-01".into(),
+        };
+        assert!(ok.validate(&p).is_empty());
+        let diri = FormAtasan { penilai_id: Some("a".into()), ..ok.clone() };
+        assert!(diri.validate(&p).contains("penilai_id"));
+        let sama = FormAtasan { atasan_penilai_id: Some("b".into()), ..ok.clone() };
+        assert!(sama.validate(&p).contains("atasan_penilai_id"));
+        let tanpa = FormAtasan { penilai_id: None, ..ok.clone() };
+        assert!(tanpa.validate(&p).contains("penilai_id"));
+        let luar = FormAtasan { berlaku_mulai: "2027-01-01".into(), ..ok.clone() };
+        assert!(luar.validate(&p).contains("berlaku_mulai"));
+        let salah = FormAtasan { berlaku_mulai: "1/2/2026".into(), ..ok };
+        assert!(salah.validate(&p).contains("berlaku_mulai"));
+    }
+
+    #[test]
+    fn the_default_period_holds_today_or_is_the_latest() {
+        let all = [periode("a", 2025), periode("b", 2026)];
+        assert_eq!(periode_bawaan(&all, tgl("2025-06-01")).as_deref(), Some("a"));
+        assert_eq!(periode_bawaan(&all, tgl("2030-06-01")).as_deref(), Some("b"));
+        assert_eq!(periode_bawaan(&[], tgl("2030-06-01")), None);
+    }
+
+    #[test]
+    fn the_unit_tree_reads_parent_first() {
+        let daun = |id: &str| UnitNode {
+            id: id.into(),
+            nama: id.into(),
+            induk_id: Some("r".into()),
+            jumlah_pegawai: 1,
+            anak: vec![],
+        };
+        let akar = UnitNode {
+            id: "r".into(),
+            nama: "r".into(),
+            induk_id: None,
+            jumlah_pegawai: 1,
+            anak: vec![daun("a"), daun("b")],
+        };
+        let d = unit_datar(&[akar]);
+        assert_eq!(d.iter().map(|u| (u.id.as_str(), u.kedalaman)).collect::<Vec<_>>(), [("r", 0), ("a", 1), ("b", 1)]);
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        let s = csv(&[vec!["a;b".into(), "say \"hi\"".into(), "=SUM(A1)".into(), "199003152015032004".into()]]);
+        assert_eq!(s, "\u{feff}\"a;b\";\"say \"\"hi\"\"\";'=SUM(A1);199003152015032004\r\n");
+    }
+
+    #[test]
+    fn the_report_downloads_in_the_chosen_language() {
+        let l = Laporan {
+            total: 1,
+            kesalahan: vec![Kesalahan {
+                baris: 3,
+                kolom: "jenis_jabatan".into(),
+                kode: "jenis_jabatan_tidak_dikenal".into(),
+                pesan: Teks::new("Jenis jabatan tidak dikenal", "Unknown position type"),
+                diperbaiki_oleh: Teks::new("admin instansi", "the instansi admin"),
+            }],
+        };
+        let kepala = ["Baris", "Kolom", "Masalah", "Siapa yang memperbaiki"].map(String::from);
+        let s = laporan_csv(&l, kepala, false);
+        assert!(s.ends_with("3;jenis_jabatan;Jenis jabatan tidak dikenal;admin instansi\r\n"), "{s}");
+        let k = kode_csv(
+            &[KodeAktivasi { pegawai_id: "p".into(), nip: "1".into(), nama: "Dewi".into(), kode: "ABCD".into() }],
+            ["NIP", "Nama", "Kode"].map(String::from),
+        );
+        assert_eq!(k, "\u{feff}NIP;Nama;Kode\r\n1;Dewi;ABCD\r\n");
+    }
+
+    #[test]
+    fn unix_seconds_read_as_a_date() {
+        assert_eq!(tanggal_unix(0), "1970-01-01");
+        assert_eq!(tanggal_unix(1_767_225_600), "2026-01-01");
+    }
+}

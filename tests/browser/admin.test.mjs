@@ -1,0 +1,168 @@
+// The admin instansi in a real browser: the atasan table lists pegawai
+// without a pejabat penilai first; a CSV with errors is checked and its row
+// report shown and downloaded (a blob: URL under the strict CSP); a valid CSV
+// is checked, then applied with its counts; activation codes are shown once;
+// the mapping of one pegawai is set. A plain pegawai is told the page is not
+// theirs. Screenshots at phone, tablet and desktop sizes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS,
+} from './lib.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await installCspProbe(browser.context);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const HEADER = 'nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan';
+const CSV_SALAH = [
+  HEADER,
+  '12345;Tono Salah NIP;pns;Analis;pelaksana;Sekretariat;197811202003121002',
+  '199801012023031001;Rina Jabatan;pns;Analis;direktur;Sekretariat;197811202003121002',
+].join('\n');
+const CSV_BENAR = [
+  HEADER,
+  '199801012023031001;Rina Anggraini;pns;Analis SDM;pelaksana;Bidang Penilaian Kinerja;198206252006041001',
+  '199902142023032002;Sari Wulandari;pns;Pengolah Data;pelaksana;Bidang Penilaian Kinerja/Subbidang Data;198206252006041001',
+].join('\n');
+
+function csvFile(name, text) {
+  return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };
+}
+
+// The refused file's 422 is the answer the test asks for; the browser logs it.
+async function noProblems(page, problems) {
+  assert.deepEqual(problems.filter((p) => !/status of 422/.test(p)), []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+}
+
+test('the admin imports a bad file, reads the report, then applies a good one', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.desktop);
+  await login(page, server.base, NIP.admin);
+  await page.goto(server.base + '/admin');
+  await page.getByTestId('konsol-admin').waitFor();
+
+  // Pegawai without a pejabat penilai come first, visibly marked.
+  const first = page.getByTestId('tabel-atasan').locator('tbody tr').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('data-testid'), 'atasan-kosong');
+  assert.equal(await first.getAttribute('data-nip'), NIP.kepala);
+  assert.match(await first.textContent(), /Belum ada pejabat penilai/);
+  assert.match(await page.getByTestId('jumlah-tanpa-penilai').textContent(), /1 pegawai belum punya pejabat penilai/);
+  assert.equal(await page.getByTestId('periode-item').count(), 1);
+
+  // A file with an invalid NIP and an unknown jenis_jabatan: the report.
+  await page.getByTestId('berkas-csv').setInputFiles(csvFile('salah.csv', CSV_SALAH));
+  await page.getByTestId('nama-berkas').waitFor();
+  await page.getByTestId('periksa').click();
+  await page.getByTestId('laporan-impor').waitFor();
+  assert.equal(await page.getByTestId('terapkan').isDisabled(), true, 'a refused file cannot be applied');
+  const nip = page.locator('[data-testid=laporan-baris][data-baris="2"][data-kolom=nip]');
+  const jenis = page.locator('[data-testid=laporan-baris][data-baris="3"][data-kolom=jenis_jabatan]');
+  assert.equal(await nip.count(), 1, 'row 2: the NIP');
+  assert.equal(await jenis.count(), 1, 'row 3: the jenis_jabatan');
+  assert.match(await nip.textContent(), /BKN|pegawai/i, 'who fixes a NIP');
+  assert.match(await jenis.textContent(), /admin instansi/);
+  assert.match(await page.getByTestId('tabel-laporan').locator('thead').textContent(), /Siapa yang memperbaiki/);
+  await screenshot(page, 'admin-laporan-desktop');
+
+  // The report downloads as CSV from a blob: URL, within the CSP.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('unduh-laporan').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'laporan-impor.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /^\uFEFFBaris;Kolom;Masalah;Siapa yang memperbaiki\r\n/);
+  assert.match(csv, /\r\n2;nip;/);
+  assert.match(csv, /\r\n3;jenis_jabatan;/);
+
+  // A valid file: checked (nothing written), then applied with its counts.
+  await page.getByTestId('berkas-csv').setInputFiles(csvFile('benar.csv', CSV_BENAR));
+  await page.waitForFunction(() => !document.querySelector('[data-testid=laporan-impor]'));
+  await page.getByTestId('periksa').click();
+  await page.getByTestId('hasil-periksa').waitFor();
+  assert.equal(await page.getByTestId('jumlah-dibuat').textContent(), '2');
+  await page.getByTestId('terapkan').click();
+  await page.getByTestId('hasil-terapkan').waitFor();
+  assert.equal(await page.getByTestId('jumlah-dibuat').textContent(), '2');
+  assert.equal(await page.getByTestId('jumlah-diubah').textContent(), '0');
+  assert.equal(await page.getByTestId('jumlah-tidak-berubah').textContent(), '0');
+  assert.equal(await page.getByTestId('terapkan').isDisabled(), true, 'applied once; check again to re-apply');
+  await page.locator('[data-testid=atasan-item][data-nip="199801012023031001"]').waitFor();
+
+  // Activation codes for the two new pegawai, shown once, downloadable.
+  await page.getByTestId('buat-kode').click();
+  await page.getByTestId('daftar-kode').waitFor();
+  assert.equal(await page.getByTestId('kode-item').count(), 2);
+  assert.match(await page.getByTestId('catatan-sekali').textContent(), /hanya ditampilkan sekali/);
+  const [kode] = await Promise.all([page.waitForEvent('download'), page.getByTestId('unduh-kode').click()]);
+  const kodeCsv = readFileSync(await kode.path(), 'utf8');
+  assert.match(kodeCsv, /^\uFEFFNIP;Nama;Kode aktivasi\r\n/);
+  assert.match(kodeCsv, /199801012023031001;Rina Anggraini;[2-9A-Z]{10}\r\n/);
+
+  await noProblems(page, problems);
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at ${size}`);
+    await screenshot(page, `admin-${size}`);
+  }
+  await page.close();
+});
+
+test('the admin sets the pejabat penilai of a pegawai who has none', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.tablet);
+  // Still signed in from the previous test (same browser, same session).
+  await page.goto(server.base + '/admin');
+  const row = page.locator(`[data-testid=atasan-kosong][data-nip="${NIP.kepala}"]`);
+  await row.getByTestId('atur-atasan').click();
+  const form = page.getByTestId('form-atasan');
+  await form.waitFor();
+
+  // Themself as penilai: refused in the browser, under the field.
+  await form.getByTestId('pilih-penilai-cari').fill('Rina Wulandari');
+  await form.getByTestId('pilih-penilai-hasil').getByTestId('pilih').first().click();
+  await form.getByTestId('simpan-atasan').click();
+  await page.waitForFunction(() => document.querySelector('#pilih-penilai-galat')?.textContent.includes('dirinya sendiri'));
+
+  await form.getByTestId('pilih-penilai-cari').fill('Ahmad');
+  await form.getByTestId('pilih-penilai-hasil').getByTestId('pilih').first().click();
+  assert.match(await form.getByTestId('pilih-penilai-terpilih').textContent(), /Ahmad Fauzi/);
+  await screenshot(page, 'admin-atasan-tablet');
+  await form.getByTestId('simpan-atasan').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=atasan-disimpan]')?.textContent.includes('Rina'));
+  await page.locator(`[data-testid=atasan-item][data-nip="${NIP.kepala}"]`).waitFor();
+  assert.match(await page.getByTestId('jumlah-tanpa-penilai').textContent(), /Semua pegawai sudah punya/);
+  await noProblems(page, problems);
+  await page.close();
+});
+
+test('a pegawai who is not an admin is told the page is for the admin instansi', async () => {
+  const context = (await launchBrowser());
+  try {
+    const page = await context.context.newPage();
+    await login(page, server.base, NIP.staf2);
+    await page.goto(server.base + '/admin');
+    await page.getByTestId('bukan-admin').waitFor();
+    assert.match(await page.getByTestId('bukan-admin').textContent(), /hanya untuk admin instansi/);
+  } finally {
+    await context.close();
+  }
+});
