@@ -43,8 +43,10 @@ async function visibleText(page) {
   });
 }
 
+/** The strings that appear in the text as whole words ("Period" is not in "Periode"). */
 function leftovers(text, strings) {
-  return [...strings].filter((s) => text.includes(s));
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...strings].filter((s) => new RegExp(`(^|[^\\p{L}])${escape(s)}($|[^\\p{L}])`, 'u').test(text));
 }
 
 test('the switch changes every visible string, sets html lang and is remembered', async () => {
