@@ -18,7 +18,7 @@ use crate::components::rhk_form::RhkForm;
 use crate::components::status::StatusSkp;
 use crate::i18n::{Locale, t, use_i18n};
 use crate::state::auth::use_auth;
-use crate::state::editor::{PratinjauMasukan, Sasaran, galat, hitung_pratinjau, jelaskan, tambah_rhk};
+use crate::state::editor::{PratinjauMasukan, Sasaran, galat, hitung_pratinjau_rencana, jelaskan, tambah_rhk};
 use crate::state::form::Editor;
 
 /// `/skp/:id`: the pegawai's SKP editor with instant previews.
@@ -77,7 +77,10 @@ fn EditorSkp(
     let form = RwSignal::new(awal.isian.clone());
     let realisasi = RwSignal::new(BTreeMap::<String, String>::new());
     let rating_perilaku = RwSignal::new(RatingEkspektasi::SesuaiEkspektasi.kode().to_owned());
-    let errors = Memo::new(move |_| form.with(|f| f.validate(jenis_jabatan).err().unwrap_or_default()));
+    // The plan is validated once per change of the form; the field errors, the
+    // completeness list and every keystroke's preview read this one result.
+    let rencana = Memo::new(move |_| form.with(|f| f.validate(jenis_jabatan)));
+    let errors = Memo::new(move |_| rencana.with(|r| r.as_ref().err().cloned().unwrap_or_default()));
     let masukan = Memo::new(move |_| PratinjauMasukan {
         rule_set,
         jenis_jabatan,
@@ -85,7 +88,7 @@ fn EditorSkp(
         rating_perilaku: RatingEkspektasi::from_kode(&rating_perilaku.get()),
         jenjang: None,
     });
-    let pratinjau = Memo::new(move |_| masukan.with(|m| form.with(|f| hitung_pratinjau(f, m))));
+    let pratinjau = Memo::new(move |_| masukan.with(|m| rencana.with(|r| hitung_pratinjau_rencana(r, m))));
     let editable = Signal::derive(move || {
         view_state
             .with(|v| v.akses == Akses::Pegawai && matches!(v.status.as_str(), "draf" | "dikembalikan" | "revisi"))
@@ -122,7 +125,7 @@ fn EditorSkp(
     let server_fields =
         Signal::derive(move || server_galat.with(|e| e.as_ref().and_then(|e| e.fields().cloned()).unwrap_or_default()));
     let kelengkapan = Signal::derive(move || {
-        let lokal: FieldErrors = form.with(|f| f.validate(jenis_jabatan).map(|r| r.kelengkapan()).unwrap_or_default());
+        let lokal: FieldErrors = rencana.with(|r| r.as_ref().map(|r| r.kelengkapan()).unwrap_or_default());
         galat(&lokal, "rhk", en.get())
     });
     let rhk_ids = Memo::new(move |_| form.with(|f| f.rhk.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));

@@ -9,7 +9,7 @@ use domain::error::FieldErrors;
 use domain::periode::PeriodeEvaluasi;
 use domain::rule_set::{JenisRhk, RuleSet};
 use domain::skp::pratinjau::{PratinjauOpsi, SkpPreview, pratinjau_dengan_opsi};
-use domain::skp::{IndikatorInput, RealisasiInput, RhkInput, SkpInput};
+use domain::skp::{IndikatorInput, RealisasiInput, RencanaSkp, RhkInput, SkpInput};
 use domain::{JenisJabatan, RatingEkspektasi};
 
 /// What the preview needs besides the plan.
@@ -34,13 +34,19 @@ pub enum Pratinjau {
 /// Recomputes the whole preview: validate the plan, parse the typed
 /// realisations (an unparsable one is left out), run the rule set.
 pub fn hitung_pratinjau(input: &SkpInput, m: &PratinjauMasukan) -> Pratinjau {
-    let Ok(rencana) = input.validate(m.jenis_jabatan) else {
+    hitung_pratinjau_rencana(&input.validate(m.jenis_jabatan), m)
+}
+
+/// The preview of a plan validated once per change of the form: a keystroke
+/// in a realisation recomputes the rule set, never the plan's validation.
+pub fn hitung_pratinjau_rencana(rencana: &Result<RencanaSkp, FieldErrors>, m: &PratinjauMasukan) -> Pratinjau {
+    let Ok(rencana) = rencana else {
         return Pratinjau::RencanaBelumValid;
     };
     let realisasi = realisasi_valid(m);
     let opsi = PratinjauOpsi { jenjang: m.jenjang, bulan: Some(12), penjelasan: false, ..PratinjauOpsi::default() };
     Pratinjau::Siap(Box::new(pratinjau_dengan_opsi(
-        &rencana,
+        rencana,
         &realisasi,
         PeriodeEvaluasi::Tahunan,
         m.rule_set,
@@ -113,17 +119,11 @@ pub fn id_baru(input: &SkpInput, awalan: &str) -> String {
     (1..).map(|n| format!("{awalan}-{n}")).find(|id| !used.contains(&id.as_str())).unwrap_or_default()
 }
 
+/// A new RHK with one empty indicator, ready to fill in.
 pub fn tambah_rhk(input: &mut SkpInput, jenis: JenisRhk) {
     let id = id_baru(input, "rhk");
-    let mut rhk = RhkInput { id, jenis, ..RhkInput::default() };
-    rhk.indikator.push(IndikatorInput { id: id_baru_dengan(input, "iki", &rhk), ..IndikatorInput::default() });
-    input.rhk.push(rhk);
-}
-
-fn id_baru_dengan(input: &SkpInput, awalan: &str, extra: &RhkInput) -> String {
-    let mut probe = input.clone();
-    probe.rhk.push(extra.clone());
-    id_baru(&probe, awalan)
+    input.rhk.push(RhkInput { id: id.clone(), jenis, ..RhkInput::default() });
+    tambah_indikator(input, &id);
 }
 
 pub fn hapus_rhk(input: &mut SkpInput, rhk_id: &str) {

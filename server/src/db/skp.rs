@@ -121,36 +121,52 @@ pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, oleh: &str) -> ApiResu
             "Anda sudah memiliki SKP untuk periode ini. / You already have an SKP for this period.".into(),
         ));
     }
-    history(tx, row, 1, "create", oleh, &dokumen).await
+    history(tx, &row.perubahan(), "create", oleh, &dokumen).await
 }
 
-/// Saves a changed SKP if nobody changed it since `row.version`; returns the new version.
-pub async fn update(tx: &mut AnyConnection, row: &SkpRow, aksi: &str, oleh: &str) -> ApiResult<i64> {
-    let (dokumen, isian) = (json(&row.skp)?, json(&row.isian)?);
-    update_json(tx, row, &dokumen, &isian, aksi, oleh).await
+/// What an update writes beside the serialised documents: which SKP, the
+/// version the change was based on, and the status it leaves.
+#[derive(Clone)]
+pub struct Perubahan {
+    pub id: String,
+    pub instansi_id: String,
+    pub version: i64,
+    pub status: &'static str,
 }
 
-/// [`update`] with the SKP and its form already serialised (done before a
-/// write job, so the shared writer only runs SQL).
+impl SkpRow {
+    pub fn perubahan(&self) -> Perubahan {
+        Perubahan {
+            id: self.id.clone(),
+            instansi_id: self.instansi_id.clone(),
+            version: self.version,
+            status: self.skp.status().kode(),
+        }
+    }
+}
+
+/// Saves a changed SKP, already serialised (done before the write job, so
+/// the shared writer only runs SQL), if nobody changed it since
+/// `p.version`; returns the new version.
 pub async fn update_json(
     tx: &mut AnyConnection,
-    row: &SkpRow,
+    p: &Perubahan,
     dokumen: &str,
     isian: &str,
     aksi: &str,
     oleh: &str,
 ) -> ApiResult<i64> {
-    let next = row.version + 1;
+    let next = p.version + 1;
     let updated = sqlx::query(
         "UPDATE skp SET status = $1, version = $2, dokumen = $3, isian = $4, diubah = $5 WHERE id = $6 AND version = $7",
     )
-    .bind(row.skp.status().kode())
+    .bind(p.status)
     .bind(next)
     .bind(dokumen)
     .bind(isian)
     .bind(clock::now())
-    .bind(&row.id)
-    .bind(row.version)
+    .bind(&p.id)
+    .bind(p.version)
     .execute(&mut *tx)
     .await?
     .rows_affected();
@@ -160,28 +176,22 @@ pub async fn update_json(
             "SKP baru saja diubah orang lain; muat ulang. / The SKP was just changed by someone else; reload.".into(),
         ));
     }
-    history(tx, row, next, aksi, oleh, dokumen).await?;
+    history(tx, &Perubahan { version: next, ..p.clone() }, aksi, oleh, dokumen).await?;
     Ok(next)
 }
 
-async fn history(
-    tx: &mut AnyConnection,
-    row: &SkpRow,
-    version: i64,
-    aksi: &str,
-    oleh: &str,
-    dokumen: &str,
-) -> ApiResult<()> {
+/// One history entry: `p.version` is the version this entry records.
+async fn history(tx: &mut AnyConnection, p: &Perubahan, aksi: &str, oleh: &str, dokumen: &str) -> ApiResult<()> {
     sqlx::query(
         "INSERT INTO skp_versi (skp_id, version, instansi_id, aksi, oleh, status, dokumen, dibuat) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(&row.id)
-    .bind(version)
-    .bind(&row.instansi_id)
+    .bind(&p.id)
+    .bind(p.version)
+    .bind(&p.instansi_id)
     .bind(aksi)
     .bind(oleh)
-    .bind(row.skp.status().kode())
+    .bind(p.status)
     .bind(dokumen)
     .bind(clock::now())
     .execute(&mut *tx)

@@ -289,26 +289,47 @@ async fn edit(
     save(&state, l, akses, "update", &actor, kunci).await
 }
 
+/// The four workflow steps the API exposes, each its own route.
+#[derive(Clone, Copy)]
+enum Langkah {
+    Submit,
+    Approve,
+    Return,
+    Revise,
+}
+
+impl Langkah {
+    /// The history's `aksi` (and the route's last segment).
+    fn kode(self) -> &'static str {
+        match self {
+            Langkah::Submit => "submit",
+            Langkah::Approve => "approve",
+            Langkah::Return => "return",
+            Langkah::Revise => "revise",
+        }
+    }
+}
+
 async fn transition(
     state: AppState,
     actor: Actor,
     kunci: Kunci,
     id: String,
     input: Transition,
-    aksi: &'static str,
+    langkah: Langkah,
 ) -> ApiResult<Response> {
     let (mut l, akses) = load_lengkap(&state, &actor, &id).await?;
     check_version(&l, akses, input.version)?;
     let peran = peran_of(akses)?;
     let hari_ini = clock::hari_ini();
     let skp = &mut l.row.skp;
-    match aksi {
-        "submit" => skp.submit(peran, hari_ini)?,
-        "approve" => skp.approve(peran, hari_ini)?,
-        "return" => skp.return_with_notes(peran, hari_ini, &input.catatan)?,
-        _ => skp.start_revision(peran, hari_ini, &input.catatan)?,
+    match langkah {
+        Langkah::Submit => skp.submit(peran, hari_ini)?,
+        Langkah::Approve => skp.approve(peran, hari_ini)?,
+        Langkah::Return => skp.return_with_notes(peran, hari_ini, &input.catatan)?,
+        Langkah::Revise => skp.start_revision(peran, hari_ini, &input.catatan)?,
     }
-    save(&state, l, akses, aksi, &actor, kunci).await
+    save(&state, l, akses, langkah.kode(), &actor, kunci).await
 }
 
 /// The change, its history entry and the key's answer in one durable write.
@@ -324,16 +345,15 @@ async fn save(
     // Everything but the SQL is done here, off the shared writer: the
     // serialised SKP and the answer (the update succeeds only as version + 1).
     let (dokumen, isian) = (store::json(&row.skp)?, store::json(&row.isian)?);
-    let id = row.id.clone();
-    let mut baru = row.clone();
-    baru.version = row.version + 1;
-    let body = to_json(&view_of(baru, akses, pegawai))?;
+    let perubahan = row.perubahan();
+    let id = perubahan.id.clone();
+    let body = to_json(&view_of(SkpRow { version: row.version + 1, ..row }, akses, pegawai))?;
     let (oleh, k) = (actor.pegawai_id.clone(), kunci.clone());
     let body = state
         .db
         .write(move |c| {
             Box::pin(async move {
-                store::update_json(c, &row, &dokumen, &isian, aksi, &oleh).await?;
+                store::update_json(c, &perubahan, &dokumen, &isian, aksi, &oleh).await?;
                 k.simpan(c, StatusCode::OK, &body).await?;
                 Ok(body)
             })
@@ -365,7 +385,7 @@ async fn submit(
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
 ) -> ApiResult<Response> {
-    transition(s, a, k, id, i, "submit").await
+    transition(s, a, k, id, i, Langkah::Submit).await
 }
 
 /// The pejabat penilai approves (sets) the plan.
@@ -389,7 +409,7 @@ async fn approve(
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
 ) -> ApiResult<Response> {
-    transition(s, a, k, id, i, "approve").await
+    transition(s, a, k, id, i, Langkah::Approve).await
 }
 
 /// The pejabat penilai returns the plan with notes (`catatan`).
@@ -413,7 +433,7 @@ async fn return_with_notes(
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
 ) -> ApiResult<Response> {
-    transition(s, a, k, id, i, "return").await
+    transition(s, a, k, id, i, Langkah::Return).await
 }
 
 /// Starts a revision of a set plan, with the reason (`catatan`).
@@ -437,7 +457,7 @@ async fn revise(
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
 ) -> ApiResult<Response> {
-    transition(s, a, k, id, i, "revise").await
+    transition(s, a, k, id, i, Langkah::Revise).await
 }
 
 /// Every saved version of the SKP, oldest first.

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::helpers::{DEMO_STAF2, backends, spawn_app_with};
-use crate::skp::{periode_id, rencana};
+use crate::skp::{create, periode_id, rencana};
 
 #[tokio::test]
 async fn malformed_and_mistyped_bodies_are_refused_with_the_error_shape() {
@@ -74,15 +74,7 @@ async fn a_refused_edit_never_loses_what_was_saved() {
     let app = spawn_app_with(crate::helpers::Backend::Sqlite, None, true).await;
     let periode = periode_id(&app).await;
     let s = app.login(DEMO_STAF2).await;
-    let skp: Value = s
-        .post("/api/v1/skp")
-        .json(&json!({ "periode_id": periode, "rencana": rencana("Tersimpan") }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let skp: Value = create(&s, &periode, "Tersimpan").await.json().await.unwrap();
     let id = skp["id"].as_str().unwrap();
     let mut bad = rencana("");
     bad["rhk"][0]["indikator"][0]["target"] = json!("-5");

@@ -38,7 +38,8 @@ pub async fn periode_id(app: &TestApp) -> String {
     id
 }
 
-async fn create(s: &Session, periode: &str, uraian: &str) -> reqwest::Response {
+/// `POST /api/v1/skp` with the fixture plan described by `uraian`.
+pub async fn create(s: &Session, periode: &str, uraian: &str) -> reqwest::Response {
     s.post("/api/v1/skp").json(&json!({ "periode_id": periode, "rencana": rencana(uraian) })).send().await.unwrap()
 }
 

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::helpers::{DEMO_KABID1, DEMO_STAF2, backends, spawn_app_with};
-use crate::skp::{periode_id, rencana};
+use crate::skp::{create, periode_id, rencana};
 
 #[tokio::test]
 async fn an_outbox_batch_is_applied_in_order_and_a_resend_changes_nothing() {
@@ -13,15 +13,7 @@ async fn an_outbox_batch_is_applied_in_order_and_a_resend_changes_nothing() {
         let periode = periode_id(&app).await;
         let pegawai = app.login(DEMO_STAF2).await;
         // Created online; then edited twice and submitted while offline.
-        let skp: Value = pegawai
-            .post("/api/v1/skp")
-            .json(&json!({ "periode_id": periode, "rencana": rencana("Versi awal") }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let skp: Value = create(&pegawai, &periode, "Versi awal").await.json().await.unwrap();
         let id = skp["id"].as_str().unwrap();
         let batch = json!({
             "client_id": "tablet-1",
@@ -68,15 +60,7 @@ async fn a_batch_out_of_order_or_for_someone_else_is_refused() {
     assert_eq!(pegawai.post("/api/v1/sync").json(&bad).send().await.unwrap().status(), 422);
 
     // Someone else's SKP cannot be reached through sync either.
-    let skp: Value = pegawai
-        .post("/api/v1/skp")
-        .json(&json!({ "periode_id": periode, "rencana": rencana("Milik staf2") }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let skp: Value = create(&pegawai, &periode, "Milik staf2").await.json().await.unwrap();
     let kabid = app.login(DEMO_KABID1).await;
     let id = skp["id"].as_str().unwrap();
     let hijack = json!({ "client_id": "x", "mutations": [
