@@ -8,13 +8,11 @@
 //! For the hot mutations (the SKP routes) the key's record is written **in
 //! the same transaction as the change**, with the final response:
 //!
-//! 1. the middleware looks the key up (a read): a stored answer is replayed
-//!    (another body: 422; a record still "running" from the other protocol:
-//!    409 `in_progress`);
-//! 2. it claims the key in this process (a second concurrent request with
-//!    the key gets 409 `in_progress` at once) and hands the handler a
-//!    [`Kunci`];
-//! 3. the handler's write job makes the change, renders its response and
+//! 1. the middleware claims the key in this process (a second concurrent
+//!    request with the key gets 409 `in_progress` at once) and hands the
+//!    handler a [`Kunci`]; it does not look the key up first, so a fresh key
+//!    (nearly every request) costs no read;
+//! 2. the handler's write job makes the change, renders its response and
 //!    calls [`Kunci::simpan`], which inserts the record (status and body)
 //!    in the job's transaction. If the key was taken meanwhile (another app
 //!    server on the same PostgreSQL), the insert finds it, the job fails and
@@ -23,11 +21,17 @@
 //!    anything, and the change and its answer become durable together (one
 //!    commit, shared with other requests by group commit on SQLite): a crash
 //!    can leave neither or both, never a change without its answer;
-//! 4. a handler that answers without changing anything (a validation error,
+//! 3. a handler that answers without changing anything (a validation error,
 //!    a stale version: 4xx) leaves the key to the middleware, which stores a
-//!    settled answer in one write (`ON CONFLICT DO NOTHING`; if the key was
-//!    stored meanwhile, that stored answer is returned instead) before
-//!    answering. Unsettled answers (401, 403, 429, 5xx) store nothing.
+//!    settled answer in one write (`ON CONFLICT DO NOTHING`) before
+//!    answering. If the key is already stored, that stored answer is
+//!    returned instead (another body: 422; a record still "running" from the
+//!    other protocol: 409 `in_progress`). This is how a **replay** is
+//!    answered: its handler runs again but cannot change anything — the
+//!    first request moved the version on, so it stops at 409
+//!    `stale_version`, or its job's `simpan` finds the key and rolls the
+//!    change back — and the stored first answer is what the client gets.
+//!    Unsettled answers (401, 403, 429, 5xx) store nothing.
 //!
 //! ## Every other mutation: the running row
 //!
@@ -334,9 +338,11 @@ async fn run_satu_tulis(
     key: String,
     hash: String,
 ) -> Result<Response, ApiError> {
-    if let Some(record) = stored(&state, &pemilik, &key).await? {
-        return answer_stored(&hash, record);
-    }
+    // No look-up first: a fresh key (the usual case) costs no read. A replay
+    // runs the handler, whose change cannot commit (its `simpan` finds the
+    // key and its job rolls back; usually it stops earlier, at the stale
+    // version); storing that answer then finds the key, and the stored
+    // answer is replayed instead (below).
     let Some(_klaim) = state.inner.kunci_aktif.klaim(&pemilik, &key) else {
         return Err(in_progress());
     };
@@ -380,7 +386,7 @@ async fn run_satu_tulis(
         })
         .await?;
     if inserted == 0 {
-        // Another request (on another server) stored this key first: its answer stands.
+        // The key was stored before (a replay) or meanwhile (another server): that answer stands.
         let record = stored(&state, &pemilik, &key).await?.ok_or_else(in_progress)?;
         return answer_stored(&kunci.0.hash, record);
     }

@@ -14,7 +14,13 @@ const REVALIDATE: &str = "no-cache";
 
 pub fn router(dist: &Path) -> Router {
     let index = dist.join("index.html");
-    let serve = ServeDir::new(dist).append_index_html_on_directories(true).fallback(ServeFile::new(index));
+    // The build writes `.br` and `.gz` copies of every asset (brotli at its
+    // best quality, once): sent as they are to a browser that accepts them.
+    let serve = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(true)
+        .fallback(ServeFile::new(index).precompressed_br().precompressed_gzip());
     Router::new().fallback_service(serve).layer(middleware::from_fn(cache_control))
 }
 

@@ -69,6 +69,11 @@ impl Db {
         let max = if kind == DbKind::Sqlite { 8 } else { 16 };
         let pool = AnyPoolOptions::new()
             .max_connections(max)
+            // No ping before each use: it doubled the round trips of every
+            // one-query request (a thread hand-off on SQLite, a network round
+            // trip on PostgreSQL). A connection PostgreSQL dropped fails its
+            // next query once and is then discarded by the pool.
+            .test_before_acquire(false)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if kind == DbKind::Sqlite {
@@ -84,7 +89,13 @@ impl Db {
             DbKind::Sqlite => {
                 let mut conn = AnyConnection::connect(&url).await.context("opening the SQLite writer connection")?;
                 sqlite_pragmas(&mut conn).await?;
-                Tulis::penulis(conn)
+                // The writer never checkpoints on its commit path (a checkpoint
+                // copies the WAL into the database and fsyncs it: milliseconds
+                // every few hundred writes, which every queued write would
+                // wait for); a background task does it instead.
+                conn.execute("PRAGMA wal_autocheckpoint = 0").await?;
+                tokio::spawn(checkpointer(pool.clone()));
+                Tulis::penulis(conn).context("starting the SQLite writer thread")?
             }
             DbKind::Postgres => Tulis::pool(pool.clone()),
         };
@@ -135,6 +146,29 @@ async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     conn.execute("PRAGMA foreign_keys = ON").await?;
     conn.execute("PRAGMA busy_timeout = 10000").await?;
     Ok(())
+}
+
+/// How often the SQLite WAL is copied back into the database file.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Checkpoints the SQLite WAL off the writer's path, on a reader connection
+/// (a PASSIVE checkpoint never blocks readers or the writer), until the
+/// pool is closed. Closing the database checkpoints what is left.
+async fn checkpointer(pool: AnyPool) {
+    let mut every = tokio::time::interval(CHECKPOINT_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(e) = pool.execute("PRAGMA wal_checkpoint(PASSIVE)").await {
+            if pool.is_closed() {
+                return;
+            }
+            tracing::warn!(error = %e, "WAL checkpoint failed; retrying");
+        }
+    }
 }
 
 /// The file path inside a `sqlite:` URL (`sqlite://data/x.db?…` → `data/x.db`).

@@ -1,7 +1,8 @@
 //! SKP storage: the aggregate as JSON with its query columns, and its history.
 
-use domain::api::PegawaiRingkas;
+use domain::api::{Akses, PegawaiRingkas};
 use domain::skp::{Skp, SkpInput};
+use serde_json::value::RawValue;
 use sqlx::{Any, AnyConnection};
 
 use crate::clock;
@@ -95,12 +96,29 @@ pub fn json<T: serde::Serialize>(v: &T) -> ApiResult<String> {
     serde_json::to_string(v).map_err(|e| ApiError::Internal(e.into()))
 }
 
+/// An SKP's stored JSON columns, serialised before the write job (so the
+/// shared writer only runs SQL).
+pub struct SkpJson {
+    pub dokumen: String,
+    pub isian: String,
+    pub kelengkapan: String,
+}
+
+impl SkpJson {
+    pub fn dari(row: &SkpRow) -> ApiResult<Self> {
+        Ok(SkpJson {
+            dokumen: json(&row.skp)?,
+            isian: json(&row.isian)?,
+            kelengkapan: json(&row.skp.rencana().kelengkapan())?,
+        })
+    }
+}
+
 /// Inserts a new SKP (version 1) and its first history entry.
-pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, oleh: &str) -> ApiResult<()> {
-    let dokumen = json(&row.skp)?;
+pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, j: &SkpJson, oleh: &str) -> ApiResult<()> {
     let inserted = sqlx::query(
-        "INSERT INTO skp (id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, status, version, dokumen, isian, diubah) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10) ON CONFLICT (periode_id, pegawai_id) DO NOTHING",
+        "INSERT INTO skp (id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, status, version, dokumen, isian, kelengkapan, diubah) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11) ON CONFLICT (periode_id, pegawai_id) DO NOTHING",
     )
     .bind(&row.id)
     .bind(&row.instansi_id)
@@ -109,8 +127,9 @@ pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, oleh: &str) -> ApiResu
     .bind(&row.penilai_id)
     .bind(&row.atasan_penilai_id)
     .bind(row.skp.status().kode())
-    .bind(&dokumen)
-    .bind(json(&row.isian)?)
+    .bind(&j.dokumen)
+    .bind(&j.isian)
+    .bind(&j.kelengkapan)
     .bind(clock::now())
     .execute(&mut *tx)
     .await?
@@ -121,7 +140,7 @@ pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, oleh: &str) -> ApiResu
             "Anda sudah memiliki SKP untuk periode ini. / You already have an SKP for this period.".into(),
         ));
     }
-    history(tx, &row.perubahan(), "create", oleh, &dokumen).await
+    history(tx, &row.perubahan(), "create", oleh, &j.dokumen).await
 }
 
 /// What an update writes beside the serialised documents: which SKP, the
@@ -143,27 +162,153 @@ impl SkpRow {
             status: self.skp.status().kode(),
         }
     }
+
+    pub fn pihak(&self) -> Pihak<'_> {
+        Pihak {
+            pegawai_id: &self.pegawai_id,
+            penilai_id: &self.penilai_id,
+            atasan_penilai_id: self.atasan_penilai_id.as_deref(),
+            instansi_id: &self.instansi_id,
+        }
+    }
 }
 
-/// Saves a changed SKP, already serialised (done before the write job, so
-/// the shared writer only runs SQL), if nobody changed it since
+/// Who an SKP belongs to and who rates it: what authorisation looks at.
+#[derive(Clone, Copy, Debug)]
+pub struct Pihak<'a> {
+    pub pegawai_id: &'a str,
+    pub penilai_id: &'a str,
+    pub atasan_penilai_id: Option<&'a str>,
+    pub instansi_id: &'a str,
+}
+
+/// An SKP as stored, its JSON documents unparsed: what a read serves.
+#[derive(Debug)]
+pub struct SkpMentah {
+    pub id: String,
+    pub instansi_id: String,
+    pub periode_id: String,
+    pub pegawai_id: String,
+    pub penilai_id: String,
+    pub atasan_penilai_id: Option<String>,
+    pub version: i64,
+    pub status: String,
+    pub dokumen: String,
+    pub isian: String,
+    /// `None` on rows written before migration 0004.
+    pub kelengkapan: Option<String>,
+    pub pegawai: PegawaiRingkas,
+}
+
+impl SkpMentah {
+    pub fn pihak(&self) -> Pihak<'_> {
+        Pihak {
+            pegawai_id: &self.pegawai_id,
+            penilai_id: &self.penilai_id,
+            atasan_penilai_id: self.atasan_penilai_id.as_deref(),
+            instansi_id: &self.instansi_id,
+        }
+    }
+
+    /// The `SkpView` JSON for a reader with `akses`, built around the stored
+    /// documents without parsing them into domain types (they are only
+    /// checked to be JSON). Same JSON as serialising the `SkpView`.
+    pub fn view_json(&self, akses: Akses) -> ApiResult<String> {
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            id: &'a str,
+            version: i64,
+            periode_id: &'a str,
+            status: &'a str,
+            akses: Akses,
+            pegawai: &'a PegawaiRingkas,
+            skp: &'a RawValue,
+            isian: &'a RawValue,
+            kelengkapan: &'a RawValue,
+        }
+        fn raw<'s>(id: &str, what: &str, s: &'s str) -> ApiResult<&'s RawValue> {
+            serde_json::from_str(s).map_err(|e| anyhow::anyhow!("stored SKP {id}: {what} is not JSON: {e}").into())
+        }
+        // Rows from before migration 0004 have no stored kelengkapan: compute it once here.
+        let dihitung;
+        let kelengkapan = match &self.kelengkapan {
+            Some(k) => k.as_str(),
+            None => {
+                let skp: Skp = serde_json::from_str(&self.dokumen)
+                    .map_err(|e| anyhow::anyhow!("stored SKP {} unreadable: {e}", self.id))?;
+                dihitung = json(&skp.rencana().kelengkapan())?;
+                dihitung.as_str()
+            }
+        };
+        json(&View {
+            id: &self.id,
+            version: self.version,
+            periode_id: &self.periode_id,
+            status: &self.status,
+            akses,
+            pegawai: &self.pegawai,
+            skp: raw(&self.id, "dokumen", &self.dokumen)?,
+            isian: raw(&self.id, "isian", &self.isian)?,
+            kelengkapan: raw(&self.id, "kelengkapan", kelengkapan)?,
+        })
+    }
+}
+
+/// An SKP with its pegawai, its documents unparsed, in one query.
+pub async fn find_mentah<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, id: &str) -> ApiResult<Option<SkpMentah>> {
+    type RawMentah = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        i64,
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+    );
+    let raw: Option<RawMentah> = sqlx::query_as(
+        "SELECT s.id, s.instansi_id, s.periode_id, s.pegawai_id, s.penilai_id, s.atasan_penilai_id, s.version, \
+         s.status, s.dokumen, s.isian, s.kelengkapan, p.nip, p.nama, p.jabatan \
+         FROM skp s JOIN pegawai p ON p.id = s.pegawai_id WHERE s.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    Ok(raw.map(|r| SkpMentah {
+        pegawai: PegawaiRingkas { id: r.3.clone(), nip: r.11, nama: r.12, jabatan: r.13 },
+        id: r.0,
+        instansi_id: r.1,
+        periode_id: r.2,
+        pegawai_id: r.3,
+        penilai_id: r.4,
+        atasan_penilai_id: r.5,
+        version: r.6,
+        status: r.7,
+        dokumen: r.8,
+        isian: r.9,
+        kelengkapan: r.10,
+    }))
+}
+
+/// Saves a changed SKP, already serialised, if nobody changed it since
 /// `p.version`; returns the new version.
-pub async fn update_json(
-    tx: &mut AnyConnection,
-    p: &Perubahan,
-    dokumen: &str,
-    isian: &str,
-    aksi: &str,
-    oleh: &str,
-) -> ApiResult<i64> {
+pub async fn update_json(tx: &mut AnyConnection, p: &Perubahan, j: &SkpJson, aksi: &str, oleh: &str) -> ApiResult<i64> {
     let next = p.version + 1;
     let updated = sqlx::query(
-        "UPDATE skp SET status = $1, version = $2, dokumen = $3, isian = $4, diubah = $5 WHERE id = $6 AND version = $7",
+        "UPDATE skp SET status = $1, version = $2, dokumen = $3, isian = $4, kelengkapan = $5, diubah = $6 \
+         WHERE id = $7 AND version = $8",
     )
     .bind(p.status)
     .bind(next)
-    .bind(dokumen)
-    .bind(isian)
+    .bind(&j.dokumen)
+    .bind(&j.isian)
+    .bind(&j.kelengkapan)
     .bind(clock::now())
     .bind(&p.id)
     .bind(p.version)
@@ -176,7 +321,7 @@ pub async fn update_json(
             "SKP baru saja diubah orang lain; muat ulang. / The SKP was just changed by someone else; reload.".into(),
         ));
     }
-    history(tx, &Perubahan { version: next, ..p.clone() }, aksi, oleh, dokumen).await?;
+    history(tx, &Perubahan { version: next, ..p.clone() }, aksi, oleh, &j.dokumen).await?;
     Ok(next)
 }
 

@@ -1,6 +1,7 @@
 //! Durable writes behind one API: `db.write(|c| Box::pin(async move { … }))`.
 //!
-//! **SQLite: group commit.** One writer task owns the only connection that
+//! **SQLite: group commit.** One writer (a task on its own thread, see
+//! [`Tulis::penulis`]) owns the only connection that
 //! writes on behalf of requests. Handlers send it jobs (async closures over
 //! `&mut AnyConnection`) through a channel, each with a oneshot reply. The
 //! writer takes every job waiting (up to [`MAX_BATCH`]), opens ONE
@@ -81,11 +82,20 @@ impl std::fmt::Debug for Message {
 }
 
 impl Tulis {
-    /// Starts the writer task that owns `conn` (SQLite).
-    pub fn penulis(conn: AnyConnection) -> Self {
+    /// Starts the writer that owns `conn` (SQLite), on its own thread.
+    ///
+    /// The writer gets a thread (with a one-thread runtime) rather than a
+    /// task on the server's runtime: it waits on SQLite once per statement,
+    /// and as a task each of those wake-ups would queue behind every ready
+    /// HTTP task — under load the writer, which every write waits for, would
+    /// be the slowest thing in the process.
+    pub fn penulis(conn: AnyConnection) -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel(QUEUE);
-        tokio::spawn(writer(conn, rx));
-        Tulis(Jalur::Penulis(tx))
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        std::thread::Builder::new()
+            .name("ekinerja-penulis".into())
+            .spawn(move || runtime.block_on(writer(conn, rx)))?;
+        Ok(Tulis(Jalur::Penulis(tx)))
     }
 
     /// Writes straight to the pool, a transaction per job (PostgreSQL).

@@ -17,7 +17,7 @@ use utoipa_axum::routes;
 
 use crate::auth::Actor;
 use crate::clock;
-use crate::db::skp::{self as store, SkpLengkap, SkpRow, VersiSkp};
+use crate::db::skp::{self as store, Pihak, SkpJson, SkpLengkap, SkpRow, VersiSkp};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{AppJson, AppQuery};
 use crate::idempotency::Kunci;
@@ -37,14 +37,14 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// How the caller stands to an SKP. `None`: not theirs to see (answered 404).
-fn akses_of(actor: &Actor, row: &SkpRow) -> Option<Akses> {
-    if actor.pegawai_id == row.pegawai_id {
+fn akses_of(actor: &Actor, p: Pihak<'_>) -> Option<Akses> {
+    if actor.pegawai_id == p.pegawai_id {
         Some(Akses::Pegawai)
-    } else if actor.pegawai_id == row.penilai_id {
+    } else if actor.pegawai_id == p.penilai_id {
         Some(Akses::PejabatPenilai)
-    } else if row.atasan_penilai_id.as_deref() == Some(actor.pegawai_id.as_str()) {
+    } else if p.atasan_penilai_id == Some(actor.pegawai_id.as_str()) {
         Some(Akses::AtasanPejabatPenilai)
-    } else if actor.is_admin_of(&row.instansi_id) {
+    } else if actor.is_admin_of(p.instansi_id) {
         Some(Akses::Admin)
     } else {
         None
@@ -96,14 +96,14 @@ fn to_json<T: serde::Serialize>(v: &T) -> ApiResult<String> {
 /// Loads an SKP the caller may see; another's is a 404, never a hint.
 async fn load(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpRow, Akses)> {
     let row = store::find(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
-    let akses = akses_of(actor, &row).ok_or(ApiError::NotFound)?;
+    let akses = akses_of(actor, row.pihak()).ok_or(ApiError::NotFound)?;
     Ok((row, akses))
 }
 
 /// Loads an SKP the caller may see with its pegawai, in one query; another's is a 404.
 async fn load_lengkap(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpLengkap, Akses)> {
     let l = store::find_lengkap(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
-    let akses = akses_of(actor, &l.row).ok_or(ApiError::NotFound)?;
+    let akses = akses_of(actor, l.row.pihak()).ok_or(ApiError::NotFound)?;
     Ok((l, akses))
 }
 
@@ -190,13 +190,14 @@ async fn create(
         isian: input.rencana,
     };
     let pegawai = pegawai_ringkas(&state, &actor.pegawai_id).await?;
+    let j = SkpJson::dari(&row)?;
     let (oleh, k) = (actor.pegawai_id.clone(), kunci.clone());
     // The SKP, its history and the key's answer: one durable write.
     let body = state
         .db
         .write(move |c| {
             Box::pin(async move {
-                store::insert(c, &row, &oleh).await?;
+                store::insert(c, &row, &j, &oleh).await?;
                 let body = to_json(&view_of(row, Akses::Pegawai, pegawai))?;
                 k.simpan(c, StatusCode::CREATED, &body).await?;
                 Ok(body)
@@ -254,9 +255,11 @@ async fn list_own(
         (status = 200, description = "The SKP as its reader sees it.", body = SkpView),
     )
 )]
-async fn read(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> ApiResult<Json<SkpView>> {
-    let (l, akses) = load_lengkap(&state, &actor, &id).await?;
-    Ok(Json(view_of(l.row, akses, l.pegawai)))
+async fn read(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> ApiResult<Response> {
+    // The hot read: the stored JSON is served as it is, never parsed into the domain types.
+    let m = store::find_mentah(state.db.pool(), &id).await?.ok_or(ApiError::NotFound)?;
+    let akses = akses_of(&actor, m.pihak()).ok_or(ApiError::NotFound)?;
+    Ok(json_teks(StatusCode::OK, m.view_json(akses)?))
 }
 
 /// Saves the plan of an editable SKP.
@@ -344,7 +347,7 @@ async fn save(
     let SkpLengkap { row, pegawai, .. } = l;
     // Everything but the SQL is done here, off the shared writer: the
     // serialised SKP and the answer (the update succeeds only as version + 1).
-    let (dokumen, isian) = (store::json(&row.skp)?, store::json(&row.isian)?);
+    let j = SkpJson::dari(&row)?;
     let perubahan = row.perubahan();
     let id = perubahan.id.clone();
     let body = to_json(&view_of(SkpRow { version: row.version + 1, ..row }, akses, pegawai))?;
@@ -353,7 +356,7 @@ async fn save(
         .db
         .write(move |c| {
             Box::pin(async move {
-                store::update_json(c, &perubahan, &dokumen, &isian, aksi, &oleh).await?;
+                store::update_json(c, &perubahan, &j, aksi, &oleh).await?;
                 k.simpan(c, StatusCode::OK, &body).await?;
                 Ok(body)
             })

@@ -255,3 +255,38 @@ async fn a_pegawai_drafts_before_the_atasan_and_sees_the_atasan_rhk_once_it_exis
     assert_eq!(after["tersedia"], true);
     assert_eq!(after["rhk"][0]["uraian"], "Meningkatnya kompetensi ASN");
 }
+
+#[tokio::test]
+async fn a_read_serves_the_stored_json_exactly_as_the_write_answered_it() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let penilai = app.login(DEMO_KABID1).await;
+        // An incomplete plan (no indicator), so `kelengkapan` is not empty.
+        let mut plan = rencana("Rencana tanpa indikator");
+        plan["rhk"][0]["indikator"] = json!([]);
+        let created =
+            pegawai.post("/api/v1/skp").json(&json!({ "periode_id": periode, "rencana": plan })).send().await.unwrap();
+        assert_eq!(created.status(), 201);
+        let created: Value = created.json().await.unwrap();
+        let id = created["id"].as_str().unwrap().to_owned();
+        assert!(created["kelengkapan"].as_object().is_some_and(|k| !k.is_empty()), "{created}");
+        let read: Value = pegawai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(read, created, "{backend:?}: the read and the write's answer differ");
+        // The typed view parses it (the wire type is the contract).
+        let typed: domain::api::SkpView = serde_json::from_value(read.clone()).unwrap();
+        assert_eq!(typed.version, 1);
+        // The penilai's reading differs only in `akses`.
+        let as_penilai: Value = penilai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(as_penilai["akses"], "pejabat_penilai");
+        let mut same = as_penilai.clone();
+        same["akses"] = read["akses"].clone();
+        assert_eq!(same, read);
+        // A row written before `kelengkapan` was stored is read the slow way, same JSON.
+        let db = app.connect().await;
+        sqlx::query("UPDATE skp SET kelengkapan = NULL WHERE id = $1").bind(&id).execute(db.pool()).await.unwrap();
+        let old_row: Value = pegawai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(old_row, read, "{backend:?}");
+    }
+}

@@ -35,3 +35,28 @@ async fn hashed_assets_are_cached_for_a_year_and_compressed() {
     assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert_eq!(res.headers()["content-encoding"], "br");
 }
+
+#[tokio::test]
+async fn the_builds_precompressed_copies_are_sent_as_they_are() {
+    let (_dir, dist) = fake_dist();
+    // Stand-ins for the build's `.br` / `.gz` copies: distinct bytes, so the
+    // test sees which file was sent (on-the-fly compression would differ).
+    std::fs::write(dist.join("app-0123456789abcdef_bg.wasm.br"), b"precompressed-br").unwrap();
+    std::fs::write(dist.join("app-0123456789abcdef_bg.wasm.gz"), b"precompressed-gz").unwrap();
+    let app = spawn_app_with(Backend::Sqlite, Some(dist), false).await;
+    let get = |enc: &'static str| {
+        app.client.get(app.url("/app-0123456789abcdef_bg.wasm")).header("accept-encoding", enc).send()
+    };
+    let br = get("gzip, br").await.unwrap();
+    assert_eq!(br.status(), 200);
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(br.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(br.bytes().await.unwrap().as_ref(), b"precompressed-br");
+    let gz = get("gzip").await.unwrap();
+    assert_eq!(gz.headers()["content-encoding"], "gzip");
+    assert_eq!(gz.bytes().await.unwrap().as_ref(), b"precompressed-gz");
+    // Without an accepted encoding: the file itself.
+    let plain = get("identity").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.bytes().await.unwrap().len(), 4096);
+}

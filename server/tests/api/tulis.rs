@@ -267,3 +267,48 @@ async fn a_logged_out_session_stops_at_once_despite_the_session_cache() {
         assert_eq!(s.get("/api/v1/skp").send().await.unwrap().status(), 401, "{backend:?}");
     }
 }
+
+#[tokio::test]
+async fn the_sqlite_wal_is_checkpointed_in_the_background_while_writes_go_on() {
+    let (test_db, db) = db_with_table(Backend::Sqlite).await;
+    let file = test_db.url.trim_start_matches("sqlite://").to_owned();
+    let main_size = || std::fs::metadata(&file).expect("the database file").len();
+    let before = main_size();
+    // ~2 MB of rows through the writer, which never checkpoints on its own commit path.
+    let big = "x".repeat(2000);
+    for chunk in 0..10 {
+        let mut jobs = Vec::new();
+        for i in 0..100 {
+            let (db, big) = (db.clone(), big.clone());
+            let id = chunk * 100 + i;
+            jobs.push(tokio::spawn(async move {
+                db.write(move |c| {
+                    Box::pin(async move {
+                        sqlx::query("INSERT INTO uji_tulis (id, isi) VALUES ($1, $2)")
+                            .bind(id)
+                            .bind(big)
+                            .execute(&mut *c)
+                            .await?;
+                        Ok(())
+                    })
+                })
+                .await
+            }));
+        }
+        for j in jobs {
+            j.await.expect("a job").expect("a write");
+        }
+    }
+    // Without a checkpoint the rows would sit in the WAL and the main file would not grow.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while main_size() < before + 1_000_000 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the main file is still {} bytes (was {before}): nothing checkpointed the WAL",
+            main_size()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(ids(&test_db.url).await.len(), 1000);
+    db.close().await;
+}
