@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: move every inline <script> of the staged index.html
-into a content-hashed file, so the page satisfies `script-src 'self'`."""
+into a content-hashed file, so the page satisfies `script-src 'self'`; then
+precompress the staged files (scripts/precompress.mjs)."""
 import hashlib
 import os
 import re
+import subprocess
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR")
@@ -29,3 +31,7 @@ def replace(match):
 out, n = pattern.subn(replace, html)
 open(index, "w", encoding="utf-8").write(out)
 print(f"extract_inline_scripts: {n} script tag(s) checked", file=sys.stderr)
+
+# Last, once every file is final: brotli and gzip copies for the server.
+here = os.path.dirname(os.path.abspath(__file__))
+subprocess.run(["node", os.path.join(here, "precompress.mjs"), staging], check=True)

@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod page;
 pub mod pages;
 pub mod state;
+pub mod teks;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -15,39 +16,66 @@ use leptos_router::path;
 
 use crate::components::kerangka::Kerangka;
 use crate::components::sesi_berakhir::SesiBerakhir;
-use crate::i18n::I18nContextProvider;
+use crate::i18n::{I18nContextProvider, Locale, use_i18n};
 use crate::state::auth::{Auth, AuthContext};
 
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <I18nContextProvider cookie_name=COOKIE_BAHASA>
+        <I18nContextProvider>
             <Isi />
         </I18nContextProvider>
     }
 }
 
-/// The cookie that remembers the user's language choice.
+/// The cookie that remembers the user's language choice (`id` or `en`).
 pub const COOKIE_BAHASA: &str = "ekinerja_bahasa";
 
-/// Bahasa Indonesia first: unless the user chose a language before (kept in
-/// a cookie), start in Indonesian whatever the browser's languages say.
-/// Runs before mounting, so the i18n context reads it at start.
-pub fn bahasa_awal() {
-    let Some(doc) = web_sys::window()
+fn dokumen_html() -> Option<web_sys::HtmlDocument> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDocument>(d).ok())
-    else {
-        return;
-    };
-    let chosen = doc.cookie().ok().is_some_and(|c| c.split(';').any(|kv| kv.trim().starts_with(COOKIE_BAHASA)));
-    if !chosen {
-        let _ = doc.set_cookie(&format!("{COOKIE_BAHASA}=id; Path=/; Max-Age=31536000; SameSite=Lax"));
+}
+
+/// Bahasa Indonesia first: English only when the user chose it before (kept
+/// in a cookie), whatever the browser's languages say.
+pub fn bahasa_tersimpan() -> Locale {
+    let cookie = dokumen_html().and_then(|d| d.cookie().ok()).unwrap_or_default();
+    match bahasa_dari_cookie(&cookie) {
+        Some("en") => Locale::en,
+        _ => Locale::id,
+    }
+}
+
+/// The language kept in a `document.cookie` string, if any.
+pub fn bahasa_dari_cookie(cookie: &str) -> Option<&str> {
+    cookie.split(';').filter_map(|kv| kv.trim().split_once('=')).find(|(k, _)| *k == COOKIE_BAHASA).map(|(_, v)| v)
+}
+
+/// Remembers the language for a year (this path only; no other cookie is touched).
+fn simpan_bahasa(locale: Locale) {
+    let kode = if locale == Locale::en { "en" } else { "id" };
+    if let Some(d) = dokumen_html() {
+        let _ = d.set_cookie(&format!("{COOKIE_BAHASA}={kode}; Path=/; Max-Age=31536000; SameSite=Lax"));
     }
 }
 
 #[component]
 fn Isi() -> impl IntoView {
+    // Before any page renders: the remembered language (Indonesian by default),
+    // then every change of language is remembered.
+    let i18n = use_i18n();
+    let awal = bahasa_tersimpan();
+    i18n.set_locale(awal);
+    // The i18n context applies the browser's languages in an effect once
+    // mounted; this one, created after it, runs after it and puts the
+    // remembered language back before anything is painted.
+    Effect::new(move |sudah: Option<()>| {
+        if sudah.is_none() {
+            i18n.set_locale(awal);
+        }
+    });
+    Effect::new(move |_| simpan_bahasa(i18n.get_locale()));
     let auth = AuthContext(RwSignal::new(Auth::Memuat));
     provide_context(auth);
     leptos::task::spawn_local(async move {
@@ -72,5 +100,18 @@ fn Isi() -> impl IntoView {
             </Kerangka>
             <SesiBerakhir />
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_cookie_is_found_among_others() {
+        assert_eq!(bahasa_dari_cookie("a=1; ekinerja_bahasa=en; b=2"), Some("en"));
+        assert_eq!(bahasa_dari_cookie("ekinerja_bahasa=id"), Some("id"));
+        assert_eq!(bahasa_dari_cookie("x_ekinerja_bahasa=en"), None);
+        assert_eq!(bahasa_dari_cookie(""), None);
     }
 }

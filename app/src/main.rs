@@ -2,6 +2,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    app::bahasa_awal();
     leptos::mount::mount_to_body(app::App);
 }

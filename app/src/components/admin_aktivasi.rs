@@ -4,8 +4,9 @@ use crate::api;
 use crate::api::admin::AktivasiDibuat;
 use crate::components::admin_galat::AdminGalat;
 use crate::components::admin_unduh::AdminUnduh;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::admin::{kode_csv, tanggal_unix};
+use crate::teks::teks;
 
 /// Activation codes for every pegawai without a password: issued on request,
 /// shown here once (only their hashes are kept), downloadable as CSV.
@@ -18,14 +19,14 @@ pub fn AdminAktivasi(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="petunjuk">{t!(i18n, admin.petunjuk_aktivasi)}</p>
+        <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_aktivasi))}</p>
         <button type="button" data-testid="buat-kode" disabled=move || pending.get() on:click=move |_| buat.run(())>
-            {t!(i18n, admin.buat_kode)}
+            {teks(i18n, |l| td_string!(l, admin.buat_kode))}
         </button>
         <AdminGalat galat=galat testid="galat-aktivasi" />
         {move || hasil.get().map(|h| {
             if h.kode.is_empty() {
-                return view! { <p data-testid="kode-kosong">{t!(i18n, admin.kode_kosong)}</p> }.into_any();
+                return view! { <p data-testid="kode-kosong">{teks(i18n, |l| td_string!(l, admin.kode_kosong))}</p> }.into_any();
             }
             let sampai = tanggal_unix(h.berlaku_sampai);
             let jumlah = h.jumlah;
@@ -41,16 +42,16 @@ pub fn AdminAktivasi(
             view! {
                 <div class="kode-aktivasi" data-testid="daftar-kode">
                     <p class="catatan" role="note" data-testid="catatan-sekali">
-                        <strong>{t!(i18n, admin.kode_sekali)}</strong> " "
+                        <strong>{teks(i18n, |l| td_string!(l, admin.kode_sekali))}</strong> " "
                         {t!(i18n, admin.kode_berlaku, n = move || jumlah, tanggal = move || sampai.clone())}
                     </p>
-                    <AdminUnduh isi=isi nama_berkas="kode-aktivasi.csv" testid="unduh-kode">{t!(i18n, admin.unduh_kode)}</AdminUnduh>
+                    <AdminUnduh isi=isi nama_berkas="kode-aktivasi.csv" testid="unduh-kode">{teks(i18n, |l| td_string!(l, admin.unduh_kode))}</AdminUnduh>
                     <div class="tabel-gulir" style:overflow-x="auto">
                         <table class="tabel" style:width="100%">
                             <thead><tr>
-                                <th scope="col">{t!(i18n, umum.nip)}</th>
-                                <th scope="col">{t!(i18n, admin.nama)}</th>
-                                <th scope="col">{t!(i18n, admin.kode)}</th>
+                                <th scope="col">{teks(i18n, |l| td_string!(l, umum.nip))}</th>
+                                <th scope="col">{teks(i18n, |l| td_string!(l, admin.nama))}</th>
+                                <th scope="col">{teks(i18n, |l| td_string!(l, admin.kode))}</th>
                             </tr></thead>
                             <tbody>
                                 {h.kode.into_iter().map(|k| view! {

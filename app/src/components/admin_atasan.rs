@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::api::admin::AtasanItem;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, td_string, use_i18n};
 use crate::state::admin::BarisAtasan;
+use crate::teks::teks;
 
 /// The atasan mapping of a period, one row per pegawai: those without a
 /// pejabat penilai first and marked, each with a button to set it.
@@ -18,7 +19,7 @@ pub fn AdminTabelAtasan(
             {move || {
                 let n = tanpa_penilai.get();
                 if n == 0 {
-                    t!(i18n, admin.semua_punya_penilai).into_any()
+                    teks(i18n, |l| td_string!(l, admin.semua_punya_penilai)).into_any()
                 } else {
                     view! { <strong>{t!(i18n, admin.ada_tanpa_penilai, n = move || n)}</strong> }.into_any()
                 }
@@ -28,12 +29,12 @@ pub fn AdminTabelAtasan(
             <table class="tabel tabel-atasan" data-testid="tabel-atasan" style:width="100%" style:border-collapse="collapse">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, admin.pegawai)}</th>
-                        <th scope="col">{t!(i18n, admin.unit)}</th>
-                        <th scope="col">{t!(i18n, admin.pejabat_penilai)}</th>
-                        <th scope="col">{t!(i18n, admin.atasan_pejabat_penilai)}</th>
-                        <th scope="col">{t!(i18n, admin.berlaku_sejak)}</th>
-                        <th scope="col"><span class="sr-only">{t!(i18n, admin.aksi)}</span></th>
+                        <th scope="col">{teks(i18n, |l| td_string!(l, admin.pegawai))}</th>
+                        <th scope="col">{teks(i18n, |l| td_string!(l, admin.unit))}</th>
+                        <th scope="col">{teks(i18n, |l| td_string!(l, admin.pejabat_penilai))}</th>
+                        <th scope="col">{teks(i18n, |l| td_string!(l, admin.atasan_pejabat_penilai))}</th>
+                        <th scope="col">{teks(i18n, |l| td_string!(l, admin.berlaku_sejak))}</th>
+                        <th scope="col"><span class="sr-only">{teks(i18n, |l| td_string!(l, admin.aksi))}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -64,7 +65,7 @@ fn BarisTabel(b: BarisAtasan, atur: Callback<AtasanItem>) -> impl IntoView {
             <td>
                 {match s.penilai_nama.clone().filter(|_| !kosong) {
                     Some(n) => n.into_any(),
-                    None => view! { <strong class="lencana peringatan">"⚠ " {t!(i18n, admin.belum_ada_penilai)}</strong> }.into_any(),
+                    None => view! { <strong class="lencana peringatan">"⚠ " {teks(i18n, |l| td_string!(l, admin.belum_ada_penilai))}</strong> }.into_any(),
                 }}
             </td>
             <td>{s.atasan_penilai_nama.clone().unwrap_or_else(|| "—".into())}</td>
@@ -74,7 +75,7 @@ fn BarisTabel(b: BarisAtasan, atur: Callback<AtasanItem>) -> impl IntoView {
             </td>
             <td>
                 <button type="button" class="tombol-kedua" data-testid="atur-atasan" on:click=move |_| atur.run(item.clone())>
-                    {t!(i18n, admin.atur)}
+                    {teks(i18n, |l| td_string!(l, admin.atur))}
                 </button>
             </td>
         </tr>

@@ -5,8 +5,9 @@ use crate::api::admin::{AtasanItem, PegawaiItem, PeriodeRow, SetAtasan};
 use crate::components::admin_galat::AdminGalat;
 use crate::components::admin_pilih_pegawai::AdminPilihPegawai;
 use crate::components::galat::GalatField;
-use crate::i18n::{Locale, t, use_i18n};
+use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::admin::{FormAtasan, pesan_field};
+use crate::teks::teks;
 
 /// Sets the pejabat penilai and atasan pejabat penilai of one pegawai from a
 /// date: the same date as the current mapping corrects it, a later one is a
@@ -76,21 +77,21 @@ pub fn AdminFormAtasan(
         <form class="kartu form-atasan" data-testid="form-atasan" on:submit=kirim novalidate>
             <h3 node_ref=judul>{t!(i18n, admin.atur_atasan_untuk, nama = move || nama.clone())} " (" {nip} ")"</h3>
             <AdminPilihPegawai id="pilih-penilai" q=cari_penilai hasil=hasil_penilai terpilih=penilai galat=pesan("penilai_id")>
-                {t!(i18n, admin.pejabat_penilai)}
+                {teks(i18n, |l| td_string!(l, admin.pejabat_penilai))}
             </AdminPilihPegawai>
             <AdminPilihPegawai id="pilih-atasan-penilai" q=cari_atasan hasil=hasil_atasan terpilih=atasan galat=pesan("atasan_penilai_id")>
-                {t!(i18n, admin.atasan_pejabat_penilai)}
+                {teks(i18n, |l| td_string!(l, admin.atasan_pejabat_penilai))}
             </AdminPilihPegawai>
             <div class="baris">
-                <label for="berlaku-mulai">{t!(i18n, admin.berlaku_mulai)}</label>
+                <label for="berlaku-mulai">{teks(i18n, |l| td_string!(l, admin.berlaku_mulai))}</label>
                 <input id="berlaku-mulai" type="date" data-testid="berlaku-mulai" bind:value=berlaku />
                 <GalatField id="berlaku-mulai-galat" pesan=pesan("berlaku_mulai") />
             </div>
-            <p class="petunjuk">{t!(i18n, admin.petunjuk_berlaku)}</p>
+            <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_berlaku))}</p>
             <AdminGalat galat=galat testid="galat-atasan" />
             <div class="aksi">
-                <button type="submit" data-testid="simpan-atasan" disabled=move || pending.get()>{t!(i18n, admin.simpan_atasan)}</button>
-                <button type="button" class="tombol-teks" on:click=move |_| batal.run(())>{t!(i18n, umum.batal)}</button>
+                <button type="submit" data-testid="simpan-atasan" disabled=move || pending.get()>{teks(i18n, |l| td_string!(l, admin.simpan_atasan))}</button>
+                <button type="button" class="tombol-teks" on:click=move |_| batal.run(())>{teks(i18n, |l| td_string!(l, umum.batal))}</button>
             </div>
         </form>
     }

@@ -7,8 +7,9 @@ use crate::api::admin::BuatPeriode;
 use crate::components::admin_aturan::LabelAturan;
 use crate::components::admin_galat::AdminGalat;
 use crate::components::galat::GalatField;
-use crate::i18n::{Locale, t, use_i18n};
+use crate::i18n::{Locale, td_string, use_i18n};
 use crate::state::admin::{FormPeriode, pesan_field};
+use crate::teks::teks;
 
 /// A new period: year, rule set (PermenPANRB 6/2022 unless chosen), cycle
 /// and optional dates; checked in the browser by the domain's own rules,
@@ -51,14 +52,14 @@ pub fn AdminFormPeriode(
     };
     view! {
         <form class="form-periode" data-testid="form-periode" on:submit=kirim novalidate>
-            <h3>{t!(i18n, admin.buat_periode)}</h3>
+            <h3>{teks(i18n, |l| td_string!(l, admin.buat_periode))}</h3>
             <div class="baris">
-                <label for="periode-tahun">{t!(i18n, admin.tahun)}</label>
+                <label for="periode-tahun">{teks(i18n, |l| td_string!(l, admin.tahun))}</label>
                 <input id="periode-tahun" data-testid="periode-tahun" inputmode="numeric" bind:value=tahun />
                 <GalatField id="periode-tahun-galat" pesan=pesan("tahun") />
             </div>
             <div class="baris">
-                <label for="periode-aturan">{t!(i18n, admin.aturan)}</label>
+                <label for="periode-aturan">{teks(i18n, |l| td_string!(l, admin.aturan))}</label>
                 <select id="periode-aturan" data-testid="periode-aturan" bind:value=rule_set>
                     {RuleSet::ALL.into_iter().map(|r| view! {
                         <option value=r.kode() selected={r == RuleSet::Permenpanrb6_2022}><LabelAturan kode=r.kode() /></option>
@@ -67,27 +68,27 @@ pub fn AdminFormPeriode(
                 <GalatField id="periode-aturan-galat" pesan=pesan("rule_set") />
             </div>
             <div class="baris">
-                <label for="periode-siklus">{t!(i18n, admin.siklus)}</label>
+                <label for="periode-siklus">{teks(i18n, |l| td_string!(l, admin.siklus))}</label>
                 <select id="periode-siklus" data-testid="periode-siklus" bind:value=siklus>
-                    <option value="triwulanan" selected=true>{t!(i18n, admin.siklus_triwulanan)}</option>
-                    <option value="bulanan">{t!(i18n, admin.siklus_bulanan)}</option>
+                    <option value="triwulanan" selected=true>{teks(i18n, |l| td_string!(l, admin.siklus_triwulanan))}</option>
+                    <option value="bulanan">{teks(i18n, |l| td_string!(l, admin.siklus_bulanan))}</option>
                 </select>
                 <GalatField id="periode-siklus-galat" pesan=pesan("siklus") />
             </div>
             <div class="baris">
-                <label for="periode-mulai">{t!(i18n, admin.mulai)}</label>
+                <label for="periode-mulai">{teks(i18n, |l| td_string!(l, admin.mulai))}</label>
                 <input id="periode-mulai" type="date" data-testid="periode-mulai" bind:value=mulai />
                 <GalatField id="periode-mulai-galat" pesan=pesan("mulai") />
             </div>
             <div class="baris">
-                <label for="periode-selesai">{t!(i18n, admin.selesai)}</label>
+                <label for="periode-selesai">{teks(i18n, |l| td_string!(l, admin.selesai))}</label>
                 <input id="periode-selesai" type="date" data-testid="periode-selesai" bind:value=selesai />
                 <GalatField id="periode-selesai-galat" pesan=pesan("selesai") />
             </div>
-            <p class="petunjuk">{t!(i18n, admin.petunjuk_tanggal_periode)}</p>
+            <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_tanggal_periode))}</p>
             <AdminGalat galat=galat testid="galat-periode" />
             <button type="submit" data-testid="simpan-periode" disabled=move || pending.get()>
-                {t!(i18n, admin.simpan_periode)}
+                {teks(i18n, |l| td_string!(l, admin.simpan_periode))}
             </button>
         </form>
     }

@@ -4,7 +4,8 @@ use wasm_bindgen::JsCast;
 use crate::api::admin::{GalatImpor, Ringkasan};
 use crate::components::admin_galat::AdminGalat;
 use crate::components::admin_laporan::AdminLaporan;
-use crate::i18n::{Locale, t, use_i18n};
+use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::teks::teks;
 
 /// The CSV import: choose a file, check it ("Periksa", nothing is written),
 /// read the row report or the summary, then apply it ("Terapkan").
@@ -38,21 +39,21 @@ pub fn AdminImpor(
         _ => None,
     });
     view! {
-        <p class="petunjuk">{t!(i18n, admin.petunjuk_impor)}</p>
+        <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_impor))}</p>
         <pre class="contoh-csv" style:overflow-x="auto">"nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan"</pre>
         <div class="baris">
-            <label for="berkas-csv">{t!(i18n, admin.berkas_csv)}</label>
+            <label for="berkas-csv">{teks(i18n, |l| td_string!(l, admin.berkas_csv))}</label>
             <input id="berkas-csv" type="file" accept=".csv,text/csv,text/plain" data-testid="berkas-csv" on:change=ganti />
         </div>
         {move || nama_berkas.get().map(|n| view! { <p class="petunjuk" data-testid="nama-berkas">{t!(i18n, admin.berkas_terpilih, nama = move || n.clone())}</p> })}
         <div class="aksi">
             <button type="button" data-testid="periksa" disabled=move || pending.get() || nama_berkas.with(Option::is_none) on:click=move |_| periksa.run(())>
-                {t!(i18n, admin.periksa)}
+                {teks(i18n, |l| td_string!(l, admin.periksa))}
             </button>
             <button type="button" class="tombol-kedua" data-testid="terapkan" disabled=move || pending.get() || !siap.get() on:click=move |_| terapkan.run(())>
-                {t!(i18n, admin.terapkan)}
+                {teks(i18n, |l| td_string!(l, admin.terapkan))}
             </button>
-            <Show when=move || pending.get()><span class="petunjuk" role="status">{t!(i18n, admin.memproses)}</span></Show>
+            <Show when=move || pending.get()><span class="petunjuk" role="status">{teks(i18n, |l| td_string!(l, admin.memproses))}</span></Show>
         </div>
         <AdminGalat galat=galat_lain testid="galat-impor" />
         {move || ringkasan.get().map(|r| {
@@ -61,13 +62,13 @@ pub fn AdminImpor(
             let peringatan = r.peringatan.clone();
             view! {
                 <div class="ringkasan-impor" role="status" data-testid=if r.terapkan { "hasil-terapkan" } else { "hasil-periksa" }>
-                    <p><strong>{if r.terapkan { t!(i18n, admin.impor_diterapkan).into_any() } else { t!(i18n, admin.impor_valid, n = move || baris).into_any() }}</strong></p>
+                    <p><strong>{if r.terapkan { teks(i18n, |l| td_string!(l, admin.impor_diterapkan)).into_any() } else { t!(i18n, admin.impor_valid, n = move || baris).into_any() }}</strong></p>
                     <dl class="ringkas">
-                        <dt>{t!(i18n, admin.dibuat)}</dt><dd data-testid="jumlah-dibuat">{dibuat}</dd>
-                        <dt>{t!(i18n, admin.diubah)}</dt><dd data-testid="jumlah-diubah">{diubah}</dd>
-                        <dt>{t!(i18n, admin.tidak_berubah)}</dt><dd data-testid="jumlah-tidak-berubah">{tetap}</dd>
-                        <dt>{t!(i18n, admin.unit_dibuat)}</dt><dd>{unit}</dd>
-                        <dt>{t!(i18n, admin.atasan_diubah)}</dt><dd>{atasan}</dd>
+                        <dt>{teks(i18n, |l| td_string!(l, admin.dibuat))}</dt><dd data-testid="jumlah-dibuat">{dibuat}</dd>
+                        <dt>{teks(i18n, |l| td_string!(l, admin.diubah))}</dt><dd data-testid="jumlah-diubah">{diubah}</dd>
+                        <dt>{teks(i18n, |l| td_string!(l, admin.tidak_berubah))}</dt><dd data-testid="jumlah-tidak-berubah">{tetap}</dd>
+                        <dt>{teks(i18n, |l| td_string!(l, admin.unit_dibuat))}</dt><dd>{unit}</dd>
+                        <dt>{teks(i18n, |l| td_string!(l, admin.atasan_diubah))}</dt><dd>{atasan}</dd>
                     </dl>
                     <ul>{peringatan.into_iter().map(|p| view! { <li>{if en() { p.en } else { p.id }}</li> }).collect_view()}</ul>
                 </div>

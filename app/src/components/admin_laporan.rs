@@ -3,8 +3,9 @@ use leptos::prelude::*;
 use crate::api::admin::Laporan;
 use crate::api::satu_bahasa;
 use crate::components::admin_unduh::AdminUnduh;
-use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use crate::state::admin::laporan_csv;
+use crate::teks::teks;
 
 /// The problems of a refused file, one per row and column, with who can fix
 /// each, and the same table as a CSV download.
@@ -25,20 +26,20 @@ pub fn AdminLaporan(pesan: String, laporan: Laporan) -> impl IntoView {
     });
     view! {
         <section class="laporan-impor" data-testid="laporan-impor" aria-labelledby="judul-laporan">
-            <h3 id="judul-laporan">{t!(i18n, admin.judul_laporan)}</h3>
+            <h3 id="judul-laporan">{teks(i18n, |l| td_string!(l, admin.judul_laporan))}</h3>
             <p class="galat" role="alert" data-testid="pesan-laporan">{move || satu_bahasa(&pesan, en())}</p>
-            <p class="petunjuk">{t!(i18n, admin.laporan_petunjuk)}</p>
+            <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.laporan_petunjuk))}</p>
             <AdminUnduh isi=isi nama_berkas="laporan-impor.csv" testid="unduh-laporan">
-                {t!(i18n, admin.unduh_laporan)}
+                {teks(i18n, |l| td_string!(l, admin.unduh_laporan))}
             </AdminUnduh>
             <div class="tabel-gulir" style:overflow-x="auto">
                 <table class="tabel" data-testid="tabel-laporan" style:width="100%">
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, admin.kolom_baris)}</th>
-                            <th scope="col">{t!(i18n, admin.kolom_kolom)}</th>
-                            <th scope="col">{t!(i18n, admin.kolom_masalah)}</th>
-                            <th scope="col">{t!(i18n, admin.kolom_perbaikan)}</th>
+                            <th scope="col">{teks(i18n, |l| td_string!(l, admin.kolom_baris))}</th>
+                            <th scope="col">{teks(i18n, |l| td_string!(l, admin.kolom_kolom))}</th>
+                            <th scope="col">{teks(i18n, |l| td_string!(l, admin.kolom_masalah))}</th>
+                            <th scope="col">{teks(i18n, |l| td_string!(l, admin.kolom_perbaikan))}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::api::admin::PeriodeRow;
 use crate::components::admin_aturan::{LabelAturan, LabelSiklus};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_i18n};
+use crate::teks::teks;
 
 /// The instansi's periods with their rule set and cycle, the latest first.
 #[component]
@@ -10,16 +11,16 @@ pub fn AdminPeriode(#[prop(into)] periode: Signal<Vec<PeriodeRow>>) -> impl Into
     let i18n = use_i18n();
     view! {
         <Show when=move || periode.with(|p| p.is_empty())>
-            <p class="petunjuk" data-testid="periode-kosong">{t!(i18n, admin.periode_kosong)}</p>
+            <p class="petunjuk" data-testid="periode-kosong">{teks(i18n, |l| td_string!(l, admin.periode_kosong))}</p>
         </Show>
         <div class="tabel-gulir" style:overflow-x="auto">
             <table class="tabel" data-testid="daftar-periode" style:width="100%">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, admin.tahun)}</th>
-                        <th scope="col">{t!(i18n, admin.aturan)}</th>
-                        <th scope="col">{t!(i18n, admin.siklus)}</th>
-                        <th scope="col">{t!(i18n, admin.rentang)}</th>
+                        <th scope="col">{teks(i18n, |l| td_string!(l, admin.tahun))}</th>
+                        <th scope="col">{teks(i18n, |l| td_string!(l, admin.aturan))}</th>
+                        <th scope="col">{teks(i18n, |l| td_string!(l, admin.siklus))}</th>
+                        <th scope="col">{teks(i18n, |l| td_string!(l, admin.rentang))}</th>
                     </tr>
                 </thead>
                 <tbody>

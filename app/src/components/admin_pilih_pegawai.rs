@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::api::admin::PegawaiItem;
 use crate::components::galat::GalatField;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, td_string, use_i18n};
+use crate::teks::teks;
 
 /// A pegawai picked by name or NIP from the instansi: what is chosen now,
 /// a search field and the matches to choose from.
@@ -25,18 +26,18 @@ pub fn AdminPilihPegawai(
                 {move || match terpilih.get() {
                     Some((_, label)) => view! {
                         <strong>{label}</strong> " "
-                        <button type="button" class="tombol-teks" on:click=move |_| terpilih.set(None)>{t!(i18n, admin.kosongkan)}</button>
+                        <button type="button" class="tombol-teks" on:click=move |_| terpilih.set(None)>{teks(i18n, |l| td_string!(l, admin.kosongkan))}</button>
                     }.into_any(),
-                    None => view! { <em>{t!(i18n, admin.belum_dipilih)}</em> }.into_any(),
+                    None => view! { <em>{teks(i18n, |l| td_string!(l, admin.belum_dipilih))}</em> }.into_any(),
                 }}
             </p>
-            <label for=cari_id.clone()>{t!(i18n, admin.cari_pegawai)}</label>
+            <label for=cari_id.clone()>{teks(i18n, |l| td_string!(l, admin.cari_pegawai))}</label>
             <input id=cari_id type="search" data-testid=format!("{id}-cari") autocomplete="off"
                 placeholder=move || t_string!(i18n, admin.cari_placeholder).to_string() bind:value=q />
             <ul class="hasil-cari" data-testid=format!("{id}-hasil") style:list-style="none" style:padding-left="0">
                 {move || match hasil.get() {
                     None => ().into_any(),
-                    Some(items) if items.is_empty() => view! { <li class="petunjuk">{t!(i18n, admin.tidak_ada_hasil)}</li> }.into_any(),
+                    Some(items) if items.is_empty() => view! { <li class="petunjuk">{teks(i18n, |l| td_string!(l, admin.tidak_ada_hasil))}</li> }.into_any(),
                     Some(items) => items.into_iter().map(|p| {
                         let label = format!("{} · {}", p.nama, p.nip);
                         let pid = p.id.clone();

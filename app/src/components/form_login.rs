@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::i18n::{Locale, t, use_i18n};
+use crate::i18n::{Locale, td_string, use_i18n};
 use crate::state::auth::{Auth, use_auth};
+use crate::teks::teks;
 
 /// NIP and password. On success the session goes into the auth context;
 /// after an expiry the same person continues where they were.
@@ -40,23 +41,23 @@ pub fn FormLogin() -> impl IntoView {
     let inggris = move || i18n.get_locale() == Locale::en;
     view! {
         <form class="form-login" on:submit=kirim data-testid="form-login">
-            <p class="petunjuk">{t!(i18n, umum.petunjuk_masuk)}</p>
+            <p class="petunjuk">{teks(i18n, |l| td_string!(l, umum.petunjuk_masuk))}</p>
             <div class="baris">
-                <label for="nip">{t!(i18n, umum.nip)}</label>
+                <label for="nip">{teks(i18n, |l| td_string!(l, umum.nip))}</label>
                 <input id="nip" name="nip" inputmode="numeric" autocomplete="username" bind:value=nip required />
             </div>
             <div class="baris">
-                <label for="kata-sandi">{t!(i18n, umum.kata_sandi)}</label>
+                <label for="kata-sandi">{teks(i18n, |l| td_string!(l, umum.kata_sandi))}</label>
                 <input id="kata-sandi" name="password" type="password" autocomplete="current-password" bind:value=sandi required />
             </div>
             <p class="galat" role="alert" data-testid="galat-login">
                 {move || galat.get().map(|e| match e {
-                    api::Error::Network => t!(i18n, umum.galat_jaringan).into_any(),
+                    api::Error::Network => teks(i18n, |l| td_string!(l, umum.galat_jaringan)).into_any(),
                     other => other.pesan(inggris()).unwrap_or_default().into_any(),
                 })}
             </p>
             <button type="submit" data-testid="tombol-masuk" disabled=move || masuk.pending().get()>
-                {move || if masuk.pending().get() { t!(i18n, umum.sedang_masuk).into_any() } else { t!(i18n, umum.tombol_masuk).into_any() }}
+                {move || if masuk.pending().get() { teks(i18n, |l| td_string!(l, umum.sedang_masuk)).into_any() } else { teks(i18n, |l| td_string!(l, umum.tombol_masuk)).into_any() }}
             </button>
         </form>
     }

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
-use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
+use crate::teks::teks;
 
 /// The frame of every page: the bar with navigation and the language
 /// switch, the content, and the server line at the bottom.
@@ -28,29 +29,29 @@ pub fn Kerangka(children: Children) -> impl IntoView {
     };
     let masuk = move || matches!(auth.0.get(), Auth::Masuk(_));
     view! {
-        <a class="lewati" href="#isi">{t!(i18n, umum.lewati_ke_isi)}</a>
+        <a class="lewati" href="#isi">{teks(i18n, |l| td_string!(l, umum.lewati_ke_isi))}</a>
         <header class="bar">
             <div class="merek">
-                <span class="nama">{t!(i18n, umum.nama_aplikasi)}</span>
-                <span class="sub">{t!(i18n, umum.tagline)}</span>
+                <span class="nama">{teks(i18n, |l| td_string!(l, umum.nama_aplikasi))}</span>
+                <span class="sub">{teks(i18n, |l| td_string!(l, umum.tagline))}</span>
             </div>
             <nav aria-label=move || t_string!(i18n, umum.navigasi).to_string() class="nav" data-testid="nav">
                 <Show when=masuk>
-                    <A href=Halaman::Beranda.href()>{t!(i18n, umum.beranda)}</A>
-                    <A href=Halaman::Antrian.href()>{t!(i18n, umum.penilaian)}</A>
+                    <A href=Halaman::Beranda.href()>{teks(i18n, |l| td_string!(l, umum.beranda))}</A>
+                    <A href=Halaman::Antrian.href()>{teks(i18n, |l| td_string!(l, umum.penilaian))}</A>
                     <Show when=move || auth.0.with(Auth::is_admin)>
-                        <A href=Halaman::Admin.href()>{t!(i18n, umum.admin)}</A>
+                        <A href=Halaman::Admin.href()>{teks(i18n, |l| td_string!(l, umum.admin))}</A>
                     </Show>
                 </Show>
-                <A href=Halaman::Simulasi.href()>{t!(i18n, umum.simulasi)}</A>
+                <A href=Halaman::Simulasi.href()>{teks(i18n, |l| td_string!(l, umum.simulasi))}</A>
             </nav>
             <div class="aksi-bar">
                 <button type="button" class="tombol-teks" data-testid="ganti-bahasa" on:click=ganti_bahasa>
-                    {t!(i18n, umum.ganti_bahasa)}
+                    {teks(i18n, |l| td_string!(l, umum.ganti_bahasa))}
                 </button>
                 <Show when=masuk>
                     <button type="button" class="tombol-teks" data-testid="keluar" on:click=keluar>
-                        {t!(i18n, umum.keluar)}
+                        {teks(i18n, |l| td_string!(l, umum.keluar))}
                     </button>
                 </Show>
             </div>
@@ -59,13 +60,13 @@ pub fn Kerangka(children: Children) -> impl IntoView {
         <footer class="kaki">
             <p data-testid="status-server">
                 {move || match health.get() {
-                    None => t!(i18n, umum.server_memuat).into_any(),
+                    None => teks(i18n, |l| td_string!(l, umum.server_memuat)).into_any(),
                     Some(Ok(h)) => {
                         let versi = h.version.clone();
                         let db = h.database.clone();
                         t!(i18n, umum.server_versi, versi = move || versi.clone(), basis_data = move || db.clone()).into_any()
                     }
-                    Some(Err(_)) => t!(i18n, umum.server_gagal).into_any(),
+                    Some(Err(_)) => teks(i18n, |l| td_string!(l, umum.server_gagal)).into_any(),
                 }}
             </p>
         </footer>

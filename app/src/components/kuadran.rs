@@ -2,17 +2,18 @@ use leptos::prelude::*;
 
 use domain::{Predikat, RatingEkspektasi};
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_i18n};
 use crate::state::kuadran::predikat_dari_kode;
+use crate::teks::teks;
 
 /// The label of a rating in the user's language.
 #[component]
 pub fn LabelRating(rating: RatingEkspektasi) -> impl IntoView {
     let i18n = use_i18n();
     match rating {
-        RatingEkspektasi::DiatasEkspektasi => t!(i18n, umum.diatas_ekspektasi).into_any(),
-        RatingEkspektasi::SesuaiEkspektasi => t!(i18n, umum.sesuai_ekspektasi).into_any(),
-        RatingEkspektasi::DibawahEkspektasi => t!(i18n, umum.dibawah_ekspektasi).into_any(),
+        RatingEkspektasi::DiatasEkspektasi => teks(i18n, |l| td_string!(l, umum.diatas_ekspektasi)).into_any(),
+        RatingEkspektasi::SesuaiEkspektasi => teks(i18n, |l| td_string!(l, umum.sesuai_ekspektasi)).into_any(),
+        RatingEkspektasi::DibawahEkspektasi => teks(i18n, |l| td_string!(l, umum.dibawah_ekspektasi)).into_any(),
     }
 }
 
@@ -21,11 +22,11 @@ pub fn LabelRating(rating: RatingEkspektasi) -> impl IntoView {
 pub fn LabelPredikat(predikat: Predikat) -> impl IntoView {
     let i18n = use_i18n();
     match predikat {
-        Predikat::SangatBaik => t!(i18n, umum.sangat_baik).into_any(),
-        Predikat::Baik => t!(i18n, umum.baik).into_any(),
-        Predikat::ButuhPerbaikan => t!(i18n, umum.butuh_perbaikan).into_any(),
-        Predikat::Kurang => t!(i18n, umum.kurang).into_any(),
-        Predikat::SangatKurang => t!(i18n, umum.sangat_kurang).into_any(),
+        Predikat::SangatBaik => teks(i18n, |l| td_string!(l, umum.sangat_baik)).into_any(),
+        Predikat::Baik => teks(i18n, |l| td_string!(l, umum.baik)).into_any(),
+        Predikat::ButuhPerbaikan => teks(i18n, |l| td_string!(l, umum.butuh_perbaikan)).into_any(),
+        Predikat::Kurang => teks(i18n, |l| td_string!(l, umum.kurang)).into_any(),
+        Predikat::SangatKurang => teks(i18n, |l| td_string!(l, umum.sangat_kurang)).into_any(),
     }
 }
 
@@ -51,22 +52,22 @@ pub fn KuadranSimulasi() -> impl IntoView {
     let predikat = Memo::new(move |_| predikat_dari_kode(&hasil.get(), &perilaku.get()));
     view! {
         <section class="kartu" aria-labelledby="judul-simulasi">
-            <h2 id="judul-simulasi">{t!(i18n, umum.judul_simulasi)}</h2>
-            <p class="petunjuk">{t!(i18n, umum.petunjuk_simulasi)}</p>
+            <h2 id="judul-simulasi">{teks(i18n, |l| td_string!(l, umum.judul_simulasi))}</h2>
+            <p class="petunjuk">{teks(i18n, |l| td_string!(l, umum.petunjuk_simulasi))}</p>
             <div class="baris">
-                <label for="rating-hasil">{t!(i18n, umum.rating_hasil_kerja)}</label>
+                <label for="rating-hasil">{teks(i18n, |l| td_string!(l, umum.rating_hasil_kerja))}</label>
                 <select id="rating-hasil" data-testid="rating-hasil" bind:value=hasil>
                     <OpsiRating />
                 </select>
             </div>
             <div class="baris">
-                <label for="rating-perilaku">{t!(i18n, umum.rating_perilaku_kerja)}</label>
+                <label for="rating-perilaku">{teks(i18n, |l| td_string!(l, umum.rating_perilaku_kerja))}</label>
                 <select id="rating-perilaku" data-testid="rating-perilaku" bind:value=perilaku>
                     <OpsiRating />
                 </select>
             </div>
             <p class="hasil" aria-live="polite">
-                {t!(i18n, umum.predikat)} ": "
+                {teks(i18n, |l| td_string!(l, umum.predikat))} ": "
                 <strong data-testid="predikat" data-predikat=move || predikat.get().kode() class=move || format!("predikat {}", predikat.get().kode())>
                     {move || view! { <LabelPredikat predikat=predikat.get() /> }}
                 </strong>

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_i18n};
 use crate::state::auth::use_auth;
+use crate::teks::teks;
 
 /// What a page shows while its data loads or when loading failed, the same
 /// everywhere: an ended session raises the sign-in dialog (the page stays),
@@ -13,14 +14,14 @@ pub fn GagalMuat(galat: Option<api::Error>) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     match galat {
-        None => t!(i18n, umum.memuat).into_any(),
+        None => teks(i18n, |l| td_string!(l, umum.memuat)).into_any(),
         Some(api::Error::SesiBerakhir) => {
             auth.expire();
             ().into_any()
         }
         Some(api::Error::Api { status: 404, .. }) => {
-            view! { <p class="kartu">{t!(i18n, pegawai.skp_tidak_ditemukan)}</p> }.into_any()
+            view! { <p class="kartu">{teks(i18n, |l| td_string!(l, pegawai.skp_tidak_ditemukan))}</p> }.into_any()
         }
-        Some(_) => view! { <p class="kartu galat">{t!(i18n, umum.galat_jaringan)}</p> }.into_any(),
+        Some(_) => view! { <p class="kartu galat">{teks(i18n, |l| td_string!(l, umum.galat_jaringan))}</p> }.into_any(),
     }
 }

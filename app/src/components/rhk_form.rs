@@ -5,11 +5,10 @@ use domain::skp::{AspekIndikator, Polaritas};
 
 use crate::components::galat::GalatField;
 use crate::components::pratinjau::PratinjauIndikator;
-use crate::i18n::{Locale, t, use_i18n};
-use crate::state::editor::{
-    Pratinjau, Sasaran, galat, hapus_indikator, hapus_rhk, hasil_indikator, jelaskan, posisi, tambah_indikator,
-};
+use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::state::editor::{Sasaran, galat, hapus_indikator, hapus_rhk, jelaskan, posisi, tambah_indikator};
 use crate::state::form::Editor;
+use crate::teks::teks;
 
 /// The messages for a field of this RHK (`sub` = "uraian", "indikator[1].target", …).
 fn pesan(ed: Editor, rhk: String, iki: Option<String>, field: &'static str, en: Signal<bool>) -> Signal<Vec<String>> {
@@ -44,7 +43,7 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
         <fieldset class="rhk kartu" data-testid="rhk" disabled=move || !ed.editable.get()>
             <legend>{move || { let n = nomor.get() + 1; t!(i18n, pegawai.rhk_ke, n = move || n) }}</legend>
             <div class="baris">
-                <label for=uraian_id.clone()>{t!(i18n, pegawai.uraian_rhk)}</label>
+                <label for=uraian_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.uraian_rhk))}</label>
                 <textarea id=uraian_id.clone() data-testid="rhk-uraian" rows="2"
                     prop:value=move || ed.rhk(&r1, |r| r.uraian.clone()).unwrap_or_default()
                     on:input=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r2, |r| r.uraian = v); }
@@ -53,18 +52,18 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
             </div>
             <div class="baris dua">
                 <div>
-                    <label for=jenis_id.clone()>{t!(i18n, pegawai.jenis_rhk)}</label>
+                    <label for=jenis_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.jenis_rhk))}</label>
                     <select id=jenis_id.clone() data-testid="rhk-jenis"
                         on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r3, |r| r.jenis = if v == "tambahan" { JenisRhk::Tambahan } else { JenisRhk::Utama }); }>
-                        <option value="utama" selected=move || ed.rhk(&r4, |r| r.jenis == JenisRhk::Utama).unwrap_or(true)>{t!(i18n, pegawai.rhk_utama)}</option>
-                        <option value="tambahan" selected=move || ed.rhk(&r4b, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{t!(i18n, pegawai.rhk_tambahan)}</option>
+                        <option value="utama" selected=move || ed.rhk(&r4, |r| r.jenis == JenisRhk::Utama).unwrap_or(true)>{teks(i18n, |l| td_string!(l, pegawai.rhk_utama))}</option>
+                        <option value="tambahan" selected=move || ed.rhk(&r4b, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{teks(i18n, |l| td_string!(l, pegawai.rhk_tambahan))}</option>
                     </select>
                 </div>
                 <div>
-                    <label for=atasan_id.clone()>{t!(i18n, pegawai.rhk_atasan)}</label>
+                    <label for=atasan_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.rhk_atasan))}</label>
                     <select id=atasan_id.clone() data-testid="rhk-atasan"
                         on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r5, |r| r.rhk_atasan_id = v); }>
-                        <option value="">{t!(i18n, pegawai.tautkan_nanti)}</option>
+                        <option value="">{teks(i18n, |l| td_string!(l, pegawai.tautkan_nanti))}</option>
                         {move || ed.rhk_atasan.get().unwrap_or_default().into_iter().map(|a| {
                             let r6 = r6.clone();
                             let aid = a.id.clone();
@@ -73,17 +72,16 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
                     </select>
                 </div>
             </div>
-            <Show when=move || ed.masukan.with(|m| m.jenis_jabatan == domain::JenisJabatan::Jpt)>
-                <Perspektif ed=ed id=persp_id.clone() />
-            </Show>
-            <h3 class="sub-judul">{t!(i18n, pegawai.indikator)}</h3>
+            // The position does not change while the SKP is open: no subscription per keystroke.
+            {ed.jpt.then(|| view! { <Perspektif ed=ed id=persp_id.clone() /> })}
+            <h3 class="sub-judul">{teks(i18n, |l| td_string!(l, pegawai.indikator))}</h3>
             <For each=move || iki_ids.get() key=|k| k.clone() children=move |iki| view! { <IkiForm ed=ed rhk=rid.clone() id=iki /> } />
             <div class="aksi">
                 <button type="button" class="tombol-kedua" data-testid="tambah-iki" on:click={ let id = id.clone(); move |_| ed.form.update(|f| tambah_indikator(f, &id)) }>
-                    {t!(i18n, pegawai.tambah_indikator)}
+                    {teks(i18n, |l| td_string!(l, pegawai.tambah_indikator))}
                 </button>
                 <button type="button" class="tombol-bahaya" on:click={ let id = id.clone(); move |_| ed.form.update(|f| hapus_rhk(f, &id)) }>
-                    {t!(i18n, pegawai.hapus_rhk)}
+                    {teks(i18n, |l| td_string!(l, pegawai.hapus_rhk))}
                 </button>
             </div>
         </fieldset>
@@ -116,13 +114,9 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
     let real_id2 = id.clone();
     let prev_id = id.clone();
     let jelas_id = id.clone();
-    // A memo: only the indicator whose result changed re-renders on a keystroke.
-    let hasil = Memo::new(move |_| {
-        ed.pratinjau.with(|p| match p {
-            Pratinjau::Siap(p) => hasil_indikator(p, &prev_id),
-            Pratinjau::RencanaBelumValid => None,
-        })
-    });
+    // A memo over the preview's index: only the indicator whose result
+    // changed re-renders on a keystroke.
+    let hasil = Memo::new(move |_| ed.hasil.with(|h| h.get(&prev_id).cloned()));
     let aspek_sel = {
         let (rhk, id) = (rhk.clone(), id.clone());
         move |a: AspekIndikator| {
@@ -140,49 +134,49 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
     view! {
         <div class="iki" data-testid="iki">
             <div class="baris">
-                <label for=f("uraian")>{t!(i18n, pegawai.uraian_indikator)}</label>
+                <label for=f("uraian")>{teks(i18n, |l| td_string!(l, pegawai.uraian_indikator))}</label>
                 <input id=f("uraian") data-testid="iki-uraian" prop:value=get(|i| i.uraian.clone()) on:input=set(|i, v| i.uraian = v) />
                 <GalatField id=f("uraian-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "uraian", en) />
             </div>
             <div class="baris empat">
                 <div>
-                    <label for=f("aspek")>{t!(i18n, pegawai.aspek)}</label>
+                    <label for=f("aspek")>{teks(i18n, |l| td_string!(l, pegawai.aspek))}</label>
                     <select id=f("aspek") on:change=set(|i, v| i.aspek = match v.as_str() {
                         "kualitas" => AspekIndikator::Kualitas, "waktu" => AspekIndikator::Waktu, "biaya" => AspekIndikator::Biaya, _ => AspekIndikator::Kuantitas })>
-                        <option value="kuantitas" selected=aspek_sel(AspekIndikator::Kuantitas)>{t!(i18n, pegawai.aspek_kuantitas)}</option>
-                        <option value="kualitas" selected=aspek_sel(AspekIndikator::Kualitas)>{t!(i18n, pegawai.aspek_kualitas)}</option>
-                        <option value="waktu" selected=aspek_sel(AspekIndikator::Waktu)>{t!(i18n, pegawai.aspek_waktu)}</option>
-                        <option value="biaya" selected=aspek_sel(AspekIndikator::Biaya)>{t!(i18n, pegawai.aspek_biaya)}</option>
+                        <option value="kuantitas" selected=aspek_sel(AspekIndikator::Kuantitas)>{teks(i18n, |l| td_string!(l, pegawai.aspek_kuantitas))}</option>
+                        <option value="kualitas" selected=aspek_sel(AspekIndikator::Kualitas)>{teks(i18n, |l| td_string!(l, pegawai.aspek_kualitas))}</option>
+                        <option value="waktu" selected=aspek_sel(AspekIndikator::Waktu)>{teks(i18n, |l| td_string!(l, pegawai.aspek_waktu))}</option>
+                        <option value="biaya" selected=aspek_sel(AspekIndikator::Biaya)>{teks(i18n, |l| td_string!(l, pegawai.aspek_biaya))}</option>
                     </select>
                 </div>
                 <div>
-                    <label for=f("target")>{t!(i18n, pegawai.target)}</label>
+                    <label for=f("target")>{teks(i18n, |l| td_string!(l, pegawai.target))}</label>
                     <input id=f("target") data-testid="iki-target" inputmode="decimal" prop:value=get(|i| i.target.clone()) on:input=set(|i, v| i.target = v) />
                     <GalatField id=f("target-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "target", en) />
                 </div>
                 <div>
-                    <label for=f("target-maks")>{t!(i18n, pegawai.target_maks)}</label>
+                    <label for=f("target-maks")>{teks(i18n, |l| td_string!(l, pegawai.target_maks))}</label>
                     <input id=f("target-maks") data-testid="iki-target-maks" inputmode="decimal" prop:value=get(|i| i.target_maks.clone()) on:input=set(|i, v| i.target_maks = v) />
                     <GalatField id=f("target-maks-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "target_maks", en) />
                 </div>
                 <div>
-                    <label for=f("satuan")>{t!(i18n, pegawai.satuan)}</label>
+                    <label for=f("satuan")>{teks(i18n, |l| td_string!(l, pegawai.satuan))}</label>
                     <input id=f("satuan") data-testid="iki-satuan" prop:value=get(|i| i.satuan.clone()) on:input=set(|i, v| i.satuan = v) />
                     <GalatField id=f("satuan-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "satuan", en) />
                 </div>
             </div>
             <div class="baris dua">
                 <div>
-                    <label for=f("polaritas")>{t!(i18n, pegawai.polaritas)}</label>
+                    <label for=f("polaritas")>{teks(i18n, |l| td_string!(l, pegawai.polaritas))}</label>
                     <select id=f("polaritas") on:change=set(|i, v| i.polaritas = if v == "khusus" { Polaritas::Khusus } else { Polaritas::Normal })>
-                        <option value="normal" selected=pol_sel(Polaritas::Normal)>{t!(i18n, pegawai.polaritas_normal)}</option>
-                        <option value="khusus" selected=pol_sel(Polaritas::Khusus)>{t!(i18n, pegawai.polaritas_khusus)}</option>
+                        <option value="normal" selected=pol_sel(Polaritas::Normal)>{teks(i18n, |l| td_string!(l, pegawai.polaritas_normal))}</option>
+                        <option value="khusus" selected=pol_sel(Polaritas::Khusus)>{teks(i18n, |l| td_string!(l, pegawai.polaritas_khusus))}</option>
                     </select>
                 </div>
                 <div class="realisasi">
-                    <label for=f("realisasi")>{t!(i18n, pegawai.realisasi)}</label>
+                    <label for=f("realisasi")>{teks(i18n, |l| td_string!(l, pegawai.realisasi))}</label>
                     <input id=f("realisasi") data-testid="iki-realisasi" inputmode="decimal"
-                        prop:value=move || ed.realisasi.with(|m| m.get(&real_id).cloned().unwrap_or_default())
+                        prop:value=ed.realisasi.with_untracked(|m| m.get(&real_id).cloned().unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); ed.realisasi.update(|m| { m.insert(real_id2.clone(), v); }); } />
                     <PratinjauIndikator hasil=hasil jelaskan=Callback::new(move |_| {
                         let sasaran = Sasaran::Indikator(jelas_id.clone());
@@ -191,7 +185,7 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                 </div>
             </div>
             <button type="button" class="tombol-teks" on:click={ let (rhk, id) = (rhk.clone(), id.clone()); move |_| ed.form.update(|f| hapus_indikator(f, &rhk, &id)) }>
-                {t!(i18n, pegawai.hapus_indikator)}
+                {teks(i18n, |l| td_string!(l, pegawai.hapus_indikator))}
             </button>
         </div>
     }
@@ -227,13 +221,13 @@ fn Perspektif(ed: Editor, id: String) -> impl IntoView {
     };
     view! {
         <div class="baris">
-            <label for=sel_id.clone()>{t!(i18n, pegawai.perspektif)}</label>
+            <label for=sel_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.perspektif))}</label>
             <select id=sel_id on:change=ubah>
-                <option value="">{t!(i18n, pegawai.pilih)}</option>
-                <option value="penerima_layanan" selected=pilih(P::PenerimaLayanan)>{t!(i18n, pegawai.perspektif_penerima_layanan)}</option>
-                <option value="proses_bisnis" selected=pilih(P::ProsesBisnis)>{t!(i18n, pegawai.perspektif_proses_bisnis)}</option>
-                <option value="penguatan_internal" selected=pilih(P::PenguatanInternal)>{t!(i18n, pegawai.perspektif_penguatan_internal)}</option>
-                <option value="anggaran" selected=pilih(P::Anggaran)>{t!(i18n, pegawai.perspektif_anggaran)}</option>
+                <option value="">{teks(i18n, |l| td_string!(l, pegawai.pilih))}</option>
+                <option value="penerima_layanan" selected=pilih(P::PenerimaLayanan)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_penerima_layanan))}</option>
+                <option value="proses_bisnis" selected=pilih(P::ProsesBisnis)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_proses_bisnis))}</option>
+                <option value="penguatan_internal" selected=pilih(P::PenguatanInternal)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_penguatan_internal))}</option>
+                <option value="anggaran" selected=pilih(P::Anggaran)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_anggaran))}</option>
             </select>
             <GalatField id=format!("{id}-perspektif-galat") pesan=pesan(ed, id.clone(), None, "perspektif", en) />
         </div>

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::components::form_login::FormLogin;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_i18n};
 use crate::state::auth::{Auth, use_auth};
+use crate::teks::teks;
 
 /// When the session ends mid-work: a dialog over the page, which stays as
 /// it is underneath, so nothing typed is lost.
@@ -14,8 +15,8 @@ pub fn SesiBerakhir() -> impl IntoView {
         <Show when=move || matches!(auth.0.get(), Auth::Berakhir(_))>
             <div class="tirai">
                 <section class="kartu dialog" role="dialog" aria-modal="true" aria-labelledby="judul-sesi" data-testid="sesi-berakhir">
-                    <h2 id="judul-sesi">{t!(i18n, umum.sesi_berakhir)}</h2>
-                    <p>{t!(i18n, umum.sesi_berakhir_penjelasan)}</p>
+                    <h2 id="judul-sesi">{teks(i18n, |l| td_string!(l, umum.sesi_berakhir))}</h2>
+                    <p>{teks(i18n, |l| td_string!(l, umum.sesi_berakhir_penjelasan))}</p>
                     <FormLogin />
                 </section>
             </div>

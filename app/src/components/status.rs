@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_i18n};
+use crate::teks::teks;
 
 /// An SKP status as a labelled badge, in the user's language.
 #[component]
@@ -9,15 +10,15 @@ pub fn StatusSkp(#[prop(into)] kode: Signal<String>) -> impl IntoView {
     view! {
         <span class=move || format!("lencana status-{}", kode.get()) data-testid="status-skp" data-status=move || kode.get()>
             {move || match kode.get().as_str() {
-                "draf" => t!(i18n, umum.status_draf).into_any(),
-                "diajukan" => t!(i18n, umum.status_diajukan).into_any(),
-                "dikembalikan" => t!(i18n, umum.status_dikembalikan).into_any(),
-                "ditetapkan" => t!(i18n, umum.status_ditetapkan).into_any(),
-                "revisi" => t!(i18n, umum.status_revisi).into_any(),
-                "dinilai" => t!(i18n, umum.status_dinilai).into_any(),
-                "dinilai_tahunan" => t!(i18n, umum.status_dinilai_tahunan).into_any(),
-                "final" => t!(i18n, umum.status_final).into_any(),
-                _ => t!(i18n, umum.status_belum_dibuat).into_any(),
+                "draf" => teks(i18n, |l| td_string!(l, umum.status_draf)).into_any(),
+                "diajukan" => teks(i18n, |l| td_string!(l, umum.status_diajukan)).into_any(),
+                "dikembalikan" => teks(i18n, |l| td_string!(l, umum.status_dikembalikan)).into_any(),
+                "ditetapkan" => teks(i18n, |l| td_string!(l, umum.status_ditetapkan)).into_any(),
+                "revisi" => teks(i18n, |l| td_string!(l, umum.status_revisi)).into_any(),
+                "dinilai" => teks(i18n, |l| td_string!(l, umum.status_dinilai)).into_any(),
+                "dinilai_tahunan" => teks(i18n, |l| td_string!(l, umum.status_dinilai_tahunan)).into_any(),
+                "final" => teks(i18n, |l| td_string!(l, umum.status_final)).into_any(),
+                _ => teks(i18n, |l| td_string!(l, umum.status_belum_dibuat)).into_any(),
             }}
         </span>
     }

@@ -15,11 +15,12 @@ use crate::components::admin_periode::AdminPeriode;
 use crate::components::admin_unit::AdminUnit;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
-use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::page::Halaman;
 use crate::pages::beranda::hari_ini;
 use crate::state::admin::{baris_atasan, berlaku_bawaan, periode_bawaan, unit_datar};
 use crate::state::auth::use_auth;
+use crate::teks::teks;
 
 /// `/admin`: the instansi admin's tools: periods and their rule set, units
 /// and the atasan mapping of a period (`?periode=` in the URL), the CSV
@@ -33,8 +34,8 @@ pub fn Admin() -> impl IntoView {
         <PerluMasuk>
             <Show when=admin fallback=move || view! {
                 <section class="kartu" data-testid="bukan-admin">
-                    <h1>{t!(i18n, admin.judul)}</h1>
-                    <p>{t!(i18n, admin.hanya_admin)}</p>
+                    <h1>{teks(i18n, |l| td_string!(l, admin.judul))}</h1>
+                    <p>{teks(i18n, |l| td_string!(l, admin.hanya_admin))}</p>
                 </section>
             }>
                 <Konsol />
@@ -49,7 +50,7 @@ fn gagal(e: api::Error) -> AnyView {
     match e {
         api::Error::Api { status: 403, .. } => {
             let i18n = use_i18n();
-            view! { <p class="kartu galat">{t!(i18n, admin.hanya_admin)}</p> }.into_any()
+            view! { <p class="kartu galat">{teks(i18n, |l| td_string!(l, admin.hanya_admin))}</p> }.into_any()
         }
         e => view! { <GagalMuat galat=Some(e) /> }.into_any(),
     }
@@ -230,18 +231,18 @@ fn Konsol() -> impl IntoView {
     let tahun_depan = hari_ini().tahun() + 1;
     view! {
         <section class="kartu" style:min-width="0" data-testid="konsol-admin">
-            <h1>{t!(i18n, admin.judul)}</h1>
-            <p class="petunjuk">{t!(i18n, admin.pengantar)}</p>
+            <h1>{teks(i18n, |l| td_string!(l, admin.judul))}</h1>
+            <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.pengantar))}</p>
             <nav class="nav-admin" aria-label=move || t_string!(i18n, admin.bagian_admin).to_string()>
-                <a href="#bagian-periode">{t!(i18n, admin.judul_periode)}</a> " · "
-                <a href="#bagian-atasan">{t!(i18n, admin.judul_atasan)}</a> " · "
-                <a href="#bagian-impor">{t!(i18n, admin.judul_impor)}</a> " · "
-                <a href="#bagian-aktivasi">{t!(i18n, admin.judul_aktivasi)}</a>
+                <a href="#bagian-periode">{teks(i18n, |l| td_string!(l, admin.judul_periode))}</a> " · "
+                <a href="#bagian-atasan">{teks(i18n, |l| td_string!(l, admin.judul_atasan))}</a> " · "
+                <a href="#bagian-impor">{teks(i18n, |l| td_string!(l, admin.judul_impor))}</a> " · "
+                <a href="#bagian-aktivasi">{teks(i18n, |l| td_string!(l, admin.judul_aktivasi))}</a>
             </nav>
         </section>
 
         <section class="kartu" style:min-width="0" id="bagian-periode" aria-labelledby="judul-periode">
-            <h2 id="judul-periode">{t!(i18n, admin.judul_periode)}</h2>
+            <h2 id="judul-periode">{teks(i18n, |l| td_string!(l, admin.judul_periode))}</h2>
             {move || match periode.get() {
                 None => view! { <GagalMuat galat=None /> }.into_any(),
                 Some(Err(e)) => gagal(e),
@@ -260,10 +261,10 @@ fn Konsol() -> impl IntoView {
         </section>
 
         <section class="kartu" style:min-width="0" id="bagian-atasan" aria-labelledby="judul-atasan">
-            <h2 id="judul-atasan">{t!(i18n, admin.judul_atasan)}</h2>
-            <p class="petunjuk">{t!(i18n, admin.petunjuk_atasan)}</p>
+            <h2 id="judul-atasan">{teks(i18n, |l| td_string!(l, admin.judul_atasan))}</h2>
+            <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_atasan))}</p>
             <div class="baris">
-                <label for="pilih-periode">{t!(i18n, admin.periode)}</label>
+                <label for="pilih-periode">{teks(i18n, |l| td_string!(l, admin.periode))}</label>
                 <select id="pilih-periode" data-testid="pilih-periode" on:change=pilih_periode>
                     {move || periode_list.get().into_iter().map(|p| {
                         let id = p.id.clone();
@@ -272,7 +273,7 @@ fn Konsol() -> impl IntoView {
                 </select>
             </div>
             <details class="unit">
-                <summary>{t!(i18n, admin.judul_unit)}</summary>
+                <summary>{teks(i18n, |l| td_string!(l, admin.judul_unit))}</summary>
                 {move || match unit.get() {
                     None => view! { <GagalMuat galat=None /> }.into_any(),
                     Some(Err(e)) => gagal(e),
@@ -298,7 +299,7 @@ fn Konsol() -> impl IntoView {
             {move || match atasan.get() {
                 None => view! { <GagalMuat galat=None /> }.into_any(),
                 Some(Err(e)) => gagal(e),
-                Some(Ok(None)) => view! { <p class="petunjuk">{t!(i18n, admin.periode_kosong)}</p> }.into_any(),
+                Some(Ok(None)) => view! { <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.periode_kosong))}</p> }.into_any(),
                 Some(Ok(Some(h))) => {
                     let tanpa = h.tanpa_penilai;
                     view! { <AdminTabelAtasan baris=baris_atasan(&h.items) tanpa_penilai=tanpa atur=atur /> }.into_any()
@@ -307,7 +308,7 @@ fn Konsol() -> impl IntoView {
         </section>
 
         <section class="kartu" style:min-width="0" id="bagian-impor" aria-labelledby="judul-impor">
-            <h2 id="judul-impor">{t!(i18n, admin.judul_impor)}</h2>
+            <h2 id="judul-impor">{teks(i18n, |l| td_string!(l, admin.judul_impor))}</h2>
             <AdminImpor
                 nama_berkas=Signal::derive(move || berkas.with(|b| b.as_ref().map(|b| b.0.clone())))
                 pilih=pilih_berkas
@@ -320,7 +321,7 @@ fn Konsol() -> impl IntoView {
         </section>
 
         <section class="kartu" style:min-width="0" id="bagian-aktivasi" aria-labelledby="judul-aktivasi">
-            <h2 id="judul-aktivasi">{t!(i18n, admin.judul_aktivasi)}</h2>
+            <h2 id="judul-aktivasi">{teks(i18n, |l| td_string!(l, admin.judul_aktivasi))}</h2>
             <AdminAktivasi buat=Callback::new(move |_| { aktivasi.dispatch(()); })
                 pending=aktivasi.pending() hasil=kode galat=kode_galat />
         </section>

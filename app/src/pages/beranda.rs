@@ -9,10 +9,11 @@ use domain::tanggal::Tanggal;
 use crate::api;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::status::StatusSkp;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, td_string, use_i18n};
 use crate::page::Halaman;
 use crate::state::auth::use_auth;
 use crate::state::tenggat::{batas_penetapan_skp, sisa_hari_kerja};
+use crate::teks::teks;
 
 /// Today in the browser (the domain never reads a clock).
 pub fn hari_ini() -> Tanggal {
@@ -50,16 +51,16 @@ fn Dasbor() -> impl IntoView {
         <section class="kartu">
             <h1>{move || { let n = nama(); t!(i18n, pegawai.salam, nama = move || n.clone()) }}</h1>
             {move || match data.get() {
-                None => t!(i18n, umum.memuat).into_any(),
+                None => teks(i18n, |l| td_string!(l, umum.memuat)).into_any(),
                 Some(Err(api::Error::SesiBerakhir)) => {
                     auth.expire();
                     ().into_any()
                 }
-                Some(Err(_)) => view! { <p class="galat">{t!(i18n, umum.galat_jaringan)}</p> }.into_any(),
+                Some(Err(_)) => view! { <p class="galat">{teks(i18n, |l| td_string!(l, umum.galat_jaringan))}</p> }.into_any(),
                 Some(Ok((periode, skp))) => {
                     let today = hari_ini();
                     match periode_aktif(&periode, i64::from(today.tahun())) {
-                        None => view! { <p>{t!(i18n, pegawai.belum_ada_periode)}</p> }.into_any(),
+                        None => view! { <p>{teks(i18n, |l| td_string!(l, pegawai.belum_ada_periode))}</p> }.into_any(),
                         Some(p) => {
                             let mine = skp.into_iter().find(|s| s.periode_id == p.id);
                             view! { <PeriodeKartu periode=p skp=mine hari_ini=today /> }.into_any()
@@ -91,25 +92,25 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
     let tugas = status.clone();
     view! {
         <dl class="ringkas" data-testid="dasbor">
-            <dt>{t!(i18n, pegawai.periode_aktif)}</dt>
+            <dt>{teks(i18n, |l| td_string!(l, pegawai.periode_aktif))}</dt>
             <dd data-testid="periode-tahun">{periode.tahun}</dd>
-            <dt>{t!(i18n, pegawai.aturan)}</dt>
+            <dt>{teks(i18n, |l| td_string!(l, pegawai.aturan))}</dt>
             <dd data-testid="periode-aturan">
                 {match periode.rule_set {
-                    RuleSet::Permenpanrb6_2022 => t!(i18n, pegawai.aturan_permenpanrb_6_2022).into_any(),
-                    RuleSet::Permenpanrb8_2021 => t!(i18n, pegawai.aturan_permenpanrb_8_2021).into_any(),
-                    RuleSet::Pp46_2011 => t!(i18n, pegawai.aturan_pp_46_2011).into_any(),
+                    RuleSet::Permenpanrb6_2022 => teks(i18n, |l| td_string!(l, pegawai.aturan_permenpanrb_6_2022)).into_any(),
+                    RuleSet::Permenpanrb8_2021 => teks(i18n, |l| td_string!(l, pegawai.aturan_permenpanrb_8_2021)).into_any(),
+                    RuleSet::Pp46_2011 => teks(i18n, |l| td_string!(l, pegawai.aturan_pp_46_2011)).into_any(),
                 }}
             </dd>
-            <dt>{t!(i18n, pegawai.status_skp)}</dt>
+            <dt>{teks(i18n, |l| td_string!(l, pegawai.status_skp))}</dt>
             <dd><StatusSkp kode=status.clone() /></dd>
-            <dt>{t!(i18n, pegawai.yang_perlu_dikerjakan)}</dt>
+            <dt>{teks(i18n, |l| td_string!(l, pegawai.yang_perlu_dikerjakan))}</dt>
             <dd data-testid="tugas">
                 {match tugas.as_str() {
-                    "belum_dibuat" | "draf" => t!(i18n, pegawai.tugas_susun).into_any(),
-                    "dikembalikan" | "revisi" => t!(i18n, pegawai.tugas_perbaiki).into_any(),
-                    "diajukan" => t!(i18n, pegawai.tugas_tunggu).into_any(),
-                    _ => t!(i18n, pegawai.tugas_selesai).into_any(),
+                    "belum_dibuat" | "draf" => teks(i18n, |l| td_string!(l, pegawai.tugas_susun)).into_any(),
+                    "dikembalikan" | "revisi" => teks(i18n, |l| td_string!(l, pegawai.tugas_perbaiki)).into_any(),
+                    "diajukan" => teks(i18n, |l| td_string!(l, pegawai.tugas_tunggu)).into_any(),
+                    _ => teks(i18n, |l| td_string!(l, pegawai.tugas_selesai)).into_any(),
                 }}
                 {batas.map(|b| {
                     let tanggal = b.to_string();
@@ -129,10 +130,10 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
             </dd>
         </dl>
         {match skp {
-            Some(s) => view! { <A href=Halaman::Skp(s.id).href() attr:class="tombol" attr:data-testid="buka-skp">{t!(i18n, pegawai.buka_skp)}</A> }.into_any(),
+            Some(s) => view! { <A href=Halaman::Skp(s.id).href() attr:class="tombol" attr:data-testid="buka-skp">{teks(i18n, |l| td_string!(l, pegawai.buka_skp))}</A> }.into_any(),
             None => view! {
                 <button type="button" data-testid="buat-skp" disabled=move || buat.pending().get() on:click=move |_| { buat.dispatch(()); }>
-                    {t!(i18n, pegawai.buat_skp)}
+                    {teks(i18n, |l| td_string!(l, pegawai.buat_skp))}
                 </button>
             }.into_any(),
         }}

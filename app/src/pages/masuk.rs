@@ -3,9 +3,10 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::form_login::FormLogin;
 use crate::components::kuadran::KuadranSimulasi;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{td_string, use_i18n};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
+use crate::teks::teks;
 
 /// `/masuk`: the login form; once signed in, on to the dashboard.
 #[component]
@@ -20,7 +21,7 @@ pub fn Masuk() -> impl IntoView {
     });
     view! {
         <section class="kartu sempit">
-            <h1>{t!(i18n, umum.judul_masuk)}</h1>
+            <h1>{teks(i18n, |l| td_string!(l, umum.judul_masuk))}</h1>
             <FormLogin />
         </section>
         <KuadranSimulasi />

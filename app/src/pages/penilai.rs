@@ -8,11 +8,12 @@ use crate::api;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::status::StatusSkp;
-use crate::i18n::{Locale, t, use_i18n};
+use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::page::Halaman;
 use crate::pages::beranda::{hari_ini, periode_aktif};
 use crate::state::antrian::berikutnya;
 use crate::state::auth::use_auth;
+use crate::teks::teks;
 
 async fn muat_antrian() -> Result<(i64, Vec<AntrianItem>), api::Error> {
     let periode = api::org::periode().await?;
@@ -39,8 +40,8 @@ fn DaftarAntrian() -> impl IntoView {
         Some(Ok((tahun, items))) => view! {
             <section class="kartu">
                 <h1>{t!(i18n, penilai.judul_antrian, tahun = move || tahun)}</h1>
-                <p class="petunjuk">{t!(i18n, penilai.petunjuk_antrian)}</p>
-                {if items.is_empty() { Some(view! { <p>{t!(i18n, penilai.kosong)}</p> }) } else { None }}
+                <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilai.petunjuk_antrian))}</p>
+                {if items.is_empty() { Some(view! { <p>{teks(i18n, |l| td_string!(l, penilai.kosong))}</p> }) } else { None }}
                 <ul class="antrian" data-testid="antrian">
                     {items.into_iter().map(|i| view! {
                         <li data-testid="antrian-item" data-status=i.status.clone()>
@@ -48,8 +49,8 @@ fn DaftarAntrian() -> impl IntoView {
                             <span class="jabatan">{i.pegawai.jabatan.clone()}</span>
                             <StatusSkp kode=i.status.clone() />
                             {match i.skp_id.clone() {
-                                Some(id) => view! { <A href=Halaman::TinjauSkp(id).href() attr:class="tombol" attr:data-testid="tinjau">{t!(i18n, penilai.tinjau)}</A> }.into_any(),
-                                None => view! { <span class="petunjuk">{t!(i18n, penilai.belum_ada_skp)}</span> }.into_any(),
+                                Some(id) => view! { <A href=Halaman::TinjauSkp(id).href() attr:class="tombol" attr:data-testid="tinjau">{teks(i18n, |l| td_string!(l, penilai.tinjau))}</A> }.into_any(),
+                                None => view! { <span class="petunjuk">{teks(i18n, |l| td_string!(l, penilai.belum_ada_skp))}</span> }.into_any(),
                             }}
                         </li>
                     }).collect_view()}
@@ -134,7 +135,7 @@ fn Keputusan(skp: SkpView, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             <h1>{t!(i18n, penilai.judul_tinjau, nama = move || nama.clone())}</h1>
             <StatusSkp kode=Signal::derive(move || state.with(|s| s.status.clone())) />
             <table class="tabel-rhk">
-                <thead><tr><th scope="col">{t!(i18n, penilai.rhk_pegawai)}</th><th scope="col">{t!(i18n, penilai.rhk_diintervensi)}</th></tr></thead>
+                <thead><tr><th scope="col">{teks(i18n, |l| td_string!(l, penilai.rhk_pegawai))}</th><th scope="col">{teks(i18n, |l| td_string!(l, penilai.rhk_diintervensi))}</th></tr></thead>
                 <tbody>
                     {skp.skp.rencana().rhk().iter().map(|r| {
                         let link = uraian_atasan(r.rhk_atasan());
@@ -146,7 +147,7 @@ fn Keputusan(skp: SkpView, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                                 </td>
                                 <td>{match link {
                                     Some(u) => u.into_any(),
-                                    None => view! { <em>{t!(i18n, penilai.belum_ditautkan)}</em> }.into_any(),
+                                    None => view! { <em>{teks(i18n, |l| td_string!(l, penilai.belum_ditautkan))}</em> }.into_any(),
                                 }}</td>
                             </tr>
                         }
@@ -155,34 +156,34 @@ fn Keputusan(skp: SkpView, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             </table>
         </section>
         <section class="kartu keputusan">
-            <Show when=diajukan fallback=move || view! { <p class="petunjuk" data-testid="tidak-bisa-ditinjau">{t!(i18n, penilai.tidak_bisa_ditinjau)}</p> }>
+            <Show when=diajukan fallback=move || view! { <p class="petunjuk" data-testid="tidak-bisa-ditinjau">{teks(i18n, |l| td_string!(l, penilai.tidak_bisa_ditinjau))}</p> }>
                 <div class="baris">
-                    <label for="catatan">{t!(i18n, penilai.catatan)}</label>
+                    <label for="catatan">{teks(i18n, |l| td_string!(l, penilai.catatan))}</label>
                     <textarea id="catatan" data-testid="catatan" rows="3" bind:value=catatan></textarea>
-                    <Show when=move || catatan_kosong.get()><p class="galat" role="alert">{t!(i18n, penilai.catatan_wajib)}</p></Show>
+                    <Show when=move || catatan_kosong.get()><p class="galat" role="alert">{teks(i18n, |l| td_string!(l, penilai.catatan_wajib))}</p></Show>
                 </div>
                 <div class="aksi">
                     <button type="button" data-testid="setujui" disabled=move || aksi.pending().get() on:click=move |_| { aksi.dispatch(("approve", String::new())); }>
-                        {t!(i18n, penilai.setujui)}
+                        {teks(i18n, |l| td_string!(l, penilai.setujui))}
                     </button>
                     <button type="button" class="tombol-kedua" data-testid="kembalikan" disabled=move || aksi.pending().get() on:click=kembalikan>
-                        {t!(i18n, penilai.kembalikan)}
+                        {teks(i18n, |l| td_string!(l, penilai.kembalikan))}
                     </button>
                 </div>
             </Show>
             <p class="galat" role="alert">{move || galat.get().and_then(|e| e.pesan(en()))}</p>
             <p class="berhasil" role="status" data-testid="hasil-keputusan">
-                {move || selesai.get().map(|a| if a == "approve" { t!(i18n, penilai.berhasil_disetujui).into_any() } else { t!(i18n, penilai.berhasil_dikembalikan).into_any() })}
+                {move || selesai.get().map(|a| if a == "approve" { teks(i18n, |l| td_string!(l, penilai.berhasil_disetujui)).into_any() } else { teks(i18n, |l| td_string!(l, penilai.berhasil_dikembalikan)).into_any() })}
             </p>
             <div class="aksi">
                 {match next {
                     Some(n) => {
                         let navigate = navigate.clone();
-                        view! { <button type="button" data-testid="berikutnya" on:click=move |_| navigate(&Halaman::TinjauSkp(n.clone()).href(), Default::default())>{t!(i18n, penilai.berikutnya)}</button> }.into_any()
+                        view! { <button type="button" data-testid="berikutnya" on:click=move |_| navigate(&Halaman::TinjauSkp(n.clone()).href(), Default::default())>{teks(i18n, |l| td_string!(l, penilai.berikutnya))}</button> }.into_any()
                     }
-                    None => view! { <span class="petunjuk" data-testid="tidak-ada-lagi">{t!(i18n, penilai.tidak_ada_lagi)}</span> }.into_any(),
+                    None => view! { <span class="petunjuk" data-testid="tidak-ada-lagi">{teks(i18n, |l| td_string!(l, penilai.tidak_ada_lagi))}</span> }.into_any(),
                 }}
-                <A href=Halaman::Antrian.href() attr:class="tombol-teks">{t!(i18n, penilai.kembali_ke_antrian)}</A>
+                <A href=Halaman::Antrian.href() attr:class="tombol-teks">{teks(i18n, |l| td_string!(l, penilai.kembali_ke_antrian))}</A>
             </div>
         </section>
     }

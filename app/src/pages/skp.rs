@@ -16,10 +16,13 @@ use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::pratinjau::RingkasanPratinjau;
 use crate::components::rhk_form::RhkForm;
 use crate::components::status::StatusSkp;
-use crate::i18n::{Locale, t, use_i18n};
+use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::auth::use_auth;
-use crate::state::editor::{PratinjauMasukan, Sasaran, galat, hitung_pratinjau_rencana, jelaskan, tambah_rhk};
+use crate::state::editor::{
+    PratinjauMasukan, Sasaran, galat, hasil_per_indikator, hitung_pratinjau_rencana, jelaskan, tambah_rhk,
+};
 use crate::state::form::Editor;
+use crate::teks::teks;
 
 /// `/skp/:id`: the pegawai's SKP editor with instant previews.
 #[component]
@@ -89,6 +92,7 @@ fn EditorSkp(
         jenjang: None,
     });
     let pratinjau = Memo::new(move |_| masukan.with(|m| rencana.with(|r| hitung_pratinjau_rencana(r, m))));
+    let hasil = Memo::new(move |_| pratinjau.with(hasil_per_indikator));
     let editable = Signal::derive(move || {
         view_state
             .with(|v| v.akses == Akses::Pegawai && matches!(v.status.as_str(), "draf" | "dikembalikan" | "revisi"))
@@ -99,7 +103,9 @@ fn EditorSkp(
         errors,
         masukan,
         pratinjau,
+        hasil,
         editable,
+        jpt: jenis_jabatan == domain::JenisJabatan::Jpt,
         rhk_atasan: Signal::derive(move || atasan.as_ref().filter(|a| a.tersedia).map(|a| a.rhk.clone())),
     };
     let atasan_kosong = ed.rhk_atasan.with_untracked(Option::is_none);
@@ -135,23 +141,23 @@ fn EditorSkp(
             <header class="kepala-skp">
                 <h1>{move || t!(i18n, pegawai.judul_editor, tahun = move || tahun)}</h1>
                 <StatusSkp kode=Signal::derive(move || view_state.with(|v| v.status.clone())) />
-                <p class="petunjuk">{t!(i18n, pegawai.milik)} ": " {awal.pegawai.nama.clone()} " · " {t!(i18n, umum.nip)} " " {awal.pegawai.nip.clone()}</p>
+                <p class="petunjuk">{teks(i18n, |l| td_string!(l, pegawai.milik))} ": " {awal.pegawai.nama.clone()} " · " {teks(i18n, |l| td_string!(l, umum.nip))} " " {awal.pegawai.nip.clone()}</p>
             </header>
             {move || catatan().filter(|_| view_state.with(|v| v.status == "dikembalikan")).map(|c| view! {
                 <div class="catatan" role="note" data-testid="catatan-penilai">
-                    <strong>{t!(i18n, pegawai.catatan_penilai)} ": "</strong> {c}
+                    <strong>{teks(i18n, |l| td_string!(l, pegawai.catatan_penilai))} ": "</strong> {c}
                 </div>
             })}
             <Show when=move || !editable.get()>
-                <p class="petunjuk" data-testid="tidak-bisa-diubah">{t!(i18n, pegawai.tidak_bisa_diubah)}</p>
+                <p class="petunjuk" data-testid="tidak-bisa-diubah">{teks(i18n, |l| td_string!(l, pegawai.tidak_bisa_diubah))}</p>
             </Show>
             <Show when=move || atasan_kosong>
-                <p class="petunjuk">{t!(i18n, pegawai.atasan_belum_ada_skp)}</p>
+                <p class="petunjuk">{teks(i18n, |l| td_string!(l, pegawai.atasan_belum_ada_skp))}</p>
             </Show>
         </section>
         <div class="tata-editor">
             <div class="kolom-form">
-                <h2>{t!(i18n, pegawai.rhk)}</h2>
+                <h2>{teks(i18n, |l| td_string!(l, pegawai.rhk))}</h2>
                 <For each={move || rhk_ids.get()} key={|id: &String| id.clone()}
                     children={move |id: String| {
                         let id2 = id.clone();
@@ -161,10 +167,10 @@ fn EditorSkp(
                 <Show when=move || editable.get()>
                     <div class="aksi">
                         <button type="button" class="tombol-kedua" data-testid="tambah-rhk-utama" on:click=move |_| form.update(|f| tambah_rhk(f, JenisRhk::Utama))>
-                            {t!(i18n, pegawai.tambah_rhk_utama)}
+                            {teks(i18n, |l| td_string!(l, pegawai.tambah_rhk_utama))}
                         </button>
                         <button type="button" class="tombol-kedua" data-testid="tambah-rhk-tambahan" on:click=move |_| form.update(|f| tambah_rhk(f, JenisRhk::Tambahan))>
-                            {t!(i18n, pegawai.tambah_rhk_tambahan)}
+                            {teks(i18n, |l| td_string!(l, pegawai.tambah_rhk_tambahan))}
                         </button>
                     </div>
                 </Show>
@@ -172,11 +178,11 @@ fn EditorSkp(
                 <Lampiran form=form editable=editable />
             </div>
             <aside class="kolom-pratinjau kartu" aria-labelledby="judul-pratinjau">
-                <h2 id="judul-pratinjau">{t!(i18n, pegawai.pratinjau)}</h2>
-                <p class="petunjuk">{t!(i18n, pegawai.pratinjau_penjelasan)}</p>
+                <h2 id="judul-pratinjau">{teks(i18n, |l| td_string!(l, pegawai.pratinjau))}</h2>
+                <p class="petunjuk">{teks(i18n, |l| td_string!(l, pegawai.pratinjau_penjelasan))}</p>
                 <Show when=move || rule_set == RuleSet::Permenpanrb6_2022>
                     <div class="baris">
-                        <label for="rating-perilaku-pratinjau">{t!(i18n, pegawai.pilih_rating_perilaku)}</label>
+                        <label for="rating-perilaku-pratinjau">{teks(i18n, |l| td_string!(l, pegawai.pilih_rating_perilaku))}</label>
                         <select id="rating-perilaku-pratinjau" data-testid="rating-perilaku-pratinjau" bind:value=rating_perilaku>
                             <OpsiRating />
                         </select>
@@ -189,10 +195,10 @@ fn EditorSkp(
         <section class="kartu aksi-bawah">
             <p class="galat" role="alert" data-testid="galat-server">
                 {move || server_galat.get().map(|e| match e {
-                    api::Error::Network => t!(i18n, umum.galat_jaringan).into_any(),
+                    api::Error::Network => teks(i18n, |l| td_string!(l, umum.galat_jaringan)).into_any(),
                     api::Error::Api { status: 409, ref body } if body.code == "stale_version" => view! {
-                        {t!(i18n, pegawai.konflik_versi)} " "
-                        <button type="button" class="tombol-teks" on:click=move |_| reload.run(())>{t!(i18n, pegawai.muat_terbaru)}</button>
+                        {teks(i18n, |l| td_string!(l, pegawai.konflik_versi))} " "
+                        <button type="button" class="tombol-teks" on:click=move |_| reload.run(())>{teks(i18n, |l| td_string!(l, pegawai.muat_terbaru))}</button>
                     }.into_any(),
                     other => other.pesan(en.get()).unwrap_or_default().into_any(),
                 })}
@@ -203,10 +209,10 @@ fn EditorSkp(
             <Show when=move || editable.get()>
                 <div class="aksi">
                     <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || simpan.pending().get() on:click=move |_| { simpan.dispatch(false); }>
-                        {move || if simpan.pending().get() { t!(i18n, pegawai.menyimpan).into_any() } else { t!(i18n, pegawai.simpan_draf).into_any() }}
+                        {move || if simpan.pending().get() { teks(i18n, |l| td_string!(l, pegawai.menyimpan)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.simpan_draf)).into_any() }}
                     </button>
                     <button type="button" data-testid="ajukan" disabled=move || simpan.pending().get() on:click=move |_| { simpan.dispatch(true); }>
-                        {move || if view_state.with(|v| v.status == "dikembalikan") { t!(i18n, pegawai.ajukan_ulang).into_any() } else { t!(i18n, pegawai.ajukan).into_any() }}
+                        {move || if view_state.with(|v| v.status == "dikembalikan") { teks(i18n, |l| td_string!(l, pegawai.ajukan_ulang)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.ajukan)).into_any() }}
                     </button>
                 </div>
             </Show>
@@ -239,18 +245,18 @@ fn Lampiran(form: RwSignal<domain::skp::SkpInput>, editable: Signal<bool>) -> im
     };
     view! {
         <fieldset class="kartu lampiran" disabled=move || !editable.get()>
-            <legend>{t!(i18n, pegawai.lampiran)}</legend>
-            <p class="petunjuk">{t!(i18n, pegawai.satu_per_baris)}</p>
+            <legend>{teks(i18n, |l| td_string!(l, pegawai.lampiran))}</legend>
+            <p class="petunjuk">{teks(i18n, |l| td_string!(l, pegawai.satu_per_baris))}</p>
             <div class="baris">
-                <label for="lampiran-sumber-daya">{t!(i18n, pegawai.dukungan_sumber_daya)}</label>
+                <label for="lampiran-sumber-daya">{teks(i18n, |l| td_string!(l, pegawai.dukungan_sumber_daya))}</label>
                 {baris(|l| &mut l.dukungan_sumber_daya, "lampiran-sumber-daya")}
             </div>
             <div class="baris">
-                <label for="lampiran-skema">{t!(i18n, pegawai.skema_pertanggungjawaban)}</label>
+                <label for="lampiran-skema">{teks(i18n, |l| td_string!(l, pegawai.skema_pertanggungjawaban))}</label>
                 {baris(|l| &mut l.skema_pertanggungjawaban, "lampiran-skema")}
             </div>
             <div class="baris">
-                <label for="lampiran-konsekuensi">{t!(i18n, pegawai.konsekuensi)}</label>
+                <label for="lampiran-konsekuensi">{teks(i18n, |l| td_string!(l, pegawai.konsekuensi))}</label>
                 {baris(|l| &mut l.konsekuensi, "lampiran-konsekuensi")}
             </div>
         </fieldset>

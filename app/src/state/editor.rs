@@ -2,7 +2,7 @@
 //! the realisations typed for a preview, and the preview itself, computed by
 //! `domain` in the browser with no server round trip.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use domain::angka_kredit::Jenjang;
 use domain::error::FieldErrors;
@@ -297,6 +297,21 @@ fn rhk_of(p: &SkpPreview) -> &[domain::skp::pratinjau::PratinjauRhk] {
 
 pub fn hasil_indikator(p: &SkpPreview, iki_id: &str) -> Option<HasilIndikator> {
     let i = rhk_of(p).iter().flat_map(|r| r.indikator.iter()).find(|i| i.indikator.as_str() == iki_id)?;
+    hasil_dari(p, i)
+}
+
+/// Every indicator's result, by indicator id: built once per preview, so a
+/// keystroke costs one look-up per indicator instead of a search.
+pub fn hasil_per_indikator(p: &Pratinjau) -> HashMap<String, HasilIndikator> {
+    let Pratinjau::Siap(p) = p else { return HashMap::new() };
+    rhk_of(p)
+        .iter()
+        .flat_map(|r| r.indikator.iter())
+        .filter_map(|i| Some((i.indikator.as_str().to_owned(), hasil_dari(p, i)?)))
+        .collect()
+}
+
+fn hasil_dari(p: &SkpPreview, i: &domain::skp::pratinjau::PratinjauIndikator) -> Option<HasilIndikator> {
     i.realisasi?;
     let mut h = HasilIndikator::default();
     match p {
@@ -375,6 +390,28 @@ mod tests_pratinjau {
         assert_eq!(angka(102.2222, false), "102,22");
         assert_eq!(angka(102.2222, true), "102.22");
         assert_eq!(angka(109.0, false), "109");
+    }
+
+    #[test]
+    fn the_index_of_results_agrees_with_a_search_for_each_indicator() {
+        let (input, mut realisasi) = contoh(3);
+        realisasi.remove("iki-2-1"); // one indicator without a realisation has no result
+        let m = PratinjauMasukan {
+            rule_set: RuleSet::Permenpanrb8_2021,
+            jenis_jabatan: JenisJabatan::Pelaksana,
+            realisasi,
+            rating_perilaku: None,
+            jenjang: None,
+        };
+        let p = hitung_pratinjau(&input, &m);
+        let index = hasil_per_indikator(&p);
+        let Pratinjau::Siap(sp) = &p else { panic!("no preview") };
+        assert_eq!(index.len(), 5, "{index:?}");
+        assert!(!index.contains_key("iki-2-1"));
+        for (id, h) in &index {
+            assert_eq!(Some(h), hasil_indikator(sp, id).as_ref(), "{id}");
+        }
+        assert!(hasil_per_indikator(&Pratinjau::RencanaBelumValid).is_empty());
     }
 
     #[test]

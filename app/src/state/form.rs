@@ -1,22 +1,28 @@
 //! The editor's signals, passed as one `Copy` value to the form components.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use domain::FieldErrors;
 use domain::api::RhkAtasanItem;
 use domain::skp::{IndikatorInput, RhkInput, SkpInput};
 use leptos::prelude::*;
 
-use crate::state::editor::{Pratinjau, PratinjauMasukan};
+use crate::state::editor::{HasilIndikator, Pratinjau, PratinjauMasukan};
 
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub form: RwSignal<SkpInput>,
+    /// The realisations as typed; each field sets its value once and then
+    /// owns it (no field re-renders when another is typed in).
     pub realisasi: RwSignal<BTreeMap<String, String>>,
     pub errors: Memo<FieldErrors>,
     pub masukan: Memo<PratinjauMasukan>,
     pub pratinjau: Memo<Pratinjau>,
+    /// The preview's result per indicator id, indexed once per preview.
+    pub hasil: Memo<HashMap<String, HasilIndikator>>,
     pub editable: Signal<bool>,
+    /// A JPT's SKP (each RHK names its perspective); fixed while the SKP is open.
+    pub jpt: bool,
     pub rhk_atasan: Signal<Option<Vec<RhkAtasanItem>>>,
 }
 
