@@ -6,12 +6,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Parser;
+use domain::api::Laporan;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::config::{Cli, Command, CreateAdminArgs, ImportArgs, ServeArgs};
 use crate::db::Db;
 use crate::db::org::{AdminBaru, buat_admin};
-use crate::import::Laporan;
 use crate::import::terapkan::{ImporError, Opsi, impor};
 use crate::{Application, clock, seed, telemetry};
 

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::api::admin::AktivasiDibuat;
 use crate::components::admin_galat::AdminGalat;
 use crate::components::admin_unduh::AdminUnduh;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::admin::{kode_csv, tanggal_unix};
+use domain::api::AktivasiDibuat;
 
 /// Activation codes for every pegawai without a password: issued on request,
 /// shown here once (only their hashes are kept), downloadable as CSV.

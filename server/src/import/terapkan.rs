@@ -7,36 +7,17 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use domain::api::{Laporan, PeriodeView, Ringkasan, Segmen};
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
-use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
-use super::{BarisImpor, Konteks, Laporan, Mentah, baca, periksa};
+use super::{BarisImpor, Konteks, Mentah, baca, periksa};
 use crate::db::Db;
-use crate::db::org::{self, PeriodeRow, RencanaSegmen, Segmen, new_id, placeholders, rencana_segmen};
+use crate::db::org::{self, RencanaSegmen, new_id, placeholders, rencana_segmen};
 
 /// Rows per multi-row INSERT.
 const BATCH: usize = 200;
-
-/// What an import did (or, in a dry run, would do).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct Ringkasan {
-    /// False for a dry run: nothing was written.
-    pub terapkan: bool,
-    /// Data rows in the file.
-    pub baris: usize,
-    /// Pegawai created, changed, and left as they were.
-    pub dibuat: usize,
-    pub diubah: usize,
-    pub tidak_berubah: usize,
-    pub unit_dibuat: usize,
-    /// Pegawai whose atasan mapping in the period was set or changed.
-    pub atasan_diubah: usize,
-    /// The period whose atasan mapping the file set; `None` when the instansi has none.
-    pub periode_id: Option<String>,
-    pub peringatan: Vec<Teks>,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImporError {
@@ -114,7 +95,7 @@ async fn impor_dalam(
     kemajuan: Kemajuan<'_>,
 ) -> Result<Ringkasan, ImporError> {
     let instansi_id = opsi.instansi_id.as_str();
-    let periode: Option<PeriodeRow> = match &opsi.periode_id {
+    let periode: Option<PeriodeView> = match &opsi.periode_id {
         Some(id) => match org::periode(conn, id).await? {
             Some((instansi, p)) if instansi == instansi_id => Some(p),
             _ => return Err(ImporError::PeriodeTidakAda),
@@ -270,7 +251,7 @@ fn jenis_jabatan_kode(b: &BarisImpor) -> &'static str {
 async fn set_atasan(
     conn: &mut AnyConnection,
     instansi_id: &str,
-    periode: &PeriodeRow,
+    periode: &PeriodeView,
     hari_ini: Tanggal,
     baris: &[BarisImpor],
     nip_ke_id: &HashMap<String, String>,

@@ -13,22 +13,25 @@ use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use domain::periode::{PeriodeInput, SiklusPeriodik};
+use domain::api::{
+    AktivasiDibuat, AtasanDiset, AtasanHalaman, BuatPeriode, Halaman, ImporGagal, Laporan, MintaAktivasi, PegawaiItem,
+    PeriodeDibuat, PeriodeView, Ringkasan, SetAtasan, UnitNode,
+};
+use domain::periode::PeriodeInput;
 use domain::rule_set::RuleSet;
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
 
 use crate::auth::{Actor, Peran};
 use crate::clock;
-use crate::db::org::{self, AtasanHalaman, Halaman, KodeAktivasi, PegawaiItem, PeriodeRow, RencanaSegmen, UnitNode};
+use crate::db::org::{self, RencanaSegmen};
 use crate::error::{ApiError, ApiResult, ErrorBody, dua_bahasa};
 use crate::extract::AppJson;
 use crate::idempotency;
-use crate::import::Laporan;
-use crate::import::terapkan::{ImporError, Opsi, Ringkasan, impor};
+use crate::import::terapkan::{ImporError, Opsi, impor};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -142,44 +145,12 @@ async fn cari_pegawai(
     tag = "org",
     security(("ekinerja_sesi" = [])),
     responses(
-        (status = 200, description = "The periods.", body = Vec<PeriodeRow>),
+        (status = 200, description = "The periods.", body = Vec<PeriodeView>),
     )
 )]
-async fn daftar_periode(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<PeriodeRow>>> {
+async fn daftar_periode(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<PeriodeView>>> {
     let mut conn = state.db.pool().acquire().await?;
     Ok(Json(org::daftar_periode(&mut conn, &actor.instansi_id).await?))
-}
-
-/// A year as a number or as the text a form holds.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(untagged)]
-pub enum Tahun {
-    Angka(i64),
-    Teks(String),
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct BuatPeriode {
-    pub tahun: Tahun,
-    #[serde(default)]
-    pub siklus: SiklusPeriodik,
-    /// `permenpanrb_6_2022`, `permenpanrb_8_2021` or `pp_46_2011`; empty or
-    /// missing: the rule set in force on the first day.
-    #[serde(default)]
-    pub rule_set: Option<String>,
-    #[serde(default)]
-    pub mulai: String,
-    #[serde(default)]
-    pub selesai: String,
-}
-
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct PeriodeDibuat {
-    #[serde(flatten)]
-    pub periode: PeriodeRow,
-    /// Non-blocking remarks, e.g. an older rule set than usual for the year.
-    pub peringatan: BTreeMap<String, Vec<String>>,
 }
 
 /// Creates a period of the caller's instansi.
@@ -212,10 +183,7 @@ async fn buat_periode(
     };
     let form = PeriodeInput {
         id: org::new_id(),
-        tahun: match input.tahun {
-            Tahun::Angka(n) => n.to_string(),
-            Tahun::Teks(s) => s,
-        },
+        tahun: input.tahun.teks(),
         siklus: input.siklus,
         rule_set,
         mulai: input.mulai,
@@ -266,31 +234,6 @@ async fn daftar_atasan(
     let (instansi, _) = org::periode(&mut conn, &q.periode_id).await?.ok_or(ApiError::NotFound)?;
     milik(&actor, Some(&instansi))?;
     Ok(Json(org::daftar_atasan(&mut conn, &instansi, &q.periode_id, limit, offset).await?))
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SetAtasan {
-    pub periode_id: String,
-    pub pegawai_id: String,
-    /// The pejabat penilai kinerja; `null` removes them.
-    pub penilai_id: Option<String>,
-    pub atasan_penilai_id: Option<String>,
-    /// ISO date from which this holds; a date after the start of the current
-    /// segment is a transfer (the current segment ends the day before).
-    pub berlaku_mulai: String,
-    /// The version of the current segment this change is based on.
-    #[serde(default)]
-    pub version: Option<i64>,
-}
-
-/// The pegawai's segments in the period after the change.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct AtasanDiset {
-    pub pegawai_id: String,
-    pub periode_id: String,
-    pub berubah: bool,
-    pub segmen: Vec<org::Segmen>,
 }
 
 /// Sets who rates a pegawai from a date in the period; a later date is a transfer.
@@ -407,24 +350,6 @@ async fn set_atasan(
     Ok(Json(AtasanDiset { pegawai_id: input.pegawai_id, periode_id: periode.id, berubah, segmen }))
 }
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MintaAktivasi {
-    /// The pegawai to issue codes for; missing: every pegawai of the
-    /// instansi who has not set a password yet.
-    #[serde(default)]
-    pub pegawai_ids: Option<Vec<String>>,
-}
-
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct AktivasiDibuat {
-    pub jumlah: usize,
-    /// Unix seconds after which the codes no longer work.
-    pub berlaku_sampai: i64,
-    /// Shown once: only hashes are stored.
-    pub kode: Vec<KodeAktivasi>,
-}
-
 /// Issues one-time activation codes, shown only in this answer.
 #[utoipa::path(
     post,
@@ -469,14 +394,6 @@ pub struct ImportQuery {
     pub periode_id: Option<String>,
 }
 
-/// The 422 of an import: the one error shape plus the row report.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct ImportGagal {
-    #[serde(flatten)]
-    pub error: ErrorBody,
-    pub laporan: Laporan,
-}
-
 /// The message summing up a report, both languages.
 pub fn ringkas_laporan(l: &Laporan) -> Teks {
     Teks::new(
@@ -503,7 +420,7 @@ fn laporan_response(l: Laporan) -> Response {
     }
     let error =
         ErrorBody { code: "import_invalid".into(), message: dua_bahasa(&ringkas_laporan(&l)), fields, current: None };
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(ImportGagal { error, laporan: l })).into_response()
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(ImporGagal { error, laporan: l })).into_response()
 }
 
 /// Imports the instansi's pegawai, units and atasan mapping from a CSV file; a dry run unless `terapkan=true`.
@@ -520,7 +437,7 @@ fn laporan_response(l: Laporan) -> Response {
         (status = 404, description = "`periode_id` is not a period of the instansi.", body = ErrorBody),
         (status = 413, description = "The file is larger than 64 MiB.", body = ErrorBody),
         (status = 415, description = "Not sent as `text/csv`.", body = ErrorBody),
-        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed), or a missing or reused `Idempotency-Key`.", body = ImportGagal),
+        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed), or a missing or reused `Idempotency-Key`.", body = ImporGagal),
     )
 )]
 async fn import_csv(
