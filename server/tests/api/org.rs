@@ -374,6 +374,41 @@ async fn activation_codes_let_imported_pegawai_set_their_first_password_once() {
 }
 
 #[tokio::test]
+async fn one_activation_code_sets_one_password_even_when_sent_twice_at_once() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let csv = "nip,nama,jenis_pegawai,jabatan,jenis_jabatan,unit,nip_atasan\n\
+                   199801012022031001,Baru Satu,pns,Analis,fungsional,Sekretariat,199003152015032004\n";
+        let res = admin
+            .post("/api/v1/admin/import?terapkan=true")
+            .header("content-type", "text/csv")
+            .body(csv)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{backend:?}");
+        let (_, codes) = json(admin.post("/api/v1/admin/aktivasi").json(&json!({})).send().await.unwrap()).await;
+        let kode = codes["kode"][0]["kode"].as_str().unwrap().to_owned();
+        let activate = |password: &'static str| {
+            let req = app.client.post(app.url("/api/v1/auth/aktivasi")).json(&json!({
+                "nip": "199801012022031001", "kode": kode, "password": password,
+            }));
+            async move {
+                let res = req.send().await.unwrap();
+                (res.status(), password)
+            }
+        };
+        let (a, b) = tokio::join!(activate("sandi-pertama-satu"), activate("sandi-pertama-dua"));
+        let set: Vec<&str> = [a, b].iter().filter(|(s, _)| *s == StatusCode::NO_CONTENT).map(|(_, p)| *p).collect();
+        assert_eq!(set.len(), 1, "{backend:?}: exactly one request used the code ({a:?}, {b:?})");
+        let other = if set[0] == "sandi-pertama-satu" { "sandi-pertama-dua" } else { "sandi-pertama-satu" };
+        assert!(app.try_login("199801012022031001", set[0]).await.is_ok(), "the password that was set works");
+        assert!(app.try_login("199801012022031001", other).await.is_err(), "the refused one does not");
+    }
+}
+
+#[tokio::test]
 async fn create_admin_refuses_a_missing_instansi_name_and_a_weak_password() {
     let app = spawn_app_with(Backend::Sqlite, None, false).await;
     let db = app.connect().await;
