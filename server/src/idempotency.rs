@@ -5,8 +5,11 @@
 //!
 //! ## One durable write per mutation (routes in [`SATU_TULIS`])
 //!
-//! For the hot mutations (the SKP routes) the key's record is written **in
-//! the same transaction as the change**, with the final response:
+//! The SKP routes (create, edit, submit, approve, return, revise) and the
+//! admin's routes (a new period, the atasan mapping, activation codes) use
+//! this protocol. The key's
+//! record is written **in the same transaction as the change**, with the
+//! final response:
 //!
 //! 1. the middleware looks the key up (a read): a stored answer is replayed
 //!    (another body: 422; a record still "running" from the other protocol:
@@ -14,33 +17,39 @@
 //! 2. it claims the key in this process (a second concurrent request with
 //!    the key gets 409 `in_progress` at once) and hands the handler a
 //!    [`Kunci`];
-//! 3. the handler's write job makes the change, renders its response and
-//!    calls [`Kunci::simpan`], which inserts the record (status and body)
+//! 3. the handler's write job ([`crate::db::Db::write`]) makes the change,
+//!    renders its response and calls [`Kunci::simpan`] (or
+//!    [`Kunci::simpan_json`]), which inserts the record (status and body)
 //!    in the job's transaction. If the key was taken meanwhile (another app
 //!    server on the same PostgreSQL), the insert finds it, the job fails and
 //!    its change is rolled back with it; the middleware then replays the
 //!    winner's stored answer. So exactly one request with a key changes
 //!    anything, and the change and its answer become durable together (one
 //!    commit, shared with other requests by group commit on SQLite): a crash
-//!    can leave neither or both, never a change without its answer;
+//!    can leave neither or both, never a change without its answer. An
+//!    answer holding one-time secrets (the activation codes) is never
+//!    stored: its job calls [`Kunci::simpan_rahasia`], which stores the 410
+//!    `secret_not_replayed` a replay gets instead;
 //! 4. a handler that answers without changing anything (a validation error,
 //!    a stale version: 4xx) leaves the key to the middleware, which stores a
 //!    settled answer in one write (`ON CONFLICT DO NOTHING`; if the key was
 //!    stored meanwhile, that stored answer is returned instead) before
 //!    answering. Unsettled answers (401, 403, 429, 5xx) store nothing.
 //!
-//! ## Every other mutation: the running row
+//! ## Any other mutation: the running row
 //!
-//! The key row is written (status 0, "running") before the handler runs, so
-//! two concurrent requests with one key cannot both run: the second gets 409;
-//! the response replaces it afterwards, or it is deleted when the answer is
-//! not settled. These handlers write through the pool themselves, so their
-//! change cannot join the key's transaction; moving a route to the
-//! one-write protocol means writing its change through [`crate::db::Db::write`]
-//! with [`Kunci::simpan`] and listing it in [`SATU_TULIS`].
+//! The CSV import uses it; it is what a mutation not listed in
+//! [`SATU_TULIS`] gets. The key row is written (status 0, "running") before
+//! the handler runs, so two concurrent requests with one key cannot both
+//! run: the second gets 409; the response replaces it afterwards, or it is
+//! deleted when the answer is not settled. Three writes instead of one, and
+//! the change cannot join the key's transaction (a crash between them loses
+//! the answer, and a retry runs the change again); moving a route to the
+//! one-write protocol means taking a [`Kunci`], calling [`Kunci::simpan`] in
+//! its write job and listing it in [`SATU_TULIS`].
 //!
-//! A response marked [`Rahasia`] is never stored in either protocol (a
-//! handler that uses `Kunci::simpan` must not return secrets).
+//! A response marked [`Rahasia`] is never stored by the middleware in either
+//! protocol: it stores the 410 stand-in.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -55,6 +64,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::auth::session::authenticate;
@@ -114,6 +124,9 @@ pub const SATU_TULIS: &[(&str, &str)] = &[
     ("POST", "/skp/{id}/approve"),
     ("POST", "/skp/{id}/return"),
     ("POST", "/skp/{id}/revise"),
+    ("POST", "/org/periode"),
+    ("PUT", "/org/atasan"),
+    ("POST", "/admin/aktivasi"),
 ];
 
 fn satu_tulis(method: &Method, matched: Option<&str>) -> bool {
@@ -163,6 +176,25 @@ impl Kunci {
         Ok(())
     }
 
+    /// [`Kunci::simpan`] for a JSON answer: renders `value`, stores it, and
+    /// returns the text to answer with ([`jawaban_json`]).
+    pub async fn simpan_json<T: Serialize + Sync>(
+        &self,
+        conn: &mut AnyConnection,
+        status: StatusCode,
+        value: &T,
+    ) -> Result<String, ApiError> {
+        let body = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.into()))?;
+        self.simpan(conn, status, &body).await?;
+        Ok(body)
+    }
+
+    /// [`Kunci::simpan`] for an answer holding one-time secrets: stores what
+    /// a replay gets instead (410 `secret_not_replayed`), never the secrets.
+    pub async fn simpan_rahasia(&self, conn: &mut AnyConnection) -> Result<(), ApiError> {
+        self.simpan(conn, StatusCode::GONE, &rahasia_body()).await
+    }
+
     /// The write holding [`Kunci::simpan`] committed: the middleware stores nothing more.
     pub fn tercatat(&self) {
         self.0.tercatat.store(true, Ordering::Release);
@@ -179,6 +211,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Kunci {
             .cloned()
             .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("a one-write route ran without its Kunci (SATU_TULIS)")))
     }
+}
+
+/// A JSON answer whose body was rendered, and stored with its key, inside the write.
+pub fn jawaban_json(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// Keys being handled in this process under the one-write protocol.

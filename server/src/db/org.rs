@@ -391,6 +391,55 @@ pub async fn terapkan_rencana(
     Ok(())
 }
 
+/// Sets one pegawai's atasan from `s.mulai`, on the segments as they are now:
+/// 409 when `version` is not the open segment's (`current` holds the
+/// segments) or the date lies before what is already set. Returns whether
+/// anything changed and the segments after the change.
+pub async fn set_atasan(
+    conn: &mut AnyConnection,
+    s: &SegmenBaru<'_>,
+    version: Option<i64>,
+) -> ApiResult<(bool, Vec<Segmen>)> {
+    let segmen = segmen_pegawai(conn, s.periode_id, s.pegawai_id).await?;
+    let terbuka = segmen.iter().find(|s| s.berlaku_sampai.is_none());
+    let mulai = s.mulai.to_string();
+    if let (Some(t), Some(v)) = (terbuka, version)
+        && t.version != v
+    {
+        return Err(ApiError::Stale(serde_json::to_value(&segmen).map_err(anyhow::Error::from)?));
+    }
+    if let Some(t) = terbuka
+        && t.berlaku_mulai > mulai
+    {
+        return Err(ApiError::Conflict(
+            "segment_order",
+            format!(
+                "Susunan atasan saat ini berlaku sejak {0}; perubahan harus mulai {0} atau sesudahnya. / The current \
+                 mapping holds from {0}; a change must start on or after it.",
+                t.berlaku_mulai
+            ),
+        ));
+    }
+    if let Some(sampai) = segmen.iter().filter_map(|s| s.berlaku_sampai.as_deref()).max()
+        && terbuka.is_none()
+        && sampai >= mulai.as_str()
+    {
+        return Err(ApiError::Conflict(
+            "segment_order",
+            format!(
+                "Periode ini sudah diatur sampai {sampai}; mulai sesudahnya. / The mapping is set up to {sampai}; \
+                 start after it."
+            ),
+        ));
+    }
+    let rencana = rencana_segmen(terbuka, s.penilai_id, s.atasan_penilai_id, s.mulai);
+    if rencana == RencanaSegmen::TidakBerubah {
+        return Ok((false, segmen));
+    }
+    terapkan_rencana(conn, &rencana, s).await?;
+    Ok((true, segmen_pegawai(conn, s.periode_id, s.pegawai_id).await?))
+}
+
 async fn buka_segmen(conn: &mut AnyConnection, s: &SegmenBaru<'_>, version: i64) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO atasan (id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, berlaku_mulai, \

@@ -27,10 +27,10 @@ use utoipa_axum::routes;
 
 use crate::auth::{Actor, Peran};
 use crate::clock;
-use crate::db::org::{self, RencanaSegmen};
+use crate::db::org;
 use crate::error::{ApiError, ApiResult, ErrorBody, dua_bahasa};
 use crate::extract::AppJson;
-use crate::idempotency;
+use crate::idempotency::{self, Kunci, jawaban_json};
 use crate::import::terapkan::{ImporError, Opsi, impor};
 use crate::state::AppState;
 
@@ -168,8 +168,9 @@ async fn daftar_periode(State(state): State<AppState>, actor: Actor) -> ApiResul
 async fn buat_periode(
     State(state): State<AppState>,
     actor: Actor,
+    kunci: Kunci,
     AppJson(input): AppJson<BuatPeriode>,
-) -> ApiResult<(StatusCode, Json<PeriodeDibuat>)> {
+) -> ApiResult<Response> {
     admin(&actor)?;
     let rule_set = match input.rule_set.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
@@ -192,11 +193,21 @@ async fn buat_periode(
     let periode = form.validate()?;
     let peringatan =
         form.peringatan().iter().map(|(f, m)| (f.to_owned(), m.iter().map(dua_bahasa).collect())).collect();
-    let mut tx = state.db.pool().begin().await?;
-    let row = org::simpan_periode(&mut tx, &actor.instansi_id, &periode).await?;
-    tx.commit().await?;
-    tracing::info!(instansi_id = %actor.instansi_id, periode_id = %row.id, "period created");
-    Ok((StatusCode::CREATED, Json(PeriodeDibuat { periode: row, peringatan })))
+    let periode_id = periode.id().as_str().to_owned();
+    let (instansi_id, k) = (actor.instansi_id.clone(), kunci.clone());
+    // The year's check, the period and the key's answer: one durable write.
+    let body = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                let periode = org::simpan_periode(c, &instansi_id, &periode).await?;
+                k.simpan_json(c, StatusCode::CREATED, &PeriodeDibuat { periode, peringatan }).await
+            })
+        })
+        .await?;
+    kunci.tercatat();
+    tracing::info!(instansi_id = %actor.instansi_id, periode_id = %periode_id, "period created");
+    Ok(jawaban_json(StatusCode::CREATED, body))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -253,13 +264,16 @@ async fn daftar_atasan(
 async fn set_atasan(
     State(state): State<AppState>,
     actor: Actor,
+    kunci: Kunci,
     AppJson(input): AppJson<SetAtasan>,
-) -> ApiResult<Json<AtasanDiset>> {
+) -> ApiResult<Response> {
     admin(&actor)?;
-    let mut tx = state.db.pool().begin().await?;
-    let (instansi, periode) = org::periode(&mut tx, &input.periode_id).await?.ok_or(ApiError::NotFound)?;
+    // What cannot change under this request (a period's instansi and dates,
+    // a pegawai's instansi) is checked first, off the writer.
+    let mut conn = state.db.pool().acquire().await?;
+    let (instansi, periode) = org::periode(&mut conn, &input.periode_id).await?.ok_or(ApiError::NotFound)?;
     milik(&actor, Some(&instansi))?;
-    let pegawai_instansi = org::pegawai_instansi(&mut tx, &input.pegawai_id).await?;
+    let pegawai_instansi = org::pegawai_instansi(&mut conn, &input.pegawai_id).await?;
     if pegawai_instansi.as_deref() != Some(instansi.as_str()) {
         return Err(ApiError::NotFound);
     }
@@ -271,7 +285,7 @@ async fn set_atasan(
         let Some(id) = id else { continue };
         if id == input.pegawai_id {
             salah(field, "Pegawai tidak dapat menilai dirinya sendiri. / An employee cannot rate themselves.");
-        } else if org::pegawai_instansi(&mut tx, id).await?.as_deref() != Some(instansi.as_str()) {
+        } else if org::pegawai_instansi(&mut conn, id).await?.as_deref() != Some(instansi.as_str()) {
             salah(field, "Harus pegawai instansi ini. / Must be an employee of this instansi.");
         }
     }
@@ -300,54 +314,35 @@ async fn set_atasan(
     if !fields.is_empty() {
         return Err(ApiError::Validation(fields));
     }
+    drop(conn);
+    let (periode_id, pegawai_id) = (periode.id.clone(), input.pegawai_id.clone());
     let mulai = mulai.ok_or_else(|| anyhow::anyhow!("checked above"))?;
-    let segmen = org::segmen_pegawai(&mut tx, &periode.id, &input.pegawai_id).await?;
-    let terbuka = segmen.iter().find(|s| s.berlaku_sampai.is_none());
-    if let (Some(s), Some(v)) = (terbuka, input.version)
-        && s.version != v
-    {
-        return Err(ApiError::Stale(serde_json::to_value(&segmen).map_err(anyhow::Error::from)?));
-    }
-    if let Some(s) = terbuka
-        && s.berlaku_mulai.as_str() > mulai.to_string().as_str()
-    {
-        return Err(ApiError::Conflict(
-            "segment_order",
-            format!(
-                "Susunan atasan saat ini berlaku sejak {0}; perubahan harus mulai {0} atau sesudahnya. / The current \
-                 mapping holds from {0}; a change must start on or after it.",
-                s.berlaku_mulai
-            ),
-        ));
-    }
-    if let Some(s) = segmen.iter().filter_map(|s| s.berlaku_sampai.as_deref()).max()
-        && terbuka.is_none()
-        && s >= mulai.to_string().as_str()
-    {
-        return Err(ApiError::Conflict(
-            "segment_order",
-            format!(
-                "Periode ini sudah diatur sampai {s}; mulai sesudahnya. / The mapping is set up to {s}; start after it."
-            ),
-        ));
-    }
-    let rencana = org::rencana_segmen(terbuka, penilai, atasan_penilai, mulai);
-    let berubah = rencana != RencanaSegmen::TidakBerubah;
-    let baru = org::SegmenBaru {
-        instansi_id: &instansi,
-        periode_id: &periode.id,
-        pegawai_id: &input.pegawai_id,
-        penilai_id: penilai,
-        atasan_penilai_id: atasan_penilai,
-        mulai,
-    };
-    org::terapkan_rencana(&mut tx, &rencana, &baru).await?;
-    let segmen = org::segmen_pegawai(&mut tx, &periode.id, &input.pegawai_id).await?;
-    tx.commit().await?;
+    let (penilai, atasan_penilai) = (penilai.map(str::to_owned), atasan_penilai.map(str::to_owned));
+    let k = kunci.clone();
+    // The segments' check, their change and the key's answer: one durable write.
+    let (body, berubah) = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                let baru = org::SegmenBaru {
+                    instansi_id: &instansi,
+                    periode_id: &periode.id,
+                    pegawai_id: &input.pegawai_id,
+                    penilai_id: penilai.as_deref(),
+                    atasan_penilai_id: atasan_penilai.as_deref(),
+                    mulai,
+                };
+                let (berubah, segmen) = org::set_atasan(c, &baru, input.version).await?;
+                let diset = AtasanDiset { pegawai_id: input.pegawai_id, periode_id: periode.id, berubah, segmen };
+                Ok((k.simpan_json(c, StatusCode::OK, &diset).await?, berubah))
+            })
+        })
+        .await?;
+    kunci.tercatat();
     if berubah {
-        tracing::info!(periode_id = %periode.id, pegawai_id = %input.pegawai_id, "atasan mapping set");
+        tracing::info!(periode_id = %periode_id, pegawai_id = %pegawai_id, "atasan mapping set");
     }
-    Ok(Json(AtasanDiset { pegawai_id: input.pegawai_id, periode_id: periode.id, berubah, segmen }))
+    Ok(jawaban_json(StatusCode::OK, body))
 }
 
 /// Issues one-time activation codes, shown only in this answer.
@@ -366,17 +361,27 @@ async fn set_atasan(
 async fn aktivasi(
     State(state): State<AppState>,
     actor: Actor,
+    kunci: Kunci,
     AppJson(input): AppJson<MintaAktivasi>,
 ) -> ApiResult<Response> {
     admin(&actor)?;
-    let mut tx = state.db.pool().begin().await?;
-    let (kode, berlaku_sampai) =
-        org::buat_kode_aktivasi(&mut tx, &actor.instansi_id, input.pegawai_ids.as_deref()).await?;
-    tx.commit().await?;
+    let (instansi_id, k) = (actor.instansi_id.clone(), kunci.clone());
+    // The codes and the key's stand-in answer (never the codes): one durable write.
+    let (kode, berlaku_sampai) = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                let dibuat = org::buat_kode_aktivasi(c, &instansi_id, input.pegawai_ids.as_deref()).await?;
+                k.simpan_rahasia(c).await?;
+                Ok(dibuat)
+            })
+        })
+        .await?;
+    kunci.tercatat();
     tracing::info!(instansi_id = %actor.instansi_id, jumlah = kode.len(), "activation codes issued");
     let mut res =
         (StatusCode::CREATED, Json(AktivasiDibuat { jumlah: kode.len(), berlaku_sampai, kode })).into_response();
-    // The codes must not be kept for idempotent replays.
+    // The codes are never stored, whatever stores this answer.
     res.extensions_mut().insert(idempotency::Rahasia);
     res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     Ok(res)

@@ -31,6 +31,15 @@ pub async fn admin_lain(app: &TestApp) -> Session {
     app.try_login(LAIN_NIP, LAIN_PASSWORD).await.map_err(|r| r.status()).expect("the new admin logs in")
 }
 
+/// A change sent with the given Idempotency-Key, as a retry sends it.
+pub fn with_key(s: &Session, method: reqwest::Method, path: &str, key: &str) -> reqwest::RequestBuilder {
+    s.client
+        .request(method, format!("{}{}", s.base, path))
+        .header("cookie", &s.cookie)
+        .header("x-csrf-token", &s.csrf)
+        .header("idempotency-key", key)
+}
+
 async fn json(res: reqwest::Response) -> (StatusCode, Value) {
     let status = res.status();
     (status, res.json().await.unwrap_or(Value::Null))
@@ -370,6 +379,58 @@ async fn activation_codes_let_imported_pegawai_set_their_first_password_once() {
         assert_eq!(res.status(), 404);
         let staf = app.login(DEMO_STAF2).await;
         assert_eq!(staf.post("/api/v1/admin/aktivasi").json(&json!({})).send().await.unwrap().status(), 403);
+    }
+}
+
+#[tokio::test]
+async fn an_org_change_replayed_with_its_key_returns_the_first_answer_and_changes_nothing() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let send = |method: reqwest::Method, path: &'static str, body: Value, key: &'static str| {
+            let admin = admin.clone();
+            async move {
+                let res = with_key(&admin, method, path, key).json(&body).send().await.unwrap();
+                let replayed = res.headers().get("idempotent-replayed").is_some();
+                let (status, body) = json(res).await;
+                (status, replayed, body)
+            }
+        };
+
+        let baru = json!({ "tahun": 2027, "siklus": "bulanan" });
+        let (status, replayed, first) = send(reqwest::Method::POST, "/api/v1/org/periode", baru.clone(), "p").await;
+        assert_eq!((status, replayed), (StatusCode::CREATED, false), "{backend:?}: {first}");
+        let again = send(reqwest::Method::POST, "/api/v1/org/periode", baru.clone(), "p").await;
+        assert_eq!(again, (StatusCode::CREATED, true, first.clone()), "the first answer, not periode_exists");
+        let (_, list) = json(admin.get("/api/v1/org/periode").send().await.unwrap()).await;
+        assert_eq!(list.as_array().unwrap().len(), 2, "one period made: {list}");
+        let lain = send(reqwest::Method::POST, "/api/v1/org/periode", json!({ "tahun": 2028 }), "p").await;
+        assert_eq!(lain.0, StatusCode::UNPROCESSABLE_ENTITY, "the key with another body: {}", lain.2);
+
+        let periode = list.as_array().unwrap().iter().find(|p| p["tahun"] == 2026).unwrap()["id"].clone();
+        let staf2 = pegawai_id(&admin, DEMO_STAF2).await;
+        let kabid2 = pegawai_id(&admin, DEMO_KABID2).await;
+        let transfer = json!({
+            "periode_id": periode, "pegawai_id": staf2, "penilai_id": kabid2, "berlaku_mulai": "2026-07-01",
+            "version": 1,
+        });
+        let (status, replayed, first) = send(reqwest::Method::PUT, "/api/v1/org/atasan", transfer.clone(), "a").await;
+        assert_eq!((status, replayed, first["berubah"].as_bool()), (StatusCode::OK, false, Some(true)), "{first}");
+        let mapping = || async {
+            let path = format!("/api/v1/org/atasan?periode_id={}", periode.as_str().unwrap());
+            json(admin.get(&path).send().await.unwrap()).await.1
+        };
+        let after = mapping().await;
+        let again = send(reqwest::Method::PUT, "/api/v1/org/atasan", transfer.clone(), "a").await;
+        assert_eq!(again, (StatusCode::OK, true, first), "the first answer, not stale_version");
+        assert_eq!(mapping().await, after, "the replay changed no segment");
+
+        // A refusal is an answer too: replayed, and still nothing changes.
+        let (status, _, stale) = send(reqwest::Method::PUT, "/api/v1/org/atasan", transfer.clone(), "b").await;
+        assert_eq!((status, stale["code"].as_str()), (StatusCode::CONFLICT, Some("stale_version")));
+        let again = send(reqwest::Method::PUT, "/api/v1/org/atasan", transfer, "b").await;
+        assert_eq!(again, (StatusCode::CONFLICT, true, stale));
+        assert_eq!(mapping().await, after);
     }
 }
 
