@@ -5,9 +5,9 @@
 //!
 //! ## One durable write per mutation (routes in [`SATU_TULIS`])
 //!
-//! The SKP routes (create, edit, submit, approve, return, revise) and the
-//! admin's routes (a new period, the atasan mapping, activation codes) use
-//! this protocol. The key's
+//! Every mutation of the API uses this protocol: the SKP routes (create,
+//! edit, submit, approve, return, revise) and the admin's routes (a new
+//! period, the atasan mapping, activation codes, the CSV import). The key's
 //! record is written **in the same transaction as the change**, with the
 //! final response:
 //!
@@ -38,7 +38,7 @@
 //!
 //! ## Any other mutation: the running row
 //!
-//! The CSV import uses it; it is what a mutation not listed in
+//! No route uses it today; it is what a mutation not listed in
 //! [`SATU_TULIS`] gets. The key row is written (status 0, "running") before
 //! the handler runs, so two concurrent requests with one key cannot both
 //! run: the second gets 409; the response replaces it afterwards, or it is
@@ -127,6 +127,7 @@ pub const SATU_TULIS: &[(&str, &str)] = &[
     ("POST", "/org/periode"),
     ("PUT", "/org/atasan"),
     ("POST", "/admin/aktivasi"),
+    ("POST", "/admin/import"),
 ];
 
 fn satu_tulis(method: &Method, matched: Option<&str>) -> bool {

@@ -6,6 +6,7 @@
 //! instansi is 404 (not 403), so ids do not leak across instansi.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
@@ -448,6 +449,7 @@ fn laporan_response(l: Laporan) -> Response {
 async fn import_csv(
     State(state): State<AppState>,
     actor: Actor,
+    kunci: Kunci,
     query: Result<Query<ImportQuery>, QueryRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -478,10 +480,14 @@ async fn import_csv(
         terapkan: q.terapkan.as_deref().map(str::trim) == Some("true"),
         hari_ini: clock::hari_ini(),
     };
-    match impor(&state.db, &opsi, body.to_vec(), &|_, _| {}).await {
-        Ok(r) => Ok(Json::<Ringkasan>(r).into_response()),
+    // A dry run or the import, and the key's answer: one durable write.
+    match impor(&state.db, opsi, body.to_vec(), Arc::new(|_, _| {}), Some(kunci.clone())).await {
+        Ok(r) => {
+            kunci.tercatat();
+            Ok(Json::<Ringkasan>(r).into_response())
+        }
         Err(ImporError::Berkas(l)) => Ok(laporan_response(l)),
         Err(ImporError::PeriodeTidakAda) => Err(ApiError::NotFound),
-        Err(ImporError::Lain(e)) => Err(ApiError::Internal(e)),
+        Err(ImporError::Lain(e)) => Err(e),
     }
 }

@@ -5,7 +5,8 @@ use serde_json::{Value, json};
 use server::db::org::{AdminBaru, buat_admin};
 
 use crate::helpers::{
-    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_STAF2, Session, TestApp, backends, spawn_app_with,
+    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_STAF2, DEMO_STAF3, DEMO_STAF5, Session, TestApp, backends,
+    spawn_app_with,
 };
 
 pub const LAIN_NIP: &str = "198502142010011003";
@@ -432,6 +433,106 @@ async fn an_org_change_replayed_with_its_key_returns_the_first_answer_and_change
         assert_eq!(again, (StatusCode::CONFLICT, true, stale));
         assert_eq!(mapping().await, after);
     }
+}
+
+#[tokio::test]
+async fn concurrent_org_auth_and_skp_writes_on_sqlite_all_succeed() {
+    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    let admin = app.login(DEMO_ADMIN).await;
+    let periode = crate::skp::periode_id(&app).await;
+    let kabid1 = pegawai_id(&admin, DEMO_KABID1).await;
+    let kabid2 = pegawai_id(&admin, DEMO_KABID2).await;
+    let staf6 = pegawai_id(&admin, "199402202020122010").await;
+    let mut tasks: Vec<tokio::task::JoinHandle<Vec<(String, u16, String)>>> = Vec::new();
+    let hasil = |apa: String, res: reqwest::Response| async move {
+        let status = res.status().as_u16();
+        (apa, status, res.text().await.unwrap_or_default())
+    };
+
+    // Three pegawai each save their own SKP over and over.
+    for nip in [DEMO_STAF2, DEMO_STAF3, DEMO_STAF5] {
+        let pegawai = app.login(nip).await;
+        let periode = periode.clone();
+        tasks.push(tokio::spawn(async move {
+            let res = crate::skp::create(&pegawai, &periode, "Awal").await;
+            let skp: Value = res.json().await.unwrap();
+            let id = skp["id"].as_str().unwrap_or_default().to_owned();
+            let mut out = Vec::new();
+            for version in 1..=10 {
+                let body = json!({ "version": version, "rencana": crate::skp::rencana(&format!("Versi {version}")) });
+                let res = pegawai.put(&format!("/api/v1/skp/{id}")).json(&body).send().await.unwrap();
+                out.push(hasil(format!("{nip} skp v{version}"), res).await);
+            }
+            out
+        }));
+    }
+    // The admin moves one pegawai between two penilai, creates periods,
+    // imports a file and issues activation codes, all at the same time.
+    let a = admin.clone();
+    tasks.push(tokio::spawn(async move {
+        let mut out = Vec::new();
+        for i in 0..10 {
+            let penilai = if i % 2 == 0 { &kabid1 } else { &kabid2 };
+            let body = json!({
+                "periode_id": periode, "pegawai_id": staf6, "penilai_id": penilai, "berlaku_mulai": "2026-01-01",
+            });
+            out.push(hasil(format!("atasan {i}"), a.put("/api/v1/org/atasan").json(&body).send().await.unwrap()).await);
+        }
+        out
+    }));
+    for tahun in 2030..2036 {
+        let a = admin.clone();
+        tasks.push(tokio::spawn(async move {
+            let res = a.post("/api/v1/org/periode").json(&json!({ "tahun": tahun })).send().await.unwrap();
+            vec![hasil(format!("periode {tahun}"), res).await]
+        }));
+    }
+    let a = admin.clone();
+    tasks.push(tokio::spawn(async move {
+        let mut csv = String::from("nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan");
+        for i in 1..=300 {
+            csv.push_str(&format!(
+                "\n199801012022031{i:03};Baru {i};pns;Analis;fungsional;Sekretariat;197811202003121002"
+            ));
+        }
+        let res = a
+            .post("/api/v1/admin/import?terapkan=true")
+            .header("content-type", "text/csv")
+            .body(csv)
+            .send()
+            .await
+            .unwrap();
+        vec![hasil("impor".into(), res).await]
+    }));
+    for i in 0..3 {
+        let a = admin.clone();
+        tasks.push(tokio::spawn(async move {
+            let res = a.post("/api/v1/admin/aktivasi").json(&json!({})).send().await.unwrap();
+            vec![hasil(format!("aktivasi {i}"), res).await]
+        }));
+    }
+    for nip in [DEMO_KABID1, DEMO_KABID2, DEMO_STAF2] {
+        let app_url = app.url("/api/v1/auth/login");
+        let client = app.client.clone();
+        tasks.push(tokio::spawn(async move {
+            let body = json!({ "nip": nip, "password": server::seed::DEMO_PASSWORD });
+            let res = client.post(app_url).json(&body).send().await.unwrap();
+            vec![hasil(format!("login {nip}"), res).await]
+        }));
+    }
+
+    let mut semua = Vec::new();
+    for t in tasks {
+        semua.extend(t.await.expect("no task panicked"));
+    }
+    let gagal: Vec<&(String, u16, String)> =
+        semua.iter().filter(|(_, status, _)| !(200..300).contains(status)).collect();
+    assert!(gagal.is_empty(), "every write succeeds: {gagal:#?}");
+    assert_eq!(semua.len(), 3 * 10 + 10 + 6 + 1 + 3 + 3);
+    let (_, list) = json(admin.get("/api/v1/org/periode").send().await.unwrap()).await;
+    assert_eq!(list.as_array().unwrap().len(), 7, "{list}");
+    let (_, cari) = json(admin.get("/api/v1/org/pegawai?q=Baru").send().await.unwrap()).await;
+    assert_eq!(cari["total"], 300);
 }
 
 #[tokio::test]
