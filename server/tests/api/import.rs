@@ -19,7 +19,8 @@ fn valid_csv() -> String {
     .join("\r\n")
 }
 
-async fn import(s: &Session, csv: &str, terapkan: bool) -> (u16, Value) {
+/// `POST /api/v1/admin/import` of `csv`, applied or only checked.
+pub async fn import(s: &Session, csv: &str, terapkan: bool) -> (u16, Value) {
     let res = s
         .post(&format!("/api/v1/admin/import?terapkan={terapkan}"))
         .header("content-type", "text/csv; charset=utf-8")

@@ -305,14 +305,7 @@ async fn activation_codes_let_imported_pegawai_set_their_first_password_once() {
         let csv = "nip,nama,jenis_pegawai,jabatan,jenis_jabatan,unit,nip_atasan\n\
                    199801012022031001,Baru Satu,pns,Analis,fungsional,Sekretariat,199003152015032004\n\
                    199802022023212002,Baru Dua,pppk,Operator,pelaksana,Sekretariat,199003152015032004\n";
-        let res = admin
-            .post("/api/v1/admin/import?terapkan=true")
-            .header("content-type", "text/csv")
-            .body(csv)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 200, "{backend:?}");
+        assert_eq!(crate::import::import(&admin, csv, true).await.0, 200, "{backend:?}");
 
         let key = uuid::Uuid::new_v4().to_string();
         let issue = || {
@@ -495,14 +488,8 @@ async fn concurrent_org_auth_and_skp_writes_on_sqlite_all_succeed() {
                 "\n199801012022031{i:03};Baru {i};pns;Analis;fungsional;Sekretariat;197811202003121002"
             ));
         }
-        let res = a
-            .post("/api/v1/admin/import?terapkan=true")
-            .header("content-type", "text/csv")
-            .body(csv)
-            .send()
-            .await
-            .unwrap();
-        vec![hasil("impor".into(), res).await]
+        let (status, body) = crate::import::import(&a, &csv, true).await;
+        vec![("impor".to_owned(), status, body.to_string())]
     }));
     for i in 0..3 {
         let a = admin.clone();
@@ -542,14 +529,7 @@ async fn one_activation_code_sets_one_password_even_when_sent_twice_at_once() {
         let admin = app.login(DEMO_ADMIN).await;
         let csv = "nip,nama,jenis_pegawai,jabatan,jenis_jabatan,unit,nip_atasan\n\
                    199801012022031001,Baru Satu,pns,Analis,fungsional,Sekretariat,199003152015032004\n";
-        let res = admin
-            .post("/api/v1/admin/import?terapkan=true")
-            .header("content-type", "text/csv")
-            .body(csv)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 200, "{backend:?}");
+        assert_eq!(crate::import::import(&admin, csv, true).await.0, 200, "{backend:?}");
         let (_, codes) = json(admin.post("/api/v1/admin/aktivasi").json(&json!({})).send().await.unwrap()).await;
         let kode = codes["kode"][0]["kode"].as_str().unwrap().to_owned();
         let activate = |password: &'static str| {
