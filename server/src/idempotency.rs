@@ -5,7 +5,8 @@
 //!
 //! ## One durable write per mutation (routes in [`SATU_TULIS`])
 //!
-//! Every mutation of the API uses this protocol: the SKP routes (create,
+//! Every mutation that carries a key (all but the exempt `/auth/…`,
+//! `/preview` and `/sync`) uses this protocol today: the SKP routes (create,
 //! edit, submit, approve, return, revise) and the admin's routes (a new
 //! period, the atasan mapping, activation codes, the CSV import). The key's
 //! record is written **in the same transaction as the change**, with the
