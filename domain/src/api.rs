@@ -1,13 +1,24 @@
 //! The wire types of `/api/v1`: what the server sends and the app reads,
-//! defined once. Plain data, no rules.
+//! defined once. Plain data, no rules. The admin instansi's types live in
+//! [`org`] and [`impor`], re-exported here.
+
+pub mod impor;
+pub mod org;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldErrors;
+use crate::periode::SiklusPeriodik;
 use crate::rule_set::JenisRhk;
 use crate::skp::{Skp, SkpInput};
+
+pub use impor::{ImporGagal, Kesalahan, Laporan, Perbaikan, Ringkasan};
+pub use org::{
+    AktivasiDibuat, AtasanDiset, AtasanHalaman, AtasanItem, BuatPeriode, Halaman, KodeAktivasi, MintaAktivasi,
+    PegawaiItem, PeriodeDibuat, Segmen, SetAtasan, StatusAkun, Tahun, UnitNode,
+};
 
 /// `{ "code": "…", "message": "…", "fields": { "field": ["…"] } }`: the only
 /// error shape. `message` is "Bahasa Indonesia / English".
@@ -202,14 +213,17 @@ pub struct AntrianItem {
     pub version: Option<i64>,
 }
 
-/// A period of the caller's instansi.
-#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+/// A period of the caller's instansi (`GET /api/v1/org/periode`).
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PeriodeView {
     pub id: String,
     pub tahun: i64,
     pub rule_set: crate::rule_set::RuleSet,
-    pub siklus: String,
+    pub siklus: SiklusPeriodik,
+    /// ISO date.
     pub mulai: String,
+    /// ISO date.
     pub selesai: String,
+    pub version: i64,
 }

@@ -39,6 +39,19 @@ impl SiklusPeriodik {
     pub fn jumlah_per_tahun(self) -> u8 {
         12 / self.bulan()
     }
+
+    /// The wire name, as stored and in the API.
+    pub fn kode(self) -> &'static str {
+        match self {
+            SiklusPeriodik::Bulanan => "bulanan",
+            SiklusPeriodik::Triwulanan => "triwulanan",
+        }
+    }
+
+    /// The cycle of a wire name, if it is one.
+    pub fn from_kode(kode: &str) -> Option<Self> {
+        [SiklusPeriodik::Bulanan, SiklusPeriodik::Triwulanan].into_iter().find(|s| s.kode() == kode)
+    }
 }
 
 const NAMA_BULAN: [(&str, &str); 12] = [
@@ -327,6 +340,15 @@ mod tests {
 
     fn input(tahun: &str, siklus: SiklusPeriodik) -> PeriodeInput {
         PeriodeInput { id: "p1".into(), tahun: tahun.into(), siklus, ..PeriodeInput::default() }
+    }
+
+    #[test]
+    fn a_cycle_reads_back_from_its_code_which_is_its_wire_name() {
+        for s in [SiklusPeriodik::Bulanan, SiklusPeriodik::Triwulanan] {
+            assert_eq!(SiklusPeriodik::from_kode(s.kode()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.kode());
+        }
+        assert_eq!(SiklusPeriodik::from_kode("tahunan"), None);
     }
 
     #[test]

@@ -2,16 +2,17 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Parser;
+use domain::api::Laporan;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::config::{Cli, Command, CreateAdminArgs, ImportArgs, ServeArgs};
 use crate::db::Db;
 use crate::db::org::{AdminBaru, buat_admin};
-use crate::import::Laporan;
 use crate::import::terapkan::{ImporError, Opsi, impor};
 use crate::{Application, clock, seed, telemetry};
 
@@ -89,18 +90,19 @@ async fn import(url: &str, args: ImportArgs) -> anyhow::Result<()> {
     let gaya = ProgressStyle::with_template("{bar:40} {pos}/{len} baris / rows  {elapsed}")
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     let bergaya = std::sync::Once::new();
-    let kemajuan = |done: u64, total: u64| {
+    let batang = bar.clone();
+    let kemajuan = Arc::new(move |done: u64, total: u64| {
         bergaya.call_once(|| {
-            bar.set_style(gaya.clone());
-            bar.set_message("");
+            batang.set_style(gaya.clone());
+            batang.set_message("");
         });
-        bar.set_length(total);
-        bar.set_position(done);
-    };
+        batang.set_length(total);
+        batang.set_position(done);
+    });
     let opsi =
         Opsi { instansi_id, periode_id: args.periode.clone(), terapkan: args.terapkan, hari_ini: clock::hari_ini() };
     let mulai = Instant::now();
-    let hasil = impor(&db, &opsi, data, &kemajuan).await;
+    let hasil = impor(&db, opsi, data, kemajuan, None).await;
     bar.finish_and_clear();
     db.close().await;
     let detik = mulai.elapsed().as_secs_f64();
@@ -131,7 +133,7 @@ async fn import(url: &str, args: ImportArgs) -> anyhow::Result<()> {
         Err(ImporError::PeriodeTidakAda) => {
             anyhow::bail!("periode tidak ada di instansi ini / no such period in this instansi")
         }
-        Err(ImporError::Lain(e)) => Err(e),
+        Err(ImporError::Lain(e)) => Err(e.into()),
     }
 }
 

@@ -5,22 +5,32 @@
 //!
 //! ## One durable write per mutation (routes in [`SATU_TULIS`])
 //!
-//! For the hot mutations (the SKP routes) the key's record is written **in
-//! the same transaction as the change**, with the final response:
+//! Every mutation that carries a key (all but the exempt `/auth/…`,
+//! `/preview` and `/sync`) uses this protocol today: the SKP routes (create,
+//! edit, submit, approve, return, revise) and the admin's routes (a new
+//! period, the atasan mapping, activation codes, the CSV import). The key's
+//! record is written **in the same transaction as the change**, with the
+//! final response:
 //!
 //! 1. the middleware claims the key in this process (a second concurrent
 //!    request with the key gets 409 `in_progress` at once) and hands the
-//!    handler a [`Kunci`]; it does not look the key up first, so a fresh key
-//!    (nearly every request) costs no read;
-//! 2. the handler's write job makes the change, renders its response and
-//!    calls [`Kunci::simpan`], which inserts the record (status and body)
+//!    handler a [`Kunci`]. It looks the key up first only for a large body
+//!    (over [`CEK_DULU_DARI`] bytes: a CSV import, whose replay should not
+//!    redo its work); a small request with a fresh key (nearly every one)
+//!    costs no read;
+//! 2. the handler's write job ([`crate::db::Db::write`]) makes the change,
+//!    renders its response and calls [`Kunci::simpan`] (or
+//!    [`Kunci::simpan_json`]), which inserts the record (status and body)
 //!    in the job's transaction. If the key was taken meanwhile (another app
 //!    server on the same PostgreSQL), the insert finds it, the job fails and
 //!    its change is rolled back with it; the middleware then replays the
 //!    winner's stored answer. So exactly one request with a key changes
 //!    anything, and the change and its answer become durable together (one
 //!    commit, shared with other requests by group commit on SQLite): a crash
-//!    can leave neither or both, never a change without its answer;
+//!    can leave neither or both, never a change without its answer. An
+//!    answer holding one-time secrets (the activation codes) is never
+//!    stored: its job calls [`Kunci::simpan_rahasia`], which stores the 410
+//!    `secret_not_replayed` a replay gets instead;
 //! 3. a handler that answers without changing anything (a validation error,
 //!    a stale version: 4xx) leaves the key to the middleware, which stores a
 //!    settled answer in one write (`ON CONFLICT DO NOTHING`) before
@@ -33,18 +43,20 @@
 //!    change back — and the stored first answer is what the client gets.
 //!    Unsettled answers (401, 403, 429, 5xx) store nothing.
 //!
-//! ## Every other mutation: the running row
+//! ## Any other mutation: the running row
 //!
-//! The key row is written (status 0, "running") before the handler runs, so
-//! two concurrent requests with one key cannot both run: the second gets 409;
-//! the response replaces it afterwards, or it is deleted when the answer is
-//! not settled. These handlers write through the pool themselves, so their
-//! change cannot join the key's transaction; moving a route to the
-//! one-write protocol means writing its change through [`crate::db::Db::write`]
-//! with [`Kunci::simpan`] and listing it in [`SATU_TULIS`].
+//! No route uses it today; it is what a mutation not listed in
+//! [`SATU_TULIS`] gets. The key row is written (status 0, "running") before
+//! the handler runs, so two concurrent requests with one key cannot both
+//! run: the second gets 409; the response replaces it afterwards, or it is
+//! deleted when the answer is not settled. Three writes instead of one, and
+//! the change cannot join the key's transaction (a crash between them loses
+//! the answer, and a retry runs the change again); moving a route to the
+//! one-write protocol means taking a [`Kunci`], calling [`Kunci::simpan`] in
+//! its write job and listing it in [`SATU_TULIS`].
 //!
-//! A response marked [`Rahasia`] is never stored in either protocol (a
-//! handler that uses `Kunci::simpan` must not return secrets).
+//! A response marked [`Rahasia`] is never stored by the middleware in either
+//! protocol: it stores the 410 stand-in.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -59,6 +71,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::auth::session::authenticate;
@@ -70,6 +83,10 @@ pub const HEADER: &str = "idempotency-key";
 pub const REPLAYED: &str = "idempotent-replayed";
 /// The largest body any mutation may send (the CSV import is the largest).
 pub const MAX_BODY: usize = 64 * 1024 * 1024;
+/// One-write requests with a body larger than this are looked up before
+/// their handler runs, so a replay of a large import is answered from the
+/// store instead of redoing the import.
+pub const CEK_DULU_DARI: usize = 64 * 1024;
 /// Rows older than this are purged; the promise is 30 days.
 pub const KEEP_SECS: i64 = 35 * 24 * 60 * 60;
 
@@ -118,6 +135,10 @@ pub const SATU_TULIS: &[(&str, &str)] = &[
     ("POST", "/skp/{id}/approve"),
     ("POST", "/skp/{id}/return"),
     ("POST", "/skp/{id}/revise"),
+    ("POST", "/org/periode"),
+    ("PUT", "/org/atasan"),
+    ("POST", "/admin/aktivasi"),
+    ("POST", "/admin/import"),
 ];
 
 fn satu_tulis(method: &Method, matched: Option<&str>) -> bool {
@@ -167,6 +188,25 @@ impl Kunci {
         Ok(())
     }
 
+    /// [`Kunci::simpan`] for a JSON answer: renders `value`, stores it, and
+    /// returns the text to answer with ([`jawaban_json`]).
+    pub async fn simpan_json<T: Serialize + Sync>(
+        &self,
+        conn: &mut AnyConnection,
+        status: StatusCode,
+        value: &T,
+    ) -> Result<String, ApiError> {
+        let body = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.into()))?;
+        self.simpan(conn, status, &body).await?;
+        Ok(body)
+    }
+
+    /// [`Kunci::simpan`] for an answer holding one-time secrets: stores what
+    /// a replay gets instead (410 `secret_not_replayed`), never the secrets.
+    pub async fn simpan_rahasia(&self, conn: &mut AnyConnection) -> Result<(), ApiError> {
+        self.simpan(conn, StatusCode::GONE, &rahasia_body()).await
+    }
+
     /// The write holding [`Kunci::simpan`] committed: the middleware stores nothing more.
     pub fn tercatat(&self) {
         self.0.tercatat.store(true, Ordering::Release);
@@ -183,6 +223,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Kunci {
             .cloned()
             .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("a one-write route ran without its Kunci (SATU_TULIS)")))
     }
+}
+
+/// A JSON answer whose body was rendered, and stored with its key, inside the write.
+pub fn jawaban_json(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// Keys being handled in this process under the one-write protocol.
@@ -338,11 +383,16 @@ async fn run_satu_tulis(
     key: String,
     hash: String,
 ) -> Result<Response, ApiError> {
-    // No look-up first: a fresh key (the usual case) costs no read. A replay
-    // runs the handler, whose change cannot commit (its `simpan` finds the
-    // key and its job rolls back; usually it stops earlier, at the stale
-    // version); storing that answer then finds the key, and the stored
-    // answer is replayed instead (below).
+    // A small request is not looked up first: a fresh key (the usual case)
+    // then costs no read. Its replay runs the handler, whose change cannot
+    // commit (its `simpan` finds the key and its job rolls back; usually it
+    // stops earlier, at the stale version); storing that answer then finds
+    // the key, and the stored answer is replayed instead (below).
+    if bytes.len() > CEK_DULU_DARI
+        && let Some(record) = stored(&state, &pemilik, &key).await?
+    {
+        return answer_stored(&hash, record);
+    }
     let Some(_klaim) = state.inner.kunci_aktif.klaim(&pemilik, &key) else {
         return Err(in_progress());
     };

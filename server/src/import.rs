@@ -43,10 +43,10 @@ pub mod terapkan;
 
 use std::collections::{HashMap, HashSet};
 
+use domain::api::{Kesalahan, Laporan, Perbaikan};
 use domain::nip::{JenisPegawai, Nip};
 use domain::pegawai::{JenisJabatan, MAKS_NAMA, PegawaiInput};
 use domain::teks::Teks;
-use serde::{Deserialize, Serialize};
 
 /// The columns a file must have.
 pub const KOLOM: [&str; 7] = ["nip", "nama", "jenis_pegawai", "jabatan", "jenis_jabatan", "unit", "nip_atasan"];
@@ -63,57 +63,15 @@ pub const MAKS_KESALAHAN: usize = 1000;
 /// The deepest unit path a row may name.
 pub const MAKS_KEDALAMAN_UNIT: usize = 10;
 
-/// Who can fix a problem.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Perbaikan {
-    /// The file or the instansi's organisation data.
-    AdminInstansi,
-    /// The personal data as registered at BKN (SIASN).
-    PegawaiAtauBkn,
-    /// The pegawai is registered at another instansi: a transfer (mutasi).
-    InstansiAsal,
+/// Building a report while reading and checking a file.
+trait Catat {
+    /// Counts a problem, and keeps it while the report holds fewer than [`MAKS_KESALAHAN`].
+    fn catat(&mut self, baris: u64, kolom: &str, kode: &str, pesan: Teks, perbaikan: Perbaikan);
+    /// Both reports, the earliest rows first, cut to [`MAKS_KESALAHAN`].
+    fn gabung(self, lain: Laporan) -> Laporan;
 }
 
-impl Perbaikan {
-    pub fn label(self) -> Teks {
-        match self {
-            Perbaikan::AdminInstansi => Teks::new("admin instansi", "the instansi admin"),
-            Perbaikan::PegawaiAtauBkn => Teks::new("pegawai ybs / BKN (SIASN)", "the employee / BKN (SIASN)"),
-            Perbaikan::InstansiAsal => {
-                Teks::new("admin instansi asal / BKN (mutasi)", "the previous instansi's admin / BKN (transfer)")
-            }
-        }
-    }
-}
-
-/// One problem of the file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct Kesalahan {
-    /// The row as numbered in the file (the header is row 1).
-    pub baris: u64,
-    /// The column name, or `berkas` for the file as a whole.
-    pub kolom: String,
-    /// A machine code, e.g. `nip_tidak_valid`.
-    pub kode: String,
-    pub pesan: Teks,
-    pub perbaikan: Perbaikan,
-    /// [`Perbaikan::label`], for display.
-    pub diperbaiki_oleh: Teks,
-}
-
-/// The problems of a file: the first [`MAKS_KESALAHAN`] in file order, and how many there are.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct Laporan {
-    pub total: usize,
-    pub kesalahan: Vec<Kesalahan>,
-}
-
-impl Laporan {
-    pub fn is_empty(&self) -> bool {
-        self.total == 0
-    }
-
+impl Catat for Laporan {
     fn catat(&mut self, baris: u64, kolom: &str, kode: &str, pesan: Teks, perbaikan: Perbaikan) {
         self.total += 1;
         if self.kesalahan.len() < MAKS_KESALAHAN {
@@ -128,7 +86,6 @@ impl Laporan {
         }
     }
 
-    /// Both reports, the earliest rows first, cut to [`MAKS_KESALAHAN`].
     fn gabung(mut self, lain: Laporan) -> Laporan {
         self.total += lain.total;
         self.kesalahan.extend(lain.kesalahan);

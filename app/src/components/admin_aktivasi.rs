@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::api::admin::AktivasiDibuat;
 use crate::components::admin_galat::AdminGalat;
 use crate::components::admin_unduh::AdminUnduh;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::admin::{kode_csv, tanggal_unix};
 use crate::teks::teks;
+use domain::api::AktivasiDibuat;
 
 /// Activation codes for every pegawai without a password: issued on request,
 /// shown here once (only their hashes are kept), downloadable as CSV.

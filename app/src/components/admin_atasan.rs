@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::api::admin::AtasanItem;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::state::admin::BarisAtasan;
 use crate::teks::teks;
+use domain::api::AtasanItem;
 
 /// The atasan mapping of a period, one row per pegawai: those without a
 /// pejabat penilai first and marked, each with a button to set it.

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::api::admin::{AtasanItem, PegawaiItem, PeriodeRow, SetAtasan};
 use crate::components::admin_galat::AdminGalat;
 use crate::components::admin_pilih_pegawai::AdminPilihPegawai;
 use crate::components::galat::GalatField;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::admin::{FormAtasan, pesan_field};
 use crate::teks::teks;
+use domain::api::{AtasanItem, PegawaiItem, PeriodeView, SetAtasan};
 
 /// Sets the pejabat penilai and atasan pejabat penilai of one pegawai from a
 /// date: the same date as the current mapping corrects it, a later one is a
@@ -15,7 +15,7 @@ use crate::teks::teks;
 #[component]
 pub fn AdminFormAtasan(
     item: AtasanItem,
-    periode: PeriodeRow,
+    periode: PeriodeView,
     berlaku_awal: String,
     cari_penilai: RwSignal<String>,
     #[prop(into)] hasil_penilai: Signal<Option<Vec<PegawaiItem>>>,

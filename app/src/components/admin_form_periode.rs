@@ -3,13 +3,13 @@ use leptos::prelude::*;
 use domain::RuleSet;
 
 use crate::api;
-use crate::api::admin::BuatPeriode;
 use crate::components::admin_aturan::LabelAturan;
 use crate::components::admin_galat::AdminGalat;
 use crate::components::galat::GalatField;
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::state::admin::{FormPeriode, pesan_field};
 use crate::teks::teks;
+use domain::api::BuatPeriode;
 
 /// A new period: year, rule set (PermenPANRB 6/2022 unless chosen), cycle
 /// and optional dates; checked in the browser by the domain's own rules,
@@ -62,7 +62,7 @@ pub fn AdminFormPeriode(
                 <label for="periode-aturan">{teks(i18n, |l| td_string!(l, admin.aturan))}</label>
                 <select id="periode-aturan" data-testid="periode-aturan" bind:value=rule_set>
                     {RuleSet::ALL.into_iter().map(|r| view! {
-                        <option value=r.kode() selected={r == RuleSet::Permenpanrb6_2022}><LabelAturan kode=r.kode() /></option>
+                        <option value=r.kode() selected={r == RuleSet::Permenpanrb6_2022}><LabelAturan aturan=r /></option>
                     }).collect_view()}
                 </select>
                 <GalatField id="periode-aturan-galat" pesan=pesan("rule_set") />

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::admin::{GalatImpor, Ringkasan};
+use domain::api::Ringkasan;
+
+use crate::api::admin::GalatImpor;
 use crate::components::admin_galat::AdminGalat;
 use crate::components::admin_laporan::AdminLaporan;
 use crate::i18n::{Locale, t, td_string, use_i18n};

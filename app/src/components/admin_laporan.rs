@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::api::admin::Laporan;
 use crate::api::satu_bahasa;
 use crate::components::admin_unduh::AdminUnduh;
 use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use crate::state::admin::laporan_csv;
 use crate::teks::teks;
+use domain::api::Laporan;
 
 /// The problems of a refused file, one per row and column, with who can fix
 /// each, and the same table as a CSV download.

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::api::admin::PeriodeRow;
 use crate::components::admin_aturan::{LabelAturan, LabelSiklus};
 use crate::i18n::{td_string, use_i18n};
 use crate::teks::teks;
+use domain::api::PeriodeView;
 
 /// The instansi's periods with their rule set and cycle, the latest first.
 #[component]
-pub fn AdminPeriode(#[prop(into)] periode: Signal<Vec<PeriodeRow>>) -> impl IntoView {
+pub fn AdminPeriode(#[prop(into)] periode: Signal<Vec<PeriodeView>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Show when=move || periode.with(|p| p.is_empty())>
@@ -25,10 +25,10 @@ pub fn AdminPeriode(#[prop(into)] periode: Signal<Vec<PeriodeRow>>) -> impl Into
                 </thead>
                 <tbody>
                     <For each=move || periode.get() key=|p| (p.id.clone(), p.version) let:p>
-                        <tr data-testid="periode-item" data-rule-set=p.rule_set.clone()>
+                        <tr data-testid="periode-item" data-rule-set=p.rule_set.kode()>
                             <td>{p.tahun}</td>
-                            <td><LabelAturan kode=p.rule_set.clone() /></td>
-                            <td><LabelSiklus kode=p.siklus.clone() /></td>
+                            <td><LabelAturan aturan=p.rule_set /></td>
+                            <td><LabelSiklus siklus=p.siklus /></td>
                             <td>{format!("{} – {}", p.mulai, p.selesai)}</td>
                         </tr>
                     </For>

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::api::admin::PegawaiItem;
 use crate::components::galat::GalatField;
 use crate::i18n::{t_string, td_string, use_i18n};
 use crate::teks::teks;
+use domain::api::PegawaiItem;
 
 /// A pegawai picked by name or NIP from the instansi: what is chosen now,
 /// a search field and the matches to choose from.

@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use domain::api::PeranAkun;
+use domain::api::{AktivasiDibuat, AtasanItem, BuatPeriode, PeranAkun, PeriodeDibuat, Ringkasan, SetAtasan};
 
 use crate::api;
-use crate::api::admin::{AktivasiDibuat, AtasanItem, BuatPeriode, GalatImpor, PeriodeDibuat, Ringkasan, SetAtasan};
+use crate::api::admin::GalatImpor;
 use crate::components::admin_aktivasi::AdminAktivasi;
 use crate::components::admin_atasan::AdminTabelAtasan;
 use crate::components::admin_form_atasan::AdminFormAtasan;
@@ -65,7 +65,7 @@ fn Konsol() -> impl IntoView {
     let en = move || i18n.get_locale() == Locale::en;
 
     // ---- data
-    let periode = LocalResource::new(api::admin::periode);
+    let periode = LocalResource::new(api::org::periode);
     let unit = LocalResource::new(api::admin::unit);
     let periode_list = Signal::derive(move || periode.get().and_then(Result::ok).unwrap_or_default());
     let dipilih = Memo::new(move |_| {

@@ -149,9 +149,10 @@ mod tests {
             id: id.into(),
             tahun,
             rule_set: RuleSet::Permenpanrb6_2022,
-            siklus: "triwulanan".into(),
+            siklus: domain::periode::SiklusPeriodik::Triwulanan,
             mulai: String::new(),
             selesai: String::new(),
+            version: 1,
         }
     }
 

@@ -3,13 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::api::satu_bahasa;
 use domain::FieldErrors;
+use domain::api::{AtasanItem, BuatPeriode, KodeAktivasi, Laporan, PeriodeView, Tahun, UnitNode};
 use domain::periode::{PeriodeInput, SiklusPeriodik};
 use domain::rule_set::RuleSet;
 use domain::tanggal::Tanggal;
-
-use crate::api::admin::{AtasanItem, BuatPeriode, KodeAktivasi, Laporan, PeriodeRow, UnitNode};
-use crate::api::satu_bahasa;
 
 /// The period form exactly as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -46,7 +45,7 @@ impl FormPeriode {
 
     pub fn body(&self) -> BuatPeriode {
         BuatPeriode {
-            tahun: self.tahun.trim().to_owned(),
+            tahun: Tahun::Teks(self.tahun.trim().to_owned()),
             siklus: self.siklus(),
             rule_set: Some(self.rule_set.clone()).filter(|r| !r.is_empty()),
             mulai: self.mulai.trim().to_owned(),
@@ -70,13 +69,8 @@ pub fn pesan_field(
     server.and_then(|s| s.get(field)).map(|m| m.iter().map(|m| satu_bahasa(m, en)).collect()).unwrap_or_default()
 }
 
-/// The rule set of a period, if its code is known.
-pub fn rule_set(p: &PeriodeRow) -> Option<RuleSet> {
-    RuleSet::from_kode(&p.rule_set)
-}
-
 /// The period to show first: the one holding `hari_ini`, else the latest.
-pub fn periode_bawaan(periode: &[PeriodeRow], hari_ini: Tanggal) -> Option<String> {
+pub fn periode_bawaan(periode: &[PeriodeView], hari_ini: Tanggal) -> Option<String> {
     let hari = hari_ini.to_string();
     periode
         .iter()
@@ -118,7 +112,7 @@ pub fn baris_atasan(items: &[AtasanItem]) -> Vec<BarisAtasan> {
 
 /// The date a change takes effect by default: today within the period, and
 /// not before the current segment starts.
-pub fn berlaku_bawaan(hari_ini: Tanggal, periode: &PeriodeRow, segmen_mulai: Option<&str>) -> String {
+pub fn berlaku_bawaan(hari_ini: Tanggal, periode: &PeriodeView, segmen_mulai: Option<&str>) -> String {
     let mut d = hari_ini;
     if let Some(m) = Tanggal::parse_iso(&periode.mulai) {
         d = d.max(m);
@@ -143,7 +137,7 @@ pub struct FormAtasan {
 
 impl FormAtasan {
     /// The checks the server makes that need no database, so the form shows them at once.
-    pub fn validate(&self, periode: &PeriodeRow) -> FieldErrors {
+    pub fn validate(&self, periode: &PeriodeView) -> FieldErrors {
         let mut e = FieldErrors::new();
         for (field, id) in [("penilai_id", &self.penilai_id), ("atasan_penilai_id", &self.atasan_penilai_id)] {
             if id.as_deref() == Some(self.pegawai_id.as_str()) {
@@ -248,15 +242,15 @@ pub fn tanggal_unix(detik: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::admin::Kesalahan;
     use domain::Teks;
+    use domain::api::{Kesalahan, Perbaikan};
 
-    fn periode(id: &str, tahun: i64) -> PeriodeRow {
-        PeriodeRow {
+    fn periode(id: &str, tahun: i64) -> PeriodeView {
+        PeriodeView {
             id: id.into(),
             tahun,
-            rule_set: "permenpanrb_6_2022".into(),
-            siklus: "triwulanan".into(),
+            rule_set: RuleSet::Permenpanrb6_2022,
+            siklus: SiklusPeriodik::Triwulanan,
             mulai: format!("{tahun}-01-01"),
             selesai: format!("{tahun}-12-31"),
             version: 1,
@@ -299,6 +293,7 @@ mod tests {
         assert_eq!(pesan_field(&e, None, "tahun", false), vec!["Tahun harus antara 2014 dan 2100.".to_owned()]);
         let ok = FormPeriode { tahun: "2027".into(), ..f };
         assert!(ok.validate().is_empty());
+        assert_eq!(ok.body().tahun, Tahun::Teks("2027".into()));
         assert_eq!(ok.body().rule_set.as_deref(), Some("permenpanrb_6_2022"));
         assert_eq!(ok.body().siklus, SiklusPeriodik::Triwulanan);
     }
@@ -399,7 +394,8 @@ mod tests {
                 kolom: "jenis_jabatan".into(),
                 kode: "jenis_jabatan_tidak_dikenal".into(),
                 pesan: Teks::new("Jenis jabatan tidak dikenal", "Unknown position type"),
-                diperbaiki_oleh: Teks::new("admin instansi", "the instansi admin"),
+                perbaikan: Perbaikan::AdminInstansi,
+                diperbaiki_oleh: Perbaikan::AdminInstansi.label(),
             }],
         };
         let kepala = ["Baris", "Kolom", "Masalah", "Siapa yang memperbaiki"].map(String::from);

@@ -4,11 +4,14 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::Context;
+use domain::api::{
+    AtasanHalaman, AtasanItem, Halaman, KodeAktivasi, PegawaiItem, PeriodeView, Segmen, StatusAkun, UnitNode,
+};
 use domain::nip::{JenisPegawai, Nip};
 use domain::periode::{Periode, PeriodeId, SiklusPeriodik};
+use domain::rule_set::RuleSet;
 use domain::tanggal::Tanggal;
 use rand::RngCore;
-use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 use uuid::Uuid;
 
@@ -22,19 +25,12 @@ pub fn new_id() -> String {
     Uuid::new_v4().to_string()
 }
 
-// ---------------------------------------------------------------- units
-
-/// A unit and the units below it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct UnitNode {
-    pub id: String,
-    pub nama: String,
-    pub induk_id: Option<String>,
-    /// Pegawai placed directly in this unit.
-    pub jumlah_pegawai: i64,
-    #[schema(no_recursion)]
-    pub anak: Vec<UnitNode>,
+/// A stored code this build does not know: the row cannot be read.
+fn tidak_dikenal(kolom: &str, kode: &str) -> sqlx::Error {
+    sqlx::Error::Decode(format!("unknown {kolom} {kode:?}").into())
 }
+
+// ---------------------------------------------------------------- units
 
 /// The unit tree of an instansi: its roots, children sorted by name.
 pub async fn unit_tree(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<Vec<UnitNode>> {
@@ -97,29 +93,6 @@ pub async fn unit_instansi(conn: &mut AnyConnection, unit_id: &str) -> sqlx::Res
 }
 
 // ---------------------------------------------------------------- pegawai
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct PegawaiItem {
-    pub id: String,
-    pub nip: String,
-    pub nama: String,
-    pub jenis_pegawai: String,
-    pub jenis_jabatan: String,
-    pub jabatan: String,
-    pub unit_id: String,
-    pub unit_nama: String,
-    /// `tidak_ada` (no account yet), `belum_aktivasi` (no password yet) or `aktif`.
-    pub status_akun: String,
-    pub peran: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct Halaman<T> {
-    pub total: i64,
-    pub limit: i64,
-    pub offset: i64,
-    pub items: Vec<T>,
-}
 
 /// id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id, unit nama, akun, password_hash, peran
 type PegawaiRaw =
@@ -186,13 +159,17 @@ pub async fn cari_pegawai(
     let items = rows
         .into_iter()
         .map(|r| {
-            let status = match (&r.8, &r.9) {
-                (None, _) => "tidak_ada",
-                (Some(_), None) => "belum_aktivasi",
-                (Some(_), Some(_)) => "aktif",
+            let status_akun = match (&r.8, &r.9) {
+                (None, _) => StatusAkun::TidakAda,
+                (Some(_), None) => StatusAkun::BelumAktivasi,
+                (Some(_), Some(_)) => StatusAkun::Aktif,
             };
-            PegawaiItem {
-                peran: r.10,
+            let peran = match r.10.as_deref() {
+                None => None,
+                Some(p) => Some(Peran::parse(p).ok_or_else(|| tidak_dikenal("peran", p))?),
+            };
+            Ok(PegawaiItem {
+                peran,
                 id: r.0,
                 nip: r.1,
                 nama: r.2,
@@ -201,10 +178,10 @@ pub async fn cari_pegawai(
                 jabatan: r.5,
                 unit_id: r.6,
                 unit_nama: r.7,
-                status_akun: status.to_owned(),
-            }
+                status_akun,
+            })
         })
-        .collect();
+        .collect::<sqlx::Result<_>>()?;
     Ok(Halaman { total, limit, offset, items })
 }
 
@@ -215,43 +192,34 @@ pub fn placeholders(from: usize, n: usize) -> String {
 
 // ---------------------------------------------------------------- periods
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct PeriodeRow {
-    pub id: String,
-    pub tahun: i64,
-    pub rule_set: String,
-    pub siklus: String,
-    pub mulai: String,
-    pub selesai: String,
-    pub version: i64,
-}
-
 type PeriodeRaw = (String, String, i64, String, String, String, String, i64);
 
 const PERIODE_COLS: &str =
     "id, instansi_id, CAST(tahun AS BIGINT), rule_set, siklus, mulai, selesai, version FROM periode";
 
-fn periode_from(r: PeriodeRaw) -> (String, PeriodeRow) {
-    (r.1, PeriodeRow { id: r.0, tahun: r.2, rule_set: r.3, siklus: r.4, mulai: r.5, selesai: r.6, version: r.7 })
+fn periode_from(r: PeriodeRaw) -> sqlx::Result<(String, PeriodeView)> {
+    let rule_set = RuleSet::from_kode(&r.3).ok_or_else(|| tidak_dikenal("rule_set", &r.3))?;
+    let siklus = SiklusPeriodik::from_kode(&r.4).ok_or_else(|| tidak_dikenal("siklus", &r.4))?;
+    Ok((r.1, PeriodeView { id: r.0, tahun: r.2, rule_set, siklus, mulai: r.5, selesai: r.6, version: r.7 }))
 }
 
-pub async fn daftar_periode(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<Vec<PeriodeRow>> {
+pub async fn daftar_periode(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<Vec<PeriodeView>> {
     let rows: Vec<PeriodeRaw> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {PERIODE_COLS} WHERE instansi_id = $1 ORDER BY tahun DESC"
     )))
     .bind(instansi_id)
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(|r| periode_from(r).1).collect())
+    rows.into_iter().map(|r| Ok(periode_from(r)?.1)).collect()
 }
 
 /// A period and the instansi it belongs to.
-pub async fn periode(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<(String, PeriodeRow)>> {
+pub async fn periode(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<(String, PeriodeView)>> {
     let row: Option<PeriodeRaw> = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {PERIODE_COLS} WHERE id = $1")))
         .bind(id)
         .fetch_optional(conn)
         .await?;
-    Ok(row.map(periode_from))
+    row.map(periode_from).transpose()
 }
 
 /// The period an operation without an explicit one means: the one holding
@@ -260,14 +228,14 @@ pub async fn periode_berjalan(
     conn: &mut AnyConnection,
     instansi_id: &str,
     hari_ini: Tanggal,
-) -> sqlx::Result<Option<PeriodeRow>> {
+) -> sqlx::Result<Option<PeriodeView>> {
     let semua = daftar_periode(conn, instansi_id).await?;
     let hari = hari_ini.to_string();
     let kini = semua.iter().position(|p| p.mulai <= hari && hari <= p.selesai).unwrap_or(0);
     Ok(semua.into_iter().nth(kini))
 }
 
-pub async fn simpan_periode(conn: &mut AnyConnection, instansi_id: &str, p: &Periode) -> ApiResult<PeriodeRow> {
+pub async fn simpan_periode(conn: &mut AnyConnection, instansi_id: &str, p: &Periode) -> ApiResult<PeriodeView> {
     let ada: Option<(String,)> = sqlx::query_as("SELECT id FROM periode WHERE instansi_id = $1 AND tahun = $2")
         .bind(instansi_id)
         .bind(i64::from(p.tahun()))
@@ -279,11 +247,11 @@ pub async fn simpan_periode(conn: &mut AnyConnection, instansi_id: &str, p: &Per
             format!("Periode tahun {0} sudah ada. / A period for {0} already exists.", p.tahun()),
         ));
     }
-    let row = PeriodeRow {
+    let row = PeriodeView {
         id: p.id().as_str().to_owned(),
         tahun: i64::from(p.tahun()),
-        rule_set: p.rule_set().kode().to_owned(),
-        siklus: siklus_kode(p.siklus()).to_owned(),
+        rule_set: p.rule_set(),
+        siklus: p.siklus(),
         mulai: p.mulai().to_string(),
         selesai: p.selesai().to_string(),
         version: 1,
@@ -295,8 +263,8 @@ pub async fn simpan_periode(conn: &mut AnyConnection, instansi_id: &str, p: &Per
     .bind(&row.id)
     .bind(instansi_id)
     .bind(row.tahun)
-    .bind(&row.rule_set)
-    .bind(&row.siklus)
+    .bind(row.rule_set.kode())
+    .bind(row.siklus.kode())
     .bind(&row.mulai)
     .bind(&row.selesai)
     .execute(conn)
@@ -304,26 +272,7 @@ pub async fn simpan_periode(conn: &mut AnyConnection, instansi_id: &str, p: &Per
     Ok(row)
 }
 
-pub fn siklus_kode(s: SiklusPeriodik) -> &'static str {
-    match s {
-        SiklusPeriodik::Bulanan => "bulanan",
-        SiklusPeriodik::Triwulanan => "triwulanan",
-    }
-}
-
 // ---------------------------------------------------------------- atasan
-
-/// One dated segment of who rates a pegawai in a period.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct Segmen {
-    pub id: String,
-    pub pegawai_id: String,
-    pub penilai_id: Option<String>,
-    pub atasan_penilai_id: Option<String>,
-    pub berlaku_mulai: String,
-    pub berlaku_sampai: Option<String>,
-    pub version: i64,
-}
 
 type SegmenRaw = (String, String, Option<String>, Option<String>, String, Option<String>, i64);
 
@@ -442,6 +391,55 @@ pub async fn terapkan_rencana(
     Ok(())
 }
 
+/// Sets one pegawai's atasan from `s.mulai`, on the segments as they are now:
+/// 409 when `version` is not the open segment's (`current` holds the
+/// segments) or the date lies before what is already set. Returns whether
+/// anything changed and the segments after the change.
+pub async fn set_atasan(
+    conn: &mut AnyConnection,
+    s: &SegmenBaru<'_>,
+    version: Option<i64>,
+) -> ApiResult<(bool, Vec<Segmen>)> {
+    let segmen = segmen_pegawai(conn, s.periode_id, s.pegawai_id).await?;
+    let terbuka = segmen.iter().find(|s| s.berlaku_sampai.is_none());
+    let mulai = s.mulai.to_string();
+    if let (Some(t), Some(v)) = (terbuka, version)
+        && t.version != v
+    {
+        return Err(ApiError::Stale(serde_json::to_value(&segmen).map_err(anyhow::Error::from)?));
+    }
+    if let Some(t) = terbuka
+        && t.berlaku_mulai > mulai
+    {
+        return Err(ApiError::Conflict(
+            "segment_order",
+            format!(
+                "Susunan atasan saat ini berlaku sejak {0}; perubahan harus mulai {0} atau sesudahnya. / The current \
+                 mapping holds from {0}; a change must start on or after it.",
+                t.berlaku_mulai
+            ),
+        ));
+    }
+    if let Some(sampai) = segmen.iter().filter_map(|s| s.berlaku_sampai.as_deref()).max()
+        && terbuka.is_none()
+        && sampai >= mulai.as_str()
+    {
+        return Err(ApiError::Conflict(
+            "segment_order",
+            format!(
+                "Periode ini sudah diatur sampai {sampai}; mulai sesudahnya. / The mapping is set up to {sampai}; \
+                 start after it."
+            ),
+        ));
+    }
+    let rencana = rencana_segmen(terbuka, s.penilai_id, s.atasan_penilai_id, s.mulai);
+    if rencana == RencanaSegmen::TidakBerubah {
+        return Ok((false, segmen));
+    }
+    terapkan_rencana(conn, &rencana, s).await?;
+    Ok((true, segmen_pegawai(conn, s.periode_id, s.pegawai_id).await?))
+}
+
 async fn buka_segmen(conn: &mut AnyConnection, s: &SegmenBaru<'_>, version: i64) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO atasan (id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, berlaku_mulai, \
@@ -458,38 +456,6 @@ async fn buka_segmen(conn: &mut AnyConnection, s: &SegmenBaru<'_>, version: i64)
     .execute(conn)
     .await?;
     Ok(())
-}
-
-/// One row of the atasan mapping: a segment, or a pegawai without any.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct AtasanItem {
-    pub pegawai_id: String,
-    pub nip: String,
-    pub nama: String,
-    pub unit_id: String,
-    pub unit_nama: String,
-    /// True when the pegawai has no pejabat penilai at present (no open segment naming one).
-    pub tanpa_penilai: bool,
-    pub segmen_id: Option<String>,
-    pub penilai_id: Option<String>,
-    pub penilai_nama: Option<String>,
-    pub atasan_penilai_id: Option<String>,
-    pub atasan_penilai_nama: Option<String>,
-    pub berlaku_mulai: Option<String>,
-    pub berlaku_sampai: Option<String>,
-    pub version: Option<i64>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct AtasanHalaman {
-    /// Pegawai in the instansi.
-    pub total: i64,
-    /// Of them, without a pejabat penilai at present.
-    pub tanpa_penilai: i64,
-    pub limit: i64,
-    pub offset: i64,
-    /// One row per segment (earliest first), pegawai without a penilai first.
-    pub items: Vec<AtasanItem>,
 }
 
 /// The mapping of a period, paged by pegawai: those without a current
@@ -612,14 +578,6 @@ pub fn kode_aktivasi() -> String {
     let mut bytes = [0u8; PANJANG_KODE];
     rand::rng().fill_bytes(&mut bytes);
     bytes.iter().map(|b| char::from(ALFABET_KODE[usize::from(b & 31)])).collect()
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct KodeAktivasi {
-    pub pegawai_id: String,
-    pub nip: String,
-    pub nama: String,
-    pub kode: String,
 }
 
 /// id, nip, nama, instansi_id, akun pegawai_id, password_hash, aktif

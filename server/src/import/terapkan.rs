@@ -3,40 +3,29 @@
 //! written, so a re-import changes nothing), and the atasan mapping of the
 //! period is set. A dry run does the same and rolls back, so its counts are
 //! exactly what applying would do.
+//!
+//! The whole file is one job on the database writer ([`Db::write`]): on
+//! SQLite other writes queue behind it for its few seconds instead of
+//! failing on the file's lock.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
+use axum::http::StatusCode;
+use domain::api::{Laporan, PeriodeView, Ringkasan, Segmen};
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
-use serde::{Deserialize, Serialize};
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, Connection};
 
-use super::{BarisImpor, Konteks, Laporan, Mentah, baca, periksa};
+use super::{BarisImpor, Konteks, Mentah, baca, periksa};
 use crate::db::Db;
-use crate::db::org::{self, PeriodeRow, RencanaSegmen, Segmen, new_id, placeholders, rencana_segmen};
+use crate::db::org::{self, RencanaSegmen, new_id, placeholders, rencana_segmen};
+use crate::error::ApiError;
+use crate::idempotency::Kunci;
 
 /// Rows per multi-row INSERT.
 const BATCH: usize = 200;
-
-/// What an import did (or, in a dry run, would do).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct Ringkasan {
-    /// False for a dry run: nothing was written.
-    pub terapkan: bool,
-    /// Data rows in the file.
-    pub baris: usize,
-    /// Pegawai created, changed, and left as they were.
-    pub dibuat: usize,
-    pub diubah: usize,
-    pub tidak_berubah: usize,
-    pub unit_dibuat: usize,
-    /// Pegawai whose atasan mapping in the period was set or changed.
-    pub atasan_diubah: usize,
-    /// The period whose atasan mapping the file set; `None` when the instansi has none.
-    pub periode_id: Option<String>,
-    pub peringatan: Vec<Teks>,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImporError {
@@ -44,12 +33,20 @@ pub enum ImporError {
     Berkas(Laporan),
     #[error("no such period in this instansi")]
     PeriodeTidakAda,
+    /// The database or the write failed (or, with a key, the key was stored
+    /// meanwhile by another request): nothing was changed.
     #[error(transparent)]
-    Lain(#[from] anyhow::Error),
+    Lain(#[from] ApiError),
 }
 
 impl From<sqlx::Error> for ImporError {
     fn from(e: sqlx::Error) -> Self {
+        ImporError::Lain(e.into())
+    }
+}
+
+impl From<anyhow::Error> for ImporError {
+    fn from(e: anyhow::Error) -> Self {
         ImporError::Lain(e.into())
     }
 }
@@ -67,41 +64,60 @@ pub struct Opsi {
 }
 
 /// Progress of the apply step: (rows done, rows in all).
-pub type Kemajuan<'a> = &'a (dyn Fn(u64, u64) + Sync);
+pub type Kemajuan = Arc<dyn Fn(u64, u64) + Send + Sync>;
 
-/// Reads, checks and (when `opsi.terapkan`) applies a CSV file.
-pub async fn impor(db: &Db, opsi: &Opsi, data: Vec<u8>, kemajuan: Kemajuan<'_>) -> Result<Ringkasan, ImporError> {
+/// Reads, checks and (when `opsi.terapkan`) applies a CSV file in one job on
+/// the writer. With `kunci` (a request's Idempotency-Key) the summary is
+/// stored as the key's answer in the same write.
+pub async fn impor(
+    db: &Db,
+    opsi: Opsi,
+    data: Vec<u8>,
+    kemajuan: Kemajuan,
+    kunci: Option<Kunci>,
+) -> Result<Ringkasan, ImporError> {
     let mentah = tokio::task::spawn_blocking(move || baca(&data))
         .await
         .map_err(|e| anyhow::anyhow!("reading task: {e}"))?
         .map_err(ImporError::Berkas)?;
-    let mut tx = db.pool().begin().await?;
-    // Take the write lock first: on SQLite a read-then-write transaction can
-    // fail to upgrade, and on PostgreSQL this orders imports of one instansi.
-    let ada = sqlx::query("UPDATE instansi SET kode = kode WHERE id = $1")
-        .bind(&opsi.instansi_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    if ada == 0 {
-        return Err(ImporError::Lain(anyhow::anyhow!("unknown instansi")));
-    }
-    let ringkasan = impor_dalam(&mut tx, opsi, mentah, kemajuan).await?;
-    if opsi.terapkan {
-        tx.commit().await?;
+    let instansi_id = opsi.instansi_id.clone();
+    let hasil = db
+        .write(move |c| {
+            Box::pin(async move {
+                // The file's changes sit in their own savepoint: kept when
+                // applying, undone for a dry run or a refused file. The key's
+                // answer is written beside it, so a dry run's is kept too.
+                let mut sp = c.begin().await?;
+                let hasil = impor_dalam(&mut sp, &opsi, mentah, &*kemajuan).await;
+                match &hasil {
+                    Ok(_) if opsi.terapkan => sp.commit().await?,
+                    _ => sp.rollback().await?,
+                }
+                match hasil {
+                    Ok(r) => {
+                        if let Some(k) = &kunci {
+                            k.simpan_json(c, StatusCode::OK, &r).await?;
+                        }
+                        Ok(Ok(r))
+                    }
+                    Err(ImporError::Lain(e)) => Err(e),
+                    Err(e) => Ok(Err(e)),
+                }
+            })
+        })
+        .await??;
+    if hasil.terapkan {
         tracing::info!(
-            instansi_id = %opsi.instansi_id,
-            baris = ringkasan.baris,
-            dibuat = ringkasan.dibuat,
-            diubah = ringkasan.diubah,
-            unit_dibuat = ringkasan.unit_dibuat,
-            atasan_diubah = ringkasan.atasan_diubah,
+            instansi_id = %instansi_id,
+            baris = hasil.baris,
+            dibuat = hasil.dibuat,
+            diubah = hasil.diubah,
+            unit_dibuat = hasil.unit_dibuat,
+            atasan_diubah = hasil.atasan_diubah,
             "pegawai imported"
         );
-    } else {
-        tx.rollback().await?;
     }
-    Ok(ringkasan)
+    Ok(hasil)
 }
 
 /// id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id
@@ -111,10 +127,20 @@ async fn impor_dalam(
     conn: &mut AnyConnection,
     opsi: &Opsi,
     mentah: Mentah,
-    kemajuan: Kemajuan<'_>,
+    kemajuan: &(dyn Fn(u64, u64) + Send + Sync),
 ) -> Result<Ringkasan, ImporError> {
     let instansi_id = opsi.instansi_id.as_str();
-    let periode: Option<PeriodeRow> = match &opsi.periode_id {
+    // On PostgreSQL this orders imports of one instansi (on SQLite the writer
+    // holds the file's write lock already).
+    let ada = sqlx::query("UPDATE instansi SET kode = kode WHERE id = $1")
+        .bind(instansi_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    if ada == 0 {
+        return Err(anyhow::anyhow!("unknown instansi").into());
+    }
+    let periode: Option<PeriodeView> = match &opsi.periode_id {
         Some(id) => match org::periode(conn, id).await? {
             Some((instansi, p)) if instansi == instansi_id => Some(p),
             _ => return Err(ImporError::PeriodeTidakAda),
@@ -270,7 +296,7 @@ fn jenis_jabatan_kode(b: &BarisImpor) -> &'static str {
 async fn set_atasan(
     conn: &mut AnyConnection,
     instansi_id: &str,
-    periode: &PeriodeRow,
+    periode: &PeriodeView,
     hari_ini: Tanggal,
     baris: &[BarisImpor],
     nip_ke_id: &HashMap<String, String>,
@@ -279,7 +305,7 @@ async fn set_atasan(
 ) -> Result<usize, ImporError> {
     let (Some(mulai), Some(selesai)) = (Tanggal::parse_iso(&periode.mulai), Tanggal::parse_iso(&periode.selesai))
     else {
-        return Err(ImporError::Lain(anyhow::anyhow!("period {} has unreadable dates", periode.id)));
+        return Err(anyhow::anyhow!("period {} has unreadable dates", periode.id).into());
     };
     // A change found now takes effect today (kept within the period).
     let sejak = hari_ini.max(mulai).min(selesai);

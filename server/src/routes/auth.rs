@@ -94,18 +94,27 @@ async fn login(
     let (csrf, _) = session::new_token();
     let t = clock::now();
     let berakhir = t + cfg.session_absolute_secs;
-    sqlx::query(
-        "INSERT INTO sesi (token_hash, instansi_id, pegawai_id, csrf_token, dibuat, aktif_terakhir, berakhir) \
-         VALUES ($1, $2, $3, $4, $5, $5, $6)",
-    )
-    .bind(&token_hash)
-    .bind(&instansi_id)
-    .bind(&pegawai_id)
-    .bind(&csrf)
-    .bind(t)
-    .bind(berakhir)
-    .execute(state.db.pool())
-    .await?;
+    let (instansi, pegawai, csrf_token) = (instansi_id.clone(), pegawai_id.clone(), csrf.clone());
+    state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                sqlx::query(
+                    "INSERT INTO sesi (token_hash, instansi_id, pegawai_id, csrf_token, dibuat, aktif_terakhir, \
+                     berakhir) VALUES ($1, $2, $3, $4, $5, $5, $6)",
+                )
+                .bind(&token_hash)
+                .bind(&instansi)
+                .bind(&pegawai)
+                .bind(&csrf_token)
+                .bind(t)
+                .bind(berakhir)
+                .execute(&mut *c)
+                .await?;
+                Ok(())
+            })
+        })
+        .await?;
     tracing::info!(pegawai_id = %pegawai_id, "login");
     let view = SessionView { pegawai_id, instansi_id, nip, nama, jabatan, peran, csrf_token: csrf, berakhir };
     let cookie = session_cookie(&token, cfg.session_absolute_secs, cfg.secure_cookies);
@@ -320,23 +329,43 @@ async fn activate(
     let kode_hash = session::hash_token(input.kode.trim().to_ascii_uppercase().as_str());
     let valid =
         matches!(&row, Some((_, Some(h), Some(until))) if session::same_secret(h, &kode_hash) && *until > clock::now());
-    let Some((pegawai_id, _, _)) = row.filter(|_| valid) else {
+    let salah = || {
         for key in &keys {
             state.inner.throttle.fail(key, now);
         }
-        return Err(ApiError::field(
+        ApiError::field(
             "kode",
             "Kode aktivasi salah atau kedaluwarsa; minta kode baru ke admin instansi. / Wrong or expired activation code; ask your instansi admin for a new one.",
-        ));
+        )
+    };
+    let Some((pegawai_id, _, _)) = row.filter(|_| valid) else {
+        return Err(salah());
     };
     let hash = password::hash(input.password).await?;
-    sqlx::query(
-        "UPDATE akun SET password_hash = $1, kode_aktivasi_hash = NULL, kode_aktivasi_berakhir = NULL, version = version + 1 \
-         WHERE pegawai_id = $2",
-    )
-    .bind(&hash)
-    .bind(&pegawai_id)
-    .execute(state.db.pool())
-    .await?;
+    // The code is used up in the same statement that checks it again, so
+    // two requests with one code cannot both set a password.
+    let (id, berlaku_setelah) = (pegawai_id, clock::now());
+    let dipakai = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                Ok(sqlx::query(
+                    "UPDATE akun SET password_hash = $1, kode_aktivasi_hash = NULL, kode_aktivasi_berakhir = NULL, \
+                     version = version + 1 WHERE pegawai_id = $2 AND kode_aktivasi_hash = $3 \
+                     AND kode_aktivasi_berakhir > $4",
+                )
+                .bind(&hash)
+                .bind(&id)
+                .bind(&kode_hash)
+                .bind(berlaku_setelah)
+                .execute(&mut *c)
+                .await?
+                .rows_affected())
+            })
+        })
+        .await?;
+    if dipakai == 0 {
+        return Err(salah());
+    }
     Ok(StatusCode::NO_CONTENT)
 }

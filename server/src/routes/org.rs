@@ -6,6 +6,7 @@
 //! instansi is 404 (not 403), so ids do not leak across instansi.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
@@ -13,22 +14,25 @@ use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use domain::periode::{PeriodeInput, SiklusPeriodik};
+use domain::api::{
+    AktivasiDibuat, AtasanDiset, AtasanHalaman, BuatPeriode, Halaman, ImporGagal, Laporan, MintaAktivasi, PegawaiItem,
+    PeriodeDibuat, PeriodeView, Ringkasan, SetAtasan, UnitNode,
+};
+use domain::periode::PeriodeInput;
 use domain::rule_set::RuleSet;
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
 
 use crate::auth::{Actor, Peran};
 use crate::clock;
-use crate::db::org::{self, AtasanHalaman, Halaman, KodeAktivasi, PegawaiItem, PeriodeRow, RencanaSegmen, UnitNode};
+use crate::db::org;
 use crate::error::{ApiError, ApiResult, ErrorBody, dua_bahasa};
 use crate::extract::AppJson;
-use crate::idempotency;
-use crate::import::Laporan;
-use crate::import::terapkan::{ImporError, Opsi, Ringkasan, impor};
+use crate::idempotency::{self, Kunci, jawaban_json};
+use crate::import::terapkan::{ImporError, Opsi, impor};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -142,44 +146,12 @@ async fn cari_pegawai(
     tag = "org",
     security(("ekinerja_sesi" = [])),
     responses(
-        (status = 200, description = "The periods.", body = Vec<PeriodeRow>),
+        (status = 200, description = "The periods.", body = Vec<PeriodeView>),
     )
 )]
-async fn daftar_periode(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<PeriodeRow>>> {
+async fn daftar_periode(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<PeriodeView>>> {
     let mut conn = state.db.pool().acquire().await?;
     Ok(Json(org::daftar_periode(&mut conn, &actor.instansi_id).await?))
-}
-
-/// A year as a number or as the text a form holds.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(untagged)]
-pub enum Tahun {
-    Angka(i64),
-    Teks(String),
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct BuatPeriode {
-    pub tahun: Tahun,
-    #[serde(default)]
-    pub siklus: SiklusPeriodik,
-    /// `permenpanrb_6_2022`, `permenpanrb_8_2021` or `pp_46_2011`; empty or
-    /// missing: the rule set in force on the first day.
-    #[serde(default)]
-    pub rule_set: Option<String>,
-    #[serde(default)]
-    pub mulai: String,
-    #[serde(default)]
-    pub selesai: String,
-}
-
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct PeriodeDibuat {
-    #[serde(flatten)]
-    pub periode: PeriodeRow,
-    /// Non-blocking remarks, e.g. an older rule set than usual for the year.
-    pub peringatan: BTreeMap<String, Vec<String>>,
 }
 
 /// Creates a period of the caller's instansi.
@@ -197,8 +169,9 @@ pub struct PeriodeDibuat {
 async fn buat_periode(
     State(state): State<AppState>,
     actor: Actor,
+    kunci: Kunci,
     AppJson(input): AppJson<BuatPeriode>,
-) -> ApiResult<(StatusCode, Json<PeriodeDibuat>)> {
+) -> ApiResult<Response> {
     admin(&actor)?;
     let rule_set = match input.rule_set.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
@@ -212,10 +185,7 @@ async fn buat_periode(
     };
     let form = PeriodeInput {
         id: org::new_id(),
-        tahun: match input.tahun {
-            Tahun::Angka(n) => n.to_string(),
-            Tahun::Teks(s) => s,
-        },
+        tahun: input.tahun.teks(),
         siklus: input.siklus,
         rule_set,
         mulai: input.mulai,
@@ -224,11 +194,21 @@ async fn buat_periode(
     let periode = form.validate()?;
     let peringatan =
         form.peringatan().iter().map(|(f, m)| (f.to_owned(), m.iter().map(dua_bahasa).collect())).collect();
-    let mut tx = state.db.pool().begin().await?;
-    let row = org::simpan_periode(&mut tx, &actor.instansi_id, &periode).await?;
-    tx.commit().await?;
-    tracing::info!(instansi_id = %actor.instansi_id, periode_id = %row.id, "period created");
-    Ok((StatusCode::CREATED, Json(PeriodeDibuat { periode: row, peringatan })))
+    let periode_id = periode.id().as_str().to_owned();
+    let (instansi_id, k) = (actor.instansi_id.clone(), kunci.clone());
+    // The year's check, the period and the key's answer: one durable write.
+    let body = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                let periode = org::simpan_periode(c, &instansi_id, &periode).await?;
+                k.simpan_json(c, StatusCode::CREATED, &PeriodeDibuat { periode, peringatan }).await
+            })
+        })
+        .await?;
+    kunci.tercatat();
+    tracing::info!(instansi_id = %actor.instansi_id, periode_id = %periode_id, "period created");
+    Ok(jawaban_json(StatusCode::CREATED, body))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -268,31 +248,6 @@ async fn daftar_atasan(
     Ok(Json(org::daftar_atasan(&mut conn, &instansi, &q.periode_id, limit, offset).await?))
 }
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SetAtasan {
-    pub periode_id: String,
-    pub pegawai_id: String,
-    /// The pejabat penilai kinerja; `null` removes them.
-    pub penilai_id: Option<String>,
-    pub atasan_penilai_id: Option<String>,
-    /// ISO date from which this holds; a date after the start of the current
-    /// segment is a transfer (the current segment ends the day before).
-    pub berlaku_mulai: String,
-    /// The version of the current segment this change is based on.
-    #[serde(default)]
-    pub version: Option<i64>,
-}
-
-/// The pegawai's segments in the period after the change.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct AtasanDiset {
-    pub pegawai_id: String,
-    pub periode_id: String,
-    pub berubah: bool,
-    pub segmen: Vec<org::Segmen>,
-}
-
 /// Sets who rates a pegawai from a date in the period; a later date is a transfer.
 #[utoipa::path(
     put,
@@ -310,13 +265,16 @@ pub struct AtasanDiset {
 async fn set_atasan(
     State(state): State<AppState>,
     actor: Actor,
+    kunci: Kunci,
     AppJson(input): AppJson<SetAtasan>,
-) -> ApiResult<Json<AtasanDiset>> {
+) -> ApiResult<Response> {
     admin(&actor)?;
-    let mut tx = state.db.pool().begin().await?;
-    let (instansi, periode) = org::periode(&mut tx, &input.periode_id).await?.ok_or(ApiError::NotFound)?;
+    // What cannot change under this request (a period's instansi and dates,
+    // a pegawai's instansi) is checked first, off the writer.
+    let mut conn = state.db.pool().acquire().await?;
+    let (instansi, periode) = org::periode(&mut conn, &input.periode_id).await?.ok_or(ApiError::NotFound)?;
     milik(&actor, Some(&instansi))?;
-    let pegawai_instansi = org::pegawai_instansi(&mut tx, &input.pegawai_id).await?;
+    let pegawai_instansi = org::pegawai_instansi(&mut conn, &input.pegawai_id).await?;
     if pegawai_instansi.as_deref() != Some(instansi.as_str()) {
         return Err(ApiError::NotFound);
     }
@@ -328,7 +286,7 @@ async fn set_atasan(
         let Some(id) = id else { continue };
         if id == input.pegawai_id {
             salah(field, "Pegawai tidak dapat menilai dirinya sendiri. / An employee cannot rate themselves.");
-        } else if org::pegawai_instansi(&mut tx, id).await?.as_deref() != Some(instansi.as_str()) {
+        } else if org::pegawai_instansi(&mut conn, id).await?.as_deref() != Some(instansi.as_str()) {
             salah(field, "Harus pegawai instansi ini. / Must be an employee of this instansi.");
         }
     }
@@ -357,72 +315,35 @@ async fn set_atasan(
     if !fields.is_empty() {
         return Err(ApiError::Validation(fields));
     }
+    drop(conn);
+    let (periode_id, pegawai_id) = (periode.id.clone(), input.pegawai_id.clone());
     let mulai = mulai.ok_or_else(|| anyhow::anyhow!("checked above"))?;
-    let segmen = org::segmen_pegawai(&mut tx, &periode.id, &input.pegawai_id).await?;
-    let terbuka = segmen.iter().find(|s| s.berlaku_sampai.is_none());
-    if let (Some(s), Some(v)) = (terbuka, input.version)
-        && s.version != v
-    {
-        return Err(ApiError::Stale(serde_json::to_value(&segmen).map_err(anyhow::Error::from)?));
-    }
-    if let Some(s) = terbuka
-        && s.berlaku_mulai.as_str() > mulai.to_string().as_str()
-    {
-        return Err(ApiError::Conflict(
-            "segment_order",
-            format!(
-                "Susunan atasan saat ini berlaku sejak {0}; perubahan harus mulai {0} atau sesudahnya. / The current \
-                 mapping holds from {0}; a change must start on or after it.",
-                s.berlaku_mulai
-            ),
-        ));
-    }
-    if let Some(s) = segmen.iter().filter_map(|s| s.berlaku_sampai.as_deref()).max()
-        && terbuka.is_none()
-        && s >= mulai.to_string().as_str()
-    {
-        return Err(ApiError::Conflict(
-            "segment_order",
-            format!(
-                "Periode ini sudah diatur sampai {s}; mulai sesudahnya. / The mapping is set up to {s}; start after it."
-            ),
-        ));
-    }
-    let rencana = org::rencana_segmen(terbuka, penilai, atasan_penilai, mulai);
-    let berubah = rencana != RencanaSegmen::TidakBerubah;
-    let baru = org::SegmenBaru {
-        instansi_id: &instansi,
-        periode_id: &periode.id,
-        pegawai_id: &input.pegawai_id,
-        penilai_id: penilai,
-        atasan_penilai_id: atasan_penilai,
-        mulai,
-    };
-    org::terapkan_rencana(&mut tx, &rencana, &baru).await?;
-    let segmen = org::segmen_pegawai(&mut tx, &periode.id, &input.pegawai_id).await?;
-    tx.commit().await?;
+    let (penilai, atasan_penilai) = (penilai.map(str::to_owned), atasan_penilai.map(str::to_owned));
+    let k = kunci.clone();
+    // The segments' check, their change and the key's answer: one durable write.
+    let (body, berubah) = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                let baru = org::SegmenBaru {
+                    instansi_id: &instansi,
+                    periode_id: &periode.id,
+                    pegawai_id: &input.pegawai_id,
+                    penilai_id: penilai.as_deref(),
+                    atasan_penilai_id: atasan_penilai.as_deref(),
+                    mulai,
+                };
+                let (berubah, segmen) = org::set_atasan(c, &baru, input.version).await?;
+                let diset = AtasanDiset { pegawai_id: input.pegawai_id, periode_id: periode.id, berubah, segmen };
+                Ok((k.simpan_json(c, StatusCode::OK, &diset).await?, berubah))
+            })
+        })
+        .await?;
+    kunci.tercatat();
     if berubah {
-        tracing::info!(periode_id = %periode.id, pegawai_id = %input.pegawai_id, "atasan mapping set");
+        tracing::info!(periode_id = %periode_id, pegawai_id = %pegawai_id, "atasan mapping set");
     }
-    Ok(Json(AtasanDiset { pegawai_id: input.pegawai_id, periode_id: periode.id, berubah, segmen }))
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MintaAktivasi {
-    /// The pegawai to issue codes for; missing: every pegawai of the
-    /// instansi who has not set a password yet.
-    #[serde(default)]
-    pub pegawai_ids: Option<Vec<String>>,
-}
-
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct AktivasiDibuat {
-    pub jumlah: usize,
-    /// Unix seconds after which the codes no longer work.
-    pub berlaku_sampai: i64,
-    /// Shown once: only hashes are stored.
-    pub kode: Vec<KodeAktivasi>,
+    Ok(jawaban_json(StatusCode::OK, body))
 }
 
 /// Issues one-time activation codes, shown only in this answer.
@@ -441,17 +362,27 @@ pub struct AktivasiDibuat {
 async fn aktivasi(
     State(state): State<AppState>,
     actor: Actor,
+    kunci: Kunci,
     AppJson(input): AppJson<MintaAktivasi>,
 ) -> ApiResult<Response> {
     admin(&actor)?;
-    let mut tx = state.db.pool().begin().await?;
-    let (kode, berlaku_sampai) =
-        org::buat_kode_aktivasi(&mut tx, &actor.instansi_id, input.pegawai_ids.as_deref()).await?;
-    tx.commit().await?;
+    let (instansi_id, k) = (actor.instansi_id.clone(), kunci.clone());
+    // The codes and the key's stand-in answer (never the codes): one durable write.
+    let (kode, berlaku_sampai) = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                let dibuat = org::buat_kode_aktivasi(c, &instansi_id, input.pegawai_ids.as_deref()).await?;
+                k.simpan_rahasia(c).await?;
+                Ok(dibuat)
+            })
+        })
+        .await?;
+    kunci.tercatat();
     tracing::info!(instansi_id = %actor.instansi_id, jumlah = kode.len(), "activation codes issued");
     let mut res =
         (StatusCode::CREATED, Json(AktivasiDibuat { jumlah: kode.len(), berlaku_sampai, kode })).into_response();
-    // The codes must not be kept for idempotent replays.
+    // The codes are never stored, whatever stores this answer.
     res.extensions_mut().insert(idempotency::Rahasia);
     res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     Ok(res)
@@ -467,14 +398,6 @@ pub struct ImportQuery {
     /// The period whose atasan mapping the file sets; default: the current one.
     #[serde(default)]
     pub periode_id: Option<String>,
-}
-
-/// The 422 of an import: the one error shape plus the row report.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct ImportGagal {
-    #[serde(flatten)]
-    pub error: ErrorBody,
-    pub laporan: Laporan,
 }
 
 /// The message summing up a report, both languages.
@@ -503,7 +426,7 @@ fn laporan_response(l: Laporan) -> Response {
     }
     let error =
         ErrorBody { code: "import_invalid".into(), message: dua_bahasa(&ringkas_laporan(&l)), fields, current: None };
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(ImportGagal { error, laporan: l })).into_response()
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(ImporGagal { error, laporan: l })).into_response()
 }
 
 /// Imports the instansi's pegawai, units and atasan mapping from a CSV file; a dry run unless `terapkan=true`.
@@ -520,12 +443,13 @@ fn laporan_response(l: Laporan) -> Response {
         (status = 404, description = "`periode_id` is not a period of the instansi.", body = ErrorBody),
         (status = 413, description = "The file is larger than 64 MiB.", body = ErrorBody),
         (status = 415, description = "Not sent as `text/csv`.", body = ErrorBody),
-        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed), or a missing or reused `Idempotency-Key`.", body = ImportGagal),
+        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed), or a missing or reused `Idempotency-Key`.", body = ImporGagal),
     )
 )]
 async fn import_csv(
     State(state): State<AppState>,
     actor: Actor,
+    kunci: Kunci,
     query: Result<Query<ImportQuery>, QueryRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -556,10 +480,14 @@ async fn import_csv(
         terapkan: q.terapkan.as_deref().map(str::trim) == Some("true"),
         hari_ini: clock::hari_ini(),
     };
-    match impor(&state.db, &opsi, body.to_vec(), &|_, _| {}).await {
-        Ok(r) => Ok(Json::<Ringkasan>(r).into_response()),
+    // A dry run or the import, and the key's answer: one durable write.
+    match impor(&state.db, opsi, body.to_vec(), Arc::new(|_, _| {}), Some(kunci.clone())).await {
+        Ok(r) => {
+            kunci.tercatat();
+            Ok(Json::<Ringkasan>(r).into_response())
+        }
         Err(ImporError::Berkas(l)) => Ok(laporan_response(l)),
         Err(ImporError::PeriodeTidakAda) => Err(ApiError::NotFound),
-        Err(ImporError::Lain(e)) => Err(ApiError::Internal(e)),
+        Err(ImporError::Lain(e)) => Err(e),
     }
 }

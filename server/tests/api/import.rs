@@ -19,7 +19,8 @@ fn valid_csv() -> String {
     .join("\r\n")
 }
 
-async fn import(s: &Session, csv: &str, terapkan: bool) -> (u16, Value) {
+/// `POST /api/v1/admin/import` of `csv`, applied or only checked.
+pub async fn import(s: &Session, csv: &str, terapkan: bool) -> (u16, Value) {
     let res = s
         .post(&format!("/api/v1/admin/import?terapkan={terapkan}"))
         .header("content-type", "text/csv; charset=utf-8")
@@ -204,4 +205,38 @@ async fn a_file_larger_than_the_json_limit_is_accepted() {
     let (status, body) = import(&admin, &csv, false).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["dibuat"], 4);
+}
+
+#[tokio::test]
+async fn an_import_replayed_with_its_key_returns_the_first_summary_and_changes_nothing() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let send = |terapkan: bool, key: &'static str| {
+            let req = crate::org::with_key(
+                &admin,
+                reqwest::Method::POST,
+                &format!("/api/v1/admin/import?terapkan={terapkan}"),
+                key,
+            );
+            async move {
+                let res = req.header("content-type", "text/csv").body(valid_csv()).send().await.unwrap();
+                let replayed = res.headers().get("idempotent-replayed").is_some();
+                (res.status().as_u16(), replayed, res.json::<Value>().await.unwrap())
+            }
+        };
+        let (status, replayed, first) = send(true, "impor").await;
+        assert_eq!((status, replayed, first["dibuat"].as_i64()), (200, false, Some(3)), "{backend:?}: {first}");
+        let after = versions(&app).await;
+        let again = send(true, "impor").await;
+        assert_eq!(again, (200, true, first), "the first summary, not a re-import's");
+        assert_eq!(versions(&app).await, after, "the replay wrote nothing");
+        assert_eq!(count(&app, "pegawai").await, 15);
+
+        // A dry run's answer is kept with its key as well, and writes nothing.
+        let (status, replayed, dry) = send(false, "periksa").await;
+        assert_eq!((status, replayed, dry["tidak_berubah"].as_i64()), (200, false, Some(4)), "{dry}");
+        assert_eq!(send(false, "periksa").await, (200, true, dry));
+        assert_eq!(versions(&app).await, after);
+    }
 }

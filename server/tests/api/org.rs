@@ -5,7 +5,8 @@ use serde_json::{Value, json};
 use server::db::org::{AdminBaru, buat_admin};
 
 use crate::helpers::{
-    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_STAF2, Session, TestApp, backends, spawn_app_with,
+    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_STAF2, DEMO_STAF3, DEMO_STAF5, Session, TestApp, backends,
+    spawn_app_with,
 };
 
 pub const LAIN_NIP: &str = "198502142010011003";
@@ -29,6 +30,15 @@ pub async fn admin_lain(app: &TestApp) -> Session {
     .expect("create-admin");
     assert!(dibuat.instansi_baru && dibuat.pegawai_baru && dibuat.akun_baru);
     app.try_login(LAIN_NIP, LAIN_PASSWORD).await.map_err(|r| r.status()).expect("the new admin logs in")
+}
+
+/// A change sent with the given Idempotency-Key, as a retry sends it.
+pub fn with_key(s: &Session, method: reqwest::Method, path: &str, key: &str) -> reqwest::RequestBuilder {
+    s.client
+        .request(method, format!("{}{}", s.base, path))
+        .header("cookie", &s.cookie)
+        .header("x-csrf-token", &s.csrf)
+        .header("idempotency-key", key)
 }
 
 async fn json(res: reqwest::Response) -> (StatusCode, Value) {
@@ -295,14 +305,7 @@ async fn activation_codes_let_imported_pegawai_set_their_first_password_once() {
         let csv = "nip,nama,jenis_pegawai,jabatan,jenis_jabatan,unit,nip_atasan\n\
                    199801012022031001,Baru Satu,pns,Analis,fungsional,Sekretariat,199003152015032004\n\
                    199802022023212002,Baru Dua,pppk,Operator,pelaksana,Sekretariat,199003152015032004\n";
-        let res = admin
-            .post("/api/v1/admin/import?terapkan=true")
-            .header("content-type", "text/csv")
-            .body(csv)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 200, "{backend:?}");
+        assert_eq!(crate::import::import(&admin, csv, true).await.0, 200, "{backend:?}");
 
         let key = uuid::Uuid::new_v4().to_string();
         let issue = || {
@@ -370,6 +373,180 @@ async fn activation_codes_let_imported_pegawai_set_their_first_password_once() {
         assert_eq!(res.status(), 404);
         let staf = app.login(DEMO_STAF2).await;
         assert_eq!(staf.post("/api/v1/admin/aktivasi").json(&json!({})).send().await.unwrap().status(), 403);
+    }
+}
+
+#[tokio::test]
+async fn an_org_change_replayed_with_its_key_returns_the_first_answer_and_changes_nothing() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let send = |method: reqwest::Method, path: &'static str, body: Value, key: &'static str| {
+            let admin = admin.clone();
+            async move {
+                let res = with_key(&admin, method, path, key).json(&body).send().await.unwrap();
+                let replayed = res.headers().get("idempotent-replayed").is_some();
+                let (status, body) = json(res).await;
+                (status, replayed, body)
+            }
+        };
+
+        let baru = json!({ "tahun": 2027, "siklus": "bulanan" });
+        let (status, replayed, first) = send(reqwest::Method::POST, "/api/v1/org/periode", baru.clone(), "p").await;
+        assert_eq!((status, replayed), (StatusCode::CREATED, false), "{backend:?}: {first}");
+        let again = send(reqwest::Method::POST, "/api/v1/org/periode", baru.clone(), "p").await;
+        assert_eq!(again, (StatusCode::CREATED, true, first.clone()), "the first answer, not periode_exists");
+        let (_, list) = json(admin.get("/api/v1/org/periode").send().await.unwrap()).await;
+        assert_eq!(list.as_array().unwrap().len(), 2, "one period made: {list}");
+        let lain = send(reqwest::Method::POST, "/api/v1/org/periode", json!({ "tahun": 2028 }), "p").await;
+        assert_eq!(lain.0, StatusCode::UNPROCESSABLE_ENTITY, "the key with another body: {}", lain.2);
+
+        let periode = list.as_array().unwrap().iter().find(|p| p["tahun"] == 2026).unwrap()["id"].clone();
+        let staf2 = pegawai_id(&admin, DEMO_STAF2).await;
+        let kabid2 = pegawai_id(&admin, DEMO_KABID2).await;
+        let transfer = json!({
+            "periode_id": periode, "pegawai_id": staf2, "penilai_id": kabid2, "berlaku_mulai": "2026-07-01",
+            "version": 1,
+        });
+        let (status, replayed, first) = send(reqwest::Method::PUT, "/api/v1/org/atasan", transfer.clone(), "a").await;
+        assert_eq!((status, replayed, first["berubah"].as_bool()), (StatusCode::OK, false, Some(true)), "{first}");
+        let mapping = || async {
+            let path = format!("/api/v1/org/atasan?periode_id={}", periode.as_str().unwrap());
+            json(admin.get(&path).send().await.unwrap()).await.1
+        };
+        let after = mapping().await;
+        let again = send(reqwest::Method::PUT, "/api/v1/org/atasan", transfer.clone(), "a").await;
+        assert_eq!(again, (StatusCode::OK, true, first), "the first answer, not stale_version");
+        assert_eq!(mapping().await, after, "the replay changed no segment");
+
+        // A refusal is an answer too: replayed, and still nothing changes.
+        let (status, _, stale) = send(reqwest::Method::PUT, "/api/v1/org/atasan", transfer.clone(), "b").await;
+        assert_eq!((status, stale["code"].as_str()), (StatusCode::CONFLICT, Some("stale_version")));
+        let again = send(reqwest::Method::PUT, "/api/v1/org/atasan", transfer, "b").await;
+        assert_eq!(again, (StatusCode::CONFLICT, true, stale));
+        assert_eq!(mapping().await, after);
+    }
+}
+
+#[tokio::test]
+async fn concurrent_org_auth_and_skp_writes_on_sqlite_all_succeed() {
+    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    let admin = app.login(DEMO_ADMIN).await;
+    let periode = crate::skp::periode_id(&app).await;
+    let kabid1 = pegawai_id(&admin, DEMO_KABID1).await;
+    let kabid2 = pegawai_id(&admin, DEMO_KABID2).await;
+    let staf6 = pegawai_id(&admin, "199402202020122010").await;
+    let mut tasks: Vec<tokio::task::JoinHandle<Vec<(String, u16, String)>>> = Vec::new();
+    let hasil = |apa: String, res: reqwest::Response| async move {
+        let status = res.status().as_u16();
+        (apa, status, res.text().await.unwrap_or_default())
+    };
+
+    // Three pegawai each save their own SKP over and over.
+    for nip in [DEMO_STAF2, DEMO_STAF3, DEMO_STAF5] {
+        let pegawai = app.login(nip).await;
+        let periode = periode.clone();
+        tasks.push(tokio::spawn(async move {
+            let res = crate::skp::create(&pegawai, &periode, "Awal").await;
+            let skp: Value = res.json().await.unwrap();
+            let id = skp["id"].as_str().unwrap_or_default().to_owned();
+            let mut out = Vec::new();
+            for version in 1..=10 {
+                let body = json!({ "version": version, "rencana": crate::skp::rencana(&format!("Versi {version}")) });
+                let res = pegawai.put(&format!("/api/v1/skp/{id}")).json(&body).send().await.unwrap();
+                out.push(hasil(format!("{nip} skp v{version}"), res).await);
+            }
+            out
+        }));
+    }
+    // The admin moves one pegawai between two penilai, creates periods,
+    // imports a file and issues activation codes, all at the same time.
+    let a = admin.clone();
+    tasks.push(tokio::spawn(async move {
+        let mut out = Vec::new();
+        for i in 0..10 {
+            let penilai = if i % 2 == 0 { &kabid1 } else { &kabid2 };
+            let body = json!({
+                "periode_id": periode, "pegawai_id": staf6, "penilai_id": penilai, "berlaku_mulai": "2026-01-01",
+            });
+            out.push(hasil(format!("atasan {i}"), a.put("/api/v1/org/atasan").json(&body).send().await.unwrap()).await);
+        }
+        out
+    }));
+    for tahun in 2030..2036 {
+        let a = admin.clone();
+        tasks.push(tokio::spawn(async move {
+            let res = a.post("/api/v1/org/periode").json(&json!({ "tahun": tahun })).send().await.unwrap();
+            vec![hasil(format!("periode {tahun}"), res).await]
+        }));
+    }
+    let a = admin.clone();
+    tasks.push(tokio::spawn(async move {
+        let mut csv = String::from("nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan");
+        for i in 1..=300 {
+            csv.push_str(&format!(
+                "\n199801012022031{i:03};Baru {i};pns;Analis;fungsional;Sekretariat;197811202003121002"
+            ));
+        }
+        let (status, body) = crate::import::import(&a, &csv, true).await;
+        vec![("impor".to_owned(), status, body.to_string())]
+    }));
+    for i in 0..3 {
+        let a = admin.clone();
+        tasks.push(tokio::spawn(async move {
+            let res = a.post("/api/v1/admin/aktivasi").json(&json!({})).send().await.unwrap();
+            vec![hasil(format!("aktivasi {i}"), res).await]
+        }));
+    }
+    for nip in [DEMO_KABID1, DEMO_KABID2, DEMO_STAF2] {
+        let app_url = app.url("/api/v1/auth/login");
+        let client = app.client.clone();
+        tasks.push(tokio::spawn(async move {
+            let body = json!({ "nip": nip, "password": server::seed::DEMO_PASSWORD });
+            let res = client.post(app_url).json(&body).send().await.unwrap();
+            vec![hasil(format!("login {nip}"), res).await]
+        }));
+    }
+
+    let mut semua = Vec::new();
+    for t in tasks {
+        semua.extend(t.await.expect("no task panicked"));
+    }
+    let gagal: Vec<&(String, u16, String)> =
+        semua.iter().filter(|(_, status, _)| !(200..300).contains(status)).collect();
+    assert!(gagal.is_empty(), "every write succeeds: {gagal:#?}");
+    assert_eq!(semua.len(), 3 * 10 + 10 + 6 + 1 + 3 + 3);
+    let (_, list) = json(admin.get("/api/v1/org/periode").send().await.unwrap()).await;
+    assert_eq!(list.as_array().unwrap().len(), 7, "{list}");
+    let (_, cari) = json(admin.get("/api/v1/org/pegawai?q=Baru").send().await.unwrap()).await;
+    assert_eq!(cari["total"], 300);
+}
+
+#[tokio::test]
+async fn one_activation_code_sets_one_password_even_when_sent_twice_at_once() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let csv = "nip,nama,jenis_pegawai,jabatan,jenis_jabatan,unit,nip_atasan\n\
+                   199801012022031001,Baru Satu,pns,Analis,fungsional,Sekretariat,199003152015032004\n";
+        assert_eq!(crate::import::import(&admin, csv, true).await.0, 200, "{backend:?}");
+        let (_, codes) = json(admin.post("/api/v1/admin/aktivasi").json(&json!({})).send().await.unwrap()).await;
+        let kode = codes["kode"][0]["kode"].as_str().unwrap().to_owned();
+        let activate = |password: &'static str| {
+            let req = app.client.post(app.url("/api/v1/auth/aktivasi")).json(&json!({
+                "nip": "199801012022031001", "kode": kode, "password": password,
+            }));
+            async move {
+                let res = req.send().await.unwrap();
+                (res.status(), password)
+            }
+        };
+        let (a, b) = tokio::join!(activate("sandi-pertama-satu"), activate("sandi-pertama-dua"));
+        let set: Vec<&str> = [a, b].iter().filter(|(s, _)| *s == StatusCode::NO_CONTENT).map(|(_, p)| *p).collect();
+        assert_eq!(set.len(), 1, "{backend:?}: exactly one request used the code ({a:?}, {b:?})");
+        let other = if set[0] == "sandi-pertama-satu" { "sandi-pertama-dua" } else { "sandi-pertama-satu" };
+        assert!(app.try_login("199801012022031001", set[0]).await.is_ok(), "the password that was set works");
+        assert!(app.try_login("199801012022031001", other).await.is_err(), "the refused one does not");
     }
 }
 

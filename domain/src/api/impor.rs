@@ -1,0 +1,112 @@
+//! The wire types of `POST /api/v1/admin/import`: the summary of an import
+//! and the row report of a file that was refused. Plain data, no rules.
+
+use serde::{Deserialize, Serialize};
+
+use super::ErrorBody;
+use crate::teks::Teks;
+
+/// Who can fix a problem of an imported file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Perbaikan {
+    /// The file or the instansi's organisation data.
+    AdminInstansi,
+    /// The personal data as registered at BKN (SIASN).
+    PegawaiAtauBkn,
+    /// The pegawai is registered at another instansi: a transfer (mutasi).
+    InstansiAsal,
+}
+
+impl Perbaikan {
+    pub fn label(self) -> Teks {
+        match self {
+            Perbaikan::AdminInstansi => Teks::new("admin instansi", "the instansi admin"),
+            Perbaikan::PegawaiAtauBkn => Teks::new("pegawai ybs / BKN (SIASN)", "the employee / BKN (SIASN)"),
+            Perbaikan::InstansiAsal => {
+                Teks::new("admin instansi asal / BKN (mutasi)", "the previous instansi's admin / BKN (transfer)")
+            }
+        }
+    }
+}
+
+/// One problem of an imported file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Kesalahan {
+    /// The row as numbered in the file (the header is row 1).
+    pub baris: u64,
+    /// The column name, or `berkas` for the file as a whole.
+    pub kolom: String,
+    /// A machine code, e.g. `nip_tidak_valid`.
+    pub kode: String,
+    pub pesan: Teks,
+    pub perbaikan: Perbaikan,
+    /// [`Perbaikan::label`], for display.
+    pub diperbaiki_oleh: Teks,
+}
+
+/// The problems of a file: the first ones in file order, and how many there are in all.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Laporan {
+    pub total: usize,
+    pub kesalahan: Vec<Kesalahan>,
+}
+
+impl Laporan {
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+}
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Ringkasan {
+    /// False for a dry run: nothing was written.
+    pub terapkan: bool,
+    /// Data rows in the file.
+    pub baris: usize,
+    /// Pegawai created, changed, and left as they were.
+    pub dibuat: usize,
+    pub diubah: usize,
+    pub tidak_berubah: usize,
+    pub unit_dibuat: usize,
+    /// Pegawai whose atasan mapping in the period was set or changed.
+    pub atasan_diubah: usize,
+    /// The period whose atasan mapping the file set; `None` when the instansi has none.
+    pub periode_id: Option<String>,
+    pub peringatan: Vec<Teks>,
+}
+
+/// The 422 of an import: the one error shape plus the row report.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImporGagal {
+    #[serde(flatten)]
+    pub error: ErrorBody,
+    pub laporan: Laporan,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_import_is_the_error_body_with_the_report_beside_it() {
+        let body = r#"{"code":"import_invalid","message":"Berkas tidak diimpor / The file was not imported",
+            "fields":{"baris[2].nip":["x / y"]},
+            "laporan":{"total":1,"kesalahan":[{"baris":2,"kolom":"nip","kode":"nip_tidak_valid",
+              "pesan":{"id":"NIP tidak valid","en":"Invalid NIP"},"perbaikan":"pegawai_atau_bkn",
+              "diperbaiki_oleh":{"id":"pegawai ybs / BKN (SIASN)","en":"the employee / BKN (SIASN)"}}]}}"#;
+        let g: ImporGagal = serde_json::from_str(body).unwrap();
+        assert_eq!(g.error.code, "import_invalid");
+        assert_eq!(g.error.fields.len(), 1);
+        assert_eq!(g.laporan.kesalahan[0].perbaikan, Perbaikan::PegawaiAtauBkn);
+        assert_eq!(g.laporan.kesalahan[0].diperbaiki_oleh, Perbaikan::PegawaiAtauBkn.label());
+        let again: ImporGagal = serde_json::from_value(serde_json::to_value(&g).unwrap()).unwrap();
+        assert_eq!(again, g);
+    }
+}
