@@ -9,7 +9,8 @@
 //!
 //! - reads: `GET /api/v1/skp/{own id}`, against a bare axum JSON handler
 //!   (one route returning the same SKP view as a `serde_json::Value`) on
-//!   another port of the same process: the ratio is the read budget (≥ 50 %);
+//!   another port of the same process, in alternating rounds whose counts are
+//!   summed: the ratio is the read budget (≥ 50 %);
 //! - durable writes: `PUT /api/v1/skp/{own id}` (each client keeps its own
 //!   version), against raw single-row inserts, each in its own transaction,
 //!   into the same database through a pool opened like the app's
@@ -44,6 +45,8 @@ use tokio::task::{JoinHandle, JoinSet};
 
 const DEMO_KABID1: &str = "198001102005012003";
 const ERROR_EXAMPLES: usize = 5;
+/// Reads are measured in this many alternating rounds of app and bare.
+const READ_ROUNDS: u32 = 4;
 
 #[derive(Clone, Copy)]
 struct Cfg {
@@ -308,10 +311,23 @@ trait Op: Send + 'static {
     fn once(&mut self) -> impl Future<Output = Result<(), String>> + Send;
 }
 
+#[derive(Default)]
 struct Measured {
     latencies: Vec<Duration>,
     errors: usize,
     examples: Vec<String>,
+}
+
+impl Measured {
+    fn extend(&mut self, other: Measured) {
+        self.latencies.extend(other.latencies);
+        self.errors += other.errors;
+        for e in other.examples {
+            if self.examples.len() < ERROR_EXAMPLES {
+                self.examples.push(e);
+            }
+        }
+    }
 }
 
 /// Runs one op per client concurrently: `warmup` unmeasured, then `measure`;
@@ -560,17 +576,33 @@ async fn measure_backend(backend: &str, bench_db: &BenchDb, cfg: Cfg) -> anyhow:
     let note = format!("{note}; SKP view {} bytes", view_bytes.len());
 
     let mut rows = Vec::new();
-    eprintln!("[bench] {backend}: reads (app)");
-    let ops: Vec<Get> = sessions
-        .iter()
-        .map(|(s, skp)| Get { session: s.clone(), url: format!("{base}/api/v1/skp/{}", skp.id) })
-        .collect();
-    let mut app_read = row(backend, "read GET /skp/{id}", run_load(ops, cfg).await, cfg);
-
-    eprintln!("[bench] {backend}: reads (bare axum)");
-    let ops: Vec<Get> =
-        sessions.iter().map(|(s, _)| Get { session: s.clone(), url: format!("http://{bare_addr}/skp") }).collect();
-    let mut bare_read = row(backend, "read bare axum JSON", run_load(ops, cfg).await, cfg);
+    // The app and the bare handler alternate in rounds (app first, then bare
+    // first, …) and their counts are summed: a drift of the machine during
+    // the run (another process, CPU frequency) weighs on both alike.
+    let app_ops = || -> Vec<Get> {
+        sessions
+            .iter()
+            .map(|(s, skp)| Get { session: s.clone(), url: format!("{base}/api/v1/skp/{}", skp.id) })
+            .collect()
+    };
+    let bare_ops = || -> Vec<Get> {
+        sessions.iter().map(|(s, _)| Get { session: s.clone(), url: format!("http://{bare_addr}/skp") }).collect()
+    };
+    let round = Cfg { measure: cfg.measure / READ_ROUNDS, warmup: cfg.warmup / READ_ROUNDS, ..cfg };
+    let (mut app_m, mut bare_m) = (Measured::default(), Measured::default());
+    for r in 0..READ_ROUNDS {
+        eprintln!("[bench] {backend}: reads, round {} of {READ_ROUNDS} (app and bare axum)", r + 1);
+        if r % 2 == 0 {
+            app_m.extend(run_load(app_ops(), round).await);
+            bare_m.extend(run_load(bare_ops(), round).await);
+        } else {
+            bare_m.extend(run_load(bare_ops(), round).await);
+            app_m.extend(run_load(app_ops(), round).await);
+        }
+    }
+    let measured = Cfg { measure: round.measure * READ_ROUNDS, ..cfg };
+    let mut app_read = row(backend, "read GET /skp/{id}", app_m, measured);
+    let mut bare_read = row(backend, "read bare axum JSON", bare_m, measured);
     bare_task.abort();
     app_read.ratio = format!("{:.0} % of bare", 100.0 * app_read.throughput / bare_read.throughput);
     bare_read.ratio = "baseline".into();
