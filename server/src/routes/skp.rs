@@ -3,8 +3,8 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use domain::api::{
     Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SkpRingkas, SkpView, Transition,
 };
@@ -20,7 +20,7 @@ use crate::clock;
 use crate::db::skp::{self as store, Pihak, SkpJson, SkpLengkap, SkpRow, VersiSkp};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{AppJson, AppQuery};
-use crate::idempotency::Kunci;
+use crate::idempotency::{Kunci, jawaban_json};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -82,15 +82,6 @@ fn view_of(row: SkpRow, akses: Akses, pegawai: PegawaiRingkas) -> SkpView {
         skp: row.skp,
         isian: row.isian,
     }
-}
-
-/// A JSON answer whose body was rendered (and stored with its key) inside the write.
-fn json_teks(status: StatusCode, body: String) -> Response {
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
-}
-
-fn to_json<T: serde::Serialize>(v: &T) -> ApiResult<String> {
-    serde_json::to_string(v).map_err(|e| ApiError::Internal(e.into()))
 }
 
 /// Loads an SKP the caller may see; another's is a 404, never a hint.
@@ -198,14 +189,12 @@ async fn create(
         .write(move |c| {
             Box::pin(async move {
                 store::insert(c, &row, &j, &oleh).await?;
-                let body = to_json(&view_of(row, Akses::Pegawai, pegawai))?;
-                k.simpan(c, StatusCode::CREATED, &body).await?;
-                Ok(body)
+                k.simpan_json(c, StatusCode::CREATED, &view_of(row, Akses::Pegawai, pegawai)).await
             })
         })
         .await?;
     kunci.tercatat();
-    Ok(json_teks(StatusCode::CREATED, body))
+    Ok(jawaban_json(StatusCode::CREATED, body))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -259,7 +248,7 @@ async fn read(State(state): State<AppState>, actor: Actor, Path(id): Path<String
     // The hot read: the stored JSON is served as it is, never parsed into the domain types.
     let m = store::find_mentah(state.db.pool(), &id).await?.ok_or(ApiError::NotFound)?;
     let akses = akses_of(&actor, m.pihak()).ok_or(ApiError::NotFound)?;
-    Ok(json_teks(StatusCode::OK, m.view_json(akses)?))
+    Ok(jawaban_json(StatusCode::OK, m.view_json(akses)?))
 }
 
 /// Saves the plan of an editable SKP.
@@ -350,7 +339,7 @@ async fn save(
     let j = SkpJson::dari(&row)?;
     let perubahan = row.perubahan();
     let id = perubahan.id.clone();
-    let body = to_json(&view_of(SkpRow { version: row.version + 1, ..row }, akses, pegawai))?;
+    let body = store::json(&view_of(SkpRow { version: row.version + 1, ..row }, akses, pegawai))?;
     let (oleh, k) = (actor.pegawai_id.clone(), kunci.clone());
     let body = state
         .db
@@ -364,7 +353,7 @@ async fn save(
         .await?;
     kunci.tercatat();
     tracing::info!(skp_id = %id, aksi, "skp changed");
-    Ok(json_teks(StatusCode::OK, body))
+    Ok(jawaban_json(StatusCode::OK, body))
 }
 
 /// The pegawai submits the plan to the pejabat penilai.
