@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use anyhow::Context;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue, Response, header};
 use axum::middleware;
 use tokio::net::TcpListener;
+use tower::util::MapResponseLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use utoipa_axum::router::OpenApiRouter;
 
@@ -44,20 +44,29 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
     };
     router
         .layer(CompressionLayer::new().br(true).gzip(true))
-        .layer(security_header(header::CONTENT_SECURITY_POLICY, CSP))
-        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
-        .layer(security_header(
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=()",
-        ))
-        .layer(security_header(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
+        // One pass for all the security headers (six nested layers cost a
+        // measurable share of a small read).
+        .layer(MapResponseLayer::new(security_headers))
         .layer(TraceLayer::new_for_http())
 }
 
-fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+/// Sets the security headers a response does not already carry.
+fn security_headers<B>(mut res: Response<B>) -> Response<B> {
+    let headers = res.headers_mut();
+    let all = [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+    ];
+    for (name, value) in all {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+    }
+    res
 }
 
 pub struct Application {

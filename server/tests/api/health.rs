@@ -25,6 +25,17 @@ async fn every_response_carries_the_strict_security_headers() {
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
     assert_eq!(res.headers()["x-frame-options"], "DENY");
+    // All six, on an answer and on an error alike.
+    for path in ["/api/v1/health", "/api/v1/tidak-ada"] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        let h = res.headers();
+        assert!(h.contains_key("content-security-policy"), "{path}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["x-frame-options"], "DENY", "{path}");
+        assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
+        assert_eq!(h["permissions-policy"], "camera=(), microphone=(), geolocation=()", "{path}");
+        assert_eq!(h["cross-origin-opener-policy"], "same-origin", "{path}");
+    }
 }
 
 #[tokio::test]
