@@ -62,6 +62,11 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'sesuai_ekspektasi');
   assert.equal(await saran.getAttribute('data-rating'), 'sesuai_ekspektasi');
   assert.equal(await page.getByTestId('predikat-pratinjau').getAttribute('data-predikat'), 'baik');
+  // The indicator's explanation, opened, says why 85 meets the 80–90 target.
+  const jelas = rhk.getByTestId('pratinjau-iki').locator('details.penjelasan');
+  await jelas.locator('summary').click();
+  await jelas.locator('ol li').nth(1).waitFor();
+  assert.match(await jelas.locator('ol').textContent(), /Target 80–90 persen[\s\S]*Realisasi 85 persen memenuhi target/);
   await page.getByTestId('rating-perilaku-pratinjau').selectOption('dibawah_ekspektasi');
   assert.equal(await page.getByTestId('predikat-pratinjau').getAttribute('data-predikat'), 'kurang');
   // A field error appears under its field as soon as the input is wrong.

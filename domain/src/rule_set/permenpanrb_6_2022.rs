@@ -14,7 +14,7 @@ use crate::rule_set::JenisRhk;
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER_KUADRAN: &str = "PermenPANRB 6/2022 Lampiran Bab IV.B.3.a.3 dan b.3 (kuadran kinerja)";
-const SUMBER_RATING: &str = "PermenPANRB 6/2022 Lampiran Bab IV.B.3 (contoh panduan rating hasil kerja)";
+pub(crate) const SUMBER_RATING: &str = "PermenPANRB 6/2022 Lampiran Bab IV.B.3 (contoh panduan rating hasil kerja)";
 
 /// The rating of hasil kerja or of perilaku kerja against expectation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -150,6 +150,10 @@ pub struct PratinjauIndikator {
     /// PP 46/2011, with [`PratinjauOpsi::penjelasan`]: the aspect score explained.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nilai_aspek: Option<NilaiAspek>,
+    /// PermenPANRB 6/2022, with [`PratinjauOpsi::penjelasan`]: why the
+    /// indicator has its `rating` (the rule set scores no indicator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating_dijelaskan: Option<Penjelasan>,
     /// Why the rule set's number is missing although a realisation exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kendala: Option<Kendala>,
@@ -278,6 +282,42 @@ pub fn rating_indikator(indikator: &Indikator, realisasi: f64) -> RatingEkspekta
     }
 }
 
+/// Why an indicator gets its rating against expectation ([`rating_indikator`]).
+pub fn jelaskan_rating_indikator(indikator: &Indikator, realisasi: f64) -> Penjelasan {
+    let t = indikator.target();
+    let target = if (t.max() - t.min()).abs() < f64::EPSILON {
+        angka(t.min())
+    } else {
+        format!("{}–{}", angka(t.min()), angka(t.max()))
+    };
+    let satuan = indikator.satuan();
+    let (arah_id, arah_en) = match indikator.polaritas() {
+        Polaritas::Normal => ("makin tinggi makin baik", "higher is better"),
+        Polaritas::Khusus => ("makin rendah makin baik", "lower is better"),
+    };
+    let (hasil_id, hasil_en) = match rating_indikator(indikator, realisasi) {
+        RatingEkspektasi::DiatasEkspektasi => {
+            ("melampaui target: Diatas Ekspektasi", "beyond the target: above expectation")
+        }
+        RatingEkspektasi::SesuaiEkspektasi => {
+            ("memenuhi target: Sesuai Ekspektasi", "meets the target: meets expectation")
+        }
+        RatingEkspektasi::DibawahEkspektasi => {
+            ("belum mencapai target: Dibawah Ekspektasi", "short of the target: below expectation")
+        }
+    };
+    let nilai = angka(realisasi);
+    Penjelasan::new("permenpanrb_6_2022.rating_indikator", crate::rule_set::permenpanrb_6_2022::SUMBER_RATING)
+        .langkah(
+            format!("Target {target} {satuan}; polaritas: {arah_id}."),
+            format!("Target {target} {satuan}; polarity: {arah_en}."),
+        )
+        .langkah(
+            format!("Realisasi {nilai} {satuan} {hasil_id}."),
+            format!("Realisation {nilai} {satuan}: {hasil_en}."),
+        )
+}
+
 /// The first realisation of each indicator for `evaluasi`: its value, `None`
 /// for a narrative one. One pass instead of a search per indicator.
 fn indeks_realisasi(realisasi: &[Realisasi], evaluasi: PeriodeEvaluasi) -> BTreeMap<&str, Option<f64>> {
@@ -350,10 +390,12 @@ fn pratinjau_indikator(
         capaian_iki: None,
         nilai_capaian_iki: None,
         nilai_aspek: None,
+        rating_dijelaskan: None,
         kendala: None,
     };
     if let Some(r) = realisasi {
         match rule_set {
+            RuleSet::Permenpanrb6_2022 if penjelasan => p.rating_dijelaskan = Some(jelaskan_rating_indikator(iki, r)),
             RuleSet::Permenpanrb6_2022 => {}
             RuleSet::Permenpanrb8_2021 if penjelasan => iki_8_2021(&mut p, iki, r),
             RuleSet::Permenpanrb8_2021 => angka_iki_8_2021(&mut p, iki, r),
@@ -638,7 +680,7 @@ pub fn jelaskan_indikator(
     let p = pratinjau_indikator(iki, realisasi_pertama(realisasi, indikator_id, evaluasi), rule_set, true);
     let semua: Vec<Penjelasan> = [p.capaian_iki.map(|c| c.penjelasan), p.nilai_capaian_iki.map(|n| n.penjelasan)]
         .into_iter()
-        .chain([p.nilai_aspek.map(|n| n.penjelasan)])
+        .chain([p.nilai_aspek.map(|n| n.penjelasan), p.rating_dijelaskan])
         .flatten()
         .collect();
     (!semua.is_empty()).then_some(semua)
@@ -1118,6 +1160,9 @@ mod tests {
                 let capaian = i.capaian_iki.take();
                 let nilai = i.nilai_capaian_iki.take();
                 let aspek = i.nilai_aspek.take();
+                // The rating's explanation is there exactly when the rating is, under 6/2022.
+                let rating = i.rating_dijelaskan.take();
+                assert!(rating.is_none() || i.rating.is_some(), "{}", i.indikator);
                 assert_eq!(i.capaian_persen, capaian.map(|c| c.capaian_persen), "{}", i.indikator);
                 assert_eq!(i.kategori, nilai.as_ref().map(|n| n.kategori), "{}", i.indikator);
                 assert_eq!(i.nilai, nilai.map(|n| n.nilai).or(aspek.map(|a| a.nilai)), "{}", i.indikator);
@@ -1159,6 +1204,7 @@ mod tests {
                     i.capaian_iki.as_ref().map(|c| &c.penjelasan),
                     i.nilai_capaian_iki.as_ref().map(|n| &n.penjelasan),
                     i.nilai_aspek.as_ref().map(|a| &a.penjelasan),
+                    i.rating_dijelaskan.as_ref(),
                 ];
                 let harapan: Vec<Penjelasan> = harapan.into_iter().flatten().cloned().collect();
                 let dijelaskan = jelaskan_indikator(r, real, &i.indikator, TAHUNAN, rule_set);
@@ -1307,13 +1353,44 @@ mod tests {
         assert_eq!(jelaskan_indikator(&r, &real, &"tidak-ada".into(), TAHUNAN, rule_set), None);
         assert_eq!(jelaskan_indikator(&r, &[], &"a1".into(), TAHUNAN, rule_set), None);
         assert_eq!(jelaskan_indikator(&r, &real, &"a1".into(), PeriodeEvaluasi::Periodik { ke: 1 }, rule_set), None);
-        assert_eq!(jelaskan_indikator(&r, &real, &"a1".into(), TAHUNAN, RuleSet::Permenpanrb6_2022), None);
         assert_eq!(jelaskan_rhk(&r, &real, &"tidak-ada".into(), TAHUNAN, rule_set), None);
         assert_eq!(jelaskan_rhk(&r, &[], &"a".into(), TAHUNAN, rule_set), None);
         assert_eq!(jelaskan_skp(&r, &[], TAHUNAN, rule_set, None, &PratinjauOpsi::default()), None);
         let langkah = jelaskan_indikator(&r, &real, &"a2".into(), TAHUNAN, rule_set).unwrap();
         let aturan: Vec<&str> = langkah.iter().map(|p| p.aturan.as_str()).collect();
         assert_eq!(aturan, ["permenpanrb_8_2021.capaian_iki", "permenpanrb_8_2021.nilai_capaian_iki"]);
+    }
+
+    #[test]
+    fn under_6_2022_an_indicator_explains_its_rating_against_the_target() {
+        let (r, real) = skp_8_2021();
+        let rule_set = RuleSet::Permenpanrb6_2022;
+        assert_eq!(
+            jelaskan_indikator(&r, &[], &"a1".into(), TAHUNAN, rule_set),
+            None,
+            "no realisation, nothing to explain"
+        );
+        let p = jelaskan_indikator(&r, &real, &"a1".into(), TAHUNAN, rule_set).expect("an explanation");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].aturan, "permenpanrb_6_2022.rating_indikator");
+        let iki = r.rhk().iter().flat_map(|x| x.indikator()).find(|i| i.id().as_str() == "a1").unwrap();
+        let nilai = realisasi_pertama(&real, iki.id(), TAHUNAN).unwrap();
+        let kata = match rating_indikator(iki, nilai) {
+            RatingEkspektasi::DiatasEkspektasi => "Diatas Ekspektasi",
+            RatingEkspektasi::SesuaiEkspektasi => "Sesuai Ekspektasi",
+            RatingEkspektasi::DibawahEkspektasi => "Dibawah Ekspektasi",
+        };
+        let langkah: Vec<&str> = p[0].langkah.iter().map(|t| t.dalam("id")).collect();
+        assert!(langkah[1].contains(&angka(nilai)) && langkah[1].contains(kata), "{langkah:?}");
+        // Above, inside and below the 80–90 range read as the three ratings.
+        let arah: Vec<String> = [95.0, 85.0, 10.0]
+            .iter()
+            .map(|n| jelaskan_rating_indikator(iki, *n).langkah[1].dalam("en").to_owned())
+            .collect();
+        assert!(arah[0].ends_with("above expectation."), "{arah:?}");
+        assert!(arah[1].ends_with("meets expectation."), "{arah:?}");
+        assert!(arah[2].ends_with("below expectation."), "{arah:?}");
+        assert!(arah[0].starts_with("Realisation 95 "), "{arah:?}");
     }
 
     #[test]
