@@ -295,6 +295,9 @@ fn rhk_of(p: &SkpPreview) -> &[domain::skp::pratinjau::PratinjauRhk] {
     }
 }
 
+/// One indicator's result by a search: the tests' reference for
+/// [`hasil_per_indikator`], which the editor uses.
+#[cfg(test)]
 pub fn hasil_indikator(p: &SkpPreview, iki_id: &str) -> Option<HasilIndikator> {
     let i = rhk_of(p).iter().flat_map(|r| r.indikator.iter()).find(|i| i.indikator.as_str() == iki_id)?;
     hasil_dari(p, i)
