@@ -59,6 +59,9 @@
 //! protocol: it stores the 410 stand-in.
 
 use std::collections::HashSet;
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -67,10 +70,10 @@ use axum::http::request::Parts;
 use sqlx::AnyConnection;
 
 use axum::body::{Body, Bytes, to_bytes};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::future::Either;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -116,13 +119,75 @@ fn settled(status: StatusCode) -> bool {
     status.is_success() || matches!(status.as_u16(), 400 | 404 | 409 | 410 | 413 | 415 | 422)
 }
 
-pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) || exempt(req.uri().path()) {
-        return next.run(req).await;
+/// The layer in front of the API's routes: reads and exempt paths go
+/// straight to their route (no allocation, no clone of the route), every
+/// other request through the idempotency protocol ([`run`]).
+#[derive(Clone)]
+pub struct Lapisan(pub AppState);
+
+impl<S> tower::Layer<S> for Lapisan {
+    type Service = Penjaga<S>;
+
+    fn layer(&self, inner: S) -> Penjaga<S> {
+        Penjaga { state: self.0.clone(), inner }
     }
-    match run(state, req, next).await {
-        Ok(res) => res,
-        Err(e) => e.into_response(),
+}
+
+#[derive(Clone)]
+pub struct Penjaga<S> {
+    state: AppState,
+    inner: S,
+}
+
+type Jawaban = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+impl<S> tower::Service<Request> for Penjaga<S>
+where
+    S: tower::Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Either<S::Future, Jawaban>;
+
+    fn poll_ready(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) || exempt(req.uri().path()) {
+            return Either::Left(self.inner.call(req));
+        }
+        // The service that was polled ready handles this request; a clone
+        // stays for the next one (as axum's own middleware does).
+        let clone = self.inner.clone();
+        let mut ready = std::mem::replace(&mut self.inner, clone);
+        let next = Next(Box::new(move |req| {
+            Box::pin(async move {
+                match ready.call(req).await {
+                    Ok(res) => res,
+                    Err(never) => match never {},
+                }
+            })
+        }));
+        let state = self.state.clone();
+        Either::Right(Box::pin(async move {
+            Ok(match run(state, req, next).await {
+                Ok(res) => res,
+                Err(e) => e.into_response(),
+            })
+        }))
+    }
+}
+
+/// The route a mutation goes on to, once.
+struct Next(Box<dyn FnOnce(Request) -> Lanjutan + Send>);
+
+type Lanjutan = Pin<Box<dyn Future<Output = Response> + Send>>;
+
+impl Next {
+    async fn run(self, req: Request) -> Response {
+        (self.0)(req).await
     }
 }
 

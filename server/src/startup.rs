@@ -8,7 +8,6 @@ use anyhow::Context;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Response, header};
-use axum::middleware;
 use tokio::net::TcpListener;
 use tower::util::MapResponseLayer;
 use tower_http::compression::CompressionLayer;
@@ -29,9 +28,8 @@ pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
 
 /// The whole HTTP surface: the API under `/api/v1`, the SPA everywhere else.
 pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
-    let api_routes = routes::router()
-        .layer(middleware::from_fn_with_state(state.clone(), idempotency::layer))
-        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
+    let api_routes =
+        routes::router().layer(idempotency::Lapisan(state.clone())).layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
     // Routes are registered with their documentation (`OpenApiRouter`): the
     // served routes and `/api/v1/openapi.json` cannot drift apart.
     let (api, doc) = OpenApiRouter::new().nest("/api/v1", api_routes).split_for_parts();

@@ -18,7 +18,7 @@
 //!   every request, so they are exact.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::extract::FromRequestParts;
@@ -114,7 +114,7 @@ pub struct SesiCache(Mutex<Peta>);
 #[derive(Default, Debug)]
 struct Peta {
     generasi: u64,
-    baris: HashMap<String, (Instant, SessionRow)>,
+    baris: HashMap<String, (Instant, Arc<SessionRow>)>,
 }
 
 impl SesiCache {
@@ -123,7 +123,7 @@ impl SesiCache {
     }
 
     /// The cached row if fresh, else the generation to pass to `put`.
-    fn get(&self, token_hash: &str) -> Result<SessionRow, u64> {
+    fn get(&self, token_hash: &str) -> Result<Arc<SessionRow>, u64> {
         let peta = self.peta();
         match peta.baris.get(token_hash) {
             Some((at, row)) if at.elapsed() < SESI_TTL => Ok(row.clone()),
@@ -131,7 +131,7 @@ impl SesiCache {
         }
     }
 
-    fn put(&self, token_hash: &str, row: SessionRow, read_at: Instant, generasi: u64) {
+    fn put(&self, token_hash: &str, row: Arc<SessionRow>, read_at: Instant, generasi: u64) {
         let mut peta = self.peta();
         if peta.generasi != generasi {
             return; // something was revoked while we read: do not cache what we read
@@ -173,14 +173,17 @@ pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Actor, ApiE
             .bind(&token_hash)
             .fetch_optional(state.db.pool())
             .await?;
+            let row = row.map(Arc::new);
             if let Some(row) = &row {
                 cache.put(&token_hash, row.clone(), read_at, generasi);
             }
             row
         }
     };
-    let (pegawai_id, instansi_id, csrf, aktif_terakhir, berakhir, peran, aktif) =
-        row.ok_or(ApiError::Unauthenticated)?;
+    // Shared with the cache: only what the actor keeps is copied.
+    let row = row.ok_or(ApiError::Unauthenticated)?;
+    let (pegawai_id, instansi_id, csrf, aktif_terakhir, berakhir, peran, aktif) = &*row;
+    let (aktif_terakhir, berakhir, aktif) = (*aktif_terakhir, *berakhir, *aktif);
     let now = clock::now();
     let cfg = &state.inner.config;
     if aktif == 0 || now >= berakhir || now - aktif_terakhir > cfg.session_idle_secs {
@@ -199,7 +202,7 @@ pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Actor, ApiE
     }
     if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
         let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
-        if !same_secret(sent, &csrf) {
+        if !same_secret(sent, csrf) {
             return Err(ApiError::Forbidden);
         }
     }
@@ -221,6 +224,6 @@ pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Actor, ApiE
             })
             .await?;
     }
-    let peran = Peran::parse(&peran).ok_or_else(|| anyhow::anyhow!("unknown role in akun"))?;
-    Ok(Actor { pegawai_id, instansi_id, peran, token_hash })
+    let peran = Peran::parse(peran).ok_or_else(|| anyhow::anyhow!("unknown role in akun"))?;
+    Ok(Actor { pegawai_id: pegawai_id.clone(), instansi_id: instansi_id.clone(), peran, token_hash })
 }

@@ -1,18 +1,21 @@
 //! The database: SQLite (embedded default) or PostgreSQL, one query layer on
 //! sqlx's `Any` driver with `$n` placeholders, which both dialects accept.
 
+pub mod baca;
 pub mod org;
 pub mod skp;
 pub mod tulis;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 
 use crate::error::ApiResult;
+use baca::Pembaca;
 pub use tulis::BoxFuture;
 use tulis::Tulis;
 
@@ -41,11 +44,17 @@ impl DbKind {
     }
 }
 
+/// The database: cloned into every request's state, so one `Arc` (a clone
+/// is one count, not one per part).
 #[derive(Clone, Debug)]
-pub struct Db {
+pub struct Db(Arc<Bagian>);
+
+#[derive(Debug)]
+struct Bagian {
     pool: AnyPool,
     kind: DbKind,
     tulis: Tulis,
+    baca: Pembaca,
 }
 
 impl Db {
@@ -99,7 +108,8 @@ impl Db {
             }
             DbKind::Postgres => Tulis::pool(pool.clone()),
         };
-        Ok(Db { pool, kind, tulis })
+        let baca = Pembaca::mulai(pool.clone());
+        Ok(Db(Arc::new(Bagian { pool, kind, tulis, baca })))
     }
 
     /// Runs `job` in a transaction and returns its result once durably
@@ -110,31 +120,37 @@ impl Db {
         T: Send + 'static,
         F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, ApiResult<T>> + Send + 'static,
     {
-        self.tulis.write(job).await
+        self.0.tulis.write(job).await
+    }
+
+    /// The SKP `id` as stored, with its pegawai (reads made at the same
+    /// time share a query: see [`baca`]).
+    pub async fn skp_mentah(&self, id: &str) -> ApiResult<Option<skp::SkpMentah>> {
+        self.0.baca.skp(id).await
     }
 
     pub fn pool(&self) -> &AnyPool {
-        &self.pool
+        &self.0.pool
     }
 
     pub fn kind(&self) -> DbKind {
-        self.kind
+        self.0.kind
     }
 
     /// Applies the migrations (embedded in the binary; portable SQL that
     /// runs unchanged on SQLite and PostgreSQL).
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        sqlx::migrate!("./migrations").run(&self.pool).await.context("applying migrations")
+        sqlx::migrate!("./migrations").run(&self.0.pool).await.context("applying migrations")
     }
 
     pub async fn ping(&self) -> anyhow::Result<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.context("database ping")?;
+        sqlx::query("SELECT 1").execute(&self.0.pool).await.context("database ping")?;
         Ok(())
     }
 
     pub async fn close(&self) {
-        self.tulis.close().await;
-        self.pool.close().await;
+        self.0.tulis.close().await;
+        self.0.pool.close().await;
     }
 }
 

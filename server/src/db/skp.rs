@@ -2,7 +2,6 @@
 
 use domain::api::{Akses, PegawaiRingkas};
 use domain::skp::{Skp, SkpInput};
-use serde_json::value::RawValue;
 use sqlx::{Any, AnyConnection};
 
 use crate::clock;
@@ -183,7 +182,7 @@ pub struct Pihak<'a> {
 }
 
 /// An SKP as stored, its JSON documents unparsed: what a read serves.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SkpMentah {
     pub id: String,
     pub instansi_id: String,
@@ -210,25 +209,12 @@ impl SkpMentah {
         }
     }
 
-    /// The `SkpView` JSON for a reader with `akses`, built around the stored
-    /// documents without parsing them into domain types (they are only
-    /// checked to be JSON). Same JSON as serialising the `SkpView`.
+    /// The `SkpView` JSON for a reader with `akses`, written around the
+    /// stored documents without parsing them: they were serialised by this
+    /// server when the SKP was written, so they are copied as they are
+    /// (checked only to be a JSON object or array). Same JSON, field for
+    /// field, as serialising the `SkpView`.
     pub fn view_json(&self, akses: Akses) -> ApiResult<String> {
-        #[derive(serde::Serialize)]
-        struct View<'a> {
-            id: &'a str,
-            version: i64,
-            periode_id: &'a str,
-            status: &'a str,
-            akses: Akses,
-            pegawai: &'a PegawaiRingkas,
-            skp: &'a RawValue,
-            isian: &'a RawValue,
-            kelengkapan: &'a RawValue,
-        }
-        fn raw<'s>(id: &str, what: &str, s: &'s str) -> ApiResult<&'s RawValue> {
-            serde_json::from_str(s).map_err(|e| anyhow::anyhow!("stored SKP {id}: {what} is not JSON: {e}").into())
-        }
         // Rows from before migration 0004 have no stored kelengkapan: compute it once here.
         let dihitung;
         let kelengkapan = match &self.kelengkapan {
@@ -240,47 +226,101 @@ impl SkpMentah {
                 dihitung.as_str()
             }
         };
-        json(&View {
-            id: &self.id,
-            version: self.version,
-            periode_id: &self.periode_id,
-            status: &self.status,
-            akses,
-            pegawai: &self.pegawai,
-            skp: raw(&self.id, "dokumen", &self.dokumen)?,
-            isian: raw(&self.id, "isian", &self.isian)?,
-            kelengkapan: raw(&self.id, "kelengkapan", kelengkapan)?,
-        })
+        let utuh = |what: &str, s: &str| -> ApiResult<()> {
+            match (s.as_bytes().first(), s.as_bytes().last()) {
+                (Some(b'{'), Some(b'}')) | (Some(b'['), Some(b']')) => Ok(()),
+                _ => Err(anyhow::anyhow!("stored SKP {}: {what} is not a JSON object or array", self.id).into()),
+            }
+        };
+        utuh("dokumen", &self.dokumen)?;
+        utuh("isian", &self.isian)?;
+        utuh("kelengkapan", kelengkapan)?;
+        let mut out = Vec::with_capacity(self.dokumen.len() + self.isian.len() + kelengkapan.len() + 512);
+        let nilai = |out: &mut Vec<u8>, kunci: &str, v: &dyn erased::Tulis| -> ApiResult<()> {
+            out.extend_from_slice(kunci.as_bytes());
+            v.tulis(out).map_err(|e| anyhow::anyhow!("serialising SKP {}: {e}", self.id).into())
+        };
+        nilai(&mut out, "{\"id\":", &self.id.as_str())?;
+        nilai(&mut out, ",\"version\":", &self.version)?;
+        nilai(&mut out, ",\"periode_id\":", &self.periode_id.as_str())?;
+        nilai(&mut out, ",\"status\":", &self.status.as_str())?;
+        nilai(&mut out, ",\"akses\":", &akses)?;
+        nilai(&mut out, ",\"pegawai\":", &self.pegawai)?;
+        for (kunci, isi) in [(",\"skp\":", &self.dokumen), (",\"isian\":", &self.isian)] {
+            out.extend_from_slice(kunci.as_bytes());
+            out.extend_from_slice(isi.as_bytes());
+        }
+        out.extend_from_slice(b",\"kelengkapan\":");
+        out.extend_from_slice(kelengkapan.as_bytes());
+        out.push(b'}');
+        String::from_utf8(out).map_err(|e| anyhow::anyhow!("serialising SKP {}: {e}", self.id).into())
     }
 }
 
-/// An SKP with its pegawai, its documents unparsed, in one query.
-pub async fn find_mentah<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, id: &str) -> ApiResult<Option<SkpMentah>> {
-    type RawMentah = (
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        i64,
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-        String,
-    );
-    let raw: Option<RawMentah> = sqlx::query_as(
+/// One JSON value written into a buffer, whatever its type.
+mod erased {
+    pub trait Tulis {
+        fn tulis(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+    }
+
+    impl<T: serde::Serialize> Tulis for T {
+        fn tulis(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+            serde_json::to_writer(out, self)
+        }
+    }
+}
+
+/// The largest number of SKPs read by one query (see [`super::baca`]).
+pub const BACA_SEKALIGUS: usize = 64;
+
+/// The read query for `n` ids (`n` a power of two up to [`BACA_SEKALIGUS`]).
+fn sql_mentah(n: usize) -> String {
+    let daftar: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+    format!(
         "SELECT s.id, s.instansi_id, s.periode_id, s.pegawai_id, s.penilai_id, s.atasan_penilai_id, s.version, \
          s.status, s.dokumen, s.isian, s.kelengkapan, p.nip, p.nama, p.jabatan \
-         FROM skp s JOIN pegawai p ON p.id = s.pegawai_id WHERE s.id = $1",
+         FROM skp s JOIN pegawai p ON p.id = s.pegawai_id WHERE s.id IN ({})",
+        daftar.join(", ")
     )
-    .bind(id)
-    .fetch_optional(db)
-    .await?;
-    Ok(raw.map(|r| SkpMentah {
+}
+
+/// SKPs with their pegawai, their documents unparsed, in one query; ids not
+/// found are missing from the answer. The id list is padded (with its first
+/// id) to a power of two, so a connection prepares at most seven shapes of
+/// the query.
+pub async fn find_mentah_banyak(db: &mut AnyConnection, ids: &[&str]) -> Result<Vec<SkpMentah>, sqlx::Error> {
+    use std::sync::OnceLock;
+    static SQL: OnceLock<Vec<String>> = OnceLock::new();
+    let sql = SQL.get_or_init(|| (0..=BACA_SEKALIGUS.trailing_zeros()).map(|k| sql_mentah(1 << k)).collect());
+    let Some(first) = ids.first() else { return Ok(Vec::new()) };
+    assert!(ids.len() <= BACA_SEKALIGUS, "at most {BACA_SEKALIGUS} ids per read");
+    let n = ids.len().next_power_of_two();
+    let mut q = sqlx::query_as::<_, RawMentah>(sqlx::AssertSqlSafe(sql[n.trailing_zeros() as usize].as_str()));
+    for i in 0..n {
+        q = q.bind(*ids.get(i).unwrap_or(first));
+    }
+    Ok(q.fetch_all(db).await?.into_iter().map(mentah).collect())
+}
+
+type RawMentah = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+);
+
+fn mentah(r: RawMentah) -> SkpMentah {
+    SkpMentah {
         pegawai: PegawaiRingkas { id: r.3.clone(), nip: r.11, nama: r.12, jabatan: r.13 },
         id: r.0,
         instansi_id: r.1,
@@ -293,7 +333,7 @@ pub async fn find_mentah<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, id: &
         dokumen: r.8,
         isian: r.9,
         kelengkapan: r.10,
-    }))
+    }
 }
 
 /// Saves a changed SKP, already serialised, if nobody changed it since

@@ -246,7 +246,7 @@ async fn list_own(
 )]
 async fn read(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> ApiResult<Response> {
     // The hot read: the stored JSON is served as it is, never parsed into the domain types.
-    let m = store::find_mentah(state.db.pool(), &id).await?.ok_or(ApiError::NotFound)?;
+    let m = state.db.skp_mentah(&id).await?.ok_or(ApiError::NotFound)?;
     let akses = akses_of(&actor, m.pihak()).ok_or(ApiError::NotFound)?;
     Ok(jawaban_json(StatusCode::OK, m.view_json(akses)?))
 }

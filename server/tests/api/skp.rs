@@ -290,3 +290,67 @@ async fn a_read_serves_the_stored_json_exactly_as_the_write_answered_it() {
         assert_eq!(old_row, read, "{backend:?}");
     }
 }
+
+/// Reads made at the same time share queries (`db.skp_mentah`): each still
+/// gets its own SKP (the same one twice when asked twice), a missing id
+/// gets nothing, and a read after a write sees the write.
+#[tokio::test]
+async fn reads_made_together_each_get_their_own_skp() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let mut ids = Vec::new();
+        for (nip, uraian) in [(DEMO_STAF2, "Satu"), (DEMO_STAF3, "Dua"), (DEMO_KABID1, "Tiga"), (DEMO_KABID2, "Empat")]
+        {
+            let s = app.login(nip).await;
+            let res = create(&s, &periode, uraian).await;
+            assert_eq!(res.status(), 201, "{backend:?}");
+            let body: Value = res.json().await.unwrap();
+            ids.push((body["id"].as_str().unwrap().to_owned(), uraian));
+        }
+        let db = app.connect().await;
+        // 5 ids (not a power of two: the query is padded) straight to the store.
+        let mut conn = db.pool().acquire().await.unwrap();
+        let mut asked: Vec<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
+        asked.push("tidak-ada");
+        let rows = server::db::skp::find_mentah_banyak(&mut conn, &asked).await.unwrap();
+        drop(conn);
+        let mut found: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        found.sort_unstable();
+        let mut want: Vec<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
+        want.sort_unstable();
+        assert_eq!(found, want, "{backend:?}");
+        // 200 reads at once, every id many times, and a missing one.
+        let reads = (0..200).map(|i| {
+            let db = db.clone();
+            let id = if i % 50 == 49 { "tidak-ada".to_owned() } else { ids[i % ids.len()].0.clone() };
+            tokio::spawn(async move { (id.clone(), db.skp_mentah(&id).await) })
+        });
+        for read in reads.collect::<Vec<_>>() {
+            let (id, got) = read.await.unwrap();
+            let got = got.unwrap();
+            match ids.iter().find(|(known, _)| *known == id) {
+                Some((_, uraian)) => {
+                    let row = got.unwrap_or_else(|| panic!("{backend:?}: {id} not found"));
+                    assert_eq!(row.id, id);
+                    assert!(row.dokumen.contains(uraian), "{backend:?}: {id} got another SKP's document");
+                }
+                None => assert!(got.is_none(), "{backend:?}: a missing id found something"),
+            }
+        }
+        // A write acknowledged before a read is seen by it.
+        let s = app.login(DEMO_STAF2).await;
+        let (id, _) = &ids[0];
+        let res = s
+            .put(&format!("/api/v1/skp/{id}"))
+            .json(&json!({ "version": 1, "rencana": rencana("Satu diubah") }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{backend:?}");
+        let row = db.skp_mentah(id).await.unwrap().unwrap();
+        assert_eq!(row.version, 2);
+        assert!(row.dokumen.contains("Satu diubah"));
+        db.close().await;
+    }
+}

@@ -1,0 +1,108 @@
+//! SKP reads gathered into shared queries: `db.skp_mentah(id)`.
+//!
+//! Opening an SKP is the read everyone makes at once near a deadline (a
+//! pegawai checking their plan, a penilai going through forty). Each read
+//! used to be its own query: on PostgreSQL a network round trip and a
+//! backend's per-statement work, on SQLite a hand-off to the connection's
+//! thread and back. Here reads wait in a queue; one task takes a pooled
+//! connection and then every read waiting (up to
+//! [`store::BACA_SEKALIGUS`]) and answers them with ONE query (`WHERE id IN
+//! (…)`), on a task of its own, while the next batch gathers behind it.
+//!
+//! - Nothing is cached: every read is answered by a query that starts after
+//!   the read was asked, so it sees every write acknowledged before it.
+//! - Alone, a read waits for nothing: the batch is whatever is queued when a
+//!   connection is free, often just that one read.
+//! - Authorisation is unchanged: the caller checks the row it gets back.
+
+use std::collections::HashMap;
+
+use sqlx::AnyPool;
+use tokio::sync::{mpsc, oneshot};
+
+use super::skp::{self as store, SkpMentah};
+use crate::error::{ApiError, ApiResult};
+
+type Balasan = oneshot::Sender<Result<Option<SkpMentah>, String>>;
+
+/// The queue of SKP reads; cloned with the [`super::Db`].
+#[derive(Debug)]
+pub struct Pembaca(mpsc::UnboundedSender<(String, Balasan)>);
+
+impl Pembaca {
+    /// Starts the task that answers the queued reads from `pool`. It stops
+    /// when the `Pembaca` is dropped.
+    pub fn mulai(pool: AnyPool) -> Self {
+        let (tx, rx) = mpsc::unbounded_channel();
+        tokio::spawn(jalan(pool, rx));
+        Pembaca(tx)
+    }
+
+    /// The SKP `id` as stored, with its pegawai; `None` when there is none.
+    pub async fn skp(&self, id: &str) -> ApiResult<Option<SkpMentah>> {
+        let (tx, rx) = oneshot::channel();
+        self.0
+            .send((id.to_owned(), tx))
+            .map_err(|_| ApiError::Internal(anyhow::anyhow!("the SKP reader has stopped")))?;
+        match rx.await {
+            Ok(Ok(found)) => Ok(found),
+            Ok(Err(why)) => Err(ApiError::Internal(anyhow::anyhow!("reading SKPs: {why}"))),
+            Err(_) => Err(ApiError::Internal(anyhow::anyhow!("the SKP reader stopped before answering"))),
+        }
+    }
+}
+
+async fn jalan(pool: AnyPool, mut rx: mpsc::UnboundedReceiver<(String, Balasan)>) {
+    while let Some(pertama) = rx.recv().await {
+        // Waiting for a free connection is when the next batch gathers.
+        let conn = pool.acquire().await;
+        let mut batch = vec![pertama];
+        while batch.len() < store::BACA_SEKALIGUS {
+            match rx.try_recv() {
+                Ok(m) => batch.push(m),
+                Err(_) => break,
+            }
+        }
+        let mut conn = match conn {
+            Ok(conn) => conn,
+            Err(e) => {
+                let why = e.to_string();
+                tracing::error!(error = %why, "no database connection for SKP reads");
+                for (_, balas) in batch {
+                    let _ = balas.send(Err(why.clone()));
+                }
+                continue;
+            }
+        };
+        tokio::spawn(async move {
+            let ids: Vec<&str> = batch.iter().map(|(id, _)| id.as_str()).collect();
+            let found = store::find_mentah_banyak(&mut conn, &ids).await;
+            drop(conn);
+            match found {
+                Ok(rows) => bagikan(batch, rows),
+                Err(e) => {
+                    let why = e.to_string();
+                    tracing::error!(error = %why, reads = batch.len(), "an SKP read batch failed");
+                    for (_, balas) in batch {
+                        let _ = balas.send(Err(why.clone()));
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// Gives each read its row (a copy only when the same SKP was asked twice).
+fn bagikan(batch: Vec<(String, Balasan)>, rows: Vec<SkpMentah>) {
+    let mut sisa: HashMap<String, usize> = HashMap::with_capacity(batch.len());
+    for (id, _) in &batch {
+        *sisa.entry(id.clone()).or_default() += 1;
+    }
+    let mut rows: HashMap<String, SkpMentah> = rows.into_iter().map(|r| (r.id.clone(), r)).collect();
+    for (id, balas) in batch {
+        let n = sisa.get_mut(&id).expect("counted above");
+        *n -= 1;
+        let row = if *n == 0 { rows.remove(&id) } else { rows.get(&id).cloned() };
+        let _ = balas.send(Ok(row));
+    }
+}
