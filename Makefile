@@ -26,8 +26,12 @@ tools:
 tools-browser:
 	@scripts/tools.sh browser
 
+# Two builds: the app (pegawai, penilai) and the admin console, a wasm of
+# its own under /admin/ (so the others' first load does not carry it). The
+# first build empties dist/, so the console is built second.
 spa: tools
 	trunk build --release --offline
+	trunk build admin.html --release --dist dist/admin --public-url /admin/ --offline
 
 server:
 	cargo build --release -p server --locked
@@ -49,6 +53,7 @@ test-wasm-check:
 
 size: spa
 	node scripts/bundle-size.mjs dist
+	node scripts/bundle-size.mjs dist/admin "admin console (/admin/, not part of the others' first load)"
 
 test-browser: tools-browser spa server
 	EKINERJA_SERVER=$(SERVER) node --test --test-concurrency=1 tests/browser/

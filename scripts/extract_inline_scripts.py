@@ -12,6 +12,10 @@ staging = os.environ.get("TRUNK_STAGING_DIR")
 if not staging:
     sys.exit("TRUNK_STAGING_DIR is not set: run this as a Trunk hook")
 index = os.path.join(staging, "index.html")
+# The build's public URL ("/" for the app, "/admin/" for the admin console).
+public_url = os.environ.get("TRUNK_PUBLIC_URL") or "/"
+if not public_url.endswith("/"):
+    public_url += "/"
 html = open(index, encoding="utf-8").read()
 pattern = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 
@@ -25,7 +29,7 @@ def replace(match):
     with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
         f.write(body)
     attrs = re.sub(r'\s(nonce|integrity)="[^"]*"', "", attrs)
-    return f'<script{attrs} src="/{name}"></script>'
+    return f'<script{attrs} src="{public_url}{name}"></script>'
 
 
 out, n = pattern.subn(replace, html)

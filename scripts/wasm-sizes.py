@@ -36,6 +36,31 @@ def name_of(payload):
     return payload[i:i + n].decode(), i + n
 
 
+def demangle(name):
+    """Rust's legacy (`_ZN…E`) symbols as `a::b::c`; v0 (`_R…`) ones keep
+    only what `crate_of` needs. Enough to sort bytes by crate."""
+    if name.startswith('_ZN'):
+        i, parts = 3, []
+        while i < len(name) and name[i].isdigit():
+            j = i
+            while name[j].isdigit():
+                j += 1
+            n = int(name[i:j])
+            parts.append(name[j:j + n])
+            i = j + n
+        if parts and re.fullmatch(r'h[0-9a-f]{16}', parts[-1]):
+            parts.pop()
+        text = '::'.join(parts)
+        for a, b in (('$LT$', '<'), ('$GT$', '>'), ('$u20$', ' '), ('..', '::'), ('$RF$', '&'), ('$C$', ','),
+                     ('$u7b$', '{'), ('$u7d$', '}'), ('$BP$', '*'), ('$u27$', "'"), ('$u5b$', '['), ('$u5d$', ']')):
+            text = text.replace(a, b)
+        return text
+    if name.startswith('_R'):
+        crates = re.findall(r'C[sa-zA-Z0-9]*?_(\d+)([a-z_][a-z0-9_]*)', name)
+        return '::'.join(c for _, c in crates) + '::' if crates else name
+    return name
+
+
 def main():
     b = open(sys.argv[1], 'rb').read()
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 30
@@ -97,7 +122,7 @@ def main():
     funcs = []
     crate_re = re.compile(r'([A-Za-z_][A-Za-z0-9_]*)::')
     for k, size in enumerate(bodies):
-        name = names.get(imports + k, f'func{imports + k}')
+        name = demangle(names.get(imports + k, f'func{imports + k}'))
         m = crate_re.search(name)
         crate = m.group(1) if m else '?'
         by_crate[crate] += size

@@ -60,10 +60,10 @@ fn simpan_bahasa(locale: Locale) {
     }
 }
 
-#[component]
-fn Isi() -> impl IntoView {
-    // Before any page renders: the remembered language (Indonesian by default),
-    // then every change of language is remembered.
+/// The language and the session, set up before any page renders: the
+/// remembered language (Indonesian by default), every later change of
+/// language remembered, and the session asked of the server once.
+fn siapkan() {
     let i18n = use_i18n();
     let awal = bahasa_tersimpan();
     i18n.set_locale(awal);
@@ -85,6 +85,11 @@ fn Isi() -> impl IntoView {
         };
         auth.0.set(next);
     });
+}
+
+#[component]
+fn Isi() -> impl IntoView {
+    siapkan();
     view! {
         <Router>
             <Kerangka>
@@ -95,6 +100,32 @@ fn Isi() -> impl IntoView {
                     <Route path=path!("/skp/:id") view=pages::skp::HalamanSkp />
                     <Route path=path!("/penilai") view=pages::penilai::Antrian />
                     <Route path=path!("/penilai/skp/:id") view=pages::penilai::TinjauSkp />
+                </Routes>
+            </Kerangka>
+            <SesiBerakhir />
+        </Router>
+    }
+}
+
+/// The admin console: its own wasm under `/admin/` (see `src/bin/admin.rs`),
+/// so the pegawai's and the penilai's first load does not carry it. Links
+/// between the two are full page loads (`Halaman::di_konsol`).
+#[component]
+pub fn AppAdmin() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <IsiAdmin />
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn IsiAdmin() -> impl IntoView {
+    siapkan();
+    view! {
+        <Router>
+            <Kerangka konsol=true>
+                <Routes fallback=pages::admin::Admin>
                     <Route path=path!("/admin") view=pages::admin::Admin />
                 </Routes>
             </Kerangka>

@@ -24,6 +24,12 @@ impl Halaman {
             Halaman::Admin => "/admin".into(),
         }
     }
+
+    /// Whether the page is in the admin console, a wasm of its own: a link
+    /// from one side to the other is a full page load, not a route change.
+    pub fn di_konsol(&self) -> bool {
+        matches!(self, Halaman::Admin)
+    }
 }
 
 #[cfg(test)]
@@ -35,5 +41,15 @@ mod tests {
         assert_eq!(Halaman::Skp("a1".into()).href(), "/skp/a1");
         assert_eq!(Halaman::TinjauSkp("b2".into()).href(), "/penilai/skp/b2");
         assert_eq!(Halaman::Beranda.href(), "/");
+    }
+
+    #[test]
+    fn only_the_admin_page_is_in_the_console() {
+        assert!(Halaman::Admin.di_konsol());
+        assert!(Halaman::Admin.href().starts_with("/admin"));
+        for h in [Halaman::Beranda, Halaman::Masuk, Halaman::Simulasi, Halaman::Antrian, Halaman::Skp("x".into())] {
+            assert!(!h.di_konsol(), "{h:?}");
+            assert!(!h.href().starts_with("/admin"), "{h:?}");
+        }
     }
 }

@@ -13,15 +13,27 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
 pub fn router(dist: &Path) -> Router {
-    let index = dist.join("index.html");
+    // The admin console is a build of its own in `dist/admin` (its own wasm,
+    // so the others' first load does not carry it): `/admin` and every path
+    // under it fall back to its `index.html`.
+    Router::new()
+        .nest_service(ADMIN, serve(&dist.join(ADMIN.trim_start_matches('/'))))
+        .fallback_service(serve(dist))
+        .layer(middleware::from_fn(cache_control))
+}
+
+/// Where the admin console is served (and built: `dist/admin`).
+pub const ADMIN: &str = "/admin";
+
+/// One build's files; a path that is not a file gets its `index.html`.
+fn serve(dist: &Path) -> ServeDir<ServeFile> {
     // The build writes `.br` and `.gz` copies of every asset (brotli at its
     // best quality, once): sent as they are to a browser that accepts them.
-    let serve = ServeDir::new(dist)
+    ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(true)
-        .fallback(ServeFile::new(index).precompressed_br().precompressed_gzip());
-    Router::new().fallback_service(serve).layer(middleware::from_fn(cache_control))
+        .fallback(ServeFile::new(dist.join("index.html")).precompressed_br().precompressed_gzip())
 }
 
 async fn cache_control(req: Request<Body>, next: Next) -> Response<Body> {
@@ -47,12 +59,12 @@ pub fn is_hashed_asset(path: &str) -> bool {
 
 /// The dist folder to serve, checked at start so a missing build says so plainly.
 pub fn check_dist(dist: &Path) -> Result<PathBuf, String> {
-    let index = dist.join("index.html");
-    if index.is_file() {
-        Ok(dist.to_path_buf())
-    } else {
-        Err(format!("{} not found: build the SPA first (`make run` does it)", index.display()))
+    for index in [dist.join("index.html"), dist.join("admin").join("index.html")] {
+        if !index.is_file() {
+            return Err(format!("{} not found: build the SPA first (`make run` does it)", index.display()));
+        }
     }
+    Ok(dist.to_path_buf())
 }
 
 #[cfg(test)]

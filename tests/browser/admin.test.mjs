@@ -47,6 +47,27 @@ async function noProblems(page, problems) {
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
 }
 
+test('the console is its own wasm: the app does not load it, the bar links between the two', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.tablet);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await login(page, server.base, NIP.admin);
+  assert.ok(wasm.length > 0 && wasm.every((p) => /^\/app-[0-9a-f]+_bg\.wasm$/.test(p)), `the app's wasm only: ${wasm}`);
+  wasm.length = 0;
+  await page.getByTestId('nav').getByRole('link', { name: 'Admin' }).click();
+  await page.getByTestId('konsol-admin').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/admin');
+  assert.ok(wasm.length > 0 && wasm.every((p) => /^\/admin\/admin-[0-9a-f]+_bg\.wasm$/.test(p)), `the console's wasm: ${wasm}`);
+  // Same session, same language, and back to the dashboard from the console's bar.
+  await page.getByTestId('nav').getByRole('link', { name: 'Beranda' }).click();
+  await page.getByTestId('dasbor').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the admin imports a bad file, reads the report, then applies a good one', async () => {
   const page = await browser.context.newPage();
   const problems = watchProblems(page);

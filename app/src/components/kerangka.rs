@@ -8,9 +8,10 @@ use crate::state::auth::{Auth, use_auth};
 use crate::teks::teks;
 
 /// The frame of every page: the bar with navigation and the language
-/// switch, the content, and the server line at the bottom.
+/// switch, the content, and the server line at the bottom. `konsol`: the
+/// frame of the admin console (its own wasm).
 #[component]
-pub fn Kerangka(children: Children) -> impl IntoView {
+pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let health = LocalResource::new(api::health::fetch);
@@ -37,13 +38,13 @@ pub fn Kerangka(children: Children) -> impl IntoView {
             </div>
             <nav aria-label=move || t_string!(i18n, umum.navigasi).to_string() class="nav" data-testid="nav">
                 <Show when=masuk>
-                    <A href=Halaman::Beranda.href()>{teks(i18n, |l| td_string!(l, umum.beranda))}</A>
-                    <A href=Halaman::Antrian.href()>{teks(i18n, |l| td_string!(l, umum.penilaian))}</A>
+                    <Tautan ke=Halaman::Beranda konsol=konsol>{teks(i18n, |l| td_string!(l, umum.beranda))}</Tautan>
+                    <Tautan ke=Halaman::Antrian konsol=konsol>{teks(i18n, |l| td_string!(l, umum.penilaian))}</Tautan>
                     <Show when=move || auth.0.with(Auth::is_admin)>
-                        <A href=Halaman::Admin.href()>{teks(i18n, |l| td_string!(l, umum.admin))}</A>
+                        <Tautan ke=Halaman::Admin konsol=konsol>{teks(i18n, |l| td_string!(l, umum.admin))}</Tautan>
                     </Show>
                 </Show>
-                <A href=Halaman::Simulasi.href()>{teks(i18n, |l| td_string!(l, umum.simulasi))}</A>
+                <Tautan ke=Halaman::Simulasi konsol=konsol>{teks(i18n, |l| td_string!(l, umum.simulasi))}</Tautan>
             </nav>
             <div class="aksi-bar">
                 <button type="button" class="tombol-teks" data-testid="ganti-bahasa" on:click=ganti_bahasa>
@@ -70,5 +71,16 @@ pub fn Kerangka(children: Children) -> impl IntoView {
                 }}
             </p>
         </footer>
+    }
+}
+
+/// A link in the bar: followed by the router within the same wasm, a full
+/// page load (`rel="external"`) between the admin console and the rest.
+#[component]
+fn Tautan(ke: Halaman, konsol: bool, children: Children) -> impl IntoView {
+    if ke.di_konsol() == konsol {
+        view! { <A href=ke.href()>{children()}</A> }.into_any()
+    } else {
+        view! { <a href=ke.href() rel="external">{children()}</a> }.into_any()
     }
 }

@@ -10,6 +10,12 @@ fn fake_dist() -> (tempfile::TempDir, PathBuf) {
     std::fs::write(dir.path().join("app-0123456789abcdef_bg.wasm"), vec![0u8; 4096]).unwrap();
     let js = "export function start() { return 'e-Kinerja'; }\n".repeat(100);
     std::fs::write(dir.path().join("app-0123456789abcdef.js"), js).unwrap();
+    // The admin console's own build.
+    let admin = dir.path().join("admin");
+    std::fs::create_dir(&admin).unwrap();
+    std::fs::write(admin.join("index.html"), "<!doctype html><html lang=\"id\"><body>konsol admin</body></html>")
+        .unwrap();
+    std::fs::write(admin.join("admin-0123456789abcdef_bg.wasm"), vec![1u8; 4096]).unwrap();
     let path = dir.path().to_path_buf();
     (dir, path)
 }
@@ -24,6 +30,25 @@ async fn client_routes_fall_back_to_index_html_without_long_caching() {
         assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");
         assert!(res.text().await.unwrap().contains("e-Kinerja index"), "{path}");
     }
+}
+
+#[tokio::test]
+async fn the_admin_console_is_served_from_its_own_build() {
+    let (_dir, dist) = fake_dist();
+    let app = spawn_app_with(Backend::Sqlite, Some(dist), false).await;
+    for path in ["/admin", "/admin/", "/admin/impor", "/admin?periode=p1"] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");
+        assert!(res.text().await.unwrap().contains("konsol admin"), "{path}");
+    }
+    let res = app.client.get(app.url("/admin/admin-0123456789abcdef_bg.wasm")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(res.bytes().await.unwrap().len(), 4096);
+    // Paths that only begin like it are the app's.
+    let res = app.client.get(app.url("/administrasi")).send().await.unwrap();
+    assert!(res.text().await.unwrap().contains("e-Kinerja index"));
 }
 
 #[tokio::test]
