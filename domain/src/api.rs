@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldErrors;
 use crate::periode::SiklusPeriodik;
 use crate::rule_set::JenisRhk;
-use crate::skp::{Skp, SkpInput};
+use crate::skp::{Skp, SkpInput, SkpRencana};
 
 pub use impor::{ImporGagal, Kesalahan, Laporan, Perbaikan, Ringkasan};
 pub use org::{
@@ -143,6 +143,21 @@ pub struct SkpView {
     /// The form as last saved, for the editor.
     pub isian: SkpInput,
     /// What is still missing before it can be submitted.
+    pub kelengkapan: FieldErrors,
+}
+
+/// [`SkpView`] as the planning screens read it: the same JSON, its `skp`
+/// parsed only for the plan and the history ([`SkpRencana`]).
+#[derive(Debug, Deserialize, Clone, PartialEq)]
+pub struct SkpBaca {
+    pub id: String,
+    pub version: i64,
+    pub periode_id: String,
+    pub status: String,
+    pub akses: Akses,
+    pub pegawai: PegawaiRingkas,
+    pub skp: SkpRencana,
+    pub isian: SkpInput,
     pub kelengkapan: FieldErrors,
 }
 

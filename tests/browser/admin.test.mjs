@@ -64,6 +64,12 @@ test('the console is its own wasm: the app does not load it, the bar links betwe
   await page.getByTestId('nav').getByRole('link', { name: 'Beranda' }).click();
   await page.getByTestId('dasbor').waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
+  // Signing out from the app ends the console's session too (one cookie).
+  await page.getByTestId('keluar').click();
+  await page.locator('#nip').waitFor();
+  await page.goto(server.base + '/admin');
+  await page.locator('#nip').waitFor();
+  assert.equal(await page.getByTestId('konsol-admin').count(), 0);
   assert.deepEqual(problems, []);
   await page.close();
 });

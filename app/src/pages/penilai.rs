@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use domain::api::{AntrianItem, RhkAtasan, SkpView};
+use domain::api::{AntrianItem, RhkAtasan, SkpBaca};
 
 use crate::api;
 use crate::components::muat::GagalMuat;
@@ -89,7 +89,7 @@ fn Tinjau() -> impl IntoView {
 }
 
 #[component]
-fn Keputusan(skp: SkpView, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl IntoView {
+fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let navigate = use_navigate();

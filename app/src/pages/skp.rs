@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use domain::api::{Akses, PeriodeView, RhkAtasan, SkpView};
+use domain::api::{Akses, PeriodeView, RhkAtasan, SkpBaca};
 use domain::rule_set::JenisRhk;
 use domain::skp::AksiSkp;
 use domain::{FieldErrors, RatingEkspektasi, RuleSet};
@@ -59,13 +59,13 @@ fn Muat() -> impl IntoView {
 }
 
 /// The last notes of a return by the pejabat penilai.
-fn catatan_terakhir(v: &SkpView) -> Option<String> {
+fn catatan_terakhir(v: &SkpBaca) -> Option<String> {
     v.skp.riwayat().iter().rev().find(|r| r.aksi == AksiSkp::ReturnWithNotes).and_then(|r| r.catatan.clone())
 }
 
 #[component]
 fn EditorSkp(
-    awal: SkpView,
+    awal: SkpBaca,
     periode: Option<PeriodeView>,
     atasan: Option<RhkAtasan>,
     reload: Callback<()>,

@@ -472,6 +472,25 @@ pub struct RiwayatSkp {
     pub catatan: Option<String>,
 }
 
+/// The part of an SKP document the planning screens read: its plan and its
+/// history, parsed from the whole document's JSON (the realisations,
+/// feedback and evaluations of later stages are skipped unparsed, so the
+/// browser's first load carries no code for them).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct SkpRencana {
+    rencana: RencanaSkp,
+    riwayat: Vec<RiwayatSkp>,
+}
+
+impl SkpRencana {
+    pub fn rencana(&self) -> &RencanaSkp {
+        &self.rencana
+    }
+    pub fn riwayat(&self) -> &[RiwayatSkp] {
+        &self.riwayat
+    }
+}
+
 /// An SKP with its plan, realisations, feedback and evaluations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Skp {

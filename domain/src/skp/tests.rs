@@ -827,3 +827,15 @@ fn illegal_document_steps_are_refused_and_change_nothing() {
         assert_eq!(d, sebelum, "{nama} changed the document");
     }
 }
+
+#[test]
+fn the_planning_screens_read_the_plan_and_history_of_a_whole_document() {
+    // A document of every stage: evaluations (and their kuadran) and history.
+    for skp in [draf(), dikembalikan(), dinilai(), dinilai_tahunan(), final_()] {
+        let json = serde_json::to_string(&skp).unwrap();
+        let baca: SkpRencana = serde_json::from_str(&json).unwrap();
+        assert_eq!(baca.rencana(), skp.rencana(), "{:?}", skp.status());
+        assert_eq!(baca.riwayat(), skp.riwayat(), "{:?}", skp.status());
+    }
+    assert!(!dinilai_tahunan().penilaian().is_empty(), "the later stages are really in the document");
+}

@@ -277,6 +277,11 @@ async fn a_read_serves_the_stored_json_exactly_as_the_write_answered_it() {
         // The typed view parses it (the wire type is the contract).
         let typed: domain::api::SkpView = serde_json::from_value(read.clone()).unwrap();
         assert_eq!(typed.version, 1);
+        // And so does the browser's lean reading of it, to the same plan and history.
+        let baca: domain::api::SkpBaca = serde_json::from_value(read.clone()).unwrap();
+        assert_eq!(baca.skp.rencana(), typed.skp.rencana());
+        assert_eq!(baca.skp.riwayat(), typed.skp.riwayat());
+        assert_eq!((baca.isian, baca.kelengkapan), (typed.isian, typed.kelengkapan));
         // The penilai's reading differs only in `akses`.
         let as_penilai: Value = penilai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
         assert_eq!(as_penilai["akses"], "pejabat_penilai");
