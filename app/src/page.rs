@@ -5,6 +5,7 @@
 pub enum Halaman {
     Beranda,
     Masuk,
+    Aktivasi,
     Simulasi,
     Skp(String),
     Antrian,
@@ -17,6 +18,7 @@ impl Halaman {
         match self {
             Halaman::Beranda => "/".into(),
             Halaman::Masuk => "/masuk".into(),
+            Halaman::Aktivasi => "/aktivasi".into(),
             Halaman::Simulasi => "/simulasi".into(),
             Halaman::Skp(id) => format!("/skp/{id}"),
             Halaman::Antrian => "/penilai".into(),
@@ -47,7 +49,14 @@ mod tests {
     fn only_the_admin_page_is_in_the_console() {
         assert!(Halaman::Admin.di_konsol());
         assert!(Halaman::Admin.href().starts_with("/admin"));
-        for h in [Halaman::Beranda, Halaman::Masuk, Halaman::Simulasi, Halaman::Antrian, Halaman::Skp("x".into())] {
+        for h in [
+            Halaman::Beranda,
+            Halaman::Masuk,
+            Halaman::Aktivasi,
+            Halaman::Simulasi,
+            Halaman::Antrian,
+            Halaman::Skp("x".into()),
+        ] {
             assert!(!h.di_konsol(), "{h:?}");
             assert!(!h.href().starts_with("/admin"), "{h:?}");
         }

@@ -84,6 +84,17 @@ pub struct LoginInput {
     pub password: String,
 }
 
+/// `POST /api/v1/auth/aktivasi` body: an imported pegawai's first password,
+/// set with the one-time code the admin handed out.
+#[derive(Debug, Serialize, Deserialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ActivationInput {
+    pub nip: String,
+    pub kode: String,
+    pub password: String,
+}
+
 /// Who is signed in, and the CSRF token to echo in `X-CSRF-Token` on every change.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

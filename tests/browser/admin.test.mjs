@@ -152,6 +152,40 @@ test('the admin imports a bad file, reads the report, then applies a good one', 
     assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at ${size}: ${culprits.join(', ')}`);
     await screenshot(page, `admin-${size}`);
   }
+
+  // Rina activates her account with her code: signed out, from the login form.
+  const rina = page.locator('[data-testid=kode-item]', { hasText: '199801012023031001' });
+  const rinaKode = (await rina.locator('code').textContent()).trim();
+  await page.getByTestId('keluar').click();
+  await page.getByTestId('tautan-aktivasi').click();
+  await page.getByTestId('form-aktivasi').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/aktivasi');
+  await page.locator('#nip').fill('199801012023031001');
+  await page.locator('#kode-aktivasi').fill('SALAH23456');
+  await page.locator('#sandi-baru').fill('kinerja-rina-2026');
+  await page.locator('#ulangi-sandi').fill('kinerja-rina-2026');
+  await page.getByTestId('tombol-aktivasi').click();
+  await page.getByTestId('galat-kode').getByText(/Kode aktivasi salah/).waitFor();
+  await page.locator('#kode-aktivasi').fill(rinaKode);
+  await page.locator('#ulangi-sandi').fill('kinerja-rina-2027');
+  await page.getByTestId('tombol-aktivasi').click();
+  await page.getByTestId('galat-ulang').getByText(/tidak sama/).waitFor();
+  await page.locator('#ulangi-sandi').fill('kinerja-rina-2026');
+  await page.getByTestId('tombol-aktivasi').click();
+  await page.getByTestId('dasbor').waitFor();
+  assert.match(await page.locator('body').textContent(), /Rina Anggraini/);
+  await screenshot(page, 'aktivasi-berhasil');
+  // The code was for once; the new password signs her in again.
+  await page.getByTestId('keluar').click();
+  await page.locator('#nip').fill('199801012023031001');
+  await page.locator('#kata-sandi').fill('kinerja-rina-2026');
+  await page.getByTestId('tombol-masuk').click();
+  await page.getByTestId('dasbor').waitFor();
+  await page.getByTestId('keluar').click();
+  await page.locator('#nip').waitFor();
+  await noProblems(page, problems);
+  // The next test goes on as the admin.
+  await login(page, server.base, NIP.admin);
   await page.close();
 });
 

@@ -62,6 +62,10 @@ test('every main screen passes the WCAG 2.1 AA rules axe checks, in both languag
   await page.evaluate(() => document.getElementById('uji-tanpa-label').remove());
   await checkScreen(page, 'login');
 
+  await page.goto(server.base + '/aktivasi');
+  await page.getByTestId('form-aktivasi').waitFor();
+  await checkScreen(page, 'aktivasi');
+
   await page.goto(server.base + '/simulasi');
   await page.getByTestId('predikat').waitFor();
   await checkScreen(page, 'simulasi');

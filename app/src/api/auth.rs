@@ -1,6 +1,6 @@
 //! `/api/v1/auth/…`.
 
-use domain::api::{LoginInput, SessionView};
+use domain::api::{ActivationInput, LoginInput, SessionView};
 use gloo_net::http::Method;
 
 use super::Error;
@@ -23,4 +23,10 @@ pub async fn logout() -> Result<(), Error> {
     let r: Result<(), Error> = super::send(Method::POST, "/api/v1/auth/logout", &serde_json::json!({})).await;
     super::set_csrf(None);
     r
+}
+
+/// Sets the first password of an imported pegawai with the admin's one-time code.
+pub async fn aktivasi(nip: String, kode: String, password: String) -> Result<(), Error> {
+    let body = ActivationInput { nip, kode, password };
+    super::finish(gloo_net::http::Request::post("/api/v1/auth/aktivasi").json(&body)).await
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::i18n::{Locale, td_string, use_i18n};
+use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::teks::teks;
 
@@ -59,6 +60,12 @@ pub fn FormLogin() -> impl IntoView {
             <button type="submit" data-testid="tombol-masuk" disabled=move || masuk.pending().get()>
                 {move || if masuk.pending().get() { teks(i18n, |l| td_string!(l, umum.sedang_masuk)).into_any() } else { teks(i18n, |l| td_string!(l, umum.tombol_masuk)).into_any() }}
             </button>
+            // A full page load: the form also appears in the admin console, another wasm.
+            <p class="tautan-aktivasi">
+                <a href=Halaman::Aktivasi.href() rel="external" data-testid="tautan-aktivasi">
+                    {teks(i18n, |l| td_string!(l, umum.tautan_aktivasi))}
+                </a>
+            </p>
         </form>
     }
 }

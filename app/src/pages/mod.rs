@@ -2,6 +2,7 @@
 //! actions, and composes components.
 
 pub mod admin;
+pub mod aktivasi;
 pub mod beranda;
 pub mod masuk;
 pub mod penilai;

@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::AppJson;
 use crate::password;
 use crate::state::AppState;
-use domain::api::{ErrorBody, LoginInput, SessionView};
+use domain::api::{ActivationInput, ErrorBody, LoginInput, SessionView};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -280,14 +280,6 @@ async fn change_password(
         .await?;
     state.inner.sesi.lupakan_pegawai(&actor.pegawai_id);
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ActivationInput {
-    pub nip: String,
-    pub kode: String,
-    pub password: String,
 }
 
 /// An imported pegawai sets a first password with the one-time code the admin handed out.

@@ -1,0 +1,133 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api;
+use crate::i18n::{Locale, td_string, use_i18n};
+use crate::page::Halaman;
+use crate::state::auth::{Auth, use_auth};
+use crate::teks::teks;
+
+/// What the activation form says under each field: the server's field
+/// errors (`kode`, `baru` for the password) in the user's language, or that
+/// the two passwords differ.
+pub fn galat_aktivasi(galat: &api::Error, bidang: &str, bahasa_inggris: bool) -> Option<String> {
+    let kunci = if bidang == "password" { "baru" } else { bidang };
+    galat
+        .fields()?
+        .get(kunci)
+        .map(|pesan| pesan.iter().map(|p| api::satu_bahasa(p, bahasa_inggris)).collect::<Vec<_>>().join(" "))
+}
+
+/// `/aktivasi`: an imported pegawai sets a first password with the one-time
+/// code from the instansi admin, and is then signed in.
+#[component]
+pub fn Aktivasi() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let nip = RwSignal::new(String::new());
+    let kode = RwSignal::new(String::new());
+    let sandi = RwSignal::new(String::new());
+    let ulang = RwSignal::new(String::new());
+    let galat = RwSignal::new(None::<api::Error>);
+    let beda = RwSignal::new(false);
+    let aktifkan = Action::new_local(move |(nip, kode, sandi): &(String, String, String)| {
+        let (nip, kode, sandi) = (nip.clone(), kode.clone(), sandi.clone());
+        async move {
+            api::auth::aktivasi(nip.clone(), kode, sandi.clone()).await?;
+            api::auth::login(nip, sandi).await
+        }
+    });
+    Effect::new(move |_| match aktifkan.value().get() {
+        Some(Ok(s)) => {
+            galat.set(None);
+            auth.0.set(Auth::Masuk(s));
+            navigate(&Halaman::Beranda.href(), Default::default());
+        }
+        Some(Err(e)) => galat.set(Some(e)),
+        None => {}
+    });
+    let kirim = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let tidak_sama = sandi.get_untracked() != ulang.get_untracked();
+        beda.set(tidak_sama);
+        if !tidak_sama {
+            aktifkan.dispatch((nip.get_untracked(), kode.get_untracked(), sandi.get_untracked()));
+        }
+    };
+    let inggris = move || i18n.get_locale() == Locale::en;
+    let di_bawah = move |bidang: &'static str| {
+        move || galat.with(|g| g.as_ref().and_then(|g| galat_aktivasi(g, bidang, inggris())))
+    };
+    let umum = move || {
+        galat.with(|g| match g {
+            Some(api::Error::Network) => Some(teks(i18n, |l| td_string!(l, umum.galat_jaringan)).into_any()),
+            Some(e) if e.fields().is_none() => e.pesan(inggris()).map(IntoAny::into_any),
+            _ => None,
+        })
+    };
+    view! {
+        <section class="kartu sempit">
+            <h1>{teks(i18n, |l| td_string!(l, umum.judul_aktivasi))}</h1>
+            <form class="form-login" on:submit=kirim data-testid="form-aktivasi">
+                <p class="petunjuk">{teks(i18n, |l| td_string!(l, umum.petunjuk_aktivasi))}</p>
+                <div class="baris">
+                    <label for="nip">{teks(i18n, |l| td_string!(l, umum.nip))}</label>
+                    <input id="nip" name="nip" inputmode="numeric" autocomplete="username" bind:value=nip required />
+                </div>
+                <div class="baris">
+                    <label for="kode-aktivasi">{teks(i18n, |l| td_string!(l, umum.kode_aktivasi))}</label>
+                    <input id="kode-aktivasi" name="kode" autocomplete="one-time-code" autocapitalize="characters"
+                        bind:value=kode required aria-describedby="galat-kode" />
+                    <p class="galat" id="galat-kode" data-testid="galat-kode">{di_bawah("kode")}</p>
+                </div>
+                <div class="baris">
+                    <label for="sandi-baru">{teks(i18n, |l| td_string!(l, umum.sandi_baru))}</label>
+                    <input id="sandi-baru" name="password" type="password" autocomplete="new-password" minlength="10"
+                        bind:value=sandi required aria-describedby="galat-sandi" />
+                    <p class="galat" id="galat-sandi" data-testid="galat-sandi">{di_bawah("password")}</p>
+                </div>
+                <div class="baris">
+                    <label for="ulangi-sandi">{teks(i18n, |l| td_string!(l, umum.ulangi_sandi))}</label>
+                    <input id="ulangi-sandi" name="password2" type="password" autocomplete="new-password"
+                        bind:value=ulang required aria-describedby="galat-ulang" />
+                    <p class="galat" id="galat-ulang" data-testid="galat-ulang">
+                        {move || beda.get().then(|| teks(i18n, |l| td_string!(l, umum.sandi_tidak_sama)))}
+                    </p>
+                </div>
+                <p class="galat" role="alert" data-testid="galat-aktivasi">{umum}</p>
+                <button type="submit" data-testid="tombol-aktivasi" disabled=move || aktifkan.pending().get()>
+                    {move || if aktifkan.pending().get() {
+                        teks(i18n, |l| td_string!(l, umum.sedang_aktivasi)).into_any()
+                    } else {
+                        teks(i18n, |l| td_string!(l, umum.tombol_aktivasi)).into_any()
+                    }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::api::ErrorBody;
+
+    fn galat(bidang: &str, pesan: &str) -> api::Error {
+        let mut body = ErrorBody { code: "validation".into(), message: "x".into(), ..ErrorBody::default() };
+        body.fields.insert(bidang.into(), vec![pesan.into()]);
+        api::Error::Api { status: 422, body }
+    }
+
+    #[test]
+    fn the_servers_field_errors_land_under_their_fields_in_the_users_language() {
+        let kode = galat("kode", "Kode aktivasi salah. / Wrong activation code.");
+        assert_eq!(galat_aktivasi(&kode, "kode", false).as_deref(), Some("Kode aktivasi salah."));
+        assert_eq!(galat_aktivasi(&kode, "kode", true).as_deref(), Some("Wrong activation code."));
+        assert_eq!(galat_aktivasi(&kode, "password", false), None);
+        // The password's rule is reported by the server as `baru`.
+        let sandi = galat("baru", "Kata sandi minimal 10 karakter. / At least 10 characters.");
+        assert_eq!(galat_aktivasi(&sandi, "password", true).as_deref(), Some("At least 10 characters."));
+        assert_eq!(galat_aktivasi(&api::Error::Network, "kode", false), None);
+    }
+}
