@@ -97,6 +97,7 @@ fn Isi() -> impl IntoView {
                     <Route path=path!("/") view=pages::beranda::Beranda />
                     <Route path=path!("/masuk") view=pages::masuk::Masuk />
                     <Route path=path!("/aktivasi") view=pages::aktivasi::Aktivasi />
+                    <Route path=path!("/akun") view=pages::akun::Akun />
                     <Route path=path!("/simulasi") view=pages::simulasi::Simulasi />
                     <Route path=path!("/skp/:id") view=pages::skp::HalamanSkp />
                     <Route path=path!("/penilai") view=pages::penilai::Antrian />

@@ -84,6 +84,15 @@ pub struct LoginInput {
     pub password: String,
 }
 
+/// `POST /api/v1/auth/password` body: the current password and the new one.
+#[derive(Debug, Serialize, Deserialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordInput {
+    pub lama: String,
+    pub baru: String,
+}
+
 /// `POST /api/v1/auth/aktivasi` body: an imported pegawai's first password,
 /// set with the one-time code the admin handed out.
 #[derive(Debug, Serialize, Deserialize, Clone)]

@@ -72,6 +72,12 @@ test('every main screen passes the WCAG 2.1 AA rules axe checks, in both languag
 
   await login(page, server.base, NIP.staf2);
   await checkScreen(page, 'dashboard');
+
+  await page.goto(server.base + '/akun');
+  await page.getByTestId('form-ganti-sandi').waitFor();
+  await checkScreen(page, 'akun');
+  await page.goto(server.base + '/');
+  await page.getByTestId('dasbor').waitFor();
   await page.getByTestId('buat-skp').click();
   await page.getByTestId('editor-skp').waitFor();
   await page.getByTestId('tambah-rhk-utama').click();

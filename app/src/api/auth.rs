@@ -1,13 +1,15 @@
 //! `/api/v1/auth/…`.
 
-use domain::api::{ActivationInput, LoginInput, SessionView};
+use domain::api::{ActivationInput, LoginInput, PasswordInput, SessionView};
 use gloo_net::http::Method;
 
 use super::Error;
 
 pub async fn login(nip: String, password: String) -> Result<SessionView, Error> {
     let body = LoginInput { nip, password };
-    let s: SessionView = super::finish(gloo_net::http::Request::post("/api/v1/auth/login").json(&body)).await?;
+    // A 401 here is a wrong NIP or password, with the server's message.
+    let s: SessionView =
+        super::finish_as(gloo_net::http::Request::post("/api/v1/auth/login").json(&body), false).await?;
     super::set_csrf(Some(s.csrf_token.clone()));
     Ok(s)
 }
@@ -29,4 +31,9 @@ pub async fn logout() -> Result<(), Error> {
 pub async fn aktivasi(nip: String, kode: String, password: String) -> Result<(), Error> {
     let body = ActivationInput { nip, kode, password };
     super::finish(gloo_net::http::Request::post("/api/v1/auth/aktivasi").json(&body)).await
+}
+
+/// Changes the signed-in user's password (their other sessions end).
+pub async fn ganti_sandi(lama: String, baru: String) -> Result<(), Error> {
+    super::send(Method::POST, "/api/v1/auth/password", &PasswordInput { lama, baru }).await
 }

@@ -37,6 +37,12 @@ impl Error {
         }
     }
 
+    /// The server's errors for one field, in the user's language.
+    pub fn pesan_bidang(&self, kunci: &str, bahasa_inggris: bool) -> Option<String> {
+        let pesan = self.fields()?.get(kunci)?;
+        Some(pesan.iter().map(|p| satu_bahasa(p, bahasa_inggris)).collect::<Vec<_>>().join(" "))
+    }
+
     /// The server's message in the user's language (it sends "id / en").
     pub fn pesan(&self, bahasa_inggris: bool) -> Option<String> {
         match self {
@@ -70,9 +76,18 @@ pub fn set_csrf(token: Option<String>) {
 }
 
 async fn finish<T: DeserializeOwned>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<T, Error> {
+    finish_as(req, true).await
+}
+
+/// `sesi_401`: a 401 means the session ended (every route but the sign-in
+/// itself, where it means a wrong NIP or password and carries the message).
+async fn finish_as<T: DeserializeOwned>(
+    req: Result<gloo_net::http::Request, gloo_net::Error>,
+    sesi_401: bool,
+) -> Result<T, Error> {
     let res = req.map_err(|_| Error::Network)?.send().await.map_err(|_| Error::Network)?;
     let status = res.status();
-    if status == 401 {
+    if status == 401 && sesi_401 {
         return Err(Error::SesiBerakhir);
     }
     if !(200..300).contains(&status) {

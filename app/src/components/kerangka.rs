@@ -40,6 +40,7 @@ pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl Into
                 <Show when=masuk>
                     <Tautan ke=Halaman::Beranda konsol=konsol>{teks(i18n, |l| td_string!(l, umum.beranda))}</Tautan>
                     <Tautan ke=Halaman::Antrian konsol=konsol>{teks(i18n, |l| td_string!(l, umum.penilaian))}</Tautan>
+                    <Tautan ke=Halaman::Akun konsol=konsol>{teks(i18n, |l| td_string!(l, umum.akun))}</Tautan>
                     <Show when=move || auth.0.with(Auth::is_admin)>
                         <Tautan ke=Halaman::Admin konsol=konsol>{teks(i18n, |l| td_string!(l, umum.admin))}</Tautan>
                     </Show>

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod aktivasi;
+pub mod akun;
 pub mod beranda;
 pub mod masuk;
 pub mod penilai;

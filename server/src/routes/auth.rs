@@ -7,7 +7,6 @@ use axum::Json;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 
 use crate::auth::session::{self, Actor, COOKIE, Peran};
 use crate::auth::throttle::Limit;
@@ -16,7 +15,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::AppJson;
 use crate::password;
 use crate::state::AppState;
-use domain::api::{ActivationInput, ErrorBody, LoginInput, SessionView};
+use domain::api::{ActivationInput, ErrorBody, LoginInput, PasswordInput, SessionView};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -202,13 +201,6 @@ async fn sesi(State(state): State<AppState>, req: axum::extract::Request) -> Api
         Err(e) => return Err(e),
     };
     Ok(Json(domain::api::SesiSaatIni { sesi }))
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PasswordInput {
-    pub lama: String,
-    pub baru: String,
 }
 
 /// The rules for a new password, with messages in both languages.

@@ -1,0 +1,104 @@
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::perlu_masuk::PerluMasuk;
+use crate::i18n::{Locale, td_string, use_i18n};
+use crate::state::auth::use_auth;
+use crate::teks::teks;
+
+/// `/akun`: the signed-in user changes their password (the server ends
+/// their sessions on other devices; this one stays).
+#[component]
+pub fn Akun() -> impl IntoView {
+    view! {
+        <PerluMasuk>
+            <GantiSandi />
+        </PerluMasuk>
+    }
+}
+
+#[component]
+fn GantiSandi() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let lama = RwSignal::new(String::new());
+    let baru = RwSignal::new(String::new());
+    let ulang = RwSignal::new(String::new());
+    let galat = RwSignal::new(None::<api::Error>);
+    let beda = RwSignal::new(false);
+    let berhasil = RwSignal::new(false);
+    let ganti = Action::new_local(move |(lama, baru): &(String, String)| {
+        let (lama, baru) = (lama.clone(), baru.clone());
+        async move { api::auth::ganti_sandi(lama, baru).await }
+    });
+    Effect::new(move |_| match ganti.value().get() {
+        Some(Ok(())) => {
+            galat.set(None);
+            berhasil.set(true);
+            lama.set(String::new());
+            baru.set(String::new());
+            ulang.set(String::new());
+        }
+        Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
+        Some(Err(e)) => galat.set(Some(e)),
+        None => {}
+    });
+    let kirim = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        berhasil.set(false);
+        let tidak_sama = baru.get_untracked() != ulang.get_untracked();
+        beda.set(tidak_sama);
+        if !tidak_sama {
+            ganti.dispatch((lama.get_untracked(), baru.get_untracked()));
+        }
+    };
+    let inggris = move || i18n.get_locale() == Locale::en;
+    let di_bawah =
+        move |kunci: &'static str| move || galat.with(|g| g.as_ref().and_then(|g| g.pesan_bidang(kunci, inggris())));
+    let umum = move || {
+        galat.with(|g| match g {
+            Some(api::Error::Network) => Some(teks(i18n, |l| td_string!(l, umum.galat_jaringan)).into_any()),
+            Some(e) if e.fields().is_none() => e.pesan(inggris()).map(IntoAny::into_any),
+            _ => None,
+        })
+    };
+    view! {
+        <section class="kartu sempit">
+            <h1>{teks(i18n, |l| td_string!(l, umum.judul_akun))}</h1>
+            <form class="form-login" on:submit=kirim data-testid="form-ganti-sandi">
+                <p class="petunjuk">{teks(i18n, |l| td_string!(l, umum.petunjuk_ganti_sandi))}</p>
+                <div class="baris">
+                    <label for="sandi-lama">{teks(i18n, |l| td_string!(l, umum.sandi_lama))}</label>
+                    <input id="sandi-lama" name="current-password" type="password" autocomplete="current-password"
+                        bind:value=lama required aria-describedby="galat-lama" />
+                    <p class="galat" id="galat-lama" data-testid="galat-lama">{di_bawah("lama")}</p>
+                </div>
+                <div class="baris">
+                    <label for="sandi-baru">{teks(i18n, |l| td_string!(l, umum.sandi_baru))}</label>
+                    <input id="sandi-baru" name="new-password" type="password" autocomplete="new-password"
+                        bind:value=baru required aria-describedby="galat-baru" />
+                    <p class="galat" id="galat-baru" data-testid="galat-baru">{di_bawah("baru")}</p>
+                </div>
+                <div class="baris">
+                    <label for="ulangi-sandi">{teks(i18n, |l| td_string!(l, umum.ulangi_sandi))}</label>
+                    <input id="ulangi-sandi" name="new-password-2" type="password" autocomplete="new-password"
+                        bind:value=ulang required aria-describedby="galat-ulang" />
+                    <p class="galat" id="galat-ulang" data-testid="galat-ulang">
+                        {move || beda.get().then(|| teks(i18n, |l| td_string!(l, umum.sandi_tidak_sama)))}
+                    </p>
+                </div>
+                <p class="galat" role="alert" data-testid="galat-ganti-sandi">{umum}</p>
+                <p class="berhasil" role="status" data-testid="sandi-diganti">
+                    {move || berhasil.get().then(|| teks(i18n, |l| td_string!(l, umum.sandi_diganti)))}
+                </p>
+                <button type="submit" data-testid="tombol-ganti-sandi" disabled=move || ganti.pending().get()>
+                    {move || if ganti.pending().get() {
+                        teks(i18n, |l| td_string!(l, umum.sedang_ganti_sandi)).into_any()
+                    } else {
+                        teks(i18n, |l| td_string!(l, umum.tombol_ganti_sandi)).into_any()
+                    }}
+                </button>
+            </form>
+        </section>
+    }
+}
