@@ -21,5 +21,6 @@ pub mod muat;
 pub mod perlu_masuk;
 pub mod pratinjau;
 pub mod rhk_form;
+pub mod sandi_baru;
 pub mod sesi_berakhir;
 pub mod status;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api;
+use crate::components::sandi_baru::{GalatFormulir, SandiBaru};
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
@@ -27,7 +28,7 @@ pub fn Aktivasi() -> impl IntoView {
     let navigate = use_navigate();
     let nip = RwSignal::new(String::new());
     let kode = RwSignal::new(String::new());
-    let sandi = RwSignal::new(String::new());
+    let baru = RwSignal::new(String::new());
     let ulang = RwSignal::new(String::new());
     let galat = RwSignal::new(None::<api::Error>);
     let beda = RwSignal::new(false);
@@ -49,22 +50,15 @@ pub fn Aktivasi() -> impl IntoView {
     });
     let kirim = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let tidak_sama = sandi.get_untracked() != ulang.get_untracked();
+        let tidak_sama = baru.get_untracked() != ulang.get_untracked();
         beda.set(tidak_sama);
         if !tidak_sama {
-            aktifkan.dispatch((nip.get_untracked(), kode.get_untracked(), sandi.get_untracked()));
+            aktifkan.dispatch((nip.get_untracked(), kode.get_untracked(), baru.get_untracked()));
         }
     };
     let inggris = move || i18n.get_locale() == Locale::en;
     let di_bawah = move |bidang: &'static str| {
         move || galat.with(|g| g.as_ref().and_then(|g| galat_aktivasi(g, bidang, inggris())))
-    };
-    let umum = move || {
-        galat.with(|g| match g {
-            Some(api::Error::Network) => Some(teks(i18n, |l| td_string!(l, umum.galat_jaringan)).into_any()),
-            Some(e) if e.fields().is_none() => e.pesan(inggris()).map(IntoAny::into_any),
-            _ => None,
-        })
     };
     view! {
         <section class="kartu sempit">
@@ -81,21 +75,8 @@ pub fn Aktivasi() -> impl IntoView {
                         bind:value=kode required aria-describedby="galat-kode" />
                     <p class="galat" id="galat-kode" data-testid="galat-kode">{di_bawah("kode")}</p>
                 </div>
-                <div class="baris">
-                    <label for="sandi-baru">{teks(i18n, |l| td_string!(l, umum.sandi_baru))}</label>
-                    <input id="sandi-baru" name="password" type="password" autocomplete="new-password" minlength="10"
-                        bind:value=sandi required aria-describedby="galat-sandi" />
-                    <p class="galat" id="galat-sandi" data-testid="galat-sandi">{di_bawah("password")}</p>
-                </div>
-                <div class="baris">
-                    <label for="ulangi-sandi">{teks(i18n, |l| td_string!(l, umum.ulangi_sandi))}</label>
-                    <input id="ulangi-sandi" name="password2" type="password" autocomplete="new-password"
-                        bind:value=ulang required aria-describedby="galat-ulang" />
-                    <p class="galat" id="galat-ulang" data-testid="galat-ulang">
-                        {move || beda.get().then(|| teks(i18n, |l| td_string!(l, umum.sandi_tidak_sama)))}
-                    </p>
-                </div>
-                <p class="galat" role="alert" data-testid="galat-aktivasi">{umum}</p>
+                <SandiBaru baru=baru ulang=ulang beda=beda galat=galat />
+                <GalatFormulir galat=galat testid="galat-aktivasi" />
                 <button type="submit" data-testid="tombol-aktivasi" disabled=move || aktifkan.pending().get()>
                     {move || if aktifkan.pending().get() {
                         teks(i18n, |l| td_string!(l, umum.sedang_aktivasi)).into_any()

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::perlu_masuk::PerluMasuk;
+use crate::components::sandi_baru::{GalatFormulir, SandiBaru};
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::state::auth::use_auth;
 use crate::teks::teks;
@@ -55,13 +56,6 @@ fn GantiSandi() -> impl IntoView {
     let inggris = move || i18n.get_locale() == Locale::en;
     let di_bawah =
         move |kunci: &'static str| move || galat.with(|g| g.as_ref().and_then(|g| g.pesan_bidang(kunci, inggris())));
-    let umum = move || {
-        galat.with(|g| match g {
-            Some(api::Error::Network) => Some(teks(i18n, |l| td_string!(l, umum.galat_jaringan)).into_any()),
-            Some(e) if e.fields().is_none() => e.pesan(inggris()).map(IntoAny::into_any),
-            _ => None,
-        })
-    };
     view! {
         <section class="kartu sempit">
             <h1>{teks(i18n, |l| td_string!(l, umum.judul_akun))}</h1>
@@ -73,21 +67,8 @@ fn GantiSandi() -> impl IntoView {
                         bind:value=lama required aria-describedby="galat-lama" />
                     <p class="galat" id="galat-lama" data-testid="galat-lama">{di_bawah("lama")}</p>
                 </div>
-                <div class="baris">
-                    <label for="sandi-baru">{teks(i18n, |l| td_string!(l, umum.sandi_baru))}</label>
-                    <input id="sandi-baru" name="new-password" type="password" autocomplete="new-password"
-                        bind:value=baru required aria-describedby="galat-baru" />
-                    <p class="galat" id="galat-baru" data-testid="galat-baru">{di_bawah("baru")}</p>
-                </div>
-                <div class="baris">
-                    <label for="ulangi-sandi">{teks(i18n, |l| td_string!(l, umum.ulangi_sandi))}</label>
-                    <input id="ulangi-sandi" name="new-password-2" type="password" autocomplete="new-password"
-                        bind:value=ulang required aria-describedby="galat-ulang" />
-                    <p class="galat" id="galat-ulang" data-testid="galat-ulang">
-                        {move || beda.get().then(|| teks(i18n, |l| td_string!(l, umum.sandi_tidak_sama)))}
-                    </p>
-                </div>
-                <p class="galat" role="alert" data-testid="galat-ganti-sandi">{umum}</p>
+                <SandiBaru baru=baru ulang=ulang beda=beda galat=galat />
+                <GalatFormulir galat=galat testid="galat-ganti-sandi" />
                 <p class="berhasil" role="status" data-testid="sandi-diganti">
                     {move || berhasil.get().then(|| teks(i18n, |l| td_string!(l, umum.sandi_diganti)))}
                 </p>

@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+
+use crate::api;
+use crate::i18n::{Locale, td_string, use_i18n};
+use crate::teks::teks;
+
+/// A new password typed twice (activation, password change): the server's
+/// error for it (`baru`) under the first field, and under the second that
+/// the two differ (`beda`, checked before sending).
+#[component]
+pub fn SandiBaru(
+    baru: RwSignal<String>,
+    ulang: RwSignal<String>,
+    beda: RwSignal<bool>,
+    galat: RwSignal<Option<api::Error>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let inggris = move || i18n.get_locale() == Locale::en;
+    view! {
+        <div class="baris">
+            <label for="sandi-baru">{teks(i18n, |l| td_string!(l, umum.sandi_baru))}</label>
+            <input id="sandi-baru" name="new-password" type="password" autocomplete="new-password"
+                bind:value=baru required aria-describedby="galat-baru" />
+            <p class="galat" id="galat-baru" data-testid="galat-baru">
+                {move || galat.with(|g| g.as_ref().and_then(|g| g.pesan_bidang("baru", inggris())))}
+            </p>
+        </div>
+        <div class="baris">
+            <label for="ulangi-sandi">{teks(i18n, |l| td_string!(l, umum.ulangi_sandi))}</label>
+            <input id="ulangi-sandi" name="new-password-2" type="password" autocomplete="new-password"
+                bind:value=ulang required aria-describedby="galat-ulang" />
+            <p class="galat" id="galat-ulang" data-testid="galat-ulang">
+                {move || beda.get().then(|| teks(i18n, |l| td_string!(l, umum.sandi_tidak_sama)))}
+            </p>
+        </div>
+    }
+}
+
+/// A form's error that belongs to no field: the network, or the server's
+/// message in the user's language (field errors show under their fields).
+#[component]
+pub fn GalatFormulir(galat: RwSignal<Option<api::Error>>, #[prop(into)] testid: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let inggris = move || i18n.get_locale() == Locale::en;
+    view! {
+        <p class="galat" role="alert" data-testid=testid>
+            {move || galat.with(|g| match g {
+                Some(api::Error::Network) => Some(teks(i18n, |l| td_string!(l, umum.galat_jaringan)).into_any()),
+                Some(e) if e.fields().is_none() => e.pesan(inggris()).map(IntoAny::into_any),
+                _ => None,
+            })}
+        </p>
+    }
+}
