@@ -131,3 +131,26 @@ pub async fn send_with_key<B: Serialize, T: DeserializeOwned>(
 pub fn kunci_baru() -> String {
     uuid::Uuid::new_v4().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn galat(bidang: &str, pesan: &str) -> Error {
+        let mut body = ErrorBody { code: "validation".into(), message: "x".into(), ..ErrorBody::default() };
+        body.fields.insert(bidang.into(), vec![pesan.into()]);
+        Error::Api { status: 422, body }
+    }
+
+    #[test]
+    fn the_servers_field_errors_land_under_their_fields_in_the_users_language() {
+        let kode = galat("kode", "Kode aktivasi salah. / Wrong activation code.");
+        assert_eq!(kode.pesan_bidang("kode", false).as_deref(), Some("Kode aktivasi salah."));
+        assert_eq!(kode.pesan_bidang("kode", true).as_deref(), Some("Wrong activation code."));
+        assert_eq!(kode.pesan_bidang("baru", false), None);
+        // The password's rule is reported by the server as `baru` (the field `SandiBaru` shows).
+        let sandi = galat("baru", "Kata sandi minimal 10 karakter. / At least 10 characters.");
+        assert_eq!(sandi.pesan_bidang("baru", true).as_deref(), Some("At least 10 characters."));
+        assert_eq!(Error::Network.pesan_bidang("kode", false), None);
+    }
+}

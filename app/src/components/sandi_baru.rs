@@ -15,15 +15,12 @@ pub fn SandiBaru(
     galat: RwSignal<Option<api::Error>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let inggris = move || i18n.get_locale() == Locale::en;
     view! {
         <div class="baris">
             <label for="sandi-baru">{teks(i18n, |l| td_string!(l, umum.sandi_baru))}</label>
             <input id="sandi-baru" name="new-password" type="password" autocomplete="new-password"
                 bind:value=baru required aria-describedby="galat-baru" />
-            <p class="galat" id="galat-baru" data-testid="galat-baru">
-                {move || galat.with(|g| g.as_ref().and_then(|g| g.pesan_bidang("baru", inggris())))}
-            </p>
+            <GalatBidang galat=galat kunci="baru" />
         </div>
         <div class="baris">
             <label for="ulangi-sandi">{teks(i18n, |l| td_string!(l, umum.ulangi_sandi))}</label>
@@ -33,6 +30,19 @@ pub fn SandiBaru(
                 {move || beda.get().then(|| teks(i18n, |l| td_string!(l, umum.sandi_tidak_sama)))}
             </p>
         </div>
+    }
+}
+
+/// The server's error for one field (`kunci`), under that field in the
+/// user's language; `id` and test id `galat-{kunci}` (for `aria-describedby`).
+#[component]
+pub fn GalatBidang(galat: RwSignal<Option<api::Error>>, kunci: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("galat-{kunci}");
+    view! {
+        <p class="galat" id=id.clone() data-testid=id>
+            {move || galat.with(|g| g.as_ref().and_then(|g| g.pesan_bidang(kunci, i18n.get_locale() == Locale::en)))}
+        </p>
     }
 }
 

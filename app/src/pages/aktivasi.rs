@@ -2,22 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api;
-use crate::components::sandi_baru::{GalatFormulir, SandiBaru};
-use crate::i18n::{Locale, td_string, use_i18n};
+use crate::components::sandi_baru::{GalatBidang, GalatFormulir, SandiBaru};
+use crate::i18n::{td_string, use_i18n};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::teks::teks;
-
-/// What the activation form says under each field: the server's field
-/// errors (`kode`, `baru` for the password) in the user's language, or that
-/// the two passwords differ.
-pub fn galat_aktivasi(galat: &api::Error, bidang: &str, bahasa_inggris: bool) -> Option<String> {
-    let kunci = if bidang == "password" { "baru" } else { bidang };
-    galat
-        .fields()?
-        .get(kunci)
-        .map(|pesan| pesan.iter().map(|p| api::satu_bahasa(p, bahasa_inggris)).collect::<Vec<_>>().join(" "))
-}
 
 /// `/aktivasi`: an imported pegawai sets a first password with the one-time
 /// code from the instansi admin, and is then signed in.
@@ -56,10 +45,6 @@ pub fn Aktivasi() -> impl IntoView {
             aktifkan.dispatch((nip.get_untracked(), kode.get_untracked(), baru.get_untracked()));
         }
     };
-    let inggris = move || i18n.get_locale() == Locale::en;
-    let di_bawah = move |bidang: &'static str| {
-        move || galat.with(|g| g.as_ref().and_then(|g| galat_aktivasi(g, bidang, inggris())))
-    };
     view! {
         <section class="kartu sempit">
             <h1>{teks(i18n, |l| td_string!(l, umum.judul_aktivasi))}</h1>
@@ -73,7 +58,7 @@ pub fn Aktivasi() -> impl IntoView {
                     <label for="kode-aktivasi">{teks(i18n, |l| td_string!(l, umum.kode_aktivasi))}</label>
                     <input id="kode-aktivasi" name="kode" autocomplete="one-time-code" autocapitalize="characters"
                         bind:value=kode required aria-describedby="galat-kode" />
-                    <p class="galat" id="galat-kode" data-testid="galat-kode">{di_bawah("kode")}</p>
+                    <GalatBidang galat=galat kunci="kode" />
                 </div>
                 <SandiBaru baru=baru ulang=ulang beda=beda galat=galat />
                 <GalatFormulir galat=galat testid="galat-aktivasi" />
@@ -86,29 +71,5 @@ pub fn Aktivasi() -> impl IntoView {
                 </button>
             </form>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use domain::api::ErrorBody;
-
-    fn galat(bidang: &str, pesan: &str) -> api::Error {
-        let mut body = ErrorBody { code: "validation".into(), message: "x".into(), ..ErrorBody::default() };
-        body.fields.insert(bidang.into(), vec![pesan.into()]);
-        api::Error::Api { status: 422, body }
-    }
-
-    #[test]
-    fn the_servers_field_errors_land_under_their_fields_in_the_users_language() {
-        let kode = galat("kode", "Kode aktivasi salah. / Wrong activation code.");
-        assert_eq!(galat_aktivasi(&kode, "kode", false).as_deref(), Some("Kode aktivasi salah."));
-        assert_eq!(galat_aktivasi(&kode, "kode", true).as_deref(), Some("Wrong activation code."));
-        assert_eq!(galat_aktivasi(&kode, "password", false), None);
-        // The password's rule is reported by the server as `baru`.
-        let sandi = galat("baru", "Kata sandi minimal 10 karakter. / At least 10 characters.");
-        assert_eq!(galat_aktivasi(&sandi, "password", true).as_deref(), Some("At least 10 characters."));
-        assert_eq!(galat_aktivasi(&api::Error::Network, "kode", false), None);
     }
 }

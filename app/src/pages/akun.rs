@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::perlu_masuk::PerluMasuk;
-use crate::components::sandi_baru::{GalatFormulir, SandiBaru};
-use crate::i18n::{Locale, td_string, use_i18n};
+use crate::components::sandi_baru::{GalatBidang, GalatFormulir, SandiBaru};
+use crate::i18n::{td_string, use_i18n};
 use crate::state::auth::use_auth;
 use crate::teks::teks;
 
@@ -53,9 +53,6 @@ fn GantiSandi() -> impl IntoView {
             ganti.dispatch((lama.get_untracked(), baru.get_untracked()));
         }
     };
-    let inggris = move || i18n.get_locale() == Locale::en;
-    let di_bawah =
-        move |kunci: &'static str| move || galat.with(|g| g.as_ref().and_then(|g| g.pesan_bidang(kunci, inggris())));
     view! {
         <section class="kartu sempit">
             <h1>{teks(i18n, |l| td_string!(l, umum.judul_akun))}</h1>
@@ -65,7 +62,7 @@ fn GantiSandi() -> impl IntoView {
                     <label for="sandi-lama">{teks(i18n, |l| td_string!(l, umum.sandi_lama))}</label>
                     <input id="sandi-lama" name="current-password" type="password" autocomplete="current-password"
                         bind:value=lama required aria-describedby="galat-lama" />
-                    <p class="galat" id="galat-lama" data-testid="galat-lama">{di_bawah("lama")}</p>
+                    <GalatBidang galat=galat kunci="lama" />
                 </div>
                 <SandiBaru baru=baru ulang=ulang beda=beda galat=galat />
                 <GalatFormulir galat=galat testid="galat-ganti-sandi" />
