@@ -31,6 +31,8 @@ try {
     return (await res.json()).id;
   });
   await page.goto(`${server.base}/skp/${id}`);
+  // BENCH_CSS: a rule added to the page's style sheet, for experiments.
+  if (process.env.BENCH_CSS) await page.evaluate((r) => document.styleSheets[0].insertRule(r, document.styleSheets[0].cssRules.length), process.env.BENCH_CSS);
   await page.getByTestId('editor-skp').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=rhk]').length === 50);
   const cdp = await browser.context.newCDPSession(page);
@@ -48,7 +50,12 @@ try {
   //    (Playwright → DevTools protocol), from the keydown's timestamp to the
   //    first animation frame after the preview changed: adds the driver's
   //    own work on the page and the wait for the display's next refresh.
-  const kerja = await page.evaluate(async (n) => {
+  // BENCH_TRACE=1: a Chromium trace of the "app work" loop, summed by event
+  // name on the page's main thread (where the time goes: script, style,
+  // layout, paint, garbage collection).
+  const urut = (xs) => xs.sort((a, b) => a - b);
+  const trace = process.env.BENCH_TRACE ? await mulaiJejak(cdp) : process.env.BENCH_PROFILE ? await mulaiProfil(cdp) : null;
+  const ketik = (denganApp) => page.evaluate(async ([n, denganApp]) => {
     const el = document.getElementById('iki-0-0-realisasi');
     const lat = [];
     const tugas = new MessageChannel();
@@ -59,15 +66,25 @@ try {
       for (const nilai of i % 2 ? ['', '9', '95'] : ['', '8', '85']) {
         const t0 = performance.now();
         el.value = nilai;
-        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: nilai.slice(-1) }));
+        if (denganApp) el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: nilai.slice(-1) }));
         await tugasBerikut();
+        const t1 = performance.now();
         document.body.getBoundingClientRect();
-        if (nilai) lat.push(performance.now() - t0);
+        const t2 = performance.now();
+        if (nilai) lat.push([t2 - t0, t1 - t0, t2 - t1]);
         await jeda(30);
       }
     }
+    // The field is left empty, as the next measure expects.
+    el.value = '';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
     return lat;
-  }, KEYS);
+  }, [KEYS, denganApp]);
+  let kerja = await ketik(true);
+  if (trace) await trace();
+  // The floor: the same loop with the value set but no `input` fired, so no
+  // app code runs: what the browser itself spends on a keystroke in this page.
+  const lantai = urut((await ketik(false)).map((k) => k[0]));
   await page.evaluate(() => {
     window.__bingkai = [];
     const el = document.getElementById('iki-0-0-realisasi');
@@ -86,15 +103,81 @@ try {
     await input.pressSequentially(i % 2 ? '95' : '85', { delay: 30 });
     await page.waitForTimeout(40);
   }
-  const urut = (xs) => xs.sort((a, b) => a - b);
   const bingkai = urut(await page.evaluate(() => window.__bingkai));
-  urut(kerja);
+  const skrip = urut(kerja.map((k) => k[1]));
+  const tata = urut(kerja.map((k) => k[2]));
+  kerja = urut(kerja.map((k) => k[0]));
   const q = (xs, p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
   const baris = (xs) => `p50 ${q(xs, 0.5).toFixed(1)} ms   p95 ${q(xs, 0.95).toFixed(1)} ms   max ${xs[xs.length - 1].toFixed(1)} ms`;
   console.log(`keystroke → updated preview on a 50-RHK SKP, headless Chromium, 4× CPU slowdown:`);
   console.log(`  app work (${String(kerja.length).padStart(3)} keys):      ${baris(kerja)}   (budget p95 ≤ 16 ms)`);
+  console.log(`    of which script  (handler + reactive updates): ${baris(skrip)}`);
+  console.log(`    of which style + layout:                        ${baris(tata)}`);
+  console.log(`  the floor, same loop without the app (value set, no input event): ${baris(lantai)}`);
   console.log(`  key to next frame (${String(bingkai.length).padStart(3)} keys): ${baris(bingkai)}   (driver's keys, incl. its overhead and the vsync wait)`);
 } finally {
   await browser.close();
   await server.stop();
+}
+
+/** Starts a trace; the function it returns stops it and prints the summary. */
+async function mulaiJejak(cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'blink', 'disabled-by-default-devtools.timeline'] },
+  });
+  return async () => {
+    const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+    await cdp.send('Tracing.end');
+    await done;
+    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const mine = events
+      .filter((e) => main && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur)
+      .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    // Self time: an event's duration less that of the events nested in it.
+    const self = new Map();
+    const stack = [];
+    for (const e of mine) {
+      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+      if (stack.length) self.set(stack.at(-1), (self.get(stack.at(-1)) ?? stack.at(-1).dur) - e.dur);
+      stack.push(e);
+    }
+    const sums = new Map();
+    for (const e of mine) {
+      const s = sums.get(e.name) ?? { ms: 0, n: 0 };
+      s.ms += (self.get(e) ?? e.dur) / 1000; s.n += 1;
+      sums.set(e.name, s);
+    }
+    console.log('trace of the app-work loop, main thread, self time by event:');
+    for (const [name, s] of [...sums].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20)) {
+      console.log(`  ${s.ms.toFixed(1).padStart(9)} ms  ${String(s.n).padStart(6)}×  ${name}`);
+    }
+  };
+}
+
+/** BENCH_PROFILE=1: a sampling CPU profile of the loop, self time by function
+ * (wasm names need a build that keeps them: `data-keep-debug`). */
+async function mulaiProfil(cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const dt = new Map();
+    profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+    const sums = new Map();
+    let total = 0;
+    for (const n of profile.nodes) {
+      const us = dt.get(n.id) ?? 0;
+      total += us;
+      const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'anonymous'})`;
+      sums.set(name, (sums.get(name) ?? 0) + us);
+    }
+    console.log(`CPU profile of the app-work loop: ${(total / 1000).toFixed(0)} ms sampled; self time by function:`);
+    for (const [name, us] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_PROFILE_TOP ?? 40))) {
+      console.log(`  ${(us / 1000).toFixed(1).padStart(9)} ms  ${name.slice(0, 150)}`);
+    }
+  };
 }

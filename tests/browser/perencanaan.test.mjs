@@ -67,6 +67,15 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await jelas.locator('summary').click();
   await jelas.locator('ol li').nth(1).waitFor();
   assert.match(await jelas.locator('ol').textContent(), /Target 80–90 persen[\s\S]*Realisasi 85 persen memenuhi target/);
+  // A keystroke changes the values in the previews, not their elements, and
+  // an open explanation follows the realisation.
+  const saranLama = await saran.elementHandle();
+  await realisasi.fill('95');
+  await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'diatas_ekspektasi');
+  assert.equal(await saranLama.evaluate((el) => el.isConnected), true);
+  await page.waitForFunction((ol) => /Realisasi 95 persen/.test(ol.textContent), await jelas.locator('ol').elementHandle());
+  await realisasi.fill('85');
+  await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'sesuai_ekspektasi');
   await page.getByTestId('rating-perilaku-pratinjau').selectOption('dibawah_ekspektasi');
   assert.equal(await page.getByTestId('predikat-pratinjau').getAttribute('data-predikat'), 'kurang');
   // A field error appears under its field as soon as the input is wrong.

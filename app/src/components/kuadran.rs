@@ -2,32 +2,35 @@ use leptos::prelude::*;
 
 use domain::{Predikat, RatingEkspektasi};
 
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::{Locale, td_string, use_i18n};
 use crate::state::kuadran::predikat_dari_kode;
 use crate::teks::teks;
+
+/// The label of a rating in a language.
+pub fn label_rating(l: Locale, rating: RatingEkspektasi) -> &'static str {
+    match rating {
+        RatingEkspektasi::DiatasEkspektasi => td_string!(l, umum.diatas_ekspektasi),
+        RatingEkspektasi::SesuaiEkspektasi => td_string!(l, umum.sesuai_ekspektasi),
+        RatingEkspektasi::DibawahEkspektasi => td_string!(l, umum.dibawah_ekspektasi),
+    }
+}
+
+/// The label of a predikat in a language.
+pub fn label_predikat(l: Locale, predikat: Predikat) -> &'static str {
+    match predikat {
+        Predikat::SangatBaik => td_string!(l, umum.sangat_baik),
+        Predikat::Baik => td_string!(l, umum.baik),
+        Predikat::ButuhPerbaikan => td_string!(l, umum.butuh_perbaikan),
+        Predikat::Kurang => td_string!(l, umum.kurang),
+        Predikat::SangatKurang => td_string!(l, umum.sangat_kurang),
+    }
+}
 
 /// The label of a rating in the user's language.
 #[component]
 pub fn LabelRating(rating: RatingEkspektasi) -> impl IntoView {
     let i18n = use_i18n();
-    match rating {
-        RatingEkspektasi::DiatasEkspektasi => teks(i18n, |l| td_string!(l, umum.diatas_ekspektasi)).into_any(),
-        RatingEkspektasi::SesuaiEkspektasi => teks(i18n, |l| td_string!(l, umum.sesuai_ekspektasi)).into_any(),
-        RatingEkspektasi::DibawahEkspektasi => teks(i18n, |l| td_string!(l, umum.dibawah_ekspektasi)).into_any(),
-    }
-}
-
-/// The label of a predikat in the user's language.
-#[component]
-pub fn LabelPredikat(predikat: Predikat) -> impl IntoView {
-    let i18n = use_i18n();
-    match predikat {
-        Predikat::SangatBaik => teks(i18n, |l| td_string!(l, umum.sangat_baik)).into_any(),
-        Predikat::Baik => teks(i18n, |l| td_string!(l, umum.baik)).into_any(),
-        Predikat::ButuhPerbaikan => teks(i18n, |l| td_string!(l, umum.butuh_perbaikan)).into_any(),
-        Predikat::Kurang => teks(i18n, |l| td_string!(l, umum.kurang)).into_any(),
-        Predikat::SangatKurang => teks(i18n, |l| td_string!(l, umum.sangat_kurang)).into_any(),
-    }
+    move || label_rating(i18n.get_locale(), rating)
 }
 
 /// Options for a rating select, the middle one selected.
@@ -69,7 +72,7 @@ pub fn KuadranSimulasi() -> impl IntoView {
             <p class="hasil" aria-live="polite">
                 {teks(i18n, |l| td_string!(l, umum.predikat))} ": "
                 <strong data-testid="predikat" data-predikat=move || predikat.get().kode() class=move || format!("predikat {}", predikat.get().kode())>
-                    {move || view! { <LabelPredikat predikat=predikat.get() /> }}
+                    {move || label_predikat(i18n.get_locale(), predikat.get())}
                 </strong>
             </p>
         </section>

@@ -1,132 +1,183 @@
+//! The previews beside the form. Their DOM is built once: a keystroke
+//! changes the text and attributes in it, never the elements (on a 50-RHK
+//! SKP, rebuilding a summary or an indicator's preview per key cost more
+//! than computing it).
+
 use leptos::prelude::*;
 
 use domain::Penjelasan;
 
-use crate::components::kuadran::{LabelPredikat, LabelRating};
+use crate::components::kuadran::{label_predikat, label_rating};
 use crate::i18n::{Locale, td_string, use_i18n};
-use crate::state::editor::{HasilIndikator, Pratinjau, Ringkasan, Ukuran, angka, ringkasan};
+use crate::state::editor::{
+    HasilIndikator, JenisRingkasan, NilaiRingkasan, Pratinjau, Ringkasan, Ukuran, angka, ringkasan,
+};
 use crate::teks::teks;
 
-/// An explanation, folded: which rule, which source, and each step.
-#[component]
-pub fn Penjelasan(penjelasan: Penjelasan) -> impl IntoView {
-    let i18n = use_i18n();
-    let en = move || i18n.get_locale() == Locale::en;
-    let langkah = penjelasan.langkah.clone();
-    view! {
-        <details class="penjelasan">
-            <summary>{teks(i18n, |l| td_string!(l, pegawai.tampilkan_penjelasan))}</summary>
-            <p class="sumber">{penjelasan.sumber.clone()}</p>
-            <ol>{move || langkah.iter().map(|l| view! { <li>{l.dalam(if en() { "en" } else { "id" }).to_owned()}</li> }).collect_view()}</ol>
-        </details>
-    }
+fn kode(l: Locale) -> &'static str {
+    if l == Locale::en { "en" } else { "id" }
 }
 
-/// Explanations built only when the user opens them (the keystroke path
-/// computes numbers only, to stay within the frame budget).
+/// An explanation, folded. Its steps are built (by `jelaskan`) only while it
+/// is open, and follow the preview while it is: `jelaskan` reads the
+/// signals it depends on.
 #[component]
 pub fn PenjelasanMalas(jelaskan: Callback<(), Vec<Penjelasan>>) -> impl IntoView {
     let i18n = use_i18n();
-    let en = move || i18n.get_locale() == Locale::en;
-    let isi = RwSignal::new(None::<Vec<Penjelasan>>);
-    let toggle = move |ev: leptos::ev::Event| {
-        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
-        isi.set(open.then(|| jelaskan.run(())));
-    };
+    let terbuka = RwSignal::new(false);
+    let toggle = move |ev: leptos::ev::Event| terbuka.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
     view! {
         <details class="penjelasan" on:toggle=toggle>
             <summary>{teks(i18n, |l| td_string!(l, pegawai.tampilkan_penjelasan))}</summary>
-            {move || isi.get().unwrap_or_default().into_iter().map(|p| {
-                let langkah = p.langkah.clone();
-                view! {
-                    <p class="sumber">{p.sumber.clone()}</p>
-                    <ol>{langkah.iter().map(|l| view! { <li>{l.dalam(if en() { "en" } else { "id" }).to_owned()}</li> }).collect_view()}</ol>
-                }
-            }).collect_view()}
+            {move || terbuka.get().then(|| {
+                let l = kode(i18n.get_locale());
+                jelaskan.run(()).into_iter().map(|p| view! {
+                    <p class="sumber">{p.sumber}</p>
+                    <ol>{p.langkah.into_iter().map(|s| view! { <li>{s.dalam(l).to_owned()}</li> }).collect_view()}</ol>
+                }).collect_view()
+            })}
         </details>
     }
 }
 
-/// The preview of one indicator, next to its realisation field.
+/// One measure as text: `Sesuai Ekspektasi`, `capaian 106,25%`, `nilai 90`.
+fn ukuran_teks(u: &Ukuran, l: Locale) -> String {
+    match *u {
+        Ukuran::Rating(r) => label_rating(l, r).to_owned(),
+        Ukuran::Capaian(c) => format!("{} {}%", td_string!(l, pegawai.capaian), angka(c, l == Locale::en)),
+        Ukuran::Nilai(n) => format!("{} {}", td_string!(l, pegawai.nilai), angka(n, l == Locale::en)),
+    }
+}
+
+/// The preview of one indicator, next to its realisation field (hidden
+/// while the indicator has no result).
 #[component]
 pub fn PratinjauIndikator(
     #[prop(into)] hasil: Signal<Option<HasilIndikator>>,
     jelaskan: Callback<(), Vec<Penjelasan>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let en = move || i18n.get_locale() == Locale::en;
-    move || {
-        hasil.get().map(|h| {
-            let ukuran = h.ukuran.clone();
-            view! {
-                <div class="pratinjau-iki" data-testid="pratinjau-iki" aria-live="polite">
-                    {ukuran.into_iter().map(|u| match u {
-                        Ukuran::Rating(r) => view! { <span class="ukuran"><LabelRating rating=r /></span> }.into_any(),
-                        Ukuran::Capaian(c) => view! { <span class="ukuran">{teks(i18n, |l| td_string!(l, pegawai.capaian))} " " {angka(c, en())} "%"</span> }.into_any(),
-                        Ukuran::Nilai(n) => view! { <span class="ukuran">{teks(i18n, |l| td_string!(l, pegawai.nilai))} " " {angka(n, en())}</span> }.into_any(),
-                    }).collect_view()}
-                    {h.kendala.map(|k| view! { <span class="kendala">{k.dalam(if en() { "en" } else { "id" }).to_owned()}</span> })}
-                    <PenjelasanMalas jelaskan=jelaskan />
-                </div>
-            }
-        })
+    // A rule set shows at most two measures per indicator (8/2021: capaian and nilai).
+    let ukuran = move |k: usize| {
+        move || {
+            let l = i18n.get_locale();
+            hasil.with(|h| h.as_ref().and_then(|h| h.ukuran.get(k)).map(|u| ukuran_teks(u, l)).unwrap_or_default())
+        }
+    };
+    let kendala = move || {
+        let l = kode(i18n.get_locale());
+        hasil.with(|h| h.as_ref().and_then(|h| h.kendala.as_ref()).map(|k| k.dalam(l).to_owned()).unwrap_or_default())
+    };
+    view! {
+        <div class="pratinjau-iki" data-testid="pratinjau-iki" aria-live="polite" hidden=move || hasil.with(Option::is_none)>
+            <span class="ukuran">{ukuran(0)}</span>
+            <span class="ukuran">{ukuran(1)}</span>
+            <span class="kendala">{kendala}</span>
+            <PenjelasanMalas jelaskan=jelaskan />
+        </div>
     }
 }
 
-/// The summary of the whole preview: suggestion, predikat, angka kredit or the legacy scores.
+/// The summary of the whole preview: suggestion, predikat, angka kredit or
+/// the legacy scores.
 #[component]
 pub fn RingkasanPratinjau(
     #[prop(into)] pratinjau: Signal<Pratinjau>,
     jelaskan: Callback<(), Vec<Penjelasan>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let en = move || i18n.get_locale() == Locale::en;
-    // The lines as a memo: a keystroke that leaves them as they were touches no DOM here.
     let baris = Memo::new(move |_| {
         pratinjau.with(|p| match p {
             Pratinjau::Siap(p) => Some(ringkasan(p)),
             Pratinjau::RencanaBelumValid => None,
         })
     });
+    // The list is rebuilt only when its lines change, not their values.
+    let jenis =
+        Memo::new(move |_| baris.with(|b| b.as_ref().map(|b| b.iter().map(Ringkasan::jenis).collect::<Vec<_>>())));
     move || {
-        match baris.get() {
+        match jenis.get() {
         None => view! { <p class="petunjuk" data-testid="pratinjau-belum">{teks(i18n, |l| td_string!(l, pegawai.perbaiki_dulu))}</p> }.into_any(),
-        Some(baris) => view! {
+        Some(jenis) => view! {
             <dl class="ringkas" data-testid="pratinjau-ringkasan">
-                {baris.into_iter().map(|r| match r {
-                    Ringkasan::SaranRating { saran, alasan, penjelasan } => view! {
-                        <dt>{teks(i18n, |l| td_string!(l, pegawai.saran_rating))}</dt>
-                        <dd data-testid="saran-rating" data-rating=saran.map(|s| s.kode()).unwrap_or("")>
-                            {match saran {
-                                Some(s) => view! { <strong><LabelRating rating=s /></strong> }.into_any(),
-                                None => teks(i18n, |l| td_string!(l, pegawai.belum_ada_realisasi)).into_any(),
-                            }}
-                            <ul>{alasan.into_iter().map(|a| view! { <li>{a.dalam(if en() { "en" } else { "id" }).to_owned()}</li> }).collect_view()}</ul>
-                            <Penjelasan penjelasan=penjelasan />
-                        </dd>
-                    }.into_any(),
-                    Ringkasan::Predikat { predikat, penjelasan } => view! {
-                        <dt>{teks(i18n, |l| td_string!(l, pegawai.predikat_pratinjau))}</dt>
-                        <dd data-testid="predikat-pratinjau" data-predikat=predikat.kode()>
-                            <strong class=format!("predikat {}", predikat.kode())><LabelPredikat predikat=predikat /></strong>
-                            <Penjelasan penjelasan=penjelasan />
-                        </dd>
-                    }.into_any(),
-                    Ringkasan::AngkaKredit { nilai, penjelasan } => view! {
-                        <dt>{teks(i18n, |l| td_string!(l, pegawai.angka_kredit))}</dt>
-                        <dd data-testid="angka-kredit">{angka(nilai, en())} <Penjelasan penjelasan=penjelasan /></dd>
-                    }.into_any(),
-                    Ringkasan::NilaiSkp { nilai } => view! {
-                        <dt>{teks(i18n, |l| td_string!(l, pegawai.nilai_skp))}</dt>
-                        <dd data-testid="nilai-skp">{angka(nilai, en())} <PenjelasanMalas jelaskan=jelaskan /></dd>
-                    }.into_any(),
-                    Ringkasan::CapaianSkp { nilai } => view! {
-                        <dt>{teks(i18n, |l| td_string!(l, pegawai.capaian_skp))}</dt>
-                        <dd data-testid="capaian-skp">{angka(nilai, en())} <PenjelasanMalas jelaskan=jelaskan /></dd>
-                    }.into_any(),
-                }).collect_view()}
+                {jenis.into_iter().map(|j| view! { <BarisRingkasan baris=baris jenis=j jelaskan=jelaskan /> }).collect_view()}
             </dl>
-        }.into_any(),
+        }
+        .into_any(),
     }
+    }
+}
+
+/// One part of one summary line, as a memo: it changes only when that part does.
+fn bagian<T: Clone + PartialEq + Send + Sync + 'static>(
+    baris: Memo<Option<Vec<Ringkasan>>>,
+    jenis: JenisRingkasan,
+    f: fn(&Ringkasan) -> T,
+) -> Memo<Option<T>> {
+    Memo::new(move |_| baris.with(|b| b.as_ref()?.iter().find(|r| r.jenis() == jenis).map(f)))
+}
+
+#[component]
+fn BarisRingkasan(
+    baris: Memo<Option<Vec<Ringkasan>>>,
+    jenis: JenisRingkasan,
+    jelaskan: Callback<(), Vec<Penjelasan>>,
+) -> impl IntoView {
+    use JenisRingkasan as J;
+    let i18n = use_i18n();
+    let nilai = bagian(baris, jenis, Ringkasan::nilai);
+    let alasan = bagian(baris, jenis, |r| r.alasan().to_vec());
+    let judul: fn(Locale) -> &'static str = match jenis {
+        J::SaranRating => |l| td_string!(l, pegawai.saran_rating),
+        J::Predikat => |l| td_string!(l, pegawai.predikat_pratinjau),
+        J::AngkaKredit => |l| td_string!(l, pegawai.angka_kredit),
+        J::NilaiSkp => |l| td_string!(l, pegawai.nilai_skp),
+        J::CapaianSkp => |l| td_string!(l, pegawai.capaian_skp),
+    };
+    let testid = match jenis {
+        J::SaranRating => "saran-rating",
+        J::Predikat => "predikat-pratinjau",
+        J::AngkaKredit => "angka-kredit",
+        J::NilaiSkp => "nilai-skp",
+        J::CapaianSkp => "capaian-skp",
+    };
+    // The legacy scores are explained on demand; the others carry their explanation.
+    let jelaskan = match jenis {
+        J::NilaiSkp | J::CapaianSkp => jelaskan,
+        _ => {
+            let penjelasan = bagian(baris, jenis, |r| r.penjelasan().cloned());
+            Callback::new(move |_| penjelasan.get().flatten().into_iter().collect())
+        }
+    };
+    let kode_nilai = move || {
+        nilai.with(|n| match n {
+            Some(NilaiRingkasan::Rating(Some(r))) => r.kode(),
+            Some(NilaiRingkasan::Predikat(p)) => p.kode(),
+            _ => "",
+        })
+    };
+    let teks_nilai = move || {
+        let l = i18n.get_locale();
+        nilai.with(|n| match *n {
+            Some(NilaiRingkasan::Rating(Some(r))) => label_rating(l, r).to_owned(),
+            Some(NilaiRingkasan::Rating(None)) => td_string!(l, pegawai.belum_ada_realisasi).to_owned(),
+            Some(NilaiRingkasan::Predikat(p)) => label_predikat(l, p).to_owned(),
+            Some(NilaiRingkasan::Angka(x)) => angka(x, l == Locale::en),
+            None => String::new(),
+        })
+    };
+    let kelas = move || if jenis == J::Predikat { format!("predikat {}", kode_nilai()) } else { String::new() };
+    view! {
+        <dt>{move || judul(i18n.get_locale())}</dt>
+        <dd data-testid=testid
+            data-rating=move || (jenis == J::SaranRating).then(kode_nilai)
+            data-predikat=move || (jenis == J::Predikat).then(kode_nilai)>
+            <strong class=kelas>{teks_nilai}</strong>
+            <ul>{move || {
+                let l = kode(i18n.get_locale());
+                alasan.get().unwrap_or_default().into_iter().map(|a| view! { <li>{a.dalam(l).to_owned()}</li> }).collect_view()
+            }}</ul>
+            <PenjelasanMalas jelaskan=jelaskan />
+        </dd>
     }
 }

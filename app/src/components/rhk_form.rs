@@ -112,11 +112,9 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
     };
     let real_id = id.clone();
     let real_id2 = id.clone();
-    let prev_id = id.clone();
     let jelas_id = id.clone();
-    // A memo over the preview's index: only the indicator whose result
-    // changed re-renders on a keystroke.
-    let hasil = Memo::new(move |_| ed.hasil.with(|h| h.get(&prev_id).cloned()));
+    // Set only when this indicator's result changes.
+    let hasil = ed.hasil.untuk(&id);
     let aspek_sel = {
         let (rhk, id) = (rhk.clone(), id.clone());
         move |a: AspekIndikator| {
@@ -180,7 +178,7 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                         on:input=move |ev| { let v = event_target_value(&ev); ed.realisasi.update(|m| { m.insert(real_id2.clone(), v); }); } />
                     <PratinjauIndikator hasil=hasil jelaskan=Callback::new(move |_| {
                         let sasaran = Sasaran::Indikator(jelas_id.clone());
-                        ed.masukan.with_untracked(|m| ed.form.with_untracked(|f| jelaskan(f, m, &sasaran)))
+                        ed.masukan.with(|m| ed.form.with(|f| jelaskan(f, m, &sasaran)))
                     }) />
                 </div>
             </div>

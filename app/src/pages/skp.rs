@@ -21,7 +21,7 @@ use crate::state::auth::use_auth;
 use crate::state::editor::{
     PratinjauMasukan, Sasaran, galat, hasil_per_indikator, hitung_pratinjau_rencana, jelaskan, tambah_rhk,
 };
-use crate::state::form::Editor;
+use crate::state::form::{Editor, HasilPerIndikator};
 use crate::teks::teks;
 
 /// `/skp/:id`: the pegawai's SKP editor with instant previews.
@@ -92,7 +92,7 @@ fn EditorSkp(
         jenjang: None,
     });
     let pratinjau = Memo::new(move |_| masukan.with(|m| rencana.with(|r| hitung_pratinjau_rencana(r, m))));
-    let hasil = Memo::new(move |_| pratinjau.with(hasil_per_indikator));
+    let hasil = HasilPerIndikator::new(Memo::new(move |_| pratinjau.with(hasil_per_indikator)));
     let editable = Signal::derive(move || {
         view_state
             .with(|v| v.akses == Akses::Pegawai && matches!(v.status.as_str(), "draf" | "dikembalikan" | "revisi"))
@@ -189,7 +189,7 @@ fn EditorSkp(
                     </div>
                 </Show>
                 <RingkasanPratinjau pratinjau=pratinjau
-                    jelaskan=Callback::new(move |_| masukan.with_untracked(|m| form.with_untracked(|f| jelaskan(f, m, &Sasaran::Skp)))) />
+                    jelaskan=Callback::new(move |_| masukan.with(|m| form.with(|f| jelaskan(f, m, &Sasaran::Skp)))) />
             </aside>
         </div>
         <section class="kartu aksi-bawah">

@@ -355,6 +355,67 @@ pub enum Ringkasan {
     },
 }
 
+/// Which line of the summary: on a keystroke a line keeps its place (and
+/// its DOM) and only the values in it change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JenisRingkasan {
+    SaranRating,
+    Predikat,
+    AngkaKredit,
+    NilaiSkp,
+    CapaianSkp,
+}
+
+/// The value a summary line shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NilaiRingkasan {
+    /// `None`: no realisation yet.
+    Rating(Option<RatingEkspektasi>),
+    Predikat(domain::Predikat),
+    Angka(f64),
+}
+
+impl Ringkasan {
+    pub fn jenis(&self) -> JenisRingkasan {
+        match self {
+            Ringkasan::SaranRating { .. } => JenisRingkasan::SaranRating,
+            Ringkasan::Predikat { .. } => JenisRingkasan::Predikat,
+            Ringkasan::AngkaKredit { .. } => JenisRingkasan::AngkaKredit,
+            Ringkasan::NilaiSkp { .. } => JenisRingkasan::NilaiSkp,
+            Ringkasan::CapaianSkp { .. } => JenisRingkasan::CapaianSkp,
+        }
+    }
+
+    pub fn nilai(&self) -> NilaiRingkasan {
+        match self {
+            Ringkasan::SaranRating { saran, .. } => NilaiRingkasan::Rating(*saran),
+            Ringkasan::Predikat { predikat, .. } => NilaiRingkasan::Predikat(*predikat),
+            Ringkasan::AngkaKredit { nilai, .. } | Ringkasan::NilaiSkp { nilai } | Ringkasan::CapaianSkp { nilai } => {
+                NilaiRingkasan::Angka(*nilai)
+            }
+        }
+    }
+
+    /// Why the suggestion is what it is (the suggested rating only).
+    pub fn alasan(&self) -> &[domain::Teks] {
+        match self {
+            Ringkasan::SaranRating { alasan, .. } => alasan,
+            _ => &[],
+        }
+    }
+
+    /// The explanation that comes with the line; the legacy scores have
+    /// none here (explained on demand, [`jelaskan`] with [`Sasaran::Skp`]).
+    pub fn penjelasan(&self) -> Option<&domain::Penjelasan> {
+        match self {
+            Ringkasan::SaranRating { penjelasan, .. }
+            | Ringkasan::Predikat { penjelasan, .. }
+            | Ringkasan::AngkaKredit { penjelasan, .. } => Some(penjelasan),
+            Ringkasan::NilaiSkp { .. } | Ringkasan::CapaianSkp { .. } => None,
+        }
+    }
+}
+
 pub fn ringkasan(p: &SkpPreview) -> Vec<Ringkasan> {
     let mut out = Vec::new();
     match p {
@@ -415,6 +476,39 @@ mod tests_pratinjau {
             assert_eq!(Some(h), hasil_indikator(sp, id).as_ref(), "{id}");
         }
         assert!(hasil_per_indikator(&Pratinjau::RencanaBelumValid).is_empty());
+    }
+
+    #[test]
+    fn summary_lines_say_their_kind_value_and_explanation() {
+        let (input, realisasi) = contoh(2);
+        let m = PratinjauMasukan {
+            rule_set: RuleSet::Permenpanrb6_2022,
+            jenis_jabatan: JenisJabatan::Pelaksana,
+            realisasi: realisasi.clone(),
+            rating_perilaku: Some(RatingEkspektasi::DibawahEkspektasi),
+            jenjang: None,
+        };
+        let Pratinjau::Siap(p) = hitung_pratinjau(&input, &m) else { panic!("no preview") };
+        let lines = ringkasan(&p);
+        let jenis: Vec<_> = lines.iter().map(Ringkasan::jenis).collect();
+        assert_eq!(jenis, [JenisRingkasan::SaranRating, JenisRingkasan::Predikat]);
+        let NilaiRingkasan::Rating(Some(saran)) = lines[0].nilai() else { panic!("{:?}", lines[0]) };
+        let NilaiRingkasan::Predikat(predikat) = lines[1].nilai() else { panic!("{:?}", lines[1]) };
+        assert_eq!(predikat, domain::kuadran_predikat(saran, RatingEkspektasi::DibawahEkspektasi));
+        assert!(!lines[0].alasan().is_empty());
+        assert!(lines[1].alasan().is_empty());
+        assert!(lines.iter().all(|l| l.penjelasan().is_some_and(|p| !p.langkah.is_empty())));
+        // Without a realisation the suggestion says so.
+        let kosong = PratinjauMasukan { realisasi: BTreeMap::new(), ..m.clone() };
+        let Pratinjau::Siap(p) = hitung_pratinjau(&input, &kosong) else { panic!("no preview") };
+        assert_eq!(ringkasan(&p)[0].nilai(), NilaiRingkasan::Rating(None));
+        // The legacy score is a number, explained on demand.
+        let lama = PratinjauMasukan { rule_set: RuleSet::Pp46_2011, ..m };
+        let Pratinjau::Siap(p) = hitung_pratinjau(&input, &lama) else { panic!("no preview") };
+        let lines = ringkasan(&p);
+        assert_eq!(lines[0].jenis(), JenisRingkasan::CapaianSkp);
+        assert!(matches!(lines[0].nilai(), NilaiRingkasan::Angka(x) if x > 0.0));
+        assert!(lines[0].penjelasan().is_none());
     }
 
     #[test]

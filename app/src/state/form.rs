@@ -18,8 +18,8 @@ pub struct Editor {
     pub errors: Memo<FieldErrors>,
     pub masukan: Memo<PratinjauMasukan>,
     pub pratinjau: Memo<Pratinjau>,
-    /// The preview's result per indicator id, indexed once per preview.
-    pub hasil: Memo<HashMap<String, HasilIndikator>>,
+    /// The preview's result per indicator, one signal each.
+    pub hasil: HasilPerIndikator,
     pub editable: Signal<bool>,
     /// A JPT's SKP (each RHK names its perspective); fixed while the SKP is open.
     pub jpt: bool,
@@ -53,5 +53,53 @@ impl Editor {
                 f(i);
             }
         });
+    }
+}
+
+/// Each indicator's preview result as a signal of its own, set only when
+/// that result changes. (A memo per indicator over one shared index made
+/// every keystroke wake all of them, and Leptos's bookkeeping of one
+/// source's subscribers grows with the square of their number.)
+#[derive(Clone, Copy)]
+pub struct HasilPerIndikator {
+    indeks: Memo<HashMap<String, HasilIndikator>>,
+    sinyal: StoredValue<HashMap<String, RwSignal<Option<HasilIndikator>>>>,
+}
+
+impl HasilPerIndikator {
+    /// Follows `indeks` (the preview's results by indicator id).
+    pub fn new(indeks: Memo<HashMap<String, HasilIndikator>>) -> Self {
+        let sinyal = StoredValue::new(HashMap::<String, RwSignal<Option<HasilIndikator>>>::new());
+        Effect::new(move |_| {
+            indeks.with(|baru| {
+                sinyal.with_value(|semua| {
+                    for (id, s) in semua {
+                        let b = baru.get(id);
+                        if s.with_untracked(|lama| lama.as_ref() != b) {
+                            s.set(b.cloned());
+                        }
+                    }
+                })
+            })
+        });
+        HasilPerIndikator { indeks, sinyal }
+    }
+
+    /// The signal of one indicator's result, for as long as the calling
+    /// component lives.
+    pub fn untuk(&self, id: &str) -> RwSignal<Option<HasilIndikator>> {
+        let s = RwSignal::new(self.indeks.with_untracked(|h| h.get(id).cloned()));
+        let (sinyal, id) = (self.sinyal, id.to_owned());
+        sinyal.update_value(|m| {
+            m.insert(id.clone(), s);
+        });
+        on_cleanup(move || {
+            sinyal.try_update_value(|m| {
+                if m.get(&id) == Some(&s) {
+                    m.remove(&id);
+                }
+            });
+        });
+        s
     }
 }
