@@ -6,15 +6,17 @@ use domain::skp::{AspekIndikator, Polaritas};
 use crate::components::galat::GalatField;
 use crate::components::pratinjau::PratinjauIndikator;
 use crate::i18n::{Locale, t, td_string, use_i18n};
-use crate::state::editor::{Sasaran, galat, hapus_indikator, hapus_rhk, jelaskan, posisi, tambah_indikator};
+use crate::state::editor::{Sasaran, hapus_indikator, hapus_rhk, jelaskan, kunci_galat, tambah_indikator};
 use crate::state::form::Editor;
 use crate::teks::teks;
 
-/// The messages for a field of this RHK (`sub` = "uraian", "indikator[1].target", …).
-fn pesan(ed: Editor, rhk: String, iki: Option<String>, field: &'static str, en: Signal<bool>) -> Signal<Vec<String>> {
+/// The messages for one field of an RHK or of one of its indicators, in
+/// the user's language; set only when that field's messages change.
+fn pesan(ed: Editor, rhk: &str, iki: Option<&str>, field: &str, en: Signal<bool>) -> Signal<Vec<String>> {
+    let s = ed.galat.untuk(&kunci_galat(rhk, iki, field));
     Signal::derive(move || {
-        let path = ed.form.with(|f| posisi(f, &rhk, iki.as_deref()));
-        path.map(|p| ed.errors.with(|e| galat(e, &format!("{p}.{field}"), en.get()))).unwrap_or_default()
+        let l = if en.get() { "en" } else { "id" };
+        s.with(|m| m.iter().flatten().map(|t| t.dalam(l).to_owned()).collect())
     })
 }
 
@@ -31,11 +33,12 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
     let r2 = id.clone();
     let r3 = id.clone();
     let r4 = id.clone();
-    let r4b = id.clone();
     let r5 = id.clone();
     let r6 = id.clone();
     let r7 = id.clone();
     let persp_id = id.clone();
+    // The fields own what is typed in them: their values are read once, so
+    // a keystroke in one field re-runs nothing in the others.
     let iki_ids = Memo::new(move |_| {
         ed.rhk(&r7, |r| r.indikator.iter().map(|i| i.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
     });
@@ -45,18 +48,18 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
             <div class="baris">
                 <label for=uraian_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.uraian_rhk))}</label>
                 <textarea id=uraian_id.clone() data-testid="rhk-uraian" rows="2"
-                    prop:value=move || ed.rhk(&r1, |r| r.uraian.clone()).unwrap_or_default()
+                    prop:value=ed.rhk_awal(&r1, |r| r.uraian.clone()).unwrap_or_default()
                     on:input=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r2, |r| r.uraian = v); }
                 ></textarea>
-                <GalatField id=format!("{id}-uraian-galat") pesan=pesan(ed, id.clone(), None, "uraian", en) />
+                <GalatField id=format!("{id}-uraian-galat") pesan=pesan(ed, &id, None, "uraian", en) />
             </div>
             <div class="baris dua">
                 <div>
                     <label for=jenis_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.jenis_rhk))}</label>
                     <select id=jenis_id.clone() data-testid="rhk-jenis"
                         on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r3, |r| r.jenis = if v == "tambahan" { JenisRhk::Tambahan } else { JenisRhk::Utama }); }>
-                        <option value="utama" selected=move || ed.rhk(&r4, |r| r.jenis == JenisRhk::Utama).unwrap_or(true)>{teks(i18n, |l| td_string!(l, pegawai.rhk_utama))}</option>
-                        <option value="tambahan" selected=move || ed.rhk(&r4b, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{teks(i18n, |l| td_string!(l, pegawai.rhk_tambahan))}</option>
+                        <option value="utama" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Utama).unwrap_or(true)>{teks(i18n, |l| td_string!(l, pegawai.rhk_utama))}</option>
+                        <option value="tambahan" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{teks(i18n, |l| td_string!(l, pegawai.rhk_tambahan))}</option>
                     </select>
                 </div>
                 <div>
@@ -65,9 +68,8 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
                         on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r5, |r| r.rhk_atasan_id = v); }>
                         <option value="">{teks(i18n, |l| td_string!(l, pegawai.tautkan_nanti))}</option>
                         {move || ed.rhk_atasan.get().unwrap_or_default().into_iter().map(|a| {
-                            let r6 = r6.clone();
-                            let aid = a.id.clone();
-                            view! { <option value=a.id.clone() selected=move || ed.rhk(&r6, |r| r.rhk_atasan_id == aid).unwrap_or(false)>{a.uraian.clone()}</option> }
+                            let dipilih = ed.rhk_awal(&r6, |r| r.rhk_atasan_id == a.id).unwrap_or(false);
+                            view! { <option value=a.id.clone() selected=dipilih>{a.uraian.clone()}</option> }
                         }).collect_view()}
                     </select>
                 </div>
@@ -93,13 +95,8 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
     let i18n = use_i18n();
     let en = Signal::derive(move || i18n.get_locale() == Locale::en);
     let f = |name: &str| format!("{id}-{name}");
-    let get = {
-        let (rhk, id) = (rhk.clone(), id.clone());
-        move |g: fn(&domain::skp::IndikatorInput) -> String| {
-            let (rhk, id) = (rhk.clone(), id.clone());
-            move || ed.iki(&rhk, &id, g).unwrap_or_default()
-        }
-    };
+    // Read once (see RhkForm).
+    let awal = |g: fn(&domain::skp::IndikatorInput) -> String| ed.iki_awal(&rhk, &id, g).unwrap_or_default();
     let set = {
         let (rhk, id) = (rhk.clone(), id.clone());
         move |s: fn(&mut domain::skp::IndikatorInput, String)| {
@@ -115,26 +112,15 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
     let jelas_id = id.clone();
     // Set only when this indicator's result changes.
     let hasil = ed.hasil.untuk(&id);
-    let aspek_sel = {
-        let (rhk, id) = (rhk.clone(), id.clone());
-        move |a: AspekIndikator| {
-            let (rhk, id) = (rhk.clone(), id.clone());
-            move || ed.iki(&rhk, &id, |i| i.aspek == a).unwrap_or(false)
-        }
-    };
-    let pol_sel = {
-        let (rhk, id) = (rhk.clone(), id.clone());
-        move |p: Polaritas| {
-            let (rhk, id) = (rhk.clone(), id.clone());
-            move || ed.iki(&rhk, &id, |i| i.polaritas == p).unwrap_or(false)
-        }
-    };
+    let (aspek, polaritas) = ed.iki_awal(&rhk, &id, |i| (i.aspek, i.polaritas)).unwrap_or_default();
+    let aspek_sel = move |a: AspekIndikator| aspek == a;
+    let pol_sel = move |p: Polaritas| polaritas == p;
     view! {
         <div class="iki" data-testid="iki">
             <div class="baris">
                 <label for=f("uraian")>{teks(i18n, |l| td_string!(l, pegawai.uraian_indikator))}</label>
-                <input id=f("uraian") data-testid="iki-uraian" prop:value=get(|i| i.uraian.clone()) on:input=set(|i, v| i.uraian = v) />
-                <GalatField id=f("uraian-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "uraian", en) />
+                <input id=f("uraian") data-testid="iki-uraian" prop:value=awal(|i| i.uraian.clone()) on:input=set(|i, v| i.uraian = v) />
+                <GalatField id=f("uraian-galat") pesan=pesan(ed, &rhk, Some(&id), "uraian", en) />
             </div>
             <div class="baris empat">
                 <div>
@@ -149,18 +135,18 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                 </div>
                 <div>
                     <label for=f("target")>{teks(i18n, |l| td_string!(l, pegawai.target))}</label>
-                    <input id=f("target") data-testid="iki-target" inputmode="decimal" prop:value=get(|i| i.target.clone()) on:input=set(|i, v| i.target = v) />
-                    <GalatField id=f("target-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "target", en) />
+                    <input id=f("target") data-testid="iki-target" inputmode="decimal" prop:value=awal(|i| i.target.clone()) on:input=set(|i, v| i.target = v) />
+                    <GalatField id=f("target-galat") pesan=pesan(ed, &rhk, Some(&id), "target", en) />
                 </div>
                 <div>
                     <label for=f("target-maks")>{teks(i18n, |l| td_string!(l, pegawai.target_maks))}</label>
-                    <input id=f("target-maks") data-testid="iki-target-maks" inputmode="decimal" prop:value=get(|i| i.target_maks.clone()) on:input=set(|i, v| i.target_maks = v) />
-                    <GalatField id=f("target-maks-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "target_maks", en) />
+                    <input id=f("target-maks") data-testid="iki-target-maks" inputmode="decimal" prop:value=awal(|i| i.target_maks.clone()) on:input=set(|i, v| i.target_maks = v) />
+                    <GalatField id=f("target-maks-galat") pesan=pesan(ed, &rhk, Some(&id), "target_maks", en) />
                 </div>
                 <div>
                     <label for=f("satuan")>{teks(i18n, |l| td_string!(l, pegawai.satuan))}</label>
-                    <input id=f("satuan") data-testid="iki-satuan" prop:value=get(|i| i.satuan.clone()) on:input=set(|i, v| i.satuan = v) />
-                    <GalatField id=f("satuan-galat") pesan=pesan(ed, rhk.clone(), Some(id.clone()), "satuan", en) />
+                    <input id=f("satuan") data-testid="iki-satuan" prop:value=awal(|i| i.satuan.clone()) on:input=set(|i, v| i.satuan = v) />
+                    <GalatField id=f("satuan-galat") pesan=pesan(ed, &rhk, Some(&id), "satuan", en) />
                 </div>
             </div>
             <div class="baris dua">
@@ -196,13 +182,8 @@ fn Perspektif(ed: Editor, id: String) -> impl IntoView {
     let i18n = use_i18n();
     let en = Signal::derive(move || i18n.get_locale() == Locale::en);
     let sel_id = format!("{id}-perspektif");
-    let pilih = {
-        let id = id.clone();
-        move |p: P| {
-            let id = id.clone();
-            move || ed.rhk(&id, |r| r.perspektif == Some(p)).unwrap_or(false)
-        }
-    };
+    let awal = ed.rhk_awal(&id, |r| r.perspektif).flatten();
+    let pilih = move |p: P| awal == Some(p);
     let ubah = {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
@@ -227,7 +208,7 @@ fn Perspektif(ed: Editor, id: String) -> impl IntoView {
                 <option value="penguatan_internal" selected=pilih(P::PenguatanInternal)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_penguatan_internal))}</option>
                 <option value="anggaran" selected=pilih(P::Anggaran)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_anggaran))}</option>
             </select>
-            <GalatField id=format!("{id}-perspektif-galat") pesan=pesan(ed, id.clone(), None, "perspektif", en) />
+            <GalatField id=format!("{id}-perspektif-galat") pesan=pesan(ed, &id, None, "perspektif", en) />
         </div>
     }
 }

@@ -19,9 +19,9 @@ use crate::components::status::StatusSkp;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::auth::use_auth;
 use crate::state::editor::{
-    PratinjauMasukan, Sasaran, galat, hasil_per_indikator, hitung_pratinjau_rencana, jelaskan, tambah_rhk,
+    PratinjauMasukan, Sasaran, galat, galat_per_id, hasil_per_indikator, hitung_pratinjau_rencana, jelaskan, tambah_rhk,
 };
-use crate::state::form::{Editor, HasilPerIndikator};
+use crate::state::form::{Editor, Sebaran};
 use crate::teks::teks;
 
 /// `/skp/:id`: the pegawai's SKP editor with instant previews.
@@ -92,7 +92,8 @@ fn EditorSkp(
         jenjang: None,
     });
     let pratinjau = Memo::new(move |_| masukan.with(|m| rencana.with(|r| hitung_pratinjau_rencana(r, m))));
-    let hasil = HasilPerIndikator::new(Memo::new(move |_| pratinjau.with(hasil_per_indikator)));
+    let hasil = Sebaran::new(Memo::new(move |_| pratinjau.with(hasil_per_indikator)));
+    let galat_field = Sebaran::new(Memo::new(move |_| errors.with(|e| form.with(|f| galat_per_id(f, e)))));
     let editable = Signal::derive(move || {
         view_state
             .with(|v| v.akses == Akses::Pegawai && matches!(v.status.as_str(), "draf" | "dikembalikan" | "revisi"))
@@ -104,6 +105,7 @@ fn EditorSkp(
         masukan,
         pratinjau,
         hasil,
+        galat: galat_field,
         editable,
         jpt: jenis_jabatan == domain::JenisJabatan::Jpt,
         rhk_atasan: Signal::derive(move || atasan.as_ref().filter(|a| a.tersedia).map(|a| a.rhk.clone())),

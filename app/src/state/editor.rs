@@ -109,6 +109,39 @@ pub fn galat(errors: &FieldErrors, path: &str, inggris: bool) -> Vec<String> {
     errors.get(path).iter().map(|t| t.dalam(if inggris { "en" } else { "id" }).to_owned()).collect()
 }
 
+/// Where a field's messages are kept: by the ids of its RHK and indicator,
+/// which stay while RHK and indicators before them come and go (the
+/// validation names them by position).
+pub fn kunci_galat(rhk: &str, iki: Option<&str>, field: &str) -> String {
+    match iki {
+        Some(iki) => format!("{rhk}/{iki}.{field}"),
+        None => format!("{rhk}.{field}"),
+    }
+}
+
+/// The field errors by [`kunci_galat`]; errors outside the RHK list keep their path.
+pub fn galat_per_id(input: &SkpInput, errors: &FieldErrors) -> HashMap<String, Vec<domain::Teks>> {
+    // `rhk[2].uraian`, `rhk[2].indikator[1].target`
+    fn indeks<'a>(path: &'a str, awalan: &str) -> Option<(usize, &'a str)> {
+        let rest = path.strip_prefix(awalan)?.strip_prefix('[')?;
+        let (i, rest) = rest.split_once(']')?;
+        Some((i.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
+    }
+    errors
+        .iter()
+        .map(|(path, pesan)| {
+            let kunci = indeks(path, "rhk").and_then(|(ri, rest)| {
+                let rhk = input.rhk.get(ri)?;
+                Some(match indeks(rest, "indikator") {
+                    Some((ii, field)) => kunci_galat(&rhk.id, Some(&rhk.indikator.get(ii)?.id), field),
+                    None => kunci_galat(&rhk.id, None, rest),
+                })
+            });
+            (kunci.unwrap_or_else(|| path.to_owned()), pesan.to_vec())
+        })
+        .collect()
+}
+
 /// An id not used yet in this form, e.g. `rhk-3` or `iki-7`.
 pub fn id_baru(input: &SkpInput, awalan: &str) -> String {
     let used: Vec<&str> = input
@@ -254,6 +287,25 @@ mod tests {
         };
         let SkpPreview::Permenpanrb6_2022 { saran, .. } = *p else { panic!("wrong rule set") };
         assert_eq!(saran.saran, Some(RatingEkspektasi::DiatasEkspektasi));
+    }
+
+    #[test]
+    fn field_errors_are_kept_by_the_ids_of_their_rhk_and_indicator() {
+        let mut input = SkpInput::default();
+        tambah_rhk(&mut input, JenisRhk::Utama);
+        tambah_rhk(&mut input, JenisRhk::Utama);
+        let (rhk2, iki2) = (input.rhk[1].id.clone(), input.rhk[1].indikator[0].id.clone());
+        let errors = input.validate(JenisJabatan::Pelaksana).unwrap_err();
+        let per_id = galat_per_id(&input, &errors);
+        assert_eq!(per_id[&kunci_galat(&rhk2, None, "uraian")], errors.get("rhk[1].uraian"));
+        assert_eq!(per_id[&kunci_galat(&rhk2, Some(&iki2), "target")], errors.get("rhk[1].indikator[0].target"));
+        assert_eq!(per_id.len(), errors.len(), "every message has a place");
+        // The first RHK goes: the second one's messages keep their key.
+        hapus_rhk(&mut input, "rhk-1");
+        let errors = input.validate(JenisJabatan::Pelaksana).unwrap_err();
+        let per_id = galat_per_id(&input, &errors);
+        assert_eq!(per_id[&kunci_galat(&rhk2, Some(&iki2), "target")], errors.get("rhk[0].indikator[0].target"));
+        assert!(!per_id.contains_key(&kunci_galat("rhk-1", None, "uraian")));
     }
 
     #[test]

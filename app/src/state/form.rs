@@ -18,8 +18,10 @@ pub struct Editor {
     pub errors: Memo<FieldErrors>,
     pub masukan: Memo<PratinjauMasukan>,
     pub pratinjau: Memo<Pratinjau>,
-    /// The preview's result per indicator, one signal each.
-    pub hasil: HasilPerIndikator,
+    /// The preview's result per indicator id, one signal each.
+    pub hasil: Sebaran<HasilIndikator>,
+    /// The field errors by [`crate::state::editor::kunci_galat`], one signal each.
+    pub galat: Sebaran<Vec<domain::Teks>>,
     pub editable: Signal<bool>,
     /// A JPT's SKP (each RHK names its perspective); fixed while the SKP is open.
     pub jpt: bool,
@@ -32,6 +34,11 @@ impl Editor {
         self.form.with(|s| s.rhk.iter().find(|r| r.id == id).map(&f))
     }
 
+    /// Reads one field of one RHK without following it: a field's first value.
+    pub fn rhk_awal<T>(&self, id: &str, f: impl Fn(&RhkInput) -> T) -> Option<T> {
+        self.form.with_untracked(|s| s.rhk.iter().find(|r| r.id == id).map(&f))
+    }
+
     pub fn update_rhk(&self, id: &str, f: impl FnOnce(&mut RhkInput)) {
         self.form.update(|s| {
             if let Some(r) = s.rhk.iter_mut().find(|r| r.id == id) {
@@ -40,9 +47,11 @@ impl Editor {
         });
     }
 
-    pub fn iki<T>(&self, rhk: &str, iki: &str, f: impl Fn(&IndikatorInput) -> T) -> Option<T> {
-        self.form
-            .with(|s| s.rhk.iter().find(|r| r.id == rhk).and_then(|r| r.indikator.iter().find(|i| i.id == iki)).map(&f))
+    /// Reads one field of one indicator without following it: a field's first value.
+    pub fn iki_awal<T>(&self, rhk: &str, iki: &str, f: impl Fn(&IndikatorInput) -> T) -> Option<T> {
+        self.form.with_untracked(|s| {
+            s.rhk.iter().find(|r| r.id == rhk).and_then(|r| r.indikator.iter().find(|i| i.id == iki)).map(&f)
+        })
     }
 
     pub fn update_iki(&self, rhk: &str, iki: &str, f: impl FnOnce(&mut IndikatorInput)) {
@@ -56,25 +65,33 @@ impl Editor {
     }
 }
 
-/// Each indicator's preview result as a signal of its own, set only when
-/// that result changes. (A memo per indicator over one shared index made
-/// every keystroke wake all of them, and Leptos's bookkeeping of one
-/// source's subscribers grows with the square of their number.)
-#[derive(Clone, Copy)]
-pub struct HasilPerIndikator {
-    indeks: Memo<HashMap<String, HasilIndikator>>,
-    sinyal: StoredValue<HashMap<String, RwSignal<Option<HasilIndikator>>>>,
+/// Values by key (an indicator's preview result, a field's messages), each
+/// as a signal of its own, set only when that value changes. (A memo per
+/// field over one shared map made every change wake all of them, and
+/// Leptos's bookkeeping of one source's subscribers grows with the square
+/// of their number: on a 50-RHK SKP a keystroke cost hundreds of ms.)
+pub struct Sebaran<T: Send + Sync + 'static> {
+    indeks: Memo<HashMap<String, T>>,
+    sinyal: StoredValue<HashMap<String, RwSignal<Option<T>>>>,
 }
 
-impl HasilPerIndikator {
-    /// Follows `indeks` (the preview's results by indicator id).
-    pub fn new(indeks: Memo<HashMap<String, HasilIndikator>>) -> Self {
-        let sinyal = StoredValue::new(HashMap::<String, RwSignal<Option<HasilIndikator>>>::new());
+impl<T: Send + Sync + 'static> Clone for Sebaran<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Sebaran<T> {}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Sebaran<T> {
+    /// Follows `indeks`, the values by key.
+    pub fn new(indeks: Memo<HashMap<String, T>>) -> Self {
+        let sinyal = StoredValue::new(HashMap::<String, RwSignal<Option<T>>>::new());
         Effect::new(move |_| {
             indeks.with(|baru| {
                 sinyal.with_value(|semua| {
-                    for (id, s) in semua {
-                        let b = baru.get(id);
+                    for (kunci, s) in semua {
+                        let b = baru.get(kunci);
                         if s.with_untracked(|lama| lama.as_ref() != b) {
                             s.set(b.cloned());
                         }
@@ -82,21 +99,20 @@ impl HasilPerIndikator {
                 })
             })
         });
-        HasilPerIndikator { indeks, sinyal }
+        Sebaran { indeks, sinyal }
     }
 
-    /// The signal of one indicator's result, for as long as the calling
-    /// component lives.
-    pub fn untuk(&self, id: &str) -> RwSignal<Option<HasilIndikator>> {
-        let s = RwSignal::new(self.indeks.with_untracked(|h| h.get(id).cloned()));
-        let (sinyal, id) = (self.sinyal, id.to_owned());
+    /// The signal of one key's value, for as long as the calling component lives.
+    pub fn untuk(&self, kunci: &str) -> RwSignal<Option<T>> {
+        let s = RwSignal::new(self.indeks.with_untracked(|h| h.get(kunci).cloned()));
+        let (sinyal, kunci) = (self.sinyal, kunci.to_owned());
         sinyal.update_value(|m| {
-            m.insert(id.clone(), s);
+            m.insert(kunci.clone(), s);
         });
         on_cleanup(move || {
             sinyal.try_update_value(|m| {
-                if m.get(&id) == Some(&s) {
-                    m.remove(&id);
+                if m.get(&kunci) == Some(&s) {
+                    m.remove(&kunci);
                 }
             });
         });
