@@ -3,7 +3,6 @@
 
 pub mod api;
 pub mod components;
-#[allow(clippy::module_inception)] // the generated code is itself `mod i18n`
 pub mod i18n;
 pub mod page;
 pub mod pages;
@@ -16,16 +15,12 @@ use leptos_router::path;
 
 use crate::components::kerangka::Kerangka;
 use crate::components::sesi_berakhir::SesiBerakhir;
-use crate::i18n::{I18nContextProvider, Locale, use_i18n};
+use crate::i18n::{Locale, provide_i18n};
 use crate::state::auth::{Auth, AuthContext};
 
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <I18nContextProvider>
-            <Isi />
-        </I18nContextProvider>
-    }
+    view! { <Isi /> }
 }
 
 /// The cookie that remembers the user's language choice (`id` or `en`).
@@ -64,17 +59,7 @@ fn simpan_bahasa(locale: Locale) {
 /// remembered language (Indonesian by default), every later change of
 /// language remembered, and the session asked of the server once.
 fn siapkan() {
-    let i18n = use_i18n();
-    let awal = bahasa_tersimpan();
-    i18n.set_locale(awal);
-    // The i18n context applies the browser's languages in an effect once
-    // mounted; this one, created after it, runs after it and puts the
-    // remembered language back before anything is painted.
-    Effect::new(move |sudah: Option<()>| {
-        if sudah.is_none() {
-            i18n.set_locale(awal);
-        }
-    });
+    let i18n = provide_i18n(bahasa_tersimpan());
     Effect::new(move |_| simpan_bahasa(i18n.get_locale()));
     let auth = AuthContext(RwSignal::new(Auth::Memuat));
     provide_context(auth);
@@ -114,11 +99,7 @@ fn Isi() -> impl IntoView {
 /// between the two are full page loads (`Halaman::di_konsol`).
 #[component]
 pub fn AppAdmin() -> impl IntoView {
-    view! {
-        <I18nContextProvider>
-            <IsiAdmin />
-        </I18nContextProvider>
-    }
+    view! { <IsiAdmin /> }
 }
 
 #[component]

@@ -7,12 +7,10 @@
 //! through the single closure type defined here, and only the small
 //! look-up function is per site. Texts with values (`{{ n }}`) keep `t!`.
 
+use crate::i18n::{I18n, Locale};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
-
-use crate::i18n::Locale;
 
 /// The text `pilih` gives for the current language, following it when it changes.
-pub fn teks(i18n: I18nContext<Locale>, pilih: fn(Locale) -> &'static str) -> impl IntoView + Copy + 'static {
+pub fn teks(i18n: I18n, pilih: fn(Locale) -> &'static str) -> impl IntoView + Copy + 'static {
     move || pilih(i18n.get_locale())
 }

@@ -21,6 +21,8 @@ fn pesan(ed: Editor, rhk: &str, iki: Option<&str>, field: &str, en: Signal<bool>
 }
 
 /// One RHK with its indicators, each with a realisation field and its preview.
+/// The fields own what is typed in them: their values are read once, so a
+/// keystroke in one field re-runs nothing in the others.
 #[component]
 pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
@@ -37,8 +39,6 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
     let r6 = id.clone();
     let r7 = id.clone();
     let persp_id = id.clone();
-    // The fields own what is typed in them: their values are read once, so
-    // a keystroke in one field re-runs nothing in the others.
     let iki_ids = Memo::new(move |_| {
         ed.rhk(&r7, |r| r.indikator.iter().map(|i| i.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
     });

@@ -101,7 +101,6 @@ fn EditorSkp(
     let ed = Editor {
         form,
         realisasi,
-        errors,
         masukan,
         pratinjau,
         hasil,

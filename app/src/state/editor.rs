@@ -176,18 +176,6 @@ pub fn hapus_indikator(input: &mut SkpInput, rhk_id: &str, iki_id: &str) {
     }
 }
 
-/// The index paths of an RHK and an indicator, as the validation names fields.
-pub fn posisi(input: &SkpInput, rhk_id: &str, iki_id: Option<&str>) -> Option<String> {
-    let (ri, r) = input.rhk.iter().enumerate().find(|(_, r)| r.id == rhk_id)?;
-    match iki_id {
-        None => Some(format!("rhk[{ri}]")),
-        Some(iid) => {
-            let ii = r.indikator.iter().position(|i| i.id == iid)?;
-            Some(format!("rhk[{ri}].indikator[{ii}]"))
-        }
-    }
-}
-
 /// A plan of `n` RHK with two indicators each and a realisation for every
 /// indicator: the benchmark's 50-RHK SKP, and a test fixture.
 pub fn contoh(n: usize) -> (SkpInput, BTreeMap<String, String>) {
@@ -317,8 +305,6 @@ mod tests {
         let en = galat(&errors, "rhk[0].uraian", true);
         assert!(!id.is_empty() && !en.is_empty());
         assert_ne!(id, en);
-        let first = input.rhk[0].indikator[0].id.clone();
-        assert_eq!(posisi(&input, "rhk-1", Some(&first)).as_deref(), Some("rhk[0].indikator[0]"));
     }
 }
 

@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use domain::FieldErrors;
 use domain::api::RhkAtasanItem;
 use domain::skp::{IndikatorInput, RhkInput, SkpInput};
 use leptos::prelude::*;
@@ -15,7 +14,6 @@ pub struct Editor {
     /// The realisations as typed; each field sets its value once and then
     /// owns it (no field re-renders when another is typed in).
     pub realisasi: RwSignal<BTreeMap<String, String>>,
-    pub errors: Memo<FieldErrors>,
     pub masukan: Memo<PratinjauMasukan>,
     pub pratinjau: Memo<Pratinjau>,
     /// The preview's result per indicator id, one signal each.
