@@ -49,8 +49,8 @@ pub fn bahasa_dari_cookie(cookie: &str) -> Option<&str> {
 
 /// Remembers the language for a year (this path only; no other cookie is touched).
 fn simpan_bahasa(locale: Locale) {
-    let kode = if locale == Locale::en { "en" } else { "id" };
     if let Some(d) = dokumen_html() {
+        let kode = locale.kode();
         let _ = d.set_cookie(&format!("{COOKIE_BAHASA}={kode}; Path=/; Max-Age=31536000; SameSite=Lax"));
     }
 }

@@ -14,10 +14,6 @@ use crate::state::editor::{
 };
 use crate::teks::teks;
 
-fn kode(l: Locale) -> &'static str {
-    if l == Locale::en { "en" } else { "id" }
-}
-
 /// An explanation, folded. Its steps are built (by `jelaskan`) only while it
 /// is open, and follow the preview while it is: `jelaskan` reads the
 /// signals it depends on.
@@ -30,7 +26,7 @@ pub fn PenjelasanMalas(jelaskan: Callback<(), Vec<Penjelasan>>) -> impl IntoView
         <details class="penjelasan" on:toggle=toggle>
             <summary>{teks(i18n, |l| td_string!(l, pegawai.tampilkan_penjelasan))}</summary>
             {move || terbuka.get().then(|| {
-                let l = kode(i18n.get_locale());
+                let l = i18n.get_locale().kode();
                 jelaskan.run(()).into_iter().map(|p| view! {
                     <p class="sumber">{p.sumber}</p>
                     <ol>{p.langkah.into_iter().map(|s| view! { <li>{s.dalam(l).to_owned()}</li> }).collect_view()}</ol>
@@ -65,7 +61,7 @@ pub fn PratinjauIndikator(
         }
     };
     let kendala = move || {
-        let l = kode(i18n.get_locale());
+        let l = i18n.get_locale().kode();
         hasil.with(|h| h.as_ref().and_then(|h| h.kendala.as_ref()).map(|k| k.dalam(l).to_owned()).unwrap_or_default())
     };
     view! {
@@ -174,7 +170,7 @@ fn BarisRingkasan(
             data-predikat=move || (jenis == J::Predikat).then(kode_nilai)>
             <strong class=kelas>{teks_nilai}</strong>
             <ul>{move || {
-                let l = kode(i18n.get_locale());
+                let l = i18n.get_locale().kode();
                 alasan.get().unwrap_or_default().into_iter().map(|a| view! { <li>{a.dalam(l).to_owned()}</li> }).collect_view()
             }}</ul>
             <PenjelasanMalas jelaskan=jelaskan />
