@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: move every inline <script> of the staged index.html
-into a content-hashed file, so the page satisfies `script-src 'self'`; then
-precompress the staged files (scripts/precompress.mjs)."""
+into a content-hashed file, so the page satisfies `script-src 'self'`;
+minify wasm-bindgen's JS glue (Trunk minifies the HTML and CSS, not it) and
+update its integrity hash; then precompress the staged files
+(scripts/precompress.mjs)."""
+import base64
 import hashlib
 import os
 import re
@@ -33,9 +36,28 @@ def replace(match):
 
 
 out, n = pattern.subn(replace, html)
-open(index, "w", encoding="utf-8").write(out)
 print(f"extract_inline_scripts: {n} script tag(s) checked", file=sys.stderr)
 
-# Last, once every file is final: brotli and gzip copies for the server.
+# wasm-bindgen's glue, minified by terser (from npm, `make tools`). Its
+# <link rel=modulepreload> carries an SRI hash, which must follow the content.
 here = os.path.dirname(os.path.abspath(__file__))
+terser = os.path.join(here, "..", "node_modules", ".bin", "terser")
+
+
+def sri(path):
+    return "sha384-" + base64.b64encode(hashlib.sha384(open(path, "rb").read()).digest()).decode()
+
+
+for name in sorted(os.listdir(staging)):
+    path = os.path.join(staging, name)
+    if not name.endswith(".js") or name.startswith("boot-") or not os.path.isfile(path):
+        continue
+    before, size = sri(path), os.path.getsize(path)
+    subprocess.run([terser, path, "--module", "--compress", "--mangle", "--output", path], check=True)
+    if before in out:
+        out = out.replace(before, sri(path))
+    print(f"extract_inline_scripts: {name} minified, {size} → {os.path.getsize(path)} bytes", file=sys.stderr)
+open(index, "w", encoding="utf-8").write(out)
+
+# Last, once every file is final: brotli and gzip copies for the server.
 subprocess.run(["node", os.path.join(here, "precompress.mjs"), staging], check=True)

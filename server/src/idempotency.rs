@@ -21,7 +21,8 @@
 //! 2. the handler's write job ([`crate::db::Db::write`]) makes the change,
 //!    renders its response and calls [`Kunci::simpan`] (or
 //!    [`Kunci::simpan_json`]), which inserts the record (status and body)
-//!    in the job's transaction. If the key was taken meanwhile (another app
+//!    in the job's transaction (an SKP change inserts it in the same SQL
+//!    statement as the change: [`crate::db::skp::update_json`]). If the key was taken meanwhile (another app
 //!    server on the same PostgreSQL), the insert finds it, the job fails and
 //!    its change is rolled back with it; the middleware then replays the
 //!    winner's stored answer. So exactly one request with a key changes
@@ -251,6 +252,14 @@ impl Kunci {
             return Err(in_progress());
         }
         Ok(())
+    }
+
+    /// What [`Kunci::simpan`] stores beside the answer — owner, key, instansi
+    /// and request hash — for a write that stores the answer in its own SQL
+    /// statement (one round trip fewer: [`crate::db::skp::update_json`]).
+    pub fn rekaman(&self) -> [&str; 4] {
+        let k = &self.0;
+        [&k.pemilik, &k.kunci, &k.instansi_id, &k.hash]
     }
 
     /// [`Kunci::simpan`] for a JSON answer: renders `value`, stores it, and

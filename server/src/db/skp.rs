@@ -6,6 +6,7 @@ use sqlx::{Any, AnyConnection};
 
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
+use crate::idempotency::Kunci;
 
 /// One stored SKP.
 #[derive(Debug, Clone)]
@@ -336,32 +337,98 @@ fn mentah(r: RawMentah) -> SkpMentah {
     }
 }
 
-/// Saves a changed SKP, already serialised, if nobody changed it since
-/// `p.version`; returns the new version.
-pub async fn update_json(tx: &mut AnyConnection, p: &Perubahan, j: &SkpJson, aksi: &str, oleh: &str) -> ApiResult<i64> {
+/// Saves a changed SKP, already serialised, with its history entry and the
+/// request's answer (`jawaban`, 200) under its idempotency key, if nobody
+/// changed the SKP since `p.version`; returns the new version.
+///
+/// One round trip (it runs on the shared SQLite writer, where every
+/// statement is a hand-off to SQLite's thread): SQLite takes the three
+/// statements in one query (parameters are numbered across them), each
+/// writing only when the one before it did (`changes()`); PostgreSQL takes
+/// one statement (the update's `RETURNING` feeds both inserts). A stale
+/// version writes nothing; a key stored meanwhile by another request leaves
+/// the update undone by the job's savepoint (the job fails).
+pub async fn update_json(
+    tx: &mut AnyConnection,
+    p: &Perubahan,
+    j: &SkpJson,
+    aksi: &str,
+    oleh: &str,
+    kunci: &Kunci,
+    jawaban: &str,
+) -> ApiResult<i64> {
+    macro_rules! update {
+        () => {
+            "UPDATE skp SET status = $1, version = $2, dokumen = $3, isian = $4, kelengkapan = $5, diubah = $6 \
+             WHERE id = $7 AND version = $8"
+        };
+    }
+    macro_rules! history {
+        () => {
+            "INSERT INTO skp_versi (skp_id, version, instansi_id, aksi, oleh, status, dokumen, dibuat) \
+             SELECT $7, $2, $9, $10, $11, $1, $3, $6"
+        };
+    }
+    macro_rules! answer {
+        () => {
+            "INSERT INTO idempotensi (pemilik, kunci, instansi_id, hash_permintaan, status, respons, dibuat) \
+             SELECT $12, $13, $14, $15, 200, $16, $6"
+        };
+    }
+    // Rows written when all went through: SQLite counts each statement's, PostgreSQL the last one's.
+    let (sql, all) = if tx.backend_name() == "PostgreSQL" {
+        let sql = concat!(
+            "WITH u AS (",
+            update!(),
+            " RETURNING id), h AS (",
+            history!(),
+            " FROM u) ",
+            answer!(),
+            " FROM u ON CONFLICT (pemilik, kunci) DO NOTHING"
+        );
+        (sql, 1)
+    } else {
+        let sql = concat!(
+            update!(),
+            "; ",
+            history!(),
+            " WHERE changes() = 1; ",
+            answer!(),
+            " WHERE changes() = 1 ON CONFLICT (pemilik, kunci) DO NOTHING"
+        );
+        (sql, 3)
+    };
+    let [pemilik, key, key_instansi, hash] = kunci.rekaman();
     let next = p.version + 1;
-    let updated = sqlx::query(
-        "UPDATE skp SET status = $1, version = $2, dokumen = $3, isian = $4, kelengkapan = $5, diubah = $6 \
-         WHERE id = $7 AND version = $8",
-    )
-    .bind(p.status)
-    .bind(next)
-    .bind(&j.dokumen)
-    .bind(&j.isian)
-    .bind(&j.kelengkapan)
-    .bind(clock::now())
-    .bind(&p.id)
-    .bind(p.version)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if updated == 0 {
+    let written = sqlx::query(sql)
+        .bind(p.status)
+        .bind(next)
+        .bind(&j.dokumen)
+        .bind(&j.isian)
+        .bind(&j.kelengkapan)
+        .bind(clock::now())
+        .bind(&p.id)
+        .bind(p.version)
+        .bind(&p.instansi_id)
+        .bind(aksi)
+        .bind(oleh)
+        .bind(pemilik)
+        .bind(key)
+        .bind(key_instansi)
+        .bind(hash)
+        .bind(jawaban)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if written != all {
+        // Nothing written (stale) — or the update without its answer: the key
+        // was stored meanwhile; the job fails and its savepoint undoes it, and
+        // the middleware replays the answer stored with the key.
         return Err(ApiError::Conflict(
             "concurrent_update",
             "SKP baru saja diubah orang lain; muat ulang. / The SKP was just changed by someone else; reload.".into(),
         ));
     }
-    history(tx, &Perubahan { version: next, ..p.clone() }, aksi, oleh, &j.dokumen).await?;
     Ok(next)
 }
 

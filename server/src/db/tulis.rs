@@ -88,10 +88,12 @@ impl Tulis {
     /// task on the server's runtime: it waits on SQLite once per statement,
     /// and as a task each of those wake-ups would queue behind every ready
     /// HTTP task — under load the writer, which every write waits for, would
-    /// be the slowest thing in the process.
+    /// be the slowest thing in the process. The runtime has no I/O or timer
+    /// driver (the writer only waits on its channel and on SQLite's thread),
+    /// so waking it is a plain thread unpark, not an event-loop wake-up.
     pub fn penulis(conn: AnyConnection) -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel(QUEUE);
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let runtime = tokio::runtime::Builder::new_current_thread().build()?;
         std::thread::Builder::new()
             .name("ekinerja-penulis".into())
             .spawn(move || runtime.block_on(writer(conn, rx)))?;

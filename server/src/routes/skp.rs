@@ -345,8 +345,7 @@ async fn save(
         .db
         .write(move |c| {
             Box::pin(async move {
-                store::update_json(c, &perubahan, &j, aksi, &oleh).await?;
-                k.simpan(c, StatusCode::OK, &body).await?;
+                store::update_json(c, &perubahan, &j, aksi, &oleh, &k, &body).await?;
                 Ok(body)
             })
         })

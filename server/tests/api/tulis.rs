@@ -46,6 +46,31 @@ async fn ids(url: &str) -> Vec<i64> {
     rows.into_iter().map(|r| r.0).collect()
 }
 
+/// The demo staf2 signed in, with a new SKP (version 1): the app, the
+/// session and the SKP's id.
+async fn skp_baru(backend: Backend) -> (TestApp, Session, String) {
+    let app = spawn_app_with(backend, None, true).await;
+    let periode = crate::skp::periode_id(&app).await;
+    let pegawai = app.login(DEMO_STAF2).await;
+    let res = crate::skp::create(&pegawai, &periode, "Awal").await;
+    assert_eq!(res.status(), 201, "{backend:?}");
+    let id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    (app, pegawai, id)
+}
+
+/// `PUT /api/v1/skp/{id}` with the Idempotency-Key `key` (not a fresh one).
+async fn put_dengan_kunci(s: &Session, id: &str, key: &str, body: &Value) -> reqwest::Response {
+    s.client
+        .put(format!("{}/api/v1/skp/{id}", s.base))
+        .header("cookie", &s.cookie)
+        .header("x-csrf-token", &s.csrf)
+        .header("idempotency-key", key)
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn a_failing_job_rolls_back_only_itself_in_a_shared_batch() {
     for backend in backends() {
@@ -173,33 +198,13 @@ async fn the_sqlite_writer_is_durable_wal_with_synchronous_full() {
 #[tokio::test]
 async fn concurrent_requests_with_one_key_change_the_skp_once() {
     for backend in backends() {
-        let app = spawn_app_with(backend, None, true).await;
-        let periode = crate::skp::periode_id(&app).await;
-        let pegawai = app.login(DEMO_STAF2).await;
-        let res = pegawai
-            .post("/api/v1/skp")
-            .json(&json!({ "periode_id": periode, "rencana": crate::skp::rencana("Awal") }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 201);
-        let skp: Value = res.json().await.unwrap();
-        let id = skp["id"].as_str().unwrap().to_owned();
+        let (_app, pegawai, id) = skp_baru(backend).await;
         let body = json!({ "version": 1, "rencana": crate::skp::rencana("Sekali") });
         let mut tasks = Vec::new();
         for _ in 0..8 {
             let (p, id, body) = (pegawai.clone(), id.clone(), body.clone());
             tasks.push(tokio::spawn(async move {
-                let res = p
-                    .client
-                    .put(format!("{}/api/v1/skp/{id}", p.base))
-                    .header("cookie", &p.cookie)
-                    .header("x-csrf-token", &p.csrf)
-                    .header("idempotency-key", "satu-kunci")
-                    .json(&body)
-                    .send()
-                    .await
-                    .unwrap();
+                let res = put_dengan_kunci(&p, &id, "satu-kunci", &body).await;
                 let replayed = res.headers().contains_key("idempotent-replayed");
                 let status = res.status().as_u16();
                 let body: Value = res.json().await.unwrap();
@@ -222,34 +227,84 @@ async fn concurrent_requests_with_one_key_change_the_skp_once() {
         let versi: Value = pegawai.get(&format!("/api/v1/skp/{id}/versi")).send().await.unwrap().json().await.unwrap();
         assert_eq!(versi.as_array().unwrap().len(), 2, "{backend:?}: create + one update in the history");
         // A replay after the fact: the stored first answer, nothing changes.
-        let again = pegawai
-            .client
-            .put(format!("{}/api/v1/skp/{id}", pegawai.base))
-            .header("cookie", &pegawai.cookie)
-            .header("x-csrf-token", &pegawai.csrf)
-            .header("idempotency-key", "satu-kunci")
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
+        let again = put_dengan_kunci(&pegawai, &id, "satu-kunci", &body).await;
         assert_eq!(again.status(), 200);
         assert_eq!(again.headers()["idempotent-replayed"], "true");
         // A settled error is stored too: a stale write replays its 409.
-        let stale = |key: &'static str| {
-            pegawai
-                .client
-                .put(format!("{}/api/v1/skp/{id}", pegawai.base))
-                .header("cookie", &pegawai.cookie)
-                .header("x-csrf-token", &pegawai.csrf)
-                .header("idempotency-key", key)
-                .json(&body)
-                .send()
-        };
-        let first = stale("basi").await.unwrap();
+        let first = put_dengan_kunci(&pegawai, &id, "basi", &body).await;
         assert_eq!(first.status(), 409);
-        let second = stale("basi").await.unwrap();
+        let second = put_dengan_kunci(&pegawai, &id, "basi", &body).await;
         assert_eq!(second.status(), 409);
         assert_eq!(second.headers()["idempotent-replayed"], "true");
+    }
+}
+
+/// Several edits based on the same version, each with its own key, race to
+/// the write: one changes the SKP, every other gets a 409 and leaves no
+/// trace — above all no history entry (the update and its history row are
+/// one statement, written only when the version still matched).
+#[tokio::test]
+async fn concurrent_edits_of_one_version_leave_one_change_and_one_history_entry() {
+    for backend in backends() {
+        let (_app, pegawai, id) = skp_baru(backend).await;
+        let mut tasks = Vec::new();
+        for n in 0..8 {
+            let (p, id) = (pegawai.clone(), id.clone());
+            let body = json!({ "version": 1, "rencana": crate::skp::rencana(&format!("Versi {n}")) });
+            tasks.push(tokio::spawn(async move {
+                let res = p.put(&format!("/api/v1/skp/{id}")).json(&body).send().await.unwrap();
+                (res.status().as_u16(), res.json::<Value>().await.unwrap())
+            }));
+        }
+        let mut won = Vec::new();
+        for t in tasks {
+            match t.await.unwrap() {
+                (200, body) => won.push(body),
+                (409, body) => assert!(
+                    matches!(body["code"].as_str(), Some("stale_version" | "concurrent_update")),
+                    "{backend:?}: {body}"
+                ),
+                other => panic!("{backend:?}: unexpected {other:?}"),
+            }
+        }
+        assert_eq!(won.len(), 1, "{backend:?}: exactly one edit of version 1 is written");
+        let now: Value = pegawai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(now["version"], 2, "{backend:?}");
+        assert_eq!(now["isian"], won[0]["isian"], "{backend:?}: the stored plan is the winner's");
+        let versi: Value = pegawai.get(&format!("/api/v1/skp/{id}/versi")).send().await.unwrap().json().await.unwrap();
+        let versions: Vec<i64> = versi.as_array().unwrap().iter().map(|v| v["version"].as_i64().unwrap()).collect();
+        assert_eq!(versions, [1, 2], "{backend:?}: create + the one edit, nothing from the losers");
+        assert_eq!(versi[1]["aksi"], "update", "{backend:?}");
+        assert_eq!(versi[1]["skp"], won[0]["skp"], "{backend:?}: the history entry is the winner's document");
+    }
+}
+
+/// A key already stored, sent again with another change that would apply
+/// (it is based on the current version): the update runs inside the write,
+/// finds the key taken and is undone with it — 422, and the SKP, its history
+/// and the stored answer stay as the first request left them.
+#[tokio::test]
+async fn a_reused_key_with_a_change_that_would_apply_changes_nothing() {
+    for backend in backends() {
+        let (_app, pegawai, id) = skp_baru(backend).await;
+        let put = |version: i64, uraian: &str| {
+            let body = json!({ "version": version, "rencana": crate::skp::rencana(uraian) });
+            let (pegawai, id) = (&pegawai, &id);
+            async move { put_dengan_kunci(pegawai, id, "kunci-dipakai", &body).await }
+        };
+        let first = put(1, "Pertama").await;
+        assert_eq!(first.status(), 200, "{backend:?}");
+        let first: Value = first.json().await.unwrap();
+        let reused = put(2, "Kedua").await;
+        assert_eq!(reused.status(), 422, "{backend:?}");
+        assert_eq!(reused.json::<Value>().await.unwrap()["code"], "idempotency_key_reused", "{backend:?}");
+        let now: Value = pegawai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+        assert_eq!((&now["version"], &now["isian"]), (&first["version"], &first["isian"]), "{backend:?}");
+        let versi: Value = pegawai.get(&format!("/api/v1/skp/{id}/versi")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(versi.as_array().unwrap().len(), 2, "{backend:?}: create + the first change only");
+        let replay = put(1, "Pertama").await;
+        assert_eq!(replay.headers()["idempotent-replayed"], "true", "{backend:?}");
+        assert_eq!(replay.json::<Value>().await.unwrap(), first, "{backend:?}: the stored answer is the first");
     }
 }
 
