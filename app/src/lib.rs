@@ -4,18 +4,19 @@
 pub mod api;
 pub mod components;
 pub mod i18n;
+pub mod navigasi;
 pub mod page;
 pub mod pages;
 pub mod state;
 pub mod teks;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::kerangka::Kerangka;
 use crate::components::sesi_berakhir::SesiBerakhir;
 use crate::i18n::{Locale, provide_i18n};
+use crate::navigasi::provide_navigasi;
+use crate::page::Halaman;
 use crate::state::auth::{Auth, AuthContext};
 
 #[component]
@@ -75,22 +76,23 @@ fn siapkan() {
 #[component]
 fn Isi() -> impl IntoView {
     siapkan();
+    let nav = provide_navigasi();
+    // A page is built anew when the address names another page (or another SKP).
+    let halaman = move || match nav.halaman() {
+        Some(Halaman::Beranda) => view! { <pages::beranda::Beranda /> }.into_any(),
+        Some(Halaman::Masuk) => view! { <pages::masuk::Masuk /> }.into_any(),
+        Some(Halaman::Aktivasi) => view! { <pages::aktivasi::Aktivasi /> }.into_any(),
+        Some(Halaman::Akun) => view! { <pages::akun::Akun /> }.into_any(),
+        Some(Halaman::Simulasi) => view! { <pages::simulasi::Simulasi /> }.into_any(),
+        Some(Halaman::Skp(id)) => view! { <pages::skp::HalamanSkp id /> }.into_any(),
+        Some(Halaman::Antrian) => view! { <pages::penilai::Antrian /> }.into_any(),
+        Some(Halaman::TinjauSkp(id)) => view! { <pages::penilai::TinjauSkp id /> }.into_any(),
+        // The console is the other wasm (the server answers /admin with it).
+        Some(Halaman::Admin) | None => view! { <pages::tidak_ditemukan::TidakDitemukan /> }.into_any(),
+    };
     view! {
-        <Router>
-            <Kerangka>
-                <Routes fallback=pages::tidak_ditemukan::TidakDitemukan>
-                    <Route path=path!("/") view=pages::beranda::Beranda />
-                    <Route path=path!("/masuk") view=pages::masuk::Masuk />
-                    <Route path=path!("/aktivasi") view=pages::aktivasi::Aktivasi />
-                    <Route path=path!("/akun") view=pages::akun::Akun />
-                    <Route path=path!("/simulasi") view=pages::simulasi::Simulasi />
-                    <Route path=path!("/skp/:id") view=pages::skp::HalamanSkp />
-                    <Route path=path!("/penilai") view=pages::penilai::Antrian />
-                    <Route path=path!("/penilai/skp/:id") view=pages::penilai::TinjauSkp />
-                </Routes>
-            </Kerangka>
-            <SesiBerakhir />
-        </Router>
+        <Kerangka>{halaman}</Kerangka>
+        <SesiBerakhir />
     }
 }
 
@@ -105,15 +107,12 @@ pub fn AppAdmin() -> impl IntoView {
 #[component]
 fn IsiAdmin() -> impl IntoView {
     siapkan();
+    provide_navigasi();
     view! {
-        <Router>
-            <Kerangka konsol=true>
-                <Routes fallback=pages::admin::Admin>
-                    <Route path=path!("/admin") view=pages::admin::Admin />
-                </Routes>
-            </Kerangka>
-            <SesiBerakhir />
-        </Router>
+        <Kerangka konsol=true>
+            <pages::admin::Admin />
+        </Kerangka>
+        <SesiBerakhir />
     }
 }
 

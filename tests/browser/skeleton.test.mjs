@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, VIEWPORTS,
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS,
 } from './lib.mjs';
 
 let server;
@@ -63,6 +63,45 @@ test('a client route deep link loads the app, which asks a guest to sign in', as
   assert.equal(res.status(), 200);
   await page.getByTestId('form-login').waitFor();
   await page.close();
+});
+
+test('links move without a reload, the back button returns, the current page is marked, an unknown path is not found', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await login(page, server.base, NIP.kabid1);
+  // A marker on the window survives only as long as no page load happens.
+  await page.evaluate(() => { window.__tanpaMuatUlang = true; });
+  const nav = page.getByTestId('nav');
+  const current = () => nav.locator('[aria-current=page]').allTextContents();
+  assert.deepEqual(await current(), ['Beranda']);
+  await nav.getByRole('link', { name: 'Penilaian bawahan' }).click();
+  await page.getByTestId('antrian').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/penilai');
+  assert.deepEqual(await current(), ['Penilaian bawahan']);
+  await nav.getByRole('link', { name: 'Akun' }).click();
+  await page.getByTestId('form-ganti-sandi').waitFor();
+  assert.deepEqual(await current(), ['Akun']);
+  await page.goBack();
+  await page.getByTestId('antrian').waitFor();
+  await page.goBack();
+  await page.getByTestId('dasbor').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.deepEqual(await current(), ['Beranda']);
+  await page.goForward();
+  await page.getByTestId('antrian').waitFor();
+  assert.equal(await page.evaluate(() => window.__tanpaMuatUlang), true, 'no page load on the way');
+  // A penilai is no admin: the console's link (a plain one, the other wasm) is not shown.
+  assert.equal(await nav.getByRole('link', { name: 'Admin instansi' }).count(), 0);
+  assert.deepEqual(problems, []);
+  // Deep links: a page under /penilai keeps its link marked; a path no page has is not found.
+  await page.goto(server.base + '/penilai/skp/tidak-ada');
+  await nav.locator('[aria-current=page]').waitFor();
+  assert.deepEqual(await current(), ['Penilaian bawahan']);
+  await page.goto(server.base + '/tidak/ada');
+  await page.getByText('Halaman tidak ditemukan.').waitFor();
+  await page.close();
+  // The other tests here are a guest's.
+  await browser.context.clearCookies();
 });
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {

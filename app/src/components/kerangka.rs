@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
+use crate::navigasi::Tautan;
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::teks::teks;
@@ -72,16 +72,5 @@ pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl Into
                 }}
             </p>
         </footer>
-    }
-}
-
-/// A link in the bar: followed by the router within the same wasm, a full
-/// page load (`rel="external"`) between the admin console and the rest.
-#[component]
-fn Tautan(ke: Halaman, konsol: bool, children: Children) -> impl IntoView {
-    if ke.di_konsol() == konsol {
-        view! { <A href=ke.href()>{children()}</A> }.into_any()
-    } else {
-        view! { <a href=ke.href() rel="external">{children()}</a> }.into_any()
     }
 }

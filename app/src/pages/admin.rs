@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use domain::api::{AktivasiDibuat, AtasanItem, BuatPeriode, PeranAkun, PeriodeDibuat, Ringkasan, SetAtasan};
 
@@ -16,7 +14,7 @@ use crate::components::admin_unit::AdminUnit;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
-use crate::page::Halaman;
+use crate::navigasi::use_navigasi;
 use crate::pages::beranda::hari_ini;
 use crate::state::admin::{baris_atasan, berlaku_bawaan, periode_bawaan, unit_datar};
 use crate::state::auth::use_auth;
@@ -60,8 +58,7 @@ fn gagal(e: api::Error) -> AnyView {
 fn Konsol() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let query = use_query_map();
-    let navigate = use_navigate();
+    let nav = use_navigasi();
     let en = move || i18n.get_locale() == Locale::en;
 
     // ---- data
@@ -69,9 +66,7 @@ fn Konsol() -> impl IntoView {
     let unit = LocalResource::new(api::admin::unit);
     let periode_list = Signal::derive(move || periode.get().and_then(Result::ok).unwrap_or_default());
     let dipilih = Memo::new(move |_| {
-        query
-            .read()
-            .get("periode")
+        nav.query("periode")
             .filter(|id| periode_list.with(|l| l.iter().any(|p| &p.id == id)))
             .or_else(|| periode_list.with(|l| periode_bawaan(l, hari_ini())))
     });
@@ -157,10 +152,7 @@ fn Konsol() -> impl IntoView {
     let pilih_periode = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         edit.set(None);
-        navigate(
-            &format!("{}?periode={id}", Halaman::Admin.href()),
-            NavigateOptions { replace: true, scroll: false, ..Default::default() },
-        );
+        nav.ganti_query(&format!("periode={id}"));
     };
 
     // ---- import

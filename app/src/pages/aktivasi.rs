@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::api;
 use crate::components::sandi_baru::{GalatBidang, GalatFormulir, SandiBaru};
 use crate::i18n::{td_string, use_i18n};
+use crate::navigasi::use_navigasi;
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::teks::teks;
@@ -14,7 +14,7 @@ use crate::teks::teks;
 pub fn Aktivasi() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let navigate = use_navigate();
+    let nav = use_navigasi();
     let nip = RwSignal::new(String::new());
     let kode = RwSignal::new(String::new());
     let baru = RwSignal::new(String::new());
@@ -32,7 +32,7 @@ pub fn Aktivasi() -> impl IntoView {
         Some(Ok(s)) => {
             galat.set(None);
             auth.0.set(Auth::Masuk(s));
-            navigate(&Halaman::Beranda.href(), Default::default());
+            nav.ke(&Halaman::Beranda);
         }
         Some(Err(e)) => galat.set(Some(e)),
         None => {}

@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use domain::RuleSet;
 use domain::api::{PeriodeView, SkpRingkas};
@@ -10,6 +8,7 @@ use crate::api;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::status::StatusSkp;
 use crate::i18n::{t, td_string, use_i18n};
+use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
 use crate::state::auth::use_auth;
 use crate::state::tenggat::{batas_penetapan_skp, sisa_hari_kerja};
@@ -75,7 +74,7 @@ fn Dasbor() -> impl IntoView {
 #[component]
 fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let nav = use_navigasi();
     let status = skp.as_ref().map(|s| s.status.clone()).unwrap_or_else(|| "belum_dibuat".into());
     let batas = batas_penetapan_skp(periode.tahun as i32);
     let sisa = batas.map(|b| sisa_hari_kerja(hari_ini, b));
@@ -86,7 +85,7 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
     });
     Effect::new(move |_| {
         if let Some(Ok(v)) = buat.value().get() {
-            navigate(&Halaman::Skp(v.id).href(), Default::default());
+            nav.ke(&Halaman::Skp(v.id));
         }
     });
     let tugas = status.clone();
@@ -130,7 +129,7 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
             </dd>
         </dl>
         {match skp {
-            Some(s) => view! { <A href=Halaman::Skp(s.id).href() attr:class="tombol" attr:data-testid="buka-skp">{teks(i18n, |l| td_string!(l, pegawai.buka_skp))}</A> }.into_any(),
+            Some(s) => view! { <Tautan ke=Halaman::Skp(s.id) attr:class="tombol" attr:data-testid="buka-skp">{teks(i18n, |l| td_string!(l, pegawai.buka_skp))}</Tautan> }.into_any(),
             None => view! {
                 <button type="button" data-testid="buat-skp" disabled=move || buat.pending().get() on:click=move |_| { buat.dispatch(()); }>
                     {teks(i18n, |l| td_string!(l, pegawai.buat_skp))}

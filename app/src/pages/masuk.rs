@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::form_login::FormLogin;
 use crate::components::kuadran::KuadranSimulasi;
 use crate::i18n::{td_string, use_i18n};
+use crate::navigasi::use_navigasi;
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::teks::teks;
@@ -13,10 +13,10 @@ use crate::teks::teks;
 pub fn Masuk() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let navigate = use_navigate();
+    let nav = use_navigasi();
     Effect::new(move |_| {
         if matches!(auth.0.get(), Auth::Masuk(_)) {
-            navigate(&Halaman::Beranda.href(), Default::default());
+            nav.ke(&Halaman::Beranda);
         }
     });
     view! {

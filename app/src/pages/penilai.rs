@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use domain::api::{AntrianItem, RhkAtasan, SkpBaca};
 
@@ -9,6 +7,7 @@ use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::status::StatusSkp;
 use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
 use crate::pages::beranda::{hari_ini, periode_aktif};
 use crate::state::antrian::berikutnya;
@@ -49,7 +48,7 @@ fn DaftarAntrian() -> impl IntoView {
                             <span class="jabatan">{i.pegawai.jabatan.clone()}</span>
                             <StatusSkp kode=i.status.clone() />
                             {match i.skp_id.clone() {
-                                Some(id) => view! { <A href=Halaman::TinjauSkp(id).href() attr:class="tombol" attr:data-testid="tinjau">{teks(i18n, |l| td_string!(l, penilai.tinjau))}</A> }.into_any(),
+                                Some(id) => view! { <Tautan ke=Halaman::TinjauSkp(id) attr:class="tombol" attr:data-testid="tinjau">{teks(i18n, |l| td_string!(l, penilai.tinjau))}</Tautan> }.into_any(),
                                 None => view! { <span class="petunjuk">{teks(i18n, |l| td_string!(l, penilai.belum_ada_skp))}</span> }.into_any(),
                             }}
                         </li>
@@ -64,16 +63,14 @@ fn DaftarAntrian() -> impl IntoView {
 /// `/penilai/skp/:id`: the SKP beside the penilai's own RHK it intervenes;
 /// approve or return with notes, then straight on to the next one.
 #[component]
-pub fn TinjauSkp() -> impl IntoView {
-    view! { <PerluMasuk><Tinjau /></PerluMasuk> }
+pub fn TinjauSkp(id: String) -> impl IntoView {
+    view! { <PerluMasuk><Tinjau id=id.clone() /></PerluMasuk> }
 }
 
 #[component]
-fn Tinjau() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+fn Tinjau(id: String) -> impl IntoView {
     let data = LocalResource::new(move || {
-        let id = id();
+        let id = id.clone();
         async move {
             let skp = api::skp::read(&id).await?;
             let atasan = api::skp::rhk_atasan(&id).await?;
@@ -92,7 +89,7 @@ fn Tinjau() -> impl IntoView {
 fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let navigate = use_navigate();
+    let nav = use_navigasi();
     let en = move || i18n.get_locale() == Locale::en;
     let state = RwSignal::new(skp.clone());
     let catatan = RwSignal::new(String::new());
@@ -177,13 +174,10 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             </p>
             <div class="aksi">
                 {match next {
-                    Some(n) => {
-                        let navigate = navigate.clone();
-                        view! { <button type="button" data-testid="berikutnya" on:click=move |_| navigate(&Halaman::TinjauSkp(n.clone()).href(), Default::default())>{teks(i18n, |l| td_string!(l, penilai.berikutnya))}</button> }.into_any()
-                    }
+                    Some(n) => view! { <button type="button" data-testid="berikutnya" on:click=move |_| nav.ke(&Halaman::TinjauSkp(n.clone()))>{teks(i18n, |l| td_string!(l, penilai.berikutnya))}</button> }.into_any(),
                     None => view! { <span class="petunjuk" data-testid="tidak-ada-lagi">{teks(i18n, |l| td_string!(l, penilai.tidak_ada_lagi))}</span> }.into_any(),
                 }}
-                <A href=Halaman::Antrian.href() attr:class="tombol-teks">{teks(i18n, |l| td_string!(l, penilai.kembali_ke_antrian))}</A>
+                <Tautan ke=Halaman::Antrian attr:class="tombol-teks">{teks(i18n, |l| td_string!(l, penilai.kembali_ke_antrian))}</Tautan>
             </div>
         </section>
     }

@@ -1,7 +1,6 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use domain::api::{Akses, PeriodeView, RhkAtasan, SkpBaca};
 use domain::rule_set::JenisRhk;
@@ -26,20 +25,18 @@ use crate::teks::teks;
 
 /// `/skp/:id`: the pegawai's SKP editor with instant previews.
 #[component]
-pub fn HalamanSkp() -> impl IntoView {
+pub fn HalamanSkp(id: String) -> impl IntoView {
     view! {
         <PerluMasuk>
-            <Muat />
+            <Muat id=id.clone() />
         </PerluMasuk>
     }
 }
 
 #[component]
-fn Muat() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+fn Muat(id: String) -> impl IntoView {
     let data = LocalResource::new(move || {
-        let id = id();
+        let id = id.clone();
         async move {
             let skp = api::skp::read(&id).await?;
             let periode = api::org::periode().await?;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{td_string, use_i18n};
+use crate::navigasi::Tautan;
 use crate::page::Halaman;
 use crate::teks::teks;
 
@@ -11,7 +11,7 @@ pub fn TidakDitemukan() -> impl IntoView {
     view! {
         <section class="kartu">
             <p>{teks(i18n, |l| td_string!(l, umum.tidak_ditemukan))}</p>
-            <A href=Halaman::Beranda.href()>{teks(i18n, |l| td_string!(l, umum.kembali_ke_beranda))}</A>
+            <Tautan ke=Halaman::Beranda>{teks(i18n, |l| td_string!(l, umum.kembali_ke_beranda))}</Tautan>
         </section>
     }
 }
