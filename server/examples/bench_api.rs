@@ -124,7 +124,7 @@ async fn fresh_db(backend: &str, n: usize) -> anyhow::Result<BenchDb> {
     let pool = AnyPoolOptions::new().max_connections(1).connect(&admin).await.context("connecting to PostgreSQL")?;
     // Databases of earlier runs whose process is gone (a crash, a kill).
     let names: Vec<(String,)> =
-        sqlx::query_as("SELECT datname FROM pg_database WHERE datname LIKE 'ekb\\_%'").fetch_all(&pool).await?;
+        sqlx::query_as("SELECT datname::text FROM pg_database WHERE datname LIKE 'ekb\\_%'").fetch_all(&pool).await?;
     for (name,) in names {
         let pid = name.split('_').nth(1).unwrap_or_default();
         if !pid.is_empty() && !std::path::Path::new(&format!("/proc/{pid}")).exists() {
