@@ -9,8 +9,7 @@ use leptos::prelude::*;
 
 use crate::page::Halaman;
 
-/// Where the app is: the page (`None`: no page has this path) and the
-/// query string (`?…`, or empty).
+/// Where the app is: the path and the query string (`?…`, or empty).
 #[derive(Clone, Debug, PartialEq)]
 struct Lokasi {
     path: String,
