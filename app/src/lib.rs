@@ -15,14 +15,9 @@ use leptos::prelude::*;
 use crate::components::kerangka::Kerangka;
 use crate::components::sesi_berakhir::SesiBerakhir;
 use crate::i18n::{Locale, provide_i18n};
-use crate::navigasi::provide_navigasi;
+use crate::navigasi::{Navigasi, provide_navigasi};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, AuthContext};
-
-#[component]
-pub fn App() -> impl IntoView {
-    view! { <Isi /> }
-}
 
 /// The cookie that remembers the user's language choice (`id` or `en`).
 pub const COOKIE_BAHASA: &str = "ekinerja_bahasa";
@@ -56,10 +51,11 @@ fn simpan_bahasa(locale: Locale) {
     }
 }
 
-/// The language and the session, set up before any page renders: the
-/// remembered language (Indonesian by default), every later change of
-/// language remembered, and the session asked of the server once.
-fn siapkan() {
+/// The language, the session and the address, set up before any page
+/// renders: the remembered language (Indonesian by default), every later
+/// change of language remembered, the session asked of the server once, and
+/// the router.
+fn siapkan() -> Navigasi {
     let i18n = provide_i18n(bahasa_tersimpan());
     Effect::new(move |_| simpan_bahasa(i18n.get_locale()));
     let auth = AuthContext(RwSignal::new(Auth::Memuat));
@@ -71,12 +67,12 @@ fn siapkan() {
         };
         auth.0.set(next);
     });
+    provide_navigasi()
 }
 
 #[component]
-fn Isi() -> impl IntoView {
-    siapkan();
-    let nav = provide_navigasi();
+pub fn App() -> impl IntoView {
+    let nav = siapkan();
     // A page is built anew when the address names another page (or another SKP).
     let halaman = move || match nav.halaman() {
         Some(Halaman::Beranda) => view! { <pages::beranda::Beranda /> }.into_any(),
@@ -101,13 +97,7 @@ fn Isi() -> impl IntoView {
 /// between the two are full page loads (`Halaman::di_konsol`).
 #[component]
 pub fn AppAdmin() -> impl IntoView {
-    view! { <IsiAdmin /> }
-}
-
-#[component]
-fn IsiAdmin() -> impl IntoView {
     siapkan();
-    provide_navigasi();
     view! {
         <Kerangka konsol=true>
             <pages::admin::Admin />

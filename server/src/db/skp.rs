@@ -145,7 +145,6 @@ pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, j: &SkpJson, oleh: &st
 
 /// What an update writes beside the serialised documents: which SKP, the
 /// version the change was based on, and the status it leaves.
-#[derive(Clone)]
 pub struct Perubahan {
     pub id: String,
     pub instansi_id: String,
@@ -337,6 +336,13 @@ fn mentah(r: RawMentah) -> SkpMentah {
     }
 }
 
+/// The head of every insert into an SKP's history (its values follow).
+macro_rules! insert_versi {
+    () => {
+        "INSERT INTO skp_versi (skp_id, version, instansi_id, aksi, oleh, status, dokumen, dibuat)"
+    };
+}
+
 /// Saves a changed SKP, already serialised, with its history entry and the
 /// request's answer (`jawaban`, 200) under its idempotency key, if nobody
 /// changed the SKP since `p.version`; returns the new version.
@@ -365,8 +371,7 @@ pub async fn update_json(
     }
     macro_rules! history {
         () => {
-            "INSERT INTO skp_versi (skp_id, version, instansi_id, aksi, oleh, status, dokumen, dibuat) \
-             SELECT $7, $2, $9, $10, $11, $1, $3, $6"
+            concat!(insert_versi!(), " SELECT $7, $2, $9, $10, $11, $1, $3, $6")
         };
     }
     macro_rules! answer {
@@ -434,20 +439,17 @@ pub async fn update_json(
 
 /// One history entry: `p.version` is the version this entry records.
 async fn history(tx: &mut AnyConnection, p: &Perubahan, aksi: &str, oleh: &str, dokumen: &str) -> ApiResult<()> {
-    sqlx::query(
-        "INSERT INTO skp_versi (skp_id, version, instansi_id, aksi, oleh, status, dokumen, dibuat) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(&p.id)
-    .bind(p.version)
-    .bind(&p.instansi_id)
-    .bind(aksi)
-    .bind(oleh)
-    .bind(p.status)
-    .bind(dokumen)
-    .bind(clock::now())
-    .execute(&mut *tx)
-    .await?;
+    sqlx::query(concat!(insert_versi!(), " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"))
+        .bind(&p.id)
+        .bind(p.version)
+        .bind(&p.instansi_id)
+        .bind(aksi)
+        .bind(oleh)
+        .bind(p.status)
+        .bind(dokumen)
+        .bind(clock::now())
+        .execute(&mut *tx)
+        .await?;
     Ok(())
 }
 
