@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod navigasi;
 pub mod page;
 pub mod pages;
+pub mod panik;
 pub mod state;
 pub mod teks;
 

@@ -1,6 +1,7 @@
-//! The browser entry point: a panic hook that logs to the console, then mount.
+//! The browser entry point: a panic hook (logged to the console, a message
+//! over the page), then mount.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    app::panik::pasang();
     leptos::mount::mount_to_body(app::App);
 }

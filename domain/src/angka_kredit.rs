@@ -158,6 +158,17 @@ impl Jenjang {
         self.data().koefisien_tahunan
     }
 
+    /// The jenjang named at the end of a functional position's name, as
+    /// positions are named ("Analis SDM Aparatur Ahli Pertama", "Pranata
+    /// Komputer Terampil"); `None` when the name ends with none.
+    pub fn dari_jabatan(jabatan: &str) -> Option<Jenjang> {
+        let kata: Vec<String> = jabatan.split_whitespace().map(str::to_lowercase).collect();
+        Jenjang::ALL.into_iter().find(|j| {
+            let nama: Vec<String> = j.label().id.split_whitespace().map(str::to_lowercase).collect();
+            kata.len() > nama.len() && kata.ends_with(&nama)
+        })
+    }
+
     pub fn label(self) -> Teks {
         let (id, en) = match self {
             Jenjang::AhliPertama => ("Ahli Pertama", "Junior Expert"),
@@ -325,6 +336,25 @@ pub fn jumlahkan_angka_kredit(periode: &[AngkaKredit]) -> TotalAngkaKredit {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_jenjang_is_read_off_the_end_of_a_functional_position_name() {
+        let cases = [
+            ("Analis SDM Aparatur Ahli Pertama", Some(Jenjang::AhliPertama)),
+            ("Widyaiswara Ahli Muda", Some(Jenjang::AhliMuda)),
+            ("Auditor  ahli madya", Some(Jenjang::AhliMadya)),
+            ("Pranata Komputer Terampil", Some(Jenjang::Terampil)),
+            ("Arsiparis Penyelia", Some(Jenjang::Penyelia)),
+            ("Pengelola Data Kepegawaian", None),
+            ("Ahli Pertama", None),
+            ("Ahli Pertama Bidang Hukum", None),
+            ("", None),
+        ];
+        for (jabatan, expected) in cases {
+            assert_eq!(Jenjang::dari_jabatan(jabatan), expected, "{jabatan:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -62,6 +62,9 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'sesuai_ekspektasi');
   assert.equal(await saran.getAttribute('data-rating'), 'sesuai_ekspektasi');
   assert.equal(await page.getByTestId('predikat-pratinjau').getAttribute('data-predikat'), 'baik');
+  // Nur Aisyah is an Analis SDM Aparatur Ahli Pertama: the preview also gives
+  // her angka kredit, 12.5 a year at Baik (100 % of the coefficient).
+  await page.waitForFunction(() => /12[,.]5/.test(document.querySelector('[data-testid=angka-kredit]')?.textContent ?? ''));
   // The indicator's explanation, opened, says why 85 meets the 80–90 target.
   const jelas = rhk.getByTestId('pratinjau-iki').locator('details.penjelasan');
   await jelas.locator('summary').click();
@@ -98,11 +101,13 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await tablet.goto(server.base + '/penilai');
   const item = tablet.locator('[data-testid=antrian-item][data-status=diajukan]').first();
   await item.waitFor();
-  await screenshot(tablet, 'antrian-tablet');
+  await shots(tablet, 'antrian');
+  await tablet.setViewportSize(VIEWPORTS.tablet);
   await item.getByTestId('tinjau').click();
   await tablet.getByTestId('tinjau-skp').waitFor();
   assert.equal(await tablet.getByTestId('tinjau-rhk').count(), 1);
-  await screenshot(tablet, 'tinjau-tablet');
+  await shots(tablet, 'tinjau');
+  await tablet.setViewportSize(VIEWPORTS.tablet);
   // Returning without notes is refused on the spot.
   await tablet.getByTestId('kembalikan').click();
   await tablet.locator('.keputusan .galat[role=alert]').first().waitFor();

@@ -115,6 +115,11 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
     await screenshot(page, `skeleton-${name}`);
+    // The simulasi page on its own, same size.
+    await page.goto(server.base + '/simulasi');
+    await page.getByTestId('predikat').waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) <= 0, 'simulasi overflows');
+    await screenshot(page, `simulasi-${name}`);
     await page.close();
   });
 }

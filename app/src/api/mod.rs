@@ -43,6 +43,20 @@ impl Error {
         Some(pesan.iter().map(|p| satu_bahasa(p, bahasa_inggris)).collect::<Vec<_>>().join(" "))
     }
 
+    /// What to tell the user, in their language, for any failure: no
+    /// connection (and that what they typed is still on the screen), an
+    /// answer the app could not read, or the server's own words. Nothing for
+    /// an ended session: the sign-in dialog says that.
+    pub fn untuk_pengguna(&self, l: crate::i18n::Locale) -> String {
+        use crate::i18n::td_string;
+        match self {
+            Error::Network => td_string!(l, umum.galat_jaringan).to_owned(),
+            Error::Decode => td_string!(l, umum.galat_tak_terduga).to_owned(),
+            Error::SesiBerakhir => String::new(),
+            Error::Api { body, .. } => satu_bahasa(&body.message, l == crate::i18n::Locale::en),
+        }
+    }
+
     /// The server's message in the user's language (it sends "id / en").
     pub fn pesan(&self, bahasa_inggris: bool) -> Option<String> {
         match self {

@@ -1,7 +1,8 @@
 //! The admin console's browser entry point (its own wasm, served under
-//! `/admin/`): a panic hook that logs to the console, then mount.
+//! `/admin/`): a panic hook (logged to the console, a message
+//! over the page), then mount.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    app::panik::pasang();
     leptos::mount::mount_to_body(app::AppAdmin);
 }

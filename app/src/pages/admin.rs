@@ -43,14 +43,15 @@ pub fn Admin() -> impl IntoView {
 }
 
 /// A load failure: an ended session raises the sign-in dialog, a 403 says
-/// the page is for admins, anything else that the server cannot be reached.
-fn gagal(e: api::Error) -> AnyView {
+/// the page is for admins, anything else that the server cannot be reached;
+/// `ulang` loads again after signing in again.
+fn gagal(e: api::Error, ulang: Callback<()>) -> AnyView {
     match e {
         api::Error::Api { status: 403, .. } => {
             let i18n = use_i18n();
             view! { <p class="kartu galat">{teks(i18n, |l| td_string!(l, admin.hanya_admin))}</p> }.into_any()
         }
-        e => view! { <GagalMuat galat=Some(e) /> }.into_any(),
+        e => view! { <GagalMuat galat=Some(e) ulang=ulang /> }.into_any(),
     }
 }
 
@@ -237,7 +238,7 @@ fn Konsol() -> impl IntoView {
             <h2 id="judul-periode">{teks(i18n, |l| td_string!(l, admin.judul_periode))}</h2>
             {move || match periode.get() {
                 None => view! { <GagalMuat galat=None /> }.into_any(),
-                Some(Err(e)) => gagal(e),
+                Some(Err(e)) => gagal(e, Callback::new(move |_| periode.refetch())),
                 Some(Ok(_)) => view! { <AdminPeriode periode=periode_list /> }.into_any(),
             }}
             {move || periode_baru.get().map(|p| {
@@ -268,7 +269,7 @@ fn Konsol() -> impl IntoView {
                 <summary>{teks(i18n, |l| td_string!(l, admin.judul_unit))}</summary>
                 {move || match unit.get() {
                     None => view! { <GagalMuat galat=None /> }.into_any(),
-                    Some(Err(e)) => gagal(e),
+                    Some(Err(e)) => gagal(e, Callback::new(move |_| unit.refetch())),
                     Some(Ok(u)) => view! { <AdminUnit unit=unit_datar(&u) /> }.into_any(),
                 }}
             </details>
@@ -290,7 +291,7 @@ fn Konsol() -> impl IntoView {
             }}
             {move || match atasan.get() {
                 None => view! { <GagalMuat galat=None /> }.into_any(),
-                Some(Err(e)) => gagal(e),
+                Some(Err(e)) => gagal(e, Callback::new(move |_| atasan.refetch())),
                 Some(Ok(None)) => view! { <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.periode_kosong))}</p> }.into_any(),
                 Some(Ok(Some(h))) => {
                     let tanpa = h.tanpa_penilai;

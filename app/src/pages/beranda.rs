@@ -53,6 +53,7 @@ fn Dasbor() -> impl IntoView {
                 None => teks(i18n, |l| td_string!(l, umum.memuat)).into_any(),
                 Some(Err(api::Error::SesiBerakhir)) => {
                     auth.expire();
+                    auth.ulang_setelah_masuk(move || data.refetch());
                     ().into_any()
                 }
                 Some(Err(_)) => view! { <p class="galat">{teks(i18n, |l| td_string!(l, umum.galat_jaringan))}</p> }.into_any(),

@@ -35,7 +35,7 @@ fn DaftarAntrian() -> impl IntoView {
     move || {
         match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
-        Some(Err(e)) => view! { <GagalMuat galat=Some(e) /> }.into_any(),
+        Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
         Some(Ok((tahun, items))) => view! {
             <section class="kartu">
                 <h1>{t!(i18n, penilai.judul_antrian, tahun = move || tahun)}</h1>
@@ -80,7 +80,7 @@ fn Tinjau(id: String) -> impl IntoView {
     });
     move || match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
-        Some(Err(e)) => view! { <GagalMuat galat=Some(e) /> }.into_any(),
+        Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
         Some(Ok((skp, atasan, antrian))) => view! { <Keputusan skp=skp atasan=atasan antrian=antrian /> }.into_any(),
     }
 }
@@ -168,7 +168,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                     </button>
                 </div>
             </Show>
-            <p class="galat" role="alert">{move || galat.get().and_then(|e| e.pesan(en()))}</p>
+            <p class="galat" role="alert" data-testid="galat-keputusan">{move || galat.with(|e| e.as_ref().map(|e| e.untuk_pengguna(i18n.get_locale())))}</p>
             <p class="berhasil" role="status" data-testid="hasil-keputusan">
                 {move || selesai.get().map(|a| if a == "approve" { teks(i18n, |l| td_string!(l, penilai.berhasil_disetujui)).into_any() } else { teks(i18n, |l| td_string!(l, penilai.berhasil_dikembalikan)).into_any() })}
             </p>

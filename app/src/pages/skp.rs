@@ -46,7 +46,7 @@ fn Muat(id: String) -> impl IntoView {
     });
     move || match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
-        Some(Err(e)) => view! { <GagalMuat galat=Some(e) /> }.into_any(),
+        Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
         Some(Ok((skp, periode, atasan))) => {
             let p = periode.into_iter().find(|p| p.id == skp.periode_id);
             view! { <EditorSkp awal=skp periode=p atasan=atasan reload=Callback::new(move |_| data.refetch()) /> }
@@ -71,6 +71,12 @@ fn EditorSkp(
     let auth = use_auth();
     let en = Signal::derive(move || i18n.get_locale() == Locale::en);
     let jenis_jabatan = awal.skp.rencana().jenis_jabatan();
+    // A functional position's preview also gives the angka kredit for its jenjang.
+    let jenjang = if jenis_jabatan == domain::JenisJabatan::Fungsional {
+        domain::angka_kredit::Jenjang::dari_jabatan(&awal.pegawai.jabatan)
+    } else {
+        None
+    };
     let rule_set = periode.as_ref().map(|p| p.rule_set).unwrap_or(RuleSet::Permenpanrb6_2022);
     let tahun = periode.as_ref().map(|p| p.tahun).unwrap_or_default();
     let view_state = RwSignal::new(awal.clone());
@@ -86,7 +92,7 @@ fn EditorSkp(
         jenis_jabatan,
         realisasi: realisasi.get(),
         rating_perilaku: RatingEkspektasi::from_kode(&rating_perilaku.get()),
-        jenjang: None,
+        jenjang,
     });
     let pratinjau = Memo::new(move |_| masukan.with(|m| rencana.with(|r| hitung_pratinjau_rencana(r, m))));
     let hasil = Sebaran::new(Memo::new(move |_| pratinjau.with(hasil_per_indikator)));
@@ -193,12 +199,11 @@ fn EditorSkp(
         <section class="kartu aksi-bawah">
             <p class="galat" role="alert" data-testid="galat-server">
                 {move || server_galat.get().map(|e| match e {
-                    api::Error::Network => teks(i18n, |l| td_string!(l, umum.galat_jaringan)).into_any(),
                     api::Error::Api { status: 409, ref body } if body.code == "stale_version" => view! {
                         {teks(i18n, |l| td_string!(l, pegawai.konflik_versi))} " "
                         <button type="button" class="tombol-teks" on:click=move |_| reload.run(())>{teks(i18n, |l| td_string!(l, pegawai.muat_terbaru))}</button>
                     }.into_any(),
-                    other => other.pesan(en.get()).unwrap_or_default().into_any(),
+                    other => other.untuk_pengguna(i18n.get_locale()).into_any(),
                 })}
             </p>
             <ul class="galat-field">

@@ -14,7 +14,25 @@ pub enum Auth {
     Berakhir(SessionView),
 }
 
+/// What [`crate::components::perlu_masuk::PerluMasuk`] shows: the page
+/// stays the same page through an ended session and the same person
+/// signing in again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tampil {
+    Memuat,
+    Tamu,
+    Halaman,
+}
+
 impl Auth {
+    pub fn tampil(&self) -> Tampil {
+        match self {
+            Auth::Memuat => Tampil::Memuat,
+            Auth::Tamu => Tampil::Tamu,
+            Auth::Masuk(_) | Auth::Berakhir(_) => Tampil::Halaman,
+        }
+    }
+
     pub fn session(&self) -> Option<&SessionView> {
         match self {
             Auth::Masuk(s) | Auth::Berakhir(s) => Some(s),
@@ -38,11 +56,30 @@ impl Auth {
 pub struct AuthContext(pub RwSignal<Auth>);
 
 impl AuthContext {
+    /// Marks a signed-in session as ended; any other state is left as it
+    /// is, without waking whoever watches it (several loads failing at once
+    /// each call this).
     pub fn expire(&self) {
-        self.0.update(|a| {
-            if let Auth::Masuk(s) = a {
+        self.0.maybe_update(|a| match a {
+            Auth::Masuk(s) => {
                 *a = Auth::Berakhir(s.clone());
+                true
             }
+            _ => false,
+        });
+    }
+
+    /// Runs `ulang` when this session is signed in again after it ended: for
+    /// a load that failed because of the ending, which has nothing typed to
+    /// lose. (The pages themselves are kept as they are.)
+    pub fn ulang_setelah_masuk(&self, ulang: impl Fn() + 'static) {
+        let auth = self.0;
+        Effect::new(move |sebelumnya: Option<bool>| {
+            let masuk = auth.with(|a| matches!(a, Auth::Masuk(_)));
+            if masuk && sebelumnya == Some(false) {
+                ulang();
+            }
+            masuk
         });
     }
 }
@@ -81,5 +118,14 @@ mod tests {
         assert!(a.same_person("199003152015032004"));
         assert!(!a.same_person("198811232014022006"));
         assert!(!Auth::Tamu.same_person("199003152015032004"));
+    }
+
+    #[test]
+    fn the_page_stays_through_an_ended_session_and_signing_in_again() {
+        let masuk = Auth::Masuk(sesi(PeranAkun::Pegawai));
+        let berakhir = Auth::Berakhir(sesi(PeranAkun::Pegawai));
+        assert_eq!(masuk.tampil(), berakhir.tampil());
+        assert_ne!(Auth::Tamu.tampil(), masuk.tampil());
+        assert_ne!(Auth::Memuat.tampil(), masuk.tampil());
     }
 }

@@ -1,0 +1,144 @@
+// What a user meets when something goes wrong, in a real browser against the
+// real server: the session ends mid-edit (what was typed stays, also after
+// signing in again), the connection drops (said plainly, nothing typed is
+// lost, the same button works once it is back), the app itself fails (a
+// message over the page with a way out, not a frozen screen).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, DEMO_PASSWORD,
+} from './lib.mjs';
+
+let server;
+let browser; // the pegawai's device
+let tabletBrowser; // the penilai's tablet
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  tabletBrowser = await launchBrowser();
+  await installCspProbe(browser.context);
+});
+
+after(async () => {
+  await browser?.close();
+  await tabletBrowser?.close();
+  await server?.stop();
+});
+
+const URAIAN = 'Tersusunnya rencana pengembangan kompetensi pegawai';
+
+/** The text of an element, once it matches `pola`. */
+async function tungguTeks(page, testid, pola) {
+  try {
+    await page.waitForFunction(
+      ([id, src]) => new RegExp(src).test(document.querySelector(`[data-testid=${id}]`)?.textContent ?? ''),
+      [testid, pola.source],
+      { timeout: 10_000 },
+    );
+  } catch (e) {
+    const ada = await page.evaluate(() => [...document.querySelectorAll('[data-testid=galat-server], [data-testid=tersimpan], [role=alert]')].map((el) => el.textContent));
+    throw new Error(`${testid} never matched ${pola}; on the page: ${JSON.stringify(ada)}`, { cause: e });
+  }
+  return page.getByTestId(testid).textContent();
+}
+
+test('an ended session, a lost connection: what was typed stays, and saving works once they are back', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await login(page, server.base, NIP.staf2);
+  await page.getByTestId('buat-skp').click();
+  await page.getByTestId('editor-skp').waitFor();
+  await page.getByTestId('tambah-rhk-utama').click();
+  const rhk = page.getByTestId('rhk').first();
+  await rhk.getByTestId('rhk-uraian').fill(URAIAN);
+  await rhk.getByTestId('iki-uraian').fill('Persentase pegawai yang mengikuti pengembangan kompetensi');
+  await rhk.getByTestId('iki-target').fill('80');
+  await rhk.getByTestId('iki-target-maks').fill('90');
+  await rhk.getByTestId('iki-satuan').fill('persen');
+
+  // The session ends while the pegawai types (its cookie is gone, as after
+  // the idle timeout): saving raises the sign-in dialog over the editor.
+  await browser.context.clearCookies();
+  await page.getByTestId('simpan-draf').click();
+  const dialog = page.getByTestId('sesi-berakhir');
+  await dialog.waitFor();
+  assert.equal(await rhk.getByTestId('rhk-uraian').inputValue(), URAIAN, 'kept under the dialog');
+  assert.equal(await dialog.locator('#nip').inputValue(), NIP.staf2, 'the NIP is filled in');
+  await screenshot(page, 'sesi-berakhir-tablet');
+  await dialog.locator('#kata-sandi').fill(DEMO_PASSWORD);
+  await dialog.getByTestId('tombol-masuk').click();
+  await dialog.waitFor({ state: 'detached' });
+  // Signed in again: the same editor, with what was typed, not a reloaded one.
+  assert.equal(await rhk.getByTestId('rhk-uraian').inputValue(), URAIAN, 'kept after signing in again');
+  await page.getByTestId('simpan-draf').click();
+  await tungguTeks(page, 'tersimpan', /2/);
+
+  // The connection drops: saving says so plainly, and what was typed stays.
+  await rhk.getByTestId('iki-target').fill('85');
+  await browser.context.setOffline(true);
+  await page.getByTestId('simpan-draf').click();
+  assert.match(await tungguTeks(page, 'galat-server', /Tidak terhubung/), /Isian Anda masih ada di layar ini/);
+  assert.equal(await rhk.getByTestId('iki-target').inputValue(), '85');
+  // Back online, the same button submits it; a reload shows it saved.
+  await browser.context.setOffline(false);
+  await page.getByTestId('ajukan').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
+  assert.equal(await page.getByTestId('galat-server').textContent(), '');
+  await page.reload();
+  await page.getByTestId('editor-skp').waitFor();
+  await page.waitForFunction((u) => document.querySelector('[data-testid=rhk-uraian]')?.value === u, URAIAN);
+  assert.equal(await page.getByTestId('iki-target').first().inputValue(), '85');
+
+  // The penilai on a tablet loses the connection while approving.
+  const tablet = await tabletBrowser.context.newPage();
+  await tablet.setViewportSize(VIEWPORTS.tablet);
+  await login(tablet, server.base, NIP.kabid1);
+  await tablet.goto(server.base + '/penilai');
+  await tablet.locator('[data-testid=antrian-item][data-status=diajukan] [data-testid=tinjau]').first().click();
+  await tablet.getByTestId('tinjau-skp').waitFor();
+  await tabletBrowser.context.setOffline(true);
+  await tablet.getByTestId('setujui').click();
+  assert.match(await tungguTeks(tablet, 'galat-keputusan', /Tidak terhubung/), /coba lagi/);
+  assert.equal(await tablet.getByTestId('status-skp').first().getAttribute('data-status'), 'diajukan');
+  await tabletBrowser.context.setOffline(false);
+  await tablet.getByTestId('setujui').click();
+  await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
+  assert.equal(await tablet.getByTestId('galat-keputusan').textContent(), '');
+
+  // Only the refusals and failures this test provokes on purpose.
+  const expected = (p) => /status of 401|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p);
+  assert.deepEqual(problems.filter((p) => !expected(p)), []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  await page.close();
+  await tablet.close();
+});
+
+test('when the app itself fails, the user gets a message and a way to reload, in their language', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await browser.context.clearCookies();
+  await login(page, server.base, NIP.staf2);
+  // A panic on purpose (an export kept for this test).
+  await page.evaluate(() => { try { window.wasmBindings.uji_panik(); } catch { /* the WASM trap */ } });
+  const galat = page.getByTestId('galat-aplikasi');
+  await galat.waitFor();
+  assert.match(await galat.textContent(), /Terjadi kesalahan di aplikasi\..*data yang sudah tersimpan tetap aman/);
+  assert.equal(await galat.getAttribute('role'), 'alertdialog');
+  assert.ok(problems.some((p) => /uji_panik/.test(p)), `the panic is logged to the console: ${problems}`);
+  await screenshot(page, 'galat-aplikasi-phone');
+  // Its link reloads the same address, and the app works again.
+  const alamat = page.url();
+  await galat.getByRole('link', { name: 'Muat ulang' }).click();
+  await page.getByTestId('dasbor').waitFor();
+  assert.equal(page.url(), alamat);
+  assert.equal(await page.getByTestId('galat-aplikasi').count(), 0);
+  // In English when the page is in English.
+  await page.evaluate(() => { document.documentElement.lang = 'en'; try { window.wasmBindings.uji_panik(); } catch { /* trap */ } });
+  await galat.waitFor();
+  assert.match(await galat.textContent(), /Something went wrong in the app/);
+  assert.equal(await galat.getByRole('link').textContent(), 'Reload');
+  await page.close();
+});
