@@ -20,7 +20,13 @@ async fn a_demo_pegawai_logs_in_sees_who_they_are_and_logs_out() {
 
 #[tokio::test]
 async fn the_session_cookie_is_httponly_and_samesite_strict() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        the_session_cookie_is_httponly_and_samesite_strict_on(backend).await;
+    }
+}
+
+async fn the_session_cookie_is_httponly_and_samesite_strict_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let res = app
         .client
         .post(app.url("/api/v1/auth/login"))
@@ -38,7 +44,13 @@ async fn the_session_cookie_is_httponly_and_samesite_strict() {
 
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_nip_get_the_same_401() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        a_wrong_password_and_an_unknown_nip_get_the_same_401_on(backend).await;
+    }
+}
+
+async fn a_wrong_password_and_an_unknown_nip_get_the_same_401_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let wrong = app.try_login(DEMO_ADMIN, "salah sekali").await.err().unwrap();
     assert_eq!(wrong.status(), 401);
     let wrong: Value = wrong.json().await.unwrap();
@@ -51,7 +63,13 @@ async fn a_wrong_password_and_an_unknown_nip_get_the_same_401() {
 
 #[tokio::test]
 async fn repeated_failures_on_one_account_get_429_with_retry_after() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        repeated_failures_on_one_account_get_429_with_retry_after_on(backend).await;
+    }
+}
+
+async fn repeated_failures_on_one_account_get_429_with_retry_after_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     for _ in 0..5 {
         assert_eq!(app.try_login(DEMO_STAF2, "bukan sandinya").await.err().unwrap().status(), 401);
     }
@@ -65,7 +83,13 @@ async fn repeated_failures_on_one_account_get_429_with_retry_after() {
 
 #[tokio::test]
 async fn a_change_without_the_csrf_token_is_refused() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        a_change_without_the_csrf_token_is_refused_on(backend).await;
+    }
+}
+
+async fn a_change_without_the_csrf_token_is_refused_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let s = app.login(DEMO_STAF2).await;
     let res = app.client.post(app.url("/api/v1/auth/logout")).header("cookie", &s.cookie).send().await.unwrap();
     assert_eq!(res.status(), 403);
@@ -111,7 +135,13 @@ async fn changing_the_password_checks_the_old_one_and_ends_other_sessions() {
 
 #[tokio::test]
 async fn without_a_session_the_api_answers_401() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        without_a_session_the_api_answers_401_on(backend).await;
+    }
+}
+
+async fn without_a_session_the_api_answers_401_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let res = app.client.get(app.url("/api/v1/auth/me")).send().await.unwrap();
     assert_eq!(res.status(), 401);
     let forged = app.client.get(app.url("/api/v1/auth/me")).header("cookie", "ekinerja_sesi=00").send().await.unwrap();
@@ -120,7 +150,13 @@ async fn without_a_session_the_api_answers_401() {
 
 #[tokio::test]
 async fn the_session_probe_answers_200_for_guests_and_members() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        the_session_probe_answers_200_for_guests_and_members_on(backend).await;
+    }
+}
+
+async fn the_session_probe_answers_200_for_guests_and_members_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let guest: Value = app.client.get(app.url("/api/v1/auth/sesi")).send().await.unwrap().json().await.unwrap();
     assert_eq!(guest, json!({ "sesi": null }));
     let s = app.login(DEMO_STAF2).await;

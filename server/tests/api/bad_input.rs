@@ -3,12 +3,18 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{DEMO_STAF2, backends, spawn_app_with};
+use crate::helpers::{Backend, DEMO_STAF2, backends, spawn_app_with};
 use crate::skp::{create, periode_id, rencana};
 
 #[tokio::test]
 async fn malformed_and_mistyped_bodies_are_refused_with_the_error_shape() {
-    let app = spawn_app_with(crate::helpers::Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        malformed_and_mistyped_bodies_are_refused_with_the_error_shape_on(backend).await;
+    }
+}
+
+async fn malformed_and_mistyped_bodies_are_refused_with_the_error_shape_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let periode = periode_id(&app).await;
     let s = app.login(DEMO_STAF2).await;
     let huge = "x".repeat(2 * 1024 * 1024);
@@ -71,7 +77,13 @@ async fn script_and_sql_text_is_stored_verbatim_and_returned_as_json() {
 
 #[tokio::test]
 async fn a_refused_edit_never_loses_what_was_saved() {
-    let app = spawn_app_with(crate::helpers::Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        a_refused_edit_never_loses_what_was_saved_on(backend).await;
+    }
+}
+
+async fn a_refused_edit_never_loses_what_was_saved_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let periode = periode_id(&app).await;
     let s = app.login(DEMO_STAF2).await;
     let skp: Value = create(&s, &periode, "Tersimpan").await.json().await.unwrap();
@@ -87,7 +99,13 @@ async fn a_refused_edit_never_loses_what_was_saved() {
 
 #[tokio::test]
 async fn a_bad_query_is_a_400_in_the_error_shape() {
-    let app = spawn_app_with(crate::helpers::Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        a_bad_query_is_a_400_in_the_error_shape_on(backend).await;
+    }
+}
+
+async fn a_bad_query_is_a_400_in_the_error_shape_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let s = app.login(crate::helpers::DEMO_KABID1).await;
     let res = s.get("/api/v1/penilai/skp").send().await.unwrap();
     assert_eq!(res.status(), 400, "periode_id is required");

@@ -18,7 +18,13 @@ async fn health_names_the_version_and_the_database_kind() {
 
 #[tokio::test]
 async fn every_response_carries_the_strict_security_headers() {
-    let app = spawn_app(Backend::Sqlite).await;
+    for backend in backends() {
+        every_response_carries_the_strict_security_headers_on(backend).await;
+    }
+}
+
+async fn every_response_carries_the_strict_security_headers_on(backend: Backend) {
+    let app = spawn_app(backend).await;
     let res = app.client.get(app.url("/api/v1/health")).send().await.unwrap();
     let csp = res.headers()["content-security-policy"].to_str().unwrap();
     assert!(csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
@@ -40,7 +46,13 @@ async fn every_response_carries_the_strict_security_headers() {
 
 #[tokio::test]
 async fn an_unknown_api_path_is_a_json_404_not_the_spa() {
-    let app = spawn_app(Backend::Sqlite).await;
+    for backend in backends() {
+        an_unknown_api_path_is_a_json_404_not_the_spa_on(backend).await;
+    }
+}
+
+async fn an_unknown_api_path_is_a_json_404_not_the_spa_on(backend: Backend) {
+    let app = spawn_app(backend).await;
     let res = app.client.get(app.url("/api/v1/tidak-ada")).send().await.unwrap();
     assert_eq!(res.status(), 404);
     let body: Value = res.json().await.unwrap();

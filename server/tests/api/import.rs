@@ -174,7 +174,13 @@ async fn a_file_with_problems_gets_the_row_report_and_nothing_is_written() {
 
 #[tokio::test]
 async fn only_an_admin_may_import_and_only_csv() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        only_an_admin_may_import_and_only_csv_on(backend).await;
+    }
+}
+
+async fn only_an_admin_may_import_and_only_csv_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let staf = app.login(DEMO_STAF2).await;
     let (status, _) = import(&staf, &valid_csv(), false).await;
     assert_eq!(status, 403);
@@ -195,7 +201,13 @@ async fn only_an_admin_may_import_and_only_csv() {
 
 #[tokio::test]
 async fn a_file_larger_than_the_json_limit_is_accepted() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        a_file_larger_than_the_json_limit_is_accepted_on(backend).await;
+    }
+}
+
+async fn a_file_larger_than_the_json_limit_is_accepted_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let admin = app.login(DEMO_ADMIN).await;
     let mut csv = valid_csv();
     // ~1.5 MB of ignored columns' worth of padding on valid rows.

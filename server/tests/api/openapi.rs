@@ -10,7 +10,7 @@ use std::path::Path;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, DEMO_ADMIN, spawn_app, spawn_app_with};
+use crate::helpers::{Backend, DEMO_ADMIN, backends, spawn_app, spawn_app_with};
 
 /// Every (method, path) the server serves under `/api/v1`. A new route goes
 /// here, with its `#[utoipa::path]`.
@@ -191,7 +191,13 @@ fn is_error_body(schema: &Value, schemas: &serde_json::Map<String, Value>) -> bo
 /// other method on a documented path is 405.
 #[tokio::test]
 async fn the_server_answers_exactly_the_documented_methods() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        the_server_answers_exactly_the_documented_methods_on(backend).await;
+    }
+}
+
+async fn the_server_answers_exactly_the_documented_methods_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let doc: Value = app.client.get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
     let documented = operations(&doc);
     let session = app.login(DEMO_ADMIN).await;

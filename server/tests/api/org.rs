@@ -430,7 +430,13 @@ async fn an_org_change_replayed_with_its_key_returns_the_first_answer_and_change
 
 #[tokio::test]
 async fn concurrent_org_auth_and_skp_writes_on_sqlite_all_succeed() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        concurrent_org_auth_and_skp_writes_on_sqlite_all_succeed_on(backend).await;
+    }
+}
+
+async fn concurrent_org_auth_and_skp_writes_on_sqlite_all_succeed_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let admin = app.login(DEMO_ADMIN).await;
     let periode = crate::skp::periode_id(&app).await;
     let kabid1 = pegawai_id(&admin, DEMO_KABID1).await;
@@ -552,7 +558,13 @@ async fn one_activation_code_sets_one_password_even_when_sent_twice_at_once() {
 
 #[tokio::test]
 async fn create_admin_refuses_a_missing_instansi_name_and_a_weak_password() {
-    let app = spawn_app_with(Backend::Sqlite, None, false).await;
+    for backend in backends() {
+        create_admin_refuses_a_missing_instansi_name_and_a_weak_password_on(backend).await;
+    }
+}
+
+async fn create_admin_refuses_a_missing_instansi_name_and_a_weak_password_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, false).await;
     let db = app.connect().await;
     let base = AdminBaru {
         kode_instansi: "BARU".into(),

@@ -3,13 +3,19 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, spawn_app};
+use crate::helpers::{Backend, backends, spawn_app};
 
 const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors");
 
 #[tokio::test]
 async fn the_server_preview_matches_the_domain_for_every_golden_vector() {
-    let app = spawn_app(Backend::Sqlite).await;
+    for backend in backends() {
+        the_server_preview_matches_the_domain_for_every_golden_vector_on(backend).await;
+    }
+}
+
+async fn the_server_preview_matches_the_domain_for_every_golden_vector_on(backend: Backend) {
+    let app = spawn_app(backend).await;
     let mut cases = 0;
     let mut files: Vec<_> = std::fs::read_dir(VECTORS)
         .expect("shared/vectors beside the checkout")
@@ -41,7 +47,13 @@ async fn the_server_preview_matches_the_domain_for_every_golden_vector() {
 
 #[tokio::test]
 async fn an_unknown_kind_or_a_bad_input_is_a_422_not_a_crash() {
-    let app = spawn_app(Backend::Sqlite).await;
+    for backend in backends() {
+        an_unknown_kind_or_a_bad_input_is_a_422_not_a_crash_on(backend).await;
+    }
+}
+
+async fn an_unknown_kind_or_a_bad_input_is_a_422_not_a_crash_on(backend: Backend) {
+    let app = spawn_app(backend).await;
     for body in [
         json!({ "kind": "tidak_ada", "input": {} }),
         json!({ "kind": "capaian_iki", "input": { "target_min": "sembilan" } }),

@@ -1,6 +1,6 @@
 use server::seed::{DEMO_PASSWORD, seed_demo_if_empty};
 
-use crate::helpers::{backends, spawn_app_with};
+use crate::helpers::{Backend, backends, spawn_app_with};
 
 async fn count(db: &server::db::Db, table: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
@@ -43,7 +43,13 @@ async fn seeding_never_touches_a_database_that_already_holds_data() {
 
 #[tokio::test]
 async fn demo_accounts_verify_with_the_printed_password() {
-    let app = spawn_app_with(crate::helpers::Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        demo_accounts_verify_with_the_printed_password_on(backend).await;
+    }
+}
+
+async fn demo_accounts_verify_with_the_printed_password_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let db = app.connect().await;
     let (hash,): (String,) = sqlx::query_as(
         "SELECT a.password_hash FROM akun a JOIN pegawai p ON p.id = a.pegawai_id WHERE p.nip = '199003152015032004'",

@@ -192,7 +192,13 @@ async fn a_replayed_idempotency_key_returns_the_first_result_and_changes_nothing
 
 #[tokio::test]
 async fn nobody_outside_the_chain_can_reach_an_skp() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        nobody_outside_the_chain_can_reach_an_skp_on(backend).await;
+    }
+}
+
+async fn nobody_outside_the_chain_can_reach_an_skp_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let periode = periode_id(&app).await;
     let pegawai = app.login(DEMO_STAF2).await;
     let skp: Value = create(&pegawai, &periode, "Milik saya").await.json().await.unwrap();
@@ -218,7 +224,13 @@ async fn nobody_outside_the_chain_can_reach_an_skp() {
 
 #[tokio::test]
 async fn invalid_plans_get_field_errors_in_both_languages() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        invalid_plans_get_field_errors_in_both_languages_on(backend).await;
+    }
+}
+
+async fn invalid_plans_get_field_errors_in_both_languages_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let periode = periode_id(&app).await;
     let pegawai = app.login(DEMO_STAF2).await;
     let mut bad = rencana("");
@@ -241,7 +253,13 @@ async fn invalid_plans_get_field_errors_in_both_languages() {
 
 #[tokio::test]
 async fn a_pegawai_drafts_before_the_atasan_and_sees_the_atasan_rhk_once_it_exists() {
-    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        a_pegawai_drafts_before_the_atasan_and_sees_the_atasan_rhk_once_it_exists_on(backend).await;
+    }
+}
+
+async fn a_pegawai_drafts_before_the_atasan_and_sees_the_atasan_rhk_once_it_exists_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let periode = periode_id(&app).await;
     let pegawai = app.login(DEMO_STAF2).await;
     let skp: Value = create(&pegawai, &periode, "Draf lebih dulu").await.json().await.unwrap();

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{DEMO_KABID1, DEMO_STAF2, backends, spawn_app_with};
+use crate::helpers::{Backend, DEMO_KABID1, DEMO_STAF2, backends, spawn_app_with};
 use crate::skp::{create, periode_id, rencana};
 
 #[tokio::test]
@@ -50,7 +50,13 @@ async fn an_outbox_batch_is_applied_in_order_and_a_resend_changes_nothing() {
 
 #[tokio::test]
 async fn a_batch_out_of_order_or_for_someone_else_is_refused() {
-    let app = spawn_app_with(crate::helpers::Backend::Sqlite, None, true).await;
+    for backend in backends() {
+        a_batch_out_of_order_or_for_someone_else_is_refused_on(backend).await;
+    }
+}
+
+async fn a_batch_out_of_order_or_for_someone_else_is_refused_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
     let periode = periode_id(&app).await;
     let pegawai = app.login(DEMO_STAF2).await;
     let bad = json!({ "client_id": "hp", "mutations": [
