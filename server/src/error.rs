@@ -154,6 +154,8 @@ impl From<domain::skp::SkpError> for ApiError {
     fn from(e: domain::skp::SkpError) -> Self {
         match e {
             domain::skp::SkpError::Incomplete(fields) => fields.into(),
+            // Missing input, not a refused transition: a field error on the notes.
+            domain::skp::SkpError::NotesRequired => ApiError::field("catatan", dua_bahasa(&e.pesan())),
             other => ApiError::Conflict(other.kode(), dua_bahasa(&other.pesan())),
         }
     }

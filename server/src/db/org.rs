@@ -437,7 +437,36 @@ pub async fn set_atasan(
         return Ok((false, segmen));
     }
     terapkan_rencana(conn, &rencana, s).await?;
+    skp_ikut_atasan(conn, s.periode_id, Some(s.pegawai_id)).await?;
     Ok((true, segmen_pegawai(conn, s.periode_id, s.pegawai_id).await?))
+}
+
+/// Makes the SKPs of a period (of one pegawai, or all) follow the open
+/// segment of their pegawai's atasan mapping: after a transfer the new
+/// pejabat penilai (and atasan pejabat penilai) is the one who may open,
+/// return and approve the SKP — the same person whose queue lists it — and
+/// the previous one no longer can. The dated segments keep who it was
+/// before. A segment without a penilai leaves the SKP's as it was.
+/// Returns how many SKPs changed hands.
+pub async fn skp_ikut_atasan(
+    conn: &mut AnyConnection,
+    periode_id: &str,
+    pegawai_id: Option<&str>,
+) -> sqlx::Result<u64> {
+    // The open segment of the SKP's pegawai, when it names someone else.
+    const SEGMEN: &str = "FROM atasan a WHERE a.periode_id = skp.periode_id AND a.pegawai_id = skp.pegawai_id \
+                          AND a.berlaku_sampai IS NULL AND a.penilai_id IS NOT NULL";
+    let sql = format!(
+        "UPDATE skp SET penilai_id = (SELECT a.penilai_id {SEGMEN}), atasan_penilai_id = (SELECT a.atasan_penilai_id {SEGMEN}) \
+         WHERE skp.periode_id = $1 {} AND EXISTS (SELECT 1 {SEGMEN} AND (a.penilai_id <> skp.penilai_id \
+         OR a.atasan_penilai_id IS DISTINCT FROM skp.atasan_penilai_id))",
+        if pegawai_id.is_some() { "AND skp.pegawai_id = $2" } else { "" }
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(periode_id);
+    if let Some(p) = pegawai_id {
+        q = q.bind(p);
+    }
+    Ok(q.execute(conn).await?.rows_affected())
 }
 
 async fn buka_segmen(conn: &mut AnyConnection, s: &SegmenBaru<'_>, version: i64) -> sqlx::Result<()> {

@@ -368,6 +368,9 @@ async fn set_atasan(
         diubah += 1;
     }
     sisip_massal(conn, ATASAN_INSERT, &baru).await?;
+    if diubah > 0 {
+        org::skp_ikut_atasan(conn, &periode.id, None).await?;
+    }
     Ok(diubah)
 }
 

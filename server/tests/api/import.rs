@@ -2,7 +2,9 @@
 
 use serde_json::Value;
 
-use crate::helpers::{Backend, DEMO_ADMIN, DEMO_STAF2, Session, TestApp, backends, spawn_app_with};
+use crate::helpers::{
+    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_STAF2, Session, TestApp, backends, spawn_app_with,
+};
 
 const HEADER: &str = "nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan";
 
@@ -250,5 +252,27 @@ async fn an_import_replayed_with_its_key_returns_the_first_summary_and_changes_n
         assert_eq!((status, replayed, dry["tidak_berubah"].as_i64()), (200, false, Some(4)), "{dry}");
         assert_eq!(send(false, "periksa").await, (200, true, dry));
         assert_eq!(versions(&app).await, after);
+    }
+}
+
+#[tokio::test]
+async fn a_transfer_by_import_moves_an_existing_skp_to_the_new_penilai() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let periode = crate::skp::periode_id(&app).await;
+        let skp: Value =
+            crate::skp::create(&pegawai, &periode, "Terlaksananya pelatihan teknis").await.json().await.unwrap();
+        let id = skp["id"].as_str().unwrap();
+        // Nur Aisyah's row now names kabid2 as her atasan.
+        let row = "198811232014022006;Nur Aisyah;pns;Analis SDM Aparatur Ahli Pertama;fungsional;Bidang Pengembangan Kompetensi";
+        let csv = format!("{HEADER}\r\n{row};{DEMO_KABID2}");
+        let (status, applied) = import(&admin, &csv, true).await;
+        assert_eq!((status, applied["atasan_diubah"].as_i64()), (200, Some(1)), "{backend:?}: {applied}");
+        let baru = app.login(DEMO_KABID2).await;
+        let lama = app.login(DEMO_KABID1).await;
+        assert_eq!(baru.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().status(), 200, "{backend:?}");
+        assert_eq!(lama.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().status(), 404, "{backend:?}");
     }
 }

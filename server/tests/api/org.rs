@@ -51,7 +51,7 @@ async fn periode_demo(s: &Session) -> String {
     list[0]["id"].as_str().unwrap().to_owned()
 }
 
-async fn pegawai_id(admin: &Session, nip: &str) -> String {
+pub async fn pegawai_id(admin: &Session, nip: &str) -> String {
     let (_, page) = json(admin.get(&format!("/api/v1/org/pegawai?q={nip}")).send().await.unwrap()).await;
     page["items"][0]["id"].as_str().unwrap().to_owned()
 }

@@ -7,6 +7,7 @@ use crate::helpers::{
     Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_KEPALA, DEMO_STAF2, DEMO_STAF3, Session, TestApp, backends,
     spawn_app_with,
 };
+use crate::org::pegawai_id;
 
 pub fn rencana(uraian: &str) -> Value {
     json!({
@@ -121,6 +122,83 @@ async fn the_planning_stage_runs_from_draft_to_approval() {
         assert_eq!(locked.status(), 409);
         let body: Value = locked.json().await.unwrap();
         assert_eq!(body["code"], "not_editable");
+
+        // Revised during the year: a reason is required; the pegawai edits
+        // the revision, submits it, and the penilai sets it again.
+        assert_eq!(act(&pegawai, &id, "revise", 6, "  ").await.status(), 422, "no reason, no revision");
+        let revisi = act(&penilai, &id, "revise", 6, "Penugasan baru dari pimpinan.").await;
+        assert_eq!(revisi.status(), 200);
+        let revisi: Value = revisi.json().await.unwrap();
+        assert_eq!(revisi["status"], "revisi");
+        let mut baru = fixed.clone();
+        baru["rhk"][0]["uraian"] = json!("Terlaksananya pelatihan teknis dan sertifikasi");
+        let edited = pegawai
+            .put(&format!("/api/v1/skp/{id}"))
+            .json(&json!({ "version": 7, "rencana": baru }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(edited.status(), 200, "a revision is editable");
+        assert_eq!(act(&pegawai, &id, "submit", 8, "").await.status(), 200);
+        let again: Value = act(&penilai, &id, "approve", 9, "").await.json().await.unwrap();
+        assert_eq!(again["status"], "ditetapkan");
+        assert_eq!(again["skp"]["rencana"]["rhk"][0]["uraian"], "Terlaksananya pelatihan teknis dan sertifikasi");
+        let history: Value =
+            pegawai.get(&format!("/api/v1/skp/{id}/versi")).send().await.unwrap().json().await.unwrap();
+        let aksi: Vec<&str> = history.as_array().unwrap().iter().map(|v| v["aksi"].as_str().unwrap()).collect();
+        assert_eq!(aksi[6..], ["revise", "update", "submit", "approve"], "{backend:?}");
+        assert_eq!(
+            history[5]["skp"]["rencana"]["rhk"][0]["uraian"], "Terlaksananya pelatihan teknis",
+            "v6 kept as it was"
+        );
+    }
+}
+
+#[tokio::test]
+async fn after_a_mid_year_transfer_the_new_penilai_rates_the_skp_and_the_old_one_no_longer_can() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let lama = app.login(DEMO_KABID1).await;
+        let baru = app.login(DEMO_KABID2).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let skp: Value = create(&pegawai, &periode, "Terlaksananya pelatihan teknis").await.json().await.unwrap();
+        let id = skp["id"].as_str().unwrap().to_owned();
+        assert_eq!(act(&pegawai, &id, "submit", 1, "").await.status(), 200);
+
+        // The admin moves staf2 under kabid2 from 1 July.
+        let moved = admin
+            .put("/api/v1/org/atasan")
+            .json(&json!({
+                "periode_id": periode,
+                "pegawai_id": pegawai_id(&admin, DEMO_STAF2).await,
+                "penilai_id": pegawai_id(&admin, DEMO_KABID2).await,
+                "atasan_penilai_id": pegawai_id(&admin, DEMO_KEPALA).await,
+                "berlaku_mulai": "2026-07-01",
+                "version": 1,
+            }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(moved.status(), 200, "{backend:?}: {}", moved.text().await.unwrap());
+
+        let in_queue = async |s: &Session| {
+            let q: Value =
+                s.get(&format!("/api/v1/penilai/skp?periode_id={periode}")).send().await.unwrap().json().await.unwrap();
+            q.as_array().unwrap().iter().any(|i| i["skp_id"] == id.as_str())
+        };
+        assert!(in_queue(&baru).await && !in_queue(&lama).await, "{backend:?}: the queue follows the transfer");
+        assert_eq!(lama.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().status(), 404, "{backend:?}");
+        assert_eq!(
+            act(&lama, &id, "approve", 2, "").await.status(),
+            404,
+            "{backend:?}: the old penilai cannot approve"
+        );
+        let seen: Value = baru.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(seen["akses"], "pejabat_penilai", "{backend:?}");
+        let approved: Value = act(&baru, &id, "approve", 2, "").await.json().await.unwrap();
+        assert_eq!(approved["status"], "ditetapkan", "{backend:?}");
     }
 }
 
