@@ -63,7 +63,10 @@ fn siapkan() -> Navigasi {
     provide_context(auth);
     leptos::task::spawn_local(async move {
         let next = match api::auth::sesi().await {
-            Ok(Some(s)) => Auth::Masuk(s),
+            Ok(Some(s)) => {
+                crate::state::draf::bersihkan(Some(&s.pegawai_id));
+                Auth::Masuk(s)
+            }
             _ => Auth::Tamu,
         };
         auth.0.set(next);

@@ -1,7 +1,8 @@
 // What a user meets when something goes wrong, in a real browser against the
 // real server: the session ends mid-edit (what was typed stays, also after
 // signing in again), the connection drops (said plainly, nothing typed is
-// lost, the same button works once it is back), the app itself fails (a
+// lost, also across a reload: it is kept on the device until the server has
+// it), the app itself fails (a
 // message over the page with a way out, not a frozen screen).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -81,15 +82,25 @@ test('an ended session, a lost connection: what was typed stays, and saving work
   await page.getByTestId('simpan-draf').click();
   assert.match(await tungguTeks(page, 'galat-server', /Tidak terhubung/), /Isian Anda masih ada di layar ini/);
   assert.equal(await rhk.getByTestId('iki-target').inputValue(), '85');
-  // Back online, the same button submits it; a reload shows it saved.
+  // It is also kept on this device, and the editor says so: the tab can be
+  // closed and opened again later without losing it.
+  await page.getByTestId('draf-lokal').waitFor();
+  const draf = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ekinerja.draf.')).length);
+  assert.equal(await draf(), 1);
   await browser.context.setOffline(false);
+  await page.reload();
+  await page.getByTestId('draf-dipulihkan').waitFor();
+  assert.equal(await page.getByTestId('iki-target').first().inputValue(), '85', 'restored, not the server’s 80');
+  // Back online, submitting sends it; the device keeps nothing more.
   await page.getByTestId('ajukan').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
   assert.equal(await page.getByTestId('galat-server').textContent(), '');
+  assert.equal(await draf(), 0, 'the server has it: the device copy is gone');
   await page.reload();
   await page.getByTestId('editor-skp').waitFor();
   await page.waitForFunction((u) => document.querySelector('[data-testid=rhk-uraian]')?.value === u, URAIAN);
   assert.equal(await page.getByTestId('iki-target').first().inputValue(), '85');
+  assert.equal(await page.getByTestId('draf-dipulihkan').count(), 0);
 
   // The penilai on a tablet loses the connection while approving.
   const tablet = await tabletBrowser.context.newPage();
@@ -140,5 +151,23 @@ test('when the app itself fails, the user gets a message and a way to reload, in
   await galat.waitFor();
   assert.match(await galat.textContent(), /Something went wrong in the app/);
   assert.equal(await galat.getByRole('link').textContent(), 'Reload');
+  await page.close();
+});
+
+test('signing out leaves nothing typed on the device', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await browser.context.clearCookies();
+  await login(page, server.base, NIP.kabid1);
+  await page.getByTestId('buat-skp').click();
+  await page.getByTestId('editor-skp').waitFor();
+  await page.getByTestId('tambah-rhk-utama').click();
+  await page.getByTestId('rhk-uraian').first().fill('Terkoordinasinya pengembangan kompetensi di bidang');
+  await page.getByTestId('draf-lokal').waitFor();
+  const draf = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ekinerja.draf.')).length);
+  assert.equal(await draf(), 1);
+  await page.getByTestId('keluar').click();
+  await page.locator('#nip').waitFor();
+  assert.equal(await draf(), 0);
   await page.close();
 });

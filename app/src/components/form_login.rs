@@ -25,6 +25,8 @@ pub fn FormLogin() -> impl IntoView {
                 Ok(s) => {
                     galat.set(None);
                     let same = auth.0.with_untracked(|a| a.same_person(&s.nip));
+                    // Another person's unsent drafts do not stay on this device.
+                    crate::state::draf::bersihkan(Some(&s.pegawai_id));
                     auth.0.set(Auth::Masuk(s));
                     if !same && let Some(w) = web_sys::window() {
                         // Someone else: nothing of the previous screen may stay.

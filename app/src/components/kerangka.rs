@@ -22,6 +22,8 @@ pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl Into
     let keluar = move |_| {
         leptos::task::spawn_local(async move {
             let _ = api::auth::logout().await;
+            // Nothing typed stays on a device after signing out.
+            crate::state::draf::bersihkan(None);
             auth.0.set(Auth::Tamu);
             if let Some(w) = web_sys::window() {
                 let _ = w.location().set_href(&Halaman::Masuk.href());

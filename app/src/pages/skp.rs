@@ -17,6 +17,7 @@ use crate::components::rhk_form::RhkForm;
 use crate::components::status::StatusSkp;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::auth::use_auth;
+use crate::state::draf;
 use crate::state::editor::{
     PratinjauMasukan, Sasaran, galat, galat_per_id, hasil_per_indikator, hitung_pratinjau_rencana, jelaskan, tambah_rhk,
 };
@@ -80,7 +81,16 @@ fn EditorSkp(
     let rule_set = periode.as_ref().map(|p| p.rule_set).unwrap_or(RuleSet::Permenpanrb6_2022);
     let tahun = periode.as_ref().map(|p| p.tahun).unwrap_or_default();
     let view_state = RwSignal::new(awal.clone());
-    let form = RwSignal::new(awal.isian.clone());
+    // What this person typed here and the server does not have yet (a
+    // reload or a lost connection): restored, and said so.
+    let pemilik = auth.0.with_untracked(|a| a.session().map(|s| s.pegawai_id.clone())).unwrap_or_default();
+    let bisa_diubah =
+        awal.akses == Akses::Pegawai && matches!(awal.status.as_str(), "draf" | "dikembalikan" | "revisi");
+    let dipulihkan =
+        if bisa_diubah { draf::ambil(&awal.id).and_then(|d| d.pulihkan(&pemilik, &awal.isian)) } else { None };
+    let pulih = dipulihkan.is_some();
+    let di_perangkat = RwSignal::new(pulih);
+    let form = RwSignal::new(dipulihkan.map(|d| d.isian).unwrap_or_else(|| awal.isian.clone()));
     let realisasi = RwSignal::new(BTreeMap::<String, String>::new());
     let rating_perilaku = RwSignal::new(RatingEkspektasi::SesuaiEkspektasi.kode().to_owned());
     // The plan is validated once per change of the form; the field errors, the
@@ -126,12 +136,49 @@ fn EditorSkp(
     Effect::new(move |_| match simpan.value().get() {
         Some(Ok(v)) => {
             server_galat.set(None);
+            if form.with_untracked(|f| *f == v.isian) {
+                draf::hapus(&v.id);
+                di_perangkat.set(false);
+            }
             view_state.set(v);
         }
         Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
         Some(Err(e)) => server_galat.set(Some(e)),
         None => {}
     });
+    // Every change of the form is kept on this device a moment later (one
+    // write per pause, not per key) while it differs from the server's.
+    let menunggu = StoredValue::new(false);
+    Effect::new(move |sebelumnya: Option<()>| {
+        form.track();
+        if sebelumnya.is_none() || !bisa_diubah || menunggu.get_value() {
+            return;
+        }
+        menunggu.set_value(true);
+        let pemilik = pemilik.clone();
+        set_timeout(
+            move || {
+                let (Some(isian), Some((id, version, sama))) = (
+                    form.try_get_untracked(),
+                    view_state.try_with_untracked(|v| (v.id.clone(), v.version, v.isian.clone())),
+                ) else {
+                    return; // the editor is gone
+                };
+                menunggu.set_value(false);
+                if isian == sama {
+                    draf::hapus(&id);
+                    di_perangkat.set(false);
+                } else {
+                    di_perangkat.set(draf::simpan(&id, &draf::Draf { pemilik, version, isian }));
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
+    });
+    let buang_draf = move |_| {
+        view_state.with_untracked(|v| draf::hapus(&v.id));
+        reload.run(());
+    };
     let server_fields =
         Signal::derive(move || server_galat.with(|e| e.as_ref().and_then(|e| e.fields().cloned()).unwrap_or_default()));
     let kelengkapan = Signal::derive(move || {
@@ -152,6 +199,12 @@ fn EditorSkp(
                     <strong>{teks(i18n, |l| td_string!(l, pegawai.catatan_penilai))} ": "</strong> {c}
                 </div>
             })}
+            <Show when=move || pulih>
+                <div class="catatan" role="status" data-testid="draf-dipulihkan">
+                    {teks(i18n, |l| td_string!(l, pegawai.draf_dipulihkan))} " "
+                    <button type="button" class="tombol-teks" data-testid="buang-draf" on:click=buang_draf>{teks(i18n, |l| td_string!(l, pegawai.buang_draf))}</button>
+                </div>
+            </Show>
             <Show when=move || !editable.get()>
                 <p class="petunjuk" data-testid="tidak-bisa-diubah">{teks(i18n, |l| td_string!(l, pegawai.tidak_bisa_diubah))}</p>
             </Show>
@@ -222,6 +275,9 @@ fn EditorSkp(
             <p class="tersimpan" data-testid="tersimpan" aria-live="polite">
                 {move || { let v = view_state.with(|v| v.version); t!(i18n, pegawai.tersimpan, versi = move || v) }}
             </p>
+            <Show when=move || di_perangkat.get()>
+                <p class="petunjuk" data-testid="draf-lokal">{teks(i18n, |l| td_string!(l, pegawai.draf_lokal))}</p>
+            </Show>
         </section>
     }
 }

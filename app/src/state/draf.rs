@@ -1,0 +1,120 @@
+//! The SKP form kept on this device while it differs from what the server
+//! has: a reload, a closed tab or a dead battery on a weak connection does
+//! not lose what was typed. One entry per SKP in `localStorage`, with whose
+//! it is; it is removed once the server has the same form, on logout, and
+//! when someone else signs in on this device.
+
+use domain::SkpInput;
+use serde::{Deserialize, Serialize};
+
+/// The `localStorage` keys of drafts start with this.
+pub const AWALAN: &str = "ekinerja.draf.";
+
+/// One kept form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draf {
+    /// The pegawai whose session typed it.
+    pub pemilik: String,
+    /// The SKP version the form was typed on.
+    pub version: i64,
+    pub isian: SkpInput,
+}
+
+pub fn kunci(skp_id: &str) -> String {
+    format!("{AWALAN}{skp_id}")
+}
+
+impl Draf {
+    /// The form to start the editor with: the kept one when it is this
+    /// person's and differs from the server's (whatever version it was typed
+    /// on: the pegawai decides, the notice says it was restored), else none.
+    pub fn pulihkan(self, pegawai_id: &str, server: &SkpInput) -> Option<Draf> {
+        (self.pemilik == pegawai_id && &self.isian != server).then_some(self)
+    }
+
+    pub fn baca(teks: &str) -> Option<Draf> {
+        serde_json::from_str(teks).ok()
+    }
+
+    pub fn tulis(&self) -> Option<String> {
+        serde_json::to_string(self).ok()
+    }
+}
+
+/// Whether a stored entry must go when `pegawai_id` signs in (`None`: a
+/// guest): anyone else's draft, and anything unreadable.
+pub fn harus_dibuang(teks: &str, pegawai_id: Option<&str>) -> bool {
+    match (Draf::baca(teks), pegawai_id) {
+        (Some(d), Some(p)) => d.pemilik != p,
+        _ => true,
+    }
+}
+
+fn penyimpanan() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The draft kept for an SKP, if any.
+pub fn ambil(skp_id: &str) -> Option<Draf> {
+    Draf::baca(&penyimpanan()?.get_item(&kunci(skp_id)).ok()??)
+}
+
+/// Keeps `draf` for an SKP; false when the browser refused (private mode,
+/// storage full): then nothing is promised to the user.
+pub fn simpan(skp_id: &str, draf: &Draf) -> bool {
+    match (penyimpanan(), draf.tulis()) {
+        (Some(s), Some(t)) => s.set_item(&kunci(skp_id), &t).is_ok(),
+        _ => false,
+    }
+}
+
+pub fn hapus(skp_id: &str) {
+    if let Some(s) = penyimpanan() {
+        let _ = s.remove_item(&kunci(skp_id));
+    }
+}
+
+/// Removes every draft that is not `pegawai_id`'s (all of them for `None`).
+pub fn bersihkan(pegawai_id: Option<&str>) {
+    let Some(s) = penyimpanan() else { return };
+    let n = s.length().unwrap_or(0);
+    let kunci: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(AWALAN)).collect();
+    for k in kunci {
+        if s.get_item(&k).ok().flatten().is_none_or(|t| harus_dibuang(&t, pegawai_id)) {
+            let _ = s.remove_item(&k);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn isian(uraian: &str) -> SkpInput {
+        serde_json::from_value(serde_json::json!({ "rhk": [{ "id": "rhk-1", "uraian": uraian }] })).unwrap()
+    }
+
+    #[test]
+    fn a_draft_is_restored_only_for_its_owner_and_only_when_it_differs() {
+        let server = isian("Terlaksananya pelatihan");
+        let d = Draf { pemilik: "p1".into(), version: 3, isian: isian("Terlaksananya pelatihan teknis") };
+        assert!(d.clone().pulihkan("p1", &server).is_some());
+        assert!(d.clone().pulihkan("p2", &server).is_none(), "someone else's");
+        let same = Draf { isian: server.clone(), ..d.clone() };
+        assert!(same.pulihkan("p1", &server).is_none(), "nothing unsaved");
+        let older = Draf { version: 1, ..d };
+        assert!(older.pulihkan("p1", &server).is_some(), "typed on an older version: still theirs to decide");
+    }
+
+    #[test]
+    fn drafts_survive_a_round_trip_and_others_are_thrown_away_at_sign_in() {
+        let d = Draf { pemilik: "p1".into(), version: 2, isian: isian("Tersusunnya rencana") };
+        let t = d.tulis().unwrap();
+        assert_eq!(Draf::baca(&t), Some(d));
+        assert!(!harus_dibuang(&t, Some("p1")));
+        assert!(harus_dibuang(&t, Some("p2")));
+        assert!(harus_dibuang(&t, None), "signed out: nothing stays");
+        assert!(harus_dibuang("{bukan json", Some("p1")));
+        assert_eq!(kunci("skp-9"), "ekinerja.draf.skp-9");
+    }
+}
