@@ -159,3 +159,255 @@ async fn every_role_is_refused_on_objects_that_are_not_theirs() {
         );
     }
 }
+
+/// How a route is guarded, for [`every_route_is_in_the_matrix`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Jaga {
+    /// Open to anyone (health, the document, sign-in, activation, preview).
+    Publik,
+    /// Acts only on the caller's own session or own records.
+    Diri,
+    /// An admin's, on their own instansi only.
+    Admin,
+    /// On one SKP: [`every_role_is_refused_on_objects_that_are_not_theirs`].
+    Skp,
+    /// The caller's own queue as pejabat penilai.
+    Antrian,
+    /// Replays mutations through the guarded routes.
+    Sync,
+}
+
+/// Every route with its guard; [`every_route_is_in_the_matrix`] keeps this
+/// equal to the OpenAPI test's list, so a new route cannot skip the matrix.
+const MATRIKS: &[(&str, &str, Jaga)] = &[
+    ("GET", "/api/v1/health", Jaga::Publik),
+    ("GET", "/api/v1/openapi.json", Jaga::Publik),
+    ("POST", "/api/v1/auth/login", Jaga::Publik),
+    ("GET", "/api/v1/auth/sesi", Jaga::Publik),
+    ("POST", "/api/v1/auth/aktivasi", Jaga::Publik),
+    ("POST", "/api/v1/preview", Jaga::Publik),
+    ("POST", "/api/v1/auth/logout", Jaga::Diri),
+    ("GET", "/api/v1/auth/me", Jaga::Diri),
+    ("POST", "/api/v1/auth/password", Jaga::Diri),
+    ("GET", "/api/v1/org/periode", Jaga::Diri),
+    ("GET", "/api/v1/skp", Jaga::Diri),
+    ("POST", "/api/v1/skp", Jaga::Skp),
+    ("GET", "/api/v1/org/unit", Jaga::Admin),
+    ("GET", "/api/v1/org/pegawai", Jaga::Admin),
+    ("POST", "/api/v1/org/periode", Jaga::Admin),
+    ("GET", "/api/v1/org/atasan", Jaga::Admin),
+    ("PUT", "/api/v1/org/atasan", Jaga::Admin),
+    ("POST", "/api/v1/admin/aktivasi", Jaga::Admin),
+    ("POST", "/api/v1/admin/import", Jaga::Admin),
+    ("GET", "/api/v1/skp/{id}", Jaga::Skp),
+    ("PUT", "/api/v1/skp/{id}", Jaga::Skp),
+    ("POST", "/api/v1/skp/{id}/submit", Jaga::Skp),
+    ("POST", "/api/v1/skp/{id}/approve", Jaga::Skp),
+    ("POST", "/api/v1/skp/{id}/return", Jaga::Skp),
+    ("POST", "/api/v1/skp/{id}/revise", Jaga::Skp),
+    ("GET", "/api/v1/skp/{id}/versi", Jaga::Skp),
+    ("GET", "/api/v1/skp/{id}/rhk-atasan", Jaga::Skp),
+    ("GET", "/api/v1/penilai/skp", Jaga::Antrian),
+    ("POST", "/api/v1/sync", Jaga::Sync),
+];
+
+#[test]
+fn every_route_is_in_the_matrix() {
+    let mine: std::collections::BTreeSet<(&str, &str)> = MATRIKS.iter().map(|(m, p, _)| (*m, *p)).collect();
+    let all: std::collections::BTreeSet<(&str, &str)> = crate::openapi::ROUTES.iter().copied().collect();
+    assert_eq!(mine, all, "a route is missing from (or extra in) the authorisation matrix");
+    assert_eq!(mine.len(), MATRIKS.len(), "a route is listed twice");
+}
+
+/// A request as a guest (no cookie), a real body where one is needed.
+async fn tamu(app: &TestApp, method: &str, path: &str) -> u16 {
+    let path = path.replace("{id}", "x");
+    let m = Method::from_bytes(method.as_bytes()).unwrap();
+    let req = app.client.request(m, app.url(&path)).header("idempotency-key", uuid::Uuid::new_v4().to_string());
+    req.json(&json!({})).send().await.unwrap().status().as_u16()
+}
+
+/// Every row version of the organisation tables and the accounts, for
+/// "a refusal changed nothing".
+async fn org_versions(app: &TestApp) -> Vec<String> {
+    let db = app.connect().await;
+    let mut all = Vec::new();
+    for sql in [
+        "SELECT id || ':' || version FROM pegawai ORDER BY id",
+        "SELECT id || ':' || version FROM atasan ORDER BY id",
+        "SELECT id || ':' || version FROM periode ORDER BY id",
+        "SELECT id || ':' || version FROM unit_kerja ORDER BY id",
+        "SELECT pegawai_id || ':' || COALESCE(password_hash, '') || ':' || COALESCE(kode_aktivasi_hash, '') \
+         FROM akun ORDER BY pegawai_id",
+    ] {
+        let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(db.pool()).await.unwrap();
+        all.extend(rows.into_iter().map(|r| r.0));
+    }
+    all
+}
+
+#[tokio::test]
+async fn every_other_route_refuses_guests_non_admins_and_other_instansi() {
+    for backend in backends() {
+        every_other_route_refuses_on(backend).await;
+    }
+}
+
+async fn every_other_route_refuses_on(backend: crate::helpers::Backend) {
+    let app = spawn_app_with(backend, None, true).await;
+    let db = app.connect().await;
+    let (p2, o_peg, _o_pen, o_adm) = other_instansi(&db).await;
+    let periode = periode_id(&app).await;
+    let admin = app.login(DEMO_ADMIN).await;
+    let staf2_id = crate::org::pegawai_id(&admin, crate::helpers::DEMO_STAF2).await;
+    let kabid2_id = crate::org::pegawai_id(&admin, DEMO_KABID2).await;
+    let staf2 = app.login(crate::helpers::DEMO_STAF2).await;
+    let here = skp_of(&staf2, &periode).await;
+    let here_id = here["id"].as_str().unwrap().to_owned();
+    let lain = app.login(&o_peg).await;
+    let there = skp_of(&lain, &p2).await;
+    let there_id = there["id"].as_str().unwrap().to_owned();
+
+    // A guest gets 401 on everything that is not public.
+    for (method, path, jaga) in MATRIKS {
+        if *jaga != Jaga::Publik {
+            assert_eq!(tamu(&app, method, path).await, 401, "{backend:?}: a guest → {method} {path}");
+        }
+    }
+
+    let before = org_versions(&app).await;
+    // A pegawai and a penilai get 403 on every admin route, and change nothing.
+    let colleague = app.login(DEMO_STAF3).await;
+    let penilai = app.login(DEMO_KABID2).await;
+    let csv = format!(
+        "nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\r\n{};Dibajak;pns;Staf;pelaksana;Unit Lain;",
+        crate::helpers::DEMO_STAF2
+    );
+    let admin_calls = |s: &Session| {
+        let s = s.clone();
+        let (periode, staf2_id, kabid2_id, csv) = (periode.clone(), staf2_id.clone(), kabid2_id.clone(), csv.clone());
+        async move {
+            vec![
+                ("GET /org/unit", s.get("/api/v1/org/unit").send().await.unwrap()),
+                ("GET /org/pegawai", s.get("/api/v1/org/pegawai?q=1988").send().await.unwrap()),
+                (
+                    "POST /org/periode",
+                    s.post("/api/v1/org/periode")
+                        .json(&json!({ "tahun": 2031, "rule_set": "permenpanrb_6_2022", "siklus": "bulanan" }))
+                        .send()
+                        .await
+                        .unwrap(),
+                ),
+                ("GET /org/atasan", s.get(&format!("/api/v1/org/atasan?periode_id={periode}")).send().await.unwrap()),
+                (
+                    "PUT /org/atasan",
+                    s.put("/api/v1/org/atasan")
+                        .json(&json!({ "periode_id": periode, "pegawai_id": staf2_id, "penilai_id": kabid2_id,
+                                       "berlaku_mulai": "2026-07-01" }))
+                        .send()
+                        .await
+                        .unwrap(),
+                ),
+                (
+                    "POST /admin/aktivasi",
+                    s.post("/api/v1/admin/aktivasi").json(&json!({ "pegawai_ids": [staf2_id] })).send().await.unwrap(),
+                ),
+                (
+                    "POST /admin/import",
+                    s.post("/api/v1/admin/import?terapkan=true")
+                        .header("content-type", "text/csv")
+                        .body(csv)
+                        .send()
+                        .await
+                        .unwrap(),
+                ),
+            ]
+        }
+    };
+    for (who, s) in [("pegawai", &colleague), ("penilai", &penilai)] {
+        for (call, res) in admin_calls(s).await {
+            assert_eq!(res.status(), 403, "{backend:?}: {who} → {call}");
+        }
+    }
+    assert_eq!(org_versions(&app).await, before, "{backend:?}: a refusal changed nothing");
+
+    // The other instansi's admin, aimed at this instansi's objects: nothing
+    // of here is seen or changed.
+    let admin_there = app.login(&o_adm).await;
+    for (call, res) in admin_calls(&admin_there).await {
+        let status = res.status().as_u16();
+        let body = res.text().await.unwrap();
+        match call {
+            // Their own tree, people and (new) period: nothing of here in it.
+            "GET /org/unit" | "GET /org/pegawai" | "POST /org/periode" => {
+                assert!(status < 300, "{backend:?}: admin there → {call}: {status} {body}");
+                assert!(
+                    !body.contains(&staf2_id) && !body.contains("Sekretariat"),
+                    "{backend:?}: {call} leaks: {body}"
+                );
+            }
+            "GET /org/atasan" | "PUT /org/atasan" => assert_eq!(status, 404, "{backend:?}: admin there → {call}"),
+            // No code for a pegawai of here.
+            "POST /admin/aktivasi" => assert!(
+                status >= 400 || !body.contains(&staf2_id),
+                "{backend:?}: admin there → {call}: {status} {body}"
+            ),
+            // Here's NIP is not theirs to import over: a row error, nothing written.
+            "POST /admin/import" => assert_eq!(status, 422, "{backend:?}: admin there → {call}: {body}"),
+            other => unreachable!("{other}"),
+        }
+    }
+    // A transfer of here's pegawai into their period is refused too.
+    let res = admin_there
+        .put("/api/v1/org/atasan")
+        .json(
+            &json!({ "periode_id": p2, "pegawai_id": staf2_id, "penilai_id": "o-pen", "berlaku_mulai": "2026-07-01" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404, "{backend:?}");
+    let after: Vec<String> = org_versions(&app).await;
+    let periode_baru = after.len() - before.len();
+    assert_eq!(periode_baru, 1, "{backend:?}: only the other admin's own new period was written");
+    assert!(before.iter().all(|v| after.contains(v)), "{backend:?}: nothing of here changed");
+
+    // Lists of one's own: someone else's SKP is never in them.
+    for (who, s) in [("colleague", &colleague), ("penilai", &penilai), ("admin there", &admin_there), ("lain", &lain)] {
+        let mine = s.get("/api/v1/skp").send().await.unwrap().text().await.unwrap();
+        assert!(!mine.contains(&here_id), "{backend:?}: {who}'s GET /skp lists staf2's SKP");
+        let periods = s.get("/api/v1/org/periode").send().await.unwrap().text().await.unwrap();
+        let own_instansi = who == "admin there" || who == "lain";
+        assert_eq!(periods.contains(&periode), !own_instansi, "{backend:?}: {who}'s GET /org/periode");
+        for p in [&periode, &p2] {
+            let q = s.get(&format!("/api/v1/penilai/skp?periode_id={p}")).send().await.unwrap().text().await.unwrap();
+            assert!(!q.contains(&here_id) && !q.contains(&there_id), "{backend:?}: {who}'s queue of {p}: {q}");
+        }
+    }
+
+    // Sync replays through the same guards: a change to someone else's SKP is
+    // a 404 inside the batch, and changes nothing.
+    for (who, s, target) in [
+        ("colleague", &colleague, &here_id),
+        ("admin there", &admin_there, &here_id),
+        ("colleague", &colleague, &there_id),
+    ] {
+        let res = s
+            .post("/api/v1/sync")
+            .json(&json!({ "client_id": "matriks", "mutations": [
+                { "seq": 1, "idempotency_key": uuid::Uuid::new_v4().to_string(), "method": "PUT",
+                  "path": format!("/api/v1/skp/{target}"), "body": { "version": 1, "rencana": rencana("Dibajak") } },
+                { "seq": 2, "idempotency_key": uuid::Uuid::new_v4().to_string(), "method": "POST",
+                  "path": format!("/api/v1/skp/{target}/approve"), "body": { "version": 1, "catatan": "" } },
+            ]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{backend:?}");
+        let out: Value = res.json().await.unwrap();
+        for r in out["results"].as_array().unwrap() {
+            assert_eq!(r["status"], 404, "{backend:?}: {who} via sync on {target}: {r}");
+        }
+        assert_eq!(version_of(&app, target).await, 1, "{backend:?}: a refused sync changed nothing");
+    }
+}

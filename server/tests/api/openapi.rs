@@ -14,7 +14,7 @@ use crate::helpers::{Backend, DEMO_ADMIN, backends, spawn_app, spawn_app_with};
 
 /// Every (method, path) the server serves under `/api/v1`. A new route goes
 /// here, with its `#[utoipa::path]`.
-const ROUTES: &[(&str, &str)] = &[
+pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/health"),
     ("GET", "/api/v1/openapi.json"),
     ("POST", "/api/v1/auth/login"),
