@@ -299,6 +299,25 @@ impl RencanaSkp {
         self.rhk.iter().find_map(|r| r.indikator().iter().find(|i| i.id() == id).map(|i| (r, i)))
     }
 
+    /// Checks each link to an atasan's RHK against the RHK the atasan's SKP
+    /// has (`None`: the atasan has no SKP yet, so there is nothing to link
+    /// to; an RHK then stays unlinked, to be linked later). Errors under
+    /// `rhk[i].rhk_atasan_id`.
+    pub fn periksa_tautan(&self, rhk_atasan: Option<&[RhkId]>) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::new();
+        for (i, r) in self.rhk.iter().enumerate() {
+            let Some(id) = r.rhk_atasan() else { continue };
+            if !rhk_atasan.is_some_and(|ada| ada.contains(id)) {
+                e.push(
+                    format!("{}.rhk_atasan_id", item("rhk", i)),
+                    "RHK atasan ini tidak ada di SKP atasan Anda; pilih dari daftarnya atau tautkan nanti.",
+                    "Your atasan's SKP has no such RHK; pick one from its list or link it later.",
+                );
+            }
+        }
+        e.into_result(())
+    }
+
     /// The RHK still waiting for their link to the atasan's RHK.
     pub fn rhk_belum_ditautkan(&self) -> Vec<&Rhk> {
         self.rhk.iter().filter(|r| r.rhk_atasan().is_none()).collect()

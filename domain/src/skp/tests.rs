@@ -149,6 +149,22 @@ fn a_valid_skp_form_builds_the_plan() {
 }
 
 #[test]
+fn links_must_name_an_rhk_of_the_atasans_skp() {
+    let rencana = input().validate(JenisJabatan::Fungsional).unwrap();
+    let ada = [RhkId::new("rhk-atasan"), RhkId::new("lain")];
+    assert_eq!(rencana.periksa_tautan(Some(&ada)), Ok(()));
+    let salah = rencana.periksa_tautan(Some(&ada[1..])).unwrap_err();
+    assert_eq!(salah.fields().collect::<Vec<_>>(), ["rhk[0].rhk_atasan_id", "rhk[1].rhk_atasan_id"]);
+    assert!(rencana.periksa_tautan(None).is_err(), "no atasan SKP yet: nothing to link to");
+    let mut belum = input();
+    for r in &mut belum.rhk {
+        r.rhk_atasan_id.clear();
+    }
+    let belum = belum.validate(JenisJabatan::Fungsional).unwrap();
+    assert_eq!(belum.periksa_tautan(None), Ok(()), "unlinked RHK wait to be linked later");
+}
+
+#[test]
 fn invalid_skp_forms_report_every_nested_field() {
     let mut dua_rhk_sama = input();
     dua_rhk_sama.rhk[1].id = "r1".into();

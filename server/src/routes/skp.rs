@@ -10,7 +10,7 @@ use domain::api::{
 };
 use domain::pegawai::{JenisJabatan, PegawaiId};
 use domain::periode::PeriodeId;
-use domain::skp::{Peran, Skp, SkpBaru, SkpId};
+use domain::skp::{Peran, RencanaSkp, RhkId, Skp, SkpBaru, SkpId};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -107,6 +107,17 @@ fn check_version(l: &SkpLengkap, akses: Akses, version: i64) -> ApiResult<()> {
     Ok(())
 }
 
+/// 422 unless every link to an atasan's RHK names an RHK of the penilai's
+/// SKP in the period (read only when the plan links something).
+async fn periksa_tautan(state: &AppState, rencana: &RencanaSkp, periode_id: &str, penilai_id: &str) -> ApiResult<()> {
+    if rencana.rhk().iter().all(|r| r.rhk_atasan().is_none()) {
+        return Ok(());
+    }
+    let atasan = store::find_for(state.db.pool(), periode_id, penilai_id).await?;
+    let ada: Option<Vec<RhkId>> = atasan.map(|a| a.skp.rencana().rhk().iter().map(|r| r.id().clone()).collect());
+    Ok(rencana.periksa_tautan(ada.as_deref())?)
+}
+
 fn parse_jenis(jenis: &str) -> ApiResult<JenisJabatan> {
     serde_json::from_value(serde_json::Value::String(jenis.to_owned())).map_err(|e| ApiError::Internal(e.into()))
 }
@@ -161,6 +172,7 @@ async fn create(
         ));
     };
     let rencana = input.rencana.validate(jenis_jabatan(&state, &actor.pegawai_id).await?)?;
+    periksa_tautan(&state, &rencana, &input.periode_id, &penilai_id).await?;
     let id = uuid::Uuid::new_v4().to_string();
     let baru = SkpBaru {
         id: SkpId::new(id.clone()),
@@ -276,6 +288,7 @@ async fn edit(
     check_version(&l, akses, input.version)?;
     let peran = peran_of(akses)?;
     let rencana = input.rencana.validate(parse_jenis(&l.jenis_jabatan)?)?;
+    periksa_tautan(&state, &rencana, &l.row.periode_id, &l.row.penilai_id).await?;
     l.row.skp.update(peran, rencana)?;
     l.row.isian = input.rencana;
     save(&state, l, akses, "update", &actor, kunci).await

@@ -350,6 +350,32 @@ async fn a_pegawai_drafts_before_the_atasan_and_sees_the_atasan_rhk_once_it_exis
     let after: Value = pegawai.get(&format!("/api/v1/skp/{id}/rhk-atasan")).send().await.unwrap().json().await.unwrap();
     assert_eq!(after["tersedia"], true);
     assert_eq!(after["rhk"][0]["uraian"], "Meningkatnya kompetensi ASN");
+
+    // The link is checked against the atasan's SKP: an RHK it does not have
+    // is a field error; one of its RHK is accepted.
+    let link = |rhk_atasan: &str| {
+        let mut r = rencana("Draf lebih dulu");
+        r["rhk"][0]["rhk_atasan_id"] = json!(rhk_atasan);
+        r
+    };
+    let put = |version: i64, rencana: Value| {
+        pegawai.put(&format!("/api/v1/skp/{id}")).json(&json!({ "version": version, "rencana": rencana })).send()
+    };
+    let wrong = put(1, link("tidak-ada")).await.unwrap();
+    assert_eq!(wrong.status(), 422, "{backend:?}");
+    let wrong: Value = wrong.json().await.unwrap();
+    assert!(wrong["fields"]["rhk[0].rhk_atasan_id"].is_array(), "{backend:?}: {wrong}");
+    let linked = put(1, link(after["rhk"][0]["id"].as_str().unwrap())).await.unwrap();
+    assert_eq!(linked.status(), 200, "{backend:?}");
+    // Creating with a link before the atasan has an SKP is refused the same way.
+    let staf3 = app.login(crate::helpers::DEMO_STAF5).await;
+    let early = staf3
+        .post("/api/v1/skp")
+        .json(&json!({ "periode_id": periode, "rencana": link("apa-saja") }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(early.status(), 422, "{backend:?}: kabid2 has no SKP yet");
 }
 
 #[tokio::test]
