@@ -107,3 +107,24 @@ export async function login(page, base, nip) {
   await page.getByTestId('tombol-masuk').click();
   await page.getByTestId('dasbor').waitFor();
 }
+
+/** Signs in through the API (no browser) for setting up data: `post` sends
+ * a change with the session's cookie, CSRF token and a fresh Idempotency-Key. */
+export async function apiSession(base, nip) {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nip, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${nip}: ${res.status}`);
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await res.json();
+  const call = async (method, path, body) => {
+    const r = await fetch(base + path, {
+      method,
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf, 'idempotency-key': crypto.randomUUID() },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return r.json();
+  };
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+}

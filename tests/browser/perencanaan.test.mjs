@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS,
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession,
 } from './lib.mjs';
 
 let server;
@@ -33,7 +33,17 @@ async function shots(page, name) {
   }
 }
 
+const RHK_ATASAN = 'Meningkatnya kompetensi aparatur bidang pengembangan';
+
 test('a pegawai drafts and submits; the penilai returns, then approves', async () => {
+  // The penilai has planned first: their SKP has the RHK the pegawai's intervenes.
+  const kabid1 = await apiSession(server.base, NIP.kabid1);
+  const [periode] = await kabid1.get('/api/v1/org/periode');
+  await kabid1.post('/api/v1/skp', { periode_id: periode.id, rencana: {
+    pendekatan: 'kuantitatif', ekspektasi_khusus: [],
+    lampiran: { dukungan_sumber_daya: [], skema_pertanggungjawaban: [], konsekuensi: [] },
+    rhk: [{ id: 'rhk-a1', uraian: RHK_ATASAN, jenis: 'utama', rhk_atasan_id: '', perspektif: null, indikator: [] }],
+  } });
   // --- the pegawai, on a phone-sized screen
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
@@ -49,6 +59,8 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await page.getByTestId('tambah-rhk-utama').click();
   const rhk = page.getByTestId('rhk').first();
   await rhk.getByTestId('rhk-uraian').fill('Terlaksananya pelatihan teknis kepegawaian');
+  // The RHK it intervenes: picked from the penilai's own plan.
+  await rhk.getByTestId('rhk-atasan').selectOption({ label: RHK_ATASAN });
   await rhk.getByTestId('iki-uraian').fill('Persentase peserta yang lulus pelatihan');
   await rhk.getByTestId('iki-target').fill('80');
   await rhk.getByTestId('iki-target-maks').fill('90');
@@ -106,6 +118,8 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await item.getByTestId('tinjau').click();
   await tablet.getByTestId('tinjau-skp').waitFor();
   assert.equal(await tablet.getByTestId('tinjau-rhk').count(), 1);
+  // Beside the pegawai's RHK, the penilai's own RHK it intervenes.
+  assert.equal((await tablet.getByTestId('tinjau-rhk').locator('td').nth(1).textContent()).trim(), RHK_ATASAN);
   await shots(tablet, 'tinjau');
   await tablet.setViewportSize(VIEWPORTS.tablet);
   // Returning without notes is refused on the spot.

@@ -72,6 +72,7 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
                             view! { <option value=a.id.clone() selected=dipilih>{a.uraian.clone()}</option> }
                         }).collect_view()}
                     </select>
+                    <GalatField id=format!("{id}-atasan-galat") pesan=pesan(ed, &id, None, "rhk_atasan_id", en) />
                 </div>
             </div>
             // The position does not change while the SKP is open: no subscription per keystroke.

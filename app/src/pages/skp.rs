@@ -19,7 +19,8 @@ use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::auth::use_auth;
 use crate::state::draf;
 use crate::state::editor::{
-    PratinjauMasukan, Sasaran, galat, galat_per_id, hasil_per_indikator, hitung_pratinjau_rencana, jelaskan, tambah_rhk,
+    PratinjauMasukan, Sasaran, galat, galat_per_id, galat_server, hasil_per_indikator, hitung_pratinjau_rencana,
+    jelaskan, tambah_rhk,
 };
 use crate::state::form::{Editor, Sebaran};
 use crate::teks::teks;
@@ -106,7 +107,33 @@ fn EditorSkp(
     });
     let pratinjau = Memo::new(move |_| masukan.with(|m| rencana.with(|r| hitung_pratinjau_rencana(r, m))));
     let hasil = Sebaran::new(Memo::new(move |_| pratinjau.with(hasil_per_indikator)));
-    let galat_field = Sebaran::new(Memo::new(move |_| errors.with(|e| form.with(|f| galat_per_id(f, e)))));
+    // The server's field errors of the last save show under their fields
+    // too, until the form changes (then the local checks speak again).
+    let server_galat = RwSignal::new(None::<api::Error>);
+    let galat_field = Sebaran::new(Memo::new(move |_| {
+        errors.with(|e| {
+            form.with(|f| {
+                server_galat.with(|g| match g.as_ref().and_then(api::Error::fields) {
+                    None => galat_per_id(f, e),
+                    Some(dari_server) => {
+                        let mut semua = e.clone();
+                        for (path, pesan) in galat_server(dari_server).iter() {
+                            for p in pesan {
+                                semua.add(path, p.clone());
+                            }
+                        }
+                        galat_per_id(f, &semua)
+                    }
+                })
+            })
+        })
+    }));
+    Effect::new(move |sebelumnya: Option<()>| {
+        form.track();
+        if sebelumnya.is_some() && server_galat.with_untracked(|g| g.as_ref().and_then(api::Error::fields).is_some()) {
+            server_galat.set(None);
+        }
+    });
     let editable = Signal::derive(move || {
         view_state
             .with(|v| v.akses == Akses::Pegawai && matches!(v.status.as_str(), "draf" | "dikembalikan" | "revisi"))
@@ -123,7 +150,6 @@ fn EditorSkp(
         rhk_atasan: Signal::derive(move || atasan.as_ref().filter(|a| a.tersedia).map(|a| a.rhk.clone())),
     };
     let atasan_kosong = ed.rhk_atasan.with_untracked(Option::is_none);
-    let server_galat = RwSignal::new(None::<api::Error>);
     let simpan = Action::new_local(move |ajukan: &bool| {
         let ajukan = *ajukan;
         let (id, version) = view_state.with_untracked(|v| (v.id.clone(), v.version));
@@ -179,8 +205,21 @@ fn EditorSkp(
         view_state.with_untracked(|v| draf::hapus(&v.id));
         reload.run(());
     };
-    let server_fields =
-        Signal::derive(move || server_galat.with(|e| e.as_ref().and_then(|e| e.fields().cloned()).unwrap_or_default()));
+    // Server field errors with no field on this page (those of an RHK or an
+    // indicator are under it): listed, in the user's language.
+    let server_fields = Signal::derive(move || {
+        server_galat.with(|e| {
+            e.as_ref()
+                .and_then(api::Error::fields)
+                .map(|f| {
+                    f.iter()
+                        .filter(|(path, _)| !path.starts_with("rhk["))
+                        .flat_map(|(_, m)| m.iter().map(|m| api::satu_bahasa(m, en.get())))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let kelengkapan = Signal::derive(move || {
         let lokal: FieldErrors = rencana.with(|r| r.as_ref().map(|r| r.kelengkapan()).unwrap_or_default());
         galat(&lokal, "rhk", en.get())
@@ -260,7 +299,7 @@ fn EditorSkp(
                 })}
             </p>
             <ul class="galat-field">
-                {move || server_fields.get().into_iter().flat_map(|(f, m)| m.into_iter().map(move |m| format!("{f}: {}", crate::api::satu_bahasa(&m, en.get())))).map(|m| view! { <li>{m}</li> }).collect_view()}
+                {move || server_fields.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
             </ul>
             <Show when=move || editable.get()>
                 <div class="aksi">

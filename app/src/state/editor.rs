@@ -119,6 +119,19 @@ pub fn kunci_galat(rhk: &str, iki: Option<&str>, field: &str) -> String {
     }
 }
 
+/// The server's field errors (each message "Bahasa Indonesia / English")
+/// as the domain's, so they show under their fields like the local ones.
+pub fn galat_server(fields: &std::collections::BTreeMap<String, Vec<String>>) -> FieldErrors {
+    let mut e = FieldErrors::new();
+    for (path, pesan) in fields {
+        for p in pesan {
+            let (id, en) = p.split_once(" / ").unwrap_or((p, p));
+            e.push(path.clone(), id.trim(), en.trim());
+        }
+    }
+    e
+}
+
 /// The field errors by [`kunci_galat`]; errors outside the RHK list keep their path.
 pub fn galat_per_id(input: &SkpInput, errors: &FieldErrors) -> HashMap<String, Vec<domain::Teks>> {
     // `rhk[2].uraian`, `rhk[2].indikator[1].target`
@@ -275,6 +288,20 @@ mod tests {
         };
         let SkpPreview::Permenpanrb6_2022 { saran, .. } = *p else { panic!("wrong rule set") };
         assert_eq!(saran.saran, Some(RatingEkspektasi::DiatasEkspektasi));
+    }
+
+    #[test]
+    fn server_field_errors_land_under_their_field_in_both_languages() {
+        let mut input = SkpInput::default();
+        tambah_rhk(&mut input, JenisRhk::Utama);
+        let rhk1 = input.rhk[0].id.clone();
+        let fields = std::collections::BTreeMap::from([(
+            "rhk[0].rhk_atasan_id".to_owned(),
+            vec!["RHK atasan ini tidak ada. / No such RHK.".to_owned()],
+        )]);
+        let per_id = galat_per_id(&input, &galat_server(&fields));
+        let pesan = &per_id[&kunci_galat(&rhk1, None, "rhk_atasan_id")];
+        assert_eq!((pesan[0].dalam("id"), pesan[0].dalam("en")), ("RHK atasan ini tidak ada.", "No such RHK."));
     }
 
     #[test]
