@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, login, NIP, VIEWPORTS } from './lib.mjs';
+import { startServer, launchBrowser, login, NIP, VIEWPORTS, ajukanSkp } from './lib.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server;
@@ -33,7 +33,26 @@ async function audit(page) {
   );
 }
 
+/** Controls smaller than 44 × 44 px (the tablet's touch target), one line
+ * each; a link inside a sentence is exempt (WCAG 2.5.5). */
+async function smallTargets(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
+      const r = el.getBoundingClientRect();
+      if ((r.width === 0 && r.height === 0) || r.right <= 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (el.tagName === 'A' && !el.matches('.tombol, .tombol-teks') && el.closest('p')) continue;
+      if (r.width < 44 || r.height < 44) {
+        const nama = (el.innerText || el.getAttribute('aria-label') || el.id || '').trim().slice(0, 40);
+        out.push(`${el.tagName.toLowerCase()} "${nama}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+    }
+    return out;
+  });
+}
+
 async function checkScreen(page, name) {
+  assert.deepEqual(await smallTargets(page), [], `${name}: touch targets under 44 px`);
   for (const bahasa of ['id', 'en']) {
     if ((await page.locator('html').getAttribute('lang')) !== bahasa) {
       await page.getByTestId('ganti-bahasa').click();
@@ -86,9 +105,14 @@ test('every main screen passes the WCAG 2.1 AA rules axe checks, in both languag
 
   await page.context().clearCookies();
   await login(page, server.base, NIP.kabid1);
+  // A submitted SKP to review (set up through the API).
+  await ajukanSkp('199107172017011007', server.base, 'Terselenggaranya pelatihan kepemimpinan');
   await page.goto(server.base + '/penilai');
   await page.getByTestId('antrian').waitFor();
   await checkScreen(page, 'penilai queue');
+  await page.locator('[data-testid=antrian-item][data-status=diajukan] [data-testid=tinjau]').first().click();
+  await page.getByTestId('tinjau-skp').waitFor();
+  await checkScreen(page, 'penilai review');
 
   await page.context().clearCookies();
   await login(page, server.base, NIP.admin);

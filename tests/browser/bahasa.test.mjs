@@ -77,13 +77,63 @@ test('the switch changes every visible string, sets html lang and is remembered'
     await page.waitForFunction(() => document.documentElement.lang === 'id');
   }
 
-  // Signed in: the dashboard and the navigation switch too.
+  // Signed in, every main screen: in Indonesian no English, in English no Indonesian.
+  const keduanya = async (layar) => {
+    if ((await page.getAttribute('html', 'lang')) !== 'id') {
+      await page.getByTestId('ganti-bahasa').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'id');
+    }
+    assert.deepEqual(leftovers(await visibleText(page), en), [], `${layar}: no English in Indonesian`);
+    await page.getByTestId('ganti-bahasa').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(leftovers(await visibleText(page), id), [], `${layar}: no Indonesian in English`);
+    await page.getByTestId('ganti-bahasa').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'id');
+  };
   await login(page, server.base, NIP.staf2);
-  const beforeDash = await visibleText(page);
-  assert.deepEqual(leftovers(beforeDash, en), []);
-  await page.getByTestId('ganti-bahasa').click();
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.deepEqual(leftovers(await visibleText(page), id), []);
+  await keduanya('dashboard');
+  // The SKP editor with an RHK, an indicator and a realisation: the field
+  // messages, the previews and their explanations.
+  await page.getByTestId('buat-skp').click();
+  await page.getByTestId('editor-skp').waitFor();
+  await page.getByTestId('tambah-rhk-utama').click();
+  const rhk = page.getByTestId('rhk').first();
+  await rhk.getByTestId('iki-target').fill('delapan');
+  await page.locator('[id$="-target-galat"] li').first().waitFor();
+  await keduanya('editor with field messages');
+  await rhk.getByTestId('rhk-uraian').fill('Terlaksananya pelatihan teknis kepegawaian');
+  await rhk.getByTestId('iki-uraian').fill('Persentase peserta yang lulus pelatihan');
+  await rhk.getByTestId('iki-target').fill('80');
+  await rhk.getByTestId('iki-satuan').fill('persen');
+  await rhk.getByTestId('iki-realisasi').fill('95');
+  await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'diatas_ekspektasi');
+  for (const d of await page.locator('details.penjelasan').all()) await d.locator('summary').click();
+  await keduanya('editor with previews and explanations');
+  await page.getByTestId('ajukan').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
+  await keduanya('submitted SKP');
+  await page.getByTestId('keluar').click();
+  await page.locator('#nip').waitFor();
+
+  // The penilai's queue and review.
+  await login(page, server.base, NIP.kabid1);
+  await page.goto(server.base + '/penilai');
+  await page.getByTestId('antrian').waitFor();
+  await keduanya('penilai queue');
+  await page.locator('[data-testid=antrian-item][data-status=diajukan] [data-testid=tinjau]').first().click();
+  await page.getByTestId('tinjau-skp').waitFor();
+  await page.getByTestId('kembalikan').click(); // without notes: the message says they are required
+  await page.locator('.keputusan .galat[role=alert]').first().waitFor();
+  await keduanya('penilai review');
+  await page.getByTestId('keluar').click();
+  await page.locator('#nip').waitFor();
+
+  // The admin console (its own wasm).
+  await login(page, server.base, NIP.admin);
+  await page.goto(server.base + '/admin');
+  await page.getByTestId('pilih-periode').waitFor();
+  for (const d of await page.locator('details').all()) await d.locator('summary').click();
+  await keduanya('admin console');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -67,6 +67,17 @@ test('an ended session, a lost connection: what was typed stays, and saving work
   await dialog.waitFor();
   assert.equal(await rhk.getByTestId('rhk-uraian').inputValue(), URAIAN, 'kept under the dialog');
   assert.equal(await dialog.locator('#nip').inputValue(), NIP.staf2, 'the NIP is filled in');
+  // The focus is in the dialog, on the password, and Tab keeps it there (the page under it is inert).
+  await page.waitForFunction(() => document.activeElement?.id === 'kata-sandi');
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    const fokus = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a?.closest('[data-testid=sesi-berakhir]') || a === document.body ? null : a?.outerHTML.slice(0, 120);
+    });
+    assert.equal(fokus, null, 'Tab stays out of the page under the dialog');
+  }
+  await dialog.locator('#kata-sandi').focus();
   await screenshot(page, 'sesi-berakhir-tablet');
   await dialog.locator('#kata-sandi').fill(DEMO_PASSWORD);
   await dialog.getByTestId('tombol-masuk').click();

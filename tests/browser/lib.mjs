@@ -10,7 +10,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'artifacts', 'screenshots');
 
 export const VIEWPORTS = {
-  phone: { width: 390, height: 844 },
+  phone: { width: 360, height: 740 },
   tablet: { width: 1024, height: 768 },
   desktop: { width: 1440, height: 900 },
 };
@@ -127,4 +127,27 @@ export async function apiSession(base, nip) {
     return r.json();
   };
   return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+}
+
+/** A plan as the API takes it: one RHK utama `id` (linked to `rhkAtasan`),
+ * with one indicator unless `indikator` is false (a draft may have none). */
+export function rencana(uraian, { id = 'rhk-1', rhkAtasan = '', indikator = true } = {}) {
+  return {
+    pendekatan: 'kuantitatif', ekspektasi_khusus: [],
+    lampiran: { dukungan_sumber_daya: [], skema_pertanggungjawaban: [], konsekuensi: [] },
+    rhk: [{
+      id, uraian, jenis: 'utama', rhk_atasan_id: rhkAtasan, perspektif: null,
+      indikator: indikator
+        ? [{ id: 'iki-1', uraian: 'Jumlah angkatan pelatihan', aspek: 'kuantitas', target: '4', target_maks: '', satuan: 'angkatan', polaritas: 'normal' }]
+        : [],
+    }],
+  };
+}
+
+/** Creates and submits a pegawai's SKP through the API; resolves with it. */
+export async function ajukanSkp(nip, base, uraian, opsi) {
+  const s = await apiSession(base, nip);
+  const [periode] = await s.get('/api/v1/org/periode');
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana(uraian, opsi) });
+  return s.post(`/api/v1/skp/${skp.id}/submit`, { version: 1, catatan: '' });
 }

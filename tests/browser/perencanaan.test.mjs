@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession,
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession, ajukanSkp, rencana,
 } from './lib.mjs';
 
 let server;
@@ -39,11 +39,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   // The penilai has planned first: their SKP has the RHK the pegawai's intervenes.
   const kabid1 = await apiSession(server.base, NIP.kabid1);
   const [periode] = await kabid1.get('/api/v1/org/periode');
-  await kabid1.post('/api/v1/skp', { periode_id: periode.id, rencana: {
-    pendekatan: 'kuantitatif', ekspektasi_khusus: [],
-    lampiran: { dukungan_sumber_daya: [], skema_pertanggungjawaban: [], konsekuensi: [] },
-    rhk: [{ id: 'rhk-a1', uraian: RHK_ATASAN, jenis: 'utama', rhk_atasan_id: '', perspektif: null, indikator: [] }],
-  } });
+  await kabid1.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana(RHK_ATASAN, { id: 'rhk-a1', indikator: false }) });
   // --- the pegawai, on a phone-sized screen
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
@@ -139,13 +135,22 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await page.getByTestId('ajukan').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
 
-  // --- the penilai approves
+  // Meanwhile a second subordinate submits too (through the API).
+  const lain = await ajukanSkp('199107172017011007', server.base, 'Terselenggaranya pelatihan kepemimpinan', { rhkAtasan: 'rhk-a1' });
+
+  // --- the penilai approves, then moves to the next submitted SKP without the list
   await tablet.goto(server.base + '/penilai');
-  await tablet.locator('[data-testid=antrian-item][data-status=diajukan] [data-testid=tinjau]').first().click();
+  await tablet.locator('[data-testid=antrian-item][data-status=diajukan]', { hasText: 'Nur Aisyah' }).getByTestId('tinjau').click();
   await tablet.getByTestId('tinjau-skp').waitFor();
   await tablet.getByTestId('setujui').click();
   await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
   await tablet.getByTestId('hasil-keputusan').waitFor();
+  await tablet.getByTestId('berikutnya').click();
+  await tablet.waitForFunction(() => /Agus Setiawan/.test(document.querySelector('[data-testid=tinjau-skp] h1')?.textContent ?? ''));
+  assert.match(tablet.url(), new RegExp(`/penilai/skp/${lain.id}$`));
+  assert.equal(await tablet.getByTestId('status-skp').first().getAttribute('data-status'), 'diajukan');
+  await tablet.getByTestId('setujui').click();
+  await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
   // Nothing else waits, so there is no "next".
   await tablet.getByTestId('tidak-ada-lagi').waitFor();
 

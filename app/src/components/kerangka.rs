@@ -31,9 +31,12 @@ pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl Into
         });
     };
     let masuk = move || matches!(auth.0.get(), Auth::Masuk(_));
+    // While the sign-in dialog of an ended session is open, the page under it
+    // can be neither focused nor clicked (the dialog keeps the focus).
+    let di_bawah_dialog = move || matches!(auth.0.get(), Auth::Berakhir(_));
     view! {
-        <a class="lewati" href="#isi">{teks(i18n, |l| td_string!(l, umum.lewati_ke_isi))}</a>
-        <header class="bar">
+        <a class="lewati" href="#isi" inert=di_bawah_dialog>{teks(i18n, |l| td_string!(l, umum.lewati_ke_isi))}</a>
+        <header class="bar" inert=di_bawah_dialog>
             <div class="merek">
                 <span class="nama">{teks(i18n, |l| td_string!(l, umum.nama_aplikasi))}</span>
                 <span class="sub">{teks(i18n, |l| td_string!(l, umum.tagline))}</span>
@@ -60,8 +63,8 @@ pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl Into
                 </Show>
             </div>
         </header>
-        <main id="isi" tabindex="-1">{children()}</main>
-        <footer class="kaki">
+        <main id="isi" tabindex="-1" inert=di_bawah_dialog>{children()}</main>
+        <footer class="kaki" inert=di_bawah_dialog>
             <p data-testid="status-server">
                 {move || match health.get() {
                     None => teks(i18n, |l| td_string!(l, umum.server_memuat)).into_any(),

@@ -11,6 +11,20 @@ use crate::teks::teks;
 pub fn SesiBerakhir() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
+    // The focus goes into the dialog, on the password (the NIP is filled in).
+    Effect::new(move |_| {
+        if matches!(auth.0.get(), Auth::Berakhir(_)) {
+            request_animation_frame(|| {
+                let sandi = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector("[data-testid=sesi-berakhir] #kata-sandi").ok().flatten())
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(sandi) = sandi {
+                    let _ = sandi.focus();
+                }
+            });
+        }
+    });
     view! {
         <Show when=move || matches!(auth.0.get(), Auth::Berakhir(_))>
             <div class="tirai">
