@@ -118,6 +118,11 @@ pub struct SecurityArgs {
     /// The throttling window in seconds.
     #[arg(long, env = "EKINERJA_LOGIN_WINDOW_SECS", default_value_t = 15 * 60)]
     pub login_window_secs: u64,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (comma-separated
+    /// addresses): without this, behind a proxy every login would count
+    /// against the proxy's one address.
+    #[arg(long = "trusted-proxy", env = "EKINERJA_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Default for SecurityArgs {
@@ -129,6 +134,7 @@ impl Default for SecurityArgs {
             login_max_failures_account: 5,
             login_max_failures_address: 30,
             login_window_secs: 15 * 60,
+            trusted_proxies: Vec::new(),
         }
     }
 }

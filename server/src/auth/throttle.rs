@@ -3,8 +3,35 @@
 //! Retry-After. Kept in memory: one server's view (documented in README).
 
 use std::collections::HashMap;
+use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use axum::http::HeaderMap;
+
+/// The client's address for throttling. Behind a reverse proxy every
+/// request comes from the proxy, so a proxy listed in `dipercaya` (the
+/// `--trusted-proxy` setting) is looked through: the address is the
+/// rightmost `X-Forwarded-For` entry that is not itself a trusted proxy
+/// (entries further left are the client's own claim and could be forged).
+/// From anyone else the header is ignored.
+pub fn alamat_klien(peer: IpAddr, headers: &HeaderMap, dipercaya: &[IpAddr]) -> IpAddr {
+    if !dipercaya.contains(&peer) {
+        return peer;
+    }
+    let mut alamat = peer;
+    for v in headers.get_all("x-forwarded-for").iter().rev() {
+        let Ok(v) = v.to_str() else { return alamat };
+        for bagian in v.split(',').rev() {
+            match bagian.trim().parse::<IpAddr>() {
+                Ok(ip) if dipercaya.contains(&ip) => alamat = ip,
+                Ok(ip) => return ip,
+                Err(_) => return alamat,
+            }
+        }
+    }
+    alamat
+}
 
 #[derive(Clone, Copy, Debug)]
 pub struct Limit {
@@ -48,6 +75,26 @@ impl Throttle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_client_address_is_read_through_trusted_proxies_only() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let proxy = [ip("10.0.0.2"), ip("10.0.0.3")];
+        let xff = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert("x-forwarded-for", v.parse().unwrap());
+            h
+        };
+        // Through one proxy: the client it saw.
+        assert_eq!(alamat_klien(ip("10.0.0.2"), &xff("203.0.113.7"), &proxy), ip("203.0.113.7"));
+        // Through two: the rightmost address that is not a proxy; a forged left part is ignored.
+        assert_eq!(alamat_klien(ip("10.0.0.2"), &xff("1.2.3.4, 203.0.113.7, 10.0.0.3"), &proxy), ip("203.0.113.7"));
+        // Not from a trusted proxy: the header is the caller's own claim.
+        assert_eq!(alamat_klien(ip("198.51.100.9"), &xff("203.0.113.7"), &proxy), ip("198.51.100.9"));
+        // No usable header: the proxy itself.
+        assert_eq!(alamat_klien(ip("10.0.0.2"), &HeaderMap::new(), &proxy), ip("10.0.0.2"));
+        assert_eq!(alamat_klien(ip("10.0.0.2"), &xff("bukan-ip"), &proxy), ip("10.0.0.2"));
+    }
 
     #[test]
     fn the_limit_blocks_until_the_window_passes() {

@@ -586,6 +586,13 @@ pub async fn daftar_atasan(
 }
 
 /// The instansi of a pegawai, if the pegawai exists.
+/// Whether an instansi with this id exists.
+pub async fn instansi_ada(pool: &sqlx::AnyPool, instansi_id: &str) -> sqlx::Result<bool> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM instansi WHERE id = $1").bind(instansi_id).fetch_optional(pool).await?;
+    Ok(row.is_some())
+}
+
 pub async fn pegawai_instansi(conn: &mut AnyConnection, pegawai_id: &str) -> sqlx::Result<Option<String>> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT instansi_id FROM pegawai WHERE id = $1").bind(pegawai_id).fetch_optional(conn).await?;

@@ -5,11 +5,11 @@ use std::time::{Duration, Instant};
 
 use axum::Json;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::auth::session::{self, Actor, COOKIE, Peran};
-use crate::auth::throttle::Limit;
+use crate::auth::throttle::{Limit, alamat_klien};
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::AppJson;
@@ -58,13 +58,15 @@ fn normalise_nip(nip: &str) -> String {
 async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     AppJson(input): AppJson<LoginInput>,
 ) -> ApiResult<Response> {
     let cfg = &state.inner.config;
+    let klien = alamat_klien(peer.ip(), &headers, &cfg.trusted_proxies);
     let window = Duration::from_secs(cfg.login_window_secs);
     let nip = normalise_nip(&input.nip);
     let account_key = format!("nip:{nip}");
-    let address_key = format!("ip:{}", peer.ip());
+    let address_key = format!("ip:{klien}");
     let now = Instant::now();
     let throttle = &state.inner.throttle;
     for (key, max) in [(&account_key, cfg.login_max_failures_account), (&address_key, cfg.login_max_failures_address)] {
@@ -289,13 +291,15 @@ async fn change_password(
 async fn activate(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     AppJson(input): AppJson<ActivationInput>,
 ) -> ApiResult<StatusCode> {
     let cfg = &state.inner.config;
+    let klien = alamat_klien(peer.ip(), &headers, &cfg.trusted_proxies);
     let limit =
         Limit { max_failures: cfg.login_max_failures_account, window: Duration::from_secs(cfg.login_window_secs) };
     let nip = normalise_nip(&input.nip);
-    let keys = [format!("aktivasi:{nip}"), format!("ip:{}", peer.ip())];
+    let keys = [format!("aktivasi:{nip}"), format!("ip:{klien}")];
     let now = Instant::now();
     for key in &keys {
         if let Some(wait) = state.inner.throttle.check(key, limit, now) {

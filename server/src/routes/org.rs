@@ -58,6 +58,29 @@ fn milik(actor: &Actor, instansi_id: Option<&str>) -> ApiResult<()> {
     }
 }
 
+/// `?instansi_id=`: the instansi an org route acts on when it is not the
+/// caller's own — only a super admin may name another one.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct InstansiQuery {
+    /// Another instansi (super admin only); default: the caller's own.
+    pub instansi_id: Option<String>,
+}
+
+/// The instansi a route acts on: the caller's own, or the one named, which
+/// must be theirs or, for a super admin, one that exists; anything else is
+/// answered as if it did not exist (404).
+async fn instansi_sasaran(state: &AppState, actor: &Actor, diminta: Option<&str>) -> ApiResult<String> {
+    let Some(i) = diminta.map(str::trim).filter(|i| !i.is_empty() && *i != actor.instansi_id) else {
+        return Ok(actor.instansi_id.clone());
+    };
+    if actor.peran != Peran::SuperAdmin || !org::instansi_ada(state.db.pool(), i).await? {
+        return Err(ApiError::NotFound);
+    }
+    Ok(i.to_owned())
+}
+
 fn bad_query(e: QueryRejection) -> ApiError {
     ApiError::BadRequest("bad_query", format!("Parameter tidak valid. / Invalid query parameters: {}", e.body_text()))
 }
@@ -68,15 +91,22 @@ fn bad_query(e: QueryRejection) -> ApiError {
     path = "/org/unit",
     tag = "org",
     security(("ekinerja_sesi" = [])),
+    params(InstansiQuery),
     responses(
         (status = 200, description = "The root units, each with its children.", body = Vec<UnitNode>),
         (status = 403, description = "Not an admin of an instansi.", body = ErrorBody),
     )
 )]
-async fn unit_tree(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<UnitNode>>> {
+async fn unit_tree(
+    State(state): State<AppState>,
+    actor: Actor,
+    query: Result<Query<InstansiQuery>, QueryRejection>,
+) -> ApiResult<Json<Vec<UnitNode>>> {
     admin(&actor)?;
+    let Query(q) = query.map_err(bad_query)?;
+    let instansi = instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?;
     let mut conn = state.db.pool().acquire().await?;
-    Ok(Json(org::unit_tree(&mut conn, &actor.instansi_id).await?))
+    Ok(Json(org::unit_tree(&mut conn, &instansi).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -89,6 +119,8 @@ pub struct CariPegawai {
     pub unit_id: String,
     pub limit: Option<i64>,
     pub offset: Option<i64>,
+    /// Another instansi (super admin only); default: the caller's own.
+    pub instansi_id: Option<String>,
 }
 
 fn halaman(limit: Option<i64>, offset: Option<i64>, bawaan: i64, maks: i64) -> ApiResult<(i64, i64)> {
@@ -129,14 +161,12 @@ async fn cari_pegawai(
     if q.q.chars().count() > 200 || q.q.chars().any(char::is_control) {
         return Err(ApiError::field("q", "Kata kunci tidak valid. / Invalid search text."));
     }
+    let instansi = instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?;
     let mut conn = state.db.pool().acquire().await?;
-    if !q.unit_id.is_empty() {
-        let instansi = org::unit_instansi(&mut conn, &q.unit_id).await?;
-        if instansi.as_deref() != Some(actor.instansi_id.as_str()) {
-            return Err(ApiError::NotFound);
-        }
+    if !q.unit_id.is_empty() && org::unit_instansi(&mut conn, &q.unit_id).await?.as_deref() != Some(instansi.as_str()) {
+        return Err(ApiError::NotFound);
     }
-    Ok(Json(org::cari_pegawai(&mut conn, &actor.instansi_id, &q.q, &q.unit_id, limit, offset).await?))
+    Ok(Json(org::cari_pegawai(&mut conn, &instansi, &q.q, &q.unit_id, limit, offset).await?))
 }
 
 /// The periods of the caller's instansi.
@@ -145,13 +175,20 @@ async fn cari_pegawai(
     path = "/org/periode",
     tag = "org",
     security(("ekinerja_sesi" = [])),
+    params(InstansiQuery),
     responses(
         (status = 200, description = "The periods.", body = Vec<PeriodeView>),
     )
 )]
-async fn daftar_periode(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<PeriodeView>>> {
+async fn daftar_periode(
+    State(state): State<AppState>,
+    actor: Actor,
+    query: Result<Query<InstansiQuery>, QueryRejection>,
+) -> ApiResult<Json<Vec<PeriodeView>>> {
+    let Query(q) = query.map_err(bad_query)?;
+    let instansi = instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?;
     let mut conn = state.db.pool().acquire().await?;
-    Ok(Json(org::daftar_periode(&mut conn, &actor.instansi_id).await?))
+    Ok(Json(org::daftar_periode(&mut conn, &instansi).await?))
 }
 
 /// Creates a period of the caller's instansi.
@@ -160,6 +197,7 @@ async fn daftar_periode(State(state): State<AppState>, actor: Actor) -> ApiResul
     path = "/org/periode",
     tag = "org",
     security(("ekinerja_sesi" = [])),
+    params(InstansiQuery),
     request_body = BuatPeriode,
     responses(
         (status = 201, description = "The period, with non-blocking remarks.", body = PeriodeDibuat),
@@ -170,9 +208,12 @@ async fn buat_periode(
     State(state): State<AppState>,
     actor: Actor,
     kunci: Kunci,
+    query: Result<Query<InstansiQuery>, QueryRejection>,
     AppJson(input): AppJson<BuatPeriode>,
 ) -> ApiResult<Response> {
     admin(&actor)?;
+    let Query(q) = query.map_err(bad_query)?;
+    let instansi = instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?;
     let rule_set = match input.rule_set.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(kode) => Some(RuleSet::from_kode(kode).ok_or_else(|| {
@@ -195,7 +236,7 @@ async fn buat_periode(
     let peringatan =
         form.peringatan().iter().map(|(f, m)| (f.to_owned(), m.iter().map(dua_bahasa).collect())).collect();
     let periode_id = periode.id().as_str().to_owned();
-    let (instansi_id, k) = (actor.instansi_id.clone(), kunci.clone());
+    let (instansi_id, k) = (instansi.clone(), kunci.clone());
     // The year's check, the period and the key's answer: one durable write.
     let body = state
         .db
@@ -207,7 +248,7 @@ async fn buat_periode(
         })
         .await?;
     kunci.tercatat();
-    tracing::info!(instansi_id = %actor.instansi_id, periode_id = %periode_id, "period created");
+    tracing::info!(instansi_id = %instansi, periode_id = %periode_id, "period created");
     Ok(jawaban_json(StatusCode::CREATED, body))
 }
 
@@ -352,6 +393,7 @@ async fn set_atasan(
     path = "/admin/aktivasi",
     tag = "org",
     security(("ekinerja_sesi" = [])),
+    params(InstansiQuery),
     request_body = MintaAktivasi,
     responses(
         (status = 201, description = "The codes (`Cache-Control: no-store`).", body = AktivasiDibuat, headers(("Cache-Control" = String, description = "`no-store`"))),
@@ -363,10 +405,13 @@ async fn aktivasi(
     State(state): State<AppState>,
     actor: Actor,
     kunci: Kunci,
+    query: Result<Query<InstansiQuery>, QueryRejection>,
     AppJson(input): AppJson<MintaAktivasi>,
 ) -> ApiResult<Response> {
     admin(&actor)?;
-    let (instansi_id, k) = (actor.instansi_id.clone(), kunci.clone());
+    let Query(q) = query.map_err(bad_query)?;
+    let instansi = instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?;
+    let (instansi_id, k) = (instansi.clone(), kunci.clone());
     // The codes and the key's stand-in answer (never the codes): one durable write.
     let (kode, berlaku_sampai) = state
         .db
@@ -379,7 +424,7 @@ async fn aktivasi(
         })
         .await?;
     kunci.tercatat();
-    tracing::info!(instansi_id = %actor.instansi_id, jumlah = kode.len(), "activation codes issued");
+    tracing::info!(instansi_id = %instansi, jumlah = kode.len(), "activation codes issued");
     let mut res =
         (StatusCode::CREATED, Json(AktivasiDibuat { jumlah: kode.len(), berlaku_sampai, kode })).into_response();
     // The codes are never stored, whatever stores this answer.
@@ -398,6 +443,9 @@ pub struct ImportQuery {
     /// The period whose atasan mapping the file sets; default: the current one.
     #[serde(default)]
     pub periode_id: Option<String>,
+    /// Another instansi (super admin only); default: the caller's own.
+    #[serde(default)]
+    pub instansi_id: Option<String>,
 }
 
 /// The message summing up a report, both languages.
@@ -475,7 +523,7 @@ async fn import_csv(
         }
     })?;
     let opsi = Opsi {
-        instansi_id: actor.instansi_id.clone(),
+        instansi_id: instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?,
         periode_id: q.periode_id.filter(|p| !p.is_empty()),
         terapkan: q.terapkan.as_deref().map(str::trim) == Some("true"),
         hari_ini: clock::hari_ini(),

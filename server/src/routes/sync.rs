@@ -81,6 +81,9 @@ fn check(input: &SyncInput) -> ApiResult<()> {
             ),
         ));
     }
+    if input.mutations.iter().any(|m| i64::try_from(m.seq).is_err()) {
+        return Err(ApiError::field("mutations", "seq terlalu besar. / seq is too large."));
+    }
     if input.mutations.windows(2).any(|w| w[1].seq <= w[0].seq) {
         return Err(ApiError::field("mutations", "seq harus naik berurutan. / seq must be strictly increasing."));
     }
@@ -119,8 +122,8 @@ fn allowed(m: &Mutasi) -> Option<Method> {
     )
 )]
 async fn sync(
-    State(_state): State<AppState>,
-    _actor: Actor,
+    State(state): State<AppState>,
+    actor: Actor,
     Extension(Api(api)): Extension<Api>,
     request: Request,
 ) -> ApiResult<Json<SyncOutput>> {
@@ -129,8 +132,27 @@ async fn sync(
     let req = Request::from_parts(parts.clone(), Body::from(bytes));
     let AppJson(input) = <AppJson<SyncInput> as axum::extract::FromRequest<()>>::from_request(req, &()).await?;
     check(&input)?;
+    let terakhir = seq_terakhir(&state, &actor.pegawai_id, &input.client_id).await?;
     let mut results = Vec::with_capacity(input.mutations.len());
     for m in &input.mutations {
+        if m.seq <= terakhir && !kunci_tersimpan(&state, &actor.pegawai_id, &m.idempotency_key).await? {
+            results.push(HasilMutasi {
+                seq: m.seq,
+                idempotency_key: m.idempotency_key.clone(),
+                status: 409,
+                replayed: false,
+                body: serde_json::json!({
+                    "code": "out_of_order",
+                    "message": format!(
+                        "Perubahan ini (seq {}) tiba setelah perubahan yang lebih baru dari perangkat yang sama \
+                         (seq {terakhir}); tidak diterapkan. / This change (seq {}) arrived after later ones from \
+                         the same device (seq {terakhir}); not applied.",
+                        m.seq, m.seq
+                    ),
+                }),
+            });
+            continue;
+        }
         let Some(method) = allowed(m) else {
             results.push(HasilMutasi {
                 seq: m.seq,
@@ -166,6 +188,58 @@ async fn sync(
         let body = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
         results.push(HasilMutasi { seq: m.seq, idempotency_key: m.idempotency_key.clone(), status, replayed, body });
     }
+    if let Some(maks) = input.mutations.iter().map(|m| m.seq).max().filter(|&s| s > terakhir) {
+        maju(&state, &actor, &input.client_id, maks).await?;
+    }
     tracing::info!(mutations = results.len(), "sync batch applied");
     Ok(Json(SyncOutput { client_id: input.client_id, results }))
+}
+
+/// The highest seq taken from this person's client (0 before its first batch).
+async fn seq_terakhir(state: &AppState, pemilik: &str, client_id: &str) -> ApiResult<u64> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT seq_terakhir FROM sync_klien WHERE pemilik = $1 AND client_id = $2")
+            .bind(pemilik)
+            .bind(client_id)
+            .fetch_optional(state.db.pool())
+            .await?;
+    Ok(row.map_or(0, |r| u64::try_from(r.0).unwrap_or(0)))
+}
+
+/// Whether a change with this key was already applied (then its answer is replayed).
+async fn kunci_tersimpan(state: &AppState, pemilik: &str, kunci: &str) -> ApiResult<bool> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT status FROM idempotensi WHERE pemilik = $1 AND kunci = $2")
+        .bind(pemilik)
+        .bind(kunci)
+        .fetch_optional(state.db.pool())
+        .await?;
+    Ok(row.is_some())
+}
+
+/// Moves the client's position up to `seq` once the batch is through (never
+/// down: a batch that raced ahead keeps its place).
+async fn maju(state: &AppState, actor: &Actor, client_id: &str, seq: u64) -> ApiResult<()> {
+    let (pemilik, instansi, client) = (actor.pegawai_id.clone(), actor.instansi_id.clone(), client_id.to_owned());
+    let seq = i64::try_from(seq).map_err(|e| ApiError::Internal(e.into()))?;
+    state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                sqlx::query(
+                    "INSERT INTO sync_klien (pemilik, client_id, instansi_id, seq_terakhir, diubah) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (pemilik, client_id) DO UPDATE \
+                     SET seq_terakhir = excluded.seq_terakhir, diubah = excluded.diubah \
+                     WHERE sync_klien.seq_terakhir < excluded.seq_terakhir",
+                )
+                .bind(&pemilik)
+                .bind(&client)
+                .bind(&instansi)
+                .bind(seq)
+                .bind(crate::clock::now())
+                .execute(&mut *c)
+                .await?;
+                Ok(())
+            })
+        })
+        .await
 }

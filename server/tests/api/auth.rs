@@ -165,3 +165,45 @@ async fn the_session_probe_answers_200_for_guests_and_members_on(backend: Backen
     let member: Value = res.json().await.unwrap();
     assert_eq!(member["sesi"]["nip"], DEMO_STAF2);
 }
+
+fn sekarang() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+}
+
+#[tokio::test]
+async fn a_session_ends_when_idle_too_long_or_too_old_and_activity_keeps_it_alive() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let db = app.connect().await;
+        let idle = server::config::SecurityArgs::default().session_idle_secs;
+        let set = async |sql: &str, nilai: i64, pegawai: &str| {
+            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+                .bind(nilai)
+                .bind(pegawai)
+                .execute(db.pool())
+                .await
+                .unwrap();
+        };
+        // (Each change is made before the session's first request, so no cached row hides it.)
+        // Quiet for just under the idle timeout: still valid, and the request renews it.
+        let s = app.login(DEMO_STAF2).await;
+        set("UPDATE sesi SET aktif_terakhir = $1 WHERE pegawai_id = $2", sekarang() - idle + 30, &s.pegawai_id).await;
+        assert_eq!(s.get("/api/v1/auth/me").send().await.unwrap().status(), 200, "{backend:?}");
+        let (aktif,): (i64,) = sqlx::query_as("SELECT aktif_terakhir FROM sesi WHERE pegawai_id = $1")
+            .bind(&s.pegawai_id)
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        assert!(aktif >= sekarang() - 5, "{backend:?}: activity renews the idle timeout");
+
+        // Quiet for longer than the idle timeout: ended.
+        let s = app.login(DEMO_ADMIN).await;
+        set("UPDATE sesi SET aktif_terakhir = $1 WHERE pegawai_id = $2", sekarang() - idle - 1, &s.pegawai_id).await;
+        assert_eq!(s.get("/api/v1/auth/me").send().await.unwrap().status(), 401, "{backend:?}: idle timeout");
+
+        // Active, but past the absolute end: ended.
+        let s = app.login(crate::helpers::DEMO_KABID1).await;
+        set("UPDATE sesi SET berakhir = $1 WHERE pegawai_id = $2", sekarang() - 1, &s.pegawai_id).await;
+        assert_eq!(s.get("/api/v1/auth/me").send().await.unwrap().status(), 401, "{backend:?}: absolute timeout");
+    }
+}

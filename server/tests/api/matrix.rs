@@ -394,7 +394,7 @@ async fn every_other_route_refuses_on(backend: crate::helpers::Backend) {
     ] {
         let res = s
             .post("/api/v1/sync")
-            .json(&json!({ "client_id": "matriks", "mutations": [
+            .json(&json!({ "client_id": format!("matriks-{who}-{target}"), "mutations": [
                 { "seq": 1, "idempotency_key": uuid::Uuid::new_v4().to_string(), "method": "PUT",
                   "path": format!("/api/v1/skp/{target}"), "body": { "version": 1, "rencana": rencana("Dibajak") } },
                 { "seq": 2, "idempotency_key": uuid::Uuid::new_v4().to_string(), "method": "POST",

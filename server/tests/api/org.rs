@@ -588,3 +588,77 @@ async fn create_admin_refuses_a_missing_instansi_name_and_a_weak_password_on(bac
     assert!(!again.instansi_baru && !again.pegawai_baru && !again.akun_baru);
     assert!(app.try_login(LAIN_NIP, "kata-sandi-pengganti").await.is_ok());
 }
+
+#[tokio::test]
+async fn a_super_admin_manages_any_instansi_and_nobody_else_may_name_another() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let db = app.connect().await;
+        let pusat = AdminBaru {
+            kode_instansi: "PUSAT".into(),
+            nama_instansi: Some("Kementerian Pusat".into()),
+            nip: LAIN_NIP.into(),
+            nama: "Super Admin".into(),
+            super_admin: true,
+            password: LAIN_PASSWORD.into(),
+        };
+        buat_admin(&db, &pusat).await.unwrap();
+        let sup = app.try_login(LAIN_NIP, LAIN_PASSWORD).await.ok().unwrap();
+        let admin = app.login(DEMO_ADMIN).await;
+        let (demo,): (String,) = sqlx::query_as("SELECT instansi_id FROM pegawai WHERE nip = $1")
+            .bind(DEMO_STAF2)
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        let (pusat_id,): (String,) = sqlx::query_as("SELECT instansi_id FROM pegawai WHERE nip = $1")
+            .bind(LAIN_NIP)
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        let get = |s: &Session, path: String| {
+            let s = s.clone();
+            async move { json(s.get(&path).send().await.unwrap()).await }
+        };
+
+        // The super admin, naming the demo instansi: its units, pegawai and periods.
+        let (status, units) = get(&sup, format!("/api/v1/org/unit?instansi_id={demo}")).await;
+        assert_eq!(status, 200, "{backend:?}: {units}");
+        assert!(units.to_string().contains("Bidang Pengembangan Kompetensi"), "{backend:?}");
+        let (_, found) = get(&sup, format!("/api/v1/org/pegawai?q={DEMO_STAF2}&instansi_id={demo}")).await;
+        assert_eq!(found["items"][0]["nip"], DEMO_STAF2, "{backend:?}: {found}");
+        let (_, periods) = get(&sup, format!("/api/v1/org/periode?instansi_id={demo}")).await;
+        let demo_periode = periods[0]["id"].as_str().unwrap().to_owned();
+        let res = sup
+            .post(&format!("/api/v1/org/periode?instansi_id={demo}"))
+            .json(&json!({ "tahun": 2030 }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201, "{backend:?}");
+        let (_, periods) = get(&admin, "/api/v1/org/periode".into()).await;
+        assert!(
+            periods.as_array().unwrap().iter().any(|p| p["tahun"] == 2030),
+            "{backend:?}: made for the demo instansi"
+        );
+        let (status, _) = get(&sup, format!("/api/v1/org/atasan?periode_id={demo_periode}")).await;
+        assert_eq!(status, 200, "{backend:?}");
+        // Without the parameter: their own instansi.
+        let (_, own) = get(&sup, "/api/v1/org/periode".into()).await;
+        assert!(!own.to_string().contains(&demo_periode), "{backend:?}");
+
+        // Nobody else may name another instansi, and nobody may name one that does not exist.
+        for (who, s, path) in [
+            ("admin instansi", &admin, format!("/api/v1/org/unit?instansi_id={pusat_id}")),
+            ("admin instansi", &admin, format!("/api/v1/org/periode?instansi_id={pusat_id}")),
+            ("super admin", &sup, "/api/v1/org/unit?instansi_id=tidak-ada".to_owned()),
+        ] {
+            let (status, body) = get(s, path.clone()).await;
+            assert_eq!(status, 404, "{backend:?}: {who} → {path}: {body}");
+        }
+        let staf2 = app.login(DEMO_STAF2).await;
+        let (status, _) = get(&staf2, format!("/api/v1/org/periode?instansi_id={demo}")).await;
+        assert_eq!(status, 200, "{backend:?}: naming one's own instansi is fine");
+        let (status, _) = get(&staf2, format!("/api/v1/org/periode?instansi_id={pusat_id}")).await;
+        assert_eq!(status, 404, "{backend:?}");
+    }
+}

@@ -79,3 +79,51 @@ async fn a_batch_out_of_order_or_for_someone_else_is_refused_on(backend: Backend
     let anon = app.client.post(app.url("/api/v1/sync")).json(&hijack).send().await.unwrap();
     assert_eq!(anon.status(), 401);
 }
+
+#[tokio::test]
+async fn a_batch_sent_after_a_newer_one_from_the_same_client_is_not_applied() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let skp: Value = create(&pegawai, &periode, "Versi awal").await.json().await.unwrap();
+        let id = skp["id"].as_str().unwrap();
+        let edit = |seq: u64, key: &str, version: i64, uraian: &str| {
+            json!({ "seq": seq, "idempotency_key": key, "method": "PUT", "path": format!("/api/v1/skp/{id}"),
+                    "body": { "version": version, "rencana": rencana(uraian) } })
+        };
+        let sync = |client: &str, mutations: Vec<Value>| {
+            let body = json!({ "client_id": client, "mutations": mutations });
+            let pegawai = pegawai.clone();
+            async move {
+                let res = pegawai.post("/api/v1/sync").json(&body).send().await.unwrap();
+                assert_eq!(res.status(), 200);
+                res.json::<Value>().await.unwrap()
+            }
+        };
+        // The newer batch arrives first.
+        let newer = sync("hp", vec![edit(5, "k-5", 1, "Batch baru")]).await;
+        assert_eq!(newer["results"][0]["status"], 200, "{backend:?}: {newer}");
+        // Then an older one (seq 3, never applied): refused, nothing changes.
+        let older = sync("hp", vec![edit(3, "k-3", 2, "Batch lama")]).await;
+        assert_eq!(older["results"][0]["status"], 409, "{backend:?}: {older}");
+        assert_eq!(older["results"][0]["body"]["code"], "out_of_order");
+        // The newer batch sent again: its key answers, as before.
+        let again = sync("hp", vec![edit(5, "k-5", 1, "Batch baru")]).await;
+        assert_eq!(
+            (again["results"][0]["status"].as_u64(), again["results"][0]["replayed"].as_bool()),
+            (Some(200), Some(true))
+        );
+        // Another client of the same person has its own order.
+        let other = sync("laptop", vec![edit(1, "l-1", 2, "Dari laptop")]).await;
+        assert_eq!(other["results"][0]["status"], 200, "{backend:?}: {other}");
+        let now: Value = pegawai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(
+            (now["version"].as_i64(), now["isian"]["rhk"][0]["uraian"].as_str()),
+            (Some(3), Some("Dari laptop"))
+        );
+        // The order goes on from where it is.
+        let next = sync("hp", vec![edit(6, "k-6", 3, "Lanjut")]).await;
+        assert_eq!(next["results"][0]["status"], 200, "{backend:?}: {next}");
+    }
+}

@@ -367,3 +367,50 @@ async fn the_sqlite_wal_is_checkpointed_in_the_background_while_writes_go_on() {
     assert_eq!(ids(&test_db.url).await.len(), 1000);
     db.close().await;
 }
+
+#[tokio::test]
+async fn an_answer_is_replayed_for_thirty_days_and_purged_after_thirty_five() {
+    for backend in backends() {
+        let (app, pegawai, id) = skp_baru(backend).await;
+        let body = json!({ "version": 1, "rencana": crate::skp::rencana("Sekali saja") });
+        assert_eq!(put_dengan_kunci(&pegawai, &id, "kunci-lama", &body).await.status(), 200);
+        let body2 = json!({ "version": 2, "rencana": crate::skp::rencana("Kedua") });
+        assert_eq!(put_dengan_kunci(&pegawai, &id, "kunci-purba", &body2).await.status(), 200);
+        let db = app.connect().await;
+        let hari = 24 * 60 * 60;
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+        for (kunci, umur) in [("kunci-lama", 31 * hari), ("kunci-purba", 36 * hari)] {
+            sqlx::query("UPDATE idempotensi SET dibuat = $1 WHERE kunci = $2")
+                .bind(now - umur)
+                .bind(kunci)
+                .execute(db.pool())
+                .await
+                .unwrap();
+        }
+        // A restart purges what is older than the promise allows (it also runs every six hours).
+        let args = server::config::ServeArgs {
+            port: 0,
+            dist: std::path::PathBuf::from("/nonexistent-dist"),
+            no_demo: true,
+            ..server::config::ServeArgs::default()
+        };
+        let restarted = server::Application::build(&app.db.url, &args).await.unwrap();
+        let addr = restarted.local_addr();
+        tokio::spawn(restarted.run_until_stopped());
+        let kunci: Vec<(String,)> = sqlx::query_as("SELECT kunci FROM idempotensi WHERE pemilik = $1 ORDER BY kunci")
+            .bind(&pegawai.pegawai_id)
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+        let kunci: Vec<&str> = kunci.iter().map(|k| k.0.as_str()).collect();
+        assert!(kunci.contains(&"kunci-lama") && !kunci.contains(&"kunci-purba"), "{backend:?}: {kunci:?}");
+        // 31 days on, the same request still gets its first answer and changes nothing.
+        let lagi = Session { base: format!("http://{addr}"), ..pegawai.clone() };
+        let replay = put_dengan_kunci(&lagi, &id, "kunci-lama", &body).await;
+        assert_eq!(replay.status(), 200, "{backend:?}");
+        assert!(replay.headers().contains_key("idempotent-replayed"), "{backend:?}");
+        let (version,): (i64,) =
+            sqlx::query_as("SELECT version FROM skp WHERE id = $1").bind(&id).fetch_one(db.pool()).await.unwrap();
+        assert_eq!(version, 3, "{backend:?}: the replay changed nothing");
+    }
+}
