@@ -140,6 +140,17 @@ test('the admin imports a bad file, reads the report, then applies a good one', 
   const kodeCsv = readFileSync(await kode.path(), 'utf8');
   assert.match(kodeCsv, /^\uFEFFNIP;Nama;Kode aktivasi\r\n/);
   assert.match(kodeCsv, /199801012023031001;Rina Anggraini;[2-9A-Z]{10}\r\n/);
+  // Printable too: the button opens the browser's print, and the printout holds only the list.
+  await page.evaluate(() => { window.__dicetak = 0; window.print = () => { window.__dicetak += 1; }; });
+  await page.getByTestId('cetak-kode').click();
+  assert.equal(await page.evaluate(() => window.__dicetak), 1);
+  await page.emulateMedia({ media: 'print' });
+  const terlihat = (sel) => page.evaluate((s) => getComputedStyle(document.querySelector(s)).visibility, sel);
+  assert.equal(await terlihat('[data-testid=kode-item]'), 'visible');
+  assert.equal(await terlihat('.bar'), 'hidden');
+  assert.equal(await terlihat('[data-testid=buat-kode]'), 'hidden');
+  await screenshot(page, 'kode-aktivasi-cetak');
+  await page.emulateMedia({ media: 'screen' });
 
   await noProblems(page, problems);
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {

@@ -9,7 +9,8 @@ use crate::teks::teks;
 use domain::api::AktivasiDibuat;
 
 /// Activation codes for every pegawai without a password: issued on request,
-/// shown here once (only their hashes are kept), downloadable as CSV.
+/// shown here once (only their hashes are kept), downloadable as CSV and
+/// printable (the printout holds only the list, to hand out).
 #[component]
 pub fn AdminAktivasi(
     buat: Callback<()>,
@@ -45,7 +46,14 @@ pub fn AdminAktivasi(
                         <strong>{teks(i18n, |l| td_string!(l, admin.kode_sekali))}</strong> " "
                         {t!(i18n, admin.kode_berlaku, n = move || jumlah, tanggal = move || sampai.clone())}
                     </p>
-                    <AdminUnduh isi=isi nama_berkas="kode-aktivasi.csv" testid="unduh-kode">{teks(i18n, |l| td_string!(l, admin.unduh_kode))}</AdminUnduh>
+                    <div class="aksi">
+                        <AdminUnduh isi=isi nama_berkas="kode-aktivasi.csv" testid="unduh-kode">{teks(i18n, |l| td_string!(l, admin.unduh_kode))}</AdminUnduh>
+                        // Printed, only the codes' list appears (app/style.css, @media print).
+                        <button type="button" class="tombol-kedua" data-testid="cetak-kode"
+                            on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>
+                            {teks(i18n, |l| td_string!(l, admin.cetak_kode))}
+                        </button>
+                    </div>
                     <div class="tabel-gulir" style:overflow-x="auto">
                         <table class="tabel" style:width="100%">
                             <thead><tr>
