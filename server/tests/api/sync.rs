@@ -83,11 +83,7 @@ async fn a_batch_out_of_order_or_for_someone_else_is_refused_on(backend: Backend
 #[tokio::test]
 async fn a_batch_sent_after_a_newer_one_from_the_same_client_is_not_applied() {
     for backend in backends() {
-        let app = spawn_app_with(backend, None, true).await;
-        let periode = periode_id(&app).await;
-        let pegawai = app.login(DEMO_STAF2).await;
-        let skp: Value = create(&pegawai, &periode, "Versi awal").await.json().await.unwrap();
-        let id = skp["id"].as_str().unwrap();
+        let (_app, pegawai, id) = crate::tulis::skp_baru(backend).await;
         let edit = |seq: u64, key: &str, version: i64, uraian: &str| {
             json!({ "seq": seq, "idempotency_key": key, "method": "PUT", "path": format!("/api/v1/skp/{id}"),
                     "body": { "version": version, "rencana": rencana(uraian) } })

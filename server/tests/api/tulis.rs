@@ -48,7 +48,7 @@ async fn ids(url: &str) -> Vec<i64> {
 
 /// The demo staf2 signed in, with a new SKP (version 1): the app, the
 /// session and the SKP's id.
-async fn skp_baru(backend: Backend) -> (TestApp, Session, String) {
+pub async fn skp_baru(backend: Backend) -> (TestApp, Session, String) {
     let app = spawn_app_with(backend, None, true).await;
     let periode = crate::skp::periode_id(&app).await;
     let pegawai = app.login(DEMO_STAF2).await;
