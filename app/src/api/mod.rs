@@ -107,7 +107,12 @@ async fn finish_as<T: DeserializeOwned>(
     if !(200..300).contains(&status) {
         let body = res.json::<ErrorBody>().await.unwrap_or_else(|_| ErrorBody {
             code: "unknown".into(),
-            message: format!("HTTP {status}"),
+            // No error body (a proxy's page, say): said in both languages, as the server would.
+            message: {
+                use crate::i18n::{Locale, td_string};
+                let umum = |l| td_string!(l, umum.galat_server_umum);
+                format!("{} (HTTP {status}). / {} (HTTP {status}).", umum(Locale::id), umum(Locale::en))
+            },
             ..ErrorBody::default()
         });
         return Err(Error::Api { status, body });

@@ -136,37 +136,33 @@ pub struct FormAtasan {
 }
 
 impl FormAtasan {
-    /// The checks the server makes that need no database, so the form shows them at once.
+    /// The checks the server makes that need no database, so the form shows
+    /// them at once (in both languages, from the translation files).
     pub fn validate(&self, periode: &PeriodeView) -> FieldErrors {
+        use crate::i18n::{Locale, td_string};
         let mut e = FieldErrors::new();
+        let mut salah = |field: &str, pilih: fn(Locale) -> &'static str| {
+            e.push(field, pilih(Locale::id), pilih(Locale::en));
+        };
         for (field, id) in [("penilai_id", &self.penilai_id), ("atasan_penilai_id", &self.atasan_penilai_id)] {
             if id.as_deref() == Some(self.pegawai_id.as_str()) {
-                e.push(field, "Pegawai tidak dapat menilai dirinya sendiri.", "An employee cannot rate themselves.");
+                salah(field, |l| td_string!(l, admin.menilai_diri));
             }
         }
         if self.penilai_id.is_some() && self.penilai_id == self.atasan_penilai_id {
-            e.push(
-                "atasan_penilai_id",
-                "Atasan pejabat penilai harus orang lain dari pejabat penilai.",
-                "The rater's superior must differ from the rater.",
-            );
+            salah("atasan_penilai_id", |l| td_string!(l, admin.atasan_sama));
         }
         if self.atasan_penilai_id.is_some() && self.penilai_id.is_none() {
-            e.push("penilai_id", "Isi pejabat penilai lebih dulu.", "Set the rater first.");
+            salah("penilai_id", |l| td_string!(l, admin.penilai_dulu));
         }
         match Tanggal::parse_iso(self.berlaku_mulai.trim()) {
-            None => {
-                e.push("berlaku_mulai", "Tanggal tidak valid (TTTT-BB-HH).", "Invalid date (YYYY-MM-DD).");
-            }
+            None => salah("berlaku_mulai", |l| td_string!(l, admin.tanggal_salah)),
             Some(d) => {
-                let dalam = d.to_string().as_str() >= periode.mulai.as_str()
-                    && d.to_string().as_str() <= periode.selesai.as_str();
-                if !dalam {
-                    e.push(
-                        "berlaku_mulai",
-                        format!("Harus di dalam periode ({} s.d. {}).", periode.mulai, periode.selesai),
-                        format!("Must lie within the period ({} to {}).", periode.mulai, periode.selesai),
-                    );
+                let d = d.to_string();
+                if d.as_str() < periode.mulai.as_str() || d.as_str() > periode.selesai.as_str() {
+                    let (mulai, selesai) = (&periode.mulai, &periode.selesai);
+                    let pesan = |l| format!("{} ({mulai} – {selesai})", td_string!(l, admin.di_luar_periode));
+                    e.push("berlaku_mulai", pesan(Locale::id), pesan(Locale::en));
                 }
             }
         }
