@@ -88,19 +88,21 @@ pub fn RingkasanPratinjau(
             Pratinjau::RencanaBelumValid => None,
         })
     });
-    // The list is rebuilt only when its lines change, not their values.
-    let jenis =
-        Memo::new(move |_| baris.with(|b| b.as_ref().map(|b| b.iter().map(Ringkasan::jenis).collect::<Vec<_>>())));
+    // The list is built once while the plan is valid: every kind of line is
+    // there, hidden while it has no value (a first realisation, which brings
+    // the predikat and angka kredit lines, changes attributes, not elements).
+    let siap = Memo::new(move |_| baris.with(Option::is_some));
     move || {
-        match jenis.get() {
-        None => view! { <p class="petunjuk" data-testid="pratinjau-belum">{teks(i18n, |l| td_string!(l, pegawai.perbaiki_dulu))}</p> }.into_any(),
-        Some(jenis) => view! {
-            <dl class="ringkas" data-testid="pratinjau-ringkasan">
-                {jenis.into_iter().map(|j| view! { <BarisRingkasan baris=baris jenis=j jelaskan=jelaskan /> }).collect_view()}
-            </dl>
+        if siap.get() {
+            view! {
+                <dl class="ringkas" data-testid="pratinjau-ringkasan">
+                    {JenisRingkasan::SEMUA.map(|j| view! { <BarisRingkasan baris=baris jenis=j jelaskan=jelaskan /> }).collect_view()}
+                </dl>
+            }
+            .into_any()
+        } else {
+            view! { <p class="petunjuk" data-testid="pratinjau-belum">{teks(i18n, |l| td_string!(l, pegawai.perbaiki_dulu))}</p> }.into_any()
         }
-        .into_any(),
-    }
     }
 }
 
@@ -163,9 +165,10 @@ fn BarisRingkasan(
         })
     };
     let kelas = move || if jenis == J::Predikat { format!("predikat {}", kode_nilai()) } else { String::new() };
+    let kosong = move || nilai.with(Option::is_none);
     view! {
-        <dt>{move || judul(i18n.get_locale())}</dt>
-        <dd data-testid=testid
+        <dt hidden=kosong>{move || judul(i18n.get_locale())}</dt>
+        <dd hidden=kosong data-testid=testid
             data-rating=move || (jenis == J::SaranRating).then(kode_nilai)
             data-predikat=move || (jenis == J::Predikat).then(kode_nilai)>
             <strong class=kelas>{teks_nilai}</strong>

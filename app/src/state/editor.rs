@@ -431,6 +431,17 @@ pub enum JenisRingkasan {
     CapaianSkp,
 }
 
+impl JenisRingkasan {
+    /// Every kind, in the order the summary lists them.
+    pub const SEMUA: [JenisRingkasan; 5] = [
+        JenisRingkasan::SaranRating,
+        JenisRingkasan::Predikat,
+        JenisRingkasan::AngkaKredit,
+        JenisRingkasan::NilaiSkp,
+        JenisRingkasan::CapaianSkp,
+    ];
+}
+
 /// The value a summary line shows.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NilaiRingkasan {
