@@ -12,6 +12,7 @@ export const ARTIFACTS = join(ROOT, 'artifacts', 'screenshots');
 export const VIEWPORTS = {
   phone: { width: 360, height: 740 },
   tablet: { width: 1024, height: 768 },
+  'tablet-tegak': { width: 768, height: 1024 },
   desktop: { width: 1440, height: 900 },
 };
 
