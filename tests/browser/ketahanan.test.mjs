@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, DEMO_PASSWORD,
+  apiSession, rencana,
 } from './lib.mjs';
 
 let server;
@@ -180,5 +181,39 @@ test('signing out leaves nothing typed on the device', async () => {
   await page.getByTestId('keluar').click();
   await page.locator('#nip').waitFor();
   assert.equal(await draf(), 0);
+  await page.close();
+});
+
+test('changes kept on the device while the SKP changed elsewhere are not saved over it', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await browser.context.clearCookies();
+  const staf5 = '198709142012121009';
+  await login(page, server.base, staf5);
+  await page.getByTestId('buat-skp').click();
+  await page.getByTestId('editor-skp').waitFor();
+  const id = page.url().split('/').pop();
+  // Typed offline on version 1 and kept on the device.
+  await browser.context.setOffline(true);
+  await page.getByTestId('tambah-rhk-utama').click();
+  await page.getByTestId('rhk-uraian').first().fill('Diketik tanpa koneksi');
+  await page.getByTestId('draf-lokal').waitFor();
+  await browser.context.setOffline(false);
+  // Meanwhile the same pegawai changes the SKP from another device (version 2).
+  const lain = await apiSession(server.base, staf5);
+  await lain.put(`/api/v1/skp/${id}`, { version: 1, rencana: rencana('Diubah di perangkat lain') });
+  // Back here: the device's changes are restored, but saving them is refused
+  // with the conflict instead of overwriting version 2.
+  await page.reload();
+  await page.getByTestId('draf-dipulihkan').waitFor();
+  assert.equal(await page.getByTestId('rhk-uraian').first().inputValue(), 'Diketik tanpa koneksi');
+  await page.getByTestId('simpan-draf').click();
+  assert.match(await tungguTeks(page, 'galat-server', /sudah diubah di perangkat lain/), /Muat versi terbaru/);
+  assert.equal((await lain.get(`/api/v1/skp/${id}`)).isian.rhk[0].uraian, 'Diubah di perangkat lain', 'not overwritten');
+  // Loading the latest version drops the device's copy.
+  await page.getByTestId('galat-server').getByRole('button').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=rhk-uraian]')?.value === 'Diubah di perangkat lain');
+  assert.equal(await page.getByTestId('draf-dipulihkan').count(), 0);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ekinerja.draf.')).length), 0);
   await page.close();
 });

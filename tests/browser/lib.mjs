@@ -127,7 +127,7 @@ export async function apiSession(base, nip) {
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     return r.json();
   };
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), put: (path, body) => call('PUT', path, body) };
 }
 
 /** A plan as the API takes it: one RHK utama `id` (linked to `rhkAtasan`),

@@ -89,8 +89,12 @@ fn EditorSkp(
         awal.akses == Akses::Pegawai && matches!(awal.status.as_str(), "draf" | "dikembalikan" | "revisi");
     let dipulihkan =
         if bisa_diubah { draf::ambil(&awal.id).and_then(|d| d.pulihkan(&pemilik, &awal.isian)) } else { None };
-    let pulih = dipulihkan.is_some();
-    let di_perangkat = RwSignal::new(pulih);
+    let pulih = RwSignal::new(dipulihkan.is_some());
+    let di_perangkat = RwSignal::new(dipulihkan.is_some());
+    // Typed on an older version than the server's now: saved on that version,
+    // so the server answers with a conflict instead of the save silently
+    // overwriting what changed meanwhile (the pegawai then decides).
+    let versi_dasar = StoredValue::new(dipulihkan.as_ref().map(|d| d.version).filter(|v| *v != awal.version));
     let form = RwSignal::new(dipulihkan.map(|d| d.isian).unwrap_or_else(|| awal.isian.clone()));
     let realisasi = RwSignal::new(BTreeMap::<String, String>::new());
     let rating_perilaku = RwSignal::new(RatingEkspektasi::SesuaiEkspektasi.kode().to_owned());
@@ -128,12 +132,6 @@ fn EditorSkp(
             })
         })
     }));
-    Effect::new(move |sebelumnya: Option<()>| {
-        form.track();
-        if sebelumnya.is_some() && server_galat.with_untracked(|g| g.as_ref().and_then(api::Error::fields).is_some()) {
-            server_galat.set(None);
-        }
-    });
     let editable = Signal::derive(move || {
         view_state
             .with(|v| v.akses == Akses::Pegawai && matches!(v.status.as_str(), "draf" | "dikembalikan" | "revisi"))
@@ -152,7 +150,7 @@ fn EditorSkp(
     let atasan_kosong = ed.rhk_atasan.with_untracked(Option::is_none);
     let simpan = Action::new_local(move |ajukan: &bool| {
         let ajukan = *ajukan;
-        let (id, version) = view_state.with_untracked(|v| (v.id.clone(), v.version));
+        let (id, version) = view_state.with_untracked(|v| (v.id.clone(), versi_dasar.get_value().unwrap_or(v.version)));
         let rencana = form.get_untracked();
         async move {
             let saved = api::skp::save(&id, version, rencana).await?;
@@ -162,6 +160,8 @@ fn EditorSkp(
     Effect::new(move |_| match simpan.value().get() {
         Some(Ok(v)) => {
             server_galat.set(None);
+            versi_dasar.set_value(None);
+            pulih.set(false);
             if form.with_untracked(|f| *f == v.isian) {
                 draf::hapus(&v.id);
                 di_perangkat.set(false);
@@ -172,12 +172,20 @@ fn EditorSkp(
         Some(Err(e)) => server_galat.set(Some(e)),
         None => {}
     });
-    // Every change of the form is kept on this device a moment later (one
-    // write per pause, not per key) while it differs from the server's.
+    // After a change of the form: the server's field errors of the last save
+    // give way to the local checks, and the form is kept on this device
+    // (at most one write per 300 ms of typing) while it differs from the
+    // server's.
     let menunggu = StoredValue::new(false);
     Effect::new(move |sebelumnya: Option<()>| {
         form.track();
-        if sebelumnya.is_none() || !bisa_diubah || menunggu.get_value() {
+        if sebelumnya.is_none() {
+            return;
+        }
+        if server_galat.with_untracked(|g| g.as_ref().and_then(api::Error::fields).is_some()) {
+            server_galat.set(None);
+        }
+        if !editable.get_untracked() || menunggu.get_value() {
             return;
         }
         menunggu.set_value(true);
@@ -186,7 +194,9 @@ fn EditorSkp(
             move || {
                 let (Some(isian), Some((id, version, sama))) = (
                     form.try_get_untracked(),
-                    view_state.try_with_untracked(|v| (v.id.clone(), v.version, v.isian.clone())),
+                    view_state.try_with_untracked(|v| {
+                        (v.id.clone(), versi_dasar.get_value().unwrap_or(v.version), v.isian.clone())
+                    }),
                 ) else {
                     return; // the editor is gone
                 };
@@ -205,15 +215,19 @@ fn EditorSkp(
         view_state.with_untracked(|v| draf::hapus(&v.id));
         reload.run(());
     };
-    // Server field errors with no field on this page (those of an RHK or an
-    // indicator are under it): listed, in the user's language.
+    // Server field errors with no message slot under a field here (an RHK's
+    // or indicator's fields have one): listed, in the user's language.
     let server_fields = Signal::derive(move || {
+        const DI_BAWAH_BIDANG: [&str; 6] = ["uraian", "target", "target_maks", "satuan", "perspektif", "rhk_atasan_id"];
+        let di_bawah = |path: &str| {
+            path.starts_with("rhk[") && path.rsplit_once('.').is_some_and(|(_, f)| DI_BAWAH_BIDANG.contains(&f))
+        };
         server_galat.with(|e| {
             e.as_ref()
                 .and_then(api::Error::fields)
                 .map(|f| {
                     f.iter()
-                        .filter(|(path, _)| !path.starts_with("rhk["))
+                        .filter(|(path, _)| !di_bawah(path))
                         .flat_map(|(_, m)| m.iter().map(|m| api::satu_bahasa(m, en.get())))
                         .collect::<Vec<_>>()
                 })
@@ -238,7 +252,7 @@ fn EditorSkp(
                     <strong>{teks(i18n, |l| td_string!(l, pegawai.catatan_penilai))} ": "</strong> {c}
                 </div>
             })}
-            <Show when=move || pulih>
+            <Show when=move || pulih.get()>
                 <div class="catatan" role="status" data-testid="draf-dipulihkan">
                     {teks(i18n, |l| td_string!(l, pegawai.draf_dipulihkan))} " "
                     <button type="button" class="tombol-teks" data-testid="buang-draf" on:click=buang_draf>{teks(i18n, |l| td_string!(l, pegawai.buang_draf))}</button>
@@ -293,7 +307,7 @@ fn EditorSkp(
                 {move || server_galat.get().map(|e| match e {
                     api::Error::Api { status: 409, ref body } if body.code == "stale_version" => view! {
                         {teks(i18n, |l| td_string!(l, pegawai.konflik_versi))} " "
-                        <button type="button" class="tombol-teks" on:click=move |_| reload.run(())>{teks(i18n, |l| td_string!(l, pegawai.muat_terbaru))}</button>
+                        <button type="button" class="tombol-teks" on:click=buang_draf>{teks(i18n, |l| td_string!(l, pegawai.muat_terbaru))}</button>
                     }.into_any(),
                     other => other.untuk_pengguna(i18n.get_locale()).into_any(),
                 })}

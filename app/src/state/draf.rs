@@ -26,8 +26,9 @@ pub fn kunci(skp_id: &str) -> String {
 
 impl Draf {
     /// The form to start the editor with: the kept one when it is this
-    /// person's and differs from the server's (whatever version it was typed
-    /// on: the pegawai decides, the notice says it was restored), else none.
+    /// person's and differs from the server's, else none. One typed on an
+    /// older version is restored too, and saved on that version: the server
+    /// then answers with a conflict and the pegawai decides.
     pub fn pulihkan(self, pegawai_id: &str, server: &SkpInput) -> Option<Draf> {
         (self.pemilik == pegawai_id && &self.isian != server).then_some(self)
     }

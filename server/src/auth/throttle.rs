@@ -16,15 +16,18 @@ use axum::http::HeaderMap;
 /// (entries further left are the client's own claim and could be forged).
 /// From anyone else the header is ignored.
 pub fn alamat_klien(peer: IpAddr, headers: &HeaderMap, dipercaya: &[IpAddr]) -> IpAddr {
-    if !dipercaya.contains(&peer) {
+    // A dual-stack listener sees an IPv4 proxy as ::ffff:a.b.c.d.
+    let dipercaya_ = |ip: &IpAddr| dipercaya.iter().any(|d| d.to_canonical() == ip.to_canonical());
+    let peer = peer.to_canonical();
+    if !dipercaya_(&peer) {
         return peer;
     }
     let mut alamat = peer;
     for v in headers.get_all("x-forwarded-for").iter().rev() {
         let Ok(v) = v.to_str() else { return alamat };
         for bagian in v.split(',').rev() {
-            match bagian.trim().parse::<IpAddr>() {
-                Ok(ip) if dipercaya.contains(&ip) => alamat = ip,
+            match bagian.trim().parse::<IpAddr>().map(|ip| ip.to_canonical()) {
+                Ok(ip) if dipercaya_(&ip) => alamat = ip,
                 Ok(ip) => return ip,
                 Err(_) => return alamat,
             }
@@ -89,6 +92,8 @@ mod tests {
         assert_eq!(alamat_klien(ip("10.0.0.2"), &xff("203.0.113.7"), &proxy), ip("203.0.113.7"));
         // Through two: the rightmost address that is not a proxy; a forged left part is ignored.
         assert_eq!(alamat_klien(ip("10.0.0.2"), &xff("1.2.3.4, 203.0.113.7, 10.0.0.3"), &proxy), ip("203.0.113.7"));
+        // An IPv4 proxy seen through a dual-stack listener is still the proxy.
+        assert_eq!(alamat_klien(ip("::ffff:10.0.0.2"), &xff("203.0.113.7"), &proxy), ip("203.0.113.7"));
         // Not from a trusted proxy: the header is the caller's own claim.
         assert_eq!(alamat_klien(ip("198.51.100.9"), &xff("203.0.113.7"), &proxy), ip("198.51.100.9"));
         // No usable header: the proxy itself.

@@ -585,7 +585,6 @@ pub async fn daftar_atasan(
     Ok(AtasanHalaman { total, tanpa_penilai: total - ada, limit, offset, items })
 }
 
-/// The instansi of a pegawai, if the pegawai exists.
 /// Whether an instansi with this id exists.
 pub async fn instansi_ada(pool: &sqlx::AnyPool, instansi_id: &str) -> sqlx::Result<bool> {
     let row: Option<(String,)> =
@@ -593,6 +592,7 @@ pub async fn instansi_ada(pool: &sqlx::AnyPool, instansi_id: &str) -> sqlx::Resu
     Ok(row.is_some())
 }
 
+/// The instansi of a pegawai, if the pegawai exists.
 pub async fn pegawai_instansi(conn: &mut AnyConnection, pegawai_id: &str) -> sqlx::Result<Option<String>> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT instansi_id FROM pegawai WHERE id = $1").bind(pegawai_id).fetch_optional(conn).await?;

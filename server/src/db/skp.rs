@@ -150,6 +150,11 @@ pub struct Perubahan {
     pub instansi_id: String,
     pub version: i64,
     pub status: &'static str,
+    /// Who rated it when it was read: a transfer since then (which moves
+    /// the SKP to another penilai without a new version) makes the change a
+    /// 409, so a decision read before the transfer is not taken after it.
+    pub penilai_id: String,
+    pub atasan_penilai_id: Option<String>,
 }
 
 impl SkpRow {
@@ -159,6 +164,8 @@ impl SkpRow {
             instansi_id: self.instansi_id.clone(),
             version: self.version,
             status: self.skp.status().kode(),
+            penilai_id: self.penilai_id.clone(),
+            atasan_penilai_id: self.atasan_penilai_id.clone(),
         }
     }
 
@@ -352,7 +359,8 @@ macro_rules! insert_versi {
 /// statements in one query (parameters are numbered across them), each
 /// writing only when the one before it did (`changes()`); PostgreSQL takes
 /// one statement (the update's `RETURNING` feeds both inserts). A stale
-/// version writes nothing; a key stored meanwhile by another request leaves
+/// version, or a penilai moved by a transfer since the SKP was read, writes
+/// nothing; a key stored meanwhile by another request leaves
 /// the update undone by the job's savepoint (the job fails).
 pub async fn update_json(
     tx: &mut AnyConnection,
@@ -366,7 +374,7 @@ pub async fn update_json(
     macro_rules! update {
         () => {
             "UPDATE skp SET status = $1, version = $2, dokumen = $3, isian = $4, kelengkapan = $5, diubah = $6 \
-             WHERE id = $7 AND version = $8"
+             WHERE id = $7 AND version = $8 AND penilai_id = $17 AND atasan_penilai_id IS NOT DISTINCT FROM $18"
         };
     }
     macro_rules! history {
@@ -422,6 +430,8 @@ pub async fn update_json(
         .bind(key_instansi)
         .bind(hash)
         .bind(jawaban)
+        .bind(&p.penilai_id)
+        .bind(&p.atasan_penilai_id)
         .execute(&mut *tx)
         .await?
         .rows_affected();

@@ -108,9 +108,17 @@ fn check_version(l: &SkpLengkap, akses: Akses, version: i64) -> ApiResult<()> {
 }
 
 /// 422 unless every link to an atasan's RHK names an RHK of the penilai's
-/// SKP in the period (read only when the plan links something).
-async fn periksa_tautan(state: &AppState, rencana: &RencanaSkp, periode_id: &str, penilai_id: &str) -> ApiResult<()> {
-    if rencana.rhk().iter().all(|r| r.rhk_atasan().is_none()) {
+/// SKP in the period. The atasan's SKP is read only when the plan links
+/// something the stored plan (`lama`) did not already link.
+async fn periksa_tautan(
+    state: &AppState,
+    rencana: &RencanaSkp,
+    lama: Option<&RencanaSkp>,
+    periode_id: &str,
+    penilai_id: &str,
+) -> ApiResult<()> {
+    let sudah: Vec<&RhkId> = lama.map(|l| l.rhk().iter().filter_map(|r| r.rhk_atasan()).collect()).unwrap_or_default();
+    if rencana.rhk().iter().filter_map(|r| r.rhk_atasan()).all(|id| sudah.contains(&id)) {
         return Ok(());
     }
     let atasan = store::find_for(state.db.pool(), periode_id, penilai_id).await?;
@@ -172,7 +180,7 @@ async fn create(
         ));
     };
     let rencana = input.rencana.validate(jenis_jabatan(&state, &actor.pegawai_id).await?)?;
-    periksa_tautan(&state, &rencana, &input.periode_id, &penilai_id).await?;
+    periksa_tautan(&state, &rencana, None, &input.periode_id, &penilai_id).await?;
     let id = uuid::Uuid::new_v4().to_string();
     let baru = SkpBaru {
         id: SkpId::new(id.clone()),
@@ -288,7 +296,7 @@ async fn edit(
     check_version(&l, akses, input.version)?;
     let peran = peran_of(akses)?;
     let rencana = input.rencana.validate(parse_jenis(&l.jenis_jabatan)?)?;
-    periksa_tautan(&state, &rencana, &l.row.periode_id, &l.row.penilai_id).await?;
+    periksa_tautan(&state, &rencana, Some(l.row.skp.rencana()), &l.row.periode_id, &l.row.penilai_id).await?;
     l.row.skp.update(peran, rencana)?;
     l.row.isian = input.rencana;
     save(&state, l, akses, "update", &actor, kunci).await

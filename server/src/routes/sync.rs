@@ -117,6 +117,7 @@ fn allowed(m: &Mutasi) -> Option<Method> {
     request_body = SyncInput,
     responses(
         (status = 200, description = "One result per mutation, each with the status and body the API gave it.", body = SyncOutput),
+        (status = 409, description = "`sync_busy`: another batch of this client is being applied.", body = ErrorBody),
         (status = 413, description = "The batch is larger than 16 MiB.", body = ErrorBody),
         (status = 422, description = "A bad `client_id`, more than 200 mutations, or `seq` not increasing.", body = ErrorBody),
     )
@@ -132,9 +133,22 @@ async fn sync(
     let req = Request::from_parts(parts.clone(), Body::from(bytes));
     let AppJson(input) = <AppJson<SyncInput> as axum::extract::FromRequest<()>>::from_request(req, &()).await?;
     check(&input)?;
+    // One batch of a client at a time (in this process): two at once could
+    // both pass the order check below.
+    let _giliran = Giliran::ambil(&actor.pegawai_id, &input.client_id).ok_or_else(|| {
+        ApiError::Conflict(
+            "sync_busy",
+            "Kiriman lain dari perangkat ini sedang diproses; kirim lagi sesudahnya. / Another batch from this \
+             device is being applied; send again after it."
+                .into(),
+        )
+    })?;
     let terakhir = seq_terakhir(&state, &actor.pegawai_id, &input.client_id).await?;
     let mut results = Vec::with_capacity(input.mutations.len());
-    for m in &input.mutations {
+    // The highest seq whose answer is final; the position moves up to it.
+    let mut tuntas = terakhir;
+    let mut mutations = input.mutations.iter();
+    for m in mutations.by_ref() {
         if m.seq <= terakhir && !kunci_tersimpan(&state, &actor.pegawai_id, &m.idempotency_key).await? {
             results.push(HasilMutasi {
                 seq: m.seq,
@@ -154,6 +168,7 @@ async fn sync(
             continue;
         }
         let Some(method) = allowed(m) else {
+            tuntas = tuntas.max(m.seq);
             results.push(HasilMutasi {
                 seq: m.seq,
                 idempotency_key: m.idempotency_key.clone(),
@@ -187,12 +202,38 @@ async fn sync(
         let body = to_bytes(res.into_body(), idempotency::MAX_BODY).await.map_err(|e| anyhow::anyhow!("{e}"))?;
         let body = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
         results.push(HasilMutasi { seq: m.seq, idempotency_key: m.idempotency_key.clone(), status, replayed, body });
+        if sementara(status) {
+            // Failed for a passing reason: it may succeed when sent again, so
+            // nothing after it is applied before it.
+            break;
+        }
+        tuntas = tuntas.max(m.seq);
     }
-    if let Some(maks) = input.mutations.iter().map(|m| m.seq).max().filter(|&s| s > terakhir) {
-        maju(&state, &actor, &input.client_id, maks).await?;
+    for m in mutations {
+        results.push(HasilMutasi {
+            seq: m.seq,
+            idempotency_key: m.idempotency_key.clone(),
+            status: 503,
+            replayed: false,
+            body: serde_json::json!({
+                "code": "not_attempted",
+                "message": "Belum diterapkan: perubahan sebelumnya gagal sementara; kirim lagi mulai dari perubahan itu. \
+                            / Not applied: an earlier change failed for now; send again from that change.",
+            }),
+        });
+    }
+    if tuntas > terakhir {
+        maju(&state, &actor, &input.client_id, tuntas).await?;
     }
     tracing::info!(mutations = results.len(), "sync batch applied");
     Ok(Json(SyncOutput { client_id: input.client_id, results }))
+}
+
+/// Whether a change's answer says "not now" rather than "no": the session
+/// ended, too many requests, the server failed or was busy. (A 403 inside a
+/// batch is final: the batch itself passed the session and CSRF checks.)
+fn sementara(status: u16) -> bool {
+    status == 401 || status == 429 || status >= 500
 }
 
 /// The highest seq taken from this person's client (0 before its first batch).
@@ -242,4 +283,55 @@ async fn maju(state: &AppState, actor: &Actor, client_id: &str, seq: u64) -> Api
             })
         })
         .await
+}
+
+/// The batch of one person's client being applied now (see [`sync`]); the
+/// entry goes when the guard is dropped.
+struct Giliran(String);
+
+fn berjalan() -> &'static std::sync::Mutex<std::collections::HashSet<String>> {
+    static BERJALAN: std::sync::OnceLock<std::sync::Mutex<std::collections::HashSet<String>>> =
+        std::sync::OnceLock::new();
+    BERJALAN.get_or_init(Default::default)
+}
+
+impl Giliran {
+    /// `None` while another batch of the same client is being applied.
+    fn ambil(pemilik: &str, client_id: &str) -> Option<Giliran> {
+        let kunci = format!("{pemilik}\u{0}{client_id}");
+        let baru = berjalan().lock().unwrap_or_else(|p| p.into_inner()).insert(kunci.clone());
+        // (Built only when taken: a Giliran dropped here would free the other batch's turn.)
+        baru.then(|| Giliran(kunci))
+    }
+}
+
+impl Drop for Giliran {
+    fn drop(&mut self) {
+        berjalan().lock().unwrap_or_else(|p| p.into_inner()).remove(&self.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_passing_failure_holds_back_the_rest_of_a_batch() {
+        for s in [401, 429, 500, 502, 503] {
+            assert!(sementara(s), "{s}");
+        }
+        for s in [200, 201, 204, 400, 403, 404, 409, 410, 413, 415, 422] {
+            assert!(!sementara(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn one_batch_of_a_client_at_a_time() {
+        let a = Giliran::ambil("p1", "hp").expect("free");
+        assert!(Giliran::ambil("p1", "hp").is_none(), "the same client waits");
+        assert!(Giliran::ambil("p1", "laptop").is_some(), "another client does not");
+        assert!(Giliran::ambil("p2", "hp").is_some(), "nor another person");
+        drop(a);
+        assert!(Giliran::ambil("p1", "hp").is_some(), "free again");
+    }
 }

@@ -324,6 +324,21 @@ async fn every_other_route_refuses_on(backend: crate::helpers::Backend) {
             ]
         }
     };
+    // Every admin route of the matrix is among these calls.
+    let called: std::collections::BTreeSet<(String, String)> = admin_calls(&colleague)
+        .await
+        .into_iter()
+        .map(|(call, _)| {
+            let (m, p) = call.split_once(' ').unwrap();
+            (m.to_owned(), format!("/api/v1{p}"))
+        })
+        .collect();
+    let admin_routes: std::collections::BTreeSet<(String, String)> = MATRIKS
+        .iter()
+        .filter(|(_, _, jaga)| *jaga == Jaga::Admin)
+        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    assert_eq!(called, admin_routes, "an admin route is not called by the refusal checks below");
     for (who, s) in [("pegawai", &colleague), ("penilai", &penilai)] {
         for (call, res) in admin_calls(s).await {
             assert_eq!(res.status(), 403, "{backend:?}: {who} → {call}");

@@ -429,13 +429,13 @@ async fn an_org_change_replayed_with_its_key_returns_the_first_answer_and_change
 }
 
 #[tokio::test]
-async fn concurrent_org_auth_and_skp_writes_on_sqlite_all_succeed() {
+async fn concurrent_org_auth_and_skp_writes_all_succeed() {
     for backend in backends() {
-        concurrent_org_auth_and_skp_writes_on_sqlite_all_succeed_on(backend).await;
+        concurrent_org_auth_and_skp_writes_all_succeed_on(backend).await;
     }
 }
 
-async fn concurrent_org_auth_and_skp_writes_on_sqlite_all_succeed_on(backend: Backend) {
+async fn concurrent_org_auth_and_skp_writes_all_succeed_on(backend: Backend) {
     let app = spawn_app_with(backend, None, true).await;
     let admin = app.login(DEMO_ADMIN).await;
     let periode = crate::skp::periode_id(&app).await;
@@ -645,6 +645,28 @@ async fn a_super_admin_manages_any_instansi_and_nobody_else_may_name_another() {
         // Without the parameter: their own instansi.
         let (_, own) = get(&sup, "/api/v1/org/periode".into()).await;
         assert!(!own.to_string().contains(&demo_periode), "{backend:?}");
+        // Activation codes and the import (a dry run) for the demo instansi.
+        let codes =
+            sup.post(&format!("/api/v1/admin/aktivasi?instansi_id={demo}")).json(&json!({})).send().await.unwrap();
+        assert_eq!(codes.status(), 201, "{backend:?}");
+        let csv = "nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\r\n\
+                   198811232014022006;Nur Aisyah;pns;Analis SDM Aparatur Ahli Pertama;fungsional;Bidang Pengembangan Kompetensi;198001102005012003";
+        let dry = sup
+            .post(&format!("/api/v1/admin/import?instansi_id={demo}"))
+            .header("content-type", "text/csv")
+            .body(csv)
+            .send()
+            .await
+            .unwrap();
+        let (status, dry) = json(dry).await;
+        assert_eq!((status, dry["tidak_berubah"].as_i64()), (StatusCode::OK, Some(1)), "{backend:?}: {dry}");
+        let other = admin
+            .post(&format!("/api/v1/admin/aktivasi?instansi_id={pusat_id}"))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(other.status(), 404, "{backend:?}: an admin instansi may not name another");
 
         // Nobody else may name another instansi, and nobody may name one that does not exist.
         for (who, s, path) in [

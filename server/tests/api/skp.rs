@@ -481,3 +481,29 @@ async fn reads_made_together_each_get_their_own_skp() {
         db.close().await;
     }
 }
+
+#[tokio::test]
+async fn an_skp_whose_penilai_has_no_atasan_is_edited_like_any_other() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        // kabid1 is rated by the head of the instansi, who has no penilai: no atasan pejabat penilai.
+        let kabid = app.login(DEMO_KABID1).await;
+        let skp: Value = create(&kabid, &periode, "Meningkatnya kompetensi ASN").await.json().await.unwrap();
+        let id = skp["id"].as_str().unwrap();
+        let db = app.connect().await;
+        let (atasan,): (Option<String>,) = sqlx::query_as("SELECT atasan_penilai_id FROM skp WHERE id = $1")
+            .bind(id)
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(atasan, None, "{backend:?}");
+        let edited = kabid
+            .put(&format!("/api/v1/skp/{id}"))
+            .json(&json!({ "version": 1, "rencana": rencana("Meningkatnya kompetensi ASN bidang") }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(edited.status(), 200, "{backend:?}");
+    }
+}

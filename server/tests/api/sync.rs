@@ -121,5 +121,12 @@ async fn a_batch_sent_after_a_newer_one_from_the_same_client_is_not_applied() {
         // The order goes on from where it is.
         let next = sync("hp", vec![edit(6, "k-6", 3, "Lanjut")]).await;
         assert_eq!(next["results"][0]["status"], 200, "{backend:?}: {next}");
+        // A change refused for good (a pegawai may not map atasan) does not hold back the next one.
+        let refused = json!({ "seq": 7, "idempotency_key": "k-7", "method": "PUT", "path": "/api/v1/org/atasan",
+                              "body": { "periode_id": "p", "pegawai_id": "x", "berlaku_mulai": "2026-07-01" } });
+        let mixed = sync("hp", vec![refused, edit(8, "k-8", 4, "Sesudah penolakan")]).await;
+        let statuses: Vec<u64> =
+            mixed["results"].as_array().unwrap().iter().map(|r| r["status"].as_u64().unwrap()).collect();
+        assert_eq!(statuses, [403, 200], "{backend:?}: {mixed}");
     }
 }
