@@ -177,39 +177,48 @@ fn EditorSkp(
     // (at most one write per 300 ms of typing) while it differs from the
     // server's.
     let menunggu = StoredValue::new(false);
-    Effect::new(move |sebelumnya: Option<()>| {
-        form.track();
-        if sebelumnya.is_none() {
+    // Writes the device copy now (or removes it once the server has the same
+    // form); nothing when the editor is already gone.
+    let tulis_draf = move || {
+        let (Some(isian), Some((id, version, sama))) = (
+            form.try_get_untracked(),
+            view_state.try_with_untracked(|v| {
+                (v.id.clone(), versi_dasar.try_get_value().flatten().unwrap_or(v.version), v.isian.clone())
+            }),
+        ) else {
             return;
+        };
+        menunggu.try_set_value(false);
+        if isian == sama {
+            draf::hapus(&id);
+            di_perangkat.try_set(false);
+        } else {
+            let disimpan = draf::simpan(&id, &draf::Draf { pemilik: pemilik.clone(), version, isian });
+            di_perangkat.try_set(disimpan);
         }
-        if server_galat.with_untracked(|g| g.as_ref().and_then(api::Error::fields).is_some()) {
-            server_galat.set(None);
+    };
+    Effect::new({
+        let tulis_draf = tulis_draf.clone();
+        move |sebelumnya: Option<()>| {
+            form.track();
+            if sebelumnya.is_none() {
+                return;
+            }
+            if server_galat.with_untracked(|g| g.as_ref().and_then(api::Error::fields).is_some()) {
+                server_galat.set(None);
+            }
+            if !editable.get_untracked() || menunggu.get_value() {
+                return;
+            }
+            menunggu.set_value(true);
+            set_timeout(tulis_draf.clone(), std::time::Duration::from_millis(300));
         }
-        if !editable.get_untracked() || menunggu.get_value() {
-            return;
+    });
+    // Leaving the editor within those 300 ms still keeps the last keys.
+    on_cleanup(move || {
+        if menunggu.try_get_value() == Some(true) {
+            tulis_draf();
         }
-        menunggu.set_value(true);
-        let pemilik = pemilik.clone();
-        set_timeout(
-            move || {
-                let (Some(isian), Some((id, version, sama))) = (
-                    form.try_get_untracked(),
-                    view_state.try_with_untracked(|v| {
-                        (v.id.clone(), versi_dasar.get_value().unwrap_or(v.version), v.isian.clone())
-                    }),
-                ) else {
-                    return; // the editor is gone
-                };
-                menunggu.set_value(false);
-                if isian == sama {
-                    draf::hapus(&id);
-                    di_perangkat.set(false);
-                } else {
-                    di_perangkat.set(draf::simpan(&id, &draf::Draf { pemilik, version, isian }));
-                }
-            },
-            std::time::Duration::from_millis(300),
-        );
     });
     let buang_draf = move |_| {
         view_state.with_untracked(|v| draf::hapus(&v.id));
