@@ -336,6 +336,7 @@ pub fn jumlahkan_angka_kredit(periode: &[AngkaKredit]) -> TotalAngkaKredit {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn the_jenjang_is_read_off_the_end_of_a_functional_position_name() {
@@ -354,8 +355,6 @@ mod tests {
             assert_eq!(Jenjang::dari_jabatan(jabatan), expected, "{jabatan:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn predikat_percentages_match_peraturan_bkn_3_2023() {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::i18n::{Locale, td_string, use_i18n};
+use crate::i18n::{td_string, use_i18n};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::teks::teks;
@@ -41,7 +41,6 @@ pub fn FormLogin() -> impl IntoView {
         ev.prevent_default();
         masuk.dispatch((nip.get_untracked(), sandi.get_untracked()));
     };
-    let inggris = move || i18n.get_locale() == Locale::en;
     view! {
         <form class="form-login" on:submit=kirim data-testid="form-login">
             <p class="petunjuk">{teks(i18n, |l| td_string!(l, umum.petunjuk_masuk))}</p>
@@ -54,10 +53,7 @@ pub fn FormLogin() -> impl IntoView {
                 <input id="kata-sandi" name="password" type="password" autocomplete="current-password" bind:value=sandi required />
             </div>
             <p class="galat" role="alert" data-testid="galat-login">
-                {move || galat.get().map(|e| match e {
-                    api::Error::Network => teks(i18n, |l| td_string!(l, umum.galat_jaringan)).into_any(),
-                    other => other.pesan(inggris()).unwrap_or_default().into_any(),
-                })}
+                {move || galat.with(|e| e.as_ref().map(|e| e.untuk_pengguna(i18n.get_locale())))}
             </p>
             <button type="submit" data-testid="tombol-masuk" disabled=move || masuk.pending().get()>
                 {move || if masuk.pending().get() { teks(i18n, |l| td_string!(l, umum.sedang_masuk)).into_any() } else { teks(i18n, |l| td_string!(l, umum.tombol_masuk)).into_any() }}

@@ -51,14 +51,9 @@ pub fn GalatBidang(galat: RwSignal<Option<api::Error>>, kunci: &'static str) -> 
 #[component]
 pub fn GalatFormulir(galat: RwSignal<Option<api::Error>>, #[prop(into)] testid: String) -> impl IntoView {
     let i18n = use_i18n();
-    let inggris = move || i18n.get_locale() == Locale::en;
     view! {
         <p class="galat" role="alert" data-testid=testid>
-            {move || galat.with(|g| match g {
-                Some(api::Error::Network) => Some(teks(i18n, |l| td_string!(l, umum.galat_jaringan)).into_any()),
-                Some(e) if e.fields().is_none() => e.pesan(inggris()).map(IntoAny::into_any),
-                _ => None,
-            })}
+            {move || galat.with(|g| g.as_ref().filter(|e| e.fields().is_none()).map(|e| e.untuk_pengguna(i18n.get_locale())))}
         </p>
     }
 }

@@ -57,6 +57,12 @@ fn Muat(id: String) -> impl IntoView {
     }
 }
 
+/// Whether the reader may change the plan: their own SKP, in a status that
+/// takes changes.
+fn bisa_diubah(v: &SkpBaca) -> bool {
+    v.akses == Akses::Pegawai && matches!(v.status.as_str(), "draf" | "dikembalikan" | "revisi")
+}
+
 /// The last notes of a return by the pejabat penilai.
 fn catatan_terakhir(v: &SkpBaca) -> Option<String> {
     v.skp.riwayat().iter().rev().find(|r| r.aksi == AksiSkp::ReturnWithNotes).and_then(|r| r.catatan.clone())
@@ -85,10 +91,8 @@ fn EditorSkp(
     // What this person typed here and the server does not have yet (a
     // reload or a lost connection): restored, and said so.
     let pemilik = auth.0.with_untracked(|a| a.session().map(|s| s.pegawai_id.clone())).unwrap_or_default();
-    let bisa_diubah =
-        awal.akses == Akses::Pegawai && matches!(awal.status.as_str(), "draf" | "dikembalikan" | "revisi");
     let dipulihkan =
-        if bisa_diubah { draf::ambil(&awal.id).and_then(|d| d.pulihkan(&pemilik, &awal.isian)) } else { None };
+        if bisa_diubah(&awal) { draf::ambil(&awal.id).and_then(|d| d.pulihkan(&pemilik, &awal.isian)) } else { None };
     let pulih = RwSignal::new(dipulihkan.is_some());
     let di_perangkat = RwSignal::new(dipulihkan.is_some());
     // Typed on an older version than the server's now: saved on that version,
@@ -119,23 +123,12 @@ fn EditorSkp(
             form.with(|f| {
                 server_galat.with(|g| match g.as_ref().and_then(api::Error::fields) {
                     None => galat_per_id(f, e),
-                    Some(dari_server) => {
-                        let mut semua = e.clone();
-                        for (path, pesan) in galat_server(dari_server).iter() {
-                            for p in pesan {
-                                semua.add(path, p.clone());
-                            }
-                        }
-                        galat_per_id(f, &semua)
-                    }
+                    Some(dari_server) => galat_per_id(f, e.clone().merge("", galat_server(dari_server))),
                 })
             })
         })
     }));
-    let editable = Signal::derive(move || {
-        view_state
-            .with(|v| v.akses == Akses::Pegawai && matches!(v.status.as_str(), "draf" | "dikembalikan" | "revisi"))
-    });
+    let editable = Signal::derive(move || view_state.with(bisa_diubah));
     let ed = Editor {
         form,
         realisasi,

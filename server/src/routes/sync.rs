@@ -63,6 +63,13 @@ pub struct HasilMutasi {
     pub body: serde_json::Value,
 }
 
+impl HasilMutasi {
+    /// A change answered by sync itself, without reaching its route.
+    fn tolak(m: &Mutasi, status: u16, body: serde_json::Value) -> Self {
+        HasilMutasi { seq: m.seq, idempotency_key: m.idempotency_key.clone(), status, replayed: false, body }
+    }
+}
+
 #[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct SyncOutput {
     pub client_id: String,
@@ -150,12 +157,10 @@ async fn sync(
     let mut mutations = input.mutations.iter();
     for m in mutations.by_ref() {
         if m.seq <= terakhir && !kunci_tersimpan(&state, &actor.pegawai_id, &m.idempotency_key).await? {
-            results.push(HasilMutasi {
-                seq: m.seq,
-                idempotency_key: m.idempotency_key.clone(),
-                status: 409,
-                replayed: false,
-                body: serde_json::json!({
+            results.push(HasilMutasi::tolak(
+                m,
+                409,
+                serde_json::json!({
                     "code": "out_of_order",
                     "message": format!(
                         "Perubahan ini (seq {}) tiba setelah perubahan yang lebih baru dari perangkat yang sama \
@@ -164,22 +169,20 @@ async fn sync(
                         m.seq, m.seq
                     ),
                 }),
-            });
+            ));
             continue;
         }
         let Some(method) = allowed(m) else {
             tuntas = tuntas.max(m.seq);
-            results.push(HasilMutasi {
-                seq: m.seq,
-                idempotency_key: m.idempotency_key.clone(),
-                status: 422,
-                replayed: false,
-                body: serde_json::json!({
+            results.push(HasilMutasi::tolak(
+                m,
+                422,
+                serde_json::json!({
                     "code": "validation",
                     "message": "Perubahan ini tidak dapat disinkronkan. / This change cannot be synced.",
                     "fields": { "path": ["Jalur atau metode tidak diizinkan. / Path or method not allowed."] }
                 }),
-            });
+            ));
             continue;
         };
         let mut builder = Request::builder().method(method).uri(&m.path);
@@ -210,17 +213,15 @@ async fn sync(
         tuntas = tuntas.max(m.seq);
     }
     for m in mutations {
-        results.push(HasilMutasi {
-            seq: m.seq,
-            idempotency_key: m.idempotency_key.clone(),
-            status: 503,
-            replayed: false,
-            body: serde_json::json!({
+        results.push(HasilMutasi::tolak(
+            m,
+            503,
+            serde_json::json!({
                 "code": "not_attempted",
                 "message": "Belum diterapkan: perubahan sebelumnya gagal sementara; kirim lagi mulai dari perubahan itu. \
                             / Not applied: an earlier change failed for now; send again from that change.",
             }),
-        });
+        ));
     }
     if tuntas > terakhir {
         maju(&state, &actor, &input.client_id, tuntas).await?;
