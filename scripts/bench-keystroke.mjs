@@ -50,9 +50,17 @@ try {
   //    (Playwright → DevTools protocol), from the keydown's timestamp to the
   //    first animation frame after the preview changed: adds the driver's
   //    own work on the page and the wait for the display's next refresh.
-  // BENCH_TRACE=1: a Chromium trace of the "app work" loop, summed by event
-  // name on the page's main thread (where the time goes: script, style,
-  // layout, paint, garbage collection).
+  // BENCH_TRACE=1: a Chromium trace of the "app work" loop and of the floor,
+  // each summed by event name on the page's main thread (where the time
+  // goes: script, style, layout, paint, garbage collection); BENCH_TRACE=gaya
+  // also lists how many elements each style recalculation touched.
+  // BENCH_PROFILE=1: a sampling CPU profile of the loop by kind (wasm, glue,
+  // DOM calls, the browser's own work) and by function. Wasm function names
+  // need a build that keeps them, served with EKINERJA_DIST:
+  //   sed 's|data-wasm-opt="z"|data-wasm-opt="0" data-keep-debug|' index.html > index-prof.html
+  //   trunk build index-prof.html --release --offline --dist /tmp/dist-prof && cp -r dist/admin /tmp/dist-prof/
+  // BENCH_LANGKAH=1: the first digit (the preview appears) and the second
+  // (its values change) apart.
   const urut = (xs) => xs.sort((a, b) => a - b);
   const trace = process.env.BENCH_TRACE ? await mulaiJejak(cdp) : process.env.BENCH_PROFILE ? await mulaiProfil(cdp) : null;
   const ketik = (denganApp) => page.evaluate(async ([n, denganApp]) => {
@@ -71,7 +79,7 @@ try {
         const t1 = performance.now();
         document.body.getBoundingClientRect();
         const t2 = performance.now();
-        if (nilai) lat.push([t2 - t0, t1 - t0, t2 - t1]);
+        if (nilai) lat.push([t2 - t0, t1 - t0, t2 - t1, nilai.length]);
         await jeda(30);
       }
     }
@@ -84,7 +92,9 @@ try {
   if (trace) await trace();
   // The floor: the same loop with the value set but no `input` fired, so no
   // app code runs: what the browser itself spends on a keystroke in this page.
+  const jejakLantai = process.env.BENCH_TRACE ? await mulaiJejak(cdp, 'the floor loop') : null;
   const lantai = urut((await ketik(false)).map((k) => k[0]));
+  if (jejakLantai) await jejakLantai();
   await page.evaluate(() => {
     window.__bingkai = [];
     const el = document.getElementById('iki-0-0-realisasi');
@@ -106,9 +116,11 @@ try {
   const bingkai = urut(await page.evaluate(() => window.__bingkai));
   const skrip = urut(kerja.map((k) => k[1]));
   const tata = urut(kerja.map((k) => k[2]));
+  const kerjaMentah = kerja;
   kerja = urut(kerja.map((k) => k[0]));
   const q = (xs, p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
   const baris = (xs) => `p50 ${q(xs, 0.5).toFixed(1)} ms   p95 ${q(xs, 0.95).toFixed(1)} ms   max ${xs[xs.length - 1].toFixed(1)} ms`;
+  if (process.env.BENCH_LANGKAH) for (const n of [1, 2]) console.log(`  step to ${n} digit(s): ${baris(urut(kerjaMentah.filter((k) => k[3] === n).map((k) => k[0])))}`);
   console.log(`keystroke → updated preview on a 50-RHK SKP, headless Chromium, 4× CPU slowdown:`);
   console.log(`  app work (${String(kerja.length).padStart(3)} keys):      ${baris(kerja)}   (budget p95 ≤ 16 ms)`);
   console.log(`    of which script  (handler + reactive updates): ${baris(skrip)}`);
@@ -121,7 +133,7 @@ try {
 }
 
 /** Starts a trace; the function it returns stops it and prints the summary. */
-async function mulaiJejak(cdp) {
+async function mulaiJejak(cdp, judul = 'the app-work loop') {
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   await cdp.send('Tracing.start', {
@@ -150,7 +162,10 @@ async function mulaiJejak(cdp) {
       s.ms += (self.get(e) ?? e.dur) / 1000; s.n += 1;
       sums.set(e.name, s);
     }
-    console.log('trace of the app-work loop, main thread, self time by event:');
+    // Style recalculations: how many elements each restyled.
+    const gaya = mine.filter((e) => e.name === 'UpdateLayoutTree' && e.args?.elementCount !== undefined).map((e) => e.args.elementCount);
+    if (process.env.BENCH_TRACE === 'gaya') console.log(`style recalcs: ${gaya.length}, elements restyled: ${JSON.stringify(gaya.slice(0, 60))}`);
+    console.log(`trace of ${judul}, main thread, self time by event:`);
     for (const [name, s] of [...sums].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20)) {
       console.log(`  ${s.ms.toFixed(1).padStart(9)} ms  ${String(s.n).padStart(6)}×  ${name}`);
     }
@@ -175,7 +190,17 @@ async function mulaiProfil(cdp) {
       const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'anonymous'})`;
       sums.set(name, (sums.get(name) ?? 0) + us);
     }
-    console.log(`CPU profile of the app-work loop: ${(total / 1000).toFixed(0)} ms sampled; self time by function:`);
+    const per = (us) => `${(us / 1000).toFixed(1).padStart(9)} ms`;
+    const jenis = new Map();
+    for (const [name, us] of sums) {
+      const k = /^wasm-function|^\$?[a-z_]+::/.test(name) || name.includes('::') ? 'wasm'
+        : name.startsWith('__wbg') || name === 'wasm-to-js' || name === 'js-to-wasm::' ? 'wasm-bindgen glue'
+        : name.startsWith('(') ? name : 'other JS and DOM calls';
+      jenis.set(k, (jenis.get(k) ?? 0) + us);
+    }
+    console.log(`CPU profile of the app-work loop: ${(total / 1000).toFixed(0)} ms sampled; by kind:`);
+    for (const [k, us] of [...jenis].sort((a, b) => b[1] - a[1])) console.log(`  ${per(us)}  ${k}`);
+    console.log('self time by function:');
     for (const [name, us] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_PROFILE_TOP ?? 40))) {
       console.log(`  ${(us / 1000).toFixed(1).padStart(9)} ms  ${name.slice(0, 150)}`);
     }

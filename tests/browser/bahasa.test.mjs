@@ -107,7 +107,9 @@ test('the switch changes every visible string, sets html lang and is remembered'
   await rhk.getByTestId('iki-satuan').fill('persen');
   await rhk.getByTestId('iki-realisasi').fill('95');
   await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'diatas_ekspektasi');
-  for (const d of await page.locator('details.penjelasan:visible').all()) await d.locator('summary').click();
+  for (const b of await page.locator('[data-testid=penjelasan]:visible > button').all()) {
+    if ((await b.getAttribute('aria-expanded')) === 'false') await b.click();
+  }
   await keduanya('editor with previews and explanations');
   await page.getByTestId('ajukan').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');

@@ -20,7 +20,7 @@ export const VIEWPORTS = {
 export async function startServer({ demo = true } = {}) {
   const bin = process.env.EKINERJA_SERVER ?? join(ROOT, 'target/release/ekinerja');
   const dir = mkdtempSync(join(tmpdir(), 'ekinerja-browser-'));
-  const args = ['serve', '--port', '0', '--dist', join(ROOT, 'dist')];
+  const args = ['serve', '--port', '0', '--dist', process.env.EKINERJA_DIST ?? join(ROOT, 'dist')];
   if (!demo) args.push('--no-demo');
   const child = spawn(bin, args, {
     env: { ...process.env, DATABASE_URL: `sqlite://${join(dir, 'test.db')}`, RUST_LOG: 'warn' },

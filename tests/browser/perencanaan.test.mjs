@@ -74,8 +74,9 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   // her angka kredit, 12.5 a year at Baik (100 % of the coefficient).
   await page.waitForFunction(() => /12[,.]5/.test(document.querySelector('[data-testid=angka-kredit]')?.textContent ?? ''));
   // The indicator's explanation, opened, says why 85 meets the 80–90 target.
-  const jelas = rhk.getByTestId('pratinjau-iki').locator('details.penjelasan');
-  await jelas.locator('summary').click();
+  const jelas = rhk.getByTestId('pratinjau-iki').getByTestId('penjelasan');
+  await jelas.locator('button').click();
+  assert.equal(await jelas.locator('button').getAttribute('aria-expanded'), 'true');
   await jelas.locator('ol li').nth(1).waitFor();
   assert.match(await jelas.locator('ol').textContent(), /Target 80–90 persen[\s\S]*Realisasi 85 persen memenuhi target/);
   // A keystroke changes the values in the previews, not their elements, and

@@ -14,17 +14,21 @@ use crate::state::editor::{
 };
 use crate::teks::teks;
 
-/// An explanation, folded. Its steps are built (by `jelaskan`) only while it
-/// is open, and follow the preview while it is: `jelaskan` reads the
-/// signals it depends on.
+/// An explanation, folded behind a disclosure button. Its steps are built
+/// (by `jelaskan`) only while it is open, and follow the preview while it
+/// is: `jelaskan` reads the signals it depends on. (Not a `<details>`: a
+/// hundred of them beside the realisation fields made the browser's style
+/// update after every keystroke cost more than the app's own work.)
 #[component]
 pub fn PenjelasanMalas(jelaskan: Callback<(), Vec<Penjelasan>>) -> impl IntoView {
     let i18n = use_i18n();
     let terbuka = RwSignal::new(false);
-    let toggle = move |ev: leptos::ev::Event| terbuka.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
     view! {
-        <details class="penjelasan" on:toggle=toggle>
-            <summary>{teks(i18n, |l| td_string!(l, pegawai.tampilkan_penjelasan))}</summary>
+        <div class="penjelasan" data-testid="penjelasan">
+            <button type="button" class="tombol-teks" aria-expanded=move || terbuka.get().to_string()
+                on:click=move |_| terbuka.update(|t| *t = !*t)>
+                {teks(i18n, |l| td_string!(l, pegawai.tampilkan_penjelasan))}
+            </button>
             {move || terbuka.get().then(|| {
                 let l = i18n.get_locale().kode();
                 jelaskan.run(()).into_iter().map(|p| view! {
@@ -32,7 +36,7 @@ pub fn PenjelasanMalas(jelaskan: Callback<(), Vec<Penjelasan>>) -> impl IntoView
                     <ol>{p.langkah.into_iter().map(|s| view! { <li>{s.dalam(l).to_owned()}</li> }).collect_view()}</ol>
                 }).collect_view()
             })}
-        </details>
+        </div>
     }
 }
 
