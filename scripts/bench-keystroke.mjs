@@ -63,7 +63,7 @@ try {
   // (its values change) apart.
   const urut = (xs) => xs.sort((a, b) => a - b);
   const trace = process.env.BENCH_TRACE ? await mulaiJejak(cdp) : process.env.BENCH_PROFILE ? await mulaiProfil(cdp) : null;
-  const ketik = (denganApp) => page.evaluate(async ([n, denganApp]) => {
+  const ketikDi = (halaman, denganApp) => halaman.evaluate(async ([n, denganApp]) => {
     const el = document.getElementById('iki-0-0-realisasi');
     const lat = [];
     const tugas = new MessageChannel();
@@ -88,6 +88,7 @@ try {
     el.dispatchEvent(new InputEvent('input', { bubbles: true }));
     return lat;
   }, [KEYS, denganApp]);
+  const ketik = (denganApp) => ketikDi(page, denganApp);
   let kerja = await ketik(true);
   if (trace) await trace();
   // The floor: the same loop with the value set but no `input` fired, so no
@@ -114,6 +115,14 @@ try {
     await page.waitForTimeout(40);
   }
   const bingkai = urut(await page.evaluate(() => window.__bingkai));
+  // This machine's speed, for comparing figures across machines: the same
+  // loop on an empty page holding one input, with the same slowdown.
+  const kosong = await browser.context.newPage();
+  await kosong.setContent('<input id="iki-0-0-realisasi">');
+  const cdpKosong = await browser.context.newCDPSession(kosong);
+  await cdpKosong.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await kosong.locator('input').focus();
+  const mesin = urut((await ketikDi(kosong, false)).map((k) => k[0]));
   const skrip = urut(kerja.map((k) => k[1]));
   const tata = urut(kerja.map((k) => k[2]));
   const kerjaMentah = kerja;
@@ -126,6 +135,7 @@ try {
   console.log(`    of which script  (handler + reactive updates): ${baris(skrip)}`);
   console.log(`    of which style + layout:                        ${baris(tata)}`);
   console.log(`  the floor, same loop without the app (value set, no input event): ${baris(lantai)}`);
+  console.log(`  this machine: the same loop on an empty page with one input:       ${baris(mesin)}`);
   console.log(`  key to next frame (${String(bingkai.length).padStart(3)} keys): ${baris(bingkai)}   (driver's keys, incl. its overhead and the vsync wait)`);
 } finally {
   await browser.close();
