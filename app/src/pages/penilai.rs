@@ -1,3 +1,5 @@
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 
 use domain::api::{AntrianItem, RhkAtasan, SkpBaca};
@@ -10,8 +12,8 @@ use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
 use crate::pages::beranda::{hari_ini, periode_aktif};
-use crate::state::antrian::berikutnya;
-use crate::state::auth::use_auth;
+use crate::state::antrian::{Disiapkan, berikutnya, setelah_keputusan};
+use crate::state::auth::{AuthContext, use_auth};
 use crate::teks::teks;
 
 async fn muat_antrian() -> Result<(i64, Vec<AntrianItem>), api::Error> {
@@ -67,22 +69,39 @@ pub fn TinjauSkp(id: String) -> impl IntoView {
     view! { <PerluMasuk><Tinjau id=id.clone() /></PerluMasuk> }
 }
 
+/// One SKP to review: the SKP, its atasan's RHK, and the queue it is in.
+type Tinjauan = (SkpBaca, RhkAtasan, Vec<AntrianItem>);
+
+thread_local! {
+    /// The next SKP, fetched while the penilai reads the current one.
+    static BERIKUTNYA: RefCell<Disiapkan<Tinjauan>> = const { RefCell::new(Disiapkan::kosong()) };
+}
+
+/// Who is signed in: what was fetched ahead is only theirs.
+fn pengguna(auth: AuthContext) -> String {
+    auth.0.with_untracked(|a| a.session().map(|s| s.pegawai_id.clone())).unwrap_or_default()
+}
+
 #[component]
 fn Tinjau(id: String) -> impl IntoView {
+    // Fetched ahead by the previous review: shown at once.
+    if let Some((skp, atasan, antrian)) = BERIKUTNYA.with_borrow_mut(|d| d.ambil(&pengguna(use_auth()), &id)) {
+        return view! { <Keputusan skp=skp atasan=atasan antrian=antrian /> }.into_any();
+    }
     let data = LocalResource::new(move || {
         let id = id.clone();
         async move {
-            let skp = api::skp::read(&id).await?;
-            let atasan = api::skp::rhk_atasan(&id).await?;
-            let (_, antrian) = muat_antrian().await?;
+            let (skp, atasan, (_, antrian)) =
+                futures::try_join!(api::skp::read(&id), api::skp::rhk_atasan(&id), muat_antrian())?;
             Ok::<_, api::Error>((skp, atasan, antrian))
         }
     });
-    move || match data.get() {
+    (move || match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
         Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
         Some(Ok((skp, atasan, antrian))) => view! { <Keputusan skp=skp atasan=atasan antrian=antrian /> }.into_any(),
-    }
+    })
+    .into_any()
 }
 
 #[component]
@@ -97,6 +116,24 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     let galat = RwSignal::new(None::<api::Error>);
     let selesai = RwSignal::new(None::<&'static str>);
     let next = berikutnya(&antrian, &skp.id);
+    // The next SKP is fetched now, while this one is read, so moving on
+    // shows it at once, also on a slow connection (a failure here only
+    // means it is fetched when opened).
+    let disiapkan = next.clone().map(|n| {
+        LocalResource::new(move || {
+            let n = n.clone();
+            async move { futures::try_join!(api::skp::read(&n), api::skp::rhk_atasan(&n)).ok() }
+        })
+    });
+    let antrian = StoredValue::new(antrian);
+    let ke_berikutnya = move |n: String| {
+        if let Some(Some((skp, atasan))) = disiapkan.and_then(|d| d.get_untracked()) {
+            let (id, status) = state.with_untracked(|s| (s.id.clone(), s.status.clone()));
+            let antrian = setelah_keputusan(antrian.get_value(), &id, &status);
+            BERIKUTNYA.with_borrow_mut(|d| d.simpan(&pengguna(auth), &n, (skp, atasan, antrian)));
+        }
+        nav.ke(&Halaman::TinjauSkp(n));
+    };
     let aksi = Action::new_local(move |(aksi, teks): &(&'static str, String)| {
         let (aksi, teks) = (*aksi, teks.clone());
         let (id, version) = state.with_untracked(|s| (s.id.clone(), s.version));
@@ -174,7 +211,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             </p>
             <div class="aksi">
                 {match next {
-                    Some(n) => view! { <button type="button" data-testid="berikutnya" on:click=move |_| nav.ke(&Halaman::TinjauSkp(n.clone()))>{teks(i18n, |l| td_string!(l, penilai.berikutnya))}</button> }.into_any(),
+                    Some(n) => view! { <button type="button" data-testid="berikutnya" on:click=move |_| ke_berikutnya(n.clone())>{teks(i18n, |l| td_string!(l, penilai.berikutnya))}</button> }.into_any(),
                     None => view! { <span class="petunjuk" data-testid="tidak-ada-lagi">{teks(i18n, |l| td_string!(l, penilai.tidak_ada_lagi))}</span> }.into_any(),
                 }}
                 <Tautan ke=Halaman::Antrian attr:class="tombol-teks">{teks(i18n, |l| td_string!(l, penilai.kembali_ke_antrian))}</Tautan>

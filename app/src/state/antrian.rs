@@ -14,6 +14,37 @@ pub fn berikutnya(antrian: &[AntrianItem], sekarang: &str) -> Option<String> {
         .and_then(|i| i.skp_id.clone())
 }
 
+/// A queue as it stands after a decision on one of its SKP: that SKP's row
+/// takes the new status, so the next one is not the SKP just decided.
+pub fn setelah_keputusan(mut antrian: Vec<AntrianItem>, skp_id: &str, status: &str) -> Vec<AntrianItem> {
+    for i in antrian.iter_mut().filter(|i| i.skp_id.as_deref() == Some(skp_id)) {
+        status.clone_into(&mut i.status);
+    }
+    antrian
+}
+
+/// What was fetched for one SKP before the penilai opened it (the next in
+/// the queue, while they read the current one): taken once, and only by the
+/// same person for the same SKP, so nothing fetched under one sign-in is
+/// shown under another.
+pub struct Disiapkan<T>(Option<(String, String, T)>);
+
+impl<T> Disiapkan<T> {
+    pub const fn kosong() -> Self {
+        Disiapkan(None)
+    }
+
+    /// Keeps `isi` for `pemilik` opening `skp_id`, in place of anything kept before.
+    pub fn simpan(&mut self, pemilik: &str, skp_id: &str, isi: T) {
+        self.0 = Some((pemilik.to_owned(), skp_id.to_owned(), isi));
+    }
+
+    /// What was kept for this person and SKP; whatever was kept is gone after.
+    pub fn ambil(&mut self, pemilik: &str, skp_id: &str) -> Option<T> {
+        self.0.take().filter(|(p, id, _)| p == pemilik && id == skp_id).map(|(_, _, isi)| isi)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +66,26 @@ mod tests {
         assert_eq!(berikutnya(&q, "d").as_deref(), Some("a"));
         assert_eq!(berikutnya(&[item("a", "diajukan")], "a"), None, "only the current one waits");
         assert_eq!(berikutnya(&q, "zz").as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn a_decided_skp_is_not_next_again() {
+        let q = vec![item("a", "diajukan"), item("b", "diajukan")];
+        let q = setelah_keputusan(q, "a", "ditetapkan");
+        assert_eq!(q[0].status, "ditetapkan");
+        assert_eq!(berikutnya(&q, "b"), None, "a was approved: nothing else waits");
+    }
+
+    #[test]
+    fn what_was_fetched_ahead_goes_only_to_the_same_person_for_the_same_skp() {
+        let mut t = Disiapkan::kosong();
+        t.simpan("penilai-1", "skp-b", 7);
+        assert_eq!(t.ambil("penilai-1", "skp-b"), Some(7));
+        assert_eq!(t.ambil("penilai-1", "skp-b"), None, "taken once");
+        t.simpan("penilai-1", "skp-b", 7);
+        assert_eq!(t.ambil("penilai-2", "skp-b"), None, "another sign-in gets nothing");
+        assert_eq!(t.ambil("penilai-1", "skp-b"), None, "and it is gone");
+        t.simpan("penilai-1", "skp-b", 7);
+        assert_eq!(t.ambil("penilai-1", "skp-c"), None, "another SKP gets nothing");
     }
 }
