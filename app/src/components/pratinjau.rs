@@ -146,10 +146,13 @@ fn BarisRingkasan(
     // The legacy scores are explained on demand; the others carry their explanation.
     let jelaskan = match jenis {
         J::NilaiSkp | J::CapaianSkp => jelaskan,
-        _ => {
-            let penjelasan = bagian(baris, jenis, |r| r.penjelasan().cloned());
-            Callback::new(move |_| penjelasan.get().flatten().into_iter().collect())
-        }
+        // Read while open only: no copy of it per keystroke.
+        _ => Callback::new(move |_| {
+            baris
+                .with(|b| b.iter().flatten().find(|r| r.jenis() == jenis).and_then(Ringkasan::penjelasan).cloned())
+                .into_iter()
+                .collect()
+        }),
     };
     let kode_nilai = move || {
         nilai.with(|n| match n {
