@@ -3,7 +3,8 @@
 // signing in again), the connection drops (said plainly, nothing typed is
 // lost, also across a reload: it is kept on the device until the server has
 // it), the app itself fails (a
-// message over the page with a way out, not a frozen screen).
+// message over the page with a way out, not a frozen screen), the connection
+// is slow (a page asks for what it needs at once, not one after another).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -216,4 +217,57 @@ test('changes kept on the device while the SKP changed elsewhere are not saved o
   assert.equal(await page.getByTestId('draf-dipulihkan').count(), 0);
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ekinerja.draf.')).length), 0);
   await page.close();
+});
+
+/** Holds the answers to the requests whose path matches `pola` until `n` of
+ * them were asked for: a page that asks one at a time never gets its first
+ * answer. Resolves with the paths asked for, in order. */
+async function tahanSampai(page, pola, n, buka) {
+  const diminta = [];
+  const ditahan = [];
+  const cocok = (url) => pola.test(url.pathname);
+  await page.route(cocok, (route) => {
+    diminta.push(new URL(route.request().url()).pathname);
+    ditahan.push(route);
+    if (ditahan.length === n) for (const r of ditahan) r.continue();
+  });
+  try {
+    await buka();
+  } catch (e) {
+    throw new Error(`the page asked for ${JSON.stringify(diminta)} and waited: not at once`, { cause: e });
+  } finally {
+    await page.unroute(cocok);
+  }
+  return diminta;
+}
+
+test('on a slow connection the editor and the review wait for one answer, not one after another', async () => {
+  const staf6 = '199402202020122010'; // Maya Sari; her penilai is Budi Santoso (kabid2)
+  const s = await apiSession(server.base, staf6);
+  const [periode] = await s.get('/api/v1/org/periode');
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana('Tersusunnya laporan kinerja bidang') });
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.phone);
+  await browser.context.clearCookies();
+  await login(page, server.base, staf6);
+  // The SKP, the period and the atasan's RHK are asked for together.
+  const editor = await tahanSampai(page, new RegExp(`^/api/v1/(skp/${skp.id}(/rhk-atasan)?|org/periode)$`), 3, async () => {
+    await page.goto(`${server.base}/skp/${skp.id}`);
+    await page.getByTestId('editor-skp').waitFor({ timeout: 10_000 });
+  });
+  assert.equal(editor.length, 3);
+  await s.post(`/api/v1/skp/${skp.id}/submit`, { version: skp.version, catatan: '' });
+  await page.close();
+
+  const tablet = await tabletBrowser.context.newPage();
+  await tablet.setViewportSize(VIEWPORTS.tablet);
+  await tabletBrowser.context.clearCookies();
+  await login(tablet, server.base, '198206252006041001');
+  // The review: the SKP, the atasan's RHK and the queue's period together.
+  const tinjau = await tahanSampai(tablet, new RegExp(`^/api/v1/(skp/${skp.id}(/rhk-atasan)?|org/periode)$`), 3, async () => {
+    await tablet.goto(`${server.base}/penilai/skp/${skp.id}`);
+    await tablet.getByTestId('tinjau-skp').waitFor({ timeout: 10_000 });
+  });
+  assert.equal(tinjau.length, 3);
+  await tablet.close();
 });

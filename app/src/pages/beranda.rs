@@ -41,8 +41,7 @@ fn Dasbor() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let data = LocalResource::new(|| async {
-        let periode = api::org::periode().await?;
-        let skp = api::skp::mine().await?;
+        let (periode, skp) = futures::try_join!(api::org::periode(), api::skp::mine())?;
         Ok::<_, api::Error>((periode, skp))
     });
     let nama = move || auth.0.with(|a| a.session().map(|s| s.nama.clone()).unwrap_or_default());

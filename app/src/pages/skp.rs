@@ -40,10 +40,10 @@ fn Muat(id: String) -> impl IntoView {
     let data = LocalResource::new(move || {
         let id = id.clone();
         async move {
-            let skp = api::skp::read(&id).await?;
-            let periode = api::org::periode().await?;
-            let atasan = api::skp::rhk_atasan(&id).await.ok();
-            Ok::<_, api::Error>((skp, periode, atasan))
+            // At once: one wait instead of three on a slow connection.
+            let (skp, periode, atasan) =
+                futures::join!(api::skp::read(&id), api::org::periode(), api::skp::rhk_atasan(&id));
+            Ok::<_, api::Error>((skp?, periode?, atasan.ok()))
         }
     });
     move || match data.get() {
