@@ -228,6 +228,7 @@ async function tahanSampai(page, pola, n, buka) {
   const cocok = (url) => pola.test(url.pathname);
   await page.route(cocok, (route) => {
     diminta.push(new URL(route.request().url()).pathname);
+    if (ditahan.length >= n) return route.continue(); // the n were let through: no more holding
     ditahan.push(route);
     if (ditahan.length === n) for (const r of ditahan) r.continue();
   });

@@ -141,22 +141,29 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
 
   // --- the penilai approves, then moves to the next submitted SKP without the list
   await tablet.goto(server.base + '/penilai');
-  const dimuat = []; // the API paths the tablet fetched, in order
-  tablet.on('requestfinished', (r) => dimuat.push(new URL(r.url()).pathname));
+  const dimuat = []; // the paths the tablet asked for, in order
+  const selesai = []; // and those whose answer arrived
+  const catat = (r) => dimuat.push(new URL(r.url()).pathname);
+  const catatSelesai = (r) => selesai.push(new URL(r.url()).pathname);
+  tablet.on('request', catat);
+  tablet.on('requestfinished', catatSelesai);
   await tablet.locator('[data-testid=antrian-item][data-status=diajukan]', { hasText: 'Nur Aisyah' }).getByTestId('tinjau').click();
   await tablet.getByTestId('tinjau-skp').waitFor();
   // The next SKP (the only other one waiting) is fetched while this one is read...
   const dimuka = [`/api/v1/skp/${lain.id}`, `/api/v1/skp/${lain.id}/rhk-atasan`];
-  for (let i = 0; i < 100 && !dimuka.every((p) => dimuat.includes(p)); i++) await tablet.waitForTimeout(100);
-  assert.deepEqual(dimuka.filter((p) => !dimuat.includes(p)), [], 'fetched ahead');
+  for (let i = 0; i < 100 && !dimuka.every((p) => selesai.includes(p)); i++) await tablet.waitForTimeout(100);
+  assert.deepEqual(dimuka.filter((p) => !selesai.includes(p)), [], 'fetched ahead');
   await tablet.getByTestId('setujui').click();
   await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
   await tablet.getByTestId('hasil-keputusan').waitFor();
   const sebelumBerikutnya = dimuat.length;
   await tablet.getByTestId('berikutnya').click();
   await tablet.waitForFunction(() => /Agus Setiawan/.test(document.querySelector('[data-testid=tinjau-skp] h1')?.textContent ?? ''));
-  // ...so moving on shows it without fetching it again.
+  // ...so moving on shows it without asking for it again (a request is
+  // reported when it is sent, before the page could show its answer).
   assert.deepEqual(dimuat.slice(sebelumBerikutnya).filter((p) => dimuka.includes(p)), []);
+  tablet.off('request', catat);
+  tablet.off('requestfinished', catatSelesai);
   assert.match(tablet.url(), new RegExp(`/penilai/skp/${lain.id}$`));
   assert.equal(await tablet.getByTestId('status-skp').first().getAttribute('data-status'), 'diajukan');
   await tablet.getByTestId('setujui').click();

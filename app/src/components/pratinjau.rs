@@ -23,15 +23,18 @@ use crate::teks::teks;
 pub fn PenjelasanMalas(jelaskan: Callback<(), Vec<Penjelasan>>) -> impl IntoView {
     let i18n = use_i18n();
     let terbuka = RwSignal::new(false);
+    // Set only when the explanation itself changes (a keystroke elsewhere
+    // leaves an open one as it is); nothing is read while it is closed.
+    let isi = Memo::new(move |_| terbuka.get().then(|| jelaskan.run(())));
     view! {
         <div class="penjelasan" data-testid="penjelasan">
             <button type="button" class="tombol-teks" aria-expanded=move || terbuka.get().to_string()
                 on:click=move |_| terbuka.update(|t| *t = !*t)>
                 {teks(i18n, |l| td_string!(l, pegawai.tampilkan_penjelasan))}
             </button>
-            {move || terbuka.get().then(|| {
+            {move || isi.get().map(|isi| {
                 let l = i18n.get_locale().kode();
-                jelaskan.run(()).into_iter().map(|p| view! {
+                isi.into_iter().map(|p| view! {
                     <p class="sumber">{p.sumber}</p>
                     <ol>{p.langkah.into_iter().map(|s| view! { <li>{s.dalam(l).to_owned()}</li> }).collect_view()}</ol>
                 }).collect_view()

@@ -77,6 +77,11 @@ thread_local! {
     static BERIKUTNYA: RefCell<Disiapkan<Tinjauan>> = const { RefCell::new(Disiapkan::kosong()) };
 }
 
+/// An SKP and the atasan's RHK it can intervene, asked for at once.
+async fn muat_skp(id: &str) -> (Result<SkpBaca, api::Error>, Result<RhkAtasan, api::Error>) {
+    futures::join!(api::skp::read(id), api::skp::rhk_atasan(id))
+}
+
 /// Who is signed in: what was fetched ahead is only theirs.
 fn pengguna(auth: AuthContext) -> String {
     auth.0.with_untracked(|a| a.session().map(|s| s.pegawai_id.clone())).unwrap_or_default()
@@ -91,9 +96,8 @@ fn Tinjau(id: String) -> impl IntoView {
     let data = LocalResource::new(move || {
         let id = id.clone();
         async move {
-            let (skp, atasan, (_, antrian)) =
-                futures::try_join!(api::skp::read(&id), api::skp::rhk_atasan(&id), muat_antrian())?;
-            Ok::<_, api::Error>((skp, atasan, antrian))
+            let ((skp, atasan), antrian) = futures::join!(muat_skp(&id), muat_antrian());
+            Ok::<_, api::Error>((skp?, atasan?, antrian?.1))
         }
     });
     (move || match data.get() {
@@ -118,19 +122,31 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     let next = berikutnya(&antrian, &skp.id);
     // The next SKP is fetched now, while this one is read, so moving on
     // shows it at once, also on a slow connection (a failure here only
-    // means it is fetched when opened).
+    // means it is fetched when opened). After a long read it is fetched
+    // again when opened, so what shows is not older than that.
+    const SEGAR_MS: f64 = 120_000.0;
+    let dibuka = js_sys::Date::now();
     let disiapkan = next.clone().map(|n| {
         LocalResource::new(move || {
             let n = n.clone();
-            async move { futures::try_join!(api::skp::read(&n), api::skp::rhk_atasan(&n)).ok() }
+            async move {
+                match muat_skp(&n).await {
+                    (Ok(skp), Ok(atasan)) => Some((skp, atasan)),
+                    _ => None,
+                }
+            }
         })
     });
     let antrian = StoredValue::new(antrian);
     let ke_berikutnya = move |n: String| {
-        if let Some(Some((skp, atasan))) = disiapkan.and_then(|d| d.get_untracked()) {
+        let pemilik = pengguna(auth);
+        let segar = js_sys::Date::now() - dibuka < SEGAR_MS;
+        if let (true, false, Some(Some((skp, atasan)))) =
+            (segar, pemilik.is_empty(), disiapkan.and_then(|d| d.get_untracked()))
+        {
             let (id, status) = state.with_untracked(|s| (s.id.clone(), s.status.clone()));
             let antrian = setelah_keputusan(antrian.get_value(), &id, &status);
-            BERIKUTNYA.with_borrow_mut(|d| d.simpan(&pengguna(auth), &n, (skp, atasan, antrian)));
+            BERIKUTNYA.with_borrow_mut(|d| d.simpan(&pemilik, &n, (skp, atasan, antrian)));
         }
         nav.ke(&Halaman::TinjauSkp(n));
     };
@@ -211,7 +227,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             </p>
             <div class="aksi">
                 {match next {
-                    Some(n) => view! { <button type="button" data-testid="berikutnya" on:click=move |_| ke_berikutnya(n.clone())>{teks(i18n, |l| td_string!(l, penilai.berikutnya))}</button> }.into_any(),
+                    Some(n) => view! { <button type="button" data-testid="berikutnya" disabled=move || aksi.pending().get() on:click=move |_| ke_berikutnya(n.clone())>{teks(i18n, |l| td_string!(l, penilai.berikutnya))}</button> }.into_any(),
                     None => view! { <span class="petunjuk" data-testid="tidak-ada-lagi">{teks(i18n, |l| td_string!(l, penilai.tidak_ada_lagi))}</span> }.into_any(),
                 }}
                 <Tautan ke=Halaman::Antrian attr:class="tombol-teks">{teks(i18n, |l| td_string!(l, penilai.kembali_ke_antrian))}</Tautan>
