@@ -203,8 +203,8 @@ async function mulaiProfil(cdp) {
     const per = (us) => `${(us / 1000).toFixed(1).padStart(9)} ms`;
     const jenis = new Map();
     for (const [name, us] of sums) {
-      const k = /^wasm-function|^\$?[a-z_]+::/.test(name) || name.includes('::') ? 'wasm'
-        : name.startsWith('__wbg') || name === 'wasm-to-js' || name === 'js-to-wasm::' ? 'wasm-bindgen glue'
+      const k = name.startsWith('__wbg') || name === 'wasm-to-js' || name === 'js-to-wasm::' ? 'wasm-bindgen glue'
+        : name.startsWith('wasm-function') || name.includes('::') ? 'wasm'
         : name.startsWith('(') ? name : 'other JS and DOM calls';
       jenis.set(k, (jenis.get(k) ?? 0) + us);
     }
@@ -212,7 +212,7 @@ async function mulaiProfil(cdp) {
     for (const [k, us] of [...jenis].sort((a, b) => b[1] - a[1])) console.log(`  ${per(us)}  ${k}`);
     console.log('self time by function:');
     for (const [name, us] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_PROFILE_TOP ?? 40))) {
-      console.log(`  ${(us / 1000).toFixed(1).padStart(9)} ms  ${name.slice(0, 150)}`);
+      console.log(`  ${per(us)}  ${name.slice(0, 150)}`);
     }
   };
 }

@@ -40,10 +40,7 @@ pub fn Beranda() -> impl IntoView {
 fn Dasbor() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let data = LocalResource::new(|| async {
-        let (periode, skp) = futures::try_join!(api::org::periode(), api::skp::mine())?;
-        Ok::<_, api::Error>((periode, skp))
-    });
+    let data = LocalResource::new(|| async { futures::try_join!(api::org::periode(), api::skp::mine()) });
     let nama = move || auth.0.with(|a| a.session().map(|s| s.nama.clone()).unwrap_or_default());
     view! {
         <section class="kartu">

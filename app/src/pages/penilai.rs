@@ -13,7 +13,7 @@ use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
 use crate::pages::beranda::{hari_ini, periode_aktif};
 use crate::state::antrian::{Disiapkan, berikutnya, setelah_keputusan};
-use crate::state::auth::{AuthContext, use_auth};
+use crate::state::auth::use_auth;
 use crate::teks::teks;
 
 async fn muat_antrian() -> Result<(i64, Vec<AntrianItem>), api::Error> {
@@ -82,15 +82,10 @@ async fn muat_skp(id: &str) -> (Result<SkpBaca, api::Error>, Result<RhkAtasan, a
     futures::join!(api::skp::read(id), api::skp::rhk_atasan(id))
 }
 
-/// Who is signed in: what was fetched ahead is only theirs.
-fn pengguna(auth: AuthContext) -> String {
-    auth.0.with_untracked(|a| a.session().map(|s| s.pegawai_id.clone())).unwrap_or_default()
-}
-
 #[component]
 fn Tinjau(id: String) -> impl IntoView {
     // Fetched ahead by the previous review: shown at once.
-    if let Some((skp, atasan, antrian)) = BERIKUTNYA.with_borrow_mut(|d| d.ambil(&pengguna(use_auth()), &id)) {
+    if let Some((skp, atasan, antrian)) = BERIKUTNYA.with_borrow_mut(|d| d.ambil(&use_auth().pegawai_id(), &id)) {
         return view! { <Keputusan skp=skp atasan=atasan antrian=antrian /> }.into_any();
     }
     let data = LocalResource::new(move || {
@@ -139,11 +134,10 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     });
     let antrian = StoredValue::new(antrian);
     let ke_berikutnya = move |n: String| {
-        let pemilik = pengguna(auth);
-        let segar = js_sys::Date::now() - dibuka < SEGAR_MS;
-        if let (true, false, Some(Some((skp, atasan)))) =
-            (segar, pemilik.is_empty(), disiapkan.and_then(|d| d.get_untracked()))
-        {
+        // What was fetched ahead is only for who fetched it.
+        let pemilik = auth.pegawai_id();
+        let pakai = js_sys::Date::now() - dibuka < SEGAR_MS && !pemilik.is_empty();
+        if let Some(Some((skp, atasan))) = disiapkan.filter(|_| pakai).and_then(|d| d.get_untracked()) {
             let (id, status) = state.with_untracked(|s| (s.id.clone(), s.status.clone()));
             let antrian = setelah_keputusan(antrian.get_value(), &id, &status);
             BERIKUTNYA.with_borrow_mut(|d| d.simpan(&pemilik, &n, (skp, atasan, antrian)));

@@ -90,7 +90,7 @@ fn EditorSkp(
     let view_state = RwSignal::new(awal.clone());
     // What this person typed here and the server does not have yet (a
     // reload or a lost connection): restored, and said so.
-    let pemilik = auth.0.with_untracked(|a| a.session().map(|s| s.pegawai_id.clone())).unwrap_or_default();
+    let pemilik = auth.pegawai_id();
     let dipulihkan =
         if bisa_diubah(&awal) { draf::ambil(&awal.id).and_then(|d| d.pulihkan(&pemilik, &awal.isian)) } else { None };
     let pulih = RwSignal::new(dipulihkan.is_some());

@@ -56,6 +56,11 @@ impl Auth {
 pub struct AuthContext(pub RwSignal<Auth>);
 
 impl AuthContext {
+    /// The signed-in (or ended) session's pegawai id; empty when there is none.
+    pub fn pegawai_id(&self) -> String {
+        self.0.with_untracked(|a| a.session().map(|s| s.pegawai_id.clone())).unwrap_or_default()
+    }
+
     /// Marks a signed-in session as ended; any other state is left as it
     /// is, without waking whoever watches it (several loads failing at once
     /// each call this).
