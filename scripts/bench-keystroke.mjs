@@ -31,8 +31,14 @@ try {
     return (await res.json()).id;
   });
   await page.goto(`${server.base}/skp/${id}`);
-  // BENCH_CSS: a rule added to the page's style sheet, for experiments.
-  if (process.env.BENCH_CSS) await page.evaluate((r) => document.styleSheets[0].insertRule(r, document.styleSheets[0].cssRules.length), process.env.BENCH_CSS);
+  // BENCH_CSS: rules added to the page's style sheet, for experiments
+  // ('a { … } b { … }').
+  if (process.env.BENCH_CSS) {
+    await page.evaluate((rules) => {
+      const sheet = document.styleSheets[0];
+      for (const r of rules) sheet.insertRule(r, sheet.cssRules.length);
+    }, process.env.BENCH_CSS.split('}').filter((r) => r.trim()).map((r) => `${r}}`));
+  }
   await page.getByTestId('editor-skp').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=rhk]').length === 50);
   const cdp = await browser.context.newCDPSession(page);
@@ -154,7 +160,11 @@ async function mulaiJejak(cdp, judul = 'the app-work loop') {
     const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
     await cdp.send('Tracing.end');
     await done;
-    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    // The page's main thread: of the renderers' main threads (another
+    // renderer may be traced too), the busiest one.
+    const fils = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const sibuk = (t) => events.reduce((s, e) => s + (e.ph === 'X' && e.pid === t.pid && e.tid === t.tid ? e.dur ?? 0 : 0), 0);
+    const main = fils.map((t) => [sibuk(t), t]).sort((a, b) => b[0] - a[0])[0]?.[1];
     const mine = events
       .filter((e) => main && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur)
       .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
