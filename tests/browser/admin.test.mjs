@@ -132,7 +132,13 @@ test('the admin imports a bad file, reads the report, then applies a good one', 
   await page.locator('[data-testid=atasan-item][data-nip="199801012023031001"]').waitFor();
 
   // Activation codes for the two new pegawai, shown once, downloadable.
+  // Asked first (unused codes handed out earlier stop working): cancelling issues none.
   await page.getByTestId('buat-kode').click();
+  await page.getByTestId('buat-kode-batal').click();
+  assert.equal(await page.getByTestId('konfirmasi-kode').count(), 0);
+  assert.equal(await page.getByTestId('daftar-kode').count(), 0, 'no codes without a yes');
+  await page.getByTestId('buat-kode').click();
+  await page.getByTestId('buat-kode-ya').click();
   await page.getByTestId('daftar-kode').waitFor();
   assert.equal(await page.getByTestId('kode-item').count(), 2);
   assert.match(await page.getByTestId('catatan-sekali').textContent(), /hanya ditampilkan sekali/);
@@ -217,9 +223,13 @@ test('the admin sets the pejabat penilai of a pegawai who has none', async () =>
   await form.getByTestId('simpan-atasan').click();
   await page.waitForFunction(() => document.querySelector('#pilih-penilai-galat')?.textContent.includes('dirinya sendiri'));
 
+  // Enter in the search picks the first match; it does not save the form.
   await form.getByTestId('pilih-penilai-cari').fill('Ahmad');
-  await form.getByTestId('pilih-penilai-hasil').getByTestId('pilih').first().click();
-  assert.match(await form.getByTestId('pilih-penilai-terpilih').textContent(), /Ahmad Fauzi/);
+  await form.getByTestId('pilih-penilai-hasil').getByTestId('pilih').first().waitFor();
+  await form.getByTestId('pilih-penilai-cari').press('Enter');
+  await page.waitForFunction(() => /Ahmad Fauzi/.test(document.querySelector('[data-testid=pilih-penilai-terpilih]')?.textContent ?? ''));
+  assert.equal(await form.isVisible(), true, 'the form is still open');
+  assert.equal((await page.getByTestId('atasan-disimpan').textContent()).trim(), '', 'nothing saved by Enter');
   await screenshot(page, 'admin-atasan-tablet');
   await form.getByTestId('simpan-atasan').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=atasan-disimpan]')?.textContent.includes('Rina'));

@@ -75,8 +75,10 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await page.waitForFunction(() => /12[,.]5/.test(document.querySelector('[data-testid=angka-kredit]')?.textContent ?? ''));
   // The indicator's explanation, opened, says why 85 meets the 80–90 target.
   const jelas = rhk.getByTestId('pratinjau-iki').getByTestId('penjelasan');
+  assert.equal((await jelas.locator('button').textContent()).trim(), 'Tampilkan penjelasan');
   await jelas.locator('button').click();
   assert.equal(await jelas.locator('button').getAttribute('aria-expanded'), 'true');
+  assert.equal((await jelas.locator('button').textContent()).trim(), 'Sembunyikan penjelasan');
   await jelas.locator('ol li').nth(1).waitFor();
   assert.match(await jelas.locator('ol').textContent(), /Target 80–90 persen[\s\S]*Realisasi 85 persen memenuhi target/);
   // A keystroke changes the values in the previews, not their elements, and
@@ -90,11 +92,27 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'sesuai_ekspektasi');
   await page.getByTestId('rating-perilaku-pratinjau').selectOption('dibawah_ekspektasi');
   assert.equal(await page.getByTestId('predikat-pratinjau').getAttribute('data-predikat'), 'kurang');
+  // A realisation that is not a number says why it has no preview, under
+  // its field; a number again clears the message.
+  await realisasi.fill('abc');
+  await page.waitForFunction(() => /angka/.test(document.querySelector('[id$="-realisasi-galat"]')?.textContent ?? ''));
+  assert.equal(await rhk.getByTestId('pratinjau-iki').isHidden(), true);
+  await realisasi.fill('85');
+  await page.waitForFunction(() => document.querySelector('[id$="-realisasi-galat"] li') === null);
   // A field error appears under its field as soon as the input is wrong.
   await rhk.getByTestId('iki-target').fill('delapan puluh');
   await page.getByTestId('pratinjau-belum').waitFor();
   assert.notEqual(await page.locator('[id$="-target-galat"] li').count(), 0);
   await rhk.getByTestId('iki-target').fill('80');
+  // A save the server refuses for its fields takes the pegawai to the first
+  // field with a message: here the uraian of an empty RHK added last.
+  await page.getByTestId('tambah-rhk-tambahan').click();
+  const kosong = page.getByTestId('rhk').nth(1);
+  const idKosong = await kosong.getByTestId('rhk-uraian').getAttribute('id');
+  await page.getByTestId('simpan-draf').click();
+  await page.waitForFunction((id) => document.activeElement?.id === id, idKosong);
+  await kosong.getByRole('button', { name: 'Hapus RHK ini' }).click();
+  assert.equal(await page.getByTestId('rhk').count(), 1);
   await shots(page, 'editor-skp');
   await page.setViewportSize(VIEWPORTS.phone);
 
@@ -117,6 +135,11 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   assert.equal(await tablet.getByTestId('tinjau-rhk').count(), 1);
   // Beside the pegawai's RHK, the penilai's own RHK it intervenes.
   assert.equal((await tablet.getByTestId('tinjau-rhk').locator('td').nth(1).textContent()).trim(), RHK_ATASAN);
+  // The whole plan is there to judge: the RHK's kind, each indicator's aspect
+  // and direction, and the lampiran.
+  assert.equal(await tablet.getByTestId('tinjau-jenis').textContent(), 'Utama');
+  assert.equal(await tablet.getByTestId('tinjau-aspek').textContent(), 'Kuantitas · Makin besar makin baik');
+  assert.match(await tablet.getByTestId('tinjau-lampiran').textContent(), /Dukungan sumber daya/);
   await shots(tablet, 'tinjau');
   await tablet.setViewportSize(VIEWPORTS.tablet);
   // Returning without notes is refused on the spot.
@@ -125,6 +148,9 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await tablet.getByTestId('catatan').fill('Naikkan target menjadi 90–95 persen.');
   await tablet.getByTestId('kembalikan').click();
   await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'dikembalikan');
+  // What was decided shows, with the note sent; not that the SKP "cannot be reviewed".
+  assert.match(await tablet.getByTestId('catatan-terkirim').textContent(), /Naikkan target menjadi 90–95 persen/);
+  assert.equal(await tablet.getByTestId('tidak-bisa-ditinjau').count(), 0);
 
   // --- the pegawai fixes and resubmits
   await page.goto(skpUrl);
@@ -171,7 +197,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   // Nothing else waits, so there is no "next".
   await tablet.getByTestId('tidak-ada-lagi').waitFor();
 
-  const ignore = (p) => !/status of 40[19]/.test(p); // refusals the test provokes on purpose
+  const ignore = (p) => !/status of (40[19]|422)/.test(p); // refusals the test provokes on purpose
   assert.deepEqual(problems.filter(ignore), []);
   assert.deepEqual(tabletProblems.filter(ignore), []);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);

@@ -19,11 +19,26 @@ pub fn AdminAktivasi(
     #[prop(into)] galat: Signal<Option<api::Error>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // New codes end the unused ones already handed out: asked first.
+    let yakin = RwSignal::new(false);
     view! {
         <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_aktivasi))}</p>
-        <button type="button" data-testid="buat-kode" disabled=move || pending.get() on:click=move |_| buat.run(())>
+        <button type="button" data-testid="buat-kode" disabled=move || pending.get() || yakin.get() on:click=move |_| yakin.set(true)>
             {teks(i18n, |l| td_string!(l, admin.buat_kode))}
         </button>
+        <Show when=move || yakin.get()>
+            <div class="catatan" role="alertdialog" aria-labelledby="konfirmasi-kode" data-testid="konfirmasi-kode">
+                <p id="konfirmasi-kode">{teks(i18n, |l| td_string!(l, admin.konfirmasi_kode))}</p>
+                <div class="aksi">
+                    <button type="button" data-testid="buat-kode-ya" on:click=move |_| { yakin.set(false); buat.run(()); }>
+                        {teks(i18n, |l| td_string!(l, admin.ya_buat_kode))}
+                    </button>
+                    <button type="button" class="tombol-kedua" data-testid="buat-kode-batal" on:click=move |_| yakin.set(false)>
+                        {teks(i18n, |l| td_string!(l, umum.batal))}
+                    </button>
+                </div>
+            </div>
+        </Show>
         <AdminGalat galat=galat testid="galat-aktivasi" />
         {move || hasil.get().map(|h| {
             if h.kode.is_empty() {

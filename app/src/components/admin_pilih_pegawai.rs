@@ -19,6 +19,20 @@ pub fn AdminPilihPegawai(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let cari_id = format!("{id}-cari");
+    let pilih = move |p: &PegawaiItem| {
+        terpilih.set(Some((p.id.clone(), format!("{} · {}", p.nama, p.nip))));
+        q.set(String::new());
+    };
+    // Enter in the search field picks the first match; it never submits the
+    // form around it (which would save a mapping nobody reviewed).
+    let enter = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            if let Some(p) = hasil.with_untracked(|h| h.as_ref().and_then(|h| h.first().cloned())) {
+                pilih(&p);
+            }
+        }
+    };
     view! {
         <fieldset class="pilih-pegawai" data-testid=id>
             <legend>{children()}</legend>
@@ -32,22 +46,19 @@ pub fn AdminPilihPegawai(
                 }}
             </p>
             <label for=cari_id.clone()>{teks(i18n, |l| td_string!(l, admin.cari_pegawai))}</label>
-            <input id=cari_id type="search" data-testid=format!("{id}-cari") autocomplete="off"
+            <input id=cari_id type="search" data-testid=format!("{id}-cari") autocomplete="off" on:keydown=enter
                 placeholder=move || t_string!(i18n, admin.cari_placeholder).to_string() bind:value=q />
             <ul class="hasil-cari" data-testid=format!("{id}-hasil") style:list-style="none" style:padding-left="0">
                 {move || match hasil.get() {
                     None => ().into_any(),
                     Some(items) if items.is_empty() => view! { <li class="petunjuk">{teks(i18n, |l| td_string!(l, admin.tidak_ada_hasil))}</li> }.into_any(),
                     Some(items) => items.into_iter().map(|p| {
-                        let label = format!("{} · {}", p.nama, p.nip);
-                        let pid = p.id.clone();
+                        let teks = format!("{} · {}", p.nama, p.nip);
+                        let lain = format!(" — {}, {}", p.jabatan, p.unit_nama);
                         view! {
                             <li>
-                                <button type="button" class="tombol-teks" data-testid="pilih" on:click=move |_| {
-                                    terpilih.set(Some((pid.clone(), label.clone())));
-                                    q.set(String::new());
-                                }>
-                                    {format!("{} · {}", p.nama, p.nip)} <span class="petunjuk">{format!(" — {}, {}", p.jabatan, p.unit_nama)}</span>
+                                <button type="button" class="tombol-teks" data-testid="pilih" on:click=move |_| pilih(&p)>
+                                    {teks} <span class="petunjuk">{lain}</span>
                                 </button>
                             </li>
                         }

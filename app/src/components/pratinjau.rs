@@ -30,7 +30,10 @@ pub fn PenjelasanMalas(jelaskan: Callback<(), Vec<Penjelasan>>) -> impl IntoView
         <div class="penjelasan" data-testid="penjelasan">
             <button type="button" class="tombol-teks" aria-expanded=move || terbuka.get().to_string()
                 on:click=move |_| terbuka.update(|t| *t = !*t)>
-                {teks(i18n, |l| td_string!(l, pegawai.tampilkan_penjelasan))}
+                {move || {
+                    let l = i18n.get_locale();
+                    if terbuka.get() { td_string!(l, pegawai.sembunyikan_penjelasan) } else { td_string!(l, pegawai.tampilkan_penjelasan) }
+                }}
             </button>
             {move || isi.get().map(|isi| {
                 let l = i18n.get_locale().kode();

@@ -6,7 +6,9 @@ use domain::skp::{AspekIndikator, Polaritas};
 use crate::components::galat::GalatField;
 use crate::components::pratinjau::PratinjauIndikator;
 use crate::i18n::{Locale, t, td_string, use_i18n};
-use crate::state::editor::{Sasaran, hapus_indikator, hapus_rhk, jelaskan, kunci_galat, tambah_indikator};
+use crate::state::editor::{
+    Sasaran, galat_realisasi, hapus_indikator, hapus_rhk, jelaskan, kunci_galat, tambah_indikator,
+};
 use crate::state::form::Editor;
 use crate::teks::teks;
 
@@ -110,6 +112,15 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
     };
     let real_id = id.clone();
     let real_id2 = id.clone();
+    // Why the typed realisation is left out of the preview; set by its own
+    // field only, and only when it changes.
+    let galat_real = RwSignal::new(
+        ed.realisasi.with_untracked(|m| m.get(&real_id).map(|v| galat_realisasi(&real_id, v)).unwrap_or_default()),
+    );
+    let pesan_real = Signal::derive(move || {
+        let l = if en.get() { "en" } else { "id" };
+        galat_real.with(|m| m.iter().map(|t| t.dalam(l).to_owned()).collect::<Vec<_>>())
+    });
     let jelas_id = id.clone();
     // Set only when this indicator's result changes.
     let hasil = ed.hasil.untuk(&id);
@@ -162,7 +173,15 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                     <label for=f("realisasi")>{teks(i18n, |l| td_string!(l, pegawai.realisasi))}</label>
                     <input id=f("realisasi") data-testid="iki-realisasi" inputmode="decimal"
                         prop:value=ed.realisasi.with_untracked(|m| m.get(&real_id).cloned().unwrap_or_default())
-                        on:input=move |ev| { let v = event_target_value(&ev); ed.realisasi.update(|m| { m.insert(real_id2.clone(), v); }); } />
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            let g = galat_realisasi(&real_id2, &v);
+                            if galat_real.with_untracked(|lama| *lama != g) {
+                                galat_real.set(g);
+                            }
+                            ed.realisasi.update(|m| { m.insert(real_id2.clone(), v); });
+                        } />
+                    <GalatField id=f("realisasi-galat") pesan=pesan_real />
                     <PratinjauIndikator hasil=hasil jelaskan=Callback::new(move |_| {
                         let sasaran = Sasaran::Indikator(jelas_id.clone());
                         ed.masukan.with(|m| ed.form.with(|f| jelaskan(f, m, &sasaran)))

@@ -3,6 +3,8 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 
 use domain::api::{AntrianItem, RhkAtasan, SkpBaca};
+use domain::rule_set::JenisRhk;
+use domain::skp::{AspekIndikator, Polaritas};
 
 use crate::api;
 use crate::components::muat::GagalMuat;
@@ -170,6 +172,31 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     };
     let diajukan = move || state.with(|s| s.status == "diajukan");
     let nama = skp.pegawai.nama.clone();
+    let lampiran = skp.skp.rencana().lampiran().clone();
+    let label_lampiran = move |f: fn(Locale) -> &'static str| teks(i18n, f);
+    let label_jenis = move |j: JenisRhk| {
+        let f: fn(Locale) -> &'static str = match j {
+            JenisRhk::Utama => |l| td_string!(l, pegawai.rhk_utama),
+            JenisRhk::Tambahan => |l| td_string!(l, pegawai.rhk_tambahan),
+        };
+        teks(i18n, f)
+    };
+    let label_aspek = move |a: AspekIndikator| {
+        let f: fn(Locale) -> &'static str = match a {
+            AspekIndikator::Kuantitas => |l| td_string!(l, pegawai.aspek_kuantitas),
+            AspekIndikator::Kualitas => |l| td_string!(l, pegawai.aspek_kualitas),
+            AspekIndikator::Waktu => |l| td_string!(l, pegawai.aspek_waktu),
+            AspekIndikator::Biaya => |l| td_string!(l, pegawai.aspek_biaya),
+        };
+        teks(i18n, f)
+    };
+    let label_polaritas = move |p: Polaritas| {
+        let f: fn(Locale) -> &'static str = match p {
+            Polaritas::Normal => |l| td_string!(l, pegawai.polaritas_normal),
+            Polaritas::Khusus => |l| td_string!(l, pegawai.polaritas_khusus),
+        };
+        teks(i18n, f)
+    };
     let rhk_atasan = atasan.rhk.clone();
     let uraian_atasan = move |id: Option<&domain::skp::RhkId>| {
         id.and_then(|id| rhk_atasan.iter().find(|a| a.id == id.as_str())).map(|a| a.uraian.clone())
@@ -186,8 +213,13 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                         view! {
                             <tr data-testid="tinjau-rhk">
                                 <td>
-                                    <strong>{r.uraian().to_owned()}</strong>
-                                    <ul>{r.indikator().iter().map(|i| view! { <li>{i.uraian().to_owned()} " — " {crate::state::editor::target_teks(i.target(), en())} " " {i.satuan().to_owned()}</li> }).collect_view()}</ul>
+                                    <strong>{r.uraian().to_owned()}</strong> " " <span class="lencana" data-testid="tinjau-jenis">{label_jenis(r.jenis())}</span>
+                                    <ul>{r.indikator().iter().map(|i| view! {
+                                        <li>
+                                            {i.uraian().to_owned()} " — " {crate::state::editor::target_teks(i.target(), en())} " " {i.satuan().to_owned()}
+                                            <br /><span class="petunjuk" data-testid="tinjau-aspek">{label_aspek(i.aspek())} " · " {label_polaritas(i.polaritas())}</span>
+                                        </li>
+                                    }).collect_view()}</ul>
                                 </td>
                                 <td>{match link {
                                     Some(u) => u.into_any(),
@@ -198,9 +230,25 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                     }).collect_view()}
                 </tbody>
             </table>
+            <h2>{teks(i18n, |l| td_string!(l, pegawai.lampiran))}</h2>
+            <dl class="ringkas" data-testid="tinjau-lampiran">
+                {[
+                    (label_lampiran(|l| td_string!(l, pegawai.dukungan_sumber_daya)), lampiran.dukungan_sumber_daya.clone()),
+                    (label_lampiran(|l| td_string!(l, pegawai.skema_pertanggungjawaban)), lampiran.skema_pertanggungjawaban.clone()),
+                    (label_lampiran(|l| td_string!(l, pegawai.konsekuensi)), lampiran.konsekuensi.clone()),
+                ].into_iter().map(|(judul, isi)| view! {
+                    <dt>{judul}</dt>
+                    <dd>{if isi.is_empty() {
+                        view! { <em>{teks(i18n, |l| td_string!(l, penilai.lampiran_kosong))}</em> }.into_any()
+                    } else {
+                        view! { <ul>{isi.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
+                    }}</dd>
+                }).collect_view()}
+            </dl>
         </section>
         <section class="kartu keputusan">
-            <Show when=diajukan fallback=move || view! { <p class="petunjuk" data-testid="tidak-bisa-ditinjau">{teks(i18n, |l| td_string!(l, penilai.tidak_bisa_ditinjau))}</p> }>
+            // After a decision the SKP is no longer submitted: what was decided shows below instead.
+            <Show when=diajukan fallback=move || selesai.get().is_none().then(|| view! { <p class="petunjuk" data-testid="tidak-bisa-ditinjau">{teks(i18n, |l| td_string!(l, penilai.tidak_bisa_ditinjau))}</p> })>
                 <div class="baris">
                     <label for="catatan">{teks(i18n, |l| td_string!(l, penilai.catatan))}</label>
                     <textarea id="catatan" data-testid="catatan" rows="3" bind:value=catatan></textarea>
@@ -219,6 +267,12 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             <p class="berhasil" role="status" data-testid="hasil-keputusan">
                 {move || selesai.get().map(|a| if a == "approve" { teks(i18n, |l| td_string!(l, penilai.berhasil_disetujui)).into_any() } else { teks(i18n, |l| td_string!(l, penilai.berhasil_dikembalikan)).into_any() })}
             </p>
+            <Show when=move || selesai.get() == Some("return")>
+                <div class="catatan" data-testid="catatan-terkirim">
+                    <strong>{teks(i18n, |l| td_string!(l, penilai.catatan_terkirim))}</strong>
+                    <p>{move || catatan.get()}</p>
+                </div>
+            </Show>
             <div class="aksi">
                 {match next {
                     Some(n) => view! { <button type="button" data-testid="berikutnya" disabled=move || aksi.pending().get() on:click=move |_| ke_berikutnya(n.clone())>{teks(i18n, |l| td_string!(l, penilai.berikutnya))}</button> }.into_any(),

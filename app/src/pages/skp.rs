@@ -162,7 +162,14 @@ fn EditorSkp(
             view_state.set(v);
         }
         Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
-        Some(Err(e)) => server_galat.set(Some(e)),
+        Some(Err(e)) => {
+            // Refused for its fields: the first one with a message is
+            // brought into view and focus once the messages are shown.
+            if e.fields().is_some() {
+                request_animation_frame(fokus_galat_pertama);
+            }
+            server_galat.set(Some(e));
+        }
         None => {}
     });
     // After a change of the form: the server's field errors of the last save
@@ -374,5 +381,23 @@ fn Lampiran(form: RwSignal<domain::skp::SkpInput>, editable: Signal<bool>) -> im
                 {baris(|l| &mut l.konsekuensi, "lampiran-konsekuensi")}
             </div>
         </fieldset>
+    }
+}
+
+/// Focuses the first field that has a message under it (its message list
+/// is `{field id}-galat`), or scrolls to the message when it belongs to no
+/// single field (such as the SKP's missing main RHK).
+fn fokus_galat_pertama() {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(daftar) = doc.query_selector(".galat-field > li").ok().flatten().and_then(|li| li.parent_element()) else {
+        return;
+    };
+    let bidang = daftar.id().strip_suffix("-galat").and_then(|id| doc.get_element_by_id(id));
+    match bidang.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(b) => {
+            let _ = b.focus();
+        }
+        None => daftar.scroll_into_view(),
     }
 }

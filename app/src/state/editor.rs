@@ -74,6 +74,22 @@ fn realisasi_valid(m: &PratinjauMasukan) -> Vec<domain::skp::Realisasi> {
         .collect()
 }
 
+/// Why a typed realisation is left out of the preview (nothing while it is
+/// empty or valid), by the domain's own check of a realisation.
+pub fn galat_realisasi(indikator_id: &str, nilai: &str) -> Vec<domain::Teks> {
+    if nilai.trim().is_empty() {
+        return Vec::new();
+    }
+    let input = RealisasiInput {
+        indikator_id: indikator_id.to_owned(),
+        evaluasi: PeriodeEvaluasi::Tahunan,
+        nilai: nilai.to_owned(),
+        uraian: String::new(),
+        bukti_dukung: Vec::new(),
+    };
+    input.validate().err().map(|e| e.get("nilai").to_vec()).unwrap_or_default()
+}
+
 /// What to explain, built only when the user opens an explanation.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Sasaran {
@@ -321,6 +337,16 @@ mod tests {
         let per_id = galat_per_id(&input, &errors);
         assert_eq!(per_id[&kunci_galat(&rhk2, Some(&iki2), "target")], errors.get("rhk[0].indikator[0].target"));
         assert!(!per_id.contains_key(&kunci_galat("rhk-1", None, "uraian")));
+    }
+
+    #[test]
+    fn a_realisation_that_is_not_a_number_says_why() {
+        assert!(galat_realisasi("iki-1", "").is_empty());
+        assert!(galat_realisasi("iki-1", "12,5").is_empty());
+        let abc = galat_realisasi("iki-1", "abc");
+        assert_eq!(abc.len(), 1, "{abc:?}");
+        assert!(abc[0].dalam("id").contains("angka"), "{abc:?}");
+        assert!(!galat_realisasi("iki-1", "-3").is_empty());
     }
 
     #[test]
