@@ -239,6 +239,33 @@ test('the admin sets the pejabat penilai of a pegawai who has none', async () =>
   await page.close();
 });
 
+test('the admin opens a period with its rule set; a year that exists is refused until changed', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.tablet);
+  // Still signed in from the previous tests (same browser, same session).
+  await page.goto(server.base + '/admin');
+  await page.getByTestId('periode-item').first().waitFor();
+  const ada = (await page.getByTestId('periode-item').first().locator('td').first().textContent()).trim();
+  const form = page.getByTestId('form-periode');
+  await form.getByTestId('periode-tahun').fill(ada);
+  await form.getByTestId('simpan-periode').click();
+  await page.waitForFunction(() => /sudah ada/.test(document.querySelector('[data-testid=galat-periode]')?.textContent ?? ''));
+  // The answer was about that year: changing the form clears it.
+  const baru = String(Number(ada) + 3);
+  await form.getByTestId('periode-tahun').fill(baru);
+  assert.equal((await page.getByTestId('galat-periode').textContent()).trim(), '');
+  await form.getByTestId('periode-aturan').selectOption('permenpanrb_8_2021');
+  await form.getByTestId('simpan-periode').click();
+  await page.waitForFunction((t) => document.querySelector('[data-testid=periode-dibuat]')?.textContent.includes(t), baru);
+  const dibuat = page.locator('[data-testid=periode-item]', { hasText: baru });
+  await dibuat.waitFor();
+  assert.equal(await dibuat.getAttribute('data-rule-set'), 'permenpanrb_8_2021');
+  const ignore = (p) => !/status of 409/.test(p); // the refusal the test provokes
+  assert.deepEqual(problems.filter(ignore), []);
+  await page.close();
+});
+
 test('a pegawai who is not an admin is told the page is for the admin instansi', async () => {
   const context = (await launchBrowser());
   try {

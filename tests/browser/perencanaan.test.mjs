@@ -46,6 +46,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await page.setViewportSize(VIEWPORTS.phone);
   await login(page, server.base, NIP.staf2);
   assert.match(await page.getByTestId('tugas').textContent(), /Susun SKP/);
+  assert.equal(await page.getByTestId('tenggat').count(), 1, 'the deadline while the SKP is being planned');
   await shots(page, 'beranda');
   await page.setViewportSize(VIEWPORTS.phone);
   await page.getByTestId('buat-skp').click();
@@ -118,6 +119,8 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
 
   await page.getByTestId('ajukan').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
+  // Said where the buttons were, not only in the badge at the top.
+  assert.match(await page.getByTestId('sudah-diajukan').textContent(), /menunggu persetujuannya/);
   const skpUrl = page.url();
 
   // --- the penilai, on a tablet
@@ -196,6 +199,11 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
   // Nothing else waits, so there is no "next".
   await tablet.getByTestId('tidak-ada-lagi').waitFor();
+  // The pegawai's dashboard: set, so no deadline to meet any more.
+  await page.goto(server.base + '/');
+  await page.getByTestId('dasbor').waitFor();
+  assert.match(await page.getByTestId('tugas').textContent(), /sudah ditetapkan/);
+  assert.equal(await page.getByTestId('tenggat').count(), 0);
 
   const ignore = (p) => !/status of (40[19]|422)/.test(p); // refusals the test provokes on purpose
   assert.deepEqual(problems.filter(ignore), []);

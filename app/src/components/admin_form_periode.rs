@@ -37,6 +37,13 @@ pub fn AdminFormPeriode(
         selesai: selesai.get(),
     });
     let lokal = Memo::new(move |_| if dicoba.get() { form.with(FormPeriode::validate) } else { Default::default() });
+    // The server's answer is about the form as it was sent: once the form
+    // changes, the answer gives way (to the local checks of the new one).
+    let dikirim = RwSignal::new(None::<FormPeriode>);
+    let galat = Signal::derive(move || {
+        let sama = dikirim.with(|d| form.with(|f| d.as_ref() == Some(f)));
+        if sama { galat.get() } else { None }
+    });
     let pesan = move |field: &'static str| {
         Signal::derive(move || {
             let server = galat.with(|g| g.as_ref().and_then(|g| g.fields().cloned()));
@@ -47,6 +54,7 @@ pub fn AdminFormPeriode(
         ev.prevent_default();
         dicoba.set(true);
         if form.with_untracked(|f| f.validate().is_empty()) {
+            dikirim.set(Some(form.get_untracked()));
             simpan.run(form.with_untracked(FormPeriode::body));
         }
     };

@@ -270,7 +270,7 @@ fn EditorSkp(
             <Show when=move || !editable.get()>
                 <p class="petunjuk" data-testid="tidak-bisa-diubah">{teks(i18n, |l| td_string!(l, pegawai.tidak_bisa_diubah))}</p>
             </Show>
-            <Show when=move || atasan_kosong>
+            <Show when=move || atasan_kosong && editable.get()>
                 <p class="petunjuk">{teks(i18n, |l| td_string!(l, pegawai.atasan_belum_ada_skp))}</p>
             </Show>
         </section>
@@ -333,6 +333,10 @@ fn EditorSkp(
                         {move || if view_state.with(|v| v.status == "dikembalikan") { teks(i18n, |l| td_string!(l, pegawai.ajukan_ulang)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.ajukan)).into_any() }}
                     </button>
                 </div>
+            </Show>
+            // Where the buttons were: what happens to a submitted SKP now.
+            <Show when=move || view_state.with(|v| v.status == "diajukan")>
+                <p class="berhasil" role="status" data-testid="sudah-diajukan">{teks(i18n, |l| td_string!(l, pegawai.sudah_diajukan))}</p>
             </Show>
             <p class="tersimpan" data-testid="tersimpan" aria-live="polite">
                 {move || { let v = view_state.with(|v| v.version); t!(i18n, pegawai.tersimpan, versi = move || v) }}
