@@ -128,7 +128,10 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   const tabletProblems = watchProblems(tablet);
   await tablet.setViewportSize(VIEWPORTS.tablet);
   await login(tablet, server.base, NIP.kabid1);
-  await tablet.goto(server.base + '/penilai');
+  // The dashboard says that a subordinate's SKP waits, and leads to the queue.
+  assert.match(await tablet.getByTestId('menunggu-tinjauan').textContent(), /[1-9]\d* SKP bawahan menunggu tinjauan Anda/);
+  await tablet.getByTestId('menunggu-tinjauan').getByRole('link').click();
+  await tablet.waitForURL(/\/penilai$/);
   const item = tablet.locator('[data-testid=antrian-item][data-status=diajukan]').first();
   await item.waitFor();
   await shots(tablet, 'antrian');

@@ -59,12 +59,37 @@ fn Dasbor() -> impl IntoView {
                         None => view! { <p>{teks(i18n, |l| td_string!(l, pegawai.belum_ada_periode))}</p> }.into_any(),
                         Some(p) => {
                             let mine = skp.into_iter().find(|s| s.periode_id == p.id);
-                            view! { <PeriodeKartu periode=p skp=mine hari_ini=today /> }.into_any()
+                            let periode_id = p.id.clone();
+                            view! {
+                                <PeriodeKartu periode=p skp=mine hari_ini=today />
+                                <MenungguTinjauan periode_id=periode_id />
+                            }.into_any()
                         }
                     }
                 }
             }}
         </section>
+    }
+}
+
+/// For a pejabat penilai: how many subordinates' SKPs wait for them, with
+/// the way to the queue. Asked after the dashboard itself, and a hint only:
+/// nothing shows while it loads, fails, or when none waits.
+#[component]
+fn MenungguTinjauan(periode_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let menunggu = LocalResource::new(move || {
+        let periode_id = periode_id.clone();
+        async move { api::skp::antrian(&periode_id).await.map(|a| a.iter().filter(|i| i.status == "diajukan").count()) }
+    });
+    move || {
+        let n = menunggu.get().and_then(Result::ok).filter(|n| *n > 0)?;
+        Some(view! {
+            <p class="catatan" data-testid="menunggu-tinjauan">
+                {t!(i18n, pegawai.menunggu_penilaian, n = move || n)} " "
+                <Tautan ke=Halaman::Antrian attr:class="tombol-teks">{teks(i18n, |l| td_string!(l, pegawai.tinjau_sekarang))}</Tautan>
+            </p>
+        })
     }
 }
 
