@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod components;
+pub mod fokus;
 pub mod i18n;
 pub mod navigasi;
 pub mod page;

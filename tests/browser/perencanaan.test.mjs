@@ -107,13 +107,23 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await rhk.getByTestId('iki-target').fill('80');
   // A save the server refuses for its fields takes the pegawai to the first
   // field with a message: here the uraian of an empty RHK added last.
+  // (A new RHK takes the focus to its first field; the save's click takes it to the button.)
   await page.getByTestId('tambah-rhk-tambahan').click();
   const kosong = page.getByTestId('rhk').nth(1);
   const idKosong = await kosong.getByTestId('rhk-uraian').getAttribute('id');
+  await page.waitForFunction((id) => document.activeElement?.id === id, idKosong);
   await page.getByTestId('simpan-draf').click();
   await page.waitForFunction((id) => document.activeElement?.id === id, idKosong);
-  await kosong.getByRole('button', { name: 'Hapus RHK ini' }).click();
-  assert.equal(await page.getByTestId('rhk').count(), 1);
+  // Removing an RHK with something typed in it asks first; "no" keeps it.
+  await kosong.getByTestId('rhk-uraian').fill('Sementara');
+  const tanya = [];
+  page.once('dialog', (d) => { tanya.push(d.message()); d.dismiss(); });
+  await kosong.getByTestId('hapus-rhk').click();
+  assert.deepEqual(tanya, ['Hapus RHK ini beserta semua indikatornya?']);
+  assert.equal(await page.getByTestId('rhk').count(), 2);
+  page.once('dialog', (d) => d.accept());
+  await kosong.getByTestId('hapus-rhk').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=rhk]').length === 1);
   await shots(page, 'editor-skp');
   await page.setViewportSize(VIEWPORTS.phone);
 

@@ -5,9 +5,11 @@ use domain::skp::{AspekIndikator, Polaritas};
 
 use crate::components::galat::GalatField;
 use crate::components::pratinjau::PratinjauIndikator;
-use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::fokus::{fokus_nanti, yakin};
+use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::state::editor::{
-    Sasaran, galat_realisasi, hapus_indikator, hapus_rhk, jelaskan, kunci_galat, tambah_indikator,
+    Sasaran, galat_realisasi, hapus_indikator, hapus_rhk, indikator_berisi, jelaskan, kunci_galat, rhk_berisi,
+    tambah_indikator,
 };
 use crate::state::form::Editor;
 use crate::teks::teks;
@@ -82,10 +84,19 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
             <h3 class="sub-judul">{teks(i18n, |l| td_string!(l, pegawai.indikator))}</h3>
             <For each=move || iki_ids.get() key=|k| k.clone() children=move |iki| view! { <IkiForm ed=ed rhk=rid.clone() id=iki /> } />
             <div class="aksi">
-                <button type="button" class="tombol-kedua" data-testid="tambah-iki" on:click={ let id = id.clone(); move |_| ed.form.update(|f| tambah_indikator(f, &id)) }>
+                <button type="button" class="tombol-kedua" data-testid="tambah-iki" on:click={ let id = id.clone(); move |_| {
+                    if let Some(Some(iki)) = ed.form.try_update(|f| tambah_indikator(f, &id)) {
+                        fokus_nanti(format!("{iki}-uraian"));
+                    }
+                } }>
                     {teks(i18n, |l| td_string!(l, pegawai.tambah_indikator))}
                 </button>
-                <button type="button" class="tombol-bahaya" on:click={ let id = id.clone(); move |_| ed.form.update(|f| hapus_rhk(f, &id)) }>
+                <button type="button" class="tombol-bahaya" data-testid="hapus-rhk" on:click={ let id = id.clone(); move |_| {
+                    let berisi = ed.form.with_untracked(|f| rhk_berisi(f, &id));
+                    if !berisi || yakin(t_string!(i18n, pegawai.yakin_hapus_rhk)) {
+                        ed.form.update(|f| hapus_rhk(f, &id));
+                    }
+                } }>
                     {teks(i18n, |l| td_string!(l, pegawai.hapus_rhk))}
                 </button>
             </div>
@@ -188,7 +199,12 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                     }) />
                 </div>
             </div>
-            <button type="button" class="tombol-teks" on:click={ let (rhk, id) = (rhk.clone(), id.clone()); move |_| ed.form.update(|f| hapus_indikator(f, &rhk, &id)) }>
+            <button type="button" class="tombol-teks" data-testid="hapus-iki" on:click={ let (rhk, id) = (rhk.clone(), id.clone()); move |_| {
+                let berisi = ed.iki_awal(&rhk, &id, indikator_berisi).unwrap_or(false);
+                if !berisi || yakin(t_string!(i18n, pegawai.yakin_hapus_indikator)) {
+                    ed.form.update(|f| hapus_indikator(f, &rhk, &id));
+                }
+            } }>
                 {teks(i18n, |l| td_string!(l, pegawai.hapus_indikator))}
             </button>
         </div>

@@ -15,6 +15,7 @@ use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::pratinjau::RingkasanPratinjau;
 use crate::components::rhk_form::RhkForm;
 use crate::components::status::StatusSkp;
+use crate::fokus::{fokus_galat_pertama, fokus_nanti};
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::auth::use_auth;
 use crate::state::draf;
@@ -166,7 +167,7 @@ fn EditorSkp(
             // Refused for its fields: the first one with a message is
             // brought into view and focus once the messages are shown.
             if e.fields().is_some() {
-                request_animation_frame(fokus_galat_pertama);
+                fokus_galat_pertama();
             }
             server_galat.set(Some(e));
         }
@@ -247,6 +248,12 @@ fn EditorSkp(
         let lokal: FieldErrors = rencana.with(|r| r.as_ref().map(|r| r.kelengkapan()).unwrap_or_default());
         galat(&lokal, "rhk", en.get())
     });
+    // A new RHK: its first field gets the focus (the buttons stay below the list).
+    let tambah = move |jenis: JenisRhk| {
+        if let Some(id) = form.try_update(|f| tambah_rhk(f, jenis)) {
+            fokus_nanti(format!("{id}-uraian"));
+        }
+    };
     let rhk_ids = Memo::new(move |_| form.with(|f| f.rhk.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
     let catatan = move || view_state.with(catatan_terakhir);
     view! {
@@ -285,10 +292,10 @@ fn EditorSkp(
                     }} />
                 <Show when=move || editable.get()>
                     <div class="aksi">
-                        <button type="button" class="tombol-kedua" data-testid="tambah-rhk-utama" on:click=move |_| form.update(|f| tambah_rhk(f, JenisRhk::Utama))>
+                        <button type="button" class="tombol-kedua" data-testid="tambah-rhk-utama" on:click=move |_| tambah(JenisRhk::Utama)>
                             {teks(i18n, |l| td_string!(l, pegawai.tambah_rhk_utama))}
                         </button>
-                        <button type="button" class="tombol-kedua" data-testid="tambah-rhk-tambahan" on:click=move |_| form.update(|f| tambah_rhk(f, JenisRhk::Tambahan))>
+                        <button type="button" class="tombol-kedua" data-testid="tambah-rhk-tambahan" on:click=move |_| tambah(JenisRhk::Tambahan)>
                             {teks(i18n, |l| td_string!(l, pegawai.tambah_rhk_tambahan))}
                         </button>
                     </div>
@@ -385,23 +392,5 @@ fn Lampiran(form: RwSignal<domain::skp::SkpInput>, editable: Signal<bool>) -> im
                 {baris(|l| &mut l.konsekuensi, "lampiran-konsekuensi")}
             </div>
         </fieldset>
-    }
-}
-
-/// Focuses the first field that has a message under it (its message list
-/// is `{field id}-galat`), or scrolls to the message when it belongs to no
-/// single field (such as the SKP's missing main RHK).
-fn fokus_galat_pertama() {
-    use leptos::wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(daftar) = doc.query_selector(".galat-field > li").ok().flatten().and_then(|li| li.parent_element()) else {
-        return;
-    };
-    let bidang = daftar.id().strip_suffix("-galat").and_then(|id| doc.get_element_by_id(id));
-    match bidang.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
-        Some(b) => {
-            let _ = b.focus();
-        }
-        None => daftar.scroll_into_view(),
     }
 }

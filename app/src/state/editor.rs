@@ -181,22 +181,39 @@ pub fn id_baru(input: &SkpInput, awalan: &str) -> String {
     (1..).map(|n| format!("{awalan}-{n}")).find(|id| !used.contains(&id.as_str())).unwrap_or_default()
 }
 
-/// A new RHK with one empty indicator, ready to fill in.
-pub fn tambah_rhk(input: &mut SkpInput, jenis: JenisRhk) {
+/// A new RHK with one empty indicator, ready to fill in; its id.
+pub fn tambah_rhk(input: &mut SkpInput, jenis: JenisRhk) -> String {
     let id = id_baru(input, "rhk");
     input.rhk.push(RhkInput { id: id.clone(), jenis, ..RhkInput::default() });
     tambah_indikator(input, &id);
+    id
 }
 
 pub fn hapus_rhk(input: &mut SkpInput, rhk_id: &str) {
     input.rhk.retain(|r| r.id != rhk_id);
 }
 
-pub fn tambah_indikator(input: &mut SkpInput, rhk_id: &str) {
+/// A new empty indicator at the end of an RHK; its id (none without that RHK).
+pub fn tambah_indikator(input: &mut SkpInput, rhk_id: &str) -> Option<String> {
     let id = id_baru(input, "iki");
-    if let Some(r) = input.rhk.iter_mut().find(|r| r.id == rhk_id) {
-        r.indikator.push(IndikatorInput { id, ..IndikatorInput::default() });
-    }
+    let r = input.rhk.iter_mut().find(|r| r.id == rhk_id)?;
+    r.indikator.push(IndikatorInput { id: id.clone(), ..IndikatorInput::default() });
+    Some(id)
+}
+
+/// Whether anything was typed in an RHK or its indicators (removing it then
+/// asks first; an empty one just goes).
+pub fn rhk_berisi(input: &SkpInput, rhk_id: &str) -> bool {
+    input
+        .rhk
+        .iter()
+        .find(|r| r.id == rhk_id)
+        .is_some_and(|r| !r.uraian.trim().is_empty() || r.indikator.iter().any(indikator_berisi))
+}
+
+/// Whether anything was typed in an indicator.
+pub fn indikator_berisi(i: &IndikatorInput) -> bool {
+    [&i.uraian, &i.target, &i.target_maks, &i.satuan].iter().any(|t| !t.trim().is_empty())
 }
 
 pub fn hapus_indikator(input: &mut SkpInput, rhk_id: &str, iki_id: &str) {
@@ -266,6 +283,11 @@ mod tests {
         assert_eq!(ids.len(), unique.len(), "{ids:?}");
         assert_eq!(input.rhk[0].indikator.len(), 2);
         let first = input.rhk[0].indikator[0].id.clone();
+        assert!(!rhk_berisi(&input, "rhk-1"), "nothing typed yet");
+        input.rhk[0].indikator[1].satuan = "dokumen".into();
+        assert!(rhk_berisi(&input, "rhk-1"));
+        assert!(!rhk_berisi(&input, "rhk-2"));
+        assert_eq!(tambah_indikator(&mut input, "tidak-ada"), None);
         hapus_indikator(&mut input, "rhk-1", &first);
         hapus_rhk(&mut input, "rhk-2");
         assert_eq!(input.rhk.len(), 1);

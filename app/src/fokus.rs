@@ -1,0 +1,43 @@
+//! Where the keyboard focus goes after the app changes the page: to what
+//! the user has to do next, not left on a button far from it.
+
+use leptos::prelude::request_animation_frame;
+use leptos::wasm_bindgen::JsCast;
+
+fn elemen(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// Focuses the element `id` once the page has drawn it (a field just added).
+pub fn fokus_nanti(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = elemen(&id) {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Focuses the first field that has a message under it (its message list
+/// is `{field id}-galat`), or scrolls to the message when it belongs to no
+/// single field (such as the SKP's missing main RHK); once the page has
+/// drawn the messages.
+pub fn fokus_galat_pertama() {
+    request_animation_frame(|| {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(daftar) = doc.query_selector(".galat-field > li").ok().flatten().and_then(|li| li.parent_element())
+        else {
+            return;
+        };
+        match daftar.id().strip_suffix("-galat").and_then(elemen) {
+            Some(bidang) => {
+                let _ = bidang.focus();
+            }
+            None => daftar.scroll_into_view(),
+        }
+    });
+}
+
+/// Asks before something typed is thrown away; `true` when the user agrees.
+pub fn yakin(pertanyaan: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(pertanyaan).ok()).unwrap_or(false)
+}
