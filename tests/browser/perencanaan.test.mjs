@@ -55,6 +55,12 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
 
   await page.getByTestId('tambah-rhk-utama').click();
   const rhk = page.getByTestId('rhk').first();
+  // A new RHK does not open all red: a field speaks once it was left or typed in.
+  assert.equal(await page.locator('.galat-field li').count(), 0, 'no messages before anything was touched');
+  await rhk.getByTestId('rhk-uraian').focus();
+  await rhk.getByTestId('iki-uraian').focus();
+  await page.locator('[id$="-uraian-galat"] li').first().waitFor();
+  assert.match(await rhk.locator('.baris').first().locator('.galat-field').textContent(), /Wajib diisi/);
   await rhk.getByTestId('rhk-uraian').fill('Terlaksananya pelatihan teknis kepegawaian');
   // The RHK it intervenes: picked from the penilai's own plan.
   await rhk.getByTestId('rhk-atasan').selectOption({ label: RHK_ATASAN });

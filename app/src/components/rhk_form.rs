@@ -14,11 +14,35 @@ use crate::state::editor::{
 use crate::state::form::Editor;
 use crate::teks::teks;
 
+/// Whether a field was typed in or left: its messages show from then on,
+/// or once the pegawai tried to save (a new RHK does not open all red).
+#[derive(Clone, Copy)]
+struct Disentuh(RwSignal<bool>);
+
+impl Disentuh {
+    fn baru() -> Self {
+        Disentuh(RwSignal::new(false))
+    }
+
+    /// A handler for the field's container (`input`, `change` and `focusout` bubble to it).
+    fn tandai<E>(self) -> impl Fn(E) + Copy + 'static {
+        move |_| {
+            if !self.0.get_untracked() {
+                self.0.set(true);
+            }
+        }
+    }
+}
+
 /// The messages for one field of an RHK or of one of its indicators, in
-/// the user's language; set only when that field's messages change.
-fn pesan(ed: Editor, rhk: &str, iki: Option<&str>, field: &str, en: Signal<bool>) -> Signal<Vec<String>> {
+/// the user's language, once it was touched; set only when that field's
+/// messages change.
+fn pesan(ed: Editor, rhk: &str, iki: Option<&str>, field: &str, en: Signal<bool>, d: Disentuh) -> Signal<Vec<String>> {
     let s = ed.galat.untuk(&kunci_galat(rhk, iki, field));
     Signal::derive(move || {
+        if !d.0.get() && !ed.dicoba.get() {
+            return Vec::new();
+        }
         let l = if en.get() { "en" } else { "id" };
         s.with(|m| m.iter().flatten().map(|t| t.dalam(l).to_owned()).collect())
     })
@@ -43,19 +67,20 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
     let r6 = id.clone();
     let r7 = id.clone();
     let persp_id = id.clone();
+    let (d_uraian, d_atasan) = (Disentuh::baru(), Disentuh::baru());
     let iki_ids = Memo::new(move |_| {
         ed.rhk(&r7, |r| r.indikator.iter().map(|i| i.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
     });
     view! {
         <fieldset class="rhk kartu" data-testid="rhk" disabled=move || !ed.editable.get()>
             <legend>{move || { let n = nomor.get() + 1; t!(i18n, pegawai.rhk_ke, n = move || n) }}</legend>
-            <div class="baris">
+            <div class="baris" on:input=d_uraian.tandai() on:focusout=d_uraian.tandai()>
                 <label for=uraian_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.uraian_rhk))}</label>
                 <textarea id=uraian_id.clone() data-testid="rhk-uraian" rows="2"
                     prop:value=ed.rhk_awal(&r1, |r| r.uraian.clone()).unwrap_or_default()
                     on:input=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r2, |r| r.uraian = v); }
                 ></textarea>
-                <GalatField id=format!("{id}-uraian-galat") pesan=pesan(ed, &id, None, "uraian", en) />
+                <GalatField id=format!("{id}-uraian-galat") pesan=pesan(ed, &id, None, "uraian", en, d_uraian) />
             </div>
             <div class="baris dua">
                 <div>
@@ -66,7 +91,7 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
                         <option value="tambahan" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{teks(i18n, |l| td_string!(l, pegawai.rhk_tambahan))}</option>
                     </select>
                 </div>
-                <div>
+                <div on:change=d_atasan.tandai() on:focusout=d_atasan.tandai()>
                     <label for=atasan_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.rhk_atasan))}</label>
                     <select id=atasan_id.clone() data-testid="rhk-atasan"
                         on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r5, |r| r.rhk_atasan_id = v); }>
@@ -76,7 +101,7 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
                             view! { <option value=a.id.clone() selected=dipilih>{a.uraian.clone()}</option> }
                         }).collect_view()}
                     </select>
-                    <GalatField id=format!("{id}-atasan-galat") pesan=pesan(ed, &id, None, "rhk_atasan_id", en) />
+                    <GalatField id=format!("{id}-atasan-galat") pesan=pesan(ed, &id, None, "rhk_atasan_id", en, d_atasan) />
                 </div>
             </div>
             // The position does not change while the SKP is open: no subscription per keystroke.
@@ -121,6 +146,8 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
             }
         }
     };
+    // Uraian, target, target maks, satuan.
+    let d = [Disentuh::baru(); 4];
     let real_id = id.clone();
     let real_id2 = id.clone();
     // Why the typed realisation is left out of the preview; set by its own
@@ -140,10 +167,10 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
     let pol_sel = move |p: Polaritas| polaritas == p;
     view! {
         <div class="iki" data-testid="iki">
-            <div class="baris">
+            <div class="baris" on:input=d[0].tandai() on:focusout=d[0].tandai()>
                 <label for=f("uraian")>{teks(i18n, |l| td_string!(l, pegawai.uraian_indikator))}</label>
                 <input id=f("uraian") data-testid="iki-uraian" prop:value=awal(|i| i.uraian.clone()) on:input=set(|i, v| i.uraian = v) />
-                <GalatField id=f("uraian-galat") pesan=pesan(ed, &rhk, Some(&id), "uraian", en) />
+                <GalatField id=f("uraian-galat") pesan=pesan(ed, &rhk, Some(&id), "uraian", en, d[0]) />
             </div>
             <div class="baris empat">
                 <div>
@@ -156,20 +183,20 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                         <option value="biaya" selected=aspek_sel(AspekIndikator::Biaya)>{teks(i18n, |l| td_string!(l, pegawai.aspek_biaya))}</option>
                     </select>
                 </div>
-                <div>
+                <div on:input=d[1].tandai() on:focusout=d[1].tandai()>
                     <label for=f("target")>{teks(i18n, |l| td_string!(l, pegawai.target))}</label>
                     <input id=f("target") data-testid="iki-target" inputmode="decimal" prop:value=awal(|i| i.target.clone()) on:input=set(|i, v| i.target = v) />
-                    <GalatField id=f("target-galat") pesan=pesan(ed, &rhk, Some(&id), "target", en) />
+                    <GalatField id=f("target-galat") pesan=pesan(ed, &rhk, Some(&id), "target", en, d[1]) />
                 </div>
-                <div>
+                <div on:input=d[2].tandai() on:focusout=d[2].tandai()>
                     <label for=f("target-maks")>{teks(i18n, |l| td_string!(l, pegawai.target_maks))}</label>
                     <input id=f("target-maks") data-testid="iki-target-maks" inputmode="decimal" prop:value=awal(|i| i.target_maks.clone()) on:input=set(|i, v| i.target_maks = v) />
-                    <GalatField id=f("target-maks-galat") pesan=pesan(ed, &rhk, Some(&id), "target_maks", en) />
+                    <GalatField id=f("target-maks-galat") pesan=pesan(ed, &rhk, Some(&id), "target_maks", en, d[2]) />
                 </div>
-                <div>
+                <div on:input=d[3].tandai() on:focusout=d[3].tandai()>
                     <label for=f("satuan")>{teks(i18n, |l| td_string!(l, pegawai.satuan))}</label>
                     <input id=f("satuan") data-testid="iki-satuan" prop:value=awal(|i| i.satuan.clone()) on:input=set(|i, v| i.satuan = v) />
-                    <GalatField id=f("satuan-galat") pesan=pesan(ed, &rhk, Some(&id), "satuan", en) />
+                    <GalatField id=f("satuan-galat") pesan=pesan(ed, &rhk, Some(&id), "satuan", en, d[3]) />
                 </div>
             </div>
             <div class="baris dua">
@@ -234,8 +261,9 @@ fn Perspektif(ed: Editor, id: String) -> impl IntoView {
             ed.update_rhk(&id, |r| r.perspektif = p);
         }
     };
+    let d = Disentuh::baru();
     view! {
-        <div class="baris">
+        <div class="baris" on:change=d.tandai() on:focusout=d.tandai()>
             <label for=sel_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.perspektif))}</label>
             <select id=sel_id on:change=ubah>
                 <option value="">{teks(i18n, |l| td_string!(l, pegawai.pilih))}</option>
@@ -244,7 +272,7 @@ fn Perspektif(ed: Editor, id: String) -> impl IntoView {
                 <option value="penguatan_internal" selected=pilih(P::PenguatanInternal)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_penguatan_internal))}</option>
                 <option value="anggaran" selected=pilih(P::Anggaran)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_anggaran))}</option>
             </select>
-            <GalatField id=format!("{id}-perspektif-galat") pesan=pesan(ed, &id, None, "perspektif", en) />
+            <GalatField id=format!("{id}-perspektif-galat") pesan=pesan(ed, &id, None, "perspektif", en, d) />
         </div>
     }
 }

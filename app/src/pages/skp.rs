@@ -130,6 +130,7 @@ fn EditorSkp(
         })
     }));
     let editable = Signal::derive(move || view_state.with(bisa_diubah));
+    let dicoba = RwSignal::new(false);
     let ed = Editor {
         form,
         realisasi,
@@ -138,6 +139,7 @@ fn EditorSkp(
         hasil,
         galat: galat_field,
         editable,
+        dicoba,
         jpt: jenis_jabatan == domain::JenisJabatan::Jpt,
         rhk_atasan: Signal::derive(move || atasan.as_ref().filter(|a| a.tersedia).map(|a| a.rhk.clone())),
     };
@@ -244,7 +246,11 @@ fn EditorSkp(
                 .unwrap_or_default()
         })
     });
+    // What the SKP as a whole still lacks: said once the pegawai tries to save.
     let kelengkapan = Signal::derive(move || {
+        if !dicoba.get() {
+            return Vec::new();
+        }
         let lokal: FieldErrors = rencana.with(|r| r.as_ref().map(|r| r.kelengkapan()).unwrap_or_default());
         galat(&lokal, "rhk", en.get())
     });
@@ -333,10 +339,10 @@ fn EditorSkp(
             </ul>
             <Show when=move || editable.get()>
                 <div class="aksi">
-                    <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || simpan.pending().get() on:click=move |_| { simpan.dispatch(false); }>
+                    <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || simpan.pending().get() on:click=move |_| { dicoba.set(true); simpan.dispatch(false); }>
                         {move || if simpan.pending().get() { teks(i18n, |l| td_string!(l, pegawai.menyimpan)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.simpan_draf)).into_any() }}
                     </button>
-                    <button type="button" data-testid="ajukan" disabled=move || simpan.pending().get() on:click=move |_| { simpan.dispatch(true); }>
+                    <button type="button" data-testid="ajukan" disabled=move || simpan.pending().get() on:click=move |_| { dicoba.set(true); simpan.dispatch(true); }>
                         {move || if view_state.with(|v| v.status == "dikembalikan") { teks(i18n, |l| td_string!(l, pegawai.ajukan_ulang)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.ajukan)).into_any() }}
                     </button>
                 </div>

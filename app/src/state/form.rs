@@ -21,6 +21,9 @@ pub struct Editor {
     /// The field errors by [`crate::state::editor::kunci_galat`], one signal each.
     pub galat: Sebaran<Vec<domain::Teks>>,
     pub editable: Signal<bool>,
+    /// The pegawai tried to save or submit: every field's messages show,
+    /// also those of fields not touched yet.
+    pub dicoba: RwSignal<bool>,
     /// A JPT's SKP (each RHK names its perspective); fixed while the SKP is open.
     pub jpt: bool,
     pub rhk_atasan: Signal<Option<Vec<RhkAtasanItem>>>,
