@@ -98,11 +98,16 @@ impl ApiError {
                 "unsupported_media_type",
                 "Kirim sebagai application/json. / Send application/json.".into(),
             ),
-            ApiError::TooManyRequests(_) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many_requests",
-                "Terlalu banyak percobaan; coba lagi nanti. / Too many attempts; try again later.".into(),
-            ),
+            ApiError::TooManyRequests(wait) => {
+                let menit = wait.as_secs().div_ceil(60).max(1);
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too_many_requests",
+                    format!(
+                        "Terlalu banyak percobaan; coba lagi dalam {menit} menit. / Too many attempts; try again in {menit} min."
+                    ),
+                )
+            }
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -158,5 +163,21 @@ impl From<domain::skp::SkpError> for ApiError {
             domain::skp::SkpError::NotesRequired => ApiError::field("catatan", dua_bahasa(&e.pesan())),
             other => ApiError::Conflict(other.kode(), dua_bahasa(&other.pesan())),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_many_attempts_says_how_long_to_wait() {
+        let lama = ApiError::TooManyRequests(Duration::from_secs(601));
+        let (status, code, pesan) = lama.parts();
+        assert_eq!((status, code), (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"));
+        assert!(pesan.contains("coba lagi dalam 11 menit") && pesan.contains("try again in 11 min"), "{pesan}");
+        let sebentar = ApiError::TooManyRequests(Duration::from_secs(5));
+        let (_, _, pesan) = sebentar.parts();
+        assert!(pesan.contains("dalam 1 menit"), "{pesan}");
     }
 }

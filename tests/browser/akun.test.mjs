@@ -54,6 +54,10 @@ test('a pegawai changes their password and signs in with the new one', async () 
   await page.locator('#kata-sandi').fill(DEMO_PASSWORD);
   await page.getByTestId('tombol-masuk').click();
   await page.getByTestId('galat-login').getByText(/salah/i).waitFor();
+  // The refused password is cleared, with the cursor there to type it again.
+  await page.waitForFunction(() => document.activeElement?.id === 'kata-sandi');
+  assert.equal(await page.locator('#kata-sandi').inputValue(), '');
+  assert.equal(await page.locator('#nip').inputValue(), NIP.staf2);
   await page.locator('#kata-sandi').fill('kinerja-baru-2026');
   await page.getByTestId('tombol-masuk').click();
   await page.getByTestId('dasbor').waitFor();

@@ -33,7 +33,14 @@ pub fn FormLogin() -> impl IntoView {
                         let _ = w.location().reload();
                     }
                 }
-                Err(e) => galat.set(Some(e)),
+                Err(e) => {
+                    // Refused: the password is typed again, right where the cursor now is.
+                    if matches!(e, api::Error::Api { status: 401 | 429, .. }) {
+                        sandi.set(String::new());
+                        crate::fokus::fokus_nanti("kata-sandi".to_owned());
+                    }
+                    galat.set(Some(e));
+                }
             }
         }
     });
