@@ -17,15 +17,16 @@ pub fn fokus_nanti(id: String) {
     });
 }
 
-/// Focuses the first field that has a message under it (its message list
-/// is `{field id}-galat`), or scrolls to the message when it belongs to no
-/// single field (such as the SKP's missing main RHK); once the page has
-/// drawn the messages.
+/// Focuses the first saved field that has a message under it (its message
+/// list is `{field id}-galat`), or scrolls to the message when it belongs
+/// to no single field (such as the SKP's missing main RHK); once the page
+/// has drawn the messages. A realisation's message is left out: it is
+/// typed for the preview only, never what a save was refused for.
 pub fn fokus_galat_pertama() {
     request_animation_frame(|| {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Some(daftar) = doc.query_selector(".galat-field > li").ok().flatten().and_then(|li| li.parent_element())
-        else {
+        let pertama = doc.query_selector(r#".galat-field:not([id$="-realisasi-galat"]) > li"#).ok().flatten();
+        let Some(daftar) = pertama.and_then(|li| li.parent_element()) else {
             return;
         };
         match daftar.id().strip_suffix("-galat").and_then(elemen) {

@@ -99,7 +99,7 @@ impl ApiError {
                 "Kirim sebagai application/json. / Send application/json.".into(),
             ),
             ApiError::TooManyRequests(wait) => {
-                let menit = wait.as_secs().div_ceil(60).max(1);
+                let menit = wait.as_millis().div_ceil(60_000).max(1);
                 (
                     StatusCode::TOO_MANY_REQUESTS,
                     "too_many_requests",
@@ -179,5 +179,8 @@ mod tests {
         let sebentar = ApiError::TooManyRequests(Duration::from_secs(5));
         let (_, _, pesan) = sebentar.parts();
         assert!(pesan.contains("dalam 1 menit"), "{pesan}");
+        let hampir_dua = ApiError::TooManyRequests(Duration::from_millis(60_900));
+        let (_, _, pesan) = hampir_dua.parts();
+        assert!(pesan.contains("dalam 2 menit"), "{pesan}");
     }
 }

@@ -132,14 +132,18 @@ test('the admin imports a bad file, reads the report, then applies a good one', 
   await page.locator('[data-testid=atasan-item][data-nip="199801012023031001"]').waitFor();
 
   // Activation codes for the two new pegawai, shown once, downloadable.
-  // Asked first (unused codes handed out earlier stop working): cancelling issues none.
+  // Asked first (unused codes handed out earlier stop working): cancelling
+  // issues none, so the codes are asked for once in all.
+  const mintaKode = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/v1/admin/aktivasi')) mintaKode.push(r.url()); });
   await page.getByTestId('buat-kode').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'buat-kode-ya', null, { timeout: 5000 });
   await page.getByTestId('buat-kode-batal').click();
   assert.equal(await page.getByTestId('konfirmasi-kode').count(), 0);
-  assert.equal(await page.getByTestId('daftar-kode').count(), 0, 'no codes without a yes');
   await page.getByTestId('buat-kode').click();
   await page.getByTestId('buat-kode-ya').click();
   await page.getByTestId('daftar-kode').waitFor();
+  assert.equal(mintaKode.length, 1, 'one request: the one after "yes"');
   assert.equal(await page.getByTestId('kode-item').count(), 2);
   assert.match(await page.getByTestId('catatan-sekali').textContent(), /hanya ditampilkan sekali/);
   const [kode] = await Promise.all([page.waitForEvent('download'), page.getByTestId('unduh-kode').click()]);
@@ -223,7 +227,10 @@ test('the admin sets the pejabat penilai of a pegawai who has none', async () =>
   await form.getByTestId('simpan-atasan').click();
   await page.waitForFunction(() => document.querySelector('#pilih-penilai-galat')?.textContent.includes('dirinya sendiri'));
 
-  // Enter in the search picks the first match; it does not save the form.
+  // Enter in the search picks the first match; it does not save the form
+  // (the only save sent is the button's, below).
+  const simpanAtasan = [];
+  page.on('request', (r) => { if (r.method() === 'PUT' && r.url().endsWith('/api/v1/org/atasan')) simpanAtasan.push(r.url()); });
   await form.getByTestId('pilih-penilai-cari').fill('Ahmad');
   await form.getByTestId('pilih-penilai-hasil').getByTestId('pilih').first().waitFor();
   await form.getByTestId('pilih-penilai-cari').press('Enter');
@@ -235,6 +242,7 @@ test('the admin sets the pejabat penilai of a pegawai who has none', async () =>
   await page.waitForFunction(() => document.querySelector('[data-testid=atasan-disimpan]')?.textContent.includes('Rina'));
   await page.locator(`[data-testid=atasan-item][data-nip="${NIP.kepala}"]`).waitFor();
   assert.match(await page.getByTestId('jumlah-tanpa-penilai').textContent(), /Semua pegawai sudah punya/);
+  assert.equal(simpanAtasan.length, 1, 'saved once, by the button');
   await noProblems(page, problems);
   await page.close();
 });

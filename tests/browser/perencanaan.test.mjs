@@ -56,11 +56,15 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await page.getByTestId('tambah-rhk-utama').click();
   const rhk = page.getByTestId('rhk').first();
   // A new RHK does not open all red: a field speaks once it was left or typed in.
+  await rhk.getByTestId('iki-satuan').waitFor();
   assert.equal(await page.locator('.galat-field li').count(), 0, 'no messages before anything was touched');
   await rhk.getByTestId('rhk-uraian').focus();
   await rhk.getByTestId('iki-uraian').focus();
-  await page.locator('[id$="-uraian-galat"] li').first().waitFor();
+  await rhk.getByTestId('iki-target').focus();
+  await page.locator('[id$="-uraian-galat"] li').nth(1).waitFor();
   assert.match(await rhk.locator('.baris').first().locator('.galat-field').textContent(), /Wajib diisi/);
+  // Only the fields left: the target (focused, not left) and the satuan say nothing yet.
+  assert.equal(await page.locator('[id$="-target-galat"] li, [id$="-satuan-galat"] li').count(), 0);
   await rhk.getByTestId('rhk-uraian').fill('Terlaksananya pelatihan teknis kepegawaian');
   // The RHK it intervenes: picked from the penilai's own plan.
   await rhk.getByTestId('rhk-atasan').selectOption({ label: RHK_ATASAN });

@@ -23,14 +23,14 @@ pub fn AdminAktivasi(
     let yakin = RwSignal::new(false);
     view! {
         <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_aktivasi))}</p>
-        <button type="button" data-testid="buat-kode" disabled=move || pending.get() || yakin.get() on:click=move |_| yakin.set(true)>
+        <button type="button" data-testid="buat-kode" disabled=move || pending.get() || yakin.get() on:click=move |_| { yakin.set(true); crate::fokus::fokus_nanti("buat-kode-ya".to_owned()); }>
             {teks(i18n, |l| td_string!(l, admin.buat_kode))}
         </button>
         <Show when=move || yakin.get()>
             <div class="catatan" role="alertdialog" aria-labelledby="konfirmasi-kode" data-testid="konfirmasi-kode">
                 <p id="konfirmasi-kode">{teks(i18n, |l| td_string!(l, admin.konfirmasi_kode))}</p>
                 <div class="aksi">
-                    <button type="button" data-testid="buat-kode-ya" on:click=move |_| { yakin.set(false); buat.run(()); }>
+                    <button type="button" id="buat-kode-ya" data-testid="buat-kode-ya" on:click=move |_| { yakin.set(false); buat.run(()); }>
                         {teks(i18n, |l| td_string!(l, admin.ya_buat_kode))}
                     </button>
                     <button type="button" class="tombol-kedua" data-testid="buat-kode-batal" on:click=move |_| yakin.set(false)>

@@ -12,7 +12,9 @@ pub fn AdminPilihPegawai(
     id: &'static str,
     children: Children,
     q: RwSignal<String>,
-    #[prop(into)] hasil: Signal<Option<Vec<PegawaiItem>>>,
+    /// The matches, with the query they answer.
+    #[prop(into)]
+    hasil: Signal<Option<(String, Vec<PegawaiItem>)>>,
     /// (id, nama · NIP) of the chosen pegawai.
     terpilih: RwSignal<Option<(String, String)>>,
     #[prop(into)] galat: Signal<Vec<String>>,
@@ -28,7 +30,10 @@ pub fn AdminPilihPegawai(
     let enter = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" {
             ev.prevent_default();
-            if let Some(p) = hasil.with_untracked(|h| h.as_ref().and_then(|h| h.first().cloned())) {
+            let kini = q.get_untracked();
+            let pertama =
+                hasil.with_untracked(|h| h.as_ref().filter(|(dicari, _)| *dicari == kini)?.1.first().cloned());
+            if let Some(p) = pertama {
                 pilih(&p);
             }
         }
@@ -49,7 +54,7 @@ pub fn AdminPilihPegawai(
             <input id=cari_id type="search" data-testid=format!("{id}-cari") autocomplete="off" on:keydown=enter
                 placeholder=move || t_string!(i18n, admin.cari_placeholder).to_string() bind:value=q />
             <ul class="hasil-cari" data-testid=format!("{id}-hasil") style:list-style="none" style:padding-left="0">
-                {move || match hasil.get() {
+                {move || match hasil.get().map(|(_, h)| h) {
                     None => ().into_any(),
                     Some(items) if items.is_empty() => view! { <li class="petunjuk">{teks(i18n, |l| td_string!(l, admin.tidak_ada_hasil))}</li> }.into_any(),
                     Some(items) => items.into_iter().map(|p| {

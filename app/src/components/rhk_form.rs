@@ -147,7 +147,7 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
         }
     };
     // Uraian, target, target maks, satuan.
-    let d = [Disentuh::baru(); 4];
+    let d: [Disentuh; 4] = std::array::from_fn(|_| Disentuh::baru());
     let real_id = id.clone();
     let real_id2 = id.clone();
     // Why the typed realisation is left out of the preview; set by its own

@@ -92,7 +92,8 @@ fn Konsol() -> impl IntoView {
                 if q.trim().chars().count() < 2 {
                     return None;
                 }
-                api::admin::cari_pegawai(q.trim()).await.ok().map(|h| h.items)
+                // With the query it answers, so Enter never picks from an older search.
+                api::admin::cari_pegawai(q.trim()).await.ok().map(|h| (q, h.items))
             }
         });
         Signal::derive(move || hasil.get().flatten())

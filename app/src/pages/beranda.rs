@@ -133,8 +133,8 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
                     "diajukan" => teks(i18n, |l| td_string!(l, pegawai.tugas_tunggu)).into_any(),
                     _ => teks(i18n, |l| td_string!(l, pegawai.tugas_selesai)).into_any(),
                 }}
-                // The deadline is for setting the SKP: once it is set, none.
-                {batas.filter(|_| !matches!(tugas.as_str(), "ditetapkan" | "final")).map(|b| {
+                // The deadline is for setting the SKP: only while it is being planned.
+                {batas.filter(|_| matches!(tugas.as_str(), "belum_dibuat" | "draf" | "dikembalikan" | "revisi" | "diajukan")).map(|b| {
                     let tanggal = b.to_string();
                     let n = sisa.unwrap_or_default();
                     view! {

@@ -149,12 +149,15 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     let aksi = Action::new_local(move |(aksi, teks): &(&'static str, String)| {
         let (aksi, teks) = (*aksi, teks.clone());
         let (id, version) = state.with_untracked(|s| (s.id.clone(), s.version));
-        async move { api::skp::act(&id, aksi, version, teks).await.map(|v| (aksi, v)) }
+        // The note as sent (the field stays editable while it is on its way).
+        async move { api::skp::act(&id, aksi, version, teks.clone()).await.map(|v| (aksi, teks, v)) }
     });
+    let terkirim = RwSignal::new(String::new());
     Effect::new(move |_| match aksi.value().get() {
-        Some(Ok((a, v))) => {
+        Some(Ok((a, teks, v))) => {
             galat.set(None);
             selesai.set(Some(a));
+            terkirim.set(teks);
             state.set(v);
         }
         Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
@@ -270,7 +273,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             <Show when=move || selesai.get() == Some("return")>
                 <div class="catatan" data-testid="catatan-terkirim">
                     <strong>{teks(i18n, |l| td_string!(l, penilai.catatan_terkirim))}</strong>
-                    <p>{move || catatan.get()}</p>
+                    <p>{move || terkirim.get()}</p>
                 </div>
             </Show>
             <div class="aksi">

@@ -131,6 +131,12 @@ fn EditorSkp(
     }));
     let editable = Signal::derive(move || view_state.with(bisa_diubah));
     let dicoba = RwSignal::new(false);
+    // Set once: every field's messages follow it.
+    let coba = move || {
+        if !dicoba.get_untracked() {
+            dicoba.set(true);
+        }
+    };
     let ed = Editor {
         form,
         realisasi,
@@ -339,10 +345,10 @@ fn EditorSkp(
             </ul>
             <Show when=move || editable.get()>
                 <div class="aksi">
-                    <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || simpan.pending().get() on:click=move |_| { dicoba.set(true); simpan.dispatch(false); }>
+                    <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || simpan.pending().get() on:click=move |_| { coba(); simpan.dispatch(false); }>
                         {move || if simpan.pending().get() { teks(i18n, |l| td_string!(l, pegawai.menyimpan)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.simpan_draf)).into_any() }}
                     </button>
-                    <button type="button" data-testid="ajukan" disabled=move || simpan.pending().get() on:click=move |_| { dicoba.set(true); simpan.dispatch(true); }>
+                    <button type="button" data-testid="ajukan" disabled=move || simpan.pending().get() on:click=move |_| { coba(); simpan.dispatch(true); }>
                         {move || if view_state.with(|v| v.status == "dikembalikan") { teks(i18n, |l| td_string!(l, pegawai.ajukan_ulang)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.ajukan)).into_any() }}
                     </button>
                 </div>

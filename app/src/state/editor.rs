@@ -60,18 +60,19 @@ fn realisasi_valid(m: &PratinjauMasukan) -> Vec<domain::skp::Realisasi> {
     m.realisasi
         .iter()
         .filter(|(_, v)| !v.trim().is_empty())
-        .filter_map(|(id, nilai)| {
-            RealisasiInput {
-                indikator_id: id.clone(),
-                evaluasi: PeriodeEvaluasi::Tahunan,
-                nilai: nilai.clone(),
-                uraian: String::new(),
-                bukti_dukung: Vec::new(),
-            }
-            .validate()
-            .ok()
-        })
+        .filter_map(|(id, nilai)| realisasi_tahunan(id, nilai).validate().ok())
         .collect()
+}
+
+/// A realisation typed for the year's preview, as the domain checks it.
+fn realisasi_tahunan(indikator_id: &str, nilai: &str) -> RealisasiInput {
+    RealisasiInput {
+        indikator_id: indikator_id.to_owned(),
+        evaluasi: PeriodeEvaluasi::Tahunan,
+        nilai: nilai.to_owned(),
+        uraian: String::new(),
+        bukti_dukung: Vec::new(),
+    }
 }
 
 /// Why a typed realisation is left out of the preview (nothing while it is
@@ -80,14 +81,7 @@ pub fn galat_realisasi(indikator_id: &str, nilai: &str) -> Vec<domain::Teks> {
     if nilai.trim().is_empty() {
         return Vec::new();
     }
-    let input = RealisasiInput {
-        indikator_id: indikator_id.to_owned(),
-        evaluasi: PeriodeEvaluasi::Tahunan,
-        nilai: nilai.to_owned(),
-        uraian: String::new(),
-        bukti_dukung: Vec::new(),
-    };
-    input.validate().err().map(|e| e.get("nilai").to_vec()).unwrap_or_default()
+    realisasi_tahunan(indikator_id, nilai).validate().err().map(|e| e.get("nilai").to_vec()).unwrap_or_default()
 }
 
 /// What to explain, built only when the user opens an explanation.
@@ -201,14 +195,15 @@ pub fn tambah_indikator(input: &mut SkpInput, rhk_id: &str) -> Option<String> {
     Some(id)
 }
 
-/// Whether anything was typed in an RHK or its indicators (removing it then
-/// asks first; an empty one just goes).
+/// Whether anything was typed or chosen in an RHK or its indicators
+/// (removing it then asks first; an empty one just goes).
 pub fn rhk_berisi(input: &SkpInput, rhk_id: &str) -> bool {
-    input
-        .rhk
-        .iter()
-        .find(|r| r.id == rhk_id)
-        .is_some_and(|r| !r.uraian.trim().is_empty() || r.indikator.iter().any(indikator_berisi))
+    input.rhk.iter().find(|r| r.id == rhk_id).is_some_and(|r| {
+        !r.uraian.trim().is_empty()
+            || !r.rhk_atasan_id.is_empty()
+            || r.perspektif.is_some()
+            || r.indikator.iter().any(indikator_berisi)
+    })
 }
 
 /// Whether anything was typed in an indicator.
