@@ -1,5 +1,6 @@
 //! Where the keyboard focus goes after the app changes the page: to what
-//! the user has to do next, not left on a button far from it.
+//! the user has to do next, not left on a button far from it; and the
+//! question asked before what was typed is thrown away.
 
 use leptos::prelude::request_animation_frame;
 use leptos::wasm_bindgen::JsCast;

@@ -14,6 +14,38 @@ use crate::state::editor::{
 use crate::state::form::Editor;
 use crate::teks::teks;
 
+/// An RHK's kind as people read it, in a language.
+pub fn label_jenis_rhk(l: Locale, jenis: JenisRhk) -> &'static str {
+    match jenis {
+        JenisRhk::Utama => td_string!(l, pegawai.rhk_utama),
+        JenisRhk::Tambahan => td_string!(l, pegawai.rhk_tambahan),
+    }
+}
+
+/// An indicator's aspect, in a language.
+pub fn label_aspek(l: Locale, aspek: AspekIndikator) -> &'static str {
+    match aspek {
+        AspekIndikator::Kuantitas => td_string!(l, pegawai.aspek_kuantitas),
+        AspekIndikator::Kualitas => td_string!(l, pegawai.aspek_kualitas),
+        AspekIndikator::Waktu => td_string!(l, pegawai.aspek_waktu),
+        AspekIndikator::Biaya => td_string!(l, pegawai.aspek_biaya),
+    }
+}
+
+/// An indicator's direction (which way is better), in a language.
+pub fn label_polaritas(l: Locale, polaritas: Polaritas) -> &'static str {
+    match polaritas {
+        Polaritas::Normal => td_string!(l, pegawai.polaritas_normal),
+        Polaritas::Khusus => td_string!(l, pegawai.polaritas_khusus),
+    }
+}
+
+/// Messages in the user's language.
+fn dalam_bahasa(pesan: &[domain::Teks], en: bool) -> Vec<String> {
+    let l = if en { "en" } else { "id" };
+    pesan.iter().map(|t| t.dalam(l).to_owned()).collect()
+}
+
 /// Whether a field was typed in or left: its messages show from then on,
 /// or once the pegawai tried to save (a new RHK does not open all red).
 #[derive(Clone, Copy)]
@@ -43,8 +75,8 @@ fn pesan(ed: Editor, rhk: &str, iki: Option<&str>, field: &str, en: Signal<bool>
         if !d.0.get() && !ed.dicoba.get() {
             return Vec::new();
         }
-        let l = if en.get() { "en" } else { "id" };
-        s.with(|m| m.iter().flatten().map(|t| t.dalam(l).to_owned()).collect())
+        let en = en.get();
+        s.with(|m| m.as_deref().map(|m| dalam_bahasa(m, en)).unwrap_or_default())
     })
 }
 
@@ -87,8 +119,8 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
                     <label for=jenis_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.jenis_rhk))}</label>
                     <select id=jenis_id.clone() data-testid="rhk-jenis"
                         on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r3, |r| r.jenis = if v == "tambahan" { JenisRhk::Tambahan } else { JenisRhk::Utama }); }>
-                        <option value="utama" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Utama).unwrap_or(true)>{teks(i18n, |l| td_string!(l, pegawai.rhk_utama))}</option>
-                        <option value="tambahan" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{teks(i18n, |l| td_string!(l, pegawai.rhk_tambahan))}</option>
+                        <option value="utama" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Utama).unwrap_or(true)>{teks(i18n, |l| label_jenis_rhk(l, JenisRhk::Utama))}</option>
+                        <option value="tambahan" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{teks(i18n, |l| label_jenis_rhk(l, JenisRhk::Tambahan))}</option>
                     </select>
                 </div>
                 <div on:change=d_atasan.tandai() on:focusout=d_atasan.tandai()>
@@ -156,8 +188,8 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
         ed.realisasi.with_untracked(|m| m.get(&real_id).map(|v| galat_realisasi(&real_id, v)).unwrap_or_default()),
     );
     let pesan_real = Signal::derive(move || {
-        let l = if en.get() { "en" } else { "id" };
-        galat_real.with(|m| m.iter().map(|t| t.dalam(l).to_owned()).collect::<Vec<_>>())
+        let en = en.get();
+        galat_real.with(|m| dalam_bahasa(m, en))
     });
     let jelas_id = id.clone();
     // Set only when this indicator's result changes.
@@ -177,10 +209,10 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                     <label for=f("aspek")>{teks(i18n, |l| td_string!(l, pegawai.aspek))}</label>
                     <select id=f("aspek") on:change=set(|i, v| i.aspek = match v.as_str() {
                         "kualitas" => AspekIndikator::Kualitas, "waktu" => AspekIndikator::Waktu, "biaya" => AspekIndikator::Biaya, _ => AspekIndikator::Kuantitas })>
-                        <option value="kuantitas" selected=aspek_sel(AspekIndikator::Kuantitas)>{teks(i18n, |l| td_string!(l, pegawai.aspek_kuantitas))}</option>
-                        <option value="kualitas" selected=aspek_sel(AspekIndikator::Kualitas)>{teks(i18n, |l| td_string!(l, pegawai.aspek_kualitas))}</option>
-                        <option value="waktu" selected=aspek_sel(AspekIndikator::Waktu)>{teks(i18n, |l| td_string!(l, pegawai.aspek_waktu))}</option>
-                        <option value="biaya" selected=aspek_sel(AspekIndikator::Biaya)>{teks(i18n, |l| td_string!(l, pegawai.aspek_biaya))}</option>
+                        <option value="kuantitas" selected=aspek_sel(AspekIndikator::Kuantitas)>{teks(i18n, |l| label_aspek(l, AspekIndikator::Kuantitas))}</option>
+                        <option value="kualitas" selected=aspek_sel(AspekIndikator::Kualitas)>{teks(i18n, |l| label_aspek(l, AspekIndikator::Kualitas))}</option>
+                        <option value="waktu" selected=aspek_sel(AspekIndikator::Waktu)>{teks(i18n, |l| label_aspek(l, AspekIndikator::Waktu))}</option>
+                        <option value="biaya" selected=aspek_sel(AspekIndikator::Biaya)>{teks(i18n, |l| label_aspek(l, AspekIndikator::Biaya))}</option>
                     </select>
                 </div>
                 <div on:input=d[1].tandai() on:focusout=d[1].tandai()>
@@ -203,8 +235,8 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                 <div>
                     <label for=f("polaritas")>{teks(i18n, |l| td_string!(l, pegawai.polaritas))}</label>
                     <select id=f("polaritas") on:change=set(|i, v| i.polaritas = if v == "khusus" { Polaritas::Khusus } else { Polaritas::Normal })>
-                        <option value="normal" selected=pol_sel(Polaritas::Normal)>{teks(i18n, |l| td_string!(l, pegawai.polaritas_normal))}</option>
-                        <option value="khusus" selected=pol_sel(Polaritas::Khusus)>{teks(i18n, |l| td_string!(l, pegawai.polaritas_khusus))}</option>
+                        <option value="normal" selected=pol_sel(Polaritas::Normal)>{teks(i18n, |l| label_polaritas(l, Polaritas::Normal))}</option>
+                        <option value="khusus" selected=pol_sel(Polaritas::Khusus)>{teks(i18n, |l| label_polaritas(l, Polaritas::Khusus))}</option>
                     </select>
                 </div>
                 <div class="realisasi">

@@ -7,7 +7,7 @@ use domain::tanggal::Tanggal;
 use crate::api;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::status::StatusSkp;
-use crate::i18n::{t, td_string, use_i18n};
+use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
 use crate::state::auth::use_auth;
@@ -86,8 +86,8 @@ fn MenungguTinjauan(periode_id: String) -> impl IntoView {
         let n = menunggu.get().and_then(Result::ok).filter(|n| *n > 0)?;
         Some(view! {
             <p class="catatan" data-testid="menunggu-tinjauan">
-                {t!(i18n, pegawai.menunggu_penilaian, n = move || n)} " "
-                <Tautan ke=Halaman::Antrian attr:class="tombol-teks">{teks(i18n, |l| td_string!(l, pegawai.tinjau_sekarang))}</Tautan>
+                {t!(i18n, penilai.menunggu_tinjauan, n = move || n)} " "
+                <Tautan ke=Halaman::Antrian attr:class="tombol-teks">{teks(i18n, |l| td_string!(l, penilai.tinjau_sekarang))}</Tautan>
             </p>
         })
     }
@@ -110,7 +110,13 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
             nav.ke(&Halaman::Skp(v.id));
         }
     });
-    let tugas = status.clone();
+    // What is due, and whether the SKP is still being planned (not set yet).
+    let (tugas, direncanakan): (fn(Locale) -> &'static str, bool) = match status.as_str() {
+        "belum_dibuat" | "draf" => (|l| td_string!(l, pegawai.tugas_susun), true),
+        "dikembalikan" | "revisi" => (|l| td_string!(l, pegawai.tugas_perbaiki), true),
+        "diajukan" => (|l| td_string!(l, pegawai.tugas_tunggu), true),
+        _ => (|l| td_string!(l, pegawai.tugas_selesai), false),
+    };
     view! {
         <dl class="ringkas" data-testid="dasbor">
             <dt>{teks(i18n, |l| td_string!(l, pegawai.periode_aktif))}</dt>
@@ -127,14 +133,9 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
             <dd><StatusSkp kode=status.clone() /></dd>
             <dt>{teks(i18n, |l| td_string!(l, pegawai.yang_perlu_dikerjakan))}</dt>
             <dd data-testid="tugas">
-                {match tugas.as_str() {
-                    "belum_dibuat" | "draf" => teks(i18n, |l| td_string!(l, pegawai.tugas_susun)).into_any(),
-                    "dikembalikan" | "revisi" => teks(i18n, |l| td_string!(l, pegawai.tugas_perbaiki)).into_any(),
-                    "diajukan" => teks(i18n, |l| td_string!(l, pegawai.tugas_tunggu)).into_any(),
-                    _ => teks(i18n, |l| td_string!(l, pegawai.tugas_selesai)).into_any(),
-                }}
+                {teks(i18n, tugas)}
                 // The deadline is for setting the SKP: only while it is being planned.
-                {batas.filter(|_| matches!(tugas.as_str(), "belum_dibuat" | "draf" | "dikembalikan" | "revisi" | "diajukan")).map(|b| {
+                {batas.filter(|_| direncanakan).map(|b| {
                     let tanggal = b.to_string();
                     let n = sisa.unwrap_or_default();
                     view! {

@@ -3,12 +3,11 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 
 use domain::api::{AntrianItem, RhkAtasan, SkpBaca};
-use domain::rule_set::JenisRhk;
-use domain::skp::{AspekIndikator, Polaritas};
 
 use crate::api;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
+use crate::components::rhk_form::{label_aspek, label_jenis_rhk, label_polaritas};
 use crate::components::status::StatusSkp;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::{Tautan, use_navigasi};
@@ -176,30 +175,6 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     let diajukan = move || state.with(|s| s.status == "diajukan");
     let nama = skp.pegawai.nama.clone();
     let lampiran = skp.skp.rencana().lampiran().clone();
-    let label_lampiran = move |f: fn(Locale) -> &'static str| teks(i18n, f);
-    let label_jenis = move |j: JenisRhk| {
-        let f: fn(Locale) -> &'static str = match j {
-            JenisRhk::Utama => |l| td_string!(l, pegawai.rhk_utama),
-            JenisRhk::Tambahan => |l| td_string!(l, pegawai.rhk_tambahan),
-        };
-        teks(i18n, f)
-    };
-    let label_aspek = move |a: AspekIndikator| {
-        let f: fn(Locale) -> &'static str = match a {
-            AspekIndikator::Kuantitas => |l| td_string!(l, pegawai.aspek_kuantitas),
-            AspekIndikator::Kualitas => |l| td_string!(l, pegawai.aspek_kualitas),
-            AspekIndikator::Waktu => |l| td_string!(l, pegawai.aspek_waktu),
-            AspekIndikator::Biaya => |l| td_string!(l, pegawai.aspek_biaya),
-        };
-        teks(i18n, f)
-    };
-    let label_polaritas = move |p: Polaritas| {
-        let f: fn(Locale) -> &'static str = match p {
-            Polaritas::Normal => |l| td_string!(l, pegawai.polaritas_normal),
-            Polaritas::Khusus => |l| td_string!(l, pegawai.polaritas_khusus),
-        };
-        teks(i18n, f)
-    };
     let rhk_atasan = atasan.rhk.clone();
     let uraian_atasan = move |id: Option<&domain::skp::RhkId>| {
         id.and_then(|id| rhk_atasan.iter().find(|a| a.id == id.as_str())).map(|a| a.uraian.clone())
@@ -216,11 +191,11 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                         view! {
                             <tr data-testid="tinjau-rhk">
                                 <td>
-                                    <strong>{r.uraian().to_owned()}</strong> " " <span class="lencana" data-testid="tinjau-jenis">{label_jenis(r.jenis())}</span>
+                                    <strong>{r.uraian().to_owned()}</strong> " " <span class="lencana" data-testid="tinjau-jenis">{ let j = r.jenis(); move || label_jenis_rhk(i18n.get_locale(), j) }</span>
                                     <ul>{r.indikator().iter().map(|i| view! {
                                         <li>
                                             {i.uraian().to_owned()} " — " {crate::state::editor::target_teks(i.target(), en())} " " {i.satuan().to_owned()}
-                                            <br /><span class="petunjuk" data-testid="tinjau-aspek">{label_aspek(i.aspek())} " · " {label_polaritas(i.polaritas())}</span>
+                                            <br /><span class="petunjuk" data-testid="tinjau-aspek">{ let (a, p) = (i.aspek(), i.polaritas()); move || { let l = i18n.get_locale(); format!("{} · {}", label_aspek(l, a), label_polaritas(l, p)) } }</span>
                                         </li>
                                     }).collect_view()}</ul>
                                 </td>
@@ -236,9 +211,9 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             <h2>{teks(i18n, |l| td_string!(l, pegawai.lampiran))}</h2>
             <dl class="ringkas" data-testid="tinjau-lampiran">
                 {[
-                    (label_lampiran(|l| td_string!(l, pegawai.dukungan_sumber_daya)), lampiran.dukungan_sumber_daya.clone()),
-                    (label_lampiran(|l| td_string!(l, pegawai.skema_pertanggungjawaban)), lampiran.skema_pertanggungjawaban.clone()),
-                    (label_lampiran(|l| td_string!(l, pegawai.konsekuensi)), lampiran.konsekuensi.clone()),
+                    (teks(i18n, |l| td_string!(l, pegawai.dukungan_sumber_daya)), lampiran.dukungan_sumber_daya),
+                    (teks(i18n, |l| td_string!(l, pegawai.skema_pertanggungjawaban)), lampiran.skema_pertanggungjawaban),
+                    (teks(i18n, |l| td_string!(l, pegawai.konsekuensi)), lampiran.konsekuensi),
                 ].into_iter().map(|(judul, isi)| view! {
                     <dt>{judul}</dt>
                     <dd>{if isi.is_empty() {
