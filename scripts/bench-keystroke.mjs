@@ -59,7 +59,8 @@ try {
   // BENCH_TRACE=1: a Chromium trace of the "app work" loop and of the floor,
   // each summed by event name on the page's main thread (where the time
   // goes: script, style, layout, paint, garbage collection); BENCH_TRACE=gaya
-  // also lists how many elements each style recalculation touched.
+  // also lists how many elements each style recalculation touched and how
+  // many layout objects each layout had dirty, of how many.
   // BENCH_PROFILE=1: a sampling CPU profile of the loop by kind (wasm, glue,
   // DOM calls, the browser's own work) and by function. Wasm function names
   // need a build that keeps them, served with EKINERJA_DIST:
@@ -184,6 +185,8 @@ async function mulaiJejak(cdp, judul = 'the app-work loop') {
     }
     // Style recalculations: how many elements each restyled.
     const gaya = mine.filter((e) => e.name === 'UpdateLayoutTree' && e.args?.elementCount !== undefined).map((e) => e.args.elementCount);
+    const tata = mine.filter((e) => e.name === 'Layout' && e.args?.beginData).map((e) => `${e.args.beginData.dirtyObjects}/${e.args.beginData.totalObjects}${e.args.beginData.partialLayout ? 'p' : ''}`);
+    if (process.env.BENCH_TRACE === 'gaya') console.log(`layouts: dirty/total objects: ${tata.slice(0, 40).join(' ')}`);
     if (process.env.BENCH_TRACE === 'gaya') console.log(`style recalcs: ${gaya.length}, elements restyled: ${JSON.stringify(gaya.slice(0, 60))}`);
     console.log(`trace of ${judul}, main thread, self time by event:`);
     for (const [name, s] of [...sums].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20)) {

@@ -72,11 +72,21 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await rhk.getByTestId('iki-target').fill('80');
   await rhk.getByTestId('iki-target-maks').fill('90');
   await rhk.getByTestId('iki-satuan').fill('persen');
-  // The preview follows every keystroke of the realisation.
+  // The preview follows every keystroke of the realisation. Its place is
+  // kept before the first digit (a hint stands in it), so nothing below it
+  // moves when the preview appears.
   const realisasi = rhk.getByTestId('iki-realisasi');
+  const petunjukKosong = rhk.getByTestId('pratinjau-iki-kosong');
+  assert.equal(await petunjukKosong.isVisible(), true);
+  assert.equal(await rhk.getByTestId('pratinjau-iki').getByTestId('penjelasan').locator('button').isVisible(), false);
+  // Where the button below the preview sits on the page (not in the window: typing scrolls).
+  const yHapus = () => rhk.getByTestId('hapus-iki').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const yHapusAwal = await yHapus();
   await realisasi.fill('95');
   const saran = page.getByTestId('saran-rating');
   await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'diatas_ekspektasi');
+  assert.equal(await petunjukKosong.isVisible(), false);
+  assert.equal(await yHapus(), yHapusAwal);
   await realisasi.fill('85');
   await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'sesuai_ekspektasi');
   assert.equal(await saran.getAttribute('data-rating'), 'sesuai_ekspektasi');
@@ -107,12 +117,15 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   // its field; a number again clears the message.
   await realisasi.fill('abc');
   await page.waitForFunction(() => /angka/.test(document.querySelector('[id$="-realisasi-galat"]')?.textContent ?? ''));
-  assert.equal(await rhk.getByTestId('pratinjau-iki').isHidden(), true);
+  assert.equal(await petunjukKosong.isVisible(), true);
+  assert.equal(await jelas.locator('button').isVisible(), false);
   await realisasi.fill('85');
   await page.waitForFunction(() => document.querySelector('[id$="-realisasi-galat"] li') === null);
   // A field error appears under its field as soon as the input is wrong.
   await rhk.getByTestId('iki-target').fill('delapan puluh');
   await page.getByTestId('pratinjau-belum').waitFor();
+  // The indicator's preview then says what it waits for.
+  assert.match(await petunjukKosong.textContent(), /Lengkapi isian yang ditandai/);
   assert.notEqual(await page.locator('[id$="-target-galat"] li').count(), 0);
   await rhk.getByTestId('iki-target').fill('80');
   // A save the server refuses for its fields takes the pegawai to the first

@@ -12,6 +12,7 @@ use crate::i18n::{Locale, td_string, use_i18n};
 use crate::state::editor::{
     HasilIndikator, JenisRingkasan, NilaiRingkasan, Pratinjau, Ringkasan, Ukuran, angka, ringkasan,
 };
+use crate::state::form::ikuti;
 use crate::teks::teks;
 
 /// An explanation, folded behind a disclosure button. Its steps are built
@@ -55,14 +56,24 @@ fn ukuran_teks(u: &Ukuran, l: Locale) -> String {
     }
 }
 
-/// The preview of one indicator, next to its realisation field (hidden
-/// while the indicator has no result).
+/// The preview of one indicator, next to its realisation field. Its place
+/// is kept while the indicator has no result (a hint stands in it and the
+/// explanation button is invisible), so the first digit typed moves nothing
+/// below it: on a 50-RHK SKP that shift, not the preview, was most of the
+/// first keystroke's cost.
 #[component]
 pub fn PratinjauIndikator(
     #[prop(into)] hasil: Signal<Option<HasilIndikator>>,
+    /// The plan is valid (else the hint says to complete it first).
+    #[prop(into)]
+    siap: Signal<bool>,
     jelaskan: Callback<(), Vec<Penjelasan>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let petunjuk = move || {
+        let l = i18n.get_locale();
+        if siap.get() { td_string!(l, pegawai.pratinjau_iki_kosong) } else { td_string!(l, pegawai.perbaiki_dulu) }
+    };
     // A rule set shows at most two measures per indicator (8/2021: capaian and nilai).
     let ukuran = move |k: usize| {
         move || {
@@ -75,10 +86,13 @@ pub fn PratinjauIndikator(
         hasil.with(|h| h.as_ref().and_then(|h| h.kendala.as_ref()).map(|k| k.dalam(l).to_owned()).unwrap_or_default())
     };
     view! {
-        <div class="pratinjau-iki" data-testid="pratinjau-iki" aria-live="polite" hidden=move || hasil.with(Option::is_none)>
-            <span class="ukuran">{ukuran(0)}</span>
-            <span class="ukuran">{ukuran(1)}</span>
-            <span class="kendala">{kendala}</span>
+        <div class="pratinjau-iki" data-testid="pratinjau-iki" aria-live="polite" class:kosong=move || hasil.with(Option::is_none)>
+            <p class="ukuran-baris">
+                <span class="ukuran">{ukuran(0)}</span>
+                <span class="ukuran">{ukuran(1)}</span>
+                <span class="kendala">{kendala}</span>
+                <span class="petunjuk" data-testid="pratinjau-iki-kosong">{petunjuk}</span>
+            </p>
             <PenjelasanMalas jelaskan=jelaskan />
         </div>
     }
@@ -116,13 +130,14 @@ pub fn RingkasanPratinjau(
     }
 }
 
-/// One part of one summary line, as a memo: it changes only when that part does.
+/// One part of one summary line: it wakes its readers only when that part
+/// changes (every keystroke recomputes the summary).
 fn bagian<T: Clone + PartialEq + Send + Sync + 'static>(
     baris: Memo<Option<Vec<Ringkasan>>>,
     jenis: JenisRingkasan,
     f: fn(&Ringkasan) -> T,
-) -> Memo<Option<T>> {
-    Memo::new(move |_| baris.with(|b| b.as_ref()?.iter().find(|r| r.jenis() == jenis).map(f)))
+) -> ReadSignal<Option<T>> {
+    ikuti(move || baris.with(|b| b.as_ref()?.iter().find(|r| r.jenis() == jenis).map(f)))
 }
 
 #[component]

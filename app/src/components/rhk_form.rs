@@ -252,7 +252,7 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                             ed.realisasi.update(|m| { m.insert(real_id2.clone(), v); });
                         } />
                     <GalatField id=f("realisasi-galat") pesan=pesan_real />
-                    <PratinjauIndikator hasil=hasil jelaskan=Callback::new(move |_| {
+                    <PratinjauIndikator hasil=hasil siap=ed.pratinjau_siap jelaskan=Callback::new(move |_| {
                         let sasaran = Sasaran::Indikator(jelas_id.clone());
                         ed.masukan.with(|m| ed.form.with(|f| jelaskan(f, m, &sasaran)))
                     }) />

@@ -20,10 +20,10 @@ use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::auth::use_auth;
 use crate::state::draf;
 use crate::state::editor::{
-    PratinjauMasukan, Sasaran, galat, galat_per_id, galat_server, hasil_per_indikator, hitung_pratinjau_rencana,
-    jelaskan, tambah_rhk,
+    Pratinjau, PratinjauMasukan, Sasaran, galat, galat_per_id, galat_server, hasil_per_indikator,
+    hitung_pratinjau_rencana, jelaskan, tambah_rhk,
 };
-use crate::state::form::{Editor, Sebaran};
+use crate::state::form::{Editor, Sebaran, ikuti};
 use crate::teks::teks;
 
 /// `/skp/:id`: the pegawai's SKP editor with instant previews.
@@ -142,6 +142,7 @@ fn EditorSkp(
         realisasi,
         masukan,
         pratinjau,
+        pratinjau_siap: ikuti(move || pratinjau.with(|p| matches!(p, Pratinjau::Siap(_)))),
         hasil,
         galat: galat_field,
         editable,

@@ -16,6 +16,8 @@ pub struct Editor {
     pub realisasi: RwSignal<BTreeMap<String, String>>,
     pub masukan: Memo<PratinjauMasukan>,
     pub pratinjau: Memo<Pratinjau>,
+    /// The plan is valid, so a realisation typed gets a preview.
+    pub pratinjau_siap: ReadSignal<bool>,
     /// The preview's result per indicator id, one signal each.
     pub hasil: Sebaran<HasilIndikator>,
     /// The field errors by [`crate::state::editor::kunci_galat`], one signal each.
@@ -64,6 +66,21 @@ impl Editor {
             }
         });
     }
+}
+
+/// A value computed from other signals, as a signal set only when the value
+/// changes. Unlike a memo's, its subscribers are not woken to check whenever
+/// a source changes: for a value read by many (a hint beside every
+/// indicator) or recomputed by every keystroke (a summary line).
+pub fn ikuti<T: Clone + PartialEq + Send + Sync + 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> ReadSignal<T> {
+    let (nilai, set) = signal(untrack(&f));
+    Effect::new(move |_| {
+        let baru = f();
+        if nilai.with_untracked(|lama| *lama != baru) {
+            set.set(baru);
+        }
+    });
+    nilai
 }
 
 /// Values by key (an indicator's preview result, a field's messages), each
