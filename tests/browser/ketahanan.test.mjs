@@ -124,10 +124,12 @@ test('an ended session, a lost connection: what was typed stays, and saving work
   await tablet.getByTestId('tinjau-skp').waitFor();
   await tabletBrowser.context.setOffline(true);
   await tablet.getByTestId('setujui').click();
+  await tablet.getByTestId('setujui-ya').click();
   assert.match(await tungguTeks(tablet, 'galat-keputusan', /Tidak terhubung/), /coba lagi/);
   assert.equal(await tablet.getByTestId('status-skp').first().getAttribute('data-status'), 'diajukan');
   await tabletBrowser.context.setOffline(false);
   await tablet.getByTestId('setujui').click();
+  await tablet.getByTestId('setujui-ya').click();
   await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
   assert.equal(await tablet.getByTestId('galat-keputusan').textContent(), '');
 

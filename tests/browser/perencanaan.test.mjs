@@ -218,7 +218,15 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   const dimuka = [`/api/v1/skp/${lain.id}`, `/api/v1/skp/${lain.id}/rhk-atasan`];
   for (let i = 0; i < 100 && !dimuka.every((p) => selesai.includes(p)); i++) await tablet.waitForTimeout(100);
   assert.deepEqual(dimuka.filter((p) => !selesai.includes(p)), [], 'fetched ahead');
+  // Approval sets the SKP: asked first, with the focus on the answer;
+  // "Batal" leaves it submitted.
   await tablet.getByTestId('setujui').click();
+  await tablet.waitForFunction(() => document.activeElement?.dataset.testid === 'setujui-ya');
+  await tablet.getByTestId('setujui-batal').click();
+  assert.equal(await tablet.getByTestId('konfirmasi-setujui').count(), 0);
+  assert.equal(await tablet.getByTestId('status-skp').first().getAttribute('data-status'), 'diajukan');
+  await tablet.getByTestId('setujui').click();
+  await tablet.getByTestId('setujui-ya').click();
   await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
   await tablet.getByTestId('hasil-keputusan').waitFor();
   const sebelumBerikutnya = dimuat.length;
@@ -232,6 +240,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   assert.match(tablet.url(), new RegExp(`/penilai/skp/${lain.id}$`));
   assert.equal(await tablet.getByTestId('status-skp').first().getAttribute('data-status'), 'diajukan');
   await tablet.getByTestId('setujui').click();
+  await tablet.getByTestId('setujui-ya').click();
   await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
   // Nothing else waits, so there is no "next".
   await tablet.getByTestId('tidak-ada-lagi').waitFor();

@@ -9,6 +9,7 @@ use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::rhk_form::{label_aspek, label_jenis_rhk, label_polaritas};
 use crate::components::status::StatusSkp;
+use crate::fokus::fokus_nanti;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
@@ -152,6 +153,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
         async move { api::skp::act(&id, aksi, version, teks.clone()).await.map(|v| (aksi, teks, v)) }
     });
     let terkirim = RwSignal::new(String::new());
+    let yakin_setujui = RwSignal::new(false);
     Effect::new(move |_| match aksi.value().get() {
         Some(Ok((a, teks, v))) => {
             galat.set(None);
@@ -233,13 +235,29 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                     <Show when=move || catatan_kosong.get()><p class="galat" role="alert">{teks(i18n, |l| td_string!(l, penilai.catatan_wajib))}</p></Show>
                 </div>
                 <div class="aksi">
-                    <button type="button" data-testid="setujui" disabled=move || aksi.pending().get() on:click=move |_| { aksi.dispatch(("approve", String::new())); }>
+                    // Approval sets the SKP for the year: asked first (a tap on a tablet is easy to make).
+                    <button type="button" data-testid="setujui" disabled=move || aksi.pending().get() || yakin_setujui.get()
+                        on:click=move |_| { yakin_setujui.set(true); fokus_nanti("setujui-ya".to_owned()); }>
                         {teks(i18n, |l| td_string!(l, penilai.setujui))}
                     </button>
                     <button type="button" class="tombol-kedua" data-testid="kembalikan" disabled=move || aksi.pending().get() on:click=kembalikan>
                         {teks(i18n, |l| td_string!(l, penilai.kembalikan))}
                     </button>
                 </div>
+                <Show when=move || yakin_setujui.get()>
+                    <div class="catatan" role="alertdialog" aria-labelledby="konfirmasi-setujui" data-testid="konfirmasi-setujui">
+                        <p id="konfirmasi-setujui">{teks(i18n, |l| td_string!(l, penilai.konfirmasi_setujui))}</p>
+                        <div class="aksi">
+                            <button type="button" id="setujui-ya" data-testid="setujui-ya"
+                                on:click=move |_| { yakin_setujui.set(false); aksi.dispatch(("approve", String::new())); }>
+                                {teks(i18n, |l| td_string!(l, penilai.ya_setujui))}
+                            </button>
+                            <button type="button" class="tombol-kedua" data-testid="setujui-batal" on:click=move |_| yakin_setujui.set(false)>
+                                {teks(i18n, |l| td_string!(l, umum.batal))}
+                            </button>
+                        </div>
+                    </div>
+                </Show>
             </Show>
             <p class="galat" role="alert" data-testid="galat-keputusan">{move || galat.with(|e| e.as_ref().map(|e| e.untuk_pengguna(i18n.get_locale())))}</p>
             <p class="berhasil" role="status" data-testid="hasil-keputusan">
