@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::admin_galat::AdminGalat;
 use crate::components::admin_unduh::AdminUnduh;
+use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::admin::{kode_csv, tanggal_unix};
 use crate::teks::teks;
@@ -23,22 +24,11 @@ pub fn AdminAktivasi(
     let yakin = RwSignal::new(false);
     view! {
         <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_aktivasi))}</p>
-        <button type="button" data-testid="buat-kode" disabled=move || pending.get() || yakin.get() on:click=move |_| { yakin.set(true); crate::fokus::fokus_nanti("buat-kode-ya".to_owned()); }>
+        <button type="button" data-testid="buat-kode" disabled=move || pending.get() || yakin.get() on:click=move |_| tanya(yakin, "buat-kode")>
             {teks(i18n, |l| td_string!(l, admin.buat_kode))}
         </button>
-        <Show when=move || yakin.get()>
-            <div class="catatan" role="alertdialog" aria-labelledby="konfirmasi-kode" data-testid="konfirmasi-kode">
-                <p id="konfirmasi-kode">{teks(i18n, |l| td_string!(l, admin.konfirmasi_kode))}</p>
-                <div class="aksi">
-                    <button type="button" id="buat-kode-ya" data-testid="buat-kode-ya" on:click=move |_| { yakin.set(false); buat.run(()); }>
-                        {teks(i18n, |l| td_string!(l, admin.ya_buat_kode))}
-                    </button>
-                    <button type="button" class="tombol-kedua" data-testid="buat-kode-batal" on:click=move |_| yakin.set(false)>
-                        {teks(i18n, |l| td_string!(l, umum.batal))}
-                    </button>
-                </div>
-            </div>
-        </Show>
+        <Konfirmasi terbuka=yakin nama="kode" aksi="buat-kode"
+            pertanyaan=|l| td_string!(l, admin.konfirmasi_kode) label_ya=|l| td_string!(l, admin.ya_buat_kode) ya=buat />
         <AdminGalat galat=galat testid="galat-aktivasi" />
         {move || hasil.get().map(|h| {
             if h.kode.is_empty() {

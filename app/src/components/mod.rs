@@ -16,6 +16,7 @@ pub mod admin_unit;
 pub mod form_login;
 pub mod galat;
 pub mod kerangka;
+pub mod konfirmasi;
 pub mod kuadran;
 pub mod muat;
 pub mod perlu_masuk;

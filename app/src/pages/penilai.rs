@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use domain::api::{AntrianItem, RhkAtasan, SkpBaca};
 
 use crate::api;
+use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::rhk_form::{label_aspek, label_jenis_rhk, label_polaritas};
 use crate::components::status::StatusSkp;
-use crate::fokus::fokus_nanti;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
@@ -237,27 +237,16 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                 <div class="aksi">
                     // Approval sets the SKP for the year: asked first (a tap on a tablet is easy to make).
                     <button type="button" data-testid="setujui" disabled=move || aksi.pending().get() || yakin_setujui.get()
-                        on:click=move |_| { yakin_setujui.set(true); fokus_nanti("setujui-ya".to_owned()); }>
+                        on:click=move |_| tanya(yakin_setujui, "setujui")>
                         {teks(i18n, |l| td_string!(l, penilai.setujui))}
                     </button>
                     <button type="button" class="tombol-kedua" data-testid="kembalikan" disabled=move || aksi.pending().get() on:click=kembalikan>
                         {teks(i18n, |l| td_string!(l, penilai.kembalikan))}
                     </button>
                 </div>
-                <Show when=move || yakin_setujui.get()>
-                    <div class="catatan" role="alertdialog" aria-labelledby="konfirmasi-setujui" data-testid="konfirmasi-setujui">
-                        <p id="konfirmasi-setujui">{teks(i18n, |l| td_string!(l, penilai.konfirmasi_setujui))}</p>
-                        <div class="aksi">
-                            <button type="button" id="setujui-ya" data-testid="setujui-ya"
-                                on:click=move |_| { yakin_setujui.set(false); aksi.dispatch(("approve", String::new())); }>
-                                {teks(i18n, |l| td_string!(l, penilai.ya_setujui))}
-                            </button>
-                            <button type="button" class="tombol-kedua" data-testid="setujui-batal" on:click=move |_| yakin_setujui.set(false)>
-                                {teks(i18n, |l| td_string!(l, umum.batal))}
-                            </button>
-                        </div>
-                    </div>
-                </Show>
+                <Konfirmasi terbuka=yakin_setujui nama="setujui" aksi="setujui"
+                    pertanyaan=|l| td_string!(l, penilai.konfirmasi_setujui) label_ya=|l| td_string!(l, penilai.ya_setujui)
+                    ya=Callback::new(move |_| { aksi.dispatch(("approve", String::new())); }) />
             </Show>
             <p class="galat" role="alert" data-testid="galat-keputusan">{move || galat.with(|e| e.as_ref().map(|e| e.untuk_pengguna(i18n.get_locale())))}</p>
             <p class="berhasil" role="status" data-testid="hasil-keputusan">
