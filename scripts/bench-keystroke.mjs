@@ -2,7 +2,7 @@
 // 4× CPU slowdown (a cheap tablet). A measurement, never a pass/fail gate:
 // the budget is p95 ≤ 16 ms. Usage: node scripts/bench-keystroke.mjs
 // (needs target/release/ekinerja and dist/ built: `make spa server`).
-import { startServer, launchBrowser, login, NIP } from '../tests/browser/lib.mjs';
+import { startServer, launchBrowser, login, NIP, buatSkpPanjang } from '../tests/browser/lib.mjs';
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 60);
 const server = await startServer();
@@ -12,24 +12,7 @@ try {
   await page.setViewportSize({ width: 1024, height: 768 });
   await login(page, server.base, NIP.staf2);
   // A 50-RHK plan, two indicators each, created through the API.
-  const id = await page.evaluate(async () => {
-    const sesi = (await (await fetch('/api/v1/auth/sesi')).json()).sesi;
-    const periode = (await (await fetch('/api/v1/org/periode')).json())[0].id;
-    const rhk = Array.from({ length: 50 }, (_, r) => ({
-      id: `rhk-${r}`, uraian: `Terlaksananya layanan kepegawaian ke-${r}`, jenis: r % 5 === 4 ? 'tambahan' : 'utama',
-      rhk_atasan_id: '', perspektif: null,
-      indikator: [0, 1].map((k) => ({
-        id: `iki-${r}-${k}`, uraian: `Persentase layanan ${r}.${k} tepat waktu`, aspek: 'kuantitas',
-        target: '80', target_maks: '90', satuan: 'persen', polaritas: 'normal',
-      })),
-    }));
-    const res = await fetch('/api/v1/skp', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': sesi.csrf_token, 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify({ periode_id: periode, rencana: { pendekatan: 'kuantitatif', rhk, lampiran: { dukungan_sumber_daya: [], skema_pertanggungjawaban: [], konsekuensi: [] }, ekspektasi_khusus: [] } }),
-    });
-    return (await res.json()).id;
-  });
+  const id = await buatSkpPanjang(page, 50);
   await page.goto(`${server.base}/skp/${id}`);
   // BENCH_CSS: rules added to the page's style sheet, for experiments
   // ('a { … } b { … }').

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, login, NIP, VIEWPORTS, ajukanSkp } from './lib.mjs';
+import { startServer, launchBrowser, login, NIP, VIEWPORTS, ajukanSkp, buatSkpPanjang } from './lib.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server;
@@ -119,5 +119,23 @@ test('every main screen passes the WCAG 2.1 AA rules axe checks, in both languag
   await page.goto(server.base + '/admin');
   await page.getByTestId('konsol-admin').waitFor();
   await checkScreen(page, 'admin');
+  await page.close();
+});
+
+test('a long SKP reflows when the tablet turns: no sideways scrolling, in portrait or on a phone', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await page.context().clearCookies();
+  await login(page, server.base, NIP.kabid1);
+  const id = await buatSkpPanjang(page, 12);
+  await page.goto(`${server.base}/skp/${id}`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=rhk]').length === 12);
+  // The RHK cards below the window were laid out at landscape width; turned,
+  // they must narrow with the window like the ones in view.
+  for (const size of ['tablet-tegak', 'phone']) {
+    await page.setViewportSize(VIEWPORTS[size]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at ${size}`);
+  }
   await page.close();
 });

@@ -152,3 +152,27 @@ export async function ajukanSkp(nip, base, uraian, opsi) {
   const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana(uraian, opsi) });
   return s.post(`/api/v1/skp/${skp.id}/submit`, { version: 1, catatan: '' });
 }
+
+/** Creates, in the signed-in page, the pegawai's SKP for the first period:
+ * `n` RHK of two indicators each (the long plan of the keystroke benchmark);
+ * resolves with its id. */
+export function buatSkpPanjang(page, n) {
+  return page.evaluate(async (n) => {
+    const sesi = (await (await fetch('/api/v1/auth/sesi')).json()).sesi;
+    const periode = (await (await fetch('/api/v1/org/periode')).json())[0].id;
+    const rhk = Array.from({ length: n }, (_, r) => ({
+      id: `rhk-${r}`, uraian: `Terlaksananya layanan kepegawaian ke-${r}`, jenis: r % 5 === 4 ? 'tambahan' : 'utama',
+      rhk_atasan_id: '', perspektif: null,
+      indikator: [0, 1].map((k) => ({
+        id: `iki-${r}-${k}`, uraian: `Persentase layanan ${r}.${k} tepat waktu`, aspek: 'kuantitas',
+        target: '80', target_maks: '90', satuan: 'persen', polaritas: 'normal',
+      })),
+    }));
+    const res = await fetch('/api/v1/skp', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': sesi.csrf_token, 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ periode_id: periode, rencana: { pendekatan: 'kuantitatif', rhk, lampiran: { dukungan_sumber_daya: [], skema_pertanggungjawaban: [], konsekuensi: [] }, ekspektasi_khusus: [] } }),
+    });
+    return (await res.json()).id;
+  }, n);
+}
