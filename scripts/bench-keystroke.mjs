@@ -2,6 +2,8 @@
 // 4× CPU slowdown (a cheap tablet). A measurement, never a pass/fail gate:
 // the budget is p95 ≤ 16 ms. Usage: node scripts/bench-keystroke.mjs
 // (needs target/release/ekinerja and dist/ built: `make spa server`).
+// To compare two builds, use scripts/bench-keystroke-ab.mjs (interleaved in
+// one run: figures run after run differ more than most changes do).
 import { startServer, launchBrowser, login, NIP, buatSkpPanjang } from '../tests/browser/lib.mjs';
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 60);
