@@ -7,10 +7,15 @@ use crate::fokus::fokus_nanti;
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::teks::teks;
 
+/// The id (and test id) of the "yes" answer to the question `aksi`.
+fn id_ya(aksi: &str) -> String {
+    format!("{aksi}-ya")
+}
+
 /// Opens the question of [`Konfirmasi`] `aksi`, with the focus on its answer.
 pub fn tanya(terbuka: RwSignal<bool>, aksi: &str) {
     terbuka.set(true);
-    fokus_nanti(format!("{aksi}-ya"));
+    fokus_nanti(id_ya(aksi));
 }
 
 /// While `terbuka`: the question, "yes" (runs `ya`) and "Batal"; either
@@ -27,7 +32,7 @@ pub fn Konfirmasi(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("konfirmasi-{nama}");
-    let id_ya = format!("{aksi}-ya");
+    let id_ya = id_ya(aksi);
     view! {
         <Show when=move || terbuka.get()>
             <div class="catatan" role="alertdialog" aria-labelledby=id.clone() data-testid=id.clone()>

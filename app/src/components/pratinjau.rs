@@ -103,6 +103,9 @@ pub fn PratinjauIndikator(
 #[component]
 pub fn RingkasanPratinjau(
     #[prop(into)] pratinjau: Signal<Pratinjau>,
+    /// The plan is valid (the editor's [`crate::state::form::Editor::pratinjau_siap`]).
+    #[prop(into)]
+    siap: Signal<bool>,
     jelaskan: Callback<(), Vec<Penjelasan>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -115,7 +118,6 @@ pub fn RingkasanPratinjau(
     // The list is built once while the plan is valid: every kind of line is
     // there, hidden while it has no value (a first realisation, which brings
     // the predikat and angka kredit lines, changes attributes, not elements).
-    let siap = Memo::new(move |_| baris.with(Option::is_some));
     move || {
         if siap.get() {
             view! {

@@ -327,7 +327,7 @@ fn EditorSkp(
                         </select>
                     </div>
                 </Show>
-                <RingkasanPratinjau pratinjau=pratinjau
+                <RingkasanPratinjau pratinjau=pratinjau siap=ed.pratinjau_siap
                     jelaskan=Callback::new(move |_| masukan.with(|m| form.with(|f| jelaskan(f, m, &Sasaran::Skp)))) />
             </aside>
         </div>
