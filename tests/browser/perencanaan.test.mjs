@@ -154,6 +154,10 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
   // Said where the buttons were, not only in the badge at the top.
   assert.match(await page.getByTestId('sudah-diajukan').textContent(), /menunggu persetujuannya/);
+  // Each RHK is a group named by its number, and a submitted one is read-only.
+  const rhk1 = page.getByRole('group', { name: 'RHK 1', exact: true });
+  assert.equal(await rhk1.count(), 1);
+  assert.equal(await rhk1.getByTestId('rhk-uraian').isDisabled(), true, 'a submitted SKP cannot be edited');
   const skpUrl = page.url();
 
   // --- the penilai, on a tablet

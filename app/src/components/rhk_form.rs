@@ -104,60 +104,64 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
         ed.rhk(&r7, |r| r.indikator.iter().map(|i| i.id.clone()).collect::<Vec<_>>()).unwrap_or_default()
     });
     view! {
-        <fieldset class="rhk kartu" data-testid="rhk" disabled=move || !ed.editable.get()>
-            <legend>{move || { let n = nomor.get() + 1; t!(i18n, pegawai.rhk_ke, n = move || n) }}</legend>
-            <div class="baris" on:input=d_uraian.tandai() on:focusout=d_uraian.tandai()>
-                <label for=uraian_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.uraian_rhk))}</label>
-                <textarea id=uraian_id.clone() data-testid="rhk-uraian" rows="2"
-                    prop:value=ed.rhk_awal(&r1, |r| r.uraian.clone()).unwrap_or_default()
-                    on:input=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r2, |r| r.uraian = v); }
-                ></textarea>
-                <GalatField id=format!("{id}-uraian-galat") pesan=pesan(ed, &id, None, "uraian", en, d_uraian) />
-            </div>
-            <div class="baris dua">
-                <div>
-                    <label for=jenis_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.jenis_rhk))}</label>
-                    <select id=jenis_id.clone() data-testid="rhk-jenis"
-                        on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r3, |r| r.jenis = if v == "tambahan" { JenisRhk::Tambahan } else { JenisRhk::Utama }); }>
-                        <option value="utama" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Utama).unwrap_or(true)>{teks(i18n, |l| label_jenis_rhk(l, JenisRhk::Utama))}</option>
-                        <option value="tambahan" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{teks(i18n, |l| label_jenis_rhk(l, JenisRhk::Tambahan))}</option>
-                    </select>
+        // The card is a div; the fieldset in it (its name, every field
+        // disabled at once) draws no box: see `.isi-rhk` in style.css.
+        <div class="rhk kartu" data-testid="rhk">
+            <fieldset class="isi-rhk" disabled=move || !ed.editable.get()>
+                <legend>{move || { let n = nomor.get() + 1; t!(i18n, pegawai.rhk_ke, n = move || n) }}</legend>
+                <div class="baris" on:input=d_uraian.tandai() on:focusout=d_uraian.tandai()>
+                    <label for=uraian_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.uraian_rhk))}</label>
+                    <textarea id=uraian_id.clone() data-testid="rhk-uraian" rows="2"
+                        prop:value=ed.rhk_awal(&r1, |r| r.uraian.clone()).unwrap_or_default()
+                        on:input=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r2, |r| r.uraian = v); }
+                    ></textarea>
+                    <GalatField id=format!("{id}-uraian-galat") pesan=pesan(ed, &id, None, "uraian", en, d_uraian) />
                 </div>
-                <div on:change=d_atasan.tandai() on:focusout=d_atasan.tandai()>
-                    <label for=atasan_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.rhk_atasan))}</label>
-                    <select id=atasan_id.clone() data-testid="rhk-atasan"
-                        on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r5, |r| r.rhk_atasan_id = v); }>
-                        <option value="">{teks(i18n, |l| td_string!(l, pegawai.tautkan_nanti))}</option>
-                        {move || ed.rhk_atasan.get().unwrap_or_default().into_iter().map(|a| {
-                            let dipilih = ed.rhk_awal(&r6, |r| r.rhk_atasan_id == a.id).unwrap_or(false);
-                            view! { <option value=a.id.clone() selected=dipilih>{a.uraian.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                    <GalatField id=format!("{id}-atasan-galat") pesan=pesan(ed, &id, None, "rhk_atasan_id", en, d_atasan) />
+                <div class="baris dua">
+                    <div>
+                        <label for=jenis_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.jenis_rhk))}</label>
+                        <select id=jenis_id.clone() data-testid="rhk-jenis"
+                            on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r3, |r| r.jenis = if v == "tambahan" { JenisRhk::Tambahan } else { JenisRhk::Utama }); }>
+                            <option value="utama" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Utama).unwrap_or(true)>{teks(i18n, |l| label_jenis_rhk(l, JenisRhk::Utama))}</option>
+                            <option value="tambahan" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{teks(i18n, |l| label_jenis_rhk(l, JenisRhk::Tambahan))}</option>
+                        </select>
+                    </div>
+                    <div on:change=d_atasan.tandai() on:focusout=d_atasan.tandai()>
+                        <label for=atasan_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.rhk_atasan))}</label>
+                        <select id=atasan_id.clone() data-testid="rhk-atasan"
+                            on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r5, |r| r.rhk_atasan_id = v); }>
+                            <option value="">{teks(i18n, |l| td_string!(l, pegawai.tautkan_nanti))}</option>
+                            {move || ed.rhk_atasan.get().unwrap_or_default().into_iter().map(|a| {
+                                let dipilih = ed.rhk_awal(&r6, |r| r.rhk_atasan_id == a.id).unwrap_or(false);
+                                view! { <option value=a.id.clone() selected=dipilih>{a.uraian.clone()}</option> }
+                            }).collect_view()}
+                        </select>
+                        <GalatField id=format!("{id}-atasan-galat") pesan=pesan(ed, &id, None, "rhk_atasan_id", en, d_atasan) />
+                    </div>
                 </div>
-            </div>
-            // The position does not change while the SKP is open: no subscription per keystroke.
-            {ed.jpt.then(|| view! { <Perspektif ed=ed id=persp_id.clone() /> })}
-            <h3 class="sub-judul">{teks(i18n, |l| td_string!(l, pegawai.indikator))}</h3>
-            <For each=move || iki_ids.get() key=|k| k.clone() children=move |iki| view! { <IkiForm ed=ed rhk=rid.clone() id=iki /> } />
-            <div class="aksi">
-                <button type="button" class="tombol-kedua" data-testid="tambah-iki" on:click={ let id = id.clone(); move |_| {
-                    if let Some(Some(iki)) = ed.form.try_update(|f| tambah_indikator(f, &id)) {
-                        fokus_nanti(format!("{iki}-uraian"));
-                    }
-                } }>
-                    {teks(i18n, |l| td_string!(l, pegawai.tambah_indikator))}
-                </button>
-                <button type="button" class="tombol-bahaya" data-testid="hapus-rhk" on:click={ let id = id.clone(); move |_| {
-                    let berisi = ed.form.with_untracked(|f| rhk_berisi(f, &id));
-                    if !berisi || yakin(t_string!(i18n, pegawai.yakin_hapus_rhk)) {
-                        ed.form.update(|f| hapus_rhk(f, &id));
-                    }
-                } }>
-                    {teks(i18n, |l| td_string!(l, pegawai.hapus_rhk))}
-                </button>
-            </div>
-        </fieldset>
+                // The position does not change while the SKP is open: no subscription per keystroke.
+                {ed.jpt.then(|| view! { <Perspektif ed=ed id=persp_id.clone() /> })}
+                <h3 class="sub-judul">{teks(i18n, |l| td_string!(l, pegawai.indikator))}</h3>
+                <For each=move || iki_ids.get() key=|k| k.clone() children=move |iki| view! { <IkiForm ed=ed rhk=rid.clone() id=iki /> } />
+                <div class="aksi">
+                    <button type="button" class="tombol-kedua" data-testid="tambah-iki" on:click={ let id = id.clone(); move |_| {
+                        if let Some(Some(iki)) = ed.form.try_update(|f| tambah_indikator(f, &id)) {
+                            fokus_nanti(format!("{iki}-uraian"));
+                        }
+                    } }>
+                        {teks(i18n, |l| td_string!(l, pegawai.tambah_indikator))}
+                    </button>
+                    <button type="button" class="tombol-bahaya" data-testid="hapus-rhk" on:click={ let id = id.clone(); move |_| {
+                        let berisi = ed.form.with_untracked(|f| rhk_berisi(f, &id));
+                        if !berisi || yakin(t_string!(i18n, pegawai.yakin_hapus_rhk)) {
+                            ed.form.update(|f| hapus_rhk(f, &id));
+                        }
+                    } }>
+                        {teks(i18n, |l| td_string!(l, pegawai.hapus_rhk))}
+                    </button>
+                </div>
+            </fieldset>
+        </div>
     }
 }
 
@@ -249,7 +253,7 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                             if galat_real.with_untracked(|lama| *lama != g) {
                                 galat_real.set(g);
                             }
-                            ed.realisasi.update(|m| { m.insert(real_id2.clone(), v); });
+                            ed.ketik.run((real_id2.clone(), v));
                         } />
                     <GalatField id=f("realisasi-galat") pesan=pesan_real />
                     <PratinjauIndikator hasil=hasil siap=ed.pratinjau_siap jelaskan=Callback::new(move |_| {

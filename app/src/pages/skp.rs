@@ -21,7 +21,7 @@ use crate::state::auth::use_auth;
 use crate::state::draf;
 use crate::state::editor::{
     Pratinjau, PratinjauMasukan, Sasaran, galat, galat_per_id, galat_server, hasil_per_indikator,
-    hitung_pratinjau_rencana, jelaskan, tambah_rhk,
+    hitung_pratinjau_rencana, jelaskan, ketik_realisasi, tambah_rhk,
 };
 use crate::state::form::{Editor, Sebaran, ikuti};
 use crate::teks::teks;
@@ -114,12 +114,36 @@ fn EditorSkp(
         rating_perilaku: RatingEkspektasi::from_kode(&rating_perilaku.get()),
         jenjang,
     });
-    let pratinjau = Memo::new(move |_| masukan.with(|m| rencana.with(|r| hitung_pratinjau_rencana(r, m))));
-    let hasil = Sebaran::new(Memo::new(move |_| pratinjau.with(hasil_per_indikator)));
+    // The whole preview, recomputed when the plan or the perilaku rating
+    // changes; a realisation typed updates it in place (`ketik`), so a
+    // keystroke costs the same on a 50-RHK SKP as on a short one.
+    let hitung = move || masukan.with_untracked(|m| rencana.with_untracked(|r| hitung_pratinjau_rencana(r, m)));
+    let pratinjau = RwSignal::new(hitung());
+    let hasil = Sebaran::new(pratinjau.with_untracked(hasil_per_indikator));
+    Effect::new(move |sudah: Option<()>| {
+        rencana.track();
+        rating_perilaku.track();
+        // The first run only subscribes: the preview was computed above.
+        if sudah.is_some() {
+            let p = hitung();
+            hasil.ganti_semua(hasil_per_indikator(&p));
+            if pratinjau.with_untracked(|lama| *lama != p) {
+                pratinjau.set(p);
+            }
+        }
+    });
+    let ketik = Callback::new(move |(id, nilai): (String, String)| {
+        let aturan = (RatingEkspektasi::from_kode(&rating_perilaku.get_untracked()), jenjang);
+        let h = pratinjau.try_update(|p| rencana.with_untracked(|r| ketik_realisasi(p, r, aturan, &id, &nilai)));
+        hasil.ganti(&id, h.flatten());
+        realisasi.update(|m| {
+            m.insert(id, nilai);
+        });
+    });
     // The server's field errors of the last save show under their fields
     // too, until the form changes (then the local checks speak again).
     let server_galat = RwSignal::new(None::<api::Error>);
-    let galat_field = Sebaran::new(Memo::new(move |_| {
+    let galat_field = Sebaran::ikuti(move || {
         errors.with(|e| {
             form.with(|f| {
                 server_galat.with(|g| match g.as_ref().and_then(api::Error::fields) {
@@ -128,7 +152,7 @@ fn EditorSkp(
                 })
             })
         })
-    }));
+    });
     let editable = Signal::derive(move || view_state.with(bisa_diubah));
     let dicoba = RwSignal::new(false);
     // Set once: every field's messages follow it.
@@ -142,6 +166,7 @@ fn EditorSkp(
         realisasi,
         masukan,
         pratinjau,
+        ketik,
         pratinjau_siap: ikuti(move || pratinjau.with(|p| matches!(p, Pratinjau::Siap(_)))),
         hasil,
         galat: galat_field,

@@ -44,15 +44,48 @@ pub fn hitung_pratinjau_rencana(rencana: &Result<RencanaSkp, FieldErrors>, m: &P
         return Pratinjau::RencanaBelumValid;
     };
     let realisasi = realisasi_valid(m);
-    let opsi = PratinjauOpsi { jenjang: m.jenjang, bulan: Some(12), penjelasan: false, ..PratinjauOpsi::default() };
     Pratinjau::Siap(Box::new(pratinjau_dengan_opsi(
         rencana,
         &realisasi,
         PeriodeEvaluasi::Tahunan,
         m.rule_set,
         m.rating_perilaku,
-        &opsi,
+        &opsi_ketik(m.jenjang),
     )))
+}
+
+/// The keystroke preview's options: numbers only, a year's angka kredit.
+fn opsi_ketik(jenjang: Option<Jenjang>) -> PratinjauOpsi {
+    PratinjauOpsi { jenjang, bulan: Some(12), penjelasan: false, ..PratinjauOpsi::default() }
+}
+
+/// The preview after one realisation was typed (`nilai` as typed, empty
+/// when cleared): only that indicator, its RHK and the summary are
+/// recomputed (the domain's `perbarui_realisasi`), so a keystroke costs the
+/// same on a 50-RHK SKP as on a short one. The perilaku rating and jenjang
+/// are those the preview was computed with. Gives the indicator's new result.
+pub fn ketik_realisasi(
+    p: &mut Pratinjau,
+    rencana: &Result<RencanaSkp, FieldErrors>,
+    (rating_perilaku, jenjang): (Option<RatingEkspektasi>, Option<Jenjang>),
+    indikator_id: &str,
+    nilai: &str,
+) -> Option<HasilIndikator> {
+    let Ok(rencana) = rencana else { return None };
+    let Pratinjau::Siap(lama) = std::mem::replace(p, Pratinjau::RencanaBelumValid) else { return None };
+    let baru = (!nilai.trim().is_empty()).then(|| realisasi_tahunan(indikator_id, nilai).validate().ok()).flatten();
+    let id = domain::skp::IndikatorId::new(indikator_id);
+    let sp = domain::skp::pratinjau::perbarui_realisasi(
+        *lama,
+        rencana,
+        &id,
+        baru.as_ref(),
+        rating_perilaku,
+        &opsi_ketik(jenjang),
+    );
+    let hasil = hasil_indikator(&sp, indikator_id);
+    *p = Pratinjau::Siap(Box::new(sp));
+    hasil
 }
 
 /// The typed realisations that parse (an unparsable one is left out).
@@ -403,9 +436,7 @@ fn rhk_of(p: &SkpPreview) -> &[domain::skp::pratinjau::PratinjauRhk] {
     }
 }
 
-/// One indicator's result by a search: the tests' reference for
-/// [`hasil_per_indikator`], which the editor uses.
-#[cfg(test)]
+/// One indicator's result, by a search (a keystroke needs only its own).
 pub fn hasil_indikator(p: &SkpPreview, iki_id: &str) -> Option<HasilIndikator> {
     let i = rhk_of(p).iter().flat_map(|r| r.indikator.iter()).find(|i| i.indikator.as_str() == iki_id)?;
     hasil_dari(p, i)
@@ -595,6 +626,45 @@ mod tests_pratinjau {
             assert_eq!(Some(h), hasil_indikator(sp, id).as_ref(), "{id}");
         }
         assert!(hasil_per_indikator(&Pratinjau::RencanaBelumValid).is_empty());
+    }
+
+    #[test]
+    fn typing_one_realisation_at_a_time_previews_what_computing_it_all_again_does() {
+        let (input, semua) = contoh(3);
+        let rencana = input.validate(JenisJabatan::Pelaksana);
+        for rule_set in RuleSet::ALL {
+            let mut m = PratinjauMasukan {
+                rule_set,
+                jenis_jabatan: JenisJabatan::Pelaksana,
+                realisasi: BTreeMap::new(),
+                rating_perilaku: Some(RatingEkspektasi::SesuaiEkspektasi),
+                jenjang: Some(Jenjang::AhliPertama),
+            };
+            let mut p = hitung_pratinjau(&input, &m);
+            // Typed digit by digit, with a slip (not a number) and a field cleared.
+            let mut langkah: Vec<(String, String)> = Vec::new();
+            for (id, nilai) in &semua {
+                for n in 1..=nilai.len() {
+                    langkah.push((id.clone(), nilai[..n].to_owned()));
+                }
+            }
+            langkah.push(("iki-1-0".into(), "9x".into()));
+            langkah.push(("iki-2-1".into(), String::new()));
+            for (id, nilai) in langkah {
+                m.realisasi.insert(id.clone(), nilai.clone());
+                let hasil = ketik_realisasi(&mut p, &rencana, (m.rating_perilaku, m.jenjang), &id, &nilai);
+                let penuh = hitung_pratinjau(&input, &m);
+                assert_eq!(p, penuh, "{rule_set:?} after {id} = {nilai:?}");
+                let Pratinjau::Siap(sp) = &penuh else { panic!("no preview") };
+                assert_eq!(hasil, hasil_indikator(sp, &id), "{id}");
+            }
+            assert!(matches!(&p, Pratinjau::Siap(sp) if hasil_indikator(sp, "iki-0-0").is_some()), "{rule_set:?}");
+        }
+        // No preview while the plan is invalid: typing changes nothing.
+        let mut p = Pratinjau::RencanaBelumValid;
+        let salah = SkpInput::default().validate(JenisJabatan::Pelaksana);
+        assert_eq!(ketik_realisasi(&mut p, &salah, (None, None), "iki-0-0", "9"), None);
+        assert_eq!(p, Pratinjau::RencanaBelumValid);
     }
 
     #[test]

@@ -14,8 +14,14 @@ pub struct Editor {
     /// The realisations as typed; each field sets its value once and then
     /// owns it (no field re-renders when another is typed in).
     pub realisasi: RwSignal<BTreeMap<String, String>>,
+    /// What the preview was computed with (for an explanation opened).
     pub masukan: Memo<PratinjauMasukan>,
-    pub pratinjau: Memo<Pratinjau>,
+    /// Recomputed whole when the plan or the perilaku rating changes; a
+    /// realisation typed updates it in place ([`Editor::ketik`]).
+    pub pratinjau: RwSignal<Pratinjau>,
+    /// A realisation typed (indicator id, value as typed): updates
+    /// `realisasi`, the preview, and that indicator's result.
+    pub ketik: Callback<(String, String)>,
     /// The plan is valid, so a realisation typed gets a preview.
     pub pratinjau_siap: ReadSignal<bool>,
     /// The preview's result per indicator id, one signal each.
@@ -89,7 +95,7 @@ pub fn ikuti<T: Clone + PartialEq + Send + Sync + 'static>(f: impl Fn() -> T + S
 /// Leptos's bookkeeping of one source's subscribers grows with the square
 /// of their number: on a 50-RHK SKP a keystroke cost hundreds of ms.)
 pub struct Sebaran<T: Send + Sync + 'static> {
-    indeks: Memo<HashMap<String, T>>,
+    indeks: StoredValue<HashMap<String, T>>,
     sinyal: StoredValue<HashMap<String, RwSignal<Option<T>>>>,
 }
 
@@ -102,27 +108,52 @@ impl<T: Send + Sync + 'static> Clone for Sebaran<T> {
 impl<T: Send + Sync + 'static> Copy for Sebaran<T> {}
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Sebaran<T> {
-    /// Follows `indeks`, the values by key.
-    pub fn new(indeks: Memo<HashMap<String, T>>) -> Self {
-        let sinyal = StoredValue::new(HashMap::<String, RwSignal<Option<T>>>::new());
-        Effect::new(move |_| {
-            indeks.with(|baru| {
-                sinyal.with_value(|semua| {
-                    for (kunci, s) in semua {
-                        let b = baru.get(kunci);
-                        if s.with_untracked(|lama| lama.as_ref() != b) {
-                            s.set(b.cloned());
-                        }
-                    }
-                })
-            })
+    /// Starts with `awal`, the values by key; [`Sebaran::ganti_semua`] and
+    /// [`Sebaran::ganti`] change them.
+    pub fn new(awal: HashMap<String, T>) -> Self {
+        Sebaran { indeks: StoredValue::new(awal), sinyal: StoredValue::new(HashMap::new()) }
+    }
+
+    /// Follows `f`, the values by key, whenever what it reads changes.
+    pub fn ikuti(f: impl Fn() -> HashMap<String, T> + Send + Sync + 'static) -> Self {
+        let s = Sebaran::new(untrack(&f));
+        Effect::new(move |_| s.ganti_semua(f()));
+        s
+    }
+
+    /// Every key's value (a key missing from `baru` has none).
+    pub fn ganti_semua(&self, baru: HashMap<String, T>) {
+        self.sinyal.with_value(|semua| {
+            for (kunci, s) in semua {
+                let b = baru.get(kunci);
+                if s.with_untracked(|lama| lama.as_ref() != b) {
+                    s.set(b.cloned());
+                }
+            }
         });
-        Sebaran { indeks, sinyal }
+        self.indeks.set_value(baru);
+    }
+
+    /// One key's value: only its signal is looked at.
+    pub fn ganti(&self, kunci: &str, nilai: Option<T>) {
+        if let Some(s) = self.sinyal.with_value(|m| m.get(kunci).copied())
+            && s.with_untracked(|lama| *lama != nilai)
+        {
+            s.set(nilai.clone());
+        }
+        self.indeks.update_value(|m| match nilai {
+            Some(n) => {
+                m.insert(kunci.to_owned(), n);
+            }
+            None => {
+                m.remove(kunci);
+            }
+        });
     }
 
     /// The signal of one key's value, for as long as the calling component lives.
     pub fn untuk(&self, kunci: &str) -> RwSignal<Option<T>> {
-        let s = RwSignal::new(self.indeks.with_untracked(|h| h.get(kunci).cloned()));
+        let s = RwSignal::new(self.indeks.with_value(|h| h.get(kunci).cloned()));
         let (sinyal, kunci) = (self.sinyal, kunci.to_owned());
         sinyal.update_value(|m| {
             m.insert(kunci.clone(), s);

@@ -342,13 +342,14 @@ fn per_rhk(
 ) -> Vec<PratinjauRhk> {
     let indeks = indeks_realisasi(realisasi, evaluasi);
     let nilai_dari = |id: &IndikatorId| indeks.get(id.as_str()).copied().flatten();
-    rencana.rhk().iter().map(|rhk| pratinjau_rhk(rhk, nilai_dari, rule_set, penjelasan)).collect()
+    rencana.rhk().iter().map(|rhk| pratinjau_rhk(rhk, &nilai_dari, rule_set, penjelasan)).collect()
 }
 
-/// One RHK of the preview; `realisasi_dari` gives an indicator's realisation.
+/// One RHK of the preview; `realisasi_dari` gives an indicator's realisation
+/// (a `dyn`: one copy of this function in the browser's build, whoever calls it).
 fn pratinjau_rhk(
     rhk: &Rhk,
-    realisasi_dari: impl Fn(&IndikatorId) -> Option<f64>,
+    realisasi_dari: &dyn Fn(&IndikatorId) -> Option<f64>,
     rule_set: RuleSet,
     penjelasan: bool,
 ) -> PratinjauRhk {
@@ -588,6 +589,52 @@ pub fn pratinjau_dengan_opsi(
     ringkasan_skp(rhk, evaluasi, rule_set, rating_perilaku, opsi, opsi.penjelasan)
 }
 
+/// `preview` after one indicator's realisation changed (typed, corrected or
+/// cleared): that indicator, its RHK and the SKP-level numbers are
+/// recomputed, every other RHK is kept as it was. The same result as
+/// [`pratinjau_dengan_opsi`] over the new realisations, with the plan, rule
+/// set, evaluation, perilaku rating and options `preview` was computed with;
+/// what a UI does on a keystroke, whose cost then no longer grows with the
+/// plan. `realisasi` counts only when it belongs to `indikator` and to the
+/// preview's evaluation (otherwise the indicator has none); an indicator the
+/// plan does not hold leaves the preview as it is. Should the plan's RHK no
+/// longer line up with the preview's (the plan changed meanwhile), every RHK
+/// is recomputed with the realisations the preview holds.
+pub fn perbarui_realisasi(
+    preview: SkpPreview,
+    rencana: &RencanaSkp,
+    indikator: &IndikatorId,
+    realisasi: Option<&Realisasi>,
+    rating_perilaku: Option<RatingEkspektasi>,
+    opsi: &PratinjauOpsi,
+) -> SkpPreview {
+    let (rule_set, evaluasi) = (preview.rule_set(), preview.evaluasi());
+    let Some(letak) = rencana.rhk().iter().position(|r| r.indikator().iter().any(|i| i.id() == indikator)) else {
+        return preview;
+    };
+    let mut rhk = match preview {
+        SkpPreview::Permenpanrb6_2022 { rhk, .. }
+        | SkpPreview::Permenpanrb8_2021 { rhk, .. }
+        | SkpPreview::Pp46_2011 { rhk, .. } => rhk,
+    };
+    let nilai = realisasi.filter(|r| r.indikator() == indikator && r.evaluasi() == evaluasi).and_then(Realisasi::nilai);
+    // Every other indicator keeps the realisation the preview holds.
+    let realisasi_dari = |id: &IndikatorId| {
+        if id == indikator {
+            nilai
+        } else {
+            rhk.iter().flat_map(|r| &r.indikator).find(|i| &i.indikator == id).and_then(|i| i.realisasi)
+        }
+    };
+    if rhk.len() == rencana.rhk().len() && rhk[letak].rhk == *rencana.rhk()[letak].id() {
+        let baru = pratinjau_rhk(&rencana.rhk()[letak], &realisasi_dari, rule_set, opsi.penjelasan);
+        rhk[letak] = baru;
+    } else {
+        rhk = rencana.rhk().iter().map(|r| pratinjau_rhk(r, &realisasi_dari, rule_set, opsi.penjelasan)).collect();
+    }
+    ringkasan_skp(rhk, evaluasi, rule_set, rating_perilaku, opsi, opsi.penjelasan)
+}
+
 /// The SKP-level numbers over the previewed RHK, explained when `penjelasan`.
 fn ringkasan_skp(
     rhk: Vec<PratinjauRhk>,
@@ -698,7 +745,7 @@ pub fn jelaskan_rhk(
     rule_set: RuleSet,
 ) -> Option<Vec<Penjelasan>> {
     let rhk = rencana.rhk().iter().find(|r| r.id() == rhk_id)?;
-    let p = pratinjau_rhk(rhk, |id| realisasi_pertama(realisasi, id, evaluasi), rule_set, true);
+    let p = pratinjau_rhk(rhk, &|id| realisasi_pertama(realisasi, id, evaluasi), rule_set, true);
     let penjelasan = p.nilai_rhk.map(|n| n.penjelasan).or(p.nilai_kegiatan.map(|n| n.penjelasan))?;
     Some(vec![penjelasan])
 }
@@ -1404,5 +1451,109 @@ mod tests {
         }
         let opsi: PratinjauOpsi = serde_json::from_str(r#"{"jenjang":"ahli_muda"}"#).unwrap();
         assert_eq!(opsi, PratinjauOpsi { jenjang: Some(Jenjang::AhliMuda), ..PratinjauOpsi::default() });
+    }
+
+    #[test]
+    fn an_updated_indicator_changes_its_rhk_and_the_summary_and_keeps_the_rest() {
+        let (r, real) = skp_8_2021();
+        let opsi = PratinjauOpsi { penjelasan: false, ..PratinjauOpsi::default() };
+        let awal = pratinjau_dengan_opsi(&r, &real, TAHUNAN, RuleSet::Permenpanrb8_2021, None, &opsi);
+        let b1 = IndikatorId::from("b1");
+        // b1 (waktu, khusus 7–8) from 6,5 to 9: later than planned.
+        let baru = realisasi(&[("b1", "9")]);
+        let p = perbarui_realisasi(awal.clone(), &r, &b1, baru.first(), None, &opsi);
+        assert_eq!(iki(&p, "b1").realisasi, Some(9.0));
+        assert_ne!(iki(&p, "b1").nilai, iki(&awal, "b1").nilai);
+        assert_eq!(p.rhk()[0], awal.rhk()[0], "another RHK is kept");
+        let SkpPreview::Permenpanrb8_2021 { nilai: sesudah, .. } = &p else { panic!("rule set changed") };
+        let SkpPreview::Permenpanrb8_2021 { nilai: sebelum, .. } = &awal else { unreachable!() };
+        assert_ne!(sesudah, sebelum, "the nilai SKP follows");
+        // Cleared, the indicator has no number; an indicator outside the plan changes nothing.
+        let kosong = perbarui_realisasi(p.clone(), &r, &b1, None, None, &opsi);
+        assert_eq!(iki(&kosong, "b1").realisasi, None);
+        assert_eq!(perbarui_realisasi(p.clone(), &r, &IndikatorId::from("zz"), baru.first(), None, &opsi), p);
+        // A plan changed meanwhile (an RHK removed): recomputed with the realisations the preview holds.
+        let (lebih, real_lebih) = skp_8_2021();
+        let kurang = rencana(&[
+            ("b", JenisRhk::Utama, &[("b1", Waktu, "7", "8", Khusus)]),
+            ("c", JenisRhk::Tambahan, &[("c1", Kuantitas, "80", "90", Normal)]),
+        ]);
+        let dulu = pratinjau_dengan_opsi(&lebih, &real_lebih, TAHUNAN, RuleSet::Permenpanrb8_2021, None, &opsi);
+        let sisa = realisasi(&[("b1", "9"), ("c1", "70")]);
+        let p2 = perbarui_realisasi(dulu, &kurang, &b1, sisa.first(), None, &opsi);
+        assert_eq!(p2, pratinjau_dengan_opsi(&kurang, &sisa, TAHUNAN, RuleSet::Permenpanrb8_2021, None, &opsi));
+        // Another indicator's realisation does not count for this one.
+        let lain = perbarui_realisasi(p.clone(), &r, &b1, realisasi(&[("a1", "50")]).first(), None, &opsi);
+        assert_eq!(iki(&lain, "b1").realisasi, None);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod sama_dengan_hitung_ulang {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// An indicator's aspect, target (an index into [`TARGET`]) and polarity.
+        type BentukIki = (AspekIndikator, usize, Polaritas);
+
+        /// A plan of 1–6 RHK with 1–3 indicators each, of every aspect,
+        /// polarity and target shape.
+        fn rencana_acak() -> impl Strategy<Value = Vec<(JenisRhk, Vec<BentukIki>)>> {
+            let aspek = prop::sample::select(vec![Kuantitas, Kualitas, Waktu, Biaya]);
+            let polaritas = prop::sample::select(vec![Normal, Khusus]);
+            let iki = (aspek, 0..TARGET.len(), polaritas);
+            let rhk =
+                (prop::sample::select(vec![JenisRhk::Utama, JenisRhk::Tambahan]), prop::collection::vec(iki, 1..4));
+            prop::collection::vec(rhk, 1..7)
+        }
+
+        const TARGET: [(&str, &str); 4] = [("80", "90"), ("100", ""), ("7", "8"), ("12,5", "")];
+
+        /// A realisation as typed: a number, or none (cleared).
+        fn nilai_acak() -> impl Strategy<Value = Option<String>> {
+            prop_oneof![
+                1 => Just(None),
+                6 => (0u32..240, any::<bool>()).prop_map(|(n, setengah)| Some(if setengah { format!("{n},5") } else { n.to_string() })),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            #[test]
+            fn updating_one_indicator_at_a_time_equals_computing_it_all_again(
+                bentuk in rencana_acak(),
+                ketikan in prop::collection::vec((any::<prop::sample::Index>(), nilai_acak()), 1..25),
+                rule_set in prop::sample::select(RuleSet::ALL.to_vec()),
+                perilaku in prop::option::of(prop::sample::select(RatingEkspektasi::ALL.to_vec())),
+                jenjang in prop::option::of(Just(Jenjang::AhliMuda)),
+                penjelasan in any::<bool>(),
+            ) {
+                let nama: Vec<Vec<String>> = bentuk.iter().enumerate()
+                    .map(|(i, (_, ikis))| (0..ikis.len()).map(|j| format!("i{i}-{j}")).collect()).collect();
+                let daftar: Vec<(String, JenisRhk, Vec<Iki>)> = bentuk.iter().enumerate().map(|(i, (jenis, ikis))| {
+                    let ikis = ikis.iter().enumerate().map(|(j, &(aspek, t, pol))| {
+                        (nama[i][j].as_str(), aspek, TARGET[t].0, TARGET[t].1, pol)
+                    }).collect();
+                    (format!("r{i}"), *jenis, ikis)
+                }).collect();
+                let daftar: Vec<(&str, JenisRhk, &[Iki])> = daftar.iter().map(|(id, j, ikis)| (id.as_str(), *j, ikis.as_slice())).collect();
+                let r = rencana(&daftar);
+                let semua: Vec<&String> = nama.iter().flatten().collect();
+                let opsi = PratinjauOpsi { jenjang, penjelasan, ..PratinjauOpsi::default() };
+                let mut diketik: BTreeMap<String, String> = BTreeMap::new();
+                let mut p = pratinjau_dengan_opsi(&r, &[], TAHUNAN, rule_set, perilaku, &opsi);
+                for (pilih, nilai) in ketikan {
+                    let id = semua[pilih.index(semua.len())].clone();
+                    match &nilai {
+                        Some(n) => { diketik.insert(id.clone(), n.clone()); }
+                        None => { diketik.remove(&id); }
+                    }
+                    let sekarang: Vec<(&str, &str)> = diketik.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                    let semua_real = realisasi(&sekarang);
+                    let yang_ini = semua_real.iter().find(|x| x.indikator().as_str() == id);
+                    p = perbarui_realisasi(p, &r, &IndikatorId::from(id.as_str()), yang_ini, perilaku, &opsi);
+                    prop_assert_eq!(&p, &pratinjau_dengan_opsi(&r, &semua_real, TAHUNAN, rule_set, perilaku, &opsi));
+                }
+            }
+        }
     }
 }
