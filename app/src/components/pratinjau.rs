@@ -10,9 +10,8 @@ use domain::Penjelasan;
 use crate::components::kuadran::{label_predikat, label_rating};
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::state::editor::{
-    HasilIndikator, JenisRingkasan, NilaiRingkasan, Pratinjau, Ringkasan, Ukuran, angka, ringkasan,
+    HasilIndikator, JenisRingkasan, NilaiRingkasan, Pratinjau, Ringkasan, Ukuran, angka, baris_ringkasan,
 };
-use crate::state::form::ikuti;
 use crate::teks::teks;
 
 /// An explanation, folded behind a disclosure button. Its steps are built
@@ -109,12 +108,29 @@ pub fn RingkasanPratinjau(
     jelaskan: Callback<(), Vec<Penjelasan>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let baris = Memo::new(move |_| {
-        pratinjau.with(|p| match p {
-            Pratinjau::Siap(p) => Some(ringkasan(p)),
-            Pratinjau::RencanaBelumValid => None,
-        })
-    });
+    // Each line's value and reasons, each a signal set only when it changes:
+    // one effect per keystroke reads them from the preview, copying nothing
+    // that stays the same.
+    let bagian: [Bagian; 5] =
+        JenisRingkasan::SEMUA.map(|_| Bagian { nilai: RwSignal::new(None), alasan: RwSignal::new(Vec::new()) });
+    let salin = move |p: &Pratinjau| {
+        for (jenis, b) in JenisRingkasan::SEMUA.into_iter().zip(bagian) {
+            let baris = match p {
+                Pratinjau::Siap(p) => baris_ringkasan(p, jenis),
+                Pratinjau::RencanaBelumValid => None,
+            };
+            let nilai = baris.as_ref().map(Ringkasan::nilai);
+            if b.nilai.with_untracked(|lama| *lama != nilai) {
+                b.nilai.set(nilai);
+            }
+            let alasan = baris.as_ref().map_or(&[][..], Ringkasan::alasan);
+            if b.alasan.with_untracked(|lama| lama.as_slice() != alasan) {
+                b.alasan.set(alasan.to_vec());
+            }
+        }
+    };
+    pratinjau.with_untracked(salin);
+    Effect::new(move |_| pratinjau.with(salin));
     // The list is built once while the plan is valid: every kind of line is
     // there, hidden while it has no value (a first realisation, which brings
     // the predikat and angka kredit lines, changes attributes, not elements).
@@ -122,7 +138,9 @@ pub fn RingkasanPratinjau(
         if siap.get() {
             view! {
                 <dl class="ringkas" data-testid="pratinjau-ringkasan">
-                    {JenisRingkasan::SEMUA.map(|j| view! { <BarisRingkasan baris=baris jenis=j jelaskan=jelaskan /> }).collect_view()}
+                    {JenisRingkasan::SEMUA.into_iter().zip(bagian).map(|(j, b)| view! {
+                        <BarisRingkasan pratinjau=pratinjau bagian=b jenis=j jelaskan=jelaskan />
+                    }).collect_view()}
                 </dl>
             }
             .into_any()
@@ -132,26 +150,23 @@ pub fn RingkasanPratinjau(
     }
 }
 
-/// One part of one summary line: it wakes its readers only when that part
-/// changes (every keystroke recomputes the summary).
-fn bagian<T: Clone + PartialEq + Send + Sync + 'static>(
-    baris: Memo<Option<Vec<Ringkasan>>>,
-    jenis: JenisRingkasan,
-    f: fn(&Ringkasan) -> T,
-) -> ReadSignal<Option<T>> {
-    ikuti(move || baris.with(|b| b.as_ref()?.iter().find(|r| r.jenis() == jenis).map(f)))
+/// What one summary line shows.
+#[derive(Clone, Copy)]
+struct Bagian {
+    nilai: RwSignal<Option<NilaiRingkasan>>,
+    alasan: RwSignal<Vec<domain::Teks>>,
 }
 
 #[component]
 fn BarisRingkasan(
-    baris: Memo<Option<Vec<Ringkasan>>>,
+    pratinjau: Signal<Pratinjau>,
+    bagian: Bagian,
     jenis: JenisRingkasan,
     jelaskan: Callback<(), Vec<Penjelasan>>,
 ) -> impl IntoView {
     use JenisRingkasan as J;
     let i18n = use_i18n();
-    let nilai = bagian(baris, jenis, Ringkasan::nilai);
-    let alasan = bagian(baris, jenis, |r| r.alasan().to_vec());
+    let Bagian { nilai, alasan } = bagian;
     let judul: fn(Locale) -> &'static str = match jenis {
         J::SaranRating => |l| td_string!(l, pegawai.saran_rating),
         J::Predikat => |l| td_string!(l, pegawai.predikat_pratinjau),
@@ -171,8 +186,11 @@ fn BarisRingkasan(
         J::NilaiSkp | J::CapaianSkp => jelaskan,
         // Read while open only: no copy of it per keystroke.
         _ => Callback::new(move |_| {
-            baris
-                .with(|b| b.iter().flatten().find(|r| r.jenis() == jenis).and_then(Ringkasan::penjelasan).cloned())
+            pratinjau
+                .with(|p| match p {
+                    Pratinjau::Siap(p) => baris_ringkasan(p, jenis).and_then(|b| b.penjelasan().cloned()),
+                    Pratinjau::RencanaBelumValid => None,
+                })
                 .into_iter()
                 .collect()
         }),
@@ -204,7 +222,7 @@ fn BarisRingkasan(
             <strong class=kelas>{teks_nilai}</strong>
             <ul>{move || {
                 let l = i18n.get_locale().kode();
-                alasan.get().unwrap_or_default().into_iter().map(|a| view! { <li>{a.dalam(l).to_owned()}</li> }).collect_view()
+                alasan.with(|a| a.iter().map(|a| view! { <li>{a.dalam(l).to_owned()}</li> }).collect_view())
             }}</ul>
             <PenjelasanMalas jelaskan=jelaskan />
         </dd>

@@ -468,30 +468,14 @@ fn hasil_dari(p: &SkpPreview, i: &domain::skp::pratinjau::PratinjauIndikator) ->
     Some(h)
 }
 
-/// The summary lines of a preview, in the order they are shown.
+/// One line of the summary, as the preview holds it (borrowed: a
+/// keystroke copies no explanation).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Ringkasan {
-    SaranRating {
-        saran: Option<RatingEkspektasi>,
-        alasan: Vec<domain::Teks>,
-        penjelasan: domain::Penjelasan,
-    },
-    Predikat {
-        predikat: domain::Predikat,
-        penjelasan: domain::Penjelasan,
-    },
-    AngkaKredit {
-        nilai: f64,
-        penjelasan: domain::Penjelasan,
-    },
-    /// PermenPANRB 8/2021; explained on demand ([`jelaskan`] with [`Sasaran::Skp`]).
-    NilaiSkp {
-        nilai: f64,
-    },
-    /// PP 46/2011; explained on demand.
-    CapaianSkp {
-        nilai: f64,
-    },
+pub struct Ringkasan<'a> {
+    jenis: JenisRingkasan,
+    nilai: NilaiRingkasan,
+    alasan: &'a [domain::Teks],
+    penjelasan: Option<&'a domain::Penjelasan>,
 }
 
 /// Which line of the summary: on a keystroke a line keeps its place (and
@@ -525,67 +509,51 @@ pub enum NilaiRingkasan {
     Angka(f64),
 }
 
-impl Ringkasan {
+impl Ringkasan<'_> {
     pub fn jenis(&self) -> JenisRingkasan {
-        match self {
-            Ringkasan::SaranRating { .. } => JenisRingkasan::SaranRating,
-            Ringkasan::Predikat { .. } => JenisRingkasan::Predikat,
-            Ringkasan::AngkaKredit { .. } => JenisRingkasan::AngkaKredit,
-            Ringkasan::NilaiSkp { .. } => JenisRingkasan::NilaiSkp,
-            Ringkasan::CapaianSkp { .. } => JenisRingkasan::CapaianSkp,
-        }
+        self.jenis
     }
 
     pub fn nilai(&self) -> NilaiRingkasan {
-        match self {
-            Ringkasan::SaranRating { saran, .. } => NilaiRingkasan::Rating(*saran),
-            Ringkasan::Predikat { predikat, .. } => NilaiRingkasan::Predikat(*predikat),
-            Ringkasan::AngkaKredit { nilai, .. } | Ringkasan::NilaiSkp { nilai } | Ringkasan::CapaianSkp { nilai } => {
-                NilaiRingkasan::Angka(*nilai)
-            }
-        }
+        self.nilai
     }
 
     /// Why the suggestion is what it is (the suggested rating only).
     pub fn alasan(&self) -> &[domain::Teks] {
-        match self {
-            Ringkasan::SaranRating { alasan, .. } => alasan,
-            _ => &[],
-        }
+        self.alasan
     }
 
     /// The explanation that comes with the line; the legacy scores have
     /// none here (explained on demand, [`jelaskan`] with [`Sasaran::Skp`]).
     pub fn penjelasan(&self) -> Option<&domain::Penjelasan> {
-        match self {
-            Ringkasan::SaranRating { penjelasan, .. }
-            | Ringkasan::Predikat { penjelasan, .. }
-            | Ringkasan::AngkaKredit { penjelasan, .. } => Some(penjelasan),
-            Ringkasan::NilaiSkp { .. } | Ringkasan::CapaianSkp { .. } => None,
-        }
+        self.penjelasan
     }
 }
 
-pub fn ringkasan(p: &SkpPreview) -> Vec<Ringkasan> {
-    let mut out = Vec::new();
-    match p {
-        SkpPreview::Permenpanrb6_2022 { saran, predikat, angka_kredit, .. } => {
-            out.push(Ringkasan::SaranRating {
-                saran: saran.saran,
-                alasan: saran.alasan.clone(),
-                penjelasan: saran.penjelasan.clone(),
-            });
-            if let Some(k) = predikat {
-                out.push(Ringkasan::Predikat { predikat: k.predikat, penjelasan: k.penjelasan.clone() });
-            }
-            if let Some(a) = angka_kredit {
-                out.push(Ringkasan::AngkaKredit { nilai: a.angka_kredit, penjelasan: a.penjelasan.clone() });
-            }
+/// The line of one kind, when the preview has it.
+pub fn baris_ringkasan(p: &SkpPreview, jenis: JenisRingkasan) -> Option<Ringkasan<'_>> {
+    use JenisRingkasan as J;
+    let (nilai, alasan, penjelasan): (_, &[domain::Teks], _) = match (p, jenis) {
+        (SkpPreview::Permenpanrb6_2022 { saran, .. }, J::SaranRating) => {
+            (NilaiRingkasan::Rating(saran.saran), &saran.alasan, Some(&saran.penjelasan))
         }
-        SkpPreview::Permenpanrb8_2021 { nilai, .. } => out.extend(nilai.map(|nilai| Ringkasan::NilaiSkp { nilai })),
-        SkpPreview::Pp46_2011 { nilai, .. } => out.extend(nilai.map(|nilai| Ringkasan::CapaianSkp { nilai })),
-    }
-    out
+        (SkpPreview::Permenpanrb6_2022 { predikat: Some(k), .. }, J::Predikat) => {
+            (NilaiRingkasan::Predikat(k.predikat), &[], Some(&k.penjelasan))
+        }
+        (SkpPreview::Permenpanrb6_2022 { angka_kredit: Some(a), .. }, J::AngkaKredit) => {
+            (NilaiRingkasan::Angka(a.angka_kredit), &[], Some(&a.penjelasan))
+        }
+        // PermenPANRB 8/2021 and PP 46/2011: explained on demand.
+        (SkpPreview::Permenpanrb8_2021 { nilai: Some(n), .. }, J::NilaiSkp)
+        | (SkpPreview::Pp46_2011 { nilai: Some(n), .. }, J::CapaianSkp) => (NilaiRingkasan::Angka(*n), &[], None),
+        _ => return None,
+    };
+    Some(Ringkasan { jenis, nilai, alasan, penjelasan })
+}
+
+/// The summary lines of a preview, in the order they are shown.
+pub fn ringkasan(p: &SkpPreview) -> Vec<Ringkasan<'_>> {
+    JenisRingkasan::SEMUA.into_iter().filter_map(|j| baris_ringkasan(p, j)).collect()
 }
 
 /// A number as people write it: `102,22` in Indonesian, `102.22` in English.
@@ -714,7 +682,7 @@ mod tests_pratinjau {
         let h = hasil_indikator(&p, "iki-0-0").expect("a result");
         assert!(matches!(h.ukuran[0], Ukuran::Capaian(_)), "{h:?}");
         assert!(matches!(h.ukuran[1], Ukuran::Nilai(_)), "{h:?}");
-        assert!(matches!(ringkasan(&p)[0], Ringkasan::NilaiSkp { .. }));
+        assert_eq!(ringkasan(&p)[0].jenis(), JenisRingkasan::NilaiSkp);
         // The explanation is built on demand, and names the rule.
         let (input, realisasi) = contoh(2);
         let m = PratinjauMasukan { realisasi, ..m };
