@@ -9,9 +9,7 @@ use domain::Penjelasan;
 
 use crate::components::kuadran::{label_predikat, label_rating};
 use crate::i18n::{Locale, td_string, use_i18n};
-use crate::state::editor::{
-    HasilIndikator, JenisRingkasan, NilaiRingkasan, Pratinjau, Ringkasan, Ukuran, angka, baris_ringkasan,
-};
+use crate::state::editor::{HasilIndikator, JenisRingkasan, NilaiRingkasan, Pratinjau, Ringkasan, Ukuran, angka};
 use crate::teks::teks;
 
 /// An explanation, folded behind a disclosure button. Its steps are built
@@ -115,10 +113,7 @@ pub fn RingkasanPratinjau(
         JenisRingkasan::SEMUA.map(|_| Bagian { nilai: RwSignal::new(None), alasan: RwSignal::new(Vec::new()) });
     let salin = move |p: &Pratinjau| {
         for (jenis, b) in JenisRingkasan::SEMUA.into_iter().zip(bagian) {
-            let baris = match p {
-                Pratinjau::Siap(p) => baris_ringkasan(p, jenis),
-                Pratinjau::RencanaBelumValid => None,
-            };
+            let baris = p.baris(jenis);
             let nilai = baris.as_ref().map(Ringkasan::nilai);
             if b.nilai.with_untracked(|lama| *lama != nilai) {
                 b.nilai.set(nilai);
@@ -186,13 +181,7 @@ fn BarisRingkasan(
         J::NilaiSkp | J::CapaianSkp => jelaskan,
         // Read while open only: no copy of it per keystroke.
         _ => Callback::new(move |_| {
-            pratinjau
-                .with(|p| match p {
-                    Pratinjau::Siap(p) => baris_ringkasan(p, jenis).and_then(|b| b.penjelasan().cloned()),
-                    Pratinjau::RencanaBelumValid => None,
-                })
-                .into_iter()
-                .collect()
+            pratinjau.with(|p| p.baris(jenis).and_then(|b| b.penjelasan().cloned())).into_iter().collect()
         }),
     };
     let kode_nilai = move || {

@@ -73,7 +73,7 @@ pub fn ketik_realisasi(
 ) -> Option<HasilIndikator> {
     let Ok(rencana) = rencana else { return None };
     let Pratinjau::Siap(lama) = std::mem::replace(p, Pratinjau::RencanaBelumValid) else { return None };
-    let baru = (!nilai.trim().is_empty()).then(|| realisasi_tahunan(indikator_id, nilai).validate().ok()).flatten();
+    let baru = realisasi_berlaku(indikator_id, nilai);
     let id = domain::skp::IndikatorId::new(indikator_id);
     let sp = domain::skp::pratinjau::perbarui_realisasi(
         *lama,
@@ -90,11 +90,12 @@ pub fn ketik_realisasi(
 
 /// The typed realisations that parse (an unparsable one is left out).
 fn realisasi_valid(m: &PratinjauMasukan) -> Vec<domain::skp::Realisasi> {
-    m.realisasi
-        .iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .filter_map(|(id, nilai)| realisasi_tahunan(id, nilai).validate().ok())
-        .collect()
+    m.realisasi.iter().filter_map(|(id, nilai)| realisasi_berlaku(id, nilai)).collect()
+}
+
+/// A typed realisation as the preview counts it: `None` while empty or unparsable.
+fn realisasi_berlaku(indikator_id: &str, nilai: &str) -> Option<domain::skp::Realisasi> {
+    if nilai.trim().is_empty() { None } else { realisasi_tahunan(indikator_id, nilai).validate().ok() }
 }
 
 /// A realisation typed for the year's preview, as the domain checks it.
@@ -551,7 +552,18 @@ pub fn baris_ringkasan(p: &SkpPreview, jenis: JenisRingkasan) -> Option<Ringkasa
     Some(Ringkasan { jenis, nilai, alasan, penjelasan })
 }
 
+impl Pratinjau {
+    /// The summary line of one kind, when there is a preview and it has that line.
+    pub fn baris(&self, jenis: JenisRingkasan) -> Option<Ringkasan<'_>> {
+        match self {
+            Pratinjau::Siap(p) => baris_ringkasan(p, jenis),
+            Pratinjau::RencanaBelumValid => None,
+        }
+    }
+}
+
 /// The summary lines of a preview, in the order they are shown.
+#[cfg(test)]
 pub fn ringkasan(p: &SkpPreview) -> Vec<Ringkasan<'_>> {
     JenisRingkasan::SEMUA.into_iter().filter_map(|j| baris_ringkasan(p, j)).collect()
 }
