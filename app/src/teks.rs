@@ -14,3 +14,39 @@ use leptos::prelude::*;
 pub fn teks(i18n: I18n, pilih: fn(Locale) -> &'static str) -> impl IntoView + Copy + 'static {
     move || pilih(i18n.get_locale())
 }
+
+/// A date as people read it, in a language: `31 Januari 2026`, `31 January 2026`.
+pub fn tanggal(t: domain::tanggal::Tanggal, l: Locale) -> String {
+    use crate::i18n::td_string;
+    let bulan = match t.bulan() {
+        1 => td_string!(l, umum.bulan_januari),
+        2 => td_string!(l, umum.bulan_februari),
+        3 => td_string!(l, umum.bulan_maret),
+        4 => td_string!(l, umum.bulan_april),
+        5 => td_string!(l, umum.bulan_mei),
+        6 => td_string!(l, umum.bulan_juni),
+        7 => td_string!(l, umum.bulan_juli),
+        8 => td_string!(l, umum.bulan_agustus),
+        9 => td_string!(l, umum.bulan_september),
+        10 => td_string!(l, umum.bulan_oktober),
+        11 => td_string!(l, umum.bulan_november),
+        _ => td_string!(l, umum.bulan_desember),
+    };
+    format!("{} {bulan} {}", t.hari(), t.tahun())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::tanggal::Tanggal;
+
+    #[test]
+    fn a_date_reads_with_the_month_named_in_the_language() {
+        let t = |y, m, d| Tanggal::new(y, m, d).unwrap();
+        assert_eq!(tanggal(t(2026, 1, 31), Locale::id), "31 Januari 2026");
+        assert_eq!(tanggal(t(2026, 1, 31), Locale::en), "31 January 2026");
+        assert_eq!(tanggal(t(2027, 8, 5), Locale::id), "5 Agustus 2027");
+        let semua: std::collections::HashSet<String> = (1..=12).map(|m| tanggal(t(2026, m, 1), Locale::id)).collect();
+        assert_eq!(semua.len(), 12, "every month has its own name");
+    }
+}

@@ -47,6 +47,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await login(page, server.base, NIP.staf2);
   assert.match(await page.getByTestId('tugas').textContent(), /Susun SKP/);
   assert.equal(await page.getByTestId('tenggat').count(), 1, 'the deadline while the SKP is being planned');
+  assert.match(await page.getByTestId('tenggat').textContent(), /paling lambat 31 Januari \d{4}/, 'the date as people write it');
   await shots(page, 'beranda');
   await page.setViewportSize(VIEWPORTS.phone);
   await page.getByTestId('buat-skp').click();

@@ -6,7 +6,7 @@ use crate::components::admin_unduh::AdminUnduh;
 use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::admin::{kode_csv, tanggal_unix};
-use crate::teks::teks;
+use crate::teks::{tanggal, teks};
 use domain::api::AktivasiDibuat;
 
 /// Activation codes for every pegawai without a password: issued on request,
@@ -49,7 +49,7 @@ pub fn AdminAktivasi(
                 <div class="kode-aktivasi" data-testid="daftar-kode">
                     <p class="catatan" role="note" data-testid="catatan-sekali">
                         <strong>{teks(i18n, |l| td_string!(l, admin.kode_sekali))}</strong> " "
-                        {t!(i18n, admin.kode_berlaku, n = move || jumlah, tanggal = move || sampai.clone())}
+                        {t!(i18n, admin.kode_berlaku, n = move || jumlah, tanggal = move || tanggal(sampai, i18n.get_locale()))}
                     </p>
                     <div class="aksi">
                         <AdminUnduh isi=isi nama_berkas="kode-aktivasi.csv" testid="unduh-kode">{teks(i18n, |l| td_string!(l, admin.unduh_kode))}</AdminUnduh>

@@ -12,7 +12,7 @@ use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
 use crate::state::auth::use_auth;
 use crate::state::tenggat::{batas_penetapan_skp, sisa_hari_kerja};
-use crate::teks::teks;
+use crate::teks::{tanggal, teks};
 
 /// Today in the browser (the domain never reads a clock).
 pub fn hari_ini() -> Tanggal {
@@ -136,11 +136,10 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
                 {teks(i18n, tugas)}
                 // The deadline is for setting the SKP: only while it is being planned.
                 {batas.filter(|_| direncanakan).map(|b| {
-                    let tanggal = b.to_string();
                     let n = sisa.unwrap_or_default();
                     view! {
                         <span class="tenggat" data-testid="tenggat">
-                            " — " {t!(i18n, pegawai.batas_penetapan, tanggal = move || tanggal.clone())} " ("
+                            " — " {t!(i18n, pegawai.batas_penetapan, tanggal = move || tanggal(b, i18n.get_locale()))} " ("
                             {if n >= 0 {
                                 t!(i18n, pegawai.sisa_hari_kerja, n = move || n).into_any()
                             } else {

@@ -230,9 +230,9 @@ pub fn kode_csv(kode: &[KodeAktivasi], kepala: [String; 3]) -> String {
     csv(&rows)
 }
 
-/// A Unix time as an ISO date (UTC), for "valid until".
-pub fn tanggal_unix(detik: i64) -> String {
-    Tanggal::dari_hari_ke(detik.div_euclid(86_400)).to_string()
+/// The date (UTC) of a Unix time, for "valid until".
+pub fn tanggal_unix(detik: i64) -> Tanggal {
+    Tanggal::dari_hari_ke(detik.div_euclid(86_400))
 }
 
 #[cfg(test)]
@@ -406,7 +406,7 @@ mod tests {
 
     #[test]
     fn unix_seconds_read_as_a_date() {
-        assert_eq!(tanggal_unix(0), "1970-01-01");
-        assert_eq!(tanggal_unix(1_767_225_600), "2026-01-01");
+        assert_eq!(tanggal_unix(0).to_string(), "1970-01-01");
+        assert_eq!(tanggal_unix(1_767_225_600).to_string(), "2026-01-01");
     }
 }
