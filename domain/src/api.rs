@@ -114,6 +114,11 @@ pub struct SessionView {
     pub nama: String,
     pub jabatan: String,
     pub peran: PeranAkun,
+    /// The pegawai is someone's pejabat penilai (a current line of the
+    /// atasan mapping, in any of the instansi's periods): only then does
+    /// the app offer the page for reviewing subordinates.
+    #[serde(default)]
+    pub penilai: bool,
     pub csrf_token: String,
     /// Unix seconds at which the session ends at the latest.
     pub berakhir: i64,

@@ -48,6 +48,9 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   assert.match(await page.getByTestId('tugas').textContent(), /Susun SKP/);
   assert.equal(await page.getByTestId('tenggat').count(), 1, 'the deadline while the SKP is being planned');
   assert.match(await page.getByTestId('tenggat').textContent(), /paling lambat 31 Januari \d{4}/, 'the date as people write it');
+  // staf2 rates nobody: no page for reviewing subordinates is offered.
+  const tinjauBawahan = (p) => p.getByTestId('nav').getByRole('link', { name: 'Penilaian bawahan' });
+  assert.equal(await tinjauBawahan(page).count(), 0);
   await shots(page, 'beranda');
   await page.setViewportSize(VIEWPORTS.phone);
   await page.getByTestId('buat-skp').click();
@@ -166,6 +169,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   const tabletProblems = watchProblems(tablet);
   await tablet.setViewportSize(VIEWPORTS.tablet);
   await login(tablet, server.base, NIP.kabid1);
+  await tinjauBawahan(tablet).waitFor(); // kabid1 rates staf2: the review page is offered
   // The dashboard says that a subordinate's SKP waits, and leads to the queue.
   assert.match(await tablet.getByTestId('menunggu-tinjauan').textContent(), /[1-9]\d* SKP bawahan menunggu tinjauan Anda/);
   await tablet.getByTestId('menunggu-tinjauan').getByRole('link').click();

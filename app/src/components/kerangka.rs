@@ -44,7 +44,9 @@ pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl Into
             <nav aria-label=move || t_string!(i18n, umum.navigasi).to_string() class="nav" data-testid="nav">
                 <Show when=masuk>
                     <Tautan ke=Halaman::Beranda konsol=konsol>{teks(i18n, |l| td_string!(l, umum.beranda))}</Tautan>
-                    <Tautan ke=Halaman::Antrian konsol=konsol>{teks(i18n, |l| td_string!(l, umum.penilaian))}</Tautan>
+                    <Show when=move || auth.0.with(Auth::is_penilai)>
+                        <Tautan ke=Halaman::Antrian konsol=konsol>{teks(i18n, |l| td_string!(l, umum.penilaian))}</Tautan>
+                    </Show>
                     <Tautan ke=Halaman::Akun konsol=konsol>{teks(i18n, |l| td_string!(l, umum.akun))}</Tautan>
                     <Show when=move || auth.0.with(Auth::is_admin)>
                         <Tautan ke=Halaman::Admin konsol=konsol>{teks(i18n, |l| td_string!(l, umum.admin))}</Tautan>

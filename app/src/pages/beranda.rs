@@ -10,7 +10,7 @@ use crate::components::status::StatusSkp;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
-use crate::state::auth::use_auth;
+use crate::state::auth::{Auth, use_auth};
 use crate::state::tenggat::{batas_penetapan_skp, sisa_hari_kerja};
 use crate::teks::{tanggal, teks};
 
@@ -62,7 +62,8 @@ fn Dasbor() -> impl IntoView {
                             let periode_id = p.id.clone();
                             view! {
                                 <PeriodeKartu periode=p skp=mine hari_ini=today />
-                                <MenungguTinjauan periode_id=periode_id />
+                                // Only a pejabat penilai has a queue to ask about.
+                                {auth.0.with_untracked(Auth::is_penilai).then(|| view! { <MenungguTinjauan periode_id=periode_id /> })}
                             }.into_any()
                         }
                     }

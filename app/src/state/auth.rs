@@ -44,6 +44,11 @@ impl Auth {
         matches!(self, Auth::Masuk(s) if s.peran != PeranAkun::Pegawai)
     }
 
+    /// Signed in as someone's pejabat penilai: the reviewing page is offered.
+    pub fn is_penilai(&self) -> bool {
+        matches!(self, Auth::Masuk(s) if s.penilai)
+    }
+
     /// The expired session of someone signing in again, or `None` when a
     /// different person signs in (then nothing of the old screen may stay).
     pub fn same_person(&self, nip: &str) -> bool {
@@ -105,6 +110,7 @@ mod tests {
             nama: "Dewi".into(),
             jabatan: "Pengelola".into(),
             peran,
+            penilai: false,
             csrf_token: "c".into(),
             berakhir: 0,
         }
@@ -115,6 +121,14 @@ mod tests {
         assert!(Auth::Masuk(sesi(PeranAkun::AdminInstansi)).is_admin());
         assert!(!Auth::Masuk(sesi(PeranAkun::Pegawai)).is_admin());
         assert!(!Auth::Berakhir(sesi(PeranAkun::AdminInstansi)).is_admin(), "not while the session is over");
+    }
+
+    #[test]
+    fn only_a_pejabat_penilai_is_offered_the_review_page() {
+        let penilai = SessionView { penilai: true, ..sesi(PeranAkun::Pegawai) };
+        assert!(Auth::Masuk(penilai.clone()).is_penilai());
+        assert!(!Auth::Masuk(sesi(PeranAkun::Pegawai)).is_penilai());
+        assert!(!Auth::Berakhir(penilai).is_penilai(), "not while the session is over");
     }
 
     #[test]

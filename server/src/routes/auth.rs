@@ -117,7 +117,8 @@ async fn login(
         })
         .await?;
     tracing::info!(pegawai_id = %pegawai_id, "login");
-    let view = SessionView { pegawai_id, instansi_id, nip, nama, jabatan, peran, csrf_token: csrf, berakhir };
+    let penilai = menilai(&state, &pegawai_id, &instansi_id).await?;
+    let view = SessionView { pegawai_id, instansi_id, nip, nama, jabatan, peran, penilai, csrf_token: csrf, berakhir };
     let cookie = session_cookie(&token, cfg.session_absolute_secs, cfg.secure_cookies);
     Ok(([(header::SET_COOKIE, cookie)], Json(view)).into_response())
 }
@@ -174,6 +175,7 @@ async fn me(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Sessi
     .bind(&actor.token_hash)
     .fetch_one(state.db.pool())
     .await?;
+    let penilai = menilai(&state, &actor.pegawai_id, &actor.instansi_id).await?;
     Ok(Json(SessionView {
         pegawai_id: actor.pegawai_id,
         instansi_id: actor.instansi_id,
@@ -181,9 +183,25 @@ async fn me(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Sessi
         nama,
         jabatan,
         peran: actor.peran,
+        penilai,
         csrf_token: csrf,
         berakhir,
     }))
+}
+
+/// Whether the pegawai is someone's pejabat penilai now: a current line of
+/// the atasan mapping in one of the instansi's periods (by the index on
+/// period and penilai).
+async fn menilai(state: &AppState, pegawai_id: &str, instansi_id: &str) -> Result<bool, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM atasan WHERE periode_id IN (SELECT id FROM periode WHERE instansi_id = $2) \
+         AND penilai_id = $1 AND instansi_id = $2 AND berlaku_sampai IS NULL",
+    )
+    .bind(pegawai_id)
+    .bind(instansi_id)
+    .fetch_one(state.db.pool())
+    .await?;
+    Ok(n > 0)
 }
 
 /// `GET /api/v1/auth/sesi`: the session if there is one, `{"sesi": null}`

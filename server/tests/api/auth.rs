@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, DEMO_ADMIN, DEMO_STAF2, backends, spawn_app_with};
+use crate::helpers::{Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_STAF2, backends, spawn_app_with};
 
 #[tokio::test]
 async fn a_demo_pegawai_logs_in_sees_who_they_are_and_logs_out() {
@@ -11,10 +11,33 @@ async fn a_demo_pegawai_logs_in_sees_who_they_are_and_logs_out() {
         let me: Value = s.get("/api/v1/auth/me").send().await.unwrap().json().await.unwrap();
         assert_eq!(me["nip"], DEMO_STAF2, "{backend:?}");
         assert_eq!(me["peran"], "pegawai");
+        assert_eq!(me["penilai"], false, "staf2 rates nobody");
         let out = s.send(reqwest::Method::POST, "/api/v1/auth/logout").send().await.unwrap();
         assert_eq!(out.status(), 204);
         let after = s.get("/api/v1/auth/me").send().await.unwrap();
         assert_eq!(after.status(), 401, "logout revokes the session");
+    }
+}
+
+#[tokio::test]
+async fn the_session_says_whether_the_pegawai_rates_anyone() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let res = app
+            .client
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({ "nip": DEMO_KABID1, "password": server::seed::DEMO_PASSWORD }))
+            .send()
+            .await
+            .unwrap();
+        let login: Value = res.json().await.unwrap();
+        assert_eq!(login["penilai"], true, "kabid1 rates staf2 and staf3 ({backend:?})");
+        let s = app.login(DEMO_KABID1).await;
+        let sesi: Value = s.get("/api/v1/auth/sesi").send().await.unwrap().json().await.unwrap();
+        assert_eq!(sesi["sesi"]["penilai"], true, "{backend:?}");
+        let staf: Value =
+            app.login(DEMO_STAF2).await.get("/api/v1/auth/me").send().await.unwrap().json().await.unwrap();
+        assert_eq!(staf["penilai"], false, "{backend:?}");
     }
 }
 
