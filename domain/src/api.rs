@@ -124,6 +124,10 @@ pub struct SessionView {
     pub berakhir: i64,
 }
 
+/// The columns of the pegawai import file, in the order of the template the
+/// console offers (the file may hold them in any order, and others besides).
+pub const KOLOM_IMPOR: [&str; 7] = ["nip", "nama", "jenis_pegawai", "jabatan", "jenis_jabatan", "unit", "nip_atasan"];
+
 /// `GET /api/v1/auth/sesi`: the current session, or `None` for a guest.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -49,7 +49,7 @@ use domain::pegawai::{JenisJabatan, MAKS_NAMA, PegawaiInput};
 use domain::teks::Teks;
 
 /// The columns a file must have.
-pub const KOLOM: [&str; 7] = ["nip", "nama", "jenis_pegawai", "jabatan", "jenis_jabatan", "unit", "nip_atasan"];
+pub const KOLOM: [&str; 7] = domain::api::KOLOM_IMPOR;
 const NIP: usize = 0;
 const NAMA: usize = 1;
 const JENIS_PEGAWAI: usize = 2;

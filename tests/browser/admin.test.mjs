@@ -106,6 +106,11 @@ test('the admin imports a bad file, reads the report, then applies a good one', 
   assert.match(await page.getByTestId('tabel-laporan').locator('thead').textContent(), /Siapa yang memperbaiki/);
   await screenshot(page, 'admin-laporan-desktop');
 
+  // An empty file with the right header, to fill in a spreadsheet.
+  const [templat] = await Promise.all([page.waitForEvent('download'), page.getByTestId('unduh-templat').click()]);
+  assert.equal(templat.suggestedFilename(), 'templat-impor-pegawai.csv');
+  assert.equal(readFileSync(await templat.path(), 'utf8'), '\uFEFFnip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\r\n');
+
   // The report downloads as CSV from a blob: URL, within the CSP.
   const [download] = await Promise.all([
     page.waitForEvent('download'),

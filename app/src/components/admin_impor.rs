@@ -6,7 +6,9 @@ use domain::api::Ringkasan;
 use crate::api::admin::GalatImpor;
 use crate::components::admin_galat::AdminGalat;
 use crate::components::admin_laporan::AdminLaporan;
+use crate::components::admin_unduh::AdminUnduh;
 use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::state::admin::templat_impor;
 use crate::teks::teks;
 
 /// The CSV import: choose a file, check it ("Periksa", nothing is written),
@@ -42,7 +44,12 @@ pub fn AdminImpor(
     });
     view! {
         <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_impor))}</p>
-        <pre class="contoh-csv" style:overflow-x="auto">"nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan"</pre>
+        <pre class="contoh-csv" style:overflow-x="auto">{domain::api::KOLOM_IMPOR.join(";")}</pre>
+        <p>
+            <AdminUnduh isi=Signal::stored(templat_impor()) nama_berkas="templat-impor-pegawai.csv" testid="unduh-templat">
+                {teks(i18n, |l| td_string!(l, admin.unduh_templat))}
+            </AdminUnduh>
+        </p>
         <div class="baris">
             <label for="berkas-csv">{teks(i18n, |l| td_string!(l, admin.berkas_csv))}</label>
             <input id="berkas-csv" type="file" accept=".csv,text/csv,text/plain" data-testid="berkas-csv" on:change=ganti />

@@ -208,6 +208,11 @@ fn sel_csv(c: &str) -> String {
     if c.contains([';', '"', '\n', '\r', ',']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c }
 }
 
+/// An empty import file: the header row of the columns the import reads.
+pub fn templat_impor() -> String {
+    csv(&[domain::api::KOLOM_IMPOR.map(str::to_owned).to_vec()])
+}
+
 /// The import report as a CSV file; `kepala` names the four columns.
 pub fn laporan_csv(l: &Laporan, kepala: [String; 4], en: bool) -> String {
     let bahasa = if en { "en" } else { "id" };
@@ -407,6 +412,7 @@ mod tests {
     #[test]
     fn unix_seconds_read_as_a_date() {
         assert_eq!(tanggal_unix(0).to_string(), "1970-01-01");
+        assert_eq!(templat_impor(), "\u{feff}nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\r\n");
         assert_eq!(tanggal_unix(1_767_225_600).to_string(), "2026-01-01");
     }
 }
