@@ -248,12 +248,10 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                     <input id=f("realisasi") data-testid="iki-realisasi" inputmode="decimal"
                         prop:value=ed.realisasi.with_untracked(|m| m.get(&real_id).cloned().unwrap_or_default())
                         on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            let g = galat_realisasi(&real_id2, &v);
+                            let g = ed.ketik.run((real_id2.clone(), event_target_value(&ev)));
                             if galat_real.with_untracked(|lama| *lama != g) {
                                 galat_real.set(g);
                             }
-                            ed.ketik.run((real_id2.clone(), v));
                         } />
                     <GalatField id=f("realisasi-galat") pesan=pesan_real />
                     <PratinjauIndikator hasil=hasil siap=ed.pratinjau_siap jelaskan=Callback::new(move |_| {

@@ -21,7 +21,7 @@ use crate::state::auth::use_auth;
 use crate::state::draf;
 use crate::state::editor::{
     Pratinjau, PratinjauMasukan, Sasaran, galat, galat_per_id, galat_server, hasil_per_indikator,
-    hitung_pratinjau_rencana, jelaskan, ketik_realisasi, tambah_rhk,
+    hitung_pratinjau_rencana, jelaskan, ketik_realisasi, periksa_realisasi, tambah_rhk,
 };
 use crate::state::form::{Editor, Sebaran, ikuti};
 use crate::teks::teks;
@@ -133,12 +133,16 @@ fn EditorSkp(
         }
     });
     let ketik = Callback::new(move |(id, nilai): (String, String)| {
+        // Checked once: the preview takes the realisation, the field its messages.
+        let periksa = periksa_realisasi(&id, &nilai);
+        let baru = periksa.as_ref().ok().and_then(Option::as_ref);
         let aturan = (RatingEkspektasi::from_kode(&rating_perilaku.get_untracked()), jenjang);
-        let h = pratinjau.try_update(|p| rencana.with_untracked(|r| ketik_realisasi(p, r, aturan, &id, &nilai)));
+        let h = pratinjau.try_update(|p| rencana.with_untracked(|r| ketik_realisasi(p, r, aturan, &id, baru)));
         hasil.ganti(&id, h.flatten());
         realisasi.update(|m| {
             m.insert(id, nilai);
         });
+        periksa.err().unwrap_or_default()
     });
     // The server's field errors of the last save show under their fields
     // too, until the form changes (then the local checks speak again).

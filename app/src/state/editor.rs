@@ -59,30 +59,24 @@ fn opsi_ketik(jenjang: Option<Jenjang>) -> PratinjauOpsi {
     PratinjauOpsi { jenjang, bulan: Some(12), penjelasan: false, ..PratinjauOpsi::default() }
 }
 
-/// The preview after one realisation was typed (`nilai` as typed, empty
-/// when cleared): only that indicator, its RHK and the summary are
-/// recomputed (the domain's `perbarui_realisasi`), so a keystroke costs the
-/// same on a 50-RHK SKP as on a short one. The perilaku rating and jenjang
-/// are those the preview was computed with. Gives the indicator's new result.
+/// The preview after one realisation was typed (`baru`: what
+/// [`periksa_realisasi`] made of it, `None` when empty or unparsable): only
+/// that indicator, its RHK and the summary are recomputed (the domain's
+/// `perbarui_realisasi`), so a keystroke costs the same on a 50-RHK SKP as
+/// on a short one. The perilaku rating and jenjang are those the preview was
+/// computed with. Gives the indicator's new result.
 pub fn ketik_realisasi(
     p: &mut Pratinjau,
     rencana: &Result<RencanaSkp, FieldErrors>,
     (rating_perilaku, jenjang): (Option<RatingEkspektasi>, Option<Jenjang>),
     indikator_id: &str,
-    nilai: &str,
+    baru: Option<&domain::skp::Realisasi>,
 ) -> Option<HasilIndikator> {
     let Ok(rencana) = rencana else { return None };
     let Pratinjau::Siap(lama) = std::mem::replace(p, Pratinjau::RencanaBelumValid) else { return None };
-    let baru = realisasi_berlaku(indikator_id, nilai);
     let id = domain::skp::IndikatorId::new(indikator_id);
-    let sp = domain::skp::pratinjau::perbarui_realisasi(
-        *lama,
-        rencana,
-        &id,
-        baru.as_ref(),
-        rating_perilaku,
-        &opsi_ketik(jenjang),
-    );
+    let sp =
+        domain::skp::pratinjau::perbarui_realisasi(*lama, rencana, &id, baru, rating_perilaku, &opsi_ketik(jenjang));
     let hasil = hasil_indikator(&sp, indikator_id);
     *p = Pratinjau::Siap(Box::new(sp));
     hasil
@@ -95,7 +89,17 @@ fn realisasi_valid(m: &PratinjauMasukan) -> Vec<domain::skp::Realisasi> {
 
 /// A typed realisation as the preview counts it: `None` while empty or unparsable.
 fn realisasi_berlaku(indikator_id: &str, nilai: &str) -> Option<domain::skp::Realisasi> {
-    if nilai.trim().is_empty() { None } else { realisasi_tahunan(indikator_id, nilai).validate().ok() }
+    periksa_realisasi(indikator_id, nilai).ok().flatten()
+}
+
+/// A typed realisation checked once, by the domain's own check: `Ok(None)`
+/// while empty, the realisation when it parses, else why it is left out of
+/// the preview (the field's messages).
+pub fn periksa_realisasi(indikator_id: &str, nilai: &str) -> Result<Option<domain::skp::Realisasi>, Vec<domain::Teks>> {
+    if nilai.trim().is_empty() {
+        return Ok(None);
+    }
+    realisasi_tahunan(indikator_id, nilai).validate().map(Some).map_err(|e| e.get("nilai").to_vec())
 }
 
 /// A realisation typed for the year's preview, as the domain checks it.
@@ -112,10 +116,7 @@ fn realisasi_tahunan(indikator_id: &str, nilai: &str) -> RealisasiInput {
 /// Why a typed realisation is left out of the preview (nothing while it is
 /// empty or valid), by the domain's own check of a realisation.
 pub fn galat_realisasi(indikator_id: &str, nilai: &str) -> Vec<domain::Teks> {
-    if nilai.trim().is_empty() {
-        return Vec::new();
-    }
-    realisasi_tahunan(indikator_id, nilai).validate().err().map(|e| e.get("nilai").to_vec()).unwrap_or_default()
+    periksa_realisasi(indikator_id, nilai).err().unwrap_or_default()
 }
 
 /// What to explain, built only when the user opens an explanation.
@@ -632,7 +633,8 @@ mod tests_pratinjau {
             langkah.push(("iki-2-1".into(), String::new()));
             for (id, nilai) in langkah {
                 m.realisasi.insert(id.clone(), nilai.clone());
-                let hasil = ketik_realisasi(&mut p, &rencana, (m.rating_perilaku, m.jenjang), &id, &nilai);
+                let baru = realisasi_berlaku(&id, &nilai);
+                let hasil = ketik_realisasi(&mut p, &rencana, (m.rating_perilaku, m.jenjang), &id, baru.as_ref());
                 let penuh = hitung_pratinjau(&input, &m);
                 assert_eq!(p, penuh, "{rule_set:?} after {id} = {nilai:?}");
                 let Pratinjau::Siap(sp) = &penuh else { panic!("no preview") };
@@ -643,7 +645,8 @@ mod tests_pratinjau {
         // No preview while the plan is invalid: typing changes nothing.
         let mut p = Pratinjau::RencanaBelumValid;
         let salah = SkpInput::default().validate(JenisJabatan::Pelaksana);
-        assert_eq!(ketik_realisasi(&mut p, &salah, (None, None), "iki-0-0", "9"), None);
+        let sembilan = realisasi_berlaku("iki-0-0", "9");
+        assert_eq!(ketik_realisasi(&mut p, &salah, (None, None), "iki-0-0", sembilan.as_ref()), None);
         assert_eq!(p, Pratinjau::RencanaBelumValid);
     }
 

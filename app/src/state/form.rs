@@ -20,8 +20,9 @@ pub struct Editor {
     /// realisation typed updates it in place ([`Editor::ketik`]).
     pub pratinjau: RwSignal<Pratinjau>,
     /// A realisation typed (indicator id, value as typed): updates
-    /// `realisasi`, the preview, and that indicator's result.
-    pub ketik: Callback<(String, String)>,
+    /// `realisasi`, the preview, and that indicator's result; gives the
+    /// field's messages.
+    pub ketik: Callback<(String, String), Vec<domain::Teks>>,
     /// The plan is valid, so a realisation typed gets a preview.
     pub pratinjau_siap: ReadSignal<bool>,
     /// The preview's result per indicator id, one signal each.
