@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rule_set::permenpanrb_6_2022::Predikat;
-use crate::rule_set::{angka, bulatkan};
+use crate::rule_set::{Angka, angka, bulatkan};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER: &str = "Peraturan BKN 3/2023; PermenPANRB 1/2023 (konversi predikat kinerja ke angka kredit)";
@@ -253,21 +253,21 @@ pub fn compute_angka_kredit(
     let l = predikat.label();
     let penjelasan = Penjelasan::new("angka_kredit.konversi_predikat", SUMBER)
         .langkah(
-            format!("Predikat {} memberi {}% dari koefisien tahunan.", l.id, angka(persen * 100.0)),
-            format!("The predicate {} earns {}% of the annual coefficient.", l.en, angka(persen * 100.0)),
+            format!("Predikat {} memberi {}% dari koefisien tahunan.", l.id, angka(persen * 100.0).id),
+            format!("The predicate {} earns {}% of the annual coefficient.", l.en, angka(persen * 100.0).en),
         )
         .langkah(
             format!(
                 "AK = ({bulan}/12) × {}% × {} = {}.",
-                angka(persen * 100.0),
-                angka(koefisien_tahunan),
-                angka(angka_kredit)
+                angka(persen * 100.0).id,
+                angka(koefisien_tahunan).id,
+                angka(angka_kredit).id
             ),
             format!(
                 "Credit points = ({bulan}/12) × {}% × {} = {}.",
-                angka(persen * 100.0),
-                angka(koefisien_tahunan),
-                angka(angka_kredit)
+                angka(persen * 100.0).en,
+                angka(koefisien_tahunan).en,
+                angka(angka_kredit).en
             ),
         )
         .langkah(
@@ -287,19 +287,19 @@ pub fn compute_angka_kredit_jenjang(
     let l = jenjang.label();
     let catatan = match jenjang.data().status_koefisien {
         StatusSumber::TerverifikasiSekunder => Teks::new(
-            format!("Koefisien tahunan jenjang {} adalah {}.", l.id, angka(ak.koefisien_tahunan)),
-            format!("The annual coefficient of {} is {}.", l.en, angka(ak.koefisien_tahunan)),
+            format!("Koefisien tahunan jenjang {} adalah {}.", l.id, angka(ak.koefisien_tahunan).id),
+            format!("The annual coefficient of {} is {}.", l.en, angka(ak.koefisien_tahunan).en),
         ),
         StatusSumber::BelumTerverifikasi => Teks::new(
             format!(
                 "Koefisien tahunan jenjang {} adalah {} (belum diverifikasi terhadap teks peraturan).",
                 l.id,
-                angka(ak.koefisien_tahunan)
+                angka(ak.koefisien_tahunan).id
             ),
             format!(
                 "The annual coefficient of {} is {} (not yet verified against the regulation text).",
                 l.en,
-                angka(ak.koefisien_tahunan)
+                angka(ak.koefisien_tahunan).en
             ),
         ),
     };
@@ -320,16 +320,27 @@ pub struct TotalAngkaKredit {
 pub fn jumlahkan_angka_kredit(periode: &[AngkaKredit]) -> TotalAngkaKredit {
     let mentah: f64 = periode.iter().map(|p| p.angka_kredit).sum();
     let total = bulatkan(mentah, 2);
-    let rincian = periode.iter().map(|p| angka(p.angka_kredit)).collect::<Vec<_>>().join(" + ");
-    let rincian = if rincian.is_empty() { "0".to_string() } else { rincian };
+    // One list per language: `2,08 + 1,04` / `2.08 + 1.04`.
+    let rincian = |bahasa: fn(Angka) -> String| {
+        if periode.is_empty() {
+            "0".to_string()
+        } else {
+            periode.iter().map(|p| bahasa(angka(p.angka_kredit))).collect::<Vec<_>>().join(" + ")
+        }
+    };
+    let (rincian_id, rincian_en) = (rincian(Angka::id), rincian(Angka::en));
+    // The total is shown with exactly 2 decimals, in each language's separator.
+    // `+ 0.0` turns the -0.0 of an empty sum into 0.0, so it never reads "-0.00".
+    let total_en = format!("{:.2}", total + 0.0);
+    let total_id = total_en.replace('.', ",");
     let penjelasan = Penjelasan::new("angka_kredit.akumulasi", SUMBER)
         .langkah(
-            format!("Jumlah {} periode: {rincian} = {}.", periode.len(), angka(mentah)),
-            format!("Sum of {} periods: {rincian} = {}.", periode.len(), angka(mentah)),
+            format!("Jumlah {} periode: {rincian_id} = {}.", periode.len(), angka(mentah).id),
+            format!("Sum of {} periods: {rincian_en} = {}.", periode.len(), angka(mentah).en),
         )
         .langkah(
-            format!("Dibulatkan sekali ke 2 desimal: {total:.2}."),
-            format!("Rounded once to 2 decimals: {total:.2}."),
+            format!("Dibulatkan sekali ke 2 desimal: {total_id}."),
+            format!("Rounded once to 2 decimals: {total_en}."),
         );
     TotalAngkaKredit { total, jumlah_periode: periode.len(), penjelasan }
 }
@@ -398,7 +409,8 @@ mod tests {
         let b = compute_angka_kredit(Predikat::Baik, 2, 12.5).unwrap();
         assert!((b.angka_kredit - 2.083_333).abs() < 1e-6);
         assert_eq!(b.dibulatkan(), 2.08);
-        assert!(b.penjelasan.langkah.iter().any(|t| t.id.contains("(2/12) × 100% × 12.5 = 2.08")));
+        assert!(b.penjelasan.langkah.iter().any(|t| t.id.contains("(2/12) × 100% × 12,5 = 2,08")));
+        assert!(b.penjelasan.langkah.iter().any(|t| t.en.contains("(2/12) × 100% × 12.5 = 2.08")));
     }
 
     #[test]
@@ -426,5 +438,35 @@ mod tests {
     #[test]
     fn an_empty_list_of_periods_totals_zero() {
         assert_eq!(jumlahkan_angka_kredit(&[]).total, 0.0);
+        let p = jumlahkan_angka_kredit(&[]).penjelasan;
+        assert_eq!(
+            (p.langkah[0].id.as_str(), p.langkah[0].en.as_str()),
+            ("Jumlah 0 periode: 0 = 0.", "Sum of 0 periods: 0 = 0.")
+        );
+        assert_eq!(p.langkah[1].id, "Dibulatkan sekali ke 2 desimal: 0,00.");
+        assert_eq!(p.langkah[1].en, "Rounded once to 2 decimals: 0.00.");
+    }
+
+    #[test]
+    fn credit_point_explanations_write_decimals_as_each_language_does() {
+        // The coefficient of Ahli Pertama is 12.5.
+        let a = compute_angka_kredit_jenjang(Predikat::SangatBaik, 12, Jenjang::AhliPertama).unwrap();
+        assert!(a.penjelasan.langkah[0].id.ends_with(" adalah 12,5."), "{:?}", a.penjelasan);
+        assert!(a.penjelasan.langkah[0].en.ends_with(" is 12.5."), "{:?}", a.penjelasan);
+        assert!(
+            a.penjelasan.langkah.iter().any(|t| t.id == "AK = (12/12) × 150% × 12,5 = 18,75."),
+            "{:?}",
+            a.penjelasan
+        );
+        assert!(a.penjelasan.langkah.iter().any(|t| t.en == "Credit points = (12/12) × 150% × 12.5 = 18.75."));
+
+        // Each period is shown to 2 decimals; the total is rounded once.
+        let b = compute_angka_kredit(Predikat::Baik, 2, 12.5).unwrap();
+        let total = jumlahkan_angka_kredit(&[b.clone(), b]);
+        let l = &total.penjelasan.langkah;
+        assert_eq!(l[0].id, "Jumlah 2 periode: 2,08 + 2,08 = 4,17.");
+        assert_eq!(l[0].en, "Sum of 2 periods: 2.08 + 2.08 = 4.17.");
+        assert_eq!(l[1].id, "Dibulatkan sekali ke 2 desimal: 4,17.");
+        assert_eq!(l[1].en, "Rounded once to 2 decimals: 4.17.");
     }
 }

@@ -146,11 +146,39 @@ pub fn bulatkan(nilai: f64, desimal: i32) -> f64 {
     (nilai * faktor * (1.0 + 1e-12)).round() / faktor
 }
 
-/// Formats a number for an explanation: at most 2 decimals, no trailing zeros.
-pub(crate) fn angka(nilai: f64) -> String {
+/// A number as each language writes it in an explanation: `88,67` in
+/// Indonesian, `88.67` in English.
+///
+/// Deliberately without `Display`: a number must be placed in the Indonesian
+/// text as `.id` and in the English text as `.en`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Angka {
+    /// Bahasa Indonesia: decimal comma (`88,67`).
+    pub id: String,
+    /// English: decimal point (`88.67`).
+    pub en: String,
+}
+
+impl Angka {
+    /// The Indonesian form; as `Angka::id`, picks the language when one text
+    /// is built per language (`let daftar = |b: fn(Angka) -> String| …`).
+    pub(crate) fn id(self) -> String {
+        self.id
+    }
+
+    /// The English form; see [`Angka::id`].
+    pub(crate) fn en(self) -> String {
+        self.en
+    }
+}
+
+/// Formats a number for an explanation: at most 2 decimals, no trailing zeros,
+/// with the decimal separator of each language ([`Angka`]).
+pub(crate) fn angka(nilai: f64) -> Angka {
     let s = format!("{:.2}", bulatkan(nilai, 2));
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_string() } else { s.to_string() }
+    let en = if s == "-0" { "0".to_string() } else { s.to_string() };
+    Angka { id: en.replace('.', ","), en }
 }
 
 #[cfg(test)]
@@ -206,9 +234,25 @@ mod tests {
 
     #[test]
     fn numbers_in_explanations_drop_trailing_zeros() {
-        assert_eq!(angka(88.0), "88");
-        assert_eq!(angka(88.6666), "88.67");
-        assert_eq!(angka(2.5), "2.5");
-        assert_eq!(angka(-0.001), "0");
+        assert_eq!(angka(88.0).en, "88");
+        assert_eq!(angka(88.6666).en, "88.67");
+        assert_eq!(angka(2.5).en, "2.5");
+        assert_eq!(angka(-0.001).en, "0");
+    }
+
+    #[test]
+    fn numbers_in_explanations_use_each_languages_decimal_separator() {
+        let table = [
+            (88.6666, "88,67", "88.67"),
+            (2.5, "2,5", "2.5"),
+            (88.0, "88", "88"),
+            (-0.001, "0", "0"),
+            (118.75, "118,75", "118.75"),
+            (-1.005, "-1,01", "-1.01"),
+            (1234.5, "1234,5", "1234.5"),
+        ];
+        for (x, id, en) in table {
+            assert_eq!(angka(x), Angka { id: id.to_string(), en: en.to_string() }, "{x}");
+        }
     }
 }

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule_set::{JenisRhk, angka, bulatkan};
+use crate::rule_set::{Angka, JenisRhk, angka, bulatkan};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER_IKI: &str = "PermenPANRB 8/2021 Lampiran (capaian dan nilai capaian IKI)";
@@ -124,20 +124,28 @@ pub fn compute_capaian_iki(
         hitung_capaian_iki(target_min, target_max, realisasi, polaritas)?;
     let rentang = target_min < target_max;
 
-    let target_teks =
-        if rentang { format!("{}–{}", angka(target_min), angka(target_max)) } else { angka(target_min) };
+    // A range reads `80,5–90` / `80.5–90`, one per language.
+    let target_teks = |bahasa: fn(Angka) -> String| {
+        if rentang {
+            format!("{}–{}", bahasa(angka(target_min)), bahasa(angka(target_max)))
+        } else {
+            bahasa(angka(target_min))
+        }
+    };
     let mut penjelasan = Penjelasan::new("permenpanrb_8_2021.capaian_iki", SUMBER_IKI).langkah(
         format!(
-            "Target {target_teks}, realisasi {}, polaritas {}.",
-            angka(realisasi),
+            "Target {}, realisasi {}, polaritas {}.",
+            target_teks(Angka::id),
+            angka(realisasi).id,
             match polaritas {
                 Polaritas::Normal => "normal (makin besar makin baik)",
                 Polaritas::Khusus => "khusus (makin kecil makin baik)",
             }
         ),
         format!(
-            "Target {target_teks}, actual {}, polarity {}.",
-            angka(realisasi),
+            "Target {}, actual {}, polarity {}.",
+            target_teks(Angka::en),
+            angka(realisasi).en,
             match polaritas {
                 Polaritas::Normal => "normal (bigger is better)",
                 Polaritas::Khusus => "special (smaller is better)",
@@ -147,12 +155,18 @@ pub fn compute_capaian_iki(
     if rentang {
         penjelasan = match posisi {
             Posisi::Atas => penjelasan.langkah(
-                format!("Realisasi di atas rentang target: dibandingkan dengan batas atas {}.", angka(target_max)),
-                format!("The actual is above the target range: compared with the upper bound {}.", angka(target_max)),
+                format!("Realisasi di atas rentang target: dibandingkan dengan batas atas {}.", angka(target_max).id),
+                format!(
+                    "The actual is above the target range: compared with the upper bound {}.",
+                    angka(target_max).en
+                ),
             ),
             Posisi::Bawah => penjelasan.langkah(
-                format!("Realisasi di bawah rentang target: dibandingkan dengan batas bawah {}.", angka(target_min)),
-                format!("The actual is below the target range: compared with the lower bound {}.", angka(target_min)),
+                format!("Realisasi di bawah rentang target: dibandingkan dengan batas bawah {}.", angka(target_min).id),
+                format!(
+                    "The actual is below the target range: compared with the lower bound {}.",
+                    angka(target_min).en
+                ),
             ),
             Posisi::Dalam => penjelasan.langkah(
                 "Realisasi di dalam rentang target: target tercapai (100%).",
@@ -162,27 +176,32 @@ pub fn compute_capaian_iki(
     }
     penjelasan = match polaritas {
         Polaritas::Normal => penjelasan.langkah(
-            format!("Capaian = {} / {} × 100% = {}%.", angka(realisasi), angka(target_acuan), angka(capaian_persen)),
+            format!(
+                "Capaian = {} / {} × 100% = {}%.",
+                angka(realisasi).id,
+                angka(target_acuan).id,
+                angka(capaian_persen).id
+            ),
             format!(
                 "Achievement = {} / {} × 100% = {}%.",
-                angka(realisasi),
-                angka(target_acuan),
-                angka(capaian_persen)
+                angka(realisasi).en,
+                angka(target_acuan).en,
+                angka(capaian_persen).en
             ),
         ),
         Polaritas::Khusus => penjelasan.langkah(
             format!(
                 "Capaian = (1 + (1 − {} / {})) × 100% = {}%{}.",
-                angka(realisasi),
-                angka(target_acuan),
-                angka(capaian_persen),
+                angka(realisasi).id,
+                angka(target_acuan).id,
+                angka(capaian_persen).id,
                 if rasio > 2.0 { " (tidak kurang dari 0%)" } else { "" }
             ),
             format!(
                 "Achievement = (1 + (1 − {} / {})) × 100% = {}%{}.",
-                angka(realisasi),
-                angka(target_acuan),
-                angka(capaian_persen),
+                angka(realisasi).en,
+                angka(target_acuan).en,
+                angka(capaian_persen).en,
                 if rasio > 2.0 { " (never below 0%)" } else { "" }
             ),
         ),
@@ -405,7 +424,7 @@ pub fn compute_nilai_capaian_iki(
     let (nilai, kategori, asal) = hitung_nilai_capaian_iki(capaian_persen, target_maksimal)?;
     let c = capaian_persen;
     let penjelasan = Penjelasan::new("permenpanrb_8_2021.nilai_capaian_iki", SUMBER_IKI)
-        .langkah(format!("Capaian IKI {}%.", angka(c)), format!("Indicator achievement {}%.", angka(c)));
+        .langkah(format!("Capaian IKI {}%.", angka(c).id), format!("Indicator achievement {}%.", angka(c).en));
     let penjelasan = match asal {
         AsalNilai::Maksimal => penjelasan.langkah(
             "Target adalah capaian maksimal dan telah tercapai: nilai 120.",
@@ -419,42 +438,50 @@ pub fn compute_nilai_capaian_iki(
             // The band above starts where this one's gap ends (101% above 100%, 100% above 99%, …).
             let berikutnya = i.checked_sub(1).map_or(110.0, |j| PITA_NILAI_IKI[j].capaian_dari);
             let k = pita.kategori.label();
-            let rentang = if pita.capaian_dari == pita.capaian_sampai {
-                format!("{}%", angka(pita.capaian_dari))
-            } else {
-                format!("{}%–{}%", angka(pita.capaian_dari), angka(pita.capaian_sampai))
+            // The band and the interpolation, one per language (`90%–100%`, `90,5` / `90.5`).
+            let rentang = |bahasa: fn(Angka) -> String| {
+                if pita.capaian_dari == pita.capaian_sampai {
+                    format!("{}%", bahasa(angka(pita.capaian_dari)))
+                } else {
+                    format!("{}%–{}%", bahasa(angka(pita.capaian_dari)), bahasa(angka(pita.capaian_sampai)))
+                }
+            };
+            let r = |bahasa: fn(Angka) -> String| {
+                format!(
+                    "{} + ({} − {}) / ({} − {}) × ({} − {}) = {}",
+                    bahasa(angka(pita.nilai_dari)),
+                    bahasa(angka(pita.nilai_sampai)),
+                    bahasa(angka(pita.nilai_dari)),
+                    bahasa(angka(pita.capaian_sampai)),
+                    bahasa(angka(pita.capaian_dari)),
+                    bahasa(angka(c)),
+                    bahasa(angka(pita.capaian_dari)),
+                    bahasa(angka(nilai))
+                )
             };
             let rumus_id;
             let rumus_en;
             if pita.capaian_dari == pita.capaian_sampai {
-                rumus_id = format!("nilai {}", angka(nilai));
-                rumus_en = format!("score {}", angka(nilai));
+                rumus_id = format!("nilai {}", angka(nilai).id);
+                rumus_en = format!("score {}", angka(nilai).en);
             } else {
-                let r = format!(
-                    "{} + ({} − {}) / ({} − {}) × ({} − {}) = {}",
-                    angka(pita.nilai_dari),
-                    angka(pita.nilai_sampai),
-                    angka(pita.nilai_dari),
-                    angka(pita.capaian_sampai),
-                    angka(pita.capaian_dari),
-                    angka(c),
-                    angka(pita.capaian_dari),
-                    angka(nilai)
-                );
-                rumus_id = format!("nilai = {r}");
-                rumus_en = format!("score = {r}");
+                rumus_id = format!("nilai = {}", r(Angka::id));
+                rumus_en = format!("score = {}", r(Angka::en));
             }
             let mut p = penjelasan.langkah(
-                format!("Kategori {} ({rentang}): {rumus_id}.", k.id),
-                format!("Category {} ({rentang}): {rumus_en}.", k.en),
+                format!("Kategori {} ({}): {rumus_id}.", k.id, rentang(Angka::id)),
+                format!("Category {} ({}): {rumus_en}.", k.en, rentang(Angka::en)),
             );
             if c > pita.capaian_sampai {
                 p = p.langkah(
                     format!(
                         "Capaian di antara dua kategori: kategori berikutnya baru tercapai pada {}%.",
-                        angka(berikutnya)
+                        angka(berikutnya).id
                     ),
-                    format!("Achievement between two categories: the next category starts at {}%.", angka(berikutnya)),
+                    format!(
+                        "Achievement between two categories: the next category starts at {}%.",
+                        angka(berikutnya).en
+                    ),
                 );
             }
             p
@@ -495,10 +522,11 @@ pub fn nilai_rhk_angka(nilai_iki: impl IntoIterator<Item = f64>) -> Result<f64, 
 pub fn compute_nilai_rhk(nilai_iki: &[f64]) -> Result<NilaiRhk, NilaiKinerjaError> {
     let nilai = nilai_rhk_angka(nilai_iki.iter().copied())?;
     let n = nilai_iki.len();
-    let daftar = nilai_iki.iter().map(|&x| angka(x)).collect::<Vec<_>>().join(" + ");
+    let daftar =
+        |bahasa: fn(Angka) -> String| nilai_iki.iter().map(|&x| bahasa(angka(x))).collect::<Vec<_>>().join(" + ");
     let penjelasan = Penjelasan::new("permenpanrb_8_2021.nilai_rhk", SUMBER_IKI).langkah(
-        format!("Nilai RHK = rata-rata nilai capaian {n} IKI = ({daftar}) / {n} = {}.", angka(nilai)),
-        format!("RHK score = mean of {n} indicator scores = ({daftar}) / {n} = {}.", angka(nilai)),
+        format!("Nilai RHK = rata-rata nilai capaian {n} IKI = ({}) / {n} = {}.", daftar(Angka::id), angka(nilai).id),
+        format!("RHK score = mean of {n} indicator scores = ({}) / {n} = {}.", daftar(Angka::en), angka(nilai).en),
     );
     Ok(NilaiRhk { nilai, jumlah_iki: n, penjelasan })
 }
@@ -556,12 +584,26 @@ pub fn nilai_skp_angka(items: impl IntoIterator<Item = ItemNilai>) -> Result<f64
 /// weights are confirmed they become configuration here.
 pub fn compute_nilai_skp(items: &[ItemNilai]) -> Result<NilaiSkp, NilaiKinerjaError> {
     let (nilai_skp, utama, tambahan) = hitung_nilai_skp(items.iter().copied())?;
-    let daftar =
-        items.iter().filter(|i| i.jenis == JenisRhk::Utama).map(|i| angka(i.nilai)).collect::<Vec<_>>().join(" + ");
+    let daftar = |bahasa: fn(Angka) -> String| {
+        items
+            .iter()
+            .filter(|i| i.jenis == JenisRhk::Utama)
+            .map(|i| bahasa(angka(i.nilai)))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
     let penjelasan = Penjelasan::new("permenpanrb_8_2021.nilai_skp", SUMBER_SKP)
         .langkah(
-            format!("Nilai SKP = rata-rata {utama} RHK utama = ({daftar}) / {utama} = {}.", angka(nilai_skp)),
-            format!("SKP score = mean of {utama} main RHK = ({daftar}) / {utama} = {}.", angka(nilai_skp)),
+            format!(
+                "Nilai SKP = rata-rata {utama} RHK utama = ({}) / {utama} = {}.",
+                daftar(Angka::id),
+                angka(nilai_skp).id
+            ),
+            format!(
+                "SKP score = mean of {utama} main RHK = ({}) / {utama} = {}.",
+                daftar(Angka::en),
+                angka(nilai_skp).en
+            ),
         )
         .langkah(
             format!("{tambahan} RHK tambahan ditampilkan tetapi tidak dihitung (bobotnya belum terverifikasi)."),
@@ -590,27 +632,28 @@ pub fn compute_nilai_skp_periodik(
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => return Err(NilaiKinerjaError::DaftarKosong),
     };
-    let teks = |x: Option<f64>| x.map(angka).unwrap_or_else(|| "–".to_string());
+    let teks =
+        |x: Option<f64>, bahasa: fn(Angka) -> String| x.map(|x| bahasa(angka(x))).unwrap_or_else(|| "–".to_string());
     let penjelasan = Penjelasan::new("permenpanrb_8_2021.nilai_skp_periodik", SUMBER_SKP)
         .langkah(
             format!(
                 "Nilai1 (rata-rata {} rencana aksi) = {}; Nilai2 (rata-rata {} RHK utama terukur) = {}.",
                 nilai_rencana_aksi.len(),
-                teks(n1),
+                teks(n1, Angka::id),
                 nilai_utama_terukur.len(),
-                teks(n2)
+                teks(n2, Angka::id)
             ),
             format!(
                 "Value1 (mean of {} action plans) = {}; Value2 (mean of {} measurable main RHK) = {}.",
                 nilai_rencana_aksi.len(),
-                teks(n1),
+                teks(n1, Angka::en),
                 nilai_utama_terukur.len(),
-                teks(n2)
+                teks(n2, Angka::en)
             ),
         )
         .langkah(
-            format!("Nilai SKP periodik = {}.", angka(nilai_skp)),
-            format!("Periodic SKP score = {}.", angka(nilai_skp)),
+            format!("Nilai SKP periodik = {}.", angka(nilai_skp).id),
+            format!("Periodic SKP score = {}.", angka(nilai_skp).en),
         );
     Ok(NilaiSkp { nilai_skp, jumlah_utama: nilai_utama_terukur.len(), jumlah_tambahan: 0, penjelasan })
 }
@@ -708,15 +751,15 @@ pub fn compute_nilai_kinerja(
         .langkah(
             format!(
                 "Nilai kinerja = {bobot_skp}% × {} + {bobot_perilaku}% × {} = {}.",
-                angka(nilai_skp),
-                angka(nilai_perilaku),
-                angka(nilai_kinerja)
+                angka(nilai_skp).id,
+                angka(nilai_perilaku).id,
+                angka(nilai_kinerja).id
             ),
             format!(
                 "Performance score = {bobot_skp}% × {} + {bobot_perilaku}% × {} = {}.",
-                angka(nilai_skp),
-                angka(nilai_perilaku),
-                angka(nilai_kinerja)
+                angka(nilai_skp).en,
+                angka(nilai_perilaku).en,
+                angka(nilai_kinerja).en
             ),
         );
     if nilai_kinerja >= 110.0 && !inovasi {
@@ -758,6 +801,104 @@ mod tests {
             assert!(dekat(c.capaian_persen, expected), "{min}-{max} {r} {pol:?}: {}", c.capaian_persen);
             assert!(c.penjelasan.langkah.len() >= 2);
         }
+    }
+
+    /// The explanation's step that starts with `awal` in Indonesian, as (id, en).
+    fn langkah<'a>(p: &'a Penjelasan, awal: &str) -> (&'a str, &'a str) {
+        let t = p.langkah.iter().find(|t| t.id.starts_with(awal)).unwrap_or_else(|| panic!("{awal}: {p:?}"));
+        (t.id.as_str(), t.en.as_str())
+    }
+
+    #[test]
+    fn capaian_iki_writes_a_decimal_comma_in_indonesian_and_a_point_in_english() {
+        // A range target with a decimal bound, above the range: 95 / 90 = 105.56%.
+        let c = compute_capaian_iki(80.5, 90.0, 95.0, Polaritas::Normal).unwrap();
+        assert_eq!(
+            langkah(&c.penjelasan, "Target"),
+            (
+                "Target 80,5–90, realisasi 95, polaritas normal (makin besar makin baik).",
+                "Target 80.5–90, actual 95, polarity normal (bigger is better)."
+            )
+        );
+        assert_eq!(
+            langkah(&c.penjelasan, "Capaian"),
+            ("Capaian = 95 / 90 × 100% = 105,56%.", "Achievement = 95 / 90 × 100% = 105.56%.")
+        );
+        // Below a decimal lower bound.
+        let c = compute_capaian_iki(80.5, 90.0, 70.0, Polaritas::Normal).unwrap();
+        assert_eq!(
+            langkah(&c.penjelasan, "Realisasi di bawah"),
+            (
+                "Realisasi di bawah rentang target: dibandingkan dengan batas bawah 80,5.",
+                "The actual is below the target range: compared with the lower bound 80.5."
+            )
+        );
+        // Khusus: (1 + (1 − 6.5 / 7.5)) × 100 = 113.33%.
+        let c = compute_capaian_iki(7.5, 7.5, 6.5, Polaritas::Khusus).unwrap();
+        assert_eq!(
+            langkah(&c.penjelasan, "Target"),
+            (
+                "Target 7,5, realisasi 6,5, polaritas khusus (makin kecil makin baik).",
+                "Target 7.5, actual 6.5, polarity special (smaller is better)."
+            )
+        );
+        assert_eq!(
+            langkah(&c.penjelasan, "Capaian"),
+            (
+                "Capaian = (1 + (1 − 6,5 / 7,5)) × 100% = 113,33%.",
+                "Achievement = (1 + (1 − 6.5 / 7.5)) × 100% = 113.33%."
+            )
+        );
+    }
+
+    #[test]
+    fn nilai_explanations_write_decimals_as_each_language_does() {
+        // Interpolation in the 101%–110% band: 110 + 10/9 × 4.5 = 115.
+        let n = compute_nilai_capaian_iki(105.5, false).unwrap();
+        assert_eq!(langkah(&n.penjelasan, "Capaian IKI"), ("Capaian IKI 105,5%.", "Indicator achievement 105.5%."));
+        let (id, en) = langkah(&n.penjelasan, "Kategori");
+        assert!(id.ends_with("(101%–110%): nilai = 110 + (120 − 110) / (110 − 101) × (105,5 − 101) = 115."), "{id}");
+        assert!(en.ends_with("(101%–110%): score = 110 + (120 − 110) / (110 − 101) × (105.5 − 101) = 115."), "{en}");
+
+        let r = compute_nilai_rhk(&[111.36, 88.0]).unwrap();
+        assert_eq!(
+            langkah(&r.penjelasan, "Nilai RHK"),
+            (
+                "Nilai RHK = rata-rata nilai capaian 2 IKI = (111,36 + 88) / 2 = 99,68.",
+                "RHK score = mean of 2 indicator scores = (111.36 + 88) / 2 = 99.68."
+            )
+        );
+
+        let items =
+            [ItemNilai { jenis: JenisRhk::Utama, nilai: 110.5 }, ItemNilai { jenis: JenisRhk::Utama, nilai: 88.0 }];
+        let s = compute_nilai_skp(&items).unwrap();
+        assert_eq!(
+            langkah(&s.penjelasan, "Nilai SKP"),
+            (
+                "Nilai SKP = rata-rata 2 RHK utama = (110,5 + 88) / 2 = 99,25.",
+                "SKP score = mean of 2 main RHK = (110.5 + 88) / 2 = 99.25."
+            )
+        );
+
+        let s = compute_nilai_skp_periodik(&[100.5], &[]).unwrap();
+        assert_eq!(
+            langkah(&s.penjelasan, "Nilai1"),
+            (
+                "Nilai1 (rata-rata 1 rencana aksi) = 100,5; Nilai2 (rata-rata 0 RHK utama terukur) = –.",
+                "Value1 (mean of 1 action plans) = 100.5; Value2 (mean of 0 measurable main RHK) = –."
+            )
+        );
+        assert_eq!(
+            langkah(&s.penjelasan, "Nilai SKP periodik"),
+            ("Nilai SKP periodik = 100,5.", "Periodic SKP score = 100.5.")
+        );
+
+        // 70% × 90.5 + 30% × 85 = 88.85.
+        let k = compute_nilai_kinerja(90.5, 85.0, false, false).unwrap();
+        assert_eq!(
+            langkah(&k.penjelasan, "Nilai kinerja"),
+            ("Nilai kinerja = 70% × 90,5 + 30% × 85 = 88,85.", "Performance score = 70% × 90.5 + 30% × 85 = 88.85.")
+        );
     }
 
     #[test]

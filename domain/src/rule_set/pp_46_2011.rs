@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule_set::{angka, bulatkan};
+use crate::rule_set::{Angka, angka, bulatkan};
 use crate::skp::indikator::AspekIndikator;
 use crate::teks::{Penjelasan, Teks};
 
@@ -203,13 +203,16 @@ pub fn compute_kegiatan(
     if let (Some((tb, rb)), Some(b)) = (biaya_pasangan, biaya) {
         penjelasan.langkah.push(langkah_aspek(AspekIndikator::Biaya, tb, rb, b));
     }
-    let rincian = match biaya {
-        Some(b) => format!("({} + {} + {} + {}) / 4", angka(kuantitas), angka(kualitas), angka(waktu), angka(b)),
-        None => format!("({} + {} + {}) / 3", angka(kuantitas), angka(kualitas), angka(waktu)),
+    let rincian = |bahasa: fn(Angka) -> String| {
+        let (o, k, w) = (bahasa(angka(kuantitas)), bahasa(angka(kualitas)), bahasa(angka(waktu)));
+        match biaya {
+            Some(b) => format!("({o} + {k} + {w} + {}) / 4", bahasa(angka(b))),
+            None => format!("({o} + {k} + {w}) / 3"),
+        }
     };
     penjelasan = penjelasan.langkah(
-        format!("Nilai capaian kegiatan = {rincian} = {}.", angka(nilai_capaian)),
-        format!("Activity score = {rincian} = {}.", angka(nilai_capaian)),
+        format!("Nilai capaian kegiatan = {} = {}.", rincian(Angka::id), angka(nilai_capaian).id),
+        format!("Activity score = {} = {}.", rincian(Angka::en), angka(nilai_capaian).en),
     );
     Ok(NilaiKegiatan { kuantitas, kualitas, waktu, biaya, nilai_capaian, penjelasan })
 }
@@ -220,7 +223,10 @@ fn langkah_aspek(aspek: AspekIndikator, target: f64, realisasi: f64, nilai: f64)
         AspekIndikator::Kuantitas | AspekIndikator::Kualitas => {
             let (id, en) = nama_aspek(aspek);
             let (r, t, n) = (angka(realisasi), angka(target), angka(nilai));
-            Teks::new(format!("{id} = {r} / {t} × 100 = {n}."), format!("{en} = {r} / {t} × 100 = {n}."))
+            Teks::new(
+                format!("{id} = {} / {} × 100 = {}.", r.id, t.id, n.id),
+                format!("{en} = {} / {} × 100 = {}.", r.en, t.en, n.en),
+            )
         }
         AspekIndikator::Waktu => langkah_efisiensi("Waktu", "Time", target, realisasi, nilai),
         AspekIndikator::Biaya => langkah_efisiensi("Biaya", "Cost", target, realisasi, nilai),
@@ -242,23 +248,42 @@ fn langkah_efisiensi(aspek_id: &str, aspek_en: &str, target: f64, realisasi: f64
     let dasar = 176.0 - realisasi / target * 100.0;
     let (t, r, e, d, n) = (angka(target), angka(realisasi), angka(efisiensi), angka(dasar), angka(nilai));
     if !di_atas_batas_efisiensi(target, realisasi) {
+        // The constant 1.76 is written per language too.
         Teks::new(
             format!(
-                "{aspek_id}: efisiensi = 100 − {r}/{t} × 100 = {e}% (≤ 24%), nilai = (1.76 × {t} − {r}) / {t} × 100 = {n}."
+                "{aspek_id}: efisiensi = 100 − {r}/{t} × 100 = {e}% (≤ 24%), nilai = (1,76 × {t} − {r}) / {t} × 100 = {n}.",
+                r = r.id,
+                t = t.id,
+                e = e.id,
+                n = n.id
             ),
             format!(
-                "{aspek_en}: efficiency = 100 − {r}/{t} × 100 = {e}% (≤ 24%), score = (1.76 × {t} − {r}) / {t} × 100 = {n}."
+                "{aspek_en}: efficiency = 100 − {r}/{t} × 100 = {e}% (≤ 24%), score = (1.76 × {t} − {r}) / {t} × 100 = {n}.",
+                r = r.en,
+                t = t.en,
+                e = e.en,
+                n = n.en
             ),
         )
     } else {
         Teks::new(
             format!(
                 "{aspek_id}: efisiensi = 100 − {r}/{t} × 100 = {e}% (> 24%, dianggap perencanaan kurang tepat), \
-                 nilai = 76 − ({d} − 100) = {n}."
+                 nilai = 76 − ({d} − 100) = {n}.",
+                r = r.id,
+                t = t.id,
+                e = e.id,
+                d = d.id,
+                n = n.id
             ),
             format!(
                 "{aspek_en}: efficiency = 100 − {r}/{t} × 100 = {e}% (> 24%, treated as poor planning), \
-                 score = 76 − ({d} − 100) = {n}."
+                 score = 76 − ({d} − 100) = {n}.",
+                r = r.en,
+                t = t.en,
+                e = e.en,
+                d = d.en,
+                n = n.en
             ),
         )
     }
@@ -353,11 +378,17 @@ pub fn compute_kegiatan_aspek<'a>(aspek: impl IntoIterator<Item = &'a NilaiAspek
         }
         if let (Some(rata), true) = (rata, n > 1) {
             let (id, en) = nama_aspek(jenis);
-            let daftar = aspek.iter().filter(|a| a.aspek == jenis).map(|a| angka(a.nilai)).collect::<Vec<_>>();
-            let daftar = daftar.join(" + ");
+            let daftar = |bahasa: fn(Angka) -> String| {
+                aspek
+                    .iter()
+                    .filter(|a| a.aspek == jenis)
+                    .map(|a| bahasa(angka(a.nilai)))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            };
             penjelasan = penjelasan.langkah(
-                format!("{id} = rata-rata {n} indikator = ({daftar}) / {n} = {}.", angka(*rata)),
-                format!("{en} = mean of {n} indicators = ({daftar}) / {n} = {}.", angka(*rata)),
+                format!("{id} = rata-rata {n} indikator = ({}) / {n} = {}.", daftar(Angka::id), angka(*rata).id),
+                format!("{en} = mean of {n} indicators = ({}) / {n} = {}.", daftar(Angka::en), angka(*rata).en),
             );
         }
     }
@@ -375,10 +406,12 @@ pub fn compute_kegiatan_aspek<'a>(aspek: impl IntoIterator<Item = &'a NilaiAspek
             format!("No indicator measures {en}: the score is the mean of the {} aspects present.", ada.len()),
         );
     }
-    let rincian = format!("({}) / {}", ada.iter().map(|&x| angka(x)).collect::<Vec<_>>().join(" + "), ada.len());
+    let rincian = |bahasa: fn(Angka) -> String| {
+        format!("({}) / {}", ada.iter().map(|&x| bahasa(angka(x))).collect::<Vec<_>>().join(" + "), ada.len())
+    };
     penjelasan = penjelasan.langkah(
-        format!("Nilai capaian kegiatan = {rincian} = {}.", angka(nilai_capaian)),
-        format!("Activity score = {rincian} = {}.", angka(nilai_capaian)),
+        format!("Nilai capaian kegiatan = {} = {}.", rincian(Angka::id), angka(nilai_capaian).id),
+        format!("Activity score = {} = {}.", rincian(Angka::en), angka(nilai_capaian).en),
     );
     Some(NilaiKegiatanAspek { kuantitas, kualitas, waktu, biaya, nilai_capaian, penjelasan })
 }
@@ -537,37 +570,38 @@ pub fn compute_capaian_skp(
 ) -> Result<CapaianSkp, PrestasiKerjaError> {
     let (rata_rata, tugas, nilai_capaian_skp) =
         hitung_capaian_skp(nilai_kegiatan.iter().copied(), jumlah_tugas_tambahan, nilai_kreativitas)?;
-    let daftar = nilai_kegiatan.iter().map(|&n| angka(n)).collect::<Vec<_>>().join(" + ");
+    let daftar =
+        |bahasa: fn(Angka) -> String| nilai_kegiatan.iter().map(|&n| bahasa(angka(n))).collect::<Vec<_>>().join(" + ");
     let n = nilai_kegiatan.len();
     let penjelasan = Penjelasan::new("pp_46_2011.capaian_skp", SUMBER_SKP)
         .langkah(
-            format!("Rata-rata {n} kegiatan = ({daftar}) / {n} = {}.", angka(rata_rata)),
-            format!("Mean of {n} activities = ({daftar}) / {n} = {}.", angka(rata_rata)),
+            format!("Rata-rata {n} kegiatan = ({}) / {n} = {}.", daftar(Angka::id), angka(rata_rata).id),
+            format!("Mean of {n} activities = ({}) / {n} = {}.", daftar(Angka::en), angka(rata_rata).en),
         )
         .langkah(
             format!(
                 "{jumlah_tugas_tambahan} tugas tambahan: nilai {} (0 / 1–3 / 4–6 / ≥7 → 0 / 1 / 2 / 3).",
-                angka(tugas)
+                angka(tugas).id
             ),
             format!(
                 "{jumlah_tugas_tambahan} additional tasks: score {} (0 / 1–3 / 4–6 / ≥7 → 0 / 1 / 2 / 3).",
-                angka(tugas)
+                angka(tugas).en
             ),
         )
         .langkah(
             format!(
                 "Nilai capaian SKP = {} + {} + {} (kreativitas) = {}.",
-                angka(rata_rata),
-                angka(tugas),
-                angka(nilai_kreativitas),
-                angka(nilai_capaian_skp)
+                angka(rata_rata).id,
+                angka(tugas).id,
+                angka(nilai_kreativitas).id,
+                angka(nilai_capaian_skp).id
             ),
             format!(
                 "SKP score = {} + {} + {} (creativity) = {}.",
-                angka(rata_rata),
-                angka(tugas),
-                angka(nilai_kreativitas),
-                angka(nilai_capaian_skp)
+                angka(rata_rata).en,
+                angka(tugas).en,
+                angka(nilai_kreativitas).en,
+                angka(nilai_capaian_skp).en
             ),
         );
     Ok(CapaianSkp {
@@ -674,28 +708,30 @@ pub fn compute_prestasi_kerja(
     cek_rentang("nilai capaian SKP", nilai_capaian_skp, 0.0, f64::MAX)?;
     let mut jumlah = 0.0;
     let mut n = 0u32;
-    let mut rincian = Vec::new();
+    let (mut rincian_id, mut rincian_en) = (Vec::new(), Vec::new());
     for (nama, nilai) in perilaku.aspek() {
         cek_rentang(nama, nilai, 0.0, 100.0)?;
         jumlah += nilai;
         n += 1;
-        rincian.push(format!("{} {}", nama.replace('_', " "), angka(nilai)));
+        let (nama, nilai) = (nama.replace('_', " "), angka(nilai));
+        rincian_id.push(format!("{nama} {}", nilai.id));
+        rincian_en.push(format!("{nama} {}", nilai.en));
     }
     let nilai_perilaku = jumlah / f64::from(n);
     let nilai_prestasi_kerja = (60.0 * nilai_capaian_skp + 40.0 * nilai_perilaku) / 100.0;
     let (s_skp, s_perilaku, s) = (sebutan(nilai_capaian_skp), sebutan(nilai_perilaku), sebutan(nilai_prestasi_kerja));
-    let rincian = rincian.join(", ");
+    let (rincian_id, rincian_en) = (rincian_id.join(", "), rincian_en.join(", "));
     let penjelasan = Penjelasan::new("pp_46_2011.prestasi_kerja", SUMBER_PRESTASI)
         .langkah(
             format!(
-                "Nilai perilaku kerja = rata-rata {n} aspek ({rincian}) = {} ({}){}.",
-                angka(nilai_perilaku),
+                "Nilai perilaku kerja = rata-rata {n} aspek ({rincian_id}) = {} ({}){}.",
+                angka(nilai_perilaku).id,
                 s_perilaku.label().id,
                 if perilaku.kepemimpinan.is_none() { "; kepemimpinan hanya untuk pejabat struktural" } else { "" }
             ),
             format!(
-                "Work-behaviour score = mean of {n} aspects ({rincian}) = {} ({}){}.",
-                angka(nilai_perilaku),
+                "Work-behaviour score = mean of {n} aspects ({rincian_en}) = {} ({}){}.",
+                angka(nilai_perilaku).en,
                 s_perilaku.label().en,
                 if perilaku.kepemimpinan.is_none() { "; leadership applies to structural officials only" } else { "" }
             ),
@@ -703,15 +739,15 @@ pub fn compute_prestasi_kerja(
         .langkah(
             format!(
                 "Nilai prestasi kerja = 60% × {} + 40% × {} = {}.",
-                angka(nilai_capaian_skp),
-                angka(nilai_perilaku),
-                angka(nilai_prestasi_kerja)
+                angka(nilai_capaian_skp).id,
+                angka(nilai_perilaku).id,
+                angka(nilai_prestasi_kerja).id
             ),
             format!(
                 "Work-performance score = 60% × {} + 40% × {} = {}.",
-                angka(nilai_capaian_skp),
-                angka(nilai_perilaku),
-                angka(nilai_prestasi_kerja)
+                angka(nilai_capaian_skp).en,
+                angka(nilai_perilaku).en,
+                angka(nilai_prestasi_kerja).en
             ),
         )
         .langkah(
@@ -770,6 +806,62 @@ mod tests {
         let n = compute_kegiatan(&aspek(12.0, 100.0, 12.0, None), &aspek(12.0, 90.0, 12.0, None)).unwrap();
         assert_eq!((n.kuantitas, n.kualitas, n.waktu, n.biaya), (100.0, 90.0, 76.0, None));
         assert!(dekat(n.nilai_capaian, 88.67));
+    }
+
+    #[test]
+    fn the_worked_example_is_explained_with_a_decimal_comma_in_indonesian() {
+        let n = compute_kegiatan(&aspek(12.0, 100.0, 12.0, None), &aspek(12.0, 90.0, 12.0, None)).unwrap();
+        let terakhir = n.penjelasan.langkah.last().unwrap();
+        assert_eq!(terakhir.id, "Nilai capaian kegiatan = (100 + 90 + 76) / 3 = 88,67.");
+        assert_eq!(terakhir.en, "Activity score = (100 + 90 + 76) / 3 = 88.67.");
+        let waktu = n.penjelasan.langkah.iter().find(|t| t.en.starts_with("Time")).unwrap();
+        assert_eq!(
+            waktu.id,
+            "Waktu: efisiensi = 100 − 12/12 × 100 = 0% (≤ 24%), nilai = (1,76 × 12 − 12) / 12 × 100 = 76."
+        );
+        assert_eq!(
+            waktu.en,
+            "Time: efficiency = 100 − 12/12 × 100 = 0% (≤ 24%), score = (1.76 × 12 − 12) / 12 × 100 = 76."
+        );
+    }
+
+    #[test]
+    fn aspect_formulas_write_decimals_as_each_language_does() {
+        use AspekIndikator::*;
+        let k = &compute_aspek(Kuantitas, 4.5, 3.5).unwrap().penjelasan.langkah[0];
+        assert_eq!(k.id, "Kuantitas = 3,5 / 4,5 × 100 = 77,78.");
+        assert_eq!(k.en, "Quantity = 3.5 / 4.5 × 100 = 77.78.");
+        // 10 of 12 months: 16.67% faster, within the 24% band.
+        let w = &compute_aspek(Waktu, 12.0, 10.0).unwrap().penjelasan.langkah[0];
+        assert_eq!(
+            w.id,
+            "Waktu: efisiensi = 100 − 10/12 × 100 = 16,67% (≤ 24%), nilai = (1,76 × 12 − 10) / 12 × 100 = 92,67."
+        );
+        assert_eq!(
+            w.en,
+            "Time: efficiency = 100 − 10/12 × 100 = 16.67% (≤ 24%), score = (1.76 × 12 − 10) / 12 × 100 = 92.67."
+        );
+        // 8 of 12 months: past the 24% break.
+        let w = &compute_aspek(Waktu, 12.0, 8.0).unwrap().penjelasan.langkah[0];
+        assert_eq!(
+            w.id,
+            "Waktu: efisiensi = 100 − 8/12 × 100 = 33,33% (> 24%, dianggap perencanaan kurang tepat), \
+             nilai = 76 − (109,33 − 100) = 66,67."
+        );
+        assert_eq!(
+            w.en,
+            "Time: efficiency = 100 − 8/12 × 100 = 33.33% (> 24%, treated as poor planning), \
+             score = 76 − (109.33 − 100) = 66.67."
+        );
+        // Repeated aspects are averaged, and the kegiatan is the mean of the aspects present.
+        let k = compute_kegiatan_aspek(&skor(&[(Kuantitas, 12.0, 12.0), (Waktu, 12.0, 12.0), (Kuantitas, 12.0, 9.0)]))
+            .unwrap();
+        let rata = k.penjelasan.langkah.iter().find(|t| t.en.starts_with("Quantity = mean")).unwrap();
+        assert_eq!(rata.id, "Kuantitas = rata-rata 2 indikator = (100 + 75) / 2 = 87,5.");
+        assert_eq!(rata.en, "Quantity = mean of 2 indicators = (100 + 75) / 2 = 87.5.");
+        let terakhir = k.penjelasan.langkah.last().unwrap();
+        assert_eq!(terakhir.id, "Nilai capaian kegiatan = (87,5 + 76) / 2 = 81,75.");
+        assert_eq!(terakhir.en, "Activity score = (87.5 + 76) / 2 = 81.75.");
     }
 
     #[test]
@@ -926,6 +1018,30 @@ mod tests {
         assert!(dekat(h.nilai_prestasi_kerja, 85.2));
         assert_eq!((h.sebutan, h.sebutan_skp, h.sebutan_perilaku), (Sebutan::Baik, Sebutan::Baik, Sebutan::Baik));
         assert!(h.penjelasan.langkah[0].id.contains("5 aspek"));
+        assert_eq!(h.penjelasan.langkah[1].id, "Nilai prestasi kerja = 60% × 88,67 + 40% × 80 = 85,2.");
+        assert_eq!(h.penjelasan.langkah[1].en, "Work-performance score = 60% × 88.67 + 40% × 80 = 85.2.");
+    }
+
+    #[test]
+    fn capaian_skp_and_perilaku_are_explained_with_each_languages_decimals() {
+        let c = compute_capaian_skp(&[88.67, 90.0], 4, 3.0).unwrap();
+        assert_eq!(c.penjelasan.langkah[0].id, "Rata-rata 2 kegiatan = (88,67 + 90) / 2 = 89,34.");
+        assert_eq!(c.penjelasan.langkah[0].en, "Mean of 2 activities = (88.67 + 90) / 2 = 89.34.");
+        assert_eq!(c.penjelasan.langkah[2].id, "Nilai capaian SKP = 89,34 + 2 + 3 (kreativitas) = 94,34.");
+        assert_eq!(c.penjelasan.langkah[2].en, "SKP score = 89.34 + 2 + 3 (creativity) = 94.34.");
+        let p = PerilakuKerja {
+            orientasi_pelayanan: 80.5,
+            integritas: 85.0,
+            komitmen: 80.0,
+            disiplin: 75.0,
+            kerja_sama: 80.0,
+            kepemimpinan: None,
+        };
+        let h = compute_prestasi_kerja(90.0, &p).unwrap();
+        assert!(h.penjelasan.langkah[0].id.contains("(orientasi pelayanan 80,5, integritas 85,"), "{h:?}");
+        assert!(h.penjelasan.langkah[0].id.contains(") = 80,1 (Baik)"), "{h:?}");
+        assert!(h.penjelasan.langkah[0].en.contains("(orientasi pelayanan 80.5, integritas 85,"), "{h:?}");
+        assert!(h.penjelasan.langkah[0].en.contains(") = 80.1 ("), "{h:?}");
     }
 
     #[test]

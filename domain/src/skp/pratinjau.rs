@@ -60,7 +60,7 @@ use crate::rule_set::pp_46_2011::{
     CapaianSkp, NilaiAspek, NilaiKegiatanAspek, PrestasiKerjaError, SkorAspek, compute_aspek, compute_capaian_skp,
     compute_kegiatan_aspek, nilai_aspek_angka, nilai_capaian_skp_angka, nilai_kegiatan_aspek_angka,
 };
-use crate::rule_set::{JenisRhk, RuleSet, angka};
+use crate::rule_set::{Angka, JenisRhk, RuleSet, angka};
 use crate::skp::indikator::{AspekIndikator, Indikator, IndikatorId, Polaritas, Target};
 use crate::skp::realisasi::Realisasi;
 use crate::skp::rhk::{Rhk, RhkId};
@@ -285,11 +285,15 @@ pub fn rating_indikator(indikator: &Indikator, realisasi: f64) -> RatingEkspekta
 /// Why an indicator gets its rating against expectation ([`rating_indikator`]).
 pub fn jelaskan_rating_indikator(indikator: &Indikator, realisasi: f64) -> Penjelasan {
     let t = indikator.target();
-    let target = if (t.max() - t.min()).abs() < f64::EPSILON {
-        angka(t.min())
-    } else {
-        format!("{}–{}", angka(t.min()), angka(t.max()))
+    // A range reads `80,5–90` / `80.5–90`, one per language.
+    let target = |bahasa: fn(Angka) -> String| {
+        if (t.max() - t.min()).abs() < f64::EPSILON {
+            bahasa(angka(t.min()))
+        } else {
+            format!("{}–{}", bahasa(angka(t.min())), bahasa(angka(t.max())))
+        }
     };
+    let (target_id, target_en) = (target(Angka::id), target(Angka::en));
     let satuan = indikator.satuan();
     let (arah_id, arah_en) = match indikator.polaritas() {
         Polaritas::Normal => ("makin tinggi makin baik", "higher is better"),
@@ -309,12 +313,12 @@ pub fn jelaskan_rating_indikator(indikator: &Indikator, realisasi: f64) -> Penje
     let nilai = angka(realisasi);
     Penjelasan::new("permenpanrb_6_2022.rating_indikator", crate::rule_set::permenpanrb_6_2022::SUMBER_RATING)
         .langkah(
-            format!("Target {target} {satuan}; polaritas: {arah_id}."),
-            format!("Target {target} {satuan}; polarity: {arah_en}."),
+            format!("Target {target_id} {satuan}; polaritas: {arah_id}."),
+            format!("Target {target_en} {satuan}; polarity: {arah_en}."),
         )
         .langkah(
-            format!("Realisasi {nilai} {satuan} {hasil_id}."),
-            format!("Realisation {nilai} {satuan}: {hasil_en}."),
+            format!("Realisasi {} {satuan} {hasil_id}.", nilai.id),
+            format!("Realisation {} {satuan}: {hasil_en}.", nilai.en),
         )
 }
 
@@ -487,16 +491,24 @@ fn iki_pp_46(p: &mut PratinjauIndikator, iki: &Indikator, realisasi: f64) {
         Ok(mut n) => {
             let mut catatan = Vec::new();
             if t.is_rentang() {
-                let rentang = format!("{}–{}", angka(t.min()), angka(t.max()));
+                // One range per language: `4,5–6` / `4.5–6`.
+                let (min, max) = (angka(t.min()), angka(t.max()));
+                let (rentang_id, rentang_en) = (format!("{}–{}", min.id, max.id), format!("{}–{}", min.en, max.en));
                 catatan.push(if acuan == realisasi {
                     Teks::new(
-                        format!("Target {rentang}: realisasi di dalam rentang, target tercapai."),
-                        format!("Target {rentang}: the actual is inside the range, the target is met."),
+                        format!("Target {rentang_id}: realisasi di dalam rentang, target tercapai."),
+                        format!("Target {rentang_en}: the actual is inside the range, the target is met."),
                     )
                 } else {
                     Teks::new(
-                        format!("Target {rentang}: realisasi dibandingkan dengan batas terdekat {}.", angka(acuan)),
-                        format!("Target {rentang}: the actual is compared with the nearest bound {}.", angka(acuan)),
+                        format!(
+                            "Target {rentang_id}: realisasi dibandingkan dengan batas terdekat {}.",
+                            angka(acuan).id
+                        ),
+                        format!(
+                            "Target {rentang_en}: the actual is compared with the nearest bound {}.",
+                            angka(acuan).en
+                        ),
                     )
                 });
             }
@@ -1055,6 +1067,46 @@ mod tests {
     }
 
     #[test]
+    fn range_targets_read_with_a_decimal_comma_in_indonesian() {
+        let r = rencana(&[("k", JenisRhk::Utama, &[("k1", Kuantitas, "4,5", "6", Normal)])]);
+        let iki_k1 = r.rhk().iter().flat_map(|x| x.indikator()).find(|i| i.id().as_str() == "k1").unwrap();
+
+        // PP 46/2011: below the range, compared with the nearest bound 4.5.
+        let p = pratinjau(&r, &realisasi(&[("k1", "3,5")]), TAHUNAN, RuleSet::Pp46_2011, None);
+        let l = &iki(&p, "k1").nilai_aspek.as_ref().unwrap().penjelasan.langkah;
+        assert_eq!(l[0].id, "Target 4,5–6: realisasi dibandingkan dengan batas terdekat 4,5.");
+        assert_eq!(l[0].en, "Target 4.5–6: the actual is compared with the nearest bound 4.5.");
+        assert_eq!(l[1].id, "Kuantitas = 3,5 / 4,5 × 100 = 77,78.");
+        assert_eq!(l[1].en, "Quantity = 3.5 / 4.5 × 100 = 77.78.");
+        // Inside the range.
+        let p = pratinjau(&r, &realisasi(&[("k1", "5,25")]), TAHUNAN, RuleSet::Pp46_2011, None);
+        let l = &iki(&p, "k1").nilai_aspek.as_ref().unwrap().penjelasan.langkah;
+        assert_eq!(l[0].id, "Target 4,5–6: realisasi di dalam rentang, target tercapai.");
+        assert_eq!(l[0].en, "Target 4.5–6: the actual is inside the range, the target is met.");
+
+        // PermenPANRB 8/2021: the capaian explanation of the same range.
+        let p = pratinjau(&r, &realisasi(&[("k1", "3,5")]), TAHUNAN, RuleSet::Permenpanrb8_2021, None);
+        let l = &iki(&p, "k1").capaian_iki.as_ref().unwrap().penjelasan.langkah;
+        assert!(l[0].id.starts_with("Target 4,5–6, realisasi 3,5, "), "{l:?}");
+        assert!(l[0].en.starts_with("Target 4.5–6, actual 3.5, "), "{l:?}");
+        assert_eq!(l.last().unwrap().id, "Capaian = 3,5 / 4,5 × 100% = 77,78%.");
+        assert_eq!(l.last().unwrap().en, "Achievement = 3.5 / 4.5 × 100% = 77.78%.");
+
+        // PermenPANRB 6/2022: the rating against the range.
+        let l = jelaskan_rating_indikator(iki_k1, 5.25).langkah;
+        assert_eq!(l[0].id, "Target 4,5–6 satuan; polaritas: makin tinggi makin baik.");
+        assert_eq!(l[0].en, "Target 4.5–6 satuan; polarity: higher is better.");
+        assert_eq!(l[1].id, "Realisasi 5,25 satuan memenuhi target: Sesuai Ekspektasi.");
+        assert_eq!(l[1].en, "Realisation 5.25 satuan: meets the target: meets expectation.");
+        // A single decimal target has no range.
+        let r = rencana(&[("k", JenisRhk::Utama, &[("k1", Kuantitas, "7,5", "", Normal)])]);
+        let iki_k1 = r.rhk().iter().flat_map(|x| x.indikator()).find(|i| i.id().as_str() == "k1").unwrap();
+        let l = jelaskan_rating_indikator(iki_k1, 8.0).langkah;
+        assert_eq!(l[0].id, "Target 7,5 satuan; polaritas: makin tinggi makin baik.");
+        assert_eq!(l[0].en, "Target 7.5 satuan; polarity: higher is better.");
+    }
+
+    #[test]
     fn pp_46_scores_each_kegiatan_and_the_capaian_skp() {
         let (r, real) = skp_pp_46();
         let p = pratinjau(&r, &real, TAHUNAN, RuleSet::Pp46_2011, None);
@@ -1428,7 +1480,7 @@ mod tests {
             RatingEkspektasi::DibawahEkspektasi => "Dibawah Ekspektasi",
         };
         let langkah: Vec<&str> = p[0].langkah.iter().map(|t| t.dalam("id")).collect();
-        assert!(langkah[1].contains(&angka(nilai)) && langkah[1].contains(kata), "{langkah:?}");
+        assert!(langkah[1].contains(&angka(nilai).id) && langkah[1].contains(kata), "{langkah:?}");
         // Above, inside and below the 80–90 range read as the three ratings.
         let arah: Vec<String> = [95.0, 85.0, 10.0]
             .iter()
