@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rule_set::permenpanrb_6_2022::Predikat;
-use crate::rule_set::{Angka, angka, bulatkan};
+use crate::rule_set::{Angka, angka, angka_persis, bulatkan};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER: &str = "Peraturan BKN 3/2023; PermenPANRB 1/2023 (konversi predikat kinerja ke angka kredit)";
@@ -207,10 +207,13 @@ impl AngkaKreditError {
                 format!("Jumlah bulan harus 1 sampai 12, bukan {bulan}."),
                 format!("The number of months must be 1 to 12, not {bulan}."),
             ),
-            AngkaKreditError::KoefisienTidakValid { koefisien } => Teks::new(
-                format!("Koefisien tahunan harus angka positif, bukan {koefisien}."),
-                format!("The annual coefficient must be a positive number, not {koefisien}."),
-            ),
+            AngkaKreditError::KoefisienTidakValid { koefisien } => {
+                let koefisien = angka_persis(*koefisien);
+                Teks::new(
+                    format!("Koefisien tahunan harus angka positif, bukan {}.", koefisien.id),
+                    format!("The annual coefficient must be a positive number, not {}.", koefisien.en),
+                )
+            }
         }
     }
 }

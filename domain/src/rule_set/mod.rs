@@ -181,6 +181,14 @@ pub(crate) fn angka(nilai: f64) -> Angka {
     Angka { id: en.replace('.', ","), en }
 }
 
+/// A number quoted back in a message, exactly as given (no rounding: `0.001`
+/// must not read `0` where the message says it is not positive), with the
+/// decimal separator of each language ([`Angka`]).
+pub(crate) fn angka_persis(nilai: f64) -> Angka {
+    let en = nilai.to_string();
+    Angka { id: en.replace('.', ","), en }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +246,13 @@ mod tests {
         assert_eq!(angka(88.6666).en, "88.67");
         assert_eq!(angka(2.5).en, "2.5");
         assert_eq!(angka(-0.001).en, "0");
+    }
+
+    #[test]
+    fn numbers_quoted_in_messages_are_exact_and_use_each_languages_separator() {
+        assert_eq!(angka_persis(0.001), Angka { id: "0,001".to_string(), en: "0.001".to_string() });
+        assert_eq!(angka_persis(-2.5), Angka { id: "-2,5".to_string(), en: "-2.5".to_string() });
+        assert_eq!(angka_persis(120.0), Angka { id: "120".to_string(), en: "120".to_string() });
     }
 
     #[test]

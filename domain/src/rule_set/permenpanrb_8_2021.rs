@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule_set::{Angka, JenisRhk, angka, bulatkan};
+use crate::rule_set::{Angka, JenisRhk, angka, angka_persis, bulatkan};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER_IKI: &str = "PermenPANRB 8/2021 Lampiran (capaian dan nilai capaian IKI)";
@@ -57,18 +57,27 @@ impl NilaiKinerjaError {
 
     pub fn pesan(&self) -> Teks {
         match self {
-            NilaiKinerjaError::TargetTidakPositif { target } => Teks::new(
-                format!("Target harus angka positif, bukan {target}."),
-                format!("The target must be a positive number, not {target}."),
-            ),
-            NilaiKinerjaError::RentangTargetTerbalik { min, max } => Teks::new(
-                format!("Batas bawah target ({min}) lebih besar dari batas atasnya ({max})."),
-                format!("The lower target bound ({min}) is above the upper bound ({max})."),
-            ),
-            NilaiKinerjaError::DiLuarRentang { bidang, nilai, min, max } => Teks::new(
-                format!("{bidang} harus angka dari {min} sampai {max}, bukan {nilai}."),
-                format!("{bidang} must be a number from {min} to {max}, not {nilai}."),
-            ),
+            NilaiKinerjaError::TargetTidakPositif { target } => {
+                let target = angka_persis(*target);
+                Teks::new(
+                    format!("Target harus angka positif, bukan {}.", target.id),
+                    format!("The target must be a positive number, not {}.", target.en),
+                )
+            }
+            NilaiKinerjaError::RentangTargetTerbalik { min, max } => {
+                let (min, max) = (angka_persis(*min), angka_persis(*max));
+                Teks::new(
+                    format!("Batas bawah target ({}) lebih besar dari batas atasnya ({}).", min.id, max.id),
+                    format!("The lower target bound ({}) is above the upper bound ({}).", min.en, max.en),
+                )
+            }
+            NilaiKinerjaError::DiLuarRentang { bidang, nilai, min, max } => {
+                let (nilai, min, max) = (angka_persis(*nilai), angka_persis(*min), angka_persis(*max));
+                Teks::new(
+                    format!("{bidang} harus angka dari {} sampai {}, bukan {}.", min.id, max.id, nilai.id),
+                    format!("{bidang} must be a number from {} to {}, not {}.", min.en, max.en, nilai.en),
+                )
+            }
             NilaiKinerjaError::TidakAdaRhkUtama => {
                 Teks::new("Belum ada RHK utama yang dinilai.", "No main RHK has been assessed yet.")
             }
@@ -807,6 +816,25 @@ mod tests {
     fn langkah<'a>(p: &'a Penjelasan, awal: &str) -> (&'a str, &'a str) {
         let t = p.langkah.iter().find(|t| t.id.starts_with(awal)).unwrap_or_else(|| panic!("{awal}: {p:?}"));
         (t.id.as_str(), t.en.as_str())
+    }
+
+    #[test]
+    fn messages_quote_the_numbers_given_with_each_languages_separator() {
+        let e = NilaiKinerjaError::TargetTidakPositif { target: -0.5 };
+        assert_eq!(
+            e.pesan(),
+            Teks::new("Target harus angka positif, bukan -0,5.", "The target must be a positive number, not -0.5.")
+        );
+        let e = NilaiKinerjaError::DiLuarRentang { bidang: "capaian", nilai: 0.001, min: 0.5, max: 120.0 };
+        assert_eq!(
+            e.pesan(),
+            Teks::new(
+                "capaian harus angka dari 0,5 sampai 120, bukan 0,001.",
+                "capaian must be a number from 0.5 to 120, not 0.001."
+            )
+        );
+        let e = NilaiKinerjaError::RentangTargetTerbalik { min: 90.5, max: 80.0 };
+        assert_eq!(e.pesan().id, "Batas bawah target (90,5) lebih besar dari batas atasnya (80).");
     }
 
     #[test]

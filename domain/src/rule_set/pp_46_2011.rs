@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule_set::{Angka, angka, bulatkan};
+use crate::rule_set::{Angka, angka, angka_persis, bulatkan};
 use crate::skp::indikator::AspekIndikator;
 use crate::teks::{Penjelasan, Teks};
 
@@ -61,14 +61,20 @@ impl PrestasiKerjaError {
 
     pub fn pesan(&self) -> Teks {
         match self {
-            PrestasiKerjaError::TargetTidakPositif { aspek, nilai } => Teks::new(
-                format!("Target {aspek} harus angka positif, bukan {nilai}."),
-                format!("The {aspek} target must be a positive number, not {nilai}."),
-            ),
-            PrestasiKerjaError::DiLuarRentang { bidang, nilai, min, max } => Teks::new(
-                format!("{bidang} harus angka dari {min} sampai {max}, bukan {nilai}."),
-                format!("{bidang} must be a number from {min} to {max}, not {nilai}."),
-            ),
+            PrestasiKerjaError::TargetTidakPositif { aspek, nilai } => {
+                let nilai = angka_persis(*nilai);
+                Teks::new(
+                    format!("Target {aspek} harus angka positif, bukan {}.", nilai.id),
+                    format!("The {aspek} target must be a positive number, not {}.", nilai.en),
+                )
+            }
+            PrestasiKerjaError::DiLuarRentang { bidang, nilai, min, max } => {
+                let (nilai, min, max) = (angka_persis(*nilai), angka_persis(*min), angka_persis(*max));
+                Teks::new(
+                    format!("{bidang} harus angka dari {} sampai {}, bukan {}.", min.id, max.id, nilai.id),
+                    format!("{bidang} must be a number from {} to {}, not {}.", min.en, max.en, nilai.en),
+                )
+            }
             PrestasiKerjaError::RealisasiBiayaKosong => Teks::new(
                 "Kegiatan ini punya target biaya: isi realisasi biayanya.",
                 "This activity has a cost target: fill in the actual cost.",
@@ -885,6 +891,14 @@ mod tests {
             assert_eq!(e.kode(), kode);
             assert!(!e.pesan().id.is_empty() && !e.pesan().en.is_empty());
         }
+        let e = PrestasiKerjaError::TargetTidakPositif { aspek: "kuantitas", nilai: -1.5 };
+        assert_eq!(
+            e.pesan(),
+            Teks::new(
+                "Target kuantitas harus angka positif, bukan -1,5.",
+                "The kuantitas target must be a positive number, not -1.5."
+            )
+        );
     }
 
     fn skor(aspek_dan_nilai: &[(AspekIndikator, f64, f64)]) -> Vec<NilaiAspek> {
