@@ -177,13 +177,21 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   const item = tablet.locator('[data-testid=antrian-item][data-status=diajukan]').first();
   await item.waitFor();
   // The queue's columns line up from one subordinate to the next, and the
-  // bar is one row, also on a tablet held upright.
+  // bar is one row, also on a tablet held upright, in either language.
+  const satuBaris = async (keadaan) => {
+    const [nav, aksi] = await Promise.all(['nav', '.aksi-bar'].map((s) => tablet.locator(s).first().boundingBox()));
+    assert.ok(Math.abs(nav.y + nav.height / 2 - (aksi.y + aksi.height / 2)) < 8, `the bar is one row ${keadaan}`);
+  };
   for (const size of ['tablet', 'tablet-tegak']) {
     await tablet.setViewportSize(VIEWPORTS[size]);
     const kiri = await tablet.locator('[data-testid=antrian-item] .jabatan').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
     assert.ok(kiri.length > 1 && new Set(kiri).size === 1, `job titles start at ${kiri} at ${size}`);
-    const [nav, aksi] = await Promise.all(['nav', '.aksi-bar'].map((s) => tablet.locator(s).first().boundingBox()));
-    assert.ok(Math.abs(nav.y + nav.height / 2 - (aksi.y + aksi.height / 2)) < 8, `the bar is one row at ${size}`);
+    await satuBaris(`at ${size}`);
+  }
+  for (const lang of ['en', 'id']) {
+    await tablet.getByTestId('ganti-bahasa').click();
+    await tablet.waitForFunction((l) => document.documentElement.lang === l, lang);
+    await satuBaris(`at tablet-tegak in ${lang}`);
   }
   await shots(tablet, 'antrian');
   await tablet.setViewportSize(VIEWPORTS.tablet);
