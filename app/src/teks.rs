@@ -35,10 +35,28 @@ pub fn tanggal(t: domain::tanggal::Tanggal, l: Locale) -> String {
     format!("{} {bulan} {}", t.hari(), t.tahun())
 }
 
+/// A date sent as `YYYY-MM-DD`, as people read it (`1 Januari 2026`); any
+/// other text is shown as written.
+pub fn tanggal_iso(s: &str, l: Locale) -> String {
+    domain::tanggal::Tanggal::parse_iso(s).map_or_else(|| s.to_owned(), |t| tanggal(t, l))
+}
+
+/// A period's dates as people read them: `1 Januari 2026 – 31 Desember 2026`.
+pub fn rentang_tanggal(mulai: &str, selesai: &str, l: Locale) -> String {
+    format!("{} – {}", tanggal_iso(mulai, l), tanggal_iso(selesai, l))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use domain::tanggal::Tanggal;
+
+    #[test]
+    fn a_period_reads_as_two_dates_in_the_language() {
+        assert_eq!(rentang_tanggal("2026-01-01", "2026-12-31", Locale::id), "1 Januari 2026 – 31 Desember 2026");
+        assert_eq!(rentang_tanggal("2026-01-01", "2026-06-30", Locale::en), "1 January 2026 – 30 June 2026");
+        assert_eq!(rentang_tanggal("2026-01-01", "akhir", Locale::id), "1 Januari 2026 – akhir");
+    }
 
     #[test]
     fn a_date_reads_with_the_month_named_in_the_language() {

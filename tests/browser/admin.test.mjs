@@ -246,6 +246,9 @@ test('the admin sets the pejabat penilai of a pegawai who has none', async () =>
   await form.getByTestId('simpan-atasan').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=atasan-disimpan]')?.textContent.includes('Rina'));
   await page.locator(`[data-testid=atasan-item][data-nip="${NIP.kepala}"]`).waitFor();
+  // The date the mapping holds from reads as people write it, not as ISO.
+  const sejak = await page.locator(`[data-testid=atasan-item][data-nip="${NIP.kepala}"] td`).nth(4).evaluate((td) => td.innerText.split('\n')[0].trim());
+  assert.match(sejak, /^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/);
   assert.match(await page.getByTestId('jumlah-tanpa-penilai').textContent(), /Semua pegawai sudah punya/);
   assert.equal(simpanAtasan.length, 1, 'saved once, by the button');
   await noProblems(page, problems);
@@ -274,6 +277,8 @@ test('the admin opens a period with its rule set; a year that exists is refused 
   const dibuat = page.locator('[data-testid=periode-item]', { hasText: baru });
   await dibuat.waitFor();
   assert.equal(await dibuat.getAttribute('data-rule-set'), 'permenpanrb_8_2021');
+  // Its dates read as people write them, not as ISO.
+  assert.equal((await dibuat.getByTestId('periode-rentang').textContent()).trim(), `1 Januari ${baru} – 31 Desember ${baru}`);
   const ignore = (p) => !/status of 409/.test(p); // the refusal the test provokes
   assert.deepEqual(problems.filter(ignore), []);
   await page.close();

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, td_string, use_i18n};
 use crate::state::admin::BarisAtasan;
-use crate::teks::teks;
+use crate::teks::{tanggal_iso, teks};
 use domain::api::AtasanItem;
 
 /// The atasan mapping of a period, one row per pegawai: those without a
@@ -70,7 +70,7 @@ fn BarisTabel(b: BarisAtasan, atur: Callback<AtasanItem>) -> impl IntoView {
             </td>
             <td>{s.atasan_penilai_nama.clone().unwrap_or_else(|| "—".into())}</td>
             <td>
-                {s.berlaku_mulai.clone().unwrap_or_else(|| "—".into())}
+                {let b = s.berlaku_mulai.clone(); move || b.as_deref().map_or_else(|| "—".to_owned(), |d| tanggal_iso(d, i18n.get_locale()))}
                 {(b.sebelumnya > 0).then(|| { let n = b.sebelumnya; view! { <br /><span class="petunjuk">{t!(i18n, admin.segmen_sebelumnya, n = move || n)}</span> } })}
             </td>
             <td>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::admin_aturan::{LabelAturan, LabelSiklus};
 use crate::i18n::{td_string, use_i18n};
-use crate::teks::teks;
+use crate::teks::{rentang_tanggal, teks};
 use domain::api::PeriodeView;
 
 /// The instansi's periods with their rule set and cycle, the latest first.
@@ -29,7 +29,7 @@ pub fn AdminPeriode(#[prop(into)] periode: Signal<Vec<PeriodeView>>) -> impl Int
                             <td>{p.tahun}</td>
                             <td><LabelAturan aturan=p.rule_set /></td>
                             <td><LabelSiklus siklus=p.siklus /></td>
-                            <td>{format!("{} – {}", p.mulai, p.selesai)}</td>
+                            <td data-testid="periode-rentang">{move || rentang_tanggal(&p.mulai, &p.selesai, i18n.get_locale())}</td>
                         </tr>
                     </For>
                 </tbody>

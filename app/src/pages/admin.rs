@@ -18,7 +18,7 @@ use crate::navigasi::use_navigasi;
 use crate::pages::beranda::hari_ini;
 use crate::state::admin::{baris_atasan, berlaku_bawaan, periode_bawaan, unit_datar};
 use crate::state::auth::use_auth;
-use crate::teks::teks;
+use crate::teks::{rentang_tanggal, teks};
 
 /// `/admin`: the instansi admin's tools: periods and their rule set, units
 /// and the atasan mapping of a period (`?periode=` in the URL), the CSV
@@ -260,10 +260,14 @@ fn Konsol() -> impl IntoView {
             <div class="baris">
                 <label for="pilih-periode">{teks(i18n, |l| td_string!(l, admin.periode))}</label>
                 <select id="pilih-periode" data-testid="pilih-periode" on:change=pilih_periode>
-                    {move || periode_list.get().into_iter().map(|p| {
-                        let id = p.id.clone();
-                        view! { <option value=p.id.clone() selected=move || dipilih.get().as_deref() == Some(id.as_str())>{p.tahun} " (" {p.mulai.clone()} " – " {p.selesai.clone()} ")"</option> }
-                    }).collect_view()}
+                    {move || {
+                        let l = i18n.get_locale();
+                        periode_list.get().into_iter().map(|p| {
+                            let id = p.id.clone();
+                            let rentang = rentang_tanggal(&p.mulai, &p.selesai, l);
+                            view! { <option value=p.id.clone() selected=move || dipilih.get().as_deref() == Some(id.as_str())>{p.tahun} " (" {rentang} ")"</option> }
+                        }).collect_view()
+                    }}
                 </select>
             </div>
             <details class="unit">
