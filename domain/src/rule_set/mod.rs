@@ -181,6 +181,17 @@ pub(crate) fn angka(nilai: f64) -> Angka {
     Angka { id: en.replace('.', ","), en }
 }
 
+/// A target as each language writes it: one number, or a range (`80,5–90` /
+/// `80.5–90`) when its bounds differ.
+pub(crate) fn angka_target(min: f64, max: f64) -> Angka {
+    let (min, max) = (angka(min), angka(max));
+    if min == max {
+        min
+    } else {
+        Angka { id: format!("{}–{}", min.id, max.id), en: format!("{}–{}", min.en, max.en) }
+    }
+}
+
 /// A number quoted back in a message, exactly as given (no rounding: `0.001`
 /// must not read `0` where the message says it is not positive), with the
 /// decimal separator of each language ([`Angka`]).
@@ -246,6 +257,12 @@ mod tests {
         assert_eq!(angka(88.6666).en, "88.67");
         assert_eq!(angka(2.5).en, "2.5");
         assert_eq!(angka(-0.001).en, "0");
+    }
+
+    #[test]
+    fn a_target_reads_as_one_number_or_a_range_in_each_language() {
+        assert_eq!(angka_target(80.5, 90.0), Angka { id: "80,5–90".to_string(), en: "80.5–90".to_string() });
+        assert_eq!(angka_target(7.5, 7.5), Angka { id: "7,5".to_string(), en: "7.5".to_string() });
     }
 
     #[test]

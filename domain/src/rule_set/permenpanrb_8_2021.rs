@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule_set::{Angka, JenisRhk, angka, angka_persis, bulatkan};
+use crate::rule_set::{Angka, JenisRhk, angka, angka_persis, angka_target, bulatkan};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER_IKI: &str = "PermenPANRB 8/2021 Lampiran (capaian dan nilai capaian IKI)";
@@ -132,19 +132,11 @@ pub fn compute_capaian_iki(
     let HitunganCapaian { target_acuan, posisi, rasio, capaian_persen } =
         hitung_capaian_iki(target_min, target_max, realisasi, polaritas)?;
     let rentang = target_min < target_max;
-
-    // A range reads `80,5–90` / `80.5–90`, one per language.
-    let target_teks = |bahasa: fn(Angka) -> String| {
-        if rentang {
-            format!("{}–{}", bahasa(angka(target_min)), bahasa(angka(target_max)))
-        } else {
-            bahasa(angka(target_min))
-        }
-    };
+    let target_teks = angka_target(target_min, target_max);
     let mut penjelasan = Penjelasan::new("permenpanrb_8_2021.capaian_iki", SUMBER_IKI).langkah(
         format!(
             "Target {}, realisasi {}, polaritas {}.",
-            target_teks(Angka::id),
+            target_teks.id,
             angka(realisasi).id,
             match polaritas {
                 Polaritas::Normal => "normal (makin besar makin baik)",
@@ -153,7 +145,7 @@ pub fn compute_capaian_iki(
         ),
         format!(
             "Target {}, actual {}, polarity {}.",
-            target_teks(Angka::en),
+            target_teks.en,
             angka(realisasi).en,
             match polaritas {
                 Polaritas::Normal => "normal (bigger is better)",

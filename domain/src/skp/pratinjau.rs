@@ -60,7 +60,7 @@ use crate::rule_set::pp_46_2011::{
     CapaianSkp, NilaiAspek, NilaiKegiatanAspek, PrestasiKerjaError, SkorAspek, compute_aspek, compute_capaian_skp,
     compute_kegiatan_aspek, nilai_aspek_angka, nilai_capaian_skp_angka, nilai_kegiatan_aspek_angka,
 };
-use crate::rule_set::{Angka, JenisRhk, RuleSet, angka};
+use crate::rule_set::{Angka, JenisRhk, RuleSet, angka, angka_target};
 use crate::skp::indikator::{AspekIndikator, Indikator, IndikatorId, Polaritas, Target};
 use crate::skp::realisasi::Realisasi;
 use crate::skp::rhk::{Rhk, RhkId};
@@ -285,15 +285,7 @@ pub fn rating_indikator(indikator: &Indikator, realisasi: f64) -> RatingEkspekta
 /// Why an indicator gets its rating against expectation ([`rating_indikator`]).
 pub fn jelaskan_rating_indikator(indikator: &Indikator, realisasi: f64) -> Penjelasan {
     let t = indikator.target();
-    // A range reads `80,5–90` / `80.5–90`, one per language.
-    let target = |bahasa: fn(Angka) -> String| {
-        if (t.max() - t.min()).abs() < f64::EPSILON {
-            bahasa(angka(t.min()))
-        } else {
-            format!("{}–{}", bahasa(angka(t.min())), bahasa(angka(t.max())))
-        }
-    };
-    let (target_id, target_en) = (target(Angka::id), target(Angka::en));
+    let Angka { id: target_id, en: target_en } = angka_target(t.min(), t.max());
     let satuan = indikator.satuan();
     let (arah_id, arah_en) = match indikator.polaritas() {
         Polaritas::Normal => ("makin tinggi makin baik", "higher is better"),
@@ -491,9 +483,7 @@ fn iki_pp_46(p: &mut PratinjauIndikator, iki: &Indikator, realisasi: f64) {
         Ok(mut n) => {
             let mut catatan = Vec::new();
             if t.is_rentang() {
-                // One range per language: `4,5–6` / `4.5–6`.
-                let (min, max) = (angka(t.min()), angka(t.max()));
-                let (rentang_id, rentang_en) = (format!("{}–{}", min.id, max.id), format!("{}–{}", min.en, max.en));
+                let Angka { id: rentang_id, en: rentang_en } = angka_target(t.min(), t.max());
                 catatan.push(if acuan == realisasi {
                     Teks::new(
                         format!("Target {rentang_id}: realisasi di dalam rentang, target tercapai."),
