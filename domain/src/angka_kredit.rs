@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rule_set::permenpanrb_6_2022::Predikat;
-use crate::rule_set::{Angka, angka, angka_persis, bulatkan};
+use crate::rule_set::{Angka, angka, angka_jumlah, angka_persis, bulatkan};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER: &str = "Peraturan BKN 3/2023; PermenPANRB 1/2023 (konversi predikat kinerja ke angka kredit)";
@@ -323,15 +323,9 @@ pub struct TotalAngkaKredit {
 pub fn jumlahkan_angka_kredit(periode: &[AngkaKredit]) -> TotalAngkaKredit {
     let mentah: f64 = periode.iter().map(|p| p.angka_kredit).sum();
     let total = bulatkan(mentah, 2);
-    // One list per language: `2,08 + 1,04` / `2.08 + 1.04`.
-    let rincian = |bahasa: fn(Angka) -> String| {
-        if periode.is_empty() {
-            "0".to_string()
-        } else {
-            periode.iter().map(|p| bahasa(angka(p.angka_kredit))).collect::<Vec<_>>().join(" + ")
-        }
-    };
-    let (rincian_id, rincian_en) = (rincian(Angka::id), rincian(Angka::en));
+    // `2,08 + 1,04` / `2.08 + 1.04`; no periods read `0`.
+    let Angka { id: rincian_id, en: rincian_en } =
+        if periode.is_empty() { angka(0.0) } else { angka_jumlah(periode.iter().map(|p| p.angka_kredit)) };
     // The total is shown with exactly 2 decimals, in each language's separator.
     // `+ 0.0` turns the -0.0 of an empty sum into 0.0, so it never reads "-0.00".
     let total_en = format!("{:.2}", total + 0.0);

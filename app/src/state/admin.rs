@@ -412,7 +412,11 @@ mod tests {
     #[test]
     fn unix_seconds_read_as_a_date() {
         assert_eq!(tanggal_unix(0).to_string(), "1970-01-01");
-        assert_eq!(templat_impor(), "\u{feff}nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\r\n");
         assert_eq!(tanggal_unix(1_767_225_600).to_string(), "2026-01-01");
+    }
+
+    #[test]
+    fn the_import_template_is_the_header_row_of_the_import() {
+        assert_eq!(templat_impor(), "\u{feff}nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\r\n");
     }
 }

@@ -161,7 +161,7 @@ pub(crate) struct Angka {
 
 impl Angka {
     /// The Indonesian form; as `Angka::id`, picks the language when one text
-    /// is built per language (`let daftar = |b: fn(Angka) -> String| …`).
+    /// is built per language (`let rentang = |bahasa: fn(Angka) -> String| …`).
     pub(crate) fn id(self) -> String {
         self.id
     }
@@ -179,6 +179,19 @@ pub(crate) fn angka(nilai: f64) -> Angka {
     let s = s.trim_end_matches('0').trim_end_matches('.');
     let en = if s == "-0" { "0".to_string() } else { s.to_string() };
     Angka { id: en.replace('.', ","), en }
+}
+
+/// Numbers added up, as each language writes them: `87,5 + 76` / `87.5 + 76`
+/// (empty when there are none).
+pub(crate) fn angka_jumlah(nilai: impl IntoIterator<Item = f64>) -> Angka {
+    let (id, en): (Vec<String>, Vec<String>) = nilai
+        .into_iter()
+        .map(|x| {
+            let a = angka(x);
+            (a.id, a.en)
+        })
+        .unzip();
+    Angka { id: id.join(" + "), en: en.join(" + ") }
 }
 
 /// A target as each language writes it: one number, or a range (`80,5–90` /
@@ -257,6 +270,12 @@ mod tests {
         assert_eq!(angka(88.6666).en, "88.67");
         assert_eq!(angka(2.5).en, "2.5");
         assert_eq!(angka(-0.001).en, "0");
+    }
+
+    #[test]
+    fn a_sum_reads_in_each_language() {
+        assert_eq!(angka_jumlah([87.5, 76.0]), Angka { id: "87,5 + 76".to_string(), en: "87.5 + 76".to_string() });
+        assert_eq!(angka_jumlah([]), Angka { id: String::new(), en: String::new() });
     }
 
     #[test]

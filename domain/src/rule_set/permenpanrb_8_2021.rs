@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule_set::{Angka, JenisRhk, angka, angka_persis, angka_target, bulatkan};
+use crate::rule_set::{Angka, JenisRhk, angka, angka_jumlah, angka_persis, angka_target, bulatkan};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER_IKI: &str = "PermenPANRB 8/2021 Lampiran (capaian dan nilai capaian IKI)";
@@ -523,11 +523,10 @@ pub fn nilai_rhk_angka(nilai_iki: impl IntoIterator<Item = f64>) -> Result<f64, 
 pub fn compute_nilai_rhk(nilai_iki: &[f64]) -> Result<NilaiRhk, NilaiKinerjaError> {
     let nilai = nilai_rhk_angka(nilai_iki.iter().copied())?;
     let n = nilai_iki.len();
-    let daftar =
-        |bahasa: fn(Angka) -> String| nilai_iki.iter().map(|&x| bahasa(angka(x))).collect::<Vec<_>>().join(" + ");
+    let daftar = angka_jumlah(nilai_iki.iter().copied());
     let penjelasan = Penjelasan::new("permenpanrb_8_2021.nilai_rhk", SUMBER_IKI).langkah(
-        format!("Nilai RHK = rata-rata nilai capaian {n} IKI = ({}) / {n} = {}.", daftar(Angka::id), angka(nilai).id),
-        format!("RHK score = mean of {n} indicator scores = ({}) / {n} = {}.", daftar(Angka::en), angka(nilai).en),
+        format!("Nilai RHK = rata-rata nilai capaian {n} IKI = ({}) / {n} = {}.", daftar.id, angka(nilai).id),
+        format!("RHK score = mean of {n} indicator scores = ({}) / {n} = {}.", daftar.en, angka(nilai).en),
     );
     Ok(NilaiRhk { nilai, jumlah_iki: n, penjelasan })
 }
@@ -585,26 +584,11 @@ pub fn nilai_skp_angka(items: impl IntoIterator<Item = ItemNilai>) -> Result<f64
 /// weights are confirmed they become configuration here.
 pub fn compute_nilai_skp(items: &[ItemNilai]) -> Result<NilaiSkp, NilaiKinerjaError> {
     let (nilai_skp, utama, tambahan) = hitung_nilai_skp(items.iter().copied())?;
-    let daftar = |bahasa: fn(Angka) -> String| {
-        items
-            .iter()
-            .filter(|i| i.jenis == JenisRhk::Utama)
-            .map(|i| bahasa(angka(i.nilai)))
-            .collect::<Vec<_>>()
-            .join(" + ")
-    };
+    let daftar = angka_jumlah(items.iter().filter(|i| i.jenis == JenisRhk::Utama).map(|i| i.nilai));
     let penjelasan = Penjelasan::new("permenpanrb_8_2021.nilai_skp", SUMBER_SKP)
         .langkah(
-            format!(
-                "Nilai SKP = rata-rata {utama} RHK utama = ({}) / {utama} = {}.",
-                daftar(Angka::id),
-                angka(nilai_skp).id
-            ),
-            format!(
-                "SKP score = mean of {utama} main RHK = ({}) / {utama} = {}.",
-                daftar(Angka::en),
-                angka(nilai_skp).en
-            ),
+            format!("Nilai SKP = rata-rata {utama} RHK utama = ({}) / {utama} = {}.", daftar.id, angka(nilai_skp).id),
+            format!("SKP score = mean of {utama} main RHK = ({}) / {utama} = {}.", daftar.en, angka(nilai_skp).en),
         )
         .langkah(
             format!("{tambahan} RHK tambahan ditampilkan tetapi tidak dihitung (bobotnya belum terverifikasi)."),

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule_set::{Angka, angka, angka_persis, bulatkan};
+use crate::rule_set::{angka, angka_jumlah, angka_persis, bulatkan};
 use crate::skp::indikator::AspekIndikator;
 use crate::teks::{Penjelasan, Teks};
 
@@ -209,16 +209,11 @@ pub fn compute_kegiatan(
     if let (Some((tb, rb)), Some(b)) = (biaya_pasangan, biaya) {
         penjelasan.langkah.push(langkah_aspek(AspekIndikator::Biaya, tb, rb, b));
     }
-    let rincian = |bahasa: fn(Angka) -> String| {
-        let (o, k, w) = (bahasa(angka(kuantitas)), bahasa(angka(kualitas)), bahasa(angka(waktu)));
-        match biaya {
-            Some(b) => format!("({o} + {k} + {w} + {}) / 4", bahasa(angka(b))),
-            None => format!("({o} + {k} + {w}) / 3"),
-        }
-    };
+    let jumlah = angka_jumlah([kuantitas, kualitas, waktu].into_iter().chain(biaya));
+    let n = if biaya.is_some() { 4 } else { 3 };
     penjelasan = penjelasan.langkah(
-        format!("Nilai capaian kegiatan = {} = {}.", rincian(Angka::id), angka(nilai_capaian).id),
-        format!("Activity score = {} = {}.", rincian(Angka::en), angka(nilai_capaian).en),
+        format!("Nilai capaian kegiatan = ({}) / {n} = {}.", jumlah.id, angka(nilai_capaian).id),
+        format!("Activity score = ({}) / {n} = {}.", jumlah.en, angka(nilai_capaian).en),
     );
     Ok(NilaiKegiatan { kuantitas, kualitas, waktu, biaya, nilai_capaian, penjelasan })
 }
@@ -384,17 +379,10 @@ pub fn compute_kegiatan_aspek<'a>(aspek: impl IntoIterator<Item = &'a NilaiAspek
         }
         if let (Some(rata), true) = (rata, n > 1) {
             let (id, en) = nama_aspek(jenis);
-            let daftar = |bahasa: fn(Angka) -> String| {
-                aspek
-                    .iter()
-                    .filter(|a| a.aspek == jenis)
-                    .map(|a| bahasa(angka(a.nilai)))
-                    .collect::<Vec<_>>()
-                    .join(" + ")
-            };
+            let daftar = angka_jumlah(aspek.iter().filter(|a| a.aspek == jenis).map(|a| a.nilai));
             penjelasan = penjelasan.langkah(
-                format!("{id} = rata-rata {n} indikator = ({}) / {n} = {}.", daftar(Angka::id), angka(*rata).id),
-                format!("{en} = mean of {n} indicators = ({}) / {n} = {}.", daftar(Angka::en), angka(*rata).en),
+                format!("{id} = rata-rata {n} indikator = ({}) / {n} = {}.", daftar.id, angka(*rata).id),
+                format!("{en} = mean of {n} indicators = ({}) / {n} = {}.", daftar.en, angka(*rata).en),
             );
         }
     }
@@ -412,12 +400,10 @@ pub fn compute_kegiatan_aspek<'a>(aspek: impl IntoIterator<Item = &'a NilaiAspek
             format!("No indicator measures {en}: the score is the mean of the {} aspects present.", ada.len()),
         );
     }
-    let rincian = |bahasa: fn(Angka) -> String| {
-        format!("({}) / {}", ada.iter().map(|&x| bahasa(angka(x))).collect::<Vec<_>>().join(" + "), ada.len())
-    };
+    let (jumlah, n) = (angka_jumlah(ada.iter().copied()), ada.len());
     penjelasan = penjelasan.langkah(
-        format!("Nilai capaian kegiatan = {} = {}.", rincian(Angka::id), angka(nilai_capaian).id),
-        format!("Activity score = {} = {}.", rincian(Angka::en), angka(nilai_capaian).en),
+        format!("Nilai capaian kegiatan = ({}) / {n} = {}.", jumlah.id, angka(nilai_capaian).id),
+        format!("Activity score = ({}) / {n} = {}.", jumlah.en, angka(nilai_capaian).en),
     );
     Some(NilaiKegiatanAspek { kuantitas, kualitas, waktu, biaya, nilai_capaian, penjelasan })
 }
@@ -576,13 +562,12 @@ pub fn compute_capaian_skp(
 ) -> Result<CapaianSkp, PrestasiKerjaError> {
     let (rata_rata, tugas, nilai_capaian_skp) =
         hitung_capaian_skp(nilai_kegiatan.iter().copied(), jumlah_tugas_tambahan, nilai_kreativitas)?;
-    let daftar =
-        |bahasa: fn(Angka) -> String| nilai_kegiatan.iter().map(|&n| bahasa(angka(n))).collect::<Vec<_>>().join(" + ");
+    let daftar = angka_jumlah(nilai_kegiatan.iter().copied());
     let n = nilai_kegiatan.len();
     let penjelasan = Penjelasan::new("pp_46_2011.capaian_skp", SUMBER_SKP)
         .langkah(
-            format!("Rata-rata {n} kegiatan = ({}) / {n} = {}.", daftar(Angka::id), angka(rata_rata).id),
-            format!("Mean of {n} activities = ({}) / {n} = {}.", daftar(Angka::en), angka(rata_rata).en),
+            format!("Rata-rata {n} kegiatan = ({}) / {n} = {}.", daftar.id, angka(rata_rata).id),
+            format!("Mean of {n} activities = ({}) / {n} = {}.", daftar.en, angka(rata_rata).en),
         )
         .langkah(
             format!(
