@@ -569,11 +569,11 @@ pub fn ringkasan(p: &SkpPreview) -> Vec<Ringkasan<'_>> {
     JenisRingkasan::SEMUA.into_iter().filter_map(|j| baris_ringkasan(p, j)).collect()
 }
 
-/// A number as people write it: `102,22` in Indonesian, `102.22` in English.
+/// A number as people write it (`1.234,5` in Indonesian, `1,234.5` in
+/// English), as the domain writes it in its explanations.
 pub fn angka(x: f64, inggris: bool) -> String {
-    let s = format!("{:.2}", (x * 100.0).round() / 100.0);
-    let s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
-    if inggris { s } else { s.replace('.', ",") }
+    let a = domain::rule_set::angka(x);
+    if inggris { a.en } else { a.id }
 }
 
 #[cfg(test)]
@@ -585,6 +585,16 @@ mod tests_pratinjau {
         assert_eq!(angka(102.2222, false), "102,22");
         assert_eq!(angka(102.2222, true), "102.22");
         assert_eq!(angka(109.0, false), "109");
+        assert_eq!(angka(12_500.5, false), "12.500,5");
+        assert_eq!(angka(12_500.5, true), "12,500.5");
+    }
+
+    #[test]
+    fn a_target_reads_as_a_number_or_a_range() {
+        use domain::skp::Target;
+        assert_eq!(target_teks(Target::tunggal(1_500_000.0).unwrap(), false), "1.500.000");
+        assert_eq!(target_teks(Target::rentang(80.5, 90.0).unwrap(), false), "80,5–90");
+        assert_eq!(target_teks(Target::rentang(80.5, 90.0).unwrap(), true), "80.5–90");
     }
 
     #[test]
@@ -709,9 +719,6 @@ mod tests_pratinjau {
 
 /// A target as people write it: `90` or `80–90`.
 pub fn target_teks(t: domain::skp::Target, inggris: bool) -> String {
-    if (t.max() - t.min()).abs() < f64::EPSILON {
-        angka(t.min(), inggris)
-    } else {
-        format!("{}–{}", angka(t.min(), inggris), angka(t.max(), inggris))
-    }
+    let a = domain::rule_set::angka_target(t.min(), t.max());
+    if inggris { a.en } else { a.id }
 }

@@ -146,44 +146,67 @@ pub fn bulatkan(nilai: f64, desimal: i32) -> f64 {
     (nilai * faktor * (1.0 + 1e-12)).round() / faktor
 }
 
-/// A number as each language writes it in an explanation: `88,67` in
-/// Indonesian, `88.67` in English.
+/// A number as each language writes it: `1.234,5` in Indonesian, `1,234.5`
+/// in English (the decimal mark and the thousands separator swap).
 ///
 /// Deliberately without `Display`: a number must be placed in the Indonesian
 /// text as `.id` and in the English text as `.en`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Angka {
-    /// Bahasa Indonesia: decimal comma (`88,67`).
+pub struct Angka {
+    /// Bahasa Indonesia: decimal comma, thousands grouped with dots (`1.234,5`),
+    /// as [`crate::skp::indikator::parse_angka`] reads it back.
     pub id: String,
-    /// English: decimal point (`88.67`).
+    /// English: decimal point, thousands grouped with commas (`1,234.5`).
     pub en: String,
 }
 
 impl Angka {
     /// The Indonesian form; as `Angka::id`, picks the language when one text
     /// is built per language (`let rentang = |bahasa: fn(Angka) -> String| …`).
-    pub(crate) fn id(self) -> String {
+    pub fn id(self) -> String {
         self.id
     }
 
     /// The English form; see [`Angka::id`].
-    pub(crate) fn en(self) -> String {
+    pub fn en(self) -> String {
         self.en
     }
 }
 
-/// Formats a number for an explanation: at most 2 decimals, no trailing zeros,
-/// with the decimal separator of each language ([`Angka`]).
-pub(crate) fn angka(nilai: f64) -> Angka {
+/// Formats a number for people: at most 2 decimals, no trailing zeros, as
+/// each language writes it ([`Angka`]).
+pub fn angka(nilai: f64) -> Angka {
     let s = format!("{:.2}", bulatkan(nilai, 2));
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    let en = if s == "-0" { "0".to_string() } else { s.to_string() };
-    Angka { id: en.replace('.', ","), en }
+    tulis(if s == "-0" { "0" } else { s })
+}
+
+/// A number written with a decimal point and no grouping (`-1234.5`, as
+/// Rust formats it) in each language's notation.
+fn tulis(polos: &str) -> Angka {
+    let (tanda, badan) = polos.strip_prefix('-').map_or(("", polos), |b| ("-", b));
+    let (bulat, pecahan) = badan.split_once('.').map_or((badan, None), |(b, p)| (b, Some(p)));
+    let dengan = |ribuan: char, desimal: char| {
+        let mut t = String::with_capacity(polos.len() + bulat.len() / 3);
+        t.push_str(tanda);
+        for (i, c) in bulat.chars().enumerate() {
+            if i > 0 && (bulat.len() - i) % 3 == 0 {
+                t.push(ribuan);
+            }
+            t.push(c);
+        }
+        if let Some(p) = pecahan {
+            t.push(desimal);
+            t.push_str(p);
+        }
+        t
+    };
+    Angka { id: dengan('.', ','), en: dengan(',', '.') }
 }
 
 /// Numbers added up, as each language writes them: `87,5 + 76` / `87.5 + 76`
 /// (empty when there are none).
-pub(crate) fn angka_jumlah(nilai: impl IntoIterator<Item = f64>) -> Angka {
+pub fn angka_jumlah(nilai: impl IntoIterator<Item = f64>) -> Angka {
     let (id, en): (Vec<String>, Vec<String>) = nilai
         .into_iter()
         .map(|x| {
@@ -196,7 +219,7 @@ pub(crate) fn angka_jumlah(nilai: impl IntoIterator<Item = f64>) -> Angka {
 
 /// A target as each language writes it: one number, or a range (`80,5–90` /
 /// `80.5–90`) when its bounds differ.
-pub(crate) fn angka_target(min: f64, max: f64) -> Angka {
+pub fn angka_target(min: f64, max: f64) -> Angka {
     let (min, max) = (angka(min), angka(max));
     if min == max {
         min
@@ -206,11 +229,10 @@ pub(crate) fn angka_target(min: f64, max: f64) -> Angka {
 }
 
 /// A number quoted back in a message, exactly as given (no rounding: `0.001`
-/// must not read `0` where the message says it is not positive), with the
-/// decimal separator of each language ([`Angka`]).
-pub(crate) fn angka_persis(nilai: f64) -> Angka {
-    let en = nilai.to_string();
-    Angka { id: en.replace('.', ","), en }
+/// must not read `0` where the message says it is not positive), as each
+/// language writes it ([`Angka`]).
+pub fn angka_persis(nilai: f64) -> Angka {
+    tulis(&nilai.to_string())
 }
 
 #[cfg(test)]
@@ -289,6 +311,15 @@ mod tests {
         assert_eq!(angka_persis(0.001), Angka { id: "0,001".to_string(), en: "0.001".to_string() });
         assert_eq!(angka_persis(-2.5), Angka { id: "-2,5".to_string(), en: "-2.5".to_string() });
         assert_eq!(angka_persis(120.0), Angka { id: "120".to_string(), en: "120".to_string() });
+        assert_eq!(angka_persis(-1234.0625), Angka { id: "-1.234,0625".to_string(), en: "-1,234.0625".to_string() });
+    }
+
+    #[test]
+    fn a_number_written_in_indonesian_reads_back_as_itself() {
+        for x in [0.5, 12.0, 999.99, 1000.0, 1234.5, 20_000.25, 1_500_000_000.0, -7_654_321.0] {
+            assert_eq!(crate::skp::indikator::parse_angka(&angka(x).id), Ok(x), "{x}");
+            assert_eq!(crate::skp::indikator::parse_angka(&angka_persis(x).id), Ok(x), "{x}");
+        }
     }
 
     #[test]
@@ -300,7 +331,11 @@ mod tests {
             (-0.001, "0", "0"),
             (118.75, "118,75", "118.75"),
             (-1.005, "-1,01", "-1.01"),
-            (1234.5, "1234,5", "1234.5"),
+            (1234.5, "1.234,5", "1,234.5"),
+            (999.0, "999", "999"),
+            (1000.0, "1.000", "1,000"),
+            (-1500000000.25, "-1.500.000.000,25", "-1,500,000,000.25"),
+            (123456.0, "123.456", "123,456"),
         ];
         for (x, id, en) in table {
             assert_eq!(angka(x), Angka { id: id.to_string(), en: en.to_string() }, "{x}");
