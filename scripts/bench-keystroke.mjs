@@ -38,7 +38,7 @@ try {
   const cdpKosong = await browser.context.newCDPSession(kosong);
   await kosong.locator('input').focus();
   // A page is measured in front (a page behind another draws no frames and
-  // runs slower) and slowed down 4× only meanwhile: a throttled renderer
+  // runs slower) and slowed down only meanwhile: a throttled renderer
   // keeps a core busy even when idle, and this machine has two (the empty
   // page measured beside the throttled editor read 1–2 ms slower at p50
   // and 5 ms at p95).
