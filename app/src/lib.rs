@@ -15,6 +15,7 @@ pub mod teks;
 use leptos::prelude::*;
 
 use crate::components::kerangka::Kerangka;
+use crate::components::muat::BatasGalat;
 use crate::components::sesi_berakhir::SesiBerakhir;
 use crate::i18n::{Locale, provide_i18n};
 use crate::navigasi::{Navigasi, provide_navigasi};
@@ -79,7 +80,18 @@ fn siapkan() -> Navigasi {
 pub fn App() -> impl IntoView {
     let nav = siapkan();
     // A page is built anew when the address names another page (or another SKP).
-    let halaman = move || match nav.halaman() {
+    let halaman = move || halaman(nav.halaman());
+    view! {
+        <Kerangka>
+            <BatasGalat>{halaman}</BatasGalat>
+        </Kerangka>
+        <SesiBerakhir />
+    }
+}
+
+/// The page an address names.
+fn halaman(h: Option<Halaman>) -> AnyView {
+    match h {
         Some(Halaman::Beranda) => view! { <pages::beranda::Beranda /> }.into_any(),
         Some(Halaman::Masuk) => view! { <pages::masuk::Masuk /> }.into_any(),
         Some(Halaman::Aktivasi) => view! { <pages::aktivasi::Aktivasi /> }.into_any(),
@@ -90,10 +102,6 @@ pub fn App() -> impl IntoView {
         Some(Halaman::TinjauSkp(id)) => view! { <pages::penilai::TinjauSkp id /> }.into_any(),
         // The console is the other wasm (the server answers /admin with it).
         Some(Halaman::Admin) | None => view! { <pages::tidak_ditemukan::TidakDitemukan /> }.into_any(),
-    };
-    view! {
-        <Kerangka>{halaman}</Kerangka>
-        <SesiBerakhir />
     }
 }
 
@@ -105,7 +113,9 @@ pub fn AppAdmin() -> impl IntoView {
     siapkan();
     view! {
         <Kerangka konsol=true>
-            <pages::admin::Admin />
+            <BatasGalat>
+                <pages::admin::Admin />
+            </BatasGalat>
         </Kerangka>
         <SesiBerakhir />
     }

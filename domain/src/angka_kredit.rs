@@ -162,9 +162,9 @@ impl Jenjang {
     /// positions are named ("Analis SDM Aparatur Ahli Pertama", "Pranata
     /// Komputer Terampil"); `None` when the name ends with none.
     pub fn dari_jabatan(jabatan: &str) -> Option<Jenjang> {
-        let kata: Vec<String> = jabatan.split_whitespace().map(str::to_lowercase).collect();
+        let kata: Vec<String> = jabatan.split_whitespace().map(str::to_ascii_lowercase).collect();
         Jenjang::ALL.into_iter().find(|j| {
-            let nama: Vec<String> = j.label().id.split_whitespace().map(str::to_lowercase).collect();
+            let nama: Vec<String> = j.label().id.split_whitespace().map(str::to_ascii_lowercase).collect();
             kata.len() > nama.len() && kata.ends_with(&nama)
         })
     }

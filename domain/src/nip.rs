@@ -97,8 +97,8 @@ impl NipError {
                 format!("A NIP has 18 digits; {panjang} were entered."),
             ),
             NipError::BukanAngka { posisi, karakter } => Teks::new(
-                format!("NIP hanya berisi angka; ada {karakter:?} pada posisi {posisi}."),
-                format!("A NIP has only digits; found {karakter:?} at position {posisi}."),
+                format!("NIP hanya berisi angka; ada '{karakter}' pada posisi {posisi}."),
+                format!("A NIP has only digits; found '{karakter}' at position {posisi}."),
             ),
             NipError::TanggalLahirTidakValid { teks } => Teks::new(
                 format!("Digit 1–8 NIP harus tanggal lahir yang ada (tttt-bb-hh), bukan {teks}."),

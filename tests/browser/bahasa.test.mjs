@@ -49,6 +49,12 @@ function leftovers(text, strings) {
   return [...strings].filter((s) => new RegExp(`(^|[^\\p{L}])${escape(s)}($|[^\\p{L}])`, 'u').test(text));
 }
 
+/** An English page's text without the labels that quote the regulation's own
+ * term, "Excellent (Sangat Baik)": that Indonesian term is meant to stay. */
+function tanpaIstilahResmi(text) {
+  return [...onlyIn('en', 'id')].filter((s) => /\(.+\)/.test(s)).reduce((t, s) => t.split(s).join(' '), text);
+}
+
 test('the switch changes every visible string, sets html lang and is remembered', async () => {
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
@@ -68,7 +74,7 @@ test('the switch changes every visible string, sets html lang and is remembered'
     await page.getByTestId('ganti-bahasa').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     const after = await visibleText(page);
-    assert.deepEqual(leftovers(after, id), [], `${path}: no Indonesian left after switching`);
+    assert.deepEqual(leftovers(tanpaIstilahResmi(after), id), [], `${path}: no Indonesian left after switching`);
     assert.notEqual(before, after);
     await page.reload();
     await page.getByTestId('ganti-bahasa').waitFor();
@@ -86,7 +92,7 @@ test('the switch changes every visible string, sets html lang and is remembered'
     assert.deepEqual(leftovers(await visibleText(page), en), [], `${layar}: no English in Indonesian`);
     await page.getByTestId('ganti-bahasa').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    assert.deepEqual(leftovers(await visibleText(page), id), [], `${layar}: no Indonesian in English`);
+    assert.deepEqual(leftovers(tanpaIstilahResmi(await visibleText(page)), id), [], `${layar}: no Indonesian in English`);
     await page.getByTestId('ganti-bahasa').click();
     await page.waitForFunction(() => document.documentElement.lang === 'id');
   };

@@ -169,6 +169,61 @@ test('when the app itself fails, the user gets a message and a way to reload, in
   await page.close();
 });
 
+test('a page the server cannot give shows its error in the place of the page (the menu still works); no connection says so, with a retry', async () => {
+  const staf4 = '199512302022032008'; // Putri Maharani
+  const s = await apiSession(server.base, staf4);
+  const [periode] = await s.get('/api/v1/org/periode');
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana('Tersusunnya data pelatihan') });
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await browser.context.clearCookies();
+  await login(page, server.base, staf4);
+  const alamat = `${server.base}/skp/${skp.id}`;
+  const api = new RegExp(`/api/v1/skp/${skp.id}$`);
+  const galat = page.getByTestId('galat-halaman');
+  // The server fails, with its error body in both languages: the page's
+  // error boundary shows the server's words in the user's language.
+  await page.route(api, (r) => r.fulfill({
+    status: 500, contentType: 'application/json',
+    body: JSON.stringify({ code: 'internal', message: 'Server sedang bermasalah. / The server has a problem.' }),
+  }));
+  await page.goto(alamat);
+  await galat.waitFor();
+  assert.match(await galat.textContent(), /Halaman ini tidak dapat ditampilkan.*Server sedang bermasalah\..*tersimpan tetap aman/);
+  assert.doesNotMatch(await galat.textContent(), /The server has a problem/);
+  assert.equal(await galat.getAttribute('role'), 'alert');
+  assert.equal(await page.getByTestId('editor-skp').count(), 0);
+  assert.equal(await galat.getByTestId('muat-ulang').getAttribute('href'), alamat);
+  await screenshot(page, 'galat-halaman-tablet');
+  await page.getByTestId('ganti-bahasa').click();
+  await page.waitForFunction(() => /The server has a problem\./.test(document.querySelector('[data-testid=galat-halaman]').textContent));
+  await page.getByTestId('ganti-bahasa').click();
+  // The frame stays: another page opens in its place.
+  await page.getByTestId('nav').getByRole('link', { name: 'Beranda' }).click();
+  await page.getByTestId('dasbor').waitFor();
+  assert.equal(await galat.count(), 0);
+  await page.unroute(api);
+  // An answer the app cannot read (a proxy's page, say).
+  await page.route(api, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '<html>proxy</html>' }));
+  await page.goto(alamat);
+  await galat.waitFor();
+  assert.match(await galat.textContent(), /Terjadi kesalahan di aplikasi/);
+  await page.unroute(api);
+  // No connection: said plainly (not as an error of the page), with a
+  // button that tries again; once the connection is back, the SKP opens.
+  await page.route(api, (r) => r.abort('internetdisconnected'));
+  await page.goto(alamat);
+  const gagal = page.getByTestId('gagal-muat');
+  await gagal.waitFor();
+  assert.match(await gagal.textContent(), /Tidak terhubung ke server, jadi halaman ini belum dapat dimuat/);
+  assert.equal(await galat.count(), 0);
+  await page.unroute(api);
+  await gagal.getByTestId('coba-lagi').click();
+  await page.getByTestId('editor-skp').waitFor();
+  assert.equal(await page.getByTestId('rhk-uraian').first().inputValue(), 'Tersusunnya data pelatihan');
+  await page.close();
+});
+
 test('signing out leaves nothing typed on the device', async () => {
   const page = await browser.context.newPage();
   await page.setViewportSize(VIEWPORTS.tablet);

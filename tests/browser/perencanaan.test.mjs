@@ -151,6 +151,15 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   page.once('dialog', (d) => d.accept());
   await kosong.getByTestId('hapus-rhk').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=rhk]').length === 1);
+  // The lampiran, one item per line: a line too long is said under its list
+  // as it is typed (naming the line), and goes when it is shortened.
+  const konsekuensi = page.getByTestId('lampiran-konsekuensi');
+  await page.getByTestId('lampiran-sumber-daya').fill('Anggaran diklat DIPA 2026\n\nRuang kelas dan LMS');
+  await konsekuensi.fill(`Teguran tertulis\n${'x'.repeat(1001)}`);
+  await page.waitForFunction(() => /Baris 2:/.test(document.getElementById('lampiran-konsekuensi-galat')?.textContent ?? ''));
+  assert.equal(await page.locator('#lampiran-sumber-daya-galat li').count(), 0, 'the other lists stay quiet');
+  await konsekuensi.fill('Teguran tertulis\nPenundaan tunjangan kinerja');
+  await page.waitForFunction(() => document.querySelector('#lampiran-konsekuensi-galat li') === null);
   await shots(page, 'editor-skp');
   await page.setViewportSize(VIEWPORTS.phone);
 
@@ -204,7 +213,11 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   // and direction, and the lampiran.
   assert.equal(await tablet.getByTestId('tinjau-jenis').textContent(), 'Utama');
   assert.equal(await tablet.getByTestId('tinjau-aspek').textContent(), 'Kuantitas · Makin besar makin baik');
-  assert.match(await tablet.getByTestId('tinjau-lampiran').textContent(), /Dukungan sumber daya/);
+  // The lampiran as typed, line by line (the blank line left out).
+  assert.deepEqual(
+    await tablet.getByTestId('tinjau-lampiran').locator('li').allTextContents(),
+    ['Anggaran diklat DIPA 2026', 'Ruang kelas dan LMS', 'Teguran tertulis', 'Penundaan tunjangan kinerja'],
+  );
   await shots(tablet, 'tinjau');
   await tablet.setViewportSize(VIEWPORTS.tablet);
   // Returning without notes is refused on the spot.

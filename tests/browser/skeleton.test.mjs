@@ -44,6 +44,39 @@ test('the kuadran predikat changes when a select changes, computed by the wasm',
   await page.close();
 });
 
+test('the kuadran shows the nine predikat of PermenPANRB 6/2022; a cell pressed chooses both ratings', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(server.base + '/simulasi');
+  const sel = page.getByTestId('sel-kuadran');
+  await sel.first().waitFor();
+  // The regulation's table (RULES.md §3): results by row, behaviour by column.
+  const d = 'dibawah_ekspektasi', s = 'sesuai_ekspektasi', a = 'diatas_ekspektasi';
+  const tabel = {
+    [a]: { [d]: 'kurang', [s]: 'baik', [a]: 'sangat_baik' },
+    [s]: { [d]: 'kurang', [s]: 'baik', [a]: 'baik' },
+    [d]: { [d]: 'sangat_kurang', [s]: 'butuh_perbaikan', [a]: 'butuh_perbaikan' },
+  };
+  const sel9 = await sel.evaluateAll((els) => els.map((e) => [e.dataset.hasil, e.dataset.perilaku, e.dataset.predikat, e.getAttribute('aria-pressed')]));
+  assert.equal(sel9.length, 9);
+  for (const [h, p, predikat] of sel9) assert.equal(predikat, tabel[h][p], `${h} × ${p}`);
+  // The chosen ratings (both 'sesuai' at first) are the one pressed cell.
+  const ditekan = () => sel.evaluateAll((els) => els.filter((e) => e.getAttribute('aria-pressed') === 'true').map((e) => `${e.dataset.hasil}/${e.dataset.perilaku}`));
+  assert.deepEqual(await ditekan(), [`${s}/${s}`]);
+  // Pressing a cell chooses both ratings and the predikat follows.
+  await page.locator(`[data-testid=sel-kuadran][data-hasil=${d}][data-perilaku=${a}]`).click();
+  assert.equal(await page.getByTestId('rating-hasil').inputValue(), d);
+  assert.equal(await page.getByTestId('rating-perilaku').inputValue(), a);
+  assert.equal(await page.getByTestId('predikat').getAttribute('data-predikat'), 'butuh_perbaikan');
+  assert.deepEqual(await ditekan(), [`${d}/${a}`]);
+  // A select changed moves the pressed cell.
+  await page.getByTestId('rating-hasil').selectOption(a);
+  assert.deepEqual(await ditekan(), [`${a}/${a}`]);
+  assert.equal(await page.getByTestId('predikat').getAttribute('data-predikat'), 'sangat_baik');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the page shows the server's version from /api/v1/health", async () => {
   const page = await browser.context.newPage();
   const problems = watchProblems(page);

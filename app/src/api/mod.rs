@@ -66,6 +66,21 @@ impl Error {
     }
 }
 
+/// For the console and the page's error boundary: what failed, never what
+/// was sent or who sent it.
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Network => f.write_str("no answer from the server"),
+            Error::SesiBerakhir => f.write_str("the session ended"),
+            Error::Api { status, body } => write!(f, "the server refused: HTTP {status} ({})", body.code),
+            Error::Decode => f.write_str("an answer the app could not read"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
 /// Picks one side of a server message "Bahasa Indonesia / English".
 pub fn satu_bahasa(pesan: &str, bahasa_inggris: bool) -> String {
     match pesan.split_once(" / ") {

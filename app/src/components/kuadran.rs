@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use domain::{Predikat, RatingEkspektasi};
+use domain::{Predikat, RatingEkspektasi, kuadran_predikat};
 
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::state::kuadran::predikat_dari_kode;
@@ -75,6 +75,55 @@ pub fn KuadranSimulasi() -> impl IntoView {
                     {move || label_predikat(i18n.get_locale(), predikat.get())}
                 </strong>
             </p>
+            <TabelKuadran hasil=hasil perilaku=perilaku />
         </section>
+    }
+}
+
+/// The 3×3 kuadran of PermenPANRB 6/2022: the rating hasil kerja by row
+/// (above expectation at the top), the rating perilaku by column; each cell
+/// shows its predikat (the domain's), the chosen one pressed. Pressing a
+/// cell chooses both ratings.
+#[component]
+fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl IntoView {
+    use RatingEkspektasi as R;
+    const BARIS: [R; 3] = [R::DiatasEkspektasi, R::SesuaiEkspektasi, R::DibawahEkspektasi];
+    const KOLOM: [R; 3] = [R::DibawahEkspektasi, R::SesuaiEkspektasi, R::DiatasEkspektasi];
+    let i18n = use_i18n();
+    let sel = move |h: R, p: R| {
+        let predikat = kuadran_predikat(h, p);
+        let dipilih = move || hasil.with(|x| x == h.kode()) && perilaku.with(|x| x == p.kode());
+        let pilih = move |_| {
+            hasil.set(h.kode().to_owned());
+            perilaku.set(p.kode().to_owned());
+        };
+        view! {
+            <td>
+                <button type="button" class=format!("predikat {}", predikat.kode()) data-testid="sel-kuadran"
+                    data-hasil=h.kode() data-perilaku=p.kode() data-predikat=predikat.kode()
+                    aria-pressed=move || dipilih().to_string() on:click=pilih>
+                    {move || label_predikat(i18n.get_locale(), predikat)}
+                </button>
+            </td>
+        }
+    };
+    view! {
+        <table class="kuadran" data-testid="kuadran">
+            <caption>{teks(i18n, |l| td_string!(l, umum.judul_kuadran))}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{teks(i18n, |l| td_string!(l, umum.kuadran_sudut))}</th>
+                    {KOLOM.into_iter().map(|p| view! { <th scope="col"><LabelRating rating=p /></th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {BARIS.into_iter().map(|h| view! {
+                    <tr>
+                        <th scope="row"><LabelRating rating=h /></th>
+                        {KOLOM.into_iter().map(|p| sel(h, p)).collect_view()}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -5,6 +5,7 @@ use domain::api::{PeriodeView, SkpRingkas};
 use domain::tanggal::Tanggal;
 
 use crate::api;
+use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::status::StatusSkp;
 use crate::i18n::{Locale, t, td_string, use_i18n};
@@ -47,12 +48,7 @@ fn Dasbor() -> impl IntoView {
             <h1>{move || { let n = nama(); t!(i18n, pegawai.salam, nama = move || n.clone()) }}</h1>
             {move || match data.get() {
                 None => teks(i18n, |l| td_string!(l, umum.memuat)).into_any(),
-                Some(Err(api::Error::SesiBerakhir)) => {
-                    auth.expire();
-                    auth.ulang_setelah_masuk(move || data.refetch());
-                    ().into_any()
-                }
-                Some(Err(_)) => view! { <p class="galat">{teks(i18n, |l| td_string!(l, umum.galat_jaringan))}</p> }.into_any(),
+                Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
                 Some(Ok((periode, skp))) => {
                     let today = hari_ini();
                     match periode_aktif(&periode, i64::from(today.tahun())) {

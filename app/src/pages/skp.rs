@@ -343,7 +343,7 @@ fn EditorSkp(
                     </div>
                 </Show>
                 <GalatField id="kelengkapan" pesan=kelengkapan />
-                <Lampiran form=form editable=editable />
+                <Lampiran ed=ed />
             </div>
             <aside class="kolom-pratinjau kartu" aria-labelledby="judul-pratinjau">
                 <h2 id="judul-pratinjau">{teks(i18n, |l| td_string!(l, pegawai.pratinjau))}</h2>
@@ -397,42 +397,44 @@ fn EditorSkp(
     }
 }
 
-/// The Lampiran SKP: three lists, one item per line.
+/// The Lampiran SKP: three lists, one item per line, each with its
+/// messages (too many rows, a row too long) under it as it is typed. A
+/// list owns what is typed in it (read once, like the RHK fields): blank
+/// lines stay on the screen and out of the form.
 #[component]
-fn Lampiran(form: RwSignal<domain::skp::SkpInput>, editable: Signal<bool>) -> impl IntoView {
+fn Lampiran(ed: Editor) -> impl IntoView {
     let i18n = use_i18n();
+    let en = move || i18n.get_locale() == Locale::en;
     type Bagian = fn(&mut domain::skp::LampiranSkp) -> &mut Vec<String>;
-    let baris = |get: Bagian, id: &'static str| {
-        let teks = move || {
-            form.with(|f| {
-                let mut l = f.lampiran.clone();
-                get(&mut l).join("\n")
-            })
-        };
+    let daftar = move |get: Bagian, id: &'static str, field: &'static str, label: fn(Locale) -> &'static str| {
+        let awal = ed.form.with_untracked(|f| get(&mut f.lampiran.clone()).join("\n"));
         let ubah = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            form.update(|f| {
+            ed.form.update(|f| {
                 *get(&mut f.lampiran) = v.lines().map(str::to_owned).filter(|l| !l.trim().is_empty()).collect()
             });
         };
-        view! { <textarea id=id data-testid=id rows="3" prop:value=teks on:change=ubah></textarea> }
+        let galat = ed.galat.untuk(&format!("lampiran.{field}"));
+        let pesan = Signal::derive(move || {
+            let l = if en() { "en" } else { "id" };
+            galat.with(|g| g.iter().flatten().map(|t| t.dalam(l).to_owned()).collect())
+        });
+        let galat_id = format!("{id}-galat");
+        view! {
+            <div class="baris">
+                <label for=id>{teks(i18n, label)}</label>
+                <textarea id=id data-testid=id rows="3" prop:value=awal on:input=ubah aria-describedby=galat_id.clone()></textarea>
+                <GalatField id=galat_id pesan=pesan />
+            </div>
+        }
     };
     view! {
-        <fieldset class="kartu lampiran" disabled=move || !editable.get()>
+        <fieldset class="kartu lampiran" disabled=move || !ed.editable.get()>
             <legend>{teks(i18n, |l| td_string!(l, pegawai.lampiran))}</legend>
             <p class="petunjuk">{teks(i18n, |l| td_string!(l, pegawai.satu_per_baris))}</p>
-            <div class="baris">
-                <label for="lampiran-sumber-daya">{teks(i18n, |l| td_string!(l, pegawai.dukungan_sumber_daya))}</label>
-                {baris(|l| &mut l.dukungan_sumber_daya, "lampiran-sumber-daya")}
-            </div>
-            <div class="baris">
-                <label for="lampiran-skema">{teks(i18n, |l| td_string!(l, pegawai.skema_pertanggungjawaban))}</label>
-                {baris(|l| &mut l.skema_pertanggungjawaban, "lampiran-skema")}
-            </div>
-            <div class="baris">
-                <label for="lampiran-konsekuensi">{teks(i18n, |l| td_string!(l, pegawai.konsekuensi))}</label>
-                {baris(|l| &mut l.konsekuensi, "lampiran-konsekuensi")}
-            </div>
+            {daftar(|l| &mut l.dukungan_sumber_daya, "lampiran-sumber-daya", "dukungan_sumber_daya", |l| td_string!(l, pegawai.dukungan_sumber_daya))}
+            {daftar(|l| &mut l.skema_pertanggungjawaban, "lampiran-skema", "skema_pertanggungjawaban", |l| td_string!(l, pegawai.skema_pertanggungjawaban))}
+            {daftar(|l| &mut l.konsekuensi, "lampiran-konsekuensi", "konsekuensi", |l| td_string!(l, pegawai.konsekuensi))}
         </fieldset>
     }
 }

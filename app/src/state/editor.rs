@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::i18n::Locale;
 use domain::angka_kredit::Jenjang;
 use domain::error::FieldErrors;
 use domain::periode::PeriodeEvaluasi;
@@ -177,27 +178,44 @@ pub fn galat_server(fields: &std::collections::BTreeMap<String, Vec<String>>) ->
     e
 }
 
-/// The field errors by [`kunci_galat`]; errors outside the RHK list keep their path.
+/// The field errors by [`kunci_galat`]. A lampiran row's messages go to
+/// its list (`lampiran.konsekuensi`), each naming the row; other errors
+/// outside the RHK list keep their path.
 pub fn galat_per_id(input: &SkpInput, errors: &FieldErrors) -> HashMap<String, Vec<domain::Teks>> {
-    // `rhk[2].uraian`, `rhk[2].indikator[1].target`
+    // `rhk[2].uraian`, `rhk[2].indikator[1].target`, `lampiran.konsekuensi[0]`
     fn indeks<'a>(path: &'a str, awalan: &str) -> Option<(usize, &'a str)> {
         let rest = path.strip_prefix(awalan)?.strip_prefix('[')?;
         let (i, rest) = rest.split_once(']')?;
         Some((i.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
     }
-    errors
-        .iter()
-        .map(|(path, pesan)| {
-            let kunci = indeks(path, "rhk").and_then(|(ri, rest)| {
-                let rhk = input.rhk.get(ri)?;
-                Some(match indeks(rest, "indikator") {
-                    Some((ii, field)) => kunci_galat(&rhk.id, Some(&rhk.indikator.get(ii)?.id), field),
-                    None => kunci_galat(&rhk.id, None, rest),
-                })
-            });
-            (kunci.unwrap_or_else(|| path.to_owned()), pesan.to_vec())
-        })
-        .collect()
+    let mut per_id: HashMap<String, Vec<domain::Teks>> = HashMap::new();
+    for (path, pesan) in errors.iter() {
+        let kunci = indeks(path, "rhk").and_then(|(ri, rest)| {
+            let rhk = input.rhk.get(ri)?;
+            Some(match indeks(rest, "indikator") {
+                Some((ii, field)) => kunci_galat(&rhk.id, Some(&rhk.indikator.get(ii)?.id), field),
+                None => kunci_galat(&rhk.id, None, rest),
+            })
+        });
+        let baris_lampiran = path
+            .split_once('[')
+            .filter(|(daftar, _)| daftar.starts_with("lampiran."))
+            .and_then(|(daftar, _)| indeks(path, daftar).map(|(i, _)| (daftar, i + 1)));
+        let (kunci, pesan) = match (kunci, baris_lampiran) {
+            (Some(k), _) => (k, pesan.to_vec()),
+            (None, Some((daftar, n))) => (daftar.to_owned(), pesan.iter().map(|p| di_baris(n, p)).collect()),
+            (None, None) => (path.to_owned(), pesan.to_vec()),
+        };
+        per_id.entry(kunci).or_default().extend(pesan);
+    }
+    per_id
+}
+
+/// A message about one row of a list, naming the row (`Baris 2: …`).
+fn di_baris(n: usize, pesan: &domain::Teks) -> domain::Teks {
+    use crate::i18n::kata::pegawai::baris_lampiran as b;
+    let dalam = |l: Locale| b(l, b::Isi { n: &n, pesan: &pesan.dalam(l.kode()) });
+    domain::Teks::new(dalam(Locale::id), dalam(Locale::en))
 }
 
 /// An id not used yet in this form, e.g. `rhk-3` or `iki-7`.
@@ -389,6 +407,25 @@ mod tests {
         let per_id = galat_per_id(&input, &errors);
         assert_eq!(per_id[&kunci_galat(&rhk2, Some(&iki2), "target")], errors.get("rhk[0].indikator[0].target"));
         assert!(!per_id.contains_key(&kunci_galat("rhk-1", None, "uraian")));
+    }
+
+    #[test]
+    fn a_lampiran_list_gets_its_own_messages_and_those_of_its_rows() {
+        let mut input = SkpInput::default();
+        tambah_rhk(&mut input, JenisRhk::Utama);
+        input.lampiran.konsekuensi =
+            (0..=domain::skp::MAKS_BARIS_LAMPIRAN).map(|i| format!("Konsekuensi {i}")).collect();
+        input.lampiran.konsekuensi[1] = "x".repeat(domain::skp::indikator::MAKS_URAIAN + 1);
+        let errors = input.validate(JenisJabatan::Pelaksana).unwrap_err();
+        let per_id = galat_per_id(&input, &errors);
+        let pesan = &per_id["lampiran.konsekuensi"];
+        assert_eq!(pesan.len(), 2, "{pesan:?}");
+        assert_eq!(pesan[0], errors.get("lampiran.konsekuensi")[0], "the list's own message first");
+        let baris = &errors.get("lampiran.konsekuensi[1]")[0];
+        assert_eq!(pesan[1].dalam("id"), format!("Baris 2: {}", baris.dalam("id")));
+        assert_eq!(pesan[1].dalam("en"), format!("Row 2: {}", baris.dalam("en")));
+        assert!(!per_id.contains_key("lampiran.konsekuensi[1]"));
+        assert!(!per_id.contains_key("lampiran.dukungan_sumber_daya"), "another list stays quiet");
     }
 
     #[test]

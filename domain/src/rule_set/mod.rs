@@ -140,10 +140,13 @@ impl JenisRhk {
 /// few places a rule says a value is rounded.
 ///
 /// A relative nudge of 1e-12 makes values written in decimal round as written
-/// (2.675 is stored as 2.67499999…, and still rounds to 2.68).
+/// (2.675 is stored as 2.67499999…, and still rounds to 2.68), capped at a
+/// millionth of the last decimal: uncapped, a large amount gained one (ten
+/// billion rupiah read 10.000.000.000,01).
 pub fn bulatkan(nilai: f64, desimal: i32) -> f64 {
-    let faktor = 10f64.powi(desimal);
-    (nilai * faktor * (1.0 + 1e-12)).round() / faktor
+    let x = nilai * 10f64.powi(desimal);
+    let dorong = (x.abs() * 1e-12).min(1e-6);
+    (x + x.signum() * dorong).round() / 10f64.powi(desimal)
 }
 
 /// A number as each language writes it: `1.234,5` in Indonesian, `1,234.5`
@@ -280,7 +283,17 @@ mod tests {
 
     #[test]
     fn rounding_is_half_away_from_zero_as_written() {
-        let table = [(2.675, 2, 2.68), (2.0833, 2, 2.08), (88.665, 2, 88.67), (-1.005, 2, -1.01), (90.5, 0, 91.0)];
+        let table = [
+            (2.675, 2, 2.68),
+            (2.0833, 2, 2.08),
+            (88.665, 2, 88.67),
+            (-1.005, 2, -1.01),
+            (90.5, 0, 91.0),
+            // Budgets in rupiah: ten billion and fifteen trillion stay themselves.
+            (10_000_000_000.0, 2, 10_000_000_000.0),
+            (15_000_000_000_000.0, 2, 15_000_000_000_000.0),
+            (-15_000_000_000_000.0, 2, -15_000_000_000_000.0),
+        ];
         for (x, d, expected) in table {
             assert_eq!(bulatkan(x, d), expected, "{x} to {d} decimals");
         }
@@ -292,6 +305,7 @@ mod tests {
         assert_eq!(angka(88.6666).en, "88.67");
         assert_eq!(angka(2.5).en, "2.5");
         assert_eq!(angka(-0.001).en, "0");
+        assert_eq!(angka(10_000_000_000.0).id, "10.000.000.000", "no cent gained");
     }
 
     #[test]

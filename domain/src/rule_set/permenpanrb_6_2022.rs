@@ -210,7 +210,7 @@ impl<'de> Deserialize<'de> for PredikatOrganisasi {
     }
 }
 
-/// Lower case, `_` for every run of spaces, `-` and `/`.
+/// Lower case (ASCII: the codes are), `_` for every run of spaces, `-` and `/`.
 fn normalisasi(kode: &str) -> String {
     let mut keluaran = String::with_capacity(kode.len());
     for c in kode.trim().chars() {
@@ -219,7 +219,7 @@ fn normalisasi(kode: &str) -> String {
                 keluaran.push('_');
             }
         } else {
-            keluaran.extend(c.to_lowercase());
+            keluaran.push(c.to_ascii_lowercase());
         }
     }
     keluaran.trim_end_matches('_').to_string()

@@ -390,8 +390,8 @@ pub fn compute_kegiatan_aspek<'a>(aspek: impl IntoIterator<Item = &'a NilaiAspek
         URUTAN_ASPEK[..3].iter().zip(&per_aspek).filter(|(_, s)| s.is_none()).map(|(a, _)| nama_aspek(*a)).collect();
     let ada: Vec<f64> = per_aspek.iter().flatten().copied().collect();
     if !hilang.is_empty() {
-        let id = hilang.iter().map(|h| h.0.to_lowercase()).collect::<Vec<_>>().join(", ");
-        let en = hilang.iter().map(|h| h.1.to_lowercase()).collect::<Vec<_>>().join(", ");
+        let id = hilang.iter().map(|h| h.0.to_ascii_lowercase()).collect::<Vec<_>>().join(", ");
+        let en = hilang.iter().map(|h| h.1.to_ascii_lowercase()).collect::<Vec<_>>().join(", ");
         penjelasan = penjelasan.langkah(
             format!(
                 "Aspek {id} tidak diukur oleh indikator mana pun: nilai capaian dirata-rata dari {} aspek yang ada.",
