@@ -96,10 +96,18 @@ impl NipError {
                 format!("NIP harus 18 digit, yang diisi {panjang} digit."),
                 format!("A NIP has 18 digits; {panjang} were entered."),
             ),
-            NipError::BukanAngka { posisi, karakter } => Teks::new(
-                format!("NIP hanya berisi angka; ada '{karakter}' pada posisi {posisi}."),
-                format!("A NIP has only digits; found '{karakter}' at position {posisi}."),
-            ),
+            NipError::BukanAngka { posisi, karakter } => {
+                // An invisible character (pasted from a PDF: U+200B, U+00AD) by its code point.
+                let k = if karakter.is_alphanumeric() || karakter.is_ascii_graphic() {
+                    format!("'{karakter}'")
+                } else {
+                    format!("U+{:04X}", u32::from(*karakter))
+                };
+                Teks::new(
+                    format!("NIP hanya berisi angka; ada {k} pada posisi {posisi}."),
+                    format!("A NIP has only digits; found {k} at position {posisi}."),
+                )
+            }
             NipError::TanggalLahirTidakValid { teks } => Teks::new(
                 format!("Digit 1–8 NIP harus tanggal lahir yang ada (tttt-bb-hh), bukan {teks}."),
                 format!("Digits 1–8 of a NIP must be a real birth date (yyyy-mm-dd), not {teks}."),

@@ -193,6 +193,7 @@ test('a page the server cannot give shows its error in the place of the page (th
   assert.doesNotMatch(await galat.textContent(), /The server has a problem/);
   assert.equal(await galat.getAttribute('role'), 'alert');
   assert.equal(await page.getByTestId('editor-skp').count(), 0);
+  assert.equal(await page.locator('.isi-halaman').evaluate((e) => e.hidden && getComputedStyle(e).display), 'none', 'the page is hidden');
   assert.equal(await galat.getByTestId('muat-ulang').getAttribute('href'), alamat);
   await screenshot(page, 'galat-halaman-tablet');
   await page.getByTestId('ganti-bahasa').click();

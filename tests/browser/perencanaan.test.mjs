@@ -155,8 +155,9 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   // as it is typed (naming the line), and goes when it is shortened.
   const konsekuensi = page.getByTestId('lampiran-konsekuensi');
   await page.getByTestId('lampiran-sumber-daya').fill('Anggaran diklat DIPA 2026\n\nRuang kelas dan LMS');
-  await konsekuensi.fill(`Teguran tertulis\n${'x'.repeat(1001)}`);
-  await page.waitForFunction(() => /Baris 2:/.test(document.getElementById('lampiran-konsekuensi-galat')?.textContent ?? ''));
+  // (An item, not a line: the blank line is none.)
+  await konsekuensi.fill(`Teguran tertulis\n\n${'x'.repeat(1001)}`);
+  await page.waitForFunction(() => /Butir 2:/.test(document.getElementById('lampiran-konsekuensi-galat')?.textContent ?? ''));
   assert.equal(await page.locator('#lampiran-sumber-daya-galat li').count(), 0, 'the other lists stay quiet');
   await konsekuensi.fill('Teguran tertulis\nPenundaan tunjangan kinerja');
   await page.waitForFunction(() => document.querySelector('#lampiran-konsekuensi-galat li') === null);

@@ -60,6 +60,11 @@ test('the kuadran shows the nine predikat of PermenPANRB 6/2022; a cell pressed 
   const sel9 = await sel.evaluateAll((els) => els.map((e) => [e.dataset.hasil, e.dataset.perilaku, e.dataset.predikat, e.getAttribute('aria-pressed')]));
   assert.equal(sel9.length, 9);
   for (const [h, p, predikat] of sel9) assert.equal(predikat, tabel[h][p], `${h} × ${p}`);
+  // Each cell is heard with both its ratings: 'Baik' three times is not enough.
+  assert.equal(
+    await page.locator(`[data-testid=sel-kuadran][data-hasil=${a}][data-perilaku=${d}]`).getAttribute('aria-label'),
+    'Hasil kerja Di atas ekspektasi, perilaku kerja Di bawah ekspektasi: Kurang/Misconduct',
+  );
   // The chosen ratings (both 'sesuai' at first) are the one pressed cell.
   const ditekan = () => sel.evaluateAll((els) => els.filter((e) => e.getAttribute('aria-pressed') === 'true').map((e) => `${e.dataset.hasil}/${e.dataset.perilaku}`));
   assert.deepEqual(await ditekan(), [`${s}/${s}`]);

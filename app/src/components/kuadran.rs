@@ -92,6 +92,17 @@ fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl Int
     let i18n = use_i18n();
     let sel = move |h: R, p: R| {
         let predikat = kuadran_predikat(h, p);
+        // Heard apart from the other cells of the same predikat: both ratings named.
+        let nama = move || {
+            use crate::i18n::kata::umum::sel_kuadran as s;
+            let l = i18n.get_locale();
+            let isi = s::Isi {
+                hasil: &label_rating(l, h),
+                perilaku: &label_rating(l, p),
+                predikat: &label_predikat(l, predikat),
+            };
+            s(l, isi)
+        };
         let dipilih = move || hasil.with(|x| x == h.kode()) && perilaku.with(|x| x == p.kode());
         let pilih = move |_| {
             hasil.set(h.kode().to_owned());
@@ -100,7 +111,7 @@ fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl Int
         view! {
             <td>
                 <button type="button" class=format!("predikat {}", predikat.kode()) data-testid="sel-kuadran"
-                    data-hasil=h.kode() data-perilaku=p.kode() data-predikat=predikat.kode()
+                    data-hasil=h.kode() data-perilaku=p.kode() data-predikat=predikat.kode() aria-label=nama
                     aria-pressed=move || dipilih().to_string() on:click=pilih>
                     {move || label_predikat(i18n.get_locale(), predikat)}
                 </button>
@@ -112,7 +123,8 @@ fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl Int
             <caption>{teks(i18n, |l| td_string!(l, umum.judul_kuadran))}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{teks(i18n, |l| td_string!(l, umum.kuadran_sudut))}</th>
+                    // The axes, for the eye (each cell's name says its ratings).
+                    <td class="sudut" aria-hidden="true">{teks(i18n, |l| td_string!(l, umum.kuadran_sudut))}</td>
                     {KOLOM.into_iter().map(|p| view! { <th scope="col"><LabelRating rating=p /></th> }).collect_view()}
                 </tr>
             </thead>

@@ -54,7 +54,8 @@ pub fn GagalMuat(galat: Option<api::Error>, #[prop(optional)] ulang: Option<Call
 /// the failed one's errors. Leptos's own `ErrorBoundary` works through the
 /// same hook, at 4.8 KB (brotli) of the first load; this one keeps the
 /// page's elements while hidden and does no server rendering. One per app:
-/// the hook is the thread's for the app's lifetime.
+/// the hook is the thread's for the app's lifetime, so a `Result` rendered
+/// in the frame itself would hide the page too (the frame renders none).
 #[component]
 pub fn BatasGalat(children: Children) -> impl IntoView {
     let i18n = use_i18n();

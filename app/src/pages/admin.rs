@@ -42,14 +42,18 @@ pub fn Admin() -> impl IntoView {
     }
 }
 
-/// A load failure: an ended session raises the sign-in dialog, a 403 says
-/// the page is for admins, anything else that the server cannot be reached;
-/// `ulang` loads again after signing in again.
+/// A section's load failure, in its place (the console's other sections stay
+/// usable): an ended session raises the sign-in dialog, a 403 says the page
+/// is for admins, no connection says so with a retry, the server's refusal
+/// or an unreadable answer in the user's language; `ulang` loads again.
 fn gagal(e: api::Error, ulang: Callback<()>) -> AnyView {
+    let i18n = use_i18n();
     match e {
         api::Error::Api { status: 403, .. } => {
-            let i18n = use_i18n();
             view! { <p class="kartu galat">{teks(i18n, |l| td_string!(l, admin.hanya_admin))}</p> }.into_any()
+        }
+        e @ (api::Error::Api { .. } | api::Error::Decode) => {
+            view! { <p class="kartu galat" role="alert">{move || e.untuk_pengguna(i18n.get_locale())}</p> }.into_any()
         }
         e => view! { <GagalMuat galat=Some(e) ulang=ulang /> }.into_any(),
     }

@@ -178,8 +178,8 @@ pub fn galat_server(fields: &std::collections::BTreeMap<String, Vec<String>>) ->
     e
 }
 
-/// The field errors by [`kunci_galat`]. A lampiran row's messages go to
-/// its list (`lampiran.konsekuensi`), each naming the row; other errors
+/// The field errors by [`kunci_galat`]. A lampiran item's messages go to
+/// its list (`lampiran.konsekuensi`), each naming the item; other errors
 /// outside the RHK list keep their path.
 pub fn galat_per_id(input: &SkpInput, errors: &FieldErrors) -> HashMap<String, Vec<domain::Teks>> {
     // `rhk[2].uraian`, `rhk[2].indikator[1].target`, `lampiran.konsekuensi[0]`
@@ -189,6 +189,9 @@ pub fn galat_per_id(input: &SkpInput, errors: &FieldErrors) -> HashMap<String, V
         Some((i.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
     }
     let mut per_id: HashMap<String, Vec<domain::Teks>> = HashMap::new();
+    // A lampiran list's items, in number order (the paths sort `[10]` before
+    // `[2]`), added after the list's own messages.
+    let mut butir: Vec<(&str, usize, &[domain::Teks])> = Vec::new();
     for (path, pesan) in errors.iter() {
         let kunci = indeks(path, "rhk").and_then(|(ri, rest)| {
             let rhk = input.rhk.get(ri)?;
@@ -197,21 +200,27 @@ pub fn galat_per_id(input: &SkpInput, errors: &FieldErrors) -> HashMap<String, V
                 None => kunci_galat(&rhk.id, None, rest),
             })
         });
-        let baris_lampiran = path
+        let di_lampiran = path
             .split_once('[')
             .filter(|(daftar, _)| daftar.starts_with("lampiran."))
             .and_then(|(daftar, _)| indeks(path, daftar).map(|(i, _)| (daftar, i + 1)));
-        let (kunci, pesan) = match (kunci, baris_lampiran) {
-            (Some(k), _) => (k, pesan.to_vec()),
-            (None, Some((daftar, n))) => (daftar.to_owned(), pesan.iter().map(|p| di_baris(n, p)).collect()),
-            (None, None) => (path.to_owned(), pesan.to_vec()),
-        };
-        per_id.entry(kunci).or_default().extend(pesan);
+        match (kunci, di_lampiran) {
+            (Some(k), _) => per_id.entry(k).or_default().extend_from_slice(pesan),
+            (None, Some((daftar, n))) => {
+                let i = butir.partition_point(|&(d, m, _)| (d, m) < (daftar, n));
+                butir.insert(i, (daftar, n, pesan));
+            }
+            (None, None) => per_id.entry(path.to_owned()).or_default().extend_from_slice(pesan),
+        }
+    }
+    for (daftar, n, pesan) in butir {
+        per_id.entry(daftar.to_owned()).or_default().extend(pesan.iter().map(|p| di_baris(n, p)));
     }
     per_id
 }
 
-/// A message about one row of a list, naming the row (`Baris 2: …`).
+/// A message about one item of a list, naming it (`Butir 2: …`; blank lines
+/// are not items).
 fn di_baris(n: usize, pesan: &domain::Teks) -> domain::Teks {
     use crate::i18n::kata::pegawai::baris_lampiran as b;
     let dalam = |l: Locale| b(l, b::Isi { n: &n, pesan: &pesan.dalam(l.kode()) });
@@ -416,14 +425,16 @@ mod tests {
         input.lampiran.konsekuensi =
             (0..=domain::skp::MAKS_BARIS_LAMPIRAN).map(|i| format!("Konsekuensi {i}")).collect();
         input.lampiran.konsekuensi[1] = "x".repeat(domain::skp::indikator::MAKS_URAIAN + 1);
+        input.lampiran.konsekuensi[10] = "x".repeat(domain::skp::indikator::MAKS_URAIAN + 1);
         let errors = input.validate(JenisJabatan::Pelaksana).unwrap_err();
         let per_id = galat_per_id(&input, &errors);
         let pesan = &per_id["lampiran.konsekuensi"];
-        assert_eq!(pesan.len(), 2, "{pesan:?}");
+        assert_eq!(pesan.len(), 3, "{pesan:?}");
         assert_eq!(pesan[0], errors.get("lampiran.konsekuensi")[0], "the list's own message first");
         let baris = &errors.get("lampiran.konsekuensi[1]")[0];
-        assert_eq!(pesan[1].dalam("id"), format!("Baris 2: {}", baris.dalam("id")));
-        assert_eq!(pesan[1].dalam("en"), format!("Row 2: {}", baris.dalam("en")));
+        assert_eq!(pesan[1].dalam("id"), format!("Butir 2: {}", baris.dalam("id")));
+        assert_eq!(pesan[1].dalam("en"), format!("Item 2: {}", baris.dalam("en")));
+        assert!(pesan[2].dalam("id").starts_with("Butir 11: "), "in number order: {pesan:?}");
         assert!(!per_id.contains_key("lampiran.konsekuensi[1]"));
         assert!(!per_id.contains_key("lampiran.dukungan_sumber_daya"), "another list stays quiet");
     }
