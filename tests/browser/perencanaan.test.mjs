@@ -4,8 +4,10 @@
 // the penilai approves. Screenshots of each main screen at three sizes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession, ajukanSkp, rencana,
+  ROOT, startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession, ajukanSkp, rencana,
 } from './lib.mjs';
 
 let server;
@@ -297,4 +299,61 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   assert.deepEqual(await tablet.evaluate(() => window.__cspViolations), []);
   await page.close();
   await tablet.close();
+});
+
+test('a period under PermenPANRB 8/2021 previews capaian and nilai as typed, in the browser alone; "lower is better" turns the capaian round', async () => {
+  // The worked cases of the regulation (../shared/vectors), not the app's own numbers.
+  const vektor = JSON.parse(readFileSync(join(ROOT, '../shared/vectors/permenpanrb-8-2021-capaian-iki.json'), 'utf8')).cases;
+  const kasus = (nama) => vektor.find((c) => c.name === nama);
+  const persen = (x) => `${String(x).replace('.', ',')}%`;
+  const admin = await apiSession(server.base, NIP.admin);
+  const periode = await admin.post('/api/v1/org/periode', {
+    tahun: 2021, rule_set: 'permenpanrb_8_2021', mulai: '2021-07-01', selesai: '2021-12-31',
+  });
+  assert.equal(periode.rule_set, 'permenpanrb_8_2021');
+  const staf7 = '199606112023211011'; // Yusuf Hidayat
+  const s = await apiSession(server.base, staf7);
+  // His penilai in that period, as in this one: Budi Santoso (kabid2).
+  const idPegawai = async (sesi) => (await sesi.get('/api/v1/auth/sesi')).sesi.pegawai_id;
+  await admin.put('/api/v1/org/atasan', {
+    periode_id: periode.id, pegawai_id: await idPegawai(s),
+    penilai_id: await idPegawai(await apiSession(server.base, '198206252006041001')),
+    atasan_penilai_id: null, berlaku_mulai: '2021-07-01',
+  });
+  const rencanaLama = rencana('Terkelolanya layanan operasional kantor');
+  Object.assign(rencanaLama.rhk[0].indikator[0], { target: '80', target_maks: '90', satuan: 'persen' });
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencanaLama });
+
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await browser.context.clearCookies();
+  await login(page, server.base, staf7);
+  await page.goto(`${server.base}/skp/${skp.id}`);
+  await page.getByTestId('editor-skp').waitFor();
+  // From here every number comes from the wasm: no request leaves the page.
+  const diminta = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) diminta.push(r.url()); });
+  const pratinjau = page.getByTestId('pratinjau-iki').first();
+  const ketik = async (nilai, c) => {
+    await page.locator('#iki-1-realisasi').fill(nilai);
+    await page.waitForFunction(
+      (teks) => document.querySelector('[data-testid=pratinjau-iki]')?.textContent.includes(teks),
+      `Capaian ${persen(c.expect.capaian_persen)}`,
+    );
+  };
+  const normal = kasus('normal target 80-90 realisasi 92');
+  await ketik('92', normal);
+  assert.match(await pratinjau.textContent(), /Nilai \d+(,\d+)?/, 'the nilai beside the capaian');
+  assert.equal(await page.getByTestId('nilai-skp').isVisible(), true, 'the SKP score in the summary');
+  await ketik('70', kasus('normal target 80-90 realisasi 70'));
+  // "Makin kecil makin baik" on a 7–8 target: 6,5 is better than the range, 9 worse.
+  await page.locator('#iki-1-target').fill('7');
+  await page.locator('#iki-1-target-maks').fill('8');
+  await page.locator('#iki-1-polaritas').selectOption('khusus');
+  await ketik('6,5', kasus('khusus target 7-8 realisasi 6.5'));
+  await ketik('9', kasus('khusus target 7-8 realisasi 9'));
+  assert.deepEqual(diminta, [], 'the preview asked the server nothing');
+  assert.deepEqual(problems, []);
+  await page.close();
 });
