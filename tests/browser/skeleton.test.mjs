@@ -57,7 +57,7 @@ test('the kuadran shows the nine predikat of PermenPANRB 6/2022; a cell pressed 
     [s]: { [d]: 'kurang', [s]: 'baik', [a]: 'baik' },
     [d]: { [d]: 'sangat_kurang', [s]: 'butuh_perbaikan', [a]: 'butuh_perbaikan' },
   };
-  const sel9 = await sel.evaluateAll((els) => els.map((e) => [e.dataset.hasil, e.dataset.perilaku, e.dataset.predikat, e.getAttribute('aria-pressed')]));
+  const sel9 = await sel.evaluateAll((els) => els.map((e) => [e.dataset.hasil, e.dataset.perilaku, e.dataset.predikat, e.getAttribute('aria-current')]));
   assert.equal(sel9.length, 9);
   for (const [h, p, predikat] of sel9) assert.equal(predikat, tabel[h][p], `${h} × ${p}`);
   // Each cell is heard with both its ratings: 'Baik' three times is not enough.
@@ -65,18 +65,18 @@ test('the kuadran shows the nine predikat of PermenPANRB 6/2022; a cell pressed 
     await page.locator(`[data-testid=sel-kuadran][data-hasil=${a}][data-perilaku=${d}]`).getAttribute('aria-label'),
     'Hasil kerja Di atas ekspektasi, perilaku kerja Di bawah ekspektasi: Kurang/Misconduct',
   );
-  // The chosen ratings (both 'sesuai' at first) are the one pressed cell.
-  const ditekan = () => sel.evaluateAll((els) => els.filter((e) => e.getAttribute('aria-pressed') === 'true').map((e) => `${e.dataset.hasil}/${e.dataset.perilaku}`));
-  assert.deepEqual(await ditekan(), [`${s}/${s}`]);
+  // The chosen ratings (both 'sesuai' at first) are the one current cell.
+  const terpilih = () => sel.evaluateAll((els) => els.filter((e) => e.getAttribute('aria-current') === 'true').map((e) => `${e.dataset.hasil}/${e.dataset.perilaku}`));
+  assert.deepEqual(await terpilih(), [`${s}/${s}`]);
   // Pressing a cell chooses both ratings and the predikat follows.
   await page.locator(`[data-testid=sel-kuadran][data-hasil=${d}][data-perilaku=${a}]`).click();
   assert.equal(await page.getByTestId('rating-hasil').inputValue(), d);
   assert.equal(await page.getByTestId('rating-perilaku').inputValue(), a);
   assert.equal(await page.getByTestId('predikat').getAttribute('data-predikat'), 'butuh_perbaikan');
-  assert.deepEqual(await ditekan(), [`${d}/${a}`]);
-  // A select changed moves the pressed cell.
+  assert.deepEqual(await terpilih(), [`${d}/${a}`]);
+  // A select changed moves the current cell.
   await page.getByTestId('rating-hasil').selectOption(a);
-  assert.deepEqual(await ditekan(), [`${a}/${a}`]);
+  assert.deepEqual(await terpilih(), [`${a}/${a}`]);
   assert.equal(await page.getByTestId('predikat').getAttribute('data-predikat'), 'sangat_baik');
   assert.deepEqual(problems, []);
   await page.close();

@@ -82,8 +82,8 @@ pub fn KuadranSimulasi() -> impl IntoView {
 
 /// The 3×3 kuadran of PermenPANRB 6/2022: the rating hasil kerja by row
 /// (above expectation at the top), the rating perilaku by column; each cell
-/// shows its predikat (the domain's), the chosen one pressed. Pressing a
-/// cell chooses both ratings.
+/// shows its predikat (the domain's), the chosen one marked current.
+/// Pressing a cell chooses both ratings.
 #[component]
 fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl IntoView {
     use RatingEkspektasi as R;
@@ -112,7 +112,7 @@ fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl Int
             <td>
                 <button type="button" class=format!("predikat {}", predikat.kode()) data-testid="sel-kuadran"
                     data-hasil=h.kode() data-perilaku=p.kode() data-predikat=predikat.kode() aria-label=nama
-                    aria-pressed=move || dipilih().to_string() on:click=pilih>
+                    aria-current=move || dipilih().then_some("true") on:click=pilih>
                     {move || label_predikat(i18n.get_locale(), predikat)}
                 </button>
             </td>

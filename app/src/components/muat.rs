@@ -15,11 +15,17 @@ use crate::teks::teks;
 /// with a button that tries again, and anything else (the server refused,
 /// an answer the app could not read) goes to the page's [`BatasGalat`].
 /// `ulang` loads again: from that button, and once the same person has
-/// signed in again after the session ended.
+/// signed in again after the session ended. `di_kartu`: shown inside a card
+/// already (no card of its own).
 #[component]
-pub fn GagalMuat(galat: Option<api::Error>, #[prop(optional)] ulang: Option<Callback<()>>) -> impl IntoView {
+pub fn GagalMuat(
+    galat: Option<api::Error>,
+    #[prop(optional)] ulang: Option<Callback<()>>,
+    #[prop(optional)] di_kartu: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
+    let kelas = if di_kartu { "galat" } else { "kartu galat" };
     match galat {
         None => teks(i18n, |l| td_string!(l, umum.memuat)).into_any(),
         Some(api::Error::SesiBerakhir) => {
@@ -30,10 +36,11 @@ pub fn GagalMuat(galat: Option<api::Error>, #[prop(optional)] ulang: Option<Call
             ().into_any()
         }
         Some(api::Error::Api { status: 404, .. }) => {
-            view! { <p class="kartu">{teks(i18n, |l| td_string!(l, pegawai.skp_tidak_ditemukan))}</p> }.into_any()
+            view! { <p class:kartu=!di_kartu>{teks(i18n, |l| td_string!(l, pegawai.skp_tidak_ditemukan))}</p> }
+                .into_any()
         }
         Some(api::Error::Network) => view! {
-            <div class="kartu galat" role="alert" data-testid="gagal-muat">
+            <div class=kelas role="alert" data-testid="gagal-muat">
                 <p>{teks(i18n, |l| td_string!(l, umum.galat_jaringan_muat))}</p>
                 {ulang.map(|ulang| view! {
                     <button type="button" class="tombol" data-testid="coba-lagi" on:click=move |_| ulang.run(())>

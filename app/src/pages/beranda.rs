@@ -48,7 +48,7 @@ fn Dasbor() -> impl IntoView {
             <h1>{move || { let n = nama(); t!(i18n, pegawai.salam, nama = move || n.clone()) }}</h1>
             {move || match data.get() {
                 None => teks(i18n, |l| td_string!(l, umum.memuat)).into_any(),
-                Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
+                Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) di_kartu=true /> }.into_any(),
                 Some(Ok((periode, skp))) => {
                     let today = hari_ini();
                     match periode_aktif(&periode, i64::from(today.tahun())) {
