@@ -25,7 +25,6 @@ pub fn GagalMuat(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let kelas = if di_kartu { "galat" } else { "kartu galat" };
     match galat {
         None => teks(i18n, |l| td_string!(l, umum.memuat)).into_any(),
         Some(api::Error::SesiBerakhir) => {
@@ -40,7 +39,7 @@ pub fn GagalMuat(
                 .into_any()
         }
         Some(api::Error::Network) => view! {
-            <div class=kelas role="alert" data-testid="gagal-muat">
+            <div class="galat" class:kartu=!di_kartu role="alert" data-testid="gagal-muat">
                 <p>{teks(i18n, |l| td_string!(l, umum.galat_jaringan_muat))}</p>
                 {ulang.map(|ulang| view! {
                     <button type="button" class="tombol" data-testid="coba-lagi" on:click=move |_| ulang.run(())>
@@ -79,8 +78,14 @@ pub fn BatasGalat(children: Children) -> impl IntoView {
     // What went wrong, once each, in the user's language.
     let pesan = move || {
         let l = i18n.get_locale();
-        let mut pesan: Vec<String> = galat.with(|g| g.iter().map(|(_, e)| untuk_pengguna(e, l)).collect());
-        pesan.dedup();
+        let mut pesan: Vec<String> = Vec::new();
+        galat.with(|g| {
+            for p in g.iter().map(|(_, e)| untuk_pengguna(e, l)) {
+                if !pesan.contains(&p) {
+                    pesan.push(p);
+                }
+            }
+        });
         pesan.join(" ")
     };
     let gagal = {

@@ -404,7 +404,6 @@ fn EditorSkp(
 #[component]
 fn Lampiran(ed: Editor) -> impl IntoView {
     let i18n = use_i18n();
-    let en = move || i18n.get_locale() == Locale::en;
     type Bagian = fn(&mut domain::skp::LampiranSkp) -> &mut Vec<String>;
     let daftar = move |get: Bagian, id: &'static str, field: &'static str, label: fn(Locale) -> &'static str| {
         let awal = ed.form.with_untracked(|f| get(&mut f.lampiran.clone()).join("\n"));
@@ -416,7 +415,7 @@ fn Lampiran(ed: Editor) -> impl IntoView {
         };
         let galat = ed.galat.untuk(&format!("lampiran.{field}"));
         let pesan = Signal::derive(move || {
-            let l = if en() { "en" } else { "id" };
+            let l = i18n.get_locale().kode();
             galat.with(|g| g.iter().flatten().map(|t| t.dalam(l).to_owned()).collect())
         });
         let galat_id = format!("{id}-galat");

@@ -4,7 +4,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::i18n::Locale;
 use domain::angka_kredit::Jenjang;
 use domain::error::FieldErrors;
 use domain::periode::PeriodeEvaluasi;
@@ -12,6 +11,8 @@ use domain::rule_set::{JenisRhk, RuleSet};
 use domain::skp::pratinjau::{PratinjauOpsi, SkpPreview, pratinjau_dengan_opsi};
 use domain::skp::{IndikatorInput, RealisasiInput, RencanaSkp, RhkInput, SkpInput};
 use domain::{JenisJabatan, RatingEkspektasi};
+
+use crate::i18n::Locale;
 
 /// What the preview needs besides the plan.
 #[derive(Clone, Debug, PartialEq)]

@@ -144,9 +144,10 @@ impl JenisRhk {
 /// millionth of the last decimal: uncapped, a large amount gained one (ten
 /// billion rupiah read 10.000.000.000,01).
 pub fn bulatkan(nilai: f64, desimal: i32) -> f64 {
-    let x = nilai * 10f64.powi(desimal);
+    let faktor = 10f64.powi(desimal);
+    let x = nilai * faktor;
     let dorong = (x.abs() * 1e-12).min(1e-6);
-    (x + x.signum() * dorong).round() / 10f64.powi(desimal)
+    (x + x.signum() * dorong).round() / faktor
 }
 
 /// A number as each language writes it: `1.234,5` in Indonesian, `1,234.5`
