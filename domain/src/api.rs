@@ -14,10 +14,10 @@ use crate::periode::SiklusPeriodik;
 use crate::rule_set::JenisRhk;
 use crate::skp::{Skp, SkpInput, SkpRencana};
 
-pub use impor::{ImporGagal, Kesalahan, Laporan, Perbaikan, Ringkasan};
+pub use impor::{ImporGagal, Kesalahan, Laporan, Perbaikan, Ringkasan, tulis_csv};
 pub use org::{
     AktivasiDibuat, AtasanDiset, AtasanHalaman, AtasanItem, BuatPeriode, Halaman, KodeAktivasi, MintaAktivasi,
-    PegawaiItem, PeriodeDibuat, Segmen, SetAtasan, StatusAkun, Tahun, UnitNode,
+    PegawaiItem, PeriodeDibuat, RiwayatAtasan, Segmen, SetAtasan, StatusAkun, Tahun, UnitNode,
 };
 
 /// `{ "code": "…", "message": "…", "fields": { "field": ["…"] } }`: the only
@@ -270,4 +270,21 @@ pub struct PeriodeView {
     /// ISO date.
     pub selesai: String,
     pub version: i64,
+}
+
+impl PeriodeView {
+    /// The period as the rules see it (its deadlines), checked as a new one
+    /// would be; `None` for a stored row the rules would not accept.
+    pub fn periode(&self) -> Option<crate::periode::Periode> {
+        crate::periode::PeriodeInput {
+            id: self.id.clone(),
+            tahun: self.tahun.to_string(),
+            siklus: self.siklus,
+            rule_set: Some(self.rule_set),
+            mulai: self.mulai.clone(),
+            selesai: self.selesai.clone(),
+        }
+        .validate()
+        .ok()
+    }
 }

@@ -40,6 +40,55 @@ impl JenisJabatan {
             JenisJabatan::Pelaksana => Teks::new("Pelaksana", "Staff"),
         }
     }
+
+    /// The wire and column name (`jpt`, `administrasi`, `fungsional`, `pelaksana`).
+    pub fn kode(self) -> &'static str {
+        match self {
+            JenisJabatan::Jpt => "jpt",
+            JenisJabatan::Administrasi => "administrasi",
+            JenisJabatan::Fungsional => "fungsional",
+            JenisJabatan::Pelaksana => "pelaksana",
+        }
+    }
+
+    /// The kind of a wire or column name, if it is one.
+    pub fn from_kode(kode: &str) -> Option<Self> {
+        [JenisJabatan::Jpt, JenisJabatan::Administrasi, JenisJabatan::Fungsional, JenisJabatan::Pelaksana]
+            .into_iter()
+            .find(|j| j.kode() == kode)
+    }
+
+    /// Whether someone in this kind of position may be made a pejabat
+    /// penilai kinerja (or the atasan of one): the atasan langsung, at least
+    /// a pejabat pengawas (JPT, administrasi), or an official with delegated
+    /// authority, such as a JF leading a unit (a teacher who is kepala
+    /// sekolah), PermenPANRB 6/2022 Art. 1(9), RULES.md §3.1. A pelaksana
+    /// never is.
+    pub fn boleh_menilai(self) -> bool {
+        !matches!(self, JenisJabatan::Pelaksana)
+    }
+}
+
+/// Why someone cannot be made pejabat penilai: [`JenisJabatan::boleh_menilai`].
+pub fn pesan_bukan_penilai() -> Teks {
+    Teks::new(
+        "Pejabat penilai minimal pejabat pengawas (JPT atau jabatan administrasi) atau pejabat fungsional yang \
+         diberi kewenangan; pelaksana tidak dapat menilai.",
+        "A rater must be at least a supervisory official (senior executive or administrative position) or a \
+         functional official with delegated authority; staff cannot rate.",
+    )
+}
+
+/// Why an admin cannot make a change of the atasan mapping that involves
+/// themself (as the pegawai, the penilai or the atasan penilai): who rates
+/// whom decides who approves an SKP, so such a change needs a second person.
+pub fn pesan_atasan_diri_sendiri() -> Teks {
+    Teks::new(
+        "Anda tidak dapat mengubah pemetaan atasan yang melibatkan diri Anda sendiri (sebagai pegawai, pejabat \
+         penilai, atau atasan pejabat penilai); minta admin lain untuk melakukannya.",
+        "You cannot change an atasan mapping that involves yourself (as the employee, the rater or the rater's \
+         superior); ask another admin to make it.",
+    )
 }
 
 pub const MAKS_NAMA: usize = 200;
@@ -366,5 +415,19 @@ mod tests {
         for (input, fields) in table {
             assert_eq!(input.validate().unwrap_err().fields().collect::<Vec<_>>(), fields, "{input:?}");
         }
+    }
+
+    #[test]
+    fn a_pelaksana_never_rates() {
+        assert!(JenisJabatan::Jpt.boleh_menilai());
+        assert!(JenisJabatan::Administrasi.boleh_menilai());
+        assert!(JenisJabatan::Fungsional.boleh_menilai());
+        assert!(!JenisJabatan::Pelaksana.boleh_menilai());
+        for j in [JenisJabatan::Jpt, JenisJabatan::Administrasi, JenisJabatan::Fungsional, JenisJabatan::Pelaksana] {
+            assert_eq!(JenisJabatan::from_kode(j.kode()), Some(j));
+            assert_eq!(serde_json::to_value(j).unwrap(), j.kode(), "the wire name is the column's");
+        }
+        assert_eq!(JenisJabatan::from_kode("Pelaksana"), None);
+        assert!(pesan_bukan_penilai().id.contains("pelaksana tidak dapat menilai"));
     }
 }

@@ -68,6 +68,12 @@ const NAMA_BULAN: [(&str, &str); 12] = [
     ("November", "November"),
     ("Desember", "December"),
 ];
+/// A date as people write it: "31 Januari 2027" / "31 January 2027".
+pub fn tanggal_panjang(t: Tanggal) -> Teks {
+    let (id, en) = NAMA_BULAN.get(usize::from(t.bulan()).saturating_sub(1)).copied().unwrap_or(("?", "?"));
+    Teks::new(format!("{} {id} {}", t.hari(), t.tahun()), format!("{} {en} {}", t.hari(), t.tahun()))
+}
+
 const ROMAWI: [&str; 4] = ["I", "II", "III", "IV"];
 
 /// One monthly or quarterly sub-period. `ke` is its number in the calendar

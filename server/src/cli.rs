@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::config::{Cli, Command, CreateAdminArgs, ImportArgs, ServeArgs};
 use crate::db::Db;
 use crate::db::org::{AdminBaru, buat_admin};
-use crate::import::terapkan::{ImporError, Opsi, impor};
+use crate::import::terapkan::{ImporError, Opsi, Pengimpor, impor};
 use crate::{Application, clock, seed, telemetry};
 
 pub fn main() -> ExitCode {
@@ -99,8 +99,13 @@ async fn import(url: &str, args: ImportArgs) -> anyhow::Result<()> {
         batang.set_length(total);
         batang.set_position(done);
     });
-    let opsi =
-        Opsi { instansi_id, periode_id: args.periode.clone(), terapkan: args.terapkan, hari_ini: clock::hari_ini() };
+    let opsi = Opsi {
+        instansi_id,
+        periode_id: args.periode.clone(),
+        terapkan: args.terapkan,
+        hari_ini: clock::hari_ini(),
+        oleh: Pengimpor::Operator,
+    };
     let mulai = Instant::now();
     let hasil = impor(&db, opsi, data, kemajuan, None).await;
     bar.finish_and_clear();

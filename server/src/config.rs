@@ -123,6 +123,71 @@ pub struct SecurityArgs {
     /// against the proxy's one address.
     #[arg(long = "trusted-proxy", env = "EKINERJA_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<IpAddr>,
+    /// The server's secret key (at least 32 characters): activation codes are
+    /// stored as HMAC-SHA256 under it, so a copy of the database alone gives
+    /// none of them up. Without it, the key is read from `--secret-file`.
+    #[arg(long, env = "EKINERJA_SECRET", hide_env_values = true)]
+    pub secret: Option<KunciRahasia>,
+    /// Where the secret key is kept when `EKINERJA_SECRET` is not set: created
+    /// on the first start (random, readable by its owner only). Keep it out of
+    /// database backups.
+    #[arg(long, env = "EKINERJA_SECRET_FILE", default_value = "data/ekinerja.secret")]
+    pub secret_file: Option<PathBuf>,
+}
+
+/// A secret from the configuration; never printed (`Debug` hides it).
+#[derive(Clone)]
+pub struct KunciRahasia(pub String);
+
+impl std::fmt::Debug for KunciRahasia {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KunciRahasia(…)")
+    }
+}
+
+impl std::str::FromStr for KunciRahasia {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s.chars().count() < 32 {
+            return Err("the secret must be at least 32 characters".into());
+        }
+        Ok(KunciRahasia(s.to_owned()))
+    }
+}
+
+impl SecurityArgs {
+    /// The key for keyed hashes: `secret`, else the file's (created when
+    /// missing), else (tests, benchmarks: neither set) a random key for this
+    /// process alone.
+    pub fn kunci_server(&self) -> anyhow::Result<Vec<u8>> {
+        use anyhow::Context;
+        if let Some(KunciRahasia(s)) = &self.secret {
+            return Ok(s.as_bytes().to_vec());
+        }
+        let Some(path) = &self.secret_file else {
+            return Ok(rand::random::<[u8; 32]>().to_vec());
+        };
+        match std::fs::read_to_string(path) {
+            Ok(s) if s.trim().len() >= 32 => return Ok(s.trim().as_bytes().to_vec()),
+            Ok(_) => anyhow::bail!("the secret file {} holds fewer than 32 characters", path.display()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("reading the secret file {}", path.display())),
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        let key = hex::encode(rand::random::<[u8; 32]>());
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(path).with_context(|| format!("creating the secret file {}", path.display()))?;
+        std::io::Write::write_all(&mut file, key.as_bytes()).context("writing the secret file")?;
+        file.sync_all().context("writing the secret file")?;
+        tracing::info!(path = %path.display(), "created the server's secret key");
+        Ok(key.into_bytes())
+    }
 }
 
 impl Default for SecurityArgs {
@@ -135,6 +200,8 @@ impl Default for SecurityArgs {
             login_max_failures_address: 30,
             login_window_secs: 15 * 60,
             trusted_proxies: Vec::new(),
+            secret: None,
+            secret_file: None,
         }
     }
 }

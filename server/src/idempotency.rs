@@ -91,6 +91,18 @@ pub const MAX_BODY: usize = 64 * 1024 * 1024;
 /// their handler runs, so a replay of a large import is answered from the
 /// store instead of redoing the import.
 pub const CEK_DULU_DARI: usize = 64 * 1024;
+/// The largest body of every other mutation (JSON).
+pub const MAX_JSON_BODY: usize = 1024 * 1024;
+
+/// How much of a mutation's body may be read: the CSV import's limit for an
+/// admin sending to the import, the JSON limit for everything else (so a
+/// pegawai cannot make the server hold 64 MiB by sending it to the import).
+fn body_limit(matched: Option<&str>, actor: &crate::auth::Actor) -> usize {
+    let path = matched.map(|p| p.strip_prefix("/api/v1").unwrap_or(p));
+    let admin = matches!(actor.peran, crate::auth::Peran::AdminInstansi | crate::auth::Peran::SuperAdmin);
+    if path == Some("/admin/import") && admin { MAX_BODY } else { MAX_JSON_BODY }
+}
+
 /// Rows older than this are purged; the promise is 30 days.
 pub const KEEP_SECS: i64 = 35 * 24 * 60 * 60;
 
@@ -156,7 +168,11 @@ where
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
-        if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) || exempt(req.uri().path()) {
+        // Only the methods that change something take a key; any other
+        // (GET, HEAD, OPTIONS, TRACE, …) goes to its route, which answers it
+        // or says 405.
+        let mutation = matches!(*req.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
+        if !mutation || exempt(req.uri().path()) {
             return Either::Left(self.inner.call(req));
         }
         // The service that was polled ready handles this request; a clone
@@ -379,9 +395,16 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
             "Setiap perubahan wajib membawa header Idempotency-Key (1–100 karakter). / Every change needs an Idempotency-Key header (1–100 characters).",
         ));
     }
-    let bytes = to_bytes(body, MAX_BODY).await.map_err(|_| ApiError::TooLarge)?;
-    let hash = request_hash(&parts.method, parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"), &bytes);
     let matched = parts.extensions.get::<MatchedPath>().map(|m| m.as_str().to_owned());
+    // The route's own limit applies before anything is read: a body that says
+    // it is larger is refused unread, and reading stops at the limit.
+    let limit = body_limit(matched.as_deref(), &actor);
+    let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(ApiError::TooLarge);
+    }
+    let bytes = to_bytes(body, limit).await.map_err(|_| ApiError::TooLarge)?;
+    let hash = request_hash(&parts.method, parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"), &bytes);
     if satu_tulis(&parts.method, matched.as_deref()) {
         return run_satu_tulis(state, parts, bytes, next, actor.pegawai_id, actor.instansi_id, key, hash).await;
     }

@@ -133,6 +133,12 @@ pub struct Konteks {
     pub terdaftar: HashMap<String, Option<String>>,
     /// NIPs (among those the file names) registered at another instansi.
     pub instansi_lain: HashSet<String>,
+    /// The instansi's pegawai: NIP → their kind of position.
+    pub jabatan_terdaftar: HashMap<String, JenisJabatan>,
+    /// The NIP of the admin importing through the API (`None` on the
+    /// operator's command line): the file may not change a mapping that
+    /// involves them (see [`periksa_penilai`]).
+    pub pengimpor: Option<String>,
 }
 
 /// A checked row, ready to be applied.
@@ -509,8 +515,59 @@ pub fn periksa(mentah: Mentah, konteks: &Konteks) -> Result<Berkas, Laporan> {
     }
     let mut l2 = Laporan::default();
     periksa_rantai(&hasil, &di_berkas, konteks, &mut l2);
+    periksa_penilai(&hasil, &di_berkas, konteks, &mut l2);
     let laporan = laporan_baca.gabung(l).gabung(l2);
     if laporan.is_empty() { Ok(Berkas { baris: hasil }) } else { Err(laporan) }
+}
+
+/// Who each row makes its pejabat penilai, checked as the console's own
+/// change is: a pelaksana never rates (RULES.md §3.1), and the admin
+/// importing may not make a change that involves them — their own atasan,
+/// themself as someone's penilai, or as the atasan of someone's new penilai
+/// (who becomes atasan pejabat penilai) — where the mapping is not already
+/// so (importing the same file again stays possible).
+fn periksa_penilai(
+    baris: &[BarisImpor],
+    di_berkas: &HashMap<String, Option<String>>,
+    konteks: &Konteks,
+    l: &mut Laporan,
+) {
+    let jabatan_berkas: HashMap<&str, JenisJabatan> = baris.iter().map(|b| (b.nip.as_str(), b.jenis_jabatan)).collect();
+    let atasan_dari = |nip: &str| -> Option<String> {
+        match di_berkas.get(nip) {
+            Some(a) => a.clone(),
+            None => konteks.terdaftar.get(nip).cloned().flatten(),
+        }
+    };
+    for b in baris {
+        let sekarang = konteks.terdaftar.get(b.nip.as_str()).cloned().flatten();
+        let berubah = b.nip_atasan != sekarang;
+        if let Some(a) = &b.nip_atasan {
+            let jenis = jabatan_berkas.get(a.as_str()).copied().or_else(|| konteks.jabatan_terdaftar.get(a).copied());
+            if jenis.is_some_and(|j| !j.boleh_menilai()) {
+                l.catat(
+                    b.baris,
+                    "nip_atasan",
+                    "atasan_tidak_boleh_menilai",
+                    domain::pegawai::pesan_bukan_penilai(),
+                    Perbaikan::AdminInstansi,
+                );
+            }
+        }
+        let Some(saya) = konteks.pengimpor.as_deref() else { continue };
+        let melibatkan = b.nip.as_str() == saya
+            || b.nip_atasan.as_deref() == Some(saya)
+            || b.nip_atasan.as_deref().and_then(atasan_dari).as_deref() == Some(saya);
+        if berubah && melibatkan {
+            l.catat(
+                b.baris,
+                "nip_atasan",
+                "atasan_diri_sendiri_pengimpor",
+                domain::pegawai::pesan_atasan_diri_sendiri(),
+                Perbaikan::AdminInstansi,
+            );
+        }
+    }
 }
 
 /// The cross-row checks on the rows that passed the row checks: each
@@ -804,5 +861,47 @@ mod tests {
         assert_eq!(l.kesalahan.len(), MAKS_KESALAHAN);
         assert_eq!(l.kesalahan.first().map(|k| k.baris), Some(2));
         assert!(l.kesalahan.windows(2).all(|w| w[0].baris <= w[1].baris));
+    }
+
+    #[test]
+    fn a_pelaksana_is_never_made_a_penilai() {
+        let pelaksana = |n: u32| format!("{},Staf {n},pns,Operator,pelaksana,Sekretariat/Umum,", nip(n));
+        // A pelaksana in the file, and one already registered.
+        let l = check(&file(&[pelaksana(1), row(2, Some(1))]), &Konteks::default()).unwrap_err();
+        assert_eq!(codes(&l), [(3, "nip_atasan", "atasan_tidak_boleh_menilai")]);
+        let mut konteks = Konteks::default();
+        konteks.terdaftar.insert(nip(50), None);
+        konteks.jabatan_terdaftar.insert(nip(50), JenisJabatan::Pelaksana);
+        let l = check(&file(&[row(1, Some(50))]), &konteks).unwrap_err();
+        assert_eq!(codes(&l), [(2, "nip_atasan", "atasan_tidak_boleh_menilai")]);
+        // The file's own kind wins over the database's (a promotion in the same file).
+        let l = check(&file(&[row(1, Some(50)), row(50, None)]), &konteks);
+        assert!(l.is_ok(), "{l:?}");
+    }
+
+    #[test]
+    fn the_importing_admin_cannot_change_a_mapping_that_involves_them() {
+        let mut konteks = Konteks::default();
+        for n in [1, 2, 3, 9] {
+            konteks.terdaftar.insert(nip(n), None);
+        }
+        konteks.terdaftar.insert(nip(4), Some(nip(9)));
+        konteks.pengimpor = Some(nip(9));
+        // Making themself someone's penilai; their own atasan; the atasan of a new penilai.
+        let l = check(&file(&[row(1, Some(9)), row(9, Some(2)), row(3, Some(4))]), &konteks).unwrap_err();
+        assert_eq!(
+            codes(&l),
+            [
+                (2, "nip_atasan", "atasan_diri_sendiri_pengimpor"),
+                (3, "nip_atasan", "atasan_diri_sendiri_pengimpor"),
+                (4, "nip_atasan", "atasan_diri_sendiri_pengimpor")
+            ]
+        );
+        assert!(l.kesalahan[0].pesan.id.contains("minta admin lain"), "{:?}", l.kesalahan[0].pesan);
+        // A mapping already so is imported again unchanged; someone else's change goes through.
+        assert!(check(&file(&[row(4, Some(9)), row(1, Some(2)), row(9, None)]), &konteks).is_ok());
+        // The operator (no importing admin) may set anything.
+        konteks.pengimpor = None;
+        assert!(check(&file(&[row(1, Some(9))]), &konteks).is_ok());
     }
 }

@@ -24,7 +24,7 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// The largest JSON body a route accepts unless it says otherwise.
-pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
+pub const JSON_BODY_LIMIT: usize = idempotency::MAX_JSON_BODY;
 
 /// The whole HTTP surface: the API under `/api/v1`, the SPA everywhere else.
 pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
@@ -35,7 +35,11 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
     let (api, doc) = OpenApiRouter::new().nest("/api/v1", api_routes).split_for_parts();
     let api = api.with_state(state.clone());
     let (sync, sync_doc) = routes::sync::router(api.clone()).split_for_parts();
-    let api = api.merge(sync.with_state(state)).merge(openapi::router([doc, sync_doc]));
+    let api = api
+        .merge(sync.with_state(state))
+        .merge(openapi::router([doc, sync_doc]))
+        // After the routes: what axum answers by itself (405, a path that is not UTF-8) in our shape too.
+        .layer(MapResponseLayer::new(error_shape));
     let router = match dist {
         Some(dist) => api.merge(spa::router(&dist)),
         None => api,
@@ -46,6 +50,48 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
         // measurable share of a small read).
         .layer(MapResponseLayer::new(security_headers))
         .layer(TraceLayer::new_for_http())
+}
+
+/// Every error of the API in the one error shape (`{code, message}`, JSON):
+/// the answers axum gives by itself before a handler runs (405 with an empty
+/// body, a path parameter that is not UTF-8 as `text/plain`) are rewritten;
+/// ours, already JSON, pass as they are. Headers such as `Allow` stay.
+fn error_shape(res: axum::response::Response) -> axum::response::Response {
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if json {
+        return res;
+    }
+    let (code, message) = match status.as_u16() {
+        405 => ("method_not_allowed", "Metode ini tidak didukung di alamat ini. / This method is not supported here."),
+        404 => ("not_found", "Tidak ditemukan. / Not found."),
+        413 => ("payload_too_large", "Kiriman terlalu besar. / The request body is too large."),
+        415 => ("unsupported_media_type", "Jenis isi kiriman tidak didukung. / Unsupported content type."),
+        s if s >= 500 => (
+            "internal",
+            "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman. / A server error occurred; your \
+             saved data is safe.",
+        ),
+        _ => ("bad_request", "Permintaan tidak valid. / The request is not valid."),
+    };
+    let body = crate::error::ErrorBody {
+        code: code.to_owned(),
+        message: message.to_owned(),
+        fields: Default::default(),
+        current: None,
+    };
+    let (mut parts, _) = res.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    let body = serde_json::to_vec(&body).unwrap_or_default();
+    axum::response::Response::from_parts(parts, axum::body::Body::from(body))
 }
 
 /// Sets the security headers a response does not already carry.
@@ -90,7 +136,8 @@ impl Application {
                 None
             }
         };
-        let state = AppState::new(db.clone(), args.security.clone());
+        let kunci = args.security.kunci_server()?;
+        let state = AppState::new(db.clone(), args.security.clone(), kunci);
         idempotency::purge(&state).await?;
         let purger = state.clone();
         tokio::spawn(async move {

@@ -22,10 +22,12 @@ pub struct Inner {
     pub sesi: SesiCache,
     /// Idempotency keys being handled in this process.
     pub kunci_aktif: KunciAktif,
+    /// The server's secret key for keyed hashes (activation codes).
+    pub kunci_server: Vec<u8>,
 }
 
 impl AppState {
-    pub fn new(db: Db, config: SecurityArgs) -> Self {
+    pub fn new(db: Db, config: SecurityArgs, kunci_server: Vec<u8>) -> Self {
         AppState {
             db,
             inner: Arc::new(Inner {
@@ -34,6 +36,7 @@ impl AppState {
                 throttle: Throttle::default(),
                 sesi: SesiCache::default(),
                 kunci_aktif: KunciAktif::default(),
+                kunci_server,
             }),
         }
     }

@@ -5,22 +5,24 @@ use crate::i18n::{Locale, td_string, use_i18n};
 use crate::teks::teks;
 
 /// A new password typed twice (activation, password change): the server's
-/// error for it (`baru`) under the first field, and under the second that
-/// the two differ (`beda`, checked before sending).
+/// error for it (under the form's field name `kunci`: `baru` when changing
+/// it, `password` on activation) under the first field, and under the
+/// second that the two differ (`beda`, checked before sending).
 #[component]
 pub fn SandiBaru(
     baru: RwSignal<String>,
     ulang: RwSignal<String>,
     beda: RwSignal<bool>,
     galat: RwSignal<Option<api::Error>>,
+    kunci: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="baris">
             <label for="sandi-baru">{teks(i18n, |l| td_string!(l, umum.sandi_baru))}</label>
             <input id="sandi-baru" name="new-password" type="password" autocomplete="new-password"
-                bind:value=baru required aria-describedby="galat-baru" />
-            <GalatBidang galat=galat kunci="baru" />
+                bind:value=baru required aria-describedby=format!("galat-{kunci}") />
+            <GalatBidang galat=galat kunci=kunci />
         </div>
         <div class="baris">
             <label for="ulangi-sandi">{teks(i18n, |l| td_string!(l, umum.ulangi_sandi))}</label>

@@ -60,7 +60,7 @@ pub fn Aktivasi() -> impl IntoView {
                         bind:value=kode required aria-describedby="galat-kode" />
                     <GalatBidang galat=galat kunci="kode" />
                 </div>
-                <SandiBaru baru=baru ulang=ulang beda=beda galat=galat />
+                <SandiBaru baru=baru ulang=ulang beda=beda galat=galat kunci="password" />
                 <GalatFormulir galat=galat testid="galat-aktivasi" />
                 <button type="submit" data-testid="tombol-aktivasi" disabled=move || aktifkan.pending().get()>
                     {move || if aktifkan.pending().get() {

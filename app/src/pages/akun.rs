@@ -64,7 +64,7 @@ fn GantiSandi() -> impl IntoView {
                         bind:value=lama required aria-describedby="galat-lama" />
                     <GalatBidang galat=galat kunci="lama" />
                 </div>
-                <SandiBaru baru=baru ulang=ulang beda=beda galat=galat />
+                <SandiBaru baru=baru ulang=ulang beda=beda galat=galat kunci="baru" />
                 <GalatFormulir galat=galat testid="galat-ganti-sandi" />
                 <p class="berhasil" role="status" data-testid="sandi-diganti">
                     {move || berhasil.get().then(|| teks(i18n, |l| td_string!(l, umum.sandi_diganti)))}

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::api::satu_bahasa;
 use domain::FieldErrors;
-use domain::api::{AtasanItem, BuatPeriode, KodeAktivasi, Laporan, PeriodeView, Tahun, UnitNode};
+use domain::api::{AtasanItem, BuatPeriode, KodeAktivasi, Laporan, PeriodeView, Tahun, UnitNode, tulis_csv as csv};
 use domain::periode::{PeriodeInput, SiklusPeriodik};
 use domain::rule_set::RuleSet;
 use domain::tanggal::Tanggal;
@@ -188,24 +188,6 @@ pub fn unit_datar(akar: &[UnitNode]) -> Vec<UnitBaris> {
         stack.extend(u.anak.iter().rev().map(|a| (a, d + 1)));
     }
     out
-}
-
-/// A CSV file as Indonesian spreadsheets read it: `;`-separated, UTF-8 with
-/// a byte-order mark, quoted where needed, and cells that a spreadsheet
-/// would run as a formula defused with a leading `'`.
-pub fn csv(baris: &[Vec<String>]) -> String {
-    let mut out = String::from("\u{feff}");
-    for row in baris {
-        let cells: Vec<String> = row.iter().map(|c| sel_csv(c)).collect();
-        out.push_str(&cells.join(";"));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-fn sel_csv(c: &str) -> String {
-    let c = if c.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{c}") } else { c.to_owned() };
-    if c.contains([';', '"', '\n', '\r', ',']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c }
 }
 
 /// An empty import file: the header row of the columns the import reads.

@@ -90,9 +90,43 @@ pub struct ImporGagal {
     pub laporan: Laporan,
 }
 
+/// A CSV file as Indonesian spreadsheets read it: `;`-separated, UTF-8 with
+/// a byte-order mark, quoted where needed, and a cell that a spreadsheet
+/// would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return
+/// first: CSV injection) defused with a leading `'`. Imported cells are
+/// stored as given; every CSV the project writes goes through here (the
+/// console's downloads today; any the server adds).
+pub fn tulis_csv(baris: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in baris {
+        let cells: Vec<String> = row.iter().map(|c| sel_csv(c)).collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn sel_csv(c: &str) -> String {
+    let c = if c.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{c}") } else { c.to_owned() };
+    if c.contains([';', '"', '\n', '\r', ',']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
+        let s = tulis_csv(&[vec![
+            "=HYPERLINK(\"http://x\")".into(),
+            "+62".into(),
+            "-1".into(),
+            "@SUM(A1)".into(),
+            "\tx".into(),
+            "Nur Aisyah".into(),
+        ]]);
+        assert_eq!(s, "\u{feff}\"'=HYPERLINK(\"\"http://x\"\")\";'+62;'-1;'@SUM(A1);'\tx;Nur Aisyah\r\n");
+    }
 
     #[test]
     fn a_refused_import_is_the_error_body_with_the_report_beside_it() {

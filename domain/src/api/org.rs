@@ -128,6 +128,25 @@ pub struct Segmen {
     pub version: i64,
 }
 
+/// One change of a pegawai's atasan mapping, as recorded (`GET /api/v1/org/atasan/riwayat`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RiwayatAtasan {
+    /// The admin who made the change; `None` for the operator's command line.
+    pub diubah_oleh: Option<String>,
+    pub diubah_oleh_nama: Option<String>,
+    /// `api` (the console), `impor` (a CSV import) or `cli`.
+    pub sumber: String,
+    /// Unix seconds.
+    pub waktu: i64,
+    pub penilai_sebelum: Option<String>,
+    pub atasan_penilai_sebelum: Option<String>,
+    pub penilai_sesudah: Option<String>,
+    pub atasan_penilai_sesudah: Option<String>,
+    /// ISO date from which the new mapping holds.
+    pub berlaku_mulai: String,
+}
+
 /// One row of the atasan mapping: a segment, or a pegawai without any.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

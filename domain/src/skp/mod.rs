@@ -169,6 +169,8 @@ pub enum SkpError {
     AlreadyEvaluated { evaluasi: PeriodeEvaluasi },
     #[error("evaluation {evaluasi} has not been recorded")]
     NotEvaluated { evaluasi: PeriodeEvaluasi },
+    #[error("the atasan may take over only after {batas}")]
+    BeforeDeadline { batas: Tanggal },
 }
 
 impl SkpError {
@@ -186,6 +188,7 @@ impl SkpError {
             SkpError::UnknownEvaluasi { .. } => "unknown_evaluasi",
             SkpError::AlreadyEvaluated { .. } => "already_evaluated",
             SkpError::NotEvaluated { .. } => "not_evaluated",
+            SkpError::BeforeDeadline { .. } => "before_deadline",
         }
     }
 
@@ -230,6 +233,18 @@ impl SkpError {
             SkpError::NotEvaluated { evaluasi } => Teks::new(
                 format!("Evaluasi {evaluasi} belum dicatat."),
                 format!("Evaluation {evaluasi} has not been recorded."),
+            ),
+            SkpError::BeforeDeadline { batas } => Teks::new(
+                format!(
+                    "Atasan pejabat penilai baru dapat mengambil alih setelah batas penetapan SKP ({}); sampai \
+                     saat itu pejabat penilai yang menetapkan.",
+                    crate::periode::tanggal_panjang(*batas).id
+                ),
+                format!(
+                    "The rater's superior may take over only after the SKP deadline ({}); until then the rater \
+                     decides.",
+                    crate::periode::tanggal_panjang(*batas).en
+                ),
             ),
         }
     }
@@ -658,13 +673,36 @@ impl Skp {
         Ok(())
     }
 
+    /// Who may approve or return a submitted plan on `tanggal`: the pejabat
+    /// penilai at any time; the atasan pejabat penilai only once the
+    /// period's deadline for setting the SKP has passed without it
+    /// (RULES.md §3.1: "if the Pejabat Penilai has not fixed the SKP by the
+    /// end of January, the Pegawai holds the dialog with the atasan").
+    fn boleh_menetapkan(
+        &self,
+        oleh: Peran,
+        aksi: AksiSkp,
+        tanggal: Tanggal,
+        periode: &Periode,
+    ) -> Result<(), SkpError> {
+        Skp::peran(oleh, aksi, &[Peran::PejabatPenilai, Peran::AtasanPejabatPenilai])?;
+        if periode.id() != &self.periode {
+            return Err(SkpError::WrongPeriode { periode: periode.id().clone() });
+        }
+        let batas = periode.batas_penetapan_skp();
+        if oleh == Peran::AtasanPejabatPenilai && tanggal <= batas {
+            return Err(SkpError::BeforeDeadline { batas });
+        }
+        Ok(())
+    }
+
     /// The pejabat penilai sets the SKP (diajukan → ditetapkan, or back to
     /// dinilai after a revision). The atasan may do it when the pejabat
     /// penilai has not set it by the deadline (RULES.md §3.1).
-    pub fn approve(&mut self, oleh: Peran, tanggal: Tanggal) -> Result<(), SkpError> {
+    pub fn approve(&mut self, oleh: Peran, tanggal: Tanggal, periode: &Periode) -> Result<(), SkpError> {
         let aksi = AksiSkp::Approve;
         self.status_harus(aksi, &[StatusSkp::Diajukan])?;
-        Skp::peran(oleh, aksi, &[Peran::PejabatPenilai, Peran::AtasanPejabatPenilai])?;
+        self.boleh_menetapkan(oleh, aksi, tanggal, periode)?;
         if self.ditetapkan_pada.is_some() {
             self.revisi_ke += 1;
         } else {
@@ -675,10 +713,16 @@ impl Skp {
     }
 
     /// The pejabat penilai returns the plan with notes (diajukan → dikembalikan).
-    pub fn return_with_notes(&mut self, oleh: Peran, tanggal: Tanggal, catatan: &str) -> Result<(), SkpError> {
+    pub fn return_with_notes(
+        &mut self,
+        oleh: Peran,
+        tanggal: Tanggal,
+        periode: &Periode,
+        catatan: &str,
+    ) -> Result<(), SkpError> {
         let aksi = AksiSkp::ReturnWithNotes;
         self.status_harus(aksi, &[StatusSkp::Diajukan])?;
-        Skp::peran(oleh, aksi, &[Peran::PejabatPenilai, Peran::AtasanPejabatPenilai])?;
+        self.boleh_menetapkan(oleh, aksi, tanggal, periode)?;
         let catatan = catatan.trim();
         if catatan.is_empty() {
             return Err(SkpError::NotesRequired);

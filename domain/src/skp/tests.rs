@@ -72,7 +72,7 @@ fn draf() -> Skp {
 fn ditetapkan() -> Skp {
     let mut skp = draf();
     skp.submit(Peran::Pegawai, tgl("2025-01-10")).unwrap();
-    skp.approve(Peran::PejabatPenilai, tgl("2025-01-20")).unwrap();
+    skp.approve(Peran::PejabatPenilai, tgl("2025-01-20"), &periode()).unwrap();
     skp
 }
 
@@ -112,7 +112,7 @@ fn revisi() -> Skp {
 fn dikembalikan() -> Skp {
     let mut skp = draf();
     skp.submit(Peran::Pegawai, tgl("2025-01-10")).unwrap();
-    skp.return_with_notes(Peran::PejabatPenilai, tgl("2025-01-12"), "Perjelas target").unwrap();
+    skp.return_with_notes(Peran::PejabatPenilai, tgl("2025-01-12"), &periode(), "Perjelas target").unwrap();
     skp
 }
 
@@ -257,17 +257,22 @@ fn every_legal_transition_moves_to_the_expected_status() {
     let p = periode();
     let table: Vec<(&str, Awal, Langkah, StatusSkp)> = vec![
         ("draf submit", draf, |s| s.submit(Peran::Pegawai, tgl("2025-01-10")), StatusSkp::Diajukan),
-        ("diajukan approve", diajukan, |s| s.approve(Peran::PejabatPenilai, tgl("2025-01-11")), StatusSkp::Ditetapkan),
+        (
+            "diajukan approve",
+            diajukan,
+            |s| s.approve(Peran::PejabatPenilai, tgl("2025-01-11"), &periode()),
+            StatusSkp::Ditetapkan,
+        ),
         (
             "diajukan approve by atasan",
             diajukan,
-            |s| s.approve(Peran::AtasanPejabatPenilai, tgl("2025-02-03")),
+            |s| s.approve(Peran::AtasanPejabatPenilai, tgl("2025-02-03"), &periode()),
             StatusSkp::Ditetapkan,
         ),
         (
             "diajukan return",
             diajukan,
-            |s| s.return_with_notes(Peran::PejabatPenilai, tgl("2025-01-11"), "Perjelas"),
+            |s| s.return_with_notes(Peran::PejabatPenilai, tgl("2025-01-11"), &periode(), "Perjelas"),
             StatusSkp::Dikembalikan,
         ),
         ("dikembalikan submit", dikembalikan, |s| s.submit(Peran::Pegawai, tgl("2025-01-13")), StatusSkp::Diajukan),
@@ -314,25 +319,30 @@ fn every_legal_transition_moves_to_the_expected_status() {
 fn a_revision_returns_to_ditetapkan_or_to_dinilai_and_counts() {
     let mut skp = revisi();
     skp.submit(Peran::Pegawai, tgl("2025-03-02")).unwrap();
-    skp.approve(Peran::PejabatPenilai, tgl("2025-03-03")).unwrap();
+    skp.approve(Peran::PejabatPenilai, tgl("2025-03-03"), &periode()).unwrap();
     assert_eq!((skp.status(), skp.revisi_ke()), (StatusSkp::Ditetapkan, 1));
     assert_eq!(skp.ditetapkan_pada(), Some(tgl("2025-01-20")));
 
     let mut skp = dinilai();
     skp.start_revision(Peran::Pegawai, tgl("2025-05-01"), "Tugas baru").unwrap();
     skp.submit(Peran::Pegawai, tgl("2025-05-02")).unwrap();
-    skp.approve(Peran::PejabatPenilai, tgl("2025-05-03")).unwrap();
+    skp.approve(Peran::PejabatPenilai, tgl("2025-05-03"), &periode()).unwrap();
     assert_eq!((skp.status(), skp.revisi_ke()), (StatusSkp::Dinilai, 1));
 }
 
 #[test]
 fn illegal_transitions_are_refused_and_change_nothing() {
     let table: Vec<(&str, Awal, Langkah, &str)> = vec![
-        ("approve a draf", draf, |s| s.approve(Peran::PejabatPenilai, tgl("2025-01-05")), "invalid_transition"),
+        (
+            "approve a draf",
+            draf,
+            |s| s.approve(Peran::PejabatPenilai, tgl("2025-01-05"), &periode()),
+            "invalid_transition",
+        ),
         (
             "return a draf",
             draf,
-            |s| s.return_with_notes(Peran::PejabatPenilai, tgl("2025-01-05"), "x"),
+            |s| s.return_with_notes(Peran::PejabatPenilai, tgl("2025-01-05"), &periode(), "x"),
             "invalid_transition",
         ),
         ("submit twice", diajukan, |s| s.submit(Peran::Pegawai, tgl("2025-01-11")), "invalid_transition"),
@@ -346,9 +356,14 @@ fn illegal_transitions_are_refused_and_change_nothing() {
             |s| s.start_revision(Peran::Pegawai, tgl("2026-01-06"), "x"),
             "invalid_transition",
         ),
-        ("pegawai approves", diajukan, |s| s.approve(Peran::Pegawai, tgl("2025-01-11")), "not_allowed"),
+        ("pegawai approves", diajukan, |s| s.approve(Peran::Pegawai, tgl("2025-01-11"), &periode()), "not_allowed"),
         ("penilai submits", draf, |s| s.submit(Peran::PejabatPenilai, tgl("2025-01-10")), "not_allowed"),
-        ("pegawai returns", diajukan, |s| s.return_with_notes(Peran::Pegawai, tgl("2025-01-11"), "x"), "not_allowed"),
+        (
+            "pegawai returns",
+            diajukan,
+            |s| s.return_with_notes(Peran::Pegawai, tgl("2025-01-11"), &periode(), "x"),
+            "not_allowed",
+        ),
         (
             "atasan revises",
             ditetapkan,
@@ -359,7 +374,7 @@ fn illegal_transitions_are_refused_and_change_nothing() {
         (
             "return without notes",
             diajukan,
-            |s| s.return_with_notes(Peran::PejabatPenilai, tgl("2025-01-11"), "  "),
+            |s| s.return_with_notes(Peran::PejabatPenilai, tgl("2025-01-11"), &periode(), "  "),
             "notes_required",
         ),
         (
@@ -531,10 +546,41 @@ fn feedback_is_kept_per_rhk_and_per_value_once_the_skp_is_set() {
 }
 
 #[test]
+fn the_atasan_takes_over_only_after_the_deadline() {
+    // The 2025 period's deadline is 31 January 2025 (Art. 14(1)).
+    for (tanggal, boleh) in [("2025-01-10", false), ("2025-01-31", false), ("2025-02-01", true)] {
+        let mut skp = diajukan();
+        let r = skp.approve(Peran::AtasanPejabatPenilai, tgl(tanggal), &periode());
+        if boleh {
+            r.unwrap_or_else(|e| panic!("{tanggal}: {e}"));
+            assert_eq!(skp.status(), StatusSkp::Ditetapkan);
+        } else {
+            assert_eq!(r, Err(SkpError::BeforeDeadline { batas: tgl("2025-01-31") }), "{tanggal}");
+            assert_eq!(skp.status(), StatusSkp::Diajukan, "{tanggal}: nothing changed");
+            let r = skp.return_with_notes(Peran::AtasanPejabatPenilai, tgl(tanggal), &periode(), "Perjelas");
+            assert_eq!(r.map_err(|e| e.kode()), Err("before_deadline"), "{tanggal}");
+        }
+        let mut skp = diajukan();
+        let r = skp.return_with_notes(Peran::AtasanPejabatPenilai, tgl(tanggal), &periode(), "Perjelas");
+        assert_eq!(r.is_ok(), boleh, "{tanggal}");
+        // The pejabat penilai may act on either side.
+        diajukan().approve(Peran::PejabatPenilai, tgl(tanggal), &periode()).unwrap();
+    }
+    let pesan = SkpError::BeforeDeadline { batas: tgl("2025-01-31") }.pesan();
+    assert!(pesan.id.contains("31 Januari 2025") && pesan.en.contains("31 January 2025"), "{pesan:?}");
+    // Another period's deadline is not this SKP's.
+    let lain = Periode::tahunan(PeriodeId::new("2026"), 2026, SiklusPeriodik::Triwulanan).unwrap();
+    assert_eq!(
+        diajukan().approve(Peran::PejabatPenilai, tgl("2025-01-11"), &lain).map_err(|e| e.kode()),
+        Err("wrong_periode")
+    );
+}
+
+#[test]
 fn a_late_penetapan_is_recognised() {
     let mut skp = draf();
     skp.submit(Peran::Pegawai, tgl("2025-01-30")).unwrap();
-    skp.approve(Peran::AtasanPejabatPenilai, tgl("2025-02-03")).unwrap();
+    skp.approve(Peran::AtasanPejabatPenilai, tgl("2025-02-03"), &periode()).unwrap();
     assert!(skp.terlambat_ditetapkan(&periode()));
     assert!(!ditetapkan().terlambat_ditetapkan(&periode()));
 }

@@ -65,6 +65,15 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// An activation code as stored: HMAC-SHA256 under the server's key, so a
+/// copy of the database alone cannot be searched for the codes offline.
+pub fn hash_kode(kunci: &[u8], kode: &str) -> String {
+    use hmac::{KeyInit, Mac};
+    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(kunci).expect("HMAC takes a key of any length");
+    mac.update(kode.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
 /// Constant-time comparison of two short secrets.
 pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0

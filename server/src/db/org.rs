@@ -15,7 +15,7 @@ use rand::RngCore;
 use sqlx::AnyConnection;
 use uuid::Uuid;
 
-use crate::auth::session::{Peran, hash_token};
+use crate::auth::session::{Peran, hash_kode};
 use crate::clock;
 use crate::db::Db;
 use crate::error::{ApiError, ApiResult, dua_bahasa};
@@ -399,6 +399,7 @@ pub async fn set_atasan(
     conn: &mut AnyConnection,
     s: &SegmenBaru<'_>,
     version: Option<i64>,
+    oleh: &Pengubah<'_>,
 ) -> ApiResult<(bool, Vec<Segmen>)> {
     let segmen = segmen_pegawai(conn, s.periode_id, s.pegawai_id).await?;
     let terbuka = segmen.iter().find(|s| s.berlaku_sampai.is_none());
@@ -437,8 +438,127 @@ pub async fn set_atasan(
         return Ok((false, segmen));
     }
     terapkan_rencana(conn, &rencana, s).await?;
+    catat_riwayat(conn, &[riwayat_baris(s, terbuka, oleh)]).await?;
     skp_ikut_atasan(conn, s.periode_id, Some(s.pegawai_id)).await?;
     Ok((true, segmen_pegawai(conn, s.periode_id, s.pegawai_id).await?))
+}
+
+/// Who changes the atasan mapping, for its history.
+#[derive(Clone, Copy, Debug)]
+pub struct Pengubah<'a> {
+    /// The admin's pegawai id; `None` for the operator's command line.
+    pub pegawai_id: Option<&'a str>,
+    /// `api`, `impor` or `cli`.
+    pub sumber: &'static str,
+}
+
+/// One change for `atasan_riwayat` (see the migration).
+#[derive(Clone, Debug)]
+pub struct RiwayatBaru {
+    instansi_id: String,
+    periode_id: String,
+    pegawai_id: String,
+    diubah_oleh: Option<String>,
+    sumber: &'static str,
+    sebelum: (Option<String>, Option<String>),
+    sesudah: (Option<String>, Option<String>),
+    berlaku_mulai: String,
+}
+
+/// The history row of a change of `s` from the open segment `sebelum`.
+pub fn riwayat_baris(s: &SegmenBaru<'_>, sebelum: Option<&Segmen>, oleh: &Pengubah<'_>) -> RiwayatBaru {
+    RiwayatBaru {
+        instansi_id: s.instansi_id.to_owned(),
+        periode_id: s.periode_id.to_owned(),
+        pegawai_id: s.pegawai_id.to_owned(),
+        diubah_oleh: oleh.pegawai_id.map(str::to_owned),
+        sumber: oleh.sumber,
+        sebelum: (sebelum.and_then(|x| x.penilai_id.clone()), sebelum.and_then(|x| x.atasan_penilai_id.clone())),
+        sesudah: (s.penilai_id.map(str::to_owned), s.atasan_penilai_id.map(str::to_owned)),
+        berlaku_mulai: s.mulai.to_string(),
+    }
+}
+
+/// Appends changes to the mapping's history, in batches (an import records
+/// every change it makes), all with one time.
+pub async fn catat_riwayat(conn: &mut AnyConnection, rows: &[RiwayatBaru]) -> sqlx::Result<()> {
+    const KOLOM: usize = 12;
+    let waktu = clock::now();
+    // Within both databases' limits on bound parameters.
+    for chunk in rows.chunks(500) {
+        let mut sql = String::from(
+            "INSERT INTO atasan_riwayat (id, instansi_id, periode_id, pegawai_id, diubah_oleh, sumber, waktu, \
+             penilai_sebelum, atasan_penilai_sebelum, penilai_sesudah, atasan_penilai_sesudah, berlaku_mulai) VALUES ",
+        );
+        for i in 0..chunk.len() {
+            sql.push_str(if i == 0 { "(" } else { ", (" });
+            let n = i * KOLOM;
+            let params: Vec<String> = (1..=KOLOM).map(|k| format!("${}", n + k)).collect();
+            sql.push_str(&params.join(", "));
+            sql.push(')');
+        }
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for r in chunk {
+            q = q
+                .bind(new_id())
+                .bind(r.instansi_id.as_str())
+                .bind(r.periode_id.as_str())
+                .bind(r.pegawai_id.as_str())
+                .bind(r.diubah_oleh.as_deref())
+                .bind(r.sumber)
+                .bind(waktu)
+                .bind(r.sebelum.0.as_deref())
+                .bind(r.sebelum.1.as_deref())
+                .bind(r.sesudah.0.as_deref())
+                .bind(r.sesudah.1.as_deref())
+                .bind(r.berlaku_mulai.as_str());
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The recorded changes of one pegawai's mapping in a period, newest first.
+pub async fn riwayat_atasan(
+    conn: &mut AnyConnection,
+    periode_id: &str,
+    pegawai_id: &str,
+) -> sqlx::Result<Vec<domain::api::RiwayatAtasan>> {
+    type Raw = (
+        Option<String>,
+        Option<String>,
+        String,
+        i64,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    );
+    let rows: Vec<Raw> = sqlx::query_as(
+        "SELECT r.diubah_oleh, p.nama, r.sumber, r.waktu, r.penilai_sebelum, r.atasan_penilai_sebelum, \
+         r.penilai_sesudah, r.atasan_penilai_sesudah, r.berlaku_mulai \
+         FROM atasan_riwayat r LEFT JOIN pegawai p ON p.id = r.diubah_oleh \
+         WHERE r.periode_id = $1 AND r.pegawai_id = $2 ORDER BY r.waktu DESC, r.id",
+    )
+    .bind(periode_id)
+    .bind(pegawai_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| domain::api::RiwayatAtasan {
+            diubah_oleh: r.0,
+            diubah_oleh_nama: r.1,
+            sumber: r.2,
+            waktu: r.3,
+            penilai_sebelum: r.4,
+            atasan_penilai_sebelum: r.5,
+            penilai_sesudah: r.6,
+            atasan_penilai_sesudah: r.7,
+            berlaku_mulai: r.8,
+        })
+        .collect())
 }
 
 /// Makes the SKPs of a period (of one pegawai, or all) follow the open
@@ -593,6 +713,14 @@ pub async fn instansi_ada(pool: &sqlx::AnyPool, instansi_id: &str) -> sqlx::Resu
 }
 
 /// The instansi of a pegawai, if the pegawai exists.
+/// A pegawai's instansi and kind of position (`jpt`, `administrasi`, …).
+pub async fn pegawai_jabatan(conn: &mut AnyConnection, pegawai_id: &str) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as("SELECT instansi_id, jenis_jabatan FROM pegawai WHERE id = $1")
+        .bind(pegawai_id)
+        .fetch_optional(conn)
+        .await
+}
+
 pub async fn pegawai_instansi(conn: &mut AnyConnection, pegawai_id: &str) -> sqlx::Result<Option<String>> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT instansi_id FROM pegawai WHERE id = $1").bind(pegawai_id).fetch_optional(conn).await?;
@@ -624,6 +752,7 @@ type CalonRaw = (String, String, String, String, Option<String>, Option<String>,
 /// creates their accounts when missing. Returns the codes in clear: the only time.
 pub async fn buat_kode_aktivasi(
     conn: &mut AnyConnection,
+    kunci_server: &[u8],
     instansi_id: &str,
     pegawai_ids: Option<&[String]>,
 ) -> ApiResult<(Vec<KodeAktivasi>, i64)> {
@@ -687,7 +816,7 @@ pub async fn buat_kode_aktivasi(
     let mut hasil = Vec::with_capacity(calon.len());
     for (id, nip, nama, _, akun, _, _) in calon {
         let kode = kode_aktivasi();
-        let hash = hash_token(&kode);
+        let hash = hash_kode(kunci_server, &kode);
         if akun.is_some() {
             sqlx::query(
                 "UPDATE akun SET kode_aktivasi_hash = $1, kode_aktivasi_berakhir = $2, version = version + 1 \
@@ -769,7 +898,7 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
     if nama.is_empty() || nama.chars().count() > domain::pegawai::MAKS_NAMA {
         anyhow::bail!("nama wajib diisi, paling banyak 200 karakter / the name is required, at most 200 characters");
     }
-    crate::routes::auth::check_new_password(nip.as_str(), &a.password).map_err(pesan_validasi)?;
+    crate::routes::auth::check_new_password(nip.as_str(), &a.password, "password").map_err(pesan_validasi)?;
     let hash = password::hash(a.password.clone()).await?;
     let peran = if a.super_admin { Peran::SuperAdmin } else { Peran::AdminInstansi };
 

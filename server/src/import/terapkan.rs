@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use domain::api::{Laporan, PeriodeView, Ringkasan, Segmen};
+use domain::pegawai::JenisJabatan;
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
 use sqlx::{AnyConnection, Connection};
@@ -61,6 +62,18 @@ pub struct Opsi {
     pub terapkan: bool,
     /// Today, for a mid-period change of atasan.
     pub hari_ini: Tanggal,
+    /// Who imports: the admin (API) or the operator (command line), for the
+    /// mapping's history and its checks.
+    pub oleh: Pengimpor,
+}
+
+/// Who runs an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pengimpor {
+    /// An admin through the API (their pegawai id).
+    Admin(String),
+    /// The operator on the command line.
+    Operator,
 }
 
 /// Progress of the apply step: (rows done, rows in all).
@@ -183,6 +196,21 @@ async fn impor_dalam(
             .and_then(|id| id_ke_nip.get(id))
             .map(|n| (*n).to_owned());
         konteks.terdaftar.insert(p.1.clone(), atasan);
+        if let Some(j) = JenisJabatan::from_kode(&p.4) {
+            konteks.jabatan_terdaftar.insert(p.1.clone(), j);
+        }
+    }
+    if let Pengimpor::Admin(id) = &opsi.oleh {
+        // An admin of another instansi (a super admin) is in no row of this one.
+        konteks.pengimpor = Some(match id_ke_nip.get(id.as_str()) {
+            Some(nip) => (*nip).to_owned(),
+            None => sqlx::query_as::<_, (String,)>("SELECT nip FROM pegawai WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?
+                .map(|r| r.0)
+                .unwrap_or_default(),
+        });
     }
     let asing: Vec<String> = mentah.nip_disebut().into_iter().filter(|n| !konteks.terdaftar.contains_key(n)).collect();
     for chunk in asing.chunks(500) {
@@ -275,8 +303,7 @@ async fn impor_dalam(
         Some(p) => {
             r.periode_id = Some(p.id.clone());
             r.atasan_diubah =
-                set_atasan(conn, instansi_id, p, opsi.hari_ini, &berkas.baris, &nip_ke_id, &terbuka, &sampai_terakhir)
-                    .await?;
+                set_atasan(conn, instansi_id, p, opsi, &berkas.baris, &nip_ke_id, &terbuka, &sampai_terakhir).await?;
         }
     }
     Ok(r)
@@ -297,7 +324,7 @@ async fn set_atasan(
     conn: &mut AnyConnection,
     instansi_id: &str,
     periode: &PeriodeView,
-    hari_ini: Tanggal,
+    opsi: &Opsi,
     baris: &[BarisImpor],
     nip_ke_id: &HashMap<String, String>,
     terbuka: &HashMap<&str, &Segmen>,
@@ -308,7 +335,13 @@ async fn set_atasan(
         return Err(anyhow::anyhow!("period {} has unreadable dates", periode.id).into());
     };
     // A change found now takes effect today (kept within the period).
-    let sejak = hari_ini.max(mulai).min(selesai);
+    let sejak = opsi.hari_ini.max(mulai).min(selesai);
+    let oleh = match &opsi.oleh {
+        Pengimpor::Admin(id) => org::Pengubah { pegawai_id: Some(id), sumber: "impor" },
+        Pengimpor::Operator => org::Pengubah { pegawai_id: None, sumber: "cli" },
+    };
+    // Every change goes to the mapping's history, in batches.
+    let mut riwayat: Vec<org::RiwayatBaru> = Vec::new();
     let atasan_berkas: HashMap<&str, Option<&str>> =
         baris.iter().map(|b| (b.nip.as_str(), b.nip_atasan.as_deref())).collect();
     let id_of = |nip: &str| nip_ke_id.get(nip).map(String::as_str);
@@ -337,17 +370,24 @@ async fn set_atasan(
                 .unwrap_or(mulai),
         };
         let rencana = rencana_segmen(open, penilai, atasan_penilai, dari);
+        if rencana == RencanaSegmen::TidakBerubah {
+            continue;
+        }
+        let s = org::SegmenBaru {
+            instansi_id,
+            periode_id: &periode.id,
+            pegawai_id,
+            penilai_id: penilai,
+            atasan_penilai_id: atasan_penilai,
+            mulai: dari,
+        };
+        riwayat.push(org::riwayat_baris(&s, open, &oleh));
+        if riwayat.len() == BATCH {
+            org::catat_riwayat(conn, &std::mem::take(&mut riwayat)).await?;
+        }
         match &rencana {
             RencanaSegmen::TidakBerubah => continue,
             RencanaSegmen::Ubah { .. } | RencanaSegmen::TutupLaluBuka { .. } => {
-                let s = org::SegmenBaru {
-                    instansi_id,
-                    periode_id: &periode.id,
-                    pegawai_id,
-                    penilai_id: penilai,
-                    atasan_penilai_id: atasan_penilai,
-                    mulai: dari,
-                };
                 org::terapkan_rencana(conn, &rencana, &s).await?;
             }
             RencanaSegmen::Buka => {
@@ -368,6 +408,7 @@ async fn set_atasan(
         diubah += 1;
     }
     sisip_massal(conn, ATASAN_INSERT, &baru).await?;
+    org::catat_riwayat(conn, &riwayat).await?;
     if diubah > 0 {
         org::skp_ikut_atasan(conn, &periode.id, None).await?;
     }

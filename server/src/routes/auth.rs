@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::auth::session::{self, Actor, COOKIE, Peran};
-use crate::auth::throttle::{Limit, alamat_klien};
+use crate::auth::throttle::{Jenis, Limit, alamat_klien};
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::AppJson;
@@ -41,6 +41,12 @@ fn normalise_nip(nip: &str) -> String {
     nip.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The NIP as a throttle counter names it: a NIP is 18 digits, so anything
+/// longer is cut (a megabyte "NIP" must not become a megabyte key).
+fn kunci_nip(nip: &str) -> &str {
+    nip.char_indices().nth(32).map_or(nip, |(i, _)| &nip[..i])
+}
+
 /// Signs in with NIP and password: sets the session cookie and returns the
 /// session with its CSRF token. Failures are throttled per NIP and per address.
 #[utoipa::path(
@@ -65,8 +71,7 @@ async fn login(
     let klien = alamat_klien(peer.ip(), &headers, &cfg.trusted_proxies);
     let window = Duration::from_secs(cfg.login_window_secs);
     let nip = normalise_nip(&input.nip);
-    let account_key = format!("nip:{nip}");
-    let address_key = format!("ip:{klien}");
+    let [account_key, address_key] = Jenis::Login.kunci(kunci_nip(&nip), klien);
     let now = Instant::now();
     let throttle = &state.inner.throttle;
     for (key, max) in [(&account_key, cfg.login_max_failures_account), (&address_key, cfg.login_max_failures_address)] {
@@ -84,8 +89,8 @@ async fn login(
     let hash = row.as_ref().and_then(|r| r.4.clone()).unwrap_or_else(|| DUMMY_HASH.clone());
     let ok = password::verify(input.password, hash).await?;
     let Some((pegawai_id, instansi_id, nama, jabatan, Some(_), peran, 1)) = row.filter(|_| ok) else {
-        throttle.fail(&account_key, now);
-        throttle.fail(&address_key, now);
+        throttle.fail(&account_key, now, window);
+        throttle.fail(&address_key, now, window);
         tracing::info!("login failed");
         return Err(login_failed());
     };
@@ -120,7 +125,9 @@ async fn login(
     let penilai = menilai(&state, &pegawai_id, &instansi_id).await?;
     let view = SessionView { pegawai_id, instansi_id, nip, nama, jabatan, peran, penilai, csrf_token: csrf, berakhir };
     let cookie = session_cookie(&token, cfg.session_absolute_secs, cfg.secure_cookies);
-    Ok(([(header::SET_COOKIE, cookie)], Json(view)).into_response())
+    // The answer carries the CSRF token: no cache may keep it.
+    let no_store = HeaderValue::from_static("no-store");
+    Ok(([(header::SET_COOKIE, cookie), (header::CACHE_CONTROL, no_store)], Json(view)).into_response())
 }
 
 fn login_failed() -> ApiError {
@@ -224,17 +231,20 @@ async fn sesi(State(state): State<AppState>, req: axum::extract::Request) -> Api
 }
 
 /// The rules for a new password, with messages in both languages.
-pub fn check_new_password(nip: &str, baru: &str) -> Result<(), ApiError> {
+/// The password policy; a refusal is reported under `field`, the form's
+/// own name for the new password (`baru` when changing it, `password` on
+/// activation).
+pub fn check_new_password(nip: &str, baru: &str, field: &str) -> Result<(), ApiError> {
     let n = baru.chars().count();
     if n < 10 {
-        return Err(ApiError::field("baru", "Kata sandi minimal 10 karakter. / At least 10 characters."));
+        return Err(ApiError::field(field, "Kata sandi minimal 10 karakter. / At least 10 characters."));
     }
     if n > 128 {
-        return Err(ApiError::field("baru", "Kata sandi maksimal 128 karakter. / At most 128 characters."));
+        return Err(ApiError::field(field, "Kata sandi maksimal 128 karakter. / At most 128 characters."));
     }
     if baru.contains(nip) {
         return Err(ApiError::field(
-            "baru",
+            field,
             "Kata sandi tidak boleh memuat NIP. / The password must not contain the NIP.",
         ));
     }
@@ -268,7 +278,7 @@ async fn change_password(
     if !password::verify(input.lama, hash).await? {
         return Err(ApiError::field("lama", "Kata sandi lama salah. / The current password is wrong."));
     }
-    check_new_password(&nip, &input.baru)?;
+    check_new_password(&nip, &input.baru, "baru")?;
     let new_hash = password::hash(input.baru).await?;
     let (pegawai_id, token_hash) = (actor.pegawai_id.clone(), actor.token_hash.clone());
     state
@@ -302,7 +312,7 @@ async fn change_password(
     request_body = ActivationInput,
     responses(
         (status = 204, description = "The password is set; sign in with it."),
-        (status = 422, description = "A wrong or expired code (`fields.kode`) or a password that is not allowed.", body = ErrorBody),
+        (status = 422, description = "A wrong or expired code (`fields.kode`) or a password that is not allowed (`fields.password`).", body = ErrorBody),
         (status = 429, description = "Too many failed attempts; see `Retry-After`.", body = ErrorBody),
     )
 )]
@@ -314,17 +324,17 @@ async fn activate(
 ) -> ApiResult<StatusCode> {
     let cfg = &state.inner.config;
     let klien = alamat_klien(peer.ip(), &headers, &cfg.trusted_proxies);
-    let limit =
-        Limit { max_failures: cfg.login_max_failures_account, window: Duration::from_secs(cfg.login_window_secs) };
+    let window = Duration::from_secs(cfg.login_window_secs);
     let nip = normalise_nip(&input.nip);
-    let keys = [format!("aktivasi:{nip}"), format!("ip:{klien}")];
+    let keys = Jenis::Aktivasi.kunci(kunci_nip(&nip), klien);
+    let limits = [cfg.login_max_failures_account, cfg.login_max_failures_address];
     let now = Instant::now();
-    for key in &keys {
-        if let Some(wait) = state.inner.throttle.check(key, limit, now) {
+    for (key, max) in keys.iter().zip(limits) {
+        if let Some(wait) = state.inner.throttle.check(key, Limit { max_failures: max, window }, now) {
             return Err(ApiError::TooManyRequests(wait));
         }
     }
-    check_new_password(&nip, &input.password)?;
+    check_new_password(&nip, &input.password, "password")?;
     let row: Option<(String, Option<String>, Option<i64>)> = sqlx::query_as(
         "SELECT a.pegawai_id, a.kode_aktivasi_hash, a.kode_aktivasi_berakhir FROM akun a \
          JOIN pegawai p ON p.id = a.pegawai_id WHERE p.nip = $1",
@@ -332,12 +342,12 @@ async fn activate(
     .bind(&nip)
     .fetch_optional(state.db.pool())
     .await?;
-    let kode_hash = session::hash_token(input.kode.trim().to_ascii_uppercase().as_str());
+    let kode_hash = session::hash_kode(&state.inner.kunci_server, input.kode.trim().to_ascii_uppercase().as_str());
     let valid =
         matches!(&row, Some((_, Some(h), Some(until))) if session::same_secret(h, &kode_hash) && *until > clock::now());
     let salah = || {
         for key in &keys {
-            state.inner.throttle.fail(key, now);
+            state.inner.throttle.fail(key, now, window);
         }
         ApiError::field(
             "kode",

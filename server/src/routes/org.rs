@@ -16,8 +16,9 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::api::{
     AktivasiDibuat, AtasanDiset, AtasanHalaman, BuatPeriode, Halaman, ImporGagal, Laporan, MintaAktivasi, PegawaiItem,
-    PeriodeDibuat, PeriodeView, Ringkasan, SetAtasan, UnitNode,
+    PeriodeDibuat, PeriodeView, Ringkasan, RiwayatAtasan, SetAtasan, UnitNode,
 };
+use domain::pegawai::JenisJabatan;
 use domain::periode::PeriodeInput;
 use domain::rule_set::RuleSet;
 use domain::tanggal::Tanggal;
@@ -32,7 +33,7 @@ use crate::db::org;
 use crate::error::{ApiError, ApiResult, ErrorBody, dua_bahasa};
 use crate::extract::AppJson;
 use crate::idempotency::{self, Kunci, jawaban_json};
-use crate::import::terapkan::{ImporError, Opsi, impor};
+use crate::import::terapkan::{ImporError, Opsi, Pengimpor, impor};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -41,6 +42,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(cari_pegawai))
         .routes(routes!(daftar_periode, buat_periode))
         .routes(routes!(daftar_atasan, set_atasan))
+        .routes(routes!(riwayat_atasan))
         .routes(routes!(aktivasi))
         .routes(routes!(import_csv).layer(DefaultBodyLimit::max(idempotency::MAX_BODY)))
 }
@@ -95,6 +97,7 @@ fn bad_query(e: QueryRejection) -> ApiError {
     responses(
         (status = 200, description = "The root units, each with its children.", body = Vec<UnitNode>),
         (status = 403, description = "Not an admin of an instansi.", body = ErrorBody),
+        (status = 404, description = "`instansi_id` is not the caller's instansi (only a super admin may name another, and it must exist).", body = ErrorBody),
     )
 )]
 async fn unit_tree(
@@ -178,6 +181,7 @@ async fn cari_pegawai(
     params(InstansiQuery),
     responses(
         (status = 200, description = "The periods.", body = Vec<PeriodeView>),
+        (status = 404, description = "`instansi_id` is not the caller's instansi (only a super admin may name another, and it must exist).", body = ErrorBody),
     )
 )]
 async fn daftar_periode(
@@ -202,6 +206,7 @@ async fn daftar_periode(
     responses(
         (status = 201, description = "The period, with non-blocking remarks.", body = PeriodeDibuat),
         (status = 403, description = "Not an admin of an instansi, or the `X-CSRF-Token` header is missing or wrong.", body = ErrorBody),
+        (status = 404, description = "`instansi_id` is not the caller's instansi (only a super admin may name another, and it must exist).", body = ErrorBody),
     )
 )]
 async fn buat_periode(
@@ -323,12 +328,30 @@ async fn set_atasan(
     let mut salah = |f: &str, m: &str| fields.entry(f.to_owned()).or_default().push(m.to_owned());
     let penilai = input.penilai_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let atasan_penilai = input.atasan_penilai_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    // Who rates whom decides who approves an SKP: never the admin making the
+    // change for themself (a second person makes it), never someone whose
+    // position cannot rate (RULES.md §3.1).
+    let diri_sendiri = dua_bahasa(&domain::pegawai::pesan_atasan_diri_sendiri());
+    if input.pegawai_id == actor.pegawai_id {
+        salah("pegawai_id", &diri_sendiri);
+    }
     for (field, id) in [("penilai_id", penilai), ("atasan_penilai_id", atasan_penilai)] {
         let Some(id) = id else { continue };
         if id == input.pegawai_id {
             salah(field, "Pegawai tidak dapat menilai dirinya sendiri. / An employee cannot rate themselves.");
-        } else if org::pegawai_instansi(&mut conn, id).await?.as_deref() != Some(instansi.as_str()) {
-            salah(field, "Harus pegawai instansi ini. / Must be an employee of this instansi.");
+        } else if id == actor.pegawai_id {
+            salah(field, &diri_sendiri);
+        } else {
+            match org::pegawai_jabatan(&mut conn, id).await? {
+                Some((i, _)) if i != instansi => {
+                    salah(field, "Harus pegawai instansi ini. / Must be an employee of this instansi.")
+                }
+                None => salah(field, "Harus pegawai instansi ini. / Must be an employee of this instansi."),
+                Some((_, jenis)) if !JenisJabatan::from_kode(&jenis).is_some_and(JenisJabatan::boleh_menilai) => {
+                    salah(field, &dua_bahasa(&domain::pegawai::pesan_bukan_penilai()))
+                }
+                Some(_) => {}
+            }
         }
     }
     if penilai.is_some() && penilai == atasan_penilai {
@@ -360,8 +383,8 @@ async fn set_atasan(
     let (periode_id, pegawai_id) = (periode.id.clone(), input.pegawai_id.clone());
     let mulai = mulai.ok_or_else(|| anyhow::anyhow!("checked above"))?;
     let (penilai, atasan_penilai) = (penilai.map(str::to_owned), atasan_penilai.map(str::to_owned));
-    let k = kunci.clone();
-    // The segments' check, their change and the key's answer: one durable write.
+    let (k, pengubah) = (kunci.clone(), actor.pegawai_id.clone());
+    // The segments' check, their change, its history and the key's answer: one durable write.
     let (body, berubah) = state
         .db
         .write(move |c| {
@@ -374,7 +397,8 @@ async fn set_atasan(
                     atasan_penilai_id: atasan_penilai.as_deref(),
                     mulai,
                 };
-                let (berubah, segmen) = org::set_atasan(c, &baru, input.version).await?;
+                let oleh = org::Pengubah { pegawai_id: Some(&pengubah), sumber: "api" };
+                let (berubah, segmen) = org::set_atasan(c, &baru, input.version, &oleh).await?;
                 let diset = AtasanDiset { pegawai_id: input.pegawai_id, periode_id: periode.id, berubah, segmen };
                 Ok((k.simpan_json(c, StatusCode::OK, &diset).await?, berubah))
             })
@@ -385,6 +409,44 @@ async fn set_atasan(
         tracing::info!(periode_id = %periode_id, pegawai_id = %pegawai_id, "atasan mapping set");
     }
     Ok(jawaban_json(StatusCode::OK, body))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct RiwayatQuery {
+    pub periode_id: String,
+    pub pegawai_id: String,
+}
+
+/// Every recorded change of one pegawai's atasan mapping in a period (who, when, before, after), newest first.
+#[utoipa::path(
+    get,
+    path = "/org/atasan/riwayat",
+    tag = "org",
+    security(("ekinerja_sesi" = [])),
+    params(RiwayatQuery),
+    responses(
+        (status = 200, description = "The changes, newest first.", body = Vec<RiwayatAtasan>),
+        (status = 400, description = "A missing or unreadable parameter.", body = ErrorBody),
+        (status = 403, description = "Not an admin of an instansi.", body = ErrorBody),
+        (status = 404, description = "Not a period or pegawai of the caller's instansi.", body = ErrorBody),
+    )
+)]
+async fn riwayat_atasan(
+    State(state): State<AppState>,
+    actor: Actor,
+    query: Result<Query<RiwayatQuery>, QueryRejection>,
+) -> ApiResult<Json<Vec<RiwayatAtasan>>> {
+    admin(&actor)?;
+    let Query(q) = query.map_err(bad_query)?;
+    let mut conn = state.db.pool().acquire().await?;
+    let (instansi, _) = org::periode(&mut conn, &q.periode_id).await?.ok_or(ApiError::NotFound)?;
+    milik(&actor, Some(&instansi))?;
+    if org::pegawai_instansi(&mut conn, &q.pegawai_id).await?.as_deref() != Some(instansi.as_str()) {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Json(org::riwayat_atasan(&mut conn, &q.periode_id, &q.pegawai_id).await?))
 }
 
 /// Issues one-time activation codes, shown only in this answer.
@@ -399,6 +461,7 @@ async fn set_atasan(
         (status = 201, description = "The codes (`Cache-Control: no-store`).", body = AktivasiDibuat, headers(("Cache-Control" = String, description = "`no-store`"))),
         (status = 403, description = "Not an admin of an instansi, or the `X-CSRF-Token` header is missing or wrong.", body = ErrorBody),
         (status = 410, description = "`secret_not_replayed`: a replay of the key; the codes were shown once.", body = ErrorBody),
+        (status = 404, description = "`instansi_id` is not the caller's instansi (only a super admin may name another, and it must exist).", body = ErrorBody),
     )
 )]
 async fn aktivasi(
@@ -411,13 +474,15 @@ async fn aktivasi(
     admin(&actor)?;
     let Query(q) = query.map_err(bad_query)?;
     let instansi = instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?;
-    let (instansi_id, k) = (instansi.clone(), kunci.clone());
+    let (instansi_id, k, st) = (instansi.clone(), kunci.clone(), state.clone());
     // The codes and the key's stand-in answer (never the codes): one durable write.
     let (kode, berlaku_sampai) = state
         .db
         .write(move |c| {
             Box::pin(async move {
-                let dibuat = org::buat_kode_aktivasi(c, &instansi_id, input.pegawai_ids.as_deref()).await?;
+                let kunci_server = &st.inner.kunci_server;
+                let dibuat =
+                    org::buat_kode_aktivasi(c, kunci_server, &instansi_id, input.pegawai_ids.as_deref()).await?;
                 k.simpan_rahasia(c).await?;
                 Ok(dibuat)
             })
@@ -477,6 +542,16 @@ fn laporan_response(l: Laporan) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, Json(ImporGagal { error, laporan: l })).into_response()
 }
 
+/// The 422 of the import as documented: the error shape, with `laporan` (the
+/// row report) when `code` is `import_invalid` ([`ImporGagal`]), without it
+/// for a missing or reused `Idempotency-Key`.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ImporDitolak {
+    #[serde(flatten)]
+    pub error: ErrorBody,
+    pub laporan: Option<Laporan>,
+}
+
 /// Imports the instansi's pegawai, units and atasan mapping from a CSV file; a dry run unless `terapkan=true`.
 #[utoipa::path(
     post,
@@ -488,10 +563,10 @@ fn laporan_response(l: Laporan) -> Response {
     responses(
         (status = 200, description = "What the import did (or would do).", body = Ringkasan),
         (status = 403, description = "Not an admin of an instansi, or the `X-CSRF-Token` header is missing or wrong.", body = ErrorBody),
-        (status = 404, description = "`periode_id` is not a period of the instansi.", body = ErrorBody),
+        (status = 404, description = "`periode_id` is not a period of the instansi, or `instansi_id` is not the caller's.", body = ErrorBody),
         (status = 413, description = "The file is larger than 64 MiB.", body = ErrorBody),
         (status = 415, description = "Not sent as `text/csv`.", body = ErrorBody),
-        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed), or a missing or reused `Idempotency-Key`.", body = ImporGagal),
+        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed); or a missing or reused `Idempotency-Key` (the plain error body, without `laporan`).", body = ImporDitolak),
     )
 )]
 async fn import_csv(
@@ -527,6 +602,7 @@ async fn import_csv(
         periode_id: q.periode_id.filter(|p| !p.is_empty()),
         terapkan: q.terapkan.as_deref().map(str::trim) == Some("true"),
         hari_ini: clock::hari_ini(),
+        oleh: Pengimpor::Admin(actor.pegawai_id.clone()),
     };
     // A dry run or the import, and the key's answer: one durable write.
     match impor(&state.db, opsi, body.to_vec(), Arc::new(|_, _| {}), Some(kunci.clone())).await {

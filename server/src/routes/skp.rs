@@ -9,7 +9,7 @@ use domain::api::{
     Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SkpRingkas, SkpView, Transition,
 };
 use domain::pegawai::{JenisJabatan, PegawaiId};
-use domain::periode::PeriodeId;
+use domain::periode::{Periode, PeriodeId};
 use domain::skp::{Peran, RencanaSkp, RhkId, Skp, SkpBaru, SkpId};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -17,6 +17,7 @@ use utoipa_axum::routes;
 
 use crate::auth::Actor;
 use crate::clock;
+use crate::db::org;
 use crate::db::skp::{self as store, Pihak, SkpJson, SkpLengkap, SkpRow, VersiSkp};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{AppJson, AppQuery};
@@ -338,11 +339,21 @@ async fn transition(
     let skp = &mut l.row.skp;
     match langkah {
         Langkah::Submit => skp.submit(peran, hari_ini)?,
-        Langkah::Approve => skp.approve(peran, hari_ini)?,
-        Langkah::Return => skp.return_with_notes(peran, hari_ini, &input.catatan)?,
+        Langkah::Approve => skp.approve(peran, hari_ini, &periode_of(&state, &l.row.periode_id).await?)?,
+        Langkah::Return => {
+            skp.return_with_notes(peran, hari_ini, &periode_of(&state, &l.row.periode_id).await?, &input.catatan)?
+        }
         Langkah::Revise => skp.start_revision(peran, hari_ini, &input.catatan)?,
     }
     save(&state, l, akses, langkah.kode(), &actor, kunci).await
+}
+
+/// The SKP's period as the rules see it (whose deadline decides when the
+/// atasan pejabat penilai may take over).
+async fn periode_of(state: &AppState, periode_id: &str) -> ApiResult<Periode> {
+    let mut conn = state.db.pool().acquire().await?;
+    let (_, view) = org::periode(&mut conn, periode_id).await?.ok_or(ApiError::NotFound)?;
+    view.periode().ok_or_else(|| anyhow::anyhow!("stored period {periode_id} does not pass the rules").into())
 }
 
 /// The change, its history entry and the key's answer in one durable write.
@@ -411,7 +422,7 @@ async fn submit(
     responses(
         (status = 200, description = "The SKP after the change.", body = SkpView),
         (status = 403, description = "The instansi admin may read, never change.", body = ErrorBody),
-        (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the current SKP); or the workflow refuses the change in this status.", body = ErrorBody),
+        (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the current SKP); the workflow refuses the change in this status; or `before_deadline`: the atasan pejabat penilai acts before the period's SKP deadline has passed.", body = ErrorBody),
     )
 )]
 async fn approve(
@@ -435,7 +446,7 @@ async fn approve(
     responses(
         (status = 200, description = "The SKP after the change.", body = SkpView),
         (status = 403, description = "The instansi admin may read, never change.", body = ErrorBody),
-        (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the current SKP); or the workflow refuses the change in this status.", body = ErrorBody),
+        (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the current SKP); the workflow refuses the change in this status; or `before_deadline`: the atasan pejabat penilai acts before the period's SKP deadline has passed.", body = ErrorBody),
     )
 )]
 async fn return_with_notes(

@@ -97,7 +97,10 @@ fn check(input: &SyncInput) -> ApiResult<()> {
     Ok(())
 }
 
-/// Only changes to resources; never auth, sync itself, or a path outside the API.
+/// Only changes to resources; never auth, sync itself, or a path outside the
+/// API. The path must be one a request can carry as it is: a URI path (and
+/// query) of RFC 3986's characters, so building the request cannot fail
+/// (`<`, `>`, a backtick, a space or `"` would).
 fn allowed(m: &Mutasi) -> Option<Method> {
     let method = match m.method.as_str() {
         "POST" => Method::POST,
@@ -106,12 +109,53 @@ fn allowed(m: &Mutasi) -> Option<Method> {
         "DELETE" => Method::DELETE,
         _ => return None,
     };
+    let uri_char = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/?%".contains(c);
     let ok = m.path.starts_with("/api/v1/")
         && !m.path.starts_with("/api/v1/auth/")
         && !m.path.starts_with("/api/v1/sync")
         && !m.path.contains("..")
-        && m.path.chars().all(|c| c.is_ascii_graphic());
+        && !m.path.contains('#')
+        && m.path.chars().all(uri_char)
+        && m.path.parse::<axum::http::uri::PathAndQuery>().is_ok();
     ok.then_some(method)
+}
+
+/// The key as a header value; `None` when it cannot be one (the route would
+/// refuse it anyway: keys are 1–100 visible ASCII characters).
+fn key_header(m: &Mutasi) -> Option<HeaderValue> {
+    let k = m.idempotency_key.trim();
+    if k.is_empty() || k.len() > 100 || !k.bytes().all(|b| b.is_ascii_graphic()) {
+        return None;
+    }
+    HeaderValue::from_str(k).ok()
+}
+
+/// The answer for a change that cannot be sent as it is: its own 422.
+fn ditolak(m: &Mutasi, field: &str, pesan: &str) -> HasilMutasi {
+    HasilMutasi::tolak(
+        m,
+        422,
+        serde_json::json!({
+            "code": "validation",
+            "message": "Perubahan ini tidak dapat disinkronkan. / This change cannot be synced.",
+            "fields": { field: [pesan] }
+        }),
+    )
+}
+
+/// The answer for a change whose handling failed inside the server: a
+/// passing failure (500), so it and the ones after it are sent again.
+fn gagal_server(m: &Mutasi, e: &dyn std::fmt::Display) -> HasilMutasi {
+    tracing::error!(error = %e, seq = m.seq, "a sync mutation could not be handled");
+    HasilMutasi::tolak(
+        m,
+        500,
+        serde_json::json!({
+            "code": "internal",
+            "message": "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman. / A server error \
+                        occurred; your saved data is safe.",
+        }),
+    )
 }
 
 /// Replays an offline outbox in `seq` order, each mutation through the
@@ -156,7 +200,38 @@ async fn sync(
     let mut tuntas = terakhir;
     let mut mutations = input.mutations.iter();
     for m in mutations.by_ref() {
-        if m.seq <= terakhir && !kunci_tersimpan(&state, &actor.pegawai_id, &m.idempotency_key).await? {
+        // A change that can never be sent as it is (a path or method not
+        // allowed, a key that cannot be a header) is refused for what it is,
+        // the same on every resend.
+        let (method, key) = match (allowed(m), key_header(m)) {
+            (Some(method), Some(key)) => (method, key),
+            (None, _) => {
+                tuntas = tuntas.max(m.seq);
+                results.push(ditolak(m, "path", "Jalur atau metode tidak diizinkan. / Path or method not allowed."));
+                continue;
+            }
+            (_, None) => {
+                tuntas = tuntas.max(m.seq);
+                results.push(ditolak(
+                    m,
+                    "idempotency_key",
+                    "Kunci wajib 1–100 karakter ASCII tanpa spasi. / The key must be 1–100 visible ASCII characters.",
+                ));
+                continue;
+            }
+        };
+        let tersimpan = if m.seq <= terakhir {
+            match kunci_tersimpan(&state, &actor.pegawai_id, &m.idempotency_key).await {
+                Ok(t) => t,
+                Err(e) => {
+                    results.push(gagal_server(m, &format!("{e:?}")));
+                    break;
+                }
+            }
+        } else {
+            true
+        };
+        if !tersimpan {
             results.push(HasilMutasi::tolak(
                 m,
                 409,
@@ -172,39 +247,9 @@ async fn sync(
             ));
             continue;
         }
-        let Some(method) = allowed(m) else {
-            tuntas = tuntas.max(m.seq);
-            results.push(HasilMutasi::tolak(
-                m,
-                422,
-                serde_json::json!({
-                    "code": "validation",
-                    "message": "Perubahan ini tidak dapat disinkronkan. / This change cannot be synced.",
-                    "fields": { "path": ["Jalur atau metode tidak diizinkan. / Path or method not allowed."] }
-                }),
-            ));
-            continue;
-        };
-        let mut builder = Request::builder().method(method).uri(&m.path);
-        for name in [header::COOKIE, HeaderName::from_static(CSRF_HEADER), header::ACCEPT_LANGUAGE] {
-            for v in parts.headers.get_all(&name) {
-                builder = builder.header(&name, v.clone());
-            }
-        }
-        let key = HeaderValue::from_str(&m.idempotency_key).unwrap_or_else(|_| HeaderValue::from_static(""));
-        builder = builder.header(idempotency::HEADER, key).header(header::CONTENT_TYPE, "application/json");
-        let mut inner = builder
-            .body(Body::from(serde_json::to_vec(&m.body).map_err(|e| ApiError::Internal(e.into()))?))
-            .map_err(|e| ApiError::Internal(e.into()))?;
-        if let Some(ci) = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>() {
-            inner.extensions_mut().insert(*ci);
-        }
-        let res = api.clone().oneshot(inner).await.map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?;
-        let status = res.status().as_u16();
-        let replayed = res.headers().contains_key(idempotency::REPLAYED);
-        let body = to_bytes(res.into_body(), idempotency::MAX_BODY).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-        let body = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
-        results.push(HasilMutasi { seq: m.seq, idempotency_key: m.idempotency_key.clone(), status, replayed, body });
+        let hasil = kirim(&api, &parts, m, method, key).await;
+        let status = hasil.status;
+        results.push(hasil);
         if sementara(status) {
             // Failed for a passing reason: it may succeed when sent again, so
             // nothing after it is applied before it.
@@ -223,11 +268,60 @@ async fn sync(
             }),
         ));
     }
-    if tuntas > terakhir {
-        maju(&state, &actor, &input.client_id, tuntas).await?;
+    // What was applied is reported whatever happens now: a position not
+    // moved only means a resend is answered from the keys.
+    if tuntas > terakhir
+        && let Err(e) = maju(&state, &actor, &input.client_id, tuntas).await
+    {
+        tracing::warn!(error = ?e, "could not record a sync client's position");
     }
     tracing::info!(mutations = results.len(), "sync batch applied");
     Ok(Json(SyncOutput { client_id: input.client_id, results }))
+}
+
+/// Sends one change through the API as if it came alone, with the batch's
+/// session, CSRF token and language; any failure on the way is this
+/// change's own answer, never the batch's.
+async fn kirim(
+    api: &Router,
+    parts: &axum::http::request::Parts,
+    m: &Mutasi,
+    method: Method,
+    key: HeaderValue,
+) -> HasilMutasi {
+    let mut builder = Request::builder().method(method).uri(&m.path);
+    for name in [header::COOKIE, HeaderName::from_static(CSRF_HEADER), header::ACCEPT_LANGUAGE] {
+        for v in parts.headers.get_all(&name) {
+            builder = builder.header(&name, v.clone());
+        }
+    }
+    builder = builder.header(idempotency::HEADER, key).header(header::CONTENT_TYPE, "application/json");
+    let body = match serde_json::to_vec(&m.body) {
+        Ok(b) => b,
+        Err(e) => return gagal_server(m, &e),
+    };
+    let mut inner = match builder.body(Body::from(body)) {
+        Ok(r) => r,
+        Err(_) => return ditolak(m, "path", "Jalur tidak valid. / Invalid path."),
+    };
+    if let Some(ci) = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>() {
+        inner.extensions_mut().insert(*ci);
+    }
+    let res = match api.clone().oneshot(inner).await {
+        Ok(r) => r,
+        Err(never) => match never {},
+    };
+    let status = res.status().as_u16();
+    let replayed = res.headers().contains_key(idempotency::REPLAYED);
+    let body = match to_bytes(res.into_body(), idempotency::MAX_BODY).await {
+        Ok(b) => serde_json::from_slice(&b).unwrap_or(serde_json::Value::Null),
+        // The change was handled (its status says how); only its body is lost.
+        Err(e) => {
+            tracing::warn!(error = %e, seq = m.seq, "a sync mutation's answer could not be read");
+            serde_json::Value::Null
+        }
+    };
+    HasilMutasi { seq: m.seq, idempotency_key: m.idempotency_key.clone(), status, replayed, body }
 }
 
 /// Whether a change's answer says "not now" rather than "no": the session

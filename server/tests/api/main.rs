@@ -9,6 +9,7 @@ mod auth;
 mod bad_input;
 mod health;
 mod import;
+mod keamanan;
 mod matrix;
 mod openapi;
 mod org;

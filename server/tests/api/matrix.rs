@@ -197,6 +197,7 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("POST", "/api/v1/org/periode", Jaga::Admin),
     ("GET", "/api/v1/org/atasan", Jaga::Admin),
     ("PUT", "/api/v1/org/atasan", Jaga::Admin),
+    ("GET", "/api/v1/org/atasan/riwayat", Jaga::Admin),
     ("POST", "/api/v1/admin/aktivasi", Jaga::Admin),
     ("POST", "/api/v1/admin/import", Jaga::Admin),
     ("GET", "/api/v1/skp/{id}", Jaga::Skp),
@@ -300,6 +301,13 @@ async fn every_other_route_refuses_on(backend: crate::helpers::Backend) {
                 ),
                 ("GET /org/atasan", s.get(&format!("/api/v1/org/atasan?periode_id={periode}")).send().await.unwrap()),
                 (
+                    "GET /org/atasan/riwayat",
+                    s.get(&format!("/api/v1/org/atasan/riwayat?periode_id={periode}&pegawai_id={staf2_id}"))
+                        .send()
+                        .await
+                        .unwrap(),
+                ),
+                (
                     "PUT /org/atasan",
                     s.put("/api/v1/org/atasan")
                         .json(&json!({ "periode_id": periode, "pegawai_id": staf2_id, "penilai_id": kabid2_id,
@@ -361,7 +369,9 @@ async fn every_other_route_refuses_on(backend: crate::helpers::Backend) {
                     "{backend:?}: {call} leaks: {body}"
                 );
             }
-            "GET /org/atasan" | "PUT /org/atasan" => assert_eq!(status, 404, "{backend:?}: admin there → {call}"),
+            "GET /org/atasan" | "PUT /org/atasan" | "GET /org/atasan/riwayat" => {
+                assert_eq!(status, 404, "{backend:?}: admin there → {call}")
+            }
             // No code for a pegawai of here.
             "POST /admin/aktivasi" => assert!(
                 status >= 400 || !body.contains(&staf2_id),

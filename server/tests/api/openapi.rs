@@ -29,6 +29,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/org/periode"),
     ("GET", "/api/v1/org/atasan"),
     ("PUT", "/api/v1/org/atasan"),
+    ("GET", "/api/v1/org/atasan/riwayat"),
     ("POST", "/api/v1/admin/aktivasi"),
     ("POST", "/api/v1/admin/import"),
     ("GET", "/api/v1/skp"),

@@ -303,8 +303,8 @@ async fn activation_codes_let_imported_pegawai_set_their_first_password_once() {
         let app = spawn_app_with(backend, None, true).await;
         let admin = app.login(DEMO_ADMIN).await;
         let csv = "nip,nama,jenis_pegawai,jabatan,jenis_jabatan,unit,nip_atasan\n\
-                   199801012022031001,Baru Satu,pns,Analis,fungsional,Sekretariat,199003152015032004\n\
-                   199802022023212002,Baru Dua,pppk,Operator,pelaksana,Sekretariat,199003152015032004\n";
+                   199801012022031001,Baru Satu,pns,Analis,fungsional,Sekretariat,197811202003121002\n\
+                   199802022023212002,Baru Dua,pppk,Operator,pelaksana,Sekretariat,197811202003121002\n";
         assert_eq!(crate::import::import(&admin, csv, true).await.0, 200, "{backend:?}");
 
         let key = uuid::Uuid::new_v4().to_string();
@@ -534,7 +534,7 @@ async fn one_activation_code_sets_one_password_even_when_sent_twice_at_once() {
         let app = spawn_app_with(backend, None, true).await;
         let admin = app.login(DEMO_ADMIN).await;
         let csv = "nip,nama,jenis_pegawai,jabatan,jenis_jabatan,unit,nip_atasan\n\
-                   199801012022031001,Baru Satu,pns,Analis,fungsional,Sekretariat,199003152015032004\n";
+                   199801012022031001,Baru Satu,pns,Analis,fungsional,Sekretariat,197811202003121002\n";
         assert_eq!(crate::import::import(&admin, csv, true).await.0, 200, "{backend:?}");
         let (_, codes) = json(admin.post("/api/v1/admin/aktivasi").json(&json!({})).send().await.unwrap()).await;
         let kode = codes["kode"][0]["kode"].as_str().unwrap().to_owned();
