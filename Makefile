@@ -12,7 +12,8 @@ export CARGO_TARGET_DIR
 PORT ?= 8080
 SERVER := $(CARGO_TARGET_DIR)/release/ekinerja
 
-.PHONY: help run test tools tools-browser spa server fmt-check clippy test-native test-wasm-check size test-browser \
+.PHONY: help run test tools tools-browser tools-contract spa server fmt-check clippy test-native test-wasm-check size \
+	test-browser test-contract \
 	bench bench-domain bench-import bench-api bench-keystroke
 
 help:
@@ -25,6 +26,9 @@ tools:
 
 tools-browser:
 	@scripts/tools.sh browser
+
+tools-contract:
+	@scripts/tools.sh contract
 
 # Two builds: the app (pegawai, penilai) and the admin console, a wasm of
 # its own under /admin/ (so the others' first load does not carry it). The
@@ -58,7 +62,11 @@ size: spa
 test-browser: tools-browser spa server
 	EKINERJA_SERVER=$(SERVER) node --test --test-concurrency=1 tests/browser/
 
-test: tools fmt-check clippy test-native test-wasm-check size test-browser
+# The API fuzzed against its own OpenAPI document (schemathesis), bounded: about a minute.
+test-contract: tools-contract server
+	EKINERJA_SERVER=$(SERVER) scripts/contract-test.sh
+
+test: tools fmt-check clippy test-native test-wasm-check size test-contract test-browser
 	@echo "make test: semua pemeriksaan lulus / every check passed"
 
 # Benchmarks print figures; none is a pass/fail gate.

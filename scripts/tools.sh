@@ -3,6 +3,7 @@
 # every step whose tool is already there at the right version.
 #   scripts/tools.sh build    wasm target, trunk, wasm-bindgen-cli, npm packages
 #   scripts/tools.sh browser  + Debian's Chromium and ChromeDriver
+#   scripts/tools.sh contract schemathesis (PyPI) in .tools/st, for scripts/contract-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,6 +51,26 @@ ensure_chromium() {
     apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 }
+
+SCHEMATHESIS_VERSION=4.32.5
+ensure_schemathesis() {
+  if [ -x .tools/st/bin/st ] && .tools/st/bin/st --version 2>/dev/null | grep -q " $SCHEMATHESIS_VERSION\$"; then
+    say "schemathesis $SCHEMATHESIS_VERSION: present"
+  else
+    say "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into .tools/st"
+    if ! python3 -m venv .tools/st 2>/dev/null; then
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+      python3 -m venv .tools/st
+    fi
+    .tools/st/bin/pip install -q "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+}
+
+if [ "${1:-build}" = contract ]; then
+  ensure_schemathesis
+  exit 0
+fi
 
 ensure_wasm_target
 ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked

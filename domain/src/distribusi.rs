@@ -57,12 +57,21 @@ const SUMBER: &str = "PermenPANRB 6/2022 Lampiran Bab IV.B.2; SE MenPANRB 3/2023
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct JumlahPredikat {
+    #[cfg_attr(feature = "openapi", schema(maximum = 5_000_000))]
     pub sangat_baik: u32,
+    #[cfg_attr(feature = "openapi", schema(maximum = 5_000_000))]
     pub baik: u32,
+    #[cfg_attr(feature = "openapi", schema(maximum = 5_000_000))]
     pub butuh_perbaikan: u32,
+    #[cfg_attr(feature = "openapi", schema(maximum = 5_000_000))]
     pub kurang: u32,
+    #[cfg_attr(feature = "openapi", schema(maximum = 5_000_000))]
     pub sangat_kurang: u32,
 }
+
+/// The most pegawai one count may hold: more than every ASN in the country
+/// (about 4.7 million). A larger count is not a unit's, and is refused.
+pub const MAKS_JUMLAH: u32 = 5_000_000;
 
 impl JumlahPredikat {
     /// From counts in [`Predikat::peringkat`] order (best first).

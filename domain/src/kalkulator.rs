@@ -65,6 +65,7 @@ pub enum Permintaan {
     },
     CapaianSkpPp46 {
         nilai_kegiatan: Vec<f64>,
+        #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
         jumlah_tugas_tambahan: u32,
         nilai_kreativitas: f64,
     },
@@ -128,6 +129,17 @@ pub fn hitung(permintaan: &Permintaan) -> Result<Hasil, KalkulatorError> {
             Hasil::KuadranPredikat(compute_predikat(*rating_hasil_kerja, *rating_perilaku_kerja))
         }
         Permintaan::PolaDistribusi { predikat_organisasi, jumlah, mode } => {
+            let total: u64 = jumlah.to_array().iter().map(|n| u64::from(*n)).sum();
+            if total > u64::from(crate::distribusi::MAKS_JUMLAH) {
+                let maks = crate::distribusi::MAKS_JUMLAH;
+                return Err(gagal(
+                    "pola_distribusi",
+                    Teks::new(
+                        format!("Jumlah pegawai paling banyak {maks}, bukan {total}."),
+                        format!("At most {maks} employees, not {total}."),
+                    ),
+                ));
+            }
             Hasil::PolaDistribusi(check_distribusi(*predikat_organisasi, jumlah, *mode))
         }
         Permintaan::AngkaKredit { predikat, bulan, koefisien_tahunan } => Hasil::AngkaKredit(
@@ -150,6 +162,15 @@ pub fn hitung(permintaan: &Permintaan) -> Result<Hasil, KalkulatorError> {
         }
         Permintaan::KegiatanPp46 { target, realisasi } => {
             Hasil::KegiatanPp46(compute_kegiatan(target, realisasi).map_err(|e| gagal("kegiatan", e.pesan()))?)
+        }
+        Permintaan::CapaianSkpPp46 { jumlah_tugas_tambahan, .. } if *jumlah_tugas_tambahan > 1000 => {
+            return Err(gagal(
+                "capaian_skp",
+                Teks::new(
+                    format!("Jumlah tugas tambahan paling banyak 1000, bukan {jumlah_tugas_tambahan}."),
+                    format!("At most 1000 additional tasks, not {jumlah_tugas_tambahan}."),
+                ),
+            ));
         }
         Permintaan::CapaianSkpPp46 { nilai_kegiatan, jumlah_tugas_tambahan, nilai_kreativitas } => {
             Hasil::CapaianSkpPp46(
@@ -177,4 +198,34 @@ pub fn hitung(permintaan: &Permintaan) -> Result<Hasil, KalkulatorError> {
             },
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_beyond_what_the_document_declares_are_refused() {
+        let pola = |n: u32| {
+            serde_json::from_value::<Permintaan>(serde_json::json!({
+                "kind": "pola_distribusi",
+                "input": { "predikat_organisasi": "istimewa", "mode": "peringatan",
+                           "jumlah": { "sangat_baik": 0, "baik": 0, "butuh_perbaikan": 0, "kurang": 0, "sangat_kurang": n } }
+            }))
+            .unwrap()
+        };
+        assert!(hitung(&pola(5_000_000)).is_ok());
+        let e = hitung(&pola(2_147_483_648)).unwrap_err();
+        assert_eq!(e.kode, "pola_distribusi");
+        assert!(e.pesan.id.contains("paling banyak 5000000"), "{:?}", e.pesan);
+        let tugas = |n: u32| {
+            serde_json::from_value::<Permintaan>(serde_json::json!({
+                "kind": "capaian_skp_pp46",
+                "input": { "nilai_kegiatan": [80.0], "jumlah_tugas_tambahan": n, "nilai_kreativitas": 0.0 }
+            }))
+            .unwrap()
+        };
+        assert!(hitung(&tugas(3)).is_ok());
+        assert_eq!(hitung(&tugas(1001)).unwrap_err().kode, "capaian_skp");
+    }
 }
