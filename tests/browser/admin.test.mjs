@@ -255,6 +255,26 @@ test('the admin sets the pejabat penilai of a pegawai who has none', async () =>
   await page.close();
 });
 
+test('the admin cannot change her own atasan mapping: the refusal says so in the form, and another admin must do it', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.tablet);
+  // Still signed in as the admin from the previous tests.
+  await page.goto(server.base + '/admin');
+  const row = page.locator(`[data-testid=atasan-item][data-nip="${NIP.admin}"]`);
+  await row.getByTestId('atur-atasan').click();
+  const form = page.getByTestId('form-atasan');
+  await form.waitFor();
+  await form.getByTestId('pilih-penilai-cari').fill('Budi Santoso');
+  await form.getByTestId('pilih-penilai-hasil').getByTestId('pilih').first().click();
+  await form.getByTestId('simpan-atasan').click();
+  await page.waitForFunction(() => document.querySelector('#pegawai-galat')?.textContent.includes('minta admin lain'));
+  assert.equal(await form.isVisible(), true, 'the form stays open');
+  await screenshot(page, 'admin-atasan-diri-sendiri');
+  await noProblems(page, problems);
+  await page.close();
+});
+
 test('the admin opens a period with its rule set; a year that exists is refused until changed', async () => {
   const page = await browser.context.newPage();
   const problems = watchProblems(page);

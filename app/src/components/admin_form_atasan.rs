@@ -88,6 +88,8 @@ pub fn AdminFormAtasan(
                 <GalatField id="berlaku-mulai-galat" pesan=pesan("berlaku_mulai") />
             </div>
             <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_berlaku))}</p>
+            // A refusal about the pegawai themself (an admin's own row) has no field of its own.
+            <GalatField id="pegawai-galat" pesan=pesan("pegawai_id") />
             <AdminGalat galat=galat testid="galat-atasan" />
             <div class="aksi">
                 <button type="submit" data-testid="simpan-atasan" disabled=move || pending.get()>{teks(i18n, |l| td_string!(l, admin.simpan_atasan))}</button>
