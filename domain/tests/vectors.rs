@@ -1,4 +1,5 @@
-//! The golden vectors (`shared/vectors/*.json`, format in its README.md) run
+//! The golden vectors (`vectors/*.json` at the repository root, the project's
+//! copy of the worked cases; format in its README.md) run
 //! through the public domain API. Every case of every file; a missing folder,
 //! an unreadable file or an unknown `kind` is a failure, never a skip. Set
 //! `EKINERJA_VECTORS` to a folder of more files in the same format to run
@@ -13,14 +14,13 @@ use domain::distribusi::fits_pola_distribusi;
 use domain::kalkulator::{Hasil, Permintaan, hitung};
 use domain::kuadran_predikat;
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors");
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors");
 
 #[test]
 fn every_golden_vector_passes_through_the_public_api() {
     let mut files = json_files(Path::new(SHARED)).unwrap_or_else(|e| {
         panic!(
-            "the shared vectors folder {SHARED} cannot be read ({e}); the repository must be checked out beside \
-             shared/ (shared/vectors holds the golden cases)"
+            "the vectors folder {SHARED} cannot be read ({e}); it is part of the repository (the golden cases)"
         )
     });
     assert!(!files.is_empty(), "no *.json vector files in {SHARED}");

@@ -302,8 +302,8 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
 });
 
 test('a period under PermenPANRB 8/2021 previews capaian and nilai as typed, in the browser alone; "lower is better" turns the capaian round', async () => {
-  // The worked cases of the regulation (../shared/vectors), not the app's own numbers.
-  const vektor = JSON.parse(readFileSync(join(ROOT, '../shared/vectors/permenpanrb-8-2021-capaian-iki.json'), 'utf8')).cases;
+  // The worked cases of the regulation (vectors/, the project's copy), not the app's own numbers.
+  const vektor = JSON.parse(readFileSync(join(ROOT, 'vectors/permenpanrb-8-2021-capaian-iki.json'), 'utf8')).cases;
   const kasus = (nama) => vektor.find((c) => c.name === nama);
   const persen = (x) => `${String(x).replace('.', ',')}%`;
   const admin = await apiSession(server.base, NIP.admin);

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Backend, backends, spawn_app};
 
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors");
+const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors");
 
 #[tokio::test]
 async fn the_server_preview_matches_the_domain_for_every_golden_vector() {
@@ -18,7 +18,7 @@ async fn the_server_preview_matches_the_domain_for_every_golden_vector_on(backen
     let app = spawn_app(backend).await;
     let mut cases = 0;
     let mut files: Vec<_> = std::fs::read_dir(VECTORS)
-        .expect("shared/vectors beside the checkout")
+        .expect("the repository's vectors/ folder")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
