@@ -122,6 +122,22 @@ fn gagal(kode: impl Into<String>, pesan: Teks) -> KalkulatorError {
     KalkulatorError { kode: kode.into(), pesan }
 }
 
+/// The most additional tasks (PP 46/2011) a computation takes; the document declares it.
+pub const MAKS_TUGAS_TAMBAHAN: u32 = 1000;
+
+/// A count above what the document declares, refused in both languages with
+/// the numbers written as each language writes them.
+fn terlalu_banyak(kode: &str, apa: &str, what: &str, maks: u32, ada: u64) -> KalkulatorError {
+    let (maks, ada) = (crate::rule_set::angka(f64::from(maks)), crate::rule_set::angka(ada as f64));
+    gagal(
+        kode,
+        Teks::new(
+            format!("{apa} paling banyak {}, bukan {}.", maks.id, ada.id),
+            format!("At most {} {what}, not {}.", maks.en, ada.en),
+        ),
+    )
+}
+
 /// Runs one computation.
 pub fn hitung(permintaan: &Permintaan) -> Result<Hasil, KalkulatorError> {
     Ok(match permintaan {
@@ -131,13 +147,12 @@ pub fn hitung(permintaan: &Permintaan) -> Result<Hasil, KalkulatorError> {
         Permintaan::PolaDistribusi { predikat_organisasi, jumlah, mode } => {
             let total: u64 = jumlah.to_array().iter().map(|n| u64::from(*n)).sum();
             if total > u64::from(crate::distribusi::MAKS_JUMLAH) {
-                let maks = crate::distribusi::MAKS_JUMLAH;
-                return Err(gagal(
+                return Err(terlalu_banyak(
                     "pola_distribusi",
-                    Teks::new(
-                        format!("Jumlah pegawai paling banyak {maks}, bukan {total}."),
-                        format!("At most {maks} employees, not {total}."),
-                    ),
+                    "Jumlah pegawai",
+                    "employees",
+                    crate::distribusi::MAKS_JUMLAH,
+                    total,
                 ));
             }
             Hasil::PolaDistribusi(check_distribusi(*predikat_organisasi, jumlah, *mode))
@@ -163,13 +178,14 @@ pub fn hitung(permintaan: &Permintaan) -> Result<Hasil, KalkulatorError> {
         Permintaan::KegiatanPp46 { target, realisasi } => {
             Hasil::KegiatanPp46(compute_kegiatan(target, realisasi).map_err(|e| gagal("kegiatan", e.pesan()))?)
         }
-        Permintaan::CapaianSkpPp46 { jumlah_tugas_tambahan, .. } if *jumlah_tugas_tambahan > 1000 => {
-            return Err(gagal(
+        Permintaan::CapaianSkpPp46 { jumlah_tugas_tambahan, .. } if *jumlah_tugas_tambahan > MAKS_TUGAS_TAMBAHAN => {
+            let n = u64::from(*jumlah_tugas_tambahan);
+            return Err(terlalu_banyak(
                 "capaian_skp",
-                Teks::new(
-                    format!("Jumlah tugas tambahan paling banyak 1000, bukan {jumlah_tugas_tambahan}."),
-                    format!("At most 1000 additional tasks, not {jumlah_tugas_tambahan}."),
-                ),
+                "Jumlah tugas tambahan",
+                "additional tasks",
+                MAKS_TUGAS_TAMBAHAN,
+                n,
             ));
         }
         Permintaan::CapaianSkpPp46 { nilai_kegiatan, jumlah_tugas_tambahan, nilai_kreativitas } => {
@@ -217,7 +233,8 @@ mod tests {
         assert!(hitung(&pola(5_000_000)).is_ok());
         let e = hitung(&pola(2_147_483_648)).unwrap_err();
         assert_eq!(e.kode, "pola_distribusi");
-        assert!(e.pesan.id.contains("paling banyak 5000000"), "{:?}", e.pesan);
+        assert!(e.pesan.id.contains("paling banyak 5.000.000, bukan 2.147.483.648"), "{:?}", e.pesan);
+        assert!(e.pesan.en.contains("At most 5,000,000 employees"), "{:?}", e.pesan);
         let tugas = |n: u32| {
             serde_json::from_value::<Permintaan>(serde_json::json!({
                 "kind": "capaian_skp_pp46",

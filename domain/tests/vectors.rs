@@ -19,9 +19,7 @@ const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors");
 #[test]
 fn every_golden_vector_passes_through_the_public_api() {
     let mut files = json_files(Path::new(SHARED)).unwrap_or_else(|e| {
-        panic!(
-            "the vectors folder {SHARED} cannot be read ({e}); it is part of the repository (the golden cases)"
-        )
+        panic!("the vectors folder {SHARED} cannot be read ({e}); it is part of the repository (the golden cases)")
     });
     assert!(!files.is_empty(), "no *.json vector files in {SHARED}");
     if let Some(extra) = std::env::var_os("EKINERJA_VECTORS") {

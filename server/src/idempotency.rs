@@ -121,6 +121,11 @@ fn rahasia_body() -> String {
     .to_string()
 }
 
+/// Whether a (trimmed) `Idempotency-Key` is one: 1–100 visible ASCII characters.
+pub fn kunci_sah(key: &str) -> bool {
+    !key.is_empty() && key.len() <= 100 && key.bytes().all(|b| b.is_ascii_graphic())
+}
+
 /// Paths (inside `/api/v1`) that change nothing or carry their own keys.
 pub fn exempt(path: &str) -> bool {
     path.starts_with("/auth/") || path == "/preview" || path == "/sync"
@@ -389,7 +394,7 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
     let actor = authenticate(&parts, &state).await?;
     parts.extensions.insert(actor.clone());
     let key = parts.headers.get(HEADER).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or_default().to_owned();
-    if key.is_empty() || key.len() > 100 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+    if !kunci_sah(&key) {
         return Err(ApiError::field(
             "Idempotency-Key",
             "Setiap perubahan wajib membawa header Idempotency-Key (1–100 karakter). / Every change needs an Idempotency-Key header (1–100 characters).",

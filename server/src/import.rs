@@ -304,13 +304,7 @@ fn jenis_pegawai(s: &str) -> Option<JenisPegawai> {
 }
 
 fn jenis_jabatan(s: &str) -> Option<JenisJabatan> {
-    match s.trim().to_lowercase().as_str() {
-        "jpt" => Some(JenisJabatan::Jpt),
-        "administrasi" => Some(JenisJabatan::Administrasi),
-        "fungsional" => Some(JenisJabatan::Fungsional),
-        "pelaksana" => Some(JenisJabatan::Pelaksana),
-        _ => None,
-    }
+    JenisJabatan::from_kode(&s.trim().to_lowercase())
 }
 
 /// Splits a unit path into trimmed names, or says what is wrong with it.

@@ -84,10 +84,10 @@ impl Jenis {
 }
 
 /// Failed attempts per key in a sliding window, in memory (one server's
-/// view). Bounded: past [`Throttle::capacity`] keys, expired ones go first,
-/// then the keys whose last failure is oldest, a tenth at a time; the state
-/// is never cleared at once (that would let a flood of new keys lift every
-/// limit).
+/// view). Bounded: past its capacity, keys whose failures expired go first,
+/// then a tenth of the keys, those with the fewest failures (the oldest among
+/// equals); the state is never cleared at once (that would let a flood of new
+/// keys lift every limit).
 pub struct Throttle {
     failures: Mutex<HashMap<String, Vec<Instant>>>,
     capacity: usize,

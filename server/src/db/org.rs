@@ -712,7 +712,6 @@ pub async fn instansi_ada(pool: &sqlx::AnyPool, instansi_id: &str) -> sqlx::Resu
     Ok(row.is_some())
 }
 
-/// The instansi of a pegawai, if the pegawai exists.
 /// A pegawai's instansi and kind of position (`jpt`, `administrasi`, …).
 pub async fn pegawai_jabatan(conn: &mut AnyConnection, pegawai_id: &str) -> sqlx::Result<Option<(String, String)>> {
     sqlx::query_as("SELECT instansi_id, jenis_jabatan FROM pegawai WHERE id = $1")
@@ -721,6 +720,7 @@ pub async fn pegawai_jabatan(conn: &mut AnyConnection, pegawai_id: &str) -> sqlx
         .await
 }
 
+/// The instansi of a pegawai, if the pegawai exists.
 pub async fn pegawai_instansi(conn: &mut AnyConnection, pegawai_id: &str) -> sqlx::Result<Option<String>> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT instansi_id FROM pegawai WHERE id = $1").bind(pegawai_id).fetch_optional(conn).await?;

@@ -247,7 +247,7 @@ async fn impor_dalam(
             Some(p) => {
                 let sama = p.2 == b.nama
                     && p.3 == b.jenis_pegawai.kode()
-                    && p.4 == jenis_jabatan_kode(b)
+                    && p.4 == b.jenis_jabatan.kode()
                     && p.5 == b.jabatan
                     && &p.6 == unit_id;
                 if sama {
@@ -259,7 +259,7 @@ async fn impor_dalam(
                     )
                     .bind(&b.nama)
                     .bind(b.jenis_pegawai.kode())
-                    .bind(jenis_jabatan_kode(b))
+                    .bind(b.jenis_jabatan.kode())
                     .bind(&b.jabatan)
                     .bind(unit_id)
                     .bind(&p.0)
@@ -277,7 +277,7 @@ async fn impor_dalam(
                     Some(b.nip.as_str().to_owned()),
                     Some(b.nama.clone()),
                     Some(b.jenis_pegawai.kode().to_owned()),
-                    Some(jenis_jabatan_kode(b).to_owned()),
+                    Some(b.jenis_jabatan.kode().to_owned()),
                     Some(b.jabatan.clone()),
                     Some(unit_id.clone()),
                 ]);
@@ -307,16 +307,6 @@ async fn impor_dalam(
         }
     }
     Ok(r)
-}
-
-fn jenis_jabatan_kode(b: &BarisImpor) -> &'static str {
-    use domain::pegawai::JenisJabatan;
-    match b.jenis_jabatan {
-        JenisJabatan::Jpt => "jpt",
-        JenisJabatan::Administrasi => "administrasi",
-        JenisJabatan::Fungsional => "fungsional",
-        JenisJabatan::Pelaksana => "pelaksana",
-    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -386,8 +376,7 @@ async fn set_atasan(
             org::catat_riwayat(conn, &std::mem::take(&mut riwayat)).await?;
         }
         match &rencana {
-            RencanaSegmen::TidakBerubah => continue,
-            RencanaSegmen::Ubah { .. } | RencanaSegmen::TutupLaluBuka { .. } => {
+            RencanaSegmen::TidakBerubah | RencanaSegmen::Ubah { .. } | RencanaSegmen::TutupLaluBuka { .. } => {
                 org::terapkan_rencana(conn, &rencana, &s).await?;
             }
             RencanaSegmen::Buka => {

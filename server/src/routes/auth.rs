@@ -48,7 +48,8 @@ fn kunci_nip(nip: &str) -> &str {
 }
 
 /// Signs in with NIP and password: sets the session cookie and returns the
-/// session with its CSRF token. Failures are throttled per NIP and per address.
+/// session with its CSRF token. Failures are throttled per NIP from each
+/// address and per address (`auth::throttle`), never per NIP alone.
 #[utoipa::path(
     post,
     path = "/auth/login",

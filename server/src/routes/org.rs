@@ -343,14 +343,12 @@ async fn set_atasan(
             salah(field, &diri_sendiri);
         } else {
             match org::pegawai_jabatan(&mut conn, id).await? {
-                Some((i, _)) if i != instansi => {
-                    salah(field, "Harus pegawai instansi ini. / Must be an employee of this instansi.")
+                Some((i, jenis)) if i == instansi => {
+                    if !JenisJabatan::from_kode(&jenis).is_some_and(JenisJabatan::boleh_menilai) {
+                        salah(field, &dua_bahasa(&domain::pegawai::pesan_bukan_penilai()));
+                    }
                 }
-                None => salah(field, "Harus pegawai instansi ini. / Must be an employee of this instansi."),
-                Some((_, jenis)) if !JenisJabatan::from_kode(&jenis).is_some_and(JenisJabatan::boleh_menilai) => {
-                    salah(field, &dua_bahasa(&domain::pegawai::pesan_bukan_penilai()))
-                }
-                Some(_) => {}
+                _ => salah(field, "Harus pegawai instansi ini. / Must be an employee of this instansi."),
             }
         }
     }

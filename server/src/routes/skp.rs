@@ -128,7 +128,7 @@ async fn periksa_tautan(
 }
 
 fn parse_jenis(jenis: &str) -> ApiResult<JenisJabatan> {
-    serde_json::from_value(serde_json::Value::String(jenis.to_owned())).map_err(|e| ApiError::Internal(e.into()))
+    JenisJabatan::from_kode(jenis).ok_or_else(|| anyhow::anyhow!("unknown jenis_jabatan {jenis:?} stored").into())
 }
 
 async fn jenis_jabatan(state: &AppState, pegawai_id: &str) -> ApiResult<JenisJabatan> {
