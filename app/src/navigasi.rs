@@ -28,13 +28,27 @@ fn lokasi_sekarang() -> Lokasi {
     Lokasi { path: loc.pathname().unwrap_or_else(|_| "/".into()), query: loc.search().unwrap_or_default() }
 }
 
+/// Moves the app to `baru`. A field still focused is left first, while its
+/// page is alive: removed with its page instead, it would fire `focusout`
+/// (and the like) into handlers whose signals are already gone, a panic
+/// (the browser's Back after typing). Every page's fields get this.
+fn ganti_lokasi(lokasi: RwSignal<Lokasi>, baru: Lokasi) {
+    if lokasi.with_untracked(|l| l.path != baru.path)
+        && let Some(aktif) = document().active_element()
+        && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(aktif)
+    {
+        let _ = el.blur();
+    }
+    lokasi.set(baru);
+}
+
 /// Reads the address once, follows the back and forward buttons, and makes
 /// the router available to every page ([`use_navigasi`]).
 pub fn provide_navigasi() -> Navigasi {
     let lokasi = RwSignal::new(lokasi_sekarang());
     let halaman = Memo::new(move |_| lokasi.with(|l| Halaman::dari_path(&l.path)));
     // For the app's whole life: never removed.
-    let _ = window_event_listener(ev::popstate, move |_| lokasi.set(lokasi_sekarang()));
+    let _ = window_event_listener(ev::popstate, move |_| ganti_lokasi(lokasi, lokasi_sekarang()));
     let nav = Navigasi { lokasi, halaman };
     provide_context(nav);
     nav
@@ -78,7 +92,7 @@ impl Navigasi {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         };
         if done.is_ok() {
-            self.lokasi.set(lokasi_sekarang());
+            ganti_lokasi(self.lokasi, lokasi_sekarang());
         }
     }
 
