@@ -32,9 +32,14 @@ impl FieldErrors {
         self
     }
 
-    /// Adds a message to a field.
+    /// Adds a message to a field; a message the field already has is not
+    /// added again (one message once, however many checks found it: the
+    /// browser's and the server's, merged, say it once).
     pub fn add(&mut self, field: impl Into<String>, pesan: Teks) -> &mut Self {
-        self.0.entry(field.into()).or_default().push(pesan);
+        let daftar = self.0.entry(field.into()).or_default();
+        if !daftar.contains(&pesan) {
+            daftar.push(pesan);
+        }
         self
     }
 
@@ -75,7 +80,10 @@ impl FieldErrors {
     /// field `""` becomes `rhk[2]`.
     pub fn merge(&mut self, prefix: &str, other: FieldErrors) -> &mut Self {
         for (field, pesan) in other.0 {
-            self.0.entry(join(prefix, &field)).or_default().extend(pesan);
+            let field = join(prefix, &field);
+            for p in pesan {
+                self.add(field.clone(), p);
+            }
         }
         self
     }
@@ -257,6 +265,17 @@ mod tests {
         assert_eq!(e.get("uraian"), &[t("a"), t("b")]);
         assert_eq!(e.get("satuan"), &[] as &[Teks]);
         assert_eq!(e.fields().collect::<Vec<_>>(), ["target", "uraian"]);
+    }
+
+    #[test]
+    fn a_field_says_each_message_once() {
+        // The browser's own check and the server's answer, merged: one "Wajib diisi." under the field.
+        let mut lokal = FieldErrors::new().with("rhk[0].uraian", t("Wajib diisi."));
+        let server = FieldErrors::new().with("uraian", t("Wajib diisi.")).with("uraian", t("Terlalu panjang."));
+        lokal.merge("rhk[0]", server);
+        assert_eq!(lokal.get("rhk[0].uraian"), &[t("Wajib diisi."), t("Terlalu panjang.")]);
+        let e = FieldErrors::new().with("target", t("a")).with("target", t("a"));
+        assert_eq!(e.get("target"), &[t("a")]);
     }
 
     #[test]

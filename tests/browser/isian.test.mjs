@@ -1,0 +1,58 @@
+// Field messages are said once (issue 25, point 4, in part): after a plan is
+// sent incomplete, each field shows its message once, not once from the
+// browser's own check and again from the server's answer
+// ("Wajib diisi. / Wajib diisi."), in both languages, on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watchProblems, installCspProbe, login, screenshot, NIP, VIEWPORTS } from './lib.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await installCspProbe(browser.context);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Each field's messages: `{ 'rhk-1-uraian-galat': ['Wajib diisi.'], … }` (fields with none left out). */
+const pesanPerField = (page) => page.locator('.galat-field').evaluateAll((els) => Object.fromEntries(
+  els.filter((e) => e.id && e.querySelector('li')).map((e) => [e.id, [...e.querySelectorAll('li')].map((l) => l.textContent)]),
+));
+
+test('an incomplete plan sent to the server shows each field\'s message once, in either language', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await login(page, server.base, NIP.staf2);
+  await page.getByTestId('buat-skp').click();
+  await page.getByTestId('editor-skp').waitFor();
+  await page.getByTestId('tambah-rhk-utama').click();
+  await page.getByTestId('rhk').first().getByTestId('iki-satuan').waitFor();
+  await page.getByTestId('ajukan').click();
+  // The server answered (422): its message is there, and the fields' own.
+  await page.getByTestId('galat-server').filter({ hasText: /perlu diperbaiki/ }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.galat-field li').length > 0);
+  for (const [bahasa, wajib] of [['id', 'Wajib diisi.'], ['en', 'Required.']]) {
+    if (bahasa === 'en') {
+      await page.getByTestId('ganti-bahasa').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+    }
+    const pesan = await pesanPerField(page);
+    const uraian = Object.entries(pesan).filter(([id]) => /-uraian-galat$/.test(id));
+    assert.ok(uraian.length >= 2, `the RHK's and the indicator's description are marked: ${JSON.stringify(pesan)}`);
+    for (const [id, daftar] of Object.entries(pesan)) {
+      assert.equal(new Set(daftar).size, daftar.length, `${bahasa}: ${id} says a message twice: ${JSON.stringify(daftar)}`);
+    }
+    assert.deepEqual(uraian[0][1], [wajib], bahasa);
+  }
+  await screenshot(page, 'isian-sekali-phone');
+  // The refused submission is the 422 the test asks for; the browser logs it.
+  assert.deepEqual(problems.filter((p) => !/status of 422/.test(p)), []);
+  await page.close();
+});
