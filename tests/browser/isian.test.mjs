@@ -1,7 +1,9 @@
-// Field messages are said once (issue 25, point 4, in part): after a plan is
-// sent incomplete, each field shows its message once, not once from the
-// browser's own check and again from the server's answer
-// ("Wajib diisi. / Wajib diisi."), in both languages, on a phone.
+// Field messages are said once and seen (issue 25, point 4, in part): after
+// a plan is sent incomplete, each field shows its message once, not once
+// from the browser's own check and again from the server's answer
+// ("Wajib diisi. / Wajib diisi."), in both languages, on a phone; a field
+// with a message is marked aria-invalid, described by it, and has a red
+// border; the others are not.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchProblems, installCspProbe, login, screenshot, NIP, VIEWPORTS } from './lib.mjs';
@@ -50,6 +52,22 @@ test('an incomplete plan sent to the server shows each field\'s message once, in
       assert.equal(new Set(daftar).size, daftar.length, `${bahasa}: ${id} says a message twice: ${JSON.stringify(daftar)}`);
     }
     assert.deepEqual(uraian[0][1], [wajib], bahasa);
+    // Each marked field's control: invalid, described by its messages, a red border; no other control is.
+    const tanda = await page.locator('.galat-field').evaluateAll((els) => els.filter((e) => e.id.endsWith('-galat')).map((e) => {
+      const k = document.getElementById(e.id.slice(0, -'-galat'.length));
+      return k && {
+        id: k.id, pesan: e.querySelectorAll('li').length > 0, invalid: k.getAttribute('aria-invalid'),
+        oleh: k.getAttribute('aria-describedby'), garis: getComputedStyle(k).borderTopColor, galat: e.id,
+      };
+    }).filter(Boolean));
+    assert.ok(tanda.some((t) => t.pesan) && tanda.some((t) => !t.pesan), JSON.stringify(tanda));
+    for (const t of tanda) {
+      assert.equal(t.invalid, t.pesan ? 'true' : null, `${bahasa}: ${t.id}`);
+      if (t.pesan) {
+        assert.equal(t.oleh, t.galat, `${t.id} is described by its messages`);
+        assert.equal(t.garis, 'rgb(166, 27, 27)', `${t.id} has a red border`);
+      }
+    }
   }
   await screenshot(page, 'isian-sekali-phone');
   // The refused submission is the 422 the test asks for; the browser logs it.
