@@ -5,14 +5,13 @@
 pub mod impor;
 pub mod org;
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldErrors;
 use crate::periode::SiklusPeriodik;
 use crate::rule_set::JenisRhk;
-use crate::skp::{Skp, SkpInput, SkpRencana};
+use crate::skp::{Skp, SkpInput, SkpRencana, StatusSkp};
+use crate::teks::Teks;
 
 pub use impor::{ImporGagal, Kesalahan, Laporan, Perbaikan, Ringkasan, tulis_csv};
 pub use org::{
@@ -20,15 +19,16 @@ pub use org::{
     PegawaiItem, PeriodeDibuat, RiwayatAtasan, Segmen, SetAtasan, StatusAkun, Tahun, UnitNode,
 };
 
-/// `{ "code": "…", "message": "…", "fields": { "field": ["…"] } }`: the only
-/// error shape. `message` is "Bahasa Indonesia / English".
+/// `{ "code": "…", "message": { "id": "…", "en": "…" }, "fields": { "field": [{ "id": "…", "en": "…" }] } }`:
+/// the only error shape. Every message is a [`Teks`], never one string the client splits.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
+    /// A stable machine code (`validation`, `stale_version`, `not_editable`, …).
     pub code: String,
-    pub message: String,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub fields: BTreeMap<String, Vec<String>>,
+    pub message: Teks,
+    #[serde(default, skip_serializing_if = "FieldErrors::is_empty")]
+    pub fields: FieldErrors,
     /// The current record, on a 409 for a stale version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<serde_json::Value>,
@@ -163,7 +163,7 @@ pub struct SkpView {
     pub id: String,
     pub version: i64,
     pub periode_id: String,
-    pub status: String,
+    pub status: StatusSkp,
     pub akses: Akses,
     pub pegawai: PegawaiRingkas,
     /// The SKP document itself (plan, status, history); see `domain::skp::Skp`.
@@ -182,7 +182,7 @@ pub struct SkpBaca {
     pub id: String,
     pub version: i64,
     pub periode_id: String,
-    pub status: String,
+    pub status: StatusSkp,
     pub akses: Akses,
     pub pegawai: PegawaiRingkas,
     pub skp: SkpRencana,
@@ -225,7 +225,7 @@ pub struct Transition {
 pub struct SkpRingkas {
     pub id: String,
     pub periode_id: String,
-    pub status: String,
+    pub status: StatusSkp,
     pub version: i64,
 }
 
@@ -252,8 +252,8 @@ pub struct RhkAtasanItem {
 pub struct AntrianItem {
     pub pegawai: PegawaiRingkas,
     pub skp_id: Option<String>,
-    /// The SKP status, or `belum_dibuat` when there is none yet.
-    pub status: String,
+    /// The SKP status; `null` while the subordinate has no SKP yet.
+    pub status: Option<StatusSkp>,
     pub version: Option<i64>,
 }
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A user-facing sentence in Bahasa Indonesia (`id`, shown first) and English (`en`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Teks {
     pub id: String,

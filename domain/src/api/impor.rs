@@ -130,8 +130,8 @@ mod tests {
 
     #[test]
     fn a_refused_import_is_the_error_body_with_the_report_beside_it() {
-        let body = r#"{"code":"import_invalid","message":"Berkas tidak diimpor / The file was not imported",
-            "fields":{"baris[2].nip":["x / y"]},
+        let body = r#"{"code":"import_invalid","message":{"id":"Berkas tidak diimpor","en":"The file was not imported"},
+            "fields":{"baris[2].nip":[{"id":"x","en":"y"}]},
             "laporan":{"total":1,"kesalahan":[{"baris":2,"kolom":"nip","kode":"nip_tidak_valid",
               "pesan":{"id":"NIP tidak valid","en":"Invalid NIP"},"perbaikan":"pegawai_atau_bkn",
               "diperbaiki_oleh":{"id":"pegawai ybs / BKN (SIASN)","en":"the employee / BKN (SIASN)"}}]}}"#;

@@ -2,7 +2,6 @@
 //! `/api/v1/admin/aktivasi`: units, pegawai, periods, the atasan mapping and
 //! activation codes. Plain data, no rules.
 
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -109,8 +108,8 @@ pub struct BuatPeriode {
 pub struct PeriodeDibuat {
     #[serde(flatten)]
     pub periode: PeriodeView,
-    /// Non-blocking remarks by field ("id / en"), e.g. an older rule set than usual for the year.
-    pub peringatan: BTreeMap<String, Vec<String>>,
+    /// Non-blocking remarks by field, e.g. an older rule set than usual for the year.
+    pub peringatan: crate::error::FieldErrors,
 }
 
 /// One dated segment of who rates a pegawai in a period.
@@ -270,7 +269,7 @@ mod tests {
                 selesai: "2026-12-31".into(),
                 version: 1,
             },
-            peringatan: BTreeMap::new(),
+            peringatan: crate::error::FieldErrors::new(),
         };
         let json = serde_json::to_value(&p).unwrap();
         assert_eq!(

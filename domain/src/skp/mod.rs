@@ -4,8 +4,8 @@
 //! ```text
 //! draf ─submit─► diajukan ─approve─► ditetapkan ─record_evaluation(periodik)─► dinilai
 //!  ▲               │  ▲                  │  ▲                                  │
-//!  │    return_with_notes  submit        │  └─ approve (no evaluation yet)     │
-//!  │               ▼  │            start_revision                      start_revision
+//!  │         return   submit            │  └─ approve (no evaluation yet)     │
+//!  │               ▼  │                 revise                              revise
 //!  └────────── dikembalikan              ▼                                     ▼
 //!                                      revisi ─submit─► diajukan ─approve─► ditetapkan | dinilai
 //! ditetapkan | dinilai ─record_evaluation(tahunan)─► dinilai_tahunan ─finalize─► final
@@ -75,8 +75,9 @@ pub enum PendekatanSkp {
     Kuantitatif,
 }
 
-/// Where an SKP is in its life cycle.
+/// Where an SKP is in its life cycle; on the wire as its [`kode`](StatusSkp::kode).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StatusSkp {
     #[default]
@@ -111,15 +112,24 @@ impl fmt::Display for StatusSkp {
     }
 }
 
-/// The transitions and actions of an SKP, named as in the API.
+/// The transitions and actions of an SKP: one name each, end to end — the
+/// route's last segment (`POST /skp/{id}/return`), the history's `aksi` in
+/// the document and in the database, and the app's buttons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AksiSkp {
+    Create,
     Update,
     Submit,
     Approve,
-    ReturnWithNotes,
-    StartRevision,
+    /// Returned with notes ([`Skp::return_with_notes`]; `return` is a Rust keyword).
+    /// Documents saved before the names were unified say `return_with_notes`.
+    #[serde(alias = "return_with_notes")]
+    Return,
+    /// A revision opened during the year ([`Skp::revise`]).
+    #[serde(alias = "start_revision")]
+    Revise,
     RecordRealisasi,
     AddUmpanBalik,
     RecordEvaluation,
@@ -127,20 +137,50 @@ pub enum AksiSkp {
     Finalize,
 }
 
-impl fmt::Display for AksiSkp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl AksiSkp {
+    /// The action's one name (its JSON form).
+    pub fn kode(self) -> &'static str {
+        match self {
+            AksiSkp::Create => "create",
             AksiSkp::Update => "update",
             AksiSkp::Submit => "submit",
             AksiSkp::Approve => "approve",
-            AksiSkp::ReturnWithNotes => "return_with_notes",
-            AksiSkp::StartRevision => "start_revision",
+            AksiSkp::Return => "return",
+            AksiSkp::Revise => "revise",
             AksiSkp::RecordRealisasi => "record_realisasi",
             AksiSkp::AddUmpanBalik => "add_umpan_balik",
             AksiSkp::RecordEvaluation => "record_evaluation",
             AksiSkp::ReplaceEvaluation => "replace_evaluation",
             AksiSkp::Finalize => "finalize",
-        })
+        }
+    }
+
+    /// The action named by [`kode`](AksiSkp::kode), or by the names stored before they were unified.
+    pub fn parse(s: &str) -> Option<Self> {
+        const SEMUA: [AksiSkp; 11] = [
+            AksiSkp::Create,
+            AksiSkp::Update,
+            AksiSkp::Submit,
+            AksiSkp::Approve,
+            AksiSkp::Return,
+            AksiSkp::Revise,
+            AksiSkp::RecordRealisasi,
+            AksiSkp::AddUmpanBalik,
+            AksiSkp::RecordEvaluation,
+            AksiSkp::ReplaceEvaluation,
+            AksiSkp::Finalize,
+        ];
+        match s {
+            "return_with_notes" => Some(AksiSkp::Return),
+            "start_revision" => Some(AksiSkp::Revise),
+            _ => SEMUA.into_iter().find(|a| a.kode() == s),
+        }
+    }
+}
+
+impl fmt::Display for AksiSkp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kode())
     }
 }
 
@@ -720,7 +760,7 @@ impl Skp {
         periode: &Periode,
         catatan: &str,
     ) -> Result<(), SkpError> {
-        let aksi = AksiSkp::ReturnWithNotes;
+        let aksi = AksiSkp::Return;
         self.status_harus(aksi, &[StatusSkp::Diajukan])?;
         self.boleh_menetapkan(oleh, aksi, tanggal, periode)?;
         let catatan = catatan.trim();
@@ -733,8 +773,8 @@ impl Skp {
 
     /// Opens a revision during the year (ditetapkan | dinilai → revisi), with
     /// the reason: feedback or a new assignment (Art. 14(2)).
-    pub fn start_revision(&mut self, oleh: Peran, tanggal: Tanggal, alasan: &str) -> Result<(), SkpError> {
-        let aksi = AksiSkp::StartRevision;
+    pub fn revise(&mut self, oleh: Peran, tanggal: Tanggal, alasan: &str) -> Result<(), SkpError> {
+        let aksi = AksiSkp::Revise;
         self.status_harus(aksi, &[StatusSkp::Ditetapkan, StatusSkp::Dinilai])?;
         Skp::peran(oleh, aksi, &[Peran::Pegawai, Peran::PejabatPenilai])?;
         let alasan = alasan.trim();

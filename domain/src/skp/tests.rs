@@ -105,7 +105,7 @@ fn dinilai() -> Skp {
 
 fn revisi() -> Skp {
     let mut skp = ditetapkan();
-    skp.start_revision(Peran::Pegawai, tgl("2025-03-01"), "Penugasan baru").unwrap();
+    skp.revise(Peran::Pegawai, tgl("2025-03-01"), "Penugasan baru").unwrap();
     skp
 }
 
@@ -279,14 +279,14 @@ fn every_legal_transition_moves_to_the_expected_status() {
         (
             "ditetapkan revision",
             ditetapkan,
-            |s| s.start_revision(Peran::PejabatPenilai, tgl("2025-03-01"), "Tugas baru"),
+            |s| s.revise(Peran::PejabatPenilai, tgl("2025-03-01"), "Tugas baru"),
             StatusSkp::Revisi,
         ),
         ("revisi submit", revisi, |s| s.submit(Peran::Pegawai, tgl("2025-03-02")), StatusSkp::Diajukan),
         (
             "dinilai revision",
             dinilai,
-            |s| s.start_revision(Peran::Pegawai, tgl("2025-05-01"), "Mutasi tugas"),
+            |s| s.revise(Peran::Pegawai, tgl("2025-05-01"), "Mutasi tugas"),
             StatusSkp::Revisi,
         ),
         (
@@ -324,7 +324,7 @@ fn a_revision_returns_to_ditetapkan_or_to_dinilai_and_counts() {
     assert_eq!(skp.ditetapkan_pada(), Some(tgl("2025-01-20")));
 
     let mut skp = dinilai();
-    skp.start_revision(Peran::Pegawai, tgl("2025-05-01"), "Tugas baru").unwrap();
+    skp.revise(Peran::Pegawai, tgl("2025-05-01"), "Tugas baru").unwrap();
     skp.submit(Peran::Pegawai, tgl("2025-05-02")).unwrap();
     skp.approve(Peran::PejabatPenilai, tgl("2025-05-03"), &periode()).unwrap();
     assert_eq!((skp.status(), skp.revisi_ke()), (StatusSkp::Dinilai, 1));
@@ -347,13 +347,13 @@ fn illegal_transitions_are_refused_and_change_nothing() {
         ),
         ("submit twice", diajukan, |s| s.submit(Peran::Pegawai, tgl("2025-01-11")), "invalid_transition"),
         ("submit a ditetapkan", ditetapkan, |s| s.submit(Peran::Pegawai, tgl("2025-02-01")), "invalid_transition"),
-        ("revise a draf", draf, |s| s.start_revision(Peran::Pegawai, tgl("2025-01-05"), "x"), "invalid_transition"),
+        ("revise a draf", draf, |s| s.revise(Peran::Pegawai, tgl("2025-01-05"), "x"), "invalid_transition"),
         ("finalize a dinilai", dinilai, |s| s.finalize(Peran::PejabatPenilai, tgl("2025-05-01")), "invalid_transition"),
-        ("revise a final", final_, |s| s.start_revision(Peran::Pegawai, tgl("2026-02-01"), "x"), "invalid_transition"),
+        ("revise a final", final_, |s| s.revise(Peran::Pegawai, tgl("2026-02-01"), "x"), "invalid_transition"),
         (
             "revise after annual",
             dinilai_tahunan,
-            |s| s.start_revision(Peran::Pegawai, tgl("2026-01-06"), "x"),
+            |s| s.revise(Peran::Pegawai, tgl("2026-01-06"), "x"),
             "invalid_transition",
         ),
         ("pegawai approves", diajukan, |s| s.approve(Peran::Pegawai, tgl("2025-01-11"), &periode()), "not_allowed"),
@@ -367,7 +367,7 @@ fn illegal_transitions_are_refused_and_change_nothing() {
         (
             "atasan revises",
             ditetapkan,
-            |s| s.start_revision(Peran::AtasanPejabatPenilai, tgl("2025-03-01"), "x"),
+            |s| s.revise(Peran::AtasanPejabatPenilai, tgl("2025-03-01"), "x"),
             "not_allowed",
         ),
         ("pegawai finalizes", dinilai_tahunan, |s| s.finalize(Peran::Pegawai, tgl("2026-01-20")), "not_allowed"),
@@ -380,7 +380,7 @@ fn illegal_transitions_are_refused_and_change_nothing() {
         (
             "revise without reason",
             ditetapkan,
-            |s| s.start_revision(Peran::Pegawai, tgl("2025-03-01"), ""),
+            |s| s.revise(Peran::Pegawai, tgl("2025-03-01"), ""),
             "notes_required",
         ),
     ];
