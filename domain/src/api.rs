@@ -128,11 +128,11 @@ pub struct SessionView {
 /// console offers (the file may hold them in any order, and others besides).
 pub const KOLOM_IMPOR: [&str; 7] = ["nip", "nama", "jenis_pegawai", "jabatan", "jenis_jabatan", "unit", "nip_atasan"];
 
-/// `GET /api/v1/auth/sesi`: the current session, or `None` for a guest.
+/// `GET /api/v1/auth/session`: the current session, or `None` for a guest.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SesiSaatIni {
-    pub sesi: Option<SessionView>,
+pub struct CurrentSession {
+    pub session: Option<SessionView>,
 }
 
 /// How the caller stands to an SKP.

@@ -2,7 +2,6 @@
 //! `/api/v1/admin/aktivasi`: units, pegawai, periods, the atasan mapping and
 //! activation codes. Plain data, no rules.
 
-
 use serde::{Deserialize, Serialize};
 
 use super::{PeranAkun, PeriodeView};

@@ -377,12 +377,7 @@ fn illegal_transitions_are_refused_and_change_nothing() {
             |s| s.return_with_notes(Peran::PejabatPenilai, tgl("2025-01-11"), &periode(), "  "),
             "notes_required",
         ),
-        (
-            "revise without reason",
-            ditetapkan,
-            |s| s.revise(Peran::Pegawai, tgl("2025-03-01"), ""),
-            "notes_required",
-        ),
+        ("revise without reason", ditetapkan, |s| s.revise(Peran::Pegawai, tgl("2025-03-01"), ""), "notes_required"),
     ];
     for (nama, awal, langkah, kode) in table {
         let mut skp = awal();
@@ -900,4 +895,25 @@ fn the_planning_screens_read_the_plan_and_history_of_a_whole_document() {
         assert_eq!(baca.riwayat(), skp.riwayat(), "{:?}", skp.status());
     }
     assert!(!dinilai_tahunan().penilaian().is_empty(), "the later stages are really in the document");
+}
+
+#[test]
+fn each_action_has_one_name_and_documents_saved_under_the_old_names_still_read() {
+    for aksi in
+        [AksiSkp::Create, AksiSkp::Submit, AksiSkp::Approve, AksiSkp::Return, AksiSkp::Revise, AksiSkp::Finalize]
+    {
+        let json = serde_json::to_value(aksi).unwrap();
+        assert_eq!(json, aksi.kode(), "the JSON name is the one name");
+        assert_eq!(AksiSkp::parse(aksi.kode()), Some(aksi));
+        assert_eq!(serde_json::from_value::<AksiSkp>(json).unwrap(), aksi);
+    }
+    assert_eq!(serde_json::from_str::<AksiSkp>("\"return_with_notes\"").unwrap(), AksiSkp::Return);
+    assert_eq!(serde_json::from_str::<AksiSkp>("\"start_revision\"").unwrap(), AksiSkp::Revise);
+    assert_eq!(AksiSkp::parse("return_with_notes"), Some(AksiSkp::Return));
+    assert_eq!(AksiSkp::parse("start_revision"), Some(AksiSkp::Revise));
+    assert_eq!(AksiSkp::parse("hapus"), None);
+    let mut skp = diajukan();
+    skp.return_with_notes(Peran::PejabatPenilai, tgl("2025-01-12"), &periode(), "Perjelas").unwrap();
+    let riwayat = serde_json::to_string(skp.riwayat()).unwrap();
+    assert!(riwayat.contains(r#""aksi":"return""#), "{riwayat}");
 }
