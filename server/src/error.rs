@@ -209,6 +209,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_an_internal_error_rides_in_its_answer_for_the_log() {
+        let res = ApiError::Internal(anyhow::anyhow!("disk full").context("saving SKP 1")).into_response();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let e = res.extensions().get::<InternalError>().expect("the error rides along");
+        assert_eq!(format!("{:#}", e.0), "saving SKP 1: disk full");
+        for other in [ApiError::NotFound, ApiError::Forbidden, ApiError::field("x", "y")] {
+            assert!(other.into_response().extensions().get::<InternalError>().is_none());
+        }
+    }
+
+    #[test]
+    fn a_database_error_becomes_its_answer_in_one_place() {
+        let conflict = DbError::conflict("skp_exists", "Sudah ada.", "Already there.");
+        match ApiError::from(conflict) {
+            ApiError::Conflict(code, m) => {
+                assert_eq!((code, m.as_str()), ("skp_exists", "Sudah ada. / Already there."))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(ApiError::from(DbError::NotFound), ApiError::NotFound));
+        assert!(matches!(ApiError::from(DbError::Stale(serde_json::json!([]))), ApiError::Stale(_)));
+        assert!(matches!(ApiError::from(DbError::Internal(anyhow::anyhow!("x"))), ApiError::Internal(_)));
+        let fields = domain::error::FieldErrors::new().with("f", domain::teks::Teks::new("Salah.", "Wrong."));
+        match ApiError::from(DbError::Invalid(fields)) {
+            ApiError::Validation(f) => assert_eq!(f["f"], ["Salah. / Wrong."]),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn too_many_attempts_says_how_long_to_wait() {
         let lama = ApiError::TooManyRequests(Duration::from_secs(601));
         let (status, code, pesan) = lama.parts();

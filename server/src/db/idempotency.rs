@@ -141,7 +141,7 @@ pub async fn stored<'e, E: sqlx::Executor<'e, Database = Any>>(
 
 /// Whether the key is stored (running or answered).
 pub async fn exists<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, owner: &str, key: &str) -> DbResult<bool> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT status FROM idempotensi WHERE pemilik = $1 AND kunci = $2")
+    let row: Option<i64> = sqlx::query_scalar("SELECT status FROM idempotensi WHERE pemilik = $1 AND kunci = $2")
         .bind(owner)
         .bind(key)
         .fetch_optional(db)
@@ -168,14 +168,14 @@ pub async fn sync_position<'e, E: sqlx::Executor<'e, Database = Any>>(
     owner: &str,
     client_id: &str,
 ) -> DbResult<u64> {
-    let row: Option<(i64,)> =
-        sqlx::query_as("SELECT seq_terakhir FROM sync_klien WHERE pemilik = $1 AND client_id = $2")
+    let row: Option<i64> =
+        sqlx::query_scalar("SELECT seq_terakhir FROM sync_klien WHERE pemilik = $1 AND client_id = $2")
             .bind(owner)
             .bind(client_id)
             .fetch_optional(db)
             .await
             .context("reading a sync client's position")?;
-    Ok(row.map_or(0, |r| u64::try_from(r.0).unwrap_or(0)))
+    Ok(row.map_or(0, |seq| u64::try_from(seq).unwrap_or(0)))
 }
 
 /// Moves the client's position up to `seq` (never down: a batch that raced

@@ -1089,14 +1089,17 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
     if let Err(t) = domain::password::check_new_password(nip.as_str(), &a.password) {
         anyhow::bail!("{} / {}", t.id, t.en);
     }
-    let hash = password::hash(a.password.clone()).await?;
+    let hash = password::hash(a.password.clone()).await.context("hashing the admin's password")?;
     let peran = if a.super_admin { PeranAkun::SuperAdmin } else { PeranAkun::AdminInstansi };
 
-    let mut tx = db.pool().begin().await?;
-    let instansi: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM instansi WHERE kode = $1").bind(kode).fetch_optional(&mut *tx).await?;
+    let mut tx = db.pool().begin().await.context("beginning the admin's transaction")?;
+    let instansi: Option<String> = sqlx::query_scalar("SELECT id FROM instansi WHERE kode = $1")
+        .bind(kode)
+        .fetch_optional(&mut *tx)
+        .await
+        .context("looking up the instansi")?;
     let (instansi_id, instansi_baru) = match instansi {
-        Some((id,)) => (id, false),
+        Some(id) => (id, false),
         None => {
             let Some(nama_instansi) = a.nama_instansi.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
                 anyhow::bail!(
@@ -1109,13 +1112,15 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
                 .bind(kode)
                 .bind(nama_instansi)
                 .execute(&mut *tx)
-                .await?;
+                .await
+                .context("creating the instansi")?;
             sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, NULL, $3)")
                 .bind(new_id())
                 .bind(&id)
                 .bind(nama_instansi)
                 .execute(&mut *tx)
-                .await?;
+                .await
+                .context("creating its top unit")?;
             let tahun = clock::hari_ini().tahun();
             let periode = Periode::tahunan(PeriodeId::new(new_id()), tahun, SiklusPeriodik::Triwulanan)
                 .context("the current year has a period")?;
@@ -1123,34 +1128,43 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
             (id, true)
         }
     };
-    let pegawai: Option<(String, String)> = sqlx::query_as("SELECT id, instansi_id FROM pegawai WHERE nip = $1")
+    #[derive(sqlx::FromRow)]
+    struct Terdaftar {
+        id: String,
+        instansi_id: String,
+    }
+    let pegawai: Option<Terdaftar> = sqlx::query_as("SELECT id, instansi_id FROM pegawai WHERE nip = $1")
         .bind(nip.as_str())
         .fetch_optional(&mut *tx)
-        .await?;
+        .await
+        .context("looking up the NIP")?;
     let (pegawai_id, pegawai_baru) = match pegawai {
-        Some((id, pi)) if pi == instansi_id => (id, false),
+        Some(p) if p.instansi_id == instansi_id => (p.id, false),
         Some(_) => anyhow::bail!("NIP ini terdaftar di instansi lain / this NIP is registered at another instansi"),
         None => {
-            let root: Option<(String,)> = sqlx::query_as(
+            let root: Option<String> = sqlx::query_scalar(
                 "SELECT id FROM unit_kerja WHERE instansi_id = $1 AND induk_id IS NULL ORDER BY id LIMIT 1",
             )
             .bind(&instansi_id)
             .fetch_optional(&mut *tx)
-            .await?;
+            .await
+            .context("finding the top unit")?;
             let unit_id = match root {
-                Some((u,)) => u,
+                Some(u) => u,
                 None => {
                     let u = new_id();
-                    let nama_instansi: (String,) = sqlx::query_as("SELECT nama FROM instansi WHERE id = $1")
+                    let nama_instansi: String = sqlx::query_scalar("SELECT nama FROM instansi WHERE id = $1")
                         .bind(&instansi_id)
                         .fetch_one(&mut *tx)
-                        .await?;
+                        .await
+                        .context("reading the instansi's name")?;
                     sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, NULL, $3)")
                         .bind(&u)
                         .bind(&instansi_id)
-                        .bind(&nama_instansi.0)
+                        .bind(&nama_instansi)
                         .execute(&mut *tx)
-                        .await?;
+                        .await
+                        .context("creating the top unit")?;
                     u
                 }
             };
@@ -1166,14 +1180,16 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
             .bind(jenis.kode())
             .bind(&unit_id)
             .execute(&mut *tx)
-            .await?;
+            .await
+            .context("creating the admin's pegawai")?;
             (id, true)
         }
     };
-    let akun: Option<(String,)> = sqlx::query_as("SELECT pegawai_id FROM akun WHERE pegawai_id = $1")
+    let akun: Option<String> = sqlx::query_scalar("SELECT pegawai_id FROM akun WHERE pegawai_id = $1")
         .bind(&pegawai_id)
         .fetch_optional(&mut *tx)
-        .await?;
+        .await
+        .context("looking up the account")?;
     let akun_baru = akun.is_none();
     if akun_baru {
         sqlx::query("INSERT INTO akun (pegawai_id, instansi_id, password_hash, peran) VALUES ($1, $2, $3, $4)")
@@ -1182,7 +1198,8 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
             .bind(&hash)
             .bind(peran.as_str())
             .execute(&mut *tx)
-            .await?;
+            .await
+            .context("creating the account")?;
     } else {
         sqlx::query(
             "UPDATE akun SET password_hash = $1, peran = $2, aktif = 1, kode_aktivasi_hash = NULL, \
@@ -1192,7 +1209,8 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
         .bind(peran.as_str())
         .bind(&pegawai_id)
         .execute(&mut *tx)
-        .await?;
+        .await
+        .context("updating the account")?;
     }
     tx.commit().await.context("committing the admin account")?;
     tracing::info!(instansi_id = %instansi_id, pegawai_id = %pegawai_id, instansi_baru, akun_baru, "admin account set");

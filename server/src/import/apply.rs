@@ -215,12 +215,11 @@ async fn apply_in(
         // An admin of another instansi (a super admin) is in no row of this one.
         konteks.pengimpor = Some(match id_ke_nip.get(id.as_str()) {
             Some(nip) => (*nip).to_owned(),
-            None => sqlx::query_as::<_, (String,)>("SELECT nip FROM pegawai WHERE id = $1")
+            None => sqlx::query_scalar::<_, String>("SELECT nip FROM pegawai WHERE id = $1")
                 .bind(id)
                 .fetch_optional(&mut *conn)
                 .await
                 .context("reading the importing admin's NIP")?
-                .map(|r| r.0)
                 .unwrap_or_default(),
         });
     }
@@ -228,12 +227,12 @@ async fn apply_in(
     for chunk in asing.chunks(500) {
         let sql =
             format!("SELECT nip FROM pegawai WHERE instansi_id <> $1 AND nip IN ({})", placeholders(2, chunk.len()));
-        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(instansi_id);
+        let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(instansi_id);
         for n in chunk {
             q = q.bind(n.as_str());
         }
-        let found: Vec<(String,)> = q.fetch_all(&mut *conn).await.context("looking for NIPs of other instansi")?;
-        konteks.instansi_lain.extend(found.into_iter().map(|r| r.0));
+        let found: Vec<String> = q.fetch_all(&mut *conn).await.context("looking for NIPs of other instansi")?;
+        konteks.instansi_lain.extend(found);
     }
     let berkas = periksa(mentah, &konteks).map_err(ImportError::Berkas)?;
 
@@ -456,23 +455,24 @@ struct Units {
 
 impl Units {
     async fn load(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<Units> {
-        let rows: Vec<(String, Option<String>, String)> =
+        let rows: Vec<org::UnitRow> =
             sqlx::query_as("SELECT id, induk_id, nama FROM unit_kerja WHERE instansi_id = $1 ORDER BY id")
                 .bind(instansi_id)
                 .fetch_all(&mut *conn)
                 .await
                 .context("reading the units")?;
-        let (nama_instansi,): (String,) = sqlx::query_as("SELECT nama FROM instansi WHERE id = $1")
+        let nama_instansi: String = sqlx::query_scalar("SELECT nama FROM instansi WHERE id = $1")
             .bind(instansi_id)
             .fetch_one(&mut *conn)
             .await
             .context("reading the instansi's name")?;
-        let roots: Vec<&(String, Option<String>, String)> = rows.iter().filter(|r| r.1.is_none()).collect();
+        let roots: Vec<&org::UnitRow> = rows.iter().filter(|r| r.induk_id.is_none()).collect();
         // One root is the top; among several, the one named as the instansi, else the first by id.
-        let puncak = roots.iter().find(|r| r.2 == nama_instansi).or(roots.first()).map(|r| (r.0.clone(), r.2.clone()));
+        let puncak =
+            roots.iter().find(|r| r.nama == nama_instansi).or(roots.first()).map(|r| (r.id.clone(), r.nama.clone()));
         let mut by_parent = HashMap::with_capacity(rows.len());
-        for (id, induk, nama) in rows {
-            by_parent.entry((induk, nama)).or_insert(id);
+        for org::UnitRow { id, induk_id, nama } in rows {
+            by_parent.entry((induk_id, nama)).or_insert(id);
         }
         Ok(Units { by_parent, puncak })
     }
@@ -482,7 +482,7 @@ impl Units {
         if self.puncak.is_some() {
             return Ok(0);
         }
-        let (nama,): (String,) = sqlx::query_as("SELECT nama FROM instansi WHERE id = $1")
+        let nama: String = sqlx::query_scalar("SELECT nama FROM instansi WHERE id = $1")
             .bind(instansi_id)
             .fetch_one(&mut *conn)
             .await
