@@ -13,9 +13,9 @@
 //! | [`org`] | `instansi`, `unit_kerja`, `pegawai`, `periode`, `atasan`, `atasan_riwayat` |
 //! | [`skp`] | `skp`, `skp_versi` |
 //!
-//! (The CSV import, `crate::import::apply`, writes `pegawai`, `unit_kerja`
-//! and `atasan` in bulk in its own module, and `crate::seed` fills an empty
-//! database with the demo instansi.)
+//! (The CSV import, `crate::import::apply`, uses [`org`]'s bulk reads and
+//! writes; only `crate::seed`, which fills an empty database with the demo
+//! instansi, writes its fixture rows itself.)
 //!
 //! Writes go through [`Db::write`] (the durability contract is in [`tulis`]);
 //! the hot SKP read through [`Db::skp_mentah`] (shared queries, [`baca`]).

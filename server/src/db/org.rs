@@ -221,6 +221,178 @@ pub fn placeholders(from: usize, n: usize) -> String {
     (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
+// ---------------------------------------------------------------- the import's bulk reads and writes
+
+/// Locks the instansi row for the rest of the transaction (on PostgreSQL
+/// this orders imports of one instansi; on SQLite the writer holds the
+/// file's write lock already). Returns whether the instansi exists.
+pub async fn lock_instansi(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<bool> {
+    let n = sqlx::query("UPDATE instansi SET kode = kode WHERE id = $1")
+        .bind(instansi_id)
+        .execute(&mut *conn)
+        .await
+        .context("locking the instansi")?
+        .rows_affected();
+    Ok(n > 0)
+}
+
+/// The instansi's name.
+pub async fn nama_instansi(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<String> {
+    Ok(sqlx::query_scalar("SELECT nama FROM instansi WHERE id = $1")
+        .bind(instansi_id)
+        .fetch_one(&mut *conn)
+        .await
+        .context("reading the instansi's name")?)
+}
+
+/// The instansi's units, by id.
+pub async fn units_by_id(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<Vec<UnitRow>> {
+    Ok(sqlx::query_as("SELECT id, induk_id, nama FROM unit_kerja WHERE instansi_id = $1 ORDER BY id")
+        .bind(instansi_id)
+        .fetch_all(&mut *conn)
+        .await
+        .context("reading the units")?)
+}
+
+pub async fn insert_unit(
+    conn: &mut AnyConnection,
+    id: &str,
+    instansi_id: &str,
+    induk_id: Option<&str>,
+    nama: &str,
+) -> DbResult<()> {
+    sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, $3, $4)")
+        .bind(id)
+        .bind(instansi_id)
+        .bind(induk_id)
+        .bind(nama)
+        .execute(&mut *conn)
+        .await
+        .context("creating a unit")?;
+    Ok(())
+}
+
+/// A pegawai as stored (what an import compares its rows with).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PegawaiRow {
+    pub id: String,
+    pub nip: String,
+    pub nama: String,
+    pub jenis_pegawai: String,
+    pub jenis_jabatan: String,
+    pub jabatan: String,
+    pub unit_id: String,
+}
+
+/// Every pegawai of the instansi.
+pub async fn pegawai_instansi_semua(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<Vec<PegawaiRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id FROM pegawai WHERE instansi_id = $1",
+    )
+    .bind(instansi_id)
+    .fetch_all(&mut *conn)
+    .await
+    .context("reading the instansi's pegawai")?)
+}
+
+/// A pegawai's NIP, if the pegawai exists.
+pub async fn nip_of(conn: &mut AnyConnection, pegawai_id: &str) -> DbResult<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT nip FROM pegawai WHERE id = $1")
+        .bind(pegawai_id)
+        .fetch_optional(&mut *conn)
+        .await
+        .context("reading a pegawai's NIP")?)
+}
+
+/// Those of `nips` registered at another instansi than `instansi_id`.
+pub async fn nip_instansi_lain(conn: &mut AnyConnection, instansi_id: &str, nips: &[String]) -> DbResult<Vec<String>> {
+    let mut found = Vec::new();
+    // Within both databases' limits on bound parameters.
+    for chunk in nips.chunks(500) {
+        let sql =
+            format!("SELECT nip FROM pegawai WHERE instansi_id <> $1 AND nip IN ({})", placeholders(2, chunk.len()));
+        let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(instansi_id);
+        for n in chunk {
+            q = q.bind(n.as_str());
+        }
+        let rows: Vec<String> = q.fetch_all(&mut *conn).await.context("looking for NIPs of other instansi")?;
+        found.extend(rows);
+    }
+    Ok(found)
+}
+
+/// What an import sets on a pegawai.
+pub struct DataPegawai<'a> {
+    pub nama: &'a str,
+    pub jenis_pegawai: &'a str,
+    pub jenis_jabatan: &'a str,
+    pub jabatan: &'a str,
+    pub unit_id: &'a str,
+}
+
+pub async fn update_pegawai(conn: &mut AnyConnection, id: &str, p: &DataPegawai<'_>) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE pegawai SET nama = $1, jenis_pegawai = $2, jenis_jabatan = $3, jabatan = $4, \
+         unit_id = $5, version = version + 1 WHERE id = $6",
+    )
+    .bind(p.nama)
+    .bind(p.jenis_pegawai)
+    .bind(p.jenis_jabatan)
+    .bind(p.jabatan)
+    .bind(p.unit_id)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .context("updating a pegawai")?;
+    Ok(())
+}
+
+/// Rows per multi-row INSERT.
+pub const INSERT_BATCH: usize = 200;
+
+/// New pegawai, each `[id, instansi_id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id]`.
+pub async fn insert_pegawai_batch(conn: &mut AnyConnection, rows: &[Vec<Option<String>>]) -> DbResult<()> {
+    const HEAD: &str =
+        "INSERT INTO pegawai (id, instansi_id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id) VALUES ";
+    insert_batch(conn, HEAD, rows).await.context("inserting imported pegawai")?;
+    Ok(())
+}
+
+/// New atasan segments (version 1), each
+/// `[id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, berlaku_mulai]`.
+pub async fn insert_atasan_batch(conn: &mut AnyConnection, rows: &[Vec<Option<String>>]) -> DbResult<()> {
+    const HEAD: &str = "INSERT INTO atasan (id, instansi_id, periode_id, pegawai_id, penilai_id, \
+                        atasan_penilai_id, berlaku_mulai) VALUES ";
+    insert_batch(conn, HEAD, rows).await.context("inserting imported atasan segments")?;
+    Ok(())
+}
+
+/// One multi-row INSERT per [`INSERT_BATCH`] rows (text or NULL values).
+async fn insert_batch(conn: &mut AnyConnection, head: &str, rows: &[Vec<Option<String>>]) -> sqlx::Result<()> {
+    use std::fmt::Write as _;
+    for chunk in rows.chunks(INSERT_BATCH) {
+        let mut sql = String::with_capacity(head.len() + chunk.len() * 64);
+        sql.push_str(head);
+        let mut n = 0;
+        for (i, row) in chunk.iter().enumerate() {
+            sql.push_str(if i == 0 { "(" } else { ", (" });
+            for j in 0..row.len() {
+                n += 1;
+                let _ = write!(sql, "{}${n}", if j == 0 { "" } else { ", " });
+            }
+            sql.push(')');
+        }
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for row in chunk {
+            for v in row {
+                q = q.bind(v.as_deref());
+            }
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------- periods
 
 /// A period as stored.

@@ -10,8 +10,6 @@
 
 use std::collections::HashMap;
 
-use anyhow::Context as _;
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 use domain::api::{Laporan, PeriodeView, Ringkasan, Segmen};
@@ -22,11 +20,11 @@ use sqlx::{AnyConnection, Connection};
 
 use super::{BarisImpor, Konteks, Mentah, baca, periksa};
 use crate::db::idempotency::{self as keys, KeyRecord};
-use crate::db::org::{self, RencanaSegmen, new_id, placeholders, rencana_segmen};
+use crate::db::org::{self, RencanaSegmen, new_id, rencana_segmen};
 use crate::db::{Db, DbError, DbResult};
 
 /// Rows per multi-row INSERT.
-const BATCH: usize = 200;
+const BATCH: usize = org::INSERT_BATCH;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -133,18 +131,6 @@ pub async fn apply_csv(
     Ok(hasil)
 }
 
-/// A pegawai of the instansi as stored.
-#[derive(Debug, sqlx::FromRow)]
-struct PegawaiStored {
-    id: String,
-    nip: String,
-    nama: String,
-    jenis_pegawai: String,
-    jenis_jabatan: String,
-    jabatan: String,
-    unit_id: String,
-}
-
 async fn apply_in(
     conn: &mut AnyConnection,
     opsi: &ImportOptions,
@@ -154,13 +140,7 @@ async fn apply_in(
     let instansi_id = opsi.instansi_id.as_str();
     // On PostgreSQL this orders imports of one instansi (on SQLite the writer
     // holds the file's write lock already).
-    let ada = sqlx::query("UPDATE instansi SET kode = kode WHERE id = $1")
-        .bind(instansi_id)
-        .execute(&mut *conn)
-        .await
-        .context("locking the instansi for the import")?
-        .rows_affected();
-    if ada == 0 {
+    if !org::lock_instansi(conn, instansi_id).await? {
         return Err(anyhow::anyhow!("unknown instansi").into());
     }
     let periode: Option<PeriodeView> = match &opsi.periode_id {
@@ -170,13 +150,7 @@ async fn apply_in(
         },
         None => org::periode_berjalan(conn, instansi_id, opsi.hari_ini).await?,
     };
-    let pegawai: Vec<PegawaiStored> = sqlx::query_as(
-        "SELECT id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id FROM pegawai WHERE instansi_id = $1",
-    )
-    .bind(instansi_id)
-    .fetch_all(&mut *conn)
-    .await
-    .context("reading the instansi's pegawai")?;
+    let pegawai = org::pegawai_instansi_semua(conn, instansi_id).await?;
     let segmen = match &periode {
         Some(p) => org::segmen_periode(conn, &p.id).await?,
         None => Vec::new(),
@@ -215,25 +189,11 @@ async fn apply_in(
         // An admin of another instansi (a super admin) is in no row of this one.
         konteks.pengimpor = Some(match id_ke_nip.get(id.as_str()) {
             Some(nip) => (*nip).to_owned(),
-            None => sqlx::query_scalar::<_, String>("SELECT nip FROM pegawai WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *conn)
-                .await
-                .context("reading the importing admin's NIP")?
-                .unwrap_or_default(),
+            None => org::nip_of(conn, id).await?.unwrap_or_default(),
         });
     }
     let asing: Vec<String> = mentah.nip_disebut().into_iter().filter(|n| !konteks.terdaftar.contains_key(n)).collect();
-    for chunk in asing.chunks(500) {
-        let sql =
-            format!("SELECT nip FROM pegawai WHERE instansi_id <> $1 AND nip IN ({})", placeholders(2, chunk.len()));
-        let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(instansi_id);
-        for n in chunk {
-            q = q.bind(n.as_str());
-        }
-        let found: Vec<String> = q.fetch_all(&mut *conn).await.context("looking for NIPs of other instansi")?;
-        konteks.instansi_lain.extend(found);
-    }
+    konteks.instansi_lain.extend(org::nip_instansi_lain(conn, instansi_id, &asing).await?);
     let berkas = periksa(mentah, &konteks).map_err(ImportError::Berkas)?;
 
     let mut r = Ringkasan { terapkan: opsi.terapkan, baris: berkas.baris.len(), ..Ringkasan::default() };
@@ -250,7 +210,7 @@ async fn apply_in(
     }
 
     // Pegawai: upsert by NIP, writing only what changed.
-    let lama: HashMap<&str, &PegawaiStored> = pegawai.iter().map(|p| (p.nip.as_str(), p)).collect();
+    let lama: HashMap<&str, &org::PegawaiRow> = pegawai.iter().map(|p| (p.nip.as_str(), p)).collect();
     let mut nip_ke_id: HashMap<String, String> = pegawai.iter().map(|p| (p.nip.clone(), p.id.clone())).collect();
     let mut baru: Vec<Vec<Option<String>>> = Vec::new();
     for (i, (b, unit_id)) in berkas.baris.iter().zip(&unit_baris).enumerate() {
@@ -264,19 +224,14 @@ async fn apply_in(
                 if sama {
                     r.tidak_berubah += 1;
                 } else {
-                    sqlx::query(
-                        "UPDATE pegawai SET nama = $1, jenis_pegawai = $2, jenis_jabatan = $3, jabatan = $4, \
-                         unit_id = $5, version = version + 1 WHERE id = $6",
-                    )
-                    .bind(&b.nama)
-                    .bind(b.jenis_pegawai.kode())
-                    .bind(b.jenis_jabatan.kode())
-                    .bind(&b.jabatan)
-                    .bind(unit_id)
-                    .bind(&p.id)
-                    .execute(&mut *conn)
-                    .await
-                    .context("updating a pegawai")?;
+                    let data = org::DataPegawai {
+                        nama: &b.nama,
+                        jenis_pegawai: b.jenis_pegawai.kode(),
+                        jenis_jabatan: b.jenis_jabatan.kode(),
+                        jabatan: &b.jabatan,
+                        unit_id,
+                    };
+                    org::update_pegawai(conn, &p.id, &data).await?;
                     r.diubah += 1;
                 }
             }
@@ -295,7 +250,7 @@ async fn apply_in(
                 ]);
                 r.dibuat += 1;
                 if baru.len() == BATCH {
-                    sisip_massal(conn, PEGAWAI_INSERT, &std::mem::take(&mut baru)).await?;
+                    org::insert_pegawai_batch(conn, &std::mem::take(&mut baru)).await?;
                 }
             }
         }
@@ -303,7 +258,7 @@ async fn apply_in(
             kemajuan(i as u64 + 1, total);
         }
     }
-    sisip_massal(conn, PEGAWAI_INSERT, &baru).await?;
+    org::insert_pegawai_batch(conn, &baru).await?;
     kemajuan(total, total);
 
     // The atasan mapping of the period.
@@ -402,48 +357,18 @@ async fn set_atasan(
                     Some(dari.to_string()),
                 ]);
                 if baru.len() == BATCH {
-                    sisip_massal(conn, ATASAN_INSERT, &std::mem::take(&mut baru)).await?;
+                    org::insert_atasan_batch(conn, &std::mem::take(&mut baru)).await?;
                 }
             }
         }
         diubah += 1;
     }
-    sisip_massal(conn, ATASAN_INSERT, &baru).await?;
+    org::insert_atasan_batch(conn, &baru).await?;
     org::catat_riwayat(conn, &riwayat).await?;
     if diubah > 0 {
         org::skp_ikut_atasan(conn, &periode.id, None).await?;
     }
     Ok(diubah)
-}
-
-const PEGAWAI_INSERT: &str =
-    "INSERT INTO pegawai (id, instansi_id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id) VALUES ";
-const ATASAN_INSERT: &str = "INSERT INTO atasan (id, instansi_id, periode_id, pegawai_id, penilai_id, \
-                             atasan_penilai_id, berlaku_mulai) VALUES ";
-
-/// One multi-row INSERT per [`BATCH`] rows (text or NULL values).
-async fn sisip_massal(conn: &mut AnyConnection, awal: &str, rows: &[Vec<Option<String>>]) -> DbResult<()> {
-    for chunk in rows.chunks(BATCH) {
-        let mut sql = String::with_capacity(awal.len() + chunk.len() * 64);
-        sql.push_str(awal);
-        let mut n = 0;
-        for (i, row) in chunk.iter().enumerate() {
-            sql.push_str(if i == 0 { "(" } else { ", (" });
-            for j in 0..row.len() {
-                n += 1;
-                let _ = write!(sql, "{}${n}", if j == 0 { "" } else { ", " });
-            }
-            sql.push(')');
-        }
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for row in chunk {
-            for v in row {
-                q = q.bind(v.as_deref());
-            }
-        }
-        q.execute(&mut *conn).await.context("inserting imported rows")?;
-    }
-    Ok(())
 }
 
 /// The instansi's units, by (parent, name).
@@ -455,17 +380,8 @@ struct Units {
 
 impl Units {
     async fn load(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<Units> {
-        let rows: Vec<org::UnitRow> =
-            sqlx::query_as("SELECT id, induk_id, nama FROM unit_kerja WHERE instansi_id = $1 ORDER BY id")
-                .bind(instansi_id)
-                .fetch_all(&mut *conn)
-                .await
-                .context("reading the units")?;
-        let nama_instansi: String = sqlx::query_scalar("SELECT nama FROM instansi WHERE id = $1")
-            .bind(instansi_id)
-            .fetch_one(&mut *conn)
-            .await
-            .context("reading the instansi's name")?;
+        let rows = org::units_by_id(conn, instansi_id).await?;
+        let nama_instansi = org::nama_instansi(conn, instansi_id).await?;
         let roots: Vec<&org::UnitRow> = rows.iter().filter(|r| r.induk_id.is_none()).collect();
         // One root is the top; among several, the one named as the instansi, else the first by id.
         let puncak =
@@ -482,19 +398,9 @@ impl Units {
         if self.puncak.is_some() {
             return Ok(0);
         }
-        let nama: String = sqlx::query_scalar("SELECT nama FROM instansi WHERE id = $1")
-            .bind(instansi_id)
-            .fetch_one(&mut *conn)
-            .await
-            .context("reading the instansi's name")?;
+        let nama = org::nama_instansi(conn, instansi_id).await?;
         let id = new_id();
-        sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, NULL, $3)")
-            .bind(&id)
-            .bind(instansi_id)
-            .bind(&nama)
-            .execute(&mut *conn)
-            .await
-            .context("creating the top unit")?;
+        org::insert_unit(conn, &id, instansi_id, None, &nama).await?;
         self.by_parent.insert((None, nama.clone()), id.clone());
         self.puncak = Some((id, nama));
         Ok(1)
@@ -520,14 +426,7 @@ impl Units {
                 Some(id) => id.clone(),
                 None => {
                     let id = new_id();
-                    sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, $3, $4)")
-                        .bind(&id)
-                        .bind(instansi_id)
-                        .bind(&kini)
-                        .bind(nama)
-                        .execute(&mut *conn)
-                        .await
-                        .context("creating a unit")?;
+                    org::insert_unit(conn, &id, instansi_id, Some(&kini), nama).await?;
                     self.by_parent.insert(key, id.clone());
                     dibuat += 1;
                     id
