@@ -49,12 +49,6 @@ pub enum ApiError {
     Internal(#[from] anyhow::Error),
 }
 
-impl From<sqlx::Error> for ApiError {
-    fn from(e: sqlx::Error) -> Self {
-        ApiError::Internal(e.into())
-    }
-}
-
 /// The one place the database layer's errors become answers.
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
