@@ -12,6 +12,7 @@ pub mod kalender;
 pub mod kalkulator;
 pub mod nip;
 pub mod objektivitas;
+pub mod password;
 pub mod pegawai;
 pub mod periode;
 pub mod rule_set;

@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::config::{Cli, Command, CreateAdminArgs, ImportArgs, ServeArgs};
 use crate::db::Db;
 use crate::db::org::{AdminBaru, buat_admin};
-use crate::import::terapkan::{ImporError, Opsi, Pengimpor, impor};
+use crate::import::apply::{ImportError, ImportOptions, Importer, apply_csv};
 use crate::{Application, clock, seed, telemetry};
 
 pub fn main() -> ExitCode {
@@ -77,11 +77,8 @@ async fn import(url: &str, args: ImportArgs) -> anyhow::Result<()> {
     let data = std::fs::read(&args.file).with_context(|| format!("membaca / reading {}", args.file.display()))?;
     let db = Db::connect(url).await?;
     db.migrate().await?;
-    let instansi: Option<(String,)> = sqlx::query_as("SELECT id FROM instansi WHERE kode = $1")
-        .bind(&args.instansi)
-        .fetch_optional(db.pool())
-        .await?;
-    let Some((instansi_id,)) = instansi else {
+    let instansi = crate::db::org::instansi_by_kode(db.pool(), &args.instansi).await?;
+    let Some(instansi_id) = instansi else {
         anyhow::bail!("instansi {} tidak ada / instansi {} does not exist", args.instansi, args.instansi);
     };
     let bar = if data.len() as u64 > BESAR { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
@@ -99,15 +96,15 @@ async fn import(url: &str, args: ImportArgs) -> anyhow::Result<()> {
         batang.set_length(total);
         batang.set_position(done);
     });
-    let opsi = Opsi {
+    let opsi = ImportOptions {
         instansi_id,
         periode_id: args.periode.clone(),
         terapkan: args.terapkan,
         hari_ini: clock::hari_ini(),
-        oleh: Pengimpor::Operator,
+        oleh: Importer::Operator,
     };
     let mulai = Instant::now();
-    let hasil = impor(&db, opsi, data, kemajuan, None).await;
+    let hasil = apply_csv(&db, opsi, data, kemajuan, None).await;
     bar.finish_and_clear();
     db.close().await;
     let detik = mulai.elapsed().as_secs_f64();
@@ -130,15 +127,15 @@ async fn import(url: &str, args: ImportArgs) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Err(ImporError::Berkas(l)) => {
+        Err(ImportError::Berkas(l)) => {
             eprint!("{}", tabel_laporan(&l));
-            let ringkas = crate::routes::org::ringkas_laporan(&l);
+            let ringkas = crate::import::ringkas_laporan(&l);
             anyhow::bail!("{} / {}", ringkas.id, ringkas.en)
         }
-        Err(ImporError::PeriodeTidakAda) => {
+        Err(ImportError::PeriodeTidakAda) => {
             anyhow::bail!("periode tidak ada di instansi ini / no such period in this instansi")
         }
-        Err(ImporError::Lain(e)) => Err(e.into()),
+        Err(ImportError::Db(e)) => Err(e.into()),
     }
 }
 
@@ -201,7 +198,7 @@ async fn create_admin(url: &str, args: CreateAdminArgs) -> anyhow::Result<()> {
         );
     }
     let peran = match a.peran {
-        crate::auth::Peran::SuperAdmin => "super admin",
+        domain::api::PeranAkun::SuperAdmin => "super admin",
         _ => "admin instansi",
     };
     if a.akun_baru {

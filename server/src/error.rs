@@ -1,7 +1,11 @@
 //! One error type for every handler, one error JSON for every client.
-//! Internal errors are logged once here and reveal nothing to the caller.
+//! Internal errors reveal nothing to the caller; each is logged once, by
+//! [`log_internal`] (axum's `examples/error-handling`): the answer carries
+//! the error in its extensions ([`InternalError`]), the layer logs it inside
+//! the request's trace span, and the trace layer does not log failures again.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Json;
@@ -9,6 +13,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 pub use domain::api::ErrorBody;
+
+use crate::db::DbError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -43,9 +49,16 @@ pub enum ApiError {
     Internal(#[from] anyhow::Error),
 }
 
-impl From<sqlx::Error> for ApiError {
-    fn from(e: sqlx::Error) -> Self {
-        ApiError::Internal(e.into())
+/// The one place the database layer's errors become answers.
+impl From<DbError> for ApiError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::NotFound => ApiError::NotFound,
+            DbError::Invalid(fields) => fields.into(),
+            DbError::Conflict { code, message } => ApiError::Conflict(code, dua_bahasa(&message)),
+            DbError::Stale(current) => ApiError::Stale(current),
+            DbError::Internal(e) => ApiError::Internal(e),
+        }
     }
 }
 
@@ -118,18 +131,21 @@ impl ApiError {
     }
 }
 
+/// An internal error riding in its answer's extensions, to be logged once by [`log_internal`].
+#[derive(Clone, Debug)]
+pub struct InternalError(pub Arc<anyhow::Error>);
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Internal(e) = &self {
-            tracing::error!(error = ?e, "internal error");
-        }
         let (status, code, message) = self.parts();
         let mut body = ErrorBody { code: code.to_owned(), message, fields: BTreeMap::new(), current: None };
         let mut retry_after = None;
+        let mut internal = None;
         match self {
             ApiError::Validation(fields) => body.fields = fields,
             ApiError::Stale(current) => body.current = Some(current),
             ApiError::TooManyRequests(wait) => retry_after = Some(wait.as_secs().max(1)),
+            ApiError::Internal(e) => internal = Some(InternalError(Arc::new(e))),
             _ => {}
         }
         let mut res = (status, Json(body)).into_response();
@@ -138,8 +154,24 @@ impl IntoResponse for ApiError {
         {
             res.headers_mut().insert(header::RETRY_AFTER, v);
         }
+        if let Some(e) = internal {
+            res.extensions_mut().insert(e);
+        }
         res
     }
+}
+
+/// The one place a server error is logged (used as a `MapResponseLayer`
+/// around the API's routes, inside the trace layer's span): the error an
+/// answer carries ([`InternalError`]) with its whole context chain, or the
+/// bare status of a 5xx that carries none. Each answer passes here once.
+pub fn log_internal<B>(res: http::Response<B>) -> http::Response<B> {
+    if let Some(InternalError(e)) = res.extensions().get::<InternalError>() {
+        tracing::error!(status = res.status().as_u16(), error = ?e, "internal error");
+    } else if res.status().is_server_error() {
+        tracing::error!(status = res.status().as_u16(), "server error without detail");
+    }
+    res
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
@@ -169,6 +201,36 @@ impl From<domain::skp::SkpError> for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_internal_error_rides_in_its_answer_for_the_log() {
+        let res = ApiError::Internal(anyhow::anyhow!("disk full").context("saving SKP 1")).into_response();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let e = res.extensions().get::<InternalError>().expect("the error rides along");
+        assert_eq!(format!("{:#}", e.0), "saving SKP 1: disk full");
+        for other in [ApiError::NotFound, ApiError::Forbidden, ApiError::field("x", "y")] {
+            assert!(other.into_response().extensions().get::<InternalError>().is_none());
+        }
+    }
+
+    #[test]
+    fn a_database_error_becomes_its_answer_in_one_place() {
+        let conflict = DbError::conflict("skp_exists", "Sudah ada.", "Already there.");
+        match ApiError::from(conflict) {
+            ApiError::Conflict(code, m) => {
+                assert_eq!((code, m.as_str()), ("skp_exists", "Sudah ada. / Already there."))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(ApiError::from(DbError::NotFound), ApiError::NotFound));
+        assert!(matches!(ApiError::from(DbError::Stale(serde_json::json!([]))), ApiError::Stale(_)));
+        assert!(matches!(ApiError::from(DbError::Internal(anyhow::anyhow!("x"))), ApiError::Internal(_)));
+        let fields = domain::error::FieldErrors::new().with("f", domain::teks::Teks::new("Salah.", "Wrong."));
+        match ApiError::from(DbError::Invalid(fields)) {
+            ApiError::Validation(f) => assert_eq!(f["f"], ["Salah. / Wrong."]),
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn too_many_attempts_says_how_long_to_wait() {

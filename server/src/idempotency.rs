@@ -19,10 +19,12 @@
 //!    redo its work); a small request with a fresh key (nearly every one)
 //!    costs no read;
 //! 2. the handler's write job ([`crate::db::Db::write`]) makes the change,
-//!    renders its response and calls [`Kunci::simpan`] (or
-//!    [`Kunci::simpan_json`]), which inserts the record (status and body)
-//!    in the job's transaction (an SKP change inserts it in the same SQL
-//!    statement as the change: [`crate::db::skp::update_json`]). If the key was taken meanwhile (another app
+//!    renders its response and calls [`Kunci::simpan_json`] (which stores
+//!    the record, status and body, with [`crate::db::idempotency`]) in the
+//!    job's transaction (an SKP change inserts it in the same SQL
+//!    statement as the change: [`crate::db::skp::update_json`], given
+//!    [`Kunci::record`]).  The database layer sees only a plain
+//!    [`KeyRecord`], never this module. If the key was taken meanwhile (another app
 //!    server on the same PostgreSQL), the insert finds it, the job fails and
 //!    its change is rolled back with it; the middleware then replays the
 //!    winner's stored answer. So exactly one request with a key changes
@@ -53,7 +55,7 @@
 //! deleted when the answer is not settled. Three writes instead of one, and
 //! the change cannot join the key's transaction (a crash between them loses
 //! the answer, and a retry runs the change again); moving a route to the
-//! one-write protocol means taking a [`Kunci`], calling [`Kunci::simpan`] in
+//! one-write protocol means taking a [`Kunci`], calling [`Kunci::simpan_json`] in
 //! its write job and listing it in [`SATU_TULIS`].
 //!
 //! A response marked [`Rahasia`] is never stored by the middleware in either
@@ -66,22 +68,22 @@ use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use axum::extract::{FromRequestParts, MatchedPath};
-use axum::http::request::Parts;
-use sqlx::AnyConnection;
-
+use anyhow::Context as _;
 use axum::body::{Body, Bytes, to_bytes};
-use axum::extract::Request;
+use axum::extract::{FromRequestParts, MatchedPath, Request};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::future::Either;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use sqlx::AnyConnection;
 
-use crate::auth::session::authenticate;
+use crate::auth::{Actor, Sessions};
 use crate::clock;
+use crate::db::idempotency::{self as store, KeyRecord, StoredAnswer};
+use crate::db::{Db, DbResult, akun};
 use crate::error::ApiError;
-use crate::state::AppState;
 
 pub const HEADER: &str = "idempotency-key";
 pub const REPLAYED: &str = "idempotent-replayed";
@@ -97,10 +99,9 @@ pub const MAX_JSON_BODY: usize = 1024 * 1024;
 /// How much of a mutation's body may be read: the CSV import's limit for an
 /// admin sending to the import, the JSON limit for everything else (so a
 /// pegawai cannot make the server hold 64 MiB by sending it to the import).
-fn body_limit(matched: Option<&str>, actor: &crate::auth::Actor) -> usize {
+fn body_limit(matched: Option<&str>, actor: &Actor) -> usize {
     let path = matched.map(|p| p.strip_prefix("/api/v1").unwrap_or(p));
-    let admin = matches!(actor.peran, crate::auth::Peran::AdminInstansi | crate::auth::Peran::SuperAdmin);
-    if path == Some("/admin/import") && admin { MAX_BODY } else { MAX_JSON_BODY }
+    if path == Some("/admin/import") && actor.is_admin() { MAX_BODY } else { MAX_JSON_BODY }
 }
 
 /// Rows older than this are purged; the promise is 30 days.
@@ -141,7 +142,21 @@ fn settled(status: StatusCode) -> bool {
 /// straight to their route (no allocation, no clone of the route), every
 /// other request through the idempotency protocol ([`run`]).
 #[derive(Clone)]
-pub struct Lapisan(pub AppState);
+pub struct Lapisan(Arc<Bagian>);
+
+/// What the protocol needs: the sessions (a mutation is authenticated
+/// first), the database, and the keys being handled in this process.
+struct Bagian {
+    sessions: Sessions,
+    db: Db,
+    aktif: KunciAktif,
+}
+
+impl Lapisan {
+    pub fn new(sessions: Sessions, db: Db) -> Self {
+        Lapisan(Arc::new(Bagian { sessions, db, aktif: KunciAktif::default() }))
+    }
+}
 
 impl<S> tower::Layer<S> for Lapisan {
     type Service = Penjaga<S>;
@@ -153,7 +168,7 @@ impl<S> tower::Layer<S> for Lapisan {
 
 #[derive(Clone)]
 pub struct Penjaga<S> {
-    state: AppState,
+    state: Arc<Bagian>,
     inner: S,
 }
 
@@ -235,74 +250,45 @@ fn satu_tulis(method: &Method, matched: Option<&str>) -> bool {
 }
 
 /// The key of the request being handled, for a handler in [`SATU_TULIS`]:
-/// its write job calls [`Kunci::simpan`] with the answer, and the handler
-/// calls [`Kunci::tercatat`] once that write returned.
+/// its write job calls [`Kunci::simpan_json`] with the answer, and the
+/// handler calls [`Kunci::tercatat`] once that write returned.
 #[derive(Clone, Debug)]
 pub struct Kunci(Arc<KunciInner>);
 
 #[derive(Debug)]
 struct KunciInner {
-    pemilik: String,
-    kunci: String,
-    instansi_id: String,
-    hash: String,
+    record: KeyRecord,
     tercatat: AtomicBool,
 }
 
 impl Kunci {
-    /// Inside the write job that makes the change: stores `status` and
-    /// `body` as this key's answer. Fails, rolling the job back, when the
-    /// key was stored meanwhile by another request.
-    pub async fn simpan(&self, conn: &mut AnyConnection, status: StatusCode, body: &str) -> Result<(), ApiError> {
-        let k = &self.0;
-        let inserted = sqlx::query(
-            "INSERT INTO idempotensi (pemilik, kunci, instansi_id, hash_permintaan, status, respons, dibuat) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (pemilik, kunci) DO NOTHING",
-        )
-        .bind(&k.pemilik)
-        .bind(&k.kunci)
-        .bind(&k.instansi_id)
-        .bind(&k.hash)
-        .bind(i64::from(status.as_u16()))
-        .bind(body)
-        .bind(clock::now())
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-        if inserted == 0 {
-            return Err(in_progress());
-        }
-        Ok(())
+    /// What is stored beside the answer — owner, key, instansi and request
+    /// hash — for a write that stores the answer in its own SQL statement
+    /// (one round trip fewer: [`crate::db::skp::update_json`]).
+    pub fn record(&self) -> &KeyRecord {
+        &self.0.record
     }
 
-    /// What [`Kunci::simpan`] stores beside the answer — owner, key, instansi
-    /// and request hash — for a write that stores the answer in its own SQL
-    /// statement (one round trip fewer: [`crate::db::skp::update_json`]).
-    pub fn rekaman(&self) -> [&str; 4] {
-        let k = &self.0;
-        [&k.pemilik, &k.kunci, &k.instansi_id, &k.hash]
-    }
-
-    /// [`Kunci::simpan`] for a JSON answer: renders `value`, stores it, and
-    /// returns the text to answer with ([`jawaban_json`]).
+    /// Inside the write job that makes the change: renders `value`, stores
+    /// it with `status` as this key's answer, and returns the text to answer
+    /// with ([`jawaban_json`]). Fails, rolling the job back, when the key was
+    /// stored meanwhile by another request.
     pub async fn simpan_json<T: Serialize + Sync>(
         &self,
         conn: &mut AnyConnection,
         status: StatusCode,
         value: &T,
-    ) -> Result<String, ApiError> {
-        let body = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.into()))?;
-        self.simpan(conn, status, &body).await?;
-        Ok(body)
+    ) -> DbResult<String> {
+        store::save_json(conn, &self.0.record, status.as_u16(), value).await
     }
 
-    /// [`Kunci::simpan`] for an answer holding one-time secrets: stores what
-    /// a replay gets instead (410 `secret_not_replayed`), never the secrets.
-    pub async fn simpan_rahasia(&self, conn: &mut AnyConnection) -> Result<(), ApiError> {
-        self.simpan(conn, StatusCode::GONE, &rahasia_body()).await
+    /// For an answer holding one-time secrets: stores what a replay gets
+    /// instead (410 `secret_not_replayed`), never the secrets.
+    pub async fn simpan_rahasia(&self, conn: &mut AnyConnection) -> DbResult<()> {
+        store::save_answer(conn, &self.0.record, StatusCode::GONE.as_u16(), &rahasia_body()).await
     }
 
-    /// The write holding [`Kunci::simpan`] committed: the middleware stores nothing more.
+    /// The write holding [`Kunci::simpan_json`] committed: the middleware stores nothing more.
     pub fn tercatat(&self) {
         self.0.tercatat.store(true, Ordering::Release);
     }
@@ -352,32 +338,23 @@ impl Drop for Klaim<'_> {
 }
 
 fn in_progress() -> ApiError {
-    ApiError::Conflict(
-        "in_progress",
-        "Permintaan dengan kunci ini sedang diproses; coba lagi sebentar. / A request with this key is still running; retry shortly."
-            .into(),
-    )
+    store::in_progress().into()
 }
 
-/// The stored record of a key: request hash, status (0: running), answer.
-async fn stored(state: &AppState, pemilik: &str, key: &str) -> Result<Option<(String, i64, Option<String>)>, ApiError> {
-    Ok(sqlx::query_as("SELECT hash_permintaan, status, respons FROM idempotensi WHERE pemilik = $1 AND kunci = $2")
-        .bind(pemilik)
-        .bind(key)
-        .fetch_optional(state.db.pool())
-        .await?)
+/// The stored record of a key, if any.
+async fn stored(state: &Bagian, pemilik: &str, key: &str) -> Result<Option<StoredAnswer>, ApiError> {
+    Ok(store::stored(state.db.pool(), pemilik, key).await?)
 }
 
 /// The answer to a request whose key is already stored.
-fn answer_stored(hash: &str, record: (String, i64, Option<String>)) -> Result<Response, ApiError> {
-    let (stored_hash, status, body) = record;
-    if stored_hash != hash {
+fn answer_stored(hash: &str, record: StoredAnswer) -> Result<Response, ApiError> {
+    if record.request_hash != hash {
         return Err(ApiError::KeyReused);
     }
-    if status == 0 {
+    if record.status == 0 {
         return Err(in_progress());
     }
-    Ok(replay(status, body.unwrap_or_default()))
+    Ok(replay(record.status, record.body.unwrap_or_default()))
 }
 
 /// The stored form of a settled answer (a secret one is replaced).
@@ -389,9 +366,9 @@ fn to_store(res_parts: &axum::http::response::Parts, res_bytes: &[u8]) -> (Statu
     }
 }
 
-async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiError> {
+async fn run(state: Arc<Bagian>, req: Request, next: Next) -> Result<Response, ApiError> {
     let (mut parts, body) = req.into_parts();
-    let actor = authenticate(&parts, &state).await?;
+    let actor = state.sessions.authenticate(&parts).await?;
     parts.extensions.insert(actor.clone());
     let key = parts.headers.get(HEADER).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or_default().to_owned();
     if !kunci_sah(&key) {
@@ -414,28 +391,14 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
         return run_satu_tulis(state, parts, bytes, next, actor.pegawai_id, actor.instansi_id, key, hash).await;
     }
 
-    let (pemilik, instansi_id, kunci, h) =
-        (actor.pegawai_id.clone(), actor.instansi_id.clone(), key.clone(), hash.clone());
-    let inserted = state
-        .db
-        .write(move |c| {
-            Box::pin(async move {
-                Ok(sqlx::query(
-                    "INSERT INTO idempotensi (pemilik, kunci, instansi_id, hash_permintaan, status, dibuat) \
-                     VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT (pemilik, kunci) DO NOTHING",
-                )
-                .bind(&pemilik)
-                .bind(&kunci)
-                .bind(&instansi_id)
-                .bind(&h)
-                .bind(clock::now())
-                .execute(&mut *c)
-                .await?
-                .rows_affected())
-            })
-        })
-        .await?;
-    if inserted == 0 {
+    let record = KeyRecord {
+        owner: actor.pegawai_id.clone(),
+        key: key.clone(),
+        instansi_id: actor.instansi_id.clone(),
+        request_hash: hash.clone(),
+    };
+    let claimed = state.db.write(move |c| Box::pin(async move { store::claim_running(c, &record).await })).await?;
+    if !claimed {
         let record = stored(&state, &actor.pegawai_id, &key).await?.ok_or_else(in_progress)?;
         return answer_stored(&hash, record);
     }
@@ -446,7 +409,7 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
         Ok(b) => b,
         Err(e) => {
             forget(&state, &actor.pegawai_id, &key).await;
-            return Err(ApiError::Internal(anyhow::anyhow!("reading a response body: {e}")));
+            return Err(anyhow::anyhow!("reading a response body: {e}").into());
         }
     };
     if settled(res_parts.status) {
@@ -454,18 +417,7 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
         let (pemilik, kunci) = (actor.pegawai_id.clone(), key.clone());
         state
             .db
-            .write(move |c| {
-                Box::pin(async move {
-                    sqlx::query("UPDATE idempotensi SET status = $1, respons = $2 WHERE pemilik = $3 AND kunci = $4")
-                        .bind(i64::from(status.as_u16()))
-                        .bind(text)
-                        .bind(&pemilik)
-                        .bind(&kunci)
-                        .execute(&mut *c)
-                        .await?;
-                    Ok(())
-                })
-            })
+            .write(move |c| Box::pin(async move { store::settle(c, &pemilik, &kunci, status.as_u16(), &text).await }))
             .await?;
     } else {
         forget(&state, &actor.pegawai_id, &key).await;
@@ -476,7 +428,7 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, ApiE
 /// The one-write protocol (see the module docs).
 #[allow(clippy::too_many_arguments)]
 async fn run_satu_tulis(
-    state: AppState,
+    state: Arc<Bagian>,
     mut parts: axum::http::request::Parts,
     bytes: Bytes,
     next: Next,
@@ -495,14 +447,11 @@ async fn run_satu_tulis(
     {
         return answer_stored(&hash, record);
     }
-    let Some(_klaim) = state.inner.kunci_aktif.klaim(&pemilik, &key) else {
+    let Some(_klaim) = state.aktif.klaim(&pemilik, &key) else {
         return Err(in_progress());
     };
     let kunci = Kunci(Arc::new(KunciInner {
-        pemilik: pemilik.clone(),
-        kunci: key.clone(),
-        instansi_id: instansi_id.clone(),
-        hash: hash.clone(),
+        record: KeyRecord { owner: pemilik.clone(), key: key.clone(), instansi_id, request_hash: hash },
         tercatat: AtomicBool::new(false),
     }));
     parts.extensions.insert(kunci.clone());
@@ -511,55 +460,24 @@ async fn run_satu_tulis(
         return Ok(res);
     }
     let (res_parts, res_body) = res.into_parts();
-    let res_bytes = to_bytes(res_body, MAX_BODY)
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading a response body: {e}")))?;
+    let res_bytes = to_bytes(res_body, MAX_BODY).await.map_err(|e| anyhow::anyhow!("reading a response body: {e}"))?;
     let (status, text) = to_store(&res_parts, &res_bytes);
-    let (p, k) = (pemilik.clone(), key.clone());
+    let k = kunci.clone();
     let inserted = state
         .db
-        .write(move |c| {
-            Box::pin(async move {
-                Ok(sqlx::query(
-                    "INSERT INTO idempotensi (pemilik, kunci, instansi_id, hash_permintaan, status, respons, dibuat) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (pemilik, kunci) DO NOTHING",
-                )
-                .bind(&p)
-                .bind(&k)
-                .bind(&instansi_id)
-                .bind(&hash)
-                .bind(i64::from(status.as_u16()))
-                .bind(text)
-                .bind(clock::now())
-                .execute(&mut *c)
-                .await?
-                .rows_affected())
-            })
-        })
+        .write(move |c| Box::pin(async move { store::insert_answer(c, k.record(), status.as_u16(), &text).await }))
         .await?;
-    if inserted == 0 {
+    if !inserted {
         // The key was stored before (a replay) or meanwhile (another server): that answer stands.
         let record = stored(&state, &pemilik, &key).await?.ok_or_else(in_progress)?;
-        return answer_stored(&kunci.0.hash, record);
+        return answer_stored(&kunci.record().request_hash, record);
     }
     Ok(Response::from_parts(res_parts, Body::from(res_bytes)))
 }
 
-async fn forget(state: &AppState, pemilik: &str, key: &str) {
+async fn forget(state: &Bagian, pemilik: &str, key: &str) {
     let (pemilik, key) = (pemilik.to_owned(), key.to_owned());
-    let r = state
-        .db
-        .write(move |c| {
-            Box::pin(async move {
-                sqlx::query("DELETE FROM idempotensi WHERE pemilik = $1 AND kunci = $2")
-                    .bind(&pemilik)
-                    .bind(&key)
-                    .execute(&mut *c)
-                    .await?;
-                Ok(())
-            })
-        })
-        .await;
+    let r = state.db.write(move |c| Box::pin(async move { store::forget(c, &pemilik, &key).await })).await;
     if let Err(e) = r {
         tracing::warn!(error = ?e, "could not release an idempotency key");
     }
@@ -585,19 +503,16 @@ fn request_hash(method: &Method, path: &str, body: &[u8]) -> String {
 }
 
 /// Deletes idempotency rows past retention and expired sessions.
-pub async fn purge(state: &AppState) -> anyhow::Result<()> {
+pub async fn purge(db: &Db) -> anyhow::Result<()> {
     let now = clock::now();
-    state
-        .db
-        .write(move |c| {
-            Box::pin(async move {
-                sqlx::query("DELETE FROM idempotensi WHERE dibuat < $1").bind(now - KEEP_SECS).execute(&mut *c).await?;
-                sqlx::query("DELETE FROM sesi WHERE berakhir < $1").bind(now).execute(&mut *c).await?;
-                Ok(())
-            })
+    db.write(move |c| {
+        Box::pin(async move {
+            store::purge(c, now - KEEP_SECS).await?;
+            akun::purge_sessions(c, now).await
         })
-        .await
-        .map_err(|e| anyhow::anyhow!("purging: {e:?}"))
+    })
+    .await
+    .context("purging old keys and sessions")
 }
 
 #[cfg(test)]

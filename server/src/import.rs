@@ -1,6 +1,6 @@
 //! Importing pegawai from a SIASN-like CSV file: the pure part (reading and
 //! checking the whole file) lives here and is unit-tested; applying it to the
-//! database, all or nothing, is [`terapkan`].
+//! database, all or nothing, is [`apply`].
 //!
 //! # The layout
 //!
@@ -39,7 +39,7 @@
 //! fix it; the report holds the first [`MAKS_KESALAHAN`] problems in file
 //! order and the total count.
 
-pub mod terapkan;
+pub mod apply;
 
 use std::collections::{HashMap, HashSet};
 
@@ -97,6 +97,22 @@ impl Catat for Laporan {
 
 fn urutan_kolom(kolom: &str) -> usize {
     KOLOM.iter().position(|k| *k == kolom).unwrap_or(KOLOM.len())
+}
+
+/// The message summing up a refused file's report, both languages.
+pub fn ringkas_laporan(l: &Laporan) -> Teks {
+    Teks::new(
+        format!(
+            "Berkas tidak diimpor: {} kesalahan ({} pertama ditampilkan); tidak ada yang diubah.",
+            l.total,
+            l.kesalahan.len()
+        ),
+        format!(
+            "The file was not imported: {} problems (the first {} shown); nothing was changed.",
+            l.total,
+            l.kesalahan.len()
+        ),
+    )
 }
 
 /// A data row as read, before checking.

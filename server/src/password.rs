@@ -1,6 +1,8 @@
 //! Password hashing: Argon2id with the OWASP parameters (m=19456 KiB, t=2,
 //! p=1, `Argon2::default()`), run off the async runtime with a bound on how
-//! many hashes run at once, so a login storm cannot starve the server.
+//! many hashes run at once, so a login storm cannot starve the server; and
+//! the keyed hash of activation codes. (What a new password must be is
+//! `domain::password`.)
 
 use std::sync::{Arc, LazyLock};
 
@@ -29,6 +31,15 @@ pub fn verify_blocking(password: &str, hash: &str) -> bool {
         Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
         Err(_) => false,
     }
+}
+
+/// An activation code as stored: HMAC-SHA256 under the server's key, so a
+/// copy of the database alone cannot be searched for the codes offline.
+pub fn hash_kode(kunci: &[u8], kode: &str) -> String {
+    use hmac::{KeyInit, Mac};
+    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(kunci).expect("HMAC takes a key of any length");
+    mac.update(kode.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
 }
 
 pub async fn hash(password: String) -> anyhow::Result<String> {

@@ -17,7 +17,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::config::ServeArgs;
 use crate::db::Db;
 use crate::state::AppState;
-use crate::{idempotency, openapi, routes, seed, spa};
+use crate::{error, idempotency, openapi, routes, seed, spa};
 
 /// The strict policy the app satisfies: only our own scripts, wasm allowed to compile.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
@@ -28,8 +28,14 @@ pub const JSON_BODY_LIMIT: usize = idempotency::MAX_JSON_BODY;
 
 /// The whole HTTP surface: the API under `/api/v1`, the SPA everywhere else.
 pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
-    let api_routes =
-        routes::router().layer(idempotency::Lapisan(state.clone())).layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
+    let idempotency = idempotency::Lapisan::new(state.inner.sessions.clone(), state.db.clone());
+    // Server errors are logged once, here (around the routes and the
+    // idempotency layer, so also for the changes `/sync` replays), never by
+    // the trace layer below.
+    let api_routes = routes::router()
+        .layer(idempotency)
+        .layer(MapResponseLayer::new(error::log_internal))
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
     // Routes are registered with their documentation (`OpenApiRouter`): the
     // served routes and `/api/v1/openapi.json` cannot drift apart.
     let (api, doc) = OpenApiRouter::new().nest("/api/v1", api_routes).split_for_parts();
@@ -49,7 +55,7 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
         // One pass for all the security headers (six nested layers cost a
         // measurable share of a small read).
         .layer(MapResponseLayer::new(security_headers))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().on_failure(()))
 }
 
 /// Every error of the API in the one error shape (`{code, message}`, JSON):
@@ -138,8 +144,8 @@ impl Application {
         };
         let kunci = args.security.kunci_server()?;
         let state = AppState::new(db.clone(), args.security.clone(), kunci);
-        idempotency::purge(&state).await?;
-        let purger = state.clone();
+        idempotency::purge(&db).await?;
+        let purger = db.clone();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(6 * 60 * 60));
             loop {

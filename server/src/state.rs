@@ -1,12 +1,15 @@
-//! What every handler can reach.
+//! What every handler can reach. `AppState` only holds things: the layers
+//! below it (`auth`, `idempotency`, `db`) never name it; an extractor that
+//! needs one of its parts gets it through `FromRef`.
 
 use std::sync::Arc;
 
-use crate::auth::session::SesiCache;
+use axum::extract::FromRef;
+
+use crate::auth::Sessions;
 use crate::auth::throttle::Throttle;
 use crate::config::SecurityArgs;
 use crate::db::Db;
-use crate::idempotency::KunciAktif;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -18,26 +21,30 @@ pub struct Inner {
     pub version: &'static str,
     pub config: SecurityArgs,
     pub throttle: Throttle,
-    /// Sessions recently read, for a few seconds (see `auth::session`).
-    pub sesi: SesiCache,
-    /// Idempotency keys being handled in this process.
-    pub kunci_aktif: KunciAktif,
+    /// Authentication, with the sessions recently read (see `auth::session`).
+    pub sessions: Sessions,
     /// The server's secret key for keyed hashes (activation codes).
     pub kunci_server: Vec<u8>,
 }
 
 impl AppState {
     pub fn new(db: Db, config: SecurityArgs, kunci_server: Vec<u8>) -> Self {
+        let sessions = Sessions::new(db.clone(), config.session_idle_secs);
         AppState {
             db,
             inner: Arc::new(Inner {
                 version: env!("CARGO_PKG_VERSION"),
                 config,
                 throttle: Throttle::default(),
-                sesi: SesiCache::default(),
-                kunci_aktif: KunciAktif::default(),
+                sessions,
                 kunci_server,
             }),
         }
+    }
+}
+
+impl FromRef<AppState> for Sessions {
+    fn from_ref(state: &AppState) -> Sessions {
+        state.inner.sessions.clone()
     }
 }

@@ -5,4 +5,4 @@
 pub mod session;
 pub mod throttle;
 
-pub use session::{Actor, Peran};
+pub use session::{Actor, PeranAkun, Sessions};

@@ -9,32 +9,37 @@
 //! database. So:
 //!
 //! - logout and a password change clear this server's entries at once
-//!   ([`SesiCache::lupakan`], [`SesiCache::lupakan_pegawai`]): on this
+//!   ([`Sessions::forget`], [`Sessions::forget_pegawai`]): on this
 //!   server a revoked session stops working immediately;
 //! - on *another* app server (several behind a load balancer on
 //!   PostgreSQL), a session revoked elsewhere, an account deactivated or a
 //!   role changed takes effect within [`SESI_TTL`];
 //! - the absolute and idle timeouts are checked against the cached times on
 //!   every request, so they are exact.
+//!
+//! What authenticating needs — the database, the cache and the idle timeout
+//! — is a [`Sessions`]; the state a router runs with provides one
+//! (`FromRef`), so this module knows nothing of the app's state.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::extract::FromRequestParts;
+use anyhow::Context as _;
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{Method, header};
+pub use domain::api::PeranAkun;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::clock;
+use crate::db::Db;
+use crate::db::akun::{self, SessionRow};
 use crate::error::ApiError;
-use crate::state::AppState;
 
 pub const COOKIE: &str = "ekinerja_sesi";
 pub const CSRF_HEADER: &str = "x-csrf-token";
-
-pub use domain::api::PeranAkun as Peran;
 
 /// The signed-in caller. Extracting it checks the session (401 when missing
 /// or expired) and, for every method that changes something, the CSRF header.
@@ -42,13 +47,20 @@ pub use domain::api::PeranAkun as Peran;
 pub struct Actor {
     pub pegawai_id: String,
     pub instansi_id: String,
-    pub peran: Peran,
+    /// The account's role (not a role in an SKP: that is `domain::skp::Peran`).
+    pub peran: PeranAkun,
     pub token_hash: String,
 }
 
 impl Actor {
     pub fn is_admin_of(&self, instansi_id: &str) -> bool {
-        self.peran == Peran::SuperAdmin || (self.peran == Peran::AdminInstansi && self.instansi_id == instansi_id)
+        self.peran == PeranAkun::SuperAdmin
+            || (self.peran == PeranAkun::AdminInstansi && self.instansi_id == instansi_id)
+    }
+
+    /// Whether the caller administers some instansi.
+    pub fn is_admin(&self) -> bool {
+        matches!(self.peran, PeranAkun::AdminInstansi | PeranAkun::SuperAdmin)
     }
 }
 
@@ -63,15 +75,6 @@ pub fn new_token() -> (String, String) {
 
 pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// An activation code as stored: HMAC-SHA256 under the server's key, so a
-/// copy of the database alone cannot be searched for the codes offline.
-pub fn hash_kode(kunci: &[u8], kode: &str) -> String {
-    use hmac::{KeyInit, Mac};
-    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(kunci).expect("HMAC takes a key of any length");
-    mac.update(kode.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
 }
 
 /// Constant-time comparison of two short secrets.
@@ -91,21 +94,22 @@ pub fn session_token(parts: &Parts) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-impl FromRequestParts<AppState> for Actor {
+impl<S> FromRequestParts<S> for Actor
+where
+    S: Send + Sync,
+    Sessions: FromRef<S>,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         if let Some(actor) = parts.extensions.get::<Actor>() {
             return Ok(actor.clone());
         }
-        let actor = authenticate(parts, state).await?;
+        let actor = Sessions::from_ref(state).authenticate(parts).await?;
         parts.extensions.insert(actor.clone());
         Ok(actor)
     }
 }
-
-/// pegawai_id, instansi_id, csrf, aktif_terakhir, berakhir, peran, aktif
-type SessionRow = (String, String, String, i64, i64, String, i64);
 
 /// How long a session row read from the database is trusted (≤ 5 s).
 pub const SESI_TTL: Duration = Duration::from_secs(3);
@@ -118,7 +122,7 @@ const SESI_SWEEP_AT: usize = 4096;
 /// A generation counter, bumped by every removal, keeps a row read before a
 /// logout from being cached after it.
 #[derive(Default, Debug)]
-pub struct SesiCache(Mutex<Peta>);
+pub struct SessionCache(Mutex<Peta>);
 
 #[derive(Default, Debug)]
 struct Peta {
@@ -126,7 +130,7 @@ struct Peta {
     baris: HashMap<String, (Instant, Arc<SessionRow>)>,
 }
 
-impl SesiCache {
+impl SessionCache {
     fn peta(&self) -> std::sync::MutexGuard<'_, Peta> {
         self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -162,77 +166,75 @@ impl SesiCache {
     pub fn lupakan_pegawai(&self, pegawai_id: &str) {
         let mut peta = self.peta();
         peta.generasi += 1;
-        peta.baris.retain(|_, (_, row)| row.0 != pegawai_id);
+        peta.baris.retain(|_, (_, row)| row.pegawai_id != pegawai_id);
     }
 }
 
-/// Resolves the session cookie to an actor, enforcing the timeouts and CSRF.
-pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Actor, ApiError> {
-    let token = session_token(parts).ok_or(ApiError::Unauthenticated)?;
-    let token_hash = hash_token(&token);
-    let cache = &state.inner.sesi;
-    let row = match cache.get(&token_hash) {
-        Ok(row) => Some(row),
-        Err(generasi) => {
-            let read_at = Instant::now();
-            let row: Option<SessionRow> = sqlx::query_as(
-                "SELECT s.pegawai_id, s.instansi_id, s.csrf_token, s.aktif_terakhir, s.berakhir, a.peran, a.aktif \
-                 FROM sesi s JOIN akun a ON a.pegawai_id = s.pegawai_id WHERE s.token_hash = $1",
-            )
-            .bind(&token_hash)
-            .fetch_optional(state.db.pool())
-            .await?;
-            let row = row.map(Arc::new);
-            if let Some(row) = &row {
-                cache.put(&token_hash, row.clone(), read_at, generasi);
+/// What authenticating a request needs: the database, this server's
+/// session cache, and the idle timeout. Cloned cheaply (one `Arc`).
+#[derive(Clone, Debug)]
+pub struct Sessions(Arc<SessionsInner>);
+
+#[derive(Debug)]
+struct SessionsInner {
+    db: Db,
+    cache: SessionCache,
+    idle_secs: i64,
+}
+
+impl Sessions {
+    pub fn new(db: Db, idle_secs: i64) -> Self {
+        Sessions(Arc::new(SessionsInner { db, cache: SessionCache::default(), idle_secs }))
+    }
+
+    /// Forgets one session in this server's cache (logout).
+    pub fn forget(&self, token_hash: &str) {
+        self.0.cache.lupakan(token_hash);
+    }
+
+    /// Forgets every session of a pegawai in this server's cache (password change).
+    pub fn forget_pegawai(&self, pegawai_id: &str) {
+        self.0.cache.lupakan_pegawai(pegawai_id);
+    }
+
+    /// Resolves the session cookie to an actor, enforcing the timeouts and CSRF.
+    pub async fn authenticate(&self, parts: &Parts) -> Result<Actor, ApiError> {
+        let SessionsInner { db, cache, idle_secs } = &*self.0;
+        let token = session_token(parts).ok_or(ApiError::Unauthenticated)?;
+        let token_hash = hash_token(&token);
+        let row = match cache.get(&token_hash) {
+            Ok(row) => Some(row),
+            Err(generasi) => {
+                let read_at = Instant::now();
+                let row = akun::session(db.pool(), &token_hash).await?.map(Arc::new);
+                if let Some(row) = &row {
+                    cache.put(&token_hash, row.clone(), read_at, generasi);
+                }
+                row
             }
-            row
+        };
+        // Shared with the cache: only what the actor keeps is copied.
+        let row = row.ok_or(ApiError::Unauthenticated)?;
+        let now = clock::now();
+        if row.aktif == 0 || now >= row.berakhir || now - row.aktif_terakhir > *idle_secs {
+            cache.lupakan(&token_hash);
+            let h = token_hash.clone();
+            db.write(move |c| Box::pin(async move { akun::delete_session(c, &h).await })).await?;
+            return Err(ApiError::Unauthenticated);
         }
-    };
-    // Shared with the cache: only what the actor keeps is copied.
-    let row = row.ok_or(ApiError::Unauthenticated)?;
-    let (pegawai_id, instansi_id, csrf, aktif_terakhir, berakhir, peran, aktif) = &*row;
-    let (aktif_terakhir, berakhir, aktif) = (*aktif_terakhir, *berakhir, *aktif);
-    let now = clock::now();
-    let cfg = &state.inner.config;
-    if aktif == 0 || now >= berakhir || now - aktif_terakhir > cfg.session_idle_secs {
-        cache.lupakan(&token_hash);
-        let h = token_hash.clone();
-        state
-            .db
-            .write(move |c| {
-                Box::pin(async move {
-                    sqlx::query("DELETE FROM sesi WHERE token_hash = $1").bind(&h).execute(&mut *c).await?;
-                    Ok(())
-                })
-            })
-            .await?;
-        return Err(ApiError::Unauthenticated);
-    }
-    if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
-        let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
-        if !same_secret(sent, csrf) {
-            return Err(ApiError::Forbidden);
+        if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+            let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
+            if !same_secret(sent, &row.csrf_token) {
+                return Err(ApiError::Forbidden);
+            }
         }
+        // Touch at most once a minute, to keep reads from writing on every request.
+        if now - row.aktif_terakhir >= 60 {
+            cache.lupakan(&token_hash);
+            let h = token_hash.clone();
+            db.write(move |c| Box::pin(async move { akun::touch_session(c, &h, now).await })).await?;
+        }
+        let peran = PeranAkun::parse(&row.peran).with_context(|| format!("unknown role {:?} in akun", row.peran))?;
+        Ok(Actor { pegawai_id: row.pegawai_id.clone(), instansi_id: row.instansi_id.clone(), peran, token_hash })
     }
-    // Touch at most once a minute, to keep reads from writing on every request.
-    if now - aktif_terakhir >= 60 {
-        cache.lupakan(&token_hash);
-        let h = token_hash.clone();
-        state
-            .db
-            .write(move |c| {
-                Box::pin(async move {
-                    sqlx::query("UPDATE sesi SET aktif_terakhir = $1 WHERE token_hash = $2")
-                        .bind(now)
-                        .bind(&h)
-                        .execute(&mut *c)
-                        .await?;
-                    Ok(())
-                })
-            })
-            .await?;
-    }
-    let peran = Peran::parse(peran).ok_or_else(|| anyhow::anyhow!("unknown role in akun"))?;
-    Ok(Actor { pegawai_id: pegawai_id.clone(), instansi_id: instansi_id.clone(), peran, token_hash })
 }

@@ -26,8 +26,8 @@ use std::collections::HashMap;
 use sqlx::AnyPool;
 use tokio::sync::{mpsc, oneshot};
 
+use super::error::{DbError, DbResult};
 use super::skp::{self as store, SkpMentah};
-use crate::error::{ApiError, ApiResult};
 
 type Balasan = oneshot::Sender<Result<Option<SkpMentah>, String>>;
 
@@ -45,15 +45,15 @@ impl Pembaca {
     }
 
     /// The SKP `id` as stored, with its pegawai; `None` when there is none.
-    pub async fn skp(&self, id: &str) -> ApiResult<Option<SkpMentah>> {
+    pub async fn skp(&self, id: &str) -> DbResult<Option<SkpMentah>> {
         let (tx, rx) = oneshot::channel();
         self.0
             .send((id.to_owned(), tx))
-            .map_err(|_| ApiError::Internal(anyhow::anyhow!("the SKP reader has stopped")))?;
+            .map_err(|_| DbError::Internal(anyhow::anyhow!("the SKP reader has stopped")))?;
         match rx.await {
             Ok(Ok(found)) => Ok(found),
-            Ok(Err(why)) => Err(ApiError::Internal(anyhow::anyhow!("reading SKPs: {why}"))),
-            Err(_) => Err(ApiError::Internal(anyhow::anyhow!("the SKP reader stopped before answering"))),
+            Ok(Err(why)) => Err(DbError::Internal(anyhow::anyhow!("reading SKPs: {why}"))),
+            Err(_) => Err(DbError::Internal(anyhow::anyhow!("the SKP reader stopped before answering"))),
         }
     }
 }

@@ -1,7 +1,29 @@
 //! The database: SQLite (embedded default) or PostgreSQL, one query layer on
 //! sqlx's `Any` driver with `$n` placeholders, which both dialects accept.
+//!
+//! Below the HTTP layer and above `domain`: nothing here knows of requests,
+//! status codes or `axum`; every function returns [`DbResult`], which the
+//! server maps to its answers in one place. Each table's SQL lives in one
+//! module, its rows read into named structs:
+//!
+//! | module | tables |
+//! |---|---|
+//! | [`akun`] | `akun`, `sesi` (accounts, sign-in, sessions) |
+//! | [`idempotency`] | `idempotensi`, `sync_klien` (stored answers, offline replay) |
+//! | [`org`] | `instansi`, `unit_kerja`, `pegawai`, `periode`, `atasan`, `atasan_riwayat` |
+//! | [`skp`] | `skp`, `skp_versi` |
+//!
+//! (The CSV import, `crate::import::apply`, uses [`org`]'s bulk reads and
+//! writes; only `crate::seed`, which fills an empty database with the demo
+//! instansi, writes its fixture rows itself.)
+//!
+//! Writes go through [`Db::write`] (the durability contract is in [`tulis`]);
+//! the hot SKP read through [`Db::skp_mentah`] (shared queries, [`baca`]).
 
+pub mod akun;
 pub mod baca;
+pub mod error;
+pub mod idempotency;
 pub mod org;
 pub mod skp;
 pub mod tulis;
@@ -14,8 +36,8 @@ use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 
-use crate::error::ApiResult;
 use baca::Pembaca;
+pub use error::{DbError, DbResult};
 pub use tulis::BoxFuture;
 use tulis::Tulis;
 
@@ -113,19 +135,19 @@ impl Db {
     }
 
     /// Runs `job` in a transaction and returns its result once durably
-    /// committed (group commit on SQLite: see [`tulis`]). Every write made
-    /// on behalf of a request should go through here.
-    pub async fn write<T, F>(&self, job: F) -> ApiResult<T>
+    /// committed. Every write made on behalf of a request goes through here;
+    /// what a job may and may not do is the contract in [`tulis`].
+    pub async fn write<T, F>(&self, job: F) -> DbResult<T>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, ApiResult<T>> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, DbResult<T>> + Send + 'static,
     {
         self.0.tulis.write(job).await
     }
 
     /// The SKP `id` as stored, with its pegawai (reads made at the same
     /// time share a query: see [`baca`]).
-    pub async fn skp_mentah(&self, id: &str) -> ApiResult<Option<skp::SkpMentah>> {
+    pub async fn skp_mentah(&self, id: &str) -> DbResult<Option<skp::SkpMentah>> {
         self.0.baca.skp(id).await
     }
 

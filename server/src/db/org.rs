@@ -1,7 +1,7 @@
 //! Organisation data: the unit tree, pegawai search, periods, the atasan
 //! mapping as dated segments, activation codes, and the first admin account.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Context;
 use domain::api::{
@@ -15,11 +15,14 @@ use rand::RngCore;
 use sqlx::AnyConnection;
 use uuid::Uuid;
 
-use crate::auth::session::{Peran, hash_kode};
+use domain::api::PeranAkun;
+use domain::error::FieldErrors;
+use domain::teks::Teks;
+
+use super::Db;
+use super::error::{DbError, DbResult};
 use crate::clock;
-use crate::db::Db;
-use crate::error::{ApiError, ApiResult, dua_bahasa};
-use crate::password;
+use crate::password::{self, hash_kode};
 
 pub fn new_id() -> String {
     Uuid::new_v4().to_string()
@@ -32,24 +35,34 @@ fn tidak_dikenal(kolom: &str, kode: &str) -> sqlx::Error {
 
 // ---------------------------------------------------------------- units
 
+/// A unit as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UnitRow {
+    pub id: String,
+    pub induk_id: Option<String>,
+    pub nama: String,
+}
+
 /// The unit tree of an instansi: its roots, children sorted by name.
-pub async fn unit_tree(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<Vec<UnitNode>> {
-    let units: Vec<(String, Option<String>, String)> =
+pub async fn unit_tree(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<Vec<UnitNode>> {
+    let units: Vec<UnitRow> =
         sqlx::query_as("SELECT id, induk_id, nama FROM unit_kerja WHERE instansi_id = $1 ORDER BY nama, id")
             .bind(instansi_id)
             .fetch_all(&mut *conn)
-            .await?;
+            .await
+            .context("reading the units")?;
     let counts: Vec<(String, i64)> =
         sqlx::query_as("SELECT unit_id, COUNT(*) FROM pegawai WHERE instansi_id = $1 GROUP BY unit_id")
             .bind(instansi_id)
             .fetch_all(&mut *conn)
-            .await?;
+            .await
+            .context("counting the pegawai per unit")?;
     let counts: HashMap<String, i64> = counts.into_iter().collect();
-    let ids: HashSet<&str> = units.iter().map(|u| u.0.as_str()).collect();
+    let ids: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
     let mut children: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut roots = Vec::new();
-    for (i, (_, induk, _)) in units.iter().enumerate() {
-        match induk.as_deref().filter(|p| ids.contains(p)) {
+    for (i, u) in units.iter().enumerate() {
+        match u.induk_id.as_deref().filter(|p| ids.contains(p)) {
             Some(p) => children.entry(p).or_default().push(i),
             None => roots.push(i),
         }
@@ -64,20 +77,20 @@ pub async fn unit_tree(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Res
             continue;
         }
         order.push(i);
-        if let Some(c) = children.get(units[i].0.as_str()) {
+        if let Some(c) = children.get(units[i].id.as_str()) {
             stack.extend(c.iter().copied());
         }
     }
     let mut built: HashMap<usize, UnitNode> = HashMap::new();
     for &i in order.iter().rev() {
-        let (id, induk, nama) = &units[i];
+        let u = &units[i];
         let anak =
-            children.get(id.as_str()).map(|c| c.iter().filter_map(|j| built.remove(j)).collect()).unwrap_or_default();
+            children.get(u.id.as_str()).map(|c| c.iter().filter_map(|j| built.remove(j)).collect()).unwrap_or_default();
         let node = UnitNode {
-            id: id.clone(),
-            nama: nama.clone(),
-            induk_id: induk.clone(),
-            jumlah_pegawai: counts.get(id).copied().unwrap_or(0),
+            id: u.id.clone(),
+            nama: u.nama.clone(),
+            induk_id: u.induk_id.clone(),
+            jumlah_pegawai: counts.get(&u.id).copied().unwrap_or(0),
             anak,
         };
         built.insert(i, node);
@@ -86,17 +99,32 @@ pub async fn unit_tree(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Res
 }
 
 /// The instansi a unit belongs to, if the unit exists.
-pub async fn unit_instansi(conn: &mut AnyConnection, unit_id: &str) -> sqlx::Result<Option<String>> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT instansi_id FROM unit_kerja WHERE id = $1").bind(unit_id).fetch_optional(conn).await?;
-    Ok(row.map(|r| r.0))
+pub async fn unit_instansi(conn: &mut AnyConnection, unit_id: &str) -> DbResult<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT instansi_id FROM unit_kerja WHERE id = $1")
+        .bind(unit_id)
+        .fetch_optional(conn)
+        .await
+        .context("reading a unit's instansi")?)
 }
 
 // ---------------------------------------------------------------- pegawai
 
-/// id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id, unit nama, akun, password_hash, peran
-type PegawaiRaw =
-    (String, String, String, String, String, String, String, String, Option<String>, Option<String>, Option<String>);
+/// A pegawai as the admin's search lists them, with their unit and account.
+#[derive(Debug, sqlx::FromRow)]
+struct PegawaiStored {
+    id: String,
+    nip: String,
+    nama: String,
+    jenis_pegawai: String,
+    jenis_jabatan: String,
+    jabatan: String,
+    unit_id: String,
+    unit_nama: String,
+    /// Set when the pegawai has an account.
+    akun_pegawai_id: Option<String>,
+    password_hash: Option<String>,
+    peran: Option<String>,
+}
 
 /// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
 fn like_escape(s: &str) -> String {
@@ -118,7 +146,7 @@ pub async fn cari_pegawai(
     unit_id: &str,
     limit: i64,
     offset: i64,
-) -> sqlx::Result<Halaman<PegawaiItem>> {
+) -> DbResult<Halaman<PegawaiItem>> {
     let q = q.trim();
     let nama_pola = format!("%{}%", like_escape(&q.to_lowercase()));
     let nip_pola = format!("{}%", like_escape(&q.chars().filter(|c| !c.is_whitespace()).collect::<String>()));
@@ -137,16 +165,17 @@ pub async fn cari_pegawai(
         .bind(&nama_pola)
         .bind(&nip_pola)
         .fetch_one(&mut *conn)
-        .await?;
+        .await
+        .context("counting the pegawai found")?;
     let list_sql = format!(
         "{} ORDER BY p.nama, p.nip LIMIT $6 OFFSET $7",
         FROM.replace(
             "{cols}",
-            "p.id, p.nip, p.nama, p.jenis_pegawai, p.jenis_jabatan, p.jabatan, p.unit_id, u.nama, a.pegawai_id, \
-             a.password_hash, a.peran"
+            "p.id, p.nip, p.nama, p.jenis_pegawai, p.jenis_jabatan, p.jabatan, p.unit_id, u.nama AS unit_nama, \
+             a.pegawai_id AS akun_pegawai_id, a.password_hash, a.peran"
         )
     );
-    let rows: Vec<PegawaiRaw> = sqlx::query_as(sqlx::AssertSqlSafe(list_sql))
+    let rows: Vec<PegawaiStored> = sqlx::query_as(sqlx::AssertSqlSafe(list_sql))
         .bind(instansi_id)
         .bind(unit_id)
         .bind(q)
@@ -155,33 +184,35 @@ pub async fn cari_pegawai(
         .bind(limit)
         .bind(offset)
         .fetch_all(&mut *conn)
-        .await?;
+        .await
+        .context("searching pegawai")?;
     let items = rows
         .into_iter()
         .map(|r| {
-            let status_akun = match (&r.8, &r.9) {
+            let status_akun = match (&r.akun_pegawai_id, &r.password_hash) {
                 (None, _) => StatusAkun::TidakAda,
                 (Some(_), None) => StatusAkun::BelumAktivasi,
                 (Some(_), Some(_)) => StatusAkun::Aktif,
             };
-            let peran = match r.10.as_deref() {
+            let peran = match r.peran.as_deref() {
                 None => None,
-                Some(p) => Some(Peran::parse(p).ok_or_else(|| tidak_dikenal("peran", p))?),
+                Some(p) => Some(PeranAkun::parse(p).ok_or_else(|| tidak_dikenal("peran", p))?),
             };
             Ok(PegawaiItem {
                 peran,
-                id: r.0,
-                nip: r.1,
-                nama: r.2,
-                jenis_pegawai: r.3,
-                jenis_jabatan: r.4,
-                jabatan: r.5,
-                unit_id: r.6,
-                unit_nama: r.7,
+                id: r.id,
+                nip: r.nip,
+                nama: r.nama,
+                jenis_pegawai: r.jenis_pegawai,
+                jenis_jabatan: r.jenis_jabatan,
+                jabatan: r.jabatan,
+                unit_id: r.unit_id,
+                unit_nama: r.unit_nama,
                 status_akun,
             })
         })
-        .collect::<sqlx::Result<_>>()?;
+        .collect::<sqlx::Result<_>>()
+        .context("reading the pegawai found")?;
     Ok(Halaman { total, limit, offset, items })
 }
 
@@ -190,36 +221,234 @@ pub fn placeholders(from: usize, n: usize) -> String {
     (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
-// ---------------------------------------------------------------- periods
+// ---------------------------------------------------------------- the import's bulk reads and writes
 
-type PeriodeRaw = (String, String, i64, String, String, String, String, i64);
-
-const PERIODE_COLS: &str =
-    "id, instansi_id, CAST(tahun AS BIGINT), rule_set, siklus, mulai, selesai, version FROM periode";
-
-fn periode_from(r: PeriodeRaw) -> sqlx::Result<(String, PeriodeView)> {
-    let rule_set = RuleSet::from_kode(&r.3).ok_or_else(|| tidak_dikenal("rule_set", &r.3))?;
-    let siklus = SiklusPeriodik::from_kode(&r.4).ok_or_else(|| tidak_dikenal("siklus", &r.4))?;
-    Ok((r.1, PeriodeView { id: r.0, tahun: r.2, rule_set, siklus, mulai: r.5, selesai: r.6, version: r.7 }))
+/// Locks the instansi row for the rest of the transaction (on PostgreSQL
+/// this orders imports of one instansi; on SQLite the writer holds the
+/// file's write lock already). Returns whether the instansi exists.
+pub async fn lock_instansi(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<bool> {
+    let n = sqlx::query("UPDATE instansi SET kode = kode WHERE id = $1")
+        .bind(instansi_id)
+        .execute(&mut *conn)
+        .await
+        .context("locking the instansi")?
+        .rows_affected();
+    Ok(n > 0)
 }
 
-pub async fn daftar_periode(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<Vec<PeriodeView>> {
-    let rows: Vec<PeriodeRaw> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+/// The instansi's name.
+pub async fn nama_instansi(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<String> {
+    Ok(sqlx::query_scalar("SELECT nama FROM instansi WHERE id = $1")
+        .bind(instansi_id)
+        .fetch_one(&mut *conn)
+        .await
+        .context("reading the instansi's name")?)
+}
+
+/// The instansi's units, by id.
+pub async fn units_by_id(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<Vec<UnitRow>> {
+    Ok(sqlx::query_as("SELECT id, induk_id, nama FROM unit_kerja WHERE instansi_id = $1 ORDER BY id")
+        .bind(instansi_id)
+        .fetch_all(&mut *conn)
+        .await
+        .context("reading the units")?)
+}
+
+pub async fn insert_unit(
+    conn: &mut AnyConnection,
+    id: &str,
+    instansi_id: &str,
+    induk_id: Option<&str>,
+    nama: &str,
+) -> DbResult<()> {
+    sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, $3, $4)")
+        .bind(id)
+        .bind(instansi_id)
+        .bind(induk_id)
+        .bind(nama)
+        .execute(&mut *conn)
+        .await
+        .context("creating a unit")?;
+    Ok(())
+}
+
+/// A pegawai as stored (what an import compares its rows with).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PegawaiRow {
+    pub id: String,
+    pub nip: String,
+    pub nama: String,
+    pub jenis_pegawai: String,
+    pub jenis_jabatan: String,
+    pub jabatan: String,
+    pub unit_id: String,
+}
+
+/// Every pegawai of the instansi.
+pub async fn pegawai_instansi_semua(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<Vec<PegawaiRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id FROM pegawai WHERE instansi_id = $1",
+    )
+    .bind(instansi_id)
+    .fetch_all(&mut *conn)
+    .await
+    .context("reading the instansi's pegawai")?)
+}
+
+/// A pegawai's NIP, if the pegawai exists.
+pub async fn nip_of(conn: &mut AnyConnection, pegawai_id: &str) -> DbResult<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT nip FROM pegawai WHERE id = $1")
+        .bind(pegawai_id)
+        .fetch_optional(&mut *conn)
+        .await
+        .context("reading a pegawai's NIP")?)
+}
+
+/// Those of `nips` registered at another instansi than `instansi_id`.
+pub async fn nip_instansi_lain(conn: &mut AnyConnection, instansi_id: &str, nips: &[String]) -> DbResult<Vec<String>> {
+    let mut found = Vec::new();
+    // Within both databases' limits on bound parameters.
+    for chunk in nips.chunks(500) {
+        let sql =
+            format!("SELECT nip FROM pegawai WHERE instansi_id <> $1 AND nip IN ({})", placeholders(2, chunk.len()));
+        let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(instansi_id);
+        for n in chunk {
+            q = q.bind(n.as_str());
+        }
+        let rows: Vec<String> = q.fetch_all(&mut *conn).await.context("looking for NIPs of other instansi")?;
+        found.extend(rows);
+    }
+    Ok(found)
+}
+
+/// What an import sets on a pegawai.
+pub struct DataPegawai<'a> {
+    pub nama: &'a str,
+    pub jenis_pegawai: &'a str,
+    pub jenis_jabatan: &'a str,
+    pub jabatan: &'a str,
+    pub unit_id: &'a str,
+}
+
+pub async fn update_pegawai(conn: &mut AnyConnection, id: &str, p: &DataPegawai<'_>) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE pegawai SET nama = $1, jenis_pegawai = $2, jenis_jabatan = $3, jabatan = $4, \
+         unit_id = $5, version = version + 1 WHERE id = $6",
+    )
+    .bind(p.nama)
+    .bind(p.jenis_pegawai)
+    .bind(p.jenis_jabatan)
+    .bind(p.jabatan)
+    .bind(p.unit_id)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .context("updating a pegawai")?;
+    Ok(())
+}
+
+/// Rows per multi-row INSERT.
+pub const INSERT_BATCH: usize = 200;
+
+/// New pegawai, each `[id, instansi_id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id]`.
+pub async fn insert_pegawai_batch(conn: &mut AnyConnection, rows: &[Vec<Option<String>>]) -> DbResult<()> {
+    const HEAD: &str =
+        "INSERT INTO pegawai (id, instansi_id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id) VALUES ";
+    insert_batch(conn, HEAD, rows).await.context("inserting imported pegawai")?;
+    Ok(())
+}
+
+/// New atasan segments (version 1), each
+/// `[id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, berlaku_mulai]`.
+pub async fn insert_atasan_batch(conn: &mut AnyConnection, rows: &[Vec<Option<String>>]) -> DbResult<()> {
+    const HEAD: &str = "INSERT INTO atasan (id, instansi_id, periode_id, pegawai_id, penilai_id, \
+                        atasan_penilai_id, berlaku_mulai) VALUES ";
+    insert_batch(conn, HEAD, rows).await.context("inserting imported atasan segments")?;
+    Ok(())
+}
+
+/// One multi-row INSERT per [`INSERT_BATCH`] rows (text or NULL values).
+async fn insert_batch(conn: &mut AnyConnection, head: &str, rows: &[Vec<Option<String>>]) -> sqlx::Result<()> {
+    use std::fmt::Write as _;
+    for chunk in rows.chunks(INSERT_BATCH) {
+        let mut sql = String::with_capacity(head.len() + chunk.len() * 64);
+        sql.push_str(head);
+        let mut n = 0;
+        for (i, row) in chunk.iter().enumerate() {
+            sql.push_str(if i == 0 { "(" } else { ", (" });
+            for j in 0..row.len() {
+                n += 1;
+                let _ = write!(sql, "{}${n}", if j == 0 { "" } else { ", " });
+            }
+            sql.push(')');
+        }
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for row in chunk {
+            for v in row {
+                q = q.bind(v.as_deref());
+            }
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- periods
+
+/// A period as stored.
+#[derive(Debug, sqlx::FromRow)]
+struct PeriodeStored {
+    id: String,
+    instansi_id: String,
+    tahun: i64,
+    rule_set: String,
+    siklus: String,
+    mulai: String,
+    selesai: String,
+    version: i64,
+}
+
+const PERIODE_COLS: &str =
+    "id, instansi_id, CAST(tahun AS BIGINT) AS tahun, rule_set, siklus, mulai, selesai, version FROM periode";
+
+impl PeriodeStored {
+    /// The instansi and the view; a code this build does not know is an error.
+    fn parse(self) -> DbResult<(String, PeriodeView)> {
+        let rule_set = RuleSet::from_kode(&self.rule_set).ok_or_else(|| tidak_dikenal("rule_set", &self.rule_set))?;
+        let siklus = SiklusPeriodik::from_kode(&self.siklus).ok_or_else(|| tidak_dikenal("siklus", &self.siklus))?;
+        let view = PeriodeView {
+            id: self.id,
+            tahun: self.tahun,
+            rule_set,
+            siklus,
+            mulai: self.mulai,
+            selesai: self.selesai,
+            version: self.version,
+        };
+        Ok((self.instansi_id, view))
+    }
+}
+
+pub async fn daftar_periode(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<Vec<PeriodeView>> {
+    let rows: Vec<PeriodeStored> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {PERIODE_COLS} WHERE instansi_id = $1 ORDER BY tahun DESC"
     )))
     .bind(instansi_id)
     .fetch_all(conn)
-    .await?;
-    rows.into_iter().map(|r| Ok(periode_from(r)?.1)).collect()
+    .await
+    .context("listing the periods")?;
+    rows.into_iter().map(|r| Ok(r.parse()?.1)).collect()
 }
 
 /// A period and the instansi it belongs to.
-pub async fn periode(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<(String, PeriodeView)>> {
-    let row: Option<PeriodeRaw> = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {PERIODE_COLS} WHERE id = $1")))
-        .bind(id)
-        .fetch_optional(conn)
-        .await?;
-    row.map(periode_from).transpose()
+pub async fn periode(conn: &mut AnyConnection, id: &str) -> DbResult<Option<(String, PeriodeView)>> {
+    let row: Option<PeriodeStored> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {PERIODE_COLS} WHERE id = $1")))
+            .bind(id)
+            .fetch_optional(conn)
+            .await
+            .with_context(|| format!("reading period {id}"))?;
+    row.map(PeriodeStored::parse).transpose()
 }
 
 /// The period an operation without an explicit one means: the one holding
@@ -228,23 +457,26 @@ pub async fn periode_berjalan(
     conn: &mut AnyConnection,
     instansi_id: &str,
     hari_ini: Tanggal,
-) -> sqlx::Result<Option<PeriodeView>> {
+) -> DbResult<Option<PeriodeView>> {
     let semua = daftar_periode(conn, instansi_id).await?;
     let hari = hari_ini.to_string();
     let kini = semua.iter().position(|p| p.mulai <= hari && hari <= p.selesai).unwrap_or(0);
     Ok(semua.into_iter().nth(kini))
 }
 
-pub async fn simpan_periode(conn: &mut AnyConnection, instansi_id: &str, p: &Periode) -> ApiResult<PeriodeView> {
-    let ada: Option<(String,)> = sqlx::query_as("SELECT id FROM periode WHERE instansi_id = $1 AND tahun = $2")
+/// Saves a new period; 409 `periode_exists` when the instansi has one for the year.
+pub async fn simpan_periode(conn: &mut AnyConnection, instansi_id: &str, p: &Periode) -> DbResult<PeriodeView> {
+    let ada: Option<String> = sqlx::query_scalar("SELECT id FROM periode WHERE instansi_id = $1 AND tahun = $2")
         .bind(instansi_id)
         .bind(i64::from(p.tahun()))
         .fetch_optional(&mut *conn)
-        .await?;
+        .await
+        .context("looking for the year's period")?;
     if ada.is_some() {
-        return Err(ApiError::Conflict(
+        return Err(DbError::conflict(
             "periode_exists",
-            format!("Periode tahun {0} sudah ada. / A period for {0} already exists.", p.tahun()),
+            format!("Periode tahun {} sudah ada.", p.tahun()),
+            format!("A period for {} already exists.", p.tahun()),
         ));
     }
     let row = PeriodeView {
@@ -268,23 +500,36 @@ pub async fn simpan_periode(conn: &mut AnyConnection, instansi_id: &str, p: &Per
     .bind(&row.mulai)
     .bind(&row.selesai)
     .execute(conn)
-    .await?;
+    .await
+    .context("inserting a period")?;
     Ok(row)
 }
 
 // ---------------------------------------------------------------- atasan
 
-type SegmenRaw = (String, String, Option<String>, Option<String>, String, Option<String>, i64);
+/// A segment of the atasan mapping as stored.
+#[derive(Debug, sqlx::FromRow)]
+struct SegmenStored {
+    id: String,
+    pegawai_id: String,
+    penilai_id: Option<String>,
+    atasan_penilai_id: Option<String>,
+    berlaku_mulai: String,
+    berlaku_sampai: Option<String>,
+    version: i64,
+}
 
-fn segmen_from(r: SegmenRaw) -> Segmen {
-    Segmen {
-        id: r.0,
-        pegawai_id: r.1,
-        penilai_id: r.2,
-        atasan_penilai_id: r.3,
-        berlaku_mulai: r.4,
-        berlaku_sampai: r.5,
-        version: r.6,
+impl From<SegmenStored> for Segmen {
+    fn from(r: SegmenStored) -> Segmen {
+        Segmen {
+            id: r.id,
+            pegawai_id: r.pegawai_id,
+            penilai_id: r.penilai_id,
+            atasan_penilai_id: r.atasan_penilai_id,
+            berlaku_mulai: r.berlaku_mulai,
+            berlaku_sampai: r.berlaku_sampai,
+            version: r.version,
+        }
     }
 }
 
@@ -292,25 +537,27 @@ const SEGMEN_COLS: &str =
     "id, pegawai_id, penilai_id, atasan_penilai_id, berlaku_mulai, berlaku_sampai, version FROM atasan";
 
 /// Every segment of a period, by pegawai, earliest first.
-pub async fn segmen_periode(conn: &mut AnyConnection, periode_id: &str) -> sqlx::Result<Vec<Segmen>> {
-    let rows: Vec<SegmenRaw> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+pub async fn segmen_periode(conn: &mut AnyConnection, periode_id: &str) -> DbResult<Vec<Segmen>> {
+    let rows: Vec<SegmenStored> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {SEGMEN_COLS} WHERE periode_id = $1 ORDER BY pegawai_id, berlaku_mulai"
     )))
     .bind(periode_id)
     .fetch_all(conn)
-    .await?;
-    Ok(rows.into_iter().map(segmen_from).collect())
+    .await
+    .context("reading a period's atasan mapping")?;
+    Ok(rows.into_iter().map(Segmen::from).collect())
 }
 
-pub async fn segmen_pegawai(conn: &mut AnyConnection, periode_id: &str, pegawai_id: &str) -> sqlx::Result<Vec<Segmen>> {
-    let rows: Vec<SegmenRaw> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+pub async fn segmen_pegawai(conn: &mut AnyConnection, periode_id: &str, pegawai_id: &str) -> DbResult<Vec<Segmen>> {
+    let rows: Vec<SegmenStored> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {SEGMEN_COLS} WHERE periode_id = $1 AND pegawai_id = $2 ORDER BY berlaku_mulai"
     )))
     .bind(periode_id)
     .bind(pegawai_id)
     .fetch_all(conn)
-    .await?;
-    Ok(rows.into_iter().map(segmen_from).collect())
+    .await
+    .context("reading a pegawai's atasan segments")?;
+    Ok(rows.into_iter().map(Segmen::from).collect())
 }
 
 /// What setting a pegawai's atasan from date `mulai` does to their segments.
@@ -361,11 +608,7 @@ pub struct SegmenBaru<'a> {
 }
 
 /// Carries out a plan (one pegawai; the import batches its own inserts).
-pub async fn terapkan_rencana(
-    conn: &mut AnyConnection,
-    rencana: &RencanaSegmen,
-    s: &SegmenBaru<'_>,
-) -> sqlx::Result<()> {
+pub async fn terapkan_rencana(conn: &mut AnyConnection, rencana: &RencanaSegmen, s: &SegmenBaru<'_>) -> DbResult<()> {
     match rencana {
         RencanaSegmen::TidakBerubah => {}
         RencanaSegmen::Ubah { id } => {
@@ -376,14 +619,16 @@ pub async fn terapkan_rencana(
             .bind(s.atasan_penilai_id)
             .bind(id)
             .execute(&mut *conn)
-            .await?;
+            .await
+            .context("correcting an atasan segment")?;
         }
         RencanaSegmen::TutupLaluBuka { id, sampai, version } => {
             sqlx::query("UPDATE atasan SET berlaku_sampai = $1, version = version + 1 WHERE id = $2")
                 .bind(sampai)
                 .bind(id)
                 .execute(&mut *conn)
-                .await?;
+                .await
+                .context("closing an atasan segment")?;
             buka_segmen(conn, s, *version).await?;
         }
         RencanaSegmen::Buka => buka_segmen(conn, s, 1).await?,
@@ -400,37 +645,35 @@ pub async fn set_atasan(
     s: &SegmenBaru<'_>,
     version: Option<i64>,
     oleh: &Pengubah<'_>,
-) -> ApiResult<(bool, Vec<Segmen>)> {
+) -> DbResult<(bool, Vec<Segmen>)> {
     let segmen = segmen_pegawai(conn, s.periode_id, s.pegawai_id).await?;
     let terbuka = segmen.iter().find(|s| s.berlaku_sampai.is_none());
     let mulai = s.mulai.to_string();
     if let (Some(t), Some(v)) = (terbuka, version)
         && t.version != v
     {
-        return Err(ApiError::Stale(serde_json::to_value(&segmen).map_err(anyhow::Error::from)?));
+        return Err(DbError::Stale(serde_json::to_value(&segmen)?));
     }
     if let Some(t) = terbuka
         && t.berlaku_mulai > mulai
     {
-        return Err(ApiError::Conflict(
+        return Err(DbError::conflict(
             "segment_order",
             format!(
-                "Susunan atasan saat ini berlaku sejak {0}; perubahan harus mulai {0} atau sesudahnya. / The current \
-                 mapping holds from {0}; a change must start on or after it.",
+                "Susunan atasan saat ini berlaku sejak {0}; perubahan harus mulai {0} atau sesudahnya.",
                 t.berlaku_mulai
             ),
+            format!("The current mapping holds from {}; a change must start on or after it.", t.berlaku_mulai),
         ));
     }
     if let Some(sampai) = segmen.iter().filter_map(|s| s.berlaku_sampai.as_deref()).max()
         && terbuka.is_none()
         && sampai >= mulai.as_str()
     {
-        return Err(ApiError::Conflict(
+        return Err(DbError::conflict(
             "segment_order",
-            format!(
-                "Periode ini sudah diatur sampai {sampai}; mulai sesudahnya. / The mapping is set up to {sampai}; \
-                 start after it."
-            ),
+            format!("Periode ini sudah diatur sampai {sampai}; mulai sesudahnya."),
+            format!("The mapping is set up to {sampai}; start after it."),
         ));
     }
     let rencana = rencana_segmen(terbuka, s.penilai_id, s.atasan_penilai_id, s.mulai);
@@ -481,7 +724,7 @@ pub fn riwayat_baris(s: &SegmenBaru<'_>, sebelum: Option<&Segmen>, oleh: &Pengub
 
 /// Appends changes to the mapping's history, in batches (an import records
 /// every change it makes), all with one time.
-pub async fn catat_riwayat(conn: &mut AnyConnection, rows: &[RiwayatBaru]) -> sqlx::Result<()> {
+pub async fn catat_riwayat(conn: &mut AnyConnection, rows: &[RiwayatBaru]) -> DbResult<()> {
     const KOLOM: usize = 12;
     let waktu = clock::now();
     // Within both databases' limits on bound parameters.
@@ -513,7 +756,7 @@ pub async fn catat_riwayat(conn: &mut AnyConnection, rows: &[RiwayatBaru]) -> sq
                 .bind(r.sesudah.1.as_deref())
                 .bind(r.berlaku_mulai.as_str());
         }
-        q.execute(&mut *conn).await?;
+        q.execute(&mut *conn).await.context("recording the atasan mapping's history")?;
     }
     Ok(())
 }
@@ -523,20 +766,21 @@ pub async fn riwayat_atasan(
     conn: &mut AnyConnection,
     periode_id: &str,
     pegawai_id: &str,
-) -> sqlx::Result<Vec<domain::api::RiwayatAtasan>> {
-    type Raw = (
-        Option<String>,
-        Option<String>,
-        String,
-        i64,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        String,
-    );
-    let rows: Vec<Raw> = sqlx::query_as(
-        "SELECT r.diubah_oleh, p.nama, r.sumber, r.waktu, r.penilai_sebelum, r.atasan_penilai_sebelum, \
+) -> DbResult<Vec<domain::api::RiwayatAtasan>> {
+    #[derive(sqlx::FromRow)]
+    struct Stored {
+        diubah_oleh: Option<String>,
+        diubah_oleh_nama: Option<String>,
+        sumber: String,
+        waktu: i64,
+        penilai_sebelum: Option<String>,
+        atasan_penilai_sebelum: Option<String>,
+        penilai_sesudah: Option<String>,
+        atasan_penilai_sesudah: Option<String>,
+        berlaku_mulai: String,
+    }
+    let rows: Vec<Stored> = sqlx::query_as(
+        "SELECT r.diubah_oleh, p.nama AS diubah_oleh_nama, r.sumber, r.waktu, r.penilai_sebelum, r.atasan_penilai_sebelum, \
          r.penilai_sesudah, r.atasan_penilai_sesudah, r.berlaku_mulai \
          FROM atasan_riwayat r LEFT JOIN pegawai p ON p.id = r.diubah_oleh \
          WHERE r.periode_id = $1 AND r.pegawai_id = $2 ORDER BY r.waktu DESC, r.id",
@@ -544,19 +788,20 @@ pub async fn riwayat_atasan(
     .bind(periode_id)
     .bind(pegawai_id)
     .fetch_all(conn)
-    .await?;
+    .await
+    .context("reading the atasan mapping's history")?;
     Ok(rows
         .into_iter()
         .map(|r| domain::api::RiwayatAtasan {
-            diubah_oleh: r.0,
-            diubah_oleh_nama: r.1,
-            sumber: r.2,
-            waktu: r.3,
-            penilai_sebelum: r.4,
-            atasan_penilai_sebelum: r.5,
-            penilai_sesudah: r.6,
-            atasan_penilai_sesudah: r.7,
-            berlaku_mulai: r.8,
+            diubah_oleh: r.diubah_oleh,
+            diubah_oleh_nama: r.diubah_oleh_nama,
+            sumber: r.sumber,
+            waktu: r.waktu,
+            penilai_sebelum: r.penilai_sebelum,
+            atasan_penilai_sebelum: r.atasan_penilai_sebelum,
+            penilai_sesudah: r.penilai_sesudah,
+            atasan_penilai_sesudah: r.atasan_penilai_sesudah,
+            berlaku_mulai: r.berlaku_mulai,
         })
         .collect())
 }
@@ -568,11 +813,7 @@ pub async fn riwayat_atasan(
 /// the previous one no longer can. The dated segments keep who it was
 /// before. A segment without a penilai leaves the SKP's as it was.
 /// Returns how many SKPs changed hands.
-pub async fn skp_ikut_atasan(
-    conn: &mut AnyConnection,
-    periode_id: &str,
-    pegawai_id: Option<&str>,
-) -> sqlx::Result<u64> {
+pub async fn skp_ikut_atasan(conn: &mut AnyConnection, periode_id: &str, pegawai_id: Option<&str>) -> DbResult<u64> {
     // The open segment of the SKP's pegawai, when it names someone else.
     const SEGMEN: &str = "FROM atasan a WHERE a.periode_id = skp.periode_id AND a.pegawai_id = skp.pegawai_id \
                           AND a.berlaku_sampai IS NULL AND a.penilai_id IS NOT NULL";
@@ -586,10 +827,10 @@ pub async fn skp_ikut_atasan(
     if let Some(p) = pegawai_id {
         q = q.bind(p);
     }
-    Ok(q.execute(conn).await?.rows_affected())
+    Ok(q.execute(conn).await.context("moving SKPs to their new penilai")?.rows_affected())
 }
 
-async fn buka_segmen(conn: &mut AnyConnection, s: &SegmenBaru<'_>, version: i64) -> sqlx::Result<()> {
+async fn buka_segmen(conn: &mut AnyConnection, s: &SegmenBaru<'_>, version: i64) -> DbResult<()> {
     sqlx::query(
         "INSERT INTO atasan (id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, berlaku_mulai, \
          version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -603,7 +844,8 @@ async fn buka_segmen(conn: &mut AnyConnection, s: &SegmenBaru<'_>, version: i64)
     .bind(s.mulai.to_string())
     .bind(version)
     .execute(conn)
-    .await?;
+    .await
+    .context("opening an atasan segment")?;
     Ok(())
 }
 
@@ -615,7 +857,7 @@ pub async fn daftar_atasan(
     periode_id: &str,
     limit: i64,
     offset: i64,
-) -> sqlx::Result<AtasanHalaman> {
+) -> DbResult<AtasanHalaman> {
     const TANPA: &str = "CASE WHEN EXISTS (SELECT 1 FROM atasan s WHERE s.periode_id = $2 AND s.pegawai_id = p.id \
                          AND s.berlaku_sampai IS NULL AND s.penilai_id IS NOT NULL) THEN 1 ELSE 0 END";
     let (total, ada): (i64, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -624,9 +866,19 @@ pub async fn daftar_atasan(
     .bind(instansi_id)
     .bind(periode_id)
     .fetch_one(&mut *conn)
-    .await?;
-    let halaman: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT p.id, p.nip, p.nama, p.unit_id, u.nama, CAST({TANPA} AS BIGINT) AS ada FROM pegawai p \
+    .await
+    .context("counting the mapping")?;
+    #[derive(sqlx::FromRow)]
+    struct Baris {
+        id: String,
+        nip: String,
+        nama: String,
+        unit_id: String,
+        unit_nama: String,
+        ada: i64,
+    }
+    let halaman: Vec<Baris> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT p.id, p.nip, p.nama, p.unit_id, u.nama AS unit_nama, CAST({TANPA} AS BIGINT) AS ada FROM pegawai p \
          JOIN unit_kerja u ON u.id = p.unit_id WHERE p.instansi_id = $1 \
          ORDER BY ada, p.nama, p.nip LIMIT $3 OFFSET $4"
     )))
@@ -635,44 +887,41 @@ pub async fn daftar_atasan(
     .bind(limit)
     .bind(offset)
     .fetch_all(&mut *conn)
-    .await?;
+    .await
+    .context("reading a page of the mapping")?;
     let mut items = Vec::new();
     if !halaman.is_empty() {
         let sql = format!(
             "SELECT a.id, a.pegawai_id, a.penilai_id, a.atasan_penilai_id, a.berlaku_mulai, a.berlaku_sampai, \
-             a.version, pn.nama, apn.nama FROM atasan a \
+             a.version, pn.nama AS penilai_nama, apn.nama AS atasan_penilai_nama FROM atasan a \
              LEFT JOIN pegawai pn ON pn.id = a.penilai_id LEFT JOIN pegawai apn ON apn.id = a.atasan_penilai_id \
              WHERE a.periode_id = $1 AND a.pegawai_id IN ({}) ORDER BY a.berlaku_mulai",
             placeholders(2, halaman.len())
         );
         let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(periode_id);
         for h in &halaman {
-            query = query.bind(h.0.as_str());
+            query = query.bind(h.id.as_str());
         }
-        type Raw = (
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            String,
-            Option<String>,
-            i64,
-            Option<String>,
-            Option<String>,
-        );
-        let segmen: Vec<Raw> = query.fetch_all(&mut *conn).await?;
-        let mut per_pegawai: HashMap<&str, Vec<&Raw>> = HashMap::new();
+        #[derive(sqlx::FromRow)]
+        struct SegmenBernama {
+            #[sqlx(flatten)]
+            segmen: SegmenStored,
+            penilai_nama: Option<String>,
+            atasan_penilai_nama: Option<String>,
+        }
+        let segmen: Vec<SegmenBernama> = query.fetch_all(&mut *conn).await.context("reading the page's segments")?;
+        let mut per_pegawai: HashMap<&str, Vec<&SegmenBernama>> = HashMap::new();
         for s in &segmen {
-            per_pegawai.entry(s.1.as_str()).or_default().push(s);
+            per_pegawai.entry(s.segmen.pegawai_id.as_str()).or_default().push(s);
         }
-        for (id, nip, nama, unit_id, unit_nama, ada) in &halaman {
+        for h in &halaman {
             let base = AtasanItem {
-                pegawai_id: id.clone(),
-                nip: nip.clone(),
-                nama: nama.clone(),
-                unit_id: unit_id.clone(),
-                unit_nama: unit_nama.clone(),
-                tanpa_penilai: *ada == 0,
+                pegawai_id: h.id.clone(),
+                nip: h.nip.clone(),
+                nama: h.nama.clone(),
+                unit_id: h.unit_id.clone(),
+                unit_nama: h.unit_nama.clone(),
+                tanpa_penilai: h.ada == 0,
                 segmen_id: None,
                 penilai_id: None,
                 penilai_nama: None,
@@ -682,19 +931,20 @@ pub async fn daftar_atasan(
                 berlaku_sampai: None,
                 version: None,
             };
-            match per_pegawai.get(id.as_str()) {
+            match per_pegawai.get(h.id.as_str()) {
                 None => items.push(base),
                 Some(list) => {
                     for s in list {
+                        let g = &s.segmen;
                         items.push(AtasanItem {
-                            segmen_id: Some(s.0.clone()),
-                            penilai_id: s.2.clone(),
-                            penilai_nama: s.7.clone(),
-                            atasan_penilai_id: s.3.clone(),
-                            atasan_penilai_nama: s.8.clone(),
-                            berlaku_mulai: Some(s.4.clone()),
-                            berlaku_sampai: s.5.clone(),
-                            version: Some(s.6),
+                            segmen_id: Some(g.id.clone()),
+                            penilai_id: g.penilai_id.clone(),
+                            penilai_nama: s.penilai_nama.clone(),
+                            atasan_penilai_id: g.atasan_penilai_id.clone(),
+                            atasan_penilai_nama: s.atasan_penilai_nama.clone(),
+                            berlaku_mulai: Some(g.berlaku_mulai.clone()),
+                            berlaku_sampai: g.berlaku_sampai.clone(),
+                            version: Some(g.version),
                             ..base.clone()
                         });
                     }
@@ -705,26 +955,126 @@ pub async fn daftar_atasan(
     Ok(AtasanHalaman { total, tanpa_penilai: total - ada, limit, offset, items })
 }
 
+/// The id of the instansi with this code, if any.
+pub async fn instansi_by_kode(pool: &sqlx::AnyPool, kode: &str) -> DbResult<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT id FROM instansi WHERE kode = $1")
+        .bind(kode)
+        .fetch_optional(pool)
+        .await
+        .context("looking up an instansi by code")?)
+}
+
 /// Whether an instansi with this id exists.
-pub async fn instansi_ada(pool: &sqlx::AnyPool, instansi_id: &str) -> sqlx::Result<bool> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM instansi WHERE id = $1").bind(instansi_id).fetch_optional(pool).await?;
+pub async fn instansi_ada(pool: &sqlx::AnyPool, instansi_id: &str) -> DbResult<bool> {
+    let row: Option<String> = sqlx::query_scalar("SELECT id FROM instansi WHERE id = $1")
+        .bind(instansi_id)
+        .fetch_optional(pool)
+        .await
+        .context("looking up an instansi")?;
     Ok(row.is_some())
 }
 
-/// A pegawai's instansi and kind of position (`jpt`, `administrasi`, …).
-pub async fn pegawai_jabatan(conn: &mut AnyConnection, pegawai_id: &str) -> sqlx::Result<Option<(String, String)>> {
-    sqlx::query_as("SELECT instansi_id, jenis_jabatan FROM pegawai WHERE id = $1")
+/// A pegawai's instansi and kind of position.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PegawaiJabatan {
+    pub instansi_id: String,
+    /// As stored: `jpt`, `administrasi`, …
+    pub jenis_jabatan: String,
+}
+
+pub async fn pegawai_jabatan<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    pegawai_id: &str,
+) -> DbResult<Option<PegawaiJabatan>> {
+    Ok(sqlx::query_as("SELECT instansi_id, jenis_jabatan FROM pegawai WHERE id = $1")
         .bind(pegawai_id)
-        .fetch_optional(conn)
+        .fetch_optional(db)
         .await
+        .context("reading a pegawai's position")?)
 }
 
 /// The instansi of a pegawai, if the pegawai exists.
-pub async fn pegawai_instansi(conn: &mut AnyConnection, pegawai_id: &str) -> sqlx::Result<Option<String>> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT instansi_id FROM pegawai WHERE id = $1").bind(pegawai_id).fetch_optional(conn).await?;
-    Ok(row.map(|r| r.0))
+pub async fn pegawai_instansi(conn: &mut AnyConnection, pegawai_id: &str) -> DbResult<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT instansi_id FROM pegawai WHERE id = $1")
+        .bind(pegawai_id)
+        .fetch_optional(conn)
+        .await
+        .context("reading a pegawai's instansi")?)
+}
+
+/// The instansi of a period, if the period exists.
+pub async fn periode_instansi<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    periode_id: &str,
+) -> DbResult<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT instansi_id FROM periode WHERE id = $1")
+        .bind(periode_id)
+        .fetch_optional(db)
+        .await
+        .context("reading a period's instansi")?)
+}
+
+/// What the SKP list shows of a pegawai.
+pub async fn pegawai_ringkas<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    id: &str,
+) -> DbResult<domain::api::PegawaiRingkas> {
+    #[derive(sqlx::FromRow)]
+    struct Stored {
+        nip: String,
+        nama: String,
+        jabatan: String,
+    }
+    let p: Stored = sqlx::query_as("SELECT nip, nama, jabatan FROM pegawai WHERE id = $1")
+        .bind(id)
+        .fetch_one(db)
+        .await
+        .with_context(|| format!("reading pegawai {id}"))?;
+    Ok(domain::api::PegawaiRingkas { id: id.to_owned(), nip: p.nip, nama: p.nama, jabatan: p.jabatan })
+}
+
+/// Who rates a pegawai in a period: the latest segment's penilai (if one is
+/// set) and atasan penilai; `None` without a segment.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PenilaiOf {
+    pub penilai_id: Option<String>,
+    pub atasan_penilai_id: Option<String>,
+}
+
+pub async fn penilai_terakhir<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    periode_id: &str,
+    pegawai_id: &str,
+) -> DbResult<Option<PenilaiOf>> {
+    Ok(sqlx::query_as(
+        "SELECT penilai_id, atasan_penilai_id FROM atasan WHERE periode_id = $1 AND pegawai_id = $2 \
+         ORDER BY berlaku_mulai DESC LIMIT 1",
+    )
+    .bind(periode_id)
+    .bind(pegawai_id)
+    .fetch_optional(db)
+    .await
+    .context("reading a pegawai's penilai")?)
+}
+
+/// Whether the pegawai is someone's pejabat penilai now: a current line of
+/// the atasan mapping in one of the instansi's periods (by the index on
+/// period and penilai).
+pub async fn menilai<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    pegawai_id: &str,
+    instansi_id: &str,
+) -> DbResult<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM atasan WHERE periode_id IN (SELECT id FROM periode WHERE instansi_id = $2) \
+         AND penilai_id = $1 AND instansi_id = $2 AND berlaku_sampai IS NULL",
+    )
+    .bind(pegawai_id)
+    .bind(instansi_id)
+    .fetch_one(db)
+    .await
+    .context("checking whether a pegawai rates anyone")?;
+    Ok(n > 0)
 }
 
 // ---------------------------------------------------------------- activation
@@ -744,8 +1094,17 @@ pub fn kode_aktivasi() -> String {
     bytes.iter().map(|b| char::from(ALFABET_KODE[usize::from(b & 31)])).collect()
 }
 
-/// id, nip, nama, instansi_id, akun pegawai_id, password_hash, aktif
-type CalonRaw = (String, String, String, String, Option<String>, Option<String>, Option<i64>);
+/// A pegawai who may get a code, with their account if they have one.
+#[derive(Debug, sqlx::FromRow)]
+struct Calon {
+    id: String,
+    nip: String,
+    nama: String,
+    instansi_id: String,
+    /// Set when the pegawai has an account.
+    akun_pegawai_id: Option<String>,
+    password_hash: Option<String>,
+}
 
 /// Issues one-time codes (stored as hashes only) for the named pegawai of the
 /// instansi, or for all of its pegawai who have not set a password yet, and
@@ -755,24 +1114,26 @@ pub async fn buat_kode_aktivasi(
     kunci_server: &[u8],
     instansi_id: &str,
     pegawai_ids: Option<&[String]>,
-) -> ApiResult<(Vec<KodeAktivasi>, i64)> {
-    const COLS: &str = "SELECT p.id, p.nip, p.nama, p.instansi_id, a.pegawai_id, a.password_hash, a.aktif \
+) -> DbResult<(Vec<KodeAktivasi>, i64)> {
+    const COLS: &str = "SELECT p.id, p.nip, p.nama, p.instansi_id, a.pegawai_id AS akun_pegawai_id, a.password_hash \
                         FROM pegawai p LEFT JOIN akun a ON a.pegawai_id = p.id";
-    let calon: Vec<CalonRaw> = match pegawai_ids {
+    let calon: Vec<Calon> = match pegawai_ids {
         None => sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{COLS} WHERE p.instansi_id = $1 AND (a.pegawai_id IS NULL OR (a.password_hash IS NULL AND a.aktif = 1))"
         )))
         .bind(instansi_id)
         .fetch_all(&mut *conn)
-        .await?,
+        .await
+        .context("reading the pegawai without a password")?,
         Some(ids) => {
             if ids.len() > MAKS_AKTIVASI {
-                return Err(ApiError::field(
+                return Err(DbError::Invalid(FieldErrors::new().with(
                     "pegawai_ids",
-                    format!(
-                        "Paling banyak {MAKS_AKTIVASI} pegawai sekali minta. / At most {MAKS_AKTIVASI} per request."
+                    Teks::new(
+                        format!("Paling banyak {MAKS_AKTIVASI} pegawai sekali minta."),
+                        format!("At most {MAKS_AKTIVASI} per request."),
                     ),
-                ));
+                )));
             }
             let mut unik: Vec<&String> = Vec::new();
             let mut seen = HashSet::new();
@@ -781,43 +1142,46 @@ pub async fn buat_kode_aktivasi(
                     unik.push(id);
                 }
             }
-            let mut found: Vec<CalonRaw> = Vec::with_capacity(unik.len());
+            let mut found: Vec<Calon> = Vec::with_capacity(unik.len());
             for chunk in unik.chunks(500) {
                 let sql = format!("{COLS} WHERE p.id IN ({})", placeholders(1, chunk.len()));
                 let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
                 for id in chunk {
                     q = q.bind(id.as_str());
                 }
-                found.extend(q.fetch_all(&mut *conn).await?);
+                found.extend(q.fetch_all(&mut *conn).await.context("reading the pegawai named")?);
             }
             // Another instansi's pegawai do not exist for this caller.
-            found.retain(|c| c.3 == instansi_id);
+            found.retain(|c| c.instansi_id == instansi_id);
             if found.len() != unik.len() {
-                return Err(ApiError::NotFound);
+                return Err(DbError::NotFound);
             }
-            let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            let mut fields = FieldErrors::new();
             for (i, id) in ids.iter().enumerate() {
-                if let Some(c) = found.iter().find(|c| &c.0 == id)
-                    && c.5.is_some()
+                if let Some(c) = found.iter().find(|c| &c.id == id)
+                    && c.password_hash.is_some()
                 {
-                    fields.entry(format!("pegawai_ids[{i}]")).or_default().push(
-                        "Akun ini sudah diaktifkan (sudah punya kata sandi). / This account is already activated."
-                            .to_owned(),
+                    fields.add(
+                        format!("pegawai_ids[{i}]"),
+                        Teks::new(
+                            "Akun ini sudah diaktifkan (sudah punya kata sandi).",
+                            "This account is already activated.",
+                        ),
                     );
                 }
             }
             if !fields.is_empty() {
-                return Err(ApiError::Validation(fields));
+                return Err(DbError::Invalid(fields));
             }
             found
         }
     };
     let berakhir = clock::now() + MASA_KODE_SECS;
     let mut hasil = Vec::with_capacity(calon.len());
-    for (id, nip, nama, _, akun, _, _) in calon {
+    for Calon { id, nip, nama, akun_pegawai_id, .. } in calon {
         let kode = kode_aktivasi();
         let hash = hash_kode(kunci_server, &kode);
-        if akun.is_some() {
+        if akun_pegawai_id.is_some() {
             sqlx::query(
                 "UPDATE akun SET kode_aktivasi_hash = $1, kode_aktivasi_berakhir = $2, version = version + 1 \
                  WHERE pegawai_id = $3",
@@ -826,7 +1190,8 @@ pub async fn buat_kode_aktivasi(
             .bind(berakhir)
             .bind(&id)
             .execute(&mut *conn)
-            .await?;
+            .await
+            .context("renewing an activation code")?;
         } else {
             sqlx::query(
                 "INSERT INTO akun (pegawai_id, instansi_id, password_hash, peran, kode_aktivasi_hash, \
@@ -837,7 +1202,8 @@ pub async fn buat_kode_aktivasi(
             .bind(&hash)
             .bind(berakhir)
             .execute(&mut *conn)
-            .await?;
+            .await
+            .context("creating an account with an activation code")?;
         }
         hasil.push(KodeAktivasi { pegawai_id: id, nip, nama, kode });
     }
@@ -865,16 +1231,7 @@ pub struct AdminDibuat {
     pub pegawai_id: String,
     pub pegawai_baru: bool,
     pub akun_baru: bool,
-    pub peran: Peran,
-}
-
-fn pesan_validasi(e: ApiError) -> anyhow::Error {
-    match e {
-        ApiError::Validation(fields) => {
-            anyhow::anyhow!("{}", fields.into_values().flatten().collect::<Vec<_>>().join("; "))
-        }
-        other => anyhow::anyhow!("{other}"),
-    }
+    pub peran: PeranAkun,
 }
 
 /// Creates (or updates) an admin account: the instansi with a top unit and
@@ -891,22 +1248,30 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
         Ok(n) => (n, JenisPegawai::Pns),
         Err(_) => match Nip::parse_pppk(&a.nip) {
             Ok(n) => (n, JenisPegawai::Pppk),
-            Err(e) => anyhow::bail!("{}", dua_bahasa(&e.pesan())),
+            Err(e) => {
+                let t = e.pesan();
+                anyhow::bail!("{} / {}", t.id, t.en)
+            }
         },
     };
     let nama = a.nama.trim();
     if nama.is_empty() || nama.chars().count() > domain::pegawai::MAKS_NAMA {
         anyhow::bail!("nama wajib diisi, paling banyak 200 karakter / the name is required, at most 200 characters");
     }
-    crate::routes::auth::check_new_password(nip.as_str(), &a.password, "password").map_err(pesan_validasi)?;
-    let hash = password::hash(a.password.clone()).await?;
-    let peran = if a.super_admin { Peran::SuperAdmin } else { Peran::AdminInstansi };
+    if let Err(t) = domain::password::check_new_password(nip.as_str(), &a.password) {
+        anyhow::bail!("{} / {}", t.id, t.en);
+    }
+    let hash = password::hash(a.password.clone()).await.context("hashing the admin's password")?;
+    let peran = if a.super_admin { PeranAkun::SuperAdmin } else { PeranAkun::AdminInstansi };
 
-    let mut tx = db.pool().begin().await?;
-    let instansi: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM instansi WHERE kode = $1").bind(kode).fetch_optional(&mut *tx).await?;
+    let mut tx = db.pool().begin().await.context("beginning the admin's transaction")?;
+    let instansi: Option<String> = sqlx::query_scalar("SELECT id FROM instansi WHERE kode = $1")
+        .bind(kode)
+        .fetch_optional(&mut *tx)
+        .await
+        .context("looking up the instansi")?;
     let (instansi_id, instansi_baru) = match instansi {
-        Some((id,)) => (id, false),
+        Some(id) => (id, false),
         None => {
             let Some(nama_instansi) = a.nama_instansi.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
                 anyhow::bail!(
@@ -919,13 +1284,15 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
                 .bind(kode)
                 .bind(nama_instansi)
                 .execute(&mut *tx)
-                .await?;
+                .await
+                .context("creating the instansi")?;
             sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, NULL, $3)")
                 .bind(new_id())
                 .bind(&id)
                 .bind(nama_instansi)
                 .execute(&mut *tx)
-                .await?;
+                .await
+                .context("creating its top unit")?;
             let tahun = clock::hari_ini().tahun();
             let periode = Periode::tahunan(PeriodeId::new(new_id()), tahun, SiklusPeriodik::Triwulanan)
                 .context("the current year has a period")?;
@@ -933,34 +1300,43 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
             (id, true)
         }
     };
-    let pegawai: Option<(String, String)> = sqlx::query_as("SELECT id, instansi_id FROM pegawai WHERE nip = $1")
+    #[derive(sqlx::FromRow)]
+    struct Terdaftar {
+        id: String,
+        instansi_id: String,
+    }
+    let pegawai: Option<Terdaftar> = sqlx::query_as("SELECT id, instansi_id FROM pegawai WHERE nip = $1")
         .bind(nip.as_str())
         .fetch_optional(&mut *tx)
-        .await?;
+        .await
+        .context("looking up the NIP")?;
     let (pegawai_id, pegawai_baru) = match pegawai {
-        Some((id, pi)) if pi == instansi_id => (id, false),
+        Some(p) if p.instansi_id == instansi_id => (p.id, false),
         Some(_) => anyhow::bail!("NIP ini terdaftar di instansi lain / this NIP is registered at another instansi"),
         None => {
-            let root: Option<(String,)> = sqlx::query_as(
+            let root: Option<String> = sqlx::query_scalar(
                 "SELECT id FROM unit_kerja WHERE instansi_id = $1 AND induk_id IS NULL ORDER BY id LIMIT 1",
             )
             .bind(&instansi_id)
             .fetch_optional(&mut *tx)
-            .await?;
+            .await
+            .context("finding the top unit")?;
             let unit_id = match root {
-                Some((u,)) => u,
+                Some(u) => u,
                 None => {
                     let u = new_id();
-                    let nama_instansi: (String,) = sqlx::query_as("SELECT nama FROM instansi WHERE id = $1")
+                    let nama_instansi: String = sqlx::query_scalar("SELECT nama FROM instansi WHERE id = $1")
                         .bind(&instansi_id)
                         .fetch_one(&mut *tx)
-                        .await?;
+                        .await
+                        .context("reading the instansi's name")?;
                     sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, NULL, $3)")
                         .bind(&u)
                         .bind(&instansi_id)
-                        .bind(&nama_instansi.0)
+                        .bind(&nama_instansi)
                         .execute(&mut *tx)
-                        .await?;
+                        .await
+                        .context("creating the top unit")?;
                     u
                 }
             };
@@ -976,14 +1352,16 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
             .bind(jenis.kode())
             .bind(&unit_id)
             .execute(&mut *tx)
-            .await?;
+            .await
+            .context("creating the admin's pegawai")?;
             (id, true)
         }
     };
-    let akun: Option<(String,)> = sqlx::query_as("SELECT pegawai_id FROM akun WHERE pegawai_id = $1")
+    let akun: Option<String> = sqlx::query_scalar("SELECT pegawai_id FROM akun WHERE pegawai_id = $1")
         .bind(&pegawai_id)
         .fetch_optional(&mut *tx)
-        .await?;
+        .await
+        .context("looking up the account")?;
     let akun_baru = akun.is_none();
     if akun_baru {
         sqlx::query("INSERT INTO akun (pegawai_id, instansi_id, password_hash, peran) VALUES ($1, $2, $3, $4)")
@@ -992,7 +1370,8 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
             .bind(&hash)
             .bind(peran.as_str())
             .execute(&mut *tx)
-            .await?;
+            .await
+            .context("creating the account")?;
     } else {
         sqlx::query(
             "UPDATE akun SET password_hash = $1, peran = $2, aktif = 1, kode_aktivasi_hash = NULL, \
@@ -1002,7 +1381,8 @@ pub async fn buat_admin(db: &Db, a: &AdminBaru) -> anyhow::Result<AdminDibuat> {
         .bind(peran.as_str())
         .bind(&pegawai_id)
         .execute(&mut *tx)
-        .await?;
+        .await
+        .context("updating the account")?;
     }
     tx.commit().await.context("committing the admin account")?;
     tracing::info!(instansi_id = %instansi_id, pegawai_id = %pegawai_id, instansi_baru, akun_baru, "admin account set");

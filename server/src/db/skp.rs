@@ -1,12 +1,14 @@
-//! SKP storage: the aggregate as JSON with its query columns, and its history.
+//! The `skp` and `skp_versi` tables: the aggregate as JSON with its query
+//! columns, and its history (one entry per saved version).
 
+use anyhow::Context as _;
 use domain::api::{Akses, PegawaiRingkas};
 use domain::skp::{Skp, SkpInput};
 use sqlx::{Any, AnyConnection};
 
+use super::error::{DbError, DbResult};
+use super::idempotency::KeyRecord;
 use crate::clock;
-use crate::error::{ApiError, ApiResult};
-use crate::idempotency::Kunci;
 
 /// One stored SKP.
 #[derive(Debug, Clone)]
@@ -22,48 +24,66 @@ pub struct SkpRow {
     pub isian: SkpInput,
 }
 
-type Raw = (String, String, String, String, String, Option<String>, i64, String, String);
+/// An `skp` row as read, its documents still JSON text.
+#[derive(Debug, sqlx::FromRow)]
+struct Stored {
+    id: String,
+    instansi_id: String,
+    periode_id: String,
+    pegawai_id: String,
+    penilai_id: String,
+    atasan_penilai_id: Option<String>,
+    version: i64,
+    dokumen: String,
+    isian: String,
+}
 
 const COLUMNS: &str = "id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, version, dokumen, isian";
 
-fn from_raw(r: Raw) -> ApiResult<SkpRow> {
-    let skp: Skp = serde_json::from_str(&r.7).map_err(|e| anyhow::anyhow!("stored SKP {} unreadable: {e}", r.0))?;
-    let isian: SkpInput =
-        serde_json::from_str(&r.8).map_err(|e| anyhow::anyhow!("stored SKP form {} unreadable: {e}", r.0))?;
-    Ok(SkpRow {
-        id: r.0,
-        instansi_id: r.1,
-        periode_id: r.2,
-        pegawai_id: r.3,
-        penilai_id: r.4,
-        atasan_penilai_id: r.5,
-        version: r.6,
-        skp,
-        isian,
-    })
+impl Stored {
+    fn parse(self) -> DbResult<SkpRow> {
+        let skp: Skp =
+            serde_json::from_str(&self.dokumen).with_context(|| format!("stored SKP {} unreadable", self.id))?;
+        let isian: SkpInput =
+            serde_json::from_str(&self.isian).with_context(|| format!("stored SKP form {} unreadable", self.id))?;
+        Ok(SkpRow {
+            id: self.id,
+            instansi_id: self.instansi_id,
+            periode_id: self.periode_id,
+            pegawai_id: self.pegawai_id,
+            penilai_id: self.penilai_id,
+            atasan_penilai_id: self.atasan_penilai_id,
+            version: self.version,
+            skp,
+            isian,
+        })
+    }
 }
 
-pub async fn find<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, id: &str) -> ApiResult<Option<SkpRow>> {
-    let raw: Option<Raw> = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM skp WHERE id = $1")))
+pub async fn find<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, id: &str) -> DbResult<Option<SkpRow>> {
+    let raw: Option<Stored> = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM skp WHERE id = $1")))
         .bind(id)
         .fetch_optional(db)
-        .await?;
-    raw.map(from_raw).transpose()
+        .await
+        .with_context(|| format!("reading SKP {id}"))?;
+    raw.map(Stored::parse).transpose()
 }
 
+/// The SKP of a pegawai in a period, if they have one.
 pub async fn find_for<'e, E: sqlx::Executor<'e, Database = Any>>(
     db: E,
     periode_id: &str,
     pegawai_id: &str,
-) -> ApiResult<Option<SkpRow>> {
-    let raw: Option<Raw> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+) -> DbResult<Option<SkpRow>> {
+    let raw: Option<Stored> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM skp WHERE periode_id = $1 AND pegawai_id = $2"
     )))
     .bind(periode_id)
     .bind(pegawai_id)
     .fetch_optional(db)
-    .await?;
-    raw.map(from_raw).transpose()
+    .await
+    .context("reading a pegawai's SKP of a period")?;
+    raw.map(Stored::parse).transpose()
 }
 
 /// An SKP with what a view and a change need about its pegawai, in one query.
@@ -75,25 +95,94 @@ pub struct SkpLengkap {
     pub jenis_jabatan: String,
 }
 
-pub async fn find_lengkap<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, id: &str) -> ApiResult<Option<SkpLengkap>> {
-    type RawLengkap =
-        (String, String, String, String, String, Option<String>, i64, String, String, String, String, String, String);
-    let raw: Option<RawLengkap> = sqlx::query_as(
+#[derive(Debug, sqlx::FromRow)]
+struct StoredLengkap {
+    #[sqlx(flatten)]
+    skp: Stored,
+    nip: String,
+    nama: String,
+    jabatan: String,
+    jenis_jabatan: String,
+}
+
+pub async fn find_lengkap<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, id: &str) -> DbResult<Option<SkpLengkap>> {
+    let raw: Option<StoredLengkap> = sqlx::query_as(
         "SELECT s.id, s.instansi_id, s.periode_id, s.pegawai_id, s.penilai_id, s.atasan_penilai_id, s.version, \
          s.dokumen, s.isian, p.nip, p.nama, p.jabatan, p.jenis_jabatan \
          FROM skp s JOIN pegawai p ON p.id = s.pegawai_id WHERE s.id = $1",
     )
     .bind(id)
     .fetch_optional(db)
-    .await?;
+    .await
+    .with_context(|| format!("reading SKP {id} with its pegawai"))?;
     let Some(r) = raw else { return Ok(None) };
-    let row = from_raw((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8))?;
-    let pegawai = PegawaiRingkas { id: row.pegawai_id.clone(), nip: r.9, nama: r.10, jabatan: r.11 };
-    Ok(Some(SkpLengkap { row, pegawai, jenis_jabatan: r.12 }))
+    let row = r.skp.parse()?;
+    let pegawai = PegawaiRingkas { id: row.pegawai_id.clone(), nip: r.nip, nama: r.nama, jabatan: r.jabatan };
+    Ok(Some(SkpLengkap { row, pegawai, jenis_jabatan: r.jenis_jabatan }))
 }
 
-pub fn json<T: serde::Serialize>(v: &T) -> ApiResult<String> {
-    serde_json::to_string(v).map_err(|e| ApiError::Internal(e.into()))
+/// One line of a pegawai's own list of SKPs.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SkpLine {
+    pub id: String,
+    pub periode_id: String,
+    pub status: String,
+    pub version: i64,
+}
+
+/// A pegawai's SKPs, of one period or all, by period.
+pub async fn list_own<'e, E: sqlx::Executor<'e, Database = Any>>(
+    db: E,
+    pegawai_id: &str,
+    periode_id: Option<&str>,
+) -> DbResult<Vec<SkpLine>> {
+    Ok(sqlx::query_as(
+        "SELECT id, periode_id, status, version FROM skp WHERE pegawai_id = $1 AND ($2 IS NULL OR periode_id = $2) ORDER BY periode_id",
+    )
+    .bind(pegawai_id)
+    .bind(periode_id)
+    .fetch_all(db)
+    .await
+    .context("listing a pegawai's SKPs")?)
+}
+
+/// One line of a pejabat penilai's queue: a current subordinate and their SKP, if any.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct QueueLine {
+    pub pegawai_id: String,
+    pub nip: String,
+    pub nama: String,
+    pub jabatan: String,
+    pub skp_id: Option<String>,
+    pub status: Option<String>,
+    pub version: Option<i64>,
+}
+
+/// The current subordinates of a penilai in a period with their SKPs,
+/// submitted first, then in revision, then by name.
+pub async fn queue<'e, E: sqlx::Executor<'e, Database = Any>>(
+    db: E,
+    periode_id: &str,
+    penilai_id: &str,
+    instansi_id: &str,
+) -> DbResult<Vec<QueueLine>> {
+    Ok(sqlx::query_as(
+        "SELECT p.id AS pegawai_id, p.nip, p.nama, p.jabatan, s.id AS skp_id, s.status, s.version \
+         FROM atasan a JOIN pegawai p ON p.id = a.pegawai_id \
+         LEFT JOIN skp s ON s.periode_id = a.periode_id AND s.pegawai_id = a.pegawai_id \
+         WHERE a.periode_id = $1 AND a.penilai_id = $2 AND a.instansi_id = $3 AND a.berlaku_sampai IS NULL \
+         ORDER BY CASE s.status WHEN 'diajukan' THEN 0 WHEN 'revisi' THEN 1 ELSE 2 END, p.nama",
+    )
+    .bind(periode_id)
+    .bind(penilai_id)
+    .bind(instansi_id)
+    .fetch_all(db)
+    .await
+    .context("reading a penilai's queue")?)
+}
+
+pub fn json<T: serde::Serialize>(v: &T) -> DbResult<String> {
+    Ok(serde_json::to_string(v).context("serialising an SKP")?)
 }
 
 /// An SKP's stored JSON columns, serialised before the write job (so the
@@ -105,7 +194,7 @@ pub struct SkpJson {
 }
 
 impl SkpJson {
-    pub fn dari(row: &SkpRow) -> ApiResult<Self> {
+    pub fn dari(row: &SkpRow) -> DbResult<Self> {
         Ok(SkpJson {
             dokumen: json(&row.skp)?,
             isian: json(&row.isian)?,
@@ -115,7 +204,7 @@ impl SkpJson {
 }
 
 /// Inserts a new SKP (version 1) and its first history entry.
-pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, j: &SkpJson, oleh: &str) -> ApiResult<()> {
+pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, j: &SkpJson, oleh: &str) -> DbResult<()> {
     let inserted = sqlx::query(
         "INSERT INTO skp (id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, status, version, dokumen, isian, kelengkapan, diubah) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11) ON CONFLICT (periode_id, pegawai_id) DO NOTHING",
@@ -132,15 +221,17 @@ pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, j: &SkpJson, oleh: &st
     .bind(&j.kelengkapan)
     .bind(clock::now())
     .execute(&mut *tx)
-    .await?
+    .await
+    .context("inserting an SKP")?
     .rows_affected();
     if inserted == 0 {
-        return Err(ApiError::Conflict(
+        return Err(DbError::conflict(
             "skp_exists",
-            "Anda sudah memiliki SKP untuk periode ini. / You already have an SKP for this period.".into(),
+            "Anda sudah memiliki SKP untuk periode ini.",
+            "You already have an SKP for this period.",
         ));
     }
-    history(tx, &row.perubahan(), "create", oleh, &j.dokumen).await
+    insert_history(tx, &row.perubahan(), "create", oleh, &j.dokumen).await
 }
 
 /// What an update writes beside the serialised documents: which SKP, the
@@ -221,19 +312,19 @@ impl SkpMentah {
     /// server when the SKP was written, so they are copied as they are
     /// (checked only to be a JSON object or array). Same JSON, field for
     /// field, as serialising the `SkpView`.
-    pub fn view_json(&self, akses: Akses) -> ApiResult<String> {
+    pub fn view_json(&self, akses: Akses) -> DbResult<String> {
         // Rows from before migration 0004 have no stored kelengkapan: compute it once here.
         let dihitung;
         let kelengkapan = match &self.kelengkapan {
             Some(k) => k.as_str(),
             None => {
                 let skp: Skp = serde_json::from_str(&self.dokumen)
-                    .map_err(|e| anyhow::anyhow!("stored SKP {} unreadable: {e}", self.id))?;
+                    .with_context(|| format!("stored SKP {} unreadable", self.id))?;
                 dihitung = json(&skp.rencana().kelengkapan())?;
                 dihitung.as_str()
             }
         };
-        let utuh = |what: &str, s: &str| -> ApiResult<()> {
+        let utuh = |what: &str, s: &str| -> DbResult<()> {
             match (s.as_bytes().first(), s.as_bytes().last()) {
                 (Some(b'{'), Some(b'}')) | (Some(b'['), Some(b']')) => Ok(()),
                 _ => Err(anyhow::anyhow!("stored SKP {}: {what} is not a JSON object or array", self.id).into()),
@@ -243,7 +334,7 @@ impl SkpMentah {
         utuh("isian", &self.isian)?;
         utuh("kelengkapan", kelengkapan)?;
         let mut out = Vec::with_capacity(self.dokumen.len() + self.isian.len() + kelengkapan.len() + 512);
-        let nilai = |out: &mut Vec<u8>, kunci: &str, v: &dyn erased::Tulis| -> ApiResult<()> {
+        let nilai = |out: &mut Vec<u8>, kunci: &str, v: &dyn erased::Tulis| -> DbResult<()> {
             out.extend_from_slice(kunci.as_bytes());
             v.tulis(out).map_err(|e| anyhow::anyhow!("serialising SKP {}: {e}", self.id).into())
         };
@@ -302,56 +393,65 @@ pub async fn find_mentah_banyak(db: &mut AnyConnection, ids: &[&str]) -> Result<
     let Some(first) = ids.first() else { return Ok(Vec::new()) };
     assert!(ids.len() <= BACA_SEKALIGUS, "at most {BACA_SEKALIGUS} ids per read");
     let n = ids.len().next_power_of_two();
-    let mut q = sqlx::query_as::<_, RawMentah>(sqlx::AssertSqlSafe(sql[n.trailing_zeros() as usize].as_str()));
+    let mut q = sqlx::query_as::<_, StoredMentah>(sqlx::AssertSqlSafe(sql[n.trailing_zeros() as usize].as_str()));
     for i in 0..n {
         q = q.bind(*ids.get(i).unwrap_or(first));
     }
-    Ok(q.fetch_all(db).await?.into_iter().map(mentah).collect())
+    Ok(q.fetch_all(db).await?.into_iter().map(StoredMentah::into_mentah).collect())
 }
 
-type RawMentah = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-);
+/// A row of the shared read, as the query gives it.
+#[derive(Debug, sqlx::FromRow)]
+struct StoredMentah {
+    id: String,
+    instansi_id: String,
+    periode_id: String,
+    pegawai_id: String,
+    penilai_id: String,
+    atasan_penilai_id: Option<String>,
+    version: i64,
+    status: String,
+    dokumen: String,
+    isian: String,
+    kelengkapan: Option<String>,
+    nip: String,
+    nama: String,
+    jabatan: String,
+}
 
-fn mentah(r: RawMentah) -> SkpMentah {
-    SkpMentah {
-        pegawai: PegawaiRingkas { id: r.3.clone(), nip: r.11, nama: r.12, jabatan: r.13 },
-        id: r.0,
-        instansi_id: r.1,
-        periode_id: r.2,
-        pegawai_id: r.3,
-        penilai_id: r.4,
-        atasan_penilai_id: r.5,
-        version: r.6,
-        status: r.7,
-        dokumen: r.8,
-        isian: r.9,
-        kelengkapan: r.10,
+impl StoredMentah {
+    fn into_mentah(self) -> SkpMentah {
+        SkpMentah {
+            pegawai: PegawaiRingkas {
+                id: self.pegawai_id.clone(),
+                nip: self.nip,
+                nama: self.nama,
+                jabatan: self.jabatan,
+            },
+            id: self.id,
+            instansi_id: self.instansi_id,
+            periode_id: self.periode_id,
+            pegawai_id: self.pegawai_id,
+            penilai_id: self.penilai_id,
+            atasan_penilai_id: self.atasan_penilai_id,
+            version: self.version,
+            status: self.status,
+            dokumen: self.dokumen,
+            isian: self.isian,
+            kelengkapan: self.kelengkapan,
+        }
     }
 }
 
 /// The head of every insert into an SKP's history (its values follow).
-macro_rules! insert_versi {
+macro_rules! insert_history {
     () => {
         "INSERT INTO skp_versi (skp_id, version, instansi_id, aksi, oleh, status, dokumen, dibuat)"
     };
 }
 
 /// Saves a changed SKP, already serialised, with its history entry and the
-/// request's answer (`jawaban`, 200) under its idempotency key, if nobody
+/// request's answer (`jawaban`, 200) under its idempotency key (`kunci`), if nobody
 /// changed the SKP since `p.version`; returns the new version.
 ///
 /// One round trip (it runs on the shared SQLite writer, where every
@@ -368,9 +468,9 @@ pub async fn update_json(
     j: &SkpJson,
     aksi: &str,
     oleh: &str,
-    kunci: &Kunci,
+    kunci: &KeyRecord,
     jawaban: &str,
-) -> ApiResult<i64> {
+) -> DbResult<i64> {
     macro_rules! update {
         () => {
             "UPDATE skp SET status = $1, version = $2, dokumen = $3, isian = $4, kelengkapan = $5, diubah = $6 \
@@ -379,7 +479,7 @@ pub async fn update_json(
     }
     macro_rules! history {
         () => {
-            concat!(insert_versi!(), " SELECT $7, $2, $9, $10, $11, $1, $3, $6")
+            concat!(insert_history!(), " SELECT $7, $2, $9, $10, $11, $1, $3, $6")
         };
     }
     macro_rules! answer {
@@ -411,7 +511,6 @@ pub async fn update_json(
         );
         (sql, 3)
     };
-    let [pemilik, key, key_instansi, hash] = kunci.rekaman();
     let next = p.version + 1;
     let written = sqlx::query(sql)
         .bind(p.status)
@@ -425,31 +524,33 @@ pub async fn update_json(
         .bind(&p.instansi_id)
         .bind(aksi)
         .bind(oleh)
-        .bind(pemilik)
-        .bind(key)
-        .bind(key_instansi)
-        .bind(hash)
+        .bind(&kunci.owner)
+        .bind(&kunci.key)
+        .bind(&kunci.instansi_id)
+        .bind(&kunci.request_hash)
         .bind(jawaban)
         .bind(&p.penilai_id)
         .bind(&p.atasan_penilai_id)
         .execute(&mut *tx)
-        .await?
+        .await
+        .with_context(|| format!("saving SKP {}", p.id))?
         .rows_affected();
     if written != all {
         // Nothing written (stale) — or the update without its answer: the key
         // was stored meanwhile; the job fails and its savepoint undoes it, and
         // the middleware replays the answer stored with the key.
-        return Err(ApiError::Conflict(
+        return Err(DbError::conflict(
             "concurrent_update",
-            "SKP baru saja diubah orang lain; muat ulang. / The SKP was just changed by someone else; reload.".into(),
+            "SKP baru saja diubah orang lain; muat ulang.",
+            "The SKP was just changed by someone else; reload.",
         ));
     }
     Ok(next)
 }
 
 /// One history entry: `p.version` is the version this entry records.
-async fn history(tx: &mut AnyConnection, p: &Perubahan, aksi: &str, oleh: &str, dokumen: &str) -> ApiResult<()> {
-    sqlx::query(concat!(insert_versi!(), " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"))
+async fn insert_history(tx: &mut AnyConnection, p: &Perubahan, aksi: &str, oleh: &str, dokumen: &str) -> DbResult<()> {
+    sqlx::query(concat!(insert_history!(), " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"))
         .bind(&p.id)
         .bind(p.version)
         .bind(&p.instansi_id)
@@ -459,13 +560,15 @@ async fn history(tx: &mut AnyConnection, p: &Perubahan, aksi: &str, oleh: &str, 
         .bind(dokumen)
         .bind(clock::now())
         .execute(&mut *tx)
-        .await?;
+        .await
+        .context("recording an SKP's history")?;
     Ok(())
 }
 
-/// One entry of an SKP's history.
+/// One entry of an SKP's history (`GET /skp/{id}/versi`): the SKP as
+/// saved by one change.
 #[derive(Debug, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-pub struct VersiSkp {
+pub struct SkpHistoryEntry {
     pub version: i64,
     pub aksi: String,
     pub oleh: String,
@@ -474,17 +577,37 @@ pub struct VersiSkp {
     pub skp: serde_json::Value,
 }
 
-pub async fn versions<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, skp_id: &str) -> ApiResult<Vec<VersiSkp>> {
-    let rows: Vec<(i64, String, String, String, i64, String)> = sqlx::query_as(
+#[derive(Debug, sqlx::FromRow)]
+struct StoredHistory {
+    version: i64,
+    aksi: String,
+    oleh: String,
+    status: String,
+    dibuat: i64,
+    dokumen: String,
+}
+
+/// Every saved version of an SKP, oldest first.
+pub async fn history<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, skp_id: &str) -> DbResult<Vec<SkpHistoryEntry>> {
+    let rows: Vec<StoredHistory> = sqlx::query_as(
         "SELECT version, aksi, oleh, status, dibuat, dokumen FROM skp_versi WHERE skp_id = $1 ORDER BY version",
     )
     .bind(skp_id)
     .fetch_all(db)
-    .await?;
+    .await
+    .with_context(|| format!("reading the history of SKP {skp_id}"))?;
     rows.into_iter()
-        .map(|(version, aksi, oleh, status, dibuat, dokumen)| {
-            let skp = serde_json::from_str(&dokumen).map_err(|e| ApiError::Internal(e.into()))?;
-            Ok(VersiSkp { version, aksi, oleh, status, dibuat, skp })
+        .map(|r| {
+            let skp = serde_json::from_str(&r.dokumen)
+                .with_context(|| format!("stored version {} of SKP {skp_id} unreadable", r.version))?;
+            Ok(SkpHistoryEntry {
+                version: r.version,
+                aksi: r.aksi,
+                oleh: r.oleh,
+                status: r.status,
+                dibuat: r.dibuat,
+                skp,
+            })
         })
         .collect()
 }

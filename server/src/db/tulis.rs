@@ -1,31 +1,45 @@
 //! Durable writes behind one API: `db.write(|c| Box::pin(async move { … }))`.
 //!
-//! **SQLite: group commit.** One writer (a task on its own thread, see
-//! [`Tulis::penulis`]) owns the only connection that
-//! writes on behalf of requests. Handlers send it jobs (async closures over
-//! `&mut AnyConnection`) through a channel, each with a oneshot reply. The
-//! writer takes every job waiting (up to [`MAX_BATCH`]), opens ONE
-//! transaction (`BEGIN IMMEDIATE`), runs each job inside its own SAVEPOINT —
-//! a job that fails rolls back only its savepoint and gets its own error, the
-//! others go on — then commits once: one fsync (`synchronous=FULL` stays)
-//! for the whole batch. Only after that commit returns does it reply, so an
-//! acknowledgement (and so an HTTP answer) never precedes the durable commit
-//! (DESIGN "Reliability invariants" 3). Jobs that arrive while a batch is
-//! committing form the next batch, which is what makes the fsync shared.
-//! Writers queue in the channel instead of sleeping on SQLite's
-//! `busy_timeout`, so the tail latency stays at a few batch times.
+//! ## The contract
 //!
-//! If the commit fails, every job of the batch gets an error (none was
-//! acknowledged). A job that panics is treated as a failed job.
+//! This is the one place it is written down; [`crate::db::Db::write`] and
+//! every job rely on it.
 //!
-//! A job runs on the writer task: it must only use the connection it is
-//! given (never wait on another pool connection or on another write, which
-//! could deadlock the writer) and should be short: read what you need
-//! before, and decide inside the job only what must be atomic.
+//! 1. **Durable before acknowledged.** `write` returns only after the
+//!    transaction holding the job has committed (SQLite with
+//!    `synchronous=FULL`; PostgreSQL's own commit). An answer built from its
+//!    result — and so an HTTP answer — never precedes the durable commit
+//!    (DESIGN "Reliability invariants" 3).
+//! 2. **All or nothing, per job.** A job that returns an error, or panics, is
+//!    rolled back alone and gets its own error; the other jobs of its batch
+//!    go on. If the commit fails, every job of the batch gets an error, and
+//!    none was acknowledged.
+//! 3. **One connection, short jobs.** A job uses only the connection it is
+//!    given: never another pool connection, never another `write` (either
+//!    can deadlock the one writer). It does only what must be atomic: read
+//!    and serialise before, decide inside only what must see the data as it
+//!    is at the write.
+//! 4. **One API, both databases.** Handlers do not know which one runs.
 //!
-//! **PostgreSQL:** PostgreSQL already shares WAL flushes between concurrent
-//! commits, and several app servers may write, so each job simply runs in
-//! its own transaction on the pool; same API, one code path in handlers.
+//! ## How: SQLite, group commit
+//!
+//! One writer (a task on its own thread, see [`Tulis::penulis`]) owns the
+//! only connection that writes on behalf of requests. Handlers send it jobs
+//! (async closures over `&mut AnyConnection`) through a channel, each with a
+//! oneshot reply. The writer takes every job waiting (up to [`MAX_BATCH`]),
+//! opens ONE transaction (`BEGIN IMMEDIATE`), runs each job inside its own
+//! SAVEPOINT — a job that fails rolls back only its savepoint — then commits
+//! once: one fsync for the whole batch. Only after that commit returns does
+//! it reply. Jobs that arrive while a batch is committing form the next
+//! batch, which is what makes the fsync shared. Writers queue in the channel
+//! instead of sleeping on SQLite's `busy_timeout`, so the tail latency stays
+//! at a few batch times.
+//!
+//! ## How: PostgreSQL
+//!
+//! PostgreSQL already shares WAL flushes between concurrent commits, and
+//! several app servers may write, so each job simply runs in its own
+//! transaction on the pool.
 
 use std::any::Any;
 use std::future::Future;
@@ -36,7 +50,9 @@ use std::task::{Context, Poll};
 use sqlx::{AnyConnection, AnyPool, Connection};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::error::{ApiError, ApiResult};
+use anyhow::Context as _;
+
+use super::error::{DbError, DbResult};
 
 /// The future a job returns, borrowing the connection it was given.
 pub type BoxFuture<'c, T> = Pin<Box<dyn Future<Output = T> + Send + 'c>>;
@@ -108,20 +124,20 @@ impl Tulis {
     /// Runs `job` atomically and durably; returns its result only after the
     /// commit. On SQLite it shares a transaction (and its fsync) with other
     /// jobs, inside its own savepoint.
-    pub async fn write<T, F>(&self, job: F) -> ApiResult<T>
+    pub async fn write<T, F>(&self, job: F) -> DbResult<T>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, ApiResult<T>> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> BoxFuture<'c, DbResult<T>> + Send + 'static,
     {
         match &self.0 {
             Jalur::Pool(pool) => {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin().await.context("beginning a write")?;
                 let value = job(&mut tx).await?;
-                tx.commit().await?;
+                tx.commit().await.context("committing a write")?;
                 Ok(value)
             }
             Jalur::Penulis(sender) => {
-                let (reply_tx, reply_rx) = oneshot::channel::<ApiResult<T>>();
+                let (reply_tx, reply_rx) = oneshot::channel::<DbResult<T>>();
                 let run: Run = Box::new(move |conn: &mut AnyConnection| {
                     Box::pin(async move {
                         let result = job(conn).await;
@@ -129,7 +145,7 @@ impl Tulis {
                         let reply: Reply = Box::new(move |commit_failed: Option<String>| {
                             let answer = match (result, commit_failed) {
                                 (Ok(_), Some(why)) => {
-                                    Err(ApiError::Internal(anyhow::anyhow!("the write was not committed: {why}")))
+                                    Err(DbError::Internal(anyhow::anyhow!("the write was not committed: {why}")))
                                 }
                                 (result, _) => result,
                             };
@@ -141,10 +157,10 @@ impl Tulis {
                 sender
                     .send(Message::Job(run))
                     .await
-                    .map_err(|_| ApiError::Internal(anyhow::anyhow!("the database writer has stopped")))?;
+                    .map_err(|_| DbError::Internal(anyhow::anyhow!("the database writer has stopped")))?;
                 reply_rx
                     .await
-                    .map_err(|_| ApiError::Internal(anyhow::anyhow!("the database writer stopped before answering")))?
+                    .map_err(|_| DbError::Internal(anyhow::anyhow!("the database writer stopped before answering")))?
             }
         }
     }

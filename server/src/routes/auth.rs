@@ -3,15 +3,17 @@
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
 use axum::Json;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::auth::session::{self, Actor, COOKIE, Peran};
+use crate::auth::session::{self, Actor, COOKIE, PeranAkun};
 use crate::auth::throttle::{Jenis, Limit, alamat_klien};
 use crate::clock;
-use crate::error::{ApiError, ApiResult};
+use crate::db::{akun, org};
+use crate::error::{ApiError, ApiResult, dua_bahasa};
 use crate::extract::AppJson;
 use crate::password;
 use crate::state::AppState;
@@ -33,9 +35,6 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// so response times do not reveal which NIPs exist.
 static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| password::hash_blocking("dummy-password-for-timing").unwrap_or_default());
-
-/// id, instansi_id, nama, jabatan, password_hash, peran, aktif
-type LoginRow = (String, String, String, String, Option<String>, String, i64);
 
 fn normalise_nip(nip: &str) -> String {
     nip.chars().filter(|c| !c.is_whitespace()).collect()
@@ -80,50 +79,33 @@ async fn login(
             return Err(ApiError::TooManyRequests(wait));
         }
     }
-    let row: Option<LoginRow> = sqlx::query_as(
-        "SELECT p.id, p.instansi_id, p.nama, p.jabatan, a.password_hash, a.peran, a.aktif \
-         FROM pegawai p JOIN akun a ON a.pegawai_id = p.id WHERE p.nip = $1",
-    )
-    .bind(&nip)
-    .fetch_optional(state.db.pool())
-    .await?;
-    let hash = row.as_ref().and_then(|r| r.4.clone()).unwrap_or_else(|| DUMMY_HASH.clone());
-    let ok = password::verify(input.password, hash).await?;
-    let Some((pegawai_id, instansi_id, nama, jabatan, Some(_), peran, 1)) = row.filter(|_| ok) else {
+    let row = akun::login_row(state.db.pool(), &nip).await?;
+    let hash = row.as_ref().and_then(|r| r.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.clone());
+    let ok = password::verify(input.password, hash).await.context("verifying a password")?;
+    let Some(row) = row.filter(|r| ok && r.password_hash.is_some() && r.aktif == 1) else {
         throttle.fail(&account_key, now, window);
         throttle.fail(&address_key, now, window);
         tracing::info!("login failed");
         return Err(login_failed());
     };
     throttle.clear(&account_key);
-    let peran = Peran::parse(&peran).ok_or_else(|| anyhow::anyhow!("unknown role"))?;
+    let akun::LoginRow { id: pegawai_id, instansi_id, nama, jabatan, peran, .. } = row;
+    let peran = PeranAkun::parse(&peran).with_context(|| format!("unknown role {peran:?}"))?;
     let (token, token_hash) = session::new_token();
     let (csrf, _) = session::new_token();
     let t = clock::now();
     let berakhir = t + cfg.session_absolute_secs;
-    let (instansi, pegawai, csrf_token) = (instansi_id.clone(), pegawai_id.clone(), csrf.clone());
-    state
-        .db
-        .write(move |c| {
-            Box::pin(async move {
-                sqlx::query(
-                    "INSERT INTO sesi (token_hash, instansi_id, pegawai_id, csrf_token, dibuat, aktif_terakhir, \
-                     berakhir) VALUES ($1, $2, $3, $4, $5, $5, $6)",
-                )
-                .bind(&token_hash)
-                .bind(&instansi)
-                .bind(&pegawai)
-                .bind(&csrf_token)
-                .bind(t)
-                .bind(berakhir)
-                .execute(&mut *c)
-                .await?;
-                Ok(())
-            })
-        })
-        .await?;
+    let baru = akun::NewSession {
+        token_hash,
+        instansi_id: instansi_id.clone(),
+        pegawai_id: pegawai_id.clone(),
+        csrf_token: csrf.clone(),
+        dibuat: t,
+        berakhir,
+    };
+    state.db.write(move |c| Box::pin(async move { akun::insert_session(c, &baru).await })).await?;
     tracing::info!(pegawai_id = %pegawai_id, "login");
-    let penilai = menilai(&state, &pegawai_id, &instansi_id).await?;
+    let penilai = org::menilai(state.db.pool(), &pegawai_id, &instansi_id).await?;
     let view = SessionView { pegawai_id, instansi_id, nip, nama, jabatan, peran, penilai, csrf_token: csrf, berakhir };
     let cookie = session_cookie(&token, cfg.session_absolute_secs, cfg.secure_cookies);
     // The answer carries the CSRF token: no cache may keep it.
@@ -152,17 +134,9 @@ fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
 )]
 async fn logout(State(state): State<AppState>, actor: Actor) -> ApiResult<Response> {
     let token_hash = actor.token_hash.clone();
-    state
-        .db
-        .write(move |c| {
-            Box::pin(async move {
-                sqlx::query("DELETE FROM sesi WHERE token_hash = $1").bind(&token_hash).execute(&mut *c).await?;
-                Ok(())
-            })
-        })
-        .await?;
+    state.db.write(move |c| Box::pin(async move { akun::delete_session(c, &token_hash).await })).await?;
     // This server's session cache forgets it now (see `auth::session`).
-    state.inner.sesi.lupakan(&actor.token_hash);
+    state.inner.sessions.forget(&actor.token_hash);
     let cleared = session_cookie("", 0, state.inner.config.secure_cookies);
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cleared)]).into_response())
 }
@@ -176,40 +150,19 @@ async fn logout(State(state): State<AppState>, actor: Actor) -> ApiResult<Respon
     responses((status = 200, description = "The current session.", body = SessionView))
 )]
 async fn me(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<SessionView>> {
-    let (nip, nama, jabatan, csrf, berakhir): (String, String, String, String, i64) = sqlx::query_as(
-        "SELECT p.nip, p.nama, p.jabatan, s.csrf_token, s.berakhir FROM sesi s JOIN pegawai p ON p.id = s.pegawai_id \
-         WHERE s.token_hash = $1",
-    )
-    .bind(&actor.token_hash)
-    .fetch_one(state.db.pool())
-    .await?;
-    let penilai = menilai(&state, &actor.pegawai_id, &actor.instansi_id).await?;
+    let s = akun::session_pegawai(state.db.pool(), &actor.token_hash).await?;
+    let penilai = org::menilai(state.db.pool(), &actor.pegawai_id, &actor.instansi_id).await?;
     Ok(Json(SessionView {
         pegawai_id: actor.pegawai_id,
         instansi_id: actor.instansi_id,
-        nip,
-        nama,
-        jabatan,
+        nip: s.nip,
+        nama: s.nama,
+        jabatan: s.jabatan,
         peran: actor.peran,
         penilai,
-        csrf_token: csrf,
-        berakhir,
+        csrf_token: s.csrf_token,
+        berakhir: s.berakhir,
     }))
-}
-
-/// Whether the pegawai is someone's pejabat penilai now: a current line of
-/// the atasan mapping in one of the instansi's periods (by the index on
-/// period and penilai).
-async fn menilai(state: &AppState, pegawai_id: &str, instansi_id: &str) -> Result<bool, sqlx::Error> {
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM atasan WHERE periode_id IN (SELECT id FROM periode WHERE instansi_id = $2) \
-         AND penilai_id = $1 AND instansi_id = $2 AND berlaku_sampai IS NULL",
-    )
-    .bind(pegawai_id)
-    .bind(instansi_id)
-    .fetch_one(state.db.pool())
-    .await?;
-    Ok(n > 0)
 }
 
 /// `GET /api/v1/auth/sesi`: the session if there is one, `{"sesi": null}`
@@ -223,7 +176,7 @@ async fn menilai(state: &AppState, pegawai_id: &str, instansi_id: &str) -> Resul
 )]
 async fn sesi(State(state): State<AppState>, req: axum::extract::Request) -> ApiResult<Json<domain::api::SesiSaatIni>> {
     let (parts, _) = req.into_parts();
-    let sesi = match session::authenticate(&parts, &state).await {
+    let sesi = match state.inner.sessions.authenticate(&parts).await {
         Ok(actor) => Some(me(State(state), actor).await?.0),
         Err(ApiError::Unauthenticated) => None,
         Err(e) => return Err(e),
@@ -231,25 +184,11 @@ async fn sesi(State(state): State<AppState>, req: axum::extract::Request) -> Api
     Ok(Json(domain::api::SesiSaatIni { sesi }))
 }
 
-/// The rules for a new password, with messages in both languages.
-/// The password policy; a refusal is reported under `field`, the form's
-/// own name for the new password (`baru` when changing it, `password` on
-/// activation).
-pub fn check_new_password(nip: &str, baru: &str, field: &str) -> Result<(), ApiError> {
-    let n = baru.chars().count();
-    if n < 10 {
-        return Err(ApiError::field(field, "Kata sandi minimal 10 karakter. / At least 10 characters."));
-    }
-    if n > 128 {
-        return Err(ApiError::field(field, "Kata sandi maksimal 128 karakter. / At most 128 characters."));
-    }
-    if baru.contains(nip) {
-        return Err(ApiError::field(
-            field,
-            "Kata sandi tidak boleh memuat NIP. / The password must not contain the NIP.",
-        ));
-    }
-    Ok(())
+/// The password policy (`domain::password`); a refusal is reported under
+/// `field`, the form's own name for the new password (`baru` when changing
+/// it, `password` on activation).
+fn check_new_password(nip: &str, baru: &str, field: &str) -> ApiResult<()> {
+    domain::password::check_new_password(nip, baru).map_err(|t| ApiError::field(field, dua_bahasa(&t)))
 }
 
 /// Changes the password; every other session of the account ends.
@@ -269,39 +208,20 @@ async fn change_password(
     actor: Actor,
     AppJson(input): AppJson<PasswordInput>,
 ) -> ApiResult<StatusCode> {
-    let (nip, hash): (String, Option<String>) = sqlx::query_as(
-        "SELECT p.nip, a.password_hash FROM akun a JOIN pegawai p ON p.id = a.pegawai_id WHERE a.pegawai_id = $1",
-    )
-    .bind(&actor.pegawai_id)
-    .fetch_one(state.db.pool())
-    .await?;
-    let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
-    if !password::verify(input.lama, hash).await? {
+    let akun::PasswordRow { nip, password_hash } = akun::password_row(state.db.pool(), &actor.pegawai_id).await?;
+    let hash = password_hash.unwrap_or_else(|| DUMMY_HASH.clone());
+    if !password::verify(input.lama, hash).await.context("verifying the current password")? {
         return Err(ApiError::field("lama", "Kata sandi lama salah. / The current password is wrong."));
     }
     check_new_password(&nip, &input.baru, "baru")?;
-    let new_hash = password::hash(input.baru).await?;
+    let new_hash = password::hash(input.baru).await.context("hashing a new password")?;
     let (pegawai_id, token_hash) = (actor.pegawai_id.clone(), actor.token_hash.clone());
+    // Every other session of this account ends; this one stays.
     state
         .db
-        .write(move |tx| {
-            Box::pin(async move {
-                sqlx::query("UPDATE akun SET password_hash = $1, version = version + 1 WHERE pegawai_id = $2")
-                    .bind(&new_hash)
-                    .bind(&pegawai_id)
-                    .execute(&mut *tx)
-                    .await?;
-                // Every other session of this account ends; this one stays.
-                sqlx::query("DELETE FROM sesi WHERE pegawai_id = $1 AND token_hash <> $2")
-                    .bind(&pegawai_id)
-                    .bind(&token_hash)
-                    .execute(&mut *tx)
-                    .await?;
-                Ok(())
-            })
-        })
+        .write(move |c| Box::pin(async move { akun::set_password(c, &pegawai_id, &new_hash, &token_hash).await }))
         .await?;
-    state.inner.sesi.lupakan_pegawai(&actor.pegawai_id);
+    state.inner.sessions.forget_pegawai(&actor.pegawai_id);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -336,16 +256,10 @@ async fn activate(
         }
     }
     check_new_password(&nip, &input.password, "password")?;
-    let row: Option<(String, Option<String>, Option<i64>)> = sqlx::query_as(
-        "SELECT a.pegawai_id, a.kode_aktivasi_hash, a.kode_aktivasi_berakhir FROM akun a \
-         JOIN pegawai p ON p.id = a.pegawai_id WHERE p.nip = $1",
-    )
-    .bind(&nip)
-    .fetch_optional(state.db.pool())
-    .await?;
-    let kode_hash = session::hash_kode(&state.inner.kunci_server, input.kode.trim().to_ascii_uppercase().as_str());
-    let valid =
-        matches!(&row, Some((_, Some(h), Some(until))) if session::same_secret(h, &kode_hash) && *until > clock::now());
+    let row = akun::activation_row(state.db.pool(), &nip).await?;
+    let kode_hash = password::hash_kode(&state.inner.kunci_server, input.kode.trim().to_ascii_uppercase().as_str());
+    let valid = matches!(&row, Some(akun::ActivationRow { kode_aktivasi_hash: Some(h), kode_aktivasi_berakhir: Some(until), .. })
+        if session::same_secret(h, &kode_hash) && *until > clock::now());
     let salah = || {
         for key in &keys {
             state.inner.throttle.fail(key, now, window);
@@ -355,33 +269,18 @@ async fn activate(
             "Kode aktivasi salah atau kedaluwarsa; minta kode baru ke admin instansi. / Wrong or expired activation code; ask your instansi admin for a new one.",
         )
     };
-    let Some((pegawai_id, _, _)) = row.filter(|_| valid) else {
+    let Some(row) = row.filter(|_| valid) else {
         return Err(salah());
     };
-    let hash = password::hash(input.password).await?;
+    let hash = password::hash(input.password).await.context("hashing a first password")?;
     // The code is used up in the same statement that checks it again, so
     // two requests with one code cannot both set a password.
-    let (id, berlaku_setelah) = (pegawai_id, clock::now());
+    let (id, berlaku_setelah) = (row.pegawai_id, clock::now());
     let dipakai = state
         .db
-        .write(move |c| {
-            Box::pin(async move {
-                Ok(sqlx::query(
-                    "UPDATE akun SET password_hash = $1, kode_aktivasi_hash = NULL, kode_aktivasi_berakhir = NULL, \
-                     version = version + 1 WHERE pegawai_id = $2 AND kode_aktivasi_hash = $3 \
-                     AND kode_aktivasi_berakhir > $4",
-                )
-                .bind(&hash)
-                .bind(&id)
-                .bind(&kode_hash)
-                .bind(berlaku_setelah)
-                .execute(&mut *c)
-                .await?
-                .rows_affected())
-            })
-        })
+        .write(move |c| Box::pin(async move { akun::activate(c, &id, &hash, &kode_hash, berlaku_setelah).await }))
         .await?;
-    if dipakai == 0 {
+    if !dipakai {
         return Err(salah());
     }
     Ok(StatusCode::NO_CONTENT)

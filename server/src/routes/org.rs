@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use anyhow::Context as _;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
@@ -16,24 +17,24 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::api::{
     AktivasiDibuat, AtasanDiset, AtasanHalaman, BuatPeriode, Halaman, ImporGagal, Laporan, MintaAktivasi, PegawaiItem,
-    PeriodeDibuat, PeriodeView, Ringkasan, RiwayatAtasan, SetAtasan, UnitNode,
+    PeranAkun, PeriodeDibuat, PeriodeView, Ringkasan, RiwayatAtasan, SetAtasan, UnitNode,
 };
 use domain::pegawai::JenisJabatan;
 use domain::periode::PeriodeInput;
 use domain::rule_set::RuleSet;
 use domain::tanggal::Tanggal;
-use domain::teks::Teks;
 use serde::Deserialize;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
 
-use crate::auth::{Actor, Peran};
+use crate::auth::Actor;
 use crate::clock;
 use crate::db::org;
 use crate::error::{ApiError, ApiResult, ErrorBody, dua_bahasa};
 use crate::extract::AppJson;
 use crate::idempotency::{self, Kunci, jawaban_json};
-use crate::import::terapkan::{ImporError, Opsi, Pengimpor, impor};
+use crate::import::apply::{ImportError, ImportOptions, Importer, apply_csv};
+use crate::import::ringkas_laporan;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -49,7 +50,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// 403 unless the caller administers some instansi.
 fn admin(actor: &Actor) -> ApiResult<()> {
-    if matches!(actor.peran, Peran::AdminInstansi | Peran::SuperAdmin) { Ok(()) } else { Err(ApiError::Forbidden) }
+    if actor.is_admin() { Ok(()) } else { Err(ApiError::Forbidden) }
 }
 
 /// 404 unless the caller administers the object's instansi.
@@ -77,7 +78,7 @@ async fn instansi_sasaran(state: &AppState, actor: &Actor, diminta: Option<&str>
     let Some(i) = diminta.map(str::trim).filter(|i| !i.is_empty() && *i != actor.instansi_id) else {
         return Ok(actor.instansi_id.clone());
     };
-    if actor.peran != Peran::SuperAdmin || !org::instansi_ada(state.db.pool(), i).await? {
+    if actor.peran != PeranAkun::SuperAdmin || !org::instansi_ada(state.db.pool(), i).await? {
         return Err(ApiError::NotFound);
     }
     Ok(i.to_owned())
@@ -108,7 +109,7 @@ async fn unit_tree(
     admin(&actor)?;
     let Query(q) = query.map_err(bad_query)?;
     let instansi = instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?;
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.pool().acquire().await.context("a database connection")?;
     Ok(Json(org::unit_tree(&mut conn, &instansi).await?))
 }
 
@@ -165,7 +166,7 @@ async fn cari_pegawai(
         return Err(ApiError::field("q", "Kata kunci tidak valid. / Invalid search text."));
     }
     let instansi = instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?;
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.pool().acquire().await.context("a database connection")?;
     if !q.unit_id.is_empty() && org::unit_instansi(&mut conn, &q.unit_id).await?.as_deref() != Some(instansi.as_str()) {
         return Err(ApiError::NotFound);
     }
@@ -191,7 +192,7 @@ async fn daftar_periode(
 ) -> ApiResult<Json<Vec<PeriodeView>>> {
     let Query(q) = query.map_err(bad_query)?;
     let instansi = instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?;
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.pool().acquire().await.context("a database connection")?;
     Ok(Json(org::daftar_periode(&mut conn, &instansi).await?))
 }
 
@@ -288,7 +289,7 @@ async fn daftar_atasan(
     admin(&actor)?;
     let Query(q) = query.map_err(bad_query)?;
     let (limit, offset) = halaman(q.limit, q.offset, 200, 1000)?;
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.pool().acquire().await.context("a database connection")?;
     let (instansi, _) = org::periode(&mut conn, &q.periode_id).await?.ok_or(ApiError::NotFound)?;
     milik(&actor, Some(&instansi))?;
     Ok(Json(org::daftar_atasan(&mut conn, &instansi, &q.periode_id, limit, offset).await?))
@@ -317,7 +318,7 @@ async fn set_atasan(
     admin(&actor)?;
     // What cannot change under this request (a period's instansi and dates,
     // a pegawai's instansi) is checked first, off the writer.
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.pool().acquire().await.context("a database connection")?;
     let (instansi, periode) = org::periode(&mut conn, &input.periode_id).await?.ok_or(ApiError::NotFound)?;
     milik(&actor, Some(&instansi))?;
     let pegawai_instansi = org::pegawai_instansi(&mut conn, &input.pegawai_id).await?;
@@ -342,8 +343,8 @@ async fn set_atasan(
         } else if id == actor.pegawai_id {
             salah(field, &diri_sendiri);
         } else {
-            match org::pegawai_jabatan(&mut conn, id).await? {
-                Some((i, jenis)) if i == instansi => {
+            match org::pegawai_jabatan(&mut *conn, id).await? {
+                Some(org::PegawaiJabatan { instansi_id: i, jenis_jabatan: jenis }) if i == instansi => {
                     if !JenisJabatan::from_kode(&jenis).is_some_and(JenisJabatan::boleh_menilai) {
                         salah(field, &dua_bahasa(&domain::pegawai::pesan_bukan_penilai()));
                     }
@@ -438,7 +439,7 @@ async fn riwayat_atasan(
 ) -> ApiResult<Json<Vec<RiwayatAtasan>>> {
     admin(&actor)?;
     let Query(q) = query.map_err(bad_query)?;
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.pool().acquire().await.context("a database connection")?;
     let (instansi, _) = org::periode(&mut conn, &q.periode_id).await?.ok_or(ApiError::NotFound)?;
     milik(&actor, Some(&instansi))?;
     if org::pegawai_instansi(&mut conn, &q.pegawai_id).await?.as_deref() != Some(instansi.as_str()) {
@@ -511,22 +512,6 @@ pub struct ImportQuery {
     pub instansi_id: Option<String>,
 }
 
-/// The message summing up a report, both languages.
-pub fn ringkas_laporan(l: &Laporan) -> Teks {
-    Teks::new(
-        format!(
-            "Berkas tidak diimpor: {} kesalahan ({} pertama ditampilkan); tidak ada yang diubah.",
-            l.total,
-            l.kesalahan.len()
-        ),
-        format!(
-            "The file was not imported: {} problems (the first {} shown); nothing was changed.",
-            l.total,
-            l.kesalahan.len()
-        ),
-    )
-}
-
 fn laporan_response(l: Laporan) -> Response {
     let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for k in &l.kesalahan {
@@ -544,7 +529,7 @@ fn laporan_response(l: Laporan) -> Response {
 /// row report) when `code` is `import_invalid` ([`ImporGagal`]), without it
 /// for a missing or reused `Idempotency-Key`.
 #[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct ImporDitolak {
+pub struct ImportRejected {
     #[serde(flatten)]
     pub error: ErrorBody,
     pub laporan: Option<Laporan>,
@@ -564,7 +549,7 @@ pub struct ImporDitolak {
         (status = 404, description = "`periode_id` is not a period of the instansi, or `instansi_id` is not the caller's.", body = ErrorBody),
         (status = 413, description = "The file is larger than 64 MiB.", body = ErrorBody),
         (status = 415, description = "Not sent as `text/csv`.", body = ErrorBody),
-        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed); or a missing or reused `Idempotency-Key` (the plain error body, without `laporan`).", body = ImporDitolak),
+        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed); or a missing or reused `Idempotency-Key` (the plain error body, without `laporan`).", body = ImportRejected),
     )
 )]
 async fn import_csv(
@@ -595,21 +580,21 @@ async fn import_csv(
             ApiError::BadRequest("bad_body", "Isi kiriman tidak dapat dibaca. / The body cannot be read.".into())
         }
     })?;
-    let opsi = Opsi {
+    let opsi = ImportOptions {
         instansi_id: instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?,
         periode_id: q.periode_id.filter(|p| !p.is_empty()),
         terapkan: q.terapkan.as_deref().map(str::trim) == Some("true"),
         hari_ini: clock::hari_ini(),
-        oleh: Pengimpor::Admin(actor.pegawai_id.clone()),
+        oleh: Importer::Admin(actor.pegawai_id.clone()),
     };
     // A dry run or the import, and the key's answer: one durable write.
-    match impor(&state.db, opsi, body.to_vec(), Arc::new(|_, _| {}), Some(kunci.clone())).await {
+    match apply_csv(&state.db, opsi, body.to_vec(), Arc::new(|_, _| {}), Some(kunci.record().clone())).await {
         Ok(r) => {
             kunci.tercatat();
             Ok(Json::<Ringkasan>(r).into_response())
         }
-        Err(ImporError::Berkas(l)) => Ok(laporan_response(l)),
-        Err(ImporError::PeriodeTidakAda) => Err(ApiError::NotFound),
-        Err(ImporError::Lain(e)) => Err(e),
+        Err(ImportError::Berkas(l)) => Ok(laporan_response(l)),
+        Err(ImportError::PeriodeTidakAda) => Err(ApiError::NotFound),
+        Err(ImportError::Db(e)) => Err(e.into()),
     }
 }

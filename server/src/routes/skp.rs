@@ -1,6 +1,7 @@
 //! `/api/v1/skp/…`: planning an SKP, driven by the domain state machine.
 //! Every handler: extract → authorise → domain → one transaction → view.
 
+use anyhow::Context as _;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -18,7 +19,7 @@ use utoipa_axum::routes;
 use crate::auth::Actor;
 use crate::clock;
 use crate::db::org;
-use crate::db::skp::{self as store, Pihak, SkpJson, SkpLengkap, SkpRow, VersiSkp};
+use crate::db::skp::{self as store, Pihak, SkpHistoryEntry, SkpJson, SkpLengkap, SkpRow};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{AppJson, AppQuery};
 use crate::idempotency::{Kunci, jawaban_json};
@@ -62,15 +63,6 @@ fn peran_of(akses: Akses) -> ApiResult<Peran> {
     }
 }
 
-async fn pegawai_ringkas(state: &AppState, id: &str) -> ApiResult<PegawaiRingkas> {
-    let (nip, nama, jabatan): (String, String, String) =
-        sqlx::query_as("SELECT nip, nama, jabatan FROM pegawai WHERE id = $1")
-            .bind(id)
-            .fetch_one(state.db.pool())
-            .await?;
-    Ok(PegawaiRingkas { id: id.to_owned(), nip, nama, jabatan })
-}
-
 fn view_of(row: SkpRow, akses: Akses, pegawai: PegawaiRingkas) -> SkpView {
     SkpView {
         status: row.skp.status().kode().to_owned(),
@@ -103,7 +95,7 @@ async fn load_lengkap(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(S
 fn check_version(l: &SkpLengkap, akses: Akses, version: i64) -> ApiResult<()> {
     if l.row.version != version {
         let current = view_of(l.row.clone(), akses, l.pegawai.clone());
-        return Err(ApiError::Stale(serde_json::to_value(current).map_err(|e| ApiError::Internal(e.into()))?));
+        return Err(ApiError::Stale(serde_json::to_value(current).context("rendering the current SKP")?));
     }
     Ok(())
 }
@@ -132,11 +124,10 @@ fn parse_jenis(jenis: &str) -> ApiResult<JenisJabatan> {
 }
 
 async fn jenis_jabatan(state: &AppState, pegawai_id: &str) -> ApiResult<JenisJabatan> {
-    let (jenis,): (String,) = sqlx::query_as("SELECT jenis_jabatan FROM pegawai WHERE id = $1")
-        .bind(pegawai_id)
-        .fetch_one(state.db.pool())
-        .await?;
-    parse_jenis(&jenis)
+    let p = org::pegawai_jabatan(state.db.pool(), pegawai_id)
+        .await?
+        .with_context(|| format!("the caller {pegawai_id} is not a pegawai"))?;
+    parse_jenis(&p.jenis_jabatan)
 }
 
 /// A new draft SKP of the caller for a period.
@@ -158,22 +149,12 @@ async fn create(
     kunci: Kunci,
     AppJson(input): AppJson<CreateSkp>,
 ) -> ApiResult<Response> {
-    let periode: Option<(String,)> = sqlx::query_as("SELECT instansi_id FROM periode WHERE id = $1")
-        .bind(&input.periode_id)
-        .fetch_optional(state.db.pool())
-        .await?;
-    if periode.map(|p| p.0) != Some(actor.instansi_id.clone()) {
+    let periode_instansi = org::periode_instansi(state.db.pool(), &input.periode_id).await?;
+    if periode_instansi.as_deref() != Some(actor.instansi_id.as_str()) {
         return Err(ApiError::field("periode_id", "Periode tidak ditemukan. / Unknown period."));
     }
-    let mapping: Option<(Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT penilai_id, atasan_penilai_id FROM atasan WHERE periode_id = $1 AND pegawai_id = $2 \
-         ORDER BY berlaku_mulai DESC LIMIT 1",
-    )
-    .bind(&input.periode_id)
-    .bind(&actor.pegawai_id)
-    .fetch_optional(state.db.pool())
-    .await?;
-    let Some((Some(penilai_id), atasan_penilai_id)) = mapping else {
+    let mapping = org::penilai_terakhir(state.db.pool(), &input.periode_id, &actor.pegawai_id).await?;
+    let Some(org::PenilaiOf { penilai_id: Some(penilai_id), atasan_penilai_id }) = mapping else {
         return Err(ApiError::Conflict(
             "penilai_missing",
             "Pejabat penilai Anda untuk periode ini belum ditetapkan; hubungi admin instansi. / Your pejabat penilai for this period is not set; contact your instansi admin."
@@ -201,7 +182,7 @@ async fn create(
         skp: Skp::new(baru, rencana),
         isian: input.rencana,
     };
-    let pegawai = pegawai_ringkas(&state, &actor.pegawai_id).await?;
+    let pegawai = org::pegawai_ringkas(state.db.pool(), &actor.pegawai_id).await?;
     let j = SkpJson::dari(&row)?;
     let (oleh, k) = (actor.pegawai_id.clone(), kunci.clone());
     // The SKP, its history and the key's answer: one durable write.
@@ -240,16 +221,10 @@ async fn list_own(
     actor: Actor,
     AppQuery(q): AppQuery<PeriodeQuery>,
 ) -> ApiResult<Json<Vec<SkpRingkas>>> {
-    let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, periode_id, status, version FROM skp WHERE pegawai_id = $1 AND ($2 IS NULL OR periode_id = $2) ORDER BY periode_id",
-    )
-    .bind(&actor.pegawai_id)
-    .bind(&q.periode_id)
-    .fetch_all(state.db.pool())
-    .await?;
+    let rows = store::list_own(state.db.pool(), &actor.pegawai_id, q.periode_id.as_deref()).await?;
     Ok(Json(
         rows.into_iter()
-            .map(|(id, periode_id, status, version)| SkpRingkas { id, periode_id, status, version })
+            .map(|r| SkpRingkas { id: r.id, periode_id: r.periode_id, status: r.status, version: r.version })
             .collect(),
     ))
 }
@@ -351,7 +326,7 @@ async fn transition(
 /// The SKP's period as the rules see it (whose deadline decides when the
 /// atasan pejabat penilai may take over).
 async fn periode_of(state: &AppState, periode_id: &str) -> ApiResult<Periode> {
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.pool().acquire().await.context("a database connection")?;
     let (_, view) = org::periode(&mut conn, periode_id).await?.ok_or(ApiError::NotFound)?;
     view.periode().ok_or_else(|| anyhow::anyhow!("stored period {periode_id} does not pass the rules").into())
 }
@@ -377,7 +352,7 @@ async fn save(
         .db
         .write(move |c| {
             Box::pin(async move {
-                store::update_json(c, &perubahan, &j, aksi, &oleh, &k, &body).await?;
+                store::update_json(c, &perubahan, &j, aksi, &oleh, k.record(), &body).await?;
                 Ok(body)
             })
         })
@@ -491,16 +466,16 @@ async fn revise(
     security(("ekinerja_sesi" = [])),
     params(("id" = String, Path, description = "The SKP id.")),
     responses(
-        (status = 200, description = "The history.", body = Vec<VersiSkp>),
+        (status = 200, description = "The history.", body = Vec<SkpHistoryEntry>),
     )
 )]
 async fn history(
     State(state): State<AppState>,
     actor: Actor,
     Path(id): Path<String>,
-) -> ApiResult<Json<Vec<VersiSkp>>> {
+) -> ApiResult<Json<Vec<SkpHistoryEntry>>> {
     let (row, _) = load(&state, &actor, &id).await?;
-    Ok(Json(store::versions(state.db.pool(), &row.id).await?))
+    Ok(Json(store::history(state.db.pool(), &row.id).await?))
 }
 
 /// The RHK of the pejabat penilai's own SKP in the same period, to link to.
@@ -536,9 +511,6 @@ async fn rhk_atasan(State(state): State<AppState>, actor: Actor, Path(id): Path<
     }))
 }
 
-/// pegawai id, nip, nama, jabatan, skp id, status, version
-type AntrianRow = (String, String, String, String, Option<String>, Option<String>, Option<i64>);
-
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct QueueQuery {
@@ -561,25 +533,14 @@ async fn queue(
     actor: Actor,
     AppQuery(q): AppQuery<QueueQuery>,
 ) -> ApiResult<Json<Vec<AntrianItem>>> {
-    let rows: Vec<AntrianRow> = sqlx::query_as(
-        "SELECT p.id, p.nip, p.nama, p.jabatan, s.id, s.status, s.version \
-         FROM atasan a JOIN pegawai p ON p.id = a.pegawai_id \
-         LEFT JOIN skp s ON s.periode_id = a.periode_id AND s.pegawai_id = a.pegawai_id \
-         WHERE a.periode_id = $1 AND a.penilai_id = $2 AND a.instansi_id = $3 AND a.berlaku_sampai IS NULL \
-         ORDER BY CASE s.status WHEN 'diajukan' THEN 0 WHEN 'revisi' THEN 1 ELSE 2 END, p.nama",
-    )
-    .bind(&q.periode_id)
-    .bind(&actor.pegawai_id)
-    .bind(&actor.instansi_id)
-    .fetch_all(state.db.pool())
-    .await?;
+    let rows = store::queue(state.db.pool(), &q.periode_id, &actor.pegawai_id, &actor.instansi_id).await?;
     Ok(Json(
         rows.into_iter()
-            .map(|(id, nip, nama, jabatan, skp_id, status, version)| AntrianItem {
-                pegawai: PegawaiRingkas { id, nip, nama, jabatan },
-                skp_id,
-                status: status.unwrap_or_else(|| "belum_dibuat".to_owned()),
-                version,
+            .map(|r| AntrianItem {
+                pegawai: PegawaiRingkas { id: r.pegawai_id, nip: r.nip, nama: r.nama, jabatan: r.jabatan },
+                skp_id: r.skp_id,
+                status: r.status.unwrap_or_else(|| "belum_dibuat".to_owned()),
+                version: r.version,
             })
             .collect(),
     ))

@@ -14,6 +14,7 @@ use utoipa_axum::routes;
 
 use crate::auth::Actor;
 use crate::auth::session::CSRF_HEADER;
+use crate::db::idempotency as keys;
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::AppJson;
 use crate::idempotency;
@@ -29,6 +30,8 @@ pub struct Api(pub Router);
 pub fn router(api: Router) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(sync))
+        // Its own server errors logged once (the changes it replays are logged inside `api`).
+        .layer(tower::util::MapResponseLayer::new(crate::error::log_internal))
         .layer(Extension(Api(api)))
         .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
 }
@@ -328,51 +331,22 @@ fn sementara(status: u16) -> bool {
 
 /// The highest seq taken from this person's client (0 before its first batch).
 async fn seq_terakhir(state: &AppState, pemilik: &str, client_id: &str) -> ApiResult<u64> {
-    let row: Option<(i64,)> =
-        sqlx::query_as("SELECT seq_terakhir FROM sync_klien WHERE pemilik = $1 AND client_id = $2")
-            .bind(pemilik)
-            .bind(client_id)
-            .fetch_optional(state.db.pool())
-            .await?;
-    Ok(row.map_or(0, |r| u64::try_from(r.0).unwrap_or(0)))
+    Ok(keys::sync_position(state.db.pool(), pemilik, client_id).await?)
 }
 
 /// Whether a change with this key was already applied (then its answer is replayed).
 async fn kunci_tersimpan(state: &AppState, pemilik: &str, kunci: &str) -> ApiResult<bool> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT status FROM idempotensi WHERE pemilik = $1 AND kunci = $2")
-        .bind(pemilik)
-        .bind(kunci)
-        .fetch_optional(state.db.pool())
-        .await?;
-    Ok(row.is_some())
+    Ok(keys::exists(state.db.pool(), pemilik, kunci).await?)
 }
 
 /// Moves the client's position up to `seq` once the batch is through (never
 /// down: a batch that raced ahead keeps its place).
 async fn maju(state: &AppState, actor: &Actor, client_id: &str, seq: u64) -> ApiResult<()> {
     let (pemilik, instansi, client) = (actor.pegawai_id.clone(), actor.instansi_id.clone(), client_id.to_owned());
-    let seq = i64::try_from(seq).map_err(|e| ApiError::Internal(e.into()))?;
-    state
+    Ok(state
         .db
-        .write(move |c| {
-            Box::pin(async move {
-                sqlx::query(
-                    "INSERT INTO sync_klien (pemilik, client_id, instansi_id, seq_terakhir, diubah) \
-                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (pemilik, client_id) DO UPDATE \
-                     SET seq_terakhir = excluded.seq_terakhir, diubah = excluded.diubah \
-                     WHERE sync_klien.seq_terakhir < excluded.seq_terakhir",
-                )
-                .bind(&pemilik)
-                .bind(&client)
-                .bind(&instansi)
-                .bind(seq)
-                .bind(crate::clock::now())
-                .execute(&mut *c)
-                .await?;
-                Ok(())
-            })
-        })
-        .await
+        .write(move |c| Box::pin(async move { keys::advance_sync(c, &pemilik, &client, &instansi, seq).await }))
+        .await?)
 }
 
 /// The batch of one person's client being applied now (see [`sync`]); the

@@ -7,6 +7,7 @@ mod helpers;
 
 mod auth;
 mod bad_input;
+mod db;
 mod health;
 mod import;
 mod keamanan;

@@ -581,7 +581,7 @@ async fn create_admin_refuses_a_missing_instansi_name_and_a_weak_password_on(bac
     let e = buat_admin(&db, &AdminBaru { nip: "123".into(), ..base.clone() }).await.unwrap_err().to_string();
     assert!(e.contains("18 digit"), "{e}");
     let ok = buat_admin(&db, &AdminBaru { nama_instansi: Some("Badan Baru".into()), ..base.clone() }).await.unwrap();
-    assert_eq!(ok.peran, server::auth::Peran::SuperAdmin);
+    assert_eq!(ok.peran, server::auth::PeranAkun::SuperAdmin);
     let again = buat_admin(&db, &AdminBaru { password: "kata-sandi-pengganti".into(), super_admin: false, ..base })
         .await
         .unwrap();

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 use server::db::Db;
-use server::error::ApiError;
+use server::db::DbError;
 use sqlx::{AnyConnection, Connection};
 use tokio::sync::{Notify, oneshot};
 
@@ -21,14 +21,18 @@ async fn db_with_table(backend: Backend) -> (TestDb, Db) {
     (test_db, db)
 }
 
-fn insert(db: &Db, id: i64, fail_after: bool) -> impl Future<Output = Result<i64, ApiError>> + Send + 'static {
+fn insert(db: &Db, id: i64, fail_after: bool) -> impl Future<Output = Result<i64, DbError>> + Send + 'static {
     let db = db.clone();
     async move {
         db.write(move |c| {
             Box::pin(async move {
                 sqlx::query("INSERT INTO uji_tulis (id, isi) VALUES ($1, 'x')").bind(id).execute(&mut *c).await?;
                 if fail_after {
-                    return Err(ApiError::Conflict("uji", "this job fails after writing".into()));
+                    return Err(DbError::conflict(
+                        "uji",
+                        "this job fails after writing",
+                        "this job fails after writing",
+                    ));
                 }
                 Ok(id)
             })
@@ -112,7 +116,7 @@ async fn a_failing_job_rolls_back_only_itself_in_a_shared_batch() {
         release.notify_one();
         blocker.await.unwrap().expect("the blocker commits");
         assert_eq!(a.await.unwrap().expect("job 1 is acknowledged"), 1, "{backend:?}");
-        assert!(matches!(b.await.unwrap(), Err(ApiError::Conflict("uji", _))), "job 2 gets its own error");
+        assert!(matches!(b.await.unwrap(), Err(DbError::Conflict { code: "uji", .. })), "job 2 gets its own error");
         assert!(bad_sql.await.unwrap().is_err(), "a job whose SQL fails gets its error");
         assert_eq!(c.await.unwrap().expect("job 4 is acknowledged"), 4);
         assert_eq!(ids(&test_db.url).await, vec![1, 4], "{backend:?}: only the failed jobs were rolled back");

@@ -9,10 +9,9 @@
 //! failing on the file's lock.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
+
 use std::sync::Arc;
 
-use axum::http::StatusCode;
 use domain::api::{Laporan, PeriodeView, Ringkasan, Segmen};
 use domain::pegawai::JenisJabatan;
 use domain::tanggal::Tanggal;
@@ -20,16 +19,15 @@ use domain::teks::Teks;
 use sqlx::{AnyConnection, Connection};
 
 use super::{BarisImpor, Konteks, Mentah, baca, periksa};
-use crate::db::Db;
-use crate::db::org::{self, RencanaSegmen, new_id, placeholders, rencana_segmen};
-use crate::error::ApiError;
-use crate::idempotency::Kunci;
+use crate::db::idempotency::{self as keys, KeyRecord};
+use crate::db::org::{self, RencanaSegmen, new_id, rencana_segmen};
+use crate::db::{Db, DbError, DbResult};
 
 /// Rows per multi-row INSERT.
-const BATCH: usize = 200;
+const BATCH: usize = org::INSERT_BATCH;
 
 #[derive(Debug, thiserror::Error)]
-pub enum ImporError {
+pub enum ImportError {
     #[error("the file has {} problems", .0.total)]
     Berkas(Laporan),
     #[error("no such period in this instansi")]
@@ -37,24 +35,24 @@ pub enum ImporError {
     /// The database or the write failed (or, with a key, the key was stored
     /// meanwhile by another request): nothing was changed.
     #[error(transparent)]
-    Lain(#[from] ApiError),
+    Db(#[from] DbError),
 }
 
-impl From<sqlx::Error> for ImporError {
+impl From<sqlx::Error> for ImportError {
     fn from(e: sqlx::Error) -> Self {
-        ImporError::Lain(e.into())
+        ImportError::Db(e.into())
     }
 }
 
-impl From<anyhow::Error> for ImporError {
+impl From<anyhow::Error> for ImportError {
     fn from(e: anyhow::Error) -> Self {
-        ImporError::Lain(e.into())
+        ImportError::Db(e.into())
     }
 }
 
 /// Where and how to import.
 #[derive(Debug, Clone)]
-pub struct Opsi {
+pub struct ImportOptions {
     pub instansi_id: String,
     /// The period whose atasan mapping to set; `None`: the one running today, else the latest.
     pub periode_id: Option<String>,
@@ -64,12 +62,12 @@ pub struct Opsi {
     pub hari_ini: Tanggal,
     /// Who imports: the admin (API) or the operator (command line), for the
     /// mapping's history and its checks.
-    pub oleh: Pengimpor,
+    pub oleh: Importer,
 }
 
 /// Who runs an import.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pengimpor {
+pub enum Importer {
     /// An admin through the API (their pegawai id).
     Admin(String),
     /// The operator on the command line.
@@ -82,17 +80,17 @@ pub type Kemajuan = Arc<dyn Fn(u64, u64) + Send + Sync>;
 /// Reads, checks and (when `opsi.terapkan`) applies a CSV file in one job on
 /// the writer. With `kunci` (a request's Idempotency-Key) the summary is
 /// stored as the key's answer in the same write.
-pub async fn impor(
+pub async fn apply_csv(
     db: &Db,
-    opsi: Opsi,
+    opsi: ImportOptions,
     data: Vec<u8>,
     kemajuan: Kemajuan,
-    kunci: Option<Kunci>,
-) -> Result<Ringkasan, ImporError> {
+    kunci: Option<KeyRecord>,
+) -> Result<Ringkasan, ImportError> {
     let mentah = tokio::task::spawn_blocking(move || baca(&data))
         .await
         .map_err(|e| anyhow::anyhow!("reading task: {e}"))?
-        .map_err(ImporError::Berkas)?;
+        .map_err(ImportError::Berkas)?;
     let instansi_id = opsi.instansi_id.clone();
     let hasil = db
         .write(move |c| {
@@ -101,7 +99,7 @@ pub async fn impor(
                 // applying, undone for a dry run or a refused file. The key's
                 // answer is written beside it, so a dry run's is kept too.
                 let mut sp = c.begin().await?;
-                let hasil = impor_dalam(&mut sp, &opsi, mentah, &*kemajuan).await;
+                let hasil = apply_in(&mut sp, &opsi, mentah, &*kemajuan).await;
                 match &hasil {
                     Ok(_) if opsi.terapkan => sp.commit().await?,
                     _ => sp.rollback().await?,
@@ -109,11 +107,11 @@ pub async fn impor(
                 match hasil {
                     Ok(r) => {
                         if let Some(k) = &kunci {
-                            k.simpan_json(c, StatusCode::OK, &r).await?;
+                            keys::save_json(c, k, 200, &r).await?;
                         }
                         Ok(Ok(r))
                     }
-                    Err(ImporError::Lain(e)) => Err(e),
+                    Err(ImportError::Db(e)) => Err(e),
                     Err(e) => Ok(Err(e)),
                 }
             })
@@ -133,44 +131,31 @@ pub async fn impor(
     Ok(hasil)
 }
 
-/// id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id
-type PegawaiRaw = (String, String, String, String, String, String, String);
-
-async fn impor_dalam(
+async fn apply_in(
     conn: &mut AnyConnection,
-    opsi: &Opsi,
+    opsi: &ImportOptions,
     mentah: Mentah,
     kemajuan: &(dyn Fn(u64, u64) + Send + Sync),
-) -> Result<Ringkasan, ImporError> {
+) -> Result<Ringkasan, ImportError> {
     let instansi_id = opsi.instansi_id.as_str();
     // On PostgreSQL this orders imports of one instansi (on SQLite the writer
     // holds the file's write lock already).
-    let ada = sqlx::query("UPDATE instansi SET kode = kode WHERE id = $1")
-        .bind(instansi_id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    if ada == 0 {
+    if !org::lock_instansi(conn, instansi_id).await? {
         return Err(anyhow::anyhow!("unknown instansi").into());
     }
     let periode: Option<PeriodeView> = match &opsi.periode_id {
         Some(id) => match org::periode(conn, id).await? {
             Some((instansi, p)) if instansi == instansi_id => Some(p),
-            _ => return Err(ImporError::PeriodeTidakAda),
+            _ => return Err(ImportError::PeriodeTidakAda),
         },
         None => org::periode_berjalan(conn, instansi_id, opsi.hari_ini).await?,
     };
-    let pegawai: Vec<PegawaiRaw> = sqlx::query_as(
-        "SELECT id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id FROM pegawai WHERE instansi_id = $1",
-    )
-    .bind(instansi_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let pegawai = org::pegawai_instansi_semua(conn, instansi_id).await?;
     let segmen = match &periode {
         Some(p) => org::segmen_periode(conn, &p.id).await?,
         None => Vec::new(),
     };
-    let id_ke_nip: HashMap<&str, &str> = pegawai.iter().map(|p| (p.0.as_str(), p.1.as_str())).collect();
+    let id_ke_nip: HashMap<&str, &str> = pegawai.iter().map(|p| (p.id.as_str(), p.nip.as_str())).collect();
     let mut terbuka: HashMap<&str, &Segmen> = HashMap::new();
     let mut sampai_terakhir: HashMap<&str, &str> = HashMap::new();
     for s in &segmen {
@@ -191,39 +176,25 @@ async fn impor_dalam(
     let mut konteks = Konteks::default();
     for p in &pegawai {
         let atasan = terbuka
-            .get(p.0.as_str())
+            .get(p.id.as_str())
             .and_then(|s| s.penilai_id.as_deref())
             .and_then(|id| id_ke_nip.get(id))
             .map(|n| (*n).to_owned());
-        konteks.terdaftar.insert(p.1.clone(), atasan);
-        if let Some(j) = JenisJabatan::from_kode(&p.4) {
-            konteks.jabatan_terdaftar.insert(p.1.clone(), j);
+        konteks.terdaftar.insert(p.nip.clone(), atasan);
+        if let Some(j) = JenisJabatan::from_kode(&p.jenis_jabatan) {
+            konteks.jabatan_terdaftar.insert(p.nip.clone(), j);
         }
     }
-    if let Pengimpor::Admin(id) = &opsi.oleh {
+    if let Importer::Admin(id) = &opsi.oleh {
         // An admin of another instansi (a super admin) is in no row of this one.
         konteks.pengimpor = Some(match id_ke_nip.get(id.as_str()) {
             Some(nip) => (*nip).to_owned(),
-            None => sqlx::query_as::<_, (String,)>("SELECT nip FROM pegawai WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *conn)
-                .await?
-                .map(|r| r.0)
-                .unwrap_or_default(),
+            None => org::nip_of(conn, id).await?.unwrap_or_default(),
         });
     }
     let asing: Vec<String> = mentah.nip_disebut().into_iter().filter(|n| !konteks.terdaftar.contains_key(n)).collect();
-    for chunk in asing.chunks(500) {
-        let sql =
-            format!("SELECT nip FROM pegawai WHERE instansi_id <> $1 AND nip IN ({})", placeholders(2, chunk.len()));
-        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(instansi_id);
-        for n in chunk {
-            q = q.bind(n.as_str());
-        }
-        let found: Vec<(String,)> = q.fetch_all(&mut *conn).await?;
-        konteks.instansi_lain.extend(found.into_iter().map(|r| r.0));
-    }
-    let berkas = periksa(mentah, &konteks).map_err(ImporError::Berkas)?;
+    konteks.instansi_lain.extend(org::nip_instansi_lain(conn, instansi_id, &asing).await?);
+    let berkas = periksa(mentah, &konteks).map_err(ImportError::Berkas)?;
 
     let mut r = Ringkasan { terapkan: opsi.terapkan, baris: berkas.baris.len(), ..Ringkasan::default() };
     let total = berkas.baris.len() as u64;
@@ -239,32 +210,28 @@ async fn impor_dalam(
     }
 
     // Pegawai: upsert by NIP, writing only what changed.
-    let lama: HashMap<&str, &PegawaiRaw> = pegawai.iter().map(|p| (p.1.as_str(), p)).collect();
-    let mut nip_ke_id: HashMap<String, String> = pegawai.iter().map(|p| (p.1.clone(), p.0.clone())).collect();
+    let lama: HashMap<&str, &org::PegawaiRow> = pegawai.iter().map(|p| (p.nip.as_str(), p)).collect();
+    let mut nip_ke_id: HashMap<String, String> = pegawai.iter().map(|p| (p.nip.clone(), p.id.clone())).collect();
     let mut baru: Vec<Vec<Option<String>>> = Vec::new();
     for (i, (b, unit_id)) in berkas.baris.iter().zip(&unit_baris).enumerate() {
         match lama.get(b.nip.as_str()) {
             Some(p) => {
-                let sama = p.2 == b.nama
-                    && p.3 == b.jenis_pegawai.kode()
-                    && p.4 == b.jenis_jabatan.kode()
-                    && p.5 == b.jabatan
-                    && &p.6 == unit_id;
+                let sama = p.nama == b.nama
+                    && p.jenis_pegawai == b.jenis_pegawai.kode()
+                    && p.jenis_jabatan == b.jenis_jabatan.kode()
+                    && p.jabatan == b.jabatan
+                    && &p.unit_id == unit_id;
                 if sama {
                     r.tidak_berubah += 1;
                 } else {
-                    sqlx::query(
-                        "UPDATE pegawai SET nama = $1, jenis_pegawai = $2, jenis_jabatan = $3, jabatan = $4, \
-                         unit_id = $5, version = version + 1 WHERE id = $6",
-                    )
-                    .bind(&b.nama)
-                    .bind(b.jenis_pegawai.kode())
-                    .bind(b.jenis_jabatan.kode())
-                    .bind(&b.jabatan)
-                    .bind(unit_id)
-                    .bind(&p.0)
-                    .execute(&mut *conn)
-                    .await?;
+                    let data = org::DataPegawai {
+                        nama: &b.nama,
+                        jenis_pegawai: b.jenis_pegawai.kode(),
+                        jenis_jabatan: b.jenis_jabatan.kode(),
+                        jabatan: &b.jabatan,
+                        unit_id,
+                    };
+                    org::update_pegawai(conn, &p.id, &data).await?;
                     r.diubah += 1;
                 }
             }
@@ -283,7 +250,7 @@ async fn impor_dalam(
                 ]);
                 r.dibuat += 1;
                 if baru.len() == BATCH {
-                    sisip_massal(conn, PEGAWAI_INSERT, &std::mem::take(&mut baru)).await?;
+                    org::insert_pegawai_batch(conn, &std::mem::take(&mut baru)).await?;
                 }
             }
         }
@@ -291,7 +258,7 @@ async fn impor_dalam(
             kemajuan(i as u64 + 1, total);
         }
     }
-    sisip_massal(conn, PEGAWAI_INSERT, &baru).await?;
+    org::insert_pegawai_batch(conn, &baru).await?;
     kemajuan(total, total);
 
     // The atasan mapping of the period.
@@ -314,12 +281,12 @@ async fn set_atasan(
     conn: &mut AnyConnection,
     instansi_id: &str,
     periode: &PeriodeView,
-    opsi: &Opsi,
+    opsi: &ImportOptions,
     baris: &[BarisImpor],
     nip_ke_id: &HashMap<String, String>,
     terbuka: &HashMap<&str, &Segmen>,
     sampai_terakhir: &HashMap<&str, &str>,
-) -> Result<usize, ImporError> {
+) -> Result<usize, ImportError> {
     let (Some(mulai), Some(selesai)) = (Tanggal::parse_iso(&periode.mulai), Tanggal::parse_iso(&periode.selesai))
     else {
         return Err(anyhow::anyhow!("period {} has unreadable dates", periode.id).into());
@@ -327,8 +294,8 @@ async fn set_atasan(
     // A change found now takes effect today (kept within the period).
     let sejak = opsi.hari_ini.max(mulai).min(selesai);
     let oleh = match &opsi.oleh {
-        Pengimpor::Admin(id) => org::Pengubah { pegawai_id: Some(id), sumber: "impor" },
-        Pengimpor::Operator => org::Pengubah { pegawai_id: None, sumber: "cli" },
+        Importer::Admin(id) => org::Pengubah { pegawai_id: Some(id), sumber: "impor" },
+        Importer::Operator => org::Pengubah { pegawai_id: None, sumber: "cli" },
     };
     // Every change goes to the mapping's history, in batches.
     let mut riwayat: Vec<org::RiwayatBaru> = Vec::new();
@@ -390,48 +357,18 @@ async fn set_atasan(
                     Some(dari.to_string()),
                 ]);
                 if baru.len() == BATCH {
-                    sisip_massal(conn, ATASAN_INSERT, &std::mem::take(&mut baru)).await?;
+                    org::insert_atasan_batch(conn, &std::mem::take(&mut baru)).await?;
                 }
             }
         }
         diubah += 1;
     }
-    sisip_massal(conn, ATASAN_INSERT, &baru).await?;
+    org::insert_atasan_batch(conn, &baru).await?;
     org::catat_riwayat(conn, &riwayat).await?;
     if diubah > 0 {
         org::skp_ikut_atasan(conn, &periode.id, None).await?;
     }
     Ok(diubah)
-}
-
-const PEGAWAI_INSERT: &str =
-    "INSERT INTO pegawai (id, instansi_id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id) VALUES ";
-const ATASAN_INSERT: &str = "INSERT INTO atasan (id, instansi_id, periode_id, pegawai_id, penilai_id, \
-                             atasan_penilai_id, berlaku_mulai) VALUES ";
-
-/// One multi-row INSERT per [`BATCH`] rows (text or NULL values).
-async fn sisip_massal(conn: &mut AnyConnection, awal: &str, rows: &[Vec<Option<String>>]) -> sqlx::Result<()> {
-    for chunk in rows.chunks(BATCH) {
-        let mut sql = String::with_capacity(awal.len() + chunk.len() * 64);
-        sql.push_str(awal);
-        let mut n = 0;
-        for (i, row) in chunk.iter().enumerate() {
-            sql.push_str(if i == 0 { "(" } else { ", (" });
-            for j in 0..row.len() {
-                n += 1;
-                let _ = write!(sql, "{}${n}", if j == 0 { "" } else { ", " });
-            }
-            sql.push(')');
-        }
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for row in chunk {
-            for v in row {
-                q = q.bind(v.as_deref());
-            }
-        }
-        q.execute(&mut *conn).await?;
-    }
-    Ok(())
 }
 
 /// The instansi's units, by (parent, name).
@@ -442,38 +379,28 @@ struct Units {
 }
 
 impl Units {
-    async fn load(conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<Units> {
-        let rows: Vec<(String, Option<String>, String)> =
-            sqlx::query_as("SELECT id, induk_id, nama FROM unit_kerja WHERE instansi_id = $1 ORDER BY id")
-                .bind(instansi_id)
-                .fetch_all(&mut *conn)
-                .await?;
-        let (nama_instansi,): (String,) =
-            sqlx::query_as("SELECT nama FROM instansi WHERE id = $1").bind(instansi_id).fetch_one(&mut *conn).await?;
-        let roots: Vec<&(String, Option<String>, String)> = rows.iter().filter(|r| r.1.is_none()).collect();
+    async fn load(conn: &mut AnyConnection, instansi_id: &str) -> DbResult<Units> {
+        let rows = org::units_by_id(conn, instansi_id).await?;
+        let nama_instansi = org::nama_instansi(conn, instansi_id).await?;
+        let roots: Vec<&org::UnitRow> = rows.iter().filter(|r| r.induk_id.is_none()).collect();
         // One root is the top; among several, the one named as the instansi, else the first by id.
-        let puncak = roots.iter().find(|r| r.2 == nama_instansi).or(roots.first()).map(|r| (r.0.clone(), r.2.clone()));
+        let puncak =
+            roots.iter().find(|r| r.nama == nama_instansi).or(roots.first()).map(|r| (r.id.clone(), r.nama.clone()));
         let mut by_parent = HashMap::with_capacity(rows.len());
-        for (id, induk, nama) in rows {
-            by_parent.entry((induk, nama)).or_insert(id);
+        for org::UnitRow { id, induk_id, nama } in rows {
+            by_parent.entry((induk_id, nama)).or_insert(id);
         }
         Ok(Units { by_parent, puncak })
     }
 
     /// Creates the top unit (named as the instansi) when there is none.
-    async fn pastikan_puncak(&mut self, conn: &mut AnyConnection, instansi_id: &str) -> sqlx::Result<usize> {
+    async fn pastikan_puncak(&mut self, conn: &mut AnyConnection, instansi_id: &str) -> DbResult<usize> {
         if self.puncak.is_some() {
             return Ok(0);
         }
-        let (nama,): (String,) =
-            sqlx::query_as("SELECT nama FROM instansi WHERE id = $1").bind(instansi_id).fetch_one(&mut *conn).await?;
+        let nama = org::nama_instansi(conn, instansi_id).await?;
         let id = new_id();
-        sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, NULL, $3)")
-            .bind(&id)
-            .bind(instansi_id)
-            .bind(&nama)
-            .execute(&mut *conn)
-            .await?;
+        org::insert_unit(conn, &id, instansi_id, None, &nama).await?;
         self.by_parent.insert((None, nama.clone()), id.clone());
         self.puncak = Some((id, nama));
         Ok(1)
@@ -485,7 +412,7 @@ impl Units {
         conn: &mut AnyConnection,
         instansi_id: &str,
         path: &[String],
-    ) -> sqlx::Result<(String, usize)> {
+    ) -> DbResult<(String, usize)> {
         let (puncak_id, puncak_nama) = self.puncak.clone().unwrap_or_default();
         let path = match path.split_first() {
             Some((first, rest)) if *first == puncak_nama => rest,
@@ -499,13 +426,7 @@ impl Units {
                 Some(id) => id.clone(),
                 None => {
                     let id = new_id();
-                    sqlx::query("INSERT INTO unit_kerja (id, instansi_id, induk_id, nama) VALUES ($1, $2, $3, $4)")
-                        .bind(&id)
-                        .bind(instansi_id)
-                        .bind(&kini)
-                        .bind(nama)
-                        .execute(&mut *conn)
-                        .await?;
+                    org::insert_unit(conn, &id, instansi_id, Some(&kini), nama).await?;
                     self.by_parent.insert(key, id.clone());
                     dibuat += 1;
                     id
