@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldErrors;
 use crate::periode::SiklusPeriodik;
 use crate::rule_set::JenisRhk;
-use crate::skp::{Skp, SkpInput, SkpRencana, StatusSkp};
+use crate::skp::{AksiSkp, Skp, SkpInput, SkpRencana, StatusSkp};
 use crate::teks::Teks;
 
 pub use impor::{ImporGagal, Kesalahan, Laporan, Perbaikan, Ringkasan, tulis_csv};
@@ -188,6 +188,23 @@ pub struct SkpBaca {
     pub skp: SkpRencana,
     pub isian: SkpInput,
     pub kelengkapan: FieldErrors,
+}
+
+/// One entry of an SKP's history (`GET /api/v1/skp/{id}/versi`): the SKP as
+/// saved by one change, and the change's one name.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkpHistoryEntry {
+    pub version: i64,
+    pub aksi: AksiSkp,
+    /// The pegawai id of who made the change.
+    pub oleh: String,
+    pub status: StatusSkp,
+    /// Unix seconds.
+    pub dibuat: i64,
+    /// The SKP document as saved.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub skp: serde_json::Value,
 }
 
 /// `POST /api/v1/skp`.

@@ -4,7 +4,6 @@
 //! the error in its extensions ([`InternalError`]), the layer logs it inside
 //! the request's trace span, and the trace layer does not log failures again.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,27 +12,29 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 pub use domain::api::ErrorBody;
+use domain::error::FieldErrors;
+use domain::teks::Teks;
 
 use crate::db::DbError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("bad request: {0}")]
-    BadRequest(&'static str, String),
+    BadRequest(&'static str, Teks),
     #[error("validation failed")]
-    Validation(BTreeMap<String, Vec<String>>),
+    Validation(FieldErrors),
     #[error("not authenticated")]
     Unauthenticated,
     /// Credentials were wrong (login, activation): 401 with this message.
     #[error("unauthorized")]
-    Unauthorized(&'static str),
+    Unauthorized(Teks),
     #[error("forbidden")]
     Forbidden,
     #[error("not found")]
     NotFound,
     /// A rule of the workflow refuses the change (e.g. an approved SKP is not editable).
     #[error("conflict: {0}")]
-    Conflict(&'static str, String),
+    Conflict(&'static str, Teks),
     /// The write was based on an old version; carries the current record.
     #[error("stale version")]
     Stale(serde_json::Value),
@@ -55,7 +56,7 @@ impl From<DbError> for ApiError {
         match e {
             DbError::NotFound => ApiError::NotFound,
             DbError::Invalid(fields) => fields.into(),
-            DbError::Conflict { code, message } => ApiError::Conflict(code, dua_bahasa(&message)),
+            DbError::Conflict { code, message } => ApiError::Conflict(code, message),
             DbError::Stale(current) => ApiError::Stale(current),
             DbError::Internal(e) => ApiError::Internal(e),
         }
@@ -64,68 +65,75 @@ impl From<DbError> for ApiError {
 
 impl ApiError {
     /// A single-field validation error.
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
-        ApiError::Validation(BTreeMap::from([(field.to_owned(), vec![message.into()])]))
+    pub fn field(field: &str, message: Teks) -> Self {
+        ApiError::Validation(FieldErrors::new().with(field, message))
     }
 
-    fn parts(&self) -> (StatusCode, &str, String) {
+    fn parts(&self) -> (StatusCode, &str, Teks) {
         match self {
             ApiError::BadRequest(code, m) => (StatusCode::BAD_REQUEST, code, m.clone()),
             ApiError::Validation(_) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "validation",
-                "Ada isian yang perlu diperbaiki. / Some fields need correcting.".into(),
+                Teks::new("Ada isian yang perlu diperbaiki.", "Some fields need correcting."),
             ),
             ApiError::Unauthenticated => (
                 StatusCode::UNAUTHORIZED,
                 "unauthenticated",
-                "Sesi Anda berakhir atau belum masuk; silakan masuk lagi. / Please sign in.".into(),
+                Teks::new("Sesi Anda berakhir atau belum masuk; silakan masuk lagi.", "Please sign in."),
             ),
-            ApiError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, "wrong_credentials", (*m).to_owned()),
+            ApiError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, "wrong_credentials", m.clone()),
             ApiError::Forbidden => (
                 StatusCode::FORBIDDEN,
                 "forbidden",
-                "Anda tidak berhak melakukan ini. / You are not allowed to do this.".into(),
+                Teks::new("Anda tidak berhak melakukan ini.", "You are not allowed to do this."),
             ),
-            ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found", "Tidak ditemukan. / Not found.".into()),
+            ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found", Teks::new("Tidak ditemukan.", "Not found.")),
             ApiError::Conflict(code, m) => (StatusCode::CONFLICT, code, m.clone()),
             ApiError::Stale(_) => (
                 StatusCode::CONFLICT,
                 "stale_version",
-                "Data ini sudah diubah di tempat lain; lihat versi terbaru. / This record changed elsewhere; see the current version."
-                    .into(),
+                Teks::new(
+                    "Data ini sudah diubah di tempat lain; lihat versi terbaru.",
+                    "This record changed elsewhere; see the current version.",
+                ),
             ),
             ApiError::KeyReused => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "idempotency_key_reused",
-                "Kunci Idempotency-Key sudah dipakai untuk isi yang berbeda. / The Idempotency-Key was used with a different body."
-                    .into(),
+                Teks::new(
+                    "Kunci Idempotency-Key sudah dipakai untuk isi yang berbeda.",
+                    "The Idempotency-Key was used with a different body.",
+                ),
             ),
             ApiError::TooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
-                "Kiriman terlalu besar. / The request body is too large.".into(),
+                Teks::new("Kiriman terlalu besar.", "The request body is too large."),
             ),
             ApiError::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
-                "Kirim sebagai application/json. / Send application/json.".into(),
+                Teks::new("Kirim sebagai application/json.", "Send application/json."),
             ),
             ApiError::TooManyRequests(wait) => {
                 let menit = wait.as_millis().div_ceil(60_000).max(1);
                 (
                     StatusCode::TOO_MANY_REQUESTS,
                     "too_many_requests",
-                    format!(
-                        "Terlalu banyak percobaan; coba lagi dalam {menit} menit. / Too many attempts; try again in {menit} min."
+                    Teks::new(
+                        format!("Terlalu banyak percobaan; coba lagi dalam {menit} menit."),
+                        format!("Too many attempts; try again in {menit} min."),
                     ),
                 )
             }
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
-                "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman. / A server error occurred; your saved data is safe."
-                    .into(),
+                Teks::new(
+                    "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman.",
+                    "A server error occurred; your saved data is safe.",
+                ),
             ),
         }
     }
@@ -138,7 +146,7 @@ pub struct InternalError(pub Arc<anyhow::Error>);
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code, message) = self.parts();
-        let mut body = ErrorBody { code: code.to_owned(), message, fields: BTreeMap::new(), current: None };
+        let mut body = ErrorBody { code: code.to_owned(), message, fields: FieldErrors::new(), current: None };
         let mut retry_after = None;
         let mut internal = None;
         match self {
@@ -176,14 +184,9 @@ pub fn log_internal<B>(res: http::Response<B>) -> http::Response<B> {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
-/// "Bahasa Indonesia / English", the server's bilingual message form.
-pub fn dua_bahasa(t: &domain::teks::Teks) -> String {
-    format!("{} / {}", t.id, t.en)
-}
-
-impl From<domain::error::FieldErrors> for ApiError {
-    fn from(e: domain::error::FieldErrors) -> Self {
-        ApiError::Validation(e.iter().map(|(f, msgs)| (f.to_owned(), msgs.iter().map(dua_bahasa).collect())).collect())
+impl From<FieldErrors> for ApiError {
+    fn from(e: FieldErrors) -> Self {
+        ApiError::Validation(e)
     }
 }
 
@@ -192,8 +195,8 @@ impl From<domain::skp::SkpError> for ApiError {
         match e {
             domain::skp::SkpError::Incomplete(fields) => fields.into(),
             // Missing input, not a refused transition: a field error on the notes.
-            domain::skp::SkpError::NotesRequired => ApiError::field("catatan", dua_bahasa(&e.pesan())),
-            other => ApiError::Conflict(other.kode(), dua_bahasa(&other.pesan())),
+            domain::skp::SkpError::NotesRequired => ApiError::field("catatan", e.pesan()),
+            other => ApiError::Conflict(other.kode(), other.pesan()),
         }
     }
 }
@@ -208,7 +211,7 @@ mod tests {
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
         let e = res.extensions().get::<InternalError>().expect("the error rides along");
         assert_eq!(format!("{:#}", e.0), "saving SKP 1: disk full");
-        for other in [ApiError::NotFound, ApiError::Forbidden, ApiError::field("x", "y")] {
+        for other in [ApiError::NotFound, ApiError::Forbidden, ApiError::field("x", Teks::new("y", "y"))] {
             assert!(other.into_response().extensions().get::<InternalError>().is_none());
         }
     }
@@ -218,7 +221,7 @@ mod tests {
         let conflict = DbError::conflict("skp_exists", "Sudah ada.", "Already there.");
         match ApiError::from(conflict) {
             ApiError::Conflict(code, m) => {
-                assert_eq!((code, m.as_str()), ("skp_exists", "Sudah ada. / Already there."))
+                assert_eq!((code, m), ("skp_exists", Teks::new("Sudah ada.", "Already there.")))
             }
             other => panic!("{other:?}"),
         }
@@ -227,7 +230,7 @@ mod tests {
         assert!(matches!(ApiError::from(DbError::Internal(anyhow::anyhow!("x"))), ApiError::Internal(_)));
         let fields = domain::error::FieldErrors::new().with("f", domain::teks::Teks::new("Salah.", "Wrong."));
         match ApiError::from(DbError::Invalid(fields)) {
-            ApiError::Validation(f) => assert_eq!(f["f"], ["Salah. / Wrong."]),
+            ApiError::Validation(f) => assert_eq!(f.get("f"), [Teks::new("Salah.", "Wrong.")]),
             other => panic!("{other:?}"),
         }
     }
@@ -237,12 +240,12 @@ mod tests {
         let lama = ApiError::TooManyRequests(Duration::from_secs(601));
         let (status, code, pesan) = lama.parts();
         assert_eq!((status, code), (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"));
-        assert!(pesan.contains("coba lagi dalam 11 menit") && pesan.contains("try again in 11 min"), "{pesan}");
+        assert!(pesan.id.contains("coba lagi dalam 11 menit") && pesan.en.contains("try again in 11 min"), "{pesan:?}");
         let sebentar = ApiError::TooManyRequests(Duration::from_secs(5));
         let (_, _, pesan) = sebentar.parts();
-        assert!(pesan.contains("dalam 1 menit"), "{pesan}");
+        assert!(pesan.id.contains("dalam 1 menit"), "{pesan:?}");
         let hampir_dua = ApiError::TooManyRequests(Duration::from_millis(60_900));
         let (_, _, pesan) = hampir_dua.parts();
-        assert!(pesan.contains("dalam 2 menit"), "{pesan}");
+        assert!(pesan.id.contains("dalam 2 menit"), "{pesan:?}");
     }
 }

@@ -5,6 +5,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use domain::teks::Teks;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -26,13 +27,16 @@ where
         if let Some(path) = control_character_path(&value, String::new()) {
             return Err(ApiError::field(
                 &path,
-                "Mengandung karakter kendali yang tidak diizinkan. / Contains a control character that is not allowed.",
+                Teks::new(
+                    "Mengandung karakter kendali yang tidak diizinkan.",
+                    "Contains a control character that is not allowed.",
+                ),
             ));
         }
         let parsed = serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             let field = if path == "." { "body".to_owned() } else { path };
-            ApiError::field(&field, format!("Isian tidak sesuai format. / Invalid value: {}", e.inner()))
+            ApiError::field(&field, Teks::new("Isian tidak sesuai format.", format!("Invalid value: {}", e.inner())))
         })?;
         Ok(AppJson(parsed))
     }
@@ -60,7 +64,7 @@ where
             axum::extract::Query::<T>::from_request_parts(parts, state).await.map_err(|e| {
                 ApiError::BadRequest(
                     "bad_query",
-                    format!("Parameter tidak valid. / Invalid query parameters: {}", e.body_text()),
+                    Teks::new("Parameter tidak valid.", format!("Invalid query parameters: {}", e.body_text())),
                 )
             })?;
         Ok(AppQuery(q))
@@ -73,10 +77,10 @@ fn reject(r: JsonRejection) -> ApiError {
         JsonRejection::BytesRejection(b) if b.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge,
         JsonRejection::JsonSyntaxError(_) => ApiError::BadRequest(
             "malformed_json",
-            "Isi kiriman bukan JSON yang sah. / The body is not valid JSON.".into(),
+            Teks::new("Isi kiriman bukan JSON yang sah.", "The body is not valid JSON."),
         ),
         other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge,
-        _ => ApiError::BadRequest("bad_body", "Isi kiriman tidak dapat dibaca. / The body cannot be read.".into()),
+        _ => ApiError::BadRequest("bad_body", Teks::new("Isi kiriman tidak dapat dibaca.", "The body cannot be read.")),
     }
 }
 

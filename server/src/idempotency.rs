@@ -74,6 +74,7 @@ use axum::extract::{FromRequestParts, MatchedPath, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use domain::teks::Teks;
 use futures_util::future::Either;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -115,11 +116,15 @@ pub struct Rahasia;
 
 /// The stored answer to a replay of a request whose response was [`Rahasia`].
 fn rahasia_body() -> String {
-    serde_json::json!({
-        "code": "secret_not_replayed",
-        "message": "Isi jawaban ini rahasia dan hanya ditampilkan sekali; minta yang baru. / This answer held secrets shown only once; request new ones.",
-    })
-    .to_string()
+    let body = crate::error::ErrorBody {
+        code: "secret_not_replayed".into(),
+        message: Teks::new(
+            "Isi jawaban ini rahasia dan hanya ditampilkan sekali; minta yang baru.",
+            "This answer held secrets shown only once; request new ones.",
+        ),
+        ..Default::default()
+    };
+    serde_json::to_string(&body).expect("an ErrorBody always serialises")
 }
 
 /// Whether a (trimmed) `Idempotency-Key` is one: 1–100 visible ASCII characters.
@@ -374,7 +379,10 @@ async fn run(state: Arc<Bagian>, req: Request, next: Next) -> Result<Response, A
     if !kunci_sah(&key) {
         return Err(ApiError::field(
             "Idempotency-Key",
-            "Setiap perubahan wajib membawa header Idempotency-Key (1–100 karakter). / Every change needs an Idempotency-Key header (1–100 characters).",
+            Teks::new(
+                "Setiap perubahan wajib membawa header Idempotency-Key (1–100 karakter).",
+                "Every change needs an Idempotency-Key header (1–100 characters).",
+            ),
         ));
     }
     let matched = parts.extensions.get::<MatchedPath>().map(|m| m.as_str().to_owned());

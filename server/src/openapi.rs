@@ -79,7 +79,7 @@ async fn openapi_json(Extension(Dokumen(json)): Extension<Dokumen>) -> impl Into
 pub fn document(parts: impl IntoIterator<Item = OpenApi>) -> OpenApi {
     let mut info = Info::new(TITLE, env!("CARGO_PKG_VERSION"));
     info.description = Some(
-        "The JSON API of e-Kinerja. Every error is an `ErrorBody`; `message` is \"Bahasa Indonesia / English\"."
+        "The JSON API of e-Kinerja. Every error is an `ErrorBody`; every message (`message`, each of `fields`) is `{ \"id\": Bahasa Indonesia, \"en\": English }`."
             .to_owned(),
     );
     let mut doc = OpenApi::new(info, Paths::new());

@@ -8,6 +8,7 @@ use anyhow::Context;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Response, header};
+use domain::teks::Teks;
 use tokio::net::TcpListener;
 use tower::util::MapResponseLayer;
 use tower_http::compression::CompressionLayer;
@@ -76,23 +77,23 @@ fn error_shape(res: axum::response::Response) -> axum::response::Response {
         return res;
     }
     let (code, message) = match status.as_u16() {
-        405 => ("method_not_allowed", "Metode ini tidak didukung di alamat ini. / This method is not supported here."),
-        404 => ("not_found", "Tidak ditemukan. / Not found."),
-        413 => ("payload_too_large", "Kiriman terlalu besar. / The request body is too large."),
-        415 => ("unsupported_media_type", "Jenis isi kiriman tidak didukung. / Unsupported content type."),
+        405 => (
+            "method_not_allowed",
+            Teks::new("Metode ini tidak didukung di alamat ini.", "This method is not supported here."),
+        ),
+        404 => ("not_found", Teks::new("Tidak ditemukan.", "Not found.")),
+        413 => ("payload_too_large", Teks::new("Kiriman terlalu besar.", "The request body is too large.")),
+        415 => ("unsupported_media_type", Teks::new("Jenis isi kiriman tidak didukung.", "Unsupported content type.")),
         s if s >= 500 => (
             "internal",
-            "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman. / A server error occurred; your \
-             saved data is safe.",
+            Teks::new(
+                "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman.",
+                "A server error occurred; your saved data is safe.",
+            ),
         ),
-        _ => ("bad_request", "Permintaan tidak valid. / The request is not valid."),
+        _ => ("bad_request", Teks::new("Permintaan tidak valid.", "The request is not valid.")),
     };
-    let body = crate::error::ErrorBody {
-        code: code.to_owned(),
-        message: message.to_owned(),
-        fields: Default::default(),
-        current: None,
-    };
+    let body = crate::error::ErrorBody { code: code.to_owned(), message, fields: Default::default(), current: None };
     let (mut parts, _) = res.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));

@@ -158,7 +158,7 @@ export async function ajukanSkp(nip, base, uraian, opsi) {
  * resolves with its id. */
 export function buatSkpPanjang(page, n) {
   return page.evaluate(async (n) => {
-    const sesi = (await (await fetch('/api/v1/auth/sesi')).json()).sesi;
+    const sesi = (await (await fetch('/api/v1/auth/session')).json()).session;
     const periode = (await (await fetch('/api/v1/org/periode')).json())[0].id;
     const rhk = Array.from({ length: n }, (_, r) => ({
       id: `rhk-${r}`, uraian: `Terlaksananya layanan kepegawaian ke-${r}`, jenis: r % 5 === 4 ? 'tambahan' : 'utama',

@@ -314,7 +314,7 @@ test('a period under PermenPANRB 8/2021 previews capaian and nilai as typed, in 
   const staf7 = '199606112023211011'; // Yusuf Hidayat
   const s = await apiSession(server.base, staf7);
   // His penilai in that period, as in this one: Budi Santoso (kabid2).
-  const idPegawai = async (sesi) => (await sesi.get('/api/v1/auth/sesi')).sesi.pegawai_id;
+  const idPegawai = async (sesi) => (await sesi.get('/api/v1/auth/session')).session.pegawai_id;
   await admin.put('/api/v1/org/atasan', {
     periode_id: periode.id, pegawai_id: await idPegawai(s),
     penilai_id: await idPegawai(await apiSession(server.base, '198206252006041001')),

@@ -92,6 +92,22 @@ pub enum StatusSkp {
 }
 
 impl StatusSkp {
+    pub const SEMUA: [StatusSkp; 8] = [
+        StatusSkp::Draf,
+        StatusSkp::Diajukan,
+        StatusSkp::Dikembalikan,
+        StatusSkp::Ditetapkan,
+        StatusSkp::Revisi,
+        StatusSkp::Dinilai,
+        StatusSkp::DinilaiTahunan,
+        StatusSkp::Final,
+    ];
+
+    /// The status named by [`kode`](StatusSkp::kode) (its JSON form, and the database column).
+    pub fn parse(s: &str) -> Option<Self> {
+        StatusSkp::SEMUA.into_iter().find(|st| st.kode() == s)
+    }
+
     pub fn kode(self) -> &'static str {
         match self {
             StatusSkp::Draf => "draf",

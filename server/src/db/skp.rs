@@ -2,8 +2,8 @@
 //! columns, and its history (one entry per saved version).
 
 use anyhow::Context as _;
-use domain::api::{Akses, PegawaiRingkas};
-use domain::skp::{Skp, SkpInput};
+use domain::api::{Akses, PegawaiRingkas, SkpHistoryEntry};
+use domain::skp::{AksiSkp, Skp, SkpInput, StatusSkp};
 use sqlx::{Any, AnyConnection};
 
 use super::error::{DbError, DbResult};
@@ -231,7 +231,7 @@ pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, j: &SkpJson, oleh: &st
             "You already have an SKP for this period.",
         ));
     }
-    insert_history(tx, &row.perubahan(), "create", oleh, &j.dokumen).await
+    insert_history(tx, &row.perubahan(), AksiSkp::Create, oleh, &j.dokumen).await
 }
 
 /// What an update writes beside the serialised documents: which SKP, the
@@ -466,7 +466,7 @@ pub async fn update_json(
     tx: &mut AnyConnection,
     p: &Perubahan,
     j: &SkpJson,
-    aksi: &str,
+    aksi: AksiSkp,
     oleh: &str,
     kunci: &KeyRecord,
     jawaban: &str,
@@ -522,7 +522,7 @@ pub async fn update_json(
         .bind(&p.id)
         .bind(p.version)
         .bind(&p.instansi_id)
-        .bind(aksi)
+        .bind(aksi.kode())
         .bind(oleh)
         .bind(&kunci.owner)
         .bind(&kunci.key)
@@ -549,12 +549,18 @@ pub async fn update_json(
 }
 
 /// One history entry: `p.version` is the version this entry records.
-async fn insert_history(tx: &mut AnyConnection, p: &Perubahan, aksi: &str, oleh: &str, dokumen: &str) -> DbResult<()> {
+async fn insert_history(
+    tx: &mut AnyConnection,
+    p: &Perubahan,
+    aksi: AksiSkp,
+    oleh: &str,
+    dokumen: &str,
+) -> DbResult<()> {
     sqlx::query(concat!(insert_history!(), " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"))
         .bind(&p.id)
         .bind(p.version)
         .bind(&p.instansi_id)
-        .bind(aksi)
+        .bind(aksi.kode())
         .bind(oleh)
         .bind(p.status)
         .bind(dokumen)
@@ -563,18 +569,6 @@ async fn insert_history(tx: &mut AnyConnection, p: &Perubahan, aksi: &str, oleh:
         .await
         .context("recording an SKP's history")?;
     Ok(())
-}
-
-/// One entry of an SKP's history (`GET /skp/{id}/versi`): the SKP as
-/// saved by one change.
-#[derive(Debug, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-pub struct SkpHistoryEntry {
-    pub version: i64,
-    pub aksi: String,
-    pub oleh: String,
-    pub status: String,
-    pub dibuat: i64,
-    pub skp: serde_json::Value,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -600,14 +594,13 @@ pub async fn history<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, skp_id: &
         .map(|r| {
             let skp = serde_json::from_str(&r.dokumen)
                 .with_context(|| format!("stored version {} of SKP {skp_id} unreadable", r.version))?;
-            Ok(SkpHistoryEntry {
-                version: r.version,
-                aksi: r.aksi,
-                oleh: r.oleh,
-                status: r.status,
-                dibuat: r.dibuat,
-                skp,
-            })
+            let aksi = AksiSkp::parse(&r.aksi).with_context(|| {
+                format!("stored version {} of SKP {skp_id}: unknown action {:?}", r.version, r.aksi)
+            })?;
+            let status = StatusSkp::parse(&r.status).with_context(|| {
+                format!("stored version {} of SKP {skp_id}: unknown status {:?}", r.version, r.status)
+            })?;
+            Ok(SkpHistoryEntry { version: r.version, aksi, oleh: r.oleh, status, dibuat: r.dibuat, skp })
         })
         .collect()
 }

@@ -13,11 +13,12 @@ use crate::auth::session::{self, Actor, COOKIE, PeranAkun};
 use crate::auth::throttle::{Jenis, Limit, alamat_klien};
 use crate::clock;
 use crate::db::{akun, org};
-use crate::error::{ApiError, ApiResult, dua_bahasa};
+use crate::error::{ApiError, ApiResult};
 use crate::extract::AppJson;
 use crate::password;
 use crate::state::AppState;
 use domain::api::{ActivationInput, ErrorBody, LoginInput, PasswordInput, SessionView};
+use domain::teks::Teks;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -26,7 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(login))
         .routes(routes!(logout))
         .routes(routes!(me))
-        .routes(routes!(sesi))
+        .routes(routes!(current_session))
         .routes(routes!(change_password))
         .routes(routes!(activate))
 }
@@ -114,7 +115,7 @@ async fn login(
 }
 
 fn login_failed() -> ApiError {
-    ApiError::Unauthorized("NIP atau kata sandi salah. / Wrong NIP or password.")
+    ApiError::Unauthorized(Teks::new("NIP atau kata sandi salah.", "Wrong NIP or password."))
 }
 
 fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
@@ -165,30 +166,33 @@ async fn me(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Sessi
     }))
 }
 
-/// `GET /api/v1/auth/sesi`: the session if there is one, `{"sesi": null}`
+/// `GET /api/v1/auth/session`: the session if there is one, `{"session": null}`
 /// for a guest — a 200 either way, so a page can ask without an error.
 #[utoipa::path(
     get,
-    path = "/auth/sesi",
+    path = "/auth/session",
     tag = "auth",
     security((), ("ekinerja_sesi" = [])),
-    responses((status = 200, description = "The session, or `{\"sesi\": null}` for a guest.", body = domain::api::SesiSaatIni))
+    responses((status = 200, description = "The session, or `{\"session\": null}` for a guest.", body = domain::api::CurrentSession))
 )]
-async fn sesi(State(state): State<AppState>, req: axum::extract::Request) -> ApiResult<Json<domain::api::SesiSaatIni>> {
+async fn current_session(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+) -> ApiResult<Json<domain::api::CurrentSession>> {
     let (parts, _) = req.into_parts();
-    let sesi = match state.inner.sessions.authenticate(&parts).await {
+    let session = match state.inner.sessions.authenticate(&parts).await {
         Ok(actor) => Some(me(State(state), actor).await?.0),
         Err(ApiError::Unauthenticated) => None,
         Err(e) => return Err(e),
     };
-    Ok(Json(domain::api::SesiSaatIni { sesi }))
+    Ok(Json(domain::api::CurrentSession { session }))
 }
 
 /// The password policy (`domain::password`); a refusal is reported under
 /// `field`, the form's own name for the new password (`baru` when changing
 /// it, `password` on activation).
 fn check_new_password(nip: &str, baru: &str, field: &str) -> ApiResult<()> {
-    domain::password::check_new_password(nip, baru).map_err(|t| ApiError::field(field, dua_bahasa(&t)))
+    domain::password::check_new_password(nip, baru).map_err(|t| ApiError::field(field, t))
 }
 
 /// Changes the password; every other session of the account ends.
@@ -211,7 +215,7 @@ async fn change_password(
     let akun::PasswordRow { nip, password_hash } = akun::password_row(state.db.pool(), &actor.pegawai_id).await?;
     let hash = password_hash.unwrap_or_else(|| DUMMY_HASH.clone());
     if !password::verify(input.lama, hash).await.context("verifying the current password")? {
-        return Err(ApiError::field("lama", "Kata sandi lama salah. / The current password is wrong."));
+        return Err(ApiError::field("lama", Teks::new("Kata sandi lama salah.", "The current password is wrong.")));
     }
     check_new_password(&nip, &input.baru, "baru")?;
     let new_hash = password::hash(input.baru).await.context("hashing a new password")?;
@@ -266,7 +270,10 @@ async fn activate(
         }
         ApiError::field(
             "kode",
-            "Kode aktivasi salah atau kedaluwarsa; minta kode baru ke admin instansi. / Wrong or expired activation code; ask your instansi admin for a new one.",
+            Teks::new(
+                "Kode aktivasi salah atau kedaluwarsa; minta kode baru ke admin instansi.",
+                "Wrong or expired activation code; ask your instansi admin for a new one.",
+            ),
         )
     };
     let Some(row) = row.filter(|_| valid) else {

@@ -5,7 +5,7 @@
 //! Admin endpoints answer 403 to a plain pegawai; an object of another
 //! instansi is 404 (not 403), so ids do not leak across instansi.
 
-use std::collections::BTreeMap;
+use domain::error::FieldErrors;
 use std::sync::Arc;
 
 use anyhow::Context as _;
@@ -23,6 +23,7 @@ use domain::pegawai::JenisJabatan;
 use domain::periode::PeriodeInput;
 use domain::rule_set::RuleSet;
 use domain::tanggal::Tanggal;
+use domain::teks::Teks;
 use serde::Deserialize;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
@@ -30,7 +31,7 @@ use utoipa_axum::routes;
 use crate::auth::Actor;
 use crate::clock;
 use crate::db::org;
-use crate::error::{ApiError, ApiResult, ErrorBody, dua_bahasa};
+use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::AppJson;
 use crate::idempotency::{self, Kunci, jawaban_json};
 use crate::import::apply::{ImportError, ImportOptions, Importer, apply_csv};
@@ -85,7 +86,10 @@ async fn instansi_sasaran(state: &AppState, actor: &Actor, diminta: Option<&str>
 }
 
 fn bad_query(e: QueryRejection) -> ApiError {
-    ApiError::BadRequest("bad_query", format!("Parameter tidak valid. / Invalid query parameters: {}", e.body_text()))
+    ApiError::BadRequest(
+        "bad_query",
+        Teks::new("Parameter tidak valid.", format!("Invalid query parameters: {}", e.body_text())),
+    )
 }
 
 /// The unit tree of the caller's instansi.
@@ -130,12 +134,12 @@ pub struct CariPegawai {
 fn halaman(limit: Option<i64>, offset: Option<i64>, bawaan: i64, maks: i64) -> ApiResult<(i64, i64)> {
     let limit = limit.unwrap_or(bawaan);
     let offset = offset.unwrap_or(0);
-    let mut fields = BTreeMap::new();
+    let mut fields = FieldErrors::new();
     if !(1..=maks).contains(&limit) {
-        fields.insert("limit".to_owned(), vec![format!("Antara 1 dan {maks}. / Between 1 and {maks}.")]);
+        fields.add("limit", Teks::new(format!("Antara 1 dan {maks}."), format!("Between 1 and {maks}.")));
     }
     if offset < 0 {
-        fields.insert("offset".to_owned(), vec!["Tidak boleh negatif. / Must not be negative.".to_owned()]);
+        fields.add("offset", Teks::new("Tidak boleh negatif.", "Must not be negative."));
     }
     if fields.is_empty() { Ok((limit, offset)) } else { Err(ApiError::Validation(fields)) }
 }
@@ -163,7 +167,7 @@ async fn cari_pegawai(
     let Query(q) = query.map_err(bad_query)?;
     let (limit, offset) = halaman(q.limit, q.offset, 50, 500)?;
     if q.q.chars().count() > 200 || q.q.chars().any(char::is_control) {
-        return Err(ApiError::field("q", "Kata kunci tidak valid. / Invalid search text."));
+        return Err(ApiError::field("q", Teks::new("Kata kunci tidak valid.", "Invalid search text.")));
     }
     let instansi = instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?;
     let mut conn = state.db.pool().acquire().await.context("a database connection")?;
@@ -225,8 +229,10 @@ async fn buat_periode(
         Some(kode) => Some(RuleSet::from_kode(kode).ok_or_else(|| {
             ApiError::field(
                 "rule_set",
-                "Harus salah satu dari permenpanrb_6_2022, permenpanrb_8_2021, pp_46_2011. / Must be one of \
-                 permenpanrb_6_2022, permenpanrb_8_2021, pp_46_2011.",
+                Teks::new(
+                    "Harus salah satu dari permenpanrb_6_2022, permenpanrb_8_2021, pp_46_2011.",
+                    "Must be one of permenpanrb_6_2022, permenpanrb_8_2021, pp_46_2011.",
+                ),
             )
         })?),
     };
@@ -239,8 +245,7 @@ async fn buat_periode(
         selesai: input.selesai,
     };
     let periode = form.validate()?;
-    let peringatan =
-        form.peringatan().iter().map(|(f, m)| (f.to_owned(), m.iter().map(dua_bahasa).collect())).collect();
+    let peringatan = form.peringatan();
     let periode_id = periode.id().as_str().to_owned();
     let (instansi_id, k) = (instansi.clone(), kunci.clone());
     // The year's check, the period and the key's answer: one durable write.
@@ -325,42 +330,50 @@ async fn set_atasan(
     if pegawai_instansi.as_deref() != Some(instansi.as_str()) {
         return Err(ApiError::NotFound);
     }
-    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut salah = |f: &str, m: &str| fields.entry(f.to_owned()).or_default().push(m.to_owned());
+    let mut fields = FieldErrors::new();
+    let mut salah = |f: &str, m: Teks| {
+        fields.add(f, m);
+    };
     let penilai = input.penilai_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let atasan_penilai = input.atasan_penilai_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
     // Who rates whom decides who approves an SKP: never the admin making the
     // change for themself (a second person makes it), never someone whose
     // position cannot rate (RULES.md §3.1).
-    let diri_sendiri = dua_bahasa(&domain::pegawai::pesan_atasan_diri_sendiri());
+    let diri_sendiri = domain::pegawai::pesan_atasan_diri_sendiri();
     if input.pegawai_id == actor.pegawai_id {
-        salah("pegawai_id", &diri_sendiri);
+        salah("pegawai_id", diri_sendiri.clone());
     }
     for (field, id) in [("penilai_id", penilai), ("atasan_penilai_id", atasan_penilai)] {
         let Some(id) = id else { continue };
         if id == input.pegawai_id {
-            salah(field, "Pegawai tidak dapat menilai dirinya sendiri. / An employee cannot rate themselves.");
+            salah(
+                field,
+                Teks::new("Pegawai tidak dapat menilai dirinya sendiri.", "An employee cannot rate themselves."),
+            );
         } else if id == actor.pegawai_id {
-            salah(field, &diri_sendiri);
+            salah(field, diri_sendiri.clone());
         } else {
             match org::pegawai_jabatan(&mut *conn, id).await? {
                 Some(org::PegawaiJabatan { instansi_id: i, jenis_jabatan: jenis }) if i == instansi => {
                     if !JenisJabatan::from_kode(&jenis).is_some_and(JenisJabatan::boleh_menilai) {
-                        salah(field, &dua_bahasa(&domain::pegawai::pesan_bukan_penilai()));
+                        salah(field, domain::pegawai::pesan_bukan_penilai());
                     }
                 }
-                _ => salah(field, "Harus pegawai instansi ini. / Must be an employee of this instansi."),
+                _ => salah(field, Teks::new("Harus pegawai instansi ini.", "Must be an employee of this instansi.")),
             }
         }
     }
     if penilai.is_some() && penilai == atasan_penilai {
         salah(
             "atasan_penilai_id",
-            "Atasan pejabat penilai harus orang lain dari pejabat penilai. / The rater's superior must differ from the rater.",
+            Teks::new(
+                "Atasan pejabat penilai harus orang lain dari pejabat penilai.",
+                "The rater's superior must differ from the rater.",
+            ),
         );
     }
     if atasan_penilai.is_some() && penilai.is_none() {
-        salah("penilai_id", "Isi pejabat penilai lebih dulu. / Set the rater first.");
+        salah("penilai_id", Teks::new("Isi pejabat penilai lebih dulu.", "Set the rater first."));
     }
     let mulai = Tanggal::parse_iso(input.berlaku_mulai.trim());
     let (awal, akhir) = (Tanggal::parse_iso(&periode.mulai), Tanggal::parse_iso(&periode.selesai));
@@ -368,12 +381,14 @@ async fn set_atasan(
         (Some(m), Some(a), Some(z)) if a <= m && m <= z => {}
         (Some(_), _, _) => salah(
             "berlaku_mulai",
-            &format!(
-                "Harus di dalam periode ({} s.d. {}). / Must lie within the period ({} to {}).",
-                periode.mulai, periode.selesai, periode.mulai, periode.selesai
+            Teks::new(
+                format!("Harus di dalam periode ({} s.d. {}).", periode.mulai, periode.selesai),
+                format!("Must lie within the period ({} to {}).", periode.mulai, periode.selesai),
             ),
         ),
-        (None, _, _) => salah("berlaku_mulai", "Tanggal tidak valid (TTTT-BB-HH). / Invalid date (YYYY-MM-DD)."),
+        (None, _, _) => {
+            salah("berlaku_mulai", Teks::new("Tanggal tidak valid (TTTT-BB-HH).", "Invalid date (YYYY-MM-DD)."))
+        }
     }
     if !fields.is_empty() {
         return Err(ApiError::Validation(fields));
@@ -513,15 +528,17 @@ pub struct ImportQuery {
 }
 
 fn laporan_response(l: Laporan) -> Response {
-    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut fields = FieldErrors::new();
     for k in &l.kesalahan {
-        fields.entry(format!("baris[{}].{}", k.baris, k.kolom)).or_default().push(format!(
-            "{} (diperbaiki oleh: {}) / {} (to be fixed by: {})",
-            k.pesan.id, k.diperbaiki_oleh.id, k.pesan.en, k.diperbaiki_oleh.en
-        ));
+        fields.add(
+            format!("baris[{}].{}", k.baris, k.kolom),
+            Teks::new(
+                format!("{} (diperbaiki oleh: {})", k.pesan.id, k.diperbaiki_oleh.id),
+                format!("{} (to be fixed by: {})", k.pesan.en, k.diperbaiki_oleh.en),
+            ),
+        );
     }
-    let error =
-        ErrorBody { code: "import_invalid".into(), message: dua_bahasa(&ringkas_laporan(&l)), fields, current: None };
+    let error = ErrorBody { code: "import_invalid".into(), message: ringkas_laporan(&l), fields, current: None };
     (StatusCode::UNPROCESSABLE_ENTITY, Json(ImporGagal { error, laporan: l })).into_response()
 }
 
@@ -567,8 +584,8 @@ async fn import_csv(
     if !matches!(jenis.as_str(), "text/csv" | "text/plain" | "application/vnd.ms-excel") {
         let body = ErrorBody {
             code: "unsupported_media_type".into(),
-            message: "Kirim berkas sebagai text/csv. / Send the file as text/csv.".into(),
-            fields: BTreeMap::new(),
+            message: Teks::new("Kirim berkas sebagai text/csv.", "Send the file as text/csv."),
+            fields: FieldErrors::new(),
             current: None,
         };
         return Ok((StatusCode::UNSUPPORTED_MEDIA_TYPE, Json(body)).into_response());
@@ -577,7 +594,7 @@ async fn import_csv(
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::TooLarge
         } else {
-            ApiError::BadRequest("bad_body", "Isi kiriman tidak dapat dibaca. / The body cannot be read.".into())
+            ApiError::BadRequest("bad_body", Teks::new("Isi kiriman tidak dapat dibaca.", "The body cannot be read."))
         }
     })?;
     let opsi = ImportOptions {

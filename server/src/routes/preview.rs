@@ -7,7 +7,7 @@ use domain::kalkulator::{Hasil, Permintaan, hitung};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::{ApiError, ApiResult, ErrorBody, dua_bahasa};
+use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::AppJson;
 use crate::state::AppState;
 
@@ -27,5 +27,5 @@ pub fn router() -> OpenApiRouter<AppState> {
     )
 )]
 async fn preview(AppJson(permintaan): AppJson<Permintaan>) -> ApiResult<Json<Hasil>> {
-    hitung(&permintaan).map(Json).map_err(|e| ApiError::field("input", dua_bahasa(&e.pesan)))
+    hitung(&permintaan).map(Json).map_err(|e| ApiError::field("input", e.pesan))
 }

@@ -7,11 +7,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::api::{
-    Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SkpRingkas, SkpView, Transition,
+    Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SkpHistoryEntry, SkpRingkas,
+    SkpView, Transition,
 };
 use domain::pegawai::{JenisJabatan, PegawaiId};
 use domain::periode::{Periode, PeriodeId};
-use domain::skp::{Peran, RencanaSkp, RhkId, Skp, SkpBaru, SkpId};
+use domain::skp::{AksiSkp, Peran, RencanaSkp, RhkId, Skp, SkpBaru, SkpId, StatusSkp};
+use domain::teks::Teks;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -19,7 +21,7 @@ use utoipa_axum::routes;
 use crate::auth::Actor;
 use crate::clock;
 use crate::db::org;
-use crate::db::skp::{self as store, Pihak, SkpHistoryEntry, SkpJson, SkpLengkap, SkpRow};
+use crate::db::skp::{self as store, Pihak, SkpJson, SkpLengkap, SkpRow};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{AppJson, AppQuery};
 use crate::idempotency::{Kunci, jawaban_json};
@@ -65,7 +67,7 @@ fn peran_of(akses: Akses) -> ApiResult<Peran> {
 
 fn view_of(row: SkpRow, akses: Akses, pegawai: PegawaiRingkas) -> SkpView {
     SkpView {
-        status: row.skp.status().kode().to_owned(),
+        status: row.skp.status(),
         kelengkapan: row.skp.rencana().kelengkapan(),
         id: row.id,
         version: row.version,
@@ -151,14 +153,17 @@ async fn create(
 ) -> ApiResult<Response> {
     let periode_instansi = org::periode_instansi(state.db.pool(), &input.periode_id).await?;
     if periode_instansi.as_deref() != Some(actor.instansi_id.as_str()) {
-        return Err(ApiError::field("periode_id", "Periode tidak ditemukan. / Unknown period."));
+        return Err(ApiError::field("periode_id", Teks::new("Periode tidak ditemukan.", "Unknown period.")));
     }
     let mapping = org::penilai_terakhir(state.db.pool(), &input.periode_id, &actor.pegawai_id).await?;
     let Some(org::PenilaiOf { penilai_id: Some(penilai_id), atasan_penilai_id }) = mapping else {
         return Err(ApiError::Conflict(
             "penilai_missing",
-            "Pejabat penilai Anda untuk periode ini belum ditetapkan; hubungi admin instansi. / Your pejabat penilai for this period is not set; contact your instansi admin."
-                .into(),
+            Teks::new(
+                "Pejabat penilai Anda untuk periode ini belum ditetapkan; hubungi admin instansi.",
+                "Your pejabat penilai for this period is not set; contact your instansi admin.",
+            )
+            .into(),
         ));
     };
     let rencana = input.rencana.validate(jenis_jabatan(&state, &actor.pegawai_id).await?)?;
@@ -222,11 +227,10 @@ async fn list_own(
     AppQuery(q): AppQuery<PeriodeQuery>,
 ) -> ApiResult<Json<Vec<SkpRingkas>>> {
     let rows = store::list_own(state.db.pool(), &actor.pegawai_id, q.periode_id.as_deref()).await?;
-    Ok(Json(
-        rows.into_iter()
-            .map(|r| SkpRingkas { id: r.id, periode_id: r.periode_id, status: r.status, version: r.version })
-            .collect(),
-    ))
+    let list = rows.into_iter().map(|r| {
+        Ok(SkpRingkas { status: stored_status(&r.status)?, id: r.id, periode_id: r.periode_id, version: r.version })
+    });
+    Ok(Json(list.collect::<ApiResult<_>>()?))
 }
 
 /// An SKP the caller may see (their own, as penilai or atasan penilai, or as admin).
@@ -275,28 +279,12 @@ async fn edit(
     periksa_tautan(&state, &rencana, Some(l.row.skp.rencana()), &l.row.periode_id, &l.row.penilai_id).await?;
     l.row.skp.update(peran, rencana)?;
     l.row.isian = input.rencana;
-    save(&state, l, akses, "update", &actor, kunci).await
+    save(&state, l, akses, AksiSkp::Update, &actor, kunci).await
 }
 
-/// The four workflow steps the API exposes, each its own route.
-#[derive(Clone, Copy)]
-enum Langkah {
-    Submit,
-    Approve,
-    Return,
-    Revise,
-}
-
-impl Langkah {
-    /// The history's `aksi` (and the route's last segment).
-    fn kode(self) -> &'static str {
-        match self {
-            Langkah::Submit => "submit",
-            Langkah::Approve => "approve",
-            Langkah::Return => "return",
-            Langkah::Revise => "revise",
-        }
-    }
+/// A status column as the domain names it; another value is a damaged row.
+fn stored_status(s: &str) -> ApiResult<StatusSkp> {
+    StatusSkp::parse(s).ok_or_else(|| anyhow::anyhow!("stored SKP status {s:?} is not a StatusSkp").into())
 }
 
 async fn transition(
@@ -305,22 +293,23 @@ async fn transition(
     kunci: Kunci,
     id: String,
     input: Transition,
-    langkah: Langkah,
+    aksi: AksiSkp,
 ) -> ApiResult<Response> {
     let (mut l, akses) = load_lengkap(&state, &actor, &id).await?;
     check_version(&l, akses, input.version)?;
     let peran = peran_of(akses)?;
     let hari_ini = clock::hari_ini();
     let skp = &mut l.row.skp;
-    match langkah {
-        Langkah::Submit => skp.submit(peran, hari_ini)?,
-        Langkah::Approve => skp.approve(peran, hari_ini, &periode_of(&state, &l.row.periode_id).await?)?,
-        Langkah::Return => {
+    match aksi {
+        AksiSkp::Submit => skp.submit(peran, hari_ini)?,
+        AksiSkp::Approve => skp.approve(peran, hari_ini, &periode_of(&state, &l.row.periode_id).await?)?,
+        AksiSkp::Return => {
             skp.return_with_notes(peran, hari_ini, &periode_of(&state, &l.row.periode_id).await?, &input.catatan)?
         }
-        Langkah::Revise => skp.start_revision(peran, hari_ini, &input.catatan)?,
+        AksiSkp::Revise => skp.revise(peran, hari_ini, &input.catatan)?,
+        other => return Err(anyhow::anyhow!("{other} is not a workflow step of the API").into()),
     }
-    save(&state, l, akses, langkah.kode(), &actor, kunci).await
+    save(&state, l, akses, aksi, &actor, kunci).await
 }
 
 /// The SKP's period as the rules see it (whose deadline decides when the
@@ -336,7 +325,7 @@ async fn save(
     state: &AppState,
     l: SkpLengkap,
     akses: Akses,
-    aksi: &'static str,
+    aksi: AksiSkp,
     actor: &Actor,
     kunci: Kunci,
 ) -> ApiResult<Response> {
@@ -358,7 +347,7 @@ async fn save(
         })
         .await?;
     kunci.tercatat();
-    tracing::info!(skp_id = %id, aksi, "skp changed");
+    tracing::info!(skp_id = %id, %aksi, "skp changed");
     Ok(jawaban_json(StatusCode::OK, body))
 }
 
@@ -383,7 +372,7 @@ async fn submit(
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
 ) -> ApiResult<Response> {
-    transition(s, a, k, id, i, Langkah::Submit).await
+    transition(s, a, k, id, i, AksiSkp::Submit).await
 }
 
 /// The pejabat penilai approves (sets) the plan.
@@ -407,7 +396,7 @@ async fn approve(
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
 ) -> ApiResult<Response> {
-    transition(s, a, k, id, i, Langkah::Approve).await
+    transition(s, a, k, id, i, AksiSkp::Approve).await
 }
 
 /// The pejabat penilai returns the plan with notes (`catatan`).
@@ -431,7 +420,7 @@ async fn return_with_notes(
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
 ) -> ApiResult<Response> {
-    transition(s, a, k, id, i, Langkah::Return).await
+    transition(s, a, k, id, i, AksiSkp::Return).await
 }
 
 /// Starts a revision of a set plan, with the reason (`catatan`).
@@ -455,7 +444,7 @@ async fn revise(
     Path(id): Path<String>,
     AppJson(i): AppJson<Transition>,
 ) -> ApiResult<Response> {
-    transition(s, a, k, id, i, Langkah::Revise).await
+    transition(s, a, k, id, i, AksiSkp::Revise).await
 }
 
 /// Every saved version of the SKP, oldest first.
@@ -534,14 +523,13 @@ async fn queue(
     AppQuery(q): AppQuery<QueueQuery>,
 ) -> ApiResult<Json<Vec<AntrianItem>>> {
     let rows = store::queue(state.db.pool(), &q.periode_id, &actor.pegawai_id, &actor.instansi_id).await?;
-    Ok(Json(
-        rows.into_iter()
-            .map(|r| AntrianItem {
-                pegawai: PegawaiRingkas { id: r.pegawai_id, nip: r.nip, nama: r.nama, jabatan: r.jabatan },
-                skp_id: r.skp_id,
-                status: r.status.unwrap_or_else(|| "belum_dibuat".to_owned()),
-                version: r.version,
-            })
-            .collect(),
-    ))
+    let list = rows.into_iter().map(|r| {
+        Ok(AntrianItem {
+            status: r.status.as_deref().map(stored_status).transpose()?,
+            pegawai: PegawaiRingkas { id: r.pegawai_id, nip: r.nip, nama: r.nama, jabatan: r.jabatan },
+            skp_id: r.skp_id,
+            version: r.version,
+        })
+    });
+    Ok(Json(list.collect::<ApiResult<_>>()?))
 }

@@ -7,6 +7,8 @@ use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::{Extension, Json, Router};
+use domain::error::FieldErrors;
+use domain::teks::Teks;
 use serde::{Deserialize, Serialize};
 use tower::ServiceExt;
 use utoipa_axum::router::OpenApiRouter;
@@ -81,21 +83,28 @@ pub struct SyncOutput {
 
 fn check(input: &SyncInput) -> ApiResult<()> {
     if input.client_id.trim().is_empty() || input.client_id.len() > 100 {
-        return Err(ApiError::field("client_id", "client_id wajib diisi (1–100 karakter). / client_id is required."));
+        return Err(ApiError::field(
+            "client_id",
+            Teks::new("client_id wajib diisi (1–100 karakter).", "client_id is required."),
+        ));
     }
     if input.mutations.len() > MAX_MUTATIONS {
         return Err(ApiError::field(
             "mutations",
-            format!(
-                "Paling banyak {MAX_MUTATIONS} perubahan per kiriman. / At most {MAX_MUTATIONS} mutations per batch."
+            Teks::new(
+                format!("Paling banyak {MAX_MUTATIONS} perubahan per kiriman."),
+                format!("At most {MAX_MUTATIONS} mutations per batch."),
             ),
         ));
     }
     if input.mutations.iter().any(|m| i64::try_from(m.seq).is_err()) {
-        return Err(ApiError::field("mutations", "seq terlalu besar. / seq is too large."));
+        return Err(ApiError::field("mutations", Teks::new("seq terlalu besar.", "seq is too large.")));
     }
     if input.mutations.windows(2).any(|w| w[1].seq <= w[0].seq) {
-        return Err(ApiError::field("mutations", "seq harus naik berurutan. / seq must be strictly increasing."));
+        return Err(ApiError::field(
+            "mutations",
+            Teks::new("seq harus naik berurutan.", "seq must be strictly increasing."),
+        ));
     }
     Ok(())
 }
@@ -129,16 +138,14 @@ fn key_header(m: &Mutasi) -> Option<HeaderValue> {
 }
 
 /// The answer for a change that cannot be sent as it is: its own 422.
-fn ditolak(m: &Mutasi, field: &str, pesan: &str) -> HasilMutasi {
-    HasilMutasi::tolak(
-        m,
-        422,
-        serde_json::json!({
-            "code": "validation",
-            "message": "Perubahan ini tidak dapat disinkronkan. / This change cannot be synced.",
-            "fields": { field: [pesan] }
-        }),
-    )
+fn ditolak(m: &Mutasi, field: &str, pesan: Teks) -> HasilMutasi {
+    let body = ErrorBody {
+        code: "validation".into(),
+        message: Teks::new("Perubahan ini tidak dapat disinkronkan.", "This change cannot be synced."),
+        fields: FieldErrors::new().with(field, pesan),
+        current: None,
+    };
+    HasilMutasi::tolak(m, 422, serde_json::to_value(body).expect("an ErrorBody always serialises"))
 }
 
 /// The answer for a change whose handling failed inside the server: a
@@ -148,11 +155,15 @@ fn gagal_server(m: &Mutasi, e: &dyn std::fmt::Display) -> HasilMutasi {
     HasilMutasi::tolak(
         m,
         500,
-        serde_json::json!({
-            "code": "internal",
-            "message": "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman. / A server error \
-                        occurred; your saved data is safe.",
-        }),
+        serde_json::to_value(ErrorBody {
+            code: "internal".into(),
+            message: Teks::new(
+                "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman.",
+                "A server error occurred; your saved data is safe.",
+            ),
+            ..Default::default()
+        })
+        .expect("an ErrorBody always serialises"),
     )
 }
 
@@ -187,9 +198,10 @@ async fn sync(
     let _giliran = Giliran::ambil(&actor.pegawai_id, &input.client_id).ok_or_else(|| {
         ApiError::Conflict(
             "sync_busy",
-            "Kiriman lain dari perangkat ini sedang diproses; kirim lagi sesudahnya. / Another batch from this \
-             device is being applied; send again after it."
-                .into(),
+            Teks::new(
+                "Kiriman lain dari perangkat ini sedang diproses; kirim lagi sesudahnya.",
+                "Another batch from this device is being applied; send again after it.",
+            ),
         )
     })?;
     let terakhir = seq_terakhir(&state, &actor.pegawai_id, &input.client_id).await?;
@@ -205,7 +217,11 @@ async fn sync(
             (Some(method), Some(key)) => (method, key),
             (None, _) => {
                 tuntas = tuntas.max(m.seq);
-                results.push(ditolak(m, "path", "Jalur atau metode tidak diizinkan. / Path or method not allowed."));
+                results.push(ditolak(
+                    m,
+                    "path",
+                    Teks::new("Jalur atau metode tidak diizinkan.", "Path or method not allowed."),
+                ));
                 continue;
             }
             (_, None) => {
@@ -213,7 +229,10 @@ async fn sync(
                 results.push(ditolak(
                     m,
                     "idempotency_key",
-                    "Kunci wajib 1–100 karakter ASCII tanpa spasi. / The key must be 1–100 visible ASCII characters.",
+                    Teks::new(
+                        "Kunci wajib 1–100 karakter ASCII tanpa spasi.",
+                        "The key must be 1–100 visible ASCII characters.",
+                    ),
                 ));
                 continue;
             }
@@ -300,7 +319,7 @@ async fn kirim(
     };
     let mut inner = match builder.body(Body::from(body)) {
         Ok(r) => r,
-        Err(_) => return ditolak(m, "path", "Jalur tidak valid. / Invalid path."),
+        Err(_) => return ditolak(m, "path", Teks::new("Jalur tidak valid.", "Invalid path.")),
     };
     if let Some(ci) = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>() {
         inner.extensions_mut().insert(*ci);

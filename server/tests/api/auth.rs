@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_STAF2, backends, spawn_app_with};
+use crate::helpers::{Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_STAF2, backends, is_teks, spawn_app_with};
 
 #[tokio::test]
 async fn a_demo_pegawai_logs_in_sees_who_they_are_and_logs_out() {
@@ -33,8 +33,8 @@ async fn the_session_says_whether_the_pegawai_rates_anyone() {
         let login: Value = res.json().await.unwrap();
         assert_eq!(login["penilai"], true, "kabid1 rates staf2 and staf3 ({backend:?})");
         let s = app.login(DEMO_KABID1).await;
-        let sesi: Value = s.get("/api/v1/auth/sesi").send().await.unwrap().json().await.unwrap();
-        assert_eq!(sesi["sesi"]["penilai"], true, "{backend:?}");
+        let sesi: Value = s.get("/api/v1/auth/session").send().await.unwrap().json().await.unwrap();
+        assert_eq!(sesi["session"]["penilai"], true, "{backend:?}");
         let staf: Value =
             app.login(DEMO_STAF2).await.get("/api/v1/auth/me").send().await.unwrap().json().await.unwrap();
         assert_eq!(staf["penilai"], false, "{backend:?}");
@@ -81,7 +81,9 @@ async fn a_wrong_password_and_an_unknown_nip_get_the_same_401_on(backend: Backen
     assert_eq!(unknown.status(), 401);
     let unknown: Value = unknown.json().await.unwrap();
     assert_eq!(wrong, unknown, "no hint about which NIPs exist");
-    assert!(wrong["message"].as_str().unwrap().starts_with("NIP atau kata sandi salah"));
+    assert!(
+        wrong["message"]["id"].as_str().unwrap().starts_with("NIP atau kata sandi salah") && is_teks(&wrong["message"])
+    );
 }
 
 #[tokio::test]
@@ -141,7 +143,7 @@ async fn changing_the_password_checks_the_old_one_and_ends_other_sessions() {
             .unwrap();
         assert_eq!(short.status(), 422);
         let body: Value = short.json().await.unwrap();
-        assert!(body["fields"]["baru"][0].as_str().unwrap().contains("minimal 10"));
+        assert!(body["fields"]["baru"][0]["id"].as_str().unwrap().contains("minimal 10"));
         let ok = laptop
             .post("/api/v1/auth/password")
             .json(&json!({ "lama": server::seed::DEMO_PASSWORD, "baru": "sandi-baru-yang-panjang" }))
@@ -180,13 +182,13 @@ async fn the_session_probe_answers_200_for_guests_and_members() {
 
 async fn the_session_probe_answers_200_for_guests_and_members_on(backend: Backend) {
     let app = spawn_app_with(backend, None, true).await;
-    let guest: Value = app.client.get(app.url("/api/v1/auth/sesi")).send().await.unwrap().json().await.unwrap();
-    assert_eq!(guest, json!({ "sesi": null }));
+    let guest: Value = app.client.get(app.url("/api/v1/auth/session")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(guest, json!({ "session": null }));
     let s = app.login(DEMO_STAF2).await;
-    let res = s.get("/api/v1/auth/sesi").send().await.unwrap();
+    let res = s.get("/api/v1/auth/session").send().await.unwrap();
     assert_eq!(res.status(), 200);
     let member: Value = res.json().await.unwrap();
-    assert_eq!(member["sesi"]["nip"], DEMO_STAF2);
+    assert_eq!(member["session"]["nip"], DEMO_STAF2);
 }
 
 fn sekarang() -> i64 {

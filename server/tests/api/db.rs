@@ -5,7 +5,7 @@
 use domain::api::{Akses, PegawaiRingkas};
 use domain::pegawai::{JenisJabatan, PegawaiId};
 use domain::periode::{Periode, PeriodeId, SiklusPeriodik};
-use domain::skp::{Skp, SkpBaru, SkpId, SkpInput};
+use domain::skp::{AksiSkp, Skp, SkpBaru, SkpId, SkpInput};
 use domain::tanggal::Tanggal;
 use serde_json::Value;
 use server::db::idempotency::{self as keys, KeyRecord};
@@ -87,7 +87,7 @@ async fn an_skp_is_saved_once_per_version_with_its_history_and_its_answer() {
         let (p, o, k) = (row.perubahan(), oleh.clone(), key(&oleh, "k1", &instansi));
         let next = db
             .write(move |c| {
-                Box::pin(async move { store::update_json(c, &p, &j, "update", &o, &k, "{\"ok\":1}").await })
+                Box::pin(async move { store::update_json(c, &p, &j, AksiSkp::Update, &o, &k, "{\"ok\":1}").await })
             })
             .await
             .expect("saved");
@@ -99,7 +99,7 @@ async fn an_skp_is_saved_once_per_version_with_its_history_and_its_answer() {
         let j = SkpJson::dari(&row).unwrap();
         let (p, o, k) = (row.perubahan(), oleh.clone(), key(&oleh, "k2", &instansi));
         let e = db
-            .write(move |c| Box::pin(async move { store::update_json(c, &p, &j, "update", &o, &k, "{}").await }))
+            .write(move |c| Box::pin(async move { store::update_json(c, &p, &j, AksiSkp::Update, &o, &k, "{}").await }))
             .await
             .unwrap_err();
         assert!(matches!(e, DbError::Conflict { code: "concurrent_update", .. }), "{backend:?}: {e:?}");
@@ -112,7 +112,7 @@ async fn an_skp_is_saved_once_per_version_with_its_history_and_its_answer() {
         let found = store::find(db.pool(), &id).await.unwrap().expect("found");
         assert_eq!(found.version, 2);
         let history = store::history(db.pool(), &id).await.unwrap();
-        let aksi: Vec<(i64, &str)> = history.iter().map(|h| (h.version, h.aksi.as_str())).collect();
+        let aksi: Vec<(i64, &str)> = history.iter().map(|h| (h.version, h.aksi.kode())).collect();
         assert_eq!(aksi, [(1, "create"), (2, "update")], "{backend:?}");
         let mentah = db.skp_mentah(&id).await.unwrap().expect("the shared read finds it");
         assert_eq!((mentah.version, mentah.pegawai.nama.as_str()), (2, "Nur Aisyah"), "{backend:?}");

@@ -187,3 +187,9 @@ impl Session {
         self.send(reqwest::Method::PUT, path)
     }
 }
+
+/// A user-facing message on the wire: `{ "id": …, "en": … }`, both written.
+pub fn is_teks(v: &serde_json::Value) -> bool {
+    let sisi = |k: &str| v[k].as_str().is_some_and(|s| !s.trim().is_empty());
+    v.as_object().is_some_and(|o| o.len() == 2) && sisi("id") && sisi("en")
+}

@@ -142,7 +142,7 @@ async fn a_file_with_problems_gets_the_row_report_and_nothing_is_written() {
         let (status, body) = import(&admin, &csv, true).await;
         assert_eq!(status, 422, "{backend:?}: {body}");
         assert_eq!(body["code"], "import_invalid");
-        assert!(body["message"].as_str().unwrap().contains("tidak ada yang diubah"));
+        assert!(body["message"]["id"].as_str().unwrap().contains("tidak ada yang diubah"));
         let rows: Vec<(i64, &str, &str)> = body["laporan"]["kesalahan"]
             .as_array()
             .unwrap()
@@ -161,7 +161,7 @@ async fn a_file_with_problems_gets_the_row_report_and_nothing_is_written() {
         );
         assert_eq!(body["laporan"]["total"], 5);
         assert_eq!(body["laporan"]["kesalahan"][0]["diperbaiki_oleh"]["id"], "pegawai ybs / BKN (SIASN)");
-        assert!(body["fields"]["baris[3].nip"][0].as_str().unwrap().contains("pegawai ybs / BKN (SIASN)"));
+        assert!(body["fields"]["baris[3].nip"][0]["id"].as_str().unwrap().contains("pegawai ybs / BKN (SIASN)"));
         assert_eq!(versions(&app).await, before, "nothing written");
         assert_eq!(count(&app, "pegawai").await, 12);
 

@@ -183,7 +183,7 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("GET", "/api/v1/health", Jaga::Publik),
     ("GET", "/api/v1/openapi.json", Jaga::Publik),
     ("POST", "/api/v1/auth/login", Jaga::Publik),
-    ("GET", "/api/v1/auth/sesi", Jaga::Publik),
+    ("GET", "/api/v1/auth/session", Jaga::Publik),
     ("POST", "/api/v1/auth/aktivasi", Jaga::Publik),
     ("POST", "/api/v1/preview", Jaga::Publik),
     ("POST", "/api/v1/auth/logout", Jaga::Diri),

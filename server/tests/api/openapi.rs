@@ -20,7 +20,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/auth/login"),
     ("POST", "/api/v1/auth/logout"),
     ("GET", "/api/v1/auth/me"),
-    ("GET", "/api/v1/auth/sesi"),
+    ("GET", "/api/v1/auth/session"),
     ("POST", "/api/v1/auth/password"),
     ("POST", "/api/v1/auth/aktivasi"),
     ("GET", "/api/v1/org/unit"),
