@@ -12,7 +12,7 @@ export CARGO_TARGET_DIR
 PORT ?= 8080
 SERVER := $(CARGO_TARGET_DIR)/release/ekinerja
 
-.PHONY: help run test tools tools-browser tools-contract spa server fmt-check clippy test-native test-wasm-check size \
+.PHONY: help run test tools tools-browser tools-contract spa server fmt-check layers clippy test-native test-wasm-check size \
 	test-browser test-contract \
 	bench bench-domain bench-import bench-api bench-keystroke
 
@@ -46,6 +46,10 @@ run: spa server
 fmt-check:
 	cargo fmt --all --check
 
+# The server's modules point one way (routes → auth / idempotency → db → domain): no cycle, no HTTP in db.
+layers:
+	scripts/module-deps.sh >/dev/null
+
 clippy:
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
@@ -66,7 +70,7 @@ test-browser: tools-browser spa server
 test-contract: tools-contract server
 	EKINERJA_SERVER=$(SERVER) scripts/contract-test.sh
 
-test: tools fmt-check clippy test-native test-wasm-check size test-contract test-browser
+test: tools fmt-check layers clippy test-native test-wasm-check size test-contract test-browser
 	@echo "make test: semua pemeriksaan lulus / every check passed"
 
 # Benchmarks print figures; none is a pass/fail gate.
