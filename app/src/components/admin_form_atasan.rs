@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::admin_galat::AdminGalat;
 use crate::components::admin_pilih_pegawai::AdminPilihPegawai;
-use crate::components::galat::GalatField;
+use crate::components::field_errors::FieldErrorList;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::admin::{FormAtasan, pesan_field};
 use crate::teks::teks;
@@ -85,11 +85,11 @@ pub fn AdminFormAtasan(
             <div class="baris">
                 <label for="berlaku-mulai">{teks(i18n, |l| td_string!(l, admin.berlaku_mulai))}</label>
                 <input id="berlaku-mulai" type="date" data-testid="berlaku-mulai" bind:value=berlaku />
-                <GalatField id="berlaku-mulai-galat" pesan=pesan("berlaku_mulai") />
+                <FieldErrorList id="berlaku-mulai-galat" pesan=pesan("berlaku_mulai") />
             </div>
             <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_berlaku))}</p>
             // A refusal about the pegawai themself (an admin's own row) has no field of its own.
-            <GalatField id="pegawai-galat" pesan=pesan("pegawai_id") />
+            <FieldErrorList id="pegawai-galat" pesan=pesan("pegawai_id") />
             <AdminGalat galat=galat testid="galat-atasan" />
             <div class="aksi">
                 <button type="submit" data-testid="simpan-atasan" disabled=move || pending.get()>{teks(i18n, |l| td_string!(l, admin.simpan_atasan))}</button>

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use domain::api::{AktivasiDibuat, AtasanItem, BuatPeriode, PeranAkun, PeriodeDibuat, Ringkasan, SetAtasan};
 
 use crate::api;
-use crate::api::admin::GalatImpor;
+use crate::api::admin::ImportError;
 use crate::components::admin_aktivasi::AdminAktivasi;
 use crate::components::admin_atasan::AdminTabelAtasan;
 use crate::components::admin_form_atasan::AdminFormAtasan;
@@ -67,8 +67,9 @@ fn Konsol() -> impl IntoView {
     let en = move || i18n.get_locale() == Locale::en;
 
     // ---- data
-    let periode = LocalResource::new(api::org::periode);
-    let unit = LocalResource::new(api::admin::unit);
+    let client = api::use_client();
+    let periode = LocalResource::new(move || client.list_periode());
+    let unit = LocalResource::new(move || client.list_unit());
     let periode_list = Signal::derive(move || periode.get().and_then(Result::ok).unwrap_or_default());
     let dipilih = Memo::new(move |_| {
         nav.query("periode")
@@ -82,7 +83,7 @@ fn Konsol() -> impl IntoView {
         let id = dipilih.get();
         async move {
             match id {
-                Some(id) => api::admin::atasan(&id).await.map(Some),
+                Some(id) => client.list_atasan(&id).await.map(Some),
                 None => Ok(None),
             }
         }
@@ -97,7 +98,7 @@ fn Konsol() -> impl IntoView {
                     return None;
                 }
                 // With the query it answers, so Enter never picks from an older search.
-                api::admin::cari_pegawai(q.trim()).await.ok().map(|h| (q, h.items))
+                client.search_pegawai(q.trim()).await.ok().map(|h| (q, h.items))
             }
         });
         Signal::derive(move || hasil.get().flatten())
@@ -108,9 +109,9 @@ fn Konsol() -> impl IntoView {
     // ---- periods
     let periode_galat = RwSignal::new(None::<api::Error>);
     let periode_baru = RwSignal::new(None::<PeriodeDibuat>);
-    let buat_periode = Action::new_local(|b: &BuatPeriode| {
+    let buat_periode = Action::new_local(move |b: &BuatPeriode| {
         let b = b.clone();
-        async move { api::admin::buat_periode(&b).await }
+        async move { client.create_periode(&b).await }
     });
     Effect::new(move |_| match buat_periode.value().get() {
         Some(Ok(p)) => {
@@ -118,7 +119,7 @@ fn Konsol() -> impl IntoView {
             periode_baru.set(Some(p));
             periode.refetch();
         }
-        Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
+        Some(Err(api::Error::SessionEnded)) => auth.expire(),
         Some(Err(e)) => periode_galat.set(Some(e)),
         None => {}
     });
@@ -127,15 +128,15 @@ fn Konsol() -> impl IntoView {
     let edit = RwSignal::new(None::<AtasanItem>);
     let atasan_galat = RwSignal::new(None::<api::Error>);
     let atasan_disimpan = RwSignal::new(None::<String>);
-    let kunci_atasan = StoredValue::new(api::kunci_baru());
+    let kunci_atasan = StoredValue::new(api::idempotency_key());
     let set_atasan = Action::new_local(move |b: &SetAtasan| {
         let (b, key) = (b.clone(), kunci_atasan.get_value());
-        async move { api::admin::set_atasan(&b, &key).await }
+        async move { client.set_atasan(&b, &key).await }
     });
     Effect::new(move |_| {
         let Some(hasil) = set_atasan.value().get() else { return };
         if !matches!(hasil, Err(api::Error::Network)) {
-            kunci_atasan.set_value(api::kunci_baru());
+            kunci_atasan.set_value(api::idempotency_key());
         }
         match hasil {
             Ok(_) => {
@@ -144,7 +145,7 @@ fn Konsol() -> impl IntoView {
                 edit.set(None);
                 atasan.refetch();
             }
-            Err(api::Error::SesiBerakhir) => auth.expire(),
+            Err(api::Error::SessionEnded) => auth.expire(),
             Err(e) => atasan_galat.set(Some(e)),
         }
     });
@@ -163,21 +164,21 @@ fn Konsol() -> impl IntoView {
 
     // ---- import
     let berkas = RwSignal::new(None::<(String, String)>);
-    let kunci_terapkan = StoredValue::new(api::kunci_baru());
+    let kunci_terapkan = StoredValue::new(api::idempotency_key());
     let diperiksa = RwSignal::new(false);
     let ringkasan = RwSignal::new(None::<Ringkasan>);
-    let impor_galat = RwSignal::new(None::<GalatImpor>);
+    let impor_galat = RwSignal::new(None::<ImportError>);
     let impor = Action::new_local(move |terapkan: &bool| {
         let terapkan = *terapkan;
         let teks = berkas.with_untracked(|b| b.as_ref().map(|b| b.1.clone()).unwrap_or_default());
-        let key = if terapkan { kunci_terapkan.get_value() } else { api::kunci_baru() };
+        let key = if terapkan { kunci_terapkan.get_value() } else { api::idempotency_key() };
         let periode_id = dipilih.get_untracked();
-        async move { (terapkan, api::admin::impor(teks, terapkan, periode_id, &key).await) }
+        async move { (terapkan, client.import_csv(teks, terapkan, periode_id, &key).await) }
     });
     Effect::new(move |_| {
         let Some((terapkan, hasil)) = impor.value().get() else { return };
-        if terapkan && !matches!(hasil, Err(GalatImpor::Lain(api::Error::Network))) {
-            kunci_terapkan.set_value(api::kunci_baru());
+        if terapkan && !matches!(hasil, Err(ImportError::Other(api::Error::Network))) {
+            kunci_terapkan.set_value(api::idempotency_key());
         }
         match hasil {
             Ok(r) => {
@@ -189,7 +190,7 @@ fn Konsol() -> impl IntoView {
                 }
                 ringkasan.set(Some(r));
             }
-            Err(GalatImpor::Lain(api::Error::SesiBerakhir)) => auth.expire(),
+            Err(ImportError::Other(api::Error::SessionEnded)) => auth.expire(),
             Err(e) => {
                 diperiksa.set(false);
                 ringkasan.set(None);
@@ -204,7 +205,7 @@ fn Konsol() -> impl IntoView {
                 Some(t) => t,
                 None => return,
             };
-            kunci_terapkan.set_value(api::kunci_baru());
+            kunci_terapkan.set_value(api::idempotency_key());
             diperiksa.set(false);
             ringkasan.set(None);
             impor_galat.set(None);
@@ -215,13 +216,13 @@ fn Konsol() -> impl IntoView {
     // ---- activation codes
     let kode = RwSignal::new(None::<AktivasiDibuat>);
     let kode_galat = RwSignal::new(None::<api::Error>);
-    let aktivasi = Action::new_local(|_: &()| api::admin::aktivasi());
+    let aktivasi = Action::new_local(move |_: &()| client.create_aktivasi());
     Effect::new(move |_| match aktivasi.value().get() {
         Some(Ok(k)) => {
             kode_galat.set(None);
             kode.set(Some(k));
         }
-        Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
+        Some(Err(api::Error::SessionEnded)) => auth.expire(),
         Some(Err(e)) => kode_galat.set(Some(e)),
         None => {}
     });

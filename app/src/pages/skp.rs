@@ -8,7 +8,8 @@ use domain::skp::AksiSkp;
 use domain::{FieldErrors, RatingEkspektasi, RuleSet};
 
 use crate::api;
-use crate::components::galat::GalatField;
+use crate::api::skp::Langkah;
+use crate::components::field_errors::FieldErrorList;
 use crate::components::kuadran::OpsiRating;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
@@ -38,12 +39,13 @@ pub fn HalamanSkp(id: String) -> impl IntoView {
 
 #[component]
 fn Muat(id: String) -> impl IntoView {
+    let client = api::use_client();
     let data = LocalResource::new(move || {
         let id = id.clone();
         async move {
             // At once: one wait instead of three on a slow connection.
             let (skp, periode, atasan) =
-                futures::join!(api::skp::read(&id), api::org::periode(), api::skp::rhk_atasan(&id));
+                futures::join!(client.read_skp(&id), client.list_periode(), client.read_rhk_atasan(&id));
             Ok::<_, api::Error>((skp?, periode?, atasan.ok()))
         }
     });
@@ -180,13 +182,18 @@ fn EditorSkp(
         rhk_atasan: Signal::derive(move || atasan.as_ref().filter(|a| a.tersedia).map(|a| a.rhk.clone())),
     };
     let atasan_kosong = ed.rhk_atasan.with_untracked(Option::is_none);
+    let client = api::use_client();
     let simpan = Action::new_local(move |ajukan: &bool| {
         let ajukan = *ajukan;
         let (id, version) = view_state.with_untracked(|v| (v.id.clone(), versi_dasar.get_value().unwrap_or(v.version)));
         let rencana = form.get_untracked();
         async move {
-            let saved = api::skp::save(&id, version, rencana).await?;
-            if ajukan { api::skp::act(&id, "submit", saved.version, String::new()).await } else { Ok(saved) }
+            let saved = client.save_skp(&id, version, rencana).await?;
+            if ajukan {
+                client.transition_skp(&id, Langkah::Submit, saved.version, String::new()).await
+            } else {
+                Ok(saved)
+            }
         }
     });
     Effect::new(move |_| match simpan.value().get() {
@@ -200,7 +207,7 @@ fn EditorSkp(
             }
             view_state.set(v);
         }
-        Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
+        Some(Err(api::Error::SessionEnded)) => auth.expire(),
         Some(Err(e)) => {
             // Refused for its fields: the first one with a message is
             // brought into view and focus once the messages are shown.
@@ -342,7 +349,7 @@ fn EditorSkp(
                         </button>
                     </div>
                 </Show>
-                <GalatField id="kelengkapan" pesan=kelengkapan />
+                <FieldErrorList id="kelengkapan" pesan=kelengkapan />
                 <Lampiran ed=ed />
             </div>
             <aside class="kolom-pratinjau kartu" aria-labelledby="judul-pratinjau">
@@ -423,7 +430,7 @@ fn Lampiran(ed: Editor) -> impl IntoView {
             <div class="baris">
                 <label for=id>{teks(i18n, label)}</label>
                 <textarea id=id data-testid=id rows="3" prop:value=awal on:input=ubah aria-describedby=galat_id.clone()></textarea>
-                <GalatField id=galat_id pesan=pesan />
+                <FieldErrorList id=galat_id pesan=pesan />
             </div>
         }
     };
