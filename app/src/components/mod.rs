@@ -18,6 +18,7 @@ pub mod form_login;
 pub mod kerangka;
 pub mod konfirmasi;
 pub mod kuadran;
+pub mod lampiran;
 pub mod muat;
 pub mod perlu_masuk;
 pub mod pratinjau;
