@@ -110,8 +110,9 @@ pub fn provide_client() -> Client {
 }
 
 /// The app's client, for a page that fetches.
+#[inline(never)]
 pub fn use_client() -> Client {
-    expect_context::<ClientContext>().0
+    use_context::<ClientContext>().expect("the app provides its client before any page").0
 }
 
 impl Default for Client {
@@ -176,6 +177,13 @@ async fn finish_as<T: DeserializeOwned>(
     req: Result<gloo_net::http::Request, gloo_net::Error>,
     sesi_401: bool,
 ) -> Result<T, Error> {
+    let teks = body_of(req, sesi_401).await?;
+    serde_json::from_str(&teks).map_err(|_| Error::Decode)
+}
+
+/// Sends the request and reads a 2xx answer's body (`null` for a 204); the
+/// same for every endpoint, so only the parsing above is per answer type.
+async fn body_of(req: Result<gloo_net::http::Request, gloo_net::Error>, sesi_401: bool) -> Result<String, Error> {
     let res = req.map_err(|_| Error::Network)?.send().await.map_err(|_| Error::Network)?;
     let status = res.status();
     if status == 401 && sesi_401 {
@@ -195,9 +203,9 @@ async fn finish_as<T: DeserializeOwned>(
         return Err(Error::Api { status, body });
     }
     if status == 204 {
-        return serde_json::from_str("null").map_err(|_| Error::Decode);
+        return Ok("null".to_owned());
     }
-    res.json::<T>().await.map_err(|_| Error::Decode)
+    res.text().await.map_err(|_| Error::Decode)
 }
 
 /// A fresh Idempotency-Key, for an action the page retries with the same key.

@@ -9,15 +9,15 @@ use crate::teks::teks;
 /// The editor's foot: the last save's refusal (a conflict with the way to
 /// the server's version: `buang_draf`), the server's messages without a
 /// field here, saving and submitting (`kirim(ajukan)`), and where the form
-/// is: saved as which version, kept on this device.
-#[component]
-pub(super) fn AksiSimpan(
+/// is: saved as which version, kept on this device. (A view function of
+/// the editor, not a component: it is only ever part of it.)
+pub(super) fn aksi_simpan(
     skp: RwSignal<SkpTersimpan>,
-    #[prop(into)] server_galat: Signal<Option<api::Error>>,
-    #[prop(into)] editable: Signal<bool>,
-    #[prop(into)] pending: Signal<bool>,
-    kirim: Callback<bool>,
-    #[prop(into)] di_perangkat: Signal<bool>,
+    server_galat: RwSignal<Option<api::Error>>,
+    editable: Signal<bool>,
+    pending: Memo<bool>,
+    kirim: impl Fn(bool) + Copy + Send + Sync + 'static,
+    di_perangkat: RwSignal<bool>,
     buang_draf: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -42,10 +42,10 @@ pub(super) fn AksiSimpan(
             </ul>
             <Show when=move || editable.get()>
                 <div class="aksi">
-                    <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || pending.get() on:click=move |_| kirim.run(false)>
+                    <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || pending.get() on:click=move |_| kirim(false)>
                         {move || if pending.get() { teks(i18n, |l| td_string!(l, pegawai.menyimpan)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.simpan_draf)).into_any() }}
                     </button>
-                    <button type="button" data-testid="ajukan" disabled=move || pending.get() on:click=move |_| kirim.run(true)>
+                    <button type="button" data-testid="ajukan" disabled=move || pending.get() on:click=move |_| kirim(true)>
                         {move || if skp.with(|s| s.status_is("dikembalikan")) { teks(i18n, |l| td_string!(l, pegawai.ajukan_ulang)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.ajukan)).into_any() }}
                     </button>
                 </div>

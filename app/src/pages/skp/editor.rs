@@ -25,8 +25,8 @@ use crate::state::form::{Editor, Sebaran, ikuti};
 use crate::state::skp::{Dibuka, SkpTersimpan};
 use crate::teks::teks;
 
-use super::aksi::AksiSimpan;
-use super::kepala::KepalaSkp;
+use super::aksi::aksi_simpan;
+use super::kepala::kepala_skp;
 
 /// The SKP editor: the form, the preview beside it, and saving. The logic
 /// is in `state` (the form, the preview, the saved SKP and its device
@@ -218,10 +218,10 @@ pub(super) fn EditorSkp(
         view_state.with_untracked(|v| draf::hapus(&v.skp.id));
         reload.run(());
     });
-    let kirim = Callback::new(move |ajukan: bool| {
+    let kirim = move |ajukan: bool| {
         coba();
         simpan.dispatch(ajukan);
-    });
+    };
     // What the SKP as a whole still lacks: said once the pegawai tries to save.
     let kelengkapan = Signal::derive(move || {
         if !dicoba.get() {
@@ -237,7 +237,7 @@ pub(super) fn EditorSkp(
     };
     let rhk_ids = Memo::new(move |_| form.with(|f| f.rhk.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
     view! {
-        <KepalaSkp skp=view_state tahun=tahun pulih=pulih editable=editable atasan_kosong=atasan_kosong buang_draf=buang_draf />
+        {kepala_skp(view_state, tahun, pulih, editable, atasan_kosong, buang_draf)}
         <div class="tata-editor">
             <div class="kolom-form">
                 <h2>{teks(i18n, |l| td_string!(l, pegawai.rhk))}</h2>
@@ -275,7 +275,6 @@ pub(super) fn EditorSkp(
                     jelaskan=Callback::new(move |_| masukan.with(|m| form.with(|f| jelaskan(f, m, &Sasaran::Skp)))) />
             </aside>
         </div>
-        <AksiSimpan skp=view_state server_galat=server_galat editable=editable pending=simpan.pending()
-            kirim=kirim di_perangkat=di_perangkat buang_draf=buang_draf />
+        {aksi_simpan(view_state, server_galat, editable, simpan.pending(), kirim, di_perangkat, buang_draf)}
     }
 }

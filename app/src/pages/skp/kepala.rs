@@ -8,13 +8,13 @@ use crate::teks::teks;
 /// The editor's head: whose SKP of which year, its status, the penilai's
 /// notes of a return, a form restored from this device (with the way to
 /// drop it: `buang_draf`), and why the plan cannot be changed.
-#[component]
-pub(super) fn KepalaSkp(
+/// `atasan_kosong`: the atasan has no SKP yet to intervene. (A view
+/// function of the editor, not a component: it is only ever part of it.)
+pub(super) fn kepala_skp(
     skp: RwSignal<SkpTersimpan>,
     tahun: i64,
-    #[prop(into)] pulih: Signal<bool>,
-    #[prop(into)] editable: Signal<bool>,
-    /// The atasan has no SKP yet to intervene.
+    pulih: RwSignal<bool>,
+    editable: Signal<bool>,
     atasan_kosong: bool,
     buang_draf: Callback<()>,
 ) -> impl IntoView {
