@@ -4,10 +4,10 @@ use domain::RuleSet;
 
 use crate::api;
 use crate::components::admin_aturan::LabelAturan;
-use crate::components::admin_galat::AdminGalat;
+use crate::components::admin_error::AdminError;
 use crate::components::field_errors::FieldErrorList;
 use crate::i18n::{Locale, td_string, use_i18n};
-use crate::state::admin::{FormPeriode, pesan_field};
+use crate::state::admin::{FormPeriode, field_messages};
 use crate::teks::teks;
 use domain::api::BuatPeriode;
 
@@ -47,7 +47,7 @@ pub fn AdminFormPeriode(
     let pesan = move |field: &'static str| {
         Signal::derive(move || {
             let server = galat.with(|g| g.as_ref().and_then(|g| g.fields().cloned()));
-            lokal.with(|l| pesan_field(l, server.as_ref(), field, en.get()))
+            lokal.with(|l| field_messages(l, server.as_ref(), field, en.get()))
         })
     };
     let kirim = move |ev: leptos::ev::SubmitEvent| {
@@ -94,7 +94,7 @@ pub fn AdminFormPeriode(
                 <FieldErrorList id="periode-selesai-galat" pesan=pesan("selesai") />
             </div>
             <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_tanggal_periode))}</p>
-            <AdminGalat galat=galat testid="galat-periode" />
+            <AdminError galat=galat testid="galat-periode" />
             <button type="submit" data-testid="simpan-periode" disabled=move || pending.get()>
                 {teks(i18n, |l| td_string!(l, admin.simpan_periode))}
             </button>

@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use domain::api::Ringkasan;
 
 use crate::api::admin::ImportError;
-use crate::components::admin_galat::AdminGalat;
+use crate::components::admin_error::AdminError;
 use crate::components::admin_laporan::AdminLaporan;
 use crate::components::admin_unduh::AdminUnduh;
 use crate::i18n::{Locale, t, td_string, use_i18n};
@@ -64,7 +64,7 @@ pub fn AdminImpor(
             </button>
             <Show when=move || pending.get()><span class="petunjuk" role="status">{teks(i18n, |l| td_string!(l, admin.memproses))}</span></Show>
         </div>
-        <AdminGalat galat=galat_lain testid="galat-impor" />
+        <AdminError galat=galat_lain testid="galat-impor" />
         {move || ringkasan.get().map(|r| {
             let (dibuat, diubah, tetap, baris) = (r.dibuat, r.diubah, r.tidak_berubah, r.baris);
             let (unit, atasan) = (r.unit_dibuat, r.atasan_diubah);

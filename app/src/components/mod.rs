@@ -4,9 +4,9 @@
 pub mod admin_aktivasi;
 pub mod admin_atasan;
 pub mod admin_aturan;
+pub mod admin_error;
 pub mod admin_form_atasan;
 pub mod admin_form_periode;
-pub mod admin_galat;
 pub mod admin_impor;
 pub mod admin_laporan;
 pub mod admin_periode;

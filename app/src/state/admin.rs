@@ -59,7 +59,7 @@ impl FormPeriode {
 }
 
 /// The messages for one field: the local check's, else the server's ("id / en").
-pub fn pesan_field(
+pub fn field_messages(
     lokal: &FieldErrors,
     server: Option<&BTreeMap<String, Vec<String>>>,
     field: &str,
@@ -361,7 +361,7 @@ mod tests {
         };
         let e = f.validate();
         assert!(e.contains("tahun"));
-        assert_eq!(pesan_field(&e, None, "tahun", false), vec!["Tahun harus antara 2014 dan 2100.".to_owned()]);
+        assert_eq!(field_messages(&e, None, "tahun", false), vec!["Tahun harus antara 2014 dan 2100.".to_owned()]);
         let ok = FormPeriode { tahun: "2027".into(), ..f };
         assert!(ok.validate().is_empty());
         assert_eq!(ok.body().tahun, Tahun::Teks("2027".into()));
@@ -373,8 +373,11 @@ mod tests {
     fn server_field_errors_show_when_the_form_itself_is_fine() {
         let mut server = BTreeMap::new();
         server.insert("tahun".to_owned(), vec!["Sudah ada. / Already exists.".to_owned()]);
-        assert_eq!(pesan_field(&FieldErrors::new(), Some(&server), "tahun", true), vec!["Already exists.".to_owned()]);
-        assert!(pesan_field(&FieldErrors::new(), Some(&server), "mulai", true).is_empty());
+        assert_eq!(
+            field_messages(&FieldErrors::new(), Some(&server), "tahun", true),
+            vec!["Already exists.".to_owned()]
+        );
+        assert!(field_messages(&FieldErrors::new(), Some(&server), "mulai", true).is_empty());
     }
 
     #[test]

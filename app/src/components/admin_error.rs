@@ -7,7 +7,7 @@ use crate::teks::teks;
 /// A refused change, said plainly: no connection, not allowed, a conflict
 /// (409) or invalid input (422) with the server's own words.
 #[component]
-pub fn AdminGalat(#[prop(into)] galat: Signal<Option<api::Error>>, testid: &'static str) -> impl IntoView {
+pub fn AdminError(#[prop(into)] galat: Signal<Option<api::Error>>, testid: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let en = move || i18n.get_locale() == Locale::en;
     view! {
