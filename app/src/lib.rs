@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use crate::components::kerangka::Kerangka;
 use crate::components::muat::BatasGalat;
-use crate::components::sesi_berakhir::SesiBerakhir;
+use crate::components::session_ended::SessionEnded;
 use crate::i18n::{Locale, provide_i18n};
 use crate::navigasi::{Navigasi, provide_navigasi};
 use crate::page::Halaman;
@@ -54,7 +54,7 @@ fn simpan_bahasa(locale: Locale) {
     }
 }
 
-/// The language, the session and the address, set up before any page
+/// The language, the API client, the session and the address, set up before any page
 /// renders: the remembered language (Indonesian by default), every later
 /// change of language remembered, the session asked of the server once, and
 /// the router.
@@ -63,8 +63,9 @@ fn siapkan() -> Navigasi {
     Effect::new(move |_| simpan_bahasa(i18n.get_locale()));
     let auth = AuthContext(RwSignal::new(Auth::Memuat));
     provide_context(auth);
+    let client = api::provide_client();
     leptos::task::spawn_local(async move {
-        let next = match api::auth::sesi().await {
+        let next = match client.session().await {
             Ok(Some(s)) => {
                 crate::state::draf::bersihkan(Some(&s.pegawai_id));
                 Auth::Masuk(s)
@@ -79,13 +80,14 @@ fn siapkan() -> Navigasi {
 #[component]
 pub fn App() -> impl IntoView {
     let nav = siapkan();
+    pages::penilai::provide_berikutnya();
     // A page is built anew when the address names another page (or another SKP).
     let halaman = move || halaman(nav.halaman());
     view! {
         <Kerangka>
             <BatasGalat>{halaman}</BatasGalat>
         </Kerangka>
-        <SesiBerakhir />
+        <SessionEnded />
     }
 }
 
@@ -117,7 +119,7 @@ pub fn AppAdmin() -> impl IntoView {
                 <pages::admin::Admin />
             </BatasGalat>
         </Kerangka>
-        <SesiBerakhir />
+        <SessionEnded />
     }
 }
 

@@ -8,89 +8,91 @@ use domain::api::{
 };
 use gloo_net::http::{Method, Request};
 
-use super::Error;
+use super::{Client, Error};
 
 /// Why an import did not go through.
 #[derive(Clone, Debug, PartialEq)]
-pub enum GalatImpor {
+pub enum ImportError {
     /// The file has problems: nothing was changed. `pesan` is "id / en".
     Laporan {
         pesan: String,
         laporan: Laporan,
     },
-    Lain(Error),
+    Other(Error),
 }
 
-pub async fn buat_periode(body: &BuatPeriode) -> Result<PeriodeDibuat, Error> {
-    super::send(Method::POST, "/api/v1/org/periode", body).await
-}
-
-pub async fn unit() -> Result<Vec<UnitNode>, Error> {
-    super::get("/api/v1/org/unit").await
-}
-
-/// The instansi's pegawai whose name or NIP matches `q`.
-pub async fn cari_pegawai(q: &str) -> Result<Halaman<PegawaiItem>, Error> {
-    super::finish(Request::get("/api/v1/org/pegawai").query([("q", q), ("limit", "20")]).build()).await
-}
-
-/// The whole mapping of a period (pegawai without a penilai first).
-pub async fn atasan(periode_id: &str) -> Result<AtasanHalaman, Error> {
-    super::finish(Request::get("/api/v1/org/atasan").query([("periode_id", periode_id), ("limit", "1000")]).build())
-        .await
-}
-
-pub async fn set_atasan(body: &SetAtasan, key: &str) -> Result<AtasanDiset, Error> {
-    super::send_with_key(Method::PUT, "/api/v1/org/atasan", body, key).await
-}
-
-/// Codes for every pegawai of the instansi without a password yet.
-pub async fn aktivasi() -> Result<AktivasiDibuat, Error> {
-    super::send(Method::POST, "/api/v1/admin/aktivasi", &MintaAktivasi::default()).await
-}
-
-/// Sends a CSV file: a check only, or (`terapkan`) applied, all or nothing.
-pub async fn impor(
-    teks: String,
-    terapkan: bool,
-    periode_id: Option<String>,
-    key: &str,
-) -> Result<Ringkasan, GalatImpor> {
-    let mut query = vec![("terapkan", if terapkan { "true" } else { "false" }.to_owned())];
-    if let Some(p) = periode_id.filter(|p| !p.is_empty()) {
-        query.push(("periode_id", p));
+impl Client {
+    pub async fn create_periode(self, body: &BuatPeriode) -> Result<PeriodeDibuat, Error> {
+        self.send(Method::POST, "/api/v1/org/periode", body).await
     }
-    let req = Request::post("/api/v1/admin/import")
-        .query(query.iter().map(|(k, v)| (*k, v.as_str())))
-        .header("content-type", "text/csv; charset=utf-8")
-        .header("x-csrf-token", &super::csrf_token())
-        .header("idempotency-key", key)
-        .body(teks)
-        .map_err(|_| GalatImpor::Lain(Error::Network))?;
-    let res = req.send().await.map_err(|_| GalatImpor::Lain(Error::Network))?;
-    match res.status() {
-        200..=299 => res.json::<Ringkasan>().await.map_err(|_| GalatImpor::Lain(Error::Decode)),
-        401 => Err(GalatImpor::Lain(Error::SesiBerakhir)),
-        status => {
-            let teks = res.text().await.unwrap_or_default();
-            Err(galat_impor(status, &teks))
+
+    pub async fn list_unit(self) -> Result<Vec<UnitNode>, Error> {
+        self.get("/api/v1/org/unit").await
+    }
+
+    /// The instansi's pegawai whose name or NIP matches `q`.
+    pub async fn search_pegawai(self, q: &str) -> Result<Halaman<PegawaiItem>, Error> {
+        super::finish(Request::get("/api/v1/org/pegawai").query([("q", q), ("limit", "20")]).build()).await
+    }
+
+    /// The whole mapping of a period (pegawai without a penilai first).
+    pub async fn list_atasan(self, periode_id: &str) -> Result<AtasanHalaman, Error> {
+        super::finish(Request::get("/api/v1/org/atasan").query([("periode_id", periode_id), ("limit", "1000")]).build())
+            .await
+    }
+
+    pub async fn set_atasan(self, body: &SetAtasan, key: &str) -> Result<AtasanDiset, Error> {
+        self.send_with_key(Method::PUT, "/api/v1/org/atasan", body, key).await
+    }
+
+    /// Codes for every pegawai of the instansi without a password yet.
+    pub async fn create_aktivasi(self) -> Result<AktivasiDibuat, Error> {
+        self.send(Method::POST, "/api/v1/admin/aktivasi", &MintaAktivasi::default()).await
+    }
+
+    /// Sends a CSV file: a check only, or (`terapkan`) applied, all or nothing.
+    pub async fn import_csv(
+        self,
+        teks: String,
+        terapkan: bool,
+        periode_id: Option<String>,
+        key: &str,
+    ) -> Result<Ringkasan, ImportError> {
+        let mut query = vec![("terapkan", if terapkan { "true" } else { "false" }.to_owned())];
+        if let Some(p) = periode_id.filter(|p| !p.is_empty()) {
+            query.push(("periode_id", p));
+        }
+        let req = self
+            .mutation(Method::POST, "/api/v1/admin/import", key)
+            .query(query.iter().map(|(k, v)| (*k, v.as_str())))
+            .header("content-type", "text/csv; charset=utf-8")
+            .body(teks)
+            .map_err(|_| ImportError::Other(Error::Network))?;
+        let res = req.send().await.map_err(|_| ImportError::Other(Error::Network))?;
+        match res.status() {
+            200..=299 => res.json::<Ringkasan>().await.map_err(|_| ImportError::Other(Error::Decode)),
+            401 => Err(ImportError::Other(Error::SessionEnded)),
+            status => {
+                let teks = res.text().await.unwrap_or_default();
+                Err(import_error(status, &teks))
+            }
         }
     }
 }
 
 /// Reads a refusal of the import: the row report of a 422, else the error body.
-fn galat_impor(status: u16, teks: &str) -> GalatImpor {
+fn import_error(status: u16, teks: &str) -> ImportError {
     if status == 422
         && let Ok(g) = serde_json::from_str::<ImporGagal>(teks)
     {
-        return GalatImpor::Laporan { pesan: g.error.message, laporan: g.laporan };
+        return ImportError::Laporan { pesan: g.error.message, laporan: g.laporan };
     }
     let body = serde_json::from_str::<ErrorBody>(teks).unwrap_or_else(|_| ErrorBody {
         code: "unknown".into(),
         message: format!("HTTP {status}"),
         ..ErrorBody::default()
     });
-    GalatImpor::Lain(Error::Api { status, body })
+    ImportError::Other(Error::Api { status, body })
 }
 
 #[cfg(test)]
@@ -102,18 +104,18 @@ mod tests {
         let laporan = Laporan { total: 7, kesalahan: Vec::new() };
         let error = ErrorBody { code: "import_invalid".into(), message: "a / b".into(), ..ErrorBody::default() };
         let body = serde_json::to_string(&ImporGagal { error, laporan: laporan.clone() }).unwrap();
-        match galat_impor(422, &body) {
-            GalatImpor::Laporan { pesan, laporan: dibaca } => assert_eq!((pesan.as_str(), dibaca), ("a / b", laporan)),
+        match import_error(422, &body) {
+            ImportError::Laporan { pesan, laporan: dibaca } => assert_eq!((pesan.as_str(), dibaca), ("a / b", laporan)),
             other => panic!("expected a report, got {other:?}"),
         }
-        assert!(matches!(galat_impor(409, &body), GalatImpor::Lain(Error::Api { status: 409, .. })), "only a 422");
+        assert!(matches!(import_error(409, &body), ImportError::Other(Error::Api { status: 409, .. })), "only a 422");
     }
 
     #[test]
     fn other_refusals_keep_the_error_body() {
-        let g = galat_impor(403, r#"{"code":"forbidden","message":"Ditolak / Forbidden"}"#);
-        assert!(matches!(g, GalatImpor::Lain(Error::Api { status: 403, ref body }) if body.code == "forbidden"));
-        let g = galat_impor(500, "not json");
-        assert!(matches!(g, GalatImpor::Lain(Error::Api { status: 500, .. })));
+        let g = import_error(403, r#"{"code":"forbidden","message":"Ditolak / Forbidden"}"#);
+        assert!(matches!(g, ImportError::Other(Error::Api { status: 403, ref body }) if body.code == "forbidden"));
+        let g = import_error(500, "not json");
+        assert!(matches!(g, ImportError::Other(Error::Api { status: 500, .. })));
     }
 }

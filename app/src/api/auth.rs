@@ -1,39 +1,41 @@
-//! `/api/v1/auth/…`.
+//! `/api/v1/auth/…`: signing in and out, the session, passwords.
 
 use domain::api::{ActivationInput, LoginInput, PasswordInput, SessionView};
-use gloo_net::http::Method;
+use gloo_net::http::{Method, Request};
 
-use super::Error;
+use super::{Client, Error};
 
-pub async fn login(nip: String, password: String) -> Result<SessionView, Error> {
-    let body = LoginInput { nip, password };
-    // A 401 here is a wrong NIP or password, with the server's message.
-    let s: SessionView =
-        super::finish_as(gloo_net::http::Request::post("/api/v1/auth/login").json(&body), false).await?;
-    super::set_csrf(Some(s.csrf_token.clone()));
-    Ok(s)
-}
+impl Client {
+    /// Signs in; the session's CSRF token is kept for every later change.
+    pub async fn login(self, nip: String, password: String) -> Result<SessionView, Error> {
+        let body = LoginInput { nip, password };
+        // A 401 here is a wrong NIP or password, with the server's message.
+        let s: SessionView = super::finish_as(Request::post("/api/v1/auth/login").json(&body), false).await?;
+        self.remember(Some(&s));
+        Ok(s)
+    }
 
-/// The current session, `None` for a guest (asked without an error status).
-pub async fn sesi() -> Result<Option<SessionView>, Error> {
-    let s: domain::api::SesiSaatIni = super::get("/api/v1/auth/sesi").await?;
-    super::set_csrf(s.sesi.as_ref().map(|s| s.csrf_token.clone()));
-    Ok(s.sesi)
-}
+    /// The current session, `None` for a guest (asked without an error status).
+    pub async fn session(self) -> Result<Option<SessionView>, Error> {
+        let s: domain::api::SesiSaatIni = self.get("/api/v1/auth/sesi").await?;
+        self.remember(s.sesi.as_ref());
+        Ok(s.sesi)
+    }
 
-pub async fn logout() -> Result<(), Error> {
-    let r: Result<(), Error> = super::send(Method::POST, "/api/v1/auth/logout", &serde_json::json!({})).await;
-    super::set_csrf(None);
-    r
-}
+    pub async fn logout(self) -> Result<(), Error> {
+        let r: Result<(), Error> = self.send(Method::POST, "/api/v1/auth/logout", &serde_json::json!({})).await;
+        self.remember(None);
+        r
+    }
 
-/// Sets the first password of an imported pegawai with the admin's one-time code.
-pub async fn aktivasi(nip: String, kode: String, password: String) -> Result<(), Error> {
-    let body = ActivationInput { nip, kode, password };
-    super::finish(gloo_net::http::Request::post("/api/v1/auth/aktivasi").json(&body)).await
-}
+    /// Sets the first password of an imported pegawai with the admin's one-time code.
+    pub async fn activate(self, nip: String, kode: String, password: String) -> Result<(), Error> {
+        let body = ActivationInput { nip, kode, password };
+        super::finish(Request::post("/api/v1/auth/aktivasi").json(&body)).await
+    }
 
-/// Changes the signed-in user's password (their other sessions end).
-pub async fn ganti_sandi(lama: String, baru: String) -> Result<(), Error> {
-    super::send(Method::POST, "/api/v1/auth/password", &PasswordInput { lama, baru }).await
+    /// Changes the signed-in user's password (their other sessions end).
+    pub async fn change_password(self, lama: String, baru: String) -> Result<(), Error> {
+        self.send(Method::POST, "/api/v1/auth/password", &PasswordInput { lama, baru }).await
+    }
 }

@@ -2,8 +2,10 @@
 
 pub use domain::api::Health;
 
-use super::Error;
+use super::{Client, Error};
 
-pub async fn fetch() -> Result<Health, Error> {
-    super::get("/api/v1/health").await
+impl Client {
+    pub async fn health(self) -> Result<Health, Error> {
+        self.get("/api/v1/health").await
+    }
 }

@@ -1,6 +1,7 @@
-//! Talking to the server: one module per resource. Every change carries the
-//! CSRF token of the session and an Idempotency-Key, so a retry after a lost
-//! answer is applied once.
+//! Talking to the server: one [`Client`], with one method per endpoint in
+//! the module of its resource. Every change carries the CSRF token of the
+//! session and an Idempotency-Key, so a retry after a lost answer is applied
+//! once.
 
 pub mod admin;
 pub mod auth;
@@ -8,10 +9,9 @@ pub mod health;
 pub mod org;
 pub mod skp;
 
-use std::cell::RefCell;
-
-use domain::api::ErrorBody;
+use domain::api::{ErrorBody, SessionView};
 use gloo_net::http::{Method, Request, RequestBuilder};
+use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -21,7 +21,7 @@ pub enum Error {
     /// No answer at all: offline or the server is unreachable.
     Network,
     /// The session ended (401): sign in again; nothing typed is lost.
-    SesiBerakhir,
+    SessionEnded,
     /// The server refused with its error body (422 field errors, 409 conflicts, …).
     Api { status: u16, body: ErrorBody },
     /// The server answered 2xx with a body we could not read.
@@ -38,9 +38,9 @@ impl Error {
     }
 
     /// The server's errors for one field, in the user's language.
-    pub fn pesan_bidang(&self, kunci: &str, bahasa_inggris: bool) -> Option<String> {
-        let pesan = self.fields()?.get(kunci)?;
-        Some(pesan.iter().map(|p| satu_bahasa(p, bahasa_inggris)).collect::<Vec<_>>().join(" "))
+    pub fn field_messages(&self, field: &str, bahasa_inggris: bool) -> Vec<String> {
+        let pesan = self.fields().and_then(|f| f.get(field));
+        pesan.into_iter().flatten().map(|p| satu_bahasa(p, bahasa_inggris)).collect()
     }
 
     /// What to tell the user, in their language, for any failure: no
@@ -52,7 +52,7 @@ impl Error {
         match self {
             Error::Network => td_string!(l, umum.galat_jaringan).to_owned(),
             Error::Decode => td_string!(l, umum.galat_tak_terduga).to_owned(),
-            Error::SesiBerakhir => String::new(),
+            Error::SessionEnded => String::new(),
             Error::Api { body, .. } => satu_bahasa(&body.message, l == crate::i18n::Locale::en),
         }
     }
@@ -72,7 +72,7 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Network => f.write_str("no answer from the server"),
-            Error::SesiBerakhir => f.write_str("the session ended"),
+            Error::SessionEnded => f.write_str("the session ended"),
             Error::Api { status, body } => write!(f, "the server refused: HTTP {status} ({})", body.code),
             Error::Decode => f.write_str("an answer the app could not read"),
         }
@@ -89,19 +89,82 @@ pub fn satu_bahasa(pesan: &str, bahasa_inggris: bool) -> String {
     }
 }
 
-thread_local! {
-    static CSRF: RefCell<Option<String>> = const { RefCell::new(None) };
+/// The one way to the server: one method per endpoint (in the resource's
+/// module), and what belongs to the signed-in session (its CSRF token),
+/// kept here from the sign-in or the session's answer until the sign-out.
+/// Copied freely (it is a handle); pages get it with [`use_client`].
+#[derive(Clone, Copy)]
+pub struct Client {
+    csrf: StoredValue<Option<String>>,
 }
 
-/// The CSRF token of the current session (empty when signed out), for a
-/// request built by hand (e.g. a CSV body).
-pub fn csrf_token() -> String {
-    CSRF.with(|c| c.borrow().clone()).unwrap_or_default()
+/// The app's [`Client`], provided once at the root (context newtype).
+#[derive(Clone, Copy)]
+pub struct ClientContext(pub Client);
+
+/// Provides the app's client (called once, before any page).
+pub fn provide_client() -> Client {
+    let client = Client::new();
+    provide_context(ClientContext(client));
+    client
 }
 
-/// Remembers the CSRF token of the current session (`None` after logout).
-pub fn set_csrf(token: Option<String>) {
-    CSRF.with(|c| *c.borrow_mut() = token);
+/// The app's client, for a page that fetches.
+#[inline(never)]
+pub fn use_client() -> Client {
+    use_context::<ClientContext>().expect("the app provides its client before any page").0
+}
+
+impl Default for Client {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Client {
+    /// A client without a session (a guest's).
+    pub fn new() -> Self {
+        Client { csrf: StoredValue::new(None) }
+    }
+
+    /// Keeps the session's CSRF token for every later change (`None`: signed out).
+    fn remember(self, session: Option<&SessionView>) {
+        self.csrf.try_set_value(session.map(|s| s.csrf_token.clone()));
+    }
+
+    /// The CSRF token of the current session (empty when signed out).
+    fn csrf_token(self) -> String {
+        self.csrf.try_get_value().flatten().unwrap_or_default()
+    }
+
+    async fn get<T: DeserializeOwned>(self, path: &str) -> Result<T, Error> {
+        finish(Request::get(path).build()).await
+    }
+
+    /// A change: the session's CSRF token and the Idempotency-Key `key`
+    /// (a retry of the same action reuses it).
+    fn mutation(self, method: Method, path: &str, key: &str) -> RequestBuilder {
+        RequestBuilder::new(path)
+            .method(method)
+            .header("x-csrf-token", &self.csrf_token())
+            .header("idempotency-key", key)
+    }
+
+    /// A change with a fresh Idempotency-Key.
+    async fn send<B: Serialize, T: DeserializeOwned>(self, method: Method, path: &str, body: &B) -> Result<T, Error> {
+        self.send_with_key(method, path, body, &idempotency_key()).await
+    }
+
+    /// A change with a given Idempotency-Key.
+    async fn send_with_key<B: Serialize, T: DeserializeOwned>(
+        self,
+        method: Method,
+        path: &str,
+        body: &B,
+        key: &str,
+    ) -> Result<T, Error> {
+        finish(self.mutation(method, path, key).json(body)).await
+    }
 }
 
 async fn finish<T: DeserializeOwned>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<T, Error> {
@@ -114,10 +177,17 @@ async fn finish_as<T: DeserializeOwned>(
     req: Result<gloo_net::http::Request, gloo_net::Error>,
     sesi_401: bool,
 ) -> Result<T, Error> {
+    let teks = body_of(req, sesi_401).await?;
+    serde_json::from_str(&teks).map_err(|_| Error::Decode)
+}
+
+/// Sends the request and reads a 2xx answer's body (`null` for a 204); the
+/// same for every endpoint, so only the parsing above is per answer type.
+async fn body_of(req: Result<gloo_net::http::Request, gloo_net::Error>, sesi_401: bool) -> Result<String, Error> {
     let res = req.map_err(|_| Error::Network)?.send().await.map_err(|_| Error::Network)?;
     let status = res.status();
     if status == 401 && sesi_401 {
-        return Err(Error::SesiBerakhir);
+        return Err(Error::SessionEnded);
     }
     if !(200..300).contains(&status) {
         let body = res.json::<ErrorBody>().await.unwrap_or_else(|_| ErrorBody {
@@ -133,36 +203,13 @@ async fn finish_as<T: DeserializeOwned>(
         return Err(Error::Api { status, body });
     }
     if status == 204 {
-        return serde_json::from_str("null").map_err(|_| Error::Decode);
+        return Ok("null".to_owned());
     }
-    res.json::<T>().await.map_err(|_| Error::Decode)
+    res.text().await.map_err(|_| Error::Decode)
 }
 
-pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Error> {
-    finish(Request::get(path).build()).await
-}
-
-fn mutation(method: Method, path: &str, key: &str) -> RequestBuilder {
-    let csrf = csrf_token();
-    RequestBuilder::new(path).method(method).header("x-csrf-token", &csrf).header("idempotency-key", key)
-}
-
-/// A change with a fresh Idempotency-Key.
-pub async fn send<B: Serialize, T: DeserializeOwned>(method: Method, path: &str, body: &B) -> Result<T, Error> {
-    send_with_key(method, path, body, &kunci_baru()).await
-}
-
-/// A change with a given Idempotency-Key (a retry of the same action reuses it).
-pub async fn send_with_key<B: Serialize, T: DeserializeOwned>(
-    method: Method,
-    path: &str,
-    body: &B,
-    key: &str,
-) -> Result<T, Error> {
-    finish(mutation(method, path, key).json(body)).await
-}
-
-pub fn kunci_baru() -> String {
+/// A fresh Idempotency-Key, for an action the page retries with the same key.
+pub fn idempotency_key() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
@@ -179,12 +226,35 @@ mod tests {
     #[test]
     fn the_servers_field_errors_land_under_their_fields_in_the_users_language() {
         let kode = galat("kode", "Kode aktivasi salah. / Wrong activation code.");
-        assert_eq!(kode.pesan_bidang("kode", false).as_deref(), Some("Kode aktivasi salah."));
-        assert_eq!(kode.pesan_bidang("kode", true).as_deref(), Some("Wrong activation code."));
-        assert_eq!(kode.pesan_bidang("baru", false), None);
+        assert_eq!(kode.field_messages("kode", false), ["Kode aktivasi salah."]);
+        assert_eq!(kode.field_messages("kode", true), ["Wrong activation code."]);
+        assert!(kode.field_messages("baru", false).is_empty());
         // The password's rule is reported by the server as `baru` (the field `SandiBaru` shows).
         let sandi = galat("baru", "Kata sandi minimal 10 karakter. / At least 10 characters.");
-        assert_eq!(sandi.pesan_bidang("baru", true).as_deref(), Some("At least 10 characters."));
-        assert_eq!(Error::Network.pesan_bidang("kode", false), None);
+        assert_eq!(sandi.field_messages("baru", true), ["At least 10 characters."]);
+        assert!(Error::Network.field_messages("kode", false).is_empty());
+    }
+
+    #[test]
+    fn the_client_keeps_the_sessions_csrf_token_until_sign_out() {
+        let client = Client::new();
+        assert_eq!(client.csrf_token(), "", "a guest has none");
+        let session = SessionView {
+            pegawai_id: "p".into(),
+            instansi_id: "i".into(),
+            nip: "199003152015032004".into(),
+            nama: "Dewi".into(),
+            jabatan: "Pengelola".into(),
+            peran: domain::api::PeranAkun::Pegawai,
+            penilai: false,
+            csrf_token: "token-1".into(),
+            berakhir: 0,
+        };
+        client.remember(Some(&session));
+        assert_eq!(client.csrf_token(), "token-1");
+        // A copy of the handle is the same client.
+        let copy = client;
+        copy.remember(None);
+        assert_eq!(client.csrf_token(), "", "signed out");
     }
 }

@@ -1,9 +1,11 @@
-//! `/api/v1/org/…`.
+//! `/api/v1/org/periode`: the instansi's periods.
 
 use domain::api::PeriodeView;
 
-use super::Error;
+use super::{Client, Error};
 
-pub async fn periode() -> Result<Vec<PeriodeView>, Error> {
-    super::get("/api/v1/org/periode").await
+impl Client {
+    pub async fn list_periode(self) -> Result<Vec<PeriodeView>, Error> {
+        self.get("/api/v1/org/periode").await
+    }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::admin_galat::AdminGalat;
+use crate::components::admin_error::AdminError;
 use crate::components::admin_unduh::AdminUnduh;
 use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::i18n::{t, t_string, td_string, use_i18n};
@@ -29,7 +29,7 @@ pub fn AdminAktivasi(
         </button>
         <Konfirmasi terbuka=yakin nama="kode" aksi="buat-kode"
             pertanyaan=|l| td_string!(l, admin.konfirmasi_kode) label_ya=|l| td_string!(l, admin.ya_buat_kode) ya=buat />
-        <AdminGalat galat=galat testid="galat-aktivasi" />
+        <AdminError galat=galat testid="galat-aktivasi" />
         {move || hasil.get().map(|h| {
             if h.kode.is_empty() {
                 return view! { <p data-testid="kode-kosong">{teks(i18n, |l| td_string!(l, admin.kode_kosong))}</p> }.into_any();

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::admin_galat::AdminGalat;
+use crate::components::admin_error::AdminError;
 use crate::components::admin_pilih_pegawai::AdminPilihPegawai;
-use crate::components::galat::GalatField;
+use crate::components::field_errors::FieldErrorList;
 use crate::i18n::{Locale, t, td_string, use_i18n};
-use crate::state::admin::{FormAtasan, pesan_field};
+use crate::state::admin::{FormAtasan, field_messages};
 use crate::teks::teks;
 use domain::api::{AtasanItem, PegawaiItem, PeriodeView, SetAtasan};
 
@@ -46,7 +46,7 @@ pub fn AdminFormAtasan(
     let pesan = move |field: &'static str| {
         Signal::derive(move || {
             let server = galat.with(|g| g.as_ref().and_then(|g| g.fields().cloned()));
-            lokal.with(|l| pesan_field(l, server.as_ref(), field, en.get()))
+            lokal.with(|l| field_messages(l, server.as_ref(), field, en.get()))
         })
     };
     let (periode_id, version) = (periode.id.clone(), item.version);
@@ -85,12 +85,12 @@ pub fn AdminFormAtasan(
             <div class="baris">
                 <label for="berlaku-mulai">{teks(i18n, |l| td_string!(l, admin.berlaku_mulai))}</label>
                 <input id="berlaku-mulai" type="date" data-testid="berlaku-mulai" bind:value=berlaku />
-                <GalatField id="berlaku-mulai-galat" pesan=pesan("berlaku_mulai") />
+                <FieldErrorList id="berlaku-mulai-galat" pesan=pesan("berlaku_mulai") />
             </div>
             <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_berlaku))}</p>
             // A refusal about the pegawai themself (an admin's own row) has no field of its own.
-            <GalatField id="pegawai-galat" pesan=pesan("pegawai_id") />
-            <AdminGalat galat=galat testid="galat-atasan" />
+            <FieldErrorList id="pegawai-galat" pesan=pesan("pegawai_id") />
+            <AdminError galat=galat testid="galat-atasan" />
             <div class="aksi">
                 <button type="submit" data-testid="simpan-atasan" disabled=move || pending.get()>{teks(i18n, |l| td_string!(l, admin.simpan_atasan))}</button>
                 <button type="button" class="tombol-teks" on:click=move |_| batal.run(())>{teks(i18n, |l| td_string!(l, umum.batal))}</button>

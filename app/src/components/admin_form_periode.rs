@@ -4,10 +4,10 @@ use domain::RuleSet;
 
 use crate::api;
 use crate::components::admin_aturan::LabelAturan;
-use crate::components::admin_galat::AdminGalat;
-use crate::components::galat::GalatField;
+use crate::components::admin_error::AdminError;
+use crate::components::field_errors::FieldErrorList;
 use crate::i18n::{Locale, td_string, use_i18n};
-use crate::state::admin::{FormPeriode, pesan_field};
+use crate::state::admin::{FormPeriode, field_messages};
 use crate::teks::teks;
 use domain::api::BuatPeriode;
 
@@ -47,7 +47,7 @@ pub fn AdminFormPeriode(
     let pesan = move |field: &'static str| {
         Signal::derive(move || {
             let server = galat.with(|g| g.as_ref().and_then(|g| g.fields().cloned()));
-            lokal.with(|l| pesan_field(l, server.as_ref(), field, en.get()))
+            lokal.with(|l| field_messages(l, server.as_ref(), field, en.get()))
         })
     };
     let kirim = move |ev: leptos::ev::SubmitEvent| {
@@ -64,7 +64,7 @@ pub fn AdminFormPeriode(
             <div class="baris">
                 <label for="periode-tahun">{teks(i18n, |l| td_string!(l, admin.tahun))}</label>
                 <input id="periode-tahun" data-testid="periode-tahun" inputmode="numeric" bind:value=tahun />
-                <GalatField id="periode-tahun-galat" pesan=pesan("tahun") />
+                <FieldErrorList id="periode-tahun-galat" pesan=pesan("tahun") />
             </div>
             <div class="baris">
                 <label for="periode-aturan">{teks(i18n, |l| td_string!(l, admin.aturan))}</label>
@@ -73,7 +73,7 @@ pub fn AdminFormPeriode(
                         <option value=r.kode() selected={r == RuleSet::Permenpanrb6_2022}><LabelAturan aturan=r /></option>
                     }).collect_view()}
                 </select>
-                <GalatField id="periode-aturan-galat" pesan=pesan("rule_set") />
+                <FieldErrorList id="periode-aturan-galat" pesan=pesan("rule_set") />
             </div>
             <div class="baris">
                 <label for="periode-siklus">{teks(i18n, |l| td_string!(l, admin.siklus))}</label>
@@ -81,20 +81,20 @@ pub fn AdminFormPeriode(
                     <option value="triwulanan" selected=true>{teks(i18n, |l| td_string!(l, admin.siklus_triwulanan))}</option>
                     <option value="bulanan">{teks(i18n, |l| td_string!(l, admin.siklus_bulanan))}</option>
                 </select>
-                <GalatField id="periode-siklus-galat" pesan=pesan("siklus") />
+                <FieldErrorList id="periode-siklus-galat" pesan=pesan("siklus") />
             </div>
             <div class="baris">
                 <label for="periode-mulai">{teks(i18n, |l| td_string!(l, admin.mulai))}</label>
                 <input id="periode-mulai" type="date" data-testid="periode-mulai" bind:value=mulai />
-                <GalatField id="periode-mulai-galat" pesan=pesan("mulai") />
+                <FieldErrorList id="periode-mulai-galat" pesan=pesan("mulai") />
             </div>
             <div class="baris">
                 <label for="periode-selesai">{teks(i18n, |l| td_string!(l, admin.selesai))}</label>
                 <input id="periode-selesai" type="date" data-testid="periode-selesai" bind:value=selesai />
-                <GalatField id="periode-selesai-galat" pesan=pesan("selesai") />
+                <FieldErrorList id="periode-selesai-galat" pesan=pesan("selesai") />
             </div>
             <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_tanggal_periode))}</p>
-            <AdminGalat galat=galat testid="galat-periode" />
+            <AdminError galat=galat testid="galat-periode" />
             <button type="submit" data-testid="simpan-periode" disabled=move || pending.get()>
                 {teks(i18n, |l| td_string!(l, admin.simpan_periode))}
             </button>

@@ -3,8 +3,8 @@ use wasm_bindgen::JsCast;
 
 use domain::api::Ringkasan;
 
-use crate::api::admin::GalatImpor;
-use crate::components::admin_galat::AdminGalat;
+use crate::api::admin::ImportError;
+use crate::components::admin_error::AdminError;
 use crate::components::admin_laporan::AdminLaporan;
 use crate::components::admin_unduh::AdminUnduh;
 use crate::i18n::{Locale, t, td_string, use_i18n};
@@ -24,7 +24,7 @@ pub fn AdminImpor(
     #[prop(into)]
     siap: Signal<bool>,
     #[prop(into)] ringkasan: Signal<Option<Ringkasan>>,
-    #[prop(into)] galat: Signal<Option<GalatImpor>>,
+    #[prop(into)] galat: Signal<Option<ImportError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let en = move || i18n.get_locale() == Locale::en;
@@ -39,7 +39,7 @@ pub fn AdminImpor(
         }
     };
     let galat_lain = Signal::derive(move || match galat.get() {
-        Some(GalatImpor::Lain(e)) => Some(e),
+        Some(ImportError::Other(e)) => Some(e),
         _ => None,
     });
     view! {
@@ -64,7 +64,7 @@ pub fn AdminImpor(
             </button>
             <Show when=move || pending.get()><span class="petunjuk" role="status">{teks(i18n, |l| td_string!(l, admin.memproses))}</span></Show>
         </div>
-        <AdminGalat galat=galat_lain testid="galat-impor" />
+        <AdminError galat=galat_lain testid="galat-impor" />
         {move || ringkasan.get().map(|r| {
             let (dibuat, diubah, tetap, baris) = (r.dibuat, r.diubah, r.tidak_berubah, r.baris);
             let (unit, atasan) = (r.unit_dibuat, r.atasan_diubah);
@@ -84,7 +84,7 @@ pub fn AdminImpor(
             }
         })}
         {move || match galat.get() {
-            Some(GalatImpor::Laporan { pesan, laporan }) => Some(view! { <AdminLaporan pesan=pesan laporan=laporan /> }),
+            Some(ImportError::Laporan { pesan, laporan }) => Some(view! { <AdminLaporan pesan=pesan laporan=laporan /> }),
             _ => None,
         }}
     }

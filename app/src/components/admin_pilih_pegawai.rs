@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::galat::GalatField;
+use crate::components::field_errors::FieldErrorList;
 use crate::i18n::{t_string, td_string, use_i18n};
 use crate::teks::teks;
 use domain::api::PegawaiItem;
@@ -70,7 +70,7 @@ pub fn AdminPilihPegawai(
                     }).collect_view().into_any(),
                 }}
             </ul>
-            <GalatField id=format!("{id}-galat") pesan=galat />
+            <FieldErrorList id=format!("{id}-galat") pesan=galat />
         </fieldset>
     }
 }

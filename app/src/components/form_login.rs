@@ -15,9 +15,10 @@ pub fn FormLogin() -> impl IntoView {
     let nip = RwSignal::new(auth.0.with_untracked(|a| a.session().map(|s| s.nip.clone()).unwrap_or_default()));
     let sandi = RwSignal::new(String::new());
     let galat = RwSignal::new(None::<api::Error>);
+    let client = api::use_client();
     let masuk = Action::new_local(move |(nip, sandi): &(String, String)| {
         let (nip, sandi) = (nip.clone(), sandi.clone());
-        async move { api::auth::login(nip, sandi).await }
+        async move { client.login(nip, sandi).await }
     });
     Effect::new(move |_| {
         if let Some(hasil) = masuk.value().get() {

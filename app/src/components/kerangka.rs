@@ -14,14 +14,15 @@ use crate::teks::teks;
 pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let health = LocalResource::new(api::health::fetch);
+    let client = api::use_client();
+    let health = LocalResource::new(move || client.health());
     let ganti_bahasa = move |_| {
         let next = if i18n.get_locale() == Locale::id { Locale::en } else { Locale::id };
         i18n.set_locale(next);
     };
     let keluar = move |_| {
         leptos::task::spawn_local(async move {
-            let _ = api::auth::logout().await;
+            let _ = client.logout().await;
             // Nothing typed stays on a device after signing out.
             crate::state::draf::bersihkan(None);
             auth.0.set(Auth::Tamu);

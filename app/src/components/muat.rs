@@ -27,7 +27,7 @@ pub fn GagalMuat(
     let auth = use_auth();
     match galat {
         None => teks(i18n, |l| td_string!(l, umum.memuat)).into_any(),
-        Some(api::Error::SesiBerakhir) => {
+        Some(api::Error::SessionEnded) => {
             auth.expire();
             if let Some(ulang) = ulang {
                 auth.ulang_setelah_masuk(move || ulang.run(()));

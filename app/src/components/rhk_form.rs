@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use domain::rule_set::JenisRhk;
 use domain::skp::{AspekIndikator, Polaritas};
 
-use crate::components::galat::GalatField;
+use crate::components::field_errors::FieldErrorList;
 use crate::components::pratinjau::PratinjauIndikator;
 use crate::fokus::{fokus_nanti, yakin};
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
@@ -115,7 +115,7 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
                         prop:value=ed.rhk_awal(&r1, |r| r.uraian.clone()).unwrap_or_default()
                         on:input=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r2, |r| r.uraian = v); }
                     ></textarea>
-                    <GalatField id=format!("{id}-uraian-galat") pesan=pesan(ed, &id, None, "uraian", en, d_uraian) />
+                    <FieldErrorList id=format!("{id}-uraian-galat") pesan=pesan(ed, &id, None, "uraian", en, d_uraian) />
                 </div>
                 <div class="baris dua">
                     <div>
@@ -136,7 +136,7 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
                                 view! { <option value=a.id.clone() selected=dipilih>{a.uraian.clone()}</option> }
                             }).collect_view()}
                         </select>
-                        <GalatField id=format!("{id}-atasan-galat") pesan=pesan(ed, &id, None, "rhk_atasan_id", en, d_atasan) />
+                        <FieldErrorList id=format!("{id}-atasan-galat") pesan=pesan(ed, &id, None, "rhk_atasan_id", en, d_atasan) />
                     </div>
                 </div>
                 // The position does not change while the SKP is open: no subscription per keystroke.
@@ -206,7 +206,7 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
             <div class="baris" on:input=d[0].tandai() on:focusout=d[0].tandai()>
                 <label for=f("uraian")>{teks(i18n, |l| td_string!(l, pegawai.uraian_indikator))}</label>
                 <input id=f("uraian") data-testid="iki-uraian" prop:value=awal(|i| i.uraian.clone()) on:input=set(|i, v| i.uraian = v) />
-                <GalatField id=f("uraian-galat") pesan=pesan(ed, &rhk, Some(&id), "uraian", en, d[0]) />
+                <FieldErrorList id=f("uraian-galat") pesan=pesan(ed, &rhk, Some(&id), "uraian", en, d[0]) />
             </div>
             <div class="baris empat">
                 <div>
@@ -222,17 +222,17 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                 <div on:input=d[1].tandai() on:focusout=d[1].tandai()>
                     <label for=f("target")>{teks(i18n, |l| td_string!(l, pegawai.target))}</label>
                     <input id=f("target") data-testid="iki-target" inputmode="decimal" prop:value=awal(|i| i.target.clone()) on:input=set(|i, v| i.target = v) />
-                    <GalatField id=f("target-galat") pesan=pesan(ed, &rhk, Some(&id), "target", en, d[1]) />
+                    <FieldErrorList id=f("target-galat") pesan=pesan(ed, &rhk, Some(&id), "target", en, d[1]) />
                 </div>
                 <div on:input=d[2].tandai() on:focusout=d[2].tandai()>
                     <label for=f("target-maks")>{teks(i18n, |l| td_string!(l, pegawai.target_maks))}</label>
                     <input id=f("target-maks") data-testid="iki-target-maks" inputmode="decimal" prop:value=awal(|i| i.target_maks.clone()) on:input=set(|i, v| i.target_maks = v) />
-                    <GalatField id=f("target-maks-galat") pesan=pesan(ed, &rhk, Some(&id), "target_maks", en, d[2]) />
+                    <FieldErrorList id=f("target-maks-galat") pesan=pesan(ed, &rhk, Some(&id), "target_maks", en, d[2]) />
                 </div>
                 <div on:input=d[3].tandai() on:focusout=d[3].tandai()>
                     <label for=f("satuan")>{teks(i18n, |l| td_string!(l, pegawai.satuan))}</label>
                     <input id=f("satuan") data-testid="iki-satuan" prop:value=awal(|i| i.satuan.clone()) on:input=set(|i, v| i.satuan = v) />
-                    <GalatField id=f("satuan-galat") pesan=pesan(ed, &rhk, Some(&id), "satuan", en, d[3]) />
+                    <FieldErrorList id=f("satuan-galat") pesan=pesan(ed, &rhk, Some(&id), "satuan", en, d[3]) />
                 </div>
             </div>
             <div class="baris dua">
@@ -253,7 +253,7 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                                 galat_real.set(g);
                             }
                         } />
-                    <GalatField id=f("realisasi-galat") pesan=pesan_real />
+                    <FieldErrorList id=f("realisasi-galat") pesan=pesan_real />
                     <PratinjauIndikator hasil=hasil siap=ed.pratinjau_siap jelaskan=Callback::new(move |_| {
                         let sasaran = Sasaran::Indikator(jelas_id.clone());
                         ed.masukan.with(|m| ed.form.with(|f| jelaskan(f, m, &sasaran)))
@@ -306,7 +306,7 @@ fn Perspektif(ed: Editor, id: String) -> impl IntoView {
                 <option value="penguatan_internal" selected=pilih(P::PenguatanInternal)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_penguatan_internal))}</option>
                 <option value="anggaran" selected=pilih(P::Anggaran)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_anggaran))}</option>
             </select>
-            <GalatField id=format!("{id}-perspektif-galat") pesan=pesan(ed, &id, None, "perspektif", en, d) />
+            <FieldErrorList id=format!("{id}-perspektif-galat") pesan=pesan(ed, &id, None, "perspektif", en, d) />
         </div>
     }
 }

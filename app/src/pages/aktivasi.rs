@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::sandi_baru::{GalatBidang, GalatFormulir, SandiBaru};
+use crate::components::field_errors::FieldErrorList;
+use crate::components::sandi_baru::{FormError, SandiBaru, server_messages};
 use crate::i18n::{td_string, use_i18n};
 use crate::navigasi::use_navigasi;
 use crate::page::Halaman;
@@ -21,11 +22,12 @@ pub fn Aktivasi() -> impl IntoView {
     let ulang = RwSignal::new(String::new());
     let galat = RwSignal::new(None::<api::Error>);
     let beda = RwSignal::new(false);
+    let client = api::use_client();
     let aktifkan = Action::new_local(move |(nip, kode, sandi): &(String, String, String)| {
         let (nip, kode, sandi) = (nip.clone(), kode.clone(), sandi.clone());
         async move {
-            api::auth::aktivasi(nip.clone(), kode, sandi.clone()).await?;
-            api::auth::login(nip, sandi).await
+            client.activate(nip.clone(), kode, sandi.clone()).await?;
+            client.login(nip, sandi).await
         }
     });
     Effect::new(move |_| match aktifkan.value().get() {
@@ -57,11 +59,11 @@ pub fn Aktivasi() -> impl IntoView {
                 <div class="baris">
                     <label for="kode-aktivasi">{teks(i18n, |l| td_string!(l, umum.kode_aktivasi))}</label>
                     <input id="kode-aktivasi" name="kode" autocomplete="one-time-code" autocapitalize="characters"
-                        bind:value=kode required aria-describedby="galat-kode" />
-                    <GalatBidang galat=galat kunci="kode" />
+                        bind:value=kode required aria-describedby="kode-aktivasi-galat" />
+                    <FieldErrorList id="kode-aktivasi-galat" testid="galat-kode" pesan=server_messages(galat, "kode") />
                 </div>
                 <SandiBaru baru=baru ulang=ulang beda=beda galat=galat kunci="password" />
-                <GalatFormulir galat=galat testid="galat-aktivasi" />
+                <FormError galat=galat testid="galat-aktivasi" />
                 <button type="submit" data-testid="tombol-aktivasi" disabled=move || aktifkan.pending().get()>
                     {move || if aktifkan.pending().get() {
                         teks(i18n, |l| td_string!(l, umum.sedang_aktivasi)).into_any()

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::field_errors::FieldErrorList;
 use crate::components::perlu_masuk::PerluMasuk;
-use crate::components::sandi_baru::{GalatBidang, GalatFormulir, SandiBaru};
+use crate::components::sandi_baru::{FormError, SandiBaru, server_messages};
 use crate::i18n::{td_string, use_i18n};
 use crate::state::auth::use_auth;
 use crate::teks::teks;
@@ -28,9 +29,10 @@ fn GantiSandi() -> impl IntoView {
     let galat = RwSignal::new(None::<api::Error>);
     let beda = RwSignal::new(false);
     let berhasil = RwSignal::new(false);
+    let client = api::use_client();
     let ganti = Action::new_local(move |(lama, baru): &(String, String)| {
         let (lama, baru) = (lama.clone(), baru.clone());
-        async move { api::auth::ganti_sandi(lama, baru).await }
+        async move { client.change_password(lama, baru).await }
     });
     Effect::new(move |_| match ganti.value().get() {
         Some(Ok(())) => {
@@ -40,7 +42,7 @@ fn GantiSandi() -> impl IntoView {
             baru.set(String::new());
             ulang.set(String::new());
         }
-        Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
+        Some(Err(api::Error::SessionEnded)) => auth.expire(),
         Some(Err(e)) => galat.set(Some(e)),
         None => {}
     });
@@ -61,11 +63,11 @@ fn GantiSandi() -> impl IntoView {
                 <div class="baris">
                     <label for="sandi-lama">{teks(i18n, |l| td_string!(l, umum.sandi_lama))}</label>
                     <input id="sandi-lama" name="current-password" type="password" autocomplete="current-password"
-                        bind:value=lama required aria-describedby="galat-lama" />
-                    <GalatBidang galat=galat kunci="lama" />
+                        bind:value=lama required aria-describedby="sandi-lama-galat" />
+                    <FieldErrorList id="sandi-lama-galat" testid="galat-lama" pesan=server_messages(galat, "lama") />
                 </div>
                 <SandiBaru baru=baru ulang=ulang beda=beda galat=galat kunci="baru" />
-                <GalatFormulir galat=galat testid="galat-ganti-sandi" />
+                <FormError galat=galat testid="galat-ganti-sandi" />
                 <p class="berhasil" role="status" data-testid="sandi-diganti">
                     {move || berhasil.get().then(|| teks(i18n, |l| td_string!(l, umum.sandi_diganti)))}
                 </p>

@@ -41,7 +41,8 @@ pub fn Beranda() -> impl IntoView {
 fn Dasbor() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let data = LocalResource::new(|| async { futures::try_join!(api::org::periode(), api::skp::mine()) });
+    let client = api::use_client();
+    let data = LocalResource::new(move || async move { futures::try_join!(client.list_periode(), client.list_skp()) });
     let nama = move || auth.0.with(|a| a.session().map(|s| s.nama.clone()).unwrap_or_default());
     view! {
         <section class="kartu">
@@ -75,9 +76,10 @@ fn Dasbor() -> impl IntoView {
 #[component]
 fn MenungguTinjauan(periode_id: String) -> impl IntoView {
     let i18n = use_i18n();
+    let client = api::use_client();
     let menunggu = LocalResource::new(move || {
         let periode_id = periode_id.clone();
-        async move { api::skp::antrian(&periode_id).await.map(|a| a.iter().filter(|i| i.status == "diajukan").count()) }
+        async move { client.list_antrian(&periode_id).await.map(|a| a.iter().filter(|i| i.status == "diajukan").count()) }
     });
     move || {
         let n = menunggu.get().and_then(Result::ok).filter(|n| *n > 0)?;
@@ -98,9 +100,10 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
     let batas = batas_penetapan_skp(periode.tahun as i32);
     let sisa = batas.map(|b| sisa_hari_kerja(hari_ini, b));
     let periode_id = periode.id.clone();
+    let client = api::use_client();
     let buat = Action::new_local(move |_: &()| {
         let periode_id = periode_id.clone();
-        async move { api::skp::create(periode_id, Default::default()).await }
+        async move { client.create_skp(periode_id, Default::default()).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(v)) = buat.value().get() {

@@ -1,10 +1,9 @@
-use std::cell::RefCell;
-
 use leptos::prelude::*;
 
 use domain::api::{AntrianItem, RhkAtasan, SkpBaca};
 
 use crate::api;
+use crate::api::skp::Langkah;
 use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
@@ -18,12 +17,12 @@ use crate::state::antrian::{Disiapkan, berikutnya, setelah_keputusan};
 use crate::state::auth::use_auth;
 use crate::teks::teks;
 
-async fn muat_antrian() -> Result<(i64, Vec<AntrianItem>), api::Error> {
-    let periode = api::org::periode().await?;
+async fn muat_antrian(client: api::Client) -> Result<(i64, Vec<AntrianItem>), api::Error> {
+    let periode = client.list_periode().await?;
     let Some(p) = periode_aktif(&periode, i64::from(hari_ini().tahun())) else {
         return Ok((0, Vec::new()));
     };
-    Ok((p.tahun, api::skp::antrian(&p.id).await?))
+    Ok((p.tahun, client.list_antrian(&p.id).await?))
 }
 
 /// `/penilai`: the subordinates of this period and their SKP status.
@@ -35,7 +34,8 @@ pub fn Antrian() -> impl IntoView {
 #[component]
 fn DaftarAntrian() -> impl IntoView {
     let i18n = use_i18n();
-    let data = LocalResource::new(muat_antrian);
+    let client = api::use_client();
+    let data = LocalResource::new(move || muat_antrian(client));
     move || {
         match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
@@ -74,26 +74,34 @@ pub fn TinjauSkp(id: String) -> impl IntoView {
 /// One SKP to review: the SKP, its atasan's RHK, and the queue it is in.
 type Tinjauan = (SkpBaca, RhkAtasan, Vec<AntrianItem>);
 
-thread_local! {
-    /// The next SKP, fetched while the penilai reads the current one.
-    static BERIKUTNYA: RefCell<Disiapkan<Tinjauan>> = const { RefCell::new(Disiapkan::kosong()) };
+/// The next SKP, fetched while the penilai reads the current one, kept
+/// across the change of page (context newtype, provided by the app).
+#[derive(Clone, Copy)]
+pub struct BerikutnyaContext(StoredValue<Disiapkan<Tinjauan>>);
+
+/// Provides the place for the next SKP (called once, before any page).
+pub fn provide_berikutnya() {
+    provide_context(BerikutnyaContext(StoredValue::new(Disiapkan::kosong())));
 }
 
 /// An SKP and the atasan's RHK it can intervene, asked for at once.
-async fn muat_skp(id: &str) -> (Result<SkpBaca, api::Error>, Result<RhkAtasan, api::Error>) {
-    futures::join!(api::skp::read(id), api::skp::rhk_atasan(id))
+async fn muat_skp(client: api::Client, id: &str) -> (Result<SkpBaca, api::Error>, Result<RhkAtasan, api::Error>) {
+    futures::join!(client.read_skp(id), client.read_rhk_atasan(id))
 }
 
 #[component]
 fn Tinjau(id: String) -> impl IntoView {
     // Fetched ahead by the previous review: shown at once.
-    if let Some((skp, atasan, antrian)) = BERIKUTNYA.with_borrow_mut(|d| d.ambil(&use_auth().pegawai_id(), &id)) {
+    let berikutnya = expect_context::<BerikutnyaContext>().0;
+    let pemilik = use_auth().pegawai_id();
+    if let Some((skp, atasan, antrian)) = berikutnya.try_update_value(|d| d.ambil(&pemilik, &id)).flatten() {
         return view! { <Keputusan skp=skp atasan=atasan antrian=antrian /> }.into_any();
     }
+    let client = api::use_client();
     let data = LocalResource::new(move || {
         let id = id.clone();
         async move {
-            let ((skp, atasan), antrian) = futures::join!(muat_skp(&id), muat_antrian());
+            let ((skp, atasan), antrian) = futures::join!(muat_skp(client, &id), muat_antrian(client));
             Ok::<_, api::Error>((skp?, atasan?, antrian?.1))
         }
     });
@@ -110,12 +118,14 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     let i18n = use_i18n();
     let auth = use_auth();
     let nav = use_navigasi();
+    let client = api::use_client();
+    let siap_berikutnya = expect_context::<BerikutnyaContext>().0;
     let en = move || i18n.get_locale() == Locale::en;
     let state = RwSignal::new(skp.clone());
     let catatan = RwSignal::new(String::new());
     let catatan_kosong = RwSignal::new(false);
     let galat = RwSignal::new(None::<api::Error>);
-    let selesai = RwSignal::new(None::<&'static str>);
+    let selesai = RwSignal::new(None::<Langkah>);
     let next = berikutnya(&antrian, &skp.id);
     // The next SKP is fetched now, while this one is read, so moving on
     // shows it at once, also on a slow connection (a failure here only
@@ -127,7 +137,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
         LocalResource::new(move || {
             let n = n.clone();
             async move {
-                match muat_skp(&n).await {
+                match muat_skp(client, &n).await {
                     (Ok(skp), Ok(atasan)) => Some((skp, atasan)),
                     _ => None,
                 }
@@ -142,15 +152,15 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
         if let Some(Some((skp, atasan))) = disiapkan.filter(|_| pakai).and_then(|d| d.get_untracked()) {
             let (id, status) = state.with_untracked(|s| (s.id.clone(), s.status.clone()));
             let antrian = setelah_keputusan(antrian.get_value(), &id, &status);
-            BERIKUTNYA.with_borrow_mut(|d| d.simpan(&pemilik, &n, (skp, atasan, antrian)));
+            siap_berikutnya.try_update_value(|d| d.simpan(&pemilik, &n, (skp, atasan, antrian)));
         }
         nav.ke(&Halaman::TinjauSkp(n));
     };
-    let aksi = Action::new_local(move |(aksi, teks): &(&'static str, String)| {
-        let (aksi, teks) = (*aksi, teks.clone());
+    let aksi = Action::new_local(move |(langkah, teks): &(Langkah, String)| {
+        let (langkah, teks) = (*langkah, teks.clone());
         let (id, version) = state.with_untracked(|s| (s.id.clone(), s.version));
         // The note as sent (the field stays editable while it is on its way).
-        async move { api::skp::act(&id, aksi, version, teks.clone()).await.map(|v| (aksi, teks, v)) }
+        async move { client.transition_skp(&id, langkah, version, teks.clone()).await.map(|v| (langkah, teks, v)) }
     });
     let terkirim = RwSignal::new(String::new());
     let yakin_setujui = RwSignal::new(false);
@@ -161,7 +171,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             terkirim.set(teks);
             state.set(v);
         }
-        Some(Err(api::Error::SesiBerakhir)) => auth.expire(),
+        Some(Err(api::Error::SessionEnded)) => auth.expire(),
         Some(Err(e)) => galat.set(Some(e)),
         None => {}
     });
@@ -172,7 +182,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             return;
         }
         catatan_kosong.set(false);
-        aksi.dispatch(("return", teks));
+        aksi.dispatch((Langkah::Return, teks));
     };
     let diajukan = move || state.with(|s| s.status == "diajukan");
     let nama = skp.pegawai.nama.clone();
@@ -246,13 +256,13 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                 </div>
                 <Konfirmasi terbuka=yakin_setujui nama="setujui" aksi="setujui"
                     pertanyaan=|l| td_string!(l, penilai.konfirmasi_setujui) label_ya=|l| td_string!(l, penilai.ya_setujui)
-                    ya=Callback::new(move |_| { aksi.dispatch(("approve", String::new())); }) />
+                    ya=Callback::new(move |_| { aksi.dispatch((Langkah::Approve, String::new())); }) />
             </Show>
             <p class="galat" role="alert" data-testid="galat-keputusan">{move || galat.with(|e| e.as_ref().map(|e| e.untuk_pengguna(i18n.get_locale())))}</p>
             <p class="berhasil" role="status" data-testid="hasil-keputusan">
-                {move || selesai.get().map(|a| if a == "approve" { teks(i18n, |l| td_string!(l, penilai.berhasil_disetujui)).into_any() } else { teks(i18n, |l| td_string!(l, penilai.berhasil_dikembalikan)).into_any() })}
+                {move || selesai.get().map(|a| if a == Langkah::Approve { teks(i18n, |l| td_string!(l, penilai.berhasil_disetujui)).into_any() } else { teks(i18n, |l| td_string!(l, penilai.berhasil_dikembalikan)).into_any() })}
             </p>
-            <Show when=move || selesai.get() == Some("return")>
+            <Show when=move || selesai.get() == Some(Langkah::Return)>
                 <div class="catatan" data-testid="catatan-terkirim">
                     <strong>{teks(i18n, |l| td_string!(l, penilai.catatan_terkirim))}</strong>
                     <p>{move || terkirim.get()}</p>

@@ -1,11 +1,15 @@
-//! The admin screen's logic as plain functions: the period form, the atasan
-//! table and form, the unit tree, and the CSV downloads.
+//! The admin screen's logic as plain types and functions: the period form,
+//! the atasan table and form, the unit tree, the import's state, the keys
+//! of retried changes, and the CSV downloads.
 
 use std::collections::BTreeMap;
 
+use crate::api::admin::ImportError;
 use crate::api::satu_bahasa;
 use domain::FieldErrors;
-use domain::api::{AtasanItem, BuatPeriode, KodeAktivasi, Laporan, PeriodeView, Tahun, UnitNode, tulis_csv as csv};
+use domain::api::{
+    AtasanItem, BuatPeriode, KodeAktivasi, Laporan, PeriodeView, Ringkasan, Tahun, UnitNode, tulis_csv as csv,
+};
 use domain::periode::{PeriodeInput, SiklusPeriodik};
 use domain::rule_set::RuleSet;
 use domain::tanggal::Tanggal;
@@ -55,7 +59,7 @@ impl FormPeriode {
 }
 
 /// The messages for one field: the local check's, else the server's ("id / en").
-pub fn pesan_field(
+pub fn field_messages(
     lokal: &FieldErrors,
     server: Option<&BTreeMap<String, Vec<String>>>,
     field: &str,
@@ -222,6 +226,90 @@ pub fn tanggal_unix(detik: i64) -> Tanggal {
     Tanggal::dari_hari_ke(detik.div_euclid(86_400))
 }
 
+/// The Idempotency-Key of a change the admin may send again (a mapping, an
+/// import applied): kept after no answer at all, so the retry is applied
+/// once; a new one after any answer, so the next change is its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryKey(String);
+
+impl Default for RetryKey {
+    fn default() -> Self {
+        RetryKey(crate::api::idempotency_key())
+    }
+}
+
+impl RetryKey {
+    pub fn get(&self) -> String {
+        self.0.clone()
+    }
+
+    /// After the server's answer to a send with this key (`answered`: any
+    /// answer, also a refusal; not a lost connection).
+    pub fn after(&mut self, answered: bool) {
+        if answered {
+            *self = RetryKey::default();
+        }
+    }
+}
+
+/// The CSV import's screen: the chosen file, whether a check of it passed
+/// (then it may be applied), and the last summary or refusal.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Impor {
+    /// The file's name and text.
+    pub berkas: Option<(String, String)>,
+    /// A check of the current file passed: it may be applied.
+    pub diperiksa: bool,
+    pub ringkasan: Option<Ringkasan>,
+    pub galat: Option<ImportError>,
+    /// The key of applying the current file.
+    pub kunci_terapkan: RetryKey,
+}
+
+impl Impor {
+    /// A new file: nothing checked or reported yet, and a new key to apply it.
+    pub fn pilih(&mut self, nama: String, teks: String) {
+        *self = Impor { berkas: Some((nama, teks)), ..Impor::default() };
+    }
+
+    /// The text of the chosen file (empty when none).
+    pub fn teks(&self) -> String {
+        self.berkas.as_ref().map(|b| b.1.clone()).unwrap_or_default()
+    }
+
+    /// The key of a send: the file's own when applying, a fresh one for a check.
+    pub fn kunci(&self, terapkan: bool) -> String {
+        if terapkan { self.kunci_terapkan.get() } else { crate::api::idempotency_key() }
+    }
+
+    /// Takes the server's answer to a check or (`terapkan`) an application;
+    /// `true` when the data changed (the mapping and the units are read
+    /// again). An ended session leaves the screen as it was (the sign-in
+    /// dialog shows over it).
+    pub fn jawaban(&mut self, terapkan: bool, hasil: Result<Ringkasan, ImportError>) -> bool {
+        use crate::api::Error;
+        if terapkan {
+            self.kunci_terapkan.after(!matches!(hasil, Err(ImportError::Other(Error::Network))));
+        }
+        match hasil {
+            Err(ImportError::Other(Error::SessionEnded)) => false,
+            Ok(r) => {
+                self.galat = None;
+                self.diperiksa = !r.terapkan;
+                let berubah = r.terapkan;
+                self.ringkasan = Some(r);
+                berubah
+            }
+            Err(e) => {
+                self.diperiksa = false;
+                self.ringkasan = None;
+                self.galat = Some(e);
+                false
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,7 +361,7 @@ mod tests {
         };
         let e = f.validate();
         assert!(e.contains("tahun"));
-        assert_eq!(pesan_field(&e, None, "tahun", false), vec!["Tahun harus antara 2014 dan 2100.".to_owned()]);
+        assert_eq!(field_messages(&e, None, "tahun", false), vec!["Tahun harus antara 2014 dan 2100.".to_owned()]);
         let ok = FormPeriode { tahun: "2027".into(), ..f };
         assert!(ok.validate().is_empty());
         assert_eq!(ok.body().tahun, Tahun::Teks("2027".into()));
@@ -285,8 +373,11 @@ mod tests {
     fn server_field_errors_show_when_the_form_itself_is_fine() {
         let mut server = BTreeMap::new();
         server.insert("tahun".to_owned(), vec!["Sudah ada. / Already exists.".to_owned()]);
-        assert_eq!(pesan_field(&FieldErrors::new(), Some(&server), "tahun", true), vec!["Already exists.".to_owned()]);
-        assert!(pesan_field(&FieldErrors::new(), Some(&server), "mulai", true).is_empty());
+        assert_eq!(
+            field_messages(&FieldErrors::new(), Some(&server), "tahun", true),
+            vec!["Already exists.".to_owned()]
+        );
+        assert!(field_messages(&FieldErrors::new(), Some(&server), "mulai", true).is_empty());
     }
 
     #[test]
@@ -400,5 +491,52 @@ mod tests {
     #[test]
     fn the_import_template_is_the_header_row_of_the_import() {
         assert_eq!(templat_impor(), "\u{feff}nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\r\n");
+    }
+
+    fn ringkasan(terapkan: bool) -> Ringkasan {
+        Ringkasan {
+            terapkan,
+            baris: 2,
+            dibuat: 2,
+            diubah: 0,
+            tidak_berubah: 0,
+            unit_dibuat: 1,
+            atasan_diubah: 0,
+            periode_id: None,
+            peringatan: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_retry_key_is_kept_after_no_answer_and_new_after_any_answer() {
+        let mut k = RetryKey::default();
+        let awal = k.get();
+        k.after(false);
+        assert_eq!(k.get(), awal, "a lost answer: the retry is the same change");
+        k.after(true);
+        assert_ne!(k.get(), awal, "answered: the next change is its own");
+    }
+
+    #[test]
+    fn a_checked_file_may_be_applied_and_a_new_file_starts_over() {
+        let mut i = Impor::default();
+        i.pilih("a.csv".into(), "nip;nama".into());
+        assert_eq!((i.teks().as_str(), i.diperiksa), ("nip;nama", false));
+        let kunci = i.kunci(true);
+        assert_ne!(i.kunci(false), kunci, "a check has a key of its own");
+        assert!(!i.jawaban(false, Ok(ringkasan(false))), "a check changes nothing");
+        assert!(i.diperiksa && i.ringkasan.is_some() && i.galat.is_none());
+        assert_eq!(i.kunci(true), kunci, "a check leaves the key of applying the file");
+        // Applying: lost once (same key again), then done (data changed, a new key).
+        assert!(!i.jawaban(true, Err(ImportError::Other(crate::api::Error::Network))));
+        assert_eq!((i.kunci(true), i.diperiksa, i.ringkasan.is_none()), (kunci.clone(), false, true));
+        let sebelum = i.clone();
+        assert!(!i.jawaban(false, Err(ImportError::Other(crate::api::Error::SessionEnded))));
+        assert_eq!(i, sebelum, "an ended session leaves the screen as it was");
+        assert!(i.jawaban(true, Ok(ringkasan(true))), "applied: the mapping and units are read again");
+        assert!(!i.diperiksa, "applied: not applied twice");
+        assert_ne!(i.kunci(true), kunci);
+        i.pilih("b.csv".into(), "x".into());
+        assert_eq!((i.diperiksa, i.ringkasan.is_none(), i.galat.is_none()), (false, true, true));
     }
 }

@@ -771,3 +771,94 @@ pub fn target_teks(t: domain::skp::Target, inggris: bool) -> String {
     let a = domain::rule_set::angka_target(t.min(), t.max());
     if inggris { a.en } else { a.id }
 }
+
+/// Every field's messages by [`kunci_galat`]: the local checks', and the
+/// server's of the last save (`server`) under their fields too.
+pub fn galat_form(
+    input: &SkpInput,
+    lokal: &FieldErrors,
+    server: Option<&BTreeMap<String, Vec<String>>>,
+) -> HashMap<String, Vec<domain::Teks>> {
+    match server {
+        None => galat_per_id(input, lokal),
+        Some(dari_server) => galat_per_id(input, lokal.clone().merge("", galat_server(dari_server))),
+    }
+}
+
+/// The server's field errors with no message slot under a field in the
+/// editor (an RHK's or indicator's own fields have one), in the user's
+/// language: listed below the form.
+pub fn galat_tanpa_bidang(server: &BTreeMap<String, Vec<String>>, inggris: bool) -> Vec<String> {
+    const DI_BAWAH_BIDANG: [&str; 6] = ["uraian", "target", "target_maks", "satuan", "perspektif", "rhk_atasan_id"];
+    let di_bawah = |path: &str| {
+        path.starts_with("rhk[") && path.rsplit_once('.').is_some_and(|(_, f)| DI_BAWAH_BIDANG.contains(&f))
+    };
+    server
+        .iter()
+        .filter(|(path, _)| !di_bawah(path))
+        .flat_map(|(_, m)| m.iter().map(|m| crate::api::satu_bahasa(m, inggris)))
+        .collect()
+}
+
+/// What the SKP as a whole still lacks (a valid plan's completeness; an
+/// invalid one says it under its fields).
+pub fn kelengkapan(rencana: &Result<RencanaSkp, FieldErrors>, inggris: bool) -> Vec<String> {
+    let lokal: FieldErrors = rencana.as_ref().map(|r| r.kelengkapan()).unwrap_or_default();
+    galat(&lokal, "rhk", inggris)
+}
+
+/// A Lampiran list as typed, one item per line: blank lines are not items.
+pub fn baris_lampiran(teks: &str) -> Vec<String> {
+    teks.lines().map(str::to_owned).filter(|l| !l.trim().is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests_simpan {
+    use super::*;
+
+    fn server(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<String>> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), vec![(*v).to_owned()])).collect()
+    }
+
+    #[test]
+    fn the_servers_messages_join_the_local_ones_under_their_fields() {
+        let (input, _) = contoh(2);
+        let lokal = FieldErrors::new();
+        let dari_server = server(&[("rhk[1].uraian", "Terlalu mirip. / Too similar.")]);
+        let per_id = galat_form(&input, &lokal, Some(&dari_server));
+        let pesan = &per_id[&kunci_galat("rhk-1", None, "uraian")];
+        assert_eq!((pesan[0].dalam("id"), pesan[0].dalam("en")), ("Terlalu mirip.", "Too similar."));
+        assert!(galat_form(&input, &lokal, None).is_empty(), "without the server: the local checks alone");
+    }
+
+    #[test]
+    fn only_server_messages_without_a_field_here_are_listed_below() {
+        let dari_server = server(&[
+            ("rhk[0].uraian", "Wajib. / Required."),
+            ("rhk[0].indikator[1].target", "Salah. / Wrong."),
+            ("rhk[0].jenis", "Jenis salah. / Wrong kind."),
+            ("periode_id", "Periode tutup. / Period closed."),
+        ]);
+        assert_eq!(galat_tanpa_bidang(&dari_server, false), ["Periode tutup.", "Jenis salah."]);
+        assert_eq!(galat_tanpa_bidang(&dari_server, true), ["Period closed.", "Wrong kind."]);
+    }
+
+    #[test]
+    fn an_incomplete_valid_plan_says_what_it_lacks_and_an_invalid_one_nothing_here() {
+        let (mut input, _) = contoh(1);
+        assert!(kelengkapan(&input.validate(JenisJabatan::Pelaksana), false).is_empty(), "complete");
+        input.rhk[0].jenis = JenisRhk::Tambahan;
+        let tanpa_utama = input.validate(JenisJabatan::Pelaksana);
+        assert_eq!(kelengkapan(&tanpa_utama, false), ["Tambahkan paling sedikit satu RHK utama."]);
+        assert_eq!(kelengkapan(&tanpa_utama, true), ["Add at least one main RHK (utama)."]);
+        input.rhk[0].uraian.clear();
+        let invalid = input.validate(JenisJabatan::Pelaksana);
+        assert!(invalid.is_err() && kelengkapan(&invalid, false).is_empty(), "said under its fields instead");
+    }
+
+    #[test]
+    fn a_lampiran_list_is_its_non_blank_lines() {
+        assert_eq!(baris_lampiran("Satu\n\n  \nDua \n"), ["Satu", "Dua "]);
+        assert!(baris_lampiran("").is_empty());
+    }
+}

@@ -7,4 +7,5 @@ pub mod draf;
 pub mod editor;
 pub mod form;
 pub mod kuadran;
+pub mod skp;
 pub mod tenggat;

@@ -8,7 +8,7 @@ use crate::teks::teks;
 /// When the session ends mid-work: a dialog over the page, which stays as
 /// it is underneath, so nothing typed is lost.
 #[component]
-pub fn SesiBerakhir() -> impl IntoView {
+pub fn SessionEnded() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     // The focus goes into the dialog, on the password (the NIP is filled in).

@@ -4,9 +4,13 @@ use leptos::prelude::*;
 /// the control whose id is this list's without `-galat` (`{id}-uraian` for
 /// `{id}-uraian-galat`): while there are messages it is marked
 /// `aria-invalid="true"` (read out, and drawn with a red border) and
-/// described by them.
+/// described by them. `testid`: the list's test id, when a test needs one.
 #[component]
-pub fn GalatField(#[prop(into)] pesan: Signal<Vec<String>>, #[prop(into)] id: String) -> impl IntoView {
+pub fn FieldErrorList(
+    #[prop(into)] pesan: Signal<Vec<String>>,
+    #[prop(into)] id: String,
+    #[prop(optional, into)] testid: Option<String>,
+) -> impl IntoView {
     // Read once per change of what the field depends on; the list and the
     // mark below follow only a change of the messages themselves.
     let pesan = Memo::new(move |_| pesan.get());
@@ -31,7 +35,7 @@ pub fn GalatField(#[prop(into)] pesan: Signal<Vec<String>>, #[prop(into)] id: St
         });
     }
     view! {
-        <ul class="galat-field" id=id aria-live="polite">
+        <ul class="galat-field" id=id aria-live="polite" data-testid=testid>
             {move || pesan.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
         </ul>
     }

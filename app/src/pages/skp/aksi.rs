@@ -1,0 +1,65 @@
+use leptos::prelude::*;
+
+use crate::api;
+use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::state::editor::galat_tanpa_bidang;
+use crate::state::skp::SkpTersimpan;
+use crate::teks::teks;
+
+/// The editor's foot: the last save's refusal (a conflict with the way to
+/// the server's version: `buang_draf`), the server's messages without a
+/// field here, saving and submitting (`kirim(ajukan)`), and where the form
+/// is: saved as which version, kept on this device. (A view function of
+/// the editor, not a component: it is only ever part of it.)
+pub(super) fn aksi_simpan(
+    skp: RwSignal<SkpTersimpan>,
+    server_galat: RwSignal<Option<api::Error>>,
+    editable: Signal<bool>,
+    pending: Memo<bool>,
+    kirim: impl Fn(bool) + Copy + Send + Sync + 'static,
+    di_perangkat: RwSignal<bool>,
+    buang_draf: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let tanpa_bidang = move || {
+        let en = i18n.get_locale() == Locale::en;
+        server_galat
+            .with(|e| e.as_ref().and_then(api::Error::fields).map(|f| galat_tanpa_bidang(f, en)).unwrap_or_default())
+    };
+    view! {
+        <section class="kartu aksi-bawah">
+            <p class="galat" role="alert" data-testid="galat-server">
+                {move || server_galat.get().map(|e| match e {
+                    api::Error::Api { status: 409, ref body } if body.code == "stale_version" => view! {
+                        {teks(i18n, |l| td_string!(l, pegawai.konflik_versi))} " "
+                        <button type="button" class="tombol-teks" on:click=move |_| buang_draf.run(())>{teks(i18n, |l| td_string!(l, pegawai.muat_terbaru))}</button>
+                    }.into_any(),
+                    other => other.untuk_pengguna(i18n.get_locale()).into_any(),
+                })}
+            </p>
+            <ul class="galat-field">
+                {move || tanpa_bidang().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
+            <Show when=move || editable.get()>
+                <div class="aksi">
+                    <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || pending.get() on:click=move |_| kirim(false)>
+                        {move || if pending.get() { teks(i18n, |l| td_string!(l, pegawai.menyimpan)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.simpan_draf)).into_any() }}
+                    </button>
+                    <button type="button" data-testid="ajukan" disabled=move || pending.get() on:click=move |_| kirim(true)>
+                        {move || if skp.with(|s| s.status_is("dikembalikan")) { teks(i18n, |l| td_string!(l, pegawai.ajukan_ulang)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.ajukan)).into_any() }}
+                    </button>
+                </div>
+            </Show>
+            // Where the buttons were: what happens to a submitted SKP now.
+            <Show when=move || skp.with(|s| s.status_is("diajukan"))>
+                <p class="berhasil" role="status" data-testid="sudah-diajukan">{teks(i18n, |l| td_string!(l, pegawai.sudah_diajukan))}</p>
+            </Show>
+            <p class="tersimpan" data-testid="tersimpan" aria-live="polite">
+                {move || { let v = skp.with(|s| s.skp.version); t!(i18n, pegawai.tersimpan, versi = move || v) }}
+            </p>
+            <Show when=move || di_perangkat.get()>
+                <p class="petunjuk" data-testid="draf-lokal">{teks(i18n, |l| td_string!(l, pegawai.draf_lokal))}</p>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,280 @@
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use domain::api::{PeriodeView, RhkAtasan, SkpBaca};
+use domain::rule_set::JenisRhk;
+use domain::{RatingEkspektasi, RuleSet};
+
+use crate::api;
+use crate::api::skp::Langkah;
+use crate::components::field_errors::FieldErrorList;
+use crate::components::kuadran::OpsiRating;
+use crate::components::lampiran::Lampiran;
+use crate::components::pratinjau::RingkasanPratinjau;
+use crate::components::rhk_form::RhkForm;
+use crate::fokus::{fokus_galat_pertama, fokus_nanti};
+use crate::i18n::{Locale, td_string, use_i18n};
+use crate::state::auth::use_auth;
+use crate::state::draf;
+use crate::state::editor::{
+    Pratinjau, PratinjauMasukan, Sasaran, galat_form, hasil_per_indikator, hitung_pratinjau_rencana, jelaskan,
+    kelengkapan as kelengkapan_rencana, ketik_realisasi, periksa_realisasi, tambah_rhk,
+};
+use crate::state::form::{Editor, Sebaran, ikuti};
+use crate::state::skp::{Dibuka, SkpTersimpan};
+use crate::teks::teks;
+
+use super::aksi::aksi_simpan;
+use super::kepala::kepala_skp;
+
+/// The SKP editor: the form, the preview beside it, and saving. The logic
+/// is in `state` (the form, the preview, the saved SKP and its device
+/// copy); here it is wired to signals.
+#[component]
+pub(super) fn EditorSkp(
+    awal: SkpBaca,
+    periode: Option<PeriodeView>,
+    atasan: Option<RhkAtasan>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let en = Signal::derive(move || i18n.get_locale() == Locale::en);
+    let jenis_jabatan = awal.skp.rencana().jenis_jabatan();
+    // A functional position's preview also gives the angka kredit for its jenjang.
+    let jenjang = if jenis_jabatan == domain::JenisJabatan::Fungsional {
+        domain::angka_kredit::Jenjang::dari_jabatan(&awal.pegawai.jabatan)
+    } else {
+        None
+    };
+    let rule_set = periode.as_ref().map(|p| p.rule_set).unwrap_or(RuleSet::Permenpanrb6_2022);
+    let tahun = periode.as_ref().map(|p| p.tahun).unwrap_or_default();
+    // What this person typed here and the server does not have yet (a
+    // reload or a lost connection): restored, and said so.
+    let pemilik = auth.pegawai_id();
+    let kept = draf::ambil(&awal.id);
+    let Dibuka { skp: tersimpan, isian, dipulihkan } = SkpTersimpan::buka(awal, &pemilik, kept);
+    let view_state = RwSignal::new(tersimpan);
+    let pulih = RwSignal::new(dipulihkan);
+    let di_perangkat = RwSignal::new(dipulihkan);
+    let form = RwSignal::new(isian);
+    let realisasi = RwSignal::new(BTreeMap::<String, String>::new());
+    let rating_perilaku = RwSignal::new(RatingEkspektasi::SesuaiEkspektasi.kode().to_owned());
+    // The plan is validated once per change of the form; the field errors, the
+    // completeness list and every keystroke's preview read this one result.
+    let rencana = Memo::new(move |_| form.with(|f| f.validate(jenis_jabatan)));
+    let errors = Memo::new(move |_| rencana.with(|r| r.as_ref().err().cloned().unwrap_or_default()));
+    let masukan = Memo::new(move |_| PratinjauMasukan {
+        rule_set,
+        jenis_jabatan,
+        realisasi: realisasi.get(),
+        rating_perilaku: RatingEkspektasi::from_kode(&rating_perilaku.get()),
+        jenjang,
+    });
+    // The whole preview, recomputed when the plan or the perilaku rating
+    // changes; a realisation typed updates it in place (`ketik`), so a
+    // keystroke costs the same on a 50-RHK SKP as on a short one.
+    let hitung = move || masukan.with_untracked(|m| rencana.with_untracked(|r| hitung_pratinjau_rencana(r, m)));
+    let pratinjau = RwSignal::new(hitung());
+    let hasil = Sebaran::new(pratinjau.with_untracked(hasil_per_indikator));
+    Effect::new(move |sudah: Option<()>| {
+        rencana.track();
+        rating_perilaku.track();
+        // The first run only subscribes: the preview was computed above.
+        if sudah.is_some() {
+            let p = hitung();
+            hasil.ganti_semua(hasil_per_indikator(&p));
+            if pratinjau.with_untracked(|lama| *lama != p) {
+                pratinjau.set(p);
+            }
+        }
+    });
+    let ketik = Callback::new(move |(id, nilai): (String, String)| {
+        // Checked once: the preview takes the realisation, the field its messages.
+        let periksa = periksa_realisasi(&id, &nilai);
+        let baru = periksa.as_ref().ok().and_then(Option::as_ref);
+        let aturan = (RatingEkspektasi::from_kode(&rating_perilaku.get_untracked()), jenjang);
+        let h = pratinjau.try_update(|p| rencana.with_untracked(|r| ketik_realisasi(p, r, aturan, &id, baru)));
+        hasil.ganti(&id, h.flatten());
+        realisasi.update(|m| {
+            m.insert(id, nilai);
+        });
+        periksa.err().unwrap_or_default()
+    });
+    // The server's field errors of the last save show under their fields
+    // too, until the form changes (then the local checks speak again).
+    let server_galat = RwSignal::new(None::<api::Error>);
+    let galat_field = Sebaran::ikuti(move || {
+        errors.with(|e| form.with(|f| server_galat.with(|g| galat_form(f, e, g.as_ref().and_then(api::Error::fields)))))
+    });
+    let editable = Signal::derive(move || view_state.with(SkpTersimpan::bisa_diubah));
+    let dicoba = RwSignal::new(false);
+    // Set once: every field's messages follow it.
+    let coba = move || {
+        if !dicoba.get_untracked() {
+            dicoba.set(true);
+        }
+    };
+    let ed = Editor {
+        form,
+        realisasi,
+        masukan,
+        pratinjau,
+        ketik,
+        pratinjau_siap: ikuti(move || pratinjau.with(|p| matches!(p, Pratinjau::Siap(_)))),
+        hasil,
+        galat: galat_field,
+        editable,
+        dicoba,
+        jpt: jenis_jabatan == domain::JenisJabatan::Jpt,
+        rhk_atasan: Signal::derive(move || atasan.as_ref().filter(|a| a.tersedia).map(|a| a.rhk.clone())),
+    };
+    let atasan_kosong = ed.rhk_atasan.with_untracked(Option::is_none);
+    let client = api::use_client();
+    let simpan = Action::new_local(move |ajukan: &bool| {
+        let ajukan = *ajukan;
+        let (id, version) = view_state.with_untracked(|v| (v.skp.id.clone(), v.versi()));
+        let rencana = form.get_untracked();
+        async move {
+            let saved = client.save_skp(&id, version, rencana).await?;
+            if ajukan {
+                client.transition_skp(&id, Langkah::Submit, saved.version, String::new()).await
+            } else {
+                Ok(saved)
+            }
+        }
+    });
+    Effect::new(move |_| match simpan.value().get() {
+        Some(Ok(v)) => {
+            server_galat.set(None);
+            pulih.set(false);
+            let id = v.id.clone();
+            if form.with_untracked(|f| view_state.try_update(|s| s.disimpan(v, f))) == Some(true) {
+                draf::hapus(&id);
+                di_perangkat.set(false);
+            }
+        }
+        Some(Err(api::Error::SessionEnded)) => auth.expire(),
+        Some(Err(e)) => {
+            // Refused for its fields: the first one with a message is
+            // brought into view and focus once the messages are shown.
+            if e.fields().is_some() {
+                fokus_galat_pertama();
+            }
+            server_galat.set(Some(e));
+        }
+        None => {}
+    });
+    // After a change of the form: the server's field errors of the last save
+    // give way to the local checks, and the form is kept on this device
+    // (at most one write per 300 ms of typing) while it differs from the
+    // server's.
+    let menunggu = StoredValue::new(false);
+    // Writes the device copy now (or removes it once the server has the same
+    // form); nothing when the editor is already gone.
+    let tulis_draf = move || {
+        let Some((id, kept)) = form
+            .try_get_untracked()
+            .and_then(|isian| view_state.try_with_untracked(|v| (v.skp.id.clone(), v.draf(&pemilik, isian))))
+        else {
+            return;
+        };
+        menunggu.try_set_value(false);
+        match kept {
+            None => {
+                draf::hapus(&id);
+                di_perangkat.try_set(false);
+            }
+            Some(d) => {
+                di_perangkat.try_set(draf::simpan(&id, &d));
+            }
+        }
+    };
+    Effect::new({
+        let tulis_draf = tulis_draf.clone();
+        move |sebelumnya: Option<()>| {
+            form.track();
+            if sebelumnya.is_none() {
+                return;
+            }
+            if server_galat.with_untracked(|g| g.as_ref().and_then(api::Error::fields).is_some()) {
+                server_galat.set(None);
+            }
+            if !editable.get_untracked() || menunggu.get_value() {
+                return;
+            }
+            menunggu.set_value(true);
+            set_timeout(tulis_draf.clone(), std::time::Duration::from_millis(300));
+        }
+    });
+    // Leaving the editor within those 300 ms still keeps the last keys.
+    on_cleanup(move || {
+        if menunggu.try_get_value() == Some(true) {
+            tulis_draf();
+        }
+    });
+    let buang_draf = Callback::new(move |_| {
+        view_state.with_untracked(|v| draf::hapus(&v.skp.id));
+        reload.run(());
+    });
+    let kirim = move |ajukan: bool| {
+        coba();
+        simpan.dispatch(ajukan);
+    };
+    // What the SKP as a whole still lacks: said once the pegawai tries to save.
+    let kelengkapan = Signal::derive(move || {
+        if !dicoba.get() {
+            return Vec::new();
+        }
+        rencana.with(|r| kelengkapan_rencana(r, en.get()))
+    });
+    // A new RHK: its first field gets the focus (the buttons stay below the list).
+    let tambah = move |jenis: JenisRhk| {
+        if let Some(id) = form.try_update(|f| tambah_rhk(f, jenis)) {
+            fokus_nanti(format!("{id}-uraian"));
+        }
+    };
+    let rhk_ids = Memo::new(move |_| form.with(|f| f.rhk.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
+    view! {
+        {kepala_skp(view_state, tahun, pulih, editable, atasan_kosong, buang_draf)}
+        <div class="tata-editor">
+            <div class="kolom-form">
+                <h2>{teks(i18n, |l| td_string!(l, pegawai.rhk))}</h2>
+                <For each={move || rhk_ids.get()} key={|id: &String| id.clone()}
+                    children={move |id: String| {
+                        let id2 = id.clone();
+                        let nomor = Signal::derive(move || rhk_ids.with(|ids| ids.iter().position(|x| *x == id2).unwrap_or(0)));
+                        view! { <RhkForm ed=ed id=id nomor=nomor /> }
+                    }} />
+                <Show when=move || editable.get()>
+                    <div class="aksi">
+                        <button type="button" class="tombol-kedua" data-testid="tambah-rhk-utama" on:click=move |_| tambah(JenisRhk::Utama)>
+                            {teks(i18n, |l| td_string!(l, pegawai.tambah_rhk_utama))}
+                        </button>
+                        <button type="button" class="tombol-kedua" data-testid="tambah-rhk-tambahan" on:click=move |_| tambah(JenisRhk::Tambahan)>
+                            {teks(i18n, |l| td_string!(l, pegawai.tambah_rhk_tambahan))}
+                        </button>
+                    </div>
+                </Show>
+                <FieldErrorList id="kelengkapan" pesan=kelengkapan />
+                <Lampiran ed=ed />
+            </div>
+            <aside class="kolom-pratinjau kartu" aria-labelledby="judul-pratinjau">
+                <h2 id="judul-pratinjau">{teks(i18n, |l| td_string!(l, pegawai.pratinjau))}</h2>
+                <p class="petunjuk">{teks(i18n, |l| td_string!(l, pegawai.pratinjau_penjelasan))}</p>
+                <Show when=move || rule_set == RuleSet::Permenpanrb6_2022>
+                    <div class="baris">
+                        <label for="rating-perilaku-pratinjau">{teks(i18n, |l| td_string!(l, pegawai.pilih_rating_perilaku))}</label>
+                        <select id="rating-perilaku-pratinjau" data-testid="rating-perilaku-pratinjau" bind:value=rating_perilaku>
+                            <OpsiRating />
+                        </select>
+                    </div>
+                </Show>
+                <RingkasanPratinjau pratinjau=pratinjau siap=ed.pratinjau_siap
+                    jelaskan=Callback::new(move |_| masukan.with(|m| form.with(|f| jelaskan(f, m, &Sasaran::Skp)))) />
+            </aside>
+        </div>
+        {aksi_simpan(view_state, server_galat, editable, simpan.pending(), kirim, di_perangkat, buang_draf)}
+    }
+}
