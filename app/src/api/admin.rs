@@ -13,9 +13,9 @@ use super::{Client, Error};
 /// Why an import did not go through.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
-    /// The file has problems: nothing was changed. `pesan` is "id / en".
+    /// The file has problems: nothing was changed.
     Laporan {
-        pesan: String,
+        pesan: domain::Teks,
         laporan: Laporan,
     },
     Other(Error),
@@ -89,7 +89,7 @@ fn import_error(status: u16, teks: &str) -> ImportError {
     }
     let body = serde_json::from_str::<ErrorBody>(teks).unwrap_or_else(|_| ErrorBody {
         code: "unknown".into(),
-        message: format!("HTTP {status}"),
+        message: domain::Teks::new(format!("HTTP {status}"), format!("HTTP {status}")),
         ..ErrorBody::default()
     });
     ImportError::Other(Error::Api { status, body })
@@ -102,10 +102,13 @@ mod tests {
     #[test]
     fn a_422_with_a_report_reads_as_the_report() {
         let laporan = Laporan { total: 7, kesalahan: Vec::new() };
-        let error = ErrorBody { code: "import_invalid".into(), message: "a / b".into(), ..ErrorBody::default() };
+        let error =
+            ErrorBody { code: "import_invalid".into(), message: domain::Teks::new("a", "b"), ..ErrorBody::default() };
         let body = serde_json::to_string(&ImporGagal { error, laporan: laporan.clone() }).unwrap();
         match import_error(422, &body) {
-            ImportError::Laporan { pesan, laporan: dibaca } => assert_eq!((pesan.as_str(), dibaca), ("a / b", laporan)),
+            ImportError::Laporan { pesan, laporan: dibaca } => {
+                assert_eq!((pesan, dibaca), (domain::Teks::new("a", "b"), laporan))
+            }
             other => panic!("expected a report, got {other:?}"),
         }
         assert!(matches!(import_error(409, &body), ImportError::Other(Error::Api { status: 409, .. })), "only a 422");

@@ -17,9 +17,9 @@ impl Client {
 
     /// The current session, `None` for a guest (asked without an error status).
     pub async fn session(self) -> Result<Option<SessionView>, Error> {
-        let s: domain::api::SesiSaatIni = self.get("/api/v1/auth/sesi").await?;
-        self.remember(s.sesi.as_ref());
-        Ok(s.sesi)
+        let s: domain::api::CurrentSession = self.get("/api/v1/auth/session").await?;
+        self.remember(s.session.as_ref());
+        Ok(s.session)
     }
 
     pub async fn logout(self) -> Result<(), Error> {

@@ -9,7 +9,9 @@ pub mod health;
 pub mod org;
 pub mod skp;
 
+use domain::Teks;
 use domain::api::{ErrorBody, SessionView};
+use domain::error::FieldErrors;
 use gloo_net::http::{Method, Request, RequestBuilder};
 use leptos::prelude::*;
 use serde::Serialize;
@@ -30,7 +32,7 @@ pub enum Error {
 
 impl Error {
     /// The field errors of a 422, keyed by field path.
-    pub fn fields(&self) -> Option<&std::collections::BTreeMap<String, Vec<String>>> {
+    pub fn fields(&self) -> Option<&FieldErrors> {
         match self {
             Error::Api { body, .. } if !body.fields.is_empty() => Some(&body.fields),
             _ => None,
@@ -39,8 +41,8 @@ impl Error {
 
     /// The server's errors for one field, in the user's language.
     pub fn field_messages(&self, field: &str, bahasa_inggris: bool) -> Vec<String> {
-        let pesan = self.fields().and_then(|f| f.get(field));
-        pesan.into_iter().flatten().map(|p| satu_bahasa(p, bahasa_inggris)).collect()
+        let pesan = self.fields().map(|f| f.get(field)).unwrap_or_default();
+        pesan.iter().map(|p| satu_bahasa(p, bahasa_inggris)).collect()
     }
 
     /// What to tell the user, in their language, for any failure: no
@@ -57,7 +59,7 @@ impl Error {
         }
     }
 
-    /// The server's message in the user's language (it sends "id / en").
+    /// The server's message in the user's language.
     pub fn pesan(&self, bahasa_inggris: bool) -> Option<String> {
         match self {
             Error::Api { body, .. } => Some(satu_bahasa(&body.message, bahasa_inggris)),
@@ -81,12 +83,9 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Picks one side of a server message "Bahasa Indonesia / English".
-pub fn satu_bahasa(pesan: &str, bahasa_inggris: bool) -> String {
-    match pesan.split_once(" / ") {
-        Some((id, en)) => if bahasa_inggris { en } else { id }.trim().to_owned(),
-        None => pesan.to_owned(),
-    }
+/// A server message (each language apart, as every message on the wire) in the user's language.
+pub fn satu_bahasa(pesan: &Teks, bahasa_inggris: bool) -> String {
+    if bahasa_inggris { pesan.en.clone() } else { pesan.id.clone() }
 }
 
 /// The one way to the server: one method per endpoint (in the resource's
@@ -196,7 +195,10 @@ async fn body_of(req: Result<gloo_net::http::Request, gloo_net::Error>, sesi_401
             message: {
                 use crate::i18n::{Locale, td_string};
                 let umum = |l| td_string!(l, umum.galat_server_umum);
-                format!("{} (HTTP {status}). / {} (HTTP {status}).", umum(Locale::id), umum(Locale::en))
+                Teks::new(
+                    format!("{} (HTTP {status}).", umum(Locale::id)),
+                    format!("{} (HTTP {status}).", umum(Locale::en)),
+                )
             },
             ..ErrorBody::default()
         });
@@ -218,8 +220,14 @@ mod tests {
     use super::*;
 
     fn galat(bidang: &str, pesan: &str) -> Error {
-        let mut body = ErrorBody { code: "validation".into(), message: "x".into(), ..ErrorBody::default() };
-        body.fields.insert(bidang.into(), vec![pesan.into()]);
+        let (id, en) = pesan.split_once(" / ").expect("the test writes both languages");
+        let message = Teks::new("x", "x");
+        let body = ErrorBody {
+            code: "validation".into(),
+            message,
+            fields: FieldErrors::new().with(bidang, Teks::new(id, en)),
+            current: None,
+        };
         Error::Api { status: 422, body }
     }
 

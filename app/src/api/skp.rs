@@ -6,38 +6,6 @@ use gloo_net::http::Method;
 
 use super::{Client, Error};
 
-/// The four workflow steps the API exposes, each its own route (the
-/// server's `Langkah`): a subset of the domain's [`AksiSkp`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Langkah {
-    Submit,
-    Approve,
-    Return,
-    Revise,
-}
-
-impl Langkah {
-    /// The step in the domain's words (as the SKP's history records it).
-    pub fn aksi(self) -> AksiSkp {
-        match self {
-            Langkah::Submit => AksiSkp::Submit,
-            Langkah::Approve => AksiSkp::Approve,
-            Langkah::Return => AksiSkp::ReturnWithNotes,
-            Langkah::Revise => AksiSkp::StartRevision,
-        }
-    }
-
-    /// The route's last segment: the one place the wire spells a step.
-    fn wire(self) -> &'static str {
-        match self {
-            Langkah::Submit => "submit",
-            Langkah::Approve => "approve",
-            Langkah::Return => "return",
-            Langkah::Revise => "revise",
-        }
-    }
-}
-
 impl Client {
     /// The signed-in pegawai's own SKPs.
     pub async fn list_skp(self) -> Result<Vec<SkpRingkas>, Error> {
@@ -56,15 +24,17 @@ impl Client {
         self.send(Method::PUT, &format!("/api/v1/skp/{id}"), &EditSkp { version, rencana }).await
     }
 
-    /// Takes a workflow step on the SKP at `version` (`catatan`: a return's notes).
+    /// Takes a workflow step (submit, approve, return, revise) on the SKP at
+    /// `version` (`catatan`: a return's notes, a revision's reason); the
+    /// route's last segment is the action's one name.
     pub async fn transition_skp(
         self,
         id: &str,
-        langkah: Langkah,
+        aksi: AksiSkp,
         version: i64,
         catatan: String,
     ) -> Result<SkpBaca, Error> {
-        let path = format!("/api/v1/skp/{id}/{}", langkah.wire());
+        let path = format!("/api/v1/skp/{id}/{}", aksi.kode());
         self.send(Method::POST, &path, &Transition { version, catatan }).await
     }
 
@@ -76,19 +46,5 @@ impl Client {
     /// The penilai's subordinates of a period and their SKP.
     pub async fn list_antrian(self, periode_id: &str) -> Result<Vec<AntrianItem>, Error> {
         self.get(&format!("/api/v1/penilai/skp?periode_id={periode_id}")).await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_langkah_is_its_own_route_and_its_own_aksi() {
-        let semua = [Langkah::Submit, Langkah::Approve, Langkah::Return, Langkah::Revise];
-        let wire: Vec<_> = semua.iter().map(|l| l.wire()).collect();
-        assert_eq!(wire, ["submit", "approve", "return", "revise"]);
-        let aksi: Vec<_> = semua.iter().map(|l| l.aksi()).collect();
-        assert_eq!(aksi, [AksiSkp::Submit, AksiSkp::Approve, AksiSkp::ReturnWithNotes, AksiSkp::StartRevision]);
     }
 }

@@ -10,7 +10,7 @@ use domain::api::Laporan;
 /// The problems of a refused file, one per row and column, with who can fix
 /// each, and the same table as a CSV download.
 #[component]
-pub fn AdminLaporan(pesan: String, laporan: Laporan) -> impl IntoView {
+pub fn AdminLaporan(pesan: domain::Teks, laporan: Laporan) -> impl IntoView {
     let i18n = use_i18n();
     let en = move || i18n.get_locale() == Locale::en;
     let bahasa = move || if en() { "en" } else { "id" };

@@ -2,12 +2,13 @@ use leptos::prelude::*;
 
 use domain::RuleSet;
 use domain::api::{PeriodeView, SkpRingkas};
+use domain::skp::StatusSkp;
 use domain::tanggal::Tanggal;
 
 use crate::api;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
-use crate::components::status::StatusSkp;
+use crate::components::status::StatusBadge;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
@@ -79,7 +80,12 @@ fn MenungguTinjauan(periode_id: String) -> impl IntoView {
     let client = api::use_client();
     let menunggu = LocalResource::new(move || {
         let periode_id = periode_id.clone();
-        async move { client.list_antrian(&periode_id).await.map(|a| a.iter().filter(|i| i.status == "diajukan").count()) }
+        async move {
+            client
+                .list_antrian(&periode_id)
+                .await
+                .map(|a| a.iter().filter(|i| i.status == Some(StatusSkp::Diajukan)).count())
+        }
     });
     move || {
         let n = menunggu.get().and_then(Result::ok).filter(|n| *n > 0)?;
@@ -96,7 +102,7 @@ fn MenungguTinjauan(periode_id: String) -> impl IntoView {
 fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal) -> impl IntoView {
     let i18n = use_i18n();
     let nav = use_navigasi();
-    let status = skp.as_ref().map(|s| s.status.clone()).unwrap_or_else(|| "belum_dibuat".into());
+    let status = skp.as_ref().map(|s| s.status);
     let batas = batas_penetapan_skp(periode.tahun as i32);
     let sisa = batas.map(|b| sisa_hari_kerja(hari_ini, b));
     let periode_id = periode.id.clone();
@@ -111,10 +117,10 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
         }
     });
     // What is due, and whether the SKP is still being planned (not set yet).
-    let (tugas, direncanakan): (fn(Locale) -> &'static str, bool) = match status.as_str() {
-        "belum_dibuat" | "draf" => (|l| td_string!(l, pegawai.tugas_susun), true),
-        "dikembalikan" | "revisi" => (|l| td_string!(l, pegawai.tugas_perbaiki), true),
-        "diajukan" => (|l| td_string!(l, pegawai.tugas_tunggu), true),
+    let (tugas, direncanakan): (fn(Locale) -> &'static str, bool) = match status {
+        None | Some(StatusSkp::Draf) => (|l| td_string!(l, pegawai.tugas_susun), true),
+        Some(StatusSkp::Dikembalikan | StatusSkp::Revisi) => (|l| td_string!(l, pegawai.tugas_perbaiki), true),
+        Some(StatusSkp::Diajukan) => (|l| td_string!(l, pegawai.tugas_tunggu), true),
         _ => (|l| td_string!(l, pegawai.tugas_selesai), false),
     };
     view! {
@@ -130,7 +136,7 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
                 }}
             </dd>
             <dt>{teks(i18n, |l| td_string!(l, pegawai.status_skp))}</dt>
-            <dd><StatusSkp kode=status.clone() /></dd>
+            <dd><StatusBadge status=status /></dd>
             <dt>{teks(i18n, |l| td_string!(l, pegawai.yang_perlu_dikerjakan))}</dt>
             <dd data-testid="tugas">
                 {teks(i18n, tugas)}

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
 use domain::api::{AntrianItem, RhkAtasan, SkpBaca};
+use domain::skp::AksiSkp;
 
 use crate::api;
-use crate::api::skp::Langkah;
 use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::rhk_form::{label_aspek, label_jenis_rhk, label_polaritas};
-use crate::components::status::StatusSkp;
+use crate::components::status::StatusBadge;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
@@ -47,10 +47,10 @@ fn DaftarAntrian() -> impl IntoView {
                 {if items.is_empty() { Some(view! { <p>{teks(i18n, |l| td_string!(l, penilai.kosong))}</p> }) } else { None }}
                 <ul class="antrian" data-testid="antrian">
                     {items.into_iter().map(|i| view! {
-                        <li data-testid="antrian-item" data-status=i.status.clone()>
+                        <li data-testid="antrian-item" data-status=i.status.map_or("belum_dibuat", domain::skp::StatusSkp::kode)>
                             <span class="nama">{i.pegawai.nama.clone()}</span>
                             <span class="jabatan">{i.pegawai.jabatan.clone()}</span>
-                            <StatusSkp kode=i.status.clone() />
+                            <StatusBadge status=i.status />
                             {match i.skp_id.clone() {
                                 Some(id) => view! { <Tautan ke=Halaman::TinjauSkp(id) attr:class="tombol" attr:data-testid="tinjau">{teks(i18n, |l| td_string!(l, penilai.tinjau))}</Tautan> }.into_any(),
                                 None => view! { <span class="petunjuk">{teks(i18n, |l| td_string!(l, penilai.belum_ada_skp))}</span> }.into_any(),
@@ -125,7 +125,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     let catatan = RwSignal::new(String::new());
     let catatan_kosong = RwSignal::new(false);
     let galat = RwSignal::new(None::<api::Error>);
-    let selesai = RwSignal::new(None::<Langkah>);
+    let selesai = RwSignal::new(None::<AksiSkp>);
     let next = berikutnya(&antrian, &skp.id);
     // The next SKP is fetched now, while this one is read, so moving on
     // shows it at once, also on a slow connection (a failure here only
@@ -150,13 +150,13 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
         let pemilik = auth.pegawai_id();
         let pakai = js_sys::Date::now() - dibuka < SEGAR_MS && !pemilik.is_empty();
         if let Some(Some((skp, atasan))) = disiapkan.filter(|_| pakai).and_then(|d| d.get_untracked()) {
-            let (id, status) = state.with_untracked(|s| (s.id.clone(), s.status.clone()));
-            let antrian = setelah_keputusan(antrian.get_value(), &id, &status);
+            let (id, status) = state.with_untracked(|s| (s.id.clone(), s.status));
+            let antrian = setelah_keputusan(antrian.get_value(), &id, status);
             siap_berikutnya.try_update_value(|d| d.simpan(&pemilik, &n, (skp, atasan, antrian)));
         }
         nav.ke(&Halaman::TinjauSkp(n));
     };
-    let aksi = Action::new_local(move |(langkah, teks): &(Langkah, String)| {
+    let aksi = Action::new_local(move |(langkah, teks): &(AksiSkp, String)| {
         let (langkah, teks) = (*langkah, teks.clone());
         let (id, version) = state.with_untracked(|s| (s.id.clone(), s.version));
         // The note as sent (the field stays editable while it is on its way).
@@ -182,9 +182,9 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             return;
         }
         catatan_kosong.set(false);
-        aksi.dispatch((Langkah::Return, teks));
+        aksi.dispatch((AksiSkp::Return, teks));
     };
-    let diajukan = move || state.with(|s| s.status == "diajukan");
+    let diajukan = move || state.with(|s| s.status == domain::skp::StatusSkp::Diajukan);
     let nama = skp.pegawai.nama.clone();
     let lampiran = skp.skp.rencana().lampiran().clone();
     let rhk_atasan = atasan.rhk.clone();
@@ -194,7 +194,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     view! {
         <section class="kartu" data-testid="tinjau-skp">
             <h1>{t!(i18n, penilai.judul_tinjau, nama = move || nama.clone())}</h1>
-            <StatusSkp kode=Signal::derive(move || state.with(|s| s.status.clone())) />
+            <StatusBadge status=Signal::derive(move || Some(state.with(|s| s.status))) />
             <table class="tabel-rhk">
                 <thead><tr><th scope="col">{teks(i18n, |l| td_string!(l, penilai.rhk_pegawai))}</th><th scope="col">{teks(i18n, |l| td_string!(l, penilai.rhk_diintervensi))}</th></tr></thead>
                 <tbody>
@@ -256,13 +256,13 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                 </div>
                 <Konfirmasi terbuka=yakin_setujui nama="setujui" aksi="setujui"
                     pertanyaan=|l| td_string!(l, penilai.konfirmasi_setujui) label_ya=|l| td_string!(l, penilai.ya_setujui)
-                    ya=Callback::new(move |_| { aksi.dispatch((Langkah::Approve, String::new())); }) />
+                    ya=Callback::new(move |_| { aksi.dispatch((AksiSkp::Approve, String::new())); }) />
             </Show>
             <p class="galat" role="alert" data-testid="galat-keputusan">{move || galat.with(|e| e.as_ref().map(|e| e.untuk_pengguna(i18n.get_locale())))}</p>
             <p class="berhasil" role="status" data-testid="hasil-keputusan">
-                {move || selesai.get().map(|a| if a == Langkah::Approve { teks(i18n, |l| td_string!(l, penilai.berhasil_disetujui)).into_any() } else { teks(i18n, |l| td_string!(l, penilai.berhasil_dikembalikan)).into_any() })}
+                {move || selesai.get().map(|a| if a == AksiSkp::Approve { teks(i18n, |l| td_string!(l, penilai.berhasil_disetujui)).into_any() } else { teks(i18n, |l| td_string!(l, penilai.berhasil_dikembalikan)).into_any() })}
             </p>
-            <Show when=move || selesai.get() == Some(Langkah::Return)>
+            <Show when=move || selesai.get() == Some(AksiSkp::Return)>
                 <div class="catatan" data-testid="catatan-terkirim">
                     <strong>{teks(i18n, |l| td_string!(l, penilai.catatan_terkirim))}</strong>
                     <p>{move || terkirim.get()}</p>

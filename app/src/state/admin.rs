@@ -2,8 +2,6 @@
 //! the atasan table and form, the unit tree, the import's state, the keys
 //! of retried changes, and the CSV downloads.
 
-use std::collections::BTreeMap;
-
 use crate::api::admin::ImportError;
 use crate::api::satu_bahasa;
 use domain::FieldErrors;
@@ -58,19 +56,14 @@ impl FormPeriode {
     }
 }
 
-/// The messages for one field: the local check's, else the server's ("id / en").
-pub fn field_messages(
-    lokal: &FieldErrors,
-    server: Option<&BTreeMap<String, Vec<String>>>,
-    field: &str,
-    en: bool,
-) -> Vec<String> {
+/// The messages for one field: the local check's, else the server's.
+pub fn field_messages(lokal: &FieldErrors, server: Option<&FieldErrors>, field: &str, en: bool) -> Vec<String> {
     let lokal: Vec<String> =
         lokal.get(field).iter().map(|t| t.dalam(if en { "en" } else { "id" }).to_owned()).collect();
     if !lokal.is_empty() {
         return lokal;
     }
-    server.and_then(|s| s.get(field)).map(|m| m.iter().map(|m| satu_bahasa(m, en)).collect()).unwrap_or_default()
+    server.map(|s| s.get(field)).unwrap_or_default().iter().map(|m| satu_bahasa(m, en)).collect()
 }
 
 /// The period to show first: the one holding `hari_ini`, else the latest.
@@ -371,8 +364,7 @@ mod tests {
 
     #[test]
     fn server_field_errors_show_when_the_form_itself_is_fine() {
-        let mut server = BTreeMap::new();
-        server.insert("tahun".to_owned(), vec!["Sudah ada. / Already exists.".to_owned()]);
+        let server = FieldErrors::new().with("tahun", domain::Teks::new("Sudah ada.", "Already exists."));
         assert_eq!(
             field_messages(&FieldErrors::new(), Some(&server), "tahun", true),
             vec!["Already exists.".to_owned()]

@@ -1,11 +1,12 @@
 //! The pejabat penilai's queue: which SKP to open next without going back.
 
 use domain::api::AntrianItem;
+use domain::skp::StatusSkp;
 
 /// The next SKP waiting for a decision after `sekarang` (wrapping around),
 /// skipping the current one; `None` when nothing else waits.
 pub fn berikutnya(antrian: &[AntrianItem], sekarang: &str) -> Option<String> {
-    let menunggu = |i: &&AntrianItem| i.status == "diajukan" && i.skp_id.as_deref() != Some(sekarang);
+    let menunggu = |i: &&AntrianItem| i.status == Some(StatusSkp::Diajukan) && i.skp_id.as_deref() != Some(sekarang);
     let pos = antrian.iter().position(|i| i.skp_id.as_deref() == Some(sekarang)).map_or(0, |p| p + 1);
     antrian[pos.min(antrian.len())..]
         .iter()
@@ -16,9 +17,9 @@ pub fn berikutnya(antrian: &[AntrianItem], sekarang: &str) -> Option<String> {
 
 /// A queue as it stands after a decision on one of its SKP: that SKP's row
 /// takes the new status, so the next one is not the SKP just decided.
-pub fn setelah_keputusan(mut antrian: Vec<AntrianItem>, skp_id: &str, status: &str) -> Vec<AntrianItem> {
+pub fn setelah_keputusan(mut antrian: Vec<AntrianItem>, skp_id: &str, status: StatusSkp) -> Vec<AntrianItem> {
     for i in antrian.iter_mut().filter(|i| i.skp_id.as_deref() == Some(skp_id)) {
-        status.clone_into(&mut i.status);
+        i.status = Some(status);
     }
     antrian
 }
@@ -54,7 +55,7 @@ mod tests {
         AntrianItem {
             pegawai: PegawaiRingkas { id: id.into(), nip: String::new(), nama: id.into(), jabatan: String::new() },
             skp_id: Some(id.into()),
-            status: status.into(),
+            status: StatusSkp::parse(status),
             version: Some(2),
         }
     }
@@ -71,8 +72,8 @@ mod tests {
     #[test]
     fn a_decided_skp_is_not_next_again() {
         let q = vec![item("a", "diajukan"), item("b", "diajukan")];
-        let q = setelah_keputusan(q, "a", "ditetapkan");
-        assert_eq!(q[0].status, "ditetapkan");
+        let q = setelah_keputusan(q, "a", StatusSkp::Ditetapkan);
+        assert_eq!(q[0].status, Some(StatusSkp::Ditetapkan));
         assert_eq!(berikutnya(&q, "b"), None, "a was approved: nothing else waits");
     }
 

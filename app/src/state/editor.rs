@@ -166,19 +166,6 @@ pub fn kunci_galat(rhk: &str, iki: Option<&str>, field: &str) -> String {
     }
 }
 
-/// The server's field errors (each message "Bahasa Indonesia / English")
-/// as the domain's, so they show under their fields like the local ones.
-pub fn galat_server(fields: &std::collections::BTreeMap<String, Vec<String>>) -> FieldErrors {
-    let mut e = FieldErrors::new();
-    for (path, pesan) in fields {
-        for p in pesan {
-            let (id, en) = p.split_once(" / ").unwrap_or((p, p));
-            e.push(path.clone(), id.trim(), en.trim());
-        }
-    }
-    e
-}
-
 /// The field errors by [`kunci_galat`]. A lampiran item's messages go to
 /// its list (`lampiran.konsekuensi`), each naming the item; other errors
 /// outside the RHK list keep their path.
@@ -391,11 +378,9 @@ mod tests {
         let mut input = SkpInput::default();
         tambah_rhk(&mut input, JenisRhk::Utama);
         let rhk1 = input.rhk[0].id.clone();
-        let fields = std::collections::BTreeMap::from([(
-            "rhk[0].rhk_atasan_id".to_owned(),
-            vec!["RHK atasan ini tidak ada. / No such RHK.".to_owned()],
-        )]);
-        let per_id = galat_per_id(&input, &galat_server(&fields));
+        let fields = FieldErrors::new()
+            .with("rhk[0].rhk_atasan_id", domain::Teks::new("RHK atasan ini tidak ada.", "No such RHK."));
+        let per_id = galat_per_id(&input, &fields);
         let pesan = &per_id[&kunci_galat(&rhk1, None, "rhk_atasan_id")];
         assert_eq!((pesan[0].dalam("id"), pesan[0].dalam("en")), ("RHK atasan ini tidak ada.", "No such RHK."));
     }
@@ -777,18 +762,18 @@ pub fn target_teks(t: domain::skp::Target, inggris: bool) -> String {
 pub fn galat_form(
     input: &SkpInput,
     lokal: &FieldErrors,
-    server: Option<&BTreeMap<String, Vec<String>>>,
+    server: Option<&FieldErrors>,
 ) -> HashMap<String, Vec<domain::Teks>> {
     match server {
         None => galat_per_id(input, lokal),
-        Some(dari_server) => galat_per_id(input, lokal.clone().merge("", galat_server(dari_server))),
+        Some(dari_server) => galat_per_id(input, lokal.clone().merge("", dari_server.clone())),
     }
 }
 
 /// The server's field errors with no message slot under a field in the
 /// editor (an RHK's or indicator's own fields have one), in the user's
 /// language: listed below the form.
-pub fn galat_tanpa_bidang(server: &BTreeMap<String, Vec<String>>, inggris: bool) -> Vec<String> {
+pub fn galat_tanpa_bidang(server: &FieldErrors, inggris: bool) -> Vec<String> {
     const DI_BAWAH_BIDANG: [&str; 6] = ["uraian", "target", "target_maks", "satuan", "perspektif", "rhk_atasan_id"];
     let di_bawah = |path: &str| {
         path.starts_with("rhk[") && path.rsplit_once('.').is_some_and(|(_, f)| DI_BAWAH_BIDANG.contains(&f))
@@ -816,8 +801,14 @@ pub fn baris_lampiran(teks: &str) -> Vec<String> {
 mod tests_simpan {
     use super::*;
 
-    fn server(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<String>> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), vec![(*v).to_owned()])).collect()
+    /// The server's field errors, each written "id / en" here for brevity.
+    fn server(pairs: &[(&str, &str)]) -> FieldErrors {
+        let mut e = FieldErrors::new();
+        for (k, v) in pairs {
+            let (id, en) = v.split_once(" / ").expect("both languages");
+            e.push(*k, id, en);
+        }
+        e
     }
 
     #[test]

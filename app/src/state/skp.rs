@@ -4,7 +4,7 @@
 
 use domain::SkpInput;
 use domain::api::{Akses, SkpBaca};
-use domain::skp::AksiSkp;
+use domain::skp::{AksiSkp, StatusSkp};
 
 use crate::state::draf::Draf;
 
@@ -44,14 +44,14 @@ impl SkpTersimpan {
         bisa_diubah(&self.skp)
     }
 
-    pub fn status_is(&self, status: &str) -> bool {
+    pub fn status_is(&self, status: StatusSkp) -> bool {
         self.skp.status == status
     }
 
     /// The last notes of a return by the pejabat penilai.
     pub fn catatan_terakhir(&self) -> Option<String> {
         let riwayat = self.skp.skp.riwayat();
-        riwayat.iter().rev().find(|r| r.aksi == AksiSkp::ReturnWithNotes).and_then(|r| r.catatan.clone())
+        riwayat.iter().rev().find(|r| r.aksi == AksiSkp::Return).and_then(|r| r.catatan.clone())
     }
 
     /// The version a save is sent on.
@@ -75,7 +75,7 @@ impl SkpTersimpan {
 }
 
 fn bisa_diubah(v: &SkpBaca) -> bool {
-    v.akses == Akses::Pegawai && matches!(v.status.as_str(), "draf" | "dikembalikan" | "revisi")
+    v.akses == Akses::Pegawai && v.status.is_editable()
 }
 
 #[cfg(test)]
@@ -152,7 +152,7 @@ mod tests {
         ]);
         let t = SkpTersimpan::buka(skp("dikembalikan", "pegawai", 4, riwayat), "p1", None).skp;
         assert_eq!(t.catatan_terakhir().as_deref(), Some("kedua"));
-        assert!(t.status_is("dikembalikan"));
+        assert!(t.status_is(StatusSkp::Dikembalikan));
         let t = SkpTersimpan::buka(skp("draf", "pegawai", 1, serde_json::json!([])), "p1", None).skp;
         assert_eq!(t.catatan_terakhir(), None);
     }

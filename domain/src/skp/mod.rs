@@ -108,6 +108,11 @@ impl StatusSkp {
         StatusSkp::SEMUA.into_iter().find(|st| st.kode() == s)
     }
 
+    /// Whether an SKP in this status takes changes to its plan (draf, dikembalikan, revisi).
+    pub fn is_editable(self) -> bool {
+        matches!(self, StatusSkp::Draf | StatusSkp::Dikembalikan | StatusSkp::Revisi)
+    }
+
     pub fn kode(self) -> &'static str {
         match self {
             StatusSkp::Draf => "draf",
@@ -664,9 +669,9 @@ impl Skp {
         &self.riwayat
     }
 
-    /// Whether the plan can be changed now (draf, dikembalikan, revisi).
+    /// Whether the plan can be changed now ([`StatusSkp::is_editable`]).
     pub fn is_editable(&self) -> bool {
-        matches!(self.status, StatusSkp::Draf | StatusSkp::Dikembalikan | StatusSkp::Revisi)
+        self.status.is_editable()
     }
 
     /// Whether the SKP has been set at least once (it may be under revision).

@@ -48,7 +48,7 @@ pub(super) fn BagianPeriode(data: Data) -> impl IntoView {
             }}
             {move || dibuat.get().map(|p| {
                 let tahun = p.periode.tahun;
-                let peringatan: Vec<String> = p.peringatan.values().flatten().map(|m| api::satu_bahasa(m, en())).collect();
+                let peringatan: Vec<String> = p.peringatan.iter().flat_map(|(_, m)| m.iter().map(|m| api::satu_bahasa(m, en()))).collect();
                 view! {
                     <p class="berhasil" role="status" data-testid="periode-dibuat">{t!(i18n, admin.periode_dibuat, tahun = move || tahun)}</p>
                     <ul class="peringatan">{peringatan.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use domain::skp::StatusSkp;
+
 use crate::api;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::editor::galat_tanpa_bidang;
@@ -46,12 +48,12 @@ pub(super) fn aksi_simpan(
                         {move || if pending.get() { teks(i18n, |l| td_string!(l, pegawai.menyimpan)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.simpan_draf)).into_any() }}
                     </button>
                     <button type="button" data-testid="ajukan" disabled=move || pending.get() on:click=move |_| kirim(true)>
-                        {move || if skp.with(|s| s.status_is("dikembalikan")) { teks(i18n, |l| td_string!(l, pegawai.ajukan_ulang)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.ajukan)).into_any() }}
+                        {move || if skp.with(|s| s.status_is(StatusSkp::Dikembalikan)) { teks(i18n, |l| td_string!(l, pegawai.ajukan_ulang)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.ajukan)).into_any() }}
                     </button>
                 </div>
             </Show>
             // Where the buttons were: what happens to a submitted SKP now.
-            <Show when=move || skp.with(|s| s.status_is("diajukan"))>
+            <Show when=move || skp.with(|s| s.status_is(StatusSkp::Diajukan))>
                 <p class="berhasil" role="status" data-testid="sudah-diajukan">{teks(i18n, |l| td_string!(l, pegawai.sudah_diajukan))}</p>
             </Show>
             <p class="tersimpan" data-testid="tersimpan" aria-live="polite">

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use domain::api::{PeriodeView, RhkAtasan, SkpBaca};
 use domain::rule_set::JenisRhk;
+use domain::skp::AksiSkp;
 use domain::{RatingEkspektasi, RuleSet};
 
 use crate::api;
-use crate::api::skp::Langkah;
 use crate::components::field_errors::FieldErrorList;
 use crate::components::kuadran::OpsiRating;
 use crate::components::lampiran::Lampiran;
@@ -139,7 +139,7 @@ pub(super) fn EditorSkp(
         async move {
             let saved = client.save_skp(&id, version, rencana).await?;
             if ajukan {
-                client.transition_skp(&id, Langkah::Submit, saved.version, String::new()).await
+                client.transition_skp(&id, AksiSkp::Submit, saved.version, String::new()).await
             } else {
                 Ok(saved)
             }

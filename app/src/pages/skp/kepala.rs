@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::status::StatusSkp;
+use domain::skp::StatusSkp;
+
+use crate::components::status::StatusBadge;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::state::skp::SkpTersimpan;
 use crate::teks::teks;
@@ -20,12 +22,12 @@ pub(super) fn kepala_skp(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (nama, nip) = skp.with_untracked(|s| (s.skp.pegawai.nama.clone(), s.skp.pegawai.nip.clone()));
-    let catatan = move || skp.with(|s| s.catatan_terakhir().filter(|_| s.status_is("dikembalikan")));
+    let catatan = move || skp.with(|s| s.catatan_terakhir().filter(|_| s.status_is(StatusSkp::Dikembalikan)));
     view! {
         <section class="kartu" data-testid="editor-skp">
             <header class="kepala-skp">
                 <h1>{move || t!(i18n, pegawai.judul_editor, tahun = move || tahun)}</h1>
-                <StatusSkp kode=Signal::derive(move || skp.with(|s| s.skp.status.clone())) />
+                <StatusBadge status=Signal::derive(move || Some(skp.with(|s| s.skp.status))) />
                 <p class="petunjuk">{teks(i18n, |l| td_string!(l, pegawai.milik))} ": " {nama} " · " {teks(i18n, |l| td_string!(l, umum.nip))} " " {nip}</p>
             </header>
             {move || catatan().map(|c| view! {
