@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn other_refusals_keep_the_error_body() {
-        let g = import_error(403, r#"{"code":"forbidden","message":"Ditolak / Forbidden"}"#);
+        let g = import_error(403, r#"{"code":"forbidden","message":{"id":"Ditolak","en":"Forbidden"}}"#);
         assert!(matches!(g, ImportError::Other(Error::Api { status: 403, ref body }) if body.code == "forbidden"));
         let g = import_error(500, "not json");
         assert!(matches!(g, ImportError::Other(Error::Api { status: 500, .. })));

@@ -162,8 +162,7 @@ async fn create(
             Teks::new(
                 "Pejabat penilai Anda untuk periode ini belum ditetapkan; hubungi admin instansi.",
                 "Your pejabat penilai for this period is not set; contact your instansi admin.",
-            )
-            .into(),
+            ),
         ));
     };
     let rencana = input.rencana.validate(jenis_jabatan(&state, &actor.pegawai_id).await?)?;
