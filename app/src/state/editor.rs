@@ -618,9 +618,9 @@ pub fn ringkasan(p: &SkpPreview) -> Vec<Ringkasan<'_>> {
     JenisRingkasan::SEMUA.into_iter().filter_map(|j| baris_ringkasan(p, j)).collect()
 }
 
-/// A number as people write it (`1.234,5` in Indonesian, `1,234.5` in
-/// English), as the domain writes it in its explanations.
-pub fn angka(x: f64, inggris: bool) -> String {
+/// A number in the chosen language (`1.234,5` in Indonesian, `1,234.5` in
+/// English): the domain's [`domain::rule_set::angka`], one language of it.
+pub fn angka_dalam(x: f64, inggris: bool) -> String {
     let a = domain::rule_set::angka(x);
     if inggris { a.en } else { a.id }
 }
@@ -631,11 +631,12 @@ mod tests_pratinjau {
 
     #[test]
     fn numbers_use_the_decimal_comma_in_indonesian() {
-        assert_eq!(angka(102.2222, false), "102,22");
-        assert_eq!(angka(102.2222, true), "102.22");
-        assert_eq!(angka(109.0, false), "109");
-        assert_eq!(angka(12_500.5, false), "12.500,5");
-        assert_eq!(angka(12_500.5, true), "12,500.5");
+        assert_eq!(angka_dalam(102.2222, false), "102,22");
+        assert_eq!(angka_dalam(102.2222, true), "102.22");
+        assert_eq!(angka_dalam(109.0, false), "109");
+        assert_eq!(angka_dalam(12_500.5, false), "12.500,5");
+        assert_eq!(angka_dalam(12_500.5, true), "12,500.5");
+        assert_eq!((angka_dalam(-0.001, false), angka_dalam(-0.001, true)), ("0".into(), "0".into()), "never -0");
     }
 
     #[test]
