@@ -8,7 +8,8 @@ use domain::angka_kredit::Jenjang;
 use domain::error::FieldErrors;
 use domain::periode::PeriodeEvaluasi;
 use domain::rule_set::{JenisRhk, RuleSet};
-use domain::skp::pratinjau::{PratinjauOpsi, SkpPreview, pratinjau_dengan_opsi};
+use domain::rule_set::{permenpanrb_6_2022, permenpanrb_8_2021, pp_46_2011};
+use domain::skp::preview::{IndikatorPreview, PreviewOptions, RhkPreview, SkpPreview, compute_preview_with_options};
 use domain::skp::{IndikatorInput, RealisasiInput, RencanaSkp, RhkInput, SkpInput};
 use domain::{JenisJabatan, RatingEkspektasi};
 
@@ -46,7 +47,7 @@ pub fn hitung_pratinjau_rencana(rencana: &Result<RencanaSkp, FieldErrors>, m: &P
         return Pratinjau::RencanaBelumValid;
     };
     let realisasi = realisasi_valid(m);
-    Pratinjau::Siap(Box::new(pratinjau_dengan_opsi(
+    Pratinjau::Siap(Box::new(compute_preview_with_options(
         rencana,
         &realisasi,
         PeriodeEvaluasi::Tahunan,
@@ -57,14 +58,14 @@ pub fn hitung_pratinjau_rencana(rencana: &Result<RencanaSkp, FieldErrors>, m: &P
 }
 
 /// The keystroke preview's options: numbers only, a year's angka kredit.
-fn opsi_ketik(jenjang: Option<Jenjang>) -> PratinjauOpsi {
-    PratinjauOpsi { jenjang, bulan: Some(12), penjelasan: false, ..PratinjauOpsi::default() }
+fn opsi_ketik(jenjang: Option<Jenjang>) -> PreviewOptions {
+    PreviewOptions { jenjang, bulan: Some(12), penjelasan: false, ..PreviewOptions::default() }
 }
 
 /// The preview after one realisation was typed (`baru`: what
 /// [`periksa_realisasi`] made of it, `None` when empty or unparsable): only
 /// that indicator, its RHK and the summary are recomputed (the domain's
-/// `perbarui_realisasi`), so a keystroke costs the same on a 50-RHK SKP as
+/// `update_preview`), so a keystroke costs the same on a 50-RHK SKP as
 /// on a short one. The perilaku rating and jenjang are those the preview was
 /// computed with. Gives the indicator's new result.
 pub fn ketik_realisasi(
@@ -77,8 +78,7 @@ pub fn ketik_realisasi(
     let Ok(rencana) = rencana else { return None };
     let Pratinjau::Siap(lama) = std::mem::replace(p, Pratinjau::RencanaBelumValid) else { return None };
     let id = domain::skp::IndikatorId::new(indikator_id);
-    let sp =
-        domain::skp::pratinjau::perbarui_realisasi(*lama, rencana, &id, baru, rating_perilaku, &opsi_ketik(jenjang));
+    let sp = domain::skp::preview::update_preview(*lama, rencana, &id, baru, rating_perilaku, &opsi_ketik(jenjang));
     let hasil = hasil_indikator(&sp, indikator_id);
     *p = Pratinjau::Siap(Box::new(sp));
     hasil
@@ -136,7 +136,7 @@ pub fn jelaskan(input: &SkpInput, m: &PratinjauMasukan, sasaran: &Sasaran) -> Ve
     let realisasi = realisasi_valid(m);
     let e = PeriodeEvaluasi::Tahunan;
     match sasaran {
-        Sasaran::Indikator(id) => domain::skp::pratinjau::jelaskan_indikator(
+        Sasaran::Indikator(id) => domain::skp::preview::explain_indikator(
             &rencana,
             &realisasi,
             &domain::skp::IndikatorId::new(id.clone()),
@@ -144,8 +144,8 @@ pub fn jelaskan(input: &SkpInput, m: &PratinjauMasukan, sasaran: &Sasaran) -> Ve
             m.rule_set,
         ),
         Sasaran::Skp => {
-            let opsi = PratinjauOpsi { jenjang: m.jenjang, bulan: Some(12), ..PratinjauOpsi::default() };
-            domain::skp::pratinjau::jelaskan_skp(&rencana, &realisasi, e, m.rule_set, m.rating_perilaku, &opsi)
+            let opsi = PreviewOptions { jenjang: m.jenjang, bulan: Some(12), ..PreviewOptions::default() };
+            domain::skp::preview::explain_skp(&rencana, &realisasi, e, m.rule_set, m.rating_perilaku, &opsi)
         }
     }
     .unwrap_or_default()
@@ -382,7 +382,9 @@ mod tests {
         let Pratinjau::Siap(p) = hitung_pratinjau(&input, &masukan(RuleSet::Permenpanrb6_2022, realisasi)) else {
             panic!("no preview");
         };
-        let SkpPreview::Permenpanrb6_2022 { saran, .. } = *p else { panic!("wrong rule set") };
+        let SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { saran, .. }) = *p else {
+            panic!("wrong rule set")
+        };
         assert_eq!(saran.saran, Some(RatingEkspektasi::DiatasEkspektasi));
     }
 
@@ -479,44 +481,53 @@ pub struct HasilIndikator {
     pub kendala: Option<domain::Teks>,
 }
 
-fn rhk_of(p: &SkpPreview) -> &[domain::skp::pratinjau::PratinjauRhk] {
-    match p {
-        SkpPreview::Permenpanrb6_2022 { rhk, .. }
-        | SkpPreview::Permenpanrb8_2021 { rhk, .. }
-        | SkpPreview::Pp46_2011 { rhk, .. } => rhk,
-    }
+/// The measures an indicator shows under each rule set.
+type UkuranDari<H> = fn(&IndikatorPreview<H>) -> Vec<Ukuran>;
+
+fn ukuran_6_2022(i: &IndikatorPreview<permenpanrb_6_2022::HasilIndikator>) -> Vec<Ukuran> {
+    i.rating.map(Ukuran::Rating).into_iter().collect()
+}
+
+fn ukuran_8_2021(i: &IndikatorPreview<permenpanrb_8_2021::HasilIndikator>) -> Vec<Ukuran> {
+    i.hasil.capaian_persen.map(Ukuran::Capaian).into_iter().chain(i.hasil.nilai.map(Ukuran::Nilai)).collect()
+}
+
+fn ukuran_pp_46(i: &IndikatorPreview<pp_46_2011::HasilIndikator>) -> Vec<Ukuran> {
+    i.hasil.nilai.map(Ukuran::Nilai).into_iter().collect()
 }
 
 /// One indicator's result, by a search (a keystroke needs only its own).
 pub fn hasil_indikator(p: &SkpPreview, iki_id: &str) -> Option<HasilIndikator> {
-    let i = rhk_of(p).iter().flat_map(|r| r.indikator.iter()).find(|i| i.indikator.as_str() == iki_id)?;
-    hasil_dari(p, i)
+    fn cari<H, R>(rhk: &[RhkPreview<H, R>], id: &str, ukuran: UkuranDari<H>) -> Option<HasilIndikator> {
+        hasil_dari(rhk.iter().flat_map(|r| &r.indikator).find(|i| i.indikator.as_str() == id)?, ukuran)
+    }
+    match p {
+        SkpPreview::Permenpanrb6_2022(p) => cari(&p.rhk, iki_id, ukuran_6_2022),
+        SkpPreview::Permenpanrb8_2021(p) => cari(&p.rhk, iki_id, ukuran_8_2021),
+        SkpPreview::Pp46_2011(p) => cari(&p.rhk, iki_id, ukuran_pp_46),
+    }
 }
 
 /// Every indicator's result, by indicator id: built once per preview, so a
 /// keystroke costs one look-up per indicator instead of a search.
 pub fn hasil_per_indikator(p: &Pratinjau) -> HashMap<String, HasilIndikator> {
+    fn semua<H, R>(rhk: &[RhkPreview<H, R>], ukuran: UkuranDari<H>) -> HashMap<String, HasilIndikator> {
+        rhk.iter()
+            .flat_map(|r| &r.indikator)
+            .filter_map(|i| Some((i.indikator.as_str().to_owned(), hasil_dari(i, ukuran)?)))
+            .collect()
+    }
     let Pratinjau::Siap(p) = p else { return HashMap::new() };
-    rhk_of(p)
-        .iter()
-        .flat_map(|r| r.indikator.iter())
-        .filter_map(|i| Some((i.indikator.as_str().to_owned(), hasil_dari(p, i)?)))
-        .collect()
+    match &**p {
+        SkpPreview::Permenpanrb6_2022(p) => semua(&p.rhk, ukuran_6_2022),
+        SkpPreview::Permenpanrb8_2021(p) => semua(&p.rhk, ukuran_8_2021),
+        SkpPreview::Pp46_2011(p) => semua(&p.rhk, ukuran_pp_46),
+    }
 }
 
-fn hasil_dari(p: &SkpPreview, i: &domain::skp::pratinjau::PratinjauIndikator) -> Option<HasilIndikator> {
+fn hasil_dari<H>(i: &IndikatorPreview<H>, ukuran: UkuranDari<H>) -> Option<HasilIndikator> {
     i.realisasi?;
-    let mut h = HasilIndikator::default();
-    match p {
-        SkpPreview::Permenpanrb6_2022 { .. } => h.ukuran.extend(i.rating.map(Ukuran::Rating)),
-        SkpPreview::Permenpanrb8_2021 { .. } => {
-            h.ukuran.extend(i.capaian_persen.map(Ukuran::Capaian));
-            h.ukuran.extend(i.nilai.map(Ukuran::Nilai));
-        }
-        SkpPreview::Pp46_2011 { .. } => h.ukuran.extend(i.nilai.map(Ukuran::Nilai)),
-    }
-    h.kendala = i.kendala.as_ref().map(|k| k.pesan.clone());
-    Some(h)
+    Some(HasilIndikator { ukuran: ukuran(i), kendala: i.kendala.as_ref().map(|k| k.pesan.clone()) })
 }
 
 /// One line of the summary, as the preview holds it (borrowed: a
@@ -585,18 +596,20 @@ impl Ringkasan<'_> {
 pub fn baris_ringkasan(p: &SkpPreview, jenis: JenisRingkasan) -> Option<Ringkasan<'_>> {
     use JenisRingkasan as J;
     let (nilai, alasan, penjelasan): (_, &[domain::Teks], _) = match (p, jenis) {
-        (SkpPreview::Permenpanrb6_2022 { saran, .. }, J::SaranRating) => {
+        (SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { saran, .. }), J::SaranRating) => {
             (NilaiRingkasan::Rating(saran.saran), &saran.alasan, Some(&saran.penjelasan))
         }
-        (SkpPreview::Permenpanrb6_2022 { predikat: Some(k), .. }, J::Predikat) => {
+        (SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { predikat: Some(k), .. }), J::Predikat) => {
             (NilaiRingkasan::Predikat(k.predikat), &[], Some(&k.penjelasan))
         }
-        (SkpPreview::Permenpanrb6_2022 { angka_kredit: Some(a), .. }, J::AngkaKredit) => {
+        (SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { angka_kredit: Some(a), .. }), J::AngkaKredit) => {
             (NilaiRingkasan::Angka(a.angka_kredit), &[], Some(&a.penjelasan))
         }
         // PermenPANRB 8/2021 and PP 46/2011: explained on demand.
-        (SkpPreview::Permenpanrb8_2021 { nilai: Some(n), .. }, J::NilaiSkp)
-        | (SkpPreview::Pp46_2011 { nilai: Some(n), .. }, J::CapaianSkp) => (NilaiRingkasan::Angka(*n), &[], None),
+        (SkpPreview::Permenpanrb8_2021(permenpanrb_8_2021::Preview { nilai: Some(n), .. }), J::NilaiSkp)
+        | (SkpPreview::Pp46_2011(pp_46_2011::Preview { nilai: Some(n), .. }), J::CapaianSkp) => {
+            (NilaiRingkasan::Angka(*n), &[], None)
+        }
         _ => return None,
     };
     Some(Ringkasan { jenis, nilai, alasan, penjelasan })
