@@ -200,26 +200,27 @@ mod native {
         for (rule_set, penjelasan) in RuleSet::ALL.into_iter().flat_map(|r| [(r, false), (r, true)]) {
             let p = preview_penuh(&rencana, &realisasi, rule_set, &opsi(penjelasan));
             assert_eq!(p.rule_set(), rule_set);
-            let (semua_iki, skp) = match &p {
-                SkpPreview::Permenpanrb6_2022(p) => (
-                    p.rhk.iter().flat_map(|r| &r.indikator).all(|i| i.rating.is_some()),
-                    p.predikat.is_some() && p.angka_kredit.is_some(),
-                ),
-                SkpPreview::Permenpanrb8_2021(p) => (
-                    p.rhk
-                        .iter()
-                        .flat_map(|r| &r.indikator)
-                        .all(|i| i.hasil.nilai.is_some() && penjelasan == i.hasil.nilai_capaian_iki.is_some()),
-                    p.nilai.is_some() && penjelasan == p.nilai_skp.is_some(),
-                ),
-                SkpPreview::Pp46_2011(p) => (
-                    p.rhk
-                        .iter()
-                        .flat_map(|r| &r.indikator)
-                        .all(|i| i.hasil.nilai.is_some() && penjelasan == i.hasil.nilai_aspek.is_some()),
-                    p.nilai.is_some() && penjelasan == p.capaian_skp.is_some(),
-                ),
-            };
+            let (semua_iki, skp) =
+                match &p {
+                    SkpPreview::Permenpanrb6_2022(p) => (
+                        p.rhk.iter().flat_map(|r| &r.indikator).all(|i| i.rating.is_some()),
+                        p.predikat.is_some() && p.angka_kredit.is_some(),
+                    ),
+                    SkpPreview::Permenpanrb8_2021(p) => (
+                        p.rhk.iter().flat_map(|r| &r.indikator).map(|i| i.hasil.permenpanrb_8_2021()).all(|h| {
+                            h.is_some_and(|h| h.nilai.is_some() && penjelasan == h.nilai_capaian_iki.is_some())
+                        }),
+                        p.nilai.is_some() && penjelasan == p.nilai_skp.is_some(),
+                    ),
+                    SkpPreview::Pp46_2011(p) => (
+                        p.rhk
+                            .iter()
+                            .flat_map(|r| &r.indikator)
+                            .map(|i| i.hasil.pp_46_2011())
+                            .all(|h| h.is_some_and(|h| h.nilai.is_some() && penjelasan == h.nilai_aspek.is_some())),
+                        p.nilai.is_some() && penjelasan == p.capaian_skp.is_some(),
+                    ),
+                };
             assert!(semua_iki && skp && p.kendala().is_empty(), "{rule_set:?} {penjelasan}: the preview is incomplete");
         }
         let mut g = c.benchmark_group("preview_skp_50_rhk");

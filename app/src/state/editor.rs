@@ -9,7 +9,8 @@ use domain::error::FieldErrors;
 use domain::periode::PeriodeEvaluasi;
 use domain::rule_set::{JenisRhk, RuleSet};
 use domain::rule_set::{permenpanrb_6_2022, permenpanrb_8_2021, pp_46_2011};
-use domain::skp::preview::{IndikatorPreview, PreviewOptions, RhkPreview, SkpPreview, compute_preview_with_options};
+use domain::skp::preview::HasilIndikator as HasilIndikatorPreview;
+use domain::skp::preview::{IndikatorPreview, PreviewOptions, SkpPreview, compute_preview_with_options};
 use domain::skp::{IndikatorInput, RealisasiInput, RencanaSkp, RhkInput, SkpInput};
 use domain::{JenisJabatan, RatingEkspektasi};
 
@@ -481,53 +482,36 @@ pub struct HasilIndikator {
     pub kendala: Option<domain::Teks>,
 }
 
-/// The measures an indicator shows under each rule set.
-type UkuranDari<H> = fn(&IndikatorPreview<H>) -> Vec<Ukuran>;
-
-fn ukuran_6_2022(i: &IndikatorPreview<permenpanrb_6_2022::HasilIndikator>) -> Vec<Ukuran> {
-    i.rating.map(Ukuran::Rating).into_iter().collect()
-}
-
-fn ukuran_8_2021(i: &IndikatorPreview<permenpanrb_8_2021::HasilIndikator>) -> Vec<Ukuran> {
-    i.hasil.capaian_persen.map(Ukuran::Capaian).into_iter().chain(i.hasil.nilai.map(Ukuran::Nilai)).collect()
-}
-
-fn ukuran_pp_46(i: &IndikatorPreview<pp_46_2011::HasilIndikator>) -> Vec<Ukuran> {
-    i.hasil.nilai.map(Ukuran::Nilai).into_iter().collect()
-}
-
 /// One indicator's result, by a search (a keystroke needs only its own).
 pub fn hasil_indikator(p: &SkpPreview, iki_id: &str) -> Option<HasilIndikator> {
-    fn cari<H, R>(rhk: &[RhkPreview<H, R>], id: &str, ukuran: UkuranDari<H>) -> Option<HasilIndikator> {
-        hasil_dari(rhk.iter().flat_map(|r| &r.indikator).find(|i| i.indikator.as_str() == id)?, ukuran)
-    }
-    match p {
-        SkpPreview::Permenpanrb6_2022(p) => cari(&p.rhk, iki_id, ukuran_6_2022),
-        SkpPreview::Permenpanrb8_2021(p) => cari(&p.rhk, iki_id, ukuran_8_2021),
-        SkpPreview::Pp46_2011(p) => cari(&p.rhk, iki_id, ukuran_pp_46),
-    }
+    let i = p.rhk().iter().flat_map(|r| r.indikator.iter()).find(|i| i.indikator.as_str() == iki_id)?;
+    hasil_dari(i)
 }
 
 /// Every indicator's result, by indicator id: built once per preview, so a
 /// keystroke costs one look-up per indicator instead of a search.
 pub fn hasil_per_indikator(p: &Pratinjau) -> HashMap<String, HasilIndikator> {
-    fn semua<H, R>(rhk: &[RhkPreview<H, R>], ukuran: UkuranDari<H>) -> HashMap<String, HasilIndikator> {
-        rhk.iter()
-            .flat_map(|r| &r.indikator)
-            .filter_map(|i| Some((i.indikator.as_str().to_owned(), hasil_dari(i, ukuran)?)))
-            .collect()
-    }
     let Pratinjau::Siap(p) = p else { return HashMap::new() };
-    match &**p {
-        SkpPreview::Permenpanrb6_2022(p) => semua(&p.rhk, ukuran_6_2022),
-        SkpPreview::Permenpanrb8_2021(p) => semua(&p.rhk, ukuran_8_2021),
-        SkpPreview::Pp46_2011(p) => semua(&p.rhk, ukuran_pp_46),
-    }
+    p.rhk()
+        .iter()
+        .flat_map(|r| r.indikator.iter())
+        .filter_map(|i| Some((i.indikator.as_str().to_owned(), hasil_dari(i)?)))
+        .collect()
 }
 
-fn hasil_dari<H>(i: &IndikatorPreview<H>, ukuran: UkuranDari<H>) -> Option<HasilIndikator> {
+fn hasil_dari(i: &IndikatorPreview) -> Option<HasilIndikator> {
     i.realisasi?;
-    Some(HasilIndikator { ukuran: ukuran(i), kendala: i.kendala.as_ref().map(|k| k.pesan.clone()) })
+    let mut h = HasilIndikator::default();
+    match &i.hasil {
+        HasilIndikatorPreview::Permenpanrb6_2022(_) => h.ukuran.extend(i.rating.map(Ukuran::Rating)),
+        HasilIndikatorPreview::Permenpanrb8_2021(x) => {
+            h.ukuran.extend(x.capaian_persen.map(Ukuran::Capaian));
+            h.ukuran.extend(x.nilai.map(Ukuran::Nilai));
+        }
+        HasilIndikatorPreview::Pp46_2011(x) => h.ukuran.extend(x.nilai.map(Ukuran::Nilai)),
+    }
+    h.kendala = i.kendala.as_ref().map(|k| k.pesan.clone());
+    Some(h)
 }
 
 /// One line of the summary, as the preview holds it (borrowed: a

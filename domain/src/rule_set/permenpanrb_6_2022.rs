@@ -605,7 +605,7 @@ pub struct HasilRhk {}
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Preview {
     pub evaluasi: PeriodeEvaluasi,
-    pub rhk: Vec<RhkPreview<HasilIndikator, HasilRhk>>,
+    pub rhk: Vec<RhkPreview>,
     pub saran: Box<SaranRatingHasilKerja>,
     /// `None` until a perilaku rating is chosen and a suggestion exists.
     pub predikat: Option<HasilKuadran>,
@@ -625,14 +625,14 @@ impl RuleSetPreview for Preview {
         Ok(HasilIndikator { rating_dijelaskan: penjelasan.then(|| explain_rating_indikator(iki, realisasi)) })
     }
 
-    fn compute_rhk(_: &Rhk, _: &[IndikatorPreview<HasilIndikator>], _: bool) -> HasilRhk {
+    fn compute_rhk(_: &Rhk, _: &[IndikatorPreview], _: bool) -> HasilRhk {
         HasilRhk {}
     }
 
     /// The same with and without `penjelasan`: the few SKP-level numbers
     /// always come explained.
     fn compute_skp(
-        rhk: Vec<RhkPreview<HasilIndikator, HasilRhk>>,
+        rhk: Vec<RhkPreview>,
         evaluasi: PeriodeEvaluasi,
         rating_perilaku: Option<RatingEkspektasi>,
         opsi: &PreviewOptions,
@@ -676,7 +676,11 @@ impl RuleSetPreview for Preview {
         &self.kendala
     }
 
-    fn into_rhk(self) -> Vec<RhkPreview<HasilIndikator, HasilRhk>> {
+    fn rhk(&self) -> &[RhkPreview] {
+        &self.rhk
+    }
+
+    fn into_rhk(self) -> Vec<RhkPreview> {
         self.rhk
     }
 }

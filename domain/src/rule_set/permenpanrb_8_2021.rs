@@ -810,7 +810,7 @@ pub struct HasilRhk {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Preview {
     pub evaluasi: PeriodeEvaluasi,
-    pub rhk: Vec<RhkPreview<HasilIndikator, HasilRhk>>,
+    pub rhk: Vec<RhkPreview>,
     /// The nilai SKP; `None` until an RHK utama has a nilai.
     #[serde(default)]
     pub nilai: Option<f64>,
@@ -819,6 +819,11 @@ pub struct Preview {
     pub nilai_skp: Option<NilaiSkp>,
     #[serde(default)]
     pub kendala: Vec<Kendala>,
+}
+
+/// The nilai of a previewed RHK.
+fn nilai_rhk(r: &RhkPreview) -> Option<f64> {
+    r.hasil.permenpanrb_8_2021()?.nilai
 }
 
 impl RuleSetPreview for Preview {
@@ -851,8 +856,8 @@ impl RuleSetPreview for Preview {
 
     /// RHK nilai over the IKI that have one; the explanation says how many
     /// wait for a realisation.
-    fn compute_rhk(_: &Rhk, indikator: &[IndikatorPreview<HasilIndikator>], penjelasan: bool) -> HasilRhk {
-        let mut nilai = indikator.iter().filter_map(|i| i.hasil.nilai).peekable();
+    fn compute_rhk(_: &Rhk, indikator: &[IndikatorPreview], penjelasan: bool) -> HasilRhk {
+        let mut nilai = indikator.iter().filter_map(|i| i.hasil.permenpanrb_8_2021()?.nilai).peekable();
         if nilai.peek().is_none() {
             return HasilRhk::default();
         }
@@ -871,7 +876,7 @@ impl RuleSetPreview for Preview {
     }
 
     fn compute_skp(
-        rhk: Vec<RhkPreview<HasilIndikator, HasilRhk>>,
+        rhk: Vec<RhkPreview>,
         evaluasi: PeriodeEvaluasi,
         _: Option<RatingEkspektasi>,
         _: &PreviewOptions,
@@ -879,7 +884,7 @@ impl RuleSetPreview for Preview {
     ) -> Self {
         let mut kendala = Vec::new();
         let mut items =
-            rhk.iter().filter_map(|r| r.hasil.nilai.map(|nilai| ItemNilai { jenis: r.jenis, nilai })).peekable();
+            rhk.iter().filter_map(|r| nilai_rhk(r).map(|nilai| ItemNilai { jenis: r.jenis, nilai })).peekable();
         let (nilai, nilai_skp) = if items.peek().is_none() {
             (None, None)
         } else if !penjelasan {
@@ -888,7 +893,7 @@ impl RuleSetPreview for Preview {
             let items: Vec<ItemNilai> = items.collect();
             match compute_nilai_skp(&items) {
                 Ok(mut n) => {
-                    let belum = rhk.iter().filter(|r| r.jenis == JenisRhk::Utama && r.hasil.nilai.is_none()).count();
+                    let belum = rhk.iter().filter(|r| r.jenis == JenisRhk::Utama && nilai_rhk(r).is_none()).count();
                     tambah_yang_belum(&mut n.penjelasan.langkah, belum, "RHK utama", "main RHK");
                     (Some(n.nilai_skp), Some(n))
                 }
@@ -924,7 +929,11 @@ impl RuleSetPreview for Preview {
         &self.kendala
     }
 
-    fn into_rhk(self) -> Vec<RhkPreview<HasilIndikator, HasilRhk>> {
+    fn rhk(&self) -> &[RhkPreview] {
+        &self.rhk
+    }
+
+    fn into_rhk(self) -> Vec<RhkPreview> {
         self.rhk
     }
 }

@@ -799,7 +799,7 @@ pub struct HasilRhk {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Preview {
     pub evaluasi: PeriodeEvaluasi,
-    pub rhk: Vec<RhkPreview<HasilIndikator, HasilRhk>>,
+    pub rhk: Vec<RhkPreview>,
     /// The nilai capaian SKP; `None` until a kegiatan has a nilai.
     #[serde(default)]
     pub nilai: Option<f64>,
@@ -885,15 +885,15 @@ impl RuleSetPreview for Preview {
 
     /// The kegiatan's nilai capaian over the indicators that have a score;
     /// the explanation says how many wait for a realisation.
-    fn compute_rhk(rhk: &Rhk, indikator: &[IndikatorPreview<HasilIndikator>], penjelasan: bool) -> HasilRhk {
+    fn compute_rhk(rhk: &Rhk, indikator: &[IndikatorPreview], penjelasan: bool) -> HasilRhk {
         if !penjelasan {
             let skor = rhk.indikator().iter().zip(indikator).filter_map(|(iki, i)| {
-                Some(SkorAspek { aspek: iki.aspek(), realisasi: i.realisasi?, nilai: i.hasil.nilai? })
+                Some(SkorAspek { aspek: iki.aspek(), realisasi: i.realisasi?, nilai: i.hasil.pp_46_2011()?.nilai? })
             });
             return HasilRhk { nilai: nilai_kegiatan_aspek_angka(skor).map(|s| s.nilai_capaian), nilai_kegiatan: None };
         }
-        let aspek = indikator.iter().filter_map(|i| i.hasil.nilai_aspek.as_ref());
-        let belum = indikator.iter().filter(|i| i.hasil.nilai_aspek.is_none()).count();
+        let aspek = indikator.iter().filter_map(|i| i.hasil.pp_46_2011()?.nilai_aspek.as_ref());
+        let belum = indikator.iter().filter(|i| i.hasil.pp_46_2011().is_none_or(|h| h.nilai_aspek.is_none())).count();
         match compute_kegiatan_aspek(aspek) {
             Some(mut n) => {
                 tambah_yang_belum(&mut n.penjelasan.langkah, belum, "indikator", "indicators");
@@ -904,14 +904,14 @@ impl RuleSetPreview for Preview {
     }
 
     fn compute_skp(
-        rhk: Vec<RhkPreview<HasilIndikator, HasilRhk>>,
+        rhk: Vec<RhkPreview>,
         evaluasi: PeriodeEvaluasi,
         _: Option<RatingEkspektasi>,
         opsi: &PreviewOptions,
         penjelasan: bool,
     ) -> Self {
         let mut kendala = Vec::new();
-        let mut kegiatan = rhk.iter().filter_map(|r| r.hasil.nilai).peekable();
+        let mut kegiatan = rhk.iter().filter_map(|r| r.hasil.pp_46_2011()?.nilai).peekable();
         let (tugas, kreativitas) = (opsi.jumlah_tugas_tambahan, opsi.nilai_kreativitas);
         let (nilai, capaian_skp) = if kegiatan.peek().is_none() {
             (None, None)
@@ -954,7 +954,11 @@ impl RuleSetPreview for Preview {
         &self.kendala
     }
 
-    fn into_rhk(self) -> Vec<RhkPreview<HasilIndikator, HasilRhk>> {
+    fn rhk(&self) -> &[RhkPreview] {
+        &self.rhk
+    }
+
+    fn into_rhk(self) -> Vec<RhkPreview> {
         self.rhk
     }
 }

@@ -112,9 +112,9 @@ pub struct Kendala {
 }
 
 /// One indicator in a preview: what every rule set shows of it, and `hasil`,
-/// what its rule set computes (its fields travel beside the others).
+/// what its rule set computes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct IndikatorPreview<H> {
+pub struct IndikatorPreview {
     pub indikator: IndikatorId,
     pub realisasi: Option<f64>,
     /// Realisation against the target ([`rating_indikator`]): above the range
@@ -122,8 +122,7 @@ pub struct IndikatorPreview<H> {
     pub rating: Option<RatingEkspektasi>,
     /// The rule set's result; every field empty without a realisation or
     /// with a [`Kendala`].
-    #[serde(flatten)]
-    pub hasil: H,
+    pub hasil: HasilIndikator,
     /// Why the rule set's number is missing although a realisation exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kendala: Option<Kendala>,
@@ -132,21 +131,21 @@ pub struct IndikatorPreview<H> {
 /// One RHK in a preview: what every rule set shows of it, its indicators,
 /// and `hasil`, what its rule set computes from them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RhkPreview<H, R> {
+pub struct RhkPreview {
     pub rhk: RhkId,
     pub jenis: JenisRhk,
     /// The weakest of its rated indicators; `None` until one has a number.
     pub rating: Option<RatingEkspektasi>,
-    pub indikator: Vec<IndikatorPreview<H>>,
-    #[serde(flatten)]
-    pub hasil: R,
+    pub indikator: Vec<IndikatorPreview>,
+    pub hasil: HasilRhk,
 }
 
 /// What one rule set computes for a preview: implemented once per rule set,
 /// by its `Preview` (the SKP-level result) in `rule_set/<name>.rs`, and
-/// registered in [`SkpPreview`]. The walk over the plan, the keystroke
-/// update and the explanations on demand are this module's, the same for
-/// every rule set.
+/// registered at the end of this module. The walk over the plan, the
+/// keystroke update and the explanations on demand are this module's, the
+/// same for every rule set (and compiled once: the rule sets' results meet
+/// in the enums of the registration, not in generic copies of the walk).
 pub trait RuleSetPreview: Sized {
     /// The rule set whose preview this is.
     const RULE_SET: RuleSet;
@@ -161,12 +160,12 @@ pub trait RuleSetPreview: Sized {
     fn compute_indikator(iki: &Indikator, realisasi: f64, penjelasan: bool) -> Result<Self::Indikator, Kendala>;
 
     /// One RHK's result from its indicators' (explained when `penjelasan`).
-    fn compute_rhk(rhk: &Rhk, indikator: &[IndikatorPreview<Self::Indikator>], penjelasan: bool) -> Self::Rhk;
+    fn compute_rhk(rhk: &Rhk, indikator: &[IndikatorPreview], penjelasan: bool) -> Self::Rhk;
 
     /// The SKP-level result over the previewed RHK (explained when
     /// `penjelasan`, whatever [`PreviewOptions::penjelasan`] says).
     fn compute_skp(
-        rhk: Vec<RhkPreview<Self::Indikator, Self::Rhk>>,
+        rhk: Vec<RhkPreview>,
         evaluasi: PeriodeEvaluasi,
         rating_perilaku: Option<RatingEkspektasi>,
         opsi: &PreviewOptions,
@@ -188,8 +187,10 @@ pub trait RuleSetPreview: Sized {
     /// What kept an SKP-level number from being computed.
     fn kendala(&self) -> &[Kendala];
 
+    fn rhk(&self) -> &[RhkPreview];
+
     /// The previewed RHK, given back for a recomputation.
-    fn into_rhk(self) -> Vec<RhkPreview<Self::Indikator, Self::Rhk>>;
+    fn into_rhk(self) -> Vec<RhkPreview>;
 }
 
 /// The first realisation of each indicator for `evaluasi`: its value, `None`
@@ -207,47 +208,45 @@ fn realisasi_pertama(realisasi: &[Realisasi], indikator: &IndikatorId, evaluasi:
     realisasi.iter().find(|r| r.evaluasi() == evaluasi && r.indikator() == indikator).and_then(|r| r.nilai())
 }
 
-type RhkDari<P> = RhkPreview<<P as RuleSetPreview>::Indikator, <P as RuleSetPreview>::Rhk>;
-
-fn per_rhk<P: RuleSetPreview>(
+fn per_rhk(
     rencana: &RencanaSkp,
     realisasi: &[Realisasi],
     evaluasi: PeriodeEvaluasi,
+    rule_set: RuleSet,
     penjelasan: bool,
-) -> Vec<RhkDari<P>> {
+) -> Vec<RhkPreview> {
     let indeks = indeks_realisasi(realisasi, evaluasi);
     let nilai_dari = |id: &IndikatorId| indeks.get(id.as_str()).copied().flatten();
-    rencana.rhk().iter().map(|rhk| rhk_preview::<P>(rhk, &nilai_dari, penjelasan)).collect()
+    rencana.rhk().iter().map(|rhk| rhk_preview(rhk, &nilai_dari, rule_set, penjelasan)).collect()
 }
 
 /// One RHK of the preview; `realisasi_dari` gives an indicator's realisation
-/// (a `dyn`: one copy per rule set in the browser's build, whoever calls it).
-fn rhk_preview<P: RuleSetPreview>(
+/// (a `dyn`: one copy of this function in the browser's build, whoever calls it).
+fn rhk_preview(
     rhk: &Rhk,
     realisasi_dari: &dyn Fn(&IndikatorId) -> Option<f64>,
+    rule_set: RuleSet,
     penjelasan: bool,
-) -> RhkDari<P> {
-    let indikator: Vec<IndikatorPreview<P::Indikator>> =
-        rhk.indikator().iter().map(|iki| indikator_preview::<P>(iki, realisasi_dari(iki.id()), penjelasan)).collect();
-    let hasil = P::compute_rhk(rhk, &indikator, penjelasan);
+) -> RhkPreview {
+    let indikator: Vec<IndikatorPreview> = rhk
+        .indikator()
+        .iter()
+        .map(|iki| indikator_preview(iki, realisasi_dari(iki.id()), rule_set, penjelasan))
+        .collect();
     RhkPreview {
         rhk: rhk.id().clone(),
         jenis: rhk.jenis(),
         rating: indikator.iter().filter_map(|i| i.rating).min(),
+        hasil: HasilRhk::compute(rule_set, rhk, &indikator, penjelasan),
         indikator,
-        hasil,
     }
 }
 
-fn indikator_preview<P: RuleSetPreview>(
-    iki: &Indikator,
-    realisasi: Option<f64>,
-    penjelasan: bool,
-) -> IndikatorPreview<P::Indikator> {
-    let (hasil, kendala) = match realisasi.map(|r| P::compute_indikator(iki, r, penjelasan)) {
+fn indikator_preview(iki: &Indikator, realisasi: Option<f64>, rule_set: RuleSet, penjelasan: bool) -> IndikatorPreview {
+    let (hasil, kendala) = match realisasi.map(|r| HasilIndikator::compute(rule_set, iki, r, penjelasan)) {
         Some(Ok(hasil)) => (hasil, None),
-        Some(Err(kendala)) => (P::Indikator::default(), Some(kendala)),
-        None => (P::Indikator::default(), None),
+        Some(Err(kendala)) => (HasilIndikator::kosong(rule_set), Some(kendala)),
+        None => (HasilIndikator::kosong(rule_set), None),
     };
     IndikatorPreview {
         indikator: iki.id().clone(),
@@ -267,82 +266,6 @@ pub(crate) fn tambah_yang_belum(langkah: &mut Vec<Teks>, belum: usize, apa_id: &
             format!("{belum} {apa_en} have no score yet (no numeric realisation) and are not counted."),
         ));
     }
-}
-
-fn compute<P: RuleSetPreview>(
-    rencana: &RencanaSkp,
-    realisasi: &[Realisasi],
-    evaluasi: PeriodeEvaluasi,
-    rating_perilaku: Option<RatingEkspektasi>,
-    opsi: &PreviewOptions,
-) -> P {
-    let rhk = per_rhk::<P>(rencana, realisasi, evaluasi, opsi.penjelasan);
-    P::compute_skp(rhk, evaluasi, rating_perilaku, opsi, opsi.penjelasan)
-}
-
-fn update<P: RuleSetPreview>(
-    preview: P,
-    rencana: &RencanaSkp,
-    indikator: &IndikatorId,
-    realisasi: Option<&Realisasi>,
-    rating_perilaku: Option<RatingEkspektasi>,
-    opsi: &PreviewOptions,
-) -> P {
-    let evaluasi = preview.evaluasi();
-    let Some(letak) = rencana.rhk().iter().position(|r| r.indikator().iter().any(|i| i.id() == indikator)) else {
-        return preview;
-    };
-    let mut rhk = preview.into_rhk();
-    let nilai = realisasi.filter(|r| r.indikator() == indikator && r.evaluasi() == evaluasi).and_then(Realisasi::nilai);
-    // Every other indicator keeps the realisation the preview holds.
-    let realisasi_dari = |id: &IndikatorId| {
-        if id == indikator {
-            nilai
-        } else {
-            rhk.iter().flat_map(|r| &r.indikator).find(|i| &i.indikator == id).and_then(|i| i.realisasi)
-        }
-    };
-    if rhk.len() == rencana.rhk().len() && rhk[letak].rhk == *rencana.rhk()[letak].id() {
-        let baru = rhk_preview::<P>(&rencana.rhk()[letak], &realisasi_dari, opsi.penjelasan);
-        rhk[letak] = baru;
-    } else {
-        rhk = rencana.rhk().iter().map(|r| rhk_preview::<P>(r, &realisasi_dari, opsi.penjelasan)).collect();
-    }
-    P::compute_skp(rhk, evaluasi, rating_perilaku, opsi, opsi.penjelasan)
-}
-
-fn explain_indikator_of<P: RuleSetPreview>(
-    rencana: &RencanaSkp,
-    realisasi: &[Realisasi],
-    indikator_id: &IndikatorId,
-    evaluasi: PeriodeEvaluasi,
-) -> Option<Vec<Penjelasan>> {
-    let iki = rencana.rhk().iter().flat_map(|r| r.indikator()).find(|i| i.id() == indikator_id)?;
-    let p = indikator_preview::<P>(iki, realisasi_pertama(realisasi, indikator_id, evaluasi), true);
-    let semua = P::explain_indikator(p.hasil);
-    (!semua.is_empty()).then_some(semua)
-}
-
-fn explain_rhk_of<P: RuleSetPreview>(
-    rencana: &RencanaSkp,
-    realisasi: &[Realisasi],
-    rhk_id: &RhkId,
-    evaluasi: PeriodeEvaluasi,
-) -> Option<Vec<Penjelasan>> {
-    let rhk = rencana.rhk().iter().find(|r| r.id() == rhk_id)?;
-    let p = rhk_preview::<P>(rhk, &|id| realisasi_pertama(realisasi, id, evaluasi), true);
-    P::explain_rhk(p.hasil).map(|p| vec![p])
-}
-
-fn explain_skp_of<P: RuleSetPreview>(
-    rencana: &RencanaSkp,
-    realisasi: &[Realisasi],
-    evaluasi: PeriodeEvaluasi,
-    rating_perilaku: Option<RatingEkspektasi>,
-    opsi: &PreviewOptions,
-) -> Option<Vec<Penjelasan>> {
-    let rhk = per_rhk::<P>(rencana, realisasi, evaluasi, false);
-    P::compute_skp(rhk, evaluasi, rating_perilaku, opsi, true).explain_skp()
 }
 
 /// The preview of a plan with the given realisations (saved or still being
@@ -370,7 +293,8 @@ pub fn compute_preview_with_options(
     rating_perilaku: Option<RatingEkspektasi>,
     opsi: &PreviewOptions,
 ) -> SkpPreview {
-    per_rule_set!(rule_set, |P, variant| variant(compute::<P>(rencana, realisasi, evaluasi, rating_perilaku, opsi)))
+    let rhk = per_rhk(rencana, realisasi, evaluasi, rule_set, opsi.penjelasan);
+    SkpPreview::compute(rule_set, rhk, evaluasi, rating_perilaku, opsi, opsi.penjelasan)
 }
 
 /// `preview` after one indicator's realisation changed (typed, corrected or
@@ -393,7 +317,27 @@ pub fn update_preview(
     rating_perilaku: Option<RatingEkspektasi>,
     opsi: &PreviewOptions,
 ) -> SkpPreview {
-    per_preview!(preview, |p: P, variant| variant(update(p, rencana, indikator, realisasi, rating_perilaku, opsi)))
+    let (rule_set, evaluasi) = (preview.rule_set(), preview.evaluasi());
+    let Some(letak) = rencana.rhk().iter().position(|r| r.indikator().iter().any(|i| i.id() == indikator)) else {
+        return preview;
+    };
+    let mut rhk = preview.into_rhk();
+    let nilai = realisasi.filter(|r| r.indikator() == indikator && r.evaluasi() == evaluasi).and_then(Realisasi::nilai);
+    // Every other indicator keeps the realisation the preview holds.
+    let realisasi_dari = |id: &IndikatorId| {
+        if id == indikator {
+            nilai
+        } else {
+            rhk.iter().flat_map(|r| &r.indikator).find(|i| &i.indikator == id).and_then(|i| i.realisasi)
+        }
+    };
+    if rhk.len() == rencana.rhk().len() && rhk[letak].rhk == *rencana.rhk()[letak].id() {
+        let baru = rhk_preview(&rencana.rhk()[letak], &realisasi_dari, rule_set, opsi.penjelasan);
+        rhk[letak] = baru;
+    } else {
+        rhk = rencana.rhk().iter().map(|r| rhk_preview(r, &realisasi_dari, rule_set, opsi.penjelasan)).collect();
+    }
+    SkpPreview::compute(rule_set, rhk, evaluasi, rating_perilaku, opsi, opsi.penjelasan)
 }
 
 /// The explanations of one indicator's numbers, as the full preview carries
@@ -411,7 +355,10 @@ pub fn explain_indikator(
     evaluasi: PeriodeEvaluasi,
     rule_set: RuleSet,
 ) -> Option<Vec<Penjelasan>> {
-    per_rule_set!(rule_set, |P, _variant| explain_indikator_of::<P>(rencana, realisasi, indikator_id, evaluasi))
+    let iki = rencana.rhk().iter().flat_map(|r| r.indikator()).find(|i| i.id() == indikator_id)?;
+    let p = indikator_preview(iki, realisasi_pertama(realisasi, indikator_id, evaluasi), rule_set, true);
+    let semua = p.hasil.explain();
+    (!semua.is_empty()).then_some(semua)
 }
 
 /// The explanation of one RHK's score (PermenPANRB 8/2021: nilai RHK; PP
@@ -425,7 +372,9 @@ pub fn explain_rhk(
     evaluasi: PeriodeEvaluasi,
     rule_set: RuleSet,
 ) -> Option<Vec<Penjelasan>> {
-    per_rule_set!(rule_set, |P, _variant| explain_rhk_of::<P>(rencana, realisasi, rhk_id, evaluasi))
+    let rhk = rencana.rhk().iter().find(|r| r.id() == rhk_id)?;
+    let p = rhk_preview(rhk, &|id| realisasi_pertama(realisasi, id, evaluasi), rule_set, true);
+    p.hasil.explain().map(|p| vec![p])
 }
 
 /// The explanations of the SKP-level numbers, as the full preview carries
@@ -442,7 +391,8 @@ pub fn explain_skp(
     rating_perilaku: Option<RatingEkspektasi>,
     opsi: &PreviewOptions,
 ) -> Option<Vec<Penjelasan>> {
-    per_rule_set!(rule_set, |P, _variant| explain_skp_of::<P>(rencana, realisasi, evaluasi, rating_perilaku, opsi))
+    let rhk = per_rhk(rencana, realisasi, evaluasi, rule_set, false);
+    SkpPreview::compute(rule_set, rhk, evaluasi, rating_perilaku, opsi, true).explain()
 }
 
 impl Skp {
@@ -468,24 +418,10 @@ impl Skp {
     }
 }
 
-impl SkpPreview {
-    pub fn rule_set(&self) -> RuleSet {
-        per_preview!(self, |_p: P, _variant| P::RULE_SET)
-    }
-
-    pub fn evaluasi(&self) -> PeriodeEvaluasi {
-        per_preview!(self, |p: P, _variant| p.evaluasi())
-    }
-
-    /// What kept an SKP-level number from being computed.
-    pub fn kendala(&self) -> &[Kendala] {
-        per_preview!(self, |p: P, _variant| p.kendala())
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Registration: the only place that names every rule set's preview. A new
-// rule set adds its variant to `SkpPreview` and one arm to each macro.
+// rule set adds its variant to the three enums below, one arm to each macro
+// and one accessor to each list.
 // ---------------------------------------------------------------------------
 
 /// The preview of an SKP for one evaluation: its rule set's preview, tagged
@@ -501,62 +437,171 @@ pub enum SkpPreview {
     Pp46_2011(pp_46_2011::Preview),
 }
 
-/// `$e` for the preview of `$rule_set`: `$P` names the rule set's preview
-/// type and `$variant` its [`SkpPreview`] variant.
+/// What the rule set computes for one indicator ([`RuleSetPreview::Indikator`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum HasilIndikator {
+    #[serde(rename = "permenpanrb_6_2022")]
+    Permenpanrb6_2022(permenpanrb_6_2022::HasilIndikator),
+    #[serde(rename = "permenpanrb_8_2021")]
+    Permenpanrb8_2021(permenpanrb_8_2021::HasilIndikator),
+    #[serde(rename = "pp_46_2011")]
+    Pp46_2011(pp_46_2011::HasilIndikator),
+}
+
+/// What the rule set computes for one RHK ([`RuleSetPreview::Rhk`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum HasilRhk {
+    #[serde(rename = "permenpanrb_6_2022")]
+    Permenpanrb6_2022(permenpanrb_6_2022::HasilRhk),
+    #[serde(rename = "permenpanrb_8_2021")]
+    Permenpanrb8_2021(permenpanrb_8_2021::HasilRhk),
+    #[serde(rename = "pp_46_2011")]
+    Pp46_2011(pp_46_2011::HasilRhk),
+}
+
+/// `$e` with `$P` naming the preview type of `$rule_set`, and `$variant`
+/// the constructor of its variant of `$enum` ([`SkpPreview`],
+/// [`HasilIndikator`] or [`HasilRhk`]).
 macro_rules! per_rule_set {
-    ($rule_set:expr, |$P:ident, $variant:ident| $e:expr) => {
+    ($rule_set:expr, $enum:ident, |$P:ident, $variant:ident| $e:expr) => {
         match $rule_set {
             RuleSet::Permenpanrb6_2022 => {
-                #[allow(dead_code)]
                 type $P = permenpanrb_6_2022::Preview;
-                let $variant = SkpPreview::Permenpanrb6_2022;
+                let $variant = $enum::Permenpanrb6_2022;
                 $e
             }
             RuleSet::Permenpanrb8_2021 => {
-                #[allow(dead_code)]
                 type $P = permenpanrb_8_2021::Preview;
-                let $variant = SkpPreview::Permenpanrb8_2021;
+                let $variant = $enum::Permenpanrb8_2021;
                 $e
             }
             RuleSet::Pp46_2011 => {
-                #[allow(dead_code)]
                 type $P = pp_46_2011::Preview;
-                let $variant = SkpPreview::Pp46_2011;
+                let $variant = $enum::Pp46_2011;
                 $e
             }
         }
     };
 }
-use per_rule_set;
 
-/// `$e` for the rule set's preview `$p` held by `$preview` (an
-/// [`SkpPreview`] or a reference to one): `$P` names its type and `$variant`
-/// its [`SkpPreview`] variant.
-macro_rules! per_preview {
-    ($preview:expr, |$p:ident : $P:ident, $variant:ident| $e:expr) => {
-        match $preview {
-            SkpPreview::Permenpanrb6_2022($p) => {
+/// `$e` for the value `$x` held by `$enum` (one of the three enums above,
+/// or a reference to one), with `$P` naming its rule set's preview type.
+macro_rules! per_variant {
+    ($enum:ident, $value:expr, |$x:ident : $P:ident| $e:expr) => {
+        match $value {
+            $enum::Permenpanrb6_2022($x) => {
                 #[allow(dead_code)]
                 type $P = permenpanrb_6_2022::Preview;
-                let $variant = SkpPreview::Permenpanrb6_2022;
                 $e
             }
-            SkpPreview::Permenpanrb8_2021($p) => {
+            $enum::Permenpanrb8_2021($x) => {
                 #[allow(dead_code)]
                 type $P = permenpanrb_8_2021::Preview;
-                let $variant = SkpPreview::Permenpanrb8_2021;
                 $e
             }
-            SkpPreview::Pp46_2011($p) => {
+            $enum::Pp46_2011($x) => {
                 #[allow(dead_code)]
                 type $P = pp_46_2011::Preview;
-                let $variant = SkpPreview::Pp46_2011;
                 $e
             }
         }
     };
 }
-use per_preview;
+
+impl SkpPreview {
+    fn compute(
+        rule_set: RuleSet,
+        rhk: Vec<RhkPreview>,
+        evaluasi: PeriodeEvaluasi,
+        rating_perilaku: Option<RatingEkspektasi>,
+        opsi: &PreviewOptions,
+        penjelasan: bool,
+    ) -> SkpPreview {
+        per_rule_set!(rule_set, SkpPreview, |P, variant| variant(P::compute_skp(
+            rhk,
+            evaluasi,
+            rating_perilaku,
+            opsi,
+            penjelasan
+        )))
+    }
+
+    fn explain(self) -> Option<Vec<Penjelasan>> {
+        per_variant!(SkpPreview, self, |p: P| p.explain_skp())
+    }
+
+    pub fn rule_set(&self) -> RuleSet {
+        per_variant!(SkpPreview, self, |_p: P| P::RULE_SET)
+    }
+
+    pub fn evaluasi(&self) -> PeriodeEvaluasi {
+        per_variant!(SkpPreview, self, |p: P| p.evaluasi())
+    }
+
+    /// What kept an SKP-level number from being computed.
+    pub fn kendala(&self) -> &[Kendala] {
+        per_variant!(SkpPreview, self, |p: P| p.kendala())
+    }
+
+    /// The previewed RHK, whatever the rule set.
+    pub fn rhk(&self) -> &[RhkPreview] {
+        per_variant!(SkpPreview, self, |p: P| p.rhk())
+    }
+
+    fn into_rhk(self) -> Vec<RhkPreview> {
+        per_variant!(SkpPreview, self, |p: P| p.into_rhk())
+    }
+}
+
+impl HasilIndikator {
+    fn compute(rule_set: RuleSet, iki: &Indikator, realisasi: f64, penjelasan: bool) -> Result<Self, Kendala> {
+        per_rule_set!(rule_set, HasilIndikator, |P, variant| P::compute_indikator(iki, realisasi, penjelasan)
+            .map(variant))
+    }
+
+    /// Nothing computed (no realisation, or a [`Kendala`]).
+    fn kosong(rule_set: RuleSet) -> Self {
+        per_rule_set!(rule_set, HasilIndikator, |_P, variant| variant(Default::default()))
+    }
+
+    fn explain(self) -> Vec<Penjelasan> {
+        per_variant!(HasilIndikator, self, |h: P| P::explain_indikator(h))
+    }
+
+    pub fn permenpanrb_6_2022(&self) -> Option<&permenpanrb_6_2022::HasilIndikator> {
+        if let HasilIndikator::Permenpanrb6_2022(h) = self { Some(h) } else { None }
+    }
+
+    pub fn permenpanrb_8_2021(&self) -> Option<&permenpanrb_8_2021::HasilIndikator> {
+        if let HasilIndikator::Permenpanrb8_2021(h) = self { Some(h) } else { None }
+    }
+
+    pub fn pp_46_2011(&self) -> Option<&pp_46_2011::HasilIndikator> {
+        if let HasilIndikator::Pp46_2011(h) = self { Some(h) } else { None }
+    }
+}
+
+impl HasilRhk {
+    fn compute(rule_set: RuleSet, rhk: &Rhk, indikator: &[IndikatorPreview], penjelasan: bool) -> Self {
+        per_rule_set!(rule_set, HasilRhk, |P, variant| variant(P::compute_rhk(rhk, indikator, penjelasan)))
+    }
+
+    fn explain(self) -> Option<Penjelasan> {
+        per_variant!(HasilRhk, self, |h: P| P::explain_rhk(h))
+    }
+
+    pub fn permenpanrb_6_2022(&self) -> Option<&permenpanrb_6_2022::HasilRhk> {
+        if let HasilRhk::Permenpanrb6_2022(h) = self { Some(h) } else { None }
+    }
+
+    pub fn permenpanrb_8_2021(&self) -> Option<&permenpanrb_8_2021::HasilRhk> {
+        if let HasilRhk::Permenpanrb8_2021(h) = self { Some(h) } else { None }
+    }
+
+    pub fn pp_46_2011(&self) -> Option<&pp_46_2011::HasilRhk> {
+        if let HasilRhk::Pp46_2011(h) = self { Some(h) } else { None }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -618,36 +663,28 @@ mod tests {
             .collect()
     }
 
-    fn cari<'a, H, R>(rhk: &'a [RhkPreview<H, R>], id: &str) -> &'a IndikatorPreview<H> {
-        rhk.iter().flat_map(|r| &r.indikator).find(|i| i.indikator.as_str() == id).unwrap()
+    fn iki<'a>(p: &'a SkpPreview, id: &str) -> &'a IndikatorPreview {
+        p.rhk().iter().flat_map(|r| &r.indikator).find(|i| i.indikator.as_str() == id).unwrap()
     }
 
-    fn p8(p: &SkpPreview) -> &permenpanrb_8_2021::Preview {
-        let SkpPreview::Permenpanrb8_2021(p) = p else { panic!("wrong rule set: {p:?}") };
-        p
+    /// A PermenPANRB 8/2021 indicator's result.
+    fn h8(i: &IndikatorPreview) -> &permenpanrb_8_2021::HasilIndikator {
+        i.hasil.permenpanrb_8_2021().expect("a PermenPANRB 8/2021 result")
     }
 
-    fn p46(p: &SkpPreview) -> &pp_46_2011::Preview {
-        let SkpPreview::Pp46_2011(p) = p else { panic!("wrong rule set: {p:?}") };
-        p
+    /// A PP 46/2011 indicator's result.
+    fn h46(i: &IndikatorPreview) -> &pp_46_2011::HasilIndikator {
+        i.hasil.pp_46_2011().expect("a PP 46/2011 result")
     }
 
-    /// An indicator of a PermenPANRB 8/2021 preview.
-    fn iki8<'a>(p: &'a SkpPreview, id: &str) -> &'a IndikatorPreview<permenpanrb_8_2021::HasilIndikator> {
-        cari(&p8(p).rhk, id)
+    /// A PermenPANRB 8/2021 RHK's result.
+    fn r8(r: &RhkPreview) -> &permenpanrb_8_2021::HasilRhk {
+        r.hasil.permenpanrb_8_2021().expect("a PermenPANRB 8/2021 result")
     }
 
-    /// An indicator of a PP 46/2011 preview.
-    fn iki46<'a>(p: &'a SkpPreview, id: &str) -> &'a IndikatorPreview<pp_46_2011::HasilIndikator> {
-        cari(&p46(p).rhk, id)
-    }
-
-    /// What every rule set shows of an indicator: (realisation, rating, kendala).
-    fn umum(p: &SkpPreview, id: &str) -> (Option<f64>, Option<RatingEkspektasi>, Option<Kendala>) {
-        per_preview!(p, |q: _P, _v| {
-            let i = cari(&q.rhk, id);
-            (i.realisasi, i.rating, i.kendala.clone())
-        })
+    /// A PP 46/2011 RHK's result.
+    fn r46(r: &RhkPreview) -> &pp_46_2011::HasilRhk {
+        r.hasil.pp_46_2011().expect("a PP 46/2011 result")
     }
 
     use AspekIndikator::{Biaya, Kualitas, Kuantitas, Waktu};
@@ -679,14 +716,14 @@ mod tests {
             ("c1", 87.5, 77.5),     // 70 / 80 (below the range: lower bound); 70 + 7.5
         ];
         for (id, capaian, nilai) in table {
-            let i = iki8(&p, id);
-            let c = i.hasil.capaian_iki.as_ref().unwrap();
-            let n = i.hasil.nilai_capaian_iki.as_ref().unwrap();
+            let i = iki(&p, id);
+            let c = h8(i).capaian_iki.as_ref().unwrap();
+            let n = h8(i).nilai_capaian_iki.as_ref().unwrap();
             assert!(dekat(c.capaian_persen, capaian), "{id}: capaian {}", c.capaian_persen);
             assert!(dekat(n.nilai, nilai), "{id}: nilai {}", n.nilai);
             assert_eq!(c.penjelasan.aturan, "permenpanrb_8_2021.capaian_iki");
             assert_eq!(n.penjelasan.aturan, "permenpanrb_8_2021.nilai_capaian_iki");
-            assert!(i.kendala.is_none());
+            assert!(i.hasil.pp_46_2011().is_none() && i.kendala.is_none());
         }
     }
 
@@ -701,7 +738,7 @@ mod tests {
         let table = [("a", 99.68), ("b", 116.83), ("c", 77.5)];
         for ((id, expected), r) in table.into_iter().zip(rhk) {
             assert_eq!(r.rhk.as_str(), id);
-            let n = r.hasil.nilai_rhk.as_ref().unwrap();
+            let n = r8(r).nilai_rhk.as_ref().unwrap();
             assert!(dekat(n.nilai, expected), "{id}: {}", n.nilai);
             assert_eq!(n.penjelasan.aturan, "permenpanrb_8_2021.nilai_rhk");
         }
@@ -720,11 +757,11 @@ mod tests {
         let SkpPreview::Permenpanrb8_2021(permenpanrb_8_2021::Preview { rhk, nilai_skp, .. }) = &p else {
             panic!("wrong rule set")
         };
-        assert!(iki8(&p, "a2").hasil.nilai_capaian_iki.is_none() && iki8(&p, "a2").kendala.is_none());
-        let a = rhk[0].hasil.nilai_rhk.as_ref().unwrap();
+        assert!(h8(iki(&p, "a2")).nilai_capaian_iki.is_none() && iki(&p, "a2").kendala.is_none());
+        let a = r8(&rhk[0]).nilai_rhk.as_ref().unwrap();
         assert!(dekat(a.nilai, 111.36));
         assert!(a.penjelasan.langkah.iter().any(|t| t.id.starts_with("1 IKI belum memiliki nilai")));
-        assert!(rhk[1].hasil.nilai_rhk.is_none());
+        assert!(r8(&rhk[1]).nilai_rhk.is_none());
         let s = nilai_skp.as_ref().unwrap();
         assert!(dekat(s.nilai_skp, 111.36));
         assert!(s.penjelasan.langkah.iter().any(|t| t.en.starts_with("1 main RHK have no score")));
@@ -751,7 +788,7 @@ mod tests {
         let real = realisasi(&[("a1", "3")]);
         for rule_set in [RuleSet::Permenpanrb8_2021, RuleSet::Pp46_2011] {
             let p = compute_preview(&r, &real, TAHUNAN, rule_set, None);
-            let k = umum(&p, "a1").2.unwrap();
+            let k = iki(&p, "a1").kendala.clone().unwrap();
             assert_eq!(k.kode, "target_tidak_positif", "{rule_set:?}");
             assert!(!k.pesan.id.is_empty() && !k.pesan.en.is_empty());
         }
@@ -815,13 +852,13 @@ mod tests {
             ("k3w", 75.0),  // 25% faster: past the 24% break, 76 − 1
         ];
         for (id, expected) in table {
-            let n = iki46(&p, id).hasil.nilai_aspek.as_ref().unwrap();
+            let n = h46(iki(&p, id)).nilai_aspek.as_ref().unwrap();
             assert!(dekat(n.nilai, expected), "{id}: {}", n.nilai);
             assert_eq!(n.penjelasan.aturan, "pp_46_2011.aspek");
         }
-        let k3o = &iki46(&p, "k3o").hasil.nilai_aspek.as_ref().unwrap().penjelasan;
+        let k3o = &h46(iki(&p, "k3o")).nilai_aspek.as_ref().unwrap().penjelasan;
         assert!(k3o.langkah[0].id.contains("di dalam rentang"));
-        let k3w = &iki46(&p, "k3w").hasil.nilai_aspek.as_ref().unwrap().penjelasan;
+        let k3w = &h46(iki(&p, "k3w")).nilai_aspek.as_ref().unwrap().penjelasan;
         assert!(k3w.langkah[0].en.starts_with("The indicator's normal polarity is ignored"));
     }
 
@@ -832,20 +869,20 @@ mod tests {
 
         // PP 46/2011: below the range, compared with the nearest bound 4.5.
         let p = compute_preview(&r, &realisasi(&[("k1", "3,5")]), TAHUNAN, RuleSet::Pp46_2011, None);
-        let l = &iki46(&p, "k1").hasil.nilai_aspek.as_ref().unwrap().penjelasan.langkah;
+        let l = &h46(iki(&p, "k1")).nilai_aspek.as_ref().unwrap().penjelasan.langkah;
         assert_eq!(l[0].id, "Target 4,5–6: realisasi dibandingkan dengan batas terdekat 4,5.");
         assert_eq!(l[0].en, "Target 4.5–6: the actual is compared with the nearest bound 4.5.");
         assert_eq!(l[1].id, "Kuantitas = 3,5 / 4,5 × 100 = 77,78.");
         assert_eq!(l[1].en, "Quantity = 3.5 / 4.5 × 100 = 77.78.");
         // Inside the range.
         let p = compute_preview(&r, &realisasi(&[("k1", "5,25")]), TAHUNAN, RuleSet::Pp46_2011, None);
-        let l = &iki46(&p, "k1").hasil.nilai_aspek.as_ref().unwrap().penjelasan.langkah;
+        let l = &h46(iki(&p, "k1")).nilai_aspek.as_ref().unwrap().penjelasan.langkah;
         assert_eq!(l[0].id, "Target 4,5–6: realisasi di dalam rentang, target tercapai.");
         assert_eq!(l[0].en, "Target 4.5–6: the actual is inside the range, the target is met.");
 
         // PermenPANRB 8/2021: the capaian explanation of the same range.
         let p = compute_preview(&r, &realisasi(&[("k1", "3,5")]), TAHUNAN, RuleSet::Permenpanrb8_2021, None);
-        let l = &iki8(&p, "k1").hasil.capaian_iki.as_ref().unwrap().penjelasan.langkah;
+        let l = &h8(iki(&p, "k1")).capaian_iki.as_ref().unwrap().penjelasan.langkah;
         assert!(l[0].id.starts_with("Target 4,5–6, realisasi 3,5, "), "{l:?}");
         assert!(l[0].en.starts_with("Target 4.5–6, actual 3.5, "), "{l:?}");
         assert_eq!(l.last().unwrap().id, "Capaian = 3,5 / 4,5 × 100% = 77,78%.");
@@ -877,12 +914,12 @@ mod tests {
         let table = [("k1", 88.67), ("k2", 89.67), ("k3", 87.5)];
         for ((id, expected), r) in table.into_iter().zip(rhk) {
             assert_eq!(r.rhk.as_str(), id);
-            let n = r.hasil.nilai_kegiatan.as_ref().unwrap();
+            let n = r46(r).nilai_kegiatan.as_ref().unwrap();
             assert!(dekat(n.nilai_capaian, expected), "{id}: {}", n.nilai_capaian);
             assert_eq!(n.penjelasan.aturan, "pp_46_2011.kegiatan");
         }
         assert!(
-            rhk[2].hasil.nilai_kegiatan.as_ref().unwrap().penjelasan.langkah.iter().any(|t| t.id.contains("kualitas"))
+            r46(&rhk[2]).nilai_kegiatan.as_ref().unwrap().penjelasan.langkah.iter().any(|t| t.id.contains("kualitas"))
         );
         let c = capaian_skp.as_ref().unwrap();
         assert!(dekat(c.nilai_capaian_skp, 88.61), "{}", c.nilai_capaian_skp);
@@ -911,7 +948,7 @@ mod tests {
         real.retain(|x| !x.indikator().as_str().starts_with("k2"));
         let p = compute_preview(&r, &real, TAHUNAN, RuleSet::Pp46_2011, None);
         let SkpPreview::Pp46_2011(pp_46_2011::Preview { rhk, capaian_skp: Some(c), .. }) = &p else { panic!("{p:?}") };
-        assert!(rhk[1].hasil.nilai_kegiatan.is_none());
+        assert!(r46(&rhk[1]).nilai_kegiatan.is_none());
         assert!(dekat(c.nilai_capaian_skp, (88.0 + 2.0 / 3.0 + 87.5) / 2.0));
         assert!(c.penjelasan.langkah.iter().any(|t| t.id.starts_with("1 kegiatan belum memiliki nilai")));
     }
@@ -982,7 +1019,7 @@ mod tests {
         for rule_set in RuleSet::ALL {
             let p = compute_preview(&r, &real, TAHUNAN, rule_set, None);
             assert_eq!((p.rule_set(), p.evaluasi()), (rule_set, TAHUNAN));
-            let ratings: Vec<_> = per_preview!(&p, |q: _P, _v| q.rhk.iter().map(|r| r.rating).collect());
+            let ratings: Vec<_> = p.rhk().iter().map(|r| r.rating).collect();
             use RatingEkspektasi::*;
             assert_eq!(ratings, [Some(DibawahEkspektasi), Some(DiatasEkspektasi), Some(DibawahEkspektasi)]);
         }
@@ -1001,7 +1038,7 @@ mod tests {
         };
         real.insert(0, lain.validate().unwrap());
         let p = compute_preview(&r, &real, TAHUNAN, RuleSet::Permenpanrb6_2022, None);
-        assert_eq!(umum(&p, "a1").0, Some(8.0));
+        assert_eq!(iki(&p, "a1").realisasi, Some(8.0));
     }
 
     // ---------------------------------------------------------------------
@@ -1016,61 +1053,47 @@ mod tests {
     /// each carries exactly the number of its plain field: what the keystroke
     /// preview must equal, number for number.
     fn tanpa_penjelasan(mut p: SkpPreview) -> SkpPreview {
-        match &mut p {
-            SkpPreview::Permenpanrb6_2022(p) => {
-                for i in p.rhk.iter_mut().flat_map(|r| &mut r.indikator) {
-                    // The rating's explanation is there exactly when the rating is, under 6/2022.
-                    let rating = i.hasil.rating_dijelaskan.take();
-                    assert!(rating.is_none() || i.rating.is_some(), "{}", i.indikator);
-                }
-            }
+        let rhk = match &mut p {
+            SkpPreview::Permenpanrb6_2022(p) => &mut p.rhk,
             SkpPreview::Permenpanrb8_2021(p) => {
-                for r in &mut p.rhk {
-                    assert_eq!(r.hasil.nilai, r.hasil.nilai_rhk.take().map(|n| n.nilai), "{}", r.rhk);
-                    for i in &mut r.indikator {
-                        let capaian = i.hasil.capaian_iki.take();
-                        let nilai = i.hasil.nilai_capaian_iki.take();
-                        assert_eq!(i.hasil.capaian_persen, capaian.map(|c| c.capaian_persen), "{}", i.indikator);
-                        assert_eq!(i.hasil.kategori, nilai.as_ref().map(|n| n.kategori), "{}", i.indikator);
-                        assert_eq!(i.hasil.nilai, nilai.map(|n| n.nilai), "{}", i.indikator);
-                    }
-                }
                 assert_eq!(p.nilai, p.nilai_skp.take().map(|n| n.nilai_skp));
+                &mut p.rhk
             }
             SkpPreview::Pp46_2011(p) => {
-                for r in &mut p.rhk {
-                    assert_eq!(r.hasil.nilai, r.hasil.nilai_kegiatan.take().map(|n| n.nilai_capaian), "{}", r.rhk);
-                    for i in &mut r.indikator {
-                        let aspek = i.hasil.nilai_aspek.take();
-                        assert_eq!(i.hasil.nilai, aspek.map(|a| a.nilai), "{}", i.indikator);
+                assert_eq!(p.nilai, p.capaian_skp.take().map(|c| c.nilai_capaian_skp));
+                &mut p.rhk
+            }
+        };
+        for r in rhk {
+            match &mut r.hasil {
+                HasilRhk::Permenpanrb6_2022(_) => {}
+                HasilRhk::Permenpanrb8_2021(h) => assert_eq!(h.nilai, h.nilai_rhk.take().map(|n| n.nilai), "{}", r.rhk),
+                HasilRhk::Pp46_2011(h) => {
+                    assert_eq!(h.nilai, h.nilai_kegiatan.take().map(|n| n.nilai_capaian), "{}", r.rhk)
+                }
+            }
+            for i in &mut r.indikator {
+                match &mut i.hasil {
+                    HasilIndikator::Permenpanrb6_2022(h) => {
+                        // The rating's explanation is there exactly when the rating is, under 6/2022.
+                        let rating = h.rating_dijelaskan.take();
+                        assert!(rating.is_none() || i.rating.is_some(), "{}", i.indikator);
+                    }
+                    HasilIndikator::Permenpanrb8_2021(h) => {
+                        let capaian = h.capaian_iki.take();
+                        let nilai = h.nilai_capaian_iki.take();
+                        assert_eq!(h.capaian_persen, capaian.map(|c| c.capaian_persen), "{}", i.indikator);
+                        assert_eq!(h.kategori, nilai.as_ref().map(|n| n.kategori), "{}", i.indikator);
+                        assert_eq!(h.nilai, nilai.map(|n| n.nilai), "{}", i.indikator);
+                    }
+                    HasilIndikator::Pp46_2011(h) => {
+                        let aspek = h.nilai_aspek.take();
+                        assert_eq!(h.nilai, aspek.map(|a| a.nilai), "{}", i.indikator);
                     }
                 }
-                assert_eq!(p.nilai, p.capaian_skp.take().map(|c| c.nilai_capaian_skp));
             }
         }
         p
-    }
-
-    /// `explain_rhk` and `explain_indikator` give, item by item, the
-    /// explanations the full preview carries (`di_rhk`, `di_indikator`).
-    fn sama_per_item<H, R>(
-        r: &RencanaSkp,
-        real: &[Realisasi],
-        rule_set: RuleSet,
-        penuh: &[RhkPreview<H, R>],
-        di_rhk: impl Fn(&R) -> Vec<&Penjelasan>,
-        di_indikator: impl Fn(&H) -> Vec<&Penjelasan>,
-    ) {
-        for (rhk, p) in r.rhk().iter().zip(penuh) {
-            let harapan: Vec<Penjelasan> = di_rhk(&p.hasil).into_iter().cloned().collect();
-            let dijelaskan = explain_rhk(r, real, rhk.id(), TAHUNAN, rule_set);
-            assert_eq!(dijelaskan, (!harapan.is_empty()).then_some(harapan), "{}", rhk.id());
-            for i in &p.indikator {
-                let harapan: Vec<Penjelasan> = di_indikator(&i.hasil).into_iter().cloned().collect();
-                let dijelaskan = explain_indikator(r, real, &i.indikator, TAHUNAN, rule_set);
-                assert_eq!(dijelaskan, (!harapan.is_empty()).then_some(harapan), "{}", i.indikator);
-            }
-        }
     }
 
     /// Every number of the preview is the same with and without explanations,
@@ -1086,29 +1109,27 @@ mod tests {
         let ringan = compute_preview_with_options(r, real, TAHUNAN, rule_set, rating_perilaku, &tanpa(opsi));
         assert_eq!(ringan, tanpa_penjelasan(penuh.clone()), "{rule_set:?}");
 
-        match &penuh {
-            SkpPreview::Permenpanrb6_2022(p) => {
-                sama_per_item(r, real, rule_set, &p.rhk, |_| vec![], |i| i.rating_dijelaskan.iter().collect())
+        for (rhk, p) in r.rhk().iter().zip(penuh.rhk()) {
+            let harapan: Vec<Penjelasan> = match &p.hasil {
+                HasilRhk::Permenpanrb6_2022(_) => vec![],
+                HasilRhk::Permenpanrb8_2021(h) => h.nilai_rhk.iter().map(|n| n.penjelasan.clone()).collect(),
+                HasilRhk::Pp46_2011(h) => h.nilai_kegiatan.iter().map(|n| n.penjelasan.clone()).collect(),
+            };
+            let dijelaskan = explain_rhk(r, real, rhk.id(), TAHUNAN, rule_set);
+            assert_eq!(dijelaskan, (!harapan.is_empty()).then_some(harapan), "{}", rhk.id());
+            for i in &p.indikator {
+                let harapan: Vec<&Penjelasan> = match &i.hasil {
+                    HasilIndikator::Permenpanrb6_2022(h) => h.rating_dijelaskan.iter().collect(),
+                    HasilIndikator::Permenpanrb8_2021(h) => {
+                        let capaian = h.capaian_iki.iter().map(|c| &c.penjelasan);
+                        capaian.chain(h.nilai_capaian_iki.iter().map(|n| &n.penjelasan)).collect()
+                    }
+                    HasilIndikator::Pp46_2011(h) => h.nilai_aspek.iter().map(|a| &a.penjelasan).collect(),
+                };
+                let harapan: Vec<Penjelasan> = harapan.into_iter().cloned().collect();
+                let dijelaskan = explain_indikator(r, real, &i.indikator, TAHUNAN, rule_set);
+                assert_eq!(dijelaskan, (!harapan.is_empty()).then_some(harapan), "{}", i.indikator);
             }
-            SkpPreview::Permenpanrb8_2021(p) => sama_per_item(
-                r,
-                real,
-                rule_set,
-                &p.rhk,
-                |r| r.nilai_rhk.iter().map(|n| &n.penjelasan).collect(),
-                |i| {
-                    let capaian = i.capaian_iki.as_ref().map(|c| &c.penjelasan);
-                    capaian.into_iter().chain(i.nilai_capaian_iki.as_ref().map(|n| &n.penjelasan)).collect()
-                },
-            ),
-            SkpPreview::Pp46_2011(p) => sama_per_item(
-                r,
-                real,
-                rule_set,
-                &p.rhk,
-                |r| r.nilai_kegiatan.iter().map(|n| &n.penjelasan).collect(),
-                |i| i.nilai_aspek.iter().map(|a| &a.penjelasan).collect(),
-            ),
         }
 
         let harapan: Option<Vec<Penjelasan>> = match &penuh {
@@ -1179,7 +1200,7 @@ mod tests {
         }
         let (r, real) = skp_kisi();
         let semua = compute_preview(&r, &real, TAHUNAN, rule_set, None);
-        assert!(p8(&semua).rhk.iter().flat_map(|r| &r.indikator).all(|i| i.hasil.nilai.is_some()), "{semua:?}");
+        assert!(semua.rhk().iter().flat_map(|r| &r.indikator).all(|i| h8(i).nilai.is_some()), "{semua:?}");
         sama_dengan_dan_tanpa_penjelasan(&r, &real, rule_set, None, &opsi);
         let nol = rencana(&[("a", JenisRhk::Utama, &[("a1", Kuantitas, "0", "", Normal)])]);
         sama_dengan_dan_tanpa_penjelasan(&nol, &realisasi(&[("a1", "3")]), rule_set, None, &opsi);
@@ -1204,7 +1225,7 @@ mod tests {
         }
         let (r, real) = skp_kisi();
         let semua = compute_preview(&r, &real, TAHUNAN, rule_set, None);
-        assert!(p46(&semua).rhk.iter().flat_map(|r| &r.indikator).all(|i| i.hasil.nilai.is_some()), "{semua:?}");
+        assert!(semua.rhk().iter().flat_map(|r| &r.indikator).all(|i| h46(i).nilai.is_some()), "{semua:?}");
         sama_dengan_dan_tanpa_penjelasan(&r, &real, rule_set, None, &opsi);
         let nol = rencana(&[("a", JenisRhk::Utama, &[("a1", Waktu, "0", "", Khusus)])]);
         sama_dengan_dan_tanpa_penjelasan(&nol, &realisasi(&[("a1", "3")]), rule_set, None, &opsi);
@@ -1228,14 +1249,14 @@ mod tests {
         let (r, real) = skp_8_2021();
         let opsi = PreviewOptions { penjelasan: false, ..PreviewOptions::default() };
         let p = compute_preview_with_options(&r, &real, TAHUNAN, RuleSet::Permenpanrb8_2021, None, &opsi);
-        let a1 = iki8(&p, "a1");
-        assert!(dekat(a1.hasil.capaian_persen.unwrap(), 102.22) && dekat(a1.hasil.nilai.unwrap(), 111.36));
-        assert_eq!(a1.hasil.kategori, Some(KategoriCapaian::SangatBaik));
-        assert!(a1.hasil.capaian_iki.is_none() && a1.hasil.nilai_capaian_iki.is_none());
+        let a1 = iki(&p, "a1");
+        assert!(dekat(h8(a1).capaian_persen.unwrap(), 102.22) && dekat(h8(a1).nilai.unwrap(), 111.36));
+        assert_eq!(h8(a1).kategori, Some(KategoriCapaian::SangatBaik));
+        assert!(h8(a1).capaian_iki.is_none() && h8(a1).nilai_capaian_iki.is_none());
         let SkpPreview::Permenpanrb8_2021(permenpanrb_8_2021::Preview { rhk, nilai, nilai_skp: None, .. }) = &p else {
             panic!("{p:?}")
         };
-        assert!(dekat(rhk[0].hasil.nilai.unwrap(), 99.68) && rhk[0].hasil.nilai_rhk.is_none());
+        assert!(dekat(r8(&rhk[0]).nilai.unwrap(), 99.68) && r8(&rhk[0]).nilai_rhk.is_none());
         assert!(dekat(nilai.unwrap(), 108.25));
         let json = serde_json::to_string(&p).unwrap();
         assert!(!json.contains("penjelasan") && !json.contains("capaian_iki"), "{json}");
@@ -1320,9 +1341,9 @@ mod tests {
         // b1 (waktu, khusus 7–8) from 6,5 to 9: later than planned.
         let baru = realisasi(&[("b1", "9")]);
         let p = update_preview(awal.clone(), &r, &b1, baru.first(), None, &opsi);
-        assert_eq!(iki8(&p, "b1").realisasi, Some(9.0));
-        assert_ne!(iki8(&p, "b1").hasil.nilai, iki8(&awal, "b1").hasil.nilai);
-        assert_eq!(p8(&p).rhk[0], p8(&awal).rhk[0], "another RHK is kept");
+        assert_eq!(iki(&p, "b1").realisasi, Some(9.0));
+        assert_ne!(h8(iki(&p, "b1")).nilai, h8(iki(&awal, "b1")).nilai);
+        assert_eq!(p.rhk()[0], awal.rhk()[0], "another RHK is kept");
         let SkpPreview::Permenpanrb8_2021(permenpanrb_8_2021::Preview { nilai: sesudah, .. }) = &p else {
             panic!("rule set changed")
         };
@@ -1332,7 +1353,7 @@ mod tests {
         assert_ne!(sesudah, sebelum, "the nilai SKP follows");
         // Cleared, the indicator has no number; an indicator outside the plan changes nothing.
         let kosong = update_preview(p.clone(), &r, &b1, None, None, &opsi);
-        assert_eq!(iki8(&kosong, "b1").realisasi, None);
+        assert_eq!(iki(&kosong, "b1").realisasi, None);
         assert_eq!(update_preview(p.clone(), &r, &IndikatorId::from("zz"), baru.first(), None, &opsi), p);
         // A plan changed meanwhile (an RHK removed): recomputed with the realisations the preview holds.
         let (lebih, real_lebih) = skp_8_2021();
@@ -1346,7 +1367,7 @@ mod tests {
         assert_eq!(p2, compute_preview_with_options(&kurang, &sisa, TAHUNAN, RuleSet::Permenpanrb8_2021, None, &opsi));
         // Another indicator's realisation does not count for this one.
         let lain = update_preview(p.clone(), &r, &b1, realisasi(&[("a1", "50")]).first(), None, &opsi);
-        assert_eq!(iki8(&lain, "b1").realisasi, None);
+        assert_eq!(iki(&lain, "b1").realisasi, None);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
