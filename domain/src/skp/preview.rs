@@ -244,10 +244,11 @@ fn rhk_preview(
 
 fn indikator_preview(iki: &Indikator, realisasi: Option<f64>, rule_set: RuleSet, penjelasan: bool) -> IndikatorPreview {
     let (hasil, kendala) = match realisasi.map(|r| HasilIndikator::compute(rule_set, iki, r, penjelasan)) {
-        Some(Ok(hasil)) => (hasil, None),
-        Some(Err(kendala)) => (HasilIndikator::kosong(rule_set), Some(kendala)),
-        None => (HasilIndikator::kosong(rule_set), None),
+        Some(Ok(hasil)) => (Some(hasil), None),
+        Some(Err(kendala)) => (None, Some(kendala)),
+        None => (None, None),
     };
+    let hasil = hasil.unwrap_or_else(|| HasilIndikator::kosong(rule_set));
     IndikatorPreview {
         indikator: iki.id().clone(),
         realisasi,
