@@ -2,10 +2,10 @@
 //!
 //! 1. `rekap_nasional`: the predikat of 4.7 million employees via the kuadran
 //!    and the distribution check of their 50,000 units. Budget: ≤ 2 s on one core.
-//! 2. `pratinjau_skp_50_rhk/<rule set>/angka`: the preview recompute of a
+//! 2. `preview_skp_50_rhk/<rule set>/angka`: the preview recompute of a
 //!    50-RHK SKP with a realisation for each of its 100 indicators, under each
 //!    of the three rule sets, as on every keystroke: every number, no
-//!    explanation (`PratinjauOpsi::penjelasan = false`). Budget: ≤ 50 µs.
+//!    explanation (`PreviewOptions::penjelasan = false`). Budget: ≤ 50 µs.
 //!    `…/<rule set>/penjelasan`: the same with every explanation, for
 //!    comparison (not budgeted; explanations are built on demand).
 //!
@@ -23,7 +23,7 @@ mod native {
     use domain::periode::PeriodeEvaluasi;
     use domain::rule_set::permenpanrb_6_2022::{PredikatOrganisasi, RatingEkspektasi, kuadran_predikat};
     use domain::rule_set::{JenisRhk, RuleSet};
-    use domain::skp::pratinjau::{PratinjauOpsi, SkpPreview, pratinjau_dengan_opsi};
+    use domain::skp::preview::{PreviewOptions, SkpPreview, compute_preview_with_options};
     use domain::skp::{
         AspekIndikator, IndikatorInput, Polaritas, Realisasi, RealisasiInput, RencanaSkp, RhkInput, SkpInput,
     };
@@ -116,7 +116,7 @@ mod native {
 
     // ---------------------------------------------------------------------
     // Preview of a 50-RHK SKP (budget ≤ 50 µs native), built on the public
-    // `domain::skp` API as it stands (skp/pratinjau.rs). Owner of the skp
+    // `domain::skp` API as it stands (skp/preview.rs). Owner of the skp
     // types: adjust `contoh_skp_50_rhk` when the inputs change.
     // ---------------------------------------------------------------------
 
@@ -170,19 +170,19 @@ mod native {
     /// The options of the benchmarked preview: a functional position, so the
     /// PermenPANRB 6/2022 preview also converts its predikat to angka kredit;
     /// with or without the explanations.
-    pub fn opsi(penjelasan: bool) -> PratinjauOpsi {
-        PratinjauOpsi { jenjang: Some(Jenjang::AhliPertama), penjelasan, ..PratinjauOpsi::default() }
+    pub fn opsi(penjelasan: bool) -> PreviewOptions {
+        PreviewOptions { jenjang: Some(Jenjang::AhliPertama), penjelasan, ..PreviewOptions::default() }
     }
 
     /// One preview: without explanations as the app recomputes it on each
     /// keystroke, with them as a full preview.
-    pub fn pratinjau_penuh(
+    pub fn preview_penuh(
         rencana: &RencanaSkp,
         realisasi: &[Realisasi],
         rule_set: RuleSet,
-        opsi: &PratinjauOpsi,
+        opsi: &PreviewOptions,
     ) -> SkpPreview {
-        pratinjau_dengan_opsi(
+        compute_preview_with_options(
             rencana,
             realisasi,
             PeriodeEvaluasi::Tahunan,
@@ -192,37 +192,43 @@ mod native {
         )
     }
 
-    pub fn bench_pratinjau_skp_50_rhk(c: &mut Criterion) {
+    pub fn bench_preview_skp_50_rhk(c: &mut Criterion) {
         let (rencana, realisasi) = contoh_skp_50_rhk();
         assert_eq!(rencana.rhk().len(), 50);
         assert_eq!(realisasi.len(), 100);
         // The benchmarked previews compute every number: check once, outside the timing.
         for (rule_set, penjelasan) in RuleSet::ALL.into_iter().flat_map(|r| [(r, false), (r, true)]) {
-            let p = pratinjau_penuh(&rencana, &realisasi, rule_set, &opsi(penjelasan));
-            let semua_iki = p.rhk().iter().flat_map(|r| &r.indikator).all(|i| match rule_set {
-                RuleSet::Permenpanrb6_2022 => i.rating.is_some(),
-                RuleSet::Permenpanrb8_2021 => i.nilai.is_some() && penjelasan == i.nilai_capaian_iki.is_some(),
-                RuleSet::Pp46_2011 => i.nilai.is_some() && penjelasan == i.nilai_aspek.is_some(),
-            });
-            let skp = match &p {
-                SkpPreview::Permenpanrb6_2022 { predikat, angka_kredit, .. } => {
-                    predikat.is_some() && angka_kredit.is_some()
-                }
-                SkpPreview::Permenpanrb8_2021 { nilai, nilai_skp, .. } => {
-                    nilai.is_some() && penjelasan == nilai_skp.is_some()
-                }
-                SkpPreview::Pp46_2011 { nilai, capaian_skp, .. } => {
-                    nilai.is_some() && penjelasan == capaian_skp.is_some()
-                }
-            };
+            let p = preview_penuh(&rencana, &realisasi, rule_set, &opsi(penjelasan));
+            assert_eq!(p.rule_set(), rule_set);
+            let (semua_iki, skp) =
+                match &p {
+                    SkpPreview::Permenpanrb6_2022(p) => (
+                        p.rhk.iter().flat_map(|r| &r.indikator).all(|i| i.rating.is_some()),
+                        p.predikat.is_some() && p.angka_kredit.is_some(),
+                    ),
+                    SkpPreview::Permenpanrb8_2021(p) => (
+                        p.rhk.iter().flat_map(|r| &r.indikator).map(|i| i.hasil.permenpanrb_8_2021()).all(|h| {
+                            h.is_some_and(|h| h.nilai.is_some() && penjelasan == h.nilai_capaian_iki.is_some())
+                        }),
+                        p.nilai.is_some() && penjelasan == p.nilai_skp.is_some(),
+                    ),
+                    SkpPreview::Pp46_2011(p) => (
+                        p.rhk
+                            .iter()
+                            .flat_map(|r| &r.indikator)
+                            .map(|i| i.hasil.pp_46_2011())
+                            .all(|h| h.is_some_and(|h| h.nilai.is_some() && penjelasan == h.nilai_aspek.is_some())),
+                        p.nilai.is_some() && penjelasan == p.capaian_skp.is_some(),
+                    ),
+                };
             assert!(semua_iki && skp && p.kendala().is_empty(), "{rule_set:?} {penjelasan}: the preview is incomplete");
         }
-        let mut g = c.benchmark_group("pratinjau_skp_50_rhk");
+        let mut g = c.benchmark_group("preview_skp_50_rhk");
         for rule_set in RuleSet::ALL {
             for (nama, penjelasan) in [("angka", false), ("penjelasan", true)] {
                 let opsi = opsi(penjelasan);
                 g.bench_function(format!("{}/{nama}", rule_set.kode()), |b| {
-                    b.iter(|| pratinjau_penuh(black_box(&rencana), black_box(&realisasi), rule_set, black_box(&opsi)))
+                    b.iter(|| preview_penuh(black_box(&rencana), black_box(&realisasi), rule_set, black_box(&opsi)))
                 });
             }
         }
@@ -231,7 +237,7 @@ mod native {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-criterion::criterion_group!(benches, native::bench_rekap_nasional, native::bench_pratinjau_skp_50_rhk);
+criterion::criterion_group!(benches, native::bench_rekap_nasional, native::bench_preview_skp_50_rhk);
 #[cfg(not(target_arch = "wasm32"))]
 criterion::criterion_main!(benches);
 

@@ -31,6 +31,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::rule_set::{Angka, angka_dua_desimal};
 use crate::teks::Penjelasan;
 
 const SUMBER: &str = "Statistik objektivitas e-Kinerja (nasihat; bukan ketentuan PermenPANRB 6/2022)";
@@ -329,15 +330,6 @@ fn korelasi(x: &[f64], y: &[f64]) -> Option<f64> {
     r.is_finite().then(|| r.clamp(-1.0, 1.0))
 }
 
-/// A number with two decimals: (Indonesian with a decimal comma, English).
-fn angka(x: f64) -> (String, String) {
-    let mut en = format!("{x:.2}");
-    if en == "-0.00" {
-        en = "0.00".to_owned();
-    }
-    (en.replace('.', ","), en)
-}
-
 /// (rater, ratee, item) → mean score, duplicates averaged.
 type Sel<'a> = BTreeMap<(&'a str, &'a str, &'a str), f64>;
 
@@ -423,11 +415,11 @@ pub fn measure_kemurahan(penilaian: &[PenilaianButir], konfig: &KonfigurasiObjek
                 } else {
                     None
                 };
-                let (m_id, m_en) = angka(w.mean);
-                let (u_id, u_en) = angka(unit.mean);
-                let (s_id, s_en) = angka(unit.sd());
-                let (z_id, z_en) = angka(z);
-                let (b_id, b_en) = angka(konfig.batas_z_kemurahan);
+                let Angka { id: m_id, en: m_en } = angka_dua_desimal(w.mean);
+                let Angka { id: u_id, en: u_en } = angka_dua_desimal(unit.mean);
+                let Angka { id: s_id, en: s_en } = angka_dua_desimal(unit.sd());
+                let Angka { id: z_id, en: z_en } = angka_dua_desimal(z);
+                let Angka { id: b_id, en: b_en } = angka_dua_desimal(konfig.batas_z_kemurahan);
                 let k = layak.len();
                 let mut p = Penjelasan::new(ATURAN, SUMBER)
                     .langkah(
@@ -523,9 +515,9 @@ pub fn measure_kecenderungan_tengah(
                 let sd = if nol(w.sd(), skala) { 0.0 } else { w.sd() };
                 let rasio = (!unit_nol).then(|| sd / sd_unit);
                 let terpusat = rasio.is_some_and(|r| r < konfig.batas_rasio_sebaran);
-                let (sd_id, sd_en) = angka(sd);
-                let (u_id, u_en) = angka(sd_unit);
-                let (b_id, b_en) = angka(konfig.batas_rasio_sebaran);
+                let Angka { id: sd_id, en: sd_en } = angka_dua_desimal(sd);
+                let Angka { id: u_id, en: u_en } = angka_dua_desimal(sd_unit);
+                let Angka { id: b_id, en: b_en } = angka_dua_desimal(konfig.batas_rasio_sebaran);
                 let mut p = Penjelasan::new(ATURAN, SUMBER).langkah(
                     format!(
                         "Simpangan baku skor penilai ini: {sd_id} dari {} skor; simpangan baku gabungan unit \
@@ -546,7 +538,7 @@ pub fn measure_kecenderungan_tengah(
                         "There is no variation in any score in the unit, so no comparison can be made.",
                     ),
                     Some(r) => {
-                        let (r_id, r_en) = angka(r);
+                        let Angka { id: r_id, en: r_en } = angka_dua_desimal(r);
                         if terpusat {
                             p.langkah(
                                 format!(
@@ -649,8 +641,8 @@ pub fn measure_halo(penilaian: &[PenilaianButir], konfig: &KonfigurasiObjektivit
                 } else {
                     let rata = Welford::from_iter(rs.iter().copied()).mean.clamp(-1.0, 1.0);
                     let halo = rata >= konfig.batas_korelasi_halo;
-                    let (r_id, r_en) = angka(rata);
-                    let (b_id, b_en) = angka(konfig.batas_korelasi_halo);
+                    let Angka { id: r_id, en: r_en } = angka_dua_desimal(rata);
+                    let Angka { id: b_id, en: b_en } = angka_dua_desimal(konfig.batas_korelasi_halo);
                     let mut p = Penjelasan::new(ATURAN, SUMBER).langkah(
                         format!(
                             "Rata-rata korelasi antarbutir: {r_id} dari {} pasangan butir ({} butir; {tanpa_variasi} \
@@ -769,11 +761,11 @@ pub fn measure_selisih_diri(
                     Some(d) if d <= -batas => Some(ArahSelisih::LebihRendah),
                     _ => None,
                 };
-                let (d_id, d_en) = angka(skor_diri);
-                let (l_id, l_en) = angka(skor_lain);
-                let (s_id, s_en) = angka(selisih);
-                let (u_id, u_en) = angka(sd_unit);
-                let (b_id, b_en) = angka(batas);
+                let Angka { id: d_id, en: d_en } = angka_dua_desimal(skor_diri);
+                let Angka { id: l_id, en: l_en } = angka_dua_desimal(skor_lain);
+                let Angka { id: s_id, en: s_en } = angka_dua_desimal(selisih);
+                let Angka { id: u_id, en: u_en } = angka_dua_desimal(sd_unit);
+                let Angka { id: b_id, en: b_en } = angka_dua_desimal(batas);
                 let mut p = Penjelasan::new(ATURAN, SUMBER).langkah(
                     format!(
                         "Pada {} butir, skor diri rata-rata {d_id} dan skor dari {lain_n} penilai lain rata-rata \
@@ -794,7 +786,7 @@ pub fn measure_selisih_diri(
                          be computed.",
                     ),
                     Some(d) => {
-                        let (z_id, z_en) = angka(d);
+                        let Angka { id: z_id, en: z_en } = angka_dua_desimal(d);
                         let (kes_id, kes_en) = match arah {
                             Some(ArahSelisih::LebihTinggi) => (
                                 format!("≥ {b_id}: menilai diri lebih tinggi daripada penilaian orang lain."),

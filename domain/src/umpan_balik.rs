@@ -48,6 +48,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::rule_set::permenpanrb_6_2022::RatingEkspektasi;
+use crate::rule_set::{Angka, angka_dua_desimal};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER_REGULASI: &str = "PermenPANRB 6/2022 Pasal 17–19; Lampiran Bab IV.B.3.b";
@@ -778,11 +779,6 @@ fn round_to_level(rata_rata: f64) -> RatingEkspektasi {
     }
 }
 
-fn angka(x: f64) -> (String, String) {
-    let en = format!("{x:.2}");
-    (en.replace('.', ","), en)
-}
-
 /// The advice rule, after Lampiran Bab IV.B.3.b (consistent and a role model
 /// / consistent / not yet consistent): any value leaning Dibawah → Dibawah
 /// (not yet consistent); at least `minimal_nilai_diatas` values leaning
@@ -852,7 +848,7 @@ fn advise_perilaku(per_nilai: &[RingkasanNilai], konfig: &KonfigurasiUmpanBalik)
                 let (k_id, k_en) = label_rating(k);
                 let (dasar_id, dasar_en) = match rn.rata_rata_berbobot {
                     Some(x) => {
-                        let (x_id, x_en) = angka(x);
+                        let Angka { id: x_id, en: x_en } = angka_dua_desimal(x);
                         (format!("rata-rata berbobot {x_id}"), format!("weighted mean {x_en}"))
                     }
                     None => ("median".to_owned(), "median".to_owned()),

@@ -9,7 +9,7 @@ use domain::Penjelasan;
 
 use crate::components::kuadran::{label_predikat, label_rating};
 use crate::i18n::{Locale, td_string, use_i18n};
-use crate::state::editor::{HasilIndikator, JenisRingkasan, NilaiRingkasan, Pratinjau, Ringkasan, Ukuran, angka};
+use crate::state::editor::{HasilIndikator, JenisRingkasan, NilaiRingkasan, Pratinjau, Ringkasan, Ukuran, angka_dalam};
 use crate::teks::teks;
 
 /// An explanation, folded behind a disclosure button. Its steps are built
@@ -48,8 +48,8 @@ pub fn PenjelasanMalas(jelaskan: Callback<(), Vec<Penjelasan>>) -> impl IntoView
 fn ukuran_teks(u: &Ukuran, l: Locale) -> String {
     match *u {
         Ukuran::Rating(r) => label_rating(l, r).to_owned(),
-        Ukuran::Capaian(c) => format!("{} {}%", td_string!(l, pegawai.capaian), angka(c, l == Locale::en)),
-        Ukuran::Nilai(n) => format!("{} {}", td_string!(l, pegawai.nilai), angka(n, l == Locale::en)),
+        Ukuran::Capaian(c) => format!("{} {}%", td_string!(l, pegawai.capaian), angka_dalam(c, l == Locale::en)),
+        Ukuran::Nilai(n) => format!("{} {}", td_string!(l, pegawai.nilai), angka_dalam(n, l == Locale::en)),
     }
 }
 
@@ -197,7 +197,7 @@ fn BarisRingkasan(
             Some(NilaiRingkasan::Rating(Some(r))) => label_rating(l, r).to_owned(),
             Some(NilaiRingkasan::Rating(None)) => td_string!(l, pegawai.belum_ada_realisasi).to_owned(),
             Some(NilaiRingkasan::Predikat(p)) => label_predikat(l, p).to_owned(),
-            Some(NilaiRingkasan::Angka(x)) => angka(x, l == Locale::en),
+            Some(NilaiRingkasan::Angka(x)) => angka_dalam(x, l == Locale::en),
             None => String::new(),
         })
     };

@@ -8,7 +8,9 @@ use domain::angka_kredit::Jenjang;
 use domain::error::FieldErrors;
 use domain::periode::PeriodeEvaluasi;
 use domain::rule_set::{JenisRhk, RuleSet};
-use domain::skp::pratinjau::{PratinjauOpsi, SkpPreview, pratinjau_dengan_opsi};
+use domain::rule_set::{permenpanrb_6_2022, permenpanrb_8_2021, pp_46_2011};
+use domain::skp::preview::HasilIndikator as HasilIndikatorPreview;
+use domain::skp::preview::{IndikatorPreview, PreviewOptions, SkpPreview, compute_preview_with_options};
 use domain::skp::{IndikatorInput, RealisasiInput, RencanaSkp, RhkInput, SkpInput};
 use domain::{JenisJabatan, RatingEkspektasi};
 
@@ -46,7 +48,7 @@ pub fn hitung_pratinjau_rencana(rencana: &Result<RencanaSkp, FieldErrors>, m: &P
         return Pratinjau::RencanaBelumValid;
     };
     let realisasi = realisasi_valid(m);
-    Pratinjau::Siap(Box::new(pratinjau_dengan_opsi(
+    Pratinjau::Siap(Box::new(compute_preview_with_options(
         rencana,
         &realisasi,
         PeriodeEvaluasi::Tahunan,
@@ -57,14 +59,14 @@ pub fn hitung_pratinjau_rencana(rencana: &Result<RencanaSkp, FieldErrors>, m: &P
 }
 
 /// The keystroke preview's options: numbers only, a year's angka kredit.
-fn opsi_ketik(jenjang: Option<Jenjang>) -> PratinjauOpsi {
-    PratinjauOpsi { jenjang, bulan: Some(12), penjelasan: false, ..PratinjauOpsi::default() }
+fn opsi_ketik(jenjang: Option<Jenjang>) -> PreviewOptions {
+    PreviewOptions { jenjang, bulan: Some(12), penjelasan: false, ..PreviewOptions::default() }
 }
 
 /// The preview after one realisation was typed (`baru`: what
 /// [`periksa_realisasi`] made of it, `None` when empty or unparsable): only
 /// that indicator, its RHK and the summary are recomputed (the domain's
-/// `perbarui_realisasi`), so a keystroke costs the same on a 50-RHK SKP as
+/// `update_preview`), so a keystroke costs the same on a 50-RHK SKP as
 /// on a short one. The perilaku rating and jenjang are those the preview was
 /// computed with. Gives the indicator's new result.
 pub fn ketik_realisasi(
@@ -77,8 +79,7 @@ pub fn ketik_realisasi(
     let Ok(rencana) = rencana else { return None };
     let Pratinjau::Siap(lama) = std::mem::replace(p, Pratinjau::RencanaBelumValid) else { return None };
     let id = domain::skp::IndikatorId::new(indikator_id);
-    let sp =
-        domain::skp::pratinjau::perbarui_realisasi(*lama, rencana, &id, baru, rating_perilaku, &opsi_ketik(jenjang));
+    let sp = domain::skp::preview::update_preview(*lama, rencana, &id, baru, rating_perilaku, &opsi_ketik(jenjang));
     let hasil = hasil_indikator(&sp, indikator_id);
     *p = Pratinjau::Siap(Box::new(sp));
     hasil
@@ -136,7 +137,7 @@ pub fn jelaskan(input: &SkpInput, m: &PratinjauMasukan, sasaran: &Sasaran) -> Ve
     let realisasi = realisasi_valid(m);
     let e = PeriodeEvaluasi::Tahunan;
     match sasaran {
-        Sasaran::Indikator(id) => domain::skp::pratinjau::jelaskan_indikator(
+        Sasaran::Indikator(id) => domain::skp::preview::explain_indikator(
             &rencana,
             &realisasi,
             &domain::skp::IndikatorId::new(id.clone()),
@@ -144,8 +145,8 @@ pub fn jelaskan(input: &SkpInput, m: &PratinjauMasukan, sasaran: &Sasaran) -> Ve
             m.rule_set,
         ),
         Sasaran::Skp => {
-            let opsi = PratinjauOpsi { jenjang: m.jenjang, bulan: Some(12), ..PratinjauOpsi::default() };
-            domain::skp::pratinjau::jelaskan_skp(&rencana, &realisasi, e, m.rule_set, m.rating_perilaku, &opsi)
+            let opsi = PreviewOptions { jenjang: m.jenjang, bulan: Some(12), ..PreviewOptions::default() };
+            domain::skp::preview::explain_skp(&rencana, &realisasi, e, m.rule_set, m.rating_perilaku, &opsi)
         }
     }
     .unwrap_or_default()
@@ -369,7 +370,9 @@ mod tests {
         let Pratinjau::Siap(p) = hitung_pratinjau(&input, &masukan(RuleSet::Permenpanrb6_2022, realisasi)) else {
             panic!("no preview");
         };
-        let SkpPreview::Permenpanrb6_2022 { saran, .. } = *p else { panic!("wrong rule set") };
+        let SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { saran, .. }) = *p else {
+            panic!("wrong rule set")
+        };
         assert_eq!(saran.saran, Some(RatingEkspektasi::DiatasEkspektasi));
     }
 
@@ -464,41 +467,33 @@ pub struct HasilIndikator {
     pub kendala: Option<domain::Teks>,
 }
 
-fn rhk_of(p: &SkpPreview) -> &[domain::skp::pratinjau::PratinjauRhk] {
-    match p {
-        SkpPreview::Permenpanrb6_2022 { rhk, .. }
-        | SkpPreview::Permenpanrb8_2021 { rhk, .. }
-        | SkpPreview::Pp46_2011 { rhk, .. } => rhk,
-    }
-}
-
 /// One indicator's result, by a search (a keystroke needs only its own).
 pub fn hasil_indikator(p: &SkpPreview, iki_id: &str) -> Option<HasilIndikator> {
-    let i = rhk_of(p).iter().flat_map(|r| r.indikator.iter()).find(|i| i.indikator.as_str() == iki_id)?;
-    hasil_dari(p, i)
+    let i = p.rhk().iter().flat_map(|r| r.indikator.iter()).find(|i| i.indikator.as_str() == iki_id)?;
+    hasil_dari(i)
 }
 
 /// Every indicator's result, by indicator id: built once per preview, so a
 /// keystroke costs one look-up per indicator instead of a search.
 pub fn hasil_per_indikator(p: &Pratinjau) -> HashMap<String, HasilIndikator> {
     let Pratinjau::Siap(p) = p else { return HashMap::new() };
-    rhk_of(p)
+    p.rhk()
         .iter()
         .flat_map(|r| r.indikator.iter())
-        .filter_map(|i| Some((i.indikator.as_str().to_owned(), hasil_dari(p, i)?)))
+        .filter_map(|i| Some((i.indikator.as_str().to_owned(), hasil_dari(i)?)))
         .collect()
 }
 
-fn hasil_dari(p: &SkpPreview, i: &domain::skp::pratinjau::PratinjauIndikator) -> Option<HasilIndikator> {
+fn hasil_dari(i: &IndikatorPreview) -> Option<HasilIndikator> {
     i.realisasi?;
     let mut h = HasilIndikator::default();
-    match p {
-        SkpPreview::Permenpanrb6_2022 { .. } => h.ukuran.extend(i.rating.map(Ukuran::Rating)),
-        SkpPreview::Permenpanrb8_2021 { .. } => {
-            h.ukuran.extend(i.capaian_persen.map(Ukuran::Capaian));
-            h.ukuran.extend(i.nilai.map(Ukuran::Nilai));
+    match &i.hasil {
+        HasilIndikatorPreview::Permenpanrb6_2022(_) => h.ukuran.extend(i.rating.map(Ukuran::Rating)),
+        HasilIndikatorPreview::Permenpanrb8_2021(x) => {
+            h.ukuran.extend(x.capaian_persen.map(Ukuran::Capaian));
+            h.ukuran.extend(x.nilai.map(Ukuran::Nilai));
         }
-        SkpPreview::Pp46_2011 { .. } => h.ukuran.extend(i.nilai.map(Ukuran::Nilai)),
+        HasilIndikatorPreview::Pp46_2011(x) => h.ukuran.extend(x.nilai.map(Ukuran::Nilai)),
     }
     h.kendala = i.kendala.as_ref().map(|k| k.pesan.clone());
     Some(h)
@@ -570,18 +565,20 @@ impl Ringkasan<'_> {
 pub fn baris_ringkasan(p: &SkpPreview, jenis: JenisRingkasan) -> Option<Ringkasan<'_>> {
     use JenisRingkasan as J;
     let (nilai, alasan, penjelasan): (_, &[domain::Teks], _) = match (p, jenis) {
-        (SkpPreview::Permenpanrb6_2022 { saran, .. }, J::SaranRating) => {
+        (SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { saran, .. }), J::SaranRating) => {
             (NilaiRingkasan::Rating(saran.saran), &saran.alasan, Some(&saran.penjelasan))
         }
-        (SkpPreview::Permenpanrb6_2022 { predikat: Some(k), .. }, J::Predikat) => {
+        (SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { predikat: Some(k), .. }), J::Predikat) => {
             (NilaiRingkasan::Predikat(k.predikat), &[], Some(&k.penjelasan))
         }
-        (SkpPreview::Permenpanrb6_2022 { angka_kredit: Some(a), .. }, J::AngkaKredit) => {
+        (SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { angka_kredit: Some(a), .. }), J::AngkaKredit) => {
             (NilaiRingkasan::Angka(a.angka_kredit), &[], Some(&a.penjelasan))
         }
         // PermenPANRB 8/2021 and PP 46/2011: explained on demand.
-        (SkpPreview::Permenpanrb8_2021 { nilai: Some(n), .. }, J::NilaiSkp)
-        | (SkpPreview::Pp46_2011 { nilai: Some(n), .. }, J::CapaianSkp) => (NilaiRingkasan::Angka(*n), &[], None),
+        (SkpPreview::Permenpanrb8_2021(permenpanrb_8_2021::Preview { nilai: Some(n), .. }), J::NilaiSkp)
+        | (SkpPreview::Pp46_2011(pp_46_2011::Preview { nilai: Some(n), .. }), J::CapaianSkp) => {
+            (NilaiRingkasan::Angka(*n), &[], None)
+        }
         _ => return None,
     };
     Some(Ringkasan { jenis, nilai, alasan, penjelasan })
@@ -603,9 +600,9 @@ pub fn ringkasan(p: &SkpPreview) -> Vec<Ringkasan<'_>> {
     JenisRingkasan::SEMUA.into_iter().filter_map(|j| baris_ringkasan(p, j)).collect()
 }
 
-/// A number as people write it (`1.234,5` in Indonesian, `1,234.5` in
-/// English), as the domain writes it in its explanations.
-pub fn angka(x: f64, inggris: bool) -> String {
+/// A number in the chosen language (`1.234,5` in Indonesian, `1,234.5` in
+/// English): the domain's [`domain::rule_set::angka`], one language of it.
+pub fn angka_dalam(x: f64, inggris: bool) -> String {
     let a = domain::rule_set::angka(x);
     if inggris { a.en } else { a.id }
 }
@@ -616,11 +613,12 @@ mod tests_pratinjau {
 
     #[test]
     fn numbers_use_the_decimal_comma_in_indonesian() {
-        assert_eq!(angka(102.2222, false), "102,22");
-        assert_eq!(angka(102.2222, true), "102.22");
-        assert_eq!(angka(109.0, false), "109");
-        assert_eq!(angka(12_500.5, false), "12.500,5");
-        assert_eq!(angka(12_500.5, true), "12,500.5");
+        assert_eq!(angka_dalam(102.2222, false), "102,22");
+        assert_eq!(angka_dalam(102.2222, true), "102.22");
+        assert_eq!(angka_dalam(109.0, false), "109");
+        assert_eq!(angka_dalam(12_500.5, false), "12.500,5");
+        assert_eq!(angka_dalam(12_500.5, true), "12,500.5");
+        assert_eq!((angka_dalam(-0.001, false), angka_dalam(-0.001, true)), ("0".into(), "0".into()), "never -0");
     }
 
     #[test]

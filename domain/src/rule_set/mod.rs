@@ -177,12 +177,23 @@ impl Angka {
     }
 }
 
-/// Formats a number for people: at most 2 decimals, no trailing zeros, as
-/// each language writes it ([`Angka`]).
+/// Formats a number for people: at most 2 decimals (rounded by [`bulatkan`]),
+/// no trailing zeros, as each language writes it ([`Angka`]). A number that
+/// rounds to zero reads `0`, never `-0`.
 pub fn angka(nilai: f64) -> Angka {
     let s = format!("{:.2}", bulatkan(nilai, 2));
     let s = s.trim_end_matches('0').trim_end_matches('.');
     tulis(if s == "-0" { "0" } else { s })
+}
+
+/// A number with exactly two decimals, as each language writes it (`0,35` /
+/// `0.35`): the statistics of the objectivity checks and the weighted means
+/// of the feedback. Rounded as Rust's `{:.2}` rounds the stored value (so
+/// `2.675`, stored as 2.67499…, reads `2,67`, where [`angka`] reads `2,68`).
+/// A number that rounds to zero reads `0,00`, never `-0,00`.
+pub fn angka_dua_desimal(nilai: f64) -> Angka {
+    let polos = format!("{nilai:.2}");
+    tulis(if polos == "-0.00" { "0.00" } else { &polos })
 }
 
 /// A number written with a decimal point and no grouping (`-1234.5`, as
@@ -307,6 +318,32 @@ mod tests {
         assert_eq!(angka(2.5).en, "2.5");
         assert_eq!(angka(-0.001).en, "0");
         assert_eq!(angka(10_000_000_000.0).id, "10.000.000.000", "no cent gained");
+    }
+
+    #[test]
+    fn a_number_that_rounds_to_zero_reads_zero_without_a_sign_in_both_languages() {
+        let nol = Angka { id: "0".to_string(), en: "0".to_string() };
+        let nol_dua = Angka { id: "0,00".to_string(), en: "0.00".to_string() };
+        for x in [-0.0, 0.0, -0.001, -0.004_999, 0.004] {
+            assert_eq!(angka(x), nol, "{x}");
+            assert_eq!(angka_dua_desimal(x), nol_dua, "{x}");
+        }
+        assert_eq!(angka(-0.005), Angka { id: "-0,01".to_string(), en: "-0.01".to_string() });
+        assert_eq!(angka_dua_desimal(-0.006), Angka { id: "-0,01".to_string(), en: "-0.01".to_string() });
+    }
+
+    #[test]
+    fn two_decimal_numbers_keep_their_zeros_and_use_each_languages_separators() {
+        let table = [
+            (0.35, "0,35", "0.35"),
+            (2.0, "2,00", "2.00"),
+            (-1.5, "-1,50", "-1.50"),
+            (2.675, "2,67", "2.67"),
+            (1234.5, "1.234,50", "1,234.50"),
+        ];
+        for (x, id, en) in table {
+            assert_eq!(angka_dua_desimal(x), Angka { id: id.to_string(), en: en.to_string() }, "{x}");
+        }
     }
 
     #[test]

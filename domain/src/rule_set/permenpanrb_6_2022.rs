@@ -10,11 +10,15 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::rule_set::JenisRhk;
+use crate::angka_kredit::{AngkaKredit, AngkaKreditError, Jenjang, compute_angka_kredit_jenjang};
+use crate::periode::PeriodeEvaluasi;
+use crate::rule_set::{Angka, JenisRhk, RuleSet, angka, angka_target};
+use crate::skp::preview::{IndikatorPreview, Kendala, PreviewOptions, RhkPreview, RuleSetPreview};
+use crate::skp::{Indikator, Polaritas, Rhk};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER_KUADRAN: &str = "PermenPANRB 6/2022 Lampiran Bab IV.B.3.a.3 dan b.3 (kuadran kinerja)";
-pub(crate) const SUMBER_RATING: &str = "PermenPANRB 6/2022 Lampiran Bab IV.B.3 (contoh panduan rating hasil kerja)";
+const SUMBER_RATING: &str = "PermenPANRB 6/2022 Lampiran Bab IV.B.3 (contoh panduan rating hasil kerja)";
 
 /// The rating of hasil kerja or of perilaku kerja against expectation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -525,6 +529,192 @@ pub fn decide_rating_hasil_kerja(
         return Err(RatingError::AlasanWajib { saran: s, rating });
     }
     Ok(RatingHasilKerjaDitetapkan { rating, saran: saran.saran, mengikuti_saran, alasan_penilai: alasan })
+}
+
+// ---------------------------------------------------------------------------
+// Preview (crate::skp::preview): the ratings of the realisations as typed,
+// the suggested rating hasil kerja, the kuadran predikat and its angka kredit
+// ---------------------------------------------------------------------------
+
+/// Realisation against target for one indicator: every rule set's preview
+/// shows it.
+pub fn rating_indikator(indikator: &Indikator, realisasi: f64) -> RatingEkspektasi {
+    let t = indikator.target();
+    let (diatas, sesuai) = match indikator.polaritas() {
+        Polaritas::Normal => (realisasi > t.max(), realisasi >= t.min()),
+        Polaritas::Khusus => (realisasi < t.min(), realisasi <= t.max()),
+    };
+    if diatas {
+        RatingEkspektasi::DiatasEkspektasi
+    } else if sesuai {
+        RatingEkspektasi::SesuaiEkspektasi
+    } else {
+        RatingEkspektasi::DibawahEkspektasi
+    }
+}
+
+/// Why an indicator gets its rating against expectation ([`rating_indikator`]).
+pub fn explain_rating_indikator(indikator: &Indikator, realisasi: f64) -> Penjelasan {
+    let t = indikator.target();
+    let Angka { id: target_id, en: target_en } = angka_target(t.min(), t.max());
+    let satuan = indikator.satuan();
+    let (arah_id, arah_en) = match indikator.polaritas() {
+        Polaritas::Normal => ("makin tinggi makin baik", "higher is better"),
+        Polaritas::Khusus => ("makin rendah makin baik", "lower is better"),
+    };
+    let (hasil_id, hasil_en) = match rating_indikator(indikator, realisasi) {
+        RatingEkspektasi::DiatasEkspektasi => {
+            ("melampaui target: Diatas Ekspektasi", "beyond the target: above expectation")
+        }
+        RatingEkspektasi::SesuaiEkspektasi => {
+            ("memenuhi target: Sesuai Ekspektasi", "meets the target: meets expectation")
+        }
+        RatingEkspektasi::DibawahEkspektasi => {
+            ("belum mencapai target: Dibawah Ekspektasi", "short of the target: below expectation")
+        }
+    };
+    let nilai = angka(realisasi);
+    Penjelasan::new("permenpanrb_6_2022.rating_indikator", SUMBER_RATING)
+        .langkah(
+            format!("Target {target_id} {satuan}; polaritas: {arah_id}."),
+            format!("Target {target_en} {satuan}; polarity: {arah_en}."),
+        )
+        .langkah(
+            format!("Realisasi {} {satuan} {hasil_id}.", nilai.id),
+            format!("Realisation {} {satuan}: {hasil_en}.", nilai.en),
+        )
+}
+
+/// What PermenPANRB 6/2022 adds to an indicator's rating in a preview: why
+/// it has that rating (the rule set scores no indicator).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HasilIndikator {
+    /// With [`PreviewOptions::penjelasan`]: why the indicator has its `rating`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating_dijelaskan: Option<Penjelasan>,
+}
+
+/// PermenPANRB 6/2022 scores no RHK: an RHK's rating is the weakest of its
+/// indicators' ([`RhkPreview::rating`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HasilRhk {}
+
+/// The PermenPANRB 6/2022 preview of an SKP: the advisory rating hasil kerja
+/// and, for the chosen perilaku rating, the kuadran predikat and its angka
+/// kredit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub evaluasi: PeriodeEvaluasi,
+    pub rhk: Vec<RhkPreview>,
+    pub saran: Box<SaranRatingHasilKerja>,
+    /// `None` until a perilaku rating is chosen and a suggestion exists.
+    pub predikat: Option<HasilKuadran>,
+    /// `None` without a [`PreviewOptions::jenjang`] or a predikat.
+    #[serde(default)]
+    pub angka_kredit: Option<AngkaKredit>,
+    #[serde(default)]
+    pub kendala: Vec<Kendala>,
+}
+
+impl RuleSetPreview for Preview {
+    const RULE_SET: RuleSet = RuleSet::Permenpanrb6_2022;
+    type Indikator = HasilIndikator;
+    type Rhk = HasilRhk;
+
+    fn compute_indikator(iki: &Indikator, realisasi: f64, penjelasan: bool) -> Result<HasilIndikator, Kendala> {
+        Ok(HasilIndikator { rating_dijelaskan: penjelasan.then(|| explain_rating_indikator(iki, realisasi)) })
+    }
+
+    fn compute_rhk(_: &Rhk, _: &[IndikatorPreview], _: bool) -> HasilRhk {
+        HasilRhk {}
+    }
+
+    /// The same with and without `penjelasan`: the few SKP-level numbers
+    /// always come explained.
+    fn compute_skp(
+        rhk: Vec<RhkPreview>,
+        evaluasi: PeriodeEvaluasi,
+        rating_perilaku: Option<RatingEkspektasi>,
+        opsi: &PreviewOptions,
+        _: bool,
+    ) -> Self {
+        let mut kendala = Vec::new();
+        let saran = suggest_rating_hasil_kerja(rhk.iter().filter_map(|r| r.rating.map(|rating| (r.jenis, rating))));
+        let predikat = saran.saran.zip(rating_perilaku).map(|(h, p)| compute_predikat(h, p));
+        let angka_kredit = match (opsi.jenjang, &predikat) {
+            (Some(jenjang), Some(hasil)) => {
+                angka_kredit_preview(hasil, jenjang, opsi.bulan, evaluasi).map_err(|k| kendala.push(k)).ok()
+            }
+            _ => None,
+        };
+        Preview { evaluasi, rhk, saran: Box::new(saran), predikat, angka_kredit, kendala }
+    }
+
+    fn explain_indikator(hasil: HasilIndikator) -> Vec<Penjelasan> {
+        hasil.rating_dijelaskan.into_iter().collect()
+    }
+
+    fn explain_rhk(_: HasilRhk) -> Option<Penjelasan> {
+        None
+    }
+
+    fn explain_skp(self) -> Option<Vec<Penjelasan>> {
+        let Preview { saran, predikat, angka_kredit, .. } = self;
+        Some(
+            [Some(saran.penjelasan), predikat.map(|h| h.penjelasan), angka_kredit.map(|a| a.penjelasan)]
+                .into_iter()
+                .flatten()
+                .collect(),
+        )
+    }
+
+    fn evaluasi(&self) -> PeriodeEvaluasi {
+        self.evaluasi
+    }
+
+    fn kendala(&self) -> &[Kendala] {
+        &self.kendala
+    }
+
+    fn rhk(&self) -> &[RhkPreview] {
+        &self.rhk
+    }
+
+    fn into_rhk(self) -> Vec<RhkPreview> {
+        self.rhk
+    }
+}
+
+/// The angka kredit of the previewed predikat: `bulan` months, 12 by default
+/// for the annual evaluation.
+fn angka_kredit_preview(
+    hasil: &HasilKuadran,
+    jenjang: Jenjang,
+    bulan: Option<u8>,
+    evaluasi: PeriodeEvaluasi,
+) -> Result<AngkaKredit, Kendala> {
+    let bulan = match (bulan, evaluasi) {
+        (Some(b), _) => b,
+        (None, PeriodeEvaluasi::Tahunan) => 12,
+        (None, PeriodeEvaluasi::Periodik { .. }) => {
+            return Err(Kendala {
+                kode: "bulan_wajib_diisi".to_owned(),
+                pesan: Teks::new(
+                    "Isi jumlah bulan evaluasi periodik (1 untuk bulanan, 3 untuk triwulanan) untuk menghitung \
+                     angka kredit.",
+                    "Give the months of the periodic evaluation (1 for monthly, 3 for quarterly) to compute the \
+                     credit points.",
+                ),
+            });
+        }
+    };
+    compute_angka_kredit_jenjang(hasil.predikat, bulan, jenjang).map_err(Kendala::from)
+}
+
+impl From<AngkaKreditError> for Kendala {
+    fn from(e: AngkaKreditError) -> Self {
+        Kendala { kode: e.kode().to_owned(), pesan: e.pesan() }
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule_set::{Angka, JenisRhk, angka, angka_jumlah, angka_persis, angka_target, bulatkan};
+use crate::periode::PeriodeEvaluasi;
+use crate::rule_set::permenpanrb_6_2022::RatingEkspektasi;
+use crate::rule_set::{Angka, JenisRhk, RuleSet, angka, angka_jumlah, angka_persis, angka_target, bulatkan};
+use crate::skp::preview::{IndikatorPreview, Kendala, PreviewOptions, RhkPreview, RuleSetPreview, tambah_yang_belum};
+use crate::skp::{Indikator, Rhk};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER_IKI: &str = "PermenPANRB 8/2021 Lampiran (capaian dan nilai capaian IKI)";
@@ -757,6 +761,181 @@ pub fn compute_nilai_kinerja(
     }
     penjelasan = penjelasan.langkah(format!("Predikat: {}.", l.id), format!("Predicate: {}.", l.en));
     Ok(NilaiKinerja { nilai_skp, nilai_perilaku, bobot_skp, bobot_perilaku, nilai_kinerja, predikat, penjelasan })
+}
+
+// ---------------------------------------------------------------------------
+// Preview (crate::skp::preview): capaian and nilai per IKI, nilai per RHK,
+// nilai SKP
+// ---------------------------------------------------------------------------
+
+impl From<NilaiKinerjaError> for Kendala {
+    fn from(e: NilaiKinerjaError) -> Self {
+        Kendala { kode: e.kode().to_owned(), pesan: e.pesan() }
+    }
+}
+
+/// What PermenPANRB 8/2021 computes for one indicator in a preview.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HasilIndikator {
+    /// The capaian IKI in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capaian_persen: Option<f64>,
+    /// The nilai capaian IKI (0–120).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai: Option<f64>,
+    /// The category of the capaian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kategori: Option<KategoriCapaian>,
+    /// With [`PreviewOptions::penjelasan`]: the capaian IKI explained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capaian_iki: Option<CapaianIki>,
+    /// With [`PreviewOptions::penjelasan`]: the nilai of that capaian (0–120) explained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai_capaian_iki: Option<NilaiCapaianIki>,
+}
+
+/// What PermenPANRB 8/2021 computes for one RHK in a preview.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HasilRhk {
+    /// The mean nilai of its IKI; `None` until one of them has a nilai.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai: Option<f64>,
+    /// With [`PreviewOptions::penjelasan`]: the nilai RHK explained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai_rhk: Option<NilaiRhk>,
+}
+
+/// The PermenPANRB 8/2021 preview of an SKP: capaian and nilai per IKI,
+/// nilai per RHK, nilai SKP.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub evaluasi: PeriodeEvaluasi,
+    pub rhk: Vec<RhkPreview>,
+    /// The nilai SKP; `None` until an RHK utama has a nilai.
+    #[serde(default)]
+    pub nilai: Option<f64>,
+    /// With [`PreviewOptions::penjelasan`]: the nilai SKP explained;
+    /// otherwise `None` even when `nilai` is known.
+    pub nilai_skp: Option<NilaiSkp>,
+    #[serde(default)]
+    pub kendala: Vec<Kendala>,
+}
+
+/// The nilai of a previewed RHK.
+fn nilai_rhk(r: &RhkPreview) -> Option<f64> {
+    r.hasil.permenpanrb_8_2021()?.nilai
+}
+
+impl RuleSetPreview for Preview {
+    const RULE_SET: RuleSet = RuleSet::Permenpanrb8_2021;
+    type Indikator = HasilIndikator;
+    type Rhk = HasilRhk;
+
+    fn compute_indikator(iki: &Indikator, realisasi: f64, penjelasan: bool) -> Result<HasilIndikator, Kendala> {
+        let t = iki.target();
+        if !penjelasan {
+            let (c, (n, k)) = capaian_iki_persen(t.min(), t.max(), realisasi, iki.polaritas())
+                .and_then(|c| nilai_capaian_iki_angka(c, false).map(|nk| (c, nk)))?;
+            return Ok(HasilIndikator {
+                capaian_persen: Some(c),
+                nilai: Some(n),
+                kategori: Some(k),
+                ..Default::default()
+            });
+        }
+        let (c, n) = compute_capaian_iki(t.min(), t.max(), realisasi, iki.polaritas())
+            .and_then(|c| compute_nilai_capaian_iki(c.capaian_persen, false).map(|n| (c, n)))?;
+        Ok(HasilIndikator {
+            capaian_persen: Some(c.capaian_persen),
+            nilai: Some(n.nilai),
+            kategori: Some(n.kategori),
+            capaian_iki: Some(c),
+            nilai_capaian_iki: Some(n),
+        })
+    }
+
+    /// RHK nilai over the IKI that have one; the explanation says how many
+    /// wait for a realisation.
+    fn compute_rhk(_: &Rhk, indikator: &[IndikatorPreview], penjelasan: bool) -> HasilRhk {
+        let mut nilai = indikator.iter().filter_map(|i| i.hasil.permenpanrb_8_2021()?.nilai).peekable();
+        if nilai.peek().is_none() {
+            return HasilRhk::default();
+        }
+        // The nilai come from the nilai capaian IKI rule, so they are within 0–120.
+        if !penjelasan {
+            return HasilRhk { nilai: nilai_rhk_angka(nilai).ok(), nilai_rhk: None };
+        }
+        let nilai: Vec<f64> = nilai.collect();
+        match compute_nilai_rhk(&nilai) {
+            Ok(mut n) => {
+                tambah_yang_belum(&mut n.penjelasan.langkah, indikator.len() - nilai.len(), "IKI", "indicators");
+                HasilRhk { nilai: Some(n.nilai), nilai_rhk: Some(n) }
+            }
+            Err(_) => HasilRhk::default(),
+        }
+    }
+
+    fn compute_skp(
+        rhk: Vec<RhkPreview>,
+        evaluasi: PeriodeEvaluasi,
+        _: Option<RatingEkspektasi>,
+        _: &PreviewOptions,
+        penjelasan: bool,
+    ) -> Self {
+        let mut kendala = Vec::new();
+        let mut items =
+            rhk.iter().filter_map(|r| nilai_rhk(r).map(|nilai| ItemNilai { jenis: r.jenis, nilai })).peekable();
+        let (nilai, nilai_skp) = if items.peek().is_none() {
+            (None, None)
+        } else if !penjelasan {
+            (nilai_skp_angka(items).map_err(|e| kendala.push(e.into())).ok(), None)
+        } else {
+            let items: Vec<ItemNilai> = items.collect();
+            match compute_nilai_skp(&items) {
+                Ok(mut n) => {
+                    let belum = rhk.iter().filter(|r| r.jenis == JenisRhk::Utama && nilai_rhk(r).is_none()).count();
+                    tambah_yang_belum(&mut n.penjelasan.langkah, belum, "RHK utama", "main RHK");
+                    (Some(n.nilai_skp), Some(n))
+                }
+                Err(e) => {
+                    kendala.push(e.into());
+                    (None, None)
+                }
+            }
+        };
+        Preview { evaluasi, rhk, nilai, nilai_skp, kendala }
+    }
+
+    fn explain_indikator(hasil: HasilIndikator) -> Vec<Penjelasan> {
+        [hasil.capaian_iki.map(|c| c.penjelasan), hasil.nilai_capaian_iki.map(|n| n.penjelasan)]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    fn explain_rhk(hasil: HasilRhk) -> Option<Penjelasan> {
+        hasil.nilai_rhk.map(|n| n.penjelasan)
+    }
+
+    fn explain_skp(self) -> Option<Vec<Penjelasan>> {
+        self.nilai_skp.map(|n| vec![n.penjelasan])
+    }
+
+    fn evaluasi(&self) -> PeriodeEvaluasi {
+        self.evaluasi
+    }
+
+    fn kendala(&self) -> &[Kendala] {
+        &self.kendala
+    }
+
+    fn rhk(&self) -> &[RhkPreview] {
+        &self.rhk
+    }
+
+    fn into_rhk(self) -> Vec<RhkPreview> {
+        self.rhk
+    }
 }
 
 #[cfg(test)]

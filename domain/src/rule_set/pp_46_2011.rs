@@ -10,8 +10,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule_set::{angka, angka_jumlah, angka_persis, bulatkan};
+use crate::periode::PeriodeEvaluasi;
+use crate::rule_set::permenpanrb_6_2022::RatingEkspektasi;
+use crate::rule_set::{Angka, RuleSet, angka, angka_jumlah, angka_persis, angka_target, bulatkan};
 use crate::skp::indikator::AspekIndikator;
+use crate::skp::preview::{IndikatorPreview, Kendala, PreviewOptions, RhkPreview, RuleSetPreview, tambah_yang_belum};
+use crate::skp::{Indikator, Polaritas, Rhk, Target};
 use crate::teks::{Penjelasan, Teks};
 
 const SUMBER_KEGIATAN: &str = "PP 46/2011; Perka BKN 1/2013 (aspek kuantitas, kualitas, waktu, biaya)";
@@ -754,6 +758,209 @@ pub fn compute_prestasi_kerja(
         sebutan: s,
         penjelasan,
     })
+}
+
+// ---------------------------------------------------------------------------
+// Preview (crate::skp::preview): aspect scores per indicator, nilai capaian
+// per kegiatan (RHK), nilai capaian SKP
+// ---------------------------------------------------------------------------
+
+impl From<PrestasiKerjaError> for Kendala {
+    fn from(e: PrestasiKerjaError) -> Self {
+        Kendala { kode: e.kode().to_owned(), pesan: e.pesan() }
+    }
+}
+
+/// What PP 46/2011 computes for one indicator in a preview.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HasilIndikator {
+    /// The score of the aspect the indicator measures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai: Option<f64>,
+    /// With [`PreviewOptions::penjelasan`]: the aspect score explained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai_aspek: Option<NilaiAspek>,
+}
+
+/// What PP 46/2011 computes for one RHK (a kegiatan) in a preview.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HasilRhk {
+    /// The kegiatan's nilai capaian; `None` until one of its indicators has a score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai: Option<f64>,
+    /// With [`PreviewOptions::penjelasan`]: the kegiatan's nilai capaian
+    /// explained, with its aspect means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nilai_kegiatan: Option<NilaiKegiatanAspek>,
+}
+
+/// The PP 46/2011 preview of an SKP: aspect scores per indicator, nilai
+/// capaian per kegiatan (RHK), nilai capaian SKP.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub evaluasi: PeriodeEvaluasi,
+    pub rhk: Vec<RhkPreview>,
+    /// The nilai capaian SKP; `None` until a kegiatan has a nilai.
+    #[serde(default)]
+    pub nilai: Option<f64>,
+    /// With [`PreviewOptions::penjelasan`]: the nilai capaian SKP
+    /// explained; otherwise `None` even when `nilai` is known.
+    pub capaian_skp: Option<CapaianSkp>,
+    #[serde(default)]
+    pub kendala: Vec<Kendala>,
+}
+
+/// The target a realisation is compared with (the nearest bound of a range,
+/// or the realisation itself inside it).
+fn acuan_target(t: Target, realisasi: f64) -> f64 {
+    if realisasi > t.max() {
+        t.max()
+    } else if realisasi < t.min() {
+        t.min()
+    } else {
+        realisasi
+    }
+}
+
+/// The aspect score explained, with a note on a range target and on a
+/// polarity the aspect overrides.
+fn aspek_dijelaskan(iki: &Indikator, realisasi: f64) -> Result<NilaiAspek, PrestasiKerjaError> {
+    let t = iki.target();
+    let acuan = acuan_target(t, realisasi);
+    let mut n = compute_aspek(iki.aspek(), acuan, realisasi)?;
+    let mut catatan = Vec::new();
+    if t.is_rentang() {
+        let Angka { id: rentang_id, en: rentang_en } = angka_target(t.min(), t.max());
+        catatan.push(if acuan == realisasi {
+            Teks::new(
+                format!("Target {rentang_id}: realisasi di dalam rentang, target tercapai."),
+                format!("Target {rentang_en}: the actual is inside the range, the target is met."),
+            )
+        } else {
+            Teks::new(
+                format!("Target {rentang_id}: realisasi dibandingkan dengan batas terdekat {}.", angka(acuan).id),
+                format!("Target {rentang_en}: the actual is compared with the nearest bound {}.", angka(acuan).en),
+            )
+        });
+    }
+    let arah_aspek = match iki.aspek() {
+        AspekIndikator::Kuantitas | AspekIndikator::Kualitas => Polaritas::Normal,
+        AspekIndikator::Waktu | AspekIndikator::Biaya => Polaritas::Khusus,
+    };
+    if iki.polaritas() != arah_aspek {
+        catatan.push(match arah_aspek {
+            Polaritas::Normal => Teks::new(
+                "Polaritas khusus indikator diabaikan: PP 46/2011 menilai aspek ini dengan realisasi / target \
+                 (makin besar makin baik).",
+                "The indicator's special polarity is ignored: PP 46/2011 scores this aspect as actual / \
+                 target (bigger is better).",
+            ),
+            Polaritas::Khusus => Teks::new(
+                "Polaritas normal indikator diabaikan: PP 46/2011 menilai waktu dan biaya sebagai sumber daya \
+                 yang dipakai (makin hemat makin baik, sampai batas efisiensi 24%).",
+                "The indicator's normal polarity is ignored: PP 46/2011 scores time and cost as resources \
+                 used (the less the better, up to the 24% efficiency break).",
+            ),
+        });
+    }
+    if !catatan.is_empty() {
+        n.penjelasan.langkah.splice(0..0, catatan);
+    }
+    Ok(n)
+}
+
+impl RuleSetPreview for Preview {
+    const RULE_SET: RuleSet = RuleSet::Pp46_2011;
+    type Indikator = HasilIndikator;
+    type Rhk = HasilRhk;
+
+    fn compute_indikator(iki: &Indikator, realisasi: f64, penjelasan: bool) -> Result<HasilIndikator, Kendala> {
+        if !penjelasan {
+            let nilai = nilai_aspek_angka(iki.aspek(), acuan_target(iki.target(), realisasi), realisasi)?;
+            return Ok(HasilIndikator { nilai: Some(nilai), nilai_aspek: None });
+        }
+        let n = aspek_dijelaskan(iki, realisasi)?;
+        Ok(HasilIndikator { nilai: Some(n.nilai), nilai_aspek: Some(n) })
+    }
+
+    /// The kegiatan's nilai capaian over the indicators that have a score;
+    /// the explanation says how many wait for a realisation.
+    fn compute_rhk(rhk: &Rhk, indikator: &[IndikatorPreview], penjelasan: bool) -> HasilRhk {
+        if !penjelasan {
+            let skor = rhk.indikator().iter().zip(indikator).filter_map(|(iki, i)| {
+                Some(SkorAspek { aspek: iki.aspek(), realisasi: i.realisasi?, nilai: i.hasil.pp_46_2011()?.nilai? })
+            });
+            return HasilRhk { nilai: nilai_kegiatan_aspek_angka(skor).map(|s| s.nilai_capaian), nilai_kegiatan: None };
+        }
+        let aspek = indikator.iter().filter_map(|i| i.hasil.pp_46_2011()?.nilai_aspek.as_ref());
+        let belum = indikator.iter().filter(|i| i.hasil.pp_46_2011().is_none_or(|h| h.nilai_aspek.is_none())).count();
+        match compute_kegiatan_aspek(aspek) {
+            Some(mut n) => {
+                tambah_yang_belum(&mut n.penjelasan.langkah, belum, "indikator", "indicators");
+                HasilRhk { nilai: Some(n.nilai_capaian), nilai_kegiatan: Some(n) }
+            }
+            None => HasilRhk::default(),
+        }
+    }
+
+    fn compute_skp(
+        rhk: Vec<RhkPreview>,
+        evaluasi: PeriodeEvaluasi,
+        _: Option<RatingEkspektasi>,
+        opsi: &PreviewOptions,
+        penjelasan: bool,
+    ) -> Self {
+        let mut kendala = Vec::new();
+        let mut kegiatan = rhk.iter().filter_map(|r| r.hasil.pp_46_2011()?.nilai).peekable();
+        let (tugas, kreativitas) = (opsi.jumlah_tugas_tambahan, opsi.nilai_kreativitas);
+        let (nilai, capaian_skp) = if kegiatan.peek().is_none() {
+            (None, None)
+        } else if !penjelasan {
+            (nilai_capaian_skp_angka(kegiatan, tugas, kreativitas).map_err(|e| kendala.push(e.into())).ok(), None)
+        } else {
+            let kegiatan: Vec<f64> = kegiatan.collect();
+            match compute_capaian_skp(&kegiatan, tugas, kreativitas) {
+                Ok(mut c) => {
+                    let belum = rhk.len() - kegiatan.len();
+                    tambah_yang_belum(&mut c.penjelasan.langkah, belum, "kegiatan", "activities");
+                    (Some(c.nilai_capaian_skp), Some(c))
+                }
+                Err(e) => {
+                    kendala.push(e.into());
+                    (None, None)
+                }
+            }
+        };
+        Preview { evaluasi, rhk, nilai, capaian_skp, kendala }
+    }
+
+    fn explain_indikator(hasil: HasilIndikator) -> Vec<Penjelasan> {
+        hasil.nilai_aspek.map(|n| n.penjelasan).into_iter().collect()
+    }
+
+    fn explain_rhk(hasil: HasilRhk) -> Option<Penjelasan> {
+        hasil.nilai_kegiatan.map(|n| n.penjelasan)
+    }
+
+    fn explain_skp(self) -> Option<Vec<Penjelasan>> {
+        self.capaian_skp.map(|c| vec![c.penjelasan])
+    }
+
+    fn evaluasi(&self) -> PeriodeEvaluasi {
+        self.evaluasi
+    }
+
+    fn kendala(&self) -> &[Kendala] {
+        &self.kendala
+    }
+
+    fn rhk(&self) -> &[RhkPreview] {
+        &self.rhk
+    }
+
+    fn into_rhk(self) -> Vec<RhkPreview> {
+        self.rhk
+    }
 }
 
 #[cfg(test)]

@@ -129,11 +129,11 @@ impl IndikatorInput {
         let id = id_wajib(&mut e, "id", &self.id);
         let uraian = teks_wajib(&mut e, "uraian", &self.uraian, MAKS_URAIAN);
         let satuan = teks_wajib(&mut e, "satuan", &self.satuan, MAKS_SATUAN);
-        let min = angka_target(&mut e, "target", &self.target);
+        let min = parse_target_bound(&mut e, "target", &self.target);
         let max = if self.target_maks.trim().is_empty() {
             min
         } else {
-            angka_target(&mut e, "target_maks", &self.target_maks)
+            parse_target_bound(&mut e, "target_maks", &self.target_maks)
         };
         let target = match (min, max) {
             (Some(min), Some(max)) => {
@@ -170,7 +170,8 @@ impl IndikatorInput {
     }
 }
 
-fn angka_target(e: &mut FieldErrors, field: &str, s: &str) -> Option<f64> {
+/// One bound of a typed target, parsed; a field error when it is not a number or is negative.
+fn parse_target_bound(e: &mut FieldErrors, field: &str, s: &str) -> Option<f64> {
     match parse_angka(s) {
         Ok(x) if x < 0.0 => {
             e.push(field, "Target tidak boleh negatif.", "The target must not be negative.");

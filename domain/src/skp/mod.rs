@@ -17,7 +17,7 @@
 pub mod dokumen;
 pub mod indikator;
 pub mod penilaian;
-pub mod pratinjau;
+pub mod preview;
 pub mod realisasi;
 pub mod rhk;
 pub mod umpan_balik;

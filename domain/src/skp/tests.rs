@@ -1,10 +1,11 @@
 use super::dokumen::{DokumenError, DokumenEvaluasi, JenisTenggat, KeputusanKeberatan, StatusDokumen};
-use super::pratinjau::SkpPreview;
+use super::preview::{self, SkpPreview};
 use super::umpan_balik::KelompokPenilai;
 use super::*;
 use crate::kalender::Kalender;
 use crate::periode::SiklusPeriodik;
 use crate::rule_set::RuleSet;
+use crate::rule_set::permenpanrb_6_2022::{self, rating_indikator};
 use crate::rule_set::permenpanrb_6_2022::{Predikat, RatingEkspektasi::*};
 
 fn tgl(s: &str) -> Tanggal {
@@ -632,7 +633,7 @@ fn overriding_the_suggestion_needs_a_reason() {
 }
 
 // ---------------------------------------------------------------------------
-// Pratinjau
+// Preview
 // ---------------------------------------------------------------------------
 
 #[test]
@@ -657,17 +658,26 @@ fn the_preview_suggests_a_rating_and_the_kuadran_predikat() {
         (vec![], None, None),
     ];
     for (realisasi, saran, predikat) in table {
-        let preview =
-            pratinjau::pratinjau(skp.rencana(), &realisasi, TW1, RuleSet::Permenpanrb6_2022, Some(DiatasEkspektasi));
-        let SkpPreview::Permenpanrb6_2022 { saran: s, predikat: p, rhk, .. } = preview else {
+        let preview = preview::compute_preview(
+            skp.rencana(),
+            &realisasi,
+            TW1,
+            RuleSet::Permenpanrb6_2022,
+            Some(DiatasEkspektasi),
+        );
+        let SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { saran: s, predikat: p, rhk, .. }) = preview
+        else {
             panic!("wrong rule set")
         };
         assert_eq!(s.saran, saran, "{realisasi:?}");
         assert_eq!(p.map(|h| h.predikat), predikat);
         assert_eq!(rhk.len(), 2);
     }
-    let without_perilaku = skp.pratinjau(TW1, RuleSet::Permenpanrb6_2022, None);
-    assert!(matches!(without_perilaku, SkpPreview::Permenpanrb6_2022 { predikat: None, .. }));
+    let without_perilaku = skp.preview(TW1, RuleSet::Permenpanrb6_2022, None);
+    assert!(matches!(
+        without_perilaku,
+        SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { predikat: None, .. })
+    ));
 }
 
 #[test]
@@ -689,7 +699,7 @@ fn indicator_ratings_follow_the_target_range_and_polarity() {
         (&khusus, 9.0, DibawahEkspektasi),
     ];
     for (indikator, realisasi, expected) in table {
-        assert_eq!(pratinjau::rating_indikator(indikator, realisasi), expected, "{realisasi}");
+        assert_eq!(rating_indikator(indikator, realisasi), expected, "{realisasi}");
     }
 }
 
