@@ -185,7 +185,7 @@ test('a page the server cannot give shows its error in the place of the page (th
   // error boundary shows the server's words in the user's language.
   await page.route(api, (r) => r.fulfill({
     status: 500, contentType: 'application/json',
-    body: JSON.stringify({ code: 'internal', message: 'Server sedang bermasalah. / The server has a problem.' }),
+    body: JSON.stringify({ code: 'internal', message: { id: 'Server sedang bermasalah.', en: 'The server has a problem.' } }),
   }));
   await page.goto(alamat);
   await galat.waitFor();
