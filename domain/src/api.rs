@@ -13,7 +13,7 @@ use crate::rule_set::JenisRhk;
 use crate::skp::{AksiSkp, Skp, SkpInput, SkpRencana, StatusSkp};
 use crate::teks::Teks;
 
-pub use impor::{ImporGagal, Kesalahan, Laporan, Perbaikan, Ringkasan, tulis_csv};
+pub use impor::{ImportRejected, Kesalahan, Laporan, Perbaikan, Ringkasan, tulis_csv};
 pub use org::{
     AktivasiDibuat, AtasanDiset, AtasanHalaman, AtasanItem, BuatPeriode, Halaman, KodeAktivasi, MintaAktivasi,
     PegawaiItem, PeriodeDibuat, RiwayatAtasan, Segmen, SetAtasan, StatusAkun, Tahun, UnitNode,
@@ -194,7 +194,7 @@ pub struct SkpBaca {
 /// saved by one change, and the change's one name.
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SkpHistoryEntry {
+pub struct SkpVersion {
     pub version: i64,
     pub aksi: AksiSkp,
     /// The pegawai id of who made the change.

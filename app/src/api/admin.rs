@@ -3,8 +3,8 @@
 //! The wire types are the server's own, from `domain::api`.
 
 use domain::api::{
-    AktivasiDibuat, AtasanDiset, AtasanHalaman, BuatPeriode, ErrorBody, Halaman, ImporGagal, Laporan, MintaAktivasi,
-    PegawaiItem, PeriodeDibuat, Ringkasan, SetAtasan, UnitNode,
+    AktivasiDibuat, AtasanDiset, AtasanHalaman, BuatPeriode, ErrorBody, Halaman, ImportRejected, Laporan,
+    MintaAktivasi, PegawaiItem, PeriodeDibuat, Ringkasan, SetAtasan, UnitNode,
 };
 use gloo_net::http::{Method, Request};
 
@@ -83,9 +83,9 @@ impl Client {
 /// Reads a refusal of the import: the row report of a 422, else the error body.
 fn import_error(status: u16, teks: &str) -> ImportError {
     if status == 422
-        && let Ok(g) = serde_json::from_str::<ImporGagal>(teks)
+        && let Ok(ImportRejected { error, laporan: Some(laporan) }) = serde_json::from_str::<ImportRejected>(teks)
     {
-        return ImportError::Laporan { pesan: g.error.message, laporan: g.laporan };
+        return ImportError::Laporan { pesan: error.message, laporan };
     }
     let body = serde_json::from_str::<ErrorBody>(teks).unwrap_or_else(|_| ErrorBody {
         code: "unknown".into(),
@@ -104,7 +104,7 @@ mod tests {
         let laporan = Laporan { total: 7, kesalahan: Vec::new() };
         let error =
             ErrorBody { code: "import_invalid".into(), message: domain::Teks::new("a", "b"), ..ErrorBody::default() };
-        let body = serde_json::to_string(&ImporGagal { error, laporan: laporan.clone() }).unwrap();
+        let body = serde_json::to_string(&ImportRejected { error, laporan: Some(laporan.clone()) }).unwrap();
         match import_error(422, &body) {
             ImportError::Laporan { pesan, laporan: dibaca } => {
                 assert_eq!((pesan, dibaca), (domain::Teks::new("a", "b"), laporan))

@@ -21,7 +21,7 @@ pub mod kuadran;
 pub mod lampiran;
 pub mod muat;
 pub mod perlu_masuk;
-pub mod pratinjau;
+pub mod preview;
 pub mod rhk_form;
 pub mod sandi_baru;
 pub mod session_ended;

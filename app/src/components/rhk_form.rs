@@ -4,7 +4,7 @@ use domain::rule_set::JenisRhk;
 use domain::skp::{AspekIndikator, Polaritas};
 
 use crate::components::field_errors::FieldErrorList;
-use crate::components::pratinjau::PratinjauIndikator;
+use crate::components::preview::IndikatorPreviewBox;
 use crate::fokus::{fokus_nanti, yakin};
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::state::editor::{
@@ -254,7 +254,7 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                             }
                         } />
                     <FieldErrorList id=f("realisasi-galat") pesan=pesan_real />
-                    <PratinjauIndikator hasil=hasil siap=ed.pratinjau_siap jelaskan=Callback::new(move |_| {
+                    <IndikatorPreviewBox hasil=hasil siap=ed.preview_ready jelaskan=Callback::new(move |_| {
                         let sasaran = Sasaran::Indikator(jelas_id.clone());
                         ed.masukan.with(|m| ed.form.with(|f| jelaskan(f, m, &sasaran)))
                     }) />

@@ -18,7 +18,7 @@ use crate::i18n::Locale;
 
 /// What the preview needs besides the plan.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PratinjauMasukan {
+pub struct PreviewParams {
     pub rule_set: RuleSet,
     pub jenis_jabatan: JenisJabatan,
     /// Indicator id → the realisation as typed (`12,5`).
@@ -29,7 +29,7 @@ pub struct PratinjauMasukan {
 
 /// The preview, or why there is none yet.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Pratinjau {
+pub enum PreviewState {
     /// The plan has field errors: fix them first.
     RencanaBelumValid,
     Siap(Box<SkpPreview>),
@@ -37,18 +37,18 @@ pub enum Pratinjau {
 
 /// Recomputes the whole preview: validate the plan, parse the typed
 /// realisations (an unparsable one is left out), run the rule set.
-pub fn hitung_pratinjau(input: &SkpInput, m: &PratinjauMasukan) -> Pratinjau {
-    hitung_pratinjau_rencana(&input.validate(m.jenis_jabatan), m)
+pub fn compute_editor_preview(input: &SkpInput, m: &PreviewParams) -> PreviewState {
+    compute_plan_preview(&input.validate(m.jenis_jabatan), m)
 }
 
 /// The preview of a plan validated once per change of the form: a keystroke
 /// in a realisation recomputes the rule set, never the plan's validation.
-pub fn hitung_pratinjau_rencana(rencana: &Result<RencanaSkp, FieldErrors>, m: &PratinjauMasukan) -> Pratinjau {
+pub fn compute_plan_preview(rencana: &Result<RencanaSkp, FieldErrors>, m: &PreviewParams) -> PreviewState {
     let Ok(rencana) = rencana else {
-        return Pratinjau::RencanaBelumValid;
+        return PreviewState::RencanaBelumValid;
     };
     let realisasi = realisasi_valid(m);
-    Pratinjau::Siap(Box::new(compute_preview_with_options(
+    PreviewState::Siap(Box::new(compute_preview_with_options(
         rencana,
         &realisasi,
         PeriodeEvaluasi::Tahunan,
@@ -70,23 +70,23 @@ fn opsi_ketik(jenjang: Option<Jenjang>) -> PreviewOptions {
 /// on a short one. The perilaku rating and jenjang are those the preview was
 /// computed with. Gives the indicator's new result.
 pub fn ketik_realisasi(
-    p: &mut Pratinjau,
+    p: &mut PreviewState,
     rencana: &Result<RencanaSkp, FieldErrors>,
     (rating_perilaku, jenjang): (Option<RatingEkspektasi>, Option<Jenjang>),
     indikator_id: &str,
     baru: Option<&domain::skp::Realisasi>,
 ) -> Option<HasilIndikator> {
     let Ok(rencana) = rencana else { return None };
-    let Pratinjau::Siap(lama) = std::mem::replace(p, Pratinjau::RencanaBelumValid) else { return None };
+    let PreviewState::Siap(lama) = std::mem::replace(p, PreviewState::RencanaBelumValid) else { return None };
     let id = domain::skp::IndikatorId::new(indikator_id);
     let sp = domain::skp::preview::update_preview(*lama, rencana, &id, baru, rating_perilaku, &opsi_ketik(jenjang));
     let hasil = hasil_indikator(&sp, indikator_id);
-    *p = Pratinjau::Siap(Box::new(sp));
+    *p = PreviewState::Siap(Box::new(sp));
     hasil
 }
 
 /// The typed realisations that parse (an unparsable one is left out).
-fn realisasi_valid(m: &PratinjauMasukan) -> Vec<domain::skp::Realisasi> {
+fn realisasi_valid(m: &PreviewParams) -> Vec<domain::skp::Realisasi> {
     m.realisasi.iter().filter_map(|(id, nilai)| realisasi_berlaku(id, nilai)).collect()
 }
 
@@ -130,7 +130,7 @@ pub enum Sasaran {
 }
 
 /// The explanation of one indicator or of the whole-SKP number, on demand.
-pub fn jelaskan(input: &SkpInput, m: &PratinjauMasukan, sasaran: &Sasaran) -> Vec<domain::Penjelasan> {
+pub fn jelaskan(input: &SkpInput, m: &PreviewParams, sasaran: &Sasaran) -> Vec<domain::Penjelasan> {
     let Ok(rencana) = input.validate(m.jenis_jabatan) else {
         return Vec::new();
     };
@@ -302,8 +302,8 @@ pub fn contoh(n: usize) -> (SkpInput, BTreeMap<String, String>) {
 mod tests {
     use super::*;
 
-    fn masukan(rule_set: RuleSet, realisasi: BTreeMap<String, String>) -> PratinjauMasukan {
-        PratinjauMasukan {
+    fn masukan(rule_set: RuleSet, realisasi: BTreeMap<String, String>) -> PreviewParams {
+        PreviewParams {
             rule_set,
             jenis_jabatan: JenisJabatan::Pelaksana,
             realisasi,
@@ -345,8 +345,8 @@ mod tests {
         let mut input = SkpInput::default();
         tambah_rhk(&mut input, JenisRhk::Utama); // empty uraian and target
         assert_eq!(
-            hitung_pratinjau(&input, &masukan(RuleSet::Permenpanrb6_2022, BTreeMap::new())),
-            Pratinjau::RencanaBelumValid
+            compute_editor_preview(&input, &masukan(RuleSet::Permenpanrb6_2022, BTreeMap::new())),
+            PreviewState::RencanaBelumValid
         );
     }
 
@@ -354,8 +354,8 @@ mod tests {
     fn the_preview_follows_the_rule_set_of_the_period() {
         let (input, realisasi) = contoh(3);
         for rule_set in [RuleSet::Permenpanrb6_2022, RuleSet::Permenpanrb8_2021, RuleSet::Pp46_2011] {
-            match hitung_pratinjau(&input, &masukan(rule_set, realisasi.clone())) {
-                Pratinjau::Siap(p) => assert_eq!(p.rule_set(), rule_set),
+            match compute_editor_preview(&input, &masukan(rule_set, realisasi.clone())) {
+                PreviewState::Siap(p) => assert_eq!(p.rule_set(), rule_set),
                 other => panic!("{rule_set:?}: {other:?}"),
             }
         }
@@ -367,7 +367,8 @@ mod tests {
         for v in realisasi.values_mut() {
             *v = "95".into();
         }
-        let Pratinjau::Siap(p) = hitung_pratinjau(&input, &masukan(RuleSet::Permenpanrb6_2022, realisasi)) else {
+        let PreviewState::Siap(p) = compute_editor_preview(&input, &masukan(RuleSet::Permenpanrb6_2022, realisasi))
+        else {
             panic!("no preview");
         };
         let SkpPreview::Permenpanrb6_2022(permenpanrb_6_2022::Preview { saran, .. }) = *p else {
@@ -475,8 +476,8 @@ pub fn hasil_indikator(p: &SkpPreview, iki_id: &str) -> Option<HasilIndikator> {
 
 /// Every indicator's result, by indicator id: built once per preview, so a
 /// keystroke costs one look-up per indicator instead of a search.
-pub fn hasil_per_indikator(p: &Pratinjau) -> HashMap<String, HasilIndikator> {
-    let Pratinjau::Siap(p) = p else { return HashMap::new() };
+pub fn hasil_per_indikator(p: &PreviewState) -> HashMap<String, HasilIndikator> {
+    let PreviewState::Siap(p) = p else { return HashMap::new() };
     p.rhk()
         .iter()
         .flat_map(|r| r.indikator.iter())
@@ -584,12 +585,12 @@ pub fn baris_ringkasan(p: &SkpPreview, jenis: JenisRingkasan) -> Option<Ringkasa
     Some(Ringkasan { jenis, nilai, alasan, penjelasan })
 }
 
-impl Pratinjau {
+impl PreviewState {
     /// The summary line of one kind, when there is a preview and it has that line.
     pub fn baris(&self, jenis: JenisRingkasan) -> Option<Ringkasan<'_>> {
         match self {
-            Pratinjau::Siap(p) => baris_ringkasan(p, jenis),
-            Pratinjau::RencanaBelumValid => None,
+            PreviewState::Siap(p) => baris_ringkasan(p, jenis),
+            PreviewState::RencanaBelumValid => None,
         }
     }
 }
@@ -608,7 +609,7 @@ pub fn angka_dalam(x: f64, inggris: bool) -> String {
 }
 
 #[cfg(test)]
-mod tests_pratinjau {
+mod tests_preview {
     use super::*;
 
     #[test]
@@ -633,22 +634,22 @@ mod tests_pratinjau {
     fn the_index_of_results_agrees_with_a_search_for_each_indicator() {
         let (input, mut realisasi) = contoh(3);
         realisasi.remove("iki-2-1"); // one indicator without a realisation has no result
-        let m = PratinjauMasukan {
+        let m = PreviewParams {
             rule_set: RuleSet::Permenpanrb8_2021,
             jenis_jabatan: JenisJabatan::Pelaksana,
             realisasi,
             rating_perilaku: None,
             jenjang: None,
         };
-        let p = hitung_pratinjau(&input, &m);
+        let p = compute_editor_preview(&input, &m);
         let index = hasil_per_indikator(&p);
-        let Pratinjau::Siap(sp) = &p else { panic!("no preview") };
+        let PreviewState::Siap(sp) = &p else { panic!("no preview") };
         assert_eq!(index.len(), 5, "{index:?}");
         assert!(!index.contains_key("iki-2-1"));
         for (id, h) in &index {
             assert_eq!(Some(h), hasil_indikator(sp, id).as_ref(), "{id}");
         }
-        assert!(hasil_per_indikator(&Pratinjau::RencanaBelumValid).is_empty());
+        assert!(hasil_per_indikator(&PreviewState::RencanaBelumValid).is_empty());
     }
 
     #[test]
@@ -656,14 +657,14 @@ mod tests_pratinjau {
         let (input, semua) = contoh(3);
         let rencana = input.validate(JenisJabatan::Pelaksana);
         for rule_set in RuleSet::ALL {
-            let mut m = PratinjauMasukan {
+            let mut m = PreviewParams {
                 rule_set,
                 jenis_jabatan: JenisJabatan::Pelaksana,
                 realisasi: BTreeMap::new(),
                 rating_perilaku: Some(RatingEkspektasi::SesuaiEkspektasi),
                 jenjang: Some(Jenjang::AhliPertama),
             };
-            let mut p = hitung_pratinjau(&input, &m);
+            let mut p = compute_editor_preview(&input, &m);
             // Typed digit by digit, with a slip (not a number) and a field cleared.
             let mut langkah: Vec<(String, String)> = Vec::new();
             for (id, nilai) in &semua {
@@ -677,32 +678,32 @@ mod tests_pratinjau {
                 m.realisasi.insert(id.clone(), nilai.clone());
                 let baru = realisasi_berlaku(&id, &nilai);
                 let hasil = ketik_realisasi(&mut p, &rencana, (m.rating_perilaku, m.jenjang), &id, baru.as_ref());
-                let penuh = hitung_pratinjau(&input, &m);
+                let penuh = compute_editor_preview(&input, &m);
                 assert_eq!(p, penuh, "{rule_set:?} after {id} = {nilai:?}");
-                let Pratinjau::Siap(sp) = &penuh else { panic!("no preview") };
+                let PreviewState::Siap(sp) = &penuh else { panic!("no preview") };
                 assert_eq!(hasil, hasil_indikator(sp, &id), "{id}");
             }
-            assert!(matches!(&p, Pratinjau::Siap(sp) if hasil_indikator(sp, "iki-0-0").is_some()), "{rule_set:?}");
+            assert!(matches!(&p, PreviewState::Siap(sp) if hasil_indikator(sp, "iki-0-0").is_some()), "{rule_set:?}");
         }
         // No preview while the plan is invalid: typing changes nothing.
-        let mut p = Pratinjau::RencanaBelumValid;
+        let mut p = PreviewState::RencanaBelumValid;
         let salah = SkpInput::default().validate(JenisJabatan::Pelaksana);
         let sembilan = realisasi_berlaku("iki-0-0", "9");
         assert_eq!(ketik_realisasi(&mut p, &salah, (None, None), "iki-0-0", sembilan.as_ref()), None);
-        assert_eq!(p, Pratinjau::RencanaBelumValid);
+        assert_eq!(p, PreviewState::RencanaBelumValid);
     }
 
     #[test]
     fn summary_lines_say_their_kind_value_and_explanation() {
         let (input, realisasi) = contoh(2);
-        let m = PratinjauMasukan {
+        let m = PreviewParams {
             rule_set: RuleSet::Permenpanrb6_2022,
             jenis_jabatan: JenisJabatan::Pelaksana,
             realisasi: realisasi.clone(),
             rating_perilaku: Some(RatingEkspektasi::DibawahEkspektasi),
             jenjang: None,
         };
-        let Pratinjau::Siap(p) = hitung_pratinjau(&input, &m) else { panic!("no preview") };
+        let PreviewState::Siap(p) = compute_editor_preview(&input, &m) else { panic!("no preview") };
         let lines = ringkasan(&p);
         let jenis: Vec<_> = lines.iter().map(Ringkasan::jenis).collect();
         assert_eq!(jenis, [JenisRingkasan::SaranRating, JenisRingkasan::Predikat]);
@@ -713,12 +714,12 @@ mod tests_pratinjau {
         assert!(lines[1].alasan().is_empty());
         assert!(lines.iter().all(|l| l.penjelasan().is_some_and(|p| !p.langkah.is_empty())));
         // Without a realisation the suggestion says so.
-        let kosong = PratinjauMasukan { realisasi: BTreeMap::new(), ..m.clone() };
-        let Pratinjau::Siap(p) = hitung_pratinjau(&input, &kosong) else { panic!("no preview") };
+        let kosong = PreviewParams { realisasi: BTreeMap::new(), ..m.clone() };
+        let PreviewState::Siap(p) = compute_editor_preview(&input, &kosong) else { panic!("no preview") };
         assert_eq!(ringkasan(&p)[0].nilai(), NilaiRingkasan::Rating(None));
         // The legacy score is a number, explained on demand.
-        let lama = PratinjauMasukan { rule_set: RuleSet::Pp46_2011, ..m };
-        let Pratinjau::Siap(p) = hitung_pratinjau(&input, &lama) else { panic!("no preview") };
+        let lama = PreviewParams { rule_set: RuleSet::Pp46_2011, ..m };
+        let PreviewState::Siap(p) = compute_editor_preview(&input, &lama) else { panic!("no preview") };
         let lines = ringkasan(&p);
         assert_eq!(lines[0].jenis(), JenisRingkasan::CapaianSkp);
         assert!(matches!(lines[0].nilai(), NilaiRingkasan::Angka(x) if x > 0.0));
@@ -728,21 +729,21 @@ mod tests_pratinjau {
     #[test]
     fn every_indicator_with_a_realisation_has_a_result_under_8_2021() {
         let (input, realisasi) = contoh(2);
-        let m = PratinjauMasukan {
+        let m = PreviewParams {
             rule_set: RuleSet::Permenpanrb8_2021,
             jenis_jabatan: JenisJabatan::Pelaksana,
             realisasi,
             rating_perilaku: None,
             jenjang: None,
         };
-        let Pratinjau::Siap(p) = hitung_pratinjau(&input, &m) else { panic!() };
+        let PreviewState::Siap(p) = compute_editor_preview(&input, &m) else { panic!() };
         let h = hasil_indikator(&p, "iki-0-0").expect("a result");
         assert!(matches!(h.ukuran[0], Ukuran::Capaian(_)), "{h:?}");
         assert!(matches!(h.ukuran[1], Ukuran::Nilai(_)), "{h:?}");
         assert_eq!(ringkasan(&p)[0].jenis(), JenisRingkasan::NilaiSkp);
         // The explanation is built on demand, and names the rule.
         let (input, realisasi) = contoh(2);
-        let m = PratinjauMasukan { realisasi, ..m };
+        let m = PreviewParams { realisasi, ..m };
         let e = jelaskan(&input, &m, &Sasaran::Indikator("iki-0-0".into()));
         assert_eq!(e[0].aturan, "permenpanrb_8_2021.capaian_iki");
         assert!(!jelaskan(&input, &m, &Sasaran::Skp).is_empty());

@@ -6,7 +6,7 @@ use domain::api::RhkAtasanItem;
 use domain::skp::{IndikatorInput, RhkInput, SkpInput};
 use leptos::prelude::*;
 
-use crate::state::editor::{HasilIndikator, Pratinjau, PratinjauMasukan};
+use crate::state::editor::{HasilIndikator, PreviewParams, PreviewState};
 
 #[derive(Clone, Copy)]
 pub struct Editor {
@@ -15,16 +15,16 @@ pub struct Editor {
     /// owns it (no field re-renders when another is typed in).
     pub realisasi: RwSignal<BTreeMap<String, String>>,
     /// What the preview was computed with (for an explanation opened).
-    pub masukan: Memo<PratinjauMasukan>,
+    pub masukan: Memo<PreviewParams>,
     /// Recomputed whole when the plan or the perilaku rating changes; a
     /// realisation typed updates it in place ([`Editor::ketik`]).
-    pub pratinjau: RwSignal<Pratinjau>,
+    pub preview: RwSignal<PreviewState>,
     /// A realisation typed (indicator id, value as typed): updates
     /// `realisasi`, the preview, and that indicator's result; gives the
     /// field's messages.
     pub ketik: Callback<(String, String), Vec<domain::Teks>>,
     /// The plan is valid, so a realisation typed gets a preview.
-    pub pratinjau_siap: ReadSignal<bool>,
+    pub preview_ready: ReadSignal<bool>,
     /// The preview's result per indicator id, one signal each.
     pub hasil: Sebaran<HasilIndikator>,
     /// The field errors by [`crate::state::editor::kunci_galat`], one signal each.

@@ -81,13 +81,16 @@ pub struct Ringkasan {
     pub peringatan: Vec<Teks>,
 }
 
-/// The 422 of an import: the one error shape plus the row report.
+/// The 422 of an import: the one error shape plus, when `code` is
+/// `import_invalid`, the row report (none for a missing or reused
+/// `Idempotency-Key`).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ImporGagal {
+pub struct ImportRejected {
     #[serde(flatten)]
     pub error: ErrorBody,
-    pub laporan: Laporan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub laporan: Option<Laporan>,
 }
 
 /// A CSV file as Indonesian spreadsheets read it: `;`-separated, UTF-8 with
@@ -135,12 +138,12 @@ mod tests {
             "laporan":{"total":1,"kesalahan":[{"baris":2,"kolom":"nip","kode":"nip_tidak_valid",
               "pesan":{"id":"NIP tidak valid","en":"Invalid NIP"},"perbaikan":"pegawai_atau_bkn",
               "diperbaiki_oleh":{"id":"pegawai ybs / BKN (SIASN)","en":"the employee / BKN (SIASN)"}}]}}"#;
-        let g: ImporGagal = serde_json::from_str(body).unwrap();
+        let g: ImportRejected = serde_json::from_str(body).unwrap();
         assert_eq!(g.error.code, "import_invalid");
         assert_eq!(g.error.fields.len(), 1);
-        assert_eq!(g.laporan.kesalahan[0].perbaikan, Perbaikan::PegawaiAtauBkn);
-        assert_eq!(g.laporan.kesalahan[0].diperbaiki_oleh, Perbaikan::PegawaiAtauBkn.label());
-        let again: ImporGagal = serde_json::from_value(serde_json::to_value(&g).unwrap()).unwrap();
+        assert_eq!(g.laporan.as_ref().unwrap().kesalahan[0].perbaikan, Perbaikan::PegawaiAtauBkn);
+        assert_eq!(g.laporan.as_ref().unwrap().kesalahan[0].diperbaiki_oleh, Perbaikan::PegawaiAtauBkn.label());
+        let again: ImportRejected = serde_json::from_value(serde_json::to_value(&g).unwrap()).unwrap();
         assert_eq!(again, g);
     }
 }

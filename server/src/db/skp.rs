@@ -2,7 +2,7 @@
 //! columns, and its history (one entry per saved version).
 
 use anyhow::Context as _;
-use domain::api::{Akses, PegawaiRingkas, SkpHistoryEntry};
+use domain::api::{Akses, PegawaiRingkas, SkpVersion};
 use domain::skp::{AksiSkp, Skp, SkpInput, StatusSkp};
 use sqlx::{Any, AnyConnection};
 
@@ -231,7 +231,7 @@ pub async fn insert(tx: &mut AnyConnection, row: &SkpRow, j: &SkpJson, oleh: &st
             "You already have an SKP for this period.",
         ));
     }
-    insert_history(tx, &row.perubahan(), AksiSkp::Create, oleh, &j.dokumen).await
+    insert_version(tx, &row.perubahan(), AksiSkp::Create, oleh, &j.dokumen).await
 }
 
 /// What an update writes beside the serialised documents: which SKP, the
@@ -444,7 +444,7 @@ impl StoredMentah {
 }
 
 /// The head of every insert into an SKP's history (its values follow).
-macro_rules! insert_history {
+macro_rules! insert_version {
     () => {
         "INSERT INTO skp_versi (skp_id, version, instansi_id, aksi, oleh, status, dokumen, dibuat)"
     };
@@ -479,7 +479,7 @@ pub async fn update_json(
     }
     macro_rules! history {
         () => {
-            concat!(insert_history!(), " SELECT $7, $2, $9, $10, $11, $1, $3, $6")
+            concat!(insert_version!(), " SELECT $7, $2, $9, $10, $11, $1, $3, $6")
         };
     }
     macro_rules! answer {
@@ -549,14 +549,14 @@ pub async fn update_json(
 }
 
 /// One history entry: `p.version` is the version this entry records.
-async fn insert_history(
+async fn insert_version(
     tx: &mut AnyConnection,
     p: &Perubahan,
     aksi: AksiSkp,
     oleh: &str,
     dokumen: &str,
 ) -> DbResult<()> {
-    sqlx::query(concat!(insert_history!(), " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"))
+    sqlx::query(concat!(insert_version!(), " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"))
         .bind(&p.id)
         .bind(p.version)
         .bind(&p.instansi_id)
@@ -582,7 +582,7 @@ struct StoredHistory {
 }
 
 /// Every saved version of an SKP, oldest first.
-pub async fn history<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, skp_id: &str) -> DbResult<Vec<SkpHistoryEntry>> {
+pub async fn versions<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, skp_id: &str) -> DbResult<Vec<SkpVersion>> {
     let rows: Vec<StoredHistory> = sqlx::query_as(
         "SELECT version, aksi, oleh, status, dibuat, dokumen FROM skp_versi WHERE skp_id = $1 ORDER BY version",
     )
@@ -600,7 +600,7 @@ pub async fn history<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, skp_id: &
             let status = StatusSkp::parse(&r.status).with_context(|| {
                 format!("stored version {} of SKP {skp_id}: unknown status {:?}", r.version, r.status)
             })?;
-            Ok(SkpHistoryEntry { version: r.version, aksi, oleh: r.oleh, status, dibuat: r.dibuat, skp })
+            Ok(SkpVersion { version: r.version, aksi, oleh: r.oleh, status, dibuat: r.dibuat, skp })
         })
         .collect()
 }

@@ -16,8 +16,8 @@ use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::api::{
-    AktivasiDibuat, AtasanDiset, AtasanHalaman, BuatPeriode, Halaman, ImporGagal, Laporan, MintaAktivasi, PegawaiItem,
-    PeranAkun, PeriodeDibuat, PeriodeView, Ringkasan, RiwayatAtasan, SetAtasan, UnitNode,
+    AktivasiDibuat, AtasanDiset, AtasanHalaman, BuatPeriode, Halaman, ImportRejected, Laporan, MintaAktivasi,
+    PegawaiItem, PeranAkun, PeriodeDibuat, PeriodeView, Ringkasan, RiwayatAtasan, SetAtasan, UnitNode,
 };
 use domain::pegawai::JenisJabatan;
 use domain::periode::PeriodeInput;
@@ -539,17 +539,7 @@ fn laporan_response(l: Laporan) -> Response {
         );
     }
     let error = ErrorBody { code: "import_invalid".into(), message: ringkas_laporan(&l), fields, current: None };
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(ImporGagal { error, laporan: l })).into_response()
-}
-
-/// The 422 of the import as documented: the error shape, with `laporan` (the
-/// row report) when `code` is `import_invalid` ([`ImporGagal`]), without it
-/// for a missing or reused `Idempotency-Key`.
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct ImportRejected {
-    #[serde(flatten)]
-    pub error: ErrorBody,
-    pub laporan: Option<Laporan>,
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(ImportRejected { error, laporan: Some(l) })).into_response()
 }
 
 /// Imports the instansi's pegawai, units and atasan mapping from a CSV file; a dry run unless `terapkan=true`.

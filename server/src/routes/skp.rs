@@ -7,8 +7,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::api::{
-    Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SkpHistoryEntry, SkpRingkas,
-    SkpView, Transition,
+    Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SkpRingkas, SkpVersion, SkpView,
+    Transition,
 };
 use domain::pegawai::{JenisJabatan, PegawaiId};
 use domain::periode::{Periode, PeriodeId};
@@ -35,7 +35,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(approve))
         .routes(routes!(return_with_notes))
         .routes(routes!(revise))
-        .routes(routes!(history))
+        .routes(routes!(versions))
         .routes(routes!(rhk_atasan))
         .routes(routes!(queue))
 }
@@ -454,16 +454,16 @@ async fn revise(
     security(("ekinerja_sesi" = [])),
     params(("id" = String, Path, description = "The SKP id.")),
     responses(
-        (status = 200, description = "The history.", body = Vec<SkpHistoryEntry>),
+        (status = 200, description = "Every saved version, oldest first.", body = Vec<SkpVersion>),
     )
 )]
-async fn history(
+async fn versions(
     State(state): State<AppState>,
     actor: Actor,
     Path(id): Path<String>,
-) -> ApiResult<Json<Vec<SkpHistoryEntry>>> {
+) -> ApiResult<Json<Vec<SkpVersion>>> {
     let (row, _) = load(&state, &actor, &id).await?;
-    Ok(Json(store::history(state.db.pool(), &row.id).await?))
+    Ok(Json(store::versions(state.db.pool(), &row.id).await?))
 }
 
 /// The RHK of the pejabat penilai's own SKP in the same period, to link to.

@@ -111,7 +111,7 @@ async fn an_skp_is_saved_once_per_version_with_its_history_and_its_answer() {
         // What a reader gets: version 2, two history entries, the same SKP by every read.
         let found = store::find(db.pool(), &id).await.unwrap().expect("found");
         assert_eq!(found.version, 2);
-        let history = store::history(db.pool(), &id).await.unwrap();
+        let history = store::versions(db.pool(), &id).await.unwrap();
         let aksi: Vec<(i64, &str)> = history.iter().map(|h| (h.version, h.aksi.kode())).collect();
         assert_eq!(aksi, [(1, "create"), (2, "update")], "{backend:?}");
         let mentah = db.skp_mentah(&id).await.unwrap().expect("the shared read finds it");

@@ -11,14 +11,14 @@ use crate::api;
 use crate::components::field_errors::FieldErrorList;
 use crate::components::kuadran::OpsiRating;
 use crate::components::lampiran::Lampiran;
-use crate::components::pratinjau::RingkasanPratinjau;
+use crate::components::preview::PreviewSummary;
 use crate::components::rhk_form::RhkForm;
 use crate::fokus::{fokus_galat_pertama, fokus_nanti};
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::state::auth::use_auth;
 use crate::state::draf;
 use crate::state::editor::{
-    Pratinjau, PratinjauMasukan, Sasaran, galat_form, hasil_per_indikator, hitung_pratinjau_rencana, jelaskan,
+    PreviewParams, PreviewState, Sasaran, compute_plan_preview, galat_form, hasil_per_indikator, jelaskan,
     kelengkapan as kelengkapan_rencana, ketik_realisasi, periksa_realisasi, tambah_rhk,
 };
 use crate::state::form::{Editor, Sebaran, ikuti};
@@ -65,7 +65,7 @@ pub(super) fn EditorSkp(
     // completeness list and every keystroke's preview read this one result.
     let rencana = Memo::new(move |_| form.with(|f| f.validate(jenis_jabatan)));
     let errors = Memo::new(move |_| rencana.with(|r| r.as_ref().err().cloned().unwrap_or_default()));
-    let masukan = Memo::new(move |_| PratinjauMasukan {
+    let masukan = Memo::new(move |_| PreviewParams {
         rule_set,
         jenis_jabatan,
         realisasi: realisasi.get(),
@@ -75,9 +75,9 @@ pub(super) fn EditorSkp(
     // The whole preview, recomputed when the plan or the perilaku rating
     // changes; a realisation typed updates it in place (`ketik`), so a
     // keystroke costs the same on a 50-RHK SKP as on a short one.
-    let hitung = move || masukan.with_untracked(|m| rencana.with_untracked(|r| hitung_pratinjau_rencana(r, m)));
-    let pratinjau = RwSignal::new(hitung());
-    let hasil = Sebaran::new(pratinjau.with_untracked(hasil_per_indikator));
+    let hitung = move || masukan.with_untracked(|m| rencana.with_untracked(|r| compute_plan_preview(r, m)));
+    let preview = RwSignal::new(hitung());
+    let hasil = Sebaran::new(preview.with_untracked(hasil_per_indikator));
     Effect::new(move |sudah: Option<()>| {
         rencana.track();
         rating_perilaku.track();
@@ -85,8 +85,8 @@ pub(super) fn EditorSkp(
         if sudah.is_some() {
             let p = hitung();
             hasil.ganti_semua(hasil_per_indikator(&p));
-            if pratinjau.with_untracked(|lama| *lama != p) {
-                pratinjau.set(p);
+            if preview.with_untracked(|lama| *lama != p) {
+                preview.set(p);
             }
         }
     });
@@ -95,7 +95,7 @@ pub(super) fn EditorSkp(
         let periksa = periksa_realisasi(&id, &nilai);
         let baru = periksa.as_ref().ok().and_then(Option::as_ref);
         let aturan = (RatingEkspektasi::from_kode(&rating_perilaku.get_untracked()), jenjang);
-        let h = pratinjau.try_update(|p| rencana.with_untracked(|r| ketik_realisasi(p, r, aturan, &id, baru)));
+        let h = preview.try_update(|p| rencana.with_untracked(|r| ketik_realisasi(p, r, aturan, &id, baru)));
         hasil.ganti(&id, h.flatten());
         realisasi.update(|m| {
             m.insert(id, nilai);
@@ -120,9 +120,9 @@ pub(super) fn EditorSkp(
         form,
         realisasi,
         masukan,
-        pratinjau,
+        preview,
         ketik,
-        pratinjau_siap: ikuti(move || pratinjau.with(|p| matches!(p, Pratinjau::Siap(_)))),
+        preview_ready: ikuti(move || preview.with(|p| matches!(p, PreviewState::Siap(_)))),
         hasil,
         galat: galat_field,
         editable,
@@ -271,7 +271,7 @@ pub(super) fn EditorSkp(
                         </select>
                     </div>
                 </Show>
-                <RingkasanPratinjau pratinjau=pratinjau siap=ed.pratinjau_siap
+                <PreviewSummary preview=preview siap=ed.preview_ready
                     jelaskan=Callback::new(move |_| masukan.with(|m| form.with(|f| jelaskan(f, m, &Sasaran::Skp)))) />
             </aside>
         </div>

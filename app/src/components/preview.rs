@@ -9,7 +9,9 @@ use domain::Penjelasan;
 
 use crate::components::kuadran::{label_predikat, label_rating};
 use crate::i18n::{Locale, td_string, use_i18n};
-use crate::state::editor::{HasilIndikator, JenisRingkasan, NilaiRingkasan, Pratinjau, Ringkasan, Ukuran, angka_dalam};
+use crate::state::editor::{
+    HasilIndikator, JenisRingkasan, NilaiRingkasan, PreviewState, Ringkasan, Ukuran, angka_dalam,
+};
 use crate::teks::teks;
 
 /// An explanation, folded behind a disclosure button. Its steps are built
@@ -59,7 +61,7 @@ fn ukuran_teks(u: &Ukuran, l: Locale) -> String {
 /// below it: on a 50-RHK SKP that shift, not the preview, was most of the
 /// first keystroke's cost.
 #[component]
-pub fn PratinjauIndikator(
+pub fn IndikatorPreviewBox(
     #[prop(into)] hasil: Signal<Option<HasilIndikator>>,
     /// The plan is valid (else the hint says to complete it first).
     #[prop(into)]
@@ -98,9 +100,9 @@ pub fn PratinjauIndikator(
 /// The summary of the whole preview: suggestion, predikat, angka kredit or
 /// the legacy scores.
 #[component]
-pub fn RingkasanPratinjau(
-    #[prop(into)] pratinjau: Signal<Pratinjau>,
-    /// The plan is valid (the editor's [`crate::state::form::Editor::pratinjau_siap`]).
+pub fn PreviewSummary(
+    #[prop(into)] preview: Signal<PreviewState>,
+    /// The plan is valid (the editor's [`crate::state::form::Editor::preview_ready`]).
     #[prop(into)]
     siap: Signal<bool>,
     jelaskan: Callback<(), Vec<Penjelasan>>,
@@ -111,7 +113,7 @@ pub fn RingkasanPratinjau(
     // that stays the same.
     let bagian: [Bagian; 5] =
         JenisRingkasan::SEMUA.map(|_| Bagian { nilai: RwSignal::new(None), alasan: RwSignal::new(Vec::new()) });
-    let salin = move |p: &Pratinjau| {
+    let salin = move |p: &PreviewState| {
         for (jenis, b) in JenisRingkasan::SEMUA.into_iter().zip(bagian) {
             let baris = p.baris(jenis);
             let nilai = baris.as_ref().map(Ringkasan::nilai);
@@ -124,8 +126,8 @@ pub fn RingkasanPratinjau(
             }
         }
     };
-    pratinjau.with_untracked(salin);
-    Effect::new(move |_| pratinjau.with(salin));
+    preview.with_untracked(salin);
+    Effect::new(move |_| preview.with(salin));
     // The list is built once while the plan is valid: every kind of line is
     // there, hidden while it has no value (a first realisation, which brings
     // the predikat and angka kredit lines, changes attributes, not elements).
@@ -134,7 +136,7 @@ pub fn RingkasanPratinjau(
             view! {
                 <dl class="ringkas" data-testid="pratinjau-ringkasan">
                     {JenisRingkasan::SEMUA.into_iter().zip(bagian).map(|(j, b)| view! {
-                        <BarisRingkasan pratinjau=pratinjau bagian=b jenis=j jelaskan=jelaskan />
+                        <BarisRingkasan preview=preview bagian=b jenis=j jelaskan=jelaskan />
                     }).collect_view()}
                 </dl>
             }
@@ -154,7 +156,7 @@ struct Bagian {
 
 #[component]
 fn BarisRingkasan(
-    pratinjau: Signal<Pratinjau>,
+    preview: Signal<PreviewState>,
     bagian: Bagian,
     jenis: JenisRingkasan,
     jelaskan: Callback<(), Vec<Penjelasan>>,
@@ -181,7 +183,7 @@ fn BarisRingkasan(
         J::NilaiSkp | J::CapaianSkp => jelaskan,
         // Read while open only: no copy of it per keystroke.
         _ => Callback::new(move |_| {
-            pratinjau.with(|p| p.baris(jenis).and_then(|b| b.penjelasan().cloned())).into_iter().collect()
+            preview.with(|p| p.baris(jenis).and_then(|b| b.penjelasan().cloned())).into_iter().collect()
         }),
     };
     let kode_nilai = move || {
