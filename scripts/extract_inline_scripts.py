@@ -2,7 +2,8 @@
 """Trunk post_build hook: move every inline <script> of the staged index.html
 into a content-hashed file, so the page satisfies `script-src 'self'`;
 minify wasm-bindgen's JS glue (Trunk minifies the HTML and CSS, not it) and
-update its integrity hash; then precompress the staged files
+update its integrity hash; write the app's service worker
+(scripts/service-worker.mjs); then precompress the staged files
 (scripts/precompress.mjs)."""
 import base64
 import hashlib
@@ -58,6 +59,12 @@ for name in sorted(os.listdir(staging)):
         out = out.replace(before, sri(path))
     print(f"extract_inline_scripts: {name} minified, {size} → {os.path.getsize(path)} bytes", file=sys.stderr)
 open(index, "w", encoding="utf-8").write(out)
+
+# The app's service worker, from the final files (not for the admin
+# console, which stays online only): before precompression, so sw.js gets
+# its copies too.
+if public_url == "/":
+    subprocess.run(["node", os.path.join(here, "service-worker.mjs"), staging], check=True)
 
 # Last, once every file is final: brotli and gzip copies for the server.
 subprocess.run(["node", os.path.join(here, "precompress.mjs"), staging], check=True)

@@ -32,11 +32,11 @@ ensure_cargo_tool() { # name version binary [--locked]
 }
 
 ensure_npm() {
-  if [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/terser ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] \
+  if [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/terser ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] && [ -d node_modules/workbox-build ] \
      && [ -f node_modules/.package-lock.json ] && ! [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "npm packages: present"
   else
-    say "installing npm packages (binaryen's wasm-opt, terser, playwright-core, axe-core)"
+    say "installing npm packages (binaryen's wasm-opt, terser, workbox-build, playwright-core, axe-core)"
     npm ci --no-audit --no-fund
   fi
 }

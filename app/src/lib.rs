@@ -9,6 +9,7 @@ pub mod navigasi;
 pub mod page;
 pub mod pages;
 pub mod panik;
+pub mod pembaruan;
 pub mod state;
 pub mod teks;
 
@@ -80,10 +81,12 @@ fn siapkan() -> Navigasi {
 #[component]
 pub fn App() -> impl IntoView {
     let nav = siapkan();
+    pembaruan::register_service_worker();
     pages::penilai::provide_berikutnya();
     // A page is built anew when the address names another page (or another SKP).
     let halaman = move || halaman(nav.halaman());
     view! {
+        <pembaruan::UpdateBanner />
         <Kerangka>
             <BatasGalat>{halaman}</BatasGalat>
         </Kerangka>
