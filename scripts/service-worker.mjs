@@ -27,7 +27,8 @@ const { count, size, warnings } = await generateSW({
   // The wasm is about 1 MB before compression.
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
   navigateFallback: '/index.html',
-  navigateFallbackDenylist: [/^\/api\//, /^\/admin(\/|$)/],
+  // Workbox tests pathname + search: `/admin?x=1` and `/api` are denied too.
+  navigateFallbackDenylist: [/^\/api(\/|\?|$)/, /^\/admin(\/|\?|$)/],
   cleanupOutdatedCaches: true,
   // The first install takes the open page at once; a later version waits
   // for the page's SKIP_WAITING message (workbox adds its listener).

@@ -64,6 +64,12 @@ test('after one visit the app opens a deep link with no connection, from its ser
   await page.goto(`${server.base}/skp/${skp.id}`);
   await page.getByTestId('editor-skp').waitFor();
 
+  // The admin console and the API are never answered by the worker.
+  for (const alamat of ['/admin?asal=tautan', '/api/v1/health']) {
+    const res = await page.goto(server.base + alamat);
+    assert.equal(res?.fromServiceWorker(), false, `${alamat}: from the network`);
+  }
+
   await browser.context.setOffline(true);
   try {
     for (const alamat of [`/skp/${skp.id}`, '/penilai', '/']) {

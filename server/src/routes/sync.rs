@@ -137,6 +137,12 @@ fn key_header(m: &Mutasi) -> Option<HeaderValue> {
     idempotency::kunci_sah(k).then(|| HeaderValue::from_str(k).ok()).flatten()
 }
 
+/// A mutation's error answer in the one error shape.
+fn galat_body(code: &str, message: Teks) -> serde_json::Value {
+    serde_json::to_value(ErrorBody { code: code.to_owned(), message, ..Default::default() })
+        .expect("an ErrorBody always serialises")
+}
+
 /// The answer for a change that cannot be sent as it is: its own 422.
 fn ditolak(m: &Mutasi, field: &str, pesan: Teks) -> HasilMutasi {
     let body = ErrorBody {
@@ -155,15 +161,13 @@ fn gagal_server(m: &Mutasi, e: &dyn std::fmt::Display) -> HasilMutasi {
     HasilMutasi::tolak(
         m,
         500,
-        serde_json::to_value(ErrorBody {
-            code: "internal".into(),
-            message: Teks::new(
+        galat_body(
+            "internal",
+            Teks::new(
                 "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman.",
                 "A server error occurred; your saved data is safe.",
             ),
-            ..Default::default()
-        })
-        .expect("an ErrorBody always serialises"),
+        ),
     )
 }
 
@@ -252,15 +256,21 @@ async fn sync(
             results.push(HasilMutasi::tolak(
                 m,
                 409,
-                serde_json::json!({
-                    "code": "out_of_order",
-                    "message": format!(
-                        "Perubahan ini (seq {}) tiba setelah perubahan yang lebih baru dari perangkat yang sama \
-                         (seq {terakhir}); tidak diterapkan. / This change (seq {}) arrived after later ones from \
-                         the same device (seq {terakhir}); not applied.",
-                        m.seq, m.seq
+                galat_body(
+                    "out_of_order",
+                    Teks::new(
+                        format!(
+                            "Perubahan ini (seq {}) tiba setelah perubahan yang lebih baru dari perangkat yang sama \
+                             (seq {terakhir}); tidak diterapkan.",
+                            m.seq
+                        ),
+                        format!(
+                            "This change (seq {}) arrived after later ones from the same device (seq {terakhir}); \
+                             not applied.",
+                            m.seq
+                        ),
                     ),
-                }),
+                ),
             ));
             continue;
         }
@@ -278,11 +288,13 @@ async fn sync(
         results.push(HasilMutasi::tolak(
             m,
             503,
-            serde_json::json!({
-                "code": "not_attempted",
-                "message": "Belum diterapkan: perubahan sebelumnya gagal sementara; kirim lagi mulai dari perubahan itu. \
-                            / Not applied: an earlier change failed for now; send again from that change.",
-            }),
+            galat_body(
+                "not_attempted",
+                Teks::new(
+                    "Belum diterapkan: perubahan sebelumnya gagal sementara; kirim lagi mulai dari perubahan itu.",
+                    "Not applied: an earlier change failed for now; send again from that change.",
+                ),
+            ),
         ));
     }
     // What was applied is reported whatever happens now: a position not

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, DEMO_KABID1, DEMO_STAF2, backends, spawn_app_with};
+use crate::helpers::{Backend, DEMO_KABID1, DEMO_STAF2, backends, is_teks, spawn_app_with};
 use crate::skp::{create, periode_id, rencana};
 
 #[tokio::test]
@@ -104,6 +104,7 @@ async fn a_batch_sent_after_a_newer_one_from_the_same_client_is_not_applied() {
         let older = sync("hp", vec![edit(3, "k-3", 2, "Batch lama")]).await;
         assert_eq!(older["results"][0]["status"], 409, "{backend:?}: {older}");
         assert_eq!(older["results"][0]["body"]["code"], "out_of_order");
+        assert!(is_teks(&older["results"][0]["body"]["message"]), "the one error shape: {older}");
         // The newer batch sent again: its key answers, as before.
         let again = sync("hp", vec![edit(5, "k-5", 1, "Batch baru")]).await;
         assert_eq!(
