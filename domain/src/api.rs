@@ -4,6 +4,7 @@
 
 pub mod impor;
 pub mod org;
+pub mod sync;
 
 use serde::{Deserialize, Serialize};
 

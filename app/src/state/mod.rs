@@ -7,5 +7,6 @@ pub mod draf;
 pub mod editor;
 pub mod form;
 pub mod kuadran;
+pub mod outbox;
 pub mod skp;
 pub mod tenggat;

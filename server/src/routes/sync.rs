@@ -9,10 +9,11 @@ use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::{Extension, Json, Router};
 use domain::error::FieldErrors;
 use domain::teks::Teks;
-use serde::{Deserialize, Serialize};
 use tower::ServiceExt;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+pub use domain::api::sync::{MAX_MUTATIONS, Mutation, MutationResult, SyncInput, SyncOutput};
 
 use crate::auth::Actor;
 use crate::auth::session::CSRF_HEADER;
@@ -21,9 +22,6 @@ use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::AppJson;
 use crate::idempotency;
 use crate::state::AppState;
-
-/// At most this many mutations per batch; a longer outbox is sent in parts.
-pub const MAX_MUTATIONS: usize = 200;
 
 /// The API that sync replays into.
 #[derive(Clone)]
@@ -38,47 +36,9 @@ pub fn router(api: Router) -> OpenApiRouter<AppState> {
         .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
 }
 
-#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SyncInput {
-    pub client_id: String,
-    pub mutations: Vec<Mutasi>,
-}
-
-/// One queued change, as the client recorded it offline.
-#[derive(Debug, Deserialize, Serialize, Clone, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Mutasi {
-    pub seq: u64,
-    pub idempotency_key: String,
-    pub method: String,
-    /// Under `/api/v1/`, e.g. `/api/v1/skp/…/submit`.
-    pub path: String,
-    #[serde(default)]
-    pub body: serde_json::Value,
-}
-
-#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
-pub struct HasilMutasi {
-    pub seq: u64,
-    pub idempotency_key: String,
-    pub status: u16,
-    /// True when this key had been applied before: the stored first result.
-    pub replayed: bool,
-    pub body: serde_json::Value,
-}
-
-impl HasilMutasi {
-    /// A change answered by sync itself, without reaching its route.
-    fn tolak(m: &Mutasi, status: u16, body: serde_json::Value) -> Self {
-        HasilMutasi { seq: m.seq, idempotency_key: m.idempotency_key.clone(), status, replayed: false, body }
-    }
-}
-
-#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
-pub struct SyncOutput {
-    pub client_id: String,
-    pub results: Vec<HasilMutasi>,
+/// A change answered by sync itself, without reaching its route.
+fn tolak(m: &Mutation, status: u16, body: serde_json::Value) -> MutationResult {
+    MutationResult { seq: m.seq, idempotency_key: m.idempotency_key.clone(), status, replayed: false, body }
 }
 
 fn check(input: &SyncInput) -> ApiResult<()> {
@@ -113,7 +73,7 @@ fn check(input: &SyncInput) -> ApiResult<()> {
 /// API. The path must be one a request can carry as it is: a URI path (and
 /// query) of RFC 3986's characters, so building the request cannot fail
 /// (`<`, `>`, a backtick, a space or `"` would).
-fn allowed(m: &Mutasi) -> Option<Method> {
+fn allowed(m: &Mutation) -> Option<Method> {
     let method = match m.method.as_str() {
         "POST" => Method::POST,
         "PUT" => Method::PUT,
@@ -132,7 +92,7 @@ fn allowed(m: &Mutasi) -> Option<Method> {
 
 /// The key as a header value; `None` when it cannot be one (the route would
 /// refuse it anyway: keys are 1–100 visible ASCII characters).
-fn key_header(m: &Mutasi) -> Option<HeaderValue> {
+fn key_header(m: &Mutation) -> Option<HeaderValue> {
     let k = m.idempotency_key.trim();
     idempotency::kunci_sah(k).then(|| HeaderValue::from_str(k).ok()).flatten()
 }
@@ -144,21 +104,21 @@ fn galat_body(code: &str, message: Teks) -> serde_json::Value {
 }
 
 /// The answer for a change that cannot be sent as it is: its own 422.
-fn ditolak(m: &Mutasi, field: &str, pesan: Teks) -> HasilMutasi {
+fn ditolak(m: &Mutation, field: &str, pesan: Teks) -> MutationResult {
     let body = ErrorBody {
         code: "validation".into(),
         message: Teks::new("Perubahan ini tidak dapat disinkronkan.", "This change cannot be synced."),
         fields: FieldErrors::new().with(field, pesan),
         current: None,
     };
-    HasilMutasi::tolak(m, 422, serde_json::to_value(body).expect("an ErrorBody always serialises"))
+    tolak(m, 422, serde_json::to_value(body).expect("an ErrorBody always serialises"))
 }
 
 /// The answer for a change whose handling failed inside the server: a
 /// passing failure (500), so it and the ones after it are sent again.
-fn gagal_server(m: &Mutasi, e: &dyn std::fmt::Display) -> HasilMutasi {
+fn gagal_server(m: &Mutation, e: &dyn std::fmt::Display) -> MutationResult {
     tracing::error!(error = %e, seq = m.seq, "a sync mutation could not be handled");
-    HasilMutasi::tolak(
+    tolak(
         m,
         500,
         galat_body(
@@ -253,7 +213,7 @@ async fn sync(
             true
         };
         if !tersimpan {
-            results.push(HasilMutasi::tolak(
+            results.push(tolak(
                 m,
                 409,
                 galat_body(
@@ -285,7 +245,7 @@ async fn sync(
         tuntas = tuntas.max(m.seq);
     }
     for m in mutations {
-        results.push(HasilMutasi::tolak(
+        results.push(tolak(
             m,
             503,
             galat_body(
@@ -314,10 +274,10 @@ async fn sync(
 async fn kirim(
     api: &Router,
     parts: &axum::http::request::Parts,
-    m: &Mutasi,
+    m: &Mutation,
     method: Method,
     key: HeaderValue,
-) -> HasilMutasi {
+) -> MutationResult {
     let mut builder = Request::builder().method(method).uri(&m.path);
     for name in [header::COOKIE, HeaderName::from_static(CSRF_HEADER), header::ACCEPT_LANGUAGE] {
         for v in parts.headers.get_all(&name) {
@@ -350,7 +310,7 @@ async fn kirim(
             serde_json::Value::Null
         }
     };
-    HasilMutasi { seq: m.seq, idempotency_key: m.idempotency_key.clone(), status, replayed, body }
+    MutationResult { seq: m.seq, idempotency_key: m.idempotency_key.clone(), status, replayed, body }
 }
 
 /// Whether a change's answer says "not now" rather than "no": the session

@@ -1,0 +1,387 @@
+//! The device's outbox (issue 22): every change the app makes, in order,
+//! until the server has it — `POST /api/v1/sync`, one batch at a time. Plain
+//! data and rules with native tests; where it is kept (IndexedDB, with the
+//! entry and its `seq` in one transaction) and when it is sent are the I/O
+//! around it. It is one value per device, serialisable as it is.
+//!
+//! - Every entry has its owner: only the signed-in person's entries are
+//!   sent, counted or shown, and signing out never drops them silently.
+//! - Sent in `seq` order. A passing failure (no answer, 401, 429, 5xx,
+//!   `not_attempted`) keeps the entry, to be sent again with the same
+//!   Idempotency-Key (so a change the server applied but whose answer was
+//!   lost is answered from the key, never applied twice); a refusal (409,
+//!   422, 403, 404, …) moves it to the refused list, where the person sees
+//!   it and chooses to re-apply or drop it.
+//! - Queued changes of one record chain their versions: each is based on the
+//!   version the changes before it will leave.
+
+use domain::api::sync::{MAX_MUTATIONS, Mutation, SyncInput, SyncOutput};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// How one answer of the server is taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The server has it (2xx, a replayed answer too): it leaves the outbox.
+    Saved,
+    /// A passing failure: kept, and sent again later in the same order.
+    Passing,
+    /// Refused as it is: moved to the refused list for the person to decide.
+    Refused,
+}
+
+/// The outcome of an answer's status, as the server's `/sync` stops on it
+/// (`routes::sync::sementara`: 401, 429 and 5xx are passing).
+pub fn classify(status: u16) -> Outcome {
+    match status {
+        200..=299 => Outcome::Saved,
+        401 | 429 => Outcome::Passing,
+        s if s >= 500 => Outcome::Passing,
+        _ => Outcome::Refused,
+    }
+}
+
+/// One queued change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The pegawai who made it.
+    pub owner: String,
+    /// The record it changes (its API path, e.g. `/api/v1/skp/{id}`) and
+    /// the version it is based on; `None` for a creation.
+    pub record: Option<(String, i64)>,
+    pub mutation: Mutation,
+}
+
+/// A change the server refused, with what it answered (a stale version's
+/// 409 carries the current record, to show beside the change).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Refused {
+    pub entry: Entry,
+    pub status: u16,
+    pub body: Value,
+}
+
+/// What a batch's answer did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub saved: Vec<u64>,
+    pub refused: Vec<u64>,
+    /// A passing failure: send again later (with backoff).
+    pub retry: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outbox {
+    client_id: String,
+    /// The last `seq` allocated (0 before the first).
+    last_seq: u64,
+    pending: Vec<Entry>,
+    refused: Vec<Refused>,
+}
+
+impl Outbox {
+    /// A new device's outbox; `client_id` is chosen once per device (1–100 characters).
+    pub fn new(client_id: impl Into<String>) -> Self {
+        Outbox { client_id: client_id.into(), last_seq: 0, pending: Vec::new(), refused: Vec::new() }
+    }
+
+    pub fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
+    /// Queues a change and allocates its `seq` (the next one, in the same
+    /// step, so one stored write holds both). For a change of `record`
+    /// (its path and the version last received from the server), the body's
+    /// `version` is set to the version the changes of that record already
+    /// waiting will leave — at least the one received, which may already
+    /// count some of them (applied, their answer lost).
+    pub fn push(
+        &mut self,
+        owner: &str,
+        record: Option<(&str, i64)>,
+        method: &str,
+        path: &str,
+        mut body: Value,
+        idempotency_key: String,
+    ) -> u64 {
+        let record = record.map(|(r, diterima)| (r.to_owned(), self.next_version(owner, r, diterima)));
+        if let (Some((_, version)), Value::Object(isi)) = (&record, &mut body) {
+            isi.insert("version".to_owned(), Value::from(*version));
+        }
+        self.last_seq += 1;
+        let mutation =
+            Mutation { seq: self.last_seq, idempotency_key, method: method.to_owned(), path: path.to_owned(), body };
+        self.pending.push(Entry { owner: owner.to_owned(), record, mutation });
+        self.last_seq
+    }
+
+    /// The version a new change of `record` is based on.
+    fn next_version(&self, owner: &str, record: &str, diterima: i64) -> i64 {
+        self.pending
+            .iter()
+            .filter(|e| e.owner == owner)
+            .filter_map(|e| e.record.as_ref().filter(|(r, _)| r == record).map(|(_, v)| v + 1))
+            .fold(diterima, i64::max)
+    }
+
+    /// The next batch to send for `owner`: their waiting changes in `seq`
+    /// order, at most [`MAX_MUTATIONS`]; `None` when nothing waits.
+    pub fn batch(&self, owner: &str) -> Option<SyncInput> {
+        let mutations: Vec<Mutation> =
+            self.pending.iter().filter(|e| e.owner == owner).take(MAX_MUTATIONS).map(|e| e.mutation.clone()).collect();
+        (!mutations.is_empty()).then(|| SyncInput { client_id: self.client_id.clone(), mutations })
+    }
+
+    /// Takes the server's answer to a batch of `owner`'s: saved changes
+    /// leave, refused ones move to the refused list, passing failures stay.
+    /// A result for a change no longer waiting (an answer taken twice) or of
+    /// another person changes nothing.
+    pub fn apply(&mut self, owner: &str, out: &SyncOutput) -> Applied {
+        let mut applied = Applied::default();
+        if out.client_id != self.client_id {
+            return applied;
+        }
+        for r in &out.results {
+            let Some(i) = self.pending.iter().position(|e| {
+                e.owner == owner && e.mutation.seq == r.seq && e.mutation.idempotency_key == r.idempotency_key
+            }) else {
+                continue;
+            };
+            match classify(r.status) {
+                Outcome::Saved => {
+                    self.pending.remove(i);
+                    applied.saved.push(r.seq);
+                }
+                Outcome::Refused => {
+                    let entry = self.pending.remove(i);
+                    self.refused.push(Refused { entry, status: r.status, body: r.body.clone() });
+                    applied.refused.push(r.seq);
+                }
+                Outcome::Passing => applied.retry = true,
+            }
+        }
+        applied
+    }
+
+    /// `owner`'s changes waiting to be sent, oldest first.
+    pub fn pending<'a>(&'a self, owner: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.pending.iter().filter(move |e| e.owner == owner)
+    }
+
+    /// `owner`'s refused changes, oldest first.
+    pub fn refused<'a>(&'a self, owner: &'a str) -> impl Iterator<Item = &'a Refused> + 'a {
+        self.refused.iter().filter(move |r| r.entry.owner == owner)
+    }
+
+    /// Whether signing `owner` out would leave changes of theirs unsent:
+    /// then the app asks first (they stay on the device either way).
+    pub fn has_unsent(&self, owner: &str) -> bool {
+        self.pending(owner).next().is_some() || self.refused(owner).next().is_some()
+    }
+
+    /// Drops a refused change, as its owner chose; `false` when there is none.
+    pub fn drop_refused(&mut self, owner: &str, seq: u64) -> bool {
+        let before = self.refused.len();
+        self.refused.retain(|r| !(r.entry.owner == owner && r.entry.mutation.seq == seq));
+        self.refused.len() != before
+    }
+
+    /// Queues a refused change again, as its owner chose, on the record as
+    /// it now is (`current_version`, e.g. from the 409's current record),
+    /// with a new `seq` and key (the old key holds the refusal).
+    pub fn reapply(&mut self, owner: &str, seq: u64, current_version: Option<i64>, key: String) -> Option<u64> {
+        let i = self.refused.iter().position(|r| r.entry.owner == owner && r.entry.mutation.seq == seq)?;
+        let Refused { entry, .. } = self.refused.remove(i);
+        let m = entry.mutation;
+        let record = match (&entry.record, current_version) {
+            (Some((r, lama)), baru) => Some((r.as_str(), baru.unwrap_or(*lama))),
+            (None, _) => None,
+        };
+        Some(self.push(owner, record, &m.method, &m.path, m.body, key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::api::sync::MutationResult;
+    use serde_json::json;
+
+    const SKP: &str = "/api/v1/skp/s1";
+
+    fn jawaban(client_id: &str, hasil: &[(&Mutation, u16, bool)]) -> SyncOutput {
+        SyncOutput {
+            client_id: client_id.into(),
+            results: hasil
+                .iter()
+                .map(|(m, status, replayed)| MutationResult {
+                    seq: m.seq,
+                    idempotency_key: m.idempotency_key.clone(),
+                    status: *status,
+                    replayed: *replayed,
+                    body: json!({}),
+                })
+                .collect(),
+        }
+    }
+
+    fn edit(o: &mut Outbox, owner: &str, diterima: i64, uraian: &str, key: &str) -> u64 {
+        o.push(owner, Some((SKP, diterima)), "PUT", SKP, json!({ "version": 0, "rencana": uraian }), key.into())
+    }
+
+    #[test]
+    fn answers_are_classified_as_the_server_stops_on_them() {
+        for (status, outcome) in [
+            (200, Outcome::Saved),
+            (201, Outcome::Saved),
+            (401, Outcome::Passing),
+            (429, Outcome::Passing),
+            (500, Outcome::Passing),
+            (503, Outcome::Passing),
+            (400, Outcome::Refused),
+            (403, Outcome::Refused),
+            (404, Outcome::Refused),
+            (409, Outcome::Refused),
+            (413, Outcome::Refused),
+            (422, Outcome::Refused),
+        ] {
+            assert_eq!(classify(status), outcome, "{status}");
+        }
+    }
+
+    #[test]
+    fn changes_are_sent_in_order_and_only_by_their_owner() {
+        let mut o = Outbox::new("hp-1");
+        let a1 = o.push("ani", None, "POST", "/api/v1/skp", json!({ "periode_id": "p" }), "k1".into());
+        let b1 = o.push("budi", None, "POST", "/api/v1/skp", json!({ "periode_id": "p" }), "k2".into());
+        let a2 = edit(&mut o, "ani", 1, "x", "k3");
+        assert_eq!((a1, b1, a2), (1, 2, 3), "one seq per change, strictly increasing on the device");
+        let batch = o.batch("ani").unwrap();
+        assert_eq!(batch.client_id, "hp-1");
+        assert_eq!(batch.mutations.iter().map(|m| m.seq).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(o.batch("budi").unwrap().mutations.len(), 1);
+        assert!(o.batch("citra").is_none());
+        assert!(o.has_unsent("budi") && !o.has_unsent("citra"));
+    }
+
+    #[test]
+    fn a_long_outbox_is_sent_in_parts() {
+        let mut o = Outbox::new("hp");
+        for i in 0..(MAX_MUTATIONS + 5) {
+            o.push("ani", None, "POST", "/api/v1/skp", json!({}), format!("k{i}"));
+        }
+        let batch = o.batch("ani").unwrap();
+        assert_eq!(batch.mutations.len(), MAX_MUTATIONS);
+        let out = jawaban("hp", &batch.mutations.iter().map(|m| (m, 201, false)).collect::<Vec<_>>());
+        assert_eq!(o.apply("ani", &out).saved.len(), MAX_MUTATIONS);
+        assert_eq!(o.batch("ani").unwrap().mutations.first().map(|m| m.seq), Some(MAX_MUTATIONS as u64 + 1));
+    }
+
+    #[test]
+    fn queued_edits_of_one_record_chain_their_versions() {
+        let mut o = Outbox::new("hp");
+        edit(&mut o, "ani", 3, "satu", "k1");
+        edit(&mut o, "ani", 3, "dua", "k2");
+        o.push("ani", Some((SKP, 3)), "POST", &format!("{SKP}/submit"), json!({ "version": 0 }), "k3".into());
+        let versi = |o: &Outbox| {
+            o.batch("ani").unwrap().mutations.iter().map(|m| m.body["version"].clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(versi(&o), [json!(3), json!(4), json!(5)]);
+        // Another record and another person do not move this chain.
+        o.push("ani", Some(("/api/v1/skp/s2", 7)), "PUT", "/api/v1/skp/s2", json!({}), "k4".into());
+        edit(&mut o, "budi", 3, "lain", "k5");
+        assert_eq!(o.batch("budi").unwrap().mutations[0].body["version"], 3);
+        // The first two were applied, their answer lost; the record read
+        // again says 5: a new edit is based on 6, not counted twice.
+        edit(&mut o, "ani", 5, "tiga", "k6");
+        assert_eq!(o.pending("ani").last().unwrap().mutation.body["version"], 6);
+    }
+
+    #[test]
+    fn a_lost_answer_is_sent_again_with_the_same_key_and_taken_once() {
+        let mut o = Outbox::new("hp");
+        edit(&mut o, "ani", 1, "satu", "k1");
+        let batch = o.batch("ani").unwrap();
+        // The reply never arrived: nothing changed, the same batch goes again.
+        assert_eq!(o.batch("ani").unwrap(), batch);
+        let replay = jawaban("hp", &[(&batch.mutations[0], 200, true)]);
+        assert_eq!(o.apply("ani", &replay).saved, [1]);
+        assert!(o.batch("ani").is_none());
+        // The same answer taken twice (two tabs): nothing more happens.
+        assert_eq!(o.apply("ani", &replay), Applied::default());
+    }
+
+    #[test]
+    fn a_passing_failure_keeps_the_change_and_what_follows_in_order() {
+        let mut o = Outbox::new("hp");
+        edit(&mut o, "ani", 1, "satu", "k1");
+        edit(&mut o, "ani", 1, "dua", "k2");
+        let batch = o.batch("ani").unwrap();
+        let out = jawaban("hp", &[(&batch.mutations[0], 503, false), (&batch.mutations[1], 503, false)]);
+        let applied = o.apply("ani", &out);
+        assert!(applied.retry && applied.saved.is_empty() && applied.refused.is_empty());
+        assert_eq!(o.batch("ani").unwrap(), batch, "kept as it was, same keys, same order");
+    }
+
+    #[test]
+    fn a_refusal_is_kept_for_its_owner_to_reapply_or_drop() {
+        let mut o = Outbox::new("hp");
+        let s1 = edit(&mut o, "ani", 1, "satu", "k1");
+        let s2 = edit(&mut o, "ani", 1, "dua", "k2");
+        let batch = o.batch("ani").unwrap();
+        let mut out = jawaban("hp", &[(&batch.mutations[0], 200, false), (&batch.mutations[1], 409, false)]);
+        out.results[1].body = json!({ "code": "stale_version", "current": { "version": 9 } });
+        let applied = o.apply("ani", &out);
+        assert_eq!((applied.saved, applied.refused, applied.retry), (vec![s1], vec![s2], false));
+        let ditolak: Vec<_> = o.refused("ani").collect();
+        assert_eq!(
+            (ditolak.len(), ditolak[0].status, ditolak[0].body["code"].as_str()),
+            (1, 409, Some("stale_version"))
+        );
+        assert_eq!(o.refused("budi").count(), 0, "another person never sees it");
+        assert!(o.has_unsent("ani"), "signing out asks first");
+        assert!(!o.drop_refused("budi", s2), "only its owner drops it");
+        // Re-applied on the current record: a new seq and key, version 9.
+        let s3 = o.reapply("ani", s2, Some(9), "k3".into()).unwrap();
+        assert!(s3 > s2);
+        let m = &o.batch("ani").unwrap().mutations[0];
+        assert_eq!(
+            (m.seq, m.idempotency_key.as_str(), m.body["version"].clone(), m.body["rencana"].clone()),
+            (s3, "k3", json!(9), json!("dua"))
+        );
+        assert_eq!(o.refused("ani").count(), 0);
+        // Refused again and dropped.
+        let out = jawaban("hp", &[(m, 422, false)]);
+        o.apply("ani", &out);
+        assert!(o.drop_refused("ani", s3));
+        assert!(!o.has_unsent("ani"));
+    }
+
+    #[test]
+    fn another_devices_answer_or_another_persons_results_change_nothing() {
+        let mut o = Outbox::new("hp");
+        edit(&mut o, "ani", 1, "satu", "k1");
+        let batch = o.batch("ani").unwrap();
+        assert_eq!(o.apply("ani", &jawaban("laptop", &[(&batch.mutations[0], 200, false)])), Applied::default());
+        assert_eq!(o.apply("budi", &jawaban("hp", &[(&batch.mutations[0], 200, false)])), Applied::default());
+        assert_eq!(o.pending("ani").count(), 1);
+    }
+
+    #[test]
+    fn the_outbox_is_kept_as_it_is() {
+        let mut o = Outbox::new("hp");
+        edit(&mut o, "ani", 1, "satu", "k1");
+        let batch = o.batch("ani").unwrap();
+        o.apply("ani", &jawaban("hp", &[(&batch.mutations[0], 422, false)]));
+        edit(&mut o, "ani", 1, "dua", "k2");
+        let simpan = serde_json::to_string(&o).unwrap();
+        let baca: Outbox = serde_json::from_str(&simpan).unwrap();
+        assert_eq!(baca, o);
+        let mut baca = baca;
+        assert_eq!(
+            baca.push("ani", None, "POST", "/api/v1/skp", json!({}), "k3".into()),
+            3,
+            "seq goes on after a reload"
+        );
+    }
+}
