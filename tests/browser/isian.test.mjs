@@ -74,3 +74,26 @@ test('an incomplete plan sent to the server shows each field\'s message once, in
   assert.deepEqual(problems.filter((p) => !/status of 422/.test(p)), []);
   await page.close();
 });
+
+test('Ajukan pressed straight from a focused empty field is not lost to the field\'s message appearing (phone)', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await browser.context.clearCookies();
+  await login(page, server.base, '199512302022032008'); // Putri Maharani, no SKP yet
+  await page.getByTestId('buat-skp').click();
+  await page.getByTestId('editor-skp').waitFor();
+  await page.getByTestId('tambah-rhk-utama').click();
+  // The new RHK's first field has the focus and is empty; the pegawai
+  // presses Ajukan near its top edge, as a thumb does.
+  await page.waitForFunction(() => document.activeElement?.id?.endsWith('-uraian'));
+  const ajukan = page.getByTestId('ajukan');
+  await ajukan.scrollIntoViewIfNeeded();
+  const dikirim = page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes('/api/v1/skp/'), { timeout: 5000 });
+  await ajukan.click({ position: { x: 12, y: 3 } });
+  await dikirim;
+  await page.getByTestId('galat-server').filter({ hasText: /perlu diperbaiki/ }).waitFor();
+  assert.ok(await page.locator('[aria-invalid="true"]').count() >= 1, 'the empty fields are marked after the attempt');
+  assert.deepEqual(problems.filter((p) => !/status of 422/.test(p)), []);
+  await page.close();
+});
