@@ -51,17 +51,44 @@ fn dalam_bahasa(pesan: &[domain::Teks], en: bool) -> Vec<String> {
 #[derive(Clone, Copy)]
 struct Disentuh(RwSignal<bool>);
 
+/// How long after a press on a button a field it left is marked: longer
+/// than a tap lasts.
+const SETELAH_TEKAN_MS: u64 = 300;
+
 impl Disentuh {
     fn baru() -> Self {
         Disentuh(RwSignal::new(false))
     }
 
-    /// A handler for the field's container (`input`, `change` and `focusout` bubble to it).
+    /// A handler for the field's container (`input` and `change` bubble to it).
     fn tandai<E>(self) -> impl Fn(E) + Copy + 'static {
         move |_| {
             if !self.0.get_untracked() {
                 self.0.set(true);
             }
+        }
+    }
+
+    /// The container's `focusout` handler. When the focus leaves for a
+    /// button (the pegawai pressed Ajukan, say), the field is marked only
+    /// after the press: its message appearing at once could move the button
+    /// from under the finger before the press ends, and the press would be
+    /// lost. (The field may be gone by then: nothing to mark.)
+    fn tandai_keluar(self) -> impl Fn(web_sys::FocusEvent) + Copy + 'static {
+        move |ev| {
+            let ke_tombol = ev
+                .related_target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .is_some_and(|e| e.tag_name() == "BUTTON");
+            if !ke_tombol {
+                return self.tandai()(());
+            }
+            let nanti = move || {
+                if self.0.try_get_untracked() == Some(false) {
+                    self.0.try_set(true);
+                }
+            };
+            set_timeout(nanti, std::time::Duration::from_millis(SETELAH_TEKAN_MS));
         }
     }
 }
@@ -109,7 +136,7 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
         <div class="rhk kartu" data-testid="rhk">
             <fieldset class="isi-rhk" disabled=move || !ed.editable.get()>
                 <legend>{move || { let n = nomor.get() + 1; t!(i18n, pegawai.rhk_ke, n = move || n) }}</legend>
-                <div class="baris" on:input=d_uraian.tandai() on:focusout=d_uraian.tandai()>
+                <div class="baris" on:input=d_uraian.tandai() on:focusout=d_uraian.tandai_keluar()>
                     <label for=uraian_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.uraian_rhk))}</label>
                     <textarea id=uraian_id.clone() data-testid="rhk-uraian" rows="2"
                         prop:value=ed.rhk_awal(&r1, |r| r.uraian.clone()).unwrap_or_default()
@@ -126,7 +153,7 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
                             <option value="tambahan" selected=ed.rhk_awal(&r4, |r| r.jenis == JenisRhk::Tambahan).unwrap_or(false)>{teks(i18n, |l| label_jenis_rhk(l, JenisRhk::Tambahan))}</option>
                         </select>
                     </div>
-                    <div on:change=d_atasan.tandai() on:focusout=d_atasan.tandai()>
+                    <div on:change=d_atasan.tandai() on:focusout=d_atasan.tandai_keluar()>
                         <label for=atasan_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.rhk_atasan))}</label>
                         <select id=atasan_id.clone() data-testid="rhk-atasan"
                             on:change=move |ev| { let v = event_target_value(&ev); ed.update_rhk(&r5, |r| r.rhk_atasan_id = v); }>
@@ -203,7 +230,7 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
     let pol_sel = move |p: Polaritas| polaritas == p;
     view! {
         <div class="iki" data-testid="iki">
-            <div class="baris" on:input=d[0].tandai() on:focusout=d[0].tandai()>
+            <div class="baris" on:input=d[0].tandai() on:focusout=d[0].tandai_keluar()>
                 <label for=f("uraian")>{teks(i18n, |l| td_string!(l, pegawai.uraian_indikator))}</label>
                 <input id=f("uraian") data-testid="iki-uraian" prop:value=awal(|i| i.uraian.clone()) on:input=set(|i, v| i.uraian = v) />
                 <FieldErrorList id=f("uraian-galat") pesan=pesan(ed, &rhk, Some(&id), "uraian", en, d[0]) />
@@ -219,17 +246,17 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                         <option value="biaya" selected=aspek_sel(AspekIndikator::Biaya)>{teks(i18n, |l| label_aspek(l, AspekIndikator::Biaya))}</option>
                     </select>
                 </div>
-                <div on:input=d[1].tandai() on:focusout=d[1].tandai()>
+                <div on:input=d[1].tandai() on:focusout=d[1].tandai_keluar()>
                     <label for=f("target")>{teks(i18n, |l| td_string!(l, pegawai.target))}</label>
                     <input id=f("target") data-testid="iki-target" inputmode="decimal" prop:value=awal(|i| i.target.clone()) on:input=set(|i, v| i.target = v) />
                     <FieldErrorList id=f("target-galat") pesan=pesan(ed, &rhk, Some(&id), "target", en, d[1]) />
                 </div>
-                <div on:input=d[2].tandai() on:focusout=d[2].tandai()>
+                <div on:input=d[2].tandai() on:focusout=d[2].tandai_keluar()>
                     <label for=f("target-maks")>{teks(i18n, |l| td_string!(l, pegawai.target_maks))}</label>
                     <input id=f("target-maks") data-testid="iki-target-maks" inputmode="decimal" prop:value=awal(|i| i.target_maks.clone()) on:input=set(|i, v| i.target_maks = v) />
                     <FieldErrorList id=f("target-maks-galat") pesan=pesan(ed, &rhk, Some(&id), "target_maks", en, d[2]) />
                 </div>
-                <div on:input=d[3].tandai() on:focusout=d[3].tandai()>
+                <div on:input=d[3].tandai() on:focusout=d[3].tandai_keluar()>
                     <label for=f("satuan")>{teks(i18n, |l| td_string!(l, pegawai.satuan))}</label>
                     <input id=f("satuan") data-testid="iki-satuan" prop:value=awal(|i| i.satuan.clone()) on:input=set(|i, v| i.satuan = v) />
                     <FieldErrorList id=f("satuan-galat") pesan=pesan(ed, &rhk, Some(&id), "satuan", en, d[3]) />
@@ -297,7 +324,7 @@ fn Perspektif(ed: Editor, id: String) -> impl IntoView {
     };
     let d = Disentuh::baru();
     view! {
-        <div class="baris" on:change=d.tandai() on:focusout=d.tandai()>
+        <div class="baris" on:change=d.tandai() on:focusout=d.tandai_keluar()>
             <label for=sel_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.perspektif))}</label>
             <select id=sel_id on:change=ubah>
                 <option value="">{teks(i18n, |l| td_string!(l, pegawai.pilih))}</option>
