@@ -69,6 +69,13 @@ impl ApiError {
         ApiError::Validation(FieldErrors::new().with(field, message))
     }
 
+    /// The error's JSON (its code and message; the fields and the current
+    /// record are added when the error is answered).
+    pub fn body(&self) -> ErrorBody {
+        let (_, code, message) = self.parts();
+        ErrorBody { code: code.to_owned(), message, fields: FieldErrors::new(), current: None }
+    }
+
     fn parts(&self) -> (StatusCode, &str, Teks) {
         match self {
             ApiError::BadRequest(code, m) => (StatusCode::BAD_REQUEST, code, m.clone()),
@@ -145,8 +152,8 @@ pub struct InternalError(pub Arc<anyhow::Error>);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let (status, code, message) = self.parts();
-        let mut body = ErrorBody { code: code.to_owned(), message, fields: FieldErrors::new(), current: None };
+        let status = self.parts().0;
+        let mut body = self.body();
         let mut retry_after = None;
         let mut internal = None;
         match self {

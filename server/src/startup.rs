@@ -17,6 +17,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::config::ServeArgs;
 use crate::db::Db;
+use crate::error::ApiError;
 use crate::state::AppState;
 use crate::{error, idempotency, openapi, routes, seed, spa};
 
@@ -76,24 +77,21 @@ fn error_shape(res: axum::response::Response) -> axum::response::Response {
     if json {
         return res;
     }
-    let (code, message) = match status.as_u16() {
-        405 => (
+    let sendiri = |code: &str, message| error::ErrorBody { code: code.to_owned(), message, ..Default::default() };
+    let body = match status.as_u16() {
+        405 => sendiri(
             "method_not_allowed",
             Teks::new("Metode ini tidak didukung di alamat ini.", "This method is not supported here."),
         ),
-        404 => ("not_found", Teks::new("Tidak ditemukan.", "Not found.")),
-        413 => ("payload_too_large", Teks::new("Kiriman terlalu besar.", "The request body is too large.")),
-        415 => ("unsupported_media_type", Teks::new("Jenis isi kiriman tidak didukung.", "Unsupported content type.")),
-        s if s >= 500 => (
-            "internal",
-            Teks::new(
-                "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman.",
-                "A server error occurred; your saved data is safe.",
-            ),
+        404 => ApiError::NotFound.body(),
+        413 => ApiError::TooLarge.body(),
+        415 => sendiri(
+            "unsupported_media_type",
+            Teks::new("Jenis isi kiriman tidak didukung.", "Unsupported content type."),
         ),
-        _ => ("bad_request", Teks::new("Permintaan tidak valid.", "The request is not valid.")),
+        s if s >= 500 => ApiError::Internal(anyhow::anyhow!("HTTP {s} without an error body")).body(),
+        _ => sendiri("bad_request", Teks::new("Permintaan tidak valid.", "The request is not valid.")),
     };
-    let body = crate::error::ErrorBody { code: code.to_owned(), message, fields: Default::default(), current: None };
     let (mut parts, _) = res.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));

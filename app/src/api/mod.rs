@@ -85,7 +85,7 @@ impl std::error::Error for Error {}
 
 /// A server message (each language apart, as every message on the wire) in the user's language.
 pub fn satu_bahasa(pesan: &Teks, bahasa_inggris: bool) -> String {
-    if bahasa_inggris { pesan.en.clone() } else { pesan.id.clone() }
+    pesan.dalam(if bahasa_inggris { "en" } else { "id" }).to_owned()
 }
 
 /// The one way to the server: one method per endpoint (in the resource's

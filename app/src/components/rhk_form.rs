@@ -42,8 +42,7 @@ pub fn label_polaritas(l: Locale, polaritas: Polaritas) -> &'static str {
 
 /// Messages in the user's language.
 fn dalam_bahasa(pesan: &[domain::Teks], en: bool) -> Vec<String> {
-    let l = if en { "en" } else { "id" };
-    pesan.iter().map(|t| t.dalam(l).to_owned()).collect()
+    pesan.iter().map(|t| crate::api::satu_bahasa(t, en)).collect()
 }
 
 /// Whether a field was typed in or left: its messages show from then on,

@@ -58,8 +58,7 @@ impl FormPeriode {
 
 /// The messages for one field: the local check's, else the server's.
 pub fn field_messages(lokal: &FieldErrors, server: Option<&FieldErrors>, field: &str, en: bool) -> Vec<String> {
-    let lokal: Vec<String> =
-        lokal.get(field).iter().map(|t| t.dalam(if en { "en" } else { "id" }).to_owned()).collect();
+    let lokal: Vec<String> = lokal.get(field).iter().map(|t| satu_bahasa(t, en)).collect();
     if !lokal.is_empty() {
         return lokal;
     }

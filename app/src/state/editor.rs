@@ -154,7 +154,7 @@ pub fn jelaskan(input: &SkpInput, m: &PreviewParams, sasaran: &Sasaran) -> Vec<d
 
 /// The messages for one field in the chosen language.
 pub fn galat(errors: &FieldErrors, path: &str, inggris: bool) -> Vec<String> {
-    errors.get(path).iter().map(|t| t.dalam(if inggris { "en" } else { "id" }).to_owned()).collect()
+    errors.get(path).iter().map(|t| crate::api::satu_bahasa(t, inggris)).collect()
 }
 
 /// Where a field's messages are kept: by the ids of its RHK and indicator,

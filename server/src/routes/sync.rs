@@ -118,17 +118,8 @@ fn ditolak(m: &Mutation, field: &str, pesan: Teks) -> MutationResult {
 /// passing failure (500), so it and the ones after it are sent again.
 fn gagal_server(m: &Mutation, e: &dyn std::fmt::Display) -> MutationResult {
     tracing::error!(error = %e, seq = m.seq, "a sync mutation could not be handled");
-    tolak(
-        m,
-        500,
-        galat_body(
-            "internal",
-            Teks::new(
-                "Terjadi kesalahan di server; data Anda yang sudah tersimpan tetap aman.",
-                "A server error occurred; your saved data is safe.",
-            ),
-        ),
-    )
+    let body = ApiError::Internal(anyhow::anyhow!("sync mutation {}", m.seq)).body();
+    tolak(m, 500, serde_json::to_value(body).expect("an ErrorBody always serialises"))
 }
 
 /// Replays an offline outbox in `seq` order, each mutation through the
