@@ -13,13 +13,13 @@ PORT ?= 8080
 SERVER := $(CARGO_TARGET_DIR)/release/ekinerja
 
 .PHONY: help run test tools tools-browser tools-contract spa server fmt-check layers clippy test-native test-wasm-check size \
-	test-browser test-contract \
-	bench bench-domain bench-import bench-api bench-keystroke
+	test-browser test-contract test-offline-soak \
+	bench bench-domain bench-import bench-api bench-keystroke bench-offline
 
 help:
 	@echo "make run   — start e-Kinerja with the embedded SQLite and demo data"
 	@echo "make test  — every check and test (PostgreSQL too when it answers; required with CI=true)"
-	@echo "make bench — every benchmark (figures, never pass/fail); or bench-domain, bench-import, bench-api, bench-keystroke"
+	@echo "make bench — every benchmark (figures, never pass/fail); or bench-domain, bench-import, bench-api, bench-keystroke, bench-offline"
 
 tools:
 	@scripts/tools.sh build
@@ -66,6 +66,12 @@ size: spa
 test-browser: tools-browser spa server
 	EKINERJA_SERVER=$(SERVER) node --test --test-concurrency=1 tests/browser/
 
+# The offline soak at full length (make test runs 50 of its cycles): 1,000
+# seeded cycles of going offline, lost sync answers, killed browsers and
+# servers, two tabs; prints what was lost or applied twice (must be none).
+test-offline-soak: tools-browser spa server
+	EKINERJA_SERVER=$(SERVER) SOAK_CYCLES=$${SOAK_CYCLES:-1000} node --test tests/browser/soak.test.mjs
+
 # The API fuzzed against its own OpenAPI document (schemathesis), bounded: about a minute.
 test-contract: tools-contract server
 	EKINERJA_SERVER=$(SERVER) scripts/contract-test.sh
@@ -74,7 +80,7 @@ test: tools fmt-check layers clippy test-native test-wasm-check size test-contra
 	@echo "make test: semua pemeriksaan lulus / every check passed"
 
 # Benchmarks print figures; none is a pass/fail gate.
-bench: bench-domain bench-import bench-api bench-keystroke size
+bench: bench-domain bench-import bench-api bench-keystroke bench-offline size
 
 bench-domain:
 	cargo bench -p domain --bench rules
@@ -87,3 +93,6 @@ bench-api:
 
 bench-keystroke: tools-browser spa server
 	EKINERJA_SERVER=$(SERVER) node scripts/bench-keystroke.mjs
+
+bench-offline: tools-browser spa server
+	EKINERJA_SERVER=$(SERVER) node scripts/bench-offline.mjs

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 const BAHASA: [&str; 2] = ["id", "en"];
-const RUANG: [&str; 4] = ["umum", "pegawai", "penilai", "admin"];
+const RUANG: [&str; 5] = ["umum", "pegawai", "penilai", "admin", "luring"];
 
 /// A text split into literal parts and `{{ name }}` variables.
 enum Bagian {

@@ -5,6 +5,7 @@ pub mod api;
 pub mod components;
 pub mod fokus;
 pub mod i18n;
+pub mod luring;
 pub mod navigasi;
 pub mod page;
 pub mod pages;
@@ -69,9 +70,23 @@ fn siapkan() -> Navigasi {
         let next = match client.session().await {
             Ok(Some(s)) => {
                 crate::state::draf::bersihkan(Some(&s.pegawai_id));
+                luring::simpan_sesi(Some(&s)).await;
+                luring::bersihkan_data(Some(&s.pegawai_id)).await;
                 Auth::Masuk(s)
             }
-            _ => Auth::Tamu,
+            Ok(None) => {
+                luring::simpan_sesi(None).await;
+                Auth::Tamu
+            }
+            // No answer: the person last signed in on this device, until
+            // their session's end, with what the device kept for them.
+            Err(_) => match luring::baca_sesi().await {
+                Some(s) => {
+                    client.remember(Some(&s));
+                    Auth::Masuk(s)
+                }
+                None => Auth::Tamu,
+            },
         };
         auth.0.set(next);
     });
@@ -82,6 +97,8 @@ fn siapkan() -> Navigasi {
 pub fn App() -> impl IntoView {
     let nav = siapkan();
     pembaruan::register_service_worker();
+    luring::sinkron::provide_sinkron(api::use_client(), state::auth::use_auth());
+    luring::idb::minta_persisten();
     pages::penilai::provide_berikutnya();
     // A page is built anew when the address names another page (or another SKP).
     let halaman = move || halaman(nav.halaman());

@@ -90,7 +90,8 @@ test('Ajukan pressed straight from a focused empty field is not lost to the fiel
   await page.waitForFunction(() => document.activeElement?.id?.endsWith('-uraian'));
   const ajukan = page.getByTestId('ajukan');
   await ajukan.scrollIntoViewIfNeeded();
-  const dikirim = page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes('/api/v1/skp/'), { timeout: 5000 });
+  // The save goes through the outbox: one batch to /api/v1/sync.
+  const dikirim = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/sync'), { timeout: 5000 });
   await ajukan.click({ position: { x: 12, y: 3 } });
   await dikirim;
   await page.getByTestId('galat-server').filter({ hasText: /perlu diperbaiki/ }).waitFor();

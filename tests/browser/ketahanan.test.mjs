@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, DEMO_PASSWORD,
-  apiSession, rencana,
+  apiSession, rencana, lupakanData,
 } from './lib.mjs';
 
 let server;
@@ -89,22 +89,25 @@ test('an ended session, a lost connection: what was typed stays, and saving work
   await page.getByTestId('simpan-draf').click();
   await tungguTeks(page, 'tersimpan', /2/);
 
-  // The connection drops: saving says so plainly, and what was typed stays.
+  // The connection drops: saving keeps the change on the device and says
+  // so; what was typed stays.
   await rhk.getByTestId('iki-target').fill('85');
   await browser.context.setOffline(true);
   await page.getByTestId('simpan-draf').click();
-  assert.match(await tungguTeks(page, 'galat-server', /Tidak terhubung/), /Isian Anda masih ada di layar ini/);
+  assert.match(await tungguTeks(page, 'tersimpan-perangkat', /Tersimpan di perangkat/), /dikirim otomatis saat tersambung/);
   assert.equal(await rhk.getByTestId('iki-target').inputValue(), '85');
-  // It is also kept on this device, and the editor says so: the tab can be
-  // closed and opened again later without losing it.
+  assert.equal(await page.getByTestId('menunggu').getAttribute('data-jumlah'), '1');
+  // The form is kept on this device as well: the tab can be closed and
+  // opened again later without losing it.
   await page.getByTestId('draf-lokal').waitFor();
   const draf = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ekinerja.draf.')).length);
   assert.equal(await draf(), 1);
   await browser.context.setOffline(false);
   await page.reload();
-  await page.getByTestId('draf-dipulihkan').waitFor();
-  assert.equal(await page.getByTestId('iki-target').first().inputValue(), '85', 'restored, not the server’s 80');
-  // Back online, submitting sends it; the device keeps nothing more.
+  // Back online: the waiting save is sent at start, and the editor shows it saved.
+  await page.getByTestId('editor-skp').waitFor();
+  assert.equal(await page.getByTestId('iki-target').first().inputValue(), '85', 'the device\'s change, not the server\'s 80');
+  await tungguTeks(page, 'tersimpan', /versi 4/);
   await page.getByTestId('ajukan').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
   assert.equal(await page.getByTestId('galat-server').textContent(), '');
@@ -115,7 +118,8 @@ test('an ended session, a lost connection: what was typed stays, and saving work
   assert.equal(await page.getByTestId('iki-target').first().inputValue(), '85');
   assert.equal(await page.getByTestId('draf-dipulihkan').count(), 0);
 
-  // The penilai on a tablet loses the connection while approving.
+  // The penilai on a tablet loses the connection while approving: the
+  // decision waits on the device and is sent when the connection is back.
   const tablet = await tabletBrowser.context.newPage();
   await tablet.setViewportSize(VIEWPORTS.tablet);
   await login(tablet, server.base, NIP.kabid1);
@@ -125,11 +129,9 @@ test('an ended session, a lost connection: what was typed stays, and saving work
   await tabletBrowser.context.setOffline(true);
   await tablet.getByTestId('setujui').click();
   await tablet.getByTestId('setujui-ya').click();
-  assert.match(await tungguTeks(tablet, 'galat-keputusan', /Tidak terhubung/), /coba lagi/);
+  assert.match(await tungguTeks(tablet, 'keputusan-perangkat', /Keputusan tersimpan di perangkat/), /dikirim otomatis/);
   assert.equal(await tablet.getByTestId('status-skp').first().getAttribute('data-status'), 'diajukan');
   await tabletBrowser.context.setOffline(false);
-  await tablet.getByTestId('setujui').click();
-  await tablet.getByTestId('setujui-ya').click();
   await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
   assert.equal(await tablet.getByTestId('galat-keputusan').textContent(), '');
 
@@ -210,9 +212,11 @@ test('a page the server cannot give shows its error in the place of the page (th
   await galat.waitFor();
   assert.match(await galat.textContent(), /Terjadi kesalahan di aplikasi/);
   await page.unroute(api);
-  // No connection: said plainly (not as an error of the page), with a
-  // button that tries again; once the connection is back, the SKP opens.
+  // No connection, and nothing kept on the device for this SKP: said
+  // plainly (not as an error of the page), with a button that tries again;
+  // once the connection is back, the SKP opens.
   await page.route(api, (r) => r.abort('internetdisconnected'));
+  await lupakanData(page);
   await page.goto(alamat);
   const gagal = page.getByTestId('gagal-muat');
   await gagal.waitFor();

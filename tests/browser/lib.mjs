@@ -16,11 +16,13 @@ export const VIEWPORTS = {
   desktop: { width: 1440, height: 900 },
 };
 
-/** Starts `ekinerja serve` on port 0; resolves with its base URL once it listens. */
-export async function startServer({ demo = true } = {}) {
+/** Starts `ekinerja serve` on `port` (0: any free one) with the SQLite file
+ * in `dir` (a fresh one unless given; a given one is kept, so a restarted
+ * server has the same data); resolves with its base URL once it listens. */
+export async function startServer({ demo = true, port = 0, dir: kept } = {}) {
   const bin = process.env.EKINERJA_SERVER ?? join(ROOT, 'target/release/ekinerja');
-  const dir = mkdtempSync(join(tmpdir(), 'ekinerja-browser-'));
-  const args = ['serve', '--port', '0', '--dist', process.env.EKINERJA_DIST ?? join(ROOT, 'dist')];
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'ekinerja-browser-'));
+  const args = ['serve', '--port', String(port), '--dist', process.env.EKINERJA_DIST ?? join(ROOT, 'dist')];
   if (!demo) args.push('--no-demo');
   const child = spawn(bin, args, {
     env: { ...process.env, DATABASE_URL: `sqlite://${join(dir, 'test.db')}`, RUST_LOG: 'warn' },
@@ -46,8 +48,15 @@ export async function startServer({ demo = true } = {}) {
       const exited = new Promise((ok) => child.on('exit', (code, signal) => ok({ code, signal })));
       child.kill('SIGTERM');
       const result = await exited;
-      rmSync(dir, { recursive: true, force: true });
+      if (!kept) rmSync(dir, { recursive: true, force: true });
       return result;
+    },
+    /** Ends the process at once (SIGKILL), as a crash or a power cut would. */
+    async kill() {
+      child.removeAllListeners('exit');
+      const exited = new Promise((ok) => child.on('exit', () => ok()));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
@@ -175,4 +184,35 @@ export function buatSkpPanjang(page, n) {
     });
     return (await res.json()).id;
   }, n);
+}
+
+/** Removes every answer the app kept on the device for offline use (IndexedDB
+ * `data:` keys), as on a device that never loaded them. */
+export function lupakanData(page) {
+  return page.evaluate(() => new Promise((ok, gagal) => {
+    const req = indexedDB.open('ekinerja', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('kv');
+    req.onerror = () => gagal(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('kv', 'readwrite');
+      tx.objectStore('kv').delete(IDBKeyRange.bound('data:', 'data:\uffff'));
+      tx.oncomplete = () => { req.result.close(); ok(); };
+      tx.onerror = () => gagal(tx.error);
+    };
+  }));
+}
+
+/** The device's outbox as the app stores it in IndexedDB (`{ pending: [],
+ * refused: [] }` when there is none yet). */
+export function outboxTersimpan(page) {
+  return page.evaluate(() => new Promise((ok, gagal) => {
+    const req = indexedDB.open('ekinerja', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('kv');
+    req.onerror = () => gagal(req.error);
+    req.onsuccess = () => {
+      const get = req.result.transaction('kv').objectStore('kv').get('outbox');
+      get.onsuccess = () => { req.result.close(); ok(get.result ? JSON.parse(get.result) : { pending: [], refused: [] }); };
+      get.onerror = () => gagal(get.error);
+    };
+  }));
 }

@@ -4,12 +4,14 @@
 // announced and applied only when the user agrees.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import {
   ROOT, startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession,
-  rencana,
+  rencana, ajukanSkp, outboxTersimpan,
 } from './lib.mjs';
 
 let server;
@@ -78,11 +80,12 @@ test('after one visit the app opens a deep link with no connection, from its ser
       await page.getByTestId('nav').waitFor();
       assert.equal(await page.getByTestId('galat-aplikasi').count(), 0, `${alamat}: the app runs`);
     }
-    // The session and the data need the server until a later part of this
-    // issue keeps them on the device: the app says the server is not
-    // reachable (and that the form still works), it does not fail.
+    // The session and the SKP come from the device, and the page says so.
     await page.goto(`${server.base}/skp/${skp.id}`);
-    await page.getByText('Server belum terhubung').waitFor();
+    await page.getByTestId('editor-skp').waitFor();
+    assert.equal(await page.getByTestId('rhk-uraian').first().inputValue(), 'Tersusunnya laporan luring');
+    await page.getByTestId('dari-perangkat').waitFor();
+    assert.equal(await page.getByTestId('status-koneksi').getAttribute('data-daring'), 'false');
     await screenshot(page, 'luring-tautan-dalam-ponsel');
   } finally {
     await browser.context.setOffline(false);
@@ -129,4 +132,190 @@ test('a new version is announced and applied only when the user agrees, not whil
   assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting)), null);
   assert.equal(await page.getByTestId('versi-baru').count(), 0, 'nothing more to announce');
   await page.close();
+});
+
+/** The signed-in person's waiting changes, as the sync bar counts them (0 when it shows none). */
+async function menunggu(page) {
+  const el = page.getByTestId('menunggu');
+  return (await el.count()) ? Number(await el.getAttribute('data-jumlah')) : 0;
+}
+
+test('edited and submitted with no connection, through a reload, the SKP reaches the server once when the connection is back', async () => {
+  const staf4 = '199512302022032008'; // Putri Maharani
+  const s = await apiSession(server.base, staf4);
+  const [periode] = await s.get('/api/v1/org/periode');
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana('Rencana awal') });
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.phone);
+  const problems = watchProblems(page);
+  await browser.context.clearCookies();
+  await login(page, server.base, staf4);
+  await dikendalikan(page);
+  await page.goto(`${server.base}/skp/${skp.id}`);
+  await page.getByTestId('editor-skp').waitFor();
+  await browser.context.setOffline(true);
+  try {
+    await page.getByTestId('rhk-uraian').first().fill('Diubah tanpa koneksi');
+    await page.getByTestId('simpan-draf').click();
+    // Said only once the device has it.
+    await page.getByTestId('tersimpan-perangkat').waitFor();
+    assert.equal(await menunggu(page), 1);
+    assert.equal(await page.getByTestId('status-koneksi').getAttribute('data-daring'), 'false');
+    const ob = await outboxTersimpan(page);
+    assert.equal(ob.pending.length, 1);
+    assert.equal(ob.pending[0].mutation.body.version, 1);
+    // Reloaded with no connection: the worker, the session, the SKP and the
+    // form all come from the device, and the change still waits.
+    await page.reload();
+    await page.getByTestId('editor-skp').waitFor();
+    assert.equal(await page.getByTestId('rhk-uraian').first().inputValue(), 'Diubah tanpa koneksi');
+    assert.equal(await menunggu(page), 1);
+    // Edited again and submitted: chained on the waiting change.
+    await page.getByTestId('rhk-uraian').first().fill('Diubah dua kali tanpa koneksi');
+    await page.getByTestId('ajukan').click();
+    await page.getByTestId('tersimpan-perangkat').waitFor();
+    assert.match(await page.getByTestId('tersimpan-perangkat').textContent(), /Pengajuan tersimpan di perangkat/);
+    assert.equal(await menunggu(page), 3);
+    const versi = (await outboxTersimpan(page)).pending.map((e) => e.mutation.body.version);
+    assert.deepEqual(versi, [1, 2, 3], 'each change based on the version the earlier ones leave');
+    await screenshot(page, 'luring-menunggu-ponsel');
+    // Nothing reached the server.
+    assert.equal((await s.get(`/api/v1/skp/${skp.id}`)).version, 1);
+  } finally {
+    await browser.context.setOffline(false);
+  }
+  // The connection is back: sent by itself, in order, and shown as saved.
+  await page.waitForFunction(() => !document.querySelector('[data-testid=menunggu]'), null, { timeout: 15_000 });
+  await page.getByTestId('sudah-diajukan').waitFor();
+  const diServer = await s.get(`/api/v1/skp/${skp.id}`);
+  assert.equal(diServer.status, 'diajukan');
+  assert.equal(diServer.version, 4, 'two edits and one submission, each applied once');
+  assert.equal(diServer.isian.rhk[0].uraian, 'Diubah dua kali tanpa koneksi');
+  const riwayat = await s.get(`/api/v1/skp/${skp.id}/versi`);
+  assert.deepEqual(riwayat.map((v) => v.aksi), ['create', 'update', 'update', 'submit']);
+  assert.equal((await outboxTersimpan(page)).pending.length, 0);
+  assert.equal(await page.getByTestId('terakhir-sinkron').count(), 1);
+  assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  await page.close();
+});
+
+test('a pejabat penilai approves on a tablet with no connection; the decision is sent when it is back', async () => {
+  const staf6 = '199402202020122010'; // Maya Sari; her penilai is Budi Santoso
+  const diajukan = await ajukanSkp(staf6, server.base, 'Tersusunnya laporan kinerja luring');
+  const tablet = await browser.context.newPage();
+  await tablet.setViewportSize(VIEWPORTS.tablet);
+  await browser.context.clearCookies();
+  await login(tablet, server.base, '198206252006041001');
+  await dikendalikan(tablet);
+  // The queue loads every SKP in it, for reviewing with no connection.
+  await tablet.goto(`${server.base}/penilai`);
+  await tablet.getByTestId('antrian').waitFor();
+  await tablet.waitForTimeout(1500);
+  await browser.context.setOffline(true);
+  try {
+    await tablet.goto(`${server.base}/penilai/skp/${diajukan.id}`);
+    await tablet.getByTestId('tinjau-skp').waitFor();
+    await tablet.getByTestId('setujui').click();
+    await tablet.getByTestId('setujui-ya').click();
+    await tablet.getByTestId('keputusan-perangkat').waitFor();
+    assert.equal(await menunggu(tablet), 1);
+    await screenshot(tablet, 'luring-keputusan-tablet');
+  } finally {
+    await browser.context.setOffline(false);
+  }
+  await tablet.getByTestId('hasil-keputusan').filter({ hasText: /disetujui/i }).waitFor({ timeout: 15_000 });
+  await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
+  const s = await apiSession(server.base, staf6);
+  assert.equal((await s.get(`/api/v1/skp/${diajukan.id}`)).status, 'ditetapkan');
+  await tablet.close();
+});
+
+test('signing out with unsent changes asks first and keeps them; the next person never sees them; they are sent when their owner is back', async () => {
+  const staf3 = '199107172017011007'; // Agus Setiawan
+  const s = await apiSession(server.base, staf3);
+  const [periode] = await s.get('/api/v1/org/periode');
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana('Rencana Agus') });
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await browser.context.clearCookies();
+  await login(page, server.base, staf3);
+  await page.goto(`${server.base}/skp/${skp.id}`);
+  await page.getByTestId('editor-skp').waitFor();
+  await browser.context.setOffline(true);
+  await page.getByTestId('rhk-uraian').first().fill('Diubah Agus tanpa koneksi');
+  await page.getByTestId('simpan-draf').click();
+  await page.getByTestId('tersimpan-perangkat').waitFor();
+  // Held back once online: the server answers every batch with a passing failure.
+  await browser.context.route('**/api/v1/sync', (r) => r.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"busy","message":{"id":"Sibuk.","en":"Busy."}}' }));
+  await browser.context.setOffline(false);
+  const tanya = [];
+  page.once('dialog', (d) => { tanya.push(d.message()); d.dismiss(); });
+  await page.getByTestId('keluar').click();
+  await page.waitForTimeout(300);
+  assert.match(tanya[0], /1 perubahan Anda belum diterima server/);
+  assert.equal(await page.getByTestId('editor-skp').count(), 1, 'still signed in');
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('keluar').click();
+  await page.locator('#nip').waitFor();
+  const ob = await outboxTersimpan(page);
+  assert.equal(ob.pending.length, 1, 'kept on the device');
+  // Someone else signs in on this device: nothing of Agus's shows or is sent.
+  await browser.context.unroute('**/api/v1/sync');
+  await login(page, server.base, NIP.kabid1);
+  await page.waitForTimeout(1000);
+  assert.equal(await menunggu(page), 0);
+  assert.equal((await outboxTersimpan(page)).pending.length, 1);
+  assert.equal((await s.get(`/api/v1/skp/${skp.id}`)).version, 1);
+  await page.once('dialog', (d) => d.accept());
+  await page.getByTestId('keluar').click();
+  await page.locator('#nip').waitFor();
+  // Agus again: his change is sent at once.
+  await login(page, server.base, staf3);
+  for (let i = 0; i < 100 && (await s.get(`/api/v1/skp/${skp.id}`)).version === 1; i++) await page.waitForTimeout(100);
+  const diServer = await s.get(`/api/v1/skp/${skp.id}`);
+  assert.equal(diServer.version, 2);
+  assert.equal(diServer.isian.rhk[0].uraian, 'Diubah Agus tanpa koneksi');
+  await page.close();
+});
+
+test('a change stored on the device survives the browser being killed, and is sent once when it starts again', async () => {
+  const staf7 = '199606112023211011'; // Yusuf Hidayat
+  const s = await apiSession(server.base, staf7);
+  const [periode] = await s.get('/api/v1/org/periode');
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana('Rencana Yusuf') });
+  const profil = mkdtempSync(join(tmpdir(), 'ekinerja-kill-'));
+  const buka = () => chromium.launchPersistentContext(profil, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  let context = await buka();
+  try {
+    let page = await context.newPage();
+    await login(page, server.base, staf7);
+    await page.goto(`${server.base}/skp/${skp.id}`);
+    await page.getByTestId('editor-skp').waitFor();
+    await context.setOffline(true);
+    await page.getByTestId('rhk-uraian').first().fill('Disimpan sebelum baterai habis');
+    await page.getByTestId('simpan-draf').click();
+    await page.getByTestId('tersimpan-perangkat').waitFor();
+    // The battery dies: every process of this browser, at once, no shutdown.
+    execFileSync('pkill', ['-KILL', '-f', `user-data-dir=${profil}`]);
+    await context.close().catch(() => {});
+    context = await buka();
+    page = await context.newPage();
+    // The session cookie may not have reached the disk before the kill; the
+    // outbox did (strict durability): signing in again sends it.
+    await context.clearCookies();
+    await login(page, server.base, staf7);
+    for (let i = 0; i < 150 && (await s.get(`/api/v1/skp/${skp.id}`)).version === 1; i++) await page.waitForTimeout(100);
+    const diServer = await s.get(`/api/v1/skp/${skp.id}`);
+    assert.equal(diServer.version, 2, 'sent once');
+    assert.equal(diServer.isian.rhk[0].uraian, 'Disimpan sebelum baterai habis');
+    assert.deepEqual((await s.get(`/api/v1/skp/${skp.id}/versi`)).map((v) => v.aksi), ['create', 'update']);
+  } finally {
+    await context.close().catch(() => {});
+    rmSync(profil, { recursive: true, force: true });
+  }
 });

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod health;
 pub mod org;
 pub mod skp;
+pub mod sync;
 
 use domain::Teks;
 use domain::api::{ErrorBody, SessionView};
@@ -95,6 +96,12 @@ pub fn satu_bahasa(pesan: &Teks, bahasa_inggris: bool) -> String {
 #[derive(Clone, Copy)]
 pub struct Client {
     csrf: StoredValue<Option<String>>,
+    /// Whose session it is: the answers they load are kept on the device
+    /// under their id, and read back when the server cannot be reached.
+    pemilik: StoredValue<Option<String>>,
+    /// When the oldest answer on screen read from the device was loaded
+    /// (ms since the epoch); `None` while the server answers.
+    dari_perangkat: RwSignal<Option<f64>>,
 }
 
 /// The app's [`Client`], provided once at the root (context newtype).
@@ -123,12 +130,15 @@ impl Default for Client {
 impl Client {
     /// A client without a session (a guest's).
     pub fn new() -> Self {
-        Client { csrf: StoredValue::new(None) }
+        Client { csrf: StoredValue::new(None), pemilik: StoredValue::new(None), dari_perangkat: RwSignal::new(None) }
     }
 
-    /// Keeps the session's CSRF token for every later change (`None`: signed out).
-    fn remember(self, session: Option<&SessionView>) {
+    /// Keeps the session's CSRF token for every later change and whose it
+    /// is (`None`: signed out). A session kept on the device (opened with
+    /// no connection) has no token: the next change asks for the session first.
+    pub fn remember(self, session: Option<&SessionView>) {
         self.csrf.try_set_value(session.map(|s| s.csrf_token.clone()));
+        self.pemilik.try_set_value(session.map(|s| s.pegawai_id.clone()));
     }
 
     /// The CSRF token of the current session (empty when signed out).
@@ -136,8 +146,63 @@ impl Client {
         self.csrf.try_get_value().flatten().unwrap_or_default()
     }
 
+    /// Whether a change can be sent now without asking for the session first.
+    pub fn has_csrf_token(self) -> bool {
+        !self.csrf_token().is_empty()
+    }
+
+    /// When what is on screen was loaded, if some of it came from the device.
+    pub fn dari_perangkat(self) -> Signal<Option<f64>> {
+        self.dari_perangkat.into()
+    }
+
+    /// A read. A signed-in person's answer is kept on the device, and read
+    /// from there when the server cannot be reached (said on screen with
+    /// when it was loaded).
     async fn get<T: DeserializeOwned>(self, path: &str) -> Result<T, Error> {
-        finish(Request::get(path).build()).await
+        let (teks, dari_server) = self.baca(path).await?;
+        match serde_json::from_str(&teks) {
+            Ok(nilai) => {
+                if dari_server {
+                    self.simpan_untuk_luring(path, teks);
+                }
+                Ok(nilai)
+            }
+            // A kept copy the app can no longer read is as good as none.
+            Err(_) => Err(if dari_server { Error::Decode } else { Error::Network }),
+        }
+    }
+
+    /// The body of `GET {path}` and whether the server gave it (else the
+    /// device's copy, when the server cannot be reached). Not generic: one
+    /// copy of this code, whatever the answer's type.
+    async fn baca(self, path: &str) -> Result<(String, bool), Error> {
+        match body_of(Request::get(path).build(), true).await {
+            Err(Error::Network) => {
+                let p = self.pemilik_luring(path).ok_or(Error::Network)?;
+                let kept = crate::luring::baca_data(&p, path).await.ok_or(Error::Network)?;
+                let lama = self.dari_perangkat.try_get_untracked().flatten().map_or(kept.pada, |t| t.min(kept.pada));
+                self.dari_perangkat.try_set(Some(lama));
+                Ok((kept.isi, false))
+            }
+            r => r.map(|teks| (teks, true)),
+        }
+    }
+
+    /// Whose copy of `GET {path}` is kept on the device: the signed-in
+    /// person's, for what they work with offline.
+    fn pemilik_luring(self, path: &str) -> Option<String> {
+        self.pemilik.try_get_value().flatten().filter(|_| crate::luring::disimpan_untuk_luring(path))
+    }
+
+    /// Keeps an answer the app could read, for use offline.
+    fn simpan_untuk_luring(self, path: &str, teks: String) {
+        let Some(p) = self.pemilik_luring(path) else { return };
+        let path = path.to_owned();
+        leptos::task::spawn_local(async move { crate::luring::simpan_data(&p, &path, teks).await });
+        if self.dari_perangkat.try_get_untracked().flatten().is_some() {
+            self.dari_perangkat.try_set(None);
+        }
     }
 
     /// A change: the session's CSRF token and the Idempotency-Key `key`

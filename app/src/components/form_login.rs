@@ -28,6 +28,12 @@ pub fn FormLogin() -> impl IntoView {
                     let same = auth.0.with_untracked(|a| a.same_person(&s.nip));
                     // Another person's unsent drafts do not stay on this device.
                     crate::state::draf::bersihkan(Some(&s.pegawai_id));
+                    // Kept for opening with no connection; nobody else's answers stay.
+                    let kept = s.clone();
+                    leptos::task::spawn_local(async move {
+                        crate::luring::simpan_sesi(Some(&kept)).await;
+                        crate::luring::bersihkan_data(Some(&kept.pegawai_id)).await;
+                    });
                     auth.0.set(Auth::Masuk(s));
                     if !same && let Some(w) = web_sys::window() {
                         // Someone else: nothing of the previous screen may stay.

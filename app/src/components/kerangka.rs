@@ -20,11 +20,25 @@ pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl Into
         let next = if i18n.get_locale() == Locale::id { Locale::en } else { Locale::id };
         i18n.set_locale(next);
     };
+    let sinkron = crate::luring::sinkron::use_sinkron();
     let keluar = move |_| {
+        // Changes not yet on the server stay on the device (sent when this
+        // person signs in again), but they are theirs to know about first.
+        let belum_terkirim = sinkron.map_or(0, |s| s.menunggu.get_untracked() + s.ditolak.with_untracked(Vec::len));
+        if belum_terkirim > 0 {
+            use crate::i18n::kata::luring::{self as k, keluar_belum_terkirim};
+            let tanya = keluar_belum_terkirim(i18n.get_locale(), k::keluar_belum_terkirim::Isi { n: &belum_terkirim });
+            if !web_sys::window().and_then(|w| w.confirm_with_message(&tanya).ok()).unwrap_or(false) {
+                return;
+            }
+        }
         leptos::task::spawn_local(async move {
             let _ = client.logout().await;
-            // Nothing typed stays on a device after signing out.
+            // Nothing typed or loaded stays on a device after signing out
+            // (the outbox does: its entries are the person's, sent later).
             crate::state::draf::bersihkan(None);
+            crate::luring::simpan_sesi(None).await;
+            crate::luring::bersihkan_data(None).await;
             auth.0.set(Auth::Tamu);
             if let Some(w) = web_sys::window() {
                 let _ = w.location().set_href(&Halaman::Masuk.href());
@@ -66,6 +80,7 @@ pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl Into
                 </Show>
             </div>
         </header>
+        {(!konsol).then(|| view! { <crate::components::status_sinkron::StatusSinkron /> })}
         <main id="isi" tabindex="-1" inert=di_bawah_dialog>{children()}</main>
         <footer class="kaki" inert=di_bawah_dialog>
             <p data-testid="status-server">

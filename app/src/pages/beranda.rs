@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use domain::RuleSet;
-use domain::api::{PeriodeView, SkpRingkas};
+use domain::api::{CreateSkp, PeriodeView, SkpBaca, SkpRingkas};
 use domain::skp::StatusSkp;
 use domain::tanggal::Tanggal;
 
@@ -10,9 +10,11 @@ use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::status::StatusBadge;
 use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::luring::sinkron::use_sinkron;
 use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
+use crate::state::outbox::Outcome;
 use crate::state::tenggat::{batas_penetapan_skp, sisa_hari_kerja};
 use crate::teks::{tanggal, teks};
 
@@ -44,6 +46,23 @@ fn Dasbor() -> impl IntoView {
     let auth = use_auth();
     let client = api::use_client();
     let data = LocalResource::new(move || async move { futures::try_join!(client.list_periode(), client.list_skp()) });
+    // The pegawai's SKPs are loaded now too, in the background: their
+    // editor then opens with no connection as well.
+    Effect::new(move |_| {
+        let ids: Vec<String> = data
+            .with(|d| {
+                d.as_ref().and_then(|r| r.as_ref().ok()).map(|(_, skp)| skp.iter().map(|s| s.id.clone()).collect())
+            })
+            .unwrap_or_default();
+        if ids.is_empty() || !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            for id in ids {
+                let _ = futures::join!(client.read_skp(&id), client.read_rhk_atasan(&id));
+            }
+        });
+    });
     let nama = move || auth.0.with(|a| a.session().map(|s| s.nama.clone()).unwrap_or_default());
     view! {
         <section class="kartu">
@@ -98,6 +117,14 @@ fn MenungguTinjauan(periode_id: String) -> impl IntoView {
     }
 }
 
+/// How a creation went: queued on the device (its `seq`), or, with no
+/// device store, the server's answer.
+#[derive(Clone)]
+enum Dibuat {
+    DiPerangkat(u64),
+    Langsung(Box<Result<SkpBaca, api::Error>>),
+}
+
 #[component]
 fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal) -> impl IntoView {
     let i18n = use_i18n();
@@ -107,15 +134,58 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
     let sisa = batas.map(|b| sisa_hari_kerja(hari_ini, b));
     let periode_id = periode.id.clone();
     let client = api::use_client();
+    let sinkron = use_sinkron();
+    // Created through the outbox: with no connection it waits on the device
+    // and is created once (its key answers a resend), then opens.
+    let seq_buat = StoredValue::new(None::<u64>);
+    let menunggu = RwSignal::new(false);
+    let galat = RwSignal::new(None::<api::Error>);
     let buat = Action::new_local(move |_: &()| {
         let periode_id = periode_id.clone();
-        async move { client.create_skp(periode_id, Default::default()).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(v)) = buat.value().get() {
-            nav.ke(&Halaman::Skp(v.id));
+        async move {
+            if let Some(s) = sinkron {
+                let body = CreateSkp { periode_id: periode_id.clone(), rencana: Default::default() };
+                let ubah = vec![("POST", "/api/v1/skp".to_owned(), crate::luring::ke_json(&body))];
+                if let Ok(seq) = s.antre(None, ubah).await {
+                    return Dibuat::DiPerangkat(seq);
+                }
+            }
+            // A browser that keeps nothing: straight to the server.
+            Dibuat::Langsung(Box::new(client.create_skp(periode_id, Default::default()).await))
         }
     });
+    Effect::new(move |_| match buat.value().get() {
+        Some(Dibuat::Langsung(r)) => match *r {
+            Ok(v) => nav.ke(&Halaman::Skp(v.id)),
+            Err(e) => galat.set(Some(e)),
+        },
+        Some(Dibuat::DiPerangkat(seq)) => {
+            seq_buat.set_value(Some(seq));
+            menunggu.set(true);
+        }
+        None => {}
+    });
+    if let Some(s) = sinkron {
+        Effect::new(move |awal: Option<()>| {
+            let h = s.hasil.with(|h| h.iter().find(|h| Some(h.seq) == seq_buat.get_value()).cloned());
+            if awal.is_none() {
+                return;
+            }
+            let Some(h) = h else { return };
+            match h.outcome() {
+                Outcome::Saved => {
+                    if let Some(id) = h.body.get("id").and_then(|v| v.as_str()) {
+                        nav.ke(&Halaman::Skp(id.to_owned()));
+                    }
+                }
+                Outcome::Refused => {
+                    menunggu.set(false);
+                    galat.set(h.galat());
+                }
+                Outcome::Passing => {}
+            }
+        });
+    }
     // What is due, and whether the SKP is still being planned (not set yet).
     let (tugas, direncanakan): (fn(Locale) -> &'static str, bool) = match status {
         None | Some(StatusSkp::Draf) => (|l| td_string!(l, pegawai.tugas_susun), true),
@@ -160,9 +230,13 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
         {match skp {
             Some(s) => view! { <Tautan ke=Halaman::Skp(s.id) attr:class="tombol" attr:data-testid="buka-skp">{teks(i18n, |l| td_string!(l, pegawai.buka_skp))}</Tautan> }.into_any(),
             None => view! {
-                <button type="button" data-testid="buat-skp" disabled=move || buat.pending().get() on:click=move |_| { buat.dispatch(()); }>
+                <button type="button" data-testid="buat-skp" disabled=move || buat.pending().get() || menunggu.get() on:click=move |_| { buat.dispatch(()); }>
                     {teks(i18n, |l| td_string!(l, pegawai.buat_skp))}
                 </button>
+                <Show when=move || menunggu.get()>
+                    <p class="petunjuk" role="status" data-testid="buat-menunggu">{teks(i18n, |l| td_string!(l, luring.buat_menunggu))}</p>
+                </Show>
+                <p class="galat" role="alert" data-testid="galat-buat">{move || galat.with(|e| e.as_ref().map(|e| e.untuk_pengguna(i18n.get_locale())))}</p>
             }.into_any(),
         }}
     }

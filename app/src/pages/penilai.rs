@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use domain::api::{AntrianItem, RhkAtasan, SkpBaca};
+use domain::api::{AntrianItem, RhkAtasan, SkpBaca, Transition};
 use domain::skp::AksiSkp;
 
 use crate::api;
@@ -10,11 +10,13 @@ use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::rhk_form::{label_aspek, label_jenis_rhk, label_polaritas};
 use crate::components::status::StatusBadge;
 use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::luring::sinkron::{Hasil, use_sinkron};
 use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
 use crate::pages::beranda::{hari_ini, periode_aktif};
 use crate::state::antrian::{Disiapkan, berikutnya, setelah_keputusan};
 use crate::state::auth::use_auth;
+use crate::state::outbox::{Outcome, Perubahan};
 use crate::teks::teks;
 
 async fn muat_antrian(client: api::Client) -> Result<(i64, Vec<AntrianItem>), api::Error> {
@@ -36,6 +38,25 @@ fn DaftarAntrian() -> impl IntoView {
     let i18n = use_i18n();
     let client = api::use_client();
     let data = LocalResource::new(move || muat_antrian(client));
+    // Every SKP in the queue is loaded now, in the background, so that a
+    // tablet that loses its connection can still review (and decide) them.
+    Effect::new(move |_| {
+        let ids: Vec<String> = data
+            .with(|d| {
+                d.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .map(|(_, items)| items.iter().filter_map(|i| i.skp_id.clone()).collect())
+            })
+            .unwrap_or_default();
+        if ids.is_empty() || !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            for id in ids {
+                let _ = muat_skp(client, &id).await;
+            }
+        });
+    });
     move || {
         match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
@@ -69,6 +90,14 @@ fn DaftarAntrian() -> impl IntoView {
 #[component]
 pub fn TinjauSkp(id: String) -> impl IntoView {
     view! { <PerluMasuk><Tinjau id=id.clone() /></PerluMasuk> }
+}
+
+/// How a decision went: stored in the outbox (its `seq`), or, with no
+/// device store, straight to the server with its answer.
+#[derive(Clone)]
+enum Putusan {
+    DiPerangkat { seq: u64, langkah: AksiSkp, teks: String },
+    Langsung(Box<Result<(AksiSkp, String, SkpBaca), api::Error>>),
 }
 
 /// One SKP to review: the SKP, its atasan's RHK, and the queue it is in.
@@ -156,25 +185,80 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
         }
         nav.ke(&Halaman::TinjauSkp(n));
     };
+    let sinkron = use_sinkron();
+    // A decision stored on the device, waiting for the server, and its `seq`.
+    let di_antrean = RwSignal::new(None::<AksiSkp>);
+    let seq_putusan = StoredValue::new(0u64);
     let aksi = Action::new_local(move |(langkah, teks): &(AksiSkp, String)| {
         let (langkah, teks) = (*langkah, teks.clone());
         let (id, version) = state.with_untracked(|s| (s.id.clone(), s.version));
         // The note as sent (the field stays editable while it is on its way).
-        async move { client.transition_skp(&id, langkah, version, teks.clone()).await.map(|v| (langkah, teks, v)) }
+        async move {
+            // Into the outbox, like any change: a tablet with no connection decides too.
+            if let Some(s) = sinkron {
+                let path = format!("/api/v1/skp/{id}");
+                let body = crate::luring::ke_json(&Transition { version, catatan: teks.clone() });
+                let ubah = vec![("POST", format!("{path}/{}", langkah.kode()), body)];
+                if let Ok(seq) = s.antre(Some((path, version)), ubah).await {
+                    return Putusan::DiPerangkat { seq, langkah, teks };
+                }
+            }
+            Putusan::Langsung(Box::new(
+                client.transition_skp(&id, langkah, version, teks.clone()).await.map(|v| (langkah, teks, v)),
+            ))
+        }
     });
     let terkirim = RwSignal::new(String::new());
     let yakin_setujui = RwSignal::new(false);
-    Effect::new(move |_| match aksi.value().get() {
-        Some(Ok((a, teks, v))) => {
+    let terima = move |hasil: Result<(AksiSkp, String, SkpBaca), api::Error>| match hasil {
+        Ok((a, teks, v)) => {
             galat.set(None);
             selesai.set(Some(a));
             terkirim.set(teks);
             state.set(v);
         }
-        Some(Err(api::Error::SessionEnded)) => auth.expire(),
-        Some(Err(e)) => galat.set(Some(e)),
+        Err(api::Error::SessionEnded) => auth.expire(),
+        Err(e) => galat.set(Some(e)),
+    };
+    Effect::new(move |_| match aksi.value().get() {
+        Some(Putusan::DiPerangkat { seq, langkah, teks }) => {
+            seq_putusan.set_value(seq);
+            terkirim.set(teks);
+            di_antrean.set(Some(langkah));
+        }
+        Some(Putusan::Langsung(r)) => terima(*r),
         None => {}
     });
+    // The server's answer to the decision, when the outbox gets it.
+    if let Some(s) = sinkron {
+        let path = format!("/api/v1/skp/{}", skp.id);
+        Effect::new(move |awal: Option<()>| {
+            let hasil: Vec<Hasil> =
+                s.hasil.with(|h| h.iter().filter(|h| h.record.as_deref() == Some(path.as_str())).cloned().collect());
+            if awal.is_none() {
+                return;
+            }
+            for h in hasil.into_iter().filter(|h| h.seq == seq_putusan.get_value()) {
+                let langkah = match Perubahan::dari("POST", &h.path) {
+                    Perubahan::LangkahSkp(_, a) => a,
+                    _ => continue,
+                };
+                match h.outcome() {
+                    Outcome::Saved => {
+                        di_antrean.set(None);
+                        if let Some(v) = crate::luring::dari_json::<SkpBaca>(&h.body) {
+                            terima(Ok((langkah, terkirim.get_untracked(), v)));
+                        }
+                    }
+                    Outcome::Refused => {
+                        di_antrean.set(None);
+                        terima(Err(h.galat().unwrap_or(api::Error::Decode)));
+                    }
+                    Outcome::Passing => {}
+                }
+            }
+        });
+    }
     let kembalikan = move |_| {
         let teks = catatan.get_untracked();
         if teks.trim().is_empty() {
@@ -238,7 +322,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
         </section>
         <section class="kartu keputusan">
             // After a decision the SKP is no longer submitted: what was decided shows below instead.
-            <Show when=diajukan fallback=move || selesai.get().is_none().then(|| view! { <p class="petunjuk" data-testid="tidak-bisa-ditinjau">{teks(i18n, |l| td_string!(l, penilai.tidak_bisa_ditinjau))}</p> })>
+            <Show when=move || diajukan() && di_antrean.get().is_none() fallback=move || (selesai.get().is_none() && di_antrean.get().is_none()).then(|| view! { <p class="petunjuk" data-testid="tidak-bisa-ditinjau">{teks(i18n, |l| td_string!(l, penilai.tidak_bisa_ditinjau))}</p> })>
                 <div class="baris">
                     <label for="catatan">{teks(i18n, |l| td_string!(l, penilai.catatan))}</label>
                     <textarea id="catatan" data-testid="catatan" rows="3" bind:value=catatan></textarea>
@@ -257,6 +341,9 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                 <Konfirmasi terbuka=yakin_setujui nama="setujui" aksi="setujui"
                     pertanyaan=|l| td_string!(l, penilai.konfirmasi_setujui) label_ya=|l| td_string!(l, penilai.ya_setujui)
                     ya=Callback::new(move |_| { aksi.dispatch((AksiSkp::Approve, String::new())); }) />
+            </Show>
+            <Show when=move || di_antrean.get().is_some()>
+                <p class="petunjuk" role="status" data-testid="keputusan-perangkat">{teks(i18n, |l| td_string!(l, luring.keputusan_perangkat))}</p>
             </Show>
             <p class="galat" role="alert" data-testid="galat-keputusan">{move || galat.with(|e| e.as_ref().map(|e| e.untuk_pengguna(i18n.get_locale())))}</p>
             <p class="berhasil" role="status" data-testid="hasil-keputusan">

@@ -201,6 +201,42 @@ impl Outbox {
     }
 }
 
+/// What a queued change does, as the person sees it in the sync bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Perubahan {
+    BuatSkp,
+    UbahSkp(String),
+    /// A workflow step of an SKP (submit, approve, …).
+    LangkahSkp(String, domain::skp::AksiSkp),
+    Lain,
+}
+
+impl Perubahan {
+    /// From the change's method and API path.
+    pub fn dari(method: &str, path: &str) -> Perubahan {
+        let Some(sisa) = path.strip_prefix("/api/v1/skp").filter(|s| s.is_empty() || s.starts_with('/')) else {
+            return Perubahan::Lain;
+        };
+        let bagian: Vec<&str> = sisa.split('/').skip(1).collect();
+        match (method, bagian.as_slice()) {
+            ("POST", []) => Perubahan::BuatSkp,
+            ("PUT", [id]) if !id.is_empty() => Perubahan::UbahSkp((*id).to_owned()),
+            ("POST", [id, aksi]) => domain::skp::AksiSkp::parse(aksi)
+                .filter(|a| a.kode() == *aksi)
+                .map_or(Perubahan::Lain, |a| Perubahan::LangkahSkp((*id).to_owned(), a)),
+            _ => Perubahan::Lain,
+        }
+    }
+
+    /// The SKP it changes, if any.
+    pub fn skp_id(&self) -> Option<&str> {
+        match self {
+            Perubahan::UbahSkp(id) | Perubahan::LangkahSkp(id, _) => Some(id),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,5 +419,24 @@ mod tests {
             3,
             "seq goes on after a reload"
         );
+    }
+
+    #[test]
+    fn a_change_is_named_from_its_method_and_path() {
+        use domain::skp::AksiSkp;
+        assert_eq!(Perubahan::dari("POST", "/api/v1/skp"), Perubahan::BuatSkp);
+        assert_eq!(Perubahan::dari("PUT", "/api/v1/skp/s1"), Perubahan::UbahSkp("s1".into()));
+        assert_eq!(
+            Perubahan::dari("POST", "/api/v1/skp/s1/submit"),
+            Perubahan::LangkahSkp("s1".into(), AksiSkp::Submit)
+        );
+        assert_eq!(
+            Perubahan::dari("POST", "/api/v1/skp/s1/approve"),
+            Perubahan::LangkahSkp("s1".into(), AksiSkp::Approve)
+        );
+        assert_eq!(Perubahan::dari("POST", "/api/v1/skp/s1/hapus"), Perubahan::Lain);
+        assert_eq!(Perubahan::dari("PUT", "/api/v1/skpx/s1"), Perubahan::Lain);
+        assert_eq!(Perubahan::dari("DELETE", "/api/v1/skp/s1"), Perubahan::Lain);
+        assert_eq!(Perubahan::LangkahSkp("s1".into(), AksiSkp::Return).skp_id(), Some("s1"));
     }
 }

@@ -11,15 +11,18 @@ use crate::teks::teks;
 /// The editor's foot: the last save's refusal (a conflict with the way to
 /// the server's version: `buang_draf`), the server's messages without a
 /// field here, saving and submitting (`kirim(ajukan)`), and where the form
-/// is: saved as which version, kept on this device. (A view function of
-/// the editor, not a component: it is only ever part of it.)
+/// is: saved as which version, kept on this device (`di_perangkat`: the
+/// typed form; `di_antrean`: a save or submission waiting in the outbox;
+/// `seq`: the outbox's number of the last save stored, on the section as
+/// `data-seq`). (A view function of the editor, not a component: it is only
+/// ever part of it.)
 pub(super) fn aksi_simpan(
     skp: RwSignal<SkpTersimpan>,
     server_galat: RwSignal<Option<api::Error>>,
     editable: Signal<bool>,
     pending: Memo<bool>,
     kirim: impl Fn(bool) + Copy + Send + Sync + 'static,
-    di_perangkat: RwSignal<bool>,
+    (di_perangkat, di_antrean, seq): (RwSignal<bool>, RwSignal<Option<bool>>, RwSignal<u64>),
     buang_draf: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -29,7 +32,7 @@ pub(super) fn aksi_simpan(
             .with(|e| e.as_ref().and_then(api::Error::fields).map(|f| galat_tanpa_bidang(f, en)).unwrap_or_default())
     };
     view! {
-        <section class="kartu aksi-bawah">
+        <section class="kartu aksi-bawah" data-seq=move || seq.get().to_string()>
             <p class="galat" role="alert" data-testid="galat-server">
                 {move || server_galat.get().map(|e| match e {
                     api::Error::Api { status: 409, ref body } if body.code == "stale_version" => view! {
@@ -59,6 +62,12 @@ pub(super) fn aksi_simpan(
             <p class="tersimpan" data-testid="tersimpan" aria-live="polite">
                 {move || { let v = skp.with(|s| s.skp.version); t!(i18n, pegawai.tersimpan, versi = move || v) }}
             </p>
+            // Stored on the device, waiting for the server (said only once the transaction completed).
+            {move || di_antrean.get().map(|ajukan| view! {
+                <p class="petunjuk" role="status" data-testid="tersimpan-perangkat">
+                    {if ajukan { teks(i18n, |l| td_string!(l, luring.diajukan_perangkat)).into_any() } else { teks(i18n, |l| td_string!(l, luring.tersimpan_perangkat)).into_any() }}
+                </p>
+            })}
             <Show when=move || di_perangkat.get()>
                 <p class="petunjuk" data-testid="draf-lokal">{teks(i18n, |l| td_string!(l, pegawai.draf_lokal))}</p>
             </Show>

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use domain::api::{PeriodeView, RhkAtasan, SkpBaca};
+use domain::api::{EditSkp, PeriodeView, RhkAtasan, SkpBaca, Transition};
 use domain::rule_set::JenisRhk;
 use domain::skp::AksiSkp;
 use domain::{RatingEkspektasi, RuleSet};
@@ -15,6 +15,8 @@ use crate::components::preview::PreviewSummary;
 use crate::components::rhk_form::RhkForm;
 use crate::fokus::{fokus_galat_pertama, fokus_nanti};
 use crate::i18n::{Locale, td_string, use_i18n};
+use crate::luring::ke_json;
+use crate::luring::sinkron::{Hasil, use_sinkron};
 use crate::state::auth::use_auth;
 use crate::state::draf;
 use crate::state::editor::{
@@ -22,11 +24,20 @@ use crate::state::editor::{
     kelengkapan as kelengkapan_rencana, ketik_realisasi, periksa_realisasi, tambah_rhk,
 };
 use crate::state::form::{Editor, Sebaran, ikuti};
+use crate::state::outbox::Outcome;
 use crate::state::skp::{Dibuka, SkpTersimpan};
 use crate::teks::teks;
 
 use super::aksi::aksi_simpan;
 use super::kepala::kepala_skp;
+
+/// How a save went: stored in the outbox (its last `seq`), or, with no
+/// device store, straight to the server with its answer.
+#[derive(Clone)]
+enum Simpan {
+    DiPerangkat { seq: u64, ajukan: bool },
+    Langsung(Box<Result<SkpBaca, api::Error>>),
+}
 
 /// The SKP editor: the form, the preview beside it, and saving. The logic
 /// is in `state` (the form, the preview, the saved SKP and its device
@@ -36,6 +47,8 @@ pub(super) fn EditorSkp(
     awal: SkpBaca,
     periode: Option<PeriodeView>,
     atasan: Option<RhkAtasan>,
+    /// A save of this SKP waiting in the outbox (the form it sent).
+    antre: Option<EditSkp>,
     reload: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -53,7 +66,8 @@ pub(super) fn EditorSkp(
     // What this person typed here and the server does not have yet (a
     // reload or a lost connection): restored, and said so.
     let pemilik = auth.pegawai_id();
-    let kept = draf::ambil(&awal.id);
+    let kept = draf::ambil(&awal.id)
+        .or_else(|| antre.map(|e| draf::Draf { pemilik: pemilik.clone(), version: e.version, isian: e.rencana }));
     let Dibuka { skp: tersimpan, isian, dipulihkan } = SkpTersimpan::buka(awal, &pemilik, kept);
     let view_state = RwSignal::new(tersimpan);
     let pulih = RwSignal::new(dipulihkan);
@@ -132,21 +146,44 @@ pub(super) fn EditorSkp(
     };
     let atasan_kosong = ed.rhk_atasan.with_untracked(Option::is_none);
     let client = api::use_client();
+    let sinkron = use_sinkron();
+    // A save stored on the device and not yet answered by the server
+    // (`Some(ajukan)`), and the last `seq` it was given.
+    let di_antrean = RwSignal::new(None::<bool>);
+    let seq_terakhir = RwSignal::new(0u64);
     let simpan = Action::new_local(move |ajukan: &bool| {
         let ajukan = *ajukan;
         let (id, version) = view_state.with_untracked(|v| (v.skp.id.clone(), v.versi()));
         let rencana = form.get_untracked();
         async move {
-            let saved = client.save_skp(&id, version, rencana).await?;
-            if ajukan {
-                client.transition_skp(&id, AksiSkp::Submit, saved.version, String::new()).await
-            } else {
-                Ok(saved)
+            // Into the outbox: kept on the device first, then sent (now, or
+            // when the connection is back), the save and the submission in order.
+            let path = format!("/api/v1/skp/{id}");
+            if let Some(s) = sinkron {
+                let mut ubah = vec![("PUT", path.clone(), ke_json(&EditSkp { version, rencana: rencana.clone() }))];
+                if ajukan {
+                    let langkah = Transition { version, catatan: String::new() };
+                    ubah.push(("POST", format!("{path}/{}", AksiSkp::Submit.kode()), ke_json(&langkah)));
+                }
+                if let Ok(seq) = s.antre(Some((path, version)), ubah).await {
+                    return Simpan::DiPerangkat { seq, ajukan };
+                }
             }
+            // A browser that keeps nothing (storage refused): straight to the server.
+            let r = async {
+                let saved = client.save_skp(&id, version, rencana).await?;
+                if ajukan {
+                    client.transition_skp(&id, AksiSkp::Submit, saved.version, String::new()).await
+                } else {
+                    Ok(saved)
+                }
+            };
+            Simpan::Langsung(Box::new(r.await))
         }
     });
-    Effect::new(move |_| match simpan.value().get() {
-        Some(Ok(v)) => {
+    // The server's answer to a save, however it came.
+    let terima = move |hasil: Result<SkpBaca, api::Error>| match hasil {
+        Ok(v) => {
             server_galat.set(None);
             pulih.set(false);
             let id = v.id.clone();
@@ -155,8 +192,8 @@ pub(super) fn EditorSkp(
                 di_perangkat.set(false);
             }
         }
-        Some(Err(api::Error::SessionEnded)) => auth.expire(),
-        Some(Err(e)) => {
+        Err(api::Error::SessionEnded) => auth.expire(),
+        Err(e) => {
             // Refused for its fields: the first one with a message is
             // brought into view and focus once the messages are shown.
             if e.fields().is_some() {
@@ -164,8 +201,47 @@ pub(super) fn EditorSkp(
             }
             server_galat.set(Some(e));
         }
+    };
+    Effect::new(move |_| match simpan.value().get() {
+        Some(Simpan::DiPerangkat { seq, ajukan }) => {
+            seq_terakhir.set(seq);
+            di_antrean.set(Some(ajukan));
+        }
+        Some(Simpan::Langsung(r)) => terima(*r),
         None => {}
     });
+    // The outbox's answers for this SKP (also of saves made before a
+    // reload): the saved SKP replaces the one on screen; a refusal shows
+    // here, on the form that holds the change, as well as in the sync bar's
+    // list (where the person re-applies or drops it).
+    if let Some(s) = sinkron {
+        Effect::new(move |awal: Option<()>| {
+            let path = view_state.with_untracked(|v| format!("/api/v1/skp/{}", v.skp.id));
+            let hasil: Vec<Hasil> =
+                s.hasil.with(|h| h.iter().filter(|h| h.record.as_deref() == Some(path.as_str())).cloned().collect());
+            if awal.is_none() {
+                return;
+            }
+            let mut ditolak = false;
+            for h in hasil {
+                if h.seq >= seq_terakhir.get_untracked() && h.outcome() != Outcome::Passing {
+                    di_antrean.set(None);
+                }
+                match (h.outcome(), ditolak) {
+                    (Outcome::Saved, false) => {
+                        if let Some(v) = crate::luring::dari_json::<SkpBaca>(&h.body) {
+                            terima(Ok(v));
+                        }
+                    }
+                    (Outcome::Refused, false) => {
+                        ditolak = true;
+                        terima(Err(h.galat().unwrap_or(api::Error::Decode)));
+                    }
+                    _ => {}
+                }
+            }
+        });
+    }
     // After a change of the form: the server's field errors of the last save
     // give way to the local checks, and the form is kept on this device
     // (at most one write per 300 ms of typing) while it differs from the
@@ -275,6 +351,6 @@ pub(super) fn EditorSkp(
                     jelaskan=Callback::new(move |_| masukan.with(|m| form.with(|f| jelaskan(f, m, &Sasaran::Skp)))) />
             </aside>
         </div>
-        {aksi_simpan(view_state, server_galat, editable, simpan.pending(), kirim, di_perangkat, buang_draf)}
+        {aksi_simpan(view_state, server_galat, editable, simpan.pending(), kirim, (di_perangkat, di_antrean, seq_terakhir), buang_draf)}
     }
 }

@@ -8,6 +8,8 @@ mod kepala;
 
 use leptos::prelude::*;
 
+use domain::api::EditSkp;
+
 use crate::api;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
@@ -27,21 +29,31 @@ pub fn HalamanSkp(id: String) -> impl IntoView {
 #[component]
 fn Muat(id: String) -> impl IntoView {
     let client = api::use_client();
+    let sinkron = crate::luring::sinkron::use_sinkron();
     let data = LocalResource::new(move || {
         let id = id.clone();
         async move {
             // At once: one wait instead of three on a slow connection.
             let (skp, periode, atasan) =
                 futures::join!(client.read_skp(&id), client.list_periode(), client.read_rhk_atasan(&id));
-            Ok::<_, api::Error>((skp?, periode?, atasan.ok()))
+            // A save of this SKP still waiting in the outbox: the form opens
+            // on it (unless this device kept a newer form).
+            let path = format!("/api/v1/skp/{id}");
+            let antre = match sinkron {
+                Some(s) => {
+                    s.menunggu_terakhir("PUT", &path).await.and_then(|b| crate::luring::dari_json::<EditSkp>(&b))
+                }
+                None => None,
+            };
+            Ok::<_, api::Error>((skp?, periode?, atasan.ok(), antre))
         }
     });
     move || match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
         Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
-        Some(Ok((skp, periode, atasan))) => {
+        Some(Ok((skp, periode, atasan, antre))) => {
             let p = periode.into_iter().find(|p| p.id == skp.periode_id);
-            view! { <EditorSkp awal=skp periode=p atasan=atasan reload=Callback::new(move |_| data.refetch()) /> }
+            view! { <EditorSkp awal=skp periode=p atasan=atasan antre=antre reload=Callback::new(move |_| data.refetch()) /> }
                 .into_any()
         }
     }

@@ -1,0 +1,210 @@
+//! The device's store: one IndexedDB database with one object store of
+//! text under text keys, and the three things the app does with it (read a
+//! key, change a key in one transaction, remove keys by prefix). A thin
+//! layer over `web-sys` rather than a crate: the first load has little room.
+//!
+//! Every write commits with `durability: "strict"` (Chromium's default is
+//! relaxed: a write could be reported done and still be lost to a power
+//! cut), and its future resolves only when the transaction has completed,
+//! so whatever says "tersimpan di perangkat" after it is true.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
+
+const NAMA: &str = "ekinerja";
+const STORE: &str = "kv";
+
+/// The store could not be used (no IndexedDB, a private window, full, or
+/// the transaction failed): nothing was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gagal;
+
+impl From<JsValue> for Gagal {
+    fn from(_: JsValue) -> Self {
+        Gagal
+    }
+}
+
+/// `IDBDatabase.transaction(store, mode, options)`: web-sys has the options
+/// (`durability`) only behind its unstable-API flag, so it is called by name.
+fn transaksi_pada(db: &IdbDatabase, mode: &str, opsi: &js_sys::Object) -> Result<IdbTransaction, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(db, &"transaction".into())?.dyn_into()?;
+    Ok(f.call3(db, &STORE.into(), &mode.into(), opsi)?.unchecked_into())
+}
+
+thread_local! {
+    static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
+/// Waits until `pasang` has wired a sender to the events it chose; `true`
+/// for success. The handlers live as long as the wait.
+async fn tunggu(pasang: impl FnOnce(&js_sys::Function, &js_sys::Function)) -> bool {
+    let (tx, rx) = oneshot::channel::<bool>();
+    let tx = Rc::new(RefCell::new(Some(tx)));
+    let kirim = |hasil: bool| {
+        let tx = tx.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            if let Some(t) = tx.borrow_mut().take() {
+                let _ = t.send(hasil);
+            }
+        })
+    };
+    let (ok, gagal) = (kirim(true), kirim(false));
+    pasang(ok.as_ref().unchecked_ref(), gagal.as_ref().unchecked_ref());
+    rx.await.unwrap_or(false)
+}
+
+/// The open database (opened once per page; the store is created on first use).
+async fn db() -> Result<IdbDatabase, Gagal> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or(Gagal)?;
+    let req: IdbOpenDbRequest = factory.open_with_u32(NAMA, 1)?;
+    let r = req.clone();
+    let buat = Closure::<dyn FnMut()>::new(move || {
+        if let Ok(db) = r.result().map(JsCast::unchecked_into::<IdbDatabase>) {
+            let _ = db.create_object_store(STORE);
+        }
+    });
+    req.set_onupgradeneeded(Some(buat.as_ref().unchecked_ref()));
+    let ok = tunggu(|ok, gagal| {
+        req.set_onsuccess(Some(ok));
+        req.set_onerror(Some(gagal));
+        req.set_onblocked(Some(gagal));
+    })
+    .await;
+    req.set_onupgradeneeded(None);
+    req.set_onsuccess(None);
+    req.set_onerror(None);
+    req.set_onblocked(None);
+    if !ok {
+        return Err(Gagal);
+    }
+    let db: IdbDatabase = req.result()?.unchecked_into();
+    // Another tab opening a newer version closes this one; the next use reopens.
+    let tutup = Closure::<dyn FnMut()>::new(|| DB.with(|d| d.borrow_mut().take().map(|db| db.close())).unwrap_or(()));
+    db.set_onversionchange(Some(tutup.as_ref().unchecked_ref()));
+    tutup.forget();
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+/// A transaction on the store; a writing one commits strictly.
+async fn transaksi(tulis: bool) -> Result<(IdbTransaction, IdbObjectStore), Gagal> {
+    let opsi = js_sys::Object::new();
+    let mode = if tulis {
+        js_sys::Reflect::set(&opsi, &"durability".into(), &"strict".into())?;
+        "readwrite"
+    } else {
+        "readonly"
+    };
+    let tx = match transaksi_pada(&db().await?, mode, &opsi) {
+        Ok(tx) => tx,
+        // Closed under us (another tab's upgrade): once more on a fresh one.
+        Err(_) => {
+            DB.with(|d| d.borrow_mut().take());
+            transaksi_pada(&db().await?, mode, &opsi)?
+        }
+    };
+    let store = tx.object_store(STORE)?;
+    Ok((tx, store))
+}
+
+/// Until the transaction has completed (committed) or failed.
+async fn selesai(tx: &IdbTransaction) -> Result<(), Gagal> {
+    let ok = tunggu(|ok, gagal| {
+        tx.set_oncomplete(Some(ok));
+        tx.set_onerror(Some(gagal));
+        tx.set_onabort(Some(gagal));
+    })
+    .await;
+    tx.set_oncomplete(None);
+    tx.set_onerror(None);
+    tx.set_onabort(None);
+    ok.then_some(()).ok_or(Gagal)
+}
+
+/// The text kept under `kunci`, if any.
+pub async fn baca(kunci: &str) -> Result<Option<String>, Gagal> {
+    let (tx, store) = transaksi(false).await?;
+    let req: IdbRequest = store.get(&JsValue::from_str(kunci))?;
+    selesai(&tx).await?;
+    Ok(req.result()?.as_string())
+}
+
+/// Changes what is kept under `kunci` in one transaction: `ubah` gets the
+/// text kept now and returns the text to keep (`None`: remove it) and a
+/// result, given once the transaction has committed. Two tabs changing the
+/// same key take turns (IndexedDB orders writing transactions on a store),
+/// so neither loses the other's change.
+pub async fn ubah<R: 'static>(
+    kunci: &str,
+    ubah: impl FnOnce(Option<String>) -> (Option<String>, R) + 'static,
+) -> Result<R, Gagal> {
+    let (tx, store) = transaksi(true).await?;
+    let key = JsValue::from_str(kunci);
+    let get: IdbRequest = store.get(&key)?;
+    let hasil = Rc::new(RefCell::new(None::<R>));
+    let (g, h) = (get.clone(), hasil.clone());
+    // Inside the request's success event, while the transaction is active.
+    let setelah_baca = Closure::<dyn FnMut()>::once(move || {
+        let lama = g.result().ok().and_then(|v| v.as_string());
+        let (baru, r) = ubah(lama);
+        let ditulis = match baru {
+            Some(t) => store.put_with_key(&JsValue::from_str(&t), &key).map(drop),
+            None => store.delete(&key).map(drop),
+        };
+        match ditulis {
+            Ok(()) => *h.borrow_mut() = Some(r),
+            Err(_) => {
+                let _ = g.transaction().map(|tx| tx.abort());
+            }
+        }
+    });
+    get.set_onsuccess(Some(setelah_baca.as_ref().unchecked_ref()));
+    let selesai = selesai(&tx).await;
+    get.set_onsuccess(None);
+    selesai?;
+    hasil.take().ok_or(Gagal)
+}
+
+/// Writes several keys in one transaction (`None`: remove the key).
+pub async fn tulis(isi: Vec<(String, Option<String>)>) -> Result<(), Gagal> {
+    let (tx, store) = transaksi(true).await?;
+    for (k, v) in isi {
+        let k = JsValue::from_str(&k);
+        match v {
+            Some(t) => store.put_with_key(&JsValue::from_str(&t), &k).map(drop)?,
+            None => store.delete(&k).map(drop)?,
+        }
+    }
+    selesai(&tx).await
+}
+
+/// The keys that start with `awalan`, in order.
+pub async fn kunci_berawalan(awalan: &str) -> Result<Vec<String>, Gagal> {
+    let (tx, store) = transaksi(false).await?;
+    let rentang = IdbKeyRange::bound(&awalan.into(), &format!("{awalan}\u{ffff}").into())?;
+    let req = store.get_all_keys_with_key(&rentang)?;
+    selesai(&tx).await?;
+    let daftar: js_sys::Array = req.result()?.unchecked_into();
+    Ok(daftar.iter().filter_map(|k| k.as_string()).collect())
+}
+
+/// Asks the browser to keep the store through storage pressure (granted or
+/// not, the app works the same; Chromium grants it to an installed or
+/// often-used site).
+pub fn minta_persisten() {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else { return };
+    if let Ok(janji) = storage.persist() {
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(janji).await;
+        });
+    }
+}

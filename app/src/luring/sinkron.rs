@@ -1,0 +1,401 @@
+//! The outbox at work: a change is queued on the device (the entry and its
+//! `seq` in one strict IndexedDB transaction) and then sent, in order, to
+//! `/api/v1/sync` — at start, after each change, when the connection comes
+//! back (`online`), when the app is shown again (`visibilitychange`,
+//! `pageshow`), and on a timer that backs off with jitter while sending
+//! fails. Not the Background Sync API: only Chromium has it.
+//!
+//! What each batch did is published ([`Sinkron::hasil`]) for the screen
+//! that made the change; what waits, what was refused and the last sync are
+//! signals the sync bar shows.
+
+use domain::api::sync::SyncOutput;
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use crate::api::{self, Client};
+use crate::luring::{self, KUNCI_OUTBOX, idb};
+use crate::state::auth::AuthContext;
+use crate::state::outbox::{Outbox, Outcome, Refused, classify};
+
+/// One change's answer, for the screen that shows its record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hasil {
+    pub seq: u64,
+    /// The record it changed (its API path), as queued.
+    pub record: Option<String>,
+    pub path: String,
+    pub status: u16,
+    pub body: Value,
+}
+
+impl Hasil {
+    pub fn outcome(&self) -> Outcome {
+        classify(self.status)
+    }
+
+    /// The refusal as the API client reports one (field errors, conflicts).
+    pub fn galat(&self) -> Option<api::Error> {
+        (self.outcome() == Outcome::Refused)
+            .then(|| api::Error::Api { status: self.status, body: luring::dari_json(&self.body).unwrap_or_default() })
+    }
+}
+
+/// The device's sync state for the signed-in person (context newtype of
+/// signals; copied freely).
+#[derive(Clone, Copy)]
+pub struct Sinkron {
+    client: Client,
+    auth: AuthContext,
+    /// The browser says it is online and the last request got an answer.
+    pub daring: RwSignal<bool>,
+    /// How many of this person's changes wait to be sent.
+    pub menunggu: RwSignal<usize>,
+    /// This person's refused changes, oldest first.
+    pub ditolak: RwSignal<Vec<Refused>>,
+    /// When the server last took a batch (ms since the epoch).
+    pub terakhir: RwSignal<Option<f64>>,
+    /// The answers of the last batch.
+    pub hasil: RwSignal<Vec<Hasil>>,
+    mengirim: StoredValue<bool>,
+    lagi: StoredValue<bool>,
+    percobaan: StoredValue<u32>,
+    timer: StoredValue<Option<i32>>,
+}
+
+fn baca_outbox(teks: Option<String>) -> Option<Outbox> {
+    serde_json::from_str(&teks?).ok()
+}
+
+fn tulis_outbox(ob: &Outbox) -> Option<String> {
+    serde_json::to_string(ob).ok()
+}
+
+/// A device's id for its outbox, chosen once.
+fn outbox_baru() -> Outbox {
+    Outbox::new(api::idempotency_key())
+}
+
+fn kunci_terakhir(pegawai_id: &str) -> String {
+    luring::kunci_data(pegawai_id, "#sinkron")
+}
+
+pub fn use_sinkron() -> Option<Sinkron> {
+    use_context::<Sinkron>()
+}
+
+/// Provides the sync state and starts watching the connection and the page.
+pub fn provide_sinkron(client: Client, auth: AuthContext) -> Sinkron {
+    let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
+    let s = Sinkron {
+        client,
+        auth,
+        daring: RwSignal::new(online),
+        menunggu: RwSignal::new(0),
+        ditolak: RwSignal::new(Vec::new()),
+        terakhir: RwSignal::new(None),
+        hasil: RwSignal::new(Vec::new()),
+        mengirim: StoredValue::new(false),
+        lagi: StoredValue::new(false),
+        percobaan: StoredValue::new(0),
+        timer: StoredValue::new(None),
+    };
+    provide_context(s);
+    if let Some(w) = web_sys::window() {
+        let pasang = |nama: &str, f: Box<dyn FnMut()>| {
+            let c = Closure::<dyn FnMut()>::new(f);
+            let _ = w.add_event_listener_with_callback(nama, c.as_ref().unchecked_ref());
+            c.forget();
+        };
+        pasang(
+            "online",
+            Box::new(move || {
+                s.daring.set(true);
+                s.percobaan.set_value(0);
+                s.kirim();
+            }),
+        );
+        pasang("offline", Box::new(move || s.daring.set(false)));
+        pasang("pageshow", Box::new(move || s.kirim()));
+        if let Some(d) = w.document() {
+            let c = Closure::<dyn FnMut()>::new(move || {
+                if web_sys::window().and_then(|w| w.document()).is_some_and(|d| !d.hidden()) {
+                    s.kirim();
+                }
+            });
+            let _ = d.add_event_listener_with_callback("visibilitychange", c.as_ref().unchecked_ref());
+            c.forget();
+        }
+    }
+    // Whoever signs in: their state is read, and what they queued is sent.
+    Effect::new(move |sebelumnya: Option<String>| {
+        let pemilik = auth.0.with(|a| match a {
+            crate::state::auth::Auth::Masuk(s) => s.pegawai_id.clone(),
+            _ => String::new(),
+        });
+        if !pemilik.is_empty() && sebelumnya.as_deref() != Some(pemilik.as_str()) {
+            s.percobaan.set_value(0);
+            let pemilik = pemilik.clone();
+            leptos::task::spawn_local(async move {
+                let t = idb::baca(&kunci_terakhir(&pemilik)).await.ok().flatten().and_then(|t| t.parse::<i64>().ok());
+                s.terakhir.set(t.map(|t| t as f64));
+                s.segarkan().await;
+                s.kirim_semua().await;
+            });
+        }
+        pemilik
+    });
+    s
+}
+
+impl Sinkron {
+    fn pemilik(self) -> String {
+        self.auth.pegawai_id()
+    }
+
+    /// Shows what the stored outbox holds for the signed-in person.
+    fn tampilkan(self, ob: &Outbox) {
+        let p = self.pemilik();
+        self.menunggu.set(ob.pending(&p).count());
+        let ditolak: Vec<Refused> = ob.refused(&p).cloned().collect();
+        if self.ditolak.with_untracked(|d| *d != ditolak) {
+            self.ditolak.set(ditolak);
+        }
+    }
+
+    /// Reads the stored outbox again (another tab may have changed it).
+    async fn segarkan(self) {
+        if let Ok(t) = idb::baca(KUNCI_OUTBOX).await {
+            self.tampilkan(&baca_outbox(t).unwrap_or_else(outbox_baru));
+        }
+    }
+
+    /// Queues changes of the signed-in person's (one action: all of them
+    /// stored in one transaction, or none) and starts sending. `record`: the
+    /// record's API path and the version last received from the server (each
+    /// body's `version` is set from it, after the changes of that record
+    /// already waiting). Resolves with the last `seq` once stored on the device.
+    pub async fn antre(
+        self,
+        record: Option<(String, i64)>,
+        ubah: Vec<(&'static str, String, Value)>,
+    ) -> Result<u64, idb::Gagal> {
+        let pemilik = self.pemilik();
+        if pemilik.is_empty() || ubah.is_empty() {
+            return Err(idb::Gagal);
+        }
+        let keys: Vec<String> = ubah.iter().map(|_| api::idempotency_key()).collect();
+        let (seq, ob) = idb::ubah(KUNCI_OUTBOX, move |lama| {
+            let mut ob = baca_outbox(lama).unwrap_or_else(outbox_baru);
+            let record = record.as_ref().map(|(r, v)| (r.as_str(), *v));
+            let mut seq = 0;
+            for ((method, path, body), key) in ubah.into_iter().zip(keys) {
+                seq = ob.push(&pemilik, record, method, &path, body, key);
+            }
+            (tulis_outbox(&ob), (seq, ob))
+        })
+        .await?;
+        self.tampilkan(&ob);
+        self.kirim();
+        Ok(seq)
+    }
+
+    /// The body of the signed-in person's last waiting `method` change of
+    /// `path` (a save not sent yet: the editor opens on it after a reload).
+    pub async fn menunggu_terakhir(self, method: &str, path: &str) -> Option<Value> {
+        let ob = baca_outbox(idb::baca(KUNCI_OUTBOX).await.ok()?)?;
+        let p = self.pemilik();
+        let e = ob.pending(&p).filter(|e| e.mutation.method == method && e.mutation.path == path).last()?;
+        Some(e.mutation.body.clone())
+    }
+
+    /// Drops a refused change, as its owner chose.
+    pub fn buang(self, seq: u64) {
+        let p = self.pemilik();
+        leptos::task::spawn_local(async move {
+            if let Ok(ob) = idb::ubah(KUNCI_OUTBOX, move |lama| {
+                let mut ob = baca_outbox(lama.clone()).unwrap_or_else(outbox_baru);
+                ob.drop_refused(&p, seq);
+                (tulis_outbox(&ob), ob)
+            })
+            .await
+            {
+                self.tampilkan(&ob);
+            }
+        });
+    }
+
+    /// Queues a refused change again on the record as it now is (the
+    /// refusal's current record, when it had one) and sends it.
+    pub fn terapkan_lagi(self, seq: u64) {
+        let p = self.pemilik();
+        let key = api::idempotency_key();
+        leptos::task::spawn_local(async move {
+            if let Ok(ob) = idb::ubah(KUNCI_OUTBOX, move |lama| {
+                let mut ob = baca_outbox(lama).unwrap_or_else(outbox_baru);
+                let versi = ob
+                    .refused(&p)
+                    .find(|r| r.entry.mutation.seq == seq)
+                    .and_then(|r| r.body.pointer("/current/version").and_then(Value::as_i64));
+                ob.reapply(&p, seq, versi, key);
+                (tulis_outbox(&ob), ob)
+            })
+            .await
+            {
+                self.tampilkan(&ob);
+                self.kirim();
+            }
+        });
+    }
+
+    /// Sends what waits, now (in the background).
+    pub fn kirim(self) {
+        leptos::task::spawn_local(self.kirim_semua());
+    }
+
+    /// Sends the signed-in person's waiting changes, batch after batch,
+    /// until none waits or sending fails for now (then again after a wait).
+    /// One at a time in this tab; another tab sending at once is told
+    /// `sync_busy` by the server and tries again.
+    pub async fn kirim_semua(self) {
+        if self.mengirim.get_value() {
+            self.lagi.set_value(true);
+            return;
+        }
+        self.mengirim.set_value(true);
+        if let Some(id) = self.timer.get_value() {
+            if let Some(w) = web_sys::window() {
+                w.clear_timeout_with_handle(id);
+            }
+            self.timer.set_value(None);
+        }
+        loop {
+            self.lagi.set_value(false);
+            match self.satu_batch().await {
+                Langkah::Lanjut => continue,
+                Langkah::Selesai => {
+                    self.percobaan.set_value(0);
+                }
+                Langkah::NantiLagi => self.nanti(),
+                Langkah::Berhenti => {}
+            }
+            if !self.lagi.get_value() {
+                break;
+            }
+        }
+        self.mengirim.set_value(false);
+    }
+
+    /// Tries again after the backoff.
+    fn nanti(self) {
+        let n = self.percobaan.get_value();
+        self.percobaan.set_value(n.saturating_add(1));
+        let jeda = luring::jeda_ms(n, js_sys::Math::random());
+        let Some(w) = web_sys::window() else { return };
+        let f = Closure::once_into_js(move || {
+            self.timer.try_set_value(None);
+            self.kirim();
+        });
+        if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), jeda as i32) {
+            self.timer.set_value(Some(id));
+        }
+    }
+
+    async fn satu_batch(self) -> Langkah {
+        let pemilik = self.pemilik();
+        if pemilik.is_empty() || !self.auth.0.with_untracked(|a| matches!(a, crate::state::auth::Auth::Masuk(_))) {
+            return Langkah::Berhenti;
+        }
+        let Ok(teks) = idb::baca(KUNCI_OUTBOX).await else { return Langkah::NantiLagi };
+        let ob = baca_outbox(teks).unwrap_or_else(outbox_baru);
+        self.tampilkan(&ob);
+        let Some(batch) = ob.batch(&pemilik) else { return Langkah::Selesai };
+        // Opened with no connection: the session's CSRF token comes with the session.
+        if !self.client.has_csrf_token() {
+            match self.client.session().await {
+                Ok(Some(_)) => {}
+                Ok(None) => {
+                    self.auth.expire();
+                    return Langkah::Berhenti;
+                }
+                Err(_) => {
+                    self.daring.set(false);
+                    return Langkah::NantiLagi;
+                }
+            }
+        }
+        let out: SyncOutput = match self.client.sync(&batch).await {
+            Ok(out) => out,
+            Err(api::Error::SessionEnded) => {
+                // Kept: sent once the same person signs in again.
+                self.auth.expire();
+                return Langkah::Berhenti;
+            }
+            Err(api::Error::Network) => {
+                self.daring.set(false);
+                return Langkah::NantiLagi;
+            }
+            // Busy with another tab's batch, too many requests, the server failing: later.
+            Err(_) => return Langkah::NantiLagi,
+        };
+        self.daring.set(true);
+        let entri: Vec<(u64, Option<String>, String)> = ob
+            .pending(&pemilik)
+            .map(|e| (e.mutation.seq, e.record.as_ref().map(|(r, _)| r.clone()), e.mutation.path.clone()))
+            .collect();
+        let p = pemilik.clone();
+        let jawab = out.clone();
+        let Ok((applied, ob)) = idb::ubah(KUNCI_OUTBOX, move |lama| {
+            let mut ob = baca_outbox(lama).unwrap_or_else(outbox_baru);
+            let a = ob.apply(&p, &jawab);
+            (tulis_outbox(&ob), (a, ob))
+        })
+        .await
+        else {
+            // Not recorded: sent again, answered from the keys.
+            return Langkah::NantiLagi;
+        };
+        let hasil: Vec<Hasil> = out
+            .results
+            .into_iter()
+            .filter_map(|r| {
+                let (_, record, path) = entri.iter().find(|(s, _, _)| *s == r.seq)?.clone();
+                Some(Hasil { seq: r.seq, record, path, status: r.status, body: r.body })
+            })
+            .collect();
+        self.tampilkan(&ob);
+        self.hasil.set(hasil.clone());
+        // The saved record as the server now has it: what is read offline next.
+        for h in hasil.iter().filter(|h| h.outcome() == Outcome::Saved) {
+            if let Some(r) = h.record.as_deref().filter(|_| h.body.is_object()) {
+                luring::simpan_data(&pemilik, r, h.body.to_string()).await;
+            }
+        }
+        let maju = !applied.saved.is_empty() || !applied.refused.is_empty();
+        if maju {
+            let t = js_sys::Date::now();
+            self.terakhir.set(Some(t));
+            let _ = idb::tulis(vec![(kunci_terakhir(&pemilik), Some((t as i64).to_string()))]).await;
+        }
+        if applied.retry {
+            Langkah::NantiLagi
+        } else if maju {
+            Langkah::Lanjut
+        } else {
+            Langkah::Selesai
+        }
+    }
+}
+
+enum Langkah {
+    /// A batch went through: the next one.
+    Lanjut,
+    /// Nothing waits.
+    Selesai,
+    /// Failed for now: again after the backoff.
+    NantiLagi,
+    /// Nobody signed in, or the session ended: again after signing in.
+    Berhenti,
+}

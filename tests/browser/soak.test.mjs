@@ -1,0 +1,199 @@
+// The offline soak (issue 22): a seeded, bounded mix of what breaks offline
+// work — the connection going and coming, a sync answer lost after the
+// server applied the batch, the browser killed (SIGKILL) and started again,
+// the server killed mid-batch and restarted on the same data, two tabs
+// saving at once — around saves of one SKP in the real app. At the end every
+// save the app said it stored is on the server exactly once, or in the
+// refused list the person sees. 50 cycles in `make test`;
+// `make test-offline-soak` runs 1,000 (SOAK_CYCLES, SOAK_SEED change them).
+// Prints the figures: saves, applied, refused, lost, applied twice, and the
+// p95 time from the connection's return to the server having every waiting save.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer, login, apiSession, rencana, outboxTersimpan as outbox } from './lib.mjs';
+
+const CYCLES = Number(process.env.SOAK_CYCLES ?? 50);
+const SEED = Number(process.env.SOAK_SEED ?? 20261206);
+const NIP_PEGAWAI = '199205082019031005'; // Rizky Pratama
+
+/** mulberry32: the same seed, the same cycles. */
+function acak(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function portBebas() {
+  return new Promise((ok) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
+  });
+}
+
+const cleanup = [];
+after(async () => { for (const f of cleanup.reverse()) await f().catch(() => {}); });
+
+test(`offline soak: ${CYCLES} seeded cycles (seed ${SEED}) lose nothing and apply nothing twice`, { timeout: 3_600_000 }, async () => {
+  const rand = acak(SEED);
+  const port = await portBebas();
+  const dataDir = mkdtempSync(join(tmpdir(), 'ekinerja-soak-data-'));
+  const profil = mkdtempSync(join(tmpdir(), 'ekinerja-soak-browser-'));
+  cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  cleanup.push(async () => rmSync(profil, { recursive: true, force: true }));
+  let server = await startServer({ port, dir: dataDir });
+  cleanup.push(() => server.stop());
+  const base = server.base;
+  const s = await apiSession(base, NIP_PEGAWAI);
+  const [periode] = await s.get('/api/v1/org/periode');
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana('soak-awal') });
+  const alamat = `${base}/skp/${skp.id}`;
+
+  const bukaBrowser = () => chromium.launchPersistentContext(profil, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  let context;
+  let page;
+  let luring = false;
+  const bukaEditor = async (p) => {
+    await p.goto(alamat);
+    await p.getByTestId('editor-skp').waitFor({ timeout: 20_000 });
+  };
+  const mulai = async () => {
+    context = await bukaBrowser();
+    luring = false;
+    page = await context.newPage();
+    await login(page, base, NIP_PEGAWAI);
+    await bukaEditor(page);
+  };
+  await mulai();
+  cleanup.push(() => context.close());
+
+  const dikatakan = []; // tokens of the saves the app said it stored
+  const jeda = []; // ms from the connection's return to nothing waiting
+  const hitung = { simpan: 0, luring: 0, daring: 0, jawabanHilang: 0, browserMati: 0, serverMati: 0, duaTab: 0 };
+
+  /** Types `token` as the first RHK's description and saves: resolves once
+   * the app says the save is stored (its outbox `seq` moved on), or with
+   * false when the page could not take it (e.g. a conflict shown instead). */
+  const simpan = async (p, token) => {
+    const seq = async () => Number(await p.locator('.aksi-bawah').getAttribute('data-seq'));
+    // A conflict shown from an earlier save: the person loads the latest
+    // version first, as the editor offers (the refused save stays in the bar).
+    const muatTerbaru = p.getByTestId('galat-server').getByRole('button');
+    if (await muatTerbaru.count()) {
+      await muatTerbaru.click();
+      await p.getByTestId('editor-skp').waitFor({ timeout: 20_000 });
+      await p.waitForTimeout(200);
+    }
+    const sebelum = await seq();
+    await p.getByTestId('rhk-uraian').first().fill(token);
+    await p.getByTestId('simpan-draf').click();
+    for (let i = 0; i < 100; i++) {
+      if ((await seq()) > sebelum) { dikatakan.push(token); return true; }
+      await p.waitForTimeout(20);
+    }
+    return false;
+  };
+  const menunggu = async () => (await outbox(page)).pending.filter((e) => e.owner).length;
+  /** Until nothing waits (or `batas` ms): the ms it took. */
+  const sampaiTerkirim = async (batas) => {
+    const t0 = Date.now();
+    while (Date.now() - t0 < batas) {
+      if ((await menunggu()) === 0) return Date.now() - t0;
+      await page.waitForTimeout(50);
+    }
+    return null;
+  };
+
+  for (let c = 0; c < CYCLES; c++) {
+    const r = rand();
+    const token = `soak-${SEED}-${c}`;
+    if (r < 0.45) {
+      hitung.simpan++;
+      await simpan(page, token);
+    } else if (r < 0.6) {
+      luring = !luring;
+      await context.setOffline(luring);
+      if (luring) hitung.luring++;
+      else {
+        hitung.daring++;
+        if ((await menunggu()) > 0) {
+          const t = await sampaiTerkirim(30_000);
+          if (t !== null) jeda.push(t);
+        }
+      }
+    } else if (r < 0.7) {
+      // The server applies the batch, its answer never arrives.
+      hitung.jawabanHilang++;
+      let sekali = false;
+      await context.route('**/api/v1/sync', async (route) => {
+        if (sekali) return route.continue();
+        sekali = true;
+        await route.fetch().catch(() => {});
+        await route.abort('connectionreset');
+      });
+      if (luring) { luring = false; await context.setOffline(false); }
+      await simpan(page, token);
+      for (let i = 0; i < 50 && !sekali; i++) await page.waitForTimeout(20);
+      await context.unroute('**/api/v1/sync');
+    } else if (r < 0.78) {
+      // Saved, then the browser dies at once: every process, no shutdown.
+      hitung.browserMati++;
+      await simpan(page, token);
+      execFileSync('pkill', ['-KILL', '-f', `user-data-dir=${profil}`]);
+      await context.close().catch(() => {});
+      await mulai();
+    } else if (r < 0.88) {
+      // Saved online, and the server is killed while the batch may be in flight.
+      hitung.serverMati++;
+      if (luring) { luring = false; await context.setOffline(false); }
+      await simpan(page, token);
+      await server.kill();
+      server = await startServer({ port, dir: dataDir });
+    } else {
+      // Two tabs of the same person save the same SKP at once.
+      hitung.duaTab++;
+      const kedua = await context.newPage();
+      await bukaEditor(kedua);
+      await Promise.all([simpan(page, `${token}-a`), simpan(kedua, `${token}-b`)]);
+      await kedua.close();
+    }
+  }
+
+  // The end: connected, until nothing waits.
+  if (luring) { await context.setOffline(false); luring = false; }
+  const t = await sampaiTerkirim(120_000);
+  assert.notEqual(t, null, 'everything waiting was sent within two minutes of the connection');
+  const ob = await outbox(page);
+  const ditolak = new Set(ob.refused.map((x) => x.entry.mutation.body?.rencana?.rhk?.[0]?.uraian));
+  const versi = await s.get(`/api/v1/skp/${skp.id}/versi`);
+  const diServer = new Map();
+  for (const v of versi) {
+    const teks = JSON.stringify(v);
+    for (const m of teks.matchAll(/soak-\d+-\d+(-[ab])?/g)) diServer.set(m[0], (diServer.get(m[0]) ?? new Set()).add(v.version));
+  }
+  const hilang = dikatakan.filter((k) => !diServer.has(k) && !ditolak.has(k));
+  const duaKali = dikatakan.filter((k) => (diServer.get(k)?.size ?? 0) > 1);
+  const diterapkan = dikatakan.filter((k) => diServer.has(k)).length;
+  jeda.sort((a, b) => a - b);
+  const p95 = jeda.length ? jeda[Math.min(jeda.length - 1, Math.ceil(jeda.length * 0.95) - 1)] : null;
+  console.log(`soak: ${CYCLES} cycles, seed ${SEED}: ${JSON.stringify(hitung)}`);
+  console.log(`soak: ${dikatakan.length} saves said stored; ${diterapkan} on the server, ${ditolak.size} refused (visible), `
+    + `${hilang.length} lost, ${duaKali.length} applied twice; back online → all sent: p95 ${p95} ms over ${jeda.length} returns`);
+  assert.deepEqual(hilang, [], 'no save the app said it stored is lost');
+  assert.deepEqual(duaKali, [], 'no save is applied twice');
+  assert.ok(dikatakan.length > 0, 'the soak saved something');
+});
