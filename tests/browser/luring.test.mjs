@@ -170,6 +170,7 @@ test('edited and submitted with no connection, through a reload, the SKP reaches
     await page.getByTestId('editor-skp').waitFor();
     assert.equal(await page.getByTestId('rhk-uraian').first().inputValue(), 'Diubah tanpa koneksi');
     assert.equal(await menunggu(page), 1);
+    assert.match(await page.getByTestId('tersimpan-perangkat').textContent(), /^Tersimpan di perangkat/, 'the waiting save is said after the reload too');
     // Edited again and submitted: chained on the waiting change.
     await page.getByTestId('rhk-uraian').first().fill('Diubah dua kali tanpa koneksi');
     await page.getByTestId('ajukan').click();
@@ -318,4 +319,34 @@ test('a change stored on the device survives the browser being killed, and is se
     await context.close().catch(() => {});
     rmSync(profil, { recursive: true, force: true });
   }
+});
+
+test('an SKP created with no connection, through a reload, is created once when the connection is back and opens', async () => {
+  const sekretaris = '197811202003121002'; // Ahmad Fauzi, no SKP yet
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.phone);
+  await browser.context.clearCookies();
+  await login(page, server.base, sekretaris);
+  await dikendalikan(page);
+  await browser.context.setOffline(true);
+  try {
+    // Opened with no connection: the dashboard from the device.
+    await page.reload();
+    await page.getByTestId('buat-skp').click();
+    await page.getByTestId('buat-menunggu').waitFor();
+    assert.equal(await menunggu(page), 1);
+    // Pressed again after a reload: it still waits, and cannot be queued twice.
+    await page.reload();
+    await page.getByTestId('buat-menunggu').waitFor();
+    assert.equal(await page.getByTestId('buat-skp').isDisabled(), true);
+  } finally {
+    await browser.context.setOffline(false);
+  }
+  // Back online: created once, and the editor opens on it.
+  await page.getByTestId('editor-skp').waitFor({ timeout: 15_000 });
+  const s = await apiSession(server.base, sekretaris);
+  const milik = await s.get('/api/v1/skp');
+  assert.equal(milik.length, 1, 'one SKP, created once');
+  assert.ok(page.url().endsWith(`/skp/${milik[0].id}`));
+  await page.close();
 });

@@ -147,31 +147,41 @@ pub async fn ubah<R: 'static>(
     kunci: &str,
     ubah: impl FnOnce(Option<String>) -> (Option<String>, R) + 'static,
 ) -> Result<R, Gagal> {
+    let hasil = Rc::new(RefCell::new(None::<R>));
+    let h = hasil.clone();
+    ubah_teks(
+        kunci,
+        Box::new(move |lama| {
+            let (baru, r) = ubah(lama);
+            *h.borrow_mut() = Some(r);
+            baru
+        }),
+    )
+    .await?;
+    hasil.take().ok_or(Gagal)
+}
+
+/// [`ubah`] without its result: one copy of the transaction's code.
+async fn ubah_teks(kunci: &str, ubah: Box<dyn FnOnce(Option<String>) -> Option<String>>) -> Result<(), Gagal> {
     let (tx, store) = transaksi(true).await?;
     let key = JsValue::from_str(kunci);
     let get: IdbRequest = store.get(&key)?;
-    let hasil = Rc::new(RefCell::new(None::<R>));
-    let (g, h) = (get.clone(), hasil.clone());
+    let g = get.clone();
     // Inside the request's success event, while the transaction is active.
     let setelah_baca = Closure::<dyn FnMut()>::once(move || {
         let lama = g.result().ok().and_then(|v| v.as_string());
-        let (baru, r) = ubah(lama);
-        let ditulis = match baru {
+        let ditulis = match ubah(lama) {
             Some(t) => store.put_with_key(&JsValue::from_str(&t), &key).map(drop),
             None => store.delete(&key).map(drop),
         };
-        match ditulis {
-            Ok(()) => *h.borrow_mut() = Some(r),
-            Err(_) => {
-                let _ = g.transaction().map(|tx| tx.abort());
-            }
+        if ditulis.is_err() {
+            let _ = g.transaction().map(|tx| tx.abort());
         }
     });
     get.set_onsuccess(Some(setelah_baca.as_ref().unchecked_ref()));
     let selesai = selesai(&tx).await;
     get.set_onsuccess(None);
-    selesai?;
-    hasil.take().ok_or(Gagal)
+    selesai
 }
 
 /// Writes several keys in one transaction (`None`: remove the key).

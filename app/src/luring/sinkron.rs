@@ -202,13 +202,32 @@ impl Sinkron {
         Ok(seq)
     }
 
-    /// The body of the signed-in person's last waiting `method` change of
-    /// `path` (a save not sent yet: the editor opens on it after a reload).
-    pub async fn menunggu_terakhir(self, method: &str, path: &str) -> Option<Value> {
+    /// What of the signed-in person's waits for the record `path`: the body
+    /// of the last waiting save (`PUT path`: the editor opens on it after a
+    /// reload) and whether a workflow step (`POST path/…`) waits too.
+    /// `None` when nothing waits.
+    pub async fn menunggu_untuk(self, path: &str) -> Option<(Option<Value>, bool)> {
         let ob = baca_outbox(idb::baca(KUNCI_OUTBOX).await.ok()?)?;
         let p = self.pemilik();
-        let e = ob.pending(&p).filter(|e| e.mutation.method == method && e.mutation.path == path).last()?;
-        Some(e.mutation.body.clone())
+        let milik: Vec<_> = ob.pending(&p).filter(|e| e.record.as_ref().is_some_and(|(r, _)| r == path)).collect();
+        if milik.is_empty() {
+            return None;
+        }
+        let simpan = milik.iter().rev().find(|e| e.mutation.method == "PUT").map(|e| e.mutation.body.clone());
+        Some((simpan, milik.iter().any(|e| e.mutation.method == "POST")))
+    }
+
+    /// Whether a change of the signed-in person's by `method` to `path`
+    /// whose body has `kunci` = `nilai` waits (e.g. an SKP created offline
+    /// for a period: the dashboard says so after a reload too).
+    pub async fn ada_menunggu(self, method: &str, path: &str, kunci: &str, nilai: &str) -> bool {
+        let Some(ob) = idb::baca(KUNCI_OUTBOX).await.ok().and_then(baca_outbox) else { return false };
+        let p = self.pemilik();
+        ob.pending(&p).any(|e| {
+            e.mutation.method == method
+                && e.mutation.path == path
+                && e.mutation.body.get(kunci).and_then(Value::as_str) == Some(nilai)
+        })
     }
 
     /// Drops a refused change, as its owner chose.

@@ -10,7 +10,7 @@ use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::status::StatusBadge;
 use crate::i18n::{Locale, t, td_string, use_i18n};
-use crate::luring::sinkron::use_sinkron;
+use crate::luring::sinkron::{Hasil, use_sinkron};
 use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
@@ -140,6 +140,15 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
     let seq_buat = StoredValue::new(None::<u64>);
     let menunggu = RwSignal::new(false);
     let galat = RwSignal::new(None::<api::Error>);
+    // Created offline before a reload: still waiting, and said so.
+    if let Some(s) = sinkron {
+        let periode_id = periode_id.clone();
+        leptos::task::spawn_local(async move {
+            if s.ada_menunggu("POST", "/api/v1/skp", "periode_id", &periode_id).await {
+                menunggu.try_set(true);
+            }
+        });
+    }
     let buat = Action::new_local(move |_: &()| {
         let periode_id = periode_id.clone();
         async move {
@@ -166,8 +175,15 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
         None => {}
     });
     if let Some(s) = sinkron {
+        let periode_ini = periode.id.clone();
         Effect::new(move |awal: Option<()>| {
-            let h = s.hasil.with(|h| h.iter().find(|h| Some(h.seq) == seq_buat.get_value()).cloned());
+            // This creation, or one for this period queued before a reload.
+            let ini = |h: &&Hasil| {
+                Some(h.seq) == seq_buat.get_value()
+                    || (h.path == "/api/v1/skp"
+                        && h.body.get("periode_id").and_then(|v| v.as_str()) == Some(&periode_ini))
+            };
+            let h = s.hasil.with(|h| h.iter().find(ini).cloned());
             if awal.is_none() {
                 return;
             }

@@ -47,8 +47,9 @@ pub(super) fn EditorSkp(
     awal: SkpBaca,
     periode: Option<PeriodeView>,
     atasan: Option<RhkAtasan>,
-    /// A save of this SKP waiting in the outbox (the form it sent).
-    antre: Option<EditSkp>,
+    /// What of this SKP waits in the outbox: the last save (the form it
+    /// sent) and whether a submission waits too; `None`: nothing.
+    antre: Option<(Option<EditSkp>, bool)>,
     reload: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -66,8 +67,14 @@ pub(super) fn EditorSkp(
     // What this person typed here and the server does not have yet (a
     // reload or a lost connection): restored, and said so.
     let pemilik = auth.pegawai_id();
-    let kept = draf::ambil(&awal.id)
-        .or_else(|| antre.map(|e| draf::Draf { pemilik: pemilik.clone(), version: e.version, isian: e.rencana }));
+    let antre_ajukan = antre.as_ref().map(|(_, ajukan)| *ajukan);
+    let kept = draf::ambil(&awal.id).or_else(|| {
+        antre.and_then(|(simpan, _)| simpan).map(|e| draf::Draf {
+            pemilik: pemilik.clone(),
+            version: e.version,
+            isian: e.rencana,
+        })
+    });
     let Dibuka { skp: tersimpan, isian, dipulihkan } = SkpTersimpan::buka(awal, &pemilik, kept);
     let view_state = RwSignal::new(tersimpan);
     let pulih = RwSignal::new(dipulihkan);
@@ -149,7 +156,7 @@ pub(super) fn EditorSkp(
     let sinkron = use_sinkron();
     // A save stored on the device and not yet answered by the server
     // (`Some(ajukan)`), and the last `seq` it was given.
-    let di_antrean = RwSignal::new(None::<bool>);
+    let di_antrean = RwSignal::new(antre_ajukan);
     let seq_terakhir = RwSignal::new(0u64);
     let simpan = Action::new_local(move |ajukan: &bool| {
         let ajukan = *ajukan;

@@ -36,13 +36,15 @@ fn Muat(id: String) -> impl IntoView {
             // At once: one wait instead of three on a slow connection.
             let (skp, periode, atasan) =
                 futures::join!(client.read_skp(&id), client.list_periode(), client.read_rhk_atasan(&id));
-            // A save of this SKP still waiting in the outbox: the form opens
-            // on it (unless this device kept a newer form).
+            // What of this SKP still waits in the outbox: the form opens on
+            // the last save (unless this device kept a newer form), and a
+            // waiting submission is said.
             let path = format!("/api/v1/skp/{id}");
             let antre = match sinkron {
-                Some(s) => {
-                    s.menunggu_terakhir("PUT", &path).await.and_then(|b| crate::luring::dari_json::<EditSkp>(&b))
-                }
+                Some(s) => s
+                    .menunggu_untuk(&path)
+                    .await
+                    .map(|(simpan, langkah)| (simpan.and_then(|b| crate::luring::dari_json::<EditSkp>(&b)), langkah)),
                 None => None,
             };
             Ok::<_, api::Error>((skp?, periode?, atasan.ok(), antre))
