@@ -174,8 +174,7 @@ test('edited and submitted with no connection, through a reload, the SKP reaches
     // Edited again and submitted: chained on the waiting change.
     await page.getByTestId('rhk-uraian').first().fill('Diubah dua kali tanpa koneksi');
     await page.getByTestId('ajukan').click();
-    await page.getByTestId('tersimpan-perangkat').waitFor();
-    assert.match(await page.getByTestId('tersimpan-perangkat').textContent(), /Pengajuan tersimpan di perangkat/);
+    await page.waitForFunction(() => /^Pengajuan tersimpan di perangkat/.test(document.querySelector('[data-testid=tersimpan-perangkat]')?.textContent ?? ''));
     assert.equal(await menunggu(page), 3);
     const versi = (await outboxTersimpan(page)).pending.map((e) => e.mutation.body.version);
     assert.deepEqual(versi, [1, 2, 3], 'each change based on the version the earlier ones leave');
@@ -186,7 +185,8 @@ test('edited and submitted with no connection, through a reload, the SKP reaches
     await browser.context.setOffline(false);
   }
   // The connection is back: sent by itself, in order, and shown as saved.
-  await page.waitForFunction(() => !document.querySelector('[data-testid=menunggu]'), null, { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid=menunggu]')?.dataset.jumlah === '0', null, { timeout: 15_000 });
+  assert.equal(await page.getByTestId('menunggu').isVisible(), false, 'nothing waits: not shown');
   await page.getByTestId('sudah-diajukan').waitFor();
   const diServer = await s.get(`/api/v1/skp/${skp.id}`);
   assert.equal(diServer.status, 'diajukan');
@@ -195,7 +195,8 @@ test('edited and submitted with no connection, through a reload, the SKP reaches
   const riwayat = await s.get(`/api/v1/skp/${skp.id}/versi`);
   assert.deepEqual(riwayat.map((v) => v.aksi), ['create', 'update', 'update', 'submit']);
   assert.equal((await outboxTersimpan(page)).pending.length, 0);
-  assert.equal(await page.getByTestId('terakhir-sinkron').count(), 1);
+  await page.getByTestId('terakhir-sinkron').waitFor();
+  assert.match(await page.getByTestId('terakhir-sinkron').textContent(), /^Terakhir tersinkron \d\d\.\d\d$/);
   assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
   await page.close();
 });
@@ -348,5 +349,52 @@ test('an SKP created with no connection, through a reload, is created once when 
   const milik = await s.get('/api/v1/skp');
   assert.equal(milik.length, 1, 'one SKP, created once');
   assert.ok(page.url().endsWith(`/skp/${milik[0].id}`));
+  await page.close();
+});
+
+test('a change refused as stale is listed with the server\'s note; applied again on the current version, or dropped', async () => {
+  const staf1 = '199205082019031005'; // Rizky Pratama
+  const s = await apiSession(server.base, staf1);
+  const [periode] = await s.get('/api/v1/org/periode');
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana('Rencana Rizky') });
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await browser.context.clearCookies();
+  await login(page, server.base, staf1);
+  await page.goto(`${server.base}/skp/${skp.id}`);
+  await page.getByTestId('editor-skp').waitFor();
+  const ditolak = page.getByTestId('ditolak');
+  /** Saved with no connection while another device saves version `versi`. */
+  const bentrok = async (teks, lain, versi) => {
+    await browser.context.setOffline(true);
+    await page.getByTestId('rhk-uraian').first().fill(teks);
+    await page.getByTestId('simpan-draf').click();
+    await page.getByTestId('tersimpan-perangkat').waitFor();
+    await s.put(`/api/v1/skp/${skp.id}`, { version: versi, rencana: rencana(lain) });
+    await browser.context.setOffline(false);
+    await ditolak.waitFor({ timeout: 15_000 });
+  };
+  await bentrok('Versi perangkat ini', 'Versi perangkat lain', 1);
+  assert.equal(await page.getByTestId('ditolak-item').count(), 1);
+  assert.match(await page.getByTestId('ditolak-pesan').textContent(), /^Ubah rencana SKP — .*Versi di server sekarang: 2$/);
+  assert.equal(await page.getByTestId('ditolak-item').getAttribute('data-status'), '409');
+  await screenshot(page, 'luring-ditolak-tablet');
+  // Applied again, on the version the server has now: the person chose to overwrite it.
+  await page.getByTestId('terapkan-lagi').click();
+  await ditolak.waitFor({ state: 'hidden', timeout: 15_000 });
+  let diServer = await s.get(`/api/v1/skp/${skp.id}`);
+  assert.equal(diServer.version, 3);
+  assert.equal(diServer.isian.rhk[0].uraian, 'Versi perangkat ini');
+  // Another one, dropped: the server keeps what it has, and nothing waits.
+  await page.reload();
+  await page.getByTestId('editor-skp').waitFor();
+  await bentrok('Akan dibuang', 'Disimpan di tempat lain', 3);
+  await page.getByTestId('buang-perubahan').click();
+  await ditolak.waitFor({ state: 'hidden' });
+  diServer = await s.get(`/api/v1/skp/${skp.id}`);
+  assert.equal(diServer.version, 4);
+  assert.equal(diServer.isian.rhk[0].uraian, 'Disimpan di tempat lain');
+  const ob = await outboxTersimpan(page);
+  assert.deepEqual([ob.pending.length, ob.refused.length], [0, 0]);
   await page.close();
 });

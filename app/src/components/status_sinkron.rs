@@ -15,7 +15,6 @@ use crate::navigasi::Tautan;
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::state::outbox::{Perubahan, Refused};
-use crate::teks::teks;
 
 /// `HH:MM` of a time in ms since the epoch, in the device's zone (and the
 /// date, when it is not today).
@@ -48,52 +47,47 @@ pub fn StatusSinkron() -> impl IntoView {
     let Some(s) = use_sinkron() else { return ().into_any() };
     let i18n = use_i18n();
     let auth = use_auth();
-    let client = api::use_client();
-    let masuk = move || auth.0.with(|a| matches!(a, Auth::Masuk(_)));
-    let dari_perangkat = client.dari_perangkat();
+    let dari_perangkat = api::use_client().dari_perangkat();
+    // Plain attributes and texts rather than `Show`s: the bar is on every
+    // page, and each view type costs the first load.
+    let l = move || i18n.get_locale();
+    let n = move || s.menunggu.get();
     view! {
-        <Show when=masuk>
-            <section class="sinkron" aria-label=move || td_string!(i18n.get_locale(), luring.judul) data-testid="sinkron">
-                <p class="baris-sinkron">
-                    <span class=move || if s.daring.get() { "lencana daring" } else { "lencana luring" } data-testid="status-koneksi"
-                        data-daring=move || s.daring.get().to_string()>
-                        {move || if s.daring.get() { teks(i18n, |l| td_string!(l, luring.daring)).into_any() } else { teks(i18n, |l| td_string!(l, luring.luring)).into_any() }}
-                    </span>
-                    <Show when=move || { s.menunggu.get() > 0 }>
-                        " " <span data-testid="menunggu" data-jumlah=move || s.menunggu.get().to_string()>
-                            {move || { let n = s.menunggu.get(); k::menunggu(i18n.get_locale(), k::menunggu::Isi { n: &n }) }}
-                        </span>
-                        " " <button type="button" class="tombol-teks" data-testid="kirim-sekarang" on:click=move |_| s.kirim()>
-                            {teks(i18n, |l| td_string!(l, luring.kirim_sekarang))}
-                        </button>
-                    </Show>
-                    {move || s.terakhir.get().map(|t| view! {
-                        " " <span class="petunjuk" data-testid="terakhir-sinkron">{k::terakhir(i18n.get_locale(), k::terakhir::Isi { waktu: &jam(t) })}</span>
-                    })}
-                    {move || dari_perangkat.get().map(|t| view! {
-                        " " <span class="petunjuk" data-testid="dari-perangkat">{k::dari_perangkat(i18n.get_locale(), k::dari_perangkat::Isi { waktu: &jam(t) })}</span>
-                    })}
-                </p>
-                <Show when=move || s.ditolak.with(|d| !d.is_empty())>
-                    <div class="ditolak" role="alert" data-testid="ditolak">
-                        <h2>{teks(i18n, |l| td_string!(l, luring.ditolak_judul))}</h2>
-                        <p class="petunjuk">{teks(i18n, |l| td_string!(l, luring.ditolak_petunjuk))}</p>
-                        <ul>
-                            <For each=move || s.ditolak.get() key=|r: &Refused| r.entry.mutation.seq children=move |r: Refused| view! { <Ditolak s=s r=r /> } />
-                        </ul>
-                    </div>
-                </Show>
-            </section>
-        </Show>
+        <section class="sinkron" aria-label=move || td_string!(l(), luring.judul) data-testid="sinkron"
+            hidden=move || !auth.0.with(|a| matches!(a, Auth::Masuk(_)))>
+            <p class="baris-sinkron">
+                <span class=move || if s.daring.get() { "lencana daring" } else { "lencana luring" } data-testid="status-koneksi"
+                    data-daring=move || s.daring.get().to_string()>
+                    {move || if s.daring.get() { td_string!(l(), luring.daring) } else { td_string!(l(), luring.luring) }}
+                </span>
+                <span data-testid="menunggu" data-jumlah=move || n().to_string() hidden=move || n() == 0>
+                    {move || k::menunggu(l(), k::menunggu::Isi { n: &n() })}
+                </span>
+                <button type="button" class="tombol-teks" data-testid="kirim-sekarang" hidden=move || n() == 0 on:click=move |_| s.kirim()>
+                    {move || td_string!(l(), luring.kirim_sekarang)}
+                </button>
+                <span class="petunjuk" data-testid="terakhir-sinkron" hidden=move || s.terakhir.with(Option::is_none)>
+                    {move || s.terakhir.get().map(|t| k::terakhir(l(), k::terakhir::Isi { waktu: &jam(t) }))}
+                </span>
+                <span class="petunjuk" data-testid="dari-perangkat" hidden=move || dari_perangkat.with(Option::is_none)>
+                    {move || dari_perangkat.get().map(|t| k::dari_perangkat(l(), k::dari_perangkat::Isi { waktu: &jam(t) }))}
+                </span>
+            </p>
+            <div class="ditolak" role="alert" data-testid="ditolak" hidden=move || s.ditolak.with(Vec::is_empty)>
+                <h2>{move || td_string!(l(), luring.ditolak_judul)}</h2>
+                <p class="petunjuk">{move || td_string!(l(), luring.ditolak_petunjuk)}</p>
+                <ul>{move || s.ditolak.get().into_iter().map(|r| ditolak(s, r)).collect_view()}</ul>
+            </div>
+        </section>
     }
     .into_any()
 }
 
 /// One refused change: what it was, the server's note, the record's version
 /// now, and the three ways on.
-#[component]
-fn Ditolak(s: Sinkron, r: Refused) -> impl IntoView {
+fn ditolak(s: Sinkron, r: Refused) -> impl IntoView {
     let i18n = use_i18n();
+    let l = move || i18n.get_locale();
     let m = &r.entry.mutation;
     let seq = m.seq;
     let perubahan = Perubahan::dari(&m.method, &m.path);
@@ -105,19 +99,25 @@ fn Ditolak(s: Sinkron, r: Refused) -> impl IntoView {
         }
         _ => Halaman::Skp(id.to_owned()),
     });
-    let p2 = perubahan.clone();
+    let teks = move || {
+        let mut t =
+            format!("{} — {}", nama_perubahan(l(), &perubahan), api::satu_bahasa(&galat.message, l() == Locale::en));
+        if let Some(v) = versi {
+            t.push(' ');
+            t.push_str(&k::versi_sekarang(l(), k::versi_sekarang::Isi { versi: &v }));
+        }
+        t
+    };
     view! {
         <li data-testid="ditolak-item" data-status=r.status.to_string()>
-            <strong>{move || nama_perubahan(i18n.get_locale(), &p2)}</strong>
-            " — " <span data-testid="ditolak-pesan">{move || api::satu_bahasa(&galat.message, i18n.get_locale() == Locale::en)}</span>
-            {versi.map(|v| view! { " " <span class="petunjuk">{move || k::versi_sekarang(i18n.get_locale(), k::versi_sekarang::Isi { versi: &v })}</span> })}
+            <span data-testid="ditolak-pesan">{teks}</span>
             <span class="aksi">
                 <button type="button" class="tombol-kedua" data-testid="terapkan-lagi" on:click=move |_| s.terapkan_lagi(seq)>
-                    {teks(i18n, |l| td_string!(l, luring.terapkan_lagi))}
+                    {move || td_string!(l(), luring.terapkan_lagi)}
                 </button>
-                {halaman.map(|h| view! { <Tautan ke=h attr:class="tombol-teks" attr:data-testid="buka-ditolak">{teks(i18n, |l| td_string!(l, luring.buka))}</Tautan> })}
+                {halaman.map(|h| view! { <Tautan ke=h attr:class="tombol-teks" attr:data-testid="buka-ditolak">{move || td_string!(l(), luring.buka)}</Tautan> })}
                 <button type="button" class="tombol-teks" data-testid="buang-perubahan" on:click=move |_| s.buang(seq)>
-                    {teks(i18n, |l| td_string!(l, luring.buang))}
+                    {move || td_string!(l(), luring.buang)}
                 </button>
             </span>
         </li>
