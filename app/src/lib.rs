@@ -97,14 +97,16 @@ fn siapkan() -> Navigasi {
 pub fn App() -> impl IntoView {
     let nav = siapkan();
     pembaruan::register_service_worker();
-    luring::sinkron::provide_sinkron(api::use_client(), state::auth::use_auth());
+    let client = api::use_client();
+    client.simpan_untuk_luring_aktif();
+    luring::sinkron::provide_sinkron(client, state::auth::use_auth());
     luring::idb::minta_persisten();
     pages::penilai::provide_berikutnya();
     // A page is built anew when the address names another page (or another SKP).
     let halaman = move || halaman(nav.halaman());
     view! {
         <pembaruan::UpdateBanner />
-        <Kerangka>
+        <Kerangka status=|| view! { <components::status_sinkron::StatusSinkron /> }>
             <BatasGalat>{halaman}</BatasGalat>
         </Kerangka>
         <SessionEnded />

@@ -382,6 +382,8 @@ test('a change refused as stale is listed with the server\'s note; applied again
   // Applied again, on the version the server has now: the person chose to overwrite it.
   await page.getByTestId('terapkan-lagi').click();
   await ditolak.waitFor({ state: 'hidden', timeout: 15_000 });
+  // Out of the list at once, back in the outbox: sent, until nothing waits.
+  await page.waitForFunction(() => document.querySelector('[data-testid=menunggu]')?.dataset.jumlah === '0', null, { timeout: 15_000 });
   let diServer = await s.get(`/api/v1/skp/${skp.id}`);
   assert.equal(diServer.version, 3);
   assert.equal(diServer.isian.rhk[0].uraian, 'Versi perangkat ini');

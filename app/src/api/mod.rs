@@ -99,6 +99,9 @@ pub struct Client {
     /// Whose session it is: the answers they load are kept on the device
     /// under their id, and read back when the server cannot be reached.
     pemilik: StoredValue<Option<String>>,
+    /// Whether answers are kept for offline use at all: in the pegawai's
+    /// app, not in the admin console (online only).
+    luring: StoredValue<bool>,
     /// When the oldest answer on screen read from the device was loaded
     /// (ms since the epoch); `None` while the server answers.
     dari_perangkat: RwSignal<Option<f64>>,
@@ -130,7 +133,12 @@ impl Default for Client {
 impl Client {
     /// A client without a session (a guest's).
     pub fn new() -> Self {
-        Client { csrf: StoredValue::new(None), pemilik: StoredValue::new(None), dari_perangkat: RwSignal::new(None) }
+        Client {
+            csrf: StoredValue::new(None),
+            pemilik: StoredValue::new(None),
+            luring: StoredValue::new(false),
+            dari_perangkat: RwSignal::new(None),
+        }
     }
 
     /// Keeps the session's CSRF token for every later change and whose it
@@ -192,7 +200,14 @@ impl Client {
     /// Whose copy of `GET {path}` is kept on the device: the signed-in
     /// person's, for what they work with offline.
     fn pemilik_luring(self, path: &str) -> Option<String> {
-        self.pemilik.try_get_value().flatten().filter(|_| crate::luring::disimpan_untuk_luring(path))
+        let luring = self.luring.try_get_value() == Some(true) && crate::luring::disimpan_untuk_luring(path);
+        self.pemilik.try_get_value().flatten().filter(|_| luring)
+    }
+
+    /// Keeps the signed-in person's answers for offline use (the pegawai's
+    /// app calls it once; the admin console never does).
+    pub fn simpan_untuk_luring_aktif(self) {
+        self.luring.try_set_value(true);
     }
 
     /// Keeps an answer the app could read, for use offline.

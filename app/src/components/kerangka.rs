@@ -9,9 +9,15 @@ use crate::teks::teks;
 
 /// The frame of every page: the bar with navigation and the language
 /// switch, the content, and the server line at the bottom. `konsol`: the
-/// frame of the admin console (its own wasm).
+/// frame of the admin console (its own wasm). `status`: what shows under the
+/// header (the pegawai's app: the sync bar; passed in, so the console's wasm
+/// does not carry it).
 #[component]
-pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl IntoView {
+pub fn Kerangka(
+    #[prop(optional)] konsol: bool,
+    #[prop(optional, into)] status: Option<ViewFn>,
+    children: Children,
+) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let client = api::use_client();
@@ -80,7 +86,7 @@ pub fn Kerangka(#[prop(optional)] konsol: bool, children: Children) -> impl Into
                 </Show>
             </div>
         </header>
-        {(!konsol).then(|| view! { <crate::components::status_sinkron::StatusSinkron /> })}
+        {status.map(|s| s.run())}
         <main id="isi" tabindex="-1" inert=di_bawah_dialog>{children()}</main>
         <footer class="kaki" inert=di_bawah_dialog>
             <p data-testid="status-server">
