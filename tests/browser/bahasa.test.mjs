@@ -118,6 +118,7 @@ test('the switch changes every visible string, sets html lang and is remembered'
   }
   await keduanya('editor with previews and explanations');
   await page.getByTestId('ajukan').click();
+  await page.getByTestId('ajukan-ya').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
   await keduanya('submitted SKP');
   await page.getByTestId('keluar').click();

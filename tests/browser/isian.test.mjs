@@ -38,6 +38,7 @@ test('an incomplete plan sent to the server shows each field\'s message once, in
   await page.getByTestId('tambah-rhk-utama').click();
   await page.getByTestId('rhk').first().getByTestId('iki-satuan').waitFor();
   await page.getByTestId('ajukan').click();
+  await page.getByTestId('ajukan-ya').click();
   // The server answered (422): its message is there, and the fields' own.
   await page.getByTestId('galat-server').filter({ hasText: /perlu diperbaiki/ }).waitFor();
   await page.waitForFunction(() => document.querySelectorAll('.galat-field li').length > 0);
@@ -90,9 +91,12 @@ test('Ajukan pressed straight from a focused empty field is not lost to the fiel
   await page.waitForFunction(() => document.activeElement?.id?.endsWith('-uraian'));
   const ajukan = page.getByTestId('ajukan');
   await ajukan.scrollIntoViewIfNeeded();
+  await ajukan.click({ position: { x: 12, y: 3 } });
+  // The press is not lost: submitting asks first, and the question opens.
+  await page.getByTestId('konfirmasi-ajukan').waitFor({ timeout: 5000 });
   // The save goes through the outbox: one batch to /api/v1/sync.
   const dikirim = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/sync'), { timeout: 5000 });
-  await ajukan.click({ position: { x: 12, y: 3 } });
+  await page.getByTestId('ajukan-ya').click();
   await dikirim;
   await page.getByTestId('galat-server').filter({ hasText: /perlu diperbaiki/ }).waitFor();
   assert.ok(await page.locator('[aria-invalid="true"]').count() >= 1, 'the empty fields are marked after the attempt');

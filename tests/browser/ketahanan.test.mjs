@@ -109,6 +109,7 @@ test('an ended session, a lost connection: what was typed stays, and saving work
   assert.equal(await page.getByTestId('iki-target').first().inputValue(), '85', 'the device\'s change, not the server\'s 80');
   await tungguTeks(page, 'tersimpan', /versi 4/);
   await page.getByTestId('ajukan').click();
+  await page.getByTestId('ajukan-ya').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
   assert.equal(await page.getByTestId('galat-server').textContent(), '');
   assert.equal(await draf(), 0, 'the server has it: the device copy is gone');

@@ -174,6 +174,7 @@ test('edited and submitted with no connection, through a reload, the SKP reaches
     // Edited again and submitted: chained on the waiting change.
     await page.getByTestId('rhk-uraian').first().fill('Diubah dua kali tanpa koneksi');
     await page.getByTestId('ajukan').click();
+    await page.getByTestId('ajukan-ya').click();
     await page.waitForFunction(() => /^Pengajuan tersimpan di perangkat/.test(document.querySelector('[data-testid=tersimpan-perangkat]')?.textContent ?? ''));
     assert.equal(await menunggu(page), 3);
     const versi = (await outboxTersimpan(page)).pending.map((e) => e.mutation.body.version);

@@ -166,7 +166,18 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await shots(page, 'editor-skp');
   await page.setViewportSize(VIEWPORTS.phone);
 
+  // Submitting asks first, as approving does; "Batal" leaves the draft as it is.
   await page.getByTestId('ajukan').click();
+  const tanyaAjukan = page.getByTestId('konfirmasi-ajukan');
+  await tanyaAjukan.waitFor();
+  assert.match(await tanyaAjukan.textContent(), /Ajukan SKP ini ke pejabat penilai\?/);
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'ajukan-ya');
+  await screenshot(page, 'ajukan-tanya-ponsel');
+  await page.getByTestId('ajukan-batal').click();
+  assert.equal(await tanyaAjukan.count(), 0);
+  assert.equal(await page.getByTestId('status-skp').first().getAttribute('data-status'), 'draf');
+  await page.getByTestId('ajukan').click();
+  await page.getByTestId('ajukan-ya').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
   // Said where the buttons were, not only in the badge at the top.
   assert.match(await page.getByTestId('sudah-diajukan').textContent(), /menunggu persetujuannya/);
@@ -241,6 +252,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await rhk2.getByTestId('iki-target').fill('90');
   await rhk2.getByTestId('iki-target-maks').fill('95');
   await page.getByTestId('ajukan').click();
+  await page.getByTestId('ajukan-ya').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
 
   // Meanwhile a second subordinate submits too (through the API).

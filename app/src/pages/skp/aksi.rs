@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use domain::skp::StatusSkp;
 
 use crate::api;
+use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::state::editor::galat_tanpa_bidang;
 use crate::state::skp::SkpTersimpan;
@@ -26,6 +27,7 @@ pub(super) fn aksi_simpan(
     buang_draf: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let yakin_ajukan = RwSignal::new(false);
     let tanpa_bidang = move || {
         let en = i18n.get_locale() == Locale::en;
         server_galat
@@ -50,10 +52,15 @@ pub(super) fn aksi_simpan(
                     <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || pending.get() on:click=move |_| kirim(false)>
                         {move || if pending.get() { teks(i18n, |l| td_string!(l, pegawai.menyimpan)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.simpan_draf)).into_any() }}
                     </button>
-                    <button type="button" data-testid="ajukan" disabled=move || pending.get() on:click=move |_| kirim(true)>
+                    // Submitting hands the plan over for review: asked first, as approving is.
+                    <button type="button" data-testid="ajukan" disabled=move || pending.get() || yakin_ajukan.get()
+                        on:click=move |_| tanya(yakin_ajukan, "ajukan")>
                         {move || if skp.with(|s| s.status_is(StatusSkp::Dikembalikan)) { teks(i18n, |l| td_string!(l, pegawai.ajukan_ulang)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.ajukan)).into_any() }}
                     </button>
                 </div>
+                <Konfirmasi terbuka=yakin_ajukan nama="ajukan" aksi="ajukan"
+                    pertanyaan=|l| td_string!(l, pegawai.konfirmasi_ajukan) label_ya=|l| td_string!(l, pegawai.ya_ajukan)
+                    ya=Callback::new(move |_| kirim(true)) />
             </Show>
             // Where the buttons were: what happens to a submitted SKP now.
             <Show when=move || skp.with(|s| s.status_is(StatusSkp::Diajukan))>
