@@ -67,6 +67,21 @@ fn siapkan() -> Navigasi {
     provide_context(auth);
     let client = api::provide_client();
     leptos::task::spawn_local(async move {
+        // A sign-out that could not reach the server is finished first: the
+        // app starts as a guest, whatever the cookie still says.
+        if luring::keluar_tertunda().await {
+            let selesai = match client.session().await {
+                Ok(Some(_)) => matches!(client.logout().await, Ok(()) | Err(api::Error::SessionEnded)),
+                Ok(None) => true,
+                Err(_) => false,
+            };
+            if selesai {
+                luring::tandai_keluar(false).await;
+            }
+            client.remember(None);
+            auth.0.set(Auth::Tamu);
+            return;
+        }
         let next = match client.session().await {
             Ok(Some(s)) => {
                 crate::state::draf::bersihkan(Some(&s.pegawai_id));

@@ -401,3 +401,26 @@ test('a change refused as stale is listed with the server\'s note; applied again
   assert.deepEqual([ob.pending.length, ob.refused.length], [0, 0]);
   await page.close();
 });
+
+test('signing out with no connection ends the server session at the next start: the next person never opens the app as the last one', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await browser.context.clearCookies();
+  await login(page, server.base, NIP.kepala);
+  await dikendalikan(page);
+  await browser.context.setOffline(true);
+  try {
+    await page.getByTestId('keluar').click();
+    await page.locator('#nip').waitFor();
+  } finally {
+    await browser.context.setOffline(false);
+  }
+  // The cookie is still there and the server still knows the session; the
+  // next start ends it before taking any session.
+  await page.goto(server.base + '/');
+  await page.getByTestId('nav').waitFor();
+  await page.waitForFunction(async () => (await (await fetch('/api/v1/auth/session')).json()).session === null, null, { timeout: 10_000 });
+  assert.equal(await page.getByTestId('dasbor').count(), 0, 'not opened as the last person');
+  assert.equal(await page.getByTestId('keluar').count(), 0);
+  await page.close();
+});

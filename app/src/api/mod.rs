@@ -154,6 +154,12 @@ impl Client {
         self.csrf.try_get_value().flatten().unwrap_or_default()
     }
 
+    /// Forgets a CSRF token the server no longer takes (the next change
+    /// asks for the session first).
+    pub fn forget_csrf_token(self) {
+        self.csrf.try_set_value(None);
+    }
+
     /// Whether a change can be sent now without asking for the session first.
     pub fn has_csrf_token(self) -> bool {
         !self.csrf_token().is_empty()

@@ -29,16 +29,20 @@ pub fn FormLogin() -> impl IntoView {
                     // Another person's unsent drafts do not stay on this device.
                     crate::state::draf::bersihkan(Some(&s.pegawai_id));
                     // Kept for opening with no connection; nobody else's answers stay.
-                    let kept = s.clone();
+                    // Written before the page goes on (a reload must find them).
                     leptos::task::spawn_local(async move {
-                        crate::luring::simpan_sesi(Some(&kept)).await;
-                        crate::luring::bersihkan_data(Some(&kept.pegawai_id)).await;
+                        // A new session: an earlier sign-out still pending is moot.
+                        crate::luring::tandai_keluar(false).await;
+                        crate::luring::simpan_sesi(Some(&s)).await;
+                        crate::luring::bersihkan_data(Some(&s.pegawai_id)).await;
+                        match web_sys::window().filter(|_| !same) {
+                            // Someone else: nothing of the previous screen may stay.
+                            Some(w) => {
+                                let _ = w.location().reload();
+                            }
+                            None => auth.0.set(Auth::Masuk(s)),
+                        }
                     });
-                    auth.0.set(Auth::Masuk(s));
-                    if !same && let Some(w) = web_sys::window() {
-                        // Someone else: nothing of the previous screen may stay.
-                        let _ = w.location().reload();
-                    }
                 }
                 Err(e) => {
                     // Refused: the password is typed again, right where the cursor now is.

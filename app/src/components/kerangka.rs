@@ -39,7 +39,15 @@ pub fn Kerangka(
             }
         }
         leptos::task::spawn_local(async move {
-            let _ = client.logout().await;
+            // Opened with no connection, the session's CSRF token is not
+            // known yet: asked first, so the sign-out reaches the server.
+            if !client.has_csrf_token() {
+                let _ = client.session().await;
+            }
+            let selesai = matches!(client.logout().await, Ok(()) | Err(api::Error::SessionEnded));
+            // Not reached (no connection): ended at the next start, before
+            // the app takes any session.
+            crate::luring::tandai_keluar(!selesai).await;
             // Nothing typed or loaded stays on a device after signing out
             // (the outbox does: its entries are the person's, sent later).
             crate::state::draf::bersihkan(None);

@@ -87,6 +87,11 @@ async fn db() -> Result<IdbDatabase, Gagal> {
         return Err(Gagal);
     }
     let db: IdbDatabase = req.result()?.unchecked_into();
+    // Opened meanwhile by another caller: that one is kept, this one closed.
+    if let Some(ada) = DB.with(|d| d.borrow().clone()) {
+        db.close();
+        return Ok(ada);
+    }
     // Another tab opening a newer version closes this one; the next use reopens.
     let tutup = Closure::<dyn FnMut()>::new(|| DB.with(|d| d.borrow_mut().take().map(|db| db.close())).unwrap_or(()));
     db.set_onversionchange(Some(tutup.as_ref().unchecked_ref()));

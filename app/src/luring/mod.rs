@@ -11,6 +11,8 @@
 //!   signs in, and theirs on signing out.
 //! - `outbox`: the device's [`Outbox`](crate::state::outbox::Outbox), one
 //!   value, so an entry and its `seq` are written in one transaction.
+//! - `keluar-tertunda`: a sign-out that could not reach the server (no
+//!   connection); finished at the next start before any session is taken.
 //!
 //! The rules are plain types with native tests (`state::outbox`, the key
 //! and backoff functions here); [`sinkron`] wires them to the store, the
@@ -38,6 +40,9 @@ pub fn dari_json<T: DeserializeOwned>(v: &Value) -> Option<T> {
 }
 
 pub const KUNCI_SESI: &str = "sesi";
+/// Set when signing out could not reach the server (no connection): the
+/// server's session is ended at the next start, before anything else.
+pub const KUNCI_KELUAR: &str = "keluar-tertunda";
 pub const KUNCI_OUTBOX: &str = "outbox";
 const AWALAN_DATA: &str = "data:";
 
@@ -129,6 +134,16 @@ pub async fn baca_data(pegawai_id: &str, path: &str) -> Option<Tersimpan> {
 pub async fn simpan_sesi(s: Option<&SessionView>) {
     let isi = s.and_then(|s| serde_json::to_string(&sesi_untuk_disimpan(s)).ok());
     let _ = idb::tulis(vec![(KUNCI_SESI.to_owned(), isi)]).await;
+}
+
+/// Remembers (or forgets) that a sign-out has yet to reach the server.
+pub async fn tandai_keluar(tertunda: bool) {
+    let _ = idb::tulis(vec![(KUNCI_KELUAR.to_owned(), tertunda.then(|| "1".to_owned()))]).await;
+}
+
+/// Whether a sign-out has yet to reach the server.
+pub async fn keluar_tertunda() -> bool {
+    matches!(idb::baca(KUNCI_KELUAR).await, Ok(Some(_)))
 }
 
 /// The kept session, if it may still open the app.

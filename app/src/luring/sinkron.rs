@@ -18,7 +18,7 @@ use wasm_bindgen::closure::Closure;
 use crate::api::{self, Client};
 use crate::luring::{self, KUNCI_OUTBOX, idb};
 use crate::state::auth::AuthContext;
-use crate::state::outbox::{Outbox, Outcome, Refused, classify};
+use crate::state::outbox::{Outbox, Outcome, Refused, outcome_of};
 
 /// One change's answer, for the screen that shows its record.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +33,7 @@ pub struct Hasil {
 
 impl Hasil {
     pub fn outcome(&self) -> Outcome {
-        classify(self.status)
+        outcome_of(self.status, &self.body)
     }
 
     /// The refusal as the API client reports one (field errors, conflicts).
@@ -65,12 +65,34 @@ pub struct Sinkron {
     timer: StoredValue<Option<i32>>,
 }
 
-fn baca_outbox(teks: Option<String>) -> Option<Outbox> {
-    serde_json::from_str(&teks?).ok()
+/// The stored outbox: a new one when none is stored yet; `None` when the
+/// stored text cannot be read (written by a newer version of the app, say):
+/// then nothing is sent from it and nothing is written over it.
+fn outbox_dari(teks: Option<String>) -> Option<Outbox> {
+    match teks {
+        None => Some(outbox_baru()),
+        Some(t) => serde_json::from_str(&t).ok(),
+    }
 }
 
-fn tulis_outbox(ob: &Outbox) -> Option<String> {
-    serde_json::to_string(ob).ok()
+/// The outbox as stored now.
+async fn outbox_tersimpan() -> Option<Outbox> {
+    outbox_dari(idb::baca(KUNCI_OUTBOX).await.ok()?)
+}
+
+/// Changes the stored outbox in one transaction; `ubah`'s result comes back
+/// with the outbox as written. An outbox that cannot be read stays as it is
+/// (and this fails).
+async fn ubah_outbox<R: 'static>(ubah: impl FnOnce(&mut Outbox) -> R + 'static) -> Result<(R, Outbox), idb::Gagal> {
+    idb::ubah(KUNCI_OUTBOX, move |lama| match outbox_dari(lama.clone()) {
+        Some(mut ob) => {
+            let r = ubah(&mut ob);
+            (serde_json::to_string(&ob).ok().or(lama), Some((r, ob)))
+        }
+        None => (lama, None),
+    })
+    .await?
+    .ok_or(idb::Gagal)
 }
 
 /// A device's id for its outbox, chosen once.
@@ -167,8 +189,8 @@ impl Sinkron {
 
     /// Reads the stored outbox again (another tab may have changed it).
     async fn segarkan(self) {
-        if let Ok(t) = idb::baca(KUNCI_OUTBOX).await {
-            self.tampilkan(&baca_outbox(t).unwrap_or_else(outbox_baru));
+        if let Some(ob) = outbox_tersimpan().await {
+            self.tampilkan(&ob);
         }
     }
 
@@ -187,14 +209,13 @@ impl Sinkron {
             return Err(idb::Gagal);
         }
         let keys: Vec<String> = ubah.iter().map(|_| api::idempotency_key()).collect();
-        let (seq, ob) = idb::ubah(KUNCI_OUTBOX, move |lama| {
-            let mut ob = baca_outbox(lama).unwrap_or_else(outbox_baru);
+        let (seq, ob) = ubah_outbox(move |ob| {
             let record = record.as_ref().map(|(r, v)| (r.as_str(), *v));
             let mut seq = 0;
             for ((method, path, body), key) in ubah.into_iter().zip(keys) {
                 seq = ob.push(&pemilik, record, method, &path, body, key);
             }
-            (tulis_outbox(&ob), (seq, ob))
+            seq
         })
         .await?;
         self.tampilkan(&ob);
@@ -204,24 +225,25 @@ impl Sinkron {
 
     /// What of the signed-in person's waits for the record `path`: the body
     /// of the last waiting save (`PUT path`: the editor opens on it after a
-    /// reload) and whether a workflow step (`POST path/…`) waits too.
-    /// `None` when nothing waits.
-    pub async fn menunggu_untuk(self, path: &str) -> Option<(Option<Value>, bool)> {
-        let ob = baca_outbox(idb::baca(KUNCI_OUTBOX).await.ok()?)?;
+    /// reload) and the path of the last waiting workflow step (`POST
+    /// path/…`). `None` when nothing waits.
+    pub async fn menunggu_untuk(self, path: &str) -> Option<(Option<Value>, Option<String>)> {
+        let ob = outbox_tersimpan().await?;
         let p = self.pemilik();
         let milik: Vec<_> = ob.pending(&p).filter(|e| e.record.as_ref().is_some_and(|(r, _)| r == path)).collect();
         if milik.is_empty() {
             return None;
         }
         let simpan = milik.iter().rev().find(|e| e.mutation.method == "PUT").map(|e| e.mutation.body.clone());
-        Some((simpan, milik.iter().any(|e| e.mutation.method == "POST")))
+        let langkah = milik.iter().rev().find(|e| e.mutation.method == "POST").map(|e| e.mutation.path.clone());
+        Some((simpan, langkah))
     }
 
     /// Whether a change of the signed-in person's by `method` to `path`
     /// whose body has `kunci` = `nilai` waits (e.g. an SKP created offline
     /// for a period: the dashboard says so after a reload too).
     pub async fn ada_menunggu(self, method: &str, path: &str, kunci: &str, nilai: &str) -> bool {
-        let Some(ob) = idb::baca(KUNCI_OUTBOX).await.ok().and_then(baca_outbox) else { return false };
+        let Some(ob) = outbox_tersimpan().await else { return false };
         let p = self.pemilik();
         ob.pending(&p).any(|e| {
             e.mutation.method == method
@@ -234,13 +256,7 @@ impl Sinkron {
     pub fn buang(self, seq: u64) {
         let p = self.pemilik();
         leptos::task::spawn_local(async move {
-            if let Ok(ob) = idb::ubah(KUNCI_OUTBOX, move |lama| {
-                let mut ob = baca_outbox(lama.clone()).unwrap_or_else(outbox_baru);
-                ob.drop_refused(&p, seq);
-                (tulis_outbox(&ob), ob)
-            })
-            .await
-            {
+            if let Ok((_, ob)) = ubah_outbox(move |ob| ob.drop_refused(&p, seq)).await {
                 self.tampilkan(&ob);
             }
         });
@@ -252,14 +268,12 @@ impl Sinkron {
         let p = self.pemilik();
         let key = api::idempotency_key();
         leptos::task::spawn_local(async move {
-            if let Ok(ob) = idb::ubah(KUNCI_OUTBOX, move |lama| {
-                let mut ob = baca_outbox(lama).unwrap_or_else(outbox_baru);
+            if let Ok((_, ob)) = ubah_outbox(move |ob| {
                 let versi = ob
                     .refused(&p)
                     .find(|r| r.entry.mutation.seq == seq)
                     .and_then(|r| r.body.pointer("/current/version").and_then(Value::as_i64));
-                ob.reapply(&p, seq, versi, key);
-                (tulis_outbox(&ob), ob)
+                ob.reapply(&p, seq, versi, key)
             })
             .await
             {
@@ -313,6 +327,10 @@ impl Sinkron {
         self.percobaan.set_value(n.saturating_add(1));
         let jeda = luring::jeda_ms(n, js_sys::Math::random());
         let Some(w) = web_sys::window() else { return };
+        // One timer at a time.
+        if let Some(id) = self.timer.get_value() {
+            w.clear_timeout_with_handle(id);
+        }
         let f = Closure::once_into_js(move || {
             self.timer.try_set_value(None);
             self.kirim();
@@ -328,14 +346,22 @@ impl Sinkron {
             return Langkah::Berhenti;
         }
         let Ok(teks) = idb::baca(KUNCI_OUTBOX).await else { return Langkah::NantiLagi };
-        let ob = baca_outbox(teks).unwrap_or_else(outbox_baru);
+        let Some(ob) = outbox_dari(teks) else {
+            web_sys::console::warn_1(
+                &"the stored outbox cannot be read by this version: kept as it is, not sent".into(),
+            );
+            return Langkah::Berhenti;
+        };
         self.tampilkan(&ob);
         let Some(batch) = ob.batch(&pemilik) else { return Langkah::Selesai };
         // Opened with no connection: the session's CSRF token comes with the session.
         if !self.client.has_csrf_token() {
             match self.client.session().await {
-                Ok(Some(_)) => {}
-                Ok(None) => {
+                Ok(Some(s)) if s.pegawai_id == pemilik => {}
+                // No session, or someone else's (signed in in another tab):
+                // this person's changes wait until they sign in again.
+                Ok(_) => {
+                    self.client.remember(None);
                     self.auth.expire();
                     return Langkah::Berhenti;
                 }
@@ -356,6 +382,12 @@ impl Sinkron {
                 self.daring.set(false);
                 return Langkah::NantiLagi;
             }
+            // A CSRF token no longer the session's (signed in again in
+            // another tab): the next attempt asks for the session first.
+            Err(api::Error::Api { status: 403, .. }) => {
+                self.client.forget_csrf_token();
+                return Langkah::NantiLagi;
+            }
             // Busy with another tab's batch, too many requests, the server failing: later.
             Err(_) => return Langkah::NantiLagi,
         };
@@ -366,13 +398,7 @@ impl Sinkron {
             .collect();
         let p = pemilik.clone();
         let jawab = out.clone();
-        let Ok((applied, ob)) = idb::ubah(KUNCI_OUTBOX, move |lama| {
-            let mut ob = baca_outbox(lama).unwrap_or_else(outbox_baru);
-            let a = ob.apply(&p, &jawab);
-            (tulis_outbox(&ob), (a, ob))
-        })
-        .await
-        else {
+        let Ok((applied, ob)) = ubah_outbox(move |ob| ob.apply(&p, &jawab)).await else {
             // Not recorded: sent again, answered from the keys.
             return Langkah::NantiLagi;
         };
@@ -386,6 +412,11 @@ impl Sinkron {
             .collect();
         self.tampilkan(&ob);
         self.hasil.set(hasil.clone());
+        // Signed out (or someone else) while the batch was out: nothing of
+        // this person's is kept on the device any more.
+        if self.pemilik() != pemilik {
+            return Langkah::Berhenti;
+        }
         // The saved record as the server now has it: what is read offline next.
         for h in hasil.iter().filter(|h| h.outcome() == Outcome::Saved) {
             if let Some(r) = h.record.as_deref().filter(|_| h.body.is_object()) {

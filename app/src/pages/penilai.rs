@@ -232,13 +232,28 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     // The server's answer to the decision, when the outbox gets it.
     if let Some(s) = sinkron {
         let path = format!("/api/v1/skp/{}", skp.id);
+        // A decision taken before a reload and still waiting: said, and not
+        // offered again.
+        let p = path.clone();
+        leptos::task::spawn_local(async move {
+            if let Some((_, Some(langkah))) = s.menunggu_untuk(&p).await
+                && let Perubahan::LangkahSkp(_, a) = Perubahan::dari("POST", &langkah)
+            {
+                di_antrean.try_set(Some(a));
+            }
+        });
         Effect::new(move |awal: Option<()>| {
             let hasil: Vec<Hasil> =
                 s.hasil.with(|h| h.iter().filter(|h| h.record.as_deref() == Some(path.as_str())).cloned().collect());
             if awal.is_none() {
                 return;
             }
-            for h in hasil.into_iter().filter(|h| h.seq == seq_putusan.get_value()) {
+            // This page's decision, or one restored from the outbox after a reload.
+            let milik = |h: &Hasil| {
+                h.seq == seq_putusan.get_value()
+                    || (seq_putusan.get_value() == 0 && di_antrean.get_untracked().is_some())
+            };
+            for h in hasil.into_iter().filter(milik) {
                 let langkah = match Perubahan::dari("POST", &h.path) {
                     Perubahan::LangkahSkp(_, a) => a,
                     _ => continue,

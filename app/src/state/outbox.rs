@@ -62,6 +62,16 @@ pub struct Refused {
 }
 
 /// What a batch's answer did.
+/// The outcome of one change's answer: as [`classify`], except that a 409
+/// saying the change is being applied right now (`in_progress`: the same
+/// key in flight, from another tab or server process) or the device's other
+/// batch is (`sync_busy`) is a passing failure, never a refusal — the change
+/// may well be applied, and sending it again with its key tells.
+pub fn outcome_of(status: u16, body: &Value) -> Outcome {
+    let sibuk = matches!(body.get("code").and_then(Value::as_str), Some("in_progress" | "sync_busy"));
+    if status == 409 && sibuk { Outcome::Passing } else { classify(status) }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Applied {
     pub saved: Vec<u64>,
@@ -147,7 +157,7 @@ impl Outbox {
             }) else {
                 continue;
             };
-            match classify(r.status) {
+            match outcome_of(r.status, &r.body) {
                 Outcome::Saved => {
                     self.pending.remove(i);
                     applied.saved.push(r.seq);
@@ -438,5 +448,30 @@ mod tests {
         assert_eq!(Perubahan::dari("PUT", "/api/v1/skpx/s1"), Perubahan::Lain);
         assert_eq!(Perubahan::dari("DELETE", "/api/v1/skp/s1"), Perubahan::Lain);
         assert_eq!(Perubahan::LangkahSkp("s1".into(), AksiSkp::Return).skp_id(), Some("s1"));
+    }
+
+    #[test]
+    fn a_change_applied_right_now_elsewhere_is_a_passing_failure_not_a_refusal() {
+        let busy = serde_json::json!({ "code": "in_progress" });
+        assert_eq!(outcome_of(409, &busy), Outcome::Passing);
+        assert_eq!(outcome_of(409, &serde_json::json!({ "code": "sync_busy" })), Outcome::Passing);
+        assert_eq!(outcome_of(409, &serde_json::json!({ "code": "stale_version" })), Outcome::Refused);
+        assert_eq!(outcome_of(200, &busy), Outcome::Saved);
+        let mut o = Outbox::new("dev");
+        let seq = o.push("p1", None, "POST", "/api/v1/skp", serde_json::json!({}), "k1".into());
+        let m = o.batch("p1").unwrap().mutations[0].clone();
+        let out = SyncOutput {
+            client_id: "dev".into(),
+            results: vec![MutationResult {
+                seq,
+                idempotency_key: m.idempotency_key,
+                status: 409,
+                replayed: false,
+                body: busy,
+            }],
+        };
+        let a = o.apply("p1", &out);
+        assert!(a.retry && a.refused.is_empty(), "kept, to be sent again with its key");
+        assert_eq!(o.pending("p1").count(), 1);
     }
 }

@@ -226,22 +226,29 @@ pub(super) fn EditorSkp(
             let path = view_state.with_untracked(|v| format!("/api/v1/skp/{}", v.skp.id));
             let hasil: Vec<Hasil> =
                 s.hasil.with(|h| h.iter().filter(|h| h.record.as_deref() == Some(path.as_str())).cloned().collect());
-            if awal.is_none() {
-                return;
-            }
+            // On the first run, only what is newer than the SKP opened: a
+            // batch answered while the page was loading (a refusal of then
+            // is in the sync bar).
+            let baru = awal.is_some();
             let mut ditolak = false;
             for h in hasil {
-                if h.seq >= seq_terakhir.get_untracked() && h.outcome() != Outcome::Passing {
-                    di_antrean.set(None);
-                }
+                let versi = view_state.with_untracked(|v| v.skp.version);
                 match (h.outcome(), ditolak) {
                     (Outcome::Saved, false) => {
-                        if let Some(v) = crate::luring::dari_json::<SkpBaca>(&h.body) {
+                        if let Some(v) =
+                            crate::luring::dari_json::<SkpBaca>(&h.body).filter(|v| baru || v.version > versi)
+                        {
+                            if h.seq >= seq_terakhir.get_untracked() {
+                                di_antrean.set(None);
+                            }
                             terima(Ok(v));
                         }
                     }
-                    (Outcome::Refused, false) => {
+                    (Outcome::Refused, false) if baru => {
                         ditolak = true;
+                        if h.seq >= seq_terakhir.get_untracked() {
+                            di_antrean.set(None);
+                        }
                         terima(Err(h.galat().unwrap_or(api::Error::Decode)));
                     }
                     _ => {}

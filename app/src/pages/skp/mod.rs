@@ -41,10 +41,9 @@ fn Muat(id: String) -> impl IntoView {
             // waiting submission is said.
             let path = format!("/api/v1/skp/{id}");
             let antre = match sinkron {
-                Some(s) => s
-                    .menunggu_untuk(&path)
-                    .await
-                    .map(|(simpan, langkah)| (simpan.and_then(|b| crate::luring::dari_json::<EditSkp>(&b)), langkah)),
+                Some(s) => s.menunggu_untuk(&path).await.map(|(simpan, langkah)| {
+                    (simpan.and_then(|b| crate::luring::dari_json::<EditSkp>(&b)), langkah.is_some())
+                }),
                 None => None,
             };
             Ok::<_, api::Error>((skp?, periode?, atasan.ok(), antre))
