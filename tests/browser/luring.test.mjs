@@ -424,3 +424,32 @@ test('signing out with no connection ends the server session at the next start: 
   assert.equal(await page.getByTestId('keluar').count(), 0);
   await page.close();
 });
+
+test('a change sent by another tab of the browser reaches this tab\'s editor too', async () => {
+  const staf5 = '198709142012121009'; // Hendra Gunawan
+  const s = await apiSession(server.base, staf5);
+  const [periode] = await s.get('/api/v1/org/periode');
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana('Rencana Hendra') });
+  await browser.context.clearCookies();
+  const a = await browser.context.newPage();
+  await login(a, server.base, staf5);
+  await a.goto(`${server.base}/skp/${skp.id}`);
+  await a.getByTestId('editor-skp').waitFor();
+  const b = await browser.context.newPage();
+  await b.goto(`${server.base}/skp/${skp.id}`);
+  await b.getByTestId('editor-skp').waitFor();
+  // Tab A cannot reach /sync; its change is stored and waits.
+  await a.route('**/api/v1/sync', (r) => r.abort('internetdisconnected'));
+  await a.getByTestId('rhk-uraian').first().fill('Disimpan di tab A');
+  await a.getByTestId('simpan-draf').click();
+  await a.getByTestId('tersimpan-perangkat').waitFor();
+  // Tab B sends what waits in the device's outbox when it is shown again or
+  // the connection comes back (here: its `online` event), and tab A hears the answer.
+  await b.evaluate(() => window.dispatchEvent(new Event('online')));
+  await a.waitForFunction(() => /versi 2/.test(document.querySelector('[data-testid=tersimpan]')?.textContent ?? ''), null, { timeout: 15_000 });
+  assert.equal(await a.getByTestId('tersimpan-perangkat').count(), 0, 'no longer said to wait');
+  assert.equal((await s.get(`/api/v1/skp/${skp.id}`)).isian.rhk[0].uraian, 'Disimpan di tab A');
+  await a.unroute('**/api/v1/sync');
+  await a.close();
+  await b.close();
+});

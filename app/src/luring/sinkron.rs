@@ -21,7 +21,7 @@ use crate::state::auth::AuthContext;
 use crate::state::outbox::{Outbox, Outcome, Refused, outcome_of};
 
 /// One change's answer, for the screen that shows its record.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Hasil {
     pub seq: u64,
     /// The record it changed (its API path), as queued.
@@ -100,6 +100,13 @@ fn outbox_baru() -> Outbox {
     Outbox::new(api::idempotency_key())
 }
 
+/// The channel the tabs of this browser tell each other a batch's answers on.
+const KANAL: &str = "ekinerja-sinkron";
+
+thread_local! {
+    static KANAL_INI: std::cell::RefCell<Option<web_sys::BroadcastChannel>> = const { std::cell::RefCell::new(None) };
+}
+
 fn kunci_terakhir(pegawai_id: &str) -> String {
     luring::kunci_data(pegawai_id, "#sinkron")
 }
@@ -125,6 +132,22 @@ pub fn provide_sinkron(client: Client, auth: AuthContext) -> Sinkron {
         timer: StoredValue::new(None),
     };
     provide_context(s);
+    // A batch sent by another tab of this browser: its answers reach this
+    // tab's screens too (else an editor open here keeps the old version and
+    // its next save is refused as stale).
+    if let Ok(kanal) = web_sys::BroadcastChannel::new(KANAL) {
+        let terima = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let Some(teks) = e.data().as_string() else { return };
+            let Ok((pemilik, hasil)) = serde_json::from_str::<(String, Vec<Hasil>)>(&teks) else { return };
+            if pemilik == s.pemilik() {
+                s.hasil.set(hasil);
+                leptos::task::spawn_local(s.segarkan());
+            }
+        });
+        kanal.set_onmessage(Some(terima.as_ref().unchecked_ref()));
+        terima.forget();
+        KANAL_INI.with(|k| *k.borrow_mut() = Some(kanal));
+    }
     if let Some(w) = web_sys::window() {
         let pasang = |nama: &str, f: Box<dyn FnMut()>| {
             let c = Closure::<dyn FnMut()>::new(f);
@@ -412,6 +435,9 @@ impl Sinkron {
             .collect();
         self.tampilkan(&ob);
         self.hasil.set(hasil.clone());
+        if let Ok(teks) = serde_json::to_string(&(&pemilik, &hasil)) {
+            KANAL_INI.with(|k| k.borrow().as_ref().map(|k| k.post_message(&teks.into())));
+        }
         // Signed out (or someone else) while the batch was out: nothing of
         // this person's is kept on the device any more.
         if self.pemilik() != pemilik {
