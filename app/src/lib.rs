@@ -5,8 +5,8 @@ pub mod api;
 pub mod components;
 pub mod fokus;
 pub mod i18n;
-pub mod luring;
 pub mod navigasi;
+pub mod offline;
 pub mod page;
 pub mod pages;
 pub mod panik;
@@ -69,14 +69,14 @@ fn siapkan() -> Navigasi {
     leptos::task::spawn_local(async move {
         // A sign-out that could not reach the server is finished first: the
         // app starts as a guest, whatever the cookie still says.
-        if luring::keluar_tertunda().await {
+        if offline::sign_out_pending().await {
             let selesai = match client.session().await {
                 Ok(Some(_)) => matches!(client.logout().await, Ok(()) | Err(api::Error::SessionEnded)),
                 Ok(None) => true,
                 Err(_) => false,
             };
             if selesai {
-                luring::tandai_keluar(false).await;
+                offline::mark_sign_out(false).await;
             }
             client.remember(None);
             auth.0.set(Auth::Tamu);
@@ -85,17 +85,17 @@ fn siapkan() -> Navigasi {
         let next = match client.session().await {
             Ok(Some(s)) => {
                 crate::state::draf::bersihkan(Some(&s.pegawai_id));
-                luring::simpan_sesi(Some(&s)).await;
-                luring::bersihkan_data(Some(&s.pegawai_id)).await;
+                offline::keep_session(Some(&s)).await;
+                offline::clear_data(Some(&s.pegawai_id)).await;
                 Auth::Masuk(s)
             }
             Ok(None) => {
-                luring::simpan_sesi(None).await;
+                offline::keep_session(None).await;
                 Auth::Tamu
             }
             // No answer: the person last signed in on this device, until
             // their session's end, with what the device kept for them.
-            Err(_) => match luring::baca_sesi().await {
+            Err(_) => match offline::read_session().await {
                 Some(s) => {
                     client.remember(Some(&s));
                     Auth::Masuk(s)
@@ -113,15 +113,15 @@ pub fn App() -> impl IntoView {
     let nav = siapkan();
     pembaruan::register_service_worker();
     let client = api::use_client();
-    client.simpan_untuk_luring_aktif();
-    luring::sinkron::provide_sinkron(client, state::auth::use_auth());
-    luring::idb::minta_persisten();
+    client.keep_for_offline();
+    offline::sync::provide_syncer(client, state::auth::use_auth());
+    offline::idb::request_persistence();
     pages::penilai::provide_berikutnya();
     // A page is built anew when the address names another page (or another SKP).
     let halaman = move || halaman(nav.halaman());
     view! {
         <pembaruan::UpdateBanner />
-        <Kerangka status=|| view! { <components::status_sinkron::StatusSinkron /> }>
+        <Kerangka status=|| view! { <components::sync_bar::SyncBar /> }>
             <BatasGalat>{halaman}</BatasGalat>
         </Kerangka>
         <SessionEnded />

@@ -194,7 +194,7 @@ impl Client {
         match body_of(Request::get(path).build(), true).await {
             Err(Error::Network) => {
                 let p = self.pemilik_luring(path).ok_or(Error::Network)?;
-                let kept = crate::luring::baca_data(&p, path).await.ok_or(Error::Network)?;
+                let kept = crate::offline::read_data(&p, path).await.ok_or(Error::Network)?;
                 let lama = self.dari_perangkat.try_get_untracked().flatten().map_or(kept.pada, |t| t.min(kept.pada));
                 self.dari_perangkat.try_set(Some(lama));
                 Ok((kept.isi, false))
@@ -206,13 +206,13 @@ impl Client {
     /// Whose copy of `GET {path}` is kept on the device: the signed-in
     /// person's, for what they work with offline.
     fn pemilik_luring(self, path: &str) -> Option<String> {
-        let luring = self.luring.try_get_value() == Some(true) && crate::luring::disimpan_untuk_luring(path);
+        let luring = self.luring.try_get_value() == Some(true) && crate::offline::kept_offline(path);
         self.pemilik.try_get_value().flatten().filter(|_| luring)
     }
 
     /// Keeps the signed-in person's answers for offline use (the pegawai's
     /// app calls it once; the admin console never does).
-    pub fn simpan_untuk_luring_aktif(self) {
+    pub fn keep_for_offline(self) {
         self.luring.try_set_value(true);
     }
 
@@ -220,7 +220,7 @@ impl Client {
     fn simpan_untuk_luring(self, path: &str, teks: String) {
         let Some(p) = self.pemilik_luring(path) else { return };
         let path = path.to_owned();
-        leptos::task::spawn_local(async move { crate::luring::simpan_data(&p, &path, teks).await });
+        leptos::task::spawn_local(async move { crate::offline::keep_data(&p, &path, teks).await });
         if self.dari_perangkat.try_get_untracked().flatten().is_some() {
             self.dari_perangkat.try_set(None);
         }

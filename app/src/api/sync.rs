@@ -1,4 +1,4 @@
-//! `/api/v1/sync`: the device's queued changes, in order (see `luring::sinkron`).
+//! `/api/v1/sync`: the device's queued changes, in order (see `offline::sync`).
 
 use domain::api::sync::{SyncInput, SyncOutput};
 use gloo_net::http::Method;

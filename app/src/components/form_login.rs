@@ -32,9 +32,9 @@ pub fn FormLogin() -> impl IntoView {
                     // Written before the page goes on (a reload must find them).
                     leptos::task::spawn_local(async move {
                         // A new session: an earlier sign-out still pending is moot.
-                        crate::luring::tandai_keluar(false).await;
-                        crate::luring::simpan_sesi(Some(&s)).await;
-                        crate::luring::bersihkan_data(Some(&s.pegawai_id)).await;
+                        crate::offline::mark_sign_out(false).await;
+                        crate::offline::keep_session(Some(&s)).await;
+                        crate::offline::clear_data(Some(&s.pegawai_id)).await;
                         match web_sys::window().filter(|_| !same) {
                             // Someone else: nothing of the previous screen may stay.
                             Some(w) => {

@@ -26,11 +26,11 @@ pub fn Kerangka(
         let next = if i18n.get_locale() == Locale::id { Locale::en } else { Locale::id };
         i18n.set_locale(next);
     };
-    let sinkron = crate::luring::sinkron::use_sinkron();
+    let sinkron = crate::offline::sync::use_syncer();
     let keluar = move |_| {
         // Changes not yet on the server stay on the device (sent when this
         // person signs in again), but they are theirs to know about first.
-        let belum_terkirim = sinkron.map_or(0, |s| s.menunggu.get_untracked() + s.ditolak.with_untracked(Vec::len));
+        let belum_terkirim = sinkron.map_or(0, |s| s.waiting.get_untracked() + s.refused.with_untracked(Vec::len));
         if belum_terkirim > 0 {
             use crate::i18n::kata::luring::{self as k, keluar_belum_terkirim};
             let tanya = keluar_belum_terkirim(i18n.get_locale(), k::keluar_belum_terkirim::Isi { n: &belum_terkirim });
@@ -47,12 +47,12 @@ pub fn Kerangka(
             let selesai = matches!(client.logout().await, Ok(()) | Err(api::Error::SessionEnded));
             // Not reached (no connection): ended at the next start, before
             // the app takes any session.
-            crate::luring::tandai_keluar(!selesai).await;
+            crate::offline::mark_sign_out(!selesai).await;
             // Nothing typed or loaded stays on a device after signing out
             // (the outbox does: its entries are the person's, sent later).
             crate::state::draf::bersihkan(None);
-            crate::luring::simpan_sesi(None).await;
-            crate::luring::bersihkan_data(None).await;
+            crate::offline::keep_session(None).await;
+            crate::offline::clear_data(None).await;
             auth.0.set(Auth::Tamu);
             if let Some(w) = web_sys::window() {
                 let _ = w.location().set_href(&Halaman::Masuk.href());

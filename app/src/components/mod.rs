@@ -26,4 +26,4 @@ pub mod rhk_form;
 pub mod sandi_baru;
 pub mod session_ended;
 pub mod status;
-pub mod status_sinkron;
+pub mod sync_bar;

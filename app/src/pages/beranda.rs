@@ -10,8 +10,8 @@ use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::status::StatusBadge;
 use crate::i18n::{Locale, t, td_string, use_i18n};
-use crate::luring::sinkron::{Hasil, use_sinkron};
 use crate::navigasi::{Tautan, use_navigasi};
+use crate::offline::sync::{SyncResult, use_syncer};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::state::outbox::Outcome;
@@ -134,7 +134,7 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
     let sisa = batas.map(|b| sisa_hari_kerja(hari_ini, b));
     let periode_id = periode.id.clone();
     let client = api::use_client();
-    let sinkron = use_sinkron();
+    let sinkron = use_syncer();
     // Created through the outbox: with no connection it waits on the device
     // and is created once (its key answers a resend), then opens.
     let seq_buat = StoredValue::new(None::<u64>);
@@ -144,7 +144,7 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
     if let Some(s) = sinkron {
         let periode_id = periode_id.clone();
         leptos::task::spawn_local(async move {
-            if s.ada_menunggu("POST", "/api/v1/skp", "periode_id", &periode_id).await {
+            if s.is_waiting("POST", "/api/v1/skp", "periode_id", &periode_id).await {
                 menunggu.try_set(true);
             }
         });
@@ -154,8 +154,8 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
         async move {
             if let Some(s) = sinkron {
                 let body = CreateSkp { periode_id: periode_id.clone(), rencana: Default::default() };
-                let ubah = vec![("POST", "/api/v1/skp".to_owned(), crate::luring::ke_json(&body))];
-                if let Ok(seq) = s.antre(None, ubah).await {
+                let ubah = vec![("POST", "/api/v1/skp".to_owned(), crate::offline::to_json(&body))];
+                if let Ok(seq) = s.queue(None, ubah).await {
                     return Dibuat::DiPerangkat(seq);
                 }
             }
@@ -178,12 +178,12 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
         let periode_ini = periode.id.clone();
         Effect::new(move |awal: Option<()>| {
             // This creation, or one for this period queued before a reload.
-            let ini = |h: &&Hasil| {
+            let ini = |h: &&SyncResult| {
                 Some(h.seq) == seq_buat.get_value()
                     || (h.path == "/api/v1/skp"
                         && h.body.get("periode_id").and_then(|v| v.as_str()) == Some(&periode_ini))
             };
-            let h = s.hasil.with(|h| h.iter().find(ini).cloned());
+            let h = s.results.with(|h| h.iter().find(ini).cloned());
             if awal.is_none() {
                 return;
             }
@@ -196,7 +196,7 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
                 }
                 Outcome::Refused => {
                     menunggu.set(false);
-                    galat.set(h.galat());
+                    galat.set(h.error());
                 }
                 Outcome::Passing => {}
             }

@@ -10,13 +10,13 @@ use crate::components::perlu_masuk::PerluMasuk;
 use crate::components::rhk_form::{label_aspek, label_jenis_rhk, label_polaritas};
 use crate::components::status::StatusBadge;
 use crate::i18n::{Locale, t, td_string, use_i18n};
-use crate::luring::sinkron::{Hasil, use_sinkron};
 use crate::navigasi::{Tautan, use_navigasi};
+use crate::offline::sync::{SyncResult, use_syncer};
 use crate::page::Halaman;
 use crate::pages::beranda::{hari_ini, periode_aktif};
 use crate::state::antrian::{Disiapkan, berikutnya, setelah_keputusan};
 use crate::state::auth::use_auth;
-use crate::state::outbox::{Outcome, Perubahan};
+use crate::state::outbox::{Change, Outcome};
 use crate::teks::teks;
 
 async fn muat_antrian(client: api::Client) -> Result<(i64, Vec<AntrianItem>), api::Error> {
@@ -185,7 +185,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
         }
         nav.ke(&Halaman::TinjauSkp(n));
     };
-    let sinkron = use_sinkron();
+    let sinkron = use_syncer();
     // A decision stored on the device, waiting for the server, and its `seq`.
     let di_antrean = RwSignal::new(None::<AksiSkp>);
     let seq_putusan = StoredValue::new(0u64);
@@ -197,9 +197,9 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             // Into the outbox, like any change: a tablet with no connection decides too.
             if let Some(s) = sinkron {
                 let path = format!("/api/v1/skp/{id}");
-                let body = crate::luring::ke_json(&Transition { version, catatan: teks.clone() });
+                let body = crate::offline::to_json(&Transition { version, catatan: teks.clone() });
                 let ubah = vec![("POST", format!("{path}/{}", langkah.kode()), body)];
-                if let Ok(seq) = s.antre(Some((path, version)), ubah).await {
+                if let Ok(seq) = s.queue(Some((path, version)), ubah).await {
                     return Putusan::DiPerangkat { seq, langkah, teks };
                 }
             }
@@ -236,38 +236,38 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
         // offered again.
         let p = path.clone();
         leptos::task::spawn_local(async move {
-            if let Some((_, Some(langkah))) = s.menunggu_untuk(&p).await
-                && let Perubahan::LangkahSkp(_, a) = Perubahan::dari("POST", &langkah)
+            if let Some((_, Some(langkah))) = s.waiting_for(&p).await
+                && let Change::LangkahSkp(_, a) = Change::of("POST", &langkah)
             {
                 di_antrean.try_set(Some(a));
             }
         });
         Effect::new(move |awal: Option<()>| {
-            let hasil: Vec<Hasil> =
-                s.hasil.with(|h| h.iter().filter(|h| h.record.as_deref() == Some(path.as_str())).cloned().collect());
+            let hasil: Vec<SyncResult> =
+                s.results.with(|h| h.iter().filter(|h| h.record.as_deref() == Some(path.as_str())).cloned().collect());
             if awal.is_none() {
                 return;
             }
             // This page's decision, or one restored from the outbox after a reload.
-            let milik = |h: &Hasil| {
+            let milik = |h: &SyncResult| {
                 h.seq == seq_putusan.get_value()
                     || (seq_putusan.get_value() == 0 && di_antrean.get_untracked().is_some())
             };
             for h in hasil.into_iter().filter(milik) {
-                let langkah = match Perubahan::dari("POST", &h.path) {
-                    Perubahan::LangkahSkp(_, a) => a,
+                let langkah = match Change::of("POST", &h.path) {
+                    Change::LangkahSkp(_, a) => a,
                     _ => continue,
                 };
                 match h.outcome() {
                     Outcome::Saved => {
                         di_antrean.set(None);
-                        if let Some(v) = crate::luring::dari_json::<SkpBaca>(&h.body) {
+                        if let Some(v) = crate::offline::from_json::<SkpBaca>(&h.body) {
                             terima(Ok((langkah, terkirim.get_untracked(), v)));
                         }
                     }
                     Outcome::Refused => {
                         di_antrean.set(None);
-                        terima(Err(h.galat().unwrap_or(api::Error::Decode)));
+                        terima(Err(h.error().unwrap_or(api::Error::Decode)));
                     }
                     Outcome::Passing => {}
                 }

@@ -213,7 +213,7 @@ impl Outbox {
 
 /// What a queued change does, as the person sees it in the sync bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Perubahan {
+pub enum Change {
     BuatSkp,
     UbahSkp(String),
     /// A workflow step of an SKP (submit, approve, …).
@@ -221,27 +221,27 @@ pub enum Perubahan {
     Lain,
 }
 
-impl Perubahan {
+impl Change {
     /// From the change's method and API path.
-    pub fn dari(method: &str, path: &str) -> Perubahan {
+    pub fn of(method: &str, path: &str) -> Change {
         let Some(sisa) = path.strip_prefix("/api/v1/skp").filter(|s| s.is_empty() || s.starts_with('/')) else {
-            return Perubahan::Lain;
+            return Change::Lain;
         };
         let bagian: Vec<&str> = sisa.split('/').skip(1).collect();
         match (method, bagian.as_slice()) {
-            ("POST", []) => Perubahan::BuatSkp,
-            ("PUT", [id]) if !id.is_empty() => Perubahan::UbahSkp((*id).to_owned()),
+            ("POST", []) => Change::BuatSkp,
+            ("PUT", [id]) if !id.is_empty() => Change::UbahSkp((*id).to_owned()),
             ("POST", [id, aksi]) => domain::skp::AksiSkp::parse(aksi)
                 .filter(|a| a.kode() == *aksi)
-                .map_or(Perubahan::Lain, |a| Perubahan::LangkahSkp((*id).to_owned(), a)),
-            _ => Perubahan::Lain,
+                .map_or(Change::Lain, |a| Change::LangkahSkp((*id).to_owned(), a)),
+            _ => Change::Lain,
         }
     }
 
     /// The SKP it changes, if any.
     pub fn skp_id(&self) -> Option<&str> {
         match self {
-            Perubahan::UbahSkp(id) | Perubahan::LangkahSkp(id, _) => Some(id),
+            Change::UbahSkp(id) | Change::LangkahSkp(id, _) => Some(id),
             _ => None,
         }
     }
@@ -434,20 +434,14 @@ mod tests {
     #[test]
     fn a_change_is_named_from_its_method_and_path() {
         use domain::skp::AksiSkp;
-        assert_eq!(Perubahan::dari("POST", "/api/v1/skp"), Perubahan::BuatSkp);
-        assert_eq!(Perubahan::dari("PUT", "/api/v1/skp/s1"), Perubahan::UbahSkp("s1".into()));
-        assert_eq!(
-            Perubahan::dari("POST", "/api/v1/skp/s1/submit"),
-            Perubahan::LangkahSkp("s1".into(), AksiSkp::Submit)
-        );
-        assert_eq!(
-            Perubahan::dari("POST", "/api/v1/skp/s1/approve"),
-            Perubahan::LangkahSkp("s1".into(), AksiSkp::Approve)
-        );
-        assert_eq!(Perubahan::dari("POST", "/api/v1/skp/s1/hapus"), Perubahan::Lain);
-        assert_eq!(Perubahan::dari("PUT", "/api/v1/skpx/s1"), Perubahan::Lain);
-        assert_eq!(Perubahan::dari("DELETE", "/api/v1/skp/s1"), Perubahan::Lain);
-        assert_eq!(Perubahan::LangkahSkp("s1".into(), AksiSkp::Return).skp_id(), Some("s1"));
+        assert_eq!(Change::of("POST", "/api/v1/skp"), Change::BuatSkp);
+        assert_eq!(Change::of("PUT", "/api/v1/skp/s1"), Change::UbahSkp("s1".into()));
+        assert_eq!(Change::of("POST", "/api/v1/skp/s1/submit"), Change::LangkahSkp("s1".into(), AksiSkp::Submit));
+        assert_eq!(Change::of("POST", "/api/v1/skp/s1/approve"), Change::LangkahSkp("s1".into(), AksiSkp::Approve));
+        assert_eq!(Change::of("POST", "/api/v1/skp/s1/hapus"), Change::Lain);
+        assert_eq!(Change::of("PUT", "/api/v1/skpx/s1"), Change::Lain);
+        assert_eq!(Change::of("DELETE", "/api/v1/skp/s1"), Change::Lain);
+        assert_eq!(Change::LangkahSkp("s1".into(), AksiSkp::Return).skp_id(), Some("s1"));
     }
 
     #[test]

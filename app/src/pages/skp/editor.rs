@@ -15,8 +15,8 @@ use crate::components::preview::PreviewSummary;
 use crate::components::rhk_form::RhkForm;
 use crate::fokus::{fokus_galat_pertama, fokus_nanti};
 use crate::i18n::{Locale, td_string, use_i18n};
-use crate::luring::ke_json;
-use crate::luring::sinkron::{Hasil, use_sinkron};
+use crate::offline::sync::{SyncResult, use_syncer};
+use crate::offline::to_json;
 use crate::state::auth::use_auth;
 use crate::state::draf;
 use crate::state::editor::{
@@ -153,7 +153,7 @@ pub(super) fn EditorSkp(
     };
     let atasan_kosong = ed.rhk_atasan.with_untracked(Option::is_none);
     let client = api::use_client();
-    let sinkron = use_sinkron();
+    let sinkron = use_syncer();
     // A save stored on the device and not yet answered by the server
     // (`Some(ajukan)`), and the last `seq` it was given.
     let di_antrean = RwSignal::new(antre_ajukan);
@@ -167,12 +167,12 @@ pub(super) fn EditorSkp(
             // when the connection is back), the save and the submission in order.
             let path = format!("/api/v1/skp/{id}");
             if let Some(s) = sinkron {
-                let mut ubah = vec![("PUT", path.clone(), ke_json(&EditSkp { version, rencana: rencana.clone() }))];
+                let mut ubah = vec![("PUT", path.clone(), to_json(&EditSkp { version, rencana: rencana.clone() }))];
                 if ajukan {
                     let langkah = Transition { version, catatan: String::new() };
-                    ubah.push(("POST", format!("{path}/{}", AksiSkp::Submit.kode()), ke_json(&langkah)));
+                    ubah.push(("POST", format!("{path}/{}", AksiSkp::Submit.kode()), to_json(&langkah)));
                 }
-                if let Ok(seq) = s.antre(Some((path, version)), ubah).await {
+                if let Ok(seq) = s.queue(Some((path, version)), ubah).await {
                     return Simpan::DiPerangkat { seq, ajukan };
                 }
             }
@@ -224,8 +224,8 @@ pub(super) fn EditorSkp(
     if let Some(s) = sinkron {
         Effect::new(move |awal: Option<()>| {
             let path = view_state.with_untracked(|v| format!("/api/v1/skp/{}", v.skp.id));
-            let hasil: Vec<Hasil> =
-                s.hasil.with(|h| h.iter().filter(|h| h.record.as_deref() == Some(path.as_str())).cloned().collect());
+            let hasil: Vec<SyncResult> =
+                s.results.with(|h| h.iter().filter(|h| h.record.as_deref() == Some(path.as_str())).cloned().collect());
             // On the first run, only what is newer than the SKP opened: a
             // batch answered while the page was loading (a refusal of then
             // is in the sync bar).
@@ -236,7 +236,7 @@ pub(super) fn EditorSkp(
                 match (h.outcome(), ditolak) {
                     (Outcome::Saved, false) => {
                         if let Some(v) =
-                            crate::luring::dari_json::<SkpBaca>(&h.body).filter(|v| baru || v.version > versi)
+                            crate::offline::from_json::<SkpBaca>(&h.body).filter(|v| baru || v.version > versi)
                         {
                             if h.seq >= seq_terakhir.get_untracked() {
                                 di_antrean.set(None);
@@ -249,7 +249,7 @@ pub(super) fn EditorSkp(
                         if h.seq >= seq_terakhir.get_untracked() {
                             di_antrean.set(None);
                         }
-                        terima(Err(h.galat().unwrap_or(api::Error::Decode)));
+                        terima(Err(h.error().unwrap_or(api::Error::Decode)));
                     }
                     _ => {}
                 }

@@ -29,7 +29,7 @@ pub fn HalamanSkp(id: String) -> impl IntoView {
 #[component]
 fn Muat(id: String) -> impl IntoView {
     let client = api::use_client();
-    let sinkron = crate::luring::sinkron::use_sinkron();
+    let sinkron = crate::offline::sync::use_syncer();
     let data = LocalResource::new(move || {
         let id = id.clone();
         async move {
@@ -41,8 +41,8 @@ fn Muat(id: String) -> impl IntoView {
             // waiting submission is said.
             let path = format!("/api/v1/skp/{id}");
             let antre = match sinkron {
-                Some(s) => s.menunggu_untuk(&path).await.map(|(simpan, langkah)| {
-                    (simpan.and_then(|b| crate::luring::dari_json::<EditSkp>(&b)), langkah.is_some())
+                Some(s) => s.waiting_for(&path).await.map(|(simpan, langkah)| {
+                    (simpan.and_then(|b| crate::offline::from_json::<EditSkp>(&b)), langkah.is_some())
                 }),
                 None => None,
             };

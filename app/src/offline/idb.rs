@@ -22,17 +22,17 @@ const STORE: &str = "kv";
 /// The store could not be used (no IndexedDB, a private window, full, or
 /// the transaction failed): nothing was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Gagal;
+pub struct IdbError;
 
-impl From<JsValue> for Gagal {
+impl From<JsValue> for IdbError {
     fn from(_: JsValue) -> Self {
-        Gagal
+        IdbError
     }
 }
 
 /// `IDBDatabase.transaction(store, mode, options)`: web-sys has the options
 /// (`durability`) only behind its unstable-API flag, so it is called by name.
-fn transaksi_pada(db: &IdbDatabase, mode: &str, opsi: &js_sys::Object) -> Result<IdbTransaction, JsValue> {
+fn transaction_on(db: &IdbDatabase, mode: &str, opsi: &js_sys::Object) -> Result<IdbTransaction, JsValue> {
     let f: js_sys::Function = js_sys::Reflect::get(db, &"transaction".into())?.dyn_into()?;
     Ok(f.call3(db, &STORE.into(), &mode.into(), opsi)?.unchecked_into())
 }
@@ -43,7 +43,7 @@ thread_local! {
 
 /// Waits until `pasang` has wired a sender to the events it chose; `true`
 /// for success. The handlers live as long as the wait.
-async fn tunggu(pasang: impl FnOnce(&js_sys::Function, &js_sys::Function)) -> bool {
+async fn wait(pasang: impl FnOnce(&js_sys::Function, &js_sys::Function)) -> bool {
     let (tx, rx) = oneshot::channel::<bool>();
     let tx = Rc::new(RefCell::new(Some(tx)));
     let kirim = |hasil: bool| {
@@ -60,11 +60,11 @@ async fn tunggu(pasang: impl FnOnce(&js_sys::Function, &js_sys::Function)) -> bo
 }
 
 /// The open database (opened once per page; the store is created on first use).
-async fn db() -> Result<IdbDatabase, Gagal> {
+async fn db() -> Result<IdbDatabase, IdbError> {
     if let Some(db) = DB.with(|d| d.borrow().clone()) {
         return Ok(db);
     }
-    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or(Gagal)?;
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or(IdbError)?;
     let req: IdbOpenDbRequest = factory.open_with_u32(NAMA, 1)?;
     let r = req.clone();
     let buat = Closure::<dyn FnMut()>::new(move || {
@@ -73,7 +73,7 @@ async fn db() -> Result<IdbDatabase, Gagal> {
         }
     });
     req.set_onupgradeneeded(Some(buat.as_ref().unchecked_ref()));
-    let ok = tunggu(|ok, gagal| {
+    let ok = wait(|ok, gagal| {
         req.set_onsuccess(Some(ok));
         req.set_onerror(Some(gagal));
         req.set_onblocked(Some(gagal));
@@ -84,7 +84,7 @@ async fn db() -> Result<IdbDatabase, Gagal> {
     req.set_onerror(None);
     req.set_onblocked(None);
     if !ok {
-        return Err(Gagal);
+        return Err(IdbError);
     }
     let db: IdbDatabase = req.result()?.unchecked_into();
     // Opened meanwhile by another caller: that one is kept, this one closed.
@@ -101,7 +101,7 @@ async fn db() -> Result<IdbDatabase, Gagal> {
 }
 
 /// A transaction on the store; a writing one commits strictly.
-async fn transaksi(tulis: bool) -> Result<(IdbTransaction, IdbObjectStore), Gagal> {
+async fn transaction(tulis: bool) -> Result<(IdbTransaction, IdbObjectStore), IdbError> {
     let opsi = js_sys::Object::new();
     let mode = if tulis {
         js_sys::Reflect::set(&opsi, &"durability".into(), &"strict".into())?;
@@ -109,12 +109,12 @@ async fn transaksi(tulis: bool) -> Result<(IdbTransaction, IdbObjectStore), Gaga
     } else {
         "readonly"
     };
-    let tx = match transaksi_pada(&db().await?, mode, &opsi) {
+    let tx = match transaction_on(&db().await?, mode, &opsi) {
         Ok(tx) => tx,
         // Closed under us (another tab's upgrade): once more on a fresh one.
         Err(_) => {
             DB.with(|d| d.borrow_mut().take());
-            transaksi_pada(&db().await?, mode, &opsi)?
+            transaction_on(&db().await?, mode, &opsi)?
         }
     };
     let store = tx.object_store(STORE)?;
@@ -122,8 +122,8 @@ async fn transaksi(tulis: bool) -> Result<(IdbTransaction, IdbObjectStore), Gaga
 }
 
 /// Until the transaction has completed (committed) or failed.
-async fn selesai(tx: &IdbTransaction) -> Result<(), Gagal> {
-    let ok = tunggu(|ok, gagal| {
+async fn completed(tx: &IdbTransaction) -> Result<(), IdbError> {
+    let ok = wait(|ok, gagal| {
         tx.set_oncomplete(Some(ok));
         tx.set_onerror(Some(gagal));
         tx.set_onabort(Some(gagal));
@@ -132,14 +132,14 @@ async fn selesai(tx: &IdbTransaction) -> Result<(), Gagal> {
     tx.set_oncomplete(None);
     tx.set_onerror(None);
     tx.set_onabort(None);
-    ok.then_some(()).ok_or(Gagal)
+    ok.then_some(()).ok_or(IdbError)
 }
 
 /// The text kept under `kunci`, if any.
-pub async fn baca(kunci: &str) -> Result<Option<String>, Gagal> {
-    let (tx, store) = transaksi(false).await?;
+pub async fn read(kunci: &str) -> Result<Option<String>, IdbError> {
+    let (tx, store) = transaction(false).await?;
     let req: IdbRequest = store.get(&JsValue::from_str(kunci))?;
-    selesai(&tx).await?;
+    completed(&tx).await?;
     Ok(req.result()?.as_string())
 }
 
@@ -148,13 +148,13 @@ pub async fn baca(kunci: &str) -> Result<Option<String>, Gagal> {
 /// result, given once the transaction has committed. Two tabs changing the
 /// same key take turns (IndexedDB orders writing transactions on a store),
 /// so neither loses the other's change.
-pub async fn ubah<R: 'static>(
+pub async fn update<R: 'static>(
     kunci: &str,
     ubah: impl FnOnce(Option<String>) -> (Option<String>, R) + 'static,
-) -> Result<R, Gagal> {
+) -> Result<R, IdbError> {
     let hasil = Rc::new(RefCell::new(None::<R>));
     let h = hasil.clone();
-    ubah_teks(
+    update_text(
         kunci,
         Box::new(move |lama| {
             let (baru, r) = ubah(lama);
@@ -163,12 +163,12 @@ pub async fn ubah<R: 'static>(
         }),
     )
     .await?;
-    hasil.take().ok_or(Gagal)
+    hasil.take().ok_or(IdbError)
 }
 
 /// [`ubah`] without its result: one copy of the transaction's code.
-async fn ubah_teks(kunci: &str, ubah: Box<dyn FnOnce(Option<String>) -> Option<String>>) -> Result<(), Gagal> {
-    let (tx, store) = transaksi(true).await?;
+async fn update_text(kunci: &str, ubah: Box<dyn FnOnce(Option<String>) -> Option<String>>) -> Result<(), IdbError> {
+    let (tx, store) = transaction(true).await?;
     let key = JsValue::from_str(kunci);
     let get: IdbRequest = store.get(&key)?;
     let g = get.clone();
@@ -184,14 +184,14 @@ async fn ubah_teks(kunci: &str, ubah: Box<dyn FnOnce(Option<String>) -> Option<S
         }
     });
     get.set_onsuccess(Some(setelah_baca.as_ref().unchecked_ref()));
-    let selesai = selesai(&tx).await;
+    let selesai = completed(&tx).await;
     get.set_onsuccess(None);
     selesai
 }
 
 /// Writes several keys in one transaction (`None`: remove the key).
-pub async fn tulis(isi: Vec<(String, Option<String>)>) -> Result<(), Gagal> {
-    let (tx, store) = transaksi(true).await?;
+pub async fn write(isi: Vec<(String, Option<String>)>) -> Result<(), IdbError> {
+    let (tx, store) = transaction(true).await?;
     for (k, v) in isi {
         let k = JsValue::from_str(&k);
         match v {
@@ -199,15 +199,15 @@ pub async fn tulis(isi: Vec<(String, Option<String>)>) -> Result<(), Gagal> {
             None => store.delete(&k).map(drop)?,
         }
     }
-    selesai(&tx).await
+    completed(&tx).await
 }
 
 /// The keys that start with `awalan`, in order.
-pub async fn kunci_berawalan(awalan: &str) -> Result<Vec<String>, Gagal> {
-    let (tx, store) = transaksi(false).await?;
+pub async fn keys_with_prefix(awalan: &str) -> Result<Vec<String>, IdbError> {
+    let (tx, store) = transaction(false).await?;
     let rentang = IdbKeyRange::bound(&awalan.into(), &format!("{awalan}\u{ffff}").into())?;
     let req = store.get_all_keys_with_key(&rentang)?;
-    selesai(&tx).await?;
+    completed(&tx).await?;
     let daftar: js_sys::Array = req.result()?.unchecked_into();
     Ok(daftar.iter().filter_map(|k| k.as_string()).collect())
 }
@@ -215,7 +215,7 @@ pub async fn kunci_berawalan(awalan: &str) -> Result<Vec<String>, Gagal> {
 /// Asks the browser to keep the store through storage pressure (granted or
 /// not, the app works the same; Chromium grants it to an installed or
 /// often-used site).
-pub fn minta_persisten() {
+pub fn request_persistence() {
     let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else { return };
     if let Ok(janji) = storage.persist() {
         leptos::task::spawn_local(async move {

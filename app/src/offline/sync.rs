@@ -5,7 +5,7 @@
 //! `pageshow`), and on a timer that backs off with jitter while sending
 //! fails. Not the Background Sync API: only Chromium has it.
 //!
-//! What each batch did is published ([`Sinkron::hasil`]) for the screen
+//! What each batch did is published ([`Syncer::results`]) for the screen
 //! that made the change; what waits, what was refused and the last sync are
 //! signals the sync bar shows.
 
@@ -16,13 +16,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use crate::api::{self, Client};
-use crate::luring::{self, KUNCI_OUTBOX, idb};
+use crate::offline::{self, KEY_OUTBOX, idb};
 use crate::state::auth::AuthContext;
 use crate::state::outbox::{Outbox, Outcome, Refused, outcome_of};
 
 /// One change's answer, for the screen that shows its record.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Hasil {
+pub struct SyncResult {
     pub seq: u64,
     /// The record it changed (its API path), as queued.
     pub record: Option<String>,
@@ -31,60 +31,62 @@ pub struct Hasil {
     pub body: Value,
 }
 
-impl Hasil {
+impl SyncResult {
     pub fn outcome(&self) -> Outcome {
         outcome_of(self.status, &self.body)
     }
 
     /// The refusal as the API client reports one (field errors, conflicts).
-    pub fn galat(&self) -> Option<api::Error> {
+    pub fn error(&self) -> Option<api::Error> {
         (self.outcome() == Outcome::Refused)
-            .then(|| api::Error::Api { status: self.status, body: luring::dari_json(&self.body).unwrap_or_default() })
+            .then(|| api::Error::Api { status: self.status, body: offline::from_json(&self.body).unwrap_or_default() })
     }
 }
 
 /// The device's sync state for the signed-in person (context newtype of
 /// signals; copied freely).
 #[derive(Clone, Copy)]
-pub struct Sinkron {
+pub struct Syncer {
     client: Client,
     auth: AuthContext,
     /// The browser says it is online and the last request got an answer.
-    pub daring: RwSignal<bool>,
+    pub online: RwSignal<bool>,
     /// How many of this person's changes wait to be sent.
-    pub menunggu: RwSignal<usize>,
+    pub waiting: RwSignal<usize>,
     /// This person's refused changes, oldest first.
-    pub ditolak: RwSignal<Vec<Refused>>,
+    pub refused: RwSignal<Vec<Refused>>,
     /// When the server last took a batch (ms since the epoch).
-    pub terakhir: RwSignal<Option<f64>>,
+    pub last_sync: RwSignal<Option<f64>>,
     /// The answers of the last batch.
-    pub hasil: RwSignal<Vec<Hasil>>,
-    mengirim: StoredValue<bool>,
+    pub results: RwSignal<Vec<SyncResult>>,
+    sending: StoredValue<bool>,
     lagi: StoredValue<bool>,
-    percobaan: StoredValue<u32>,
+    attempt: StoredValue<u32>,
     timer: StoredValue<Option<i32>>,
 }
 
 /// The stored outbox: a new one when none is stored yet; `None` when the
 /// stored text cannot be read (written by a newer version of the app, say):
 /// then nothing is sent from it and nothing is written over it.
-fn outbox_dari(teks: Option<String>) -> Option<Outbox> {
+fn outbox_from(teks: Option<String>) -> Option<Outbox> {
     match teks {
-        None => Some(outbox_baru()),
+        None => Some(new_outbox()),
         Some(t) => serde_json::from_str(&t).ok(),
     }
 }
 
 /// The outbox as stored now.
-async fn outbox_tersimpan() -> Option<Outbox> {
-    outbox_dari(idb::baca(KUNCI_OUTBOX).await.ok()?)
+async fn stored_outbox() -> Option<Outbox> {
+    outbox_from(idb::read(KEY_OUTBOX).await.ok()?)
 }
 
 /// Changes the stored outbox in one transaction; `ubah`'s result comes back
 /// with the outbox as written. An outbox that cannot be read stays as it is
 /// (and this fails).
-async fn ubah_outbox<R: 'static>(ubah: impl FnOnce(&mut Outbox) -> R + 'static) -> Result<(R, Outbox), idb::Gagal> {
-    idb::ubah(KUNCI_OUTBOX, move |lama| match outbox_dari(lama.clone()) {
+async fn update_outbox<R: 'static>(
+    ubah: impl FnOnce(&mut Outbox) -> R + 'static,
+) -> Result<(R, Outbox), idb::IdbError> {
+    idb::update(KEY_OUTBOX, move |lama| match outbox_from(lama.clone()) {
         Some(mut ob) => {
             let r = ubah(&mut ob);
             (serde_json::to_string(&ob).ok().or(lama), Some((r, ob)))
@@ -92,61 +94,61 @@ async fn ubah_outbox<R: 'static>(ubah: impl FnOnce(&mut Outbox) -> R + 'static) 
         None => (lama, None),
     })
     .await?
-    .ok_or(idb::Gagal)
+    .ok_or(idb::IdbError)
 }
 
 /// A device's id for its outbox, chosen once.
-fn outbox_baru() -> Outbox {
+fn new_outbox() -> Outbox {
     Outbox::new(api::idempotency_key())
 }
 
 /// The channel the tabs of this browser tell each other a batch's answers on.
-const KANAL: &str = "ekinerja-sinkron";
+const CHANNEL: &str = "ekinerja-sinkron";
 
 thread_local! {
-    static KANAL_INI: std::cell::RefCell<Option<web_sys::BroadcastChannel>> = const { std::cell::RefCell::new(None) };
+    static THIS_CHANNEL: std::cell::RefCell<Option<web_sys::BroadcastChannel>> = const { std::cell::RefCell::new(None) };
 }
 
-fn kunci_terakhir(pegawai_id: &str) -> String {
-    luring::kunci_data(pegawai_id, "#sinkron")
+fn last_sync_key(pegawai_id: &str) -> String {
+    offline::data_key(pegawai_id, "#sinkron")
 }
 
-pub fn use_sinkron() -> Option<Sinkron> {
-    use_context::<Sinkron>()
+pub fn use_syncer() -> Option<Syncer> {
+    use_context::<Syncer>()
 }
 
 /// Provides the sync state and starts watching the connection and the page.
-pub fn provide_sinkron(client: Client, auth: AuthContext) -> Sinkron {
+pub fn provide_syncer(client: Client, auth: AuthContext) -> Syncer {
     let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
-    let s = Sinkron {
+    let s = Syncer {
         client,
         auth,
-        daring: RwSignal::new(online),
-        menunggu: RwSignal::new(0),
-        ditolak: RwSignal::new(Vec::new()),
-        terakhir: RwSignal::new(None),
-        hasil: RwSignal::new(Vec::new()),
-        mengirim: StoredValue::new(false),
+        online: RwSignal::new(online),
+        waiting: RwSignal::new(0),
+        refused: RwSignal::new(Vec::new()),
+        last_sync: RwSignal::new(None),
+        results: RwSignal::new(Vec::new()),
+        sending: StoredValue::new(false),
         lagi: StoredValue::new(false),
-        percobaan: StoredValue::new(0),
+        attempt: StoredValue::new(0),
         timer: StoredValue::new(None),
     };
     provide_context(s);
     // A batch sent by another tab of this browser: its answers reach this
     // tab's screens too (else an editor open here keeps the old version and
     // its next save is refused as stale).
-    if let Ok(kanal) = web_sys::BroadcastChannel::new(KANAL) {
+    if let Ok(kanal) = web_sys::BroadcastChannel::new(CHANNEL) {
         let terima = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let Some(teks) = e.data().as_string() else { return };
-            let Ok((pemilik, hasil)) = serde_json::from_str::<(String, Vec<Hasil>)>(&teks) else { return };
-            if pemilik == s.pemilik() {
-                s.hasil.set(hasil);
-                leptos::task::spawn_local(s.segarkan());
+            let Ok((pemilik, hasil)) = serde_json::from_str::<(String, Vec<SyncResult>)>(&teks) else { return };
+            if pemilik == s.owner() {
+                s.results.set(hasil);
+                leptos::task::spawn_local(s.refresh());
             }
         });
         kanal.set_onmessage(Some(terima.as_ref().unchecked_ref()));
         terima.forget();
-        KANAL_INI.with(|k| *k.borrow_mut() = Some(kanal));
+        THIS_CHANNEL.with(|k| *k.borrow_mut() = Some(kanal));
     }
     if let Some(w) = web_sys::window() {
         let pasang = |nama: &str, f: Box<dyn FnMut()>| {
@@ -157,17 +159,17 @@ pub fn provide_sinkron(client: Client, auth: AuthContext) -> Sinkron {
         pasang(
             "online",
             Box::new(move || {
-                s.daring.set(true);
-                s.percobaan.set_value(0);
-                s.kirim();
+                s.online.set(true);
+                s.attempt.set_value(0);
+                s.send();
             }),
         );
-        pasang("offline", Box::new(move || s.daring.set(false)));
-        pasang("pageshow", Box::new(move || s.kirim()));
+        pasang("offline", Box::new(move || s.online.set(false)));
+        pasang("pageshow", Box::new(move || s.send()));
         if let Some(d) = w.document() {
             let c = Closure::<dyn FnMut()>::new(move || {
                 if web_sys::window().and_then(|w| w.document()).is_some_and(|d| !d.hidden()) {
-                    s.kirim();
+                    s.send();
                 }
             });
             let _ = d.add_event_listener_with_callback("visibilitychange", c.as_ref().unchecked_ref());
@@ -181,13 +183,13 @@ pub fn provide_sinkron(client: Client, auth: AuthContext) -> Sinkron {
             _ => String::new(),
         });
         if !pemilik.is_empty() && sebelumnya.as_deref() != Some(pemilik.as_str()) {
-            s.percobaan.set_value(0);
+            s.attempt.set_value(0);
             let pemilik = pemilik.clone();
             leptos::task::spawn_local(async move {
-                let t = idb::baca(&kunci_terakhir(&pemilik)).await.ok().flatten().and_then(|t| t.parse::<i64>().ok());
-                s.terakhir.set(t.map(|t| t as f64));
-                s.segarkan().await;
-                s.kirim_semua().await;
+                let t = idb::read(&last_sync_key(&pemilik)).await.ok().flatten().and_then(|t| t.parse::<i64>().ok());
+                s.last_sync.set(t.map(|t| t as f64));
+                s.refresh().await;
+                s.send_all().await;
             });
         }
         pemilik
@@ -195,25 +197,25 @@ pub fn provide_sinkron(client: Client, auth: AuthContext) -> Sinkron {
     s
 }
 
-impl Sinkron {
-    fn pemilik(self) -> String {
+impl Syncer {
+    fn owner(self) -> String {
         self.auth.pegawai_id()
     }
 
     /// Shows what the stored outbox holds for the signed-in person.
-    fn tampilkan(self, ob: &Outbox) {
-        let p = self.pemilik();
-        self.menunggu.set(ob.pending(&p).count());
+    fn show(self, ob: &Outbox) {
+        let p = self.owner();
+        self.waiting.set(ob.pending(&p).count());
         let ditolak: Vec<Refused> = ob.refused(&p).cloned().collect();
-        if self.ditolak.with_untracked(|d| *d != ditolak) {
-            self.ditolak.set(ditolak);
+        if self.refused.with_untracked(|d| *d != ditolak) {
+            self.refused.set(ditolak);
         }
     }
 
     /// Reads the stored outbox again (another tab may have changed it).
-    async fn segarkan(self) {
-        if let Some(ob) = outbox_tersimpan().await {
-            self.tampilkan(&ob);
+    async fn refresh(self) {
+        if let Some(ob) = stored_outbox().await {
+            self.show(&ob);
         }
     }
 
@@ -222,17 +224,17 @@ impl Sinkron {
     /// record's API path and the version last received from the server (each
     /// body's `version` is set from it, after the changes of that record
     /// already waiting). Resolves with the last `seq` once stored on the device.
-    pub async fn antre(
+    pub async fn queue(
         self,
         record: Option<(String, i64)>,
         ubah: Vec<(&'static str, String, Value)>,
-    ) -> Result<u64, idb::Gagal> {
-        let pemilik = self.pemilik();
+    ) -> Result<u64, idb::IdbError> {
+        let pemilik = self.owner();
         if pemilik.is_empty() || ubah.is_empty() {
-            return Err(idb::Gagal);
+            return Err(idb::IdbError);
         }
         let keys: Vec<String> = ubah.iter().map(|_| api::idempotency_key()).collect();
-        let (seq, ob) = ubah_outbox(move |ob| {
+        let (seq, ob) = update_outbox(move |ob| {
             let record = record.as_ref().map(|(r, v)| (r.as_str(), *v));
             let mut seq = 0;
             for ((method, path, body), key) in ubah.into_iter().zip(keys) {
@@ -241,8 +243,8 @@ impl Sinkron {
             seq
         })
         .await?;
-        self.tampilkan(&ob);
-        self.kirim();
+        self.show(&ob);
+        self.send();
         Ok(seq)
     }
 
@@ -250,9 +252,9 @@ impl Sinkron {
     /// of the last waiting save (`PUT path`: the editor opens on it after a
     /// reload) and the path of the last waiting workflow step (`POST
     /// path/…`). `None` when nothing waits.
-    pub async fn menunggu_untuk(self, path: &str) -> Option<(Option<Value>, Option<String>)> {
-        let ob = outbox_tersimpan().await?;
-        let p = self.pemilik();
+    pub async fn waiting_for(self, path: &str) -> Option<(Option<Value>, Option<String>)> {
+        let ob = stored_outbox().await?;
+        let p = self.owner();
         let milik: Vec<_> = ob.pending(&p).filter(|e| e.record.as_ref().is_some_and(|(r, _)| r == path)).collect();
         if milik.is_empty() {
             return None;
@@ -265,9 +267,9 @@ impl Sinkron {
     /// Whether a change of the signed-in person's by `method` to `path`
     /// whose body has `kunci` = `nilai` waits (e.g. an SKP created offline
     /// for a period: the dashboard says so after a reload too).
-    pub async fn ada_menunggu(self, method: &str, path: &str, kunci: &str, nilai: &str) -> bool {
-        let Some(ob) = outbox_tersimpan().await else { return false };
-        let p = self.pemilik();
+    pub async fn is_waiting(self, method: &str, path: &str, kunci: &str, nilai: &str) -> bool {
+        let Some(ob) = stored_outbox().await else { return false };
+        let p = self.owner();
         ob.pending(&p).any(|e| {
             e.mutation.method == method
                 && e.mutation.path == path
@@ -276,22 +278,22 @@ impl Sinkron {
     }
 
     /// Drops a refused change, as its owner chose.
-    pub fn buang(self, seq: u64) {
-        let p = self.pemilik();
+    pub fn drop_refused(self, seq: u64) {
+        let p = self.owner();
         leptos::task::spawn_local(async move {
-            if let Ok((_, ob)) = ubah_outbox(move |ob| ob.drop_refused(&p, seq)).await {
-                self.tampilkan(&ob);
+            if let Ok((_, ob)) = update_outbox(move |ob| ob.drop_refused(&p, seq)).await {
+                self.show(&ob);
             }
         });
     }
 
     /// Queues a refused change again on the record as it now is (the
     /// refusal's current record, when it had one) and sends it.
-    pub fn terapkan_lagi(self, seq: u64) {
-        let p = self.pemilik();
+    pub fn reapply(self, seq: u64) {
+        let p = self.owner();
         let key = api::idempotency_key();
         leptos::task::spawn_local(async move {
-            if let Ok((_, ob)) = ubah_outbox(move |ob| {
+            if let Ok((_, ob)) = update_outbox(move |ob| {
                 let versi = ob
                     .refused(&p)
                     .find(|r| r.entry.mutation.seq == seq)
@@ -300,27 +302,27 @@ impl Sinkron {
             })
             .await
             {
-                self.tampilkan(&ob);
-                self.kirim();
+                self.show(&ob);
+                self.send();
             }
         });
     }
 
     /// Sends what waits, now (in the background).
-    pub fn kirim(self) {
-        leptos::task::spawn_local(self.kirim_semua());
+    pub fn send(self) {
+        leptos::task::spawn_local(self.send_all());
     }
 
     /// Sends the signed-in person's waiting changes, batch after batch,
     /// until none waits or sending fails for now (then again after a wait).
     /// One at a time in this tab; another tab sending at once is told
     /// `sync_busy` by the server and tries again.
-    pub async fn kirim_semua(self) {
-        if self.mengirim.get_value() {
+    pub async fn send_all(self) {
+        if self.sending.get_value() {
             self.lagi.set_value(true);
             return;
         }
-        self.mengirim.set_value(true);
+        self.sending.set_value(true);
         if let Some(id) = self.timer.get_value() {
             if let Some(w) = web_sys::window() {
                 w.clear_timeout_with_handle(id);
@@ -329,26 +331,26 @@ impl Sinkron {
         }
         loop {
             self.lagi.set_value(false);
-            match self.satu_batch().await {
+            match self.send_batch().await {
                 Langkah::Lanjut => continue,
                 Langkah::Selesai => {
-                    self.percobaan.set_value(0);
+                    self.attempt.set_value(0);
                 }
-                Langkah::NantiLagi => self.nanti(),
+                Langkah::NantiLagi => self.retry_later(),
                 Langkah::Berhenti => {}
             }
             if !self.lagi.get_value() {
                 break;
             }
         }
-        self.mengirim.set_value(false);
+        self.sending.set_value(false);
     }
 
     /// Tries again after the backoff.
-    fn nanti(self) {
-        let n = self.percobaan.get_value();
-        self.percobaan.set_value(n.saturating_add(1));
-        let jeda = luring::jeda_ms(n, js_sys::Math::random());
+    fn retry_later(self) {
+        let n = self.attempt.get_value();
+        self.attempt.set_value(n.saturating_add(1));
+        let jeda = offline::backoff_ms(n, js_sys::Math::random());
         let Some(w) = web_sys::window() else { return };
         // One timer at a time.
         if let Some(id) = self.timer.get_value() {
@@ -356,26 +358,26 @@ impl Sinkron {
         }
         let f = Closure::once_into_js(move || {
             self.timer.try_set_value(None);
-            self.kirim();
+            self.send();
         });
         if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), jeda as i32) {
             self.timer.set_value(Some(id));
         }
     }
 
-    async fn satu_batch(self) -> Langkah {
-        let pemilik = self.pemilik();
+    async fn send_batch(self) -> Langkah {
+        let pemilik = self.owner();
         if pemilik.is_empty() || !self.auth.0.with_untracked(|a| matches!(a, crate::state::auth::Auth::Masuk(_))) {
             return Langkah::Berhenti;
         }
-        let Ok(teks) = idb::baca(KUNCI_OUTBOX).await else { return Langkah::NantiLagi };
-        let Some(ob) = outbox_dari(teks) else {
+        let Ok(teks) = idb::read(KEY_OUTBOX).await else { return Langkah::NantiLagi };
+        let Some(ob) = outbox_from(teks) else {
             web_sys::console::warn_1(
                 &"the stored outbox cannot be read by this version: kept as it is, not sent".into(),
             );
             return Langkah::Berhenti;
         };
-        self.tampilkan(&ob);
+        self.show(&ob);
         let Some(batch) = ob.batch(&pemilik) else { return Langkah::Selesai };
         // Opened with no connection: the session's CSRF token comes with the session.
         if !self.client.has_csrf_token() {
@@ -389,7 +391,7 @@ impl Sinkron {
                     return Langkah::Berhenti;
                 }
                 Err(_) => {
-                    self.daring.set(false);
+                    self.online.set(false);
                     return Langkah::NantiLagi;
                 }
             }
@@ -402,7 +404,7 @@ impl Sinkron {
                 return Langkah::Berhenti;
             }
             Err(api::Error::Network) => {
-                self.daring.set(false);
+                self.online.set(false);
                 return Langkah::NantiLagi;
             }
             // A CSRF token no longer the session's (signed in again in
@@ -414,46 +416,46 @@ impl Sinkron {
             // Busy with another tab's batch, too many requests, the server failing: later.
             Err(_) => return Langkah::NantiLagi,
         };
-        self.daring.set(true);
+        self.online.set(true);
         let entri: Vec<(u64, Option<String>, String)> = ob
             .pending(&pemilik)
             .map(|e| (e.mutation.seq, e.record.as_ref().map(|(r, _)| r.clone()), e.mutation.path.clone()))
             .collect();
         let p = pemilik.clone();
         let jawab = out.clone();
-        let Ok((applied, ob)) = ubah_outbox(move |ob| ob.apply(&p, &jawab)).await else {
+        let Ok((applied, ob)) = update_outbox(move |ob| ob.apply(&p, &jawab)).await else {
             // Not recorded: sent again, answered from the keys.
             return Langkah::NantiLagi;
         };
-        let hasil: Vec<Hasil> = out
+        let hasil: Vec<SyncResult> = out
             .results
             .into_iter()
             .filter_map(|r| {
                 let (_, record, path) = entri.iter().find(|(s, _, _)| *s == r.seq)?.clone();
-                Some(Hasil { seq: r.seq, record, path, status: r.status, body: r.body })
+                Some(SyncResult { seq: r.seq, record, path, status: r.status, body: r.body })
             })
             .collect();
-        self.tampilkan(&ob);
-        self.hasil.set(hasil.clone());
+        self.show(&ob);
+        self.results.set(hasil.clone());
         if let Ok(teks) = serde_json::to_string(&(&pemilik, &hasil)) {
-            KANAL_INI.with(|k| k.borrow().as_ref().map(|k| k.post_message(&teks.into())));
+            THIS_CHANNEL.with(|k| k.borrow().as_ref().map(|k| k.post_message(&teks.into())));
         }
         // Signed out (or someone else) while the batch was out: nothing of
         // this person's is kept on the device any more.
-        if self.pemilik() != pemilik {
+        if self.owner() != pemilik {
             return Langkah::Berhenti;
         }
         // The saved record as the server now has it: what is read offline next.
         for h in hasil.iter().filter(|h| h.outcome() == Outcome::Saved) {
             if let Some(r) = h.record.as_deref().filter(|_| h.body.is_object()) {
-                luring::simpan_data(&pemilik, r, h.body.to_string()).await;
+                offline::keep_data(&pemilik, r, h.body.to_string()).await;
             }
         }
         let maju = !applied.saved.is_empty() || !applied.refused.is_empty();
         if maju {
             let t = js_sys::Date::now();
-            self.terakhir.set(Some(t));
-            let _ = idb::tulis(vec![(kunci_terakhir(&pemilik), Some((t as i64).to_string()))]).await;
+            self.last_sync.set(Some(t));
+            let _ = idb::write(vec![(last_sync_key(&pemilik), Some((t as i64).to_string()))]).await;
         }
         if applied.retry {
             Langkah::NantiLagi
