@@ -30,12 +30,12 @@ tools-browser:
 tools-contract:
 	@scripts/tools.sh contract
 
-# Two builds: the app (pegawai, penilai) and the admin console, a wasm of
-# its own under /admin/ (so the others' first load does not carry it). The
-# first build empties dist/, so the console is built second.
+# Four wasm builds (app/src/page.rs `Bundle`), so that no first load carries
+# a page it does not show: the home build at the root (sign-in, dashboard,
+# account), the SKP editor under /skp/, the penilai's under /penilai/, the
+# admin console under /admin/ (see scripts/build-spa.sh).
 spa: tools
-	trunk build --release --offline
-	trunk build admin.html --release --dist dist/admin --public-url /admin/ --offline
+	scripts/build-spa.sh
 
 server:
 	cargo build --release -p server --locked
@@ -61,7 +61,6 @@ test-wasm-check:
 
 size: spa
 	node scripts/bundle-size.mjs dist
-	node scripts/bundle-size.mjs dist/admin "admin console (/admin/, not part of the others' first load)"
 
 test-browser: tools-browser spa server
 	EKINERJA_SERVER=$(SERVER) node --test --test-concurrency=1 tests/browser/

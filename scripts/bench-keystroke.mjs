@@ -75,8 +75,9 @@ try {
   // BENCH_PROFILE=1: a sampling CPU profile of the loop by kind (wasm, glue,
   // DOM calls, the browser's own work) and by function. Wasm function names
   // need a build that keeps them, served with EKINERJA_DIST:
-  //   sed 's|data-wasm-opt="z"|data-wasm-opt="0" data-keep-debug|' index.html > index-prof.html
-  //   trunk build index-prof.html --release --offline --dist /tmp/dist-prof && cp -r dist/admin /tmp/dist-prof/
+  //   cp -r dist /tmp/dist-prof  (the editor is the skp build, under /skp/)
+  //   sed 's|data-wasm-opt="z"|data-wasm-opt="0" data-keep-debug|' skp.html > /tmp/skp-prof.html && cp /tmp/skp-prof.html skp-prof.html
+  //   trunk build skp-prof.html --release --offline --dist /tmp/dist-prof/skp --public-url /skp/ && rm skp-prof.html
   // BENCH_LANGKAH=1: the first digit (the preview appears) and the second
   // (its values change) apart.
   const urut = (xs) => xs.sort((a, b) => a - b);

@@ -2,8 +2,11 @@
 // the hashed build output: called by scripts/extract_inline_scripts.py (the
 // one post_build hook) after the files are final and before precompression.
 //
-// It precaches index.html and the hashed wasm / js / css, so the app opens
-// with no connection, a deep link (/skp/…, /penilai/…) included. It caches
+// It precaches index.html and the hashed wasm / js / css of every build but
+// the admin console's (the home build at the root, the others in their
+// folders: skp/, penilai/), so the app opens with no connection, a deep link
+// (/skp/…, /penilai/…) included: every navigation gets the one index.html,
+// whose boot script opens the build the path names. It caches
 // no API answer (no runtime caching at all: the next person on a shared
 // tablet must not see them); /api/ and the admin console (/admin, online
 // only) are never answered from the cache. A new version waits until the
@@ -18,8 +21,10 @@ if (!staging) {
 
 const { count, size, warnings } = await generateSW({
   globDirectory: staging,
-  globPatterns: ['index.html', '*.{js,wasm,css}'],
-  globIgnores: ['sw.js', 'workbox-*.js'],
+  globPatterns: ['index.html', '*.{js,wasm,css}', '*/*.{js,wasm}'],
+  // The other builds' own index.html, boot script and stylesheet (the same
+  // as the root's) are for the server's answers, not the worker's.
+  globIgnores: ['sw.js', 'workbox-*.js', 'admin/**', '*/boot-*.js'],
   swDest: `${staging}/sw.js`,
   // Trunk's names carry their content hash (app-<hash>_bg.wasm): no need to
   // bust the cache with a query; index.html is revisioned by its content.

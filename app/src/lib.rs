@@ -21,7 +21,7 @@ use crate::components::muat::BatasGalat;
 use crate::components::session_ended::SessionEnded;
 use crate::i18n::{Locale, provide_i18n};
 use crate::navigasi::{Navigasi, provide_navigasi};
-use crate::page::Halaman;
+use crate::page::{Bundle, Halaman};
 use crate::state::auth::{Auth, AuthContext};
 
 /// The cookie that remembers the user's language choice (`id` or `en`).
@@ -59,8 +59,8 @@ fn simpan_bahasa(locale: Locale) {
 /// The language, the API client, the session and the address, set up before any page
 /// renders: the remembered language (Indonesian by default), every later
 /// change of language remembered, the session asked of the server once, and
-/// the router.
-fn siapkan() -> Navigasi {
+/// the router (of the wasm build `bundle`).
+fn siapkan(bundle: Bundle) -> Navigasi {
     let i18n = provide_i18n(bahasa_tersimpan());
     Effect::new(move |_| simpan_bahasa(i18n.get_locale()));
     let auth = AuthContext(RwSignal::new(Auth::Memuat));
@@ -105,20 +105,36 @@ fn siapkan() -> Navigasi {
         };
         auth.0.set(next);
     });
-    provide_navigasi()
+    provide_navigasi(bundle)
 }
 
+/// The pages of one wasm build: the page an address names, or `None` when
+/// the build has no such page.
+pub type Pages = fn(&Halaman) -> Option<AnyView>;
+
+/// The app of one wasm build ([`Bundle`]; each entry point in `src/main.rs`
+/// and `src/bin/` names its pages): the frame, the sync bar, the update
+/// banner and the sign-in dialog are the same in every one. `siapkan`: what
+/// its pages share, provided once before any of them.
 #[component]
-pub fn App() -> impl IntoView {
-    let nav = siapkan();
+pub fn App(bundle: Bundle, pages: Pages, siapkan_halaman: Option<fn()>) -> impl IntoView {
+    let nav = siapkan(bundle);
     pembaruan::register_service_worker();
     let client = api::use_client();
     client.keep_for_offline();
     offline::sync::provide_syncer(client, state::auth::use_auth());
     offline::idb::request_persistence();
-    pages::penilai::provide_berikutnya();
-    // A page is built anew when the address names another page (or another SKP).
-    let halaman = move || halaman(nav.halaman());
+    if let Some(f) = siapkan_halaman {
+        f();
+    }
+    // A page is built anew when the address names another page (or another
+    // SKP); one of another build is not here (links to it load it).
+    let halaman = move || {
+        nav.halaman()
+            .filter(|h| h.bundle() == bundle)
+            .and_then(|h| pages(&h))
+            .unwrap_or_else(|| view! { <pages::tidak_ditemukan::TidakDitemukan /> }.into_any())
+    };
     view! {
         <pembaruan::UpdateBanner />
         <Kerangka status=|| view! { <components::sync_bar::SyncBar /> }>
@@ -128,30 +144,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The page an address names.
-fn halaman(h: Option<Halaman>) -> AnyView {
-    match h {
-        Some(Halaman::Beranda) => view! { <pages::beranda::Beranda /> }.into_any(),
-        Some(Halaman::Masuk) => view! { <pages::masuk::Masuk /> }.into_any(),
-        Some(Halaman::Aktivasi) => view! { <pages::aktivasi::Aktivasi /> }.into_any(),
-        Some(Halaman::Akun) => view! { <pages::akun::Akun /> }.into_any(),
-        Some(Halaman::Simulasi) => view! { <pages::simulasi::Simulasi /> }.into_any(),
-        Some(Halaman::Skp(id)) => view! { <pages::skp::HalamanSkp id /> }.into_any(),
-        Some(Halaman::Antrian) => view! { <pages::penilai::Antrian /> }.into_any(),
-        Some(Halaman::TinjauSkp(id)) => view! { <pages::penilai::TinjauSkp id /> }.into_any(),
-        // The console is the other wasm (the server answers /admin with it).
-        Some(Halaman::Admin) | None => view! { <pages::tidak_ditemukan::TidakDitemukan /> }.into_any(),
-    }
+/// Mounts the app of one wasm build on the page's body.
+pub fn mount(bundle: Bundle, pages: Pages, siapkan_halaman: Option<fn()>) {
+    panik::pasang();
+    leptos::mount::mount_to_body(move || view! { <App bundle pages siapkan_halaman /> });
 }
 
 /// The admin console: its own wasm under `/admin/` (see `src/bin/admin.rs`),
-/// so the pegawai's and the penilai's first load does not carry it. Links
-/// between the two are full page loads (`Halaman::di_konsol`).
+/// online only, without the sync bar.
 #[component]
 pub fn AppAdmin() -> impl IntoView {
-    siapkan();
+    siapkan(Bundle::Admin);
     view! {
-        <Kerangka konsol=true>
+        <Kerangka>
             <BatasGalat>
                 <pages::admin::Admin />
             </BatasGalat>

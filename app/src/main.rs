@@ -1,7 +1,22 @@
-//! The browser entry point: a panic hook (logged to the console, a message
-//! over the page), then mount.
+//! The home build's entry point (`index.html`): sign-in, the dashboard, the
+//! account, activation and the simulation; every address no other build
+//! has (see `page::Bundle`).
+
+use app::page::{Bundle, Halaman};
+use app::pages;
+use leptos::prelude::*;
+
+fn pages(h: &Halaman) -> Option<AnyView> {
+    Some(match h {
+        Halaman::Beranda => view! { <pages::beranda::Beranda /> }.into_any(),
+        Halaman::Masuk => view! { <pages::masuk::Masuk /> }.into_any(),
+        Halaman::Aktivasi => view! { <pages::aktivasi::Aktivasi /> }.into_any(),
+        Halaman::Akun => view! { <pages::akun::Akun /> }.into_any(),
+        Halaman::Simulasi => view! { <pages::simulasi::Simulasi /> }.into_any(),
+        _ => return None,
+    })
+}
 
 fn main() {
-    app::panik::pasang();
-    leptos::mount::mount_to_body(app::App);
+    app::mount(Bundle::Utama, pages, None);
 }

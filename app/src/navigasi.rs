@@ -7,7 +7,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::page::Halaman;
+use crate::page::{Bundle, Halaman};
 
 /// Where the app is: the path and the query string (`?…`, or empty).
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +21,8 @@ struct Lokasi {
 pub struct Navigasi {
     lokasi: RwSignal<Lokasi>,
     halaman: Memo<Option<Halaman>>,
+    /// The wasm build this page runs in.
+    bundle: Bundle,
 }
 
 fn lokasi_sekarang() -> Lokasi {
@@ -43,13 +45,14 @@ fn ganti_lokasi(lokasi: RwSignal<Lokasi>, baru: Lokasi) {
 }
 
 /// Reads the address once, follows the back and forward buttons, and makes
-/// the router available to every page ([`use_navigasi`]).
-pub fn provide_navigasi() -> Navigasi {
+/// the router available to every page ([`use_navigasi`]); `bundle`: the
+/// wasm build it runs in.
+pub fn provide_navigasi(bundle: Bundle) -> Navigasi {
     let lokasi = RwSignal::new(lokasi_sekarang());
     let halaman = Memo::new(move |_| lokasi.with(|l| Halaman::dari_path(&l.path)));
     // For the app's whole life: never removed.
     let _ = window_event_listener(ev::popstate, move |_| ganti_lokasi(lokasi, lokasi_sekarang()));
-    let nav = Navigasi { lokasi, halaman };
+    let nav = Navigasi { lokasi, halaman, bundle };
     provide_context(nav);
     nav
 }
@@ -71,8 +74,18 @@ impl Navigasi {
         web_sys::UrlSearchParams::new_with_str(&query).ok()?.get(kunci)
     }
 
-    /// Goes to `ke` as a new history entry, at the top of the page.
+    /// The wasm build this page runs in.
+    pub fn bundle(&self) -> Bundle {
+        self.bundle
+    }
+
+    /// Goes to `ke` as a new history entry, at the top of the page; a page
+    /// of another build is a full page load.
     pub fn ke(&self, ke: &Halaman) {
+        if ke.bundle() != self.bundle {
+            let _ = window().location().set_href(&ke.href());
+            return;
+        }
         self.pindah(ke.href(), false);
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
@@ -106,14 +119,14 @@ impl Navigasi {
 
 /// A link to a page of the app: followed without a reload (unless opened in
 /// a new tab or window), marked `aria-current="page"` while it is the page
-/// shown. Between the admin console and the rest (two wasm builds) it is a
-/// plain link (`rel="external"`): `konsol` says which side this one is on.
+/// shown. To a page of another wasm build ([`Bundle`]) it is a plain link
+/// (`rel="external"`: a full page load).
 #[component]
-pub fn Tautan(ke: Halaman, #[prop(optional)] konsol: bool, children: Children) -> impl IntoView {
-    if ke.di_konsol() != konsol {
+pub fn Tautan(ke: Halaman, children: Children) -> impl IntoView {
+    let nav = use_navigasi();
+    if ke.bundle() != nav.bundle {
         return view! { <a href=ke.href() rel="external">{children()}</a> }.into_any();
     }
-    let nav = use_navigasi();
     let href = ke.href();
     let aktif = {
         let ke = ke.clone();

@@ -1,6 +1,37 @@
 //! Typed routes: every link in the app is built here, and every address is
 //! read back here (the router, `navigasi`, keeps a `Halaman`).
 
+/// One of the app's wasm builds (`scripts/build-spa.sh`), so that no first
+/// load carries what its page does not need: each shows the pages under its
+/// path (`/skp/…`, `/penilai/…`, `/admin/…`; the pegawai's home build every
+/// other), and a link from one build to another is a full page load. The
+/// service worker keeps all but the admin console's, and the home build's
+/// boot script opens the one the address names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// Sign-in, the dashboard, the account, activation, the simulation.
+    Utama,
+    /// The pegawai's SKP editor (the rules' previews).
+    Skp,
+    /// The penilai's queue and review.
+    Penilai,
+    /// The admin console (online only).
+    Admin,
+}
+
+impl Bundle {
+    /// Its folder in `dist/` and the first segment of its pages' paths
+    /// (empty for the home build, at the root).
+    pub fn dir(self) -> &'static str {
+        match self {
+            Bundle::Utama => "",
+            Bundle::Skp => "skp",
+            Bundle::Penilai => "penilai",
+            Bundle::Admin => "admin",
+        }
+    }
+}
+
 /// A place in the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Halaman {
@@ -51,10 +82,14 @@ impl Halaman {
         })
     }
 
-    /// Whether the page is in the admin console, a wasm of its own: a link
-    /// from one side to the other is a full page load, not a route change.
-    pub fn di_konsol(&self) -> bool {
-        matches!(self, Halaman::Admin)
+    /// The wasm build that shows the page.
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            Halaman::Skp(_) => Bundle::Skp,
+            Halaman::Antrian | Halaman::TinjauSkp(_) => Bundle::Penilai,
+            Halaman::Admin => Bundle::Admin,
+            Halaman::Beranda | Halaman::Masuk | Halaman::Aktivasi | Halaman::Akun | Halaman::Simulasi => Bundle::Utama,
+        }
     }
 }
 
@@ -96,19 +131,42 @@ mod tests {
     }
 
     #[test]
-    fn only_the_admin_page_is_in_the_console() {
-        assert!(Halaman::Admin.di_konsol());
-        assert!(Halaman::Admin.href().starts_with("/admin"));
-        for h in [
+    fn every_page_is_in_the_build_its_path_names() {
+        let semua = [
             Halaman::Beranda,
             Halaman::Masuk,
             Halaman::Aktivasi,
+            Halaman::Akun,
             Halaman::Simulasi,
-            Halaman::Antrian,
             Halaman::Skp("x".into()),
-        ] {
-            assert!(!h.di_konsol(), "{h:?}");
-            assert!(!h.href().starts_with("/admin"), "{h:?}");
+            Halaman::Antrian,
+            Halaman::TinjauSkp("y".into()),
+            Halaman::Admin,
+        ];
+        for h in semua {
+            let dir = h.bundle().dir();
+            let pertama = h.href().split('/').nth(1).unwrap_or_default().to_owned();
+            if dir.is_empty() {
+                // The home build: no other build's folder starts its path.
+                for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin] {
+                    assert_ne!(pertama, b.dir(), "{h:?}");
+                }
+            } else {
+                assert_eq!(pertama, dir, "{h:?}");
+            }
         }
+    }
+
+    #[test]
+    fn every_build_is_built() {
+        // `scripts/build-spa.sh` builds each but the home build (index.html)
+        // into the folder its pages' paths start with.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let script = std::fs::read_to_string(root.join("scripts/build-spa.sh")).unwrap();
+        let folders: Vec<&str> = script.lines().flat_map(|l| l.split_whitespace()).collect();
+        for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin] {
+            assert!(folders.contains(&b.dir()) || script.contains(&format!("--public-url /{}/", b.dir())), "{b:?}");
+        }
+        assert!(root.join("index.html").is_file());
     }
 }

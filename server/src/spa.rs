@@ -13,17 +13,31 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
 pub fn router(dist: &Path) -> Router {
-    // The admin console is a build of its own in `dist/admin` (its own wasm,
-    // so the others' first load does not carry it): `/admin` and every path
-    // under it fall back to its `index.html`.
-    Router::new()
-        .nest_service(ADMIN, serve(&dist.join(ADMIN.trim_start_matches('/'))))
-        .fallback_service(serve(dist))
-        .layer(middleware::from_fn(cache_control))
+    // The app is several wasm builds (the app's `page::Bundle`), so that no
+    // first load carries a page it does not show: the home build at the
+    // root, each other in the folder its pages' paths start with
+    // (`dist/skp` for `/skp/…`, `dist/penilai`, `dist/admin`). Every path
+    // under a folder that is not a file falls back to that folder's
+    // `index.html`; every other path to the root's.
+    let mut router = Router::new();
+    for name in builds(dist) {
+        router = router.nest_service(&format!("/{name}"), serve(&dist.join(&name)));
+    }
+    router.fallback_service(serve(dist)).layer(middleware::from_fn(cache_control))
 }
 
-/// Where the admin console is served (and built: `dist/admin`).
-pub const ADMIN: &str = "/admin";
+/// The folders of `dist` that hold a build (an `index.html`), by name.
+fn builds(dist: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dist)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("index.html").is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names
+}
 
 /// One build's files; a path that is not a file gets its `index.html`.
 fn serve(dist: &Path) -> ServeDir<ServeFile> {
@@ -59,7 +73,7 @@ pub fn is_hashed_asset(path: &str) -> bool {
 
 /// The dist folder to serve, checked at start so a missing build says so plainly.
 pub fn check_dist(dist: &Path) -> Result<PathBuf, String> {
-    for index in [dist.join("index.html"), dist.join("admin").join("index.html")] {
+    for index in [dist.join("index.html"), dist.join("skp").join("index.html"), dist.join("admin").join("index.html")] {
         if !index.is_file() {
             return Err(format!("{} not found: build the SPA first (`make run` does it)", index.display()));
         }
@@ -70,6 +84,20 @@ pub fn check_dist(dist: &Path) -> Result<PathBuf, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_folder_with_an_index_is_a_build_served_under_its_name() {
+        let dist = tempfile::tempdir().unwrap();
+        for dir in ["skp", "penilai", "bukan-build"] {
+            std::fs::create_dir(dist.path().join(dir)).unwrap();
+        }
+        for index in ["index.html", "skp/index.html", "penilai/index.html"] {
+            std::fs::write(dist.path().join(index), "<!doctype html>").unwrap();
+        }
+        std::fs::write(dist.path().join("bukan-build/app.js"), "").unwrap();
+        assert_eq!(builds(dist.path()), ["penilai", "skp"]);
+        assert_eq!(builds(&dist.path().join("tidak-ada")), Vec::<String>::new());
+    }
 
     #[test]
     fn trunk_hashed_names_are_recognised() {

@@ -95,6 +95,27 @@ test("the page shows the server's version from /api/v1/health", async () => {
   await page.close();
 });
 
+test("a first visit loads only the wasm build of its page: the SKP editor's, the penilai's, the home build's", async () => {
+  // A browser of its own: no service worker yet, as on a first visit.
+  const fresh = await launchBrowser();
+  try {
+    for (const [path, build] of [['/skp/2026', 'skp/skp'], ['/penilai', 'penilai/penilai'], ['/masuk', 'app']]) {
+      const page = await fresh.context.newPage();
+      const problems = watchProblems(page);
+      await page.goto(server.base + path);
+      await page.getByTestId('form-login').waitFor();
+      const wasm = await page.evaluate(() => performance.getEntriesByType('resource')
+        .map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.wasm')));
+      assert.equal(wasm.length, 1, `${path}: ${wasm}`);
+      assert.match(wasm[0], new RegExp(`^/${build}-[0-9a-f]+_bg\\.wasm$`), path);
+      assert.deepEqual(problems, [], path);
+      await page.close();
+    }
+  } finally {
+    await fresh.close();
+  }
+});
+
 test('a client route deep link loads the app, which asks a guest to sign in', async () => {
   const page = await browser.context.newPage();
   const res = await page.goto(server.base + '/skp/2026');
@@ -103,7 +124,7 @@ test('a client route deep link loads the app, which asks a guest to sign in', as
   await page.close();
 });
 
-test('links move without a reload, the back button returns, the current page is marked, an unknown path is not found', async () => {
+test('links move without a reload within a build, the back button returns, the current page is marked, another build is a page load, an unknown path is not found', async () => {
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
   await login(page, server.base, NIP.kabid1);
@@ -112,22 +133,36 @@ test('links move without a reload, the back button returns, the current page is 
   const nav = page.getByTestId('nav');
   const current = () => nav.locator('[aria-current=page]').allTextContents();
   assert.deepEqual(await current(), ['Beranda']);
-  await nav.getByRole('link', { name: 'Penilaian bawahan' }).click();
-  await page.getByTestId('antrian').waitFor();
-  assert.equal(new URL(page.url()).pathname, '/penilai');
-  assert.deepEqual(await current(), ['Penilaian bawahan']);
+  // The home build: the dashboard, the account, the simulation.
   await nav.getByRole('link', { name: 'Akun' }).click();
   await page.getByTestId('form-ganti-sandi').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/akun');
   assert.deepEqual(await current(), ['Akun']);
+  await nav.getByRole('link', { name: 'Simulasi' }).click();
+  await page.getByTestId('predikat').waitFor();
+  assert.deepEqual(await current(), ['Simulasi']);
   await page.goBack();
-  await page.getByTestId('antrian').waitFor();
+  await page.getByTestId('form-ganti-sandi').waitFor();
   await page.goBack();
   await page.getByTestId('dasbor').waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
   assert.deepEqual(await current(), ['Beranda']);
   await page.goForward();
-  await page.getByTestId('antrian').waitFor();
+  await page.getByTestId('form-ganti-sandi').waitFor();
   assert.equal(await page.evaluate(() => window.__tanpaMuatUlang), true, 'no page load on the way');
+  // The penilai's pages are another wasm build: its link is a page load,
+  // and Back comes home again.
+  await nav.getByRole('link', { name: 'Penilaian bawahan' }).click();
+  await page.getByTestId('antrian').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/penilai');
+  assert.deepEqual(await current(), ['Penilaian bawahan']);
+  assert.equal(await page.evaluate(() => window.__tanpaMuatUlang), undefined, 'the penilai build was loaded');
+  assert.ok(
+    await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/penilai\/penilai-[0-9a-f]+_bg\.wasm$/.test(r.name))),
+    "the penilai's own wasm",
+  );
+  await page.goBack();
+  await page.getByTestId('form-ganti-sandi').waitFor();
   // A penilai is no admin: the console's link (a plain one, the other wasm) is not shown.
   assert.equal(await nav.getByRole('link', { name: 'Admin instansi' }).count(), 0);
   assert.deepEqual(problems, []);
@@ -136,6 +171,8 @@ test('links move without a reload, the back button returns, the current page is 
   await nav.locator('[aria-current=page]').waitFor();
   assert.deepEqual(await current(), ['Penilaian bawahan']);
   await page.goto(server.base + '/tidak/ada');
+  await page.getByText('Halaman tidak ditemukan.').waitFor();
+  await page.goto(server.base + '/penilai/tidak-ada');
   await page.getByText('Halaman tidak ditemukan.').waitFor();
   await page.close();
   // The other tests here are a guest's.

@@ -8,16 +8,11 @@ use crate::state::auth::{Auth, use_auth};
 use crate::teks::teks;
 
 /// The frame of every page: the bar with navigation and the language
-/// switch, the content, and the server line at the bottom. `konsol`: the
-/// frame of the admin console (its own wasm). `status`: what shows under the
-/// header (the pegawai's app: the sync bar; passed in, so the console's wasm
-/// does not carry it).
+/// switch, the content, and the server line at the bottom. `status`: what
+/// shows under the header (the sync bar; passed in, so the admin console's
+/// wasm does not carry it).
 #[component]
-pub fn Kerangka(
-    #[prop(optional)] konsol: bool,
-    #[prop(optional, into)] status: Option<ViewFn>,
-    children: Children,
-) -> impl IntoView {
+pub fn Kerangka(#[prop(optional, into)] status: Option<ViewFn>, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let client = api::use_client();
@@ -72,16 +67,16 @@ pub fn Kerangka(
             </div>
             <nav aria-label=move || t_string!(i18n, umum.navigasi).to_string() class="nav" data-testid="nav">
                 <Show when=masuk>
-                    <Tautan ke=Halaman::Beranda konsol=konsol>{teks(i18n, |l| td_string!(l, umum.beranda))}</Tautan>
+                    <Tautan ke=Halaman::Beranda>{teks(i18n, |l| td_string!(l, umum.beranda))}</Tautan>
                     <Show when=move || auth.0.with(Auth::is_penilai)>
-                        <Tautan ke=Halaman::Antrian konsol=konsol>{teks(i18n, |l| td_string!(l, umum.penilaian))}</Tautan>
+                        <Tautan ke=Halaman::Antrian>{teks(i18n, |l| td_string!(l, umum.penilaian))}</Tautan>
                     </Show>
-                    <Tautan ke=Halaman::Akun konsol=konsol>{teks(i18n, |l| td_string!(l, umum.akun))}</Tautan>
+                    <Tautan ke=Halaman::Akun>{teks(i18n, |l| td_string!(l, umum.akun))}</Tautan>
                     <Show when=move || auth.0.with(Auth::is_admin)>
-                        <Tautan ke=Halaman::Admin konsol=konsol>{teks(i18n, |l| td_string!(l, umum.admin))}</Tautan>
+                        <Tautan ke=Halaman::Admin>{teks(i18n, |l| td_string!(l, umum.admin))}</Tautan>
                     </Show>
                 </Show>
-                <Tautan ke=Halaman::Simulasi konsol=konsol>{teks(i18n, |l| td_string!(l, umum.simulasi))}</Tautan>
+                <Tautan ke=Halaman::Simulasi>{teks(i18n, |l| td_string!(l, umum.simulasi))}</Tautan>
             </nav>
             <div class="aksi-bar">
                 <button type="button" class="tombol-teks" data-testid="ganti-bahasa" on:click=ganti_bahasa>

@@ -298,11 +298,25 @@ pub(super) fn EditorSkp(
             set_timeout(tulis_draf.clone(), std::time::Duration::from_millis(300));
         }
     });
-    // Leaving the editor within those 300 ms still keeps the last keys.
-    on_cleanup(move || {
-        if menunggu.try_get_value() == Some(true) {
-            tulis_draf();
+    // Leaving the editor within those 300 ms still keeps the last keys: to
+    // another page of the app, or out of this document (another wasm build,
+    // a reload, the tab closed; `pagehide` is the last event a page is sure
+    // to get).
+    let sisa = {
+        let tulis_draf = tulis_draf.clone();
+        move || {
+            if menunggu.try_get_value() == Some(true) {
+                tulis_draf();
+            }
         }
+    };
+    let keluar = window_event_listener(leptos::ev::pagehide, {
+        let sisa = sisa.clone();
+        move |_| sisa()
+    });
+    on_cleanup(move || {
+        keluar.remove();
+        sisa();
     });
     let buang_draf = Callback::new(move |_| {
         view_state.with_untracked(|v| draf::hapus(&v.skp.id));
