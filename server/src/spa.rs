@@ -73,10 +73,9 @@ pub fn is_hashed_asset(path: &str) -> bool {
 
 /// The dist folder to serve, checked at start so a missing build says so plainly.
 pub fn check_dist(dist: &Path) -> Result<PathBuf, String> {
-    for index in [dist.join("index.html"), dist.join("skp").join("index.html"), dist.join("admin").join("index.html")] {
-        if !index.is_file() {
-            return Err(format!("{} not found: build the SPA first (`make run` does it)", index.display()));
-        }
+    let index = dist.join("index.html");
+    if !index.is_file() {
+        return Err(format!("{} not found: build the SPA first (`make run` does it)", index.display()));
     }
     Ok(dist.to_path_buf())
 }

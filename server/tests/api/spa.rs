@@ -10,12 +10,14 @@ fn fake_dist() -> (tempfile::TempDir, PathBuf) {
     std::fs::write(dir.path().join("app-0123456789abcdef_bg.wasm"), vec![0u8; 4096]).unwrap();
     let js = "export function start() { return 'e-Kinerja'; }\n".repeat(100);
     std::fs::write(dir.path().join("app-0123456789abcdef.js"), js).unwrap();
-    // The admin console's own build.
-    let admin = dir.path().join("admin");
-    std::fs::create_dir(&admin).unwrap();
-    std::fs::write(admin.join("index.html"), "<!doctype html><html lang=\"id\"><body>konsol admin</body></html>")
-        .unwrap();
-    std::fs::write(admin.join("admin-0123456789abcdef_bg.wasm"), vec![1u8; 4096]).unwrap();
+    // The other builds, each in its folder (the app's `page::Bundle`).
+    for (build, isi) in [("admin", "konsol admin"), ("skp", "editor SKP"), ("penilai", "penilaian")] {
+        let folder = dir.path().join(build);
+        std::fs::create_dir(&folder).unwrap();
+        let index = format!("<!doctype html><html lang=\"id\"><body>{isi}</body></html>");
+        std::fs::write(folder.join("index.html"), index).unwrap();
+        std::fs::write(folder.join(format!("{build}-0123456789abcdef_bg.wasm")), vec![1u8; 4096]).unwrap();
+    }
     let path = dir.path().to_path_buf();
     (dir, path)
 }
@@ -24,12 +26,27 @@ fn fake_dist() -> (tempfile::TempDir, PathBuf) {
 async fn client_routes_fall_back_to_index_html_without_long_caching() {
     let (_dir, dist) = fake_dist();
     let app = spawn_app_with(Backend::Sqlite, Some(dist), false).await;
-    for path in ["/", "/skp/2026", "/penilai/antrian"] {
+    for (path, isi) in [
+        ("/", "e-Kinerja index"),
+        ("/masuk", "e-Kinerja index"),
+        ("/skp/2026", "editor SKP"),
+        ("/penilai", "penilaian"),
+        ("/penilai/skp/x1", "penilaian"),
+        ("/skpx/1", "e-Kinerja index"),
+    ] {
         let res = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status(), 200, "{path}");
         assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");
-        assert!(res.text().await.unwrap().contains("e-Kinerja index"), "{path}");
+        assert!(res.text().await.unwrap().contains(isi), "{path}");
     }
+    // A hostile path never leaves the build's folder.
+    for path in ["/skp/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/skp/..%2f..%2fetc/passwd", "/penilai/%2e%2e/index.html"] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        assert!(!res.text().await.unwrap().contains("root:"), "{path}");
+    }
+    let res = app.client.get(app.url("/skp/skp-0123456789abcdef_bg.wasm")).send().await.unwrap();
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(res.bytes().await.unwrap().len(), 4096);
 }
 
 #[tokio::test]
