@@ -1,5 +1,5 @@
 //! The home build's entry point (`index.html`): sign-in, the dashboard, the
-//! account, activation and the simulation; every address no other build
+//! account, activation, the simulation and about; every address no other build
 //! has (see `page::Bundle`).
 
 use app::page::{Bundle, Halaman};
@@ -13,6 +13,8 @@ fn pages(h: &Halaman) -> Option<AnyView> {
         Halaman::Aktivasi => view! { <pages::aktivasi::Aktivasi /> }.into_any(),
         Halaman::Akun => view! { <pages::akun::Akun /> }.into_any(),
         Halaman::Simulasi => view! { <pages::simulasi::Simulasi /> }.into_any(),
+        Halaman::Tentang => view! { <pages::tentang::Tentang /> }.into_any(),
+        Halaman::Banding(id) => view! { <pages::banding::Banding id=id.clone() /> }.into_any(),
         _ => return None,
     })
 }

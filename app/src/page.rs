@@ -9,7 +9,8 @@
 /// boot script opens the one the address names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
-    /// Sign-in, the dashboard, the account, activation, the simulation.
+    /// Sign-in, the dashboard, the account, activation, the simulation, about,
+    /// and an SKP's two versions side by side after a refused save.
     Utama,
     /// The pegawai's SKP editor (the rules' previews).
     Skp,
@@ -40,6 +41,8 @@ pub enum Halaman {
     Aktivasi,
     Akun,
     Simulasi,
+    Tentang,
+    Banding(String),
     Skp(String),
     Antrian,
     TinjauSkp(String),
@@ -54,6 +57,8 @@ impl Halaman {
             Halaman::Aktivasi => "/aktivasi".into(),
             Halaman::Akun => "/akun".into(),
             Halaman::Simulasi => "/simulasi".into(),
+            Halaman::Tentang => "/tentang".into(),
+            Halaman::Banding(id) => format!("/banding/{id}"),
             Halaman::Skp(id) => format!("/skp/{id}"),
             Halaman::Antrian => "/penilai".into(),
             Halaman::TinjauSkp(id) => format!("/penilai/skp/{id}"),
@@ -73,11 +78,13 @@ impl Halaman {
             "/aktivasi" => Halaman::Aktivasi,
             "/akun" => Halaman::Akun,
             "/simulasi" => Halaman::Simulasi,
+            "/tentang" => Halaman::Tentang,
             "/penilai" => Halaman::Antrian,
             "/admin" => Halaman::Admin,
-            _ => match path.strip_prefix("/penilai/skp/") {
-                Some(rest) => Halaman::TinjauSkp(id(rest)?),
-                None => Halaman::Skp(id(path.strip_prefix("/skp/")?)?),
+            _ => match (path.strip_prefix("/penilai/skp/"), path.strip_prefix("/banding/")) {
+                (Some(rest), _) => Halaman::TinjauSkp(id(rest)?),
+                (_, Some(rest)) => Halaman::Banding(id(rest)?),
+                _ => Halaman::Skp(id(path.strip_prefix("/skp/")?)?),
             },
         })
     }
@@ -88,7 +95,13 @@ impl Halaman {
             Halaman::Skp(_) => Bundle::Skp,
             Halaman::Antrian | Halaman::TinjauSkp(_) => Bundle::Penilai,
             Halaman::Admin => Bundle::Admin,
-            Halaman::Beranda | Halaman::Masuk | Halaman::Aktivasi | Halaman::Akun | Halaman::Simulasi => Bundle::Utama,
+            Halaman::Beranda
+            | Halaman::Masuk
+            | Halaman::Aktivasi
+            | Halaman::Akun
+            | Halaman::Simulasi
+            | Halaman::Tentang
+            | Halaman::Banding(_) => Bundle::Utama,
         }
     }
 }
@@ -112,6 +125,8 @@ mod tests {
             Halaman::Aktivasi,
             Halaman::Akun,
             Halaman::Simulasi,
+            Halaman::Tentang,
+            Halaman::Banding("9b2f-01".into()),
             Halaman::Skp("9b2f-01".into()),
             Halaman::Antrian,
             Halaman::TinjauSkp("c3d4".into()),
@@ -124,8 +139,18 @@ mod tests {
 
     #[test]
     fn a_path_no_page_has_is_not_found() {
-        for path in ["/skp", "/skp/", "/skp/a/b", "/penilai/skp", "/penilai/skp/a/b", "/masuk/x", "/nope", "/penilai/x"]
-        {
+        for path in [
+            "/skp",
+            "/skp/",
+            "/skp/a/b",
+            "/penilai/skp",
+            "/penilai/skp/a/b",
+            "/masuk/x",
+            "/nope",
+            "/penilai/x",
+            "/banding",
+            "/banding/a/b",
+        ] {
             assert_eq!(Halaman::dari_path(path), None, "{path}");
         }
     }
@@ -138,6 +163,8 @@ mod tests {
             Halaman::Aktivasi,
             Halaman::Akun,
             Halaman::Simulasi,
+            Halaman::Tentang,
+            Halaman::Banding("9b2f-01".into()),
             Halaman::Skp("x".into()),
             Halaman::Antrian,
             Halaman::TinjauSkp("y".into()),

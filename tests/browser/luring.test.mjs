@@ -402,6 +402,72 @@ test('a change refused as stale is listed with the server\'s note; applied again
   await page.close();
 });
 
+test('two devices edited the same version: the second sees both side by side, field by field, chooses, and its choice is saved once', async () => {
+  // Siti Rahmawati's own SKP; the other device is the API.
+  const s = await apiSession(server.base, NIP.kabid1);
+  const [periode] = await s.get('/api/v1/org/periode');
+  const skp = await s.post('/api/v1/skp', { periode_id: periode.id, rencana: rencana('Rencana awal') });
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await browser.context.clearCookies();
+  await login(page, server.base, NIP.kabid1);
+  await page.goto(`${server.base}/skp/${skp.id}`);
+  await page.getByTestId('editor-skp').waitFor();
+  // This device changes the description and the unit of version 1 ...
+  await page.getByTestId('rhk-uraian').first().fill('Uraian dari ponsel');
+  await page.getByTestId('iki-satuan').first().fill('kelas');
+  // ... while the other saves a new description and target on version 1.
+  const lain = rencana('Uraian dari laptop');
+  lain.rhk[0].indikator[0].target = '6';
+  await s.put(`/api/v1/skp/${skp.id}`, { version: 1, rencana: lain });
+  await page.getByTestId('simpan-draf').click();
+  // Refused as stale: said in the editor and in the sync bar, each with the way
+  // to both versions of each field that differs, side by side.
+  await page.getByTestId('ditolak').waitFor({ timeout: 15_000 });
+  assert.equal(await page.getByTestId('banding-ditolak').count(), 1);
+  await page.getByTestId('galat-server').getByTestId('bandingkan').click();
+  assert.equal(new URL(page.url()).pathname, `/banding/${skp.id}`);
+  const banding = page.getByTestId('banding');
+  await banding.waitFor({ timeout: 15_000 });
+  const beda = banding.getByTestId('beda');
+  assert.deepEqual(await beda.locator('legend').allTextContents(), [
+    'RHK 1 · Uraian hasil kerja', 'RHK 1 · Indikator 1 · Target (atau batas bawah)', 'RHK 1 · Indikator 1 · Satuan',
+  ]);
+  assert.deepEqual(await banding.getByTestId('nilai-saya').allTextContents(), ['Uraian dari ponsel', '4', 'kelas']);
+  assert.deepEqual(await banding.getByTestId('nilai-server').allTextContents(), ['Uraian dari laptop', '6', 'angkatan']);
+  // The person's own by default.
+  assert.equal(await banding.getByTestId('pilih-saya').nth(0).isChecked(), true);
+  await screenshot(page, 'banding-ponsel');
+  // In English too.
+  await page.getByTestId('ganti-bahasa').click();
+  await banding.getByText('This SKP was changed on another device').waitFor();
+  assert.equal(await beda.nth(1).locator('legend').textContent(), 'RHK 1 · Indicator 1 · Target (or lower bound)');
+  await screenshot(page, 'banding-ponsel-en');
+  await page.getByTestId('ganti-bahasa').click();
+  // The laptop's description and target, this phone's unit.
+  await beda.nth(0).getByTestId('pilih-server').check();
+  await beda.nth(1).getByTestId('pilih-server').check();
+  await page.getByTestId('pakai-pilihan').click();
+  // Back in the editor, on the chosen form, saved on the server's version.
+  await page.waitForURL(`**/skp/${skp.id}`);
+  await page.getByTestId('editor-skp').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=menunggu]')?.dataset.jumlah === '0', null, { timeout: 15_000 });
+  await page.getByTestId('tersimpan').getByText(/3/).waitFor({ timeout: 15_000 });
+  const diServer = await s.get(`/api/v1/skp/${skp.id}`);
+  assert.equal(diServer.version, 3);
+  assert.equal(diServer.isian.rhk[0].uraian, 'Uraian dari laptop');
+  assert.equal(diServer.isian.rhk[0].indikator[0].target, '6');
+  assert.equal(diServer.isian.rhk[0].indikator[0].satuan, 'kelas');
+  assert.equal(await page.getByTestId('rhk-uraian').first().inputValue(), 'Uraian dari laptop');
+  // Settled: nothing refused or waiting on the device.
+  assert.equal(await page.getByTestId('ditolak').isHidden(), true);
+  const ob = await outboxTersimpan(page);
+  assert.deepEqual([ob.pending.length, ob.refused.length], [0, 0]);
+  assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), []);
+  await page.close();
+});
+
 test('signing out with no connection ends the server session at the next start: the next person never opens the app as the last one', async () => {
   const page = await browser.context.newPage();
   await page.setViewportSize(VIEWPORTS.tablet);

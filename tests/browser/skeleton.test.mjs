@@ -82,10 +82,12 @@ test('the kuadran shows the nine predikat of PermenPANRB 6/2022; a cell pressed 
   await page.close();
 });
 
-test("the page shows the server's version from /api/v1/health", async () => {
+test("the About page shows the server's version from /api/v1/health; every page's footer links to it", async () => {
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
-  await page.goto(server.base + '/');
+  await page.goto(server.base + '/masuk');
+  await page.locator('footer').getByRole('link', { name: 'Tentang e-Kinerja' }).click();
+  assert.equal(new URL(page.url()).pathname, '/tentang');
   const status = page.getByTestId('status-server');
   await page.waitForFunction(() => document.querySelector('[data-testid=status-server]')?.textContent.includes('versi'));
   assert.match(await status.textContent(), /versi \d+\.\d+\.\d+ \(sqlite\)/);
@@ -185,7 +187,6 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);
     await page.goto(server.base + '/masuk');
     await page.getByTestId('predikat').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=status-server]')?.textContent.includes('versi'));
     // Nothing may overflow the viewport horizontally.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);

@@ -1,14 +1,15 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
+use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use crate::navigasi::Tautan;
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::teks::teks;
 
 /// The frame of every page: the bar with navigation and the language
-/// switch, the content, and the server line at the bottom. `status`: what
+/// switch, the content, and a link to the About page at the bottom (the
+/// server's version is there, not in every build's first load). `status`: what
 /// shows under the header (the sync bar; passed in, so the admin console's
 /// wasm does not carry it).
 #[component]
@@ -16,7 +17,6 @@ pub fn Kerangka(#[prop(optional, into)] status: Option<ViewFn>, children: Childr
     let i18n = use_i18n();
     let auth = use_auth();
     let client = api::use_client();
-    let health = LocalResource::new(move || client.health());
     let ganti_bahasa = move |_| {
         let next = if i18n.get_locale() == Locale::id { Locale::en } else { Locale::id };
         i18n.set_locale(next);
@@ -92,17 +92,7 @@ pub fn Kerangka(#[prop(optional, into)] status: Option<ViewFn>, children: Childr
         {status.map(|s| s.run())}
         <main id="isi" tabindex="-1" inert=di_bawah_dialog>{children()}</main>
         <footer class="kaki" inert=di_bawah_dialog>
-            <p data-testid="status-server">
-                {move || match health.get() {
-                    None => teks(i18n, |l| td_string!(l, umum.server_memuat)).into_any(),
-                    Some(Ok(h)) => {
-                        let versi = h.version.clone();
-                        let db = h.database.clone();
-                        t!(i18n, umum.server_versi, versi = move || versi.clone(), basis_data = move || db.clone()).into_any()
-                    }
-                    Some(Err(_)) => teks(i18n, |l| td_string!(l, umum.server_gagal)).into_any(),
-                }}
-            </p>
+            <Tautan ke=Halaman::Tentang>{teks(i18n, |l| td_string!(l, umum.tentang))}</Tautan>
         </footer>
     }
 }

@@ -99,6 +99,11 @@ fn ditolak(s: Syncer, r: Refused) -> impl IntoView {
         }
         _ => Halaman::Skp(id.to_owned()),
     });
+    // A refused save: set beside the SKP as it now is, field by field.
+    let banding = match &perubahan {
+        Change::UbahSkp(id) if versi.is_some() => Some(Halaman::Banding(id.clone())),
+        _ => None,
+    };
     let teks = move || {
         let mut t =
             format!("{} — {}", nama_perubahan(l(), &perubahan), api::satu_bahasa(&galat.message, l() == Locale::en));
@@ -115,6 +120,7 @@ fn ditolak(s: Syncer, r: Refused) -> impl IntoView {
                 <button type="button" class="tombol-kedua" data-testid="terapkan-lagi" on:click=move |_| s.reapply(seq)>
                     {move || td_string!(l(), luring.terapkan_lagi)}
                 </button>
+                {banding.map(|h| view! { <Tautan ke=h attr:class="tombol-teks" attr:data-testid="banding-ditolak">{move || td_string!(l(), pegawai.bandingkan)}</Tautan> })}
                 {halaman.map(|h| view! { <Tautan ke=h attr:class="tombol-teks" attr:data-testid="buka-ditolak">{move || td_string!(l(), luring.buka)}</Tautan> })}
                 <button type="button" class="tombol-teks" data-testid="buang-perubahan" on:click=move |_| s.drop_refused(seq)>
                     {move || td_string!(l(), luring.buang)}

@@ -229,12 +229,26 @@ impl Syncer {
         record: Option<(String, i64)>,
         ubah: Vec<(&'static str, String, Value)>,
     ) -> Result<u64, idb::IdbError> {
+        self.queue_instead(None, record, ubah).await
+    }
+
+    /// [`Syncer::queue`], the refused change `ganti` (its `seq`) dropped in
+    /// the same transaction: what the person chose instead of it.
+    pub async fn queue_instead(
+        self,
+        ganti: Option<u64>,
+        record: Option<(String, i64)>,
+        ubah: Vec<(&'static str, String, Value)>,
+    ) -> Result<u64, idb::IdbError> {
         let pemilik = self.owner();
-        if pemilik.is_empty() || ubah.is_empty() {
+        if pemilik.is_empty() || (ubah.is_empty() && ganti.is_none()) {
             return Err(idb::IdbError);
         }
         let keys: Vec<String> = ubah.iter().map(|_| api::idempotency_key()).collect();
         let (seq, ob) = update_outbox(move |ob| {
+            if let Some(s) = ganti {
+                ob.drop_refused(&pemilik, s);
+            }
             let record = record.as_ref().map(|(r, v)| (r.as_str(), *v));
             let mut seq = 0;
             for ((method, path, body), key) in ubah.into_iter().zip(keys) {
@@ -262,6 +276,16 @@ impl Syncer {
         let simpan = milik.iter().rev().find(|e| e.mutation.method == "PUT").map(|e| e.mutation.body.clone());
         let langkah = milik.iter().rev().find(|e| e.mutation.method == "POST").map(|e| e.mutation.path.clone());
         Some((simpan, langkah))
+    }
+
+    /// The signed-in person's last refused save of the record `path`: its
+    /// outbox number and body (`PUT path`), for setting it beside the
+    /// record as it now is.
+    pub async fn refused_for(self, path: &str) -> Option<(u64, Value)> {
+        let ob = stored_outbox().await?;
+        let p = self.owner();
+        let r = ob.refused(&p).filter(|r| r.entry.mutation.method == "PUT" && r.entry.mutation.path == path).last()?;
+        Some((r.entry.mutation.seq, r.entry.mutation.body.clone()))
     }
 
     /// Whether a change of the signed-in person's by `method` to `path`

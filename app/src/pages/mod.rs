@@ -4,9 +4,11 @@
 pub mod admin;
 pub mod aktivasi;
 pub mod akun;
+pub mod banding;
 pub mod beranda;
 pub mod masuk;
 pub mod penilai;
 pub mod simulasi;
 pub mod skp;
+pub mod tentang;
 pub mod tidak_ditemukan;

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod antrian;
 pub mod auth;
+pub mod banding;
 pub mod draf;
 pub mod editor;
 pub mod form;

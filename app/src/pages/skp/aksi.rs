@@ -5,6 +5,8 @@ use domain::skp::StatusSkp;
 use crate::api;
 use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::navigasi::Tautan;
+use crate::page::Halaman;
 use crate::state::editor::galat_tanpa_bidang;
 use crate::state::skp::SkpTersimpan;
 use crate::teks::teks;
@@ -39,6 +41,9 @@ pub(super) fn aksi_simpan(
                 {move || server_galat.get().map(|e| match e {
                     api::Error::Api { status: 409, ref body } if body.code == "stale_version" => view! {
                         {teks(i18n, |l| td_string!(l, pegawai.konflik_versi))} " "
+                        <Tautan ke=Halaman::Banding(skp.with_untracked(|s| s.skp.id.clone())) attr:class="tombol" attr:data-testid="bandingkan">
+                            {teks(i18n, |l| td_string!(l, pegawai.bandingkan))}
+                        </Tautan> " "
                         <button type="button" class="tombol-teks" on:click=move |_| buang_draf.run(())>{teks(i18n, |l| td_string!(l, pegawai.muat_terbaru))}</button>
                     }.into_any(),
                     other => other.untuk_pengguna(i18n.get_locale()).into_any(),
