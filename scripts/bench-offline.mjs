@@ -6,7 +6,7 @@
 // The figure is the page's own clock (performance.now(), from the start of
 // the navigation) when the first RHK field of the editor is in the page and
 // takes input.
-import { startServer, launchBrowser, login, NIP, apiSession, rencana } from '../tests/browser/lib.mjs';
+import { startServer, launchBrowser, login, NIP, apiSession, rencana, swMengendalikan } from '../tests/browser/lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const RATE = Number(process.env.BENCH_RATE ?? 4);
@@ -19,7 +19,7 @@ try {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1024, height: 768 });
   await login(page, server.base, NIP.staf2);
-  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 20_000 });
+  await swMengendalikan(page);
   await page.goto(`${server.base}/skp/${skp.id}`);
   await page.getByTestId('editor-skp').waitFor();
   await page.waitForTimeout(500);

@@ -54,7 +54,10 @@ async fn cache_control(req: Request<Body>, next: Next) -> Response<Body> {
     let immutable = is_hashed_asset(req.uri().path());
     let mut res = next.run(req).await;
     if res.status().is_success() || res.status().as_u16() == 304 {
-        let value = if immutable { IMMUTABLE } else { REVALIDATE };
+        // A hashed name that is not (yet) a file gets the fallback page:
+        // never kept for a year under the asset's name.
+        let html = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+        let value = if immutable && !html { IMMUTABLE } else { REVALIDATE };
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
     res

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS,
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, navigasi,
 } from './lib.mjs';
 
 let server;
@@ -56,12 +56,12 @@ test('the console is its own wasm: the app does not load it, the bar links betwe
   await login(page, server.base, NIP.admin);
   assert.ok(wasm.length > 0 && wasm.every((p) => /^\/app-[0-9a-f]+_bg\.wasm$/.test(p)), `the app's wasm only: ${wasm}`);
   wasm.length = 0;
-  await page.getByTestId('nav').getByRole('link', { name: 'Admin' }).click();
+  await (await navigasi(page)).getByRole('link', { name: 'Admin' }).click();
   await page.getByTestId('konsol-admin').waitFor();
   assert.equal(new URL(page.url()).pathname, '/admin');
   assert.ok(wasm.length > 0 && wasm.every((p) => /^\/admin\/admin-[0-9a-f]+_bg\.wasm$/.test(p)), `the console's wasm: ${wasm}`);
   // Same session, same language, and back to the dashboard from the console's bar.
-  await page.getByTestId('nav').getByRole('link', { name: 'Beranda' }).click();
+  await (await navigasi(page)).getByRole('link', { name: 'Beranda' }).click();
   await page.getByTestId('dasbor').waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
   // Signing out from the app ends the console's session too (one cookie).

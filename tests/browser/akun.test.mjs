@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, DEMO_PASSWORD,
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, DEMO_PASSWORD, navigasi,
 } from './lib.mjs';
 
 let server;
@@ -27,7 +27,7 @@ test('a pegawai changes their password and signs in with the new one', async () 
   const problems = watchProblems(page);
   await page.setViewportSize(VIEWPORTS.phone);
   await login(page, server.base, NIP.staf2);
-  await page.getByTestId('nav').getByRole('link', { name: 'Akun' }).click();
+  await (await navigasi(page)).getByRole('link', { name: 'Akun' }).click();
   await page.getByTestId('form-ganti-sandi').waitFor();
   assert.equal(new URL(page.url()).pathname, '/akun');
 

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, DEMO_PASSWORD,
-  apiSession, rencana, lupakanData,
+  apiSession, rencana, lupakanData, navigasi,
 } from './lib.mjs';
 
 let server;
@@ -88,6 +88,8 @@ test('an ended session, a lost connection: what was typed stays, and saving work
   assert.equal(await rhk.getByTestId('rhk-uraian').inputValue(), URAIAN, 'kept after signing in again');
   await page.getByTestId('simpan-draf').click();
   await tungguTeks(page, 'tersimpan', /2/);
+  // Everything sent (the save refused with the session and this one).
+  await page.waitForFunction(() => document.querySelector('[data-testid=menunggu]')?.dataset.jumlah === '0', null, { timeout: 15_000 });
 
   // The connection drops: saving keeps the change on the device and says
   // so; what was typed stays.
@@ -203,7 +205,7 @@ test('a page the server cannot give shows its error in the place of the page (th
   await page.waitForFunction(() => /The server has a problem\./.test(document.querySelector('[data-testid=galat-halaman]').textContent));
   await page.getByTestId('ganti-bahasa').click();
   // The frame stays: another page opens in its place.
-  await page.getByTestId('nav').getByRole('link', { name: 'Beranda' }).click();
+  await (await navigasi(page)).getByRole('link', { name: 'Beranda' }).click();
   await page.getByTestId('dasbor').waitFor();
   assert.equal(await galat.count(), 0);
   await page.unroute(api);

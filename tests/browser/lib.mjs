@@ -109,6 +109,29 @@ export const NIP = {
   kepala: '197204152000032001',
 };
 
+/** Waits until the service worker controls the page (after its first
+ * install). An install that did not finish (a precache request lost, as on
+ * a busy machine) is tried again by the app's next start, as a person's
+ * next visit would: the page is reloaded once before giving up. */
+export async function swMengendalikan(page) {
+  const aktif = () => navigator.serviceWorker?.controller?.state === 'activated';
+  try {
+    await page.waitForFunction(aktif, null, { timeout: 15_000 });
+  } catch {
+    console.error('# the service worker did not take the page within 15 s; the app is started again');
+    await page.reload();
+    await page.waitForFunction(aktif, null, { timeout: 30_000 });
+  }
+}
+
+/** The pages' links of the bar; on a phone they fold behind its menu,
+ * which is opened first. */
+export async function navigasi(page) {
+  const menu = page.getByTestId('menu');
+  if (await menu.isVisible() && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  return page.getByTestId('nav');
+}
+
 /** Signs in through the login form and waits for the dashboard. */
 export async function login(page, base, nip) {
   await page.goto(base + '/masuk');

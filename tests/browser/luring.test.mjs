@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import {
   ROOT, startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession,
-  rencana, ajukanSkp, outboxTersimpan,
+  rencana, ajukanSkp, outboxTersimpan, swMengendalikan,
 } from './lib.mjs';
 
 let server;
@@ -38,7 +38,7 @@ after(async () => {
 
 /** Waits until the service worker controls the page (after its first install). */
 async function dikendalikan(page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 20_000 });
+  await swMengendalikan(page);
 }
 
 /** Every URL in the page's caches. */
@@ -77,7 +77,7 @@ test('after one visit the app opens a deep link with no connection, from its ser
     for (const alamat of [`/skp/${skp.id}`, '/penilai', '/']) {
       const res = await page.goto(server.base + alamat);
       assert.ok(res?.fromServiceWorker(), `${alamat}: answered by the worker with no connection`);
-      await page.getByTestId('nav').waitFor();
+      await page.getByTestId('nav').waitFor({ state: 'attached' });
       assert.equal(await page.getByTestId('galat-aplikasi').count(), 0, `${alamat}: the app runs`);
     }
     // The session and the SKP come from the device, and the page says so.
@@ -484,7 +484,7 @@ test('signing out with no connection ends the server session at the next start: 
   // The cookie is still there and the server still knows the session; the
   // next start ends it before taking any session.
   await page.goto(server.base + '/');
-  await page.getByTestId('nav').waitFor();
+  await page.getByTestId('nav').waitFor({ state: 'attached' });
   await page.waitForFunction(async () => (await (await fetch('/api/v1/auth/session')).json()).session === null, null, { timeout: 10_000 });
   assert.equal(await page.getByTestId('dasbor').count(), 0, 'not opened as the last person');
   assert.equal(await page.getByTestId('keluar').count(), 0);

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, watchProblems, installCspProbe, login, ajukanSkp, NIP, VIEWPORTS,
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, ajukanSkp, NIP, VIEWPORTS, navigasi,
 } from './lib.mjs';
 
 let server;
@@ -72,7 +72,7 @@ test('Back and Forward with unsaved input never crash the app (pegawai on a phon
   // Akun: the current password, being typed.
   await page.goto(server.base + '/');
   await beranda();
-  await page.getByTestId('nav').getByRole('link', { name: 'Akun' }).click();
+  await (await navigasi(page)).getByRole('link', { name: 'Akun' }).click();
   await kembaliMaju(page, problems, {
     nama: 'Akun',
     isi: () => page.locator('#sandi-lama').pressSequentially('sandi-lam'),
@@ -81,7 +81,7 @@ test('Back and Forward with unsaved input never crash the app (pegawai on a phon
   });
 
   // Simulasi: a rating chosen, the select still focused.
-  await page.getByTestId('nav').getByRole('link', { name: 'Simulasi' }).click();
+  await (await navigasi(page)).getByRole('link', { name: 'Simulasi' }).click();
   await kembaliMaju(page, problems, {
     nama: 'Simulasi',
     isi: async () => {
@@ -112,5 +112,47 @@ test('Back and Forward with unsaved notes never crash the app (penilai on a tabl
     sebelum: antrian,
     ini: () => page.getByTestId('tinjau-skp').waitFor(),
   });
+  await page.close();
+});
+
+test("on a phone the bar is one row in both languages; the pages' links fold behind its menu, which closes when the page changes", async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await browser.context.clearCookies();
+  await login(page, server.base, NIP.kabid1);
+  const bar = page.locator('header.bar');
+  const menu = page.getByTestId('menu');
+  const nav = page.getByTestId('nav');
+  for (const [bahasa, label, kode] of [['id', 'Ganti bahasa ke English', 'EN'], ['en', 'Switch the language to Bahasa Indonesia', 'ID']]) {
+    // One row: every control of the bar on the name's line, the bar a thin strip.
+    const tinggi = await bar.evaluate((el) => el.getBoundingClientRect().height);
+    assert.ok(tinggi <= 64, `${bahasa}: the bar is ${tinggi} px high`);
+    const jarak = await bar.evaluate((el) => {
+      const tengah = (r) => (r.top + r.bottom) / 2;
+      const pusat = tengah(el.getBoundingClientRect());
+      return [...el.querySelectorAll('.nama, button')].filter((b) => b.offsetParent !== null)
+        .map((b) => Math.abs(tengah(b.getBoundingClientRect()) - pusat));
+    });
+    assert.ok(jarak.length >= 4 && jarak.every((d) => d < 12), `${bahasa}: one row (${jarak})`);
+    assert.equal(await nav.isVisible(), false, `${bahasa}: the links are folded`);
+    assert.equal(await page.getByRole('button', { name: label }).innerText(), kode);
+    await screenshot(page, `bar-ponsel-${bahasa}`);
+    await page.getByTestId('ganti-bahasa').click();
+  }
+  // The menu opens the links and says so; a link followed closes it.
+  await menu.click();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  await nav.getByRole('link', { name: 'Penilaian bawahan' }).waitFor();
+  await screenshot(page, 'bar-ponsel-menu');
+  await nav.getByRole('link', { name: 'Akun' }).click();
+  await page.getByTestId('form-ganti-sandi').waitFor();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await nav.isVisible(), false);
+  // On a tablet the links are in the bar and there is no menu.
+  await page.setViewportSize(VIEWPORTS.tablet);
+  assert.equal(await menu.isVisible(), false);
+  assert.equal(await nav.isVisible(), true);
+  assert.deepEqual(problems, []);
   await page.close();
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession, ajukanSkp, rencana,
+  ROOT, startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession, ajukanSkp, rencana, navigasi,
 } from './lib.mjs';
 
 let server;
@@ -51,8 +51,8 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   assert.equal(await page.getByTestId('tenggat').count(), 1, 'the deadline while the SKP is being planned');
   assert.match(await page.getByTestId('tenggat').textContent(), /paling lambat 31 Januari \d{4}/, 'the date as people write it');
   // staf2 rates nobody: no page for reviewing subordinates is offered.
-  const tinjauBawahan = (p) => p.getByTestId('nav').getByRole('link', { name: 'Penilaian bawahan' });
-  assert.equal(await tinjauBawahan(page).count(), 0);
+  const tinjauBawahan = async (p) => (await navigasi(p)).getByRole('link', { name: 'Penilaian bawahan' });
+  assert.equal(await (await tinjauBawahan(page)).count(), 0);
   await shots(page, 'beranda');
   await page.setViewportSize(VIEWPORTS.phone);
   await page.getByTestId('buat-skp').click();
@@ -192,7 +192,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   const tabletProblems = watchProblems(tablet);
   await tablet.setViewportSize(VIEWPORTS.tablet);
   await login(tablet, server.base, NIP.kabid1);
-  await tinjauBawahan(tablet).waitFor(); // kabid1 rates staf2: the review page is offered
+  await (await tinjauBawahan(tablet)).waitFor(); // kabid1 rates staf2: the review page is offered
   // The dashboard says that a subordinate's SKP waits, and leads to the queue.
   assert.match(await tablet.getByTestId('menunggu-tinjauan').textContent(), /[1-9]\d* SKP bawahan menunggu tinjauan Anda/);
   await tablet.getByTestId('menunggu-tinjauan').getByRole('link').click();
@@ -367,5 +367,31 @@ test('a period under PermenPANRB 8/2021 previews capaian and nilai as typed, in 
   await ketik('9', kasus('khusus target 7-8 realisasi 9'));
   assert.deepEqual(diminta, [], 'the preview asked the server nothing');
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('on the dashboard a missed deadline for setting the SKP is a warning, in words as well as colour, in both languages', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS.phone);
+  // The browser's today: a month after the deadline of this year's period (31 January).
+  const tahun = new Date().getFullYear();
+  await page.clock.setFixedTime(new Date(`${tahun}-03-02T10:00:00+07:00`));
+  await browser.context.clearCookies();
+  await login(page, server.base, '199402202020122010'); // Maya Sari, no SKP yet
+  const terlambat = page.getByTestId('tenggat').getByTestId('terlambat');
+  assert.match(await terlambat.textContent(), /^⚠ Terlambat \d+ hari kerja$/);
+  const gaya = await terlambat.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).fontWeight]);
+  assert.notEqual(gaya[0], 'rgba(0, 0, 0, 0)', 'a warning background');
+  assert.ok(Number(gaya[1]) >= 600, 'bold');
+  await screenshot(page, 'beranda-terlambat-ponsel');
+  await page.getByTestId('ganti-bahasa').click();
+  await terlambat.getByText(/Late by \d+ working days$/).waitFor();
+  await page.getByTestId('ganti-bahasa').click();
+  // Before the deadline: the days left, no warning.
+  await page.clock.setFixedTime(new Date(`${tahun}-01-20T10:00:00+07:00`));
+  await page.reload();
+  await page.getByTestId('tenggat').waitFor();
+  assert.equal(await page.getByTestId('terlambat').count(), 0);
+  assert.match(await page.getByTestId('tenggat').textContent(), /\(\d+ hari kerja lagi\)/);
   await page.close();
 });

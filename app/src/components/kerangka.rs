@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::i18n::{Locale, t_string, td_string, use_i18n};
-use crate::navigasi::Tautan;
+use crate::navigasi::{Tautan, use_navigasi};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::teks::teks;
@@ -54,6 +54,13 @@ pub fn Kerangka(#[prop(optional, into)] status: Option<ViewFn>, children: Childr
             }
         });
     };
+    // The folded menu of a phone: open until the page changes.
+    let menu = RwSignal::new(false);
+    let nav = use_navigasi();
+    Effect::new(move |_| {
+        nav.halaman();
+        menu.set(false);
+    });
     let masuk = move || matches!(auth.0.get(), Auth::Masuk(_));
     // While the sign-in dialog of an ended session is open, the page under it
     // can be neither focused nor clicked (the dialog keeps the focus).
@@ -65,7 +72,8 @@ pub fn Kerangka(#[prop(optional, into)] status: Option<ViewFn>, children: Childr
                 <span class="nama">{teks(i18n, |l| td_string!(l, umum.nama_aplikasi))}</span>
                 <span class="sub">{teks(i18n, |l| td_string!(l, umum.tagline))}</span>
             </div>
-            <nav aria-label=move || t_string!(i18n, umum.navigasi).to_string() class="nav" data-testid="nav">
+            <nav aria-label=move || t_string!(i18n, umum.navigasi).to_string() class="nav" data-testid="nav" id="menu-utama"
+                data-terbuka=move || menu.get().to_string()>
                 <Show when=masuk>
                     <Tautan ke=Halaman::Beranda>{teks(i18n, |l| td_string!(l, umum.beranda))}</Tautan>
                     <Show when=move || auth.0.with(Auth::is_penilai)>
@@ -79,14 +87,22 @@ pub fn Kerangka(#[prop(optional, into)] status: Option<ViewFn>, children: Childr
                 <Tautan ke=Halaman::Simulasi>{teks(i18n, |l| td_string!(l, umum.simulasi))}</Tautan>
             </nav>
             <div class="aksi-bar">
-                <button type="button" class="tombol-teks" data-testid="ganti-bahasa" on:click=ganti_bahasa>
-                    {teks(i18n, |l| td_string!(l, umum.ganti_bahasa))}
+                // On a phone the language's code ("EN"), its name on wider screens.
+                <button type="button" class="tombol-teks ganti-bahasa" data-testid="ganti-bahasa" on:click=ganti_bahasa
+                    aria-label=move || t_string!(i18n, umum.label_ganti_bahasa)>
+                    <span class="panjang">{teks(i18n, |l| td_string!(l, umum.ganti_bahasa))}</span>
+                    <span class="pendek" aria-hidden="true">{move || if i18n.get_locale() == Locale::id { "EN" } else { "ID" }}</span>
                 </button>
                 <Show when=masuk>
                     <button type="button" class="tombol-teks" data-testid="keluar" on:click=keluar>
                         {teks(i18n, |l| td_string!(l, umum.keluar))}
                     </button>
                 </Show>
+                // On a phone the pages' links fold behind this, so the bar is one row.
+                <button type="button" class="tombol-teks tombol-menu" data-testid="menu" aria-controls="menu-utama"
+                    aria-expanded=move || menu.get().to_string() on:click=move |_| menu.update(|b| *b = !*b)>
+                    {teks(i18n, |l| td_string!(l, umum.menu))}
+                </button>
             </div>
         </header>
         {status.map(|s| s.run())}

@@ -43,6 +43,13 @@ impl SyncResult {
     }
 }
 
+/// A person's refused saves of one record (see [`Syncer::refused_for`]).
+pub struct RefusedSaves {
+    pub seqs: Vec<u64>,
+    pub body: Value,
+    pub current: Option<Value>,
+}
+
 /// The device's sync state for the signed-in person (context newtype of
 /// signals; copied freely).
 #[derive(Clone, Copy)]
@@ -229,24 +236,24 @@ impl Syncer {
         record: Option<(String, i64)>,
         ubah: Vec<(&'static str, String, Value)>,
     ) -> Result<u64, idb::IdbError> {
-        self.queue_instead(None, record, ubah).await
+        self.queue_instead(Vec::new(), record, ubah).await
     }
 
-    /// [`Syncer::queue`], the refused change `ganti` (its `seq`) dropped in
-    /// the same transaction: what the person chose instead of it.
+    /// [`Syncer::queue`], the refused changes `ganti` (their `seq`) dropped
+    /// in the same transaction: what the person chose instead of them.
     pub async fn queue_instead(
         self,
-        ganti: Option<u64>,
+        ganti: Vec<u64>,
         record: Option<(String, i64)>,
         ubah: Vec<(&'static str, String, Value)>,
     ) -> Result<u64, idb::IdbError> {
         let pemilik = self.owner();
-        if pemilik.is_empty() || (ubah.is_empty() && ganti.is_none()) {
+        if pemilik.is_empty() || (ubah.is_empty() && ganti.is_empty()) {
             return Err(idb::IdbError);
         }
         let keys: Vec<String> = ubah.iter().map(|_| api::idempotency_key()).collect();
         let (seq, ob) = update_outbox(move |ob| {
-            if let Some(s) = ganti {
+            for s in ganti {
                 ob.drop_refused(&pemilik, s);
             }
             let record = record.as_ref().map(|(r, v)| (r.as_str(), *v));
@@ -278,14 +285,26 @@ impl Syncer {
         Some((simpan, langkah))
     }
 
-    /// The signed-in person's last refused save of the record `path`: its
-    /// outbox number and body (`PUT path`), for setting it beside the
-    /// record as it now is.
-    pub async fn refused_for(self, path: &str) -> Option<(u64, Value)> {
+    /// The signed-in person's refused saves of the record `path` (`PUT
+    /// path`), for setting them beside the record as it now is: every one's
+    /// outbox number, the last one's body, and the newest current record any
+    /// refusal carried (a stale version's 409 has it).
+    pub async fn refused_for(self, path: &str) -> Option<RefusedSaves> {
         let ob = stored_outbox().await?;
         let p = self.owner();
-        let r = ob.refused(&p).filter(|r| r.entry.mutation.method == "PUT" && r.entry.mutation.path == path).last()?;
-        Some((r.entry.mutation.seq, r.entry.mutation.body.clone()))
+        let saves: Vec<&Refused> =
+            ob.refused(&p).filter(|r| r.entry.mutation.method == "PUT" && r.entry.mutation.path == path).collect();
+        let last = saves.last()?;
+        let current = saves
+            .iter()
+            .filter_map(|r| r.body.get("current").filter(|c| c.get("version").and_then(Value::as_i64).is_some()))
+            .max_by_key(|c| c.get("version").and_then(Value::as_i64))
+            .cloned();
+        Some(RefusedSaves {
+            seqs: saves.iter().map(|r| r.entry.mutation.seq).collect(),
+            body: last.entry.mutation.body.clone(),
+            current,
+        })
     }
 
     /// Whether a change of the signed-in person's by `method` to `path`

@@ -40,25 +40,38 @@ fn Muat(id: String) -> impl IntoView {
         move || {
             let id = id.clone();
             async move {
-                let server = client.read_skp(&id).await?;
                 let path = format!("/api/v1/skp/{id}");
                 let ditolak = match sinkron {
                     Some(s) => s.refused_for(&path).await,
                     None => None,
                 };
+                // The record as it now is: the server's, or (read from this
+                // device with no connection) the newer one a refusal carried.
+                let mut server = client.read_skp(&id).await?;
+                if let Some(c) = ditolak.as_ref().and_then(|d| d.current.as_ref()).and_then(from_json::<SkpBaca>)
+                    && c.version > server.version
+                {
+                    server = c;
+                }
                 let pemilik = auth.pegawai_id();
                 let saya = draf::ambil(&id)
                     .filter(|d| d.pemilik == pemilik)
                     .map(|d| d.isian)
-                    .or_else(|| ditolak.as_ref().and_then(|(_, b)| from_json::<EditSkp>(b)).map(|e| e.rencana));
-                Ok::<_, api::Error>((server, saya, ditolak.map(|(seq, _)| seq)))
+                    .or_else(|| ditolak.as_ref().and_then(|d| from_json::<EditSkp>(&d.body)).map(|e| e.rencana));
+                Ok::<_, api::Error>((server, saya, ditolak.map(|d| d.seqs).unwrap_or_default()))
             }
         }
     });
     move || match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
         Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
-        Some(Ok((server, Some(saya), seq))) if saya != server.isian => banding_versi(server, saya, seq).into_any(),
+        // Only while the person may still change the plan (a submitted SKP
+        // is not theirs to save: their typing stays on the device).
+        Some(Ok((server, Some(saya), seqs)))
+            if saya != server.isian && server.akses == domain::api::Akses::Pegawai && server.status.is_editable() =>
+        {
+            banding_versi(server, saya, seqs).into_any()
+        }
         Some(Ok(_)) => view! {
             <section class="kartu" data-testid="tanpa-banding">
                 <p>{teks(i18n, |l| td_string!(l, pegawai.tanpa_banding))}</p>
@@ -112,7 +125,7 @@ fn label(l: Locale, b: &Beda) -> String {
 /// Both versions side by side, one row per field that differs, each with
 /// the person's choice (theirs by default); applying queues the chosen form
 /// as a save on the server's version instead of the refused one (`ganti`).
-fn banding_versi(server: SkpBaca, saya: SkpInput, ganti: Option<u64>) -> impl IntoView {
+fn banding_versi(server: SkpBaca, saya: SkpInput, ganti: Vec<u64>) -> impl IntoView {
     let nav = use_navigasi();
     let client = api::use_client();
     let sinkron = use_syncer();
@@ -123,13 +136,13 @@ fn banding_versi(server: SkpBaca, saya: SkpInput, ganti: Option<u64>) -> impl In
     let galat = RwSignal::new(None::<api::Error>);
     let (id, versi) = (server.id.clone(), server.version);
     let pakai = {
-        let beda = beda.clone();
+        let (beda, ganti) = (beda.clone(), ganti.clone());
         move |_| {
             let Some(rencana) = from_json::<SkpInput>(&gabungkan(&isian_server, &beda, &pilih.get_untracked())) else {
                 return;
             };
             menyimpan.set(true);
-            let id = id.clone();
+            let (id, ganti) = (id.clone(), ganti.clone());
             leptos::task::spawn_local(async move {
                 let path = format!("/api/v1/skp/{id}");
                 let body = to_json(&EditSkp { version: versi, rencana: rencana.clone() });
@@ -152,12 +165,14 @@ fn banding_versi(server: SkpBaca, saya: SkpInput, ganti: Option<u64>) -> impl In
         }
     };
     let ke_server = {
-        let id = server.id.clone();
+        let (id, ganti) = (server.id.clone(), ganti.clone());
         move |_| {
-            let id = id.clone();
+            let (id, ganti) = (id.clone(), ganti.clone());
             leptos::task::spawn_local(async move {
-                if let (Some(s), Some(seq)) = (sinkron, ganti) {
-                    let _ = s.queue_instead(Some(seq), None, Vec::new()).await;
+                if let Some(s) = sinkron
+                    && !ganti.is_empty()
+                {
+                    let _ = s.queue_instead(ganti, None, Vec::new()).await;
                 }
                 draf::hapus(&id);
                 nav.ke(&Halaman::Skp(id));

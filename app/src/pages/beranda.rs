@@ -231,13 +231,17 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
                     let n = sisa.unwrap_or_default();
                     view! {
                         <span class="tenggat" data-testid="tenggat">
-                            " — " {t!(i18n, pegawai.batas_penetapan, tanggal = move || tanggal(b, i18n.get_locale()))} " ("
+                            " — " {t!(i18n, pegawai.batas_penetapan, tanggal = move || tanggal(b, i18n.get_locale()))} " "
+                            // Late is a warning, said in words as well as colour.
                             {if n >= 0 {
-                                t!(i18n, pegawai.sisa_hari_kerja, n = move || n).into_any()
+                                view! { "(" {t!(i18n, pegawai.sisa_hari_kerja, n = move || n)} ")" }.into_any()
                             } else {
-                                t!(i18n, pegawai.terlambat_hari_kerja, n = move || -n).into_any()
+                                view! {
+                                    <strong class="lencana peringatan" data-testid="terlambat">
+                                        <span aria-hidden="true">"⚠ "</span>{t!(i18n, pegawai.terlambat_hari_kerja, n = move || -n)}
+                                    </strong>
+                                }.into_any()
                             }}
-                            ")"
                         </span>
                     }
                 })}

@@ -164,8 +164,23 @@ impl Outbox {
                 }
                 Outcome::Refused => {
                     let entry = self.pending.remove(i);
+                    let record = entry.record.as_ref().map(|(p, _)| p.clone());
                     self.refused.push(Refused { entry, status: r.status, body: r.body.clone() });
                     applied.refused.push(r.seq);
+                    // The record's later changes were made on top of this
+                    // one: sent without it they would apply to whatever the
+                    // record now is (another device's version). They wait
+                    // beside it, for the person to decide.
+                    if let Some(record) = record {
+                        let (ikut, tetap): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut self.pending)
+                            .into_iter()
+                            .partition(|e| e.owner == owner && e.record.as_ref().is_some_and(|(p, _)| *p == record));
+                        self.pending = tetap;
+                        for entry in ikut {
+                            applied.refused.push(entry.mutation.seq);
+                            self.refused.push(Refused { entry, status: 409, body: earlier_refused() });
+                        }
+                    }
                 }
                 Outcome::Passing => applied.retry = true,
             }
@@ -209,6 +224,18 @@ impl Outbox {
         };
         Some(self.push(owner, record, &m.method, &m.path, m.body, key))
     }
+}
+
+/// The answer kept for a change not sent because an earlier change to the
+/// same record was refused (the server answers a batch the same way).
+fn earlier_refused() -> Value {
+    serde_json::json!({
+        "code": "earlier_refused",
+        "message": {
+            "id": "Tidak diterapkan: perubahan sebelumnya pada data yang sama ditolak.",
+            "en": "Not applied: an earlier change to the same record was refused."
+        }
+    })
 }
 
 /// What a queued change does, as the person sees it in the sync bar.
@@ -308,6 +335,31 @@ mod tests {
         assert_eq!(o.batch("budi").unwrap().mutations.len(), 1);
         assert!(o.batch("citra").is_none());
         assert!(o.has_unsent("budi") && !o.has_unsent("citra"));
+    }
+
+    #[test]
+    fn a_refused_change_takes_the_later_changes_of_its_record_with_it() {
+        // Two saves and a submission of one SKP queued offline, an edit of
+        // another; the first save is refused as stale (another device saved).
+        let mut o = Outbox::new("hp");
+        let s1 = edit(&mut o, "ani", 1, "a", "k1");
+        let s2 = edit(&mut o, "ani", 1, "b", "k2");
+        let ajukan =
+            o.push("ani", Some((SKP, 1)), "POST", &format!("{SKP}/submit"), json!({ "version": 0 }), "k3".into());
+        let lain = o.push("ani", Some(("/api/v1/skp/s2", 4)), "PUT", "/api/v1/skp/s2", json!({}), "k4".into());
+        let batch = o.batch("ani").unwrap();
+        let m = &batch.mutations;
+        let applied = o.apply("ani", &jawaban("hp", &[(&m[0], 409, false)]));
+        // Chained on the refused one, the second save would have been version
+        // 2: the other device's. Nothing of that SKP is sent any more.
+        assert_eq!(applied.refused, [s1, s2, ajukan]);
+        assert_eq!(o.pending("ani").map(|e| e.mutation.seq).collect::<Vec<_>>(), [lain]);
+        let refused: Vec<_> = o.refused("ani").map(|r| (r.entry.mutation.seq, r.body["code"].clone())).collect();
+        assert_eq!(refused[1], (s2, json!("earlier_refused")));
+        assert_eq!(refused[2], (ajukan, json!("earlier_refused")));
+        // The server's own answer for them in the same batch changes nothing more.
+        let again = o.apply("ani", &jawaban("hp", &[(&m[1], 409, false), (&m[3], 200, false)]));
+        assert_eq!((again.refused.len(), again.saved.clone()), (0, vec![lain]));
     }
 
     #[test]

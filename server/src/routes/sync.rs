@@ -164,6 +164,10 @@ async fn sync(
     // The highest seq whose answer is final; the position moves up to it.
     let mut tuntas = terakhir;
     let mut mutations = input.mutations.iter();
+    // Records a change of this batch was refused on: the batch's later
+    // changes to them were made on top of it, and applied without it they
+    // would change whatever the record now is (another device's version).
+    let mut ditolak_pada: Vec<&str> = Vec::new();
     for m in mutations.by_ref() {
         // A change that can never be sent as it is (a path or method not
         // allowed, a key that cannot be a header) is refused for what it is,
@@ -225,9 +229,30 @@ async fn sync(
             ));
             continue;
         }
+        if rekaman(&m.path).is_some_and(|r| ditolak_pada.contains(&r)) {
+            tuntas = tuntas.max(m.seq);
+            results.push(tolak(
+                m,
+                409,
+                galat_body(
+                    "earlier_refused",
+                    Teks::new(
+                        "Tidak diterapkan: perubahan sebelumnya pada data yang sama ditolak.",
+                        "Not applied: an earlier change to the same record was refused.",
+                    ),
+                ),
+            ));
+            continue;
+        }
         let hasil = kirim(&api, &parts, m, method, key).await;
         let status = hasil.status;
         results.push(hasil);
+        if !sementara(status)
+            && status >= 400
+            && let Some(r) = rekaman(&m.path)
+        {
+            ditolak_pada.push(r);
+        }
         if sementara(status) {
             // Failed for a passing reason: it may succeed when sent again, so
             // nothing after it is applied before it.
@@ -307,6 +332,13 @@ async fn kirim(
 /// Whether a change's answer says "not now" rather than "no": the session
 /// ended, too many requests, the server failed or was busy. (A 403 inside a
 /// batch is final: the batch itself passed the session and CSRF checks.)
+/// The record a change's path is about (`/api/v1/skp/{id}` for a save or
+/// a workflow step of that SKP); `None` for a creation.
+fn rekaman(path: &str) -> Option<&str> {
+    let panjang: usize = path.split('/').take(5).map(|s| s.len() + 1).sum::<usize>() - 1;
+    (path.split('/').count() >= 5 && !path.split('/').nth(4).unwrap_or_default().is_empty()).then(|| &path[..panjang])
+}
+
 fn sementara(status: u16) -> bool {
     status == 401 || status == 429 || status >= 500
 }
@@ -369,6 +401,14 @@ mod tests {
         for s in [200, 201, 204, 400, 403, 404, 409, 410, 413, 415, 422] {
             assert!(!sementara(s), "{s}");
         }
+    }
+
+    #[test]
+    fn a_change_is_about_the_record_its_path_names() {
+        assert_eq!(rekaman("/api/v1/skp/s1"), Some("/api/v1/skp/s1"));
+        assert_eq!(rekaman("/api/v1/skp/s1/submit"), Some("/api/v1/skp/s1"));
+        assert_eq!(rekaman("/api/v1/skp"), None);
+        assert_eq!(rekaman("/api/v1/skp/"), None);
     }
 
     #[test]

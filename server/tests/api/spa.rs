@@ -44,6 +44,9 @@ async fn client_routes_fall_back_to_index_html_without_long_caching() {
         let res = app.client.get(app.url(path)).send().await.unwrap();
         assert!(!res.text().await.unwrap().contains("root:"), "{path}");
     }
+    // A hashed name that is not a file (a deploy half copied) gets the page, never cached for a year.
+    let res = app.client.get(app.url("/app-fedcba9876543210_bg.wasm")).send().await.unwrap();
+    assert_eq!(res.headers()["cache-control"], "no-cache");
     let res = app.client.get(app.url("/skp/skp-0123456789abcdef_bg.wasm")).send().await.unwrap();
     assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert_eq!(res.bytes().await.unwrap().len(), 4096);

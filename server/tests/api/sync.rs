@@ -33,18 +33,22 @@ async fn an_outbox_batch_is_applied_in_order_and_a_resend_changes_nothing() {
         let out: Value = res.json().await.unwrap();
         let statuses: Vec<u64> =
             out["results"].as_array().unwrap().iter().map(|r| r["status"].as_u64().unwrap()).collect();
-        assert_eq!(statuses, [200, 409, 200, 422], "the stale edit is refused, auth is not syncable");
+        // The stale edit is refused, and so is the submission made after it
+        // (of a plan that had that edit); auth is not syncable.
+        assert_eq!(statuses, [200, 409, 409, 422]);
         assert_eq!(out["results"][1]["body"]["code"], "stale_version");
-        assert_eq!(out["results"][2]["body"]["status"], "diajukan");
+        assert_eq!(out["results"][2]["body"]["code"], "earlier_refused");
+        assert!(is_teks(&out["results"][2]["body"]["message"]));
 
         // The response was lost; the tablet sends the same batch again.
         let again: Value = send().await.unwrap().json().await.unwrap();
         assert_eq!(again["results"][0]["replayed"], true);
-        assert_eq!(again["results"][2]["replayed"], true);
         assert_eq!(again["results"][0]["body"], out["results"][0]["body"]);
+        assert_eq!(again["results"][2]["status"], 409, "still not applied");
         let now: Value = pegawai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
-        assert_eq!(now["version"], 3, "applied once");
+        assert_eq!(now["version"], 2, "applied once, and nothing on top of the refused edit");
         assert_eq!(now["isian"]["rhk"][0]["uraian"], "Diubah di kereta");
+        assert_eq!(now["status"], "draf");
     }
 }
 
@@ -129,5 +133,43 @@ async fn a_batch_sent_after_a_newer_one_from_the_same_client_is_not_applied() {
         let statuses: Vec<u64> =
             mixed["results"].as_array().unwrap().iter().map(|r| r["status"].as_u64().unwrap()).collect();
         assert_eq!(statuses, [403, 200], "{backend:?}: {mixed}");
+    }
+}
+
+#[tokio::test]
+async fn a_change_made_on_top_of_a_refused_one_is_not_applied_to_another_devices_version() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let skp: Value = create(&pegawai, &periode, "Versi awal").await.json().await.unwrap();
+        let id = skp["id"].as_str().unwrap();
+        let path = format!("/api/v1/skp/{id}");
+        // The laptop saves version 2 while the phone, offline, saved twice
+        // on version 1 (its outbox chained the second on the first: 2).
+        let laptop = pegawai
+            .put(&path)
+            .header("idempotency-key", "laptop-1")
+            .json(&json!({ "version": 1, "rencana": rencana("Dari laptop") }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(laptop.status(), 200, "{backend:?}");
+        let batch = json!({
+            "client_id": "ponsel-1",
+            "mutations": [
+                { "seq": 1, "idempotency_key": "p-1", "method": "PUT", "path": path,
+                  "body": { "version": 1, "rencana": rencana("Dari ponsel") } },
+                { "seq": 2, "idempotency_key": "p-2", "method": "PUT", "path": path,
+                  "body": { "version": 2, "rencana": rencana("Dari ponsel, lagi") } }
+            ]
+        });
+        let out: Value = pegawai.post("/api/v1/sync").json(&batch).send().await.unwrap().json().await.unwrap();
+        assert_eq!(out["results"][0]["body"]["code"], "stale_version", "{backend:?}");
+        assert_eq!(out["results"][1]["status"], 409);
+        assert_eq!(out["results"][1]["body"]["code"], "earlier_refused");
+        let now: Value = pegawai.get(&path).send().await.unwrap().json().await.unwrap();
+        assert_eq!(now["version"], 2, "the laptop's version stands");
+        assert_eq!(now["isian"]["rhk"][0]["uraian"], "Dari laptop");
     }
 }
