@@ -164,7 +164,9 @@ impl Outbox {
                 }
                 Outcome::Refused => {
                     let entry = self.pending.remove(i);
-                    let record = entry.record.as_ref().map(|(p, _)| p.clone());
+                    // (Refused for what the record is, as the server decides the same.)
+                    let record =
+                        entry.record.as_ref().filter(|_| matches!(r.status, 409 | 422)).map(|(p, _)| p.clone());
                     self.refused.push(Refused { entry, status: r.status, body: r.body.clone() });
                     applied.refused.push(r.seq);
                     // The record's later changes were made on top of this

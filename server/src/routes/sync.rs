@@ -246,11 +246,13 @@ async fn sync(
         }
         let hasil = kirim(&api, &parts, m, method, key).await;
         let status = hasil.status;
+        // Refused for what the record is (a stale version, a workflow rule,
+        // its fields); not for whose it is (403/404 guard every change
+        // alike) nor for the same change in flight elsewhere (`in_progress`).
+        let dasar_ditolak =
+            status == 422 || (status == 409 && hasil.body.get("code").and_then(|c| c.as_str()) != Some("in_progress"));
         results.push(hasil);
-        if !sementara(status)
-            && status >= 400
-            && let Some(r) = rekaman(&m.path)
-        {
+        if dasar_ditolak && let Some(r) = rekaman(&m.path) {
             ditolak_pada.push(r);
         }
         if sementara(status) {
