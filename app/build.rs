@@ -3,7 +3,10 @@
 //! the language in `i18n::kata` (`kata::pegawai::judul_editor(l, …)`), so a
 //! key used in the code and missing from the files does not compile; a key
 //! missing from one language, or a `{{ variable }}` only one language names,
-//! stops the build with a message.
+//! stops the build with a message. A language that says one thing apart
+//! from many (English: "1 earlier mapping", "2 earlier mappings") gives the
+//! text for `n` = 1 under the key with `__satu` after it; a language that
+//! does not (Bahasa Indonesia) leaves it out.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -57,9 +60,17 @@ fn main() {
                 serde_json::from_str(&teks).unwrap_or_else(|e| panic!("{jalur}: {e}"))
             })
             .collect();
-        let kunci: BTreeSet<&String> = berkas[0].keys().collect();
+        const SATU: &str = "__satu";
+        let kunci: BTreeSet<&String> = berkas[0].keys().filter(|k| !k.ends_with(SATU)).collect();
         for (b, isi) in BAHASA.iter().zip(&berkas) {
-            let ada: BTreeSet<&String> = isi.keys().collect();
+            for k in isi.keys().filter_map(|k| k.strip_suffix(SATU)) {
+                let asal = format!("locales/{b}/{ruang}.json: {k}{SATU}");
+                assert!(
+                    isi.get(k).is_some_and(|t| t.contains("{{ n }}")),
+                    "{asal}: the singular of a text with {{{{ n }}}}"
+                );
+            }
+            let ada: BTreeSet<&String> = isi.keys().filter(|k| !k.ends_with(SATU)).collect();
             assert_eq!(ada, kunci, "locales/{b}/{ruang}.json must have the same keys as locales/id/{ruang}.json");
         }
         writeln!(kode, "pub mod {ruang} {{\n    use super::Locale;").unwrap();
@@ -88,7 +99,7 @@ fn main() {
                 kode.push_str("        }\n    }\n");
                 write!(kode, "    pub fn {k}(l: Locale, isi: {k}::Isi<'_>) -> String {{\n        match l {{\n")
                     .unwrap();
-                for (b, p) in BAHASA.iter().zip(&bagian) {
+                let format = |p: &[Bagian]| {
                     let mut bentuk = String::new();
                     let mut arg = String::new();
                     for x in p {
@@ -98,7 +109,24 @@ fn main() {
                             Bagian::Isi(n) => write!(arg, ", isi.{n}").unwrap(),
                         }
                     }
-                    writeln!(kode, "            Locale::{b} => format!({bentuk:?}{arg}),").unwrap();
+                    format!("format!({bentuk:?}{arg})")
+                };
+                for ((b, p), isi) in BAHASA.iter().zip(&bagian).zip(&berkas) {
+                    match isi.get(&format!("{k}{SATU}")) {
+                        Some(satu) => {
+                            let asal = format!("locales/{b}/{ruang}.json: {k}{SATU}");
+                            let s = urai(satu, &asal);
+                            assert!(isi_dari(&s).is_subset(&vars), "{asal}: names a variable the text does not");
+                            writeln!(
+                                kode,
+                                "            Locale::{b} if isi.n.to_string() == \"1\" => {},\n            Locale::{b} => {},",
+                                format(&s),
+                                format(p)
+                            )
+                            .unwrap();
+                        }
+                        None => writeln!(kode, "            Locale::{b} => {},", format(p)).unwrap(),
+                    }
                 }
                 kode.push_str("        }\n    }\n");
             }

@@ -92,3 +92,30 @@ macro_rules! t {
 }
 
 pub(crate) use {t, t_string, td_string};
+
+#[cfg(test)]
+mod tests {
+    use super::Locale;
+    use super::kata::{admin, luring, pegawai};
+
+    #[test]
+    fn english_says_one_apart_from_many_and_indonesian_needs_not() {
+        let segmen = |l, n: i64| admin::segmen_sebelumnya(l, admin::segmen_sebelumnya::Isi { n: &n });
+        assert_eq!(segmen(Locale::en, 1), "1 earlier mapping");
+        assert_eq!(segmen(Locale::en, 2), "2 earlier mappings");
+        assert_eq!(segmen(Locale::en, 0), "0 earlier mappings");
+        assert_eq!(segmen(Locale::id, 1), "1 susunan sebelumnya");
+        assert_eq!(segmen(Locale::id, 3), "3 susunan sebelumnya");
+        let kode = admin::kode_berlaku(Locale::en, admin::kode_berlaku::Isi { n: &1, tanggal: &"31 Mei 2026" });
+        assert_eq!(kode, "1 code, valid until 31 Mei 2026.");
+        assert_eq!(luring::menunggu(Locale::en, luring::menunggu::Isi { n: &1 }), "1 change waiting to be sent");
+        assert_eq!(
+            pegawai::terlambat_hari_kerja(Locale::en, pegawai::terlambat_hari_kerja::Isi { n: &1 }),
+            "Late by 1 working day"
+        );
+        assert_eq!(
+            pegawai::sisa_hari_kerja(Locale::en, pegawai::sisa_hari_kerja::Isi { n: &5 }),
+            "5 working days left"
+        );
+    }
+}
