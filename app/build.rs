@@ -100,6 +100,11 @@ fn main() {
                 write!(kode, "    pub fn {k}(l: Locale, isi: {k}::Isi<'_>) -> String {{\n        match l {{\n")
                     .unwrap();
                 let format = |p: &[Bagian]| {
+                    if isi_dari(p).is_empty() {
+                        let teks: String =
+                            p.iter().map(|x| if let Bagian::Teks(t) = x { t.as_str() } else { "" }).collect();
+                        return format!("String::from({teks:?})");
+                    }
                     let mut bentuk = String::new();
                     let mut arg = String::new();
                     for x in p {
