@@ -90,12 +90,6 @@ fn id_of(v: &Value) -> Option<&str> {
     v.get("id")?.as_str()
 }
 
-/// A list whose every item is an object with an `id`.
-fn daftar_ber_id(v: &Value) -> Option<&Vec<Value>> {
-    let a = v.as_array()?;
-    (!a.is_empty() && a.iter().all(|x| id_of(x).is_some())).then_some(a)
-}
-
 fn banding(saya: &Value, server: &Value, jalan: &mut Vec<Langkah>, out: &mut Vec<Beda>) {
     if saya == server {
         return;
@@ -107,18 +101,14 @@ fn banding(saya: &Value, server: &Value, jalan: &mut Vec<Langkah>, out: &mut Vec
         (Value::Object(a), Value::Object(b)) => {
             // In the form's order (the keys' own is alphabetical), then any other.
             let ada = |k: &str| a.contains_key(k) || b.contains_key(k);
+            let lain = b.keys().chain(a.keys().filter(|k| !b.contains_key(*k)));
             let kunci: Vec<String> = URUTAN
                 .iter()
                 .filter(|k| ada(k))
                 .map(|k| (*k).to_owned())
-                .chain(b.keys().chain(a.keys()).filter(|k| !URUTAN.contains(&k.as_str())).cloned())
+                .chain(lain.filter(|k| !URUTAN.contains(&k.as_str())).cloned())
                 .collect();
-            let mut dilihat: Vec<&str> = Vec::new();
             for k in &kunci {
-                if dilihat.contains(&k.as_str()) {
-                    continue;
-                }
-                dilihat.push(k);
                 jalan.push(Langkah::Kunci(k.clone()));
                 match (a.get(k), b.get(k)) {
                     (Some(x), Some(y)) => banding(x, y, jalan, out),
@@ -128,9 +118,10 @@ fn banding(saya: &Value, server: &Value, jalan: &mut Vec<Langkah>, out: &mut Vec
             }
         }
         (Value::Array(a), Value::Array(b)) => {
-            // Lists of items by id (an empty list on either side is one too).
-            let ber_id = |x: &Vec<Value>| x.is_empty() || x.iter().all(|i| id_of(i).is_some());
-            if !(ber_id(a) && ber_id(b)) || (daftar_ber_id(saya).is_none() && daftar_ber_id(server).is_none()) {
+            // Lists of items by id (the two differ, so at most one is empty;
+            // an empty one is a list of items too); any other, one value.
+            let ber_id = |x: &Vec<Value>| x.iter().all(|i| id_of(i).is_some());
+            if !(ber_id(a) && ber_id(b)) {
                 return beda(jalan, out);
             }
             let cari = |x: &'_ Vec<Value>, id: &str| x.iter().position(|i| id_of(i) == Some(id));

@@ -231,13 +231,8 @@ impl Outbox {
 /// The answer kept for a change not sent because an earlier change to the
 /// same record was refused (the server answers a batch the same way).
 fn earlier_refused() -> Value {
-    serde_json::json!({
-        "code": "earlier_refused",
-        "message": {
-            "id": "Tidak diterapkan: perubahan sebelumnya pada data yang sama ditolak.",
-            "en": "Not applied: an earlier change to the same record was refused."
-        }
-    })
+    let pesan = domain::api::sync::earlier_refused_message();
+    serde_json::json!({ "code": domain::api::sync::EARLIER_REFUSED, "message": { "id": pesan.id, "en": pesan.en } })
 }
 
 /// What a queued change does, as the person sees it in the sync bar.

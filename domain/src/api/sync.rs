@@ -8,6 +8,20 @@ use serde::{Deserialize, Serialize};
 /// At most this many mutations per batch; a longer outbox is sent in parts.
 pub const MAX_MUTATIONS: usize = 200;
 
+/// The code of a change not applied because an earlier change to the same
+/// record was refused (the server answers a batch's later changes with it,
+/// the app keeps its waiting ones under it): made on top of the refused
+/// one, it would change whatever the record now is.
+pub const EARLIER_REFUSED: &str = "earlier_refused";
+
+/// What [`EARLIER_REFUSED`] says to the person.
+pub fn earlier_refused_message() -> crate::teks::Teks {
+    crate::teks::Teks::new(
+        "Tidak diterapkan: perubahan sebelumnya pada data yang sama ditolak.",
+        "Not applied: an earlier change to the same record was refused.",
+    )
+}
+
 #[derive(Debug, Deserialize, Serialize, Clone, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]

@@ -234,13 +234,7 @@ async fn sync(
             results.push(tolak(
                 m,
                 409,
-                galat_body(
-                    "earlier_refused",
-                    Teks::new(
-                        "Tidak diterapkan: perubahan sebelumnya pada data yang sama ditolak.",
-                        "Not applied: an earlier change to the same record was refused.",
-                    ),
-                ),
+                galat_body(domain::api::sync::EARLIER_REFUSED, domain::api::sync::earlier_refused_message()),
             ));
             continue;
         }
@@ -337,8 +331,10 @@ async fn kirim(
 /// The record a change's path is about (`/api/v1/skp/{id}` for a save or
 /// a workflow step of that SKP); `None` for a creation.
 fn rekaman(path: &str) -> Option<&str> {
-    let panjang: usize = path.split('/').take(5).map(|s| s.len() + 1).sum::<usize>() - 1;
-    (path.split('/').count() >= 5 && !path.split('/').nth(4).unwrap_or_default().is_empty()).then(|| &path[..panjang])
+    const API: &str = "/api/v1/";
+    let (koleksi, sisa) = path.strip_prefix(API)?.split_once('/')?;
+    let id = sisa.split('/').next().filter(|id| !id.is_empty())?;
+    Some(&path[..API.len() + koleksi.len() + 1 + id.len()])
 }
 
 fn sementara(status: u16) -> bool {
