@@ -124,6 +124,7 @@ pub fn App(bundle: Bundle, pages: Pages, siapkan_halaman: Option<fn()>) -> impl 
     client.keep_for_offline();
     offline::sync::provide_syncer(client, state::auth::use_auth());
     offline::idb::request_persistence();
+    components::lonceng::provide_lonceng();
     if let Some(f) = siapkan_halaman {
         f();
     }
@@ -155,6 +156,7 @@ pub fn mount(bundle: Bundle, pages: Pages, siapkan_halaman: Option<fn()>) {
 #[component]
 pub fn AppAdmin() -> impl IntoView {
     siapkan(Bundle::Admin);
+    components::lonceng::provide_lonceng();
     view! {
         <Kerangka>
             <BatasGalat>

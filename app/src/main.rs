@@ -14,6 +14,9 @@ fn pages(h: &Halaman) -> Option<AnyView> {
         Halaman::Akun => view! { <pages::akun::Akun /> }.into_any(),
         Halaman::Simulasi => view! { <pages::simulasi::Simulasi /> }.into_any(),
         Halaman::Tentang => view! { <pages::tentang::Tentang /> }.into_any(),
+        Halaman::Notifikasi => view! { <pages::notifikasi::Notifikasi /> }.into_any(),
+        Halaman::SkpSaya => view! { <pages::dokumen::SkpSaya /> }.into_any(),
+        Halaman::Dokumen(id) => view! { <pages::dokumen::Dokumen id=id.clone() /> }.into_any(),
         Halaman::Banding(id) => view! { <pages::banding::Banding id=id.clone() /> }.into_any(),
         _ => return None,
     })

@@ -90,6 +90,16 @@ impl Navigasi {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 
+    /// Goes to `ke` in place of the current history entry (Back skips the
+    /// address that only led here).
+    pub fn ganti(&self, ke: &Halaman) {
+        if ke.bundle() != self.bundle {
+            let _ = window().location().replace(&ke.href());
+            return;
+        }
+        self.pindah(ke.href(), true);
+    }
+
     /// Replaces the query string of the current entry (no new history entry,
     /// no scroll): a choice on the page that a reload should keep.
     pub fn ganti_query(&self, query: &str) {

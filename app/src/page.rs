@@ -42,7 +42,13 @@ pub enum Halaman {
     Akun,
     Simulasi,
     Tentang,
+    /// The person's notifications.
+    Notifikasi,
     Banding(String),
+    /// "SKP saya": the pegawai's SKP of the running period.
+    SkpSaya,
+    /// An SKP that takes no more changes, read as the SKP document.
+    Dokumen(String),
     Skp(String),
     Antrian,
     TinjauSkp(String),
@@ -58,7 +64,10 @@ impl Halaman {
             Halaman::Akun => "/akun".into(),
             Halaman::Simulasi => "/simulasi".into(),
             Halaman::Tentang => "/tentang".into(),
+            Halaman::Notifikasi => "/notifikasi".into(),
             Halaman::Banding(id) => format!("/banding/{id}"),
+            Halaman::Dokumen(id) => format!("/dokumen/{id}"),
+            Halaman::SkpSaya => "/skp-saya".into(),
             Halaman::Skp(id) => format!("/skp/{id}"),
             Halaman::Antrian => "/penilai".into(),
             Halaman::TinjauSkp(id) => format!("/penilai/skp/{id}"),
@@ -79,11 +88,18 @@ impl Halaman {
             "/akun" => Halaman::Akun,
             "/simulasi" => Halaman::Simulasi,
             "/tentang" => Halaman::Tentang,
+            "/notifikasi" => Halaman::Notifikasi,
             "/penilai" => Halaman::Antrian,
+            "/skp-saya" => Halaman::SkpSaya,
             "/admin" => Halaman::Admin,
-            _ => match (path.strip_prefix("/penilai/skp/"), path.strip_prefix("/banding/")) {
-                (Some(rest), _) => Halaman::TinjauSkp(id(rest)?),
-                (_, Some(rest)) => Halaman::Banding(id(rest)?),
+            _ => match (
+                path.strip_prefix("/penilai/skp/"),
+                path.strip_prefix("/banding/"),
+                path.strip_prefix("/dokumen/"),
+            ) {
+                (Some(rest), ..) => Halaman::TinjauSkp(id(rest)?),
+                (_, Some(rest), _) => Halaman::Banding(id(rest)?),
+                (.., Some(rest)) => Halaman::Dokumen(id(rest)?),
                 _ => Halaman::Skp(id(path.strip_prefix("/skp/")?)?),
             },
         })
@@ -101,6 +117,9 @@ impl Halaman {
             | Halaman::Akun
             | Halaman::Simulasi
             | Halaman::Tentang
+            | Halaman::Notifikasi
+            | Halaman::SkpSaya
+            | Halaman::Dokumen(_)
             | Halaman::Banding(_) => Bundle::Utama,
         }
     }
@@ -115,6 +134,8 @@ mod tests {
         assert_eq!(Halaman::Skp("a1".into()).href(), "/skp/a1");
         assert_eq!(Halaman::TinjauSkp("b2".into()).href(), "/penilai/skp/b2");
         assert_eq!(Halaman::Beranda.href(), "/");
+        assert_eq!(Halaman::dari_path("/skp-saya/"), Some(Halaman::SkpSaya));
+        assert_eq!(Halaman::dari_path("/dokumen/s1"), Some(Halaman::Dokumen("s1".into())));
     }
 
     #[test]
@@ -143,6 +164,8 @@ mod tests {
             "/skp",
             "/skp/",
             "/skp/a/b",
+            "/dokumen",
+            "/dokumen/a/b",
             "/penilai/skp",
             "/penilai/skp/a/b",
             "/masuk/x",
@@ -164,7 +187,10 @@ mod tests {
             Halaman::Akun,
             Halaman::Simulasi,
             Halaman::Tentang,
+            Halaman::Notifikasi,
             Halaman::Banding("9b2f-01".into()),
+            Halaman::SkpSaya,
+            Halaman::Dokumen("d".into()),
             Halaman::Skp("x".into()),
             Halaman::Antrian,
             Halaman::TinjauSkp("y".into()),

@@ -225,6 +225,12 @@ pub struct CreateSkp {
 pub struct EditSkp {
     pub version: i64,
     pub rencana: SkpInput,
+    /// A save made as the person types: a plan that does not pass the rules
+    /// yet is kept as typed (`isian`) instead of refused, and the plan the
+    /// rules read (`skp`) stays the last one that passed. Submitting checks
+    /// what was typed.
+    #[serde(default)]
+    pub draf: bool,
 }
 
 /// `POST /api/v1/skp/{id}/{submit|approve|return|revise}`.
@@ -305,4 +311,54 @@ impl PeriodeView {
         .validate()
         .ok()
     }
+}
+
+/// One notification as the person told reads it (`GET /api/v1/notifikasi`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotifikasiView {
+    pub id: String,
+    pub peristiwa: crate::notifikasi::Peristiwa,
+    /// What happened, in both languages.
+    pub teks: Teks,
+    /// The SKP it is about, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skp_id: Option<String>,
+    /// When (unix milliseconds).
+    pub dibuat: i64,
+    pub dibaca: bool,
+}
+
+/// The person's notifications, newest first, and how many are unread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DaftarNotifikasi {
+    pub belum_dibaca: i64,
+    pub item: Vec<NotifikasiView>,
+}
+
+/// `GET /api/v1/notifikasi/jumlah`: what the bell shows.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct JumlahNotifikasi {
+    pub belum_dibaca: i64,
+}
+
+/// `POST /api/v1/notifikasi/baca`: one notification read, or all (`id` empty).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BacaNotifikasi {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// `POST /api/v1/penilai/ingatkan`: the penilai reminds a subordinate of the
+/// period who has not submitted a plan.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Ingatkan {
+    pub pegawai_id: String,
+    pub periode_id: String,
 }

@@ -239,6 +239,16 @@ impl Kalender {
         }
         n
     }
+
+    /// Working days from `hari_ini` to the deadline `batas`: 0 on the day,
+    /// negative when late (how many working days late).
+    pub fn sisa_hari_kerja(&self, hari_ini: Tanggal, batas: Tanggal) -> i64 {
+        if batas >= hari_ini {
+            i64::from(self.hari_kerja_antara(hari_ini, batas))
+        } else {
+            -i64::from(self.hari_kerja_antara(batas, hari_ini))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod error;
 pub mod kalender;
 pub mod kalkulator;
 pub mod nip;
+pub mod notifikasi;
 pub mod objektivitas;
 pub mod password;
 pub mod pegawai;

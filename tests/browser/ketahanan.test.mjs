@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, DEMO_PASSWORD,
-  apiSession, rencana, lupakanData, navigasi,
+  apiSession, rencana, lupakanData, navigasi, tungguSimpan, outboxTersimpan,
 } from './lib.mjs';
 
 let server;
@@ -59,12 +59,13 @@ test('an ended session, a lost connection: what was typed stays, and saving work
   await rhk.getByTestId('iki-uraian').fill('Persentase pegawai yang mengikuti pengembangan kompetensi');
   await rhk.getByTestId('iki-target').fill('80');
   await rhk.getByTestId('iki-target-maks').fill('90');
-  await rhk.getByTestId('iki-satuan').fill('persen');
+  await tungguSimpan(page);
 
   // The session ends while the pegawai types (its cookie is gone, as after
-  // the idle timeout): saving raises the sign-in dialog over the editor.
+  // the idle timeout): the save that follows the typing raises the sign-in
+  // dialog over the editor.
   await browser.context.clearCookies();
-  await page.getByTestId('simpan-draf').click();
+  await rhk.getByTestId('iki-satuan').fill('persen');
   const dialog = page.getByTestId('sesi-berakhir');
   await dialog.waitFor();
   assert.equal(await rhk.getByTestId('rhk-uraian').inputValue(), URAIAN, 'kept under the dialog');
@@ -86,39 +87,55 @@ test('an ended session, a lost connection: what was typed stays, and saving work
   await dialog.waitFor({ state: 'detached' });
   // Signed in again: the same editor, with what was typed, not a reloaded one.
   assert.equal(await rhk.getByTestId('rhk-uraian').inputValue(), URAIAN, 'kept after signing in again');
-  await page.getByTestId('simpan-draf').click();
-  await tungguTeks(page, 'tersimpan', /2/);
-  // Everything sent (the save refused with the session and this one).
+  // The save kept through the dialog goes once signed in: nothing waits.
+  assert.match(await tungguSimpan(page), /^✓ Tersimpan ke server · pukul \d\d\.\d\d$/);
   await page.waitForFunction(() => document.querySelector('[data-testid=menunggu]')?.dataset.jumlah === '0', null, { timeout: 15_000 });
+  const s = await apiSession(server.base, NIP.staf2);
+  const id = page.url().split('/').pop();
+  assert.equal((await s.get(`/api/v1/skp/${id}`)).isian.rhk[0].indikator[0].satuan, 'persen', 'the server has the last key');
 
-  // The connection drops: saving keeps the change on the device and says
-  // so; what was typed stays.
-  await rhk.getByTestId('iki-target').fill('85');
+  // The connection drops: the change is kept on the device, and the head
+  // says so; what was typed stays.
   await browser.context.setOffline(true);
-  await page.getByTestId('simpan-draf').click();
-  assert.match(await tungguTeks(page, 'tersimpan-perangkat', /Tersimpan di perangkat/), /dikirim otomatis saat tersambung/);
+  await rhk.getByTestId('iki-target').fill('85');
+  assert.equal(await tungguSimpan(page, 'perangkat'), '⏸ Tersimpan di perangkat, menunggu koneksi');
   assert.equal(await rhk.getByTestId('iki-target').inputValue(), '85');
   assert.equal(await page.getByTestId('menunggu').getAttribute('data-jumlah'), '1');
+  // Typed on: still one save waiting, with the last form.
+  await rhk.getByTestId('iki-target').fill('86');
+  for (let i = 0; ; i++) {
+    const ob = await outboxTersimpan(page);
+    const target = ob.pending.map((e) => e.mutation.body.rencana?.rhk[0].indikator[0].target);
+    if (target.includes('86')) {
+      assert.deepEqual(target, ['86'], 'one save waits, with the last form: not one per pause');
+      break;
+    }
+    assert.ok(i < 100, `the save of 86 never reached the outbox: ${JSON.stringify(target)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(await page.getByTestId('menunggu').getAttribute('data-jumlah'), '1');
+  await screenshot(page, 'simpan-perangkat-tablet');
   // The form is kept on this device as well: the tab can be closed and
   // opened again later without losing it.
-  await page.getByTestId('draf-lokal').waitFor();
   const draf = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ekinerja.draf.')).length);
   assert.equal(await draf(), 1);
   await browser.context.setOffline(false);
   await page.reload();
   // Back online: the waiting save is sent at start, and the editor shows it saved.
   await page.getByTestId('editor-skp').waitFor();
-  assert.equal(await page.getByTestId('iki-target').first().inputValue(), '85', 'the device\'s change, not the server\'s 80');
-  await tungguTeks(page, 'tersimpan', /versi 4/);
+  assert.equal(await page.getByTestId('iki-target').first().inputValue(), '86', 'the device\'s change, not the server\'s 80');
+  await tungguSimpan(page);
+  assert.equal((await s.get(`/api/v1/skp/${id}`)).isian.rhk[0].indikator[0].target, '86');
   await page.getByTestId('ajukan').click();
   await page.getByTestId('ajukan-ya').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
   assert.equal(await page.getByTestId('galat-server').textContent(), '');
   assert.equal(await draf(), 0, 'the server has it: the device copy is gone');
+  // Reloaded, the submitted plan reads as the document, with what was sent.
   await page.reload();
-  await page.getByTestId('editor-skp').waitFor();
-  await page.waitForFunction((u) => document.querySelector('[data-testid=rhk-uraian]')?.value === u, URAIAN);
-  assert.equal(await page.getByTestId('iki-target').first().inputValue(), '85');
+  await page.getByTestId('dokumen-skp').waitFor();
+  assert.deepEqual(await page.getByTestId('dok-uraian').allTextContents(), [URAIAN]);
+  assert.match(await page.getByTestId('dok-rhk').textContent(), /86–90 persen/);
   assert.equal(await page.getByTestId('draf-dipulihkan').count(), 0);
 
   // The penilai on a tablet loses the connection while approving: the
@@ -240,10 +257,15 @@ test('signing out leaves nothing typed on the device', async () => {
   await page.getByTestId('buat-skp').click();
   await page.getByTestId('editor-skp').waitFor();
   await page.getByTestId('tambah-rhk-utama').click();
+  // The server does not answer the saves: what was typed stays on the device.
+  await page.route('**/api/v1/sync', (route) => route.abort());
   await page.getByTestId('rhk-uraian').first().fill('Terkoordinasinya pengembangan kompetensi di bidang');
-  await page.getByTestId('draf-lokal').waitFor();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('ekinerja.draf.')));
   const draf = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ekinerja.draf.')).length);
   assert.equal(await draf(), 1);
+  await tungguSimpan(page, 'perangkat');
+  // Signing out with a save unsent asks first; yes.
+  page.once('dialog', (d) => d.accept());
   await page.getByTestId('keluar').click();
   await page.locator('#nip').waitFor();
   assert.equal(await draf(), 0);
@@ -263,18 +285,16 @@ test('changes kept on the device while the SKP changed elsewhere are not saved o
   await browser.context.setOffline(true);
   await page.getByTestId('tambah-rhk-utama').click();
   await page.getByTestId('rhk-uraian').first().fill('Diketik tanpa koneksi');
-  await page.getByTestId('draf-lokal').waitFor();
-  await browser.context.setOffline(false);
+  await tungguSimpan(page, 'perangkat');
   // Meanwhile the same pegawai changes the SKP from another device (version 2).
   const lain = await apiSession(server.base, staf5);
   await lain.put(`/api/v1/skp/${id}`, { version: 1, rencana: rencana('Diubah di perangkat lain') });
-  // Back here: the device's changes are restored, but saving them is refused
-  // with the conflict instead of overwriting version 2.
-  await page.reload();
-  await page.getByTestId('draf-dipulihkan').waitFor();
-  assert.equal(await page.getByTestId('rhk-uraian').first().inputValue(), 'Diketik tanpa koneksi');
-  await page.getByTestId('simpan-draf').click();
+  // Back online: the waiting save is refused with the conflict instead of
+  // overwriting version 2, and the head says it is not saved.
+  await browser.context.setOffline(false);
   assert.match(await tungguTeks(page, 'galat-server', /sudah diubah di perangkat lain/), /Muat versi terbaru/);
+  assert.match(await tungguSimpan(page, 'ditolak'), /Belum tersimpan/);
+  assert.equal(await page.getByTestId('rhk-uraian').first().inputValue(), 'Diketik tanpa koneksi');
   assert.equal((await lain.get(`/api/v1/skp/${id}`)).isian.rhk[0].uraian, 'Diubah di perangkat lain', 'not overwritten');
   // Loading the latest version drops the device's copy.
   await page.getByTestId('galat-server').getByRole('button').click();

@@ -239,3 +239,21 @@ export function outboxTersimpan(page) {
     };
   }));
 }
+
+/** Waits until the editor's head says where the plan is saved: `server`
+ * (the server has what is on screen), `menyimpan`, `perangkat` (kept on the
+ * device, the connection missing) or `ditolak`. Resolves with its text. */
+export async function tungguSimpan(page, keadaan = 'server', timeout = 15_000) {
+  const status = page.getByTestId('status-simpan');
+  try {
+    await page.waitForFunction(
+      (k) => document.querySelector('[data-testid=status-simpan]')?.dataset.keadaan === k,
+      keadaan,
+      { timeout },
+    );
+  } catch (e) {
+    const ada = await status.count() ? await status.getAttribute('data-keadaan') : 'no status';
+    throw new Error(`the save state never became ${keadaan} (it is ${ada})`, { cause: e });
+  }
+  return status.textContent();
+}

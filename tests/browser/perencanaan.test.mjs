@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession, ajukanSkp, rencana, navigasi,
+  ROOT, startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession, ajukanSkp, rencana, navigasi, tungguSimpan,
 } from './lib.mjs';
 
 let server;
@@ -131,18 +131,33 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await rhk.getByTestId('iki-target').fill('delapan puluh');
   await page.getByTestId('pratinjau-belum').waitFor();
   // The indicator's preview then says what it waits for.
-  assert.match(await petunjukKosong.textContent(), /Lengkapi isian yang ditandai/);
+  assert.match(await petunjukKosong.textContent(), /Pratinjau muncul setelah isian rencana lengkap/);
   assert.notEqual(await page.locator('[id$="-target-galat"] li').count(), 0);
+  // A marked field has one message, is marked invalid for assistive
+  // technology, and has a visible red border.
+  const target = rhk.getByTestId('iki-target');
+  assert.equal(await target.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('[id$="-target-galat"] li').count(), 1);
+  assert.equal(await target.evaluate((el) => getComputedStyle(el).borderTopColor), 'rgb(166, 27, 27)');
   await rhk.getByTestId('iki-target').fill('80');
-  // A save the server refuses for its fields takes the pegawai to the first
-  // field with a message: here the uraian of an empty RHK added last.
-  // (A new RHK takes the focus to its first field; the save's click takes it to the button.)
+  // Submitting a plan with a field left empty does not ask: it takes the
+  // pegawai to the first field with a message, here the uraian of an empty
+  // RHK added last. (A new RHK takes the focus to its first field; the
+  // click takes it to the button.) Meanwhile the half-typed plan is saved.
   await page.getByTestId('tambah-rhk-tambahan').click();
   const kosong = page.getByTestId('rhk').nth(1);
   const idKosong = await kosong.getByTestId('rhk-uraian').getAttribute('id');
   await page.waitForFunction((id) => document.activeElement?.id === id, idKosong);
-  await page.getByTestId('simpan-draf').click();
+  await page.getByTestId('ajukan').click();
   await page.waitForFunction((id) => document.activeElement?.id === id, idKosong);
+  assert.equal(await page.getByTestId('konfirmasi-ajukan').count(), 0, 'not asked');
+  // Above the buttons, the fields to fix, each once, as links.
+  assert.deepEqual(
+    await page.getByTestId('ringkasan-galat').locator('li a').allTextContents(),
+    ['RHK 2 · Uraian hasil kerja', 'RHK 2 · Indikator 1 · Uraian indikator', 'RHK 2 · Indikator 1 · Target (atau batas bawah)', 'RHK 2 · Indikator 1 · Satuan'],
+  );
+  await screenshot(page, 'ringkasan-galat-ponsel');
+  await tungguSimpan(page);
   // Removing an RHK with something typed in it asks first; "no" keeps it.
   await kosong.getByTestId('rhk-uraian').fill('Sementara');
   const tanya = [];
@@ -181,11 +196,34 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
   // Said where the buttons were, not only in the badge at the top.
   assert.match(await page.getByTestId('sudah-diajukan').textContent(), /menunggu persetujuannya/);
-  // Each RHK is a group named by its number, and a submitted one is read-only.
-  const rhk1 = page.getByRole('group', { name: 'RHK 1', exact: true });
-  assert.equal(await rhk1.count(), 1);
-  assert.equal(await rhk1.getByTestId('rhk-uraian').isDisabled(), true, 'a submitted SKP cannot be edited');
+  // A submitted SKP is no longer a form: it reads as the SKP document.
   const skpUrl = page.url();
+  assert.equal(await page.getByTestId('rhk-uraian').count(), 0, 'no fields to type in');
+  await page.getByTestId('lihat-dokumen').click();
+  await page.waitForURL(skpUrl.replace('/skp/', '/dokumen/'));
+  const dokumen = page.getByTestId('dokumen-skp');
+  await dokumen.waitFor();
+  assert.match(await dokumen.locator('h2').first().textContent(), /Sasaran Kinerja Pegawai/);
+  assert.equal(await page.getByTestId('dok-nama').textContent(), 'Nur Aisyah');
+  assert.deepEqual(await page.getByTestId('dok-uraian').allTextContents(), ['Terlaksananya pelatihan teknis kepegawaian']);
+  assert.equal(await page.getByTestId('dok-perilaku').count(), 7, 'the seven BerAKHLAK values');
+  assert.match(await page.getByTestId('dok-ditetapkan').textContent(), /Belum ditetapkan/);
+  assert.equal(await dokumen.locator('input, textarea, select').count(), 0);
+  await screenshot(page, 'dokumen-skp-ponsel');
+  // Printed: the bar, the sync bar and the buttons stay off the paper.
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['header.bar', '[data-testid=cetak]', '[data-testid=kepala-dokumen]', '.kaki']) {
+    assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} is not printed`);
+  }
+  assert.equal(await dokumen.isVisible(), true);
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+  writeFileSync(join(ROOT, 'artifacts', 'dokumen-skp.pdf'), await page.pdf({ format: 'A4', printBackground: true }));
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByTestId('ganti-bahasa').click();
+  await dokumen.locator('h2', { hasText: 'Employee Performance Plan (SKP)' }).waitFor();
+  await screenshot(page, 'dokumen-skp-ponsel-en');
+  await page.getByTestId('ganti-bahasa').click();
 
   // --- the penilai, on a tablet
   const tablet = await tabletBrowser.context.newPage();
@@ -220,16 +258,20 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await tablet.setViewportSize(VIEWPORTS.tablet);
   await item.getByTestId('tinjau').click();
   await tablet.getByTestId('tinjau-skp').waitFor();
-  assert.equal(await tablet.getByTestId('tinjau-rhk').count(), 1);
+  // The plan reads as the SKP document.
+  assert.equal(await tablet.getByTestId('dok-rhk').count(), 1);
   // Beside the pegawai's RHK, the penilai's own RHK it intervenes.
-  assert.equal((await tablet.getByTestId('tinjau-rhk').locator('td').nth(1).textContent()).trim(), RHK_ATASAN);
-  // The whole plan is there to judge: the RHK's kind, each indicator's aspect
-  // and direction, and the lampiran.
-  assert.equal(await tablet.getByTestId('tinjau-jenis').textContent(), 'Utama');
-  assert.equal(await tablet.getByTestId('tinjau-aspek').textContent(), 'Kuantitas · Makin besar makin baik');
+  assert.equal((await tablet.getByTestId('dok-rhk').locator('td').nth(1).textContent()).trim(), RHK_ATASAN);
+  // The whole plan is there to judge: the RHK's kind (its part of the
+  // table), each indicator's aspect and direction, and the lampiran.
+  assert.deepEqual(
+    await tablet.getByTestId('dokumen-skp').locator('tr.bagian, [data-testid=dok-uraian]').allTextContents(),
+    ['A. Utama', 'Terlaksananya pelatihan teknis kepegawaian', 'B. Tambahan'],
+  );
+  assert.equal(await tablet.getByTestId('dok-aspek').textContent(), 'Kuantitas · Makin besar makin baik');
   // The lampiran as typed, line by line (the blank line left out).
   assert.deepEqual(
-    await tablet.getByTestId('tinjau-lampiran').locator('li').allTextContents(),
+    await tablet.getByTestId('dok-lampiran').locator('li').allTextContents(),
     ['Anggaran diklat DIPA 2026', 'Ruang kelas dan LMS', 'Teguran tertulis', 'Penundaan tunjangan kinerja'],
   );
   await shots(tablet, 'tinjau');
@@ -244,7 +286,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   assert.match(await tablet.getByTestId('catatan-terkirim').textContent(), /Naikkan target menjadi 90–95 persen/);
   assert.equal(await tablet.getByTestId('tidak-bisa-ditinjau').count(), 0);
 
-  // --- the pegawai fixes and resubmits
+  // --- the pegawai fixes and resubmits (returned, the plan is a form again)
   await page.goto(skpUrl);
   await page.getByTestId('catatan-penilai').waitFor();
   assert.match(await page.getByTestId('catatan-penilai').textContent(), /Naikkan target/);

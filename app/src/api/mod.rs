@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod auth;
 pub mod health;
+pub mod notifikasi;
 pub mod org;
 pub mod skp;
 pub mod sync;

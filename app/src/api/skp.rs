@@ -20,8 +20,10 @@ impl Client {
         self.send(Method::POST, "/api/v1/skp", &CreateSkp { periode_id, rencana }).await
     }
 
-    pub async fn save_skp(self, id: &str, version: i64, rencana: SkpInput) -> Result<SkpBaca, Error> {
-        self.send(Method::PUT, &format!("/api/v1/skp/{id}"), &EditSkp { version, rencana }).await
+    /// Saves the plan; `draf`: saved as it is typed (kept even when it does
+    /// not pass the rules yet).
+    pub async fn save_skp(self, id: &str, version: i64, rencana: SkpInput, draf: bool) -> Result<SkpBaca, Error> {
+        self.send(Method::PUT, &format!("/api/v1/skp/{id}"), &EditSkp { version, rencana, draf }).await
     }
 
     /// Takes a workflow step (submit, approve, return, revise) on the SKP at

@@ -76,6 +76,7 @@ pub fn Kerangka(#[prop(optional, into)] status: Option<ViewFn>, children: Childr
                 data-terbuka=move || menu.get().to_string()>
                 <Show when=masuk>
                     <Tautan ke=Halaman::Beranda>{teks(i18n, |l| td_string!(l, umum.beranda))}</Tautan>
+                    <Tautan ke=Halaman::SkpSaya>{teks(i18n, |l| td_string!(l, umum.skp_saya))}</Tautan>
                     <Show when=move || auth.0.with(Auth::is_penilai)>
                         <Tautan ke=Halaman::Antrian>{teks(i18n, |l| td_string!(l, umum.penilaian))}</Tautan>
                     </Show>
@@ -94,6 +95,7 @@ pub fn Kerangka(#[prop(optional, into)] status: Option<ViewFn>, children: Childr
                     <span class="pendek" aria-hidden="true">{move || if i18n.get_locale() == Locale::id { "EN" } else { "ID" }}</span>
                 </button>
                 <Show when=masuk>
+                    <crate::components::lonceng::Lonceng />
                     <button type="button" class="tombol-teks" data-testid="keluar" on:click=keluar>
                         {teks(i18n, |l| td_string!(l, umum.keluar))}
                     </button>

@@ -421,7 +421,9 @@ impl Syncer {
             return Langkah::Berhenti;
         };
         self.show(&ob);
-        let Some(batch) = ob.batch(&pemilik) else { return Langkah::Selesai };
+        if ob.batch(&pemilik).is_none() {
+            return Langkah::Selesai;
+        }
         // Opened with no connection: the session's CSRF token comes with the session.
         if !self.client.has_csrf_token() {
             match self.client.session().await {
@@ -439,6 +441,20 @@ impl Syncer {
                 }
             }
         }
+        // Marked as sent in the same stored write that takes the batch: a
+        // save typed meanwhile no longer takes the place of one of these.
+        // (Not while the browser knows it has no connection: nothing would go.)
+        if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
+            self.online.set(false);
+            return Langkah::NantiLagi;
+        }
+        let p = pemilik.clone();
+        let (batch, ob) = match update_outbox(move |ob| ob.take_batch(&p)).await {
+            Ok((Some(batch), ob)) => (batch, ob),
+            // Sent meanwhile by another tab.
+            Ok((None, _)) => return Langkah::Selesai,
+            Err(_) => return Langkah::NantiLagi,
+        };
         let out: SyncOutput = match self.client.sync(&batch).await {
             Ok(out) => out,
             Err(api::Error::SessionEnded) => {

@@ -11,6 +11,7 @@ use domain::api::{EditSkp, SkpBaca};
 use domain::skp::SkpInput;
 
 use crate::api;
+use crate::components::field_errors::label_bidang;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::i18n::kata::pegawai as k;
@@ -98,26 +99,7 @@ fn label(l: Locale, b: &Beda) -> String {
         .collect();
     let di_indikator = b.letak().last().is_some_and(|(d, _)| *d == "indikator");
     if let Some(bidang) = b.bidang() {
-        bagian.push(
-            match bidang {
-                "uraian" if di_indikator => k::uraian_indikator(l),
-                "uraian" => k::uraian_rhk(l),
-                "jenis" => k::jenis_rhk(l),
-                "rhk_atasan_id" => k::rhk_atasan(l),
-                "perspektif" => k::perspektif(l),
-                "aspek" => k::aspek(l),
-                "target" => k::target(l),
-                "target_maks" => k::target_maks(l),
-                "satuan" => k::satuan(l),
-                "polaritas" => k::polaritas(l),
-                "pendekatan" => k::pendekatan(l),
-                "dukungan_sumber_daya" => k::dukungan_sumber_daya(l),
-                "skema_pertanggungjawaban" => k::skema_pertanggungjawaban(l),
-                "konsekuensi" => k::konsekuensi(l),
-                lain => lain,
-            }
-            .to_owned(),
-        );
+        bagian.push(label_bidang(l, bidang, di_indikator).unwrap_or(bidang).to_owned());
     }
     bagian.join(" · ")
 }
@@ -145,7 +127,7 @@ fn banding_versi(server: SkpBaca, saya: SkpInput, ganti: Vec<u64>) -> impl IntoV
             let (id, ganti) = (id.clone(), ganti.clone());
             leptos::task::spawn_local(async move {
                 let path = format!("/api/v1/skp/{id}");
-                let body = to_json(&EditSkp { version: versi, rencana: rencana.clone() });
+                let body = to_json(&EditSkp { version: versi, rencana: rencana.clone(), draf: true });
                 let antre = match sinkron {
                     Some(s) => {
                         s.queue_instead(ganti, Some((path.clone(), versi)), vec![("PUT", path, body)]).await.is_ok()
@@ -153,7 +135,7 @@ fn banding_versi(server: SkpBaca, saya: SkpInput, ganti: Vec<u64>) -> impl IntoV
                     None => false,
                 };
                 // A browser that keeps nothing: straight to the server.
-                if !antre && let Err(e) = client.save_skp(&id, versi, rencana).await {
+                if !antre && let Err(e) = client.save_skp(&id, versi, rencana, true).await {
                     menyimpan.set(false);
                     galat.set(Some(e));
                     return;

@@ -4,10 +4,10 @@ use domain::api::{AntrianItem, RhkAtasan, SkpBaca, Transition};
 use domain::skp::AksiSkp;
 
 use crate::api;
+use crate::components::dokumen_skp::DokumenSkp;
 use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
-use crate::components::rhk_form::{label_aspek, label_jenis_rhk, label_polaritas};
 use crate::components::status::StatusBadge;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::{Tautan, use_navigasi};
@@ -19,12 +19,13 @@ use crate::state::auth::use_auth;
 use crate::state::outbox::{Change, Outcome};
 use crate::teks::teks;
 
-async fn muat_antrian(client: api::Client) -> Result<(i64, Vec<AntrianItem>), api::Error> {
+/// The running period (its year and id) and its queue.
+async fn muat_antrian(client: api::Client) -> Result<(i64, String, Vec<AntrianItem>), api::Error> {
     let periode = client.list_periode().await?;
     let Some(p) = periode_aktif(&periode, i64::from(hari_ini().tahun())) else {
-        return Ok((0, Vec::new()));
+        return Ok((0, String::new(), Vec::new()));
     };
-    Ok((p.tahun, client.list_antrian(&p.id).await?))
+    Ok((p.tahun, p.id.clone(), client.list_antrian(&p.id).await?))
 }
 
 /// `/penilai`: the subordinates of this period and their SKP status.
@@ -45,7 +46,7 @@ fn DaftarAntrian() -> impl IntoView {
             .with(|d| {
                 d.as_ref()
                     .and_then(|r| r.as_ref().ok())
-                    .map(|(_, items)| items.iter().filter_map(|i| i.skp_id.clone()).collect())
+                    .map(|(_, _, items)| items.iter().filter_map(|i| i.skp_id.clone()).collect())
             })
             .unwrap_or_default();
         if ids.is_empty() || !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
@@ -61,7 +62,7 @@ fn DaftarAntrian() -> impl IntoView {
         match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
         Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
-        Some(Ok((tahun, items))) => view! {
+        Some(Ok((tahun, periode_id, items))) => view! {
             <section class="kartu">
                 <h1>{t!(i18n, penilai.judul_antrian, tahun = move || tahun)}</h1>
                 <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilai.petunjuk_antrian))}</p>
@@ -73,15 +74,50 @@ fn DaftarAntrian() -> impl IntoView {
                             <span class="jabatan">{i.pegawai.jabatan.clone()}</span>
                             <StatusBadge status=i.status />
                             {match i.skp_id.clone() {
-                                Some(id) => view! { <Tautan ke=Halaman::TinjauSkp(id) attr:class="tombol" attr:data-testid="tinjau">{teks(i18n, |l| td_string!(l, penilai.tinjau))}</Tautan> }.into_any(),
+                                // Only a submitted plan waits for a decision: any other is opened to read.
+                                Some(id) => {
+                                    let (kelas, label): (&str, fn(Locale) -> &'static str) = if i.status == Some(domain::skp::StatusSkp::Diajukan) {
+                                        ("tombol", |l| td_string!(l, penilai.tinjau))
+                                    } else {
+                                        ("tombol tombol-kedua", |l| td_string!(l, penilai.lihat))
+                                    };
+                                    view! { <Tautan ke=Halaman::TinjauSkp(id) attr:class=kelas attr:data-testid="tinjau">{teks(i18n, label)}</Tautan> }.into_any()
+                                }
                                 None => view! { <span class="petunjuk">{teks(i18n, |l| td_string!(l, penilai.belum_ada_skp))}</span> }.into_any(),
                             }}
+                            // Not submitted yet: the subordinate can be reminded (once a day).
+                            {matches!(i.status, None | Some(domain::skp::StatusSkp::Draf | domain::skp::StatusSkp::Dikembalikan))
+                                .then(|| view! { <TombolIngatkan pegawai_id=i.pegawai.id.clone() periode_id=periode_id.clone() /> })}
                         </li>
                     }).collect_view()}
                 </ul>
             </section>
         }.into_any(),
     }
+    }
+}
+
+/// "Ingatkan": tells a subordinate to draft and submit their plan (the
+/// server keeps one reminder a day); then says it was sent, or why not.
+#[component]
+fn TombolIngatkan(pegawai_id: String, periode_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = api::use_client();
+    let kirim = Action::new_local(move |_: &()| {
+        let (p, r) = (pegawai_id.clone(), periode_id.clone());
+        async move { client.ingatkan(p, r).await }
+    });
+    view! {
+        {move || match kirim.value().get() {
+            Some(Ok(())) => view! { <span class="berhasil" role="status" data-testid="diingatkan">{teks(i18n, |l| td_string!(l, penilai.diingatkan))}</span> }.into_any(),
+            Some(Err(e)) => view! { <span class="galat" role="alert" data-testid="galat-ingatkan">{e.untuk_pengguna(i18n.get_locale())}</span> }.into_any(),
+            None => view! {
+                <button type="button" class="tombol-kedua" data-testid="ingatkan" disabled=move || kirim.pending().get()
+                    on:click=move |_| { kirim.dispatch(()); }>
+                    {teks(i18n, |l| td_string!(l, penilai.ingatkan))}
+                </button>
+            }.into_any(),
+        }}
     }
 }
 
@@ -131,7 +167,7 @@ fn Tinjau(id: String) -> impl IntoView {
         let id = id.clone();
         async move {
             let ((skp, atasan), antrian) = futures::join!(muat_skp(client, &id), muat_antrian(client));
-            Ok::<_, api::Error>((skp?, atasan?, antrian?.1))
+            Ok::<_, api::Error>((skp?, atasan?, antrian?.2))
         }
     });
     (move || match data.get() {
@@ -149,7 +185,6 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     let nav = use_navigasi();
     let client = api::use_client();
     let siap_berikutnya = expect_context::<BerikutnyaContext>().0;
-    let en = move || i18n.get_locale() == Locale::en;
     let state = RwSignal::new(skp.clone());
     let catatan = RwSignal::new(String::new());
     let catatan_kosong = RwSignal::new(false);
@@ -285,55 +320,11 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     };
     let diajukan = move || state.with(|s| s.status == domain::skp::StatusSkp::Diajukan);
     let nama = skp.pegawai.nama.clone();
-    let lampiran = skp.skp.rencana().lampiran().clone();
-    let rhk_atasan = atasan.rhk.clone();
-    let uraian_atasan = move |id: Option<&domain::skp::RhkId>| {
-        id.and_then(|id| rhk_atasan.iter().find(|a| a.id == id.as_str())).map(|a| a.uraian.clone())
-    };
     view! {
         <section class="kartu" data-testid="tinjau-skp">
             <h1>{t!(i18n, penilai.judul_tinjau, nama = move || nama.clone())}</h1>
             <StatusBadge status=Signal::derive(move || Some(state.with(|s| s.status))) />
-            <table class="tabel-rhk">
-                <thead><tr><th scope="col">{teks(i18n, |l| td_string!(l, penilai.rhk_pegawai))}</th><th scope="col">{teks(i18n, |l| td_string!(l, penilai.rhk_diintervensi))}</th></tr></thead>
-                <tbody>
-                    {skp.skp.rencana().rhk().iter().map(|r| {
-                        let link = uraian_atasan(r.rhk_atasan());
-                        view! {
-                            <tr data-testid="tinjau-rhk">
-                                <td>
-                                    <strong>{r.uraian().to_owned()}</strong> " " <span class="lencana" data-testid="tinjau-jenis">{ let j = r.jenis(); move || label_jenis_rhk(i18n.get_locale(), j) }</span>
-                                    <ul>{r.indikator().iter().map(|i| view! {
-                                        <li>
-                                            {i.uraian().to_owned()} " — " {crate::state::editor::target_teks(i.target(), en())} " " {i.satuan().to_owned()}
-                                            <br /><span class="petunjuk" data-testid="tinjau-aspek">{ let (a, p) = (i.aspek(), i.polaritas()); move || { let l = i18n.get_locale(); format!("{} · {}", label_aspek(l, a), label_polaritas(l, p)) } }</span>
-                                        </li>
-                                    }).collect_view()}</ul>
-                                </td>
-                                <td>{match link {
-                                    Some(u) => u.into_any(),
-                                    None => view! { <em>{teks(i18n, |l| td_string!(l, penilai.belum_ditautkan))}</em> }.into_any(),
-                                }}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <h2>{teks(i18n, |l| td_string!(l, pegawai.lampiran))}</h2>
-            <dl class="ringkas" data-testid="tinjau-lampiran">
-                {[
-                    (teks(i18n, |l| td_string!(l, pegawai.dukungan_sumber_daya)), lampiran.dukungan_sumber_daya),
-                    (teks(i18n, |l| td_string!(l, pegawai.skema_pertanggungjawaban)), lampiran.skema_pertanggungjawaban),
-                    (teks(i18n, |l| td_string!(l, pegawai.konsekuensi)), lampiran.konsekuensi),
-                ].into_iter().map(|(judul, isi)| view! {
-                    <dt>{judul}</dt>
-                    <dd>{if isi.is_empty() {
-                        view! { <em>{teks(i18n, |l| td_string!(l, penilai.lampiran_kosong))}</em> }.into_any()
-                    } else {
-                        view! { <ul>{isi.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
-                    }}</dd>
-                }).collect_view()}
-            </dl>
+            <DokumenSkp skp=skp.clone() periode=None atasan=atasan.rhk.clone() />
         </section>
         <section class="kartu keputusan">
             // After a decision the SKP is no longer submitted: what was decided shows below instead.

@@ -65,8 +65,9 @@ pub fn bandingkan(saya: &Value, server: &Value) -> Vec<Beda> {
     out
 }
 
-/// The fields in the order the editor shows them.
-const URUTAN: [&str; 17] = [
+/// The fields in the order the editor shows them (also the order of the
+/// list of fields to fix, `editor::bidang_salah`).
+pub const URUTAN: [&str; 17] = [
     "pendekatan",
     "uraian",
     "jenis",

@@ -167,16 +167,19 @@ pub fn kunci_galat(rhk: &str, iki: Option<&str>, field: &str) -> String {
     }
 }
 
+/// The item number and the rest of an error path under the list `awalan`:
+/// `rhk[2].indikator[1].target` under `rhk` is `(2, "indikator[1].target")`
+/// (`lampiran.konsekuensi[0]` under `lampiran.konsekuensi` is `(0, "")`).
+fn indeks<'a>(path: &'a str, awalan: &str) -> Option<(usize, &'a str)> {
+    let rest = path.strip_prefix(awalan)?.strip_prefix('[')?;
+    let (i, rest) = rest.split_once(']')?;
+    Some((i.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
+}
+
 /// The field errors by [`kunci_galat`]. A lampiran item's messages go to
 /// its list (`lampiran.konsekuensi`), each naming the item; other errors
 /// outside the RHK list keep their path.
 pub fn galat_per_id(input: &SkpInput, errors: &FieldErrors) -> HashMap<String, Vec<domain::Teks>> {
-    // `rhk[2].uraian`, `rhk[2].indikator[1].target`, `lampiran.konsekuensi[0]`
-    fn indeks<'a>(path: &'a str, awalan: &str) -> Option<(usize, &'a str)> {
-        let rest = path.strip_prefix(awalan)?.strip_prefix('[')?;
-        let (i, rest) = rest.split_once(']')?;
-        Some((i.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
-    }
     let mut per_id: HashMap<String, Vec<domain::Teks>> = HashMap::new();
     // A lampiran list's items, in number order (the paths sort `[10]` before
     // `[2]`), added after the list's own messages.
@@ -791,6 +794,72 @@ pub fn kelengkapan(rencana: &Result<RencanaSkp, FieldErrors>, inggris: bool) -> 
     galat(&lokal, "rhk", inggris)
 }
 
+/// A field with messages, for the list that leads to each one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BidangSalah {
+    /// The id of its control (what the list's link focuses).
+    pub id: String,
+    /// Its RHK's and indicator's number (from 1), when it is in one.
+    pub rhk: Option<usize>,
+    pub iki: Option<usize>,
+    /// The field as the form names it (`uraian`, `target_maks`, `lampiran.konsekuensi`).
+    pub bidang: String,
+    pub pesan: Vec<domain::Teks>,
+}
+
+/// Every field the validation marked, in the order of the form, with the
+/// id of its control (the ids `rhk_form` and `lampiran` give them). A
+/// message that belongs to no control is left out: it is said below the form.
+pub fn bidang_salah(input: &SkpInput, errors: &FieldErrors) -> Vec<BidangSalah> {
+    // A field's place among its RHK's or indicator's, as the form shows them.
+    fn urutan(field: &str) -> usize {
+        let field = field.strip_prefix("lampiran.").unwrap_or(field);
+        let urutan = &crate::state::banding::URUTAN;
+        urutan.iter().position(|f| *f == field).unwrap_or(urutan.len())
+    }
+    let mut daftar: Vec<(usize, (usize, usize), BidangSalah)> = Vec::new();
+    for (path, pesan) in errors.iter() {
+        let letak = match indeks(path, "rhk") {
+            Some((ri, rest)) => input.rhk.get(ri).and_then(|rhk| match indeks(rest, "indikator") {
+                Some((ii, field)) => {
+                    let iki = rhk.indikator.get(ii)?;
+                    let id = format!("{}-{}", iki.id, field.replace('_', "-"));
+                    Some((ri, (ii + 1, urutan(field)), id, Some(ri + 1), Some(ii + 1), field))
+                }
+                None => {
+                    let kontrol = match rest {
+                        "uraian" | "jenis" | "perspektif" => rest,
+                        "rhk_atasan_id" => "atasan",
+                        _ => return None,
+                    };
+                    Some((ri, (0, urutan(rest)), format!("{}-{kontrol}", rhk.id), Some(ri + 1), None, rest))
+                }
+            }),
+            None => {
+                let daftar = path.split('[').next().unwrap_or(path);
+                let id = match daftar {
+                    "lampiran.dukungan_sumber_daya" => "lampiran-sumber-daya",
+                    "lampiran.skema_pertanggungjawaban" => "lampiran-skema",
+                    "lampiran.konsekuensi" => "lampiran-konsekuensi",
+                    _ => continue,
+                };
+                Some((usize::MAX, (0, urutan(daftar)), id.to_owned(), None, None, daftar))
+            }
+        };
+        let Some((ri, ii, id, rhk, iki, bidang)) = letak else { continue };
+        match daftar.iter_mut().find(|(.., b)| b.id == id) {
+            // A lampiran list's lines are one control.
+            Some((.., b)) => b.pesan.extend(pesan.iter().filter(|p| !b.pesan.contains(p)).cloned().collect::<Vec<_>>()),
+            None => {
+                daftar.push((ri, ii, BidangSalah { id, rhk, iki, bidang: bidang.to_owned(), pesan: pesan.to_vec() }))
+            }
+        }
+    }
+    // By RHK, then its own fields before its indicators, as the form shows them.
+    daftar.sort_by_key(|(ri, ii, _)| (*ri, *ii));
+    daftar.into_iter().map(|(.., b)| b).collect()
+}
+
 /// A Lampiran list as typed, one item per line: blank lines are not items.
 pub fn baris_lampiran(teks: &str) -> Vec<String> {
     teks.lines().map(str::to_owned).filter(|l| !l.trim().is_empty()).collect()
@@ -844,6 +913,34 @@ mod tests_simpan {
         input.rhk[0].uraian.clear();
         let invalid = input.validate(JenisJabatan::Pelaksana);
         assert!(invalid.is_err() && kelengkapan(&invalid, false).is_empty(), "said under its fields instead");
+    }
+
+    #[test]
+    fn every_marked_field_is_listed_in_the_forms_order_with_its_control() {
+        let (mut input, _) = contoh(12);
+        input.rhk[10].uraian.clear();
+        input.rhk[1].indikator[1].target = "delapan".into();
+        input.rhk[1].indikator[1].target_maks = "x".into();
+        input.rhk[1].uraian.clear();
+        input.lampiran.konsekuensi = vec!["a".repeat(2000), "b".repeat(2000)];
+        let errors = input.validate(JenisJabatan::Pelaksana).expect_err("invalid");
+        let daftar = bidang_salah(&input, &errors);
+        let letak: Vec<(&str, Option<usize>, Option<usize>)> =
+            daftar.iter().map(|b| (b.id.as_str(), b.rhk, b.iki)).collect();
+        assert_eq!(
+            letak,
+            [
+                ("rhk-1-uraian", Some(2), None),
+                ("iki-1-1-target", Some(2), Some(2)),
+                ("iki-1-1-target-maks", Some(2), Some(2)),
+                ("rhk-10-uraian", Some(11), None),
+                ("lampiran-konsekuensi", None, None),
+            ]
+        );
+        assert!(daftar.iter().all(|b| !b.pesan.is_empty()));
+        assert_eq!(daftar[4].bidang, "lampiran.konsekuensi");
+        assert_eq!(daftar[1].bidang, "target");
+        assert!(bidang_salah(&input, &FieldErrors::new()).is_empty());
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub struct Entry {
     /// the version it is based on; `None` for a creation.
     pub record: Option<(String, i64)>,
     pub mutation: Mutation,
+    /// Put in a batch that went out: the server may have it already.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sent: bool,
 }
 
 /// A change the server refused, with what it answered (a stale version's
@@ -114,6 +117,9 @@ impl Outbox {
         mut body: Value,
         idempotency_key: String,
     ) -> u64 {
+        if let Some(seq) = self.replace_unsent_save(owner, record.map(|(r, _)| r), method, path, &mut body) {
+            return seq;
+        }
         let record = record.map(|(r, diterima)| (r.to_owned(), self.next_version(owner, r, diterima)));
         if let (Some((_, version)), Value::Object(isi)) = (&record, &mut body) {
             isi.insert("version".to_owned(), Value::from(*version));
@@ -121,8 +127,36 @@ impl Outbox {
         self.last_seq += 1;
         let mutation =
             Mutation { seq: self.last_seq, idempotency_key, method: method.to_owned(), path: path.to_owned(), body };
-        self.pending.push(Entry { owner: owner.to_owned(), record, mutation });
+        self.pending.push(Entry { owner: owner.to_owned(), record, mutation, sent: false });
         self.last_seq
+    }
+
+    /// A save (`PUT`, the whole record) takes the place of the record's last
+    /// waiting change when that is a save of the same path never sent: the
+    /// server gets the last form once, not every pause of the typing (a
+    /// plan saved as it is typed, offline for a day). Its `seq`, key and
+    /// version stay. `None`: queued after it instead.
+    fn replace_unsent_save(
+        &mut self,
+        owner: &str,
+        record: Option<&str>,
+        method: &str,
+        path: &str,
+        body: &mut Value,
+    ) -> Option<u64> {
+        let record = record.filter(|_| method == "PUT")?;
+        let last = self
+            .pending
+            .iter_mut()
+            .rev()
+            .find(|e| e.owner == owner && e.record.as_ref().is_some_and(|(r, _)| r == record))
+            .filter(|e| !e.sent && e.mutation.method == "PUT" && e.mutation.path == path)?;
+        let version = last.record.as_ref().map(|(_, v)| *v)?;
+        if let Value::Object(isi) = body {
+            isi.insert("version".to_owned(), Value::from(version));
+        }
+        last.mutation.body = std::mem::take(body);
+        Some(last.mutation.seq)
     }
 
     /// The version a new change of `record` is based on.
@@ -140,6 +174,16 @@ impl Outbox {
         let mutations: Vec<Mutation> =
             self.pending.iter().filter(|e| e.owner == owner).take(MAX_MUTATIONS).map(|e| e.mutation.clone()).collect();
         (!mutations.is_empty()).then(|| SyncInput { client_id: self.client_id.clone(), mutations })
+    }
+
+    /// [`Outbox::batch`], its changes marked as sent (one stored write with
+    /// the sending): none of them is replaced by a later save any more.
+    pub fn take_batch(&mut self, owner: &str) -> Option<SyncInput> {
+        let batch = self.batch(owner)?;
+        for e in self.pending.iter_mut().filter(|e| e.owner == owner).take(MAX_MUTATIONS) {
+            e.sent = true;
+        }
+        Some(batch)
     }
 
     /// Takes the server's answer to a batch of `owner`'s: saved changes
@@ -340,6 +384,7 @@ mod tests {
         // another; the first save is refused as stale (another device saved).
         let mut o = Outbox::new("hp");
         let s1 = edit(&mut o, "ani", 1, "a", "k1");
+        o.take_batch("ani");
         let s2 = edit(&mut o, "ani", 1, "b", "k2");
         let ajukan =
             o.push("ani", Some((SKP, 1)), "POST", &format!("{SKP}/submit"), json!({ "version": 0 }), "k3".into());
@@ -360,6 +405,35 @@ mod tests {
     }
 
     #[test]
+    fn a_save_never_sent_is_replaced_by_the_next_save_of_its_record() {
+        let mut o = Outbox::new("hp");
+        // Typed offline, saved at every pause: one save waits, with the last form.
+        let s1 = edit(&mut o, "ani", 2, "sa", "k1");
+        let lain = o.push("ani", Some(("/api/v1/skp/s2", 7)), "PUT", "/api/v1/skp/s2", json!({}), "k2".into());
+        assert_eq!(edit(&mut o, "ani", 2, "satu", "k3"), s1, "the same place in the queue");
+        let batch = o.take_batch("ani").unwrap();
+        let m = &batch.mutations;
+        assert_eq!(m.iter().map(|m| m.seq).collect::<Vec<_>>(), [s1, lain]);
+        assert_eq!((m[0].idempotency_key.as_str(), &m[0].body), ("k1", &json!({ "version": 2, "rencana": "satu" })));
+        // Once sent it may be applied already: the next save follows it, chained.
+        let s3 = edit(&mut o, "ani", 2, "satu dua", "k4");
+        assert!(s3 > lain);
+        assert_eq!(o.pending("ani").last().unwrap().mutation.body["version"], 3);
+        // A submission after a save is never folded into it, and a save after
+        // the submission follows it.
+        let ajukan =
+            o.push("ani", Some((SKP, 2)), "POST", &format!("{SKP}/submit"), json!({ "version": 0 }), "k5".into());
+        let s4 = edit(&mut o, "ani", 2, "tiga", "k6");
+        assert!(s4 > ajukan && ajukan > s3);
+        // Another person's save is theirs.
+        let b = edit(&mut o, "budi", 2, "b", "k7");
+        assert!(b > s4);
+        // Kept as it is: the mark survives a reload.
+        let baca: Outbox = serde_json::from_str(&serde_json::to_string(&o).unwrap()).unwrap();
+        assert_eq!(baca, o);
+    }
+
+    #[test]
     fn a_long_outbox_is_sent_in_parts() {
         let mut o = Outbox::new("hp");
         for i in 0..(MAX_MUTATIONS + 5) {
@@ -376,6 +450,7 @@ mod tests {
     fn queued_edits_of_one_record_chain_their_versions() {
         let mut o = Outbox::new("hp");
         edit(&mut o, "ani", 3, "satu", "k1");
+        o.take_batch("ani");
         edit(&mut o, "ani", 3, "dua", "k2");
         o.push("ani", Some((SKP, 3)), "POST", &format!("{SKP}/submit"), json!({ "version": 0 }), "k3".into());
         let versi = |o: &Outbox| {
@@ -410,6 +485,7 @@ mod tests {
     fn a_passing_failure_keeps_the_change_and_what_follows_in_order() {
         let mut o = Outbox::new("hp");
         edit(&mut o, "ani", 1, "satu", "k1");
+        o.take_batch("ani");
         edit(&mut o, "ani", 1, "dua", "k2");
         let batch = o.batch("ani").unwrap();
         let out = jawaban("hp", &[(&batch.mutations[0], 503, false), (&batch.mutations[1], 503, false)]);
@@ -422,6 +498,7 @@ mod tests {
     fn a_refusal_is_kept_for_its_owner_to_reapply_or_drop() {
         let mut o = Outbox::new("hp");
         let s1 = edit(&mut o, "ani", 1, "satu", "k1");
+        o.take_batch("ani");
         let s2 = edit(&mut o, "ani", 1, "dua", "k2");
         let batch = o.batch("ani").unwrap();
         let mut out = jawaban("hp", &[(&batch.mutations[0], 200, false), (&batch.mutations[1], 409, false)]);

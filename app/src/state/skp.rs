@@ -74,6 +74,57 @@ impl SkpTersimpan {
     }
 }
 
+/// Where the plan on screen is saved, as the editor's head says it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum KeadaanSimpan {
+    /// The server has this form: since when, if it took it during this
+    /// visit (ms since the epoch).
+    Server(Option<f64>),
+    /// Being saved: typed a moment ago, or waiting in the outbox while the
+    /// connection is there.
+    Menyimpan,
+    /// Kept on this device; sent when the connection is back.
+    Perangkat,
+    /// The last save was refused; the message at the foot says why.
+    Ditolak,
+}
+
+impl KeadaanSimpan {
+    /// From what the editor knows: whether the form on screen is the
+    /// server's (`sama`), whether a save waits in the outbox (`di_antrean`)
+    /// and holds the form on screen (`antre_sama`), the connection, a
+    /// refusal of the last save, and when the server last took it. "On this
+    /// device" is said only once the outbox has the form (a form typed a
+    /// moment ago is still being saved).
+    pub fn dari(
+        sama: bool,
+        (di_antrean, antre_sama): (bool, bool),
+        online: bool,
+        ditolak: bool,
+        pada: Option<f64>,
+    ) -> Self {
+        if ditolak {
+            KeadaanSimpan::Ditolak
+        } else if sama && !di_antrean {
+            KeadaanSimpan::Server(pada)
+        } else if di_antrean && antre_sama && !online {
+            KeadaanSimpan::Perangkat
+        } else {
+            KeadaanSimpan::Menyimpan
+        }
+    }
+
+    /// The name on the page (`data-keadaan`), for tests and styles.
+    pub fn kode(self) -> &'static str {
+        match self {
+            KeadaanSimpan::Server(_) => "server",
+            KeadaanSimpan::Menyimpan => "menyimpan",
+            KeadaanSimpan::Perangkat => "perangkat",
+            KeadaanSimpan::Ditolak => "ditolak",
+        }
+    }
+}
+
 fn bisa_diubah(v: &SkpBaca) -> bool {
     v.akses == Akses::Pegawai && v.status.is_editable()
 }
@@ -141,6 +192,19 @@ mod tests {
         assert_eq!(t.draf("p1", lain.clone()), None, "nothing to keep");
         let lagi = diubah(lain);
         assert_eq!(t.draf("p1", lagi.clone()), Some(draf("p1", 6, lagi)));
+    }
+
+    #[test]
+    fn the_save_state_says_where_the_form_is() {
+        use KeadaanSimpan as K;
+        assert_eq!(K::dari(true, (false, false), true, false, Some(5.0)), K::Server(Some(5.0)));
+        assert_eq!(K::dari(true, (false, false), false, false, None), K::Server(None), "offline, nothing new");
+        assert_eq!(K::dari(false, (false, false), true, false, None), K::Menyimpan, "typed a moment ago");
+        assert_eq!(K::dari(false, (false, false), false, false, None), K::Menyimpan, "offline, not in the outbox yet");
+        assert_eq!(K::dari(false, (true, true), true, false, None), K::Menyimpan, "waiting to be sent");
+        assert_eq!(K::dari(false, (true, true), false, false, None), K::Perangkat);
+        assert_eq!(K::dari(false, (true, false), false, false, None), K::Menyimpan, "typed after the waiting save");
+        assert_eq!(K::dari(false, (true, true), true, true, None), K::Ditolak);
     }
 
     #[test]

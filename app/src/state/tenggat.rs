@@ -6,12 +6,7 @@ use domain::tanggal::Tanggal;
 
 /// Working days from `hari_ini` to `batas` (0 on the day; negative when late).
 pub fn sisa_hari_kerja(hari_ini: Tanggal, batas: Tanggal) -> i64 {
-    let k = Kalender::nasional();
-    if batas >= hari_ini {
-        i64::from(k.hari_kerja_antara(hari_ini, batas))
-    } else {
-        -i64::from(k.hari_kerja_antara(batas, hari_ini))
-    }
+    Kalender::nasional().sisa_hari_kerja(hari_ini, batas)
 }
 
 /// The SKP must be set by the end of January of the period's year (PermenPANRB 6/2022 Art. 14).

@@ -186,12 +186,14 @@ fn parse_target_bound(e: &mut FieldErrors, field: &str, s: &str) -> Option<f64> 
 }
 
 /// Parses a number as Indonesians type it. A comma is the decimal mark
-/// (`12,5`); dots are thousands separators when they group digits by three
-/// (`1.000.000`, `1.234,5`); otherwise a single dot is a decimal point
-/// (`12.5`, `0.125`). Choice: `5.000` is five thousand, as in Indonesian
-/// notation. No exponents, no `inf`/`NaN`.
+/// (`12,5`); dots are thousands separators, grouping digits by three
+/// (`1.000.000`, `1.234,5`). A dot that groups nothing (`12.5`, `0.125`) is
+/// refused with the same number written with a comma: read either way it
+/// would be a guess (`1.500` is fifteen hundred, so `1.5` cannot quietly be
+/// one and a half). A unit typed with the number goes (`100%`, `Rp 1.500.000`).
+/// No exponents, no `inf`/`NaN`.
 pub fn parse_angka(s: &str) -> Result<f64, Teks> {
-    let s = s.trim();
+    let s = tanpa_satuan(s.trim());
     if s.is_empty() {
         return Err(crate::error::pesan::wajib_diisi());
     }
@@ -203,7 +205,17 @@ pub fn parse_angka(s: &str) -> Result<f64, Teks> {
     let (bulat, pecahan) = match badan.split_once(',') {
         Some((b, p)) => (b, Some(p)),
         None => match badan.split_once('.') {
-            Some((b, p)) if !ribuan(badan) && !p.contains('.') => (b, Some(p)),
+            Some((b, p)) if !ribuan(badan) && !p.contains('.') => {
+                let digit = |x: &str| !x.is_empty() && x.bytes().all(|c| c.is_ascii_digit());
+                if !(digit(b) && digit(p)) {
+                    return Err(bukan_angka());
+                }
+                let saran = format!("{}{b},{p}", if tanda < 0.0 { "-" } else { "" });
+                return Err(Teks::new(
+                    format!("Pakai koma untuk desimal: {saran}. Titik memisahkan ribuan (1.000)."),
+                    format!("Use a comma for decimals: {saran}. A dot separates thousands (1.000)."),
+                ));
+            }
             _ => (badan, None),
         },
     };
@@ -224,6 +236,16 @@ pub fn parse_angka(s: &str) -> Result<f64, Teks> {
         None => bulat_bersih,
     };
     teks.parse::<f64>().ok().filter(|x| x.is_finite()).map(|x| tanda * x).ok_or_else(bukan_angka)
+}
+
+/// A number as typed without the unit typed with it: `Rp 1.500.000` (any
+/// case, with or without a dot or space after it), `100%` or `100 %`.
+fn tanpa_satuan(s: &str) -> &str {
+    let s = match s.get(..2) {
+        Some(rp) if rp.eq_ignore_ascii_case("rp") => s[2..].strip_prefix('.').unwrap_or(&s[2..]).trim_start(),
+        _ => s,
+    };
+    s.strip_suffix('%').map_or(s, str::trim_end)
 }
 
 /// `1.000`, `12.345.678`: digits grouped by three with dots, first group 1–3
@@ -300,9 +322,17 @@ mod tests {
         let table = [
             ("12", Some(12.0)),
             (" 12,5 ", Some(12.5)),
-            ("12.5", Some(12.5)),
+            ("12.5", None),
             ("0,75", Some(0.75)),
-            ("0.125", Some(0.125)),
+            ("0.125", None),
+            ("100%", Some(100.0)),
+            ("12,5 %", Some(12.5)),
+            ("Rp 1.500.000", Some(1_500_000.0)),
+            ("rp1.500.000,50", Some(1_500_000.5)),
+            ("Rp. 250", Some(250.0)),
+            ("Rp", None),
+            ("%", None),
+            ("Rupiah 5", None),
             ("1.000", Some(1000.0)),
             ("1.000.000", Some(1_000_000.0)),
             ("1.234,5", Some(1234.5)),
@@ -316,12 +346,17 @@ mod tests {
             ("1e3", None),
             ("inf", None),
             ("NaN", None),
-            ("12 %", None),
-            ("01.000", Some(1.0)), // a leading zero cannot start a thousands group
+            ("01.000", None), // a leading zero cannot start a thousands group
         ];
         for (s, expected) in table {
             assert_eq!(parse_angka(s).ok(), expected, "{s:?}");
         }
+        // A dot that groups nothing: refused, with the number written the right way.
+        let pesan = parse_angka("1.5").unwrap_err();
+        assert_eq!(pesan.dalam("id"), "Pakai koma untuk desimal: 1,5. Titik memisahkan ribuan (1.000).");
+        assert_eq!(pesan.dalam("en"), "Use a comma for decimals: 1,5. A dot separates thousands (1.000).");
+        assert!(parse_angka("-0.5").unwrap_err().dalam("id").contains("-0,5"));
+        assert_eq!(parse_angka("1.2.3").unwrap_err().dalam("en"), "Must be a number, e.g. 12 or 12,5.");
     }
 
     #[test]

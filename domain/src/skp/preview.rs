@@ -972,7 +972,7 @@ mod tests {
                     RealisasiInput {
                         indikator_id: x.indikator().to_string(),
                         evaluasi,
-                        nilai: x.nilai().unwrap().to_string(),
+                        nilai: crate::rule_set::angka_persis(x.nilai().unwrap()).id,
                         uraian: String::new(),
                         bukti_dukung: vec![],
                     }

@@ -24,6 +24,7 @@ pub mod akun;
 pub mod baca;
 pub mod error;
 pub mod idempotency;
+pub mod notifikasi;
 pub mod org;
 pub mod skp;
 pub mod tulis;

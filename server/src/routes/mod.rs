@@ -7,6 +7,7 @@ use crate::state::AppState;
 
 pub mod auth;
 pub mod health;
+pub mod notifikasi;
 pub mod org;
 pub mod preview;
 pub mod skp;
@@ -19,6 +20,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(org::router())
         .merge(skp::router())
+        .merge(notifikasi::router())
         .merge(preview::router())
         .fallback(|| async { ApiError::NotFound })
 }

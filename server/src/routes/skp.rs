@@ -10,6 +10,7 @@ use domain::api::{
     Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SkpRingkas, SkpVersion, SkpView,
     Transition,
 };
+use domain::notifikasi::{Penerima, Peristiwa};
 use domain::pegawai::{JenisJabatan, PegawaiId};
 use domain::periode::{Periode, PeriodeId};
 use domain::skp::{AksiSkp, Peran, RencanaSkp, RhkId, Skp, SkpBaru, SkpId, StatusSkp};
@@ -20,8 +21,8 @@ use utoipa_axum::routes;
 
 use crate::auth::Actor;
 use crate::clock;
-use crate::db::org;
 use crate::db::skp::{self as store, Pihak, SkpJson, SkpLengkap, SkpRow};
+use crate::db::{notifikasi, org};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{AppJson, AppQuery};
 use crate::idempotency::{Kunci, jawaban_json};
@@ -274,11 +275,23 @@ async fn edit(
     let (mut l, akses) = load_lengkap(&state, &actor, &id).await?;
     check_version(&l, akses, input.version)?;
     let peran = peran_of(akses)?;
-    let rencana = input.rencana.validate(parse_jenis(&l.jenis_jabatan)?)?;
-    periksa_tautan(&state, &rencana, Some(l.row.skp.rencana()), &l.row.periode_id, &l.row.penilai_id).await?;
+    // A draft saved as it is typed may not pass the rules yet: then only
+    // what was typed is kept (the status still has to take changes).
+    let rencana = match rencana_of(&state, &l, &input.rencana).await {
+        Err(ApiError::Validation(_)) if input.draf => l.row.skp.rencana().clone(),
+        other => other?,
+    };
     l.row.skp.update(peran, rencana)?;
     l.row.isian = input.rencana;
     save(&state, l, akses, AksiSkp::Update, &actor, kunci).await
+}
+
+/// The plan typed (`isian`) as the rules read it: 422 for its fields, or a
+/// link to an RHK the atasan does not have.
+async fn rencana_of(state: &AppState, l: &SkpLengkap, isian: &domain::SkpInput) -> ApiResult<RencanaSkp> {
+    let rencana = isian.validate(parse_jenis(&l.jenis_jabatan)?)?;
+    periksa_tautan(state, &rencana, Some(l.row.skp.rencana()), &l.row.periode_id, &l.row.penilai_id).await?;
+    Ok(rencana)
 }
 
 /// A status column as the domain names it; another value is a damaged row.
@@ -298,6 +311,14 @@ async fn transition(
     check_version(&l, akses, input.version)?;
     let peran = peran_of(akses)?;
     let hari_ini = clock::hari_ini();
+    if aksi == AksiSkp::Submit {
+        // What is submitted is what was typed: a draft saved as it was typed
+        // is checked now (422 for its fields, as a save is).
+        let rencana = rencana_of(&state, &l, &l.row.isian).await?;
+        if rencana != *l.row.skp.rencana() {
+            l.row.skp.update(peran, rencana)?;
+        }
+    }
     let skp = &mut l.row.skp;
     match aksi {
         AksiSkp::Submit => skp.submit(peran, hari_ini)?,
@@ -330,7 +351,9 @@ async fn save(
 ) -> ApiResult<Response> {
     let SkpLengkap { row, pegawai, .. } = l;
     // Everything but the SQL is done here, off the shared writer: the
-    // serialised SKP and the answer (the update succeeds only as version + 1).
+    // serialised SKP and the answer (the update succeeds only as version + 1),
+    // and who is told of the step (never the one who took it).
+    let kabar = kabar_langkah(&row, aksi, &actor.pegawai_id);
     let j = SkpJson::dari(&row)?;
     let perubahan = row.perubahan();
     let id = perubahan.id.clone();
@@ -341,6 +364,9 @@ async fn save(
         .write(move |c| {
             Box::pin(async move {
                 store::update_json(c, &perubahan, &j, aksi, &oleh, k.record(), &body).await?;
+                for n in &kabar {
+                    notifikasi::tambah(c, n).await?;
+                }
                 Ok(body)
             })
         })
@@ -348,6 +374,30 @@ async fn save(
     kunci.tercatat();
     tracing::info!(skp_id = %id, %aksi, "skp changed");
     Ok(jawaban_json(StatusCode::OK, body))
+}
+
+/// The notifications of a workflow step of `row`, taken by `oleh`: one per
+/// person [`domain::notifikasi::ATURAN`] names, never the one who took it.
+fn kabar_langkah(row: &SkpRow, aksi: AksiSkp, oleh: &str) -> Vec<notifikasi::Baru> {
+    let Some(peristiwa) = Peristiwa::dari_aksi(aksi) else { return Vec::new() };
+    let dibuat = clock::now_ms();
+    peristiwa
+        .penerima()
+        .map(|p| match p {
+            Penerima::Pegawai => row.pegawai_id.clone(),
+            Penerima::PejabatPenilai => row.penilai_id.clone(),
+        })
+        .filter(|penerima| penerima != oleh)
+        .map(|penerima_id| notifikasi::Baru {
+            instansi_id: row.instansi_id.clone(),
+            penerima_id,
+            jenis: peristiwa.kode(),
+            skp_id: Some(row.id.clone()),
+            periode_id: row.periode_id.clone(),
+            dari_id: Some(oleh.to_owned()),
+            dibuat,
+        })
+        .collect()
 }
 
 /// The pegawai submits the plan to the pejabat penilai.

@@ -12,6 +12,7 @@ mod health;
 mod import;
 mod keamanan;
 mod matrix;
+mod notifikasi;
 mod openapi;
 mod org;
 mod preview;

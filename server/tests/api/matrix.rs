@@ -209,6 +209,12 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("GET", "/api/v1/skp/{id}/versi", Jaga::Skp),
     ("GET", "/api/v1/skp/{id}/rhk-atasan", Jaga::Skp),
     ("GET", "/api/v1/penilai/skp", Jaga::Antrian),
+    // The subordinate of the caller as penilai only: `notifikasi::a_reminder_reaches_only_a_subordinate_once_a_day`.
+    ("POST", "/api/v1/penilai/ingatkan", Jaga::Antrian),
+    // The caller's own notifications: `notifikasi::each_person_reads_and_marks_only_their_own`.
+    ("GET", "/api/v1/notifikasi", Jaga::Diri),
+    ("GET", "/api/v1/notifikasi/jumlah", Jaga::Diri),
+    ("POST", "/api/v1/notifikasi/baca", Jaga::Diri),
     ("POST", "/api/v1/sync", Jaga::Sync),
 ];
 

@@ -43,6 +43,10 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/skp/{id}/versi"),
     ("GET", "/api/v1/skp/{id}/rhk-atasan"),
     ("GET", "/api/v1/penilai/skp"),
+    ("POST", "/api/v1/penilai/ingatkan"),
+    ("GET", "/api/v1/notifikasi"),
+    ("GET", "/api/v1/notifikasi/jumlah"),
+    ("POST", "/api/v1/notifikasi/baca"),
     ("POST", "/api/v1/preview"),
     ("POST", "/api/v1/sync"),
 ];

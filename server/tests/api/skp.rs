@@ -330,6 +330,97 @@ async fn invalid_plans_get_field_errors_in_both_languages_on(backend: Backend) {
 }
 
 #[tokio::test]
+async fn a_draft_saved_as_it_is_typed_keeps_what_was_typed_and_is_checked_on_submit() {
+    for backend in backends() {
+        a_draft_saved_as_it_is_typed_keeps_what_was_typed_and_is_checked_on_submit_on(backend).await;
+    }
+}
+
+async fn a_draft_saved_as_it_is_typed_keeps_what_was_typed_and_is_checked_on_submit_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
+    let periode = periode_id(&app).await;
+    let pegawai = app.login(DEMO_STAF2).await;
+    let skp: Value = create(&pegawai, &periode, "Terlaksananya pelatihan teknis").await.json().await.unwrap();
+    let id = skp["id"].as_str().unwrap();
+    let put = |version: i64, rencana: &Value, draf: bool| {
+        pegawai
+            .put(&format!("/api/v1/skp/{id}"))
+            .json(&json!({ "version": version, "rencana": rencana, "draf": draf }))
+            .send()
+    };
+    // Half typed: a second RHK with nothing in it yet, a target in words.
+    let mut separuh = rencana("Terlaksananya pelatihan teknis");
+    separuh["rhk"][0]["indikator"][0]["target"] = json!("sembilan");
+    separuh["rhk"].as_array_mut().unwrap().push(json!({
+        "id": "r2", "uraian": "", "jenis": "tambahan", "rhk_atasan_id": "", "perspektif": null,
+        "indikator": [{ "id": "i2", "uraian": "", "aspek": "kuantitas", "target": "", "target_maks": "", "satuan": "", "polaritas": "normal" }]
+    }));
+    // Not as a draft: refused for its fields, as before.
+    assert_eq!(put(1, &separuh, false).await.unwrap().status(), 422, "{backend:?}");
+    // As a draft: kept as typed; the plan the rules read is still the last valid one.
+    let res = put(1, &separuh, true).await.unwrap();
+    assert_eq!(res.status(), 200, "{backend:?}");
+    let saved: Value = res.json().await.unwrap();
+    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["isian"], separuh, "what was typed comes back as typed");
+    assert_eq!(saved["skp"]["rencana"]["rhk"].as_array().unwrap().len(), 1, "the rules' plan is the last valid one");
+    // Another device reads the draft as typed.
+    let laptop = app.login(DEMO_STAF2).await;
+    let read: Value = laptop.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(read["isian"], separuh);
+    // Submitting checks what was typed: refused with its fields.
+    let refused = act(&pegawai, id, "submit", 2, "").await;
+    assert_eq!(refused.status(), 422);
+    let body: Value = refused.json().await.unwrap();
+    let fields = body["fields"].as_object().unwrap();
+    assert!(fields.contains_key("rhk[0].indikator[0].target"), "{fields:?}");
+    assert!(fields.contains_key("rhk[1].uraian"), "{fields:?}");
+    assert!(is_teks(&fields["rhk[1].uraian"][0]), "{fields:?}");
+    // Finished as a draft too: the rules' plan follows, and it submits.
+    let mut selesai = rencana("Terlaksananya pelatihan teknis");
+    selesai["rhk"][0]["indikator"][0]["target"] = json!("95");
+    let res = put(2, &selesai, true).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let saved: Value = res.json().await.unwrap();
+    assert_eq!(saved["skp"]["rencana"]["rhk"][0]["indikator"][0]["target"]["min"], 95.0, "{saved}");
+    let submitted = act(&pegawai, id, "submit", 3, "").await;
+    assert_eq!(submitted.status(), 200);
+    // A submitted SKP takes no draft either.
+    assert_eq!(put(4, &separuh, true).await.unwrap().status(), 409);
+    // Someone else's SKP takes no draft: still a 404.
+    let other = app.login(DEMO_STAF3).await;
+    let res = other
+        .put(&format!("/api/v1/skp/{id}"))
+        .json(&json!({ "version": 4, "rencana": separuh, "draf": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+}
+
+#[tokio::test]
+async fn a_draft_that_was_valid_then_broken_submits_the_plan_as_typed_not_the_old_one() {
+    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    let periode = periode_id(&app).await;
+    let pegawai = app.login(DEMO_STAF2).await;
+    let skp: Value = create(&pegawai, &periode, "Terlaksananya pelatihan teknis").await.json().await.unwrap();
+    let id = skp["id"].as_str().unwrap();
+    // The uraian emptied after a valid save: submitting must not submit the older valid plan.
+    let mut rusak = rencana("Terlaksananya pelatihan teknis");
+    rusak["rhk"][0]["uraian"] = json!("");
+    let res = pegawai
+        .put(&format!("/api/v1/skp/{id}"))
+        .json(&json!({ "version": 1, "rencana": rusak, "draf": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(act(&pegawai, id, "submit", 2, "").await.status(), 422);
+    let read: Value = pegawai.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(read["status"], "draf");
+}
+
+#[tokio::test]
 async fn a_pegawai_drafts_before_the_atasan_and_sees_the_atasan_rhk_once_it_exists() {
     for backend in backends() {
         a_pegawai_drafts_before_the_atasan_and_sees_the_atasan_rhk_once_it_exists_on(backend).await;

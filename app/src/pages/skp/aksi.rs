@@ -13,19 +13,18 @@ use crate::teks::teks;
 
 /// The editor's foot: the last save's refusal (a conflict with the way to
 /// the server's version: `buang_draf`), the server's messages without a
-/// field here, saving and submitting (`kirim(ajukan)`), and where the form
-/// is: saved as which version, kept on this device (`di_perangkat`: the
-/// typed form; `di_antrean`: a save or submission waiting in the outbox;
-/// `seq`: the outbox's number of the last save stored, on the section as
-/// `data-seq`). (A view function of the editor, not a component: it is only
+/// field here, submitting (`kirim(true)`, asked first once `siap` found
+/// the plan complete; the plan saves itself as it is typed), the version saved and a submission waiting in the outbox
+/// (`di_antrean`; `seq`: the outbox's number of the last change stored, on
+/// the section as `data-seq`). (A view function of the editor, not a component: it is only
 /// ever part of it.)
 pub(super) fn aksi_simpan(
     skp: RwSignal<SkpTersimpan>,
     server_galat: RwSignal<Option<api::Error>>,
     editable: Signal<bool>,
     pending: Memo<bool>,
-    kirim: impl Fn(bool) + Copy + Send + Sync + 'static,
-    (di_perangkat, di_antrean, seq): (RwSignal<bool>, RwSignal<Option<bool>>, RwSignal<u64>),
+    (siap, kirim): (impl Fn() -> bool + Copy + Send + Sync + 'static, impl Fn(bool) + Copy + Send + Sync + 'static),
+    (di_antrean, seq): (RwSignal<Option<bool>>, RwSignal<u64>),
     buang_draf: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -54,12 +53,9 @@ pub(super) fn aksi_simpan(
             </ul>
             <Show when=move || editable.get()>
                 <div class="aksi">
-                    <button type="button" class="tombol-kedua" data-testid="simpan-draf" disabled=move || pending.get() on:click=move |_| kirim(false)>
-                        {move || if pending.get() { teks(i18n, |l| td_string!(l, pegawai.menyimpan)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.simpan_draf)).into_any() }}
-                    </button>
                     // Submitting hands the plan over for review: asked first, as approving is.
                     <button type="button" data-testid="ajukan" disabled=move || pending.get() || yakin_ajukan.get()
-                        on:click=move |_| tanya(yakin_ajukan, "ajukan")>
+                        on:click=move |_| if siap() { tanya(yakin_ajukan, "ajukan") }>
                         {move || if skp.with(|s| s.status_is(StatusSkp::Dikembalikan)) { teks(i18n, |l| td_string!(l, pegawai.ajukan_ulang)).into_any() } else { teks(i18n, |l| td_string!(l, pegawai.ajukan)).into_any() }}
                     </button>
                 </div>
@@ -74,14 +70,12 @@ pub(super) fn aksi_simpan(
             <p class="tersimpan" data-testid="tersimpan" aria-live="polite">
                 {move || { let v = skp.with(|s| s.skp.version); t!(i18n, pegawai.tersimpan, versi = move || v) }}
             </p>
-            // Stored on the device, waiting for the server (said only once the transaction completed).
-            {move || di_antrean.get().map(|ajukan| view! {
+            // A submission stored on the device, waiting for the server (said
+            // only once the transaction completed; a save says so at the top).
+            <Show when=move || di_antrean.get() == Some(true)>
                 <p class="petunjuk" role="status" data-testid="tersimpan-perangkat">
-                    {if ajukan { teks(i18n, |l| td_string!(l, luring.diajukan_perangkat)).into_any() } else { teks(i18n, |l| td_string!(l, luring.tersimpan_perangkat)).into_any() }}
+                    {teks(i18n, |l| td_string!(l, luring.diajukan_perangkat))}
                 </p>
-            })}
-            <Show when=move || di_perangkat.get()>
-                <p class="petunjuk" data-testid="draf-lokal">{teks(i18n, |l| td_string!(l, pegawai.draf_lokal))}</p>
             </Show>
         </section>
     }

@@ -8,34 +8,39 @@ use domain::skp::AksiSkp;
 use domain::{RatingEkspektasi, RuleSet};
 
 use crate::api;
-use crate::components::field_errors::FieldErrorList;
+use crate::components::field_errors::{DaftarBidangSalah, FieldErrorList};
 use crate::components::kuadran::OpsiRating;
 use crate::components::lampiran::Lampiran;
 use crate::components::preview::PreviewSummary;
 use crate::components::rhk_form::RhkForm;
 use crate::fokus::{fokus_galat_pertama, fokus_nanti};
 use crate::i18n::{Locale, td_string, use_i18n};
+use crate::navigasi::Tautan;
 use crate::offline::sync::{SyncResult, use_syncer};
 use crate::offline::to_json;
+use crate::page::Halaman;
 use crate::state::auth::use_auth;
 use crate::state::draf;
 use crate::state::editor::{
-    PreviewParams, PreviewState, Sasaran, compute_plan_preview, galat_form, hasil_per_indikator, jelaskan,
-    kelengkapan as kelengkapan_rencana, ketik_realisasi, periksa_realisasi, tambah_rhk,
+    PreviewParams, PreviewState, Sasaran, bidang_salah, compute_plan_preview, galat_form, hasil_per_indikator,
+    jelaskan, kelengkapan as kelengkapan_rencana, ketik_realisasi, periksa_realisasi, tambah_rhk,
 };
 use crate::state::form::{Editor, Sebaran, ikuti};
 use crate::state::outbox::Outcome;
-use crate::state::skp::{Dibuka, SkpTersimpan};
+use crate::state::skp::{Dibuka, KeadaanSimpan, SkpTersimpan};
 use crate::teks::teks;
 
 use super::aksi::aksi_simpan;
 use super::kepala::kepala_skp;
 
+/// The pause in the typing after which the form is saved to the server.
+const JEDA_SIMPAN_MS: u64 = 1200;
+
 /// How a save went: stored in the outbox (its last `seq`), or, with no
 /// device store, straight to the server with its answer.
 #[derive(Clone)]
 enum Simpan {
-    DiPerangkat { seq: u64, ajukan: bool },
+    DiPerangkat { seq: u64, ajukan: bool, isian: Box<domain::SkpInput> },
     Langsung(Box<Result<SkpBaca, api::Error>>),
 }
 
@@ -68,6 +73,7 @@ pub(super) fn EditorSkp(
     // reload or a lost connection): restored, and said so.
     let pemilik = auth.pegawai_id();
     let antre_ajukan = antre.as_ref().map(|(_, ajukan)| *ajukan);
+    let antre_isian = antre.as_ref().and_then(|(simpan, _)| simpan.as_ref()).map(|e| e.rencana.clone());
     let kept = draf::ambil(&awal.id).or_else(|| {
         antre.and_then(|(simpan, _)| simpan).map(|e| draf::Draf {
             pemilik: pemilik.clone(),
@@ -78,7 +84,6 @@ pub(super) fn EditorSkp(
     let Dibuka { skp: tersimpan, isian, dipulihkan } = SkpTersimpan::buka(awal, &pemilik, kept);
     let view_state = RwSignal::new(tersimpan);
     let pulih = RwSignal::new(dipulihkan);
-    let di_perangkat = RwSignal::new(dipulihkan);
     let form = RwSignal::new(isian);
     let realisasi = RwSignal::new(BTreeMap::<String, String>::new());
     let rating_perilaku = RwSignal::new(RatingEkspektasi::SesuaiEkspektasi.kode().to_owned());
@@ -86,6 +91,9 @@ pub(super) fn EditorSkp(
     // completeness list and every keystroke's preview read this one result.
     let rencana = Memo::new(move |_| form.with(|f| f.validate(jenis_jabatan)));
     let errors = Memo::new(move |_| rencana.with(|r| r.as_ref().err().cloned().unwrap_or_default()));
+    // Every marked field, each a link to it: beside the preview while there
+    // is none, and above the buttons after a submission was refused for them.
+    let salah = Memo::new(move |_| errors.with(|e| form.with(|f| bidang_salah(f, e))));
     let masukan = Memo::new(move |_| PreviewParams {
         rule_set,
         jenis_jabatan,
@@ -157,28 +165,33 @@ pub(super) fn EditorSkp(
     // A save stored on the device and not yet answered by the server
     // (`Some(ajukan)`), and the last `seq` it was given.
     let di_antrean = RwSignal::new(antre_ajukan);
+    // The form the last save stored in the outbox holds.
+    let antre_isian = RwSignal::new(antre_isian);
     let seq_terakhir = RwSignal::new(0u64);
     let simpan = Action::new_local(move |ajukan: &bool| {
         let ajukan = *ajukan;
         let (id, version) = view_state.with_untracked(|v| (v.skp.id.clone(), v.versi()));
         let rencana = form.get_untracked();
+        let dikirim = rencana.clone();
         async move {
             // Into the outbox: kept on the device first, then sent (now, or
             // when the connection is back), the save and the submission in order.
             let path = format!("/api/v1/skp/{id}");
             if let Some(s) = sinkron {
-                let mut ubah = vec![("PUT", path.clone(), to_json(&EditSkp { version, rencana: rencana.clone() }))];
+                // Saved as typed until it is submitted: then it must pass the rules.
+                let edit = EditSkp { version, rencana: rencana.clone(), draf: !ajukan };
+                let mut ubah = vec![("PUT", path.clone(), to_json(&edit))];
                 if ajukan {
                     let langkah = Transition { version, catatan: String::new() };
                     ubah.push(("POST", format!("{path}/{}", AksiSkp::Submit.kode()), to_json(&langkah)));
                 }
                 if let Ok(seq) = s.queue(Some((path, version)), ubah).await {
-                    return Simpan::DiPerangkat { seq, ajukan };
+                    return Simpan::DiPerangkat { seq, ajukan, isian: Box::new(dikirim) };
                 }
             }
             // A browser that keeps nothing (storage refused): straight to the server.
             let r = async {
-                let saved = client.save_skp(&id, version, rencana).await?;
+                let saved = client.save_skp(&id, version, rencana, !ajukan).await?;
                 if ajukan {
                     client.transition_skp(&id, AksiSkp::Submit, saved.version, String::new()).await
                 } else {
@@ -188,15 +201,25 @@ pub(super) fn EditorSkp(
             Simpan::Langsung(Box::new(r.await))
         }
     });
+    // When the server last took a save during this visit (ms since the epoch).
+    let disimpan_pada = RwSignal::new(None::<f64>);
     // The server's answer to a save, however it came.
     let terima = move |hasil: Result<SkpBaca, api::Error>| match hasil {
         Ok(v) => {
             server_galat.set(None);
             pulih.set(false);
+            disimpan_pada.set(Some(js_sys::Date::now()));
             let id = v.id.clone();
+            // Nothing typed here since the last version (another tab or
+            // device saved): the form follows the server, rather than being
+            // saved back over it as this screen's own change.
+            let ikut = form.with_untracked(|f| view_state.with_untracked(|s| *f == s.skp.isian));
+            let isian = ikut.then(|| v.isian.clone());
             if form.with_untracked(|f| view_state.try_update(|s| s.disimpan(v, f))) == Some(true) {
                 draf::hapus(&id);
-                di_perangkat.set(false);
+            }
+            if let Some(isian) = isian.filter(|i| form.with_untracked(|f| f != i)) {
+                form.set(isian);
             }
         }
         Err(api::Error::SessionEnded) => auth.expire(),
@@ -210,9 +233,10 @@ pub(super) fn EditorSkp(
         }
     };
     Effect::new(move |_| match simpan.value().get() {
-        Some(Simpan::DiPerangkat { seq, ajukan }) => {
+        Some(Simpan::DiPerangkat { seq, ajukan, isian }) => {
             seq_terakhir.set(seq);
             di_antrean.set(Some(ajukan));
+            antre_isian.set(Some(*isian));
         }
         Some(Simpan::Langsung(r)) => terima(*r),
         None => {}
@@ -272,12 +296,9 @@ pub(super) fn EditorSkp(
         };
         menunggu.try_set_value(false);
         match kept {
-            None => {
-                draf::hapus(&id);
-                di_perangkat.try_set(false);
-            }
+            None => draf::hapus(&id),
             Some(d) => {
-                di_perangkat.try_set(draf::simpan(&id, &d));
+                draf::simpan(&id, &d);
             }
         }
     };
@@ -318,12 +339,78 @@ pub(super) fn EditorSkp(
         keluar.remove();
         sisa();
     });
+    // Saved to the server as it is typed: a pause in the typing queues the
+    // form as a draft (through the outbox, where a save not sent yet gives
+    // way to the next one). Not after a refusal (a conflict, say: the person
+    // decides first; a field error of a submission goes as the form changes),
+    // nor when the form is the server's already.
+    let sama = Memo::new(move |_| form.with(|f| view_state.with(|v| *f == v.skp.isian)));
+    let putaran = StoredValue::new(0u64);
+    let simpan_nanti = move |jeda_ms: u64| {
+        let n = putaran.get_value().wrapping_add(1);
+        putaran.set_value(n);
+        set_timeout(
+            move || {
+                // A later change started a new pause, or the editor is gone.
+                if putaran.try_get_value() != Some(n) {
+                    return;
+                }
+                // (Nor once a submission waits: a save after it would be refused.)
+                let boleh = editable.try_get_untracked() == Some(true)
+                    && sama.try_get_untracked() == Some(false)
+                    && server_galat.try_with_untracked(Option::is_none) == Some(true)
+                    && di_antrean.try_get_untracked() != Some(Some(true))
+                    && form.try_with_untracked(|f| antre_isian.with_untracked(|a| a.as_ref() != Some(f))) == Some(true);
+                if boleh {
+                    simpan.dispatch(false);
+                }
+            },
+            std::time::Duration::from_millis(jeda_ms),
+        );
+    };
+    Effect::new(move |sebelumnya: Option<()>| {
+        form.track();
+        // A form restored from this device goes to the outbox at once (unless
+        // the outbox has it already); after that, 1.2 s after the last key.
+        match sebelumnya {
+            None if dipulihkan => simpan_nanti(0),
+            None => {}
+            Some(()) => simpan_nanti(JEDA_SIMPAN_MS),
+        }
+    });
+    let online = Signal::derive(move || sinkron.is_none_or(|s| s.online.get()));
+    let keadaan = Signal::derive(move || {
+        editable.get().then(|| {
+            let antre_sama = form.with(|f| antre_isian.with(|a| a.as_ref() == Some(f)));
+            KeadaanSimpan::dari(
+                sama.get(),
+                (di_antrean.with(Option::is_some), antre_sama),
+                online.get(),
+                server_galat.with(Option::is_some),
+                disimpan_pada.get(),
+            )
+        })
+    });
     let buang_draf = Callback::new(move |_| {
         view_state.with_untracked(|v| draf::hapus(&v.skp.id));
         reload.run(());
     });
-    let kirim = move |ajukan: bool| {
+    // Submitting: the form is checked here first (its messages shown, the
+    // first field with one in view), then saved and submitted in one go;
+    // a save waiting for a pause in the typing is not needed any more.
+    let siap_ajukan = move || {
         coba();
+        let siap = rencana.with_untracked(|r| r.as_ref().is_ok_and(|r| r.kelengkapan().is_empty()));
+        if !siap {
+            fokus_galat_pertama();
+        }
+        siap
+    };
+    let kirim = move |ajukan: bool| {
+        if ajukan && !siap_ajukan() {
+            return;
+        }
+        putaran.update_value(|n| *n = n.wrapping_add(1));
         simpan.dispatch(ajukan);
     };
     // What the SKP as a whole still lacks: said once the pegawai tries to save.
@@ -341,7 +428,14 @@ pub(super) fn EditorSkp(
     };
     let rhk_ids = Memo::new(move |_| form.with(|f| f.rhk.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
     view! {
-        {kepala_skp(view_state, tahun, pulih, editable, atasan_kosong, buang_draf)}
+        {kepala_skp(view_state, tahun, pulih, editable, atasan_kosong, buang_draf, keadaan)}
+        // A plan that takes no more changes reads as the SKP document.
+        // Once submitted, the plan reads as the SKP document (a page of the home build).
+        <Show when=move || editable.get() fallback=move || view! {
+            <p class="kartu"><Tautan ke=Halaman::Dokumen(view_state.with_untracked(|v| v.skp.id.clone())) attr:class="tombol" attr:data-testid="lihat-dokumen">
+                {teks(i18n, |l| td_string!(l, pegawai.lihat_dokumen))}
+            </Tautan></p>
+        }>
         <div class="tata-editor">
             <div class="kolom-form">
                 <h2>{teks(i18n, |l| td_string!(l, pegawai.rhk))}</h2>
@@ -379,6 +473,9 @@ pub(super) fn EditorSkp(
                     jelaskan=Callback::new(move |_| masukan.with(|m| form.with(|f| jelaskan(f, m, &Sasaran::Skp)))) />
             </aside>
         </div>
-        {aksi_simpan(view_state, server_galat, editable, simpan.pending(), kirim, (di_perangkat, di_antrean, seq_terakhir), buang_draf)}
+        <DaftarBidangSalah testid="ringkasan-galat"
+            daftar=Signal::derive(move || if dicoba.get() { salah.get() } else { Vec::new() }) />
+        </Show>
+        {aksi_simpan(view_state, server_galat, editable, simpan.pending(), (siap_ajukan, kirim), (di_antrean, seq_terakhir), buang_draf)}
     }
 }

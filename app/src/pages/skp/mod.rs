@@ -8,11 +8,13 @@ mod kepala;
 
 use leptos::prelude::*;
 
-use domain::api::EditSkp;
+use domain::api::{Akses, EditSkp};
 
 use crate::api;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
+use crate::navigasi::use_navigasi;
+use crate::page::Halaman;
 
 use editor::EditorSkp;
 
@@ -29,6 +31,7 @@ pub fn HalamanSkp(id: String) -> impl IntoView {
 #[component]
 fn Muat(id: String) -> impl IntoView {
     let client = api::use_client();
+    let nav = use_navigasi();
     let sinkron = crate::offline::sync::use_syncer();
     let data = LocalResource::new(move || {
         let id = id.clone();
@@ -52,6 +55,12 @@ fn Muat(id: String) -> impl IntoView {
     move || match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
         Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
+        // A plan that takes no more changes from this reader reads as the
+        // document, in the home build (the editor's build stays light).
+        Some(Ok((skp, ..))) if !(skp.akses == Akses::Pegawai && skp.status.is_editable()) => {
+            nav.ganti(&Halaman::Dokumen(skp.id));
+            ().into_any()
+        }
         Some(Ok((skp, periode, atasan, antre))) => {
             let p = periode.into_iter().find(|p| p.id == skp.periode_id);
             view! { <EditorSkp awal=skp periode=p atasan=atasan antre=antre reload=Callback::new(move |_| data.refetch()) /> }

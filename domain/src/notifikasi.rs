@@ -1,0 +1,147 @@
+//! Being told: what happened that a person must know, and who is told of
+//! what. The server keeps one row per person told (the in-app bell) and
+//! sends the same by e-mail where configured; the texts are here, once, in
+//! both languages.
+//!
+//! Who is told of what is one table, [`ATURAN`]: a later stage (feedback
+//! requests, evaluations, objections) adds its events and rows there, not a
+//! new code path.
+
+use serde::{Deserialize, Serialize};
+
+use crate::skp::AksiSkp;
+use crate::teks::Teks;
+
+/// Something that happened which someone must know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Peristiwa {
+    /// The pegawai submitted the plan: the penilai reviews it.
+    SkpDiajukan,
+    /// The penilai returned the plan with notes.
+    SkpDikembalikan,
+    /// The penilai approved (set) the plan.
+    SkpDisetujui,
+    /// A set plan was opened for revision.
+    SkpDirevisi,
+    /// The penilai reminds a subordinate who has not submitted a plan yet.
+    Pengingat,
+    /// The deadline to set the SKP is near or past, and the plan is not set.
+    TenggatSkp,
+}
+
+/// Who, seen from the SKP the event is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Penerima {
+    Pegawai,
+    PejabatPenilai,
+}
+
+/// Who is told of what.
+pub const ATURAN: &[(Peristiwa, Penerima)] = &[
+    (Peristiwa::SkpDiajukan, Penerima::PejabatPenilai),
+    (Peristiwa::SkpDikembalikan, Penerima::Pegawai),
+    (Peristiwa::SkpDisetujui, Penerima::Pegawai),
+    (Peristiwa::SkpDirevisi, Penerima::Pegawai),
+    (Peristiwa::Pengingat, Penerima::Pegawai),
+    (Peristiwa::TenggatSkp, Penerima::Pegawai),
+];
+
+impl Peristiwa {
+    pub const ALL: [Peristiwa; 6] = [
+        Peristiwa::SkpDiajukan,
+        Peristiwa::SkpDikembalikan,
+        Peristiwa::SkpDisetujui,
+        Peristiwa::SkpDirevisi,
+        Peristiwa::Pengingat,
+        Peristiwa::TenggatSkp,
+    ];
+
+    pub fn kode(self) -> &'static str {
+        match self {
+            Peristiwa::SkpDiajukan => "skp_diajukan",
+            Peristiwa::SkpDikembalikan => "skp_dikembalikan",
+            Peristiwa::SkpDisetujui => "skp_disetujui",
+            Peristiwa::SkpDirevisi => "skp_direvisi",
+            Peristiwa::Pengingat => "pengingat",
+            Peristiwa::TenggatSkp => "tenggat_skp",
+        }
+    }
+
+    pub fn dari_kode(kode: &str) -> Option<Peristiwa> {
+        Self::ALL.into_iter().find(|p| p.kode() == kode)
+    }
+
+    /// The event a workflow step of an SKP is, if anyone is told of it.
+    pub fn dari_aksi(aksi: AksiSkp) -> Option<Peristiwa> {
+        match aksi {
+            AksiSkp::Submit => Some(Peristiwa::SkpDiajukan),
+            AksiSkp::Return => Some(Peristiwa::SkpDikembalikan),
+            AksiSkp::Approve => Some(Peristiwa::SkpDisetujui),
+            AksiSkp::Revise => Some(Peristiwa::SkpDirevisi),
+            _ => None,
+        }
+    }
+
+    /// Who is told of it ([`ATURAN`]).
+    pub fn penerima(self) -> impl Iterator<Item = Penerima> {
+        ATURAN.iter().filter(move |(p, _)| *p == self).map(|(_, r)| *r)
+    }
+
+    /// What the person reads: `dari` is who did it (a name), `tahun` the
+    /// SKP's year.
+    pub fn teks(self, dari: &str, tahun: i64) -> Teks {
+        match self {
+            Peristiwa::SkpDiajukan => Teks::new(
+                format!("{dari} mengajukan SKP {tahun} untuk Anda tinjau."),
+                format!("{dari} submitted their {tahun} SKP for your review."),
+            ),
+            Peristiwa::SkpDikembalikan => Teks::new(
+                format!("SKP {tahun} Anda dikembalikan oleh {dari} dengan catatan."),
+                format!("{dari} returned your {tahun} SKP with notes."),
+            ),
+            Peristiwa::SkpDisetujui => Teks::new(
+                format!("SKP {tahun} Anda disetujui oleh {dari}."),
+                format!("{dari} approved your {tahun} SKP."),
+            ),
+            Peristiwa::SkpDirevisi => Teks::new(
+                format!("SKP {tahun} Anda dibuka untuk revisi oleh {dari}."),
+                format!("{dari} opened your {tahun} SKP for revision."),
+            ),
+            Peristiwa::Pengingat => Teks::new(
+                format!("{dari} mengingatkan Anda untuk menyusun dan mengajukan SKP {tahun}."),
+                format!("{dari} reminds you to draft and submit your {tahun} SKP."),
+            ),
+            Peristiwa::TenggatSkp => Teks::new(
+                format!("Batas penetapan SKP {tahun} sudah dekat; SKP Anda belum ditetapkan."),
+                format!("The deadline to set your {tahun} SKP is near; it is not set yet."),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_is_told_to_someone_and_its_code_reads_back() {
+        for p in Peristiwa::ALL {
+            assert!(p.penerima().count() > 0, "{p:?} tells nobody");
+            assert_eq!(Peristiwa::dari_kode(p.kode()), Some(p));
+            let t = p.teks("Siti", 2026);
+            assert!(t.dalam("id").contains("2026") && t.dalam("en").contains("2026"), "{p:?}");
+        }
+        assert_eq!(Peristiwa::dari_kode("lain"), None);
+    }
+
+    #[test]
+    fn each_workflow_step_tells_the_other_side() {
+        let siapa = |a| Peristiwa::dari_aksi(a).map(|p| p.penerima().collect::<Vec<_>>());
+        assert_eq!(siapa(AksiSkp::Submit), Some(vec![Penerima::PejabatPenilai]));
+        assert_eq!(siapa(AksiSkp::Return), Some(vec![Penerima::Pegawai]));
+        assert_eq!(siapa(AksiSkp::Approve), Some(vec![Penerima::Pegawai]));
+        assert_eq!(siapa(AksiSkp::Update), None, "a save tells nobody");
+    }
+}
