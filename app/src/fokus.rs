@@ -18,6 +18,20 @@ pub fn fokus_nanti(id: String) {
     });
 }
 
+/// Brings the element with the test id `testid` into view, at the nearest
+/// edge, once the page has drawn it: a message said where the person is
+/// looking (a period created, an import applied).
+pub fn tampakkan(testid: &'static str) {
+    request_animation_frame(move || {
+        let sel = format!("[data-testid={testid}]");
+        if let Some(el) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&sel).ok().flatten())
+        {
+            el.scroll_into_view_with_bool(false);
+        }
+    });
+}
+
 /// Focuses the first saved field that has a message under it (its message
 /// list is `{field id}-galat`), or scrolls to the message when it belongs
 /// to no single field (such as the SKP's missing main RHK); once the page

@@ -106,10 +106,14 @@ test('the admin imports a bad file, reads the report, then applies a good one', 
   assert.match(await page.getByTestId('tabel-laporan').locator('thead').textContent(), /Siapa yang memperbaiki/);
   await screenshot(page, 'admin-laporan-desktop');
 
-  // An empty file with the right header, to fill in a spreadsheet.
+  // The template to fill in a spreadsheet: the header and two example rows,
+  // and beside it what each coded column takes.
   const [templat] = await Promise.all([page.waitForEvent('download'), page.getByTestId('unduh-templat').click()]);
   assert.equal(templat.suggestedFilename(), 'templat-impor-pegawai.csv');
-  assert.equal(readFileSync(await templat.path(), 'utf8'), '\uFEFFnip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\r\n');
+  const baris = readFileSync(await templat.path(), 'utf8').split('\r\n').filter(Boolean);
+  assert.equal(baris[0], '\uFEFFnip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan');
+  assert.equal(baris.length, 3, baris.join(' | '));
+  assert.match(await page.getByTestId('nilai-kolom').textContent(), /pns, pppk.*jpt, administrasi, fungsional, pelaksana/);
 
   // The report downloads as CSV from a blob: URL, within the CSP.
   const [download] = await Promise.all([
@@ -150,6 +154,13 @@ test('the admin imports a bad file, reads the report, then applies a good one', 
   await page.getByTestId('daftar-kode').waitFor();
   assert.equal(mintaKode.length, 1, 'one request: the one after "yes"');
   assert.equal(await page.getByTestId('kode-item').count(), 2);
+  // Only the code is monospace and bold; the NIP and the name read as text.
+  const gaya = await page.getByTestId('kode-item').first().locator('td').evaluateAll((tds) => tds.map((td) => {
+    const el = td.querySelector('code') ?? td;
+    const g = getComputedStyle(el);
+    return [/mono/i.test(g.fontFamily), Number(g.fontWeight) >= 600];
+  }));
+  assert.deepEqual(gaya, [[false, false], [false, false], [true, true]]);
   assert.match(await page.getByTestId('catatan-sekali').textContent(), /hanya ditampilkan sekali/);
   const [kode] = await Promise.all([page.waitForEvent('download'), page.getByTestId('unduh-kode').click()]);
   const kodeCsv = readFileSync(await kode.path(), 'utf8');
@@ -284,6 +295,9 @@ test('the admin opens a period with its rule set; a year that exists is refused 
   await page.getByTestId('periode-item').first().waitFor();
   const ada = (await page.getByTestId('periode-item').first().locator('td').first().textContent()).trim();
   const form = page.getByTestId('form-periode');
+  // A four-digit year's field is not the width of the page.
+  const lebar = await form.getByTestId('periode-tahun').evaluate((el) => el.getBoundingClientRect().width);
+  assert.ok(lebar <= 170, `the year field is ${lebar} px wide`);
   await form.getByTestId('periode-tahun').fill(ada);
   await form.getByTestId('simpan-periode').click();
   await page.waitForFunction(() => /sudah ada/.test(document.querySelector('[data-testid=galat-periode]')?.textContent ?? ''));
@@ -294,6 +308,12 @@ test('the admin opens a period with its rule set; a year that exists is refused 
   await form.getByTestId('periode-aturan').selectOption('permenpanrb_8_2021');
   await form.getByTestId('simpan-periode').click();
   await page.waitForFunction((t) => document.querySelector('[data-testid=periode-dibuat]')?.textContent.includes(t), baru);
+  // Said where the admin is looking: below the form's button, not above the list.
+  assert.ok(await page.evaluate(() => {
+    const tombol = document.querySelector('[data-testid=simpan-periode]');
+    const pesan = document.querySelector('[data-testid=periode-dibuat]');
+    return Boolean(tombol.compareDocumentPosition(pesan) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }), 'the message follows the button');
   const dibuat = page.locator('[data-testid=periode-item]', { hasText: baru });
   await dibuat.waitFor();
   assert.equal(await dibuat.getAttribute('data-rule-set'), 'permenpanrb_8_2021');

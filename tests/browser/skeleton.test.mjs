@@ -195,6 +195,34 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await page.goto(server.base + '/simulasi');
     await page.getByTestId('predikat').waitFor();
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) <= 0, 'simulasi overflows');
+    // The kuadran's labels break between words only, never inside one
+    // ("ekspekta-si"), in both languages.
+    for (const bahasa of ['id', 'en']) {
+      if (bahasa === 'en') {
+        await page.getByTestId('ganti-bahasa').click();
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+      }
+      const patah = await page.evaluate(() => {
+        const out = [];
+        for (const el of document.querySelectorAll('.kuadran th, .kuadran .sudut, .kuadran .predikat')) {
+          const jalan = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let n = jalan.nextNode(); n; n = jalan.nextNode()) {
+            if (!n.parentElement.checkVisibility()) continue;
+            for (const m of n.data.matchAll(/[^\s/]+/g)) {
+              const r = document.createRange();
+              r.setStart(n, m.index);
+              r.setEnd(n, m.index + m[0].length);
+              if (new Set([...r.getClientRects()].map((q) => Math.round(q.top))).size > 1) out.push(m[0]);
+            }
+          }
+        }
+        return out;
+      });
+      assert.deepEqual(patah, [], `${name} ${bahasa}: words broken inside`);
+      if (bahasa === 'en') await screenshot(page, `simulasi-${name}-en`);
+    }
+    await page.getByTestId('ganti-bahasa').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'id');
     await screenshot(page, `simulasi-${name}`);
     await page.close();
   });

@@ -45,6 +45,17 @@ pub fn AdminImpor(
     view! {
         <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.petunjuk_impor))}</p>
         <pre class="contoh-csv" style:overflow-x="auto">{domain::api::KOLOM_IMPOR.join(";")}</pre>
+        // What each coded column takes.
+        <dl class="ringkas" data-testid="nilai-kolom">
+            <dt><code>"jenis_pegawai"</code></dt>
+            <dd>{[domain::JenisPegawai::Pns, domain::JenisPegawai::Pppk].map(|j| j.kode()).join(", ")}</dd>
+            <dt><code>"jenis_jabatan"</code></dt>
+            <dd>{[domain::JenisJabatan::Jpt, domain::JenisJabatan::Administrasi, domain::JenisJabatan::Fungsional, domain::JenisJabatan::Pelaksana].map(|j| j.kode()).join(", ")}</dd>
+            <dt><code>"nip"</code>", "<code>"nip_atasan"</code></dt>
+            <dd>{teks(i18n, |l| td_string!(l, admin.nilai_nip))}</dd>
+            <dt><code>"unit"</code></dt>
+            <dd>{teks(i18n, |l| td_string!(l, admin.nilai_unit))}</dd>
+        </dl>
         <p>
             <AdminUnduh isi=Signal::stored(templat_impor()) nama_berkas="templat-impor-pegawai.csv" testid="unduh-templat">
                 {teks(i18n, |l| td_string!(l, admin.unduh_templat))}

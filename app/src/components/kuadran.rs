@@ -33,6 +33,25 @@ pub fn LabelRating(rating: RatingEkspektasi) -> impl IntoView {
     move || label_rating(i18n.get_locale(), rating)
 }
 
+/// A rating as an axis of the kuadran: in full, and on a phone without the
+/// word "ekspektasi" the caption already says (so no word is broken inside).
+#[component]
+fn LabelSumbu(rating: RatingEkspektasi) -> impl IntoView {
+    let i18n = use_i18n();
+    let pendek = move || {
+        let l = i18n.get_locale();
+        match rating {
+            RatingEkspektasi::DiatasEkspektasi => td_string!(l, umum.diatas_pendek),
+            RatingEkspektasi::SesuaiEkspektasi => td_string!(l, umum.sesuai_pendek),
+            RatingEkspektasi::DibawahEkspektasi => td_string!(l, umum.dibawah_pendek),
+        }
+    };
+    view! {
+        <span class="panjang">{move || label_rating(i18n.get_locale(), rating)}</span>
+        <span class="pendek">{pendek}</span>
+    }
+}
+
 /// Options for a rating select, the middle one selected.
 #[component]
 pub fn OpsiRating() -> impl IntoView {
@@ -113,7 +132,8 @@ fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl Int
                 <button type="button" class=format!("predikat {}", predikat.kode()) data-testid="sel-kuadran"
                     data-hasil=h.kode() data-perilaku=p.kode() data-predikat=predikat.kode() aria-label=nama
                     aria-current=move || dipilih().then_some("true") on:click=pilih>
-                    {move || label_predikat(i18n.get_locale(), predikat)}
+                    // A line may break after the "/" of "Kurang/Misconduct", never inside a word.
+                    {move || label_predikat(i18n.get_locale(), predikat).split_inclusive('/').map(|b| view! { {b}<wbr /> }).collect_view()}
                 </button>
             </td>
         }
@@ -125,13 +145,13 @@ fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl Int
                 <tr>
                     // The axes, for the eye (each cell's name says its ratings).
                     <td class="sudut" aria-hidden="true">{teks(i18n, |l| td_string!(l, umum.kuadran_sudut))}</td>
-                    {KOLOM.into_iter().map(|p| view! { <th scope="col"><LabelRating rating=p /></th> }).collect_view()}
+                    {KOLOM.into_iter().map(|p| view! { <th scope="col"><LabelSumbu rating=p /></th> }).collect_view()}
                 </tr>
             </thead>
             <tbody>
                 {BARIS.into_iter().map(|h| view! {
                     <tr>
-                        <th scope="row"><LabelRating rating=h /></th>
+                        <th scope="row"><LabelSumbu rating=h /></th>
                         {KOLOM.into_iter().map(|p| sel(h, p)).collect_view()}
                     </tr>
                 }).collect_view()}

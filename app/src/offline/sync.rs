@@ -236,13 +236,34 @@ impl Syncer {
         record: Option<(String, i64)>,
         ubah: Vec<(&'static str, String, Value)>,
     ) -> Result<u64, idb::IdbError> {
-        self.queue_instead(Vec::new(), record, ubah).await
+        self.simpan(None, Vec::new(), record, ubah).await
+    }
+
+    /// [`Syncer::queue`] by the screen `asal` (an editor): its save not sent
+    /// yet gives way to its next one (`Outbox::push_dari`).
+    pub async fn queue_dari(
+        self,
+        asal: String,
+        record: Option<(String, i64)>,
+        ubah: Vec<(&'static str, String, Value)>,
+    ) -> Result<u64, idb::IdbError> {
+        self.simpan(Some(asal), Vec::new(), record, ubah).await
     }
 
     /// [`Syncer::queue`], the refused changes `ganti` (their `seq`) dropped
     /// in the same transaction: what the person chose instead of them.
     pub async fn queue_instead(
         self,
+        ganti: Vec<u64>,
+        record: Option<(String, i64)>,
+        ubah: Vec<(&'static str, String, Value)>,
+    ) -> Result<u64, idb::IdbError> {
+        self.simpan(None, ganti, record, ubah).await
+    }
+
+    async fn simpan(
+        self,
+        asal: Option<String>,
         ganti: Vec<u64>,
         record: Option<(String, i64)>,
         ubah: Vec<(&'static str, String, Value)>,
@@ -259,7 +280,7 @@ impl Syncer {
             let record = record.as_ref().map(|(r, v)| (r.as_str(), *v));
             let mut seq = 0;
             for ((method, path, body), key) in ubah.into_iter().zip(keys) {
-                seq = ob.push(&pemilik, record, method, &path, body, key);
+                seq = ob.push_dari(asal.as_deref(), &pemilik, record, method, &path, body, key);
             }
             seq
         })

@@ -188,7 +188,7 @@ pub fn unit_datar(akar: &[UnitNode]) -> Vec<UnitBaris> {
 
 /// An empty import file: the header row of the columns the import reads.
 pub fn templat_impor() -> String {
-    csv(&[domain::api::KOLOM_IMPOR.map(str::to_owned).to_vec()])
+    domain::api::impor::templat_impor()
 }
 
 /// The import report as a CSV file; `kepala` names the four columns.
@@ -480,8 +480,12 @@ mod tests {
     }
 
     #[test]
-    fn the_import_template_is_the_header_row_of_the_import() {
-        assert_eq!(templat_impor(), "\u{feff}nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\r\n");
+    fn the_import_template_is_the_header_and_two_example_rows() {
+        let templat = templat_impor();
+        let baris: Vec<&str> = templat.trim_start_matches('\u{feff}').split("\r\n").filter(|b| !b.is_empty()).collect();
+        assert_eq!(baris[0], "nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan");
+        assert_eq!(baris.len(), 3, "the columns and two example rows: {baris:?}");
+        assert!(baris[2].ends_with(";197504102000031001"), "the second is rated by the first: {}", baris[2]);
     }
 
     fn ringkasan(terapkan: bool) -> Ringkasan {

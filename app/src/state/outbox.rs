@@ -53,6 +53,10 @@ pub struct Entry {
     /// Put in a batch that went out: the server may have it already.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sent: bool,
+    /// The screen that queued it (one editor in one tab), when its saves
+    /// may replace each other ([`Outbox::push_dari`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asal: Option<String>,
 }
 
 /// A change the server refused, with what it answered (a stale version's
@@ -114,10 +118,27 @@ impl Outbox {
         record: Option<(&str, i64)>,
         method: &str,
         path: &str,
+        body: Value,
+        idempotency_key: String,
+    ) -> u64 {
+        self.push_dari(None, owner, record, method, path, body, idempotency_key)
+    }
+
+    /// [`Outbox::push`] by the screen `asal`: a save of its takes the place
+    /// of its own save of the record not sent yet (never another screen's:
+    /// two tabs' forms are two changes).
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_dari(
+        &mut self,
+        asal: Option<&str>,
+        owner: &str,
+        record: Option<(&str, i64)>,
+        method: &str,
+        path: &str,
         mut body: Value,
         idempotency_key: String,
     ) -> u64 {
-        if let Some(seq) = self.replace_unsent_save(owner, record.map(|(r, _)| r), method, path, &mut body) {
+        if let Some(seq) = self.replace_unsent_save(asal, owner, record.map(|(r, _)| r), method, path, &mut body) {
             return seq;
         }
         let record = record.map(|(r, diterima)| (r.to_owned(), self.next_version(owner, r, diterima)));
@@ -127,30 +148,40 @@ impl Outbox {
         self.last_seq += 1;
         let mutation =
             Mutation { seq: self.last_seq, idempotency_key, method: method.to_owned(), path: path.to_owned(), body };
-        self.pending.push(Entry { owner: owner.to_owned(), record, mutation, sent: false });
+        self.pending.push(Entry {
+            owner: owner.to_owned(),
+            record,
+            mutation,
+            sent: false,
+            asal: asal.map(str::to_owned),
+        });
         self.last_seq
     }
 
     /// A save (`PUT`, the whole record) takes the place of the record's last
-    /// waiting change when that is a save of the same path never sent: the
+    /// waiting change when that is a save of the same path by the same
+    /// screen (`asal`), never sent: the
     /// server gets the last form once, not every pause of the typing (a
     /// plan saved as it is typed, offline for a day). Its `seq`, key and
     /// version stay. `None`: queued after it instead.
     fn replace_unsent_save(
         &mut self,
+        asal: Option<&str>,
         owner: &str,
         record: Option<&str>,
         method: &str,
         path: &str,
         body: &mut Value,
     ) -> Option<u64> {
-        let record = record.filter(|_| method == "PUT")?;
+        let record = record.filter(|_| method == "PUT" && asal.is_some())?;
         let last = self
             .pending
             .iter_mut()
             .rev()
             .find(|e| e.owner == owner && e.record.as_ref().is_some_and(|(r, _)| r == record))
-            .filter(|e| !e.sent && e.mutation.method == "PUT" && e.mutation.path == path)?;
+            .filter(|e| {
+                !e.sent && e.asal.as_deref() == asal && e.mutation.method == "PUT" && e.mutation.path == path
+            })?;
         let version = last.record.as_ref().map(|(_, v)| *v)?;
         if let Value::Object(isi) = body {
             isi.insert("version".to_owned(), Value::from(version));
@@ -343,6 +374,12 @@ mod tests {
         o.push(owner, Some((SKP, diterima)), "PUT", SKP, json!({ "version": 0, "rencana": uraian }), key.into())
     }
 
+    /// A save by the editor `asal` (its saves of the record replace each other while unsent).
+    fn ketik(o: &mut Outbox, asal: &str, owner: &str, diterima: i64, uraian: &str, key: &str) -> u64 {
+        let body = json!({ "version": 0, "rencana": uraian });
+        o.push_dari(Some(asal), owner, Some((SKP, diterima)), "PUT", SKP, body, key.into())
+    }
+
     #[test]
     fn answers_are_classified_as_the_server_stops_on_them() {
         for (status, outcome) in [
@@ -408,27 +445,34 @@ mod tests {
     fn a_save_never_sent_is_replaced_by_the_next_save_of_its_record() {
         let mut o = Outbox::new("hp");
         // Typed offline, saved at every pause: one save waits, with the last form.
-        let s1 = edit(&mut o, "ani", 2, "sa", "k1");
+        let s1 = ketik(&mut o, "tab-a", "ani", 2, "sa", "k1");
         let lain = o.push("ani", Some(("/api/v1/skp/s2", 7)), "PUT", "/api/v1/skp/s2", json!({}), "k2".into());
-        assert_eq!(edit(&mut o, "ani", 2, "satu", "k3"), s1, "the same place in the queue");
+        assert_eq!(ketik(&mut o, "tab-a", "ani", 2, "satu", "k3"), s1, "the same place in the queue");
+        // Another tab's editor of the same SKP: its own change, chained after.
+        let b = ketik(&mut o, "tab-b", "ani", 2, "dari tab b", "k3b");
+        assert!(b > lain);
         let batch = o.take_batch("ani").unwrap();
         let m = &batch.mutations;
-        assert_eq!(m.iter().map(|m| m.seq).collect::<Vec<_>>(), [s1, lain]);
+        assert_eq!(m.iter().map(|m| m.seq).collect::<Vec<_>>(), [s1, lain, b]);
         assert_eq!((m[0].idempotency_key.as_str(), &m[0].body), ("k1", &json!({ "version": 2, "rencana": "satu" })));
+        assert_eq!(m[2].body["version"], 3, "tab b's change is based on tab a's");
         // Once sent it may be applied already: the next save follows it, chained.
-        let s3 = edit(&mut o, "ani", 2, "satu dua", "k4");
-        assert!(s3 > lain);
-        assert_eq!(o.pending("ani").last().unwrap().mutation.body["version"], 3);
+        let s3 = ketik(&mut o, "tab-a", "ani", 2, "satu dua", "k4");
+        assert!(s3 > b);
+        assert_eq!(o.pending("ani").last().unwrap().mutation.body["version"], 4);
         // A submission after a save is never folded into it, and a save after
         // the submission follows it.
         let ajukan =
             o.push("ani", Some((SKP, 2)), "POST", &format!("{SKP}/submit"), json!({ "version": 0 }), "k5".into());
-        let s4 = edit(&mut o, "ani", 2, "tiga", "k6");
+        let s4 = ketik(&mut o, "tab-a", "ani", 2, "tiga", "k6");
         assert!(s4 > ajukan && ajukan > s3);
+        // A save with no screen named never replaces one.
+        let s5 = edit(&mut o, "ani", 2, "empat", "k7");
+        assert!(s5 > s4);
         // Another person's save is theirs.
-        let b = edit(&mut o, "budi", 2, "b", "k7");
-        assert!(b > s4);
-        // Kept as it is: the mark survives a reload.
+        let b = ketik(&mut o, "tab-a", "budi", 2, "b", "k8");
+        assert!(b > s5);
+        // Kept as it is: the marks survive a reload.
         let baca: Outbox = serde_json::from_str(&serde_json::to_string(&o).unwrap()).unwrap();
         assert_eq!(baca, o);
     }

@@ -93,6 +93,30 @@ pub struct ImportRejected {
     pub laporan: Option<Laporan>,
 }
 
+/// The example rows of the import template: the head of a unit (no atasan:
+/// the top of its chain) and one pegawai rated by them. The admin replaces
+/// them with their own; checked before applied, they would show as two new
+/// pegawai.
+pub const CONTOH_IMPOR: [[&str; 7]; 2] = [
+    ["197504102000031001", "Contoh Kepala Bidang", "pns", "Kepala Bidang Contoh", "administrasi", "Bidang Contoh", ""],
+    [
+        "199001012015011001",
+        "Contoh Pegawai",
+        "pns",
+        "Analis SDM Aparatur Ahli Pertama",
+        "fungsional",
+        "Bidang Contoh",
+        "197504102000031001",
+    ],
+];
+
+/// The import template: the columns, then the example rows.
+pub fn templat_impor() -> String {
+    let mut baris = vec![super::KOLOM_IMPOR.map(str::to_owned).to_vec()];
+    baris.extend(CONTOH_IMPOR.iter().map(|r| r.map(str::to_owned).to_vec()));
+    tulis_csv(&baris)
+}
+
 /// A CSV file as Indonesian spreadsheets read it: `;`-separated, UTF-8 with
 /// a byte-order mark, quoted where needed, and a cell that a spreadsheet
 /// would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return

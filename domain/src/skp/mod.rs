@@ -446,6 +446,36 @@ pub struct SkpInput {
 }
 
 impl SkpInput {
+    /// Whether a form kept as typed, before it passes the rules (a draft
+    /// saved as it is typed), stays within the sizes the rules allow: how
+    /// many RHK, indicators and lampiran rows, and how long each text. A
+    /// draft is allowed to be incomplete or wrong, never unbounded.
+    pub fn dalam_batas(&self) -> bool {
+        // Ids and numbers typed are short; a generous bound for each.
+        const MAKS_PENDEK: usize = 100;
+        let pendek = |t: &str| t.chars().count() <= MAKS_PENDEK;
+        let uraian = |t: &str| t.chars().count() <= crate::skp::indikator::MAKS_URAIAN;
+        let lampiran =
+            [&self.lampiran.dukungan_sumber_daya, &self.lampiran.skema_pertanggungjawaban, &self.lampiran.konsekuensi];
+        self.rhk.len() <= MAKS_RHK
+            && self.rhk.iter().all(|r| {
+                pendek(&r.id)
+                    && uraian(&r.uraian)
+                    && pendek(&r.rhk_atasan_id)
+                    && r.indikator.len() <= rhk::MAKS_INDIKATOR
+                    && r.indikator.iter().all(|i| {
+                        pendek(&i.id)
+                            && uraian(&i.uraian)
+                            && pendek(&i.target)
+                            && pendek(&i.target_maks)
+                            && uraian(&i.satuan)
+                    })
+            })
+            && lampiran.iter().all(|l| l.len() <= MAKS_BARIS_LAMPIRAN && l.iter().all(|b| uraian(b)))
+            && self.ekspektasi_khusus.len() <= crate::umpan_balik::NilaiBerakhlak::ALL.len()
+            && self.ekspektasi_khusus.iter().all(|x| uraian(&x.uraian))
+    }
+
     /// Collects every field error. The jenis jabatan is the pegawai's, passed
     /// by the caller: a JPT's RHK each need a perspective, others have none.
     pub fn validate(&self, jenis_jabatan: JenisJabatan) -> Result<RencanaSkp, FieldErrors> {

@@ -18,10 +18,12 @@ pub struct Baru {
     pub dibuat: i64,
 }
 
+/// Stores a notification; one that may be kept once only (the deadline
+/// reminder) and is there already is not stored again.
 pub async fn tambah(c: &mut AnyConnection, n: &Baru) -> DbResult<()> {
     sqlx::query(
         "INSERT INTO notifikasi (id, instansi_id, penerima_id, jenis, skp_id, periode_id, dari_id, dibuat) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(&n.instansi_id)

@@ -176,7 +176,9 @@ async fn ingatkan_tenggat(state: &AppState, actor: &Actor) -> ApiResult<()> {
         let mut conn = pool.acquire().await.context("a database connection")?;
         org::periode_berjalan(&mut conn, &actor.instansi_id, hari_ini).await?
     };
-    let Some(view) = berjalan else { return Ok(()) };
+    // Only a period running today (not the newest one after it ended).
+    let hari = hari_ini.to_string();
+    let Some(view) = berjalan.filter(|p| p.mulai <= hari && hari <= p.selesai) else { return Ok(()) };
     let Some(periode) = view.periode() else { return Ok(()) };
     if Kalender::nasional().sisa_hari_kerja(hari_ini, periode.batas_penetapan_skp()) > HARI_SEBELUM_TENGGAT {
         return Ok(());

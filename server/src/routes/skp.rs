@@ -278,7 +278,8 @@ async fn edit(
     // A draft saved as it is typed may not pass the rules yet: then only
     // what was typed is kept (the status still has to take changes).
     let rencana = match rencana_of(&state, &l, &input.rencana).await {
-        Err(ApiError::Validation(_)) if input.draf => l.row.skp.rencana().clone(),
+        // (Incomplete or wrong, but never beyond the sizes the rules allow.)
+        Err(ApiError::Validation(_)) if input.draf && input.rencana.dalam_batas() => l.row.skp.rencana().clone(),
         other => other?,
     };
     l.row.skp.update(peran, rencana)?;

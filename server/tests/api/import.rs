@@ -59,6 +59,15 @@ async fn count(app: &TestApp, table: &str) -> i64 {
 }
 
 #[tokio::test]
+async fn the_template_as_downloaded_checks_as_two_new_pegawai() {
+    let app = spawn_app_with(Backend::Sqlite, None, true).await;
+    let admin = app.login(DEMO_ADMIN).await;
+    let (status, dry) = import(&admin, &domain::api::impor::templat_impor(), false).await;
+    assert_eq!(status, 200, "{dry}");
+    assert_eq!((dry["baris"].as_i64(), dry["dibuat"].as_i64()), (Some(2), Some(2)), "{dry}");
+}
+
+#[tokio::test]
 async fn a_valid_file_is_checked_then_applied_and_importing_it_again_changes_nothing() {
     for backend in backends() {
         let app = spawn_app_with(backend, None, true).await;

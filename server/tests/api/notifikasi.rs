@@ -77,7 +77,10 @@ async fn each_person_reads_and_marks_only_their_own_on(backend: Backend) {
     assert!(jenis(&daftar(&lain).await).is_empty(), "a colleague sees none of it");
     let res = lain.post("/api/v1/notifikasi/baca").json(&json!({ "id": nid })).send().await.unwrap();
     assert_eq!(res.status(), 204);
-    let belum = daftar(&pegawai).await["belum_dibaca"].as_i64().unwrap();
+    let d = daftar(&pegawai).await;
+    assert_eq!(d["item"][0]["id"], nid);
+    assert_eq!(d["item"][0]["dibaca"], false, "another person's mark changed nothing");
+    let belum = d["belum_dibaca"].as_i64().unwrap();
     assert!(belum >= 2, "{belum}");
     // The pegawai marks one, then all.
     let res = pegawai.post("/api/v1/notifikasi/baca").json(&json!({ "id": nid })).send().await.unwrap();
@@ -165,9 +168,11 @@ async fn the_deadline_reminder_comes_once_while_the_plan_is_not_set() {
     }
     .validate()
     .unwrap();
+    // Only while the period runs (from 2027 the seeded 2026 period has ended: no reminder).
     let hari_ini = server::clock::hari_ini();
     let dekat = hari_ini.tahun() == 2026
         && domain::kalender::Kalender::nasional().sisa_hari_kerja(hari_ini, periode.batas_penetapan_skp()) <= 5;
+    assert_eq!(periode.batas_penetapan_skp().to_string(), "2026-01-31", "the SKP deadline: the end of January");
     let tenggat = |d: &Value| d["item"].as_array().unwrap().iter().filter(|n| n["peristiwa"] == "tenggat_skp").count();
     assert_eq!(tenggat(&daftar(&pegawai).await), usize::from(dekat));
     assert_eq!(tenggat(&daftar(&pegawai).await), usize::from(dekat), "kept once, not once per look");

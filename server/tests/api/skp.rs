@@ -383,6 +383,10 @@ async fn a_draft_saved_as_it_is_typed_keeps_what_was_typed_and_is_checked_on_sub
     assert_eq!(res.status(), 200);
     let saved: Value = res.json().await.unwrap();
     assert_eq!(saved["skp"]["rencana"]["rhk"][0]["indikator"][0]["target"]["min"], 95.0, "{saved}");
+    // A draft may be incomplete, never beyond the sizes the rules allow.
+    let mut besar = separuh.clone();
+    besar["rhk"][1]["uraian"] = json!("x".repeat(5000));
+    assert_eq!(put(3, &besar, true).await.unwrap().status(), 422, "a text far too long");
     let submitted = act(&pegawai, id, "submit", 3, "").await;
     assert_eq!(submitted.status(), 200);
     // A submitted SKP takes no draft either.

@@ -34,6 +34,8 @@ pub(super) fn BagianImpor(data: Data) -> impl IntoView {
             atasan.refetch();
             unit.refetch();
         }
+        // The answer is said where the admin is looking (the lists above may have grown).
+        crate::fokus::tampakkan(if terapkan { "hasil-terapkan" } else { "hasil-periksa" });
     });
     let pilih = Callback::new(move |f: web_sys::File| {
         let nama = f.name();

@@ -32,6 +32,7 @@ pub(super) fn BagianPeriode(data: Data) -> impl IntoView {
             galat.set(None);
             dibuat.set(Some(p));
             periode.refetch();
+            crate::fokus::tampakkan("periode-dibuat");
         }
         Some(Err(api::Error::SessionEnded)) => auth.expire(),
         Some(Err(e)) => galat.set(Some(e)),
@@ -46,6 +47,9 @@ pub(super) fn BagianPeriode(data: Data) -> impl IntoView {
                 Some(Err(e)) => gagal(e, Callback::new(move |_| periode.refetch())),
                 Some(Ok(_)) => view! { <AdminPeriode periode=periode_list /> }.into_any(),
             }}
+            <AdminFormPeriode tahun_awal=tahun_depan simpan=Callback::new(move |b| { buat.dispatch(b); })
+                pending=buat.pending() galat=galat />
+            // Below the form's button, where the admin is looking.
             {move || dibuat.get().map(|p| {
                 let tahun = p.periode.tahun;
                 let peringatan: Vec<String> = p.peringatan.iter().flat_map(|(_, m)| m.iter().map(|m| api::satu_bahasa(m, en()))).collect();
@@ -54,8 +58,6 @@ pub(super) fn BagianPeriode(data: Data) -> impl IntoView {
                     <ul class="peringatan">{peringatan.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                 }
             })}
-            <AdminFormPeriode tahun_awal=tahun_depan simpan=Callback::new(move |b| { buat.dispatch(b); })
-                pending=buat.pending() galat=galat />
         </section>
     }
 }

@@ -33,6 +33,22 @@ use crate::teks::teks;
 use super::aksi::aksi_simpan;
 use super::kepala::kepala_skp;
 
+/// This tab's name among the browser's tabs, kept through a reload
+/// (`sessionStorage` is per tab): an editor opened again after a reload
+/// goes on with its own waiting save; another tab's stays another's.
+fn id_tab() -> String {
+    const KUNCI: &str = "ekinerja.tab";
+    let simpanan = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let Some(id) = simpanan.as_ref().and_then(|s| s.get_item(KUNCI).ok().flatten()) {
+        return id;
+    }
+    let id = api::idempotency_key();
+    if let Some(s) = simpanan {
+        let _ = s.set_item(KUNCI, &id);
+    }
+    id
+}
+
 /// The pause in the typing after which the form is saved to the server.
 const JEDA_SIMPAN_MS: u64 = 1200;
 
@@ -85,6 +101,8 @@ pub(super) fn EditorSkp(
     let view_state = RwSignal::new(tersimpan);
     let pulih = RwSignal::new(dipulihkan);
     let form = RwSignal::new(isian);
+    // The form on screen is the server's version.
+    let sama = Memo::new(move |_| form.with(|f| view_state.with(|v| *f == v.skp.isian)));
     let realisasi = RwSignal::new(BTreeMap::<String, String>::new());
     let rating_perilaku = RwSignal::new(RatingEkspektasi::SesuaiEkspektasi.kode().to_owned());
     // The plan is validated once per change of the form; the field errors, the
@@ -168,11 +186,17 @@ pub(super) fn EditorSkp(
     // The form the last save stored in the outbox holds.
     let antre_isian = RwSignal::new(antre_isian);
     let seq_terakhir = RwSignal::new(0u64);
+    // This editor's changes in the outbox (their `seq`), and its name there:
+    // an answer to one of them is this screen's own; its saves not sent yet
+    // give way to its next, never to another tab's.
+    let milik = StoredValue::new(Vec::<u64>::new());
+    let asal = id_tab();
     let simpan = Action::new_local(move |ajukan: &bool| {
         let ajukan = *ajukan;
         let (id, version) = view_state.with_untracked(|v| (v.skp.id.clone(), v.versi()));
         let rencana = form.get_untracked();
         let dikirim = rencana.clone();
+        let asal = asal.clone();
         async move {
             // Into the outbox: kept on the device first, then sent (now, or
             // when the connection is back), the save and the submission in order.
@@ -185,7 +209,7 @@ pub(super) fn EditorSkp(
                     let langkah = Transition { version, catatan: String::new() };
                     ubah.push(("POST", format!("{path}/{}", AksiSkp::Submit.kode()), to_json(&langkah)));
                 }
-                if let Ok(seq) = s.queue(Some((path, version)), ubah).await {
+                if let Ok(seq) = s.queue_dari(asal, Some((path, version)), ubah).await {
                     return Simpan::DiPerangkat { seq, ajukan, isian: Box::new(dikirim) };
                 }
             }
@@ -203,17 +227,18 @@ pub(super) fn EditorSkp(
     });
     // When the server last took a save during this visit (ms since the epoch).
     let disimpan_pada = RwSignal::new(None::<f64>);
-    // The server's answer to a save, however it came.
-    let terima = move |hasil: Result<SkpBaca, api::Error>| match hasil {
+    // The server's answer to a save, however it came: `ikut` when it is
+    // another screen's save (another tab of this browser) and nothing was
+    // typed here since the version on screen: the form follows the server.
+    // (With something typed here, another screen's version is not taken:
+    // this screen's next save, on its older version, meets the conflict
+    // and the comparison, instead of writing over it.)
+    let terima = move |hasil: Result<SkpBaca, api::Error>, ikut: bool| match hasil {
         Ok(v) => {
             server_galat.set(None);
             pulih.set(false);
             disimpan_pada.set(Some(js_sys::Date::now()));
             let id = v.id.clone();
-            // Nothing typed here since the last version (another tab or
-            // device saved): the form follows the server, rather than being
-            // saved back over it as this screen's own change.
-            let ikut = form.with_untracked(|f| view_state.with_untracked(|s| *f == s.skp.isian));
             let isian = ikut.then(|| v.isian.clone());
             if form.with_untracked(|f| view_state.try_update(|s| s.disimpan(v, f))) == Some(true) {
                 draf::hapus(&id);
@@ -235,10 +260,15 @@ pub(super) fn EditorSkp(
     Effect::new(move |_| match simpan.value().get() {
         Some(Simpan::DiPerangkat { seq, ajukan, isian }) => {
             seq_terakhir.set(seq);
+            milik.update_value(|m| {
+                if !m.contains(&seq) {
+                    m.push(seq);
+                }
+            });
             di_antrean.set(Some(ajukan));
             antre_isian.set(Some(*isian));
         }
-        Some(Simpan::Langsung(r)) => terima(*r),
+        Some(Simpan::Langsung(r)) => terima(*r, false),
         None => {}
     });
     // The outbox's answers for this SKP (also of saves made before a
@@ -257,23 +287,30 @@ pub(super) fn EditorSkp(
             let mut ditolak = false;
             for h in hasil {
                 let versi = view_state.with_untracked(|v| v.skp.version);
+                // This screen's own change (or, opened on a waiting save, that one).
+                let sendiri =
+                    milik.with_value(|m| m.contains(&h.seq) || (m.is_empty() && di_antrean.get_untracked().is_some()));
                 match (h.outcome(), ditolak) {
                     (Outcome::Saved, false) => {
-                        if let Some(v) =
+                        let Some(v) =
                             crate::offline::from_json::<SkpBaca>(&h.body).filter(|v| baru || v.version > versi)
-                        {
+                        else {
+                            continue;
+                        };
+                        if sendiri {
                             if h.seq >= seq_terakhir.get_untracked() {
                                 di_antrean.set(None);
                             }
-                            terima(Ok(v));
+                            terima(Ok(v), false);
+                        } else if sama.get_untracked() {
+                            terima(Ok(v), true);
                         }
                     }
                     (Outcome::Refused, false) if baru => {
                         ditolak = true;
-                        if h.seq >= seq_terakhir.get_untracked() {
-                            di_antrean.set(None);
-                        }
-                        terima(Err(h.error().unwrap_or(api::Error::Decode)));
+                        // Whatever this screen had waiting for the record went with it.
+                        di_antrean.set(None);
+                        terima(Err(h.error().unwrap_or(api::Error::Decode)), false);
                     }
                     _ => {}
                 }
@@ -288,10 +325,25 @@ pub(super) fn EditorSkp(
     // Writes the device copy now (or removes it once the server has the same
     // form); nothing when the editor is already gone.
     let tulis_draf = move || {
-        let Some((id, kept)) = form
-            .try_get_untracked()
-            .and_then(|isian| view_state.try_with_untracked(|v| (v.skp.id.clone(), v.draf(&pemilik, isian))))
-        else {
+        // Kept while it differs from the server's form, or from the save
+        // waiting in the outbox (a change undone back to the server's form
+        // while another save waits is still a change).
+        let menunggu_lain = form
+            .try_with_untracked(|f| {
+                di_antrean.get_untracked().is_some()
+                    && antre_isian.with_untracked(|a| a.as_ref().is_some_and(|a| a != f))
+            })
+            .unwrap_or(false);
+        let Some((id, kept)) = form.try_get_untracked().and_then(|isian| {
+            view_state.try_with_untracked(|v| {
+                let d = if menunggu_lain {
+                    Some(draf::Draf { pemilik: pemilik.clone(), version: v.versi(), isian })
+                } else {
+                    v.draf(&pemilik, isian)
+                };
+                (v.skp.id.clone(), d)
+            })
+        }) else {
             return;
         };
         menunggu.try_set_value(false);
@@ -344,7 +396,12 @@ pub(super) fn EditorSkp(
     // way to the next one). Not after a refusal (a conflict, say: the person
     // decides first; a field error of a submission goes as the form changes),
     // nor when the form is the server's already.
-    let sama = Memo::new(move |_| form.with(|f| view_state.with(|v| *f == v.skp.isian)));
+    // What this screen has not handed on yet: the form differs from the
+    // save waiting in the outbox, or (none waiting) from the server's.
+    let perlu_simpan = Memo::new(move |_| {
+        let menunggu = di_antrean.with(Option::is_some);
+        form.with(|f| if menunggu { antre_isian.with(|a| a.as_ref() != Some(f)) } else { !sama.get() })
+    });
     let putaran = StoredValue::new(0u64);
     let simpan_nanti = move |jeda_ms: u64| {
         let n = putaran.get_value().wrapping_add(1);
@@ -357,10 +414,9 @@ pub(super) fn EditorSkp(
                 }
                 // (Nor once a submission waits: a save after it would be refused.)
                 let boleh = editable.try_get_untracked() == Some(true)
-                    && sama.try_get_untracked() == Some(false)
+                    && perlu_simpan.try_get_untracked() == Some(true)
                     && server_galat.try_with_untracked(Option::is_none) == Some(true)
-                    && di_antrean.try_get_untracked() != Some(Some(true))
-                    && form.try_with_untracked(|f| antre_isian.with_untracked(|a| a.as_ref() != Some(f))) == Some(true);
+                    && di_antrean.try_get_untracked() != Some(Some(true));
                 if boleh {
                     simpan.dispatch(false);
                 }
@@ -377,6 +433,15 @@ pub(super) fn EditorSkp(
             None => {}
             Some(()) => simpan_nanti(JEDA_SIMPAN_MS),
         }
+    });
+    // A save answered while the form moved on (typed meanwhile, or a
+    // change undone back to what the server had before): the rest goes too.
+    Effect::new(move |sebelumnya: Option<bool>| {
+        let menunggu = di_antrean.with(Option::is_some);
+        if sebelumnya == Some(true) && !menunggu && perlu_simpan.get_untracked() {
+            simpan_nanti(JEDA_SIMPAN_MS);
+        }
+        menunggu
     });
     let online = Signal::derive(move || sinkron.is_none_or(|s| s.online.get()));
     let keadaan = Signal::derive(move || {
