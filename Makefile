@@ -12,7 +12,7 @@ export CARGO_TARGET_DIR
 PORT ?= 8080
 SERVER := $(CARGO_TARGET_DIR)/release/ekinerja
 
-.PHONY: help run test tools tools-browser tools-contract spa server fmt-check layers clippy test-native test-wasm-check size \
+.PHONY: help run test tools tools-browser tools-contract tools-smtp spa server fmt-check layers clippy test-native test-wasm-check size \
 	test-browser test-contract test-offline-soak \
 	bench bench-domain bench-import bench-api bench-keystroke bench-offline
 
@@ -29,6 +29,9 @@ tools-browser:
 
 tools-contract:
 	@scripts/tools.sh contract
+
+tools-smtp:
+	@scripts/tools.sh smtp
 
 # Four wasm builds (app/src/page.rs `Bundle`), so that no first load carries
 # a page it does not show: the home build at the root (sign-in, dashboard,
@@ -53,7 +56,8 @@ layers:
 clippy:
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
-test-native:
+# The e-mail test reads what a real SMTP server (aiosmtpd) received.
+test-native: tools-smtp
 	scripts/test-native.sh
 
 test-wasm-check:

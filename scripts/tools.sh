@@ -4,6 +4,7 @@
 #   scripts/tools.sh build    wasm target, trunk, wasm-bindgen-cli, npm packages
 #   scripts/tools.sh browser  + Debian's Chromium and ChromeDriver
 #   scripts/tools.sh contract schemathesis (PyPI) in .tools/st, for scripts/contract-test.sh
+#   scripts/tools.sh smtp     aiosmtpd (PyPI) in .tools/smtp, the SMTP server the e-mail test reads
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,23 +53,43 @@ ensure_chromium() {
   fi
 }
 
+make_venv() { # dir
+  if ! python3 -m venv "$1" 2>/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv "$1"
+  fi
+}
+
 SCHEMATHESIS_VERSION=4.32.5
 ensure_schemathesis() {
   if [ -x .tools/st/bin/st ] && .tools/st/bin/st --version 2>/dev/null | grep -q " $SCHEMATHESIS_VERSION\$"; then
     say "schemathesis $SCHEMATHESIS_VERSION: present"
   else
     say "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into .tools/st"
-    if ! python3 -m venv .tools/st 2>/dev/null; then
-      export DEBIAN_FRONTEND=noninteractive
-      apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
-      python3 -m venv .tools/st
-    fi
+    make_venv .tools/st
     .tools/st/bin/pip install -q "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+}
+
+# server/tests/api/email.rs runs .tools/smtp/bin/python -m aiosmtpd.
+AIOSMTPD_VERSION=1.4.6
+ensure_aiosmtpd() {
+  if [ -x .tools/smtp/bin/python ] && .tools/smtp/bin/python -c "import aiosmtpd, sys; sys.exit(aiosmtpd.__version__ != '$AIOSMTPD_VERSION')" 2>/dev/null; then
+    say "aiosmtpd $AIOSMTPD_VERSION: present"
+  else
+    say "installing aiosmtpd $AIOSMTPD_VERSION from PyPI into .tools/smtp"
+    make_venv .tools/smtp
+    .tools/smtp/bin/pip install -q "aiosmtpd==$AIOSMTPD_VERSION"
   fi
 }
 
 if [ "${1:-build}" = contract ]; then
   ensure_schemathesis
+  exit 0
+fi
+if [ "${1:-build}" = smtp ]; then
+  ensure_aiosmtpd
   exit 0
 fi
 

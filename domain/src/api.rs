@@ -242,6 +242,90 @@ pub struct Transition {
     /// Notes when returning, the reason when revising.
     #[serde(default)]
     pub catatan: String,
+    /// Comments on single RHK when returning, by RHK id (with them the
+    /// overall note may stay empty).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub komentar_rhk: std::collections::BTreeMap<String, String>,
+}
+
+impl Transition {
+    /// A step with nothing to say (submit, approve).
+    pub fn polos(version: i64) -> Self {
+        Transition { version, catatan: String::new(), komentar_rhk: Default::default() }
+    }
+}
+
+/// `GET /api/v1/skp/{id}/sejak-dikembalikan`: for a plan submitted again
+/// after a return, that return (its note and comments per RHK) and what
+/// changed in the plan since; `null` otherwise (never returned, not
+/// submitted now, or submitted after a later approval or revision).
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SejakDikembalikan {
+    /// The day of the return (ISO date).
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub tanggal: crate::tanggal::Tanggal,
+    pub catatan: Option<String>,
+    /// In the order of the plan as it was returned.
+    pub komentar_rhk: Vec<KomentarRhk>,
+    pub perubahan: crate::skp::beda::BedaRencana,
+}
+
+/// The penilai's comment on one RHK of a returned plan.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KomentarRhk {
+    pub rhk_id: String,
+    /// The RHK's number in the plan as it was returned (1-based).
+    pub nomor: usize,
+    pub uraian: String,
+    pub komentar: String,
+}
+
+impl SejakDikembalikan {
+    /// The plan is submitted and its submission came from a return (not
+    /// from a draft, nor from a revision after an approval): what changed
+    /// since that return is what the penilai reads first.
+    pub fn berlaku(status: StatusSkp, riwayat: &[crate::skp::RiwayatSkp]) -> bool {
+        status == StatusSkp::Diajukan
+            && riwayat
+                .iter()
+                .rev()
+                .find(|r| r.aksi == AksiSkp::Submit)
+                .is_some_and(|r| r.dari == StatusSkp::Dikembalikan)
+    }
+
+    /// The last return recorded in `dikembalikan` (the SKP as the return
+    /// stored it) and what changed from its plan to `sekarang`'s, when
+    /// `sekarang` is that return submitted again ([`Self::berlaku`]).
+    pub fn dari(dikembalikan: &Skp, sekarang: &Skp) -> Option<Self> {
+        if !Self::berlaku(sekarang.status(), sekarang.riwayat()) {
+            return None;
+        }
+        let sekarang = sekarang.rencana();
+        let r = dikembalikan.riwayat().iter().rev().find(|r| r.aksi == AksiSkp::Return)?;
+        let lama = dikembalikan.rencana();
+        let komentar_rhk = lama
+            .rhk()
+            .iter()
+            .enumerate()
+            .filter_map(|(n, rhk)| {
+                let komentar = r.komentar_rhk.get(rhk.id().as_str())?;
+                Some(KomentarRhk {
+                    rhk_id: rhk.id().as_str().to_owned(),
+                    nomor: n + 1,
+                    uraian: rhk.uraian().to_owned(),
+                    komentar: komentar.clone(),
+                })
+            })
+            .collect();
+        Some(SejakDikembalikan {
+            tanggal: r.tanggal,
+            catatan: r.catatan.clone(),
+            komentar_rhk,
+            perubahan: crate::skp::beda::beda_rencana(lama, sekarang),
+        })
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
@@ -351,6 +435,26 @@ pub struct JumlahNotifikasi {
 pub struct BacaNotifikasi {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+}
+
+/// `GET`/`PUT /api/v1/auth/email`: the caller's own address for e-mail
+/// notifications, and whether this server sends e-mail at all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailView {
+    /// `null`: none set, no e-mail is sent.
+    pub email: Option<String>,
+    /// Whether this server is configured to send e-mail.
+    pub dikirim: bool,
+}
+
+/// `PUT /api/v1/auth/email` body: the address as typed (checked by
+/// [`crate::email::Email::parse`]); empty clears it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EmailInput {
+    pub email: String,
 }
 
 /// `POST /api/v1/penilai/ingatkan`: the penilai reminds a subordinate of the

@@ -7,6 +7,7 @@
 pub mod angka_kredit;
 pub mod api;
 pub mod distribusi;
+pub mod email;
 pub mod error;
 pub mod kalender;
 pub mod kalkulator;

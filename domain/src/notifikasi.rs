@@ -89,6 +89,18 @@ impl Peristiwa {
         ATURAN.iter().filter(move |(p, _)| *p == self).map(|(_, r)| *r)
     }
 
+    /// A short title: the subject of the e-mail sent for it.
+    pub fn judul(self) -> Teks {
+        match self {
+            Peristiwa::SkpDiajukan => Teks::new("SKP diajukan untuk ditinjau", "SKP submitted for review"),
+            Peristiwa::SkpDikembalikan => Teks::new("SKP dikembalikan", "SKP returned"),
+            Peristiwa::SkpDisetujui => Teks::new("SKP disetujui", "SKP approved"),
+            Peristiwa::SkpDirevisi => Teks::new("SKP dibuka untuk revisi", "SKP opened for revision"),
+            Peristiwa::Pengingat => Teks::new("Pengingat menyusun SKP", "Reminder to draft your SKP"),
+            Peristiwa::TenggatSkp => Teks::new("Batas penetapan SKP", "SKP deadline"),
+        }
+    }
+
     /// What the person reads: `dari` is who did it (a name), `tahun` the
     /// SKP's year.
     pub fn teks(self, dari: &str, tahun: i64) -> Teks {
@@ -132,6 +144,8 @@ mod tests {
             assert_eq!(Peristiwa::dari_kode(p.kode()), Some(p));
             let t = p.teks("Siti", 2026);
             assert!(t.dalam("id").contains("2026") && t.dalam("en").contains("2026"), "{p:?}");
+            let j = p.judul();
+            assert!(!j.id.is_empty() && !j.en.is_empty() && j.id != j.en, "{p:?}");
         }
         assert_eq!(Peristiwa::dari_kode("lain"), None);
     }

@@ -308,9 +308,9 @@ pub fn skor_rating(rating: RatingEkspektasi) -> f64 {
 
 fn label_rating(rating: RatingEkspektasi) -> (&'static str, &'static str) {
     match rating {
-        RatingEkspektasi::DibawahEkspektasi => ("Dibawah Ekspektasi", "below expectation"),
-        RatingEkspektasi::SesuaiEkspektasi => ("Sesuai Ekspektasi", "meets expectation"),
-        RatingEkspektasi::DiatasEkspektasi => ("Diatas Ekspektasi", "above expectation"),
+        RatingEkspektasi::DibawahEkspektasi => ("Di Bawah Ekspektasi", "below expectations"),
+        RatingEkspektasi::SesuaiEkspektasi => ("Sesuai Ekspektasi", "meets expectations"),
+        RatingEkspektasi::DiatasEkspektasi => ("Di Atas Ekspektasi", "above expectations"),
     }
 }
 
@@ -870,8 +870,8 @@ fn advise_perilaku(per_nilai: &[RingkasanNilai], konfig: &KonfigurasiUmpanBalik)
     } else if dibawah > 0 {
         p = p.langkah(
             format!(
-                "{dibawah} nilai cenderung Dibawah Ekspektasi: nilai-nilai dasar belum diterapkan secara konsisten \
-                 → saran Dibawah Ekspektasi."
+                "{dibawah} nilai cenderung Di Bawah Ekspektasi: nilai-nilai dasar belum diterapkan secara konsisten \
+                 → saran Di Bawah Ekspektasi."
             ),
             format!(
                 "{dibawah} value(s) lean below expectation: the core values are not yet applied consistently → \
@@ -882,8 +882,8 @@ fn advise_perilaku(per_nilai: &[RingkasanNilai], konfig: &KonfigurasiUmpanBalik)
     } else if diatas >= minimal_diatas {
         p = p.langkah(
             format!(
-                "{diatas} dari 7 nilai cenderung Diatas Ekspektasi (minimal {minimal_diatas}) dan tidak ada yang \
-                 Dibawah → saran Diatas Ekspektasi."
+                "{diatas} dari 7 nilai cenderung Di Atas Ekspektasi (minimal {minimal_diatas}) dan tidak ada yang \
+                 Di Bawah → saran Di Atas Ekspektasi."
             ),
             format!(
                 "{diatas} of 7 values lean above expectation (at least {minimal_diatas} needed) and none below → \

@@ -100,6 +100,7 @@ async fn import(url: &str, args: ImportArgs) -> anyhow::Result<()> {
         instansi_id,
         periode_id: args.periode.clone(),
         terapkan: args.terapkan,
+        sebagian: args.sebagian,
         hari_ini: clock::hari_ini(),
         oleh: Importer::Operator,
     };
@@ -122,8 +123,21 @@ async fn import(url: &str, args: ImportArgs) -> anyhow::Result<()> {
                  tidak berubah / unchanged: {}\n  unit dibuat / units created: {}\n  atasan diubah / atasan set: {}",
                 r.baris, r.dibuat, r.diubah, r.tidak_berubah, r.unit_dibuat, r.atasan_diubah
             );
+            if r.sebagian {
+                println!(
+                    "  baris diterapkan / rows applied: {}\n  baris dilewati / rows left out: {}",
+                    r.baris_diterapkan, r.baris_dilewati
+                );
+            }
             for p in &r.peringatan {
                 eprintln!("peringatan / warning: {} / {}", p.id, p.en);
+            }
+            if r.baris_dilewati > 0 {
+                eprintln!(
+                    "{} baris dilewati, tidak diterapkan / {} rows left out, not applied:",
+                    r.baris_dilewati, r.baris_dilewati
+                );
+                eprint!("{}", tabel_laporan(&r.dilewati));
             }
             Ok(())
         }

@@ -44,6 +44,10 @@ pub struct ImportArgs {
     /// Apply the file; without it the file is only checked and nothing is written.
     #[arg(long)]
     pub terapkan: bool,
+    /// Apply only the rows that pass and leave out the others (and the rows
+    /// that depend on them), listed on stderr; without it, all or nothing.
+    #[arg(long)]
+    pub sebagian: bool,
     /// The period (id) whose atasan mapping to set; default: the current one.
     #[arg(long)]
     pub periode: Option<String>,
@@ -95,6 +99,49 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub security: SecurityArgs,
+
+    #[command(flatten)]
+    pub email: EmailArgs,
+}
+
+/// E-mail for the notifications (off unless `--smtp-url` is set): see
+/// README "E-mail".
+#[derive(Debug, Clone, Default, Args)]
+pub struct EmailArgs {
+    /// The SMTP relay: `smtp://host:25`, plain SMTP (a relay on this machine
+    /// or the instansi's network; TLS is not built in), with
+    /// `user:password@` only for a relay on this machine (a password is
+    /// never sent in clear over a network). Without it no e-mail is sent.
+    #[arg(long, env = "EKINERJA_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<SmtpUrl>,
+    /// The sender of the e-mails, e.g. `e-Kinerja <noreply@instansi.go.id>`
+    /// (required with `--smtp-url`).
+    #[arg(long, env = "EKINERJA_SMTP_FROM")]
+    pub smtp_from: Option<String>,
+    /// The address people open the app at, e.g. `https://ekinerja.instansi.go.id`:
+    /// the e-mails link to it (required with `--smtp-url`).
+    #[arg(long, env = "EKINERJA_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+/// The SMTP relay's URL, which may hold a password: never printed (`Debug`
+/// shows the scheme only).
+#[derive(Clone)]
+pub struct SmtpUrl(pub String);
+
+impl std::fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let scheme = self.0.split_once("://").map_or("?", |(s, _)| s);
+        write!(f, "SmtpUrl({scheme}://…)")
+    }
+}
+
+impl std::str::FromStr for SmtpUrl {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(SmtpUrl(s.to_owned()))
+    }
 }
 
 /// Session and login-throttling settings.
@@ -214,6 +261,7 @@ impl Default for ServeArgs {
             dist: PathBuf::from("dist"),
             no_demo: false,
             security: SecurityArgs::default(),
+            email: EmailArgs::default(),
         }
     }
 }

@@ -202,7 +202,9 @@ impl From<domain::skp::SkpError> for ApiError {
         match e {
             domain::skp::SkpError::Incomplete(fields) => fields.into(),
             // Missing input, not a refused transition: a field error on the notes.
-            domain::skp::SkpError::NotesRequired => ApiError::field("catatan", e.pesan()),
+            domain::skp::SkpError::NotesRequired | domain::skp::SkpError::NotesTooLong { .. } => {
+                ApiError::field("catatan", e.pesan())
+            }
             other => ApiError::Conflict(other.kode(), other.pesan()),
         }
     }

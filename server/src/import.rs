@@ -1,6 +1,6 @@
 //! Importing pegawai from a SIASN-like CSV file: the pure part (reading and
 //! checking the whole file) lives here and is unit-tested; applying it to the
-//! database, all or nothing, is [`apply`].
+//! database, in one transaction, is [`apply`].
 //!
 //! # The layout
 //!
@@ -38,6 +38,20 @@
 //! 1), the column, what is wrong (Bahasa Indonesia and English) and who can
 //! fix it; the report holds the first [`MAKS_KESALAHAN`] problems in file
 //! order and the total count.
+//!
+//! # All or nothing, or the rows that pass
+//!
+//! By default a file with any problem is refused whole. When the admin
+//! chooses so (`sebagian`), the rows that pass are applied and the others
+//! left out, each with its problems in the report. A row that depends on a
+//! row left out is left out with it, so that no mapping lands half: a row
+//! whose `nip_atasan` is the NIP of a row left out (and so on down the
+//! chain), and a row whose NIP is also on a row left out (which of the two
+//! is right cannot be told). What remains is checked again as a file of its
+//! own against the database (a row left out keeps the database's mapping,
+//! which could close a cycle), until nothing more is left out. A file that
+//! cannot be read to its end (`csv_rusak`) is still refused whole: the rows
+//! after the break were never read, so they could not be listed.
 
 pub mod apply;
 
@@ -128,6 +142,11 @@ pub struct BarisMentah {
 pub struct Mentah {
     pub baris: Vec<BarisMentah>,
     pub laporan: Laporan,
+    /// The rows that could not be read (too few columns, not UTF-8), with
+    /// their NIP as far as it could be read (empty when not at all).
+    pub tak_terbaca: Vec<(u64, String)>,
+    /// The file is broken from some row on: the rest was not read.
+    pub terpotong: bool,
 }
 
 impl Mentah {
@@ -172,14 +191,71 @@ pub struct BarisImpor {
     pub nip_atasan: Option<String>,
 }
 
-/// A file without a single problem.
+/// The rows of a file to apply: all of them (a file without a single
+/// problem), or, when only the rows that pass are applied, those, with the
+/// report of the rows left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Berkas {
     pub baris: Vec<BarisImpor>,
+    /// Why each row left out was (empty when none was).
+    pub dilewati: Laporan,
+    /// How many rows were left out.
+    pub baris_dilewati: usize,
+}
+
+/// The problems found by the checks: the report (cut to
+/// [`MAKS_KESALAHAN`]) and every row that has one, however many.
+#[derive(Debug, Default)]
+struct Temuan {
+    laporan: Laporan,
+    baris: HashSet<u64>,
+}
+
+impl Temuan {
+    fn catat(&mut self, baris: u64, kolom: &str, kode: &str, pesan: Teks, perbaikan: Perbaikan) {
+        self.baris.insert(baris);
+        self.laporan.catat(baris, kolom, kode, pesan, perbaikan);
+    }
+
+    fn tambah(&mut self, lain: Temuan) {
+        self.laporan = std::mem::take(&mut self.laporan).gabung(lain.laporan);
+        self.baris.extend(lain.baris);
+    }
 }
 
 fn normal_nip(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The line of the file a record starts on, from its byte offset. The csv
+/// crate's own line count is one short after a CRLF line end (as Excel on
+/// Windows saves) and after a blank line (BurntSushi/rust-csv#395, #208), so
+/// the lines are counted here, going forward through the file once.
+struct NomorBaris<'a> {
+    data: &'a [u8],
+    byte: usize,
+    baris: u64,
+}
+
+impl<'a> NomorBaris<'a> {
+    fn new(data: &'a [u8]) -> Self {
+        NomorBaris { data, byte: 0, baris: 1 }
+    }
+
+    fn di(&mut self, byte: u64) -> u64 {
+        // A record never starts with a line end: skip the part of one the
+        // reader left before it, and blank lines.
+        let mut awal = usize::try_from(byte).unwrap_or(usize::MAX).min(self.data.len());
+        while matches!(self.data.get(awal), Some(b'\r' | b'\n')) {
+            awal += 1;
+        }
+        if awal < self.byte {
+            (self.byte, self.baris) = (0, 1);
+        }
+        self.baris += self.data[self.byte..awal].iter().filter(|b| **b == b'\n').count() as u64;
+        self.byte = awal;
+        self.baris
+    }
 }
 
 fn berkas_salah(kode: &str, pesan: Teks) -> Laporan {
@@ -241,13 +317,17 @@ pub fn baca(data: &[u8]) -> Result<Mentah, Laporan> {
         return Err(laporan);
     }
     let mut baris = Vec::new();
+    let mut tak_terbaca = Vec::new();
+    let mut terpotong = false;
     let mut record = csv::ByteRecord::new();
+    let mut nomor_baris = NomorBaris::new(data);
+    let nip_lossy = |r: &csv::ByteRecord| normal_nip(&String::from_utf8_lossy(r.get(indeks[NIP]).unwrap_or_default()));
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let nomor = e.position().map(|p| p.line()).unwrap_or_default();
+                let nomor = e.position().map(|p| nomor_baris.di(p.byte())).unwrap_or_default();
                 laporan.catat(
                     nomor,
                     "berkas",
@@ -258,13 +338,14 @@ pub fn baca(data: &[u8]) -> Result<Mentah, Laporan> {
                     ),
                     Perbaikan::AdminInstansi,
                 );
+                terpotong = true;
                 break;
             }
         }
         if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
-        let nomor = record.position().map(|p| p.line()).unwrap_or_default();
+        let nomor = record.position().map(|p| nomor_baris.di(p.byte())).unwrap_or_default();
         if record.len() < nama_kolom.len() && indeks.iter().any(|&j| j >= record.len()) {
             laporan.catat(
                 nomor,
@@ -276,6 +357,7 @@ pub fn baca(data: &[u8]) -> Result<Mentah, Laporan> {
                 ),
                 Perbaikan::AdminInstansi,
             );
+            tak_terbaca.push((nomor, nip_lossy(&record)));
             continue;
         }
         let mut sel: [String; 7] = Default::default();
@@ -300,6 +382,8 @@ pub fn baca(data: &[u8]) -> Result<Mentah, Laporan> {
         }
         if utuh {
             baris.push(BarisMentah { baris: nomor, sel });
+        } else {
+            tak_terbaca.push((nomor, nip_lossy(&record)));
         }
     }
     if baris.is_empty() && laporan.is_empty() {
@@ -308,7 +392,7 @@ pub fn baca(data: &[u8]) -> Result<Mentah, Laporan> {
             Teks::new("Berkas tidak berisi satu pun baris data.", "The file holds no data row."),
         ));
     }
-    Ok(Mentah { baris, laporan })
+    Ok(Mentah { baris, laporan, tak_terbaca, terpotong })
 }
 
 fn jenis_pegawai(s: &str) -> Option<JenisPegawai> {
@@ -355,15 +439,17 @@ fn unit_path(s: &str) -> Result<Vec<String>, (&'static str, Teks)> {
 }
 
 /// Checks every row of a read file against the others and against what the
-/// database holds. `Ok` only when the whole file is free of problems.
-pub fn periksa(mentah: Mentah, konteks: &Konteks) -> Result<Berkas, Laporan> {
-    let Mentah { baris: semua, laporan: laporan_baca } = mentah;
-    let mut l = Laporan::default();
+/// database holds. `Ok` only when the whole file is free of problems, or,
+/// with `sebagian`, when some rows pass: those, and the report of the rows
+/// left out (see the module's documentation).
+pub fn periksa(mentah: Mentah, konteks: &Konteks, sebagian: bool) -> Result<Berkas, Laporan> {
+    let Mentah { baris: semua, laporan: laporan_baca, tak_terbaca, terpotong } = mentah;
+    let mut l = Temuan::default();
     let mut pertama: HashMap<String, u64> = HashMap::with_capacity(semua.len());
     let mut hasil = Vec::with_capacity(semua.len());
     for b in &semua {
         let nomor = b.baris;
-        let sebelum = l.total;
+        let sebelum = l.laporan.total;
         for (i, isi) in b.sel.iter().enumerate() {
             if isi.chars().any(char::is_control) {
                 l.catat(
@@ -481,10 +567,7 @@ pub fn periksa(mentah: Mentah, konteks: &Konteks) -> Result<Berkas, Laporan> {
                 nomor,
                 "nip_atasan",
                 "atasan_diri_sendiri",
-                Teks::new(
-                    "Pegawai tidak dapat menjadi atasannya sendiri.",
-                    "An employee cannot be their own supervisor.",
-                ),
+                Teks::new("Pegawai tidak dapat menjadi atasannya sendiri.", "An employee cannot be their own rater."),
                 Perbaikan::AdminInstansi,
             );
             None
@@ -497,7 +580,7 @@ pub fn periksa(mentah: Mentah, konteks: &Konteks) -> Result<Berkas, Laporan> {
                 }
             }
         };
-        if l.total == sebelum
+        if l.laporan.total == sebelum
             && let (Some(p), Some(jenis_pegawai), Some(jenis_jabatan), Some(unit)) = (pegawai, jp, jj, unit)
         {
             hasil.push(BarisImpor {
@@ -523,11 +606,121 @@ pub fn periksa(mentah: Mentah, konteks: &Konteks) -> Result<Berkas, Laporan> {
             di_berkas.entry(nip).or_insert(atasan);
         }
     }
-    let mut l2 = Laporan::default();
+    let mut l2 = Temuan::default();
     periksa_rantai(&hasil, &di_berkas, konteks, &mut l2);
     periksa_penilai(&hasil, &di_berkas, konteks, &mut l2);
-    let laporan = laporan_baca.gabung(l).gabung(l2);
-    if laporan.is_empty() { Ok(Berkas { baris: hasil }) } else { Err(laporan) }
+    let laporan = laporan_baca.gabung(l.laporan).gabung(l2.laporan);
+    if laporan.is_empty() {
+        return Ok(Berkas { baris: hasil, dilewati: Laporan::default(), baris_dilewati: 0 });
+    }
+    if !sebagian || terpotong {
+        return Err(laporan);
+    }
+
+    // Only the rows that pass: each NIP of a row left out (the first such row).
+    let mut keluar: HashMap<String, u64> = HashMap::new();
+    let mut keluarkan = |nip: String, nomor: u64| {
+        if !nip.is_empty() {
+            keluar.entry(nip).and_modify(|n| *n = (*n).min(nomor)).or_insert(nomor);
+        }
+    };
+    for (nomor, nip) in tak_terbaca.iter().cloned() {
+        keluarkan(nip, nomor);
+    }
+    let lolos: HashSet<u64> = hasil.iter().map(|b| b.baris).filter(|n| !l2.baris.contains(n)).collect();
+    for b in semua.iter().filter(|b| !lolos.contains(&b.baris)) {
+        keluarkan(normal_nip(&b.sel[NIP]), b.baris);
+    }
+    let lolos: Vec<BarisImpor> = hasil.into_iter().filter(|b| lolos.contains(&b.baris)).collect();
+    let (baris, ikut) = sisihkan(lolos, keluar, konteks);
+    let dilewati = laporan.gabung(ikut.laporan);
+    if baris.is_empty() {
+        return Err(dilewati);
+    }
+    let baris_dilewati = semua.len() + tak_terbaca.len() - baris.len();
+    Ok(Berkas { baris, dilewati, baris_dilewati })
+}
+
+/// Of the rows that passed, leaves out those that depend on a row left out
+/// (`keluar`: NIP → its row): one with the same NIP, one whose atasan is
+/// left out, and so on down each chain; then checks the rest as a file of
+/// its own against the database, and again until nothing more is left out.
+/// Returns the rows to apply and why the others were left out here.
+fn sisihkan(lolos: Vec<BarisImpor>, mut keluar: HashMap<String, u64>, konteks: &Konteks) -> (Vec<BarisImpor>, Temuan) {
+    let mut t = Temuan::default();
+    let mut lewat = vec![false; lolos.len()];
+    let mut bawahan: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, b) in lolos.iter().enumerate() {
+        if let Some(a) = &b.nip_atasan {
+            bawahan.entry(a.as_str()).or_default().push(i);
+        }
+    }
+    // The rows that passed have a NIP each (a second row with it does not pass).
+    for (i, b) in lolos.iter().enumerate() {
+        if let Some(&n) = keluar.get(b.nip.as_str()) {
+            lewat[i] = true;
+            t.catat(
+                b.baris,
+                "nip",
+                "nip_di_baris_dilewati",
+                Teks::new(
+                    format!("NIP ini juga ada di baris {n} yang dilewati; baris ini ikut dilewati (satu pegawai satu baris)."),
+                    format!("This NIP is also on row {n}, which was left out; this row is left out too (one row per employee)."),
+                ),
+                Perbaikan::AdminInstansi,
+            );
+        }
+    }
+    let mut antre: Vec<String> = keluar.keys().cloned().collect();
+    loop {
+        while let Some(nip) = antre.pop() {
+            let n = keluar.get(&nip).copied().unwrap_or_default();
+            for &i in bawahan.get(nip.as_str()).into_iter().flatten() {
+                if lewat[i] {
+                    continue;
+                }
+                lewat[i] = true;
+                let b = &lolos[i];
+                t.catat(
+                    b.baris,
+                    "nip_atasan",
+                    "atasan_dilewati",
+                    Teks::new(
+                        format!(
+                            "Atasan ini (baris {n}) dilewati karena bermasalah; baris ini ikut dilewati agar \
+                             pemetaan atasan tidak keliru. Perbaiki baris {n} lalu impor lagi."
+                        ),
+                        format!(
+                            "This rater (row {n}) was left out for its problems; this row is left out too, \
+                             so that no rater is set wrongly. Fix row {n} and import again."
+                        ),
+                    ),
+                    Perbaikan::AdminInstansi,
+                );
+                keluar.entry(b.nip.as_str().to_owned()).or_insert(b.baris);
+                antre.push(b.nip.as_str().to_owned());
+            }
+        }
+        // What remains, as a file of its own: a row left out keeps the
+        // database's mapping, which the first checks did not see.
+        let tetap: Vec<BarisImpor> = lolos.iter().zip(&lewat).filter(|(_, l)| !**l).map(|(b, _)| b.clone()).collect();
+        let di_berkas: HashMap<String, Option<String>> =
+            tetap.iter().map(|b| (b.nip.as_str().to_owned(), b.nip_atasan.clone())).collect();
+        let mut cek = Temuan::default();
+        periksa_rantai(&tetap, &di_berkas, konteks, &mut cek);
+        periksa_penilai(&tetap, &di_berkas, konteks, &mut cek);
+        if cek.baris.is_empty() {
+            return (tetap, t);
+        }
+        for (i, b) in lolos.iter().enumerate() {
+            if !lewat[i] && cek.baris.contains(&b.baris) {
+                lewat[i] = true;
+                keluar.entry(b.nip.as_str().to_owned()).or_insert(b.baris);
+                antre.push(b.nip.as_str().to_owned());
+            }
+        }
+        t.tambah(cek);
+    }
 }
 
 /// Who each row makes its pejabat penilai, checked as the console's own
@@ -540,7 +733,7 @@ fn periksa_penilai(
     baris: &[BarisImpor],
     di_berkas: &HashMap<String, Option<String>>,
     konteks: &Konteks,
-    l: &mut Laporan,
+    l: &mut Temuan,
 ) {
     let jabatan_berkas: HashMap<&str, JenisJabatan> = baris.iter().map(|b| (b.nip.as_str(), b.jenis_jabatan)).collect();
     let atasan_dari = |nip: &str| -> Option<String> {
@@ -587,7 +780,7 @@ fn periksa_rantai(
     baris: &[BarisImpor],
     di_berkas: &HashMap<String, Option<String>>,
     konteks: &Konteks,
-    l: &mut Laporan,
+    l: &mut Temuan,
 ) {
     let atasan_dari = |nip: &str| -> Option<String> {
         match di_berkas.get(nip) {
@@ -605,7 +798,7 @@ fn periksa_rantai(
                     "atasan_di_instansi_lain",
                     Teks::new(
                         "Atasan ini pegawai instansi lain; pejabat penilai harus dari instansi ini.",
-                        "This supervisor belongs to another instansi; the rater must be of this instansi.",
+                        "This rater belongs to another instansi; the rater must be of this instansi.",
                     ),
                 )
             } else {
@@ -613,7 +806,7 @@ fn periksa_rantai(
                     "atasan_tidak_ditemukan",
                     Teks::new(
                         "NIP atasan tidak ada di berkas ini maupun di data instansi.",
-                        "The supervisor's NIP is neither in this file nor among the instansi's employees.",
+                        "The rater's NIP is neither in this file nor among the instansi's employees.",
                     ),
                 )
             };
@@ -664,7 +857,7 @@ fn periksa_rantai(
                 "atasan_berputar",
                 Teks::new(
                     format!("Rantai atasan berputar kembali ke pegawai ini: {rantai}."),
-                    format!("The chain of supervisors comes back to this employee: {rantai}."),
+                    format!("The chain of raters comes back to this employee: {rantai}."),
                 ),
                 Perbaikan::AdminInstansi,
             );
@@ -692,7 +885,7 @@ mod tests {
     }
 
     fn check(csv: &str, konteks: &Konteks) -> Result<Berkas, Laporan> {
-        periksa(baca(csv.as_bytes())?, konteks)
+        periksa(baca(csv.as_bytes())?, konteks, false)
     }
 
     fn codes(l: &Laporan) -> Vec<(u64, &str, &str)> {
@@ -855,6 +1048,21 @@ mod tests {
     }
 
     #[test]
+    fn row_numbers_are_the_files_lines_with_crlf_line_ends_and_blank_lines() {
+        for end in ["\n", "\r\n"] {
+            let csv = [HEADER, &row(1, None), "", "", &row(2, Some(1)), "\"x\",,,,,,", &row(3, Some(9))].join(end);
+            let l = check(&csv, &Konteks::default()).unwrap_err();
+            assert_eq!(
+                l.kesalahan.iter().map(|k| k.baris).collect::<Vec<_>>(),
+                [6, 6, 6, 6, 6, 6, 7],
+                "{end:?}: row 6 has one problem per empty column, row 7 an unknown atasan: {l:?}"
+            );
+            let mentah = baca(csv.as_bytes()).unwrap();
+            assert_eq!(mentah.baris.iter().map(|b| b.baris).collect::<Vec<_>>(), [2, 5, 6, 7], "{end:?}");
+        }
+    }
+
+    #[test]
     fn text_that_is_not_utf8_is_reported_per_cell() {
         let mut csv = format!("{HEADER}\n").into_bytes();
         csv.extend_from_slice(format!("{},Jos", nip(1)).as_bytes());
@@ -913,5 +1121,132 @@ mod tests {
         // The operator (no importing admin) may set anything.
         konteks.pengimpor = None;
         assert!(check(&file(&[row(1, Some(9))]), &konteks).is_ok());
+    }
+
+    fn partial(csv: &str, konteks: &Konteks) -> Result<Berkas, Laporan> {
+        periksa(baca(csv.as_bytes())?, konteks, true)
+    }
+
+    fn applied(b: &Berkas) -> Vec<u64> {
+        b.baris.iter().map(|r| r.baris).collect()
+    }
+
+    /// A row of `n` whose jenis_jabatan is unknown (a problem of its own).
+    fn bad(n: u32, atasan: Option<u32>) -> String {
+        row(n, atasan).replace("fungsional", "struktural")
+    }
+
+    #[test]
+    fn with_sebagian_the_rows_that_pass_are_kept_and_the_others_reported_but_the_default_stays_all_or_nothing() {
+        let csv = file(&[row(1, None), row(2, Some(1)), "12345,X,pns,J,pelaksana,U,".into(), row(5, Some(2))]);
+        let l = check(&csv, &Konteks::default()).unwrap_err();
+        assert_eq!(codes(&l), [(4, "nip", "nip_tidak_valid")], "all or nothing by default");
+        let b = partial(&csv, &Konteks::default()).unwrap();
+        assert_eq!(applied(&b), [2, 3, 5]);
+        assert_eq!(b.baris_dilewati, 1);
+        assert_eq!(codes(&b.dilewati), [(4, "nip", "nip_tidak_valid")]);
+        assert_eq!(b.dilewati.total, 1);
+        // A file without problems is the same either way.
+        let csv = file(&[row(1, None), row(2, Some(1))]);
+        assert_eq!(partial(&csv, &Konteks::default()).unwrap(), check(&csv, &Konteks::default()).unwrap());
+    }
+
+    #[test]
+    fn a_row_whose_atasan_is_left_out_is_left_out_down_the_chain_whatever_the_order() {
+        // 1 is bad; 2 and 3 hang below it (3 listed before 2); 4 and 5 are a chain of their own.
+        let csv = file(&[bad(1, None), row(3, Some(2)), row(2, Some(1)), row(4, None), row(5, Some(4))]);
+        let b = partial(&csv, &Konteks::default()).unwrap();
+        assert_eq!(applied(&b), [5, 6]);
+        assert_eq!(b.baris_dilewati, 3);
+        assert_eq!(
+            codes(&b.dilewati),
+            [
+                (2, "jenis_jabatan", "jenis_jabatan_tidak_dikenal"),
+                (3, "nip_atasan", "atasan_dilewati"),
+                (4, "nip_atasan", "atasan_dilewati")
+            ]
+        );
+        let pesan = |baris: u64| b.dilewati.kesalahan.iter().find(|k| k.baris == baris).unwrap().pesan.clone();
+        assert!(pesan(4).id.contains("baris 2") && pesan(4).en.contains("row 2"), "{:?}", pesan(4));
+        assert!(pesan(3).id.contains("baris 4"), "3's atasan is 2, on row 4: {:?}", pesan(3));
+        // Already in the database, the atasan left out is not the database's to stand in for.
+        let mut konteks = Konteks::default();
+        konteks.terdaftar.insert(nip(1), None);
+        let b = partial(&csv, &konteks).unwrap();
+        assert_eq!(applied(&b), [5, 6]);
+    }
+
+    #[test]
+    fn a_nip_on_a_row_left_out_takes_its_other_row_and_their_dependants_with_it() {
+        let csv = file(&[row(1, None), row(2, Some(1)), row(1, None), row(9, None)]);
+        let b = partial(&csv, &Konteks::default()).unwrap();
+        assert_eq!(applied(&b), [5]);
+        assert_eq!(
+            codes(&b.dilewati),
+            [(2, "nip", "nip_di_baris_dilewati"), (3, "nip_atasan", "atasan_dilewati"), (4, "nip", "nip_ganda")]
+        );
+        assert!(b.dilewati.kesalahan[0].pesan.id.contains("baris 4"), "{:?}", b.dilewati.kesalahan[0].pesan);
+    }
+
+    #[test]
+    fn rows_that_cannot_be_read_are_left_out_with_their_dependants() {
+        // 1 and 3 are in the database already, so rows 3 and 6 alone would pass.
+        let mut konteks = Konteks::default();
+        konteks.terdaftar.insert(nip(1), None);
+        konteks.terdaftar.insert(nip(3), None);
+        // Row 2: 1 with too few columns; row 5: 3 with a name that is not UTF-8.
+        let mut csv = file(&[format!("{},A,pns,J,pelaksana", nip(1)), row(2, Some(1)), row(4, None)]).into_bytes();
+        csv.extend_from_slice(format!("{},Jos", nip(3)).as_bytes());
+        csv.extend_from_slice(b"\xE9,pns,J,pelaksana,U,\n");
+        csv.extend_from_slice(format!("{}\n", row(5, Some(3))).as_bytes());
+        assert!(periksa(baca(&csv).unwrap(), &konteks, false).is_err(), "all or nothing by default");
+        let b = periksa(baca(&csv).unwrap(), &konteks, true).unwrap();
+        assert_eq!(applied(&b), [4]);
+        assert_eq!(
+            codes(&b.dilewati),
+            [
+                (2, "berkas", "jumlah_kolom"),
+                (3, "nip_atasan", "atasan_dilewati"),
+                (5, "nama", "bukan_utf8"),
+                (6, "nip_atasan", "atasan_dilewati")
+            ]
+        );
+        assert_eq!(b.baris_dilewati, 4);
+    }
+
+    #[test]
+    fn a_file_broken_part_way_or_without_a_row_that_passes_is_refused_whole_even_with_sebagian() {
+        let mut mentah = baca(file(&[row(1, None), bad(2, None)]).as_bytes()).unwrap();
+        mentah.terpotong = true;
+        assert!(periksa(mentah, &Konteks::default(), true).is_err(), "the rows after the break were never read");
+        let l = partial(&file(&[bad(1, None), row(2, Some(1))]), &Konteks::default()).unwrap_err();
+        assert_eq!(
+            codes(&l),
+            [(2, "jenis_jabatan", "jenis_jabatan_tidak_dikenal"), (3, "nip_atasan", "atasan_dilewati")],
+            "nothing to apply: refused, with every reason"
+        );
+    }
+
+    #[test]
+    fn leaving_a_row_out_keeps_its_database_mapping_so_what_remains_is_checked_again() {
+        // In the database 10 is rated by 11 and 11 by 12. The file moves 12
+        // under 10, and 11 (bad) to the top: fine as a whole file. Without
+        // 11's row, 11 stays under 12, and 12 → 10 → 11 → 12 goes round.
+        let mut konteks = Konteks::default();
+        konteks.terdaftar.insert(nip(10), Some(nip(11)));
+        konteks.terdaftar.insert(nip(11), Some(nip(12)));
+        konteks.terdaftar.insert(nip(12), None);
+        let csv = file(&[row(12, Some(10)), bad(11, None), row(13, Some(12)), row(14, None)]);
+        assert_eq!(codes(&check(&csv, &konteks).unwrap_err()), [(3, "jenis_jabatan", "jenis_jabatan_tidak_dikenal")]);
+        let b = partial(&csv, &konteks).unwrap();
+        assert_eq!(applied(&b), [5], "12 goes round now, and 13 hangs below 12");
+        assert_eq!(
+            codes(&b.dilewati),
+            [
+                (2, "nip_atasan", "atasan_berputar"),
+                (3, "jenis_jabatan", "jenis_jabatan_tidak_dikenal"),
+                (4, "nip_atasan", "atasan_dilewati")
+            ]
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod email;
 pub mod error;
 pub mod extract;
 pub mod idempotency;

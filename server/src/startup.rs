@@ -19,7 +19,7 @@ use crate::config::ServeArgs;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{error, idempotency, openapi, routes, seed, spa};
+use crate::{email, error, idempotency, openapi, routes, seed, spa};
 
 /// The strict policy the app satisfies: only our own scripts, wasm allowed to compile.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
@@ -142,7 +142,8 @@ impl Application {
             }
         };
         let kunci = args.security.kunci_server()?;
-        let state = AppState::new(db.clone(), args.security.clone(), kunci);
+        let email = email::start(&db, &args.email)?;
+        let state = AppState::new(db.clone(), args.security.clone(), kunci, email);
         idempotency::purge(&db).await?;
         let purger = db.clone();
         tokio::spawn(async move {

@@ -10,6 +10,7 @@ use crate::auth::Sessions;
 use crate::auth::throttle::Throttle;
 use crate::config::SecurityArgs;
 use crate::db::Db;
+use crate::email::Outbox;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -25,10 +26,12 @@ pub struct Inner {
     pub sessions: Sessions,
     /// The server's secret key for keyed hashes (activation codes).
     pub kunci_server: Vec<u8>,
+    /// E-mail for the notifications (off unless configured).
+    pub email: Outbox,
 }
 
 impl AppState {
-    pub fn new(db: Db, config: SecurityArgs, kunci_server: Vec<u8>) -> Self {
+    pub fn new(db: Db, config: SecurityArgs, kunci_server: Vec<u8>, email: Outbox) -> Self {
         let sessions = Sessions::new(db.clone(), config.session_idle_secs);
         AppState {
             db,
@@ -38,6 +41,7 @@ impl AppState {
                 throttle: Throttle::default(),
                 sessions,
                 kunci_server,
+                email,
             }),
         }
     }

@@ -1,14 +1,17 @@
 // The admin instansi in a real browser: the atasan table lists pegawai
-// without a pejabat penilai first; a CSV with errors is checked and its row
-// report shown and downloaded (a blob: URL under the strict CSP); a valid CSV
-// is checked, then applied with its counts; activation codes are shown once;
-// the mapping of one pegawai is set. A plain pegawai is told the page is not
-// theirs. Screenshots at phone, tablet and desktop sizes.
+// without a pejabat penilai first (the head of the instansi, who has none by
+// design, is named so and not flagged); a CSV with errors is checked and its
+// row report shown and downloaded (a blob: URL under the strict CSP); a valid
+// CSV is checked, then applied with its counts; activation codes are shown
+// once; the mapping of one pegawai is set; a file with a bad row is applied
+// without it when the admin ticks so, the rows left out in the report. A
+// plain pegawai is told the page is not theirs. Screenshots at phone, tablet
+// and desktop sizes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, navigasi,
+  startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, navigasi, apiSession,
 } from './lib.mjs';
 
 let server;
@@ -36,6 +39,21 @@ const CSV_BENAR = [
   '199801012023031001;Rina Anggraini;pns;Analis SDM;pelaksana;Bidang Penilaian Kinerja;198206252006041001',
   '199902142023032002;Sari Wulandari;pns;Pengolah Data;pelaksana;Bidang Penilaian Kinerja/Subbidang Data;198206252006041001',
 ].join('\n');
+
+// A pegawai whose pejabat penilai the first test clears, to be flagged.
+const TANPA_PENILAI = { nip: '199512302022032008', nama: 'Putri Maharani' };
+
+/** Clears the current pejabat penilai of `nip` in the first period, through the API. */
+async function kosongkanPenilai(nip) {
+  const admin = await apiSession(server.base, NIP.admin);
+  const [periode] = await admin.get('/api/v1/org/periode');
+  const peta = await admin.get(`/api/v1/org/atasan?periode_id=${periode.id}&limit=1000`);
+  const s = peta.items.filter((r) => r.nip === nip).at(-1);
+  await admin.put('/api/v1/org/atasan', {
+    periode_id: periode.id, pegawai_id: s.pegawai_id, penilai_id: null, atasan_penilai_id: null,
+    berlaku_mulai: s.berlaku_mulai, version: s.version,
+  });
+}
 
 function csvFile(name, text) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };
@@ -75,6 +93,7 @@ test('the console is its own wasm: the app does not load it, the bar links betwe
 });
 
 test('the admin imports a bad file, reads the report, then applies a good one', async () => {
+  await kosongkanPenilai(TANPA_PENILAI.nip);
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
   await page.setViewportSize(VIEWPORTS.desktop);
@@ -82,13 +101,19 @@ test('the admin imports a bad file, reads the report, then applies a good one', 
   await page.goto(server.base + '/admin');
   await page.getByTestId('konsol-admin').waitFor();
 
-  // Pegawai without a pejabat penilai come first, visibly marked.
+  // Pegawai without a pejabat penilai come first, visibly marked; the head
+  // of the instansi has none by design and is named so, not flagged.
   const first = page.getByTestId('tabel-atasan').locator('tbody tr').first();
   await first.waitFor();
   assert.equal(await first.getAttribute('data-testid'), 'atasan-kosong');
-  assert.equal(await first.getAttribute('data-nip'), NIP.kepala);
+  assert.equal(await first.getAttribute('data-nip'), TANPA_PENILAI.nip);
   assert.match(await first.textContent(), /Belum ada pejabat penilai/);
-  assert.match(await page.getByTestId('jumlah-tanpa-penilai').textContent(), /1 pegawai belum punya pejabat penilai/);
+  assert.match(await page.getByTestId('jumlah-tanpa-penilai').textContent(), /^\s*1 pegawai belum punya pejabat penilai/);
+  assert.equal(await page.getByTestId('atasan-kosong').count(), 1);
+  const kepala = page.locator(`[data-testid=atasan-item][data-nip="${NIP.kepala}"]`);
+  assert.equal(await kepala.getAttribute('data-pimpinan'), 'true');
+  assert.match(await kepala.textContent(), /Pimpinan instansi/);
+  assert.doesNotMatch(await kepala.textContent(), /Belum ada pejabat penilai/);
   assert.equal(await page.getByTestId('periode-item').count(), 1);
 
   // A file with an invalid NIP and an unknown jenis_jabatan: the report.
@@ -232,13 +257,13 @@ test('the admin sets the pejabat penilai of a pegawai who has none', async () =>
   await page.setViewportSize(VIEWPORTS.tablet);
   // Still signed in from the previous test (same browser, same session).
   await page.goto(server.base + '/admin');
-  const row = page.locator(`[data-testid=atasan-kosong][data-nip="${NIP.kepala}"]`);
+  const row = page.locator(`[data-testid=atasan-kosong][data-nip="${TANPA_PENILAI.nip}"]`);
   await row.getByTestId('atur-atasan').click();
   const form = page.getByTestId('form-atasan');
   await form.waitFor();
 
   // Themself as penilai: refused in the browser, under the field.
-  await form.getByTestId('pilih-penilai-cari').fill('Rina Wulandari');
+  await form.getByTestId('pilih-penilai-cari').fill(TANPA_PENILAI.nama);
   await form.getByTestId('pilih-penilai-hasil').getByTestId('pilih').first().click();
   await form.getByTestId('simpan-atasan').click();
   await page.waitForFunction(() => document.querySelector('#pilih-penilai-galat')?.textContent.includes('dirinya sendiri'));
@@ -255,10 +280,10 @@ test('the admin sets the pejabat penilai of a pegawai who has none', async () =>
   assert.equal((await page.getByTestId('atasan-disimpan').textContent()).trim(), '', 'nothing saved by Enter');
   await screenshot(page, 'admin-atasan-tablet');
   await form.getByTestId('simpan-atasan').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=atasan-disimpan]')?.textContent.includes('Rina'));
-  await page.locator(`[data-testid=atasan-item][data-nip="${NIP.kepala}"]`).waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=atasan-disimpan]')?.textContent.includes('Putri'));
+  await page.locator(`[data-testid=atasan-item][data-nip="${TANPA_PENILAI.nip}"]`).waitFor();
   // The date the mapping holds from reads as people write it, not as ISO.
-  const sejak = await page.locator(`[data-testid=atasan-item][data-nip="${NIP.kepala}"] td`).nth(4).evaluate((td) => td.innerText.split('\n')[0].trim());
+  const sejak = await page.locator(`[data-testid=atasan-item][data-nip="${TANPA_PENILAI.nip}"] td`).nth(4).evaluate((td) => td.innerText.split('\n')[0].trim());
   assert.match(sejak, /^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/);
   assert.match(await page.getByTestId('jumlah-tanpa-penilai').textContent(), /Semua pegawai sudah punya/);
   assert.equal(simpanAtasan.length, 1, 'saved once, by the button');
@@ -321,6 +346,82 @@ test('the admin opens a period with its rule set; a year that exists is refused 
   assert.equal((await dibuat.getByTestId('periode-rentang').textContent()).trim(), `1 Januari ${baru} – 31 Desember ${baru}`);
   const ignore = (p) => !/status of 409/.test(p); // the refusal the test provokes
   assert.deepEqual(problems.filter(ignore), []);
+  await page.close();
+});
+
+// One new pegawai that passes (row 2); a kepala subbidang with an unknown
+// jenis_jabatan (row 3) and the pegawai rated by them (row 4), left out.
+const CSV_SEBAGIAN = [
+  HEADER,
+  '199703032023031005;Tegar Pratama;pns;Analis Data;fungsional;Bidang Penilaian Kinerja;198206252006041001',
+  '199704042023032006;Kepala Salah;pns;Kepala Subbidang;direktur;Bidang Penilaian Kinerja;198206252006041001',
+  '199705052023031007;Bawahan Salah;pns;Pengolah Data;pelaksana;Bidang Penilaian Kinerja;199704042023032006',
+].join('\n');
+
+/** The report downloaded from the button, as text. */
+async function unduhLaporan(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('unduh-laporan').click()]);
+  assert.equal(download.suggestedFilename(), 'laporan-impor.csv');
+  return readFileSync(await download.path(), 'utf8');
+}
+
+test('the admin applies only the rows without problems, and the rows left out are in the report', async () => {
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.desktop);
+  // Still signed in as the admin from the previous tests.
+  await page.goto(server.base + '/admin');
+  await page.getByTestId('konsol-admin').waitFor();
+  const sebagian = page.getByTestId('impor-sebagian');
+  assert.equal(await sebagian.isChecked(), false, 'all or nothing by default');
+  assert.match(await page.locator('#impor-sebagian-petunjuk').textContent(), /utuh atau tidak sama sekali/);
+
+  // All or nothing: refused, nothing to apply.
+  await page.getByTestId('berkas-csv').setInputFiles(csvFile('sebagian.csv', CSV_SEBAGIAN));
+  await page.getByTestId('nama-berkas').waitFor();
+  await page.getByTestId('periksa').click();
+  await page.getByTestId('laporan-impor').waitFor();
+  assert.equal(await page.getByTestId('terapkan').isDisabled(), true);
+
+  // Ticked: checked again, the rows that pass may be applied.
+  await sebagian.check();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=laporan-impor]'));
+  assert.equal(await page.getByTestId('terapkan').isDisabled(), true, 'checked again first');
+  await page.getByTestId('periksa').click();
+  await page.getByTestId('hasil-periksa').waitFor();
+  assert.equal(await page.getByTestId('jumlah-diterapkan').textContent(), '1');
+  assert.equal(await page.getByTestId('jumlah-dilewati').textContent(), '2');
+  assert.equal(await page.locator('[data-testid=laporan-baris][data-baris="3"][data-kolom=jenis_jabatan]').count(), 1);
+  await page.getByTestId('terapkan').click();
+  await page.getByTestId('hasil-terapkan').waitFor();
+  assert.match(await page.getByTestId('hasil-terapkan').textContent(), /diterapkan sebagian/);
+  assert.equal(await page.getByTestId('jumlah-diterapkan').textContent(), '1');
+  assert.equal(await page.getByTestId('jumlah-dilewati').textContent(), '2');
+  assert.equal(await page.getByTestId('jumlah-dibuat').textContent(), '1');
+  const dilewati = page.locator('[data-testid=laporan-baris][data-baris="4"][data-kolom=nip_atasan]');
+  assert.equal(await dilewati.getAttribute('data-kode'), 'atasan_dilewati');
+  assert.match(await dilewati.textContent(), /baris 3/);
+  await screenshot(page, 'admin-impor-sebagian-desktop');
+  let csv = await unduhLaporan(page);
+  assert.match(csv, /^\uFEFFBaris;Kolom;Masalah;Siapa yang memperbaiki\r\n/);
+  assert.match(csv, /\r\n3;jenis_jabatan;"Jenis jabatan harus/);
+  assert.match(csv, /\r\n4;nip_atasan;"Atasan ini \(baris 3\) dilewati/);
+  // The row that passed landed; the others did not.
+  await page.locator('[data-testid=atasan-item][data-nip="199703032023031005"]').waitFor();
+  assert.equal(await page.locator('[data-nip="199704042023032006"], [data-nip="199705052023031007"]').count(), 0);
+
+  // The same in English.
+  await page.getByTestId('ganti-bahasa').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await page.getByTestId('hasil-terapkan').textContent(), /applied in part.*Rows applied\s*1\s*Rows left out\s*2/s);
+  assert.match(await page.locator('label', { has: sebagian }).textContent(), /Apply only the rows without problems/);
+  await screenshot(page, 'admin-impor-sebagian-en');
+  csv = await unduhLaporan(page);
+  assert.match(csv, /^\uFEFFRow;Column;Problem;Who fixes it\r\n/);
+  assert.match(csv, /\r\n4;nip_atasan;"This rater \(row 3\) was left out/);
+  await page.getByTestId('ganti-bahasa').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'id');
+  await noProblems(page, problems);
   await page.close();
 });
 

@@ -66,3 +66,41 @@ test('a pegawai changes their password and signs in with the new one', async () 
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   await page.close();
 });
+
+test('a person sets, corrects and clears their address for e-mail notifications', async () => {
+  // Not the session the test above left.
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await login(page, server.base, NIP.kabid1);
+  await page.goto(server.base + '/akun');
+  await page.getByTestId('form-email').waitFor();
+  // This test server has no SMTP relay: the page says the address is kept for later.
+  await page.getByTestId('email-belum-aktif').getByText(/belum mengirim e-mail/).waitFor();
+  const simpan = async (alamat) => {
+    await page.locator('#email-akun').fill(alamat);
+    await page.getByTestId('tombol-simpan-email').click();
+  };
+  // Checked before sending, with the server's words, and marked on the field.
+  let requests = 0;
+  page.on('request', (r) => { if (r.url().endsWith('/api/v1/auth/email') && r.method() === 'PUT') requests += 1; });
+  await simpan('siti@');
+  await page.getByTestId('galat-email').getByText(/Alamat e-mail tidak valid/).waitFor();
+  assert.equal(await page.locator('#email-akun').getAttribute('aria-invalid'), 'true');
+  assert.equal(requests, 0, 'a malformed address is not sent');
+  await simpan(' siti.rahmawati@bkd.example.go.id ');
+  await page.getByTestId('email-disimpan').getByText('Alamat e-mail disimpan.').waitFor();
+  assert.equal(await page.getByTestId('galat-email').textContent(), '');
+  await screenshot(page, 'akun-email-phone');
+  // Kept: read back after a reload, as saved (trimmed).
+  await page.reload();
+  await page.getByTestId('form-email').waitFor();
+  await page.waitForFunction(() => document.querySelector('#email-akun')?.value === 'siti.rahmawati@bkd.example.go.id');
+  await simpan('');
+  await page.getByTestId('email-disimpan').getByText(/dihapus/).waitFor();
+  assert.equal(requests, 2);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  await page.close();
+});

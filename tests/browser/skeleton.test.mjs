@@ -219,6 +219,10 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
         return out;
       });
       assert.deepEqual(patah, [], `${name} ${bahasa}: words broken inside`);
+      // ...and no word is wider than its cell ("improvement" on a phone).
+      const lebar = await page.evaluate(() => [...document.querySelectorAll('.kuadran .predikat')]
+        .filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent));
+      assert.deepEqual(lebar, [], `${name} ${bahasa}: a label wider than its cell`);
       if (bahasa === 'en') await screenshot(page, `simulasi-${name}-en`);
     }
     await page.getByTestId('ganti-bahasa').click();

@@ -50,15 +50,20 @@ impl Client {
         self.send(Method::POST, "/api/v1/admin/aktivasi", &MintaAktivasi::default()).await
     }
 
-    /// Sends a CSV file: a check only, or (`terapkan`) applied, all or nothing.
+    /// Sends a CSV file: a check only, or (`terapkan`) applied, all or
+    /// nothing, or (`sebagian`) the rows that pass.
     pub async fn import_csv(
         self,
         teks: String,
         terapkan: bool,
+        sebagian: bool,
         periode_id: Option<String>,
         key: &str,
     ) -> Result<Ringkasan, ImportError> {
         let mut query = vec![("terapkan", if terapkan { "true" } else { "false" }.to_owned())];
+        if sebagian {
+            query.push(("sebagian", "true".to_owned()));
+        }
         if let Some(p) = periode_id.filter(|p| !p.is_empty()) {
             query.push(("periode_id", p));
         }

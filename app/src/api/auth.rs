@@ -1,6 +1,7 @@
-//! `/api/v1/auth/…`: signing in and out, the session, passwords.
+//! `/api/v1/auth/…`: signing in and out, the session, passwords, the
+//! address for e-mail notifications.
 
-use domain::api::{ActivationInput, LoginInput, PasswordInput, SessionView};
+use domain::api::{ActivationInput, EmailInput, EmailView, LoginInput, PasswordInput, SessionView};
 use gloo_net::http::{Method, Request};
 
 use super::{Client, Error};
@@ -37,5 +38,15 @@ impl Client {
     /// Changes the signed-in user's password (their other sessions end).
     pub async fn change_password(self, lama: String, baru: String) -> Result<(), Error> {
         self.send(Method::POST, "/api/v1/auth/password", &PasswordInput { lama, baru }).await
+    }
+
+    /// The signed-in user's address for e-mail notifications.
+    pub async fn email(self) -> Result<EmailView, Error> {
+        self.get("/api/v1/auth/email").await
+    }
+
+    /// Sets (or, empty, clears) the signed-in user's address for e-mail notifications.
+    pub async fn set_email(self, email: String) -> Result<EmailView, Error> {
+        self.send(Method::PUT, "/api/v1/auth/email", &EmailInput { email }).await
     }
 }

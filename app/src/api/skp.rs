@@ -1,6 +1,6 @@
 //! `/api/v1/skp/…` and the penilai's queue.
 
-use domain::api::{AntrianItem, CreateSkp, EditSkp, RhkAtasan, SkpBaca, SkpRingkas, Transition};
+use domain::api::{AntrianItem, CreateSkp, EditSkp, RhkAtasan, SejakDikembalikan, SkpBaca, SkpRingkas, Transition};
 use domain::skp::{AksiSkp, SkpInput};
 use gloo_net::http::Method;
 
@@ -29,15 +29,14 @@ impl Client {
     /// Takes a workflow step (submit, approve, return, revise) on the SKP at
     /// `version` (`catatan`: a return's notes, a revision's reason); the
     /// route's last segment is the action's one name.
-    pub async fn transition_skp(
-        self,
-        id: &str,
-        aksi: AksiSkp,
-        version: i64,
-        catatan: String,
-    ) -> Result<SkpBaca, Error> {
+    pub async fn transition_skp(self, id: &str, aksi: AksiSkp, langkah: &Transition) -> Result<SkpBaca, Error> {
         let path = format!("/api/v1/skp/{id}/{}", aksi.kode());
-        self.send(Method::POST, &path, &Transition { version, catatan }).await
+        self.send(Method::POST, &path, langkah).await
+    }
+
+    /// The plan's last return and what changed since (`None`: never returned).
+    pub async fn sejak_dikembalikan(self, id: &str) -> Result<Option<SejakDikembalikan>, Error> {
+        self.get(&format!("/api/v1/skp/{id}/sejak-dikembalikan")).await
     }
 
     /// The RHK of the SKP's atasan it can intervene.

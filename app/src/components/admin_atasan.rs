@@ -6,7 +6,8 @@ use crate::teks::{tanggal_iso, teks};
 use domain::api::AtasanItem;
 
 /// The atasan mapping of a period, one row per pegawai: those without a
-/// pejabat penilai first and marked, each with a button to set it.
+/// pejabat penilai first and marked, each with a button to set it. The head
+/// of the instansi has none by design: named so, not marked.
 #[component]
 pub fn AdminTabelAtasan(
     #[prop(into)] baris: Signal<Vec<BarisAtasan>>,
@@ -52,6 +53,7 @@ fn BarisTabel(b: BarisAtasan, atur: Callback<AtasanItem>) -> impl IntoView {
     let i18n = use_i18n();
     let s = b.sekarang.clone();
     let kosong = s.tanpa_penilai;
+    let pimpinan = s.pimpinan;
     let item = s.clone();
     view! {
         <tr
@@ -59,12 +61,14 @@ fn BarisTabel(b: BarisAtasan, atur: Callback<AtasanItem>) -> impl IntoView {
             style:background-color=if kosong { "#fff3cd" } else { "transparent" }
             data-testid=if kosong { "atasan-kosong" } else { "atasan-item" }
             data-nip=s.nip.clone()
+            data-pimpinan=pimpinan.then_some("true")
         >
             <td><strong>{s.nama.clone()}</strong><br /><span class="petunjuk">{s.nip.clone()}</span></td>
             <td>{s.unit_nama.clone()}</td>
             <td>
                 {match s.penilai_nama.clone().filter(|_| !kosong) {
                     Some(n) => n.into_any(),
+                    None if pimpinan => view! { <span class="petunjuk">{teks(i18n, |l| td_string!(l, admin.pimpinan_instansi))}</span> }.into_any(),
                     None => view! { <strong class="lencana peringatan">"⚠ " {teks(i18n, |l| td_string!(l, admin.belum_ada_penilai))}</strong> }.into_any(),
                 }}
             </td>

@@ -12,7 +12,9 @@ use crate::state::admin::templat_impor;
 use crate::teks::teks;
 
 /// The CSV import: choose a file, check it ("Periksa", nothing is written),
-/// read the row report or the summary, then apply it ("Terapkan").
+/// read the row report or the summary, then apply it ("Terapkan"): whole or
+/// not at all, or (ticked beside the buttons) only the rows that pass, the
+/// others listed in a report to download.
 #[component]
 pub fn AdminImpor(
     #[prop(into)] nama_berkas: Signal<Option<String>>,
@@ -23,6 +25,10 @@ pub fn AdminImpor(
     /// A check of the current file passed: it may be applied.
     #[prop(into)]
     siap: Signal<bool>,
+    /// Only the rows that pass are applied (off: all or nothing).
+    #[prop(into)]
+    sebagian: Signal<bool>,
+    pilih_sebagian: Callback<bool>,
     #[prop(into)] ringkasan: Signal<Option<Ringkasan>>,
     #[prop(into)] galat: Signal<Option<ImportError>>,
 ) -> impl IntoView {
@@ -66,6 +72,14 @@ pub fn AdminImpor(
             <input id="berkas-csv" type="file" accept=".csv,text/csv,text/plain" data-testid="berkas-csv" on:change=ganti />
         </div>
         {move || nama_berkas.get().map(|n| view! { <p class="petunjuk" data-testid="nama-berkas">{t!(i18n, admin.berkas_terpilih, nama = move || n.clone())}</p> })}
+        <label style:display="flex" style:align-items="center" style:gap="0.5rem" style:min-height="44px" style:cursor="pointer" style:margin-top="0.75rem">
+            <input type="checkbox" id="impor-sebagian" data-testid="impor-sebagian" aria-describedby="impor-sebagian-petunjuk"
+                style:width="44px" style:height="44px" style:margin="0" style:flex="none"
+                prop:checked=move || sebagian.get() disabled=move || pending.get()
+                on:change=move |ev| pilih_sebagian.run(event_target_checked(&ev)) />
+            <span>{teks(i18n, |l| td_string!(l, admin.impor_sebagian))}</span>
+        </label>
+        <p class="petunjuk" id="impor-sebagian-petunjuk" style:margin-top="0">{teks(i18n, |l| td_string!(l, admin.impor_sebagian_petunjuk))}</p>
         <div class="aksi">
             <button type="button" data-testid="periksa" disabled=move || pending.get() || nama_berkas.with(Option::is_none) on:click=move |_| periksa.run(())>
                 {teks(i18n, |l| td_string!(l, admin.periksa))}
@@ -79,11 +93,30 @@ pub fn AdminImpor(
         {move || ringkasan.get().map(|r| {
             let (dibuat, diubah, tetap, baris) = (r.dibuat, r.diubah, r.tidak_berubah, r.baris);
             let (unit, atasan) = (r.unit_dibuat, r.atasan_diubah);
+            let (diterapkan, dilewati) = (r.baris_diterapkan, r.baris_dilewati);
             let peringatan = r.peringatan.clone();
+            let judul = match (r.terapkan, dilewati > 0) {
+                (true, false) => teks(i18n, |l| td_string!(l, admin.impor_diterapkan)).into_any(),
+                (true, true) => teks(i18n, |l| td_string!(l, admin.impor_sebagian_diterapkan)).into_any(),
+                (false, false) => t!(i18n, admin.impor_valid, n = move || baris).into_any(),
+                (false, true) => teks(i18n, |l| td_string!(l, admin.impor_sebagian_valid)).into_any(),
+            };
+            // The rows left out, as a refused file's report (and its download).
+            let laporan = (dilewati > 0).then(|| {
+                let pesan = domain::Teks::new(
+                    td_string!(Locale::id, admin.laporan_dilewati),
+                    td_string!(Locale::en, admin.laporan_dilewati),
+                );
+                view! { <AdminLaporan pesan=pesan laporan=r.dilewati.clone() /> }
+            });
             view! {
                 <div class="ringkasan-impor" role="status" data-testid=if r.terapkan { "hasil-terapkan" } else { "hasil-periksa" }>
-                    <p><strong>{if r.terapkan { teks(i18n, |l| td_string!(l, admin.impor_diterapkan)).into_any() } else { t!(i18n, admin.impor_valid, n = move || baris).into_any() }}</strong></p>
+                    <p><strong>{judul}</strong></p>
                     <dl class="ringkas">
+                        {r.sebagian.then(|| view! {
+                            <dt>{teks(i18n, |l| td_string!(l, admin.baris_diterapkan))}</dt><dd data-testid="jumlah-diterapkan">{diterapkan}</dd>
+                            <dt>{teks(i18n, |l| td_string!(l, admin.baris_dilewati))}</dt><dd data-testid="jumlah-dilewati">{dilewati}</dd>
+                        })}
                         <dt>{teks(i18n, |l| td_string!(l, admin.dibuat))}</dt><dd data-testid="jumlah-dibuat">{dibuat}</dd>
                         <dt>{teks(i18n, |l| td_string!(l, admin.diubah))}</dt><dd data-testid="jumlah-diubah">{diubah}</dd>
                         <dt>{teks(i18n, |l| td_string!(l, admin.tidak_berubah))}</dt><dd data-testid="jumlah-tidak-berubah">{tetap}</dd>
@@ -92,6 +125,7 @@ pub fn AdminImpor(
                     </dl>
                     <ul>{peringatan.into_iter().map(|p| view! { <li>{if en() { p.en } else { p.id }}</li> }).collect_view()}</ul>
                 </div>
+                {laporan}
             }
         })}
         {move || match galat.get() {

@@ -15,6 +15,24 @@ pub fn label_rating(l: Locale, rating: RatingEkspektasi) -> &'static str {
     }
 }
 
+/// A kuadran cell's label. A line may break after the "/" of
+/// "Kurang/Misconduct", never inside a word. An English name carries the
+/// regulation's own term, "Needs improvement (Butuh Perbaikan)": on a phone
+/// the cell shows the term alone (`.terjemahan` and `.kurung` hidden), as
+/// "improvement" is wider than a third of a phone; the button's name keeps
+/// both.
+fn label_sel(label: &'static str) -> impl IntoView {
+    let patah = |t: &'static str| t.split_inclusive('/').map(|b| view! { {b}<wbr /> }).collect_view();
+    match label.strip_suffix(')').and_then(|t| t.split_once(" (")) {
+        Some((terjemahan, istilah)) => view! {
+            <span class="terjemahan">{patah(terjemahan)} " "</span>
+            <span class="kurung">"("</span>{patah(istilah)}<span class="kurung">")"</span>
+        }
+        .into_any(),
+        None => patah(label).into_any(),
+    }
+}
+
 /// The label of a predikat in a language.
 pub fn label_predikat(l: Locale, predikat: Predikat) -> &'static str {
     match predikat {
@@ -132,8 +150,7 @@ fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl Int
                 <button type="button" class=format!("predikat {}", predikat.kode()) data-testid="sel-kuadran"
                     data-hasil=h.kode() data-perilaku=p.kode() data-predikat=predikat.kode() aria-label=nama
                     aria-current=move || dipilih().then_some("true") on:click=pilih>
-                    // A line may break after the "/" of "Kurang/Misconduct", never inside a word.
-                    {move || label_predikat(i18n.get_locale(), predikat).split_inclusive('/').map(|b| view! { {b}<wbr /> }).collect_view()}
+                    {move || label_sel(label_predikat(i18n.get_locale(), predikat))}
                 </button>
             </td>
         }

@@ -23,6 +23,7 @@ pub mod lampiran;
 pub mod lonceng;
 pub mod muat;
 pub mod perlu_masuk;
+pub mod perubahan;
 pub mod preview;
 pub mod rhk_form;
 pub mod sandi_baru;

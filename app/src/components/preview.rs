@@ -84,11 +84,24 @@ pub fn IndikatorPreviewBox(
         let l = i18n.get_locale().kode();
         hasil.with(|h| h.as_ref().and_then(|h| h.kendala.as_ref()).map(|k| k.dalam(l).to_owned()).unwrap_or_default())
     };
+    let capaian = move || {
+        let l = i18n.get_locale().kode();
+        hasil.with(|h| h.as_ref().and_then(|h| h.capaian).map(|c| c.teks().dalam(l).to_owned()).unwrap_or_default())
+    };
+    // The rating's code colours it (good and bad apart); its words say it.
+    let rating = move || {
+        hasil.with(|h| {
+            h.as_ref().and_then(|h| {
+                h.ukuran.iter().find_map(|u| if let Ukuran::Rating(r) = u { Some(r.kode()) } else { None })
+            })
+        })
+    };
     view! {
         <div class="pratinjau-iki" data-testid="pratinjau-iki" aria-live="polite" class:kosong=move || hasil.with(Option::is_none)>
             <p class="ukuran-baris">
-                <span class="ukuran">{ukuran(0)}</span>
+                <span class="ukuran" data-rating=rating>{ukuran(0)}</span>
                 <span class="ukuran">{ukuran(1)}</span>
+                <span class="capaian" data-testid="capaian-iki">{capaian}</span>
                 <span class="kendala">{kendala}</span>
                 <span class="petunjuk" data-testid="pratinjau-iki-kosong">{petunjuk}</span>
             </p>

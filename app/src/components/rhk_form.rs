@@ -8,8 +8,8 @@ use crate::components::preview::IndikatorPreviewBox;
 use crate::fokus::{fokus_nanti, yakin};
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::state::editor::{
-    Sasaran, galat_realisasi, hapus_indikator, hapus_rhk, indikator_berisi, jelaskan, kunci_galat, rhk_berisi,
-    tambah_indikator,
+    Sasaran, galat_realisasi, hapus_indikator, hapus_rhk, indikator_berisi, jelaskan, kunci_galat, periksa_realisasi,
+    realisasi_janggal, rhk_berisi, tambah_indikator,
 };
 use crate::state::form::Editor;
 use crate::teks::teks;
@@ -29,6 +29,17 @@ pub fn label_aspek(l: Locale, aspek: AspekIndikator) -> &'static str {
         AspekIndikator::Kualitas => td_string!(l, pegawai.aspek_kualitas),
         AspekIndikator::Waktu => td_string!(l, pegawai.aspek_waktu),
         AspekIndikator::Biaya => td_string!(l, pegawai.aspek_biaya),
+    }
+}
+
+/// A JPT RHK's perspective, in a language.
+pub fn label_perspektif(l: Locale, p: domain::skp::Perspektif) -> &'static str {
+    use domain::skp::Perspektif as P;
+    match p {
+        P::PenerimaLayanan => td_string!(l, pegawai.perspektif_penerima_layanan),
+        P::ProsesBisnis => td_string!(l, pegawai.perspektif_proses_bisnis),
+        P::PenguatanInternal => td_string!(l, pegawai.perspektif_penguatan_internal),
+        P::Anggaran => td_string!(l, pegawai.perspektif_anggaran),
     }
 }
 
@@ -135,6 +146,11 @@ pub fn RhkForm(ed: Editor, id: String, nomor: Signal<usize>) -> impl IntoView {
         <div class="rhk kartu" data-testid="rhk">
             <fieldset class="isi-rhk" disabled=move || !ed.editable.get()>
                 <legend>{move || { let n = nomor.get() + 1; t!(i18n, pegawai.rhk_ke, n = move || n) }}</legend>
+                {let r = id.clone(); move || ed.komentar_penilai.with(|k| k.get(&r).cloned()).map(|k| view! {
+                    <p class="catatan" role="note" data-testid="komentar-penilai-rhk">
+                        <strong>{teks(i18n, |l| td_string!(l, pegawai.komentar_penilai))} " "</strong>{k}
+                    </p>
+                })}
                 <div class="baris" on:input=d_uraian.tandai() on:focusout=d_uraian.tandai_keluar()>
                     <label for=uraian_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.uraian_rhk))}</label>
                     <textarea id=uraian_id.clone() data-testid="rhk-uraian" rows="2"
@@ -221,12 +237,33 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
         let en = en.get();
         galat_real.with(|m| dalam_bahasa(m, en))
     });
+    // A number far outside the unit or target (900 for 90%): said, not
+    // refused; set as it is typed, and again when the plan changes (a target
+    // or unit corrected) or the field is built with a number in it.
+    let janggal = RwSignal::new(None::<domain::Teks>);
+    let janggal_id = id.clone();
+    Effect::new(move |_| {
+        let w = ed.rencana.with(|r| {
+            ed.realisasi.with_untracked(|m| {
+                let nilai = m.get(&janggal_id)?;
+                let baru = periksa_realisasi(&janggal_id, nilai).ok().flatten();
+                realisasi_janggal(r, &janggal_id, baru.as_ref())
+            })
+        });
+        if janggal.with_untracked(|lama| *lama != w) {
+            janggal.set(w);
+        }
+    });
     let jelas_id = id.clone();
     // Set only when this indicator's result changes.
     let hasil = ed.hasil.untuk(&id);
     let (aspek, polaritas) = ed.iki_awal(&rhk, &id, |i| (i.aspek, i.polaritas)).unwrap_or_default();
     let aspek_sel = move |a: AspekIndikator| aspek == a;
     let pol_sel = move |p: Polaritas| polaritas == p;
+    // The target's labels follow the direction: when smaller is better, the
+    // target is a ceiling.
+    let arah = RwSignal::new(polaritas);
+    let set_arah = set(|i, v| i.polaritas = if v == "khusus" { Polaritas::Khusus } else { Polaritas::Normal });
     view! {
         <div class="iki" data-testid="iki">
             <div class="baris" on:input=d[0].tandai() on:focusout=d[0].tandai_keluar()>
@@ -246,12 +283,18 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                     </select>
                 </div>
                 <div on:input=d[1].tandai() on:focusout=d[1].tandai_keluar()>
-                    <label for=f("target")>{teks(i18n, |l| td_string!(l, pegawai.target))}</label>
+                    <label for=f("target") data-testid="label-target">{move || {
+                        let l = i18n.get_locale();
+                        match arah.get() { Polaritas::Normal => td_string!(l, pegawai.target), Polaritas::Khusus => td_string!(l, pegawai.target_khusus) }
+                    }}</label>
                     <input id=f("target") data-testid="iki-target" inputmode="decimal" prop:value=awal(|i| i.target.clone()) on:input=set(|i, v| i.target = v) />
                     <FieldErrorList id=f("target-galat") pesan=pesan(ed, &rhk, Some(&id), "target", en, d[1]) />
                 </div>
                 <div on:input=d[2].tandai() on:focusout=d[2].tandai_keluar()>
-                    <label for=f("target-maks")>{teks(i18n, |l| td_string!(l, pegawai.target_maks))}</label>
+                    <label for=f("target-maks") data-testid="label-target-maks">{move || {
+                        let l = i18n.get_locale();
+                        match arah.get() { Polaritas::Normal => td_string!(l, pegawai.target_maks), Polaritas::Khusus => td_string!(l, pegawai.target_maks_khusus) }
+                    }}</label>
                     <input id=f("target-maks") data-testid="iki-target-maks" inputmode="decimal" prop:value=awal(|i| i.target_maks.clone()) on:input=set(|i, v| i.target_maks = v) />
                     <FieldErrorList id=f("target-maks-galat") pesan=pesan(ed, &rhk, Some(&id), "target_maks", en, d[2]) />
                 </div>
@@ -264,7 +307,10 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
             <div class="baris dua">
                 <div>
                     <label for=f("polaritas")>{teks(i18n, |l| td_string!(l, pegawai.polaritas))}</label>
-                    <select id=f("polaritas") on:change=set(|i, v| i.polaritas = if v == "khusus" { Polaritas::Khusus } else { Polaritas::Normal })>
+                    <select id=f("polaritas") data-testid="iki-polaritas" on:change=move |ev| {
+                        arah.set(if event_target_value(&ev) == "khusus" { Polaritas::Khusus } else { Polaritas::Normal });
+                        set_arah(ev);
+                    }>
                         <option value="normal" selected=pol_sel(Polaritas::Normal)>{teks(i18n, |l| label_polaritas(l, Polaritas::Normal))}</option>
                         <option value="khusus" selected=pol_sel(Polaritas::Khusus)>{teks(i18n, |l| label_polaritas(l, Polaritas::Khusus))}</option>
                     </select>
@@ -274,12 +320,18 @@ fn IkiForm(ed: Editor, rhk: String, id: String) -> impl IntoView {
                     <input id=f("realisasi") data-testid="iki-realisasi" inputmode="decimal"
                         prop:value=ed.realisasi.with_untracked(|m| m.get(&real_id).cloned().unwrap_or_default())
                         on:input=move |ev| {
-                            let g = ed.ketik.run((real_id2.clone(), event_target_value(&ev)));
+                            let (g, w) = ed.ketik.run((real_id2.clone(), event_target_value(&ev)));
                             if galat_real.with_untracked(|lama| *lama != g) {
                                 galat_real.set(g);
                             }
+                            if janggal.with_untracked(|lama| *lama != w) {
+                                janggal.set(w);
+                            }
                         } />
                     <FieldErrorList id=f("realisasi-galat") pesan=pesan_real />
+                    <p class="peringatan-field" data-testid="realisasi-janggal" role="status" hidden=move || janggal.with(Option::is_none)>
+                        {move || { let l = i18n.get_locale().kode(); janggal.with(|w| w.as_ref().map(|w| w.dalam(l).to_owned())) }}
+                    </p>
                     <IndikatorPreviewBox hasil=hasil siap=ed.preview_ready jelaskan=Callback::new(move |_| {
                         let sasaran = Sasaran::Indikator(jelas_id.clone());
                         ed.masukan.with(|m| ed.form.with(|f| jelaskan(f, m, &sasaran)))
@@ -327,10 +379,10 @@ fn Perspektif(ed: Editor, id: String) -> impl IntoView {
             <label for=sel_id.clone()>{teks(i18n, |l| td_string!(l, pegawai.perspektif))}</label>
             <select id=sel_id on:change=ubah>
                 <option value="">{teks(i18n, |l| td_string!(l, pegawai.pilih))}</option>
-                <option value="penerima_layanan" selected=pilih(P::PenerimaLayanan)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_penerima_layanan))}</option>
-                <option value="proses_bisnis" selected=pilih(P::ProsesBisnis)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_proses_bisnis))}</option>
-                <option value="penguatan_internal" selected=pilih(P::PenguatanInternal)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_penguatan_internal))}</option>
-                <option value="anggaran" selected=pilih(P::Anggaran)>{teks(i18n, |l| td_string!(l, pegawai.perspektif_anggaran))}</option>
+                <option value="penerima_layanan" selected=pilih(P::PenerimaLayanan)>{teks(i18n, |l| label_perspektif(l, P::PenerimaLayanan))}</option>
+                <option value="proses_bisnis" selected=pilih(P::ProsesBisnis)>{teks(i18n, |l| label_perspektif(l, P::ProsesBisnis))}</option>
+                <option value="penguatan_internal" selected=pilih(P::PenguatanInternal)>{teks(i18n, |l| label_perspektif(l, P::PenguatanInternal))}</option>
+                <option value="anggaran" selected=pilih(P::Anggaran)>{teks(i18n, |l| label_perspektif(l, P::Anggaran))}</option>
             </select>
             <FieldErrorList id=format!("{id}-perspektif-galat") pesan=pesan(ed, &id, None, "perspektif", en, d) />
         </div>

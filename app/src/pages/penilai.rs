@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use std::collections::BTreeMap;
+
 use domain::api::{AntrianItem, RhkAtasan, SkpBaca, Transition};
 use domain::skp::AksiSkp;
 
@@ -8,6 +10,7 @@ use crate::components::dokumen_skp::DokumenSkp;
 use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
+use crate::components::perubahan::SejakDikembalikanView;
 use crate::components::status::StatusBadge;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::{Tautan, use_navigasi};
@@ -132,8 +135,30 @@ pub fn TinjauSkp(id: String) -> impl IntoView {
 /// device store, straight to the server with its answer.
 #[derive(Clone)]
 enum Putusan {
-    DiPerangkat { seq: u64, langkah: AksiSkp, teks: String },
-    Langsung(Box<Result<(AksiSkp, String, SkpBaca), api::Error>>),
+    DiPerangkat { seq: u64, langkah: AksiSkp, teks: Pesan },
+    Langsung(Box<Result<(AksiSkp, Pesan, SkpBaca), api::Error>>),
+}
+
+/// What a decision says: the overall note and the comments per RHK (by id).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Pesan {
+    catatan: String,
+    komentar: BTreeMap<String, String>,
+}
+
+impl Pesan {
+    /// The comments that say something.
+    fn isi(&self) -> BTreeMap<String, String> {
+        self.komentar.iter().filter(|(_, k)| !k.trim().is_empty()).map(|(id, k)| (id.clone(), k.clone())).collect()
+    }
+
+    fn kosong(&self) -> bool {
+        self.catatan.trim().is_empty() && self.isi().is_empty()
+    }
+
+    fn langkah(&self, version: i64) -> Transition {
+        Transition { version, catatan: self.catatan.clone(), komentar_rhk: self.isi() }
+    }
 }
 
 /// One SKP to review: the SKP, its atasan's RHK, and the queue it is in.
@@ -187,6 +212,8 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     let siap_berikutnya = expect_context::<BerikutnyaContext>().0;
     let state = RwSignal::new(skp.clone());
     let catatan = RwSignal::new(String::new());
+    // Comments on single RHK, by RHK id, and the RHK whose comment field is open.
+    let komentar = RwSignal::new(BTreeMap::<String, String>::new());
     let catatan_kosong = RwSignal::new(false);
     let galat = RwSignal::new(None::<api::Error>);
     let selesai = RwSignal::new(None::<AksiSkp>);
@@ -224,7 +251,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     // A decision stored on the device, waiting for the server, and its `seq`.
     let di_antrean = RwSignal::new(None::<AksiSkp>);
     let seq_putusan = StoredValue::new(0u64);
-    let aksi = Action::new_local(move |(langkah, teks): &(AksiSkp, String)| {
+    let aksi = Action::new_local(move |(langkah, teks): &(AksiSkp, Pesan)| {
         let (langkah, teks) = (*langkah, teks.clone());
         let (id, version) = state.with_untracked(|s| (s.id.clone(), s.version));
         // The note as sent (the field stays editable while it is on its way).
@@ -232,20 +259,20 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             // Into the outbox, like any change: a tablet with no connection decides too.
             if let Some(s) = sinkron {
                 let path = format!("/api/v1/skp/{id}");
-                let body = crate::offline::to_json(&Transition { version, catatan: teks.clone() });
+                let body = crate::offline::to_json(&teks.langkah(version));
                 let ubah = vec![("POST", format!("{path}/{}", langkah.kode()), body)];
                 if let Ok(seq) = s.queue(Some((path, version)), ubah).await {
                     return Putusan::DiPerangkat { seq, langkah, teks };
                 }
             }
             Putusan::Langsung(Box::new(
-                client.transition_skp(&id, langkah, version, teks.clone()).await.map(|v| (langkah, teks, v)),
+                client.transition_skp(&id, langkah, &teks.langkah(version)).await.map(|v| (langkah, teks, v)),
             ))
         }
     });
-    let terkirim = RwSignal::new(String::new());
+    let terkirim = RwSignal::new(Pesan::default());
     let yakin_setujui = RwSignal::new(false);
-    let terima = move |hasil: Result<(AksiSkp, String, SkpBaca), api::Error>| match hasil {
+    let terima = move |hasil: Result<(AksiSkp, Pesan, SkpBaca), api::Error>| match hasil {
         Ok((a, teks, v)) => {
             galat.set(None);
             selesai.set(Some(a));
@@ -310,8 +337,8 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
         });
     }
     let kembalikan = move |_| {
-        let teks = catatan.get_untracked();
-        if teks.trim().is_empty() {
+        let teks = Pesan { catatan: catatan.get_untracked(), komentar: komentar.get_untracked() };
+        if teks.kosong() {
             catatan_kosong.set(true);
             return;
         }
@@ -320,20 +347,36 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
     };
     let diajukan = move || state.with(|s| s.status == domain::skp::StatusSkp::Diajukan);
     let nama = skp.pegawai.nama.clone();
+    // The plan's RHK (id, description), in order: the comment fields.
+    let rhk_daftar: Vec<(String, String)> =
+        skp.skp.rencana().rhk().iter().map(|r| (r.id().as_str().to_owned(), r.uraian().to_owned())).collect();
+    let rhk_daftar_2 = StoredValue::new(rhk_daftar.clone());
+    // A plan submitted again after a return: the last return and what changed since, read first.
+    let pernah_dikembalikan = domain::api::SejakDikembalikan::berlaku(skp.status, skp.skp.riwayat());
+    let skp_id = skp.id.clone();
+    let sejak = pernah_dikembalikan.then(|| {
+        LocalResource::new(move || {
+            let id = skp_id.clone();
+            async move { client.sejak_dikembalikan(&id).await.ok().flatten() }
+        })
+    });
+    let rhk_atasan = atasan.rhk.clone();
     view! {
         <section class="kartu" data-testid="tinjau-skp">
             <h1>{t!(i18n, penilai.judul_tinjau, nama = move || nama.clone())}</h1>
             <StatusBadge status=Signal::derive(move || Some(state.with(|s| s.status))) />
-            <DokumenSkp skp=skp.clone() periode=None atasan=atasan.rhk.clone() />
         </section>
+        {move || sejak.and_then(|r| r.get()).flatten().map(|d| view! { <SejakDikembalikanView data=d atasan=rhk_atasan.clone() /> })}
+        <DokumenSkp skp=skp.clone() periode=None atasan=atasan.rhk.clone() />
         <section class="kartu keputusan">
             // After a decision the SKP is no longer submitted: what was decided shows below instead.
             <Show when=move || diajukan() && di_antrean.get().is_none() fallback=move || (selesai.get().is_none() && di_antrean.get().is_none()).then(|| view! { <p class="petunjuk" data-testid="tidak-bisa-ditinjau">{teks(i18n, |l| td_string!(l, penilai.tidak_bisa_ditinjau))}</p> })>
                 <div class="baris">
                     <label for="catatan">{teks(i18n, |l| td_string!(l, penilai.catatan))}</label>
                     <textarea id="catatan" data-testid="catatan" rows="3" bind:value=catatan></textarea>
-                    <Show when=move || catatan_kosong.get()><p class="galat" role="alert">{teks(i18n, |l| td_string!(l, penilai.catatan_wajib))}</p></Show>
                 </div>
+                <KomentarRhk rhk=rhk_daftar.clone() komentar=komentar />
+                <Show when=move || catatan_kosong.get()><p class="galat" role="alert" data-testid="catatan-wajib">{teks(i18n, |l| td_string!(l, penilai.catatan_wajib))}</p></Show>
                 <div class="aksi">
                     // Approval sets the SKP for the year: asked first (a tap on a tablet is easy to make).
                     <button type="button" data-testid="setujui" disabled=move || aksi.pending().get() || yakin_setujui.get()
@@ -346,7 +389,7 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                 </div>
                 <Konfirmasi terbuka=yakin_setujui nama="setujui" aksi="setujui"
                     pertanyaan=|l| td_string!(l, penilai.konfirmasi_setujui) label_ya=|l| td_string!(l, penilai.ya_setujui)
-                    ya=Callback::new(move |_| { aksi.dispatch((AksiSkp::Approve, String::new())); }) />
+                    ya=Callback::new(move |_| { aksi.dispatch((AksiSkp::Approve, Pesan::default())); }) />
             </Show>
             <Show when=move || di_antrean.get().is_some()>
                 <p class="petunjuk" role="status" data-testid="keputusan-perangkat">{teks(i18n, |l| td_string!(l, luring.keputusan_perangkat))}</p>
@@ -357,8 +400,21 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
             </p>
             <Show when=move || selesai.get() == Some(AksiSkp::Return)>
                 <div class="catatan" data-testid="catatan-terkirim">
-                    <strong>{teks(i18n, |l| td_string!(l, penilai.catatan_terkirim))}</strong>
-                    <p>{move || terkirim.get()}</p>
+                    {move || terkirim.with(|t| (!t.catatan.trim().is_empty()).then(|| view! {
+                        <strong>{teks(i18n, |l| td_string!(l, penilai.catatan_terkirim))}</strong>
+                        <p>{t.catatan.clone()}</p>
+                    }))}
+                    {move || terkirim.with(|t| {
+                        let isi = t.isi();
+                        (!isi.is_empty()).then(|| {
+                            let baris: Vec<(usize, String)> = rhk_daftar_2.with_value(|d| d.iter().enumerate()
+                                .filter_map(|(n, (id, _))| Some((n + 1, isi.get(id)?.clone()))).collect());
+                            view! {
+                                <strong>{teks(i18n, |l| td_string!(l, penilai.komentar_terkirim))}</strong>
+                                <ul>{baris.into_iter().map(|(n, k)| view! { <li>{t!(i18n, pegawai.rhk_ke, n = move || n)} ": " {k}</li> }).collect_view()}</ul>
+                            }
+                        })
+                    })}
                 </div>
             </Show>
             <div class="aksi">
@@ -369,5 +425,43 @@ fn Keputusan(skp: SkpBaca, atasan: RhkAtasan, antrian: Vec<AntrianItem>) -> impl
                 <Tautan ke=Halaman::Antrian attr:class="tombol-teks">{teks(i18n, |l| td_string!(l, penilai.kembali_ke_antrian))}</Tautan>
             </div>
         </section>
+    }
+}
+
+/// A comment field per RHK, each behind its button (a plan of twenty RHK
+/// stays a short page): what the penilai says about one RHK goes with it.
+#[component]
+fn KomentarRhk(rhk: Vec<(String, String)>, komentar: RwSignal<BTreeMap<String, String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="komentar-rhk" data-testid="komentar-rhk">
+            <legend>{teks(i18n, |l| td_string!(l, penilai.judul_komentar))}</legend>
+            {rhk.into_iter().enumerate().map(|(n, (id, uraian))| {
+                let n = n + 1;
+                // Open while it holds a comment (also when this part is built again).
+                let buka = RwSignal::new(komentar.with_untracked(|k| k.get(&id).is_some_and(|v| !v.trim().is_empty())));
+                let kolom = format!("komentar-{id}");
+                let (id1, id2) = (id.clone(), id.clone());
+                view! {
+                    <div class="komentar-satu">
+                        <Show when=move || !buka.get()>
+                            <button type="button" class="tombol-teks" data-testid="komentari" on:click={ let id = id1.clone(); move |_| {
+                                buka.set(true);
+                                crate::fokus::fokus_nanti(format!("komentar-{id}"));
+                            } }>
+                                {t!(i18n, penilai.komentari, n = move || n)} <span class="petunjuk">" · " {uraian.clone()}</span>
+                            </button>
+                        </Show>
+                        <Show when=move || buka.get()>
+                            <label for=kolom.clone()>{t!(i18n, penilai.komentar_untuk, n = move || n)}</label>
+                            <textarea id=kolom.clone() data-testid="komentar" rows="2"
+                                prop:value={ let id = id2.clone(); move || komentar.with(|k| k.get(&id).cloned().unwrap_or_default()) }
+                                on:input={ let id = id2.clone(); move |ev| { let v = event_target_value(&ev); komentar.update(|k| { k.insert(id.clone(), v); }); } }>
+                            </textarea>
+                        </Show>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }

@@ -256,12 +256,25 @@ pub struct Impor {
     pub galat: Option<ImportError>,
     /// The key of applying the current file.
     pub kunci_terapkan: RetryKey,
+    /// Apply the rows that pass and leave out the others (off: all or nothing).
+    pub sebagian: bool,
 }
 
 impl Impor {
-    /// A new file: nothing checked or reported yet, and a new key to apply it.
+    /// A new file: nothing checked or reported yet, and a new key to apply
+    /// it; the choice of rows stays as it was.
     pub fn pilih(&mut self, nama: String, teks: String) {
-        *self = Impor { berkas: Some((nama, teks)), ..Impor::default() };
+        *self = Impor { berkas: Some((nama, teks)), sebagian: self.sebagian, ..Impor::default() };
+    }
+
+    /// The choice between all or nothing and the rows that pass: a check
+    /// made the other way no longer holds (it is checked again before it is
+    /// applied), and applying it is a new change (a new key).
+    pub fn pilih_sebagian(&mut self, sebagian: bool) {
+        if sebagian != self.sebagian {
+            let berkas = self.berkas.take();
+            *self = Impor { berkas, sebagian, ..Impor::default() };
+        }
     }
 
     /// The text of the chosen file (empty when none).
@@ -328,6 +341,7 @@ mod tests {
             unit_id: "u".into(),
             unit_nama: "Sekretariat".into(),
             tanpa_penilai: tanpa,
+            pimpinan: false,
             segmen_id: mulai.map(|_| format!("s-{pegawai}")),
             penilai_id: (!tanpa).then(|| "x".into()),
             penilai_nama: None,
@@ -489,17 +503,7 @@ mod tests {
     }
 
     fn ringkasan(terapkan: bool) -> Ringkasan {
-        Ringkasan {
-            terapkan,
-            baris: 2,
-            dibuat: 2,
-            diubah: 0,
-            tidak_berubah: 0,
-            unit_dibuat: 1,
-            atasan_diubah: 0,
-            periode_id: None,
-            peringatan: Vec::new(),
-        }
+        Ringkasan { terapkan, baris: 2, baris_diterapkan: 2, dibuat: 2, unit_dibuat: 1, ..Ringkasan::default() }
     }
 
     #[test]
@@ -533,5 +537,22 @@ mod tests {
         assert_ne!(i.kunci(true), kunci);
         i.pilih("b.csv".into(), "x".into());
         assert_eq!((i.diperiksa, i.ringkasan.is_none(), i.galat.is_none()), (false, true, true));
+    }
+
+    #[test]
+    fn choosing_the_rows_that_pass_asks_for_a_new_check_and_a_new_key() {
+        let mut i = Impor::default();
+        assert!(!i.sebagian, "all or nothing by default");
+        i.pilih("a.csv".into(), "nip;nama".into());
+        assert!(!i.jawaban(false, Ok(ringkasan(false))));
+        let kunci = i.kunci(true);
+        i.pilih_sebagian(false);
+        assert_eq!((i.diperiksa, i.kunci(true)), (true, kunci.clone()), "no change, nothing to do");
+        i.pilih_sebagian(true);
+        assert!(i.sebagian);
+        assert_eq!((i.diperiksa, i.ringkasan.is_none(), i.teks().as_str()), (false, true, "nip;nama"));
+        assert_ne!(i.kunci(true), kunci, "applying the rows that pass is another change");
+        i.pilih("b.csv".into(), "x".into());
+        assert!(i.sebagian, "a new file keeps the choice");
     }
 }

@@ -116,6 +116,19 @@ fn realisasi_tahunan(indikator_id: &str, nilai: &str) -> RealisasiInput {
     }
 }
 
+/// A realisation far outside what its indicator's unit and target make
+/// likely ([`domain::skp::Indikator::realisasi_janggal`]): a warning beside
+/// the field; the preview still counts it.
+pub fn realisasi_janggal(
+    rencana: &Result<RencanaSkp, FieldErrors>,
+    indikator_id: &str,
+    realisasi: Option<&domain::skp::Realisasi>,
+) -> Option<domain::Teks> {
+    let nilai = realisasi?.nilai()?;
+    let (_, iki) = rencana.as_ref().ok()?.indikator_by_id(&domain::skp::IndikatorId::new(indikator_id))?;
+    iki.realisasi_janggal(nilai)
+}
+
 /// Why a typed realisation is left out of the preview (nothing while it is
 /// empty or valid), by the domain's own check of a realisation.
 pub fn galat_realisasi(indikator_id: &str, nilai: &str) -> Vec<domain::Teks> {
@@ -469,6 +482,10 @@ pub enum Ukuran {
 pub struct HasilIndikator {
     pub ukuran: Vec<Ukuran>,
     pub kendala: Option<domain::Teks>,
+    /// How far the realisation came, beside a rating against expectation
+    /// (`10 dari 12 = 83,3%`, written when shown); the older rule sets show
+    /// their capaian or nilai as a measure instead.
+    pub capaian: Option<permenpanrb_6_2022::CapaianSingkat>,
 }
 
 /// One indicator's result, by a search (a keystroke needs only its own).
@@ -492,7 +509,10 @@ fn hasil_dari(i: &IndikatorPreview) -> Option<HasilIndikator> {
     i.realisasi?;
     let mut h = HasilIndikator::default();
     match &i.hasil {
-        HasilIndikatorPreview::Permenpanrb6_2022(_) => h.ukuran.extend(i.rating.map(Ukuran::Rating)),
+        HasilIndikatorPreview::Permenpanrb6_2022(_) => {
+            h.ukuran.extend(i.rating.map(Ukuran::Rating));
+            h.capaian = i.capaian;
+        }
         HasilIndikatorPreview::Permenpanrb8_2021(x) => {
             h.ukuran.extend(x.capaian_persen.map(Ukuran::Capaian));
             h.ukuran.extend(x.nilai.map(Ukuran::Nilai));

@@ -14,6 +14,8 @@ pub struct Editor {
     /// The realisations as typed; each field sets its value once and then
     /// owns it (no field re-renders when another is typed in).
     pub realisasi: RwSignal<BTreeMap<String, String>>,
+    /// The plan as validated, once per change of the form.
+    pub rencana: Memo<Result<domain::skp::RencanaSkp, domain::error::FieldErrors>>,
     /// What the preview was computed with (for an explanation opened).
     pub masukan: Memo<PreviewParams>,
     /// Recomputed whole when the plan or the perilaku rating changes; a
@@ -21,8 +23,9 @@ pub struct Editor {
     pub preview: RwSignal<PreviewState>,
     /// A realisation typed (indicator id, value as typed): updates
     /// `realisasi`, the preview, and that indicator's result; gives the
-    /// field's messages.
-    pub ketik: Callback<(String, String), Vec<domain::Teks>>,
+    /// field's messages and a warning when the number is far outside its
+    /// unit or target.
+    pub ketik: Callback<(String, String), (Vec<domain::Teks>, Option<domain::Teks>)>,
     /// The plan is valid, so a realisation typed gets a preview.
     pub preview_ready: ReadSignal<bool>,
     /// The preview's result per indicator id, one signal each.
@@ -36,6 +39,8 @@ pub struct Editor {
     /// A JPT's SKP (each RHK names its perspective); fixed while the SKP is open.
     pub jpt: bool,
     pub rhk_atasan: Signal<Option<Vec<RhkAtasanItem>>>,
+    /// The penilai's comments on single RHK of the last return, by RHK id.
+    pub komentar_penilai: Memo<BTreeMap<String, String>>,
 }
 
 impl Editor {

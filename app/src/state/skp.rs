@@ -54,6 +54,16 @@ impl SkpTersimpan {
         riwayat.iter().rev().find(|r| r.aksi == AksiSkp::Return).and_then(|r| r.catatan.clone())
     }
 
+    /// The last return's comments on single RHK, by RHK id, while the plan
+    /// is returned (nothing once it is submitted again).
+    pub fn komentar_terakhir(&self) -> std::collections::BTreeMap<String, String> {
+        if !self.status_is(StatusSkp::Dikembalikan) {
+            return Default::default();
+        }
+        let riwayat = self.skp.skp.riwayat();
+        riwayat.iter().rev().find(|r| r.aksi == AksiSkp::Return).map(|r| r.komentar_rhk.clone()).unwrap_or_default()
+    }
+
     /// The version a save is sent on.
     pub fn versi(&self) -> i64 {
         self.versi_dasar.unwrap_or(self.skp.version)

@@ -79,6 +79,21 @@ pub struct Ringkasan {
     /// The period whose atasan mapping the file set; `None` when the instansi has none.
     pub periode_id: Option<String>,
     pub peringatan: Vec<Teks>,
+    /// The admin chose to apply the rows that pass and leave out the others
+    /// (`sebagian=true`); false: the whole file, all or nothing.
+    #[serde(default)]
+    pub sebagian: bool,
+    /// Rows applied (in a dry run: that would be); every row unless `sebagian`.
+    #[serde(default)]
+    pub baris_diterapkan: usize,
+    /// Rows left out (only with `sebagian`); `baris` = `baris_diterapkan` + this.
+    #[serde(default)]
+    pub baris_dilewati: usize,
+    /// Why each row was left out, as a refused file's report: its own
+    /// problems, or (`atasan_dilewati`, `nip_di_baris_dilewati`) a row left
+    /// out that it depends on. Empty unless `sebagian`.
+    #[serde(default)]
+    pub dilewati: Laporan,
 }
 
 /// The 422 of an import: the one error shape plus, when `code` is

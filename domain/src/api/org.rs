@@ -154,8 +154,16 @@ pub struct AtasanItem {
     pub nama: String,
     pub unit_id: String,
     pub unit_nama: String,
-    /// True when the pegawai has no pejabat penilai at present (no open segment naming one).
+    /// True when the pegawai has no pejabat penilai at present (no open
+    /// segment naming one) and is not the head of the instansi.
     pub tanpa_penilai: bool,
+    /// The head of the instansi (pimpinan), who has no pejabat penilai by
+    /// design: the one pegawai with a `jpt` position in a top unit (a unit
+    /// without a parent) and no pejabat penilai. Two or more such pegawai
+    /// are not told apart: none of them is taken for the head, so none of
+    /// their missing penilai goes unflagged.
+    #[serde(default)]
+    pub pimpinan: bool,
     pub segmen_id: Option<String>,
     pub penilai_id: Option<String>,
     pub penilai_nama: Option<String>,
@@ -172,7 +180,8 @@ pub struct AtasanItem {
 pub struct AtasanHalaman {
     /// Pegawai in the instansi.
     pub total: i64,
-    /// Of them, without a pejabat penilai at present.
+    /// Of them, without a pejabat penilai at present (the head of the
+    /// instansi, [`AtasanItem::pimpinan`], not counted).
     pub tanpa_penilai: i64,
     pub limit: i64,
     pub offset: i64,

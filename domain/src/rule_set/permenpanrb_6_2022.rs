@@ -553,31 +553,82 @@ pub fn rating_indikator(indikator: &Indikator, realisasi: f64) -> RatingEkspekta
     }
 }
 
+/// How far a realisation came against its target, shown beside the
+/// indicator's rating ([`CapaianSingkat::teks`]: `10 dari 12 = 83,3%`). The
+/// percentage is the capaian as PermenPANRB 8/2021 computes it
+/// ([`crate::rule_set::permenpanrb_8_2021::capaian_iki_persen`]): 6/2022
+/// rates against expectation and has no percentage of its own, and this is
+/// the one a pegawai knows. Numbers only (the preview is recomputed per
+/// keystroke); the words are written when shown.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CapaianSingkat {
+    pub realisasi: f64,
+    pub target_min: f64,
+    pub target_max: f64,
+    pub khusus: bool,
+    pub persen: f64,
+}
+
+/// `None` for a zero target (no percentage of nothing).
+pub fn capaian_singkat(indikator: &Indikator, realisasi: f64) -> Option<CapaianSingkat> {
+    let t = indikator.target();
+    let polaritas = indikator.polaritas();
+    let persen =
+        crate::rule_set::permenpanrb_8_2021::capaian_iki_persen(t.min(), t.max(), realisasi, polaritas).ok()?;
+    Some(CapaianSingkat {
+        realisasi,
+        target_min: t.min(),
+        target_max: t.max(),
+        khusus: polaritas == Polaritas::Khusus,
+        persen,
+    })
+}
+
+impl CapaianSingkat {
+    /// `10 dari 12 = 83,3%`, `4 dari batas 5 = 120%` when smaller is
+    /// better; the percentage rounded to one decimal.
+    pub fn teks(&self) -> Teks {
+        let (r, target) = (angka(self.realisasi), angka_target(self.target_min, self.target_max));
+        let p = angka(crate::rule_set::bulatkan(self.persen, 1));
+        if self.khusus {
+            Teks::new(
+                format!("{} dari batas {} = {}%", r.id, target.id, p.id),
+                format!("{} against a limit of {} = {}%", r.en, target.en, p.en),
+            )
+        } else {
+            Teks::new(
+                format!("{} dari {} = {}%", r.id, target.id, p.id),
+                format!("{} of {} = {}%", r.en, target.en, p.en),
+            )
+        }
+    }
+}
+
 /// Why an indicator gets its rating against expectation ([`rating_indikator`]).
 pub fn explain_rating_indikator(indikator: &Indikator, realisasi: f64) -> Penjelasan {
     let t = indikator.target();
     let Angka { id: target_id, en: target_en } = angka_target(t.min(), t.max());
     let satuan = indikator.satuan();
     let (arah_id, arah_en) = match indikator.polaritas() {
-        Polaritas::Normal => ("makin tinggi makin baik", "higher is better"),
-        Polaritas::Khusus => ("makin rendah makin baik", "lower is better"),
+        Polaritas::Normal => ("makin besar makin baik", "higher is better"),
+        Polaritas::Khusus => ("makin kecil makin baik", "lower is better"),
     };
     let (hasil_id, hasil_en) = match rating_indikator(indikator, realisasi) {
         RatingEkspektasi::DiatasEkspektasi => {
-            ("melampaui target: Diatas Ekspektasi", "beyond the target: above expectation")
+            ("melampaui target: Di Atas Ekspektasi", "beyond the target: above expectations")
         }
         RatingEkspektasi::SesuaiEkspektasi => {
-            ("memenuhi target: Sesuai Ekspektasi", "meets the target: meets expectation")
+            ("memenuhi target: Sesuai Ekspektasi", "meets the target: meets expectations")
         }
         RatingEkspektasi::DibawahEkspektasi => {
-            ("belum mencapai target: Dibawah Ekspektasi", "short of the target: below expectation")
+            ("belum mencapai target: Di Bawah Ekspektasi", "short of the target: below expectations")
         }
     };
     let nilai = angka(realisasi);
     Penjelasan::new("permenpanrb_6_2022.rating_indikator", SUMBER_RATING)
         .langkah(
-            format!("Target {target_id} {satuan}; polaritas: {arah_id}."),
-            format!("Target {target_en} {satuan}; polarity: {arah_en}."),
+            format!("Target {target_id} {satuan}; arah: {arah_id}."),
+            format!("Target {target_en} {satuan}; direction: {arah_en}."),
         )
         .langkah(
             format!("Realisasi {} {satuan} {hasil_id}.", nilai.id),

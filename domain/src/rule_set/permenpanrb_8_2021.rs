@@ -139,7 +139,7 @@ pub fn compute_capaian_iki(
     let target_teks = angka_target(target_min, target_max);
     let mut penjelasan = Penjelasan::new("permenpanrb_8_2021.capaian_iki", SUMBER_IKI).langkah(
         format!(
-            "Target {}, realisasi {}, polaritas {}.",
+            "Target {}, realisasi {}, arah {}.",
             target_teks.id,
             angka(realisasi).id,
             match polaritas {
@@ -148,12 +148,12 @@ pub fn compute_capaian_iki(
             }
         ),
         format!(
-            "Target {}, actual {}, polarity {}.",
+            "Target {}, realisation {}, direction {}.",
             target_teks.en,
             angka(realisasi).en,
             match polaritas {
-                Polaritas::Normal => "normal (bigger is better)",
-                Polaritas::Khusus => "special (smaller is better)",
+                Polaritas::Normal => "normal (higher is better)",
+                Polaritas::Khusus => "khusus (lower is better)",
             }
         ),
     );
@@ -162,20 +162,20 @@ pub fn compute_capaian_iki(
             Posisi::Atas => penjelasan.langkah(
                 format!("Realisasi di atas rentang target: dibandingkan dengan batas atas {}.", angka(target_max).id),
                 format!(
-                    "The actual is above the target range: compared with the upper bound {}.",
+                    "The realisation is above the target range: compared with the upper bound {}.",
                     angka(target_max).en
                 ),
             ),
             Posisi::Bawah => penjelasan.langkah(
                 format!("Realisasi di bawah rentang target: dibandingkan dengan batas bawah {}.", angka(target_min).id),
                 format!(
-                    "The actual is below the target range: compared with the lower bound {}.",
+                    "The realisation is below the target range: compared with the lower bound {}.",
                     angka(target_min).en
                 ),
             ),
             Posisi::Dalam => penjelasan.langkah(
                 "Realisasi di dalam rentang target: target tercapai (100%).",
-                "The actual is inside the target range: the target is met (100%).",
+                "The realisation is inside the target range: the target is met (100%).",
             ),
         };
     }
@@ -999,8 +999,8 @@ mod tests {
         assert_eq!(
             langkah(&c.penjelasan, "Target"),
             (
-                "Target 80,5–90, realisasi 95, polaritas normal (makin besar makin baik).",
-                "Target 80.5–90, actual 95, polarity normal (bigger is better)."
+                "Target 80,5–90, realisasi 95, arah normal (makin besar makin baik).",
+                "Target 80.5–90, realisation 95, direction normal (higher is better)."
             )
         );
         assert_eq!(
@@ -1013,7 +1013,7 @@ mod tests {
             langkah(&c.penjelasan, "Realisasi di bawah"),
             (
                 "Realisasi di bawah rentang target: dibandingkan dengan batas bawah 80,5.",
-                "The actual is below the target range: compared with the lower bound 80.5."
+                "The realisation is below the target range: compared with the lower bound 80.5."
             )
         );
         // Khusus: (1 + (1 − 6.5 / 7.5)) × 100 = 113.33%.
@@ -1021,8 +1021,8 @@ mod tests {
         assert_eq!(
             langkah(&c.penjelasan, "Target"),
             (
-                "Target 7,5, realisasi 6,5, polaritas khusus (makin kecil makin baik).",
-                "Target 7.5, actual 6.5, polarity special (smaller is better)."
+                "Target 7,5, realisasi 6,5, arah khusus (makin kecil makin baik).",
+                "Target 7.5, realisation 6.5, direction khusus (lower is better)."
             )
         );
         assert_eq!(

@@ -81,11 +81,11 @@ impl PrestasiKerjaError {
             }
             PrestasiKerjaError::RealisasiBiayaKosong => Teks::new(
                 "Kegiatan ini punya target biaya: isi realisasi biayanya.",
-                "This activity has a cost target: fill in the actual cost.",
+                "This activity has a cost target: fill in the realised cost.",
             ),
             PrestasiKerjaError::TargetBiayaKosong => Teks::new(
                 "Realisasi biaya diisi, tetapi kegiatan ini tidak punya target biaya.",
-                "An actual cost was entered, but this activity has no cost target.",
+                "A realised cost was entered, but this activity has no cost target.",
             ),
             PrestasiKerjaError::TidakAdaKegiatan => {
                 Teks::new("SKP belum memiliki kegiatan yang dinilai.", "The SKP has no assessed activity yet.")
@@ -185,7 +185,7 @@ pub fn compute_kegiatan(
     if ro == 0.0 {
         penjelasan = penjelasan.langkah(
             "Realisasi kuantitas 0: tidak ada output, semua aspek bernilai 0.",
-            "Actual quantity 0: no output, every aspect scores 0.",
+            "Realised quantity 0: no output, every aspect scores 0.",
         );
         return Ok(NilaiKegiatan {
             kuantitas: 0.0,
@@ -370,7 +370,7 @@ pub fn compute_kegiatan_aspek<'a>(aspek: impl IntoIterator<Item = &'a NilaiAspek
     if tanpa_output {
         penjelasan = penjelasan.langkah(
             "Realisasi kuantitas 0: tidak ada output, semua aspek bernilai 0.",
-            "Actual quantity 0: no output, every aspect scores 0.",
+            "Realised quantity 0: no output, every aspect scores 0.",
         );
         return Some(NilaiKegiatanAspek { kuantitas, kualitas, waktu, biaya, nilai_capaian, penjelasan });
     }
@@ -834,12 +834,12 @@ fn aspek_dijelaskan(iki: &Indikator, realisasi: f64) -> Result<NilaiAspek, Prest
         catatan.push(if acuan == realisasi {
             Teks::new(
                 format!("Target {rentang_id}: realisasi di dalam rentang, target tercapai."),
-                format!("Target {rentang_en}: the actual is inside the range, the target is met."),
+                format!("Target {rentang_en}: the realisation is inside the range, the target is met."),
             )
         } else {
             Teks::new(
                 format!("Target {rentang_id}: realisasi dibandingkan dengan batas terdekat {}.", angka(acuan).id),
-                format!("Target {rentang_en}: the actual is compared with the nearest bound {}.", angka(acuan).en),
+                format!("Target {rentang_en}: the realisation is compared with the nearest bound {}.", angka(acuan).en),
             )
         });
     }
@@ -850,15 +850,15 @@ fn aspek_dijelaskan(iki: &Indikator, realisasi: f64) -> Result<NilaiAspek, Prest
     if iki.polaritas() != arah_aspek {
         catatan.push(match arah_aspek {
             Polaritas::Normal => Teks::new(
-                "Polaritas khusus indikator diabaikan: PP 46/2011 menilai aspek ini dengan realisasi / target \
+                "Arah khusus (makin kecil makin baik) indikator diabaikan: PP 46/2011 menilai aspek ini dengan realisasi / target \
                  (makin besar makin baik).",
-                "The indicator's special polarity is ignored: PP 46/2011 scores this aspect as actual / \
-                 target (bigger is better).",
+                "The indicator's direction (lower is better) is ignored: PP 46/2011 scores this aspect as realisation / \
+                 target (higher is better).",
             ),
             Polaritas::Khusus => Teks::new(
-                "Polaritas normal indikator diabaikan: PP 46/2011 menilai waktu dan biaya sebagai sumber daya \
+                "Arah normal (makin besar makin baik) indikator diabaikan: PP 46/2011 menilai waktu dan biaya sebagai sumber daya \
                  yang dipakai (makin hemat makin baik, sampai batas efisiensi 24%).",
-                "The indicator's normal polarity is ignored: PP 46/2011 scores time and cost as resources \
+                "The indicator's direction (higher is better) is ignored: PP 46/2011 scores time and cost as resources \
                  used (the less the better, up to the 24% efficiency break).",
             ),
         });

@@ -100,6 +100,49 @@ impl Indikator {
     pub fn polaritas(&self) -> Polaritas {
         self.polaritas
     }
+
+    /// Whether the unit is a percentage (`%`, `persen`, `persentase`,
+    /// `prosentase`, `percent`), in any case.
+    pub fn satuan_persen(&self) -> bool {
+        let s = self.satuan.trim().to_lowercase();
+        matches!(s.as_str(), "%" | "persen" | "persentase" | "prosentase" | "percent" | "percentage")
+    }
+
+    /// A realisation far outside what this indicator's unit and target make
+    /// likely: above 100 in a percentage whose target is at most 100 (900
+    /// typed for 90%), or ten times the target or more. A warning beside the
+    /// field, never a refusal: some results do exceed them, and the number
+    /// is the pegawai's to state.
+    pub fn realisasi_janggal(&self, realisasi: f64) -> Option<Teks> {
+        use crate::rule_set::{angka, angka_target};
+        let t = self.target;
+        let (r, target) = (angka(realisasi), angka_target(t.min, t.max));
+        if self.satuan_persen() && t.max <= 100.0 && realisasi > 100.0 {
+            return Some(Teks::new(
+                format!(
+                    "Realisasi {}% melebihi 100%, padahal targetnya {}%. Periksa lagi angkanya (tulis 90 untuk 90%).",
+                    r.id, target.id
+                ),
+                format!(
+                    "A realisation of {}% is above 100% while the target is {}%. Check the number (type 90 for 90%).",
+                    r.en, target.en
+                ),
+            ));
+        }
+        (t.max > 0.0 && realisasi >= 10.0 * t.max).then(|| {
+            let satuan = &self.satuan;
+            Teks::new(
+                format!(
+                    "Realisasi {} {satuan} sepuluh kali target ({} {satuan}) atau lebih. Periksa lagi angkanya.",
+                    r.id, target.id
+                ),
+                format!(
+                    "A realisation of {} {satuan} is ten times the target ({} {satuan}) or more. Check the number.",
+                    r.en, target.en
+                ),
+            )
+        })
+    }
 }
 
 /// The indicator form, exactly as typed.

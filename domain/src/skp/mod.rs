@@ -14,6 +14,7 @@
 //! Every transition is one method taking the actor's [`Peran`] and `today`;
 //! an illegal one returns a typed [`SkpError`] and changes nothing.
 
+pub mod beda;
 pub mod dokumen;
 pub mod indikator;
 pub mod penilaian;
@@ -218,6 +219,8 @@ pub enum SkpError {
     NotesRequired,
     #[error("the SKP is incomplete: {0}")]
     Incomplete(FieldErrors),
+    #[error("a note or comment is longer than {maks} characters")]
+    NotesTooLong { maks: usize },
     #[error("unknown RHK {id}")]
     UnknownRhk { id: RhkId },
     #[error("unknown indicator {id}")]
@@ -243,6 +246,7 @@ impl SkpError {
             SkpError::NotAllowed { .. } => "not_allowed",
             SkpError::NotesRequired => "notes_required",
             SkpError::Incomplete(_) => "incomplete",
+            SkpError::NotesTooLong { .. } => "notes_too_long",
             SkpError::UnknownRhk { .. } => "unknown_rhk",
             SkpError::UnknownIndikator { .. } => "unknown_indikator",
             SkpError::WrongPeriode { .. } => "wrong_periode",
@@ -269,6 +273,10 @@ impl SkpError {
                 format!("The role {peran} may not {aksi}."),
             ),
             SkpError::NotesRequired => Teks::new("Catatan wajib diisi.", "Notes are required."),
+            SkpError::NotesTooLong { maks } => Teks::new(
+                format!("Catatan atau komentar paling banyak {maks} karakter."),
+                format!("A note or comment has at most {maks} characters."),
+            ),
             SkpError::Incomplete(_) => Teks::new(
                 "SKP belum lengkap; periksa isian yang ditandai.",
                 "The SKP is incomplete; check the marked fields.",
@@ -431,6 +439,8 @@ impl RencanaSkp {
 
 /// At most this many RHK per SKP (a bound on form size, not a rule).
 pub const MAKS_RHK: usize = 100;
+/// The longest note (a return's, a revision's reason) or comment on one RHK, in characters.
+pub const MAKS_CATATAN: usize = 4000;
 /// At most this many rows per lampiran list.
 pub const MAKS_BARIS_LAMPIRAN: usize = 50;
 
@@ -595,6 +605,9 @@ pub struct RiwayatSkp {
     pub tanggal: Tanggal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catatan: Option<String>,
+    /// A return's comments on single RHK, by RHK id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub komentar_rhk: BTreeMap<String, String>,
 }
 
 /// The part of an SKP document the planning screens read: its plan and its
@@ -727,7 +740,15 @@ impl Skp {
     }
 
     fn catat(&mut self, aksi: AksiSkp, oleh: Peran, ke: StatusSkp, tanggal: Tanggal, catatan: Option<String>) {
-        self.riwayat.push(RiwayatSkp { aksi, oleh, dari: self.status, ke, tanggal, catatan });
+        self.riwayat.push(RiwayatSkp {
+            aksi,
+            oleh,
+            dari: self.status,
+            ke,
+            tanggal,
+            catatan,
+            komentar_rhk: BTreeMap::new(),
+        });
         self.status = ke;
     }
 
@@ -811,14 +832,48 @@ impl Skp {
         periode: &Periode,
         catatan: &str,
     ) -> Result<(), SkpError> {
+        self.return_with_comments(oleh, tanggal, periode, catatan, &BTreeMap::new())
+    }
+
+    /// Returns the plan with an overall note and comments on single RHK (by
+    /// RHK id), at least one of them; comments left empty are dropped. Each
+    /// is at most [`MAKS_CATATAN`] characters.
+    pub fn return_with_comments(
+        &mut self,
+        oleh: Peran,
+        tanggal: Tanggal,
+        periode: &Periode,
+        catatan: &str,
+        komentar_rhk: &BTreeMap<String, String>,
+    ) -> Result<(), SkpError> {
         let aksi = AksiSkp::Return;
         self.status_harus(aksi, &[StatusSkp::Diajukan])?;
         self.boleh_menetapkan(oleh, aksi, tanggal, periode)?;
         let catatan = catatan.trim();
-        if catatan.is_empty() {
+        let mut komentar = BTreeMap::new();
+        for (id, teks) in komentar_rhk {
+            let id = RhkId::new(id.as_str());
+            if self.rencana.rhk_by_id(&id).is_none() {
+                return Err(SkpError::UnknownRhk { id });
+            }
+            let teks = teks.trim();
+            if !teks.is_empty() {
+                komentar.insert(id.as_str().to_owned(), teks.to_owned());
+            }
+        }
+        if catatan.is_empty() && komentar.is_empty() {
             return Err(SkpError::NotesRequired);
         }
-        self.catat(aksi, oleh, StatusSkp::Dikembalikan, tanggal, Some(catatan.to_owned()));
+        if std::iter::once(catatan)
+            .chain(komentar.values().map(String::as_str))
+            .any(|t| t.chars().count() > MAKS_CATATAN)
+        {
+            return Err(SkpError::NotesTooLong { maks: MAKS_CATATAN });
+        }
+        self.catat(aksi, oleh, StatusSkp::Dikembalikan, tanggal, (!catatan.is_empty()).then(|| catatan.to_owned()));
+        if let Some(r) = self.riwayat.last_mut() {
+            r.komentar_rhk = komentar;
+        }
         Ok(())
     }
 

@@ -126,6 +126,10 @@ pub struct IndikatorPreview {
     /// Why the rule set's number is missing although a realisation exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kendala: Option<Kendala>,
+    /// Under 6/2022, how far the realisation came, beside the rating
+    /// ([`permenpanrb_6_2022::capaian_singkat`]: `10 dari 12 = 83,3%`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capaian: Option<permenpanrb_6_2022::CapaianSingkat>,
 }
 
 /// One RHK in a preview: what every rule set shows of it, its indicators,
@@ -255,6 +259,9 @@ fn indikator_preview(iki: &Indikator, realisasi: Option<f64>, rule_set: RuleSet,
         rating: realisasi.map(|n| rating_indikator(iki, n)),
         hasil,
         kendala,
+        capaian: realisasi
+            .filter(|_| rule_set == RuleSet::Permenpanrb6_2022)
+            .and_then(|n| permenpanrb_6_2022::capaian_singkat(iki, n)),
     }
 }
 
@@ -860,7 +867,7 @@ mod tests {
         let k3o = &h46(iki(&p, "k3o")).nilai_aspek.as_ref().unwrap().penjelasan;
         assert!(k3o.langkah[0].id.contains("di dalam rentang"));
         let k3w = &h46(iki(&p, "k3w")).nilai_aspek.as_ref().unwrap().penjelasan;
-        assert!(k3w.langkah[0].en.starts_with("The indicator's normal polarity is ignored"));
+        assert!(k3w.langkah[0].en.starts_with("The indicator's direction (higher is better) is ignored"));
     }
 
     #[test]
@@ -872,35 +879,35 @@ mod tests {
         let p = compute_preview(&r, &realisasi(&[("k1", "3,5")]), TAHUNAN, RuleSet::Pp46_2011, None);
         let l = &h46(iki(&p, "k1")).nilai_aspek.as_ref().unwrap().penjelasan.langkah;
         assert_eq!(l[0].id, "Target 4,5–6: realisasi dibandingkan dengan batas terdekat 4,5.");
-        assert_eq!(l[0].en, "Target 4.5–6: the actual is compared with the nearest bound 4.5.");
+        assert_eq!(l[0].en, "Target 4.5–6: the realisation is compared with the nearest bound 4.5.");
         assert_eq!(l[1].id, "Kuantitas = 3,5 / 4,5 × 100 = 77,78.");
         assert_eq!(l[1].en, "Quantity = 3.5 / 4.5 × 100 = 77.78.");
         // Inside the range.
         let p = compute_preview(&r, &realisasi(&[("k1", "5,25")]), TAHUNAN, RuleSet::Pp46_2011, None);
         let l = &h46(iki(&p, "k1")).nilai_aspek.as_ref().unwrap().penjelasan.langkah;
         assert_eq!(l[0].id, "Target 4,5–6: realisasi di dalam rentang, target tercapai.");
-        assert_eq!(l[0].en, "Target 4.5–6: the actual is inside the range, the target is met.");
+        assert_eq!(l[0].en, "Target 4.5–6: the realisation is inside the range, the target is met.");
 
         // PermenPANRB 8/2021: the capaian explanation of the same range.
         let p = compute_preview(&r, &realisasi(&[("k1", "3,5")]), TAHUNAN, RuleSet::Permenpanrb8_2021, None);
         let l = &h8(iki(&p, "k1")).capaian_iki.as_ref().unwrap().penjelasan.langkah;
         assert!(l[0].id.starts_with("Target 4,5–6, realisasi 3,5, "), "{l:?}");
-        assert!(l[0].en.starts_with("Target 4.5–6, actual 3.5, "), "{l:?}");
+        assert!(l[0].en.starts_with("Target 4.5–6, realisation 3.5, "), "{l:?}");
         assert_eq!(l.last().unwrap().id, "Capaian = 3,5 / 4,5 × 100% = 77,78%.");
         assert_eq!(l.last().unwrap().en, "Achievement = 3.5 / 4.5 × 100% = 77.78%.");
 
         // PermenPANRB 6/2022: the rating against the range.
         let l = explain_rating_indikator(iki_k1, 5.25).langkah;
-        assert_eq!(l[0].id, "Target 4,5–6 satuan; polaritas: makin tinggi makin baik.");
-        assert_eq!(l[0].en, "Target 4.5–6 satuan; polarity: higher is better.");
+        assert_eq!(l[0].id, "Target 4,5–6 satuan; arah: makin besar makin baik.");
+        assert_eq!(l[0].en, "Target 4.5–6 satuan; direction: higher is better.");
         assert_eq!(l[1].id, "Realisasi 5,25 satuan memenuhi target: Sesuai Ekspektasi.");
-        assert_eq!(l[1].en, "Realisation 5.25 satuan: meets the target: meets expectation.");
+        assert_eq!(l[1].en, "Realisation 5.25 satuan: meets the target: meets expectations.");
         // A single decimal target has no range.
         let r = rencana(&[("k", JenisRhk::Utama, &[("k1", Kuantitas, "7,5", "", Normal)])]);
         let iki_k1 = r.rhk().iter().flat_map(|x| x.indikator()).find(|i| i.id().as_str() == "k1").unwrap();
         let l = explain_rating_indikator(iki_k1, 8.0).langkah;
-        assert_eq!(l[0].id, "Target 7,5 satuan; polaritas: makin tinggi makin baik.");
-        assert_eq!(l[0].en, "Target 7.5 satuan; polarity: higher is better.");
+        assert_eq!(l[0].id, "Target 7,5 satuan; arah: makin besar makin baik.");
+        assert_eq!(l[0].en, "Target 7.5 satuan; direction: higher is better.");
     }
 
     #[test]
@@ -1303,9 +1310,9 @@ mod tests {
         let iki = r.rhk().iter().flat_map(|x| x.indikator()).find(|i| i.id().as_str() == "a1").unwrap();
         let nilai = realisasi_pertama(&real, iki.id(), TAHUNAN).unwrap();
         let kata = match rating_indikator(iki, nilai) {
-            RatingEkspektasi::DiatasEkspektasi => "Diatas Ekspektasi",
+            RatingEkspektasi::DiatasEkspektasi => "Di Atas Ekspektasi",
             RatingEkspektasi::SesuaiEkspektasi => "Sesuai Ekspektasi",
-            RatingEkspektasi::DibawahEkspektasi => "Dibawah Ekspektasi",
+            RatingEkspektasi::DibawahEkspektasi => "Di Bawah Ekspektasi",
         };
         let langkah: Vec<&str> = p[0].langkah.iter().map(|t| t.dalam("id")).collect();
         assert!(langkah[1].contains(&angka(nilai).id) && langkah[1].contains(kata), "{langkah:?}");
@@ -1314,9 +1321,9 @@ mod tests {
             .iter()
             .map(|n| explain_rating_indikator(iki, *n).langkah[1].dalam("en").to_owned())
             .collect();
-        assert!(arah[0].ends_with("above expectation."), "{arah:?}");
-        assert!(arah[1].ends_with("meets expectation."), "{arah:?}");
-        assert!(arah[2].ends_with("below expectation."), "{arah:?}");
+        assert!(arah[0].ends_with("above expectations."), "{arah:?}");
+        assert!(arah[1].ends_with("meets expectations."), "{arah:?}");
+        assert!(arah[2].ends_with("below expectations."), "{arah:?}");
         assert!(arah[0].starts_with("Realisation 95 "), "{arah:?}");
     }
 

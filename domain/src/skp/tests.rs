@@ -703,6 +703,80 @@ fn indicator_ratings_follow_the_target_range_and_polarity() {
     }
 }
 
+#[test]
+fn a_return_may_say_its_piece_per_rhk_instead_of_overall() {
+    let rhk_id = diajukan().rencana().rhk()[0].id().as_str().to_owned();
+    let kembalikan = |catatan: &str, komentar: &[(&str, &str)]| {
+        let mut skp = diajukan();
+        let k: BTreeMap<String, String> = komentar.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect();
+        skp.return_with_comments(Peran::PejabatPenilai, tgl("2025-01-12"), &periode(), catatan, &k).map(|()| skp)
+    };
+    let skp = kembalikan("", &[(&rhk_id, "  Target terlalu rendah. ")]).expect("a comment alone is enough");
+    let r = skp.riwayat().last().unwrap();
+    assert_eq!(
+        (r.catatan.as_deref(), r.komentar_rhk.get(&rhk_id).map(String::as_str)),
+        (None, Some("Target terlalu rendah."))
+    );
+    assert_eq!(skp.status(), StatusSkp::Dikembalikan);
+    assert_eq!(
+        kembalikan(" ", &[(&rhk_id, " ")]).unwrap_err(),
+        SkpError::NotesRequired,
+        "an empty comment says nothing"
+    );
+    assert!(matches!(kembalikan("Perjelas", &[("tidak-ada", "x")]), Err(SkpError::UnknownRhk { .. })));
+    let panjang = "x".repeat(MAKS_CATATAN + 1);
+    assert_eq!(kembalikan("", &[(&rhk_id, &panjang)]).unwrap_err(), SkpError::NotesTooLong { maks: MAKS_CATATAN });
+    assert_eq!(kembalikan(&panjang, &[]).unwrap_err(), SkpError::NotesTooLong { maks: MAKS_CATATAN });
+    // Stored with the step and read back.
+    let json = serde_json::to_string(&skp).unwrap();
+    let again: Skp = serde_json::from_str(&json).unwrap();
+    assert_eq!(again.riwayat().last().unwrap().komentar_rhk, skp.riwayat().last().unwrap().komentar_rhk);
+}
+
+#[test]
+fn the_capaian_beside_a_rating_says_how_far_the_realisation_came() {
+    let buat = |target: &str, maks: &str, polaritas| {
+        IndikatorInput { target: target.into(), target_maks: maks.into(), polaritas, ..iki("x", "1") }
+            .validate()
+            .unwrap()
+    };
+    let teks = |i: &Indikator, r: f64| permenpanrb_6_2022::capaian_singkat(i, r).unwrap().teks();
+    let dua_belas = buat("12", "", Polaritas::Normal);
+    let c = teks(&dua_belas, 10.0);
+    assert_eq!((c.dalam("id"), c.dalam("en")), ("10 dari 12 = 83,3%", "10 of 12 = 83.3%"));
+    let rentang = buat("80", "90", Polaritas::Normal);
+    assert_eq!(teks(&rentang, 85.0).dalam("id"), "85 dari 80–90 = 100%");
+    let batas = buat("5", "", Polaritas::Khusus);
+    let c = teks(&batas, 4.0);
+    assert_eq!((c.dalam("id"), c.dalam("en")), ("4 dari batas 5 = 120%", "4 against a limit of 5 = 120%"));
+    assert_eq!(
+        permenpanrb_6_2022::capaian_singkat(&buat("0", "", Polaritas::Khusus), 0.0),
+        None,
+        "no percentage of nothing"
+    );
+}
+
+#[test]
+fn a_realisation_far_outside_its_unit_or_target_is_warned_not_refused() {
+    let buat = |target: &str, satuan: &str| {
+        IndikatorInput { target: target.into(), satuan: satuan.into(), ..iki("x", "1") }.validate().unwrap()
+    };
+    let persen = buat("90", "Persen");
+    let w = persen.realisasi_janggal(900.0).expect("900 against 90%");
+    assert!(w.dalam("id").contains("900%") && w.dalam("id").contains("melebihi 100%"), "{w:?}");
+    assert!(w.dalam("en").contains("type 90 for 90%"), "{w:?}");
+    assert_eq!(persen.realisasi_janggal(95.0), None);
+    assert_eq!(persen.realisasi_janggal(100.0), None);
+    assert!(buat("90", "%").realisasi_janggal(100.5).is_some());
+    // A percentage whose target is above 100 (growth) may be above 100.
+    assert_eq!(buat("150", "persen").realisasi_janggal(180.0), None);
+    let dokumen = buat("12", "dokumen");
+    assert_eq!(dokumen.realisasi_janggal(119.0), None);
+    let w = dokumen.realisasi_janggal(120.0).expect("ten times the target");
+    assert!(w.dalam("id").contains("120 dokumen") && w.dalam("id").contains("12 dokumen"), "{w:?}");
+    assert_eq!(buat("0", "keluhan").realisasi_janggal(50.0), None, "no target to compare with");
+}
+
 // ---------------------------------------------------------------------------
 // Dokumen evaluasi
 // ---------------------------------------------------------------------------

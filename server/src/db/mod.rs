@@ -12,6 +12,8 @@
 //! | [`idempotency`] | `idempotensi`, `sync_klien` (stored answers, offline replay) |
 //! | [`org`] | `instansi`, `unit_kerja`, `pegawai`, `periode`, `atasan`, `atasan_riwayat` |
 //! | [`skp`] | `skp`, `skp_versi` |
+//! | [`notifikasi`] | `notifikasi` (what each person was told) |
+//! | [`email`] | `email_outbox`, `pegawai.email` (e-mail for the notifications) |
 //!
 //! (The CSV import, `crate::import::apply`, uses [`org`]'s bulk reads and
 //! writes; only `crate::seed`, which fills an empty database with the demo
@@ -22,6 +24,7 @@
 
 pub mod akun;
 pub mod baca;
+pub mod email;
 pub mod error;
 pub mod idempotency;
 pub mod notifikasi;

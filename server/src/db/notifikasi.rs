@@ -19,13 +19,16 @@ pub struct Baru {
 }
 
 /// Stores a notification; one that may be kept once only (the deadline
-/// reminder) and is there already is not stored again.
-pub async fn tambah(c: &mut AnyConnection, n: &Baru) -> DbResult<()> {
-    sqlx::query(
+/// reminder) and is there already is not stored again. With `email` (the
+/// server sends e-mail), its e-mail is queued in the same transaction when
+/// the person has an address ([`super::email::enqueue`]).
+pub async fn tambah(c: &mut AnyConnection, n: &Baru, email: bool) -> DbResult<()> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let stored = sqlx::query(
         "INSERT INTO notifikasi (id, instansi_id, penerima_id, jenis, skp_id, periode_id, dari_id, dibuat) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
     )
-    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(&id)
     .bind(&n.instansi_id)
     .bind(&n.penerima_id)
     .bind(n.jenis)
@@ -33,9 +36,12 @@ pub async fn tambah(c: &mut AnyConnection, n: &Baru) -> DbResult<()> {
     .bind(&n.periode_id)
     .bind(&n.dari_id)
     .bind(n.dibuat)
-    .execute(c)
+    .execute(&mut *c)
     .await
     .context("storing a notification")?;
+    if email && stored.rows_affected() == 1 {
+        super::email::enqueue(c, &id, &n.penerima_id, n.dibuat).await?;
+    }
     Ok(())
 }
 

@@ -849,8 +849,33 @@ async fn buka_segmen(conn: &mut AnyConnection, s: &SegmenBaru<'_>, version: i64)
     Ok(())
 }
 
+/// The head of the instansi (pimpinan) in a period, who has no pejabat
+/// penilai by design: the one pegawai with a `jpt` position in a top unit (a
+/// unit without a parent) and no current pejabat penilai. The schema marks
+/// no head, so this is the marker; when two or more pegawai fit it, none is
+/// taken for the head, so that no missing penilai goes unflagged (the admin
+/// maps the others, and the one left is the head).
+pub async fn pimpinan(conn: &mut AnyConnection, instansi_id: &str, periode_id: &str) -> DbResult<Option<String>> {
+    let calon: Vec<String> = sqlx::query_scalar(
+        "SELECT p.id FROM pegawai p JOIN unit_kerja u ON u.id = p.unit_id \
+         WHERE p.instansi_id = $1 AND p.jenis_jabatan = 'jpt' AND u.induk_id IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM atasan s WHERE s.periode_id = $2 AND s.pegawai_id = p.id \
+         AND s.berlaku_sampai IS NULL AND s.penilai_id IS NOT NULL) LIMIT 2",
+    )
+    .bind(instansi_id)
+    .bind(periode_id)
+    .fetch_all(&mut *conn)
+    .await
+    .context("finding the head of the instansi")?;
+    Ok(match calon.as_slice() {
+        [satu] => Some(satu.clone()),
+        _ => None,
+    })
+}
+
 /// The mapping of a period, paged by pegawai: those without a current
-/// pejabat penilai first, then by name and NIP.
+/// pejabat penilai first (the head of the instansi, [`pimpinan`], not among
+/// them), then by name and NIP.
 pub async fn daftar_atasan(
     conn: &mut AnyConnection,
     instansi_id: &str,
@@ -858,13 +883,18 @@ pub async fn daftar_atasan(
     limit: i64,
     offset: i64,
 ) -> DbResult<AtasanHalaman> {
-    const TANPA: &str = "CASE WHEN EXISTS (SELECT 1 FROM atasan s WHERE s.periode_id = $2 AND s.pegawai_id = p.id \
-                         AND s.berlaku_sampai IS NULL AND s.penilai_id IS NOT NULL) THEN 1 ELSE 0 END";
+    // 1 for a pegawai with a current pejabat penilai, or the head ($3: none is "").
+    const TANPA: &str = "CASE WHEN p.id = $3 OR EXISTS (SELECT 1 FROM atasan s WHERE s.periode_id = $2 \
+                         AND s.pegawai_id = p.id AND s.berlaku_sampai IS NULL AND s.penilai_id IS NOT NULL) \
+                         THEN 1 ELSE 0 END";
+    let kepala = pimpinan(conn, instansi_id, periode_id).await?;
+    let kepala_id = kepala.as_deref().unwrap_or_default();
     let (total, ada): (i64, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT COUNT(*), CAST(COALESCE(SUM({TANPA}), 0) AS BIGINT) FROM pegawai p WHERE p.instansi_id = $1"
     )))
     .bind(instansi_id)
     .bind(periode_id)
+    .bind(kepala_id)
     .fetch_one(&mut *conn)
     .await
     .context("counting the mapping")?;
@@ -880,10 +910,11 @@ pub async fn daftar_atasan(
     let halaman: Vec<Baris> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT p.id, p.nip, p.nama, p.unit_id, u.nama AS unit_nama, CAST({TANPA} AS BIGINT) AS ada FROM pegawai p \
          JOIN unit_kerja u ON u.id = p.unit_id WHERE p.instansi_id = $1 \
-         ORDER BY ada, p.nama, p.nip LIMIT $3 OFFSET $4"
+         ORDER BY ada, p.nama, p.nip LIMIT $4 OFFSET $5"
     )))
     .bind(instansi_id)
     .bind(periode_id)
+    .bind(kepala_id)
     .bind(limit)
     .bind(offset)
     .fetch_all(&mut *conn)
@@ -922,6 +953,7 @@ pub async fn daftar_atasan(
                 unit_id: h.unit_id.clone(),
                 unit_nama: h.unit_nama.clone(),
                 tanpa_penilai: h.ada == 0,
+                pimpinan: kepala.as_deref() == Some(h.id.as_str()),
                 segmen_id: None,
                 penilai_id: None,
                 penilai_nama: None,

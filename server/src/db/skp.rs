@@ -581,6 +581,28 @@ struct StoredHistory {
     dokumen: String,
 }
 
+/// The SKP as the last change by `aksi` saved it (`None`: no such change).
+pub async fn versi_terakhir_dengan<'e, E: sqlx::Executor<'e, Database = Any>>(
+    db: E,
+    skp_id: &str,
+    aksi: AksiSkp,
+) -> DbResult<Option<Skp>> {
+    let dokumen: Option<(String,)> = sqlx::query_as(
+        "SELECT dokumen FROM skp_versi WHERE skp_id = $1 AND aksi IN ($2, $3) ORDER BY version DESC LIMIT 1",
+    )
+    .bind(skp_id)
+    .bind(aksi.kode())
+    // Versions written before the actions' names were unified.
+    .bind(if aksi == AksiSkp::Return { "return_with_notes" } else { aksi.kode() })
+    .fetch_optional(db)
+    .await
+    .with_context(|| format!("reading the last {} of SKP {skp_id}", aksi.kode()))?;
+    dokumen
+        .map(|(d,)| serde_json::from_str(&d).with_context(|| format!("a stored version of SKP {skp_id} unreadable")))
+        .transpose()
+        .map_err(Into::into)
+}
+
 /// Every saved version of an SKP, oldest first.
 pub async fn versions<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, skp_id: &str) -> DbResult<Vec<SkpVersion>> {
     let rows: Vec<StoredHistory> = sqlx::query_as(

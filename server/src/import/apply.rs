@@ -1,5 +1,6 @@
-//! Applying a checked file in one transaction, all or nothing: units are
-//! created as needed, pegawai are upserted by NIP (only what changed is
+//! Applying a checked file in one transaction: all its rows or none, or,
+//! when the admin chooses so (`sebagian`), the rows that pass (all of them or
+//! none) and a report of those left out. Units are created as needed, pegawai are upserted by NIP (only what changed is
 //! written, so a re-import changes nothing), and the atasan mapping of the
 //! period is set. A dry run does the same and rolls back, so its counts are
 //! exactly what applying would do.
@@ -58,6 +59,9 @@ pub struct ImportOptions {
     pub periode_id: Option<String>,
     /// False: check and count only, write nothing.
     pub terapkan: bool,
+    /// True: apply the rows that pass and leave out the others (and the
+    /// rows that depend on them); false (the default): all or nothing.
+    pub sebagian: bool,
     /// Today, for a mid-period change of atasan.
     pub hari_ini: Tanggal,
     /// Who imports: the admin (API) or the operator (command line), for the
@@ -121,6 +125,7 @@ pub async fn apply_csv(
         tracing::info!(
             instansi_id = %instansi_id,
             baris = hasil.baris,
+            dilewati = hasil.baris_dilewati,
             dibuat = hasil.dibuat,
             diubah = hasil.diubah,
             unit_dibuat = hasil.unit_dibuat,
@@ -194,9 +199,17 @@ async fn apply_in(
     }
     let asing: Vec<String> = mentah.nip_disebut().into_iter().filter(|n| !konteks.terdaftar.contains_key(n)).collect();
     konteks.instansi_lain.extend(org::nip_instansi_lain(conn, instansi_id, &asing).await?);
-    let berkas = periksa(mentah, &konteks).map_err(ImportError::Berkas)?;
+    let mut berkas = periksa(mentah, &konteks, opsi.sebagian).map_err(ImportError::Berkas)?;
 
-    let mut r = Ringkasan { terapkan: opsi.terapkan, baris: berkas.baris.len(), ..Ringkasan::default() };
+    let mut r = Ringkasan {
+        terapkan: opsi.terapkan,
+        baris: berkas.baris.len() + berkas.baris_dilewati,
+        sebagian: opsi.sebagian,
+        baris_diterapkan: berkas.baris.len(),
+        baris_dilewati: berkas.baris_dilewati,
+        dilewati: std::mem::take(&mut berkas.dilewati),
+        ..Ringkasan::default()
+    };
     let total = berkas.baris.len() as u64;
 
     // Units: resolve every path below the top unit, creating what is missing.

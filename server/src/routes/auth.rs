@@ -1,4 +1,5 @@
-//! `/api/v1/auth/…`: login, logout, who am I, password change, activation.
+//! `/api/v1/auth/…`: login, logout, who am I, password change, activation,
+//! the address for e-mail notifications.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -12,12 +13,12 @@ use axum::response::{IntoResponse, Response};
 use crate::auth::session::{self, Actor, COOKIE, PeranAkun};
 use crate::auth::throttle::{Jenis, Limit, alamat_klien};
 use crate::clock;
-use crate::db::{akun, org};
+use crate::db::{akun, email as email_store, org};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::AppJson;
 use crate::password;
 use crate::state::AppState;
-use domain::api::{ActivationInput, ErrorBody, LoginInput, PasswordInput, SessionView};
+use domain::api::{ActivationInput, EmailInput, EmailView, ErrorBody, LoginInput, PasswordInput, SessionView};
 use domain::teks::Teks;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -30,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(current_session))
         .routes(routes!(change_password))
         .routes(routes!(activate))
+        .routes(routes!(email, set_email))
 }
 
 /// A PHC hash of a random password: failed lookups still pay for one verify,
@@ -291,4 +293,49 @@ async fn activate(
         return Err(salah());
     }
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The caller's own address for e-mail notifications, and whether this
+/// server sends e-mail.
+#[utoipa::path(
+    get,
+    path = "/auth/email",
+    tag = "auth",
+    security(("ekinerja_sesi" = [])),
+    responses((status = 200, description = "The caller's address (`null`: none).", body = EmailView))
+)]
+async fn email(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<EmailView>> {
+    let email = email_store::address(state.db.pool(), &actor.pegawai_id).await?;
+    Ok(Json(EmailView { email, dikirim: state.inner.email.on() }))
+}
+
+/// Sets the caller's own address for e-mail notifications; an empty one
+/// clears it (and the e-mails not sent yet are not sent).
+#[utoipa::path(
+    put,
+    path = "/auth/email",
+    tag = "auth",
+    security(("ekinerja_sesi" = [])),
+    request_body = EmailInput,
+    responses(
+        (status = 200, description = "Saved.", body = EmailView),
+        (status = 422, description = "Not a valid address (`fields.email`).", body = ErrorBody),
+    )
+)]
+async fn set_email(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppJson(input): AppJson<EmailInput>,
+) -> ApiResult<Json<EmailView>> {
+    let email = match input.email.trim() {
+        "" => None,
+        s => Some(domain::email::Email::parse(s).map_err(|t| ApiError::field("email", t))?.to_string()),
+    };
+    let (pegawai_id, simpan) = (actor.pegawai_id.clone(), email.clone());
+    state
+        .db
+        .write(move |c| Box::pin(async move { email_store::set_address(c, &pegawai_id, simpan.as_deref()).await }))
+        .await?;
+    tracing::info!(set = email.is_some(), "e-mail address changed");
+    Ok(Json(EmailView { email, dikirim: state.inner.email.on() }))
 }

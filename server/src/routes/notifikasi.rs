@@ -2,7 +2,9 @@
 //! and marked read by that person only; and `/api/v1/penilai/ingatkan`, a
 //! penilai's reminder to a subordinate who has not submitted a plan. Who is
 //! told of what is `domain::notifikasi::ATURAN`; the workflow's events are
-//! stored with the change that caused them (`routes::skp::save`).
+//! stored with the change that caused them (`routes::skp::save`). Each one
+//! stored also queues its e-mail when the server sends e-mail and the
+//! person set an address (`crate::email`).
 
 use anyhow::Context as _;
 use axum::Json;
@@ -161,7 +163,9 @@ async fn ingatkan(
         dari_id: Some(actor.pegawai_id.clone()),
         dibuat: sekarang,
     };
-    state.db.write(move |c| Box::pin(async move { store::tambah(c, &n).await })).await?;
+    let email = state.inner.email.on();
+    state.db.write(move |c| Box::pin(async move { store::tambah(c, &n, email).await })).await?;
+    state.inner.email.wake();
     tracing::info!(jenis, "reminder sent");
     Ok(StatusCode::NO_CONTENT)
 }
@@ -205,6 +209,8 @@ async fn ingatkan_tenggat(state: &AppState, actor: &Actor) -> ApiResult<()> {
         dari_id: None,
         dibuat: clock::now_ms(),
     };
-    state.db.write(move |c| Box::pin(async move { store::tambah(c, &n).await })).await?;
+    let email = state.inner.email.on();
+    state.db.write(move |c| Box::pin(async move { store::tambah(c, &n, email).await })).await?;
+    state.inner.email.wake();
     Ok(())
 }

@@ -519,6 +519,11 @@ pub struct ImportQuery {
     /// `true` applies; anything else only checks (a dry run).
     #[serde(default)]
     pub terapkan: Option<String>,
+    /// `true` applies (or checks) the rows that pass and leaves out the
+    /// others, with the rows that depend on them; the answer counts them and
+    /// lists why in `dilewati`. Anything else (the default): all or nothing.
+    #[serde(default)]
+    pub sebagian: Option<String>,
     /// The period whose atasan mapping the file sets; default: the current one.
     #[serde(default)]
     pub periode_id: Option<String>,
@@ -542,7 +547,8 @@ fn laporan_response(l: Laporan) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, Json(ImportRejected { error, laporan: Some(l) })).into_response()
 }
 
-/// Imports the instansi's pegawai, units and atasan mapping from a CSV file; a dry run unless `terapkan=true`.
+/// Imports the instansi's pegawai, units and atasan mapping from a CSV file; a dry run unless `terapkan=true`;
+/// the whole file or nothing, unless `sebagian=true` (the rows that pass, and a report of the others).
 #[utoipa::path(
     post,
     path = "/admin/import",
@@ -551,12 +557,12 @@ fn laporan_response(l: Laporan) -> Response {
     params(ImportQuery),
     request_body(content = String, content_type = "text/csv", description = "The CSV file (UTF-8)."),
     responses(
-        (status = 200, description = "What the import did (or would do).", body = Ringkasan),
+        (status = 200, description = "What the import did (or would do); with `sebagian=true`, how many rows were applied and why the others were left out (`dilewati`).", body = Ringkasan),
         (status = 403, description = "Not an admin of an instansi, or the `X-CSRF-Token` header is missing or wrong.", body = ErrorBody),
         (status = 404, description = "`periode_id` is not a period of the instansi, or `instansi_id` is not the caller's.", body = ErrorBody),
         (status = 413, description = "The file is larger than 64 MiB.", body = ErrorBody),
         (status = 415, description = "Not sent as `text/csv`.", body = ErrorBody),
-        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed); or a missing or reused `Idempotency-Key` (the plain error body, without `laporan`).", body = ImportRejected),
+        (status = 422, description = "`import_invalid`: the file has problems (`laporan` lists them; nothing was changed), with `sebagian=true` when no row passes or the file cannot be read to its end; or a missing or reused `Idempotency-Key` (the plain error body, without `laporan`).", body = ImportRejected),
     )
 )]
 async fn import_csv(
@@ -591,6 +597,7 @@ async fn import_csv(
         instansi_id: instansi_sasaran(&state, &actor, q.instansi_id.as_deref()).await?,
         periode_id: q.periode_id.filter(|p| !p.is_empty()),
         terapkan: q.terapkan.as_deref().map(str::trim) == Some("true"),
+        sebagian: q.sebagian.as_deref().map(str::trim) == Some("true"),
         hari_ini: clock::hari_ini(),
         oleh: Importer::Admin(actor.pegawai_id.clone()),
     };

@@ -7,8 +7,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::api::{
-    Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SkpRingkas, SkpVersion, SkpView,
-    Transition,
+    Akses, AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, RhkAtasanItem, SejakDikembalikan, SkpRingkas,
+    SkpVersion, SkpView, Transition,
 };
 use domain::notifikasi::{Penerima, Peristiwa};
 use domain::pegawai::{JenisJabatan, PegawaiId};
@@ -37,6 +37,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(return_with_notes))
         .routes(routes!(revise))
         .routes(routes!(versions))
+        .routes(routes!(sejak_dikembalikan))
         .routes(routes!(rhk_atasan))
         .routes(routes!(queue))
 }
@@ -325,7 +326,8 @@ async fn transition(
         AksiSkp::Submit => skp.submit(peran, hari_ini)?,
         AksiSkp::Approve => skp.approve(peran, hari_ini, &periode_of(&state, &l.row.periode_id).await?)?,
         AksiSkp::Return => {
-            skp.return_with_notes(peran, hari_ini, &periode_of(&state, &l.row.periode_id).await?, &input.catatan)?
+            let periode = periode_of(&state, &l.row.periode_id).await?;
+            skp.return_with_comments(peran, hari_ini, &periode, &input.catatan, &input.komentar_rhk)?
         }
         AksiSkp::Revise => skp.revise(peran, hari_ini, &input.catatan)?,
         other => return Err(anyhow::anyhow!("{other} is not a workflow step of the API").into()),
@@ -360,18 +362,22 @@ async fn save(
     let id = perubahan.id.clone();
     let body = store::json(&view_of(SkpRow { version: row.version + 1, ..row }, akses, pegawai))?;
     let (oleh, k) = (actor.pegawai_id.clone(), kunci.clone());
+    let (email, dikabari) = (state.inner.email.on(), !kabar.is_empty());
     let body = state
         .db
         .write(move |c| {
             Box::pin(async move {
                 store::update_json(c, &perubahan, &j, aksi, &oleh, k.record(), &body).await?;
                 for n in &kabar {
-                    notifikasi::tambah(c, n).await?;
+                    notifikasi::tambah(c, n, email).await?;
                 }
                 Ok(body)
             })
         })
         .await?;
+    if dikabari {
+        state.inner.email.wake();
+    }
     kunci.tercatat();
     tracing::info!(skp_id = %id, %aksi, "skp changed");
     Ok(jawaban_json(StatusCode::OK, body))
@@ -449,7 +455,8 @@ async fn approve(
     transition(s, a, k, id, i, AksiSkp::Approve).await
 }
 
-/// The pejabat penilai returns the plan with notes (`catatan`).
+/// The pejabat penilai returns the plan with notes (`catatan`) and
+/// comments on single RHK (`komentar_rhk`, by RHK id): at least one of them.
 #[utoipa::path(
     post,
     path = "/skp/{id}/return",
@@ -515,6 +522,31 @@ async fn versions(
 ) -> ApiResult<Json<Vec<SkpVersion>>> {
     let (row, _) = load(&state, &actor, &id).await?;
     Ok(Json(store::versions(state.db.pool(), &row.id).await?))
+}
+
+/// The plan's last return (its note and comments per RHK) and what changed
+/// in the plan since, per RHK: what the penilai reads first when a returned
+/// plan comes back. `null` when it was never returned.
+#[utoipa::path(
+    get,
+    path = "/skp/{id}/sejak-dikembalikan",
+    tag = "skp",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    responses(
+        (status = 200, description = "The last return and the changes since, or `null`.", body = Option<SejakDikembalikan>),
+    )
+)]
+async fn sejak_dikembalikan(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Option<SejakDikembalikan>>> {
+    let (row, _) = load(&state, &actor, &id).await?;
+    let Some(dikembalikan) = store::versi_terakhir_dengan(state.db.pool(), &row.id, AksiSkp::Return).await? else {
+        return Ok(Json(None));
+    };
+    Ok(Json(SejakDikembalikan::dari(&dikembalikan, &row.skp)))
 }
 
 /// The RHK of the pejabat penilai's own SKP in the same period, to link to.

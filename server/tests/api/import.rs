@@ -285,3 +285,149 @@ async fn a_transfer_by_import_moves_an_existing_skp_to_the_new_penilai() {
         assert_eq!(lama.get(&format!("/api/v1/skp/{id}")).send().await.unwrap().status(), 404, "{backend:?}");
     }
 }
+
+/// `POST /api/v1/admin/import?sebagian=true`: the rows that pass, checked or applied.
+async fn import_sebagian(s: &Session, csv: &str, terapkan: bool, key: &str) -> (u16, bool, Value) {
+    let res = crate::org::with_key(
+        s,
+        reqwest::Method::POST,
+        &format!("/api/v1/admin/import?terapkan={terapkan}&sebagian=true"),
+        key,
+    )
+    .header("content-type", "text/csv; charset=utf-8")
+    .body(csv.to_owned())
+    .send()
+    .await
+    .unwrap();
+    let replayed = res.headers().get("idempotent-replayed").is_some();
+    (res.status().as_u16(), replayed, res.json().await.unwrap())
+}
+
+fn kode_dilewati(r: &Value) -> Vec<(i64, String, String)> {
+    r["dilewati"]["kesalahan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            (k["baris"].as_i64().unwrap(), k["kolom"].as_str().unwrap().into(), k["kode"].as_str().unwrap().into())
+        })
+        .collect()
+}
+
+/// Two new pegawai and a transfer that pass; a kepala seksi with an unknown
+/// jenis_jabatan (row 3) and the pegawai rated by them (row 4), who are left out.
+fn partly_valid_csv() -> String {
+    [
+        HEADER,
+        "199801012022031001;Baru Satu;pns;Kepala Subbagian Umum;administrasi;Sekretariat/Subbagian Umum;197811202003121002",
+        "199804042022031004;Kepala Salah;pns;Kepala Seksi;struktural;Sekretariat;197811202003121002",
+        "199805052022031005;Bawahan Salah;pns;Analis;fungsional;Sekretariat;199804042022031004",
+        "198811232014022006;Nur Aisyah;pns;Analis SDM Aparatur Ahli Pertama;fungsional;Bidang Pengembangan Kompetensi;198206252006041001",
+        "199802022023212002;Baru Dua;PPPK;Operator;pelaksana;Sekretariat/Subbagian Umum;199801012022031001",
+    ]
+    .join("\r\n")
+}
+
+#[tokio::test]
+async fn with_sebagian_the_rows_that_pass_land_and_the_bad_and_dependent_rows_are_reported() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let before = versions(&app).await;
+        let csv = partly_valid_csv();
+
+        // The default stays all or nothing.
+        let (status, body) = import(&admin, &csv, true).await;
+        assert_eq!((status, body["code"].as_str()), (422, Some("import_invalid")), "{backend:?}: {body}");
+        assert_eq!(body["laporan"]["total"], 1, "{body}");
+        assert_eq!(versions(&app).await, before, "nothing written");
+
+        // Checked: what would land, and what would not, and why.
+        let (status, _, dry) = import_sebagian(&admin, &csv, false, "periksa-sebagian").await;
+        assert_eq!(status, 200, "{dry}");
+        assert_eq!(versions(&app).await, before, "a dry run writes nothing");
+        let expected_dilewati = vec![
+            (3, "jenis_jabatan".to_owned(), "jenis_jabatan_tidak_dikenal".to_owned()),
+            (4, "nip_atasan".to_owned(), "atasan_dilewati".to_owned()),
+        ];
+        assert_eq!(kode_dilewati(&dry), expected_dilewati);
+        assert!(dry["dilewati"]["kesalahan"][1]["pesan"]["id"].as_str().unwrap().contains("baris 3"), "{dry}");
+
+        // Applied: the same, in one go.
+        let (status, replayed, applied) = import_sebagian(&admin, &csv, true, "terapkan-sebagian").await;
+        assert_eq!((status, replayed), (200, false), "{applied}");
+        for (field, n) in [
+            ("baris", 5),
+            ("baris_diterapkan", 3),
+            ("baris_dilewati", 2),
+            ("dibuat", 2),
+            ("diubah", 0),
+            ("tidak_berubah", 1),
+            ("unit_dibuat", 1),
+            ("atasan_diubah", 3),
+        ] {
+            assert_eq!(applied[field], n, "{field}: {applied}");
+            assert_eq!(dry[field], n, "the dry run counted the same: {field}");
+        }
+        assert_eq!((applied["sebagian"].as_bool(), applied["terapkan"].as_bool()), (Some(true), Some(true)));
+        assert_eq!(kode_dilewati(&applied), expected_dilewati);
+        assert_eq!(applied["dilewati"]["total"], 2);
+        assert_eq!(count(&app, "pegawai").await, 14);
+        let db = app.connect().await;
+        let nips: Vec<(String,)> = sqlx::query_as(
+            "SELECT nip FROM pegawai WHERE nip IN ('199801012022031001', '199802022023212002', '199804042022031004', \
+             '199805052022031005') ORDER BY nip",
+        )
+        .fetch_all(db.pool())
+        .await
+        .unwrap();
+        let nips: Vec<&str> = nips.iter().map(|(n,)| n.as_str()).collect();
+        assert_eq!(nips, ["199801012022031001", "199802022023212002"], "the rows left out did not land");
+        let (penilai,): (String,) = sqlx::query_as(
+            "SELECT pn.nip FROM atasan a JOIN pegawai p ON p.id = a.pegawai_id JOIN pegawai pn ON pn.id = a.penilai_id \
+             WHERE p.nip = '198811232014022006' AND a.berlaku_sampai IS NULL",
+        )
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(penilai, DEMO_KABID2, "the transfer in a passing row landed");
+
+        // The same key: the first answer, nothing written again.
+        let after = versions(&app).await;
+        let (status, replayed, again) = import_sebagian(&admin, &csv, true, "terapkan-sebagian").await;
+        assert_eq!((status, replayed, &again), (200, true, &applied));
+        assert_eq!(versions(&app).await, after);
+        // A new key: the rows that landed are unchanged, the others still left out.
+        let (status, _, once_more) = import_sebagian(&admin, &csv, true, "terapkan-sebagian-lagi").await;
+        assert_eq!(status, 200, "{once_more}");
+        assert_eq!((once_more["tidak_berubah"].as_i64(), once_more["atasan_diubah"].as_i64()), (Some(3), Some(0)));
+        assert_eq!(kode_dilewati(&once_more), expected_dilewati);
+        assert_eq!(versions(&app).await, after, "a re-import leaves every version as it was");
+
+        // Only an admin.
+        let staf = app.login(DEMO_STAF2).await;
+        let (status, _, _) = import_sebagian(&staf, &csv, true, "staf").await;
+        assert_eq!(status, 403);
+    }
+}
+
+#[tokio::test]
+async fn with_sebagian_a_file_without_a_row_that_passes_is_refused_and_nothing_is_written() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let before = versions(&app).await;
+        let csv = [
+            HEADER,
+            "199804042022031004;Kepala Salah;pns;Kepala Seksi;struktural;Sekretariat;197811202003121002",
+            "199805052022031005;Bawahan Salah;pns;Analis;fungsional;Sekretariat;199804042022031004",
+        ]
+        .join("\n");
+        let (status, _, body) = import_sebagian(&admin, &csv, true, "semua-salah").await;
+        assert_eq!((status, body["code"].as_str()), (422, Some("import_invalid")), "{backend:?}: {body}");
+        let kode: Vec<&str> =
+            body["laporan"]["kesalahan"].as_array().unwrap().iter().map(|k| k["kode"].as_str().unwrap()).collect();
+        assert_eq!(kode, ["jenis_jabatan_tidak_dikenal", "atasan_dilewati"]);
+        assert_eq!(versions(&app).await, before, "nothing written");
+    }
+}

@@ -8,6 +8,7 @@ mod helpers;
 mod auth;
 mod bad_input;
 mod db;
+mod email;
 mod health;
 mod import;
 mod keamanan;

@@ -79,6 +79,7 @@ fn endpoints(id: &str, periode: &str) -> Vec<(Method, String, Value)> {
         (Method::POST, format!("/api/v1/skp/{id}/revise"), v.clone()),
         (Method::GET, format!("/api/v1/skp/{id}/versi"), Value::Null),
         (Method::GET, format!("/api/v1/skp/{id}/rhk-atasan"), Value::Null),
+        (Method::GET, format!("/api/v1/skp/{id}/sejak-dikembalikan"), Value::Null),
         (
             Method::POST,
             "/api/v1/skp".to_owned(),
@@ -189,6 +190,9 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("POST", "/api/v1/auth/logout", Jaga::Diri),
     ("GET", "/api/v1/auth/me", Jaga::Diri),
     ("POST", "/api/v1/auth/password", Jaga::Diri),
+    // The caller's own address: `email::the_penilai_with_an_address_gets_the_submission_by_email_and_a_pegawai_without_one_none`.
+    ("GET", "/api/v1/auth/email", Jaga::Diri),
+    ("PUT", "/api/v1/auth/email", Jaga::Diri),
     ("GET", "/api/v1/org/periode", Jaga::Diri),
     ("GET", "/api/v1/skp", Jaga::Diri),
     ("POST", "/api/v1/skp", Jaga::Skp),
@@ -208,6 +212,7 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("POST", "/api/v1/skp/{id}/revise", Jaga::Skp),
     ("GET", "/api/v1/skp/{id}/versi", Jaga::Skp),
     ("GET", "/api/v1/skp/{id}/rhk-atasan", Jaga::Skp),
+    ("GET", "/api/v1/skp/{id}/sejak-dikembalikan", Jaga::Skp),
     ("GET", "/api/v1/penilai/skp", Jaga::Antrian),
     // The subordinate of the caller as penilai only: `notifikasi::a_reminder_reaches_only_a_subordinate_once_a_day`.
     ("POST", "/api/v1/penilai/ingatkan", Jaga::Antrian),

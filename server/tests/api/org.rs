@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 use server::db::org::{AdminBaru, buat_admin};
 
 use crate::helpers::{
-    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_STAF2, DEMO_STAF3, DEMO_STAF5, Session, TestApp, backends,
-    spawn_app_with,
+    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_KEPALA, DEMO_STAF2, DEMO_STAF3, DEMO_STAF5, Session, TestApp,
+    backends, spawn_app_with,
 };
 
 pub const LAIN_NIP: &str = "198502142010011003";
@@ -199,9 +199,11 @@ async fn the_atasan_mapping_lists_the_unrated_first_and_records_a_mid_year_trans
         let (status, map) =
             json(admin.get(&format!("/api/v1/org/atasan?periode_id={periode}")).send().await.unwrap()).await;
         assert_eq!(status, 200, "{backend:?}: {map}");
-        assert_eq!((map["total"].as_i64(), map["tanpa_penilai"].as_i64()), (Some(12), Some(1)));
-        assert_eq!(map["items"][0]["nama"], "Dr. Rina Wulandari", "the one without a penilai comes first");
-        assert_eq!(map["items"][0]["tanpa_penilai"], true);
+        assert_eq!(
+            (map["total"].as_i64(), map["tanpa_penilai"].as_i64()),
+            (Some(12), Some(0)),
+            "the head has no penilai by design"
+        );
         let staf2 = map["items"].as_array().unwrap().iter().find(|r| r["nip"] == DEMO_STAF2).unwrap().clone();
         assert_eq!(staf2["penilai_nama"], "Siti Rahmawati");
         assert_eq!(staf2["atasan_penilai_nama"], "Dr. Rina Wulandari");
@@ -209,7 +211,7 @@ async fn the_atasan_mapping_lists_the_unrated_first_and_records_a_mid_year_trans
         let staf2_id = staf2["pegawai_id"].as_str().unwrap().to_owned();
         let kabid1 = pegawai_id(&admin, DEMO_KABID1).await;
         let kabid2 = pegawai_id(&admin, DEMO_KABID2).await;
-        let kepala = map["items"][0]["pegawai_id"].as_str().unwrap().to_owned();
+        let kepala = pegawai_id(&admin, DEMO_KEPALA).await;
         let put = |body: Value| {
             let admin = admin.clone();
             async move { json(admin.put("/api/v1/org/atasan").json(&body).send().await.unwrap()).await }
@@ -294,6 +296,83 @@ async fn the_atasan_mapping_lists_the_unrated_first_and_records_a_mid_year_trans
         let staf = app.login(DEMO_STAF2).await;
         assert_eq!(staf.get(&format!("/api/v1/org/atasan?periode_id={periode}")).send().await.unwrap().status(), 403);
         assert_eq!(staf.put("/api/v1/org/atasan").json(&transfer).send().await.unwrap().status(), 403);
+    }
+}
+
+#[tokio::test]
+async fn the_head_of_the_instansi_is_not_flagged_without_a_penilai_but_everyone_else_is() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let periode = periode_demo(&admin).await;
+        let mapping = || {
+            let admin = admin.clone();
+            let periode = periode.clone();
+            async move { json(admin.get(&format!("/api/v1/org/atasan?periode_id={periode}")).send().await.unwrap()).await.1 }
+        };
+        let row = |map: &Value, nip: &str| -> Value {
+            map["items"].as_array().unwrap().iter().rev().find(|r| r["nip"] == nip).unwrap().clone()
+        };
+        let map = mapping().await;
+        assert_eq!(map["tanpa_penilai"], 0, "{backend:?}: {map}");
+        let kepala = row(&map, DEMO_KEPALA);
+        assert_eq!((kepala["tanpa_penilai"].as_bool(), kepala["pimpinan"].as_bool()), (Some(false), Some(true)));
+        assert!(kepala["penilai_id"].is_null());
+        assert_ne!(map["items"][0]["nip"], DEMO_KEPALA, "the head is not listed first as unrated");
+
+        // Another pegawai without a penilai is still flagged, and listed first.
+        let staf2 = row(&map, DEMO_STAF2);
+        let (status, res) = json(
+            admin
+                .put("/api/v1/org/atasan")
+                .json(&json!({
+                    "periode_id": periode, "pegawai_id": staf2["pegawai_id"], "penilai_id": null,
+                    "berlaku_mulai": staf2["berlaku_mulai"], "version": staf2["version"],
+                }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 200, "{res}");
+        let map = mapping().await;
+        assert_eq!(map["tanpa_penilai"], 1, "{map}");
+        assert_eq!(
+            (map["items"][0]["nip"].as_str(), map["items"][0]["tanpa_penilai"].as_bool()),
+            (Some(DEMO_STAF2), Some(true))
+        );
+        assert_eq!(row(&map, DEMO_STAF2)["pimpinan"], false);
+
+        // A second jpt at the top without a penilai: which is the head cannot
+        // be told, so both are flagged until one is mapped.
+        let wakil = "197501012000031009";
+        let csv = format!(
+            "nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\n\
+             {wakil};Wakil Kepala;pns;Wakil Kepala Badan;jpt;Badan Kepegawaian Demo;"
+        );
+        let (status, res) = crate::import::import(&admin, &csv, true).await;
+        assert_eq!(status, 200, "{res}");
+        let map = mapping().await;
+        assert_eq!(map["tanpa_penilai"], 3, "{map}");
+        for nip in [DEMO_KEPALA, wakil] {
+            let r = row(&map, nip);
+            assert_eq!((r["tanpa_penilai"].as_bool(), r["pimpinan"].as_bool()), (Some(true), Some(false)), "{nip}");
+        }
+        let (status, res) = crate::import::import(&admin, &format!("{csv}{DEMO_KEPALA}"), true).await;
+        assert_eq!(status, 200, "{res}");
+        let map = mapping().await;
+        assert_eq!(map["tanpa_penilai"], 1, "{map}");
+        assert_eq!(row(&map, DEMO_KEPALA)["pimpinan"], true);
+        assert_eq!(row(&map, wakil)["tanpa_penilai"], false);
+
+        // A jpt below the top unit is no head.
+        let csv = "nip;nama;jenis_pegawai;jabatan;jenis_jabatan;unit;nip_atasan\n\
+                   197601012000031010;Kepala Pusat;pns;Kepala Pusat;jpt;Sekretariat;";
+        let (status, res) = crate::import::import(&admin, csv, true).await;
+        assert_eq!(status, 200, "{res}");
+        let map = mapping().await;
+        assert_eq!(map["tanpa_penilai"], 2, "{map}");
+        assert_eq!(row(&map, "197601012000031010")["tanpa_penilai"], true);
     }
 }
 

@@ -155,6 +155,114 @@ async fn the_planning_stage_runs_from_draft_to_approval() {
 }
 
 #[tokio::test]
+async fn a_plan_returned_with_comments_per_rhk_comes_back_with_what_changed_since() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let penilai = app.login(DEMO_KABID1).await;
+        let mut dua = rencana("Terlaksananya pelatihan teknis");
+        dua["rhk"].as_array_mut().unwrap().push(json!({
+            "id": "r2", "uraian": "Tersusunnya laporan kegiatan", "jenis": "utama", "rhk_atasan_id": "", "perspektif": null,
+            "indikator": [{ "id": "i2", "uraian": "Laporan tersusun", "aspek": "kuantitas", "target": "12",
+                "target_maks": "", "satuan": "laporan", "polaritas": "normal" }]
+        }));
+        let skp: Value = pegawai
+            .post("/api/v1/skp")
+            .json(&json!({ "periode_id": periode, "rencana": dua }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = skp["id"].as_str().unwrap().to_owned();
+        let sejak = |s: &Session| {
+            let path = format!("/api/v1/skp/{id}/sejak-dikembalikan");
+            let s = s.clone();
+            async move {
+                let res = s.get(&path).send().await.unwrap();
+                assert_eq!(res.status(), 200);
+                res.json::<Value>().await.unwrap()
+            }
+        };
+        assert_eq!(sejak(&penilai).await, Value::Null, "never returned");
+        assert_eq!(act(&pegawai, &id, "submit", 1, "").await.status(), 200);
+
+        let kirim = |komentar: Value, catatan: &str| {
+            penilai
+                .post(&format!("/api/v1/skp/{id}/return"))
+                .json(&json!({ "version": 2, "catatan": catatan, "komentar_rhk": komentar }))
+        };
+        // Nothing said (an empty comment is nothing), an RHK not in the plan, a comment too long: refused.
+        let kosong = kirim(json!({ "r1": "   " }), " ").send().await.unwrap();
+        assert_eq!(kosong.status(), 422);
+        let body: Value = kosong.json().await.unwrap();
+        assert!(is_teks(&body["fields"]["catatan"][0]), "{body}");
+        assert_eq!(kirim(json!({ "r9": "Apa ini?" }), "").send().await.unwrap().status(), 409);
+        let panjang = kirim(json!({ "r1": "x".repeat(4001) }), "").send().await.unwrap();
+        assert_eq!(panjang.status(), 422);
+        // A comment on one RHK is enough; an empty one is dropped.
+        let res =
+            kirim(json!({ "r2": "Target 12 laporan terlalu rendah; naikkan.", "r1": "" }), "").send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        let returned: Value = res.json().await.unwrap();
+        let riwayat = returned["skp"]["riwayat"].as_array().unwrap();
+        assert_eq!(
+            riwayat.last().unwrap()["komentar_rhk"],
+            json!({ "r2": "Target 12 laporan terlalu rendah; naikkan." })
+        );
+        assert!(riwayat.last().unwrap().get("catatan").is_none(), "no overall note was written");
+
+        // The pegawai raises the target, adds an indicator to r1, and resubmits.
+        let mut baru = dua.clone();
+        baru["rhk"][1]["indikator"][0]["target"] = json!("15");
+        baru["rhk"][0]["indikator"].as_array_mut().unwrap().push(json!({
+            "id": "i3", "uraian": "Peserta lulus", "aspek": "kualitas", "target": "80", "target_maks": "",
+            "satuan": "persen", "polaritas": "normal"
+        }));
+        let res = pegawai
+            .put(&format!("/api/v1/skp/{id}"))
+            .json(&json!({ "version": 3, "rencana": baru }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(act(&pegawai, &id, "submit", 4, "").await.status(), 200);
+
+        let s = sejak(&penilai).await;
+        assert_eq!(s["catatan"], Value::Null);
+        assert_eq!(
+            s["komentar_rhk"],
+            json!([{ "rhk_id": "r2", "nomor": 2, "uraian": "Tersusunnya laporan kegiatan",
+            "komentar": "Target 12 laporan terlalu rendah; naikkan." }])
+        );
+        let rhk = s["perubahan"]["rhk"].as_array().unwrap();
+        let ringkas: Vec<(&str, &str)> =
+            rhk.iter().map(|r| (r["rhk_id"].as_str().unwrap(), r["jenis"].as_str().unwrap())).collect();
+        assert_eq!(ringkas, [("r1", "diubah"), ("r2", "diubah")], "{s}");
+        assert_eq!(
+            rhk[0]["bidang"],
+            json!([{ "iki": 2, "bidang": "indikator", "lama": null,
+            "baru": { "teks": "Peserta lulus" } }])
+        );
+        assert_eq!(rhk[1]["bidang"][0]["bidang"], "target");
+        assert_eq!(rhk[1]["bidang"][0]["lama"]["target"], json!({ "min": 12.0, "max": 12.0, "satuan": "laporan" }));
+        assert_eq!(rhk[1]["bidang"][0]["baru"]["target"]["min"], 15.0);
+        assert_eq!(s["perubahan"]["tetap"], 0);
+        // The pegawai reads the same; nobody outside the chain does (the matrix).
+        assert_eq!(sejak(&pegawai).await, s);
+        // Once set, and when a revision after that is submitted, the old
+        // return is history, not what the penilai reads first.
+        assert_eq!(act(&penilai, &id, "approve", 5, "").await.status(), 200);
+        assert_eq!(sejak(&penilai).await, Value::Null, "set");
+        assert_eq!(act(&pegawai, &id, "revise", 6, "Penugasan baru.").await.status(), 200);
+        assert_eq!(act(&pegawai, &id, "submit", 7, "").await.status(), 200);
+        assert_eq!(sejak(&penilai).await, Value::Null, "a revision submitted is not a return submitted again");
+    }
+}
+
+#[tokio::test]
 async fn after_a_mid_year_transfer_the_new_penilai_rates_the_skp_and_the_old_one_no_longer_can() {
     for backend in backends() {
         let app = spawn_app_with(backend, None, true).await;

@@ -21,9 +21,9 @@ pub(super) fn BagianImpor(data: Data) -> impl IntoView {
     let state = RwSignal::new(Impor::default());
     let impor = Action::new_local(move |terapkan: &bool| {
         let terapkan = *terapkan;
-        let (teks, key) = state.with_untracked(|s| (s.teks(), s.kunci(terapkan)));
+        let (teks, key, sebagian) = state.with_untracked(|s| (s.teks(), s.kunci(terapkan), s.sebagian));
         let periode_id = dipilih.get_untracked();
-        async move { (terapkan, client.import_csv(teks, terapkan, periode_id, &key).await) }
+        async move { (terapkan, client.import_csv(teks, terapkan, sebagian, periode_id, &key).await) }
     });
     Effect::new(move |_| {
         let Some((terapkan, hasil)) = impor.value().get() else { return };
@@ -55,6 +55,8 @@ pub(super) fn BagianImpor(data: Data) -> impl IntoView {
                 terapkan=Callback::new(move |_| { impor.dispatch(true); })
                 pending=impor.pending()
                 siap=Signal::derive(move || state.with(|s| s.diperiksa))
+                sebagian=Signal::derive(move || state.with(|s| s.sebagian))
+                pilih_sebagian=Callback::new(move |on| state.update(|s| s.pilih_sebagian(on)))
                 ringkasan=Signal::derive(move || state.with(|s| s.ringkasan.clone()))
                 galat=Signal::derive(move || state.with(|s| s.galat.clone())) />
         </section>

@@ -23,7 +23,7 @@ use crate::state::auth::use_auth;
 use crate::state::draf;
 use crate::state::editor::{
     PreviewParams, PreviewState, Sasaran, bidang_salah, compute_plan_preview, galat_form, hasil_per_indikator,
-    jelaskan, kelengkapan as kelengkapan_rencana, ketik_realisasi, periksa_realisasi, tambah_rhk,
+    jelaskan, kelengkapan as kelengkapan_rencana, ketik_realisasi, periksa_realisasi, realisasi_janggal, tambah_rhk,
 };
 use crate::state::form::{Editor, Sebaran, ikuti};
 use crate::state::outbox::Outcome;
@@ -144,10 +144,11 @@ pub(super) fn EditorSkp(
         let aturan = (RatingEkspektasi::from_kode(&rating_perilaku.get_untracked()), jenjang);
         let h = preview.try_update(|p| rencana.with_untracked(|r| ketik_realisasi(p, r, aturan, &id, baru)));
         hasil.ganti(&id, h.flatten());
+        let janggal = rencana.with_untracked(|r| realisasi_janggal(r, &id, baru));
         realisasi.update(|m| {
             m.insert(id, nilai);
         });
-        periksa.err().unwrap_or_default()
+        (periksa.err().unwrap_or_default(), janggal)
     });
     // The server's field errors of the last save show under their fields
     // too, until the form changes (then the local checks speak again).
@@ -166,6 +167,7 @@ pub(super) fn EditorSkp(
     let ed = Editor {
         form,
         realisasi,
+        rencana,
         masukan,
         preview,
         ketik,
@@ -176,6 +178,7 @@ pub(super) fn EditorSkp(
         dicoba,
         jpt: jenis_jabatan == domain::JenisJabatan::Jpt,
         rhk_atasan: Signal::derive(move || atasan.as_ref().filter(|a| a.tersedia).map(|a| a.rhk.clone())),
+        komentar_penilai: Memo::new(move |_| view_state.with(SkpTersimpan::komentar_terakhir)),
     };
     let atasan_kosong = ed.rhk_atasan.with_untracked(Option::is_none);
     let client = api::use_client();
@@ -206,7 +209,7 @@ pub(super) fn EditorSkp(
                 let edit = EditSkp { version, rencana: rencana.clone(), draf: !ajukan };
                 let mut ubah = vec![("PUT", path.clone(), to_json(&edit))];
                 if ajukan {
-                    let langkah = Transition { version, catatan: String::new() };
+                    let langkah = Transition::polos(version);
                     ubah.push(("POST", format!("{path}/{}", AksiSkp::Submit.kode()), to_json(&langkah)));
                 }
                 if let Ok(seq) = s.queue_dari(asal, Some((path, version)), ubah).await {
@@ -217,7 +220,7 @@ pub(super) fn EditorSkp(
             let r = async {
                 let saved = client.save_skp(&id, version, rencana, !ajukan).await?;
                 if ajukan {
-                    client.transition_skp(&id, AksiSkp::Submit, saved.version, String::new()).await
+                    client.transition_skp(&id, AksiSkp::Submit, &Transition::polos(saved.version)).await
                 } else {
                     Ok(saved)
                 }

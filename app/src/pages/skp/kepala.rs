@@ -55,6 +55,18 @@ pub(super) fn kepala_skp(
     let i18n = use_i18n();
     let (nama, nip) = skp.with_untracked(|s| (s.skp.pegawai.nama.clone(), s.skp.pegawai.nip.clone()));
     let catatan = move || skp.with(|s| s.catatan_terakhir().filter(|_| s.status_is(StatusSkp::Dikembalikan)));
+    // Every comment of the return, in the returned plan's order: also those
+    // on an RHK removed from the form since (shown on no RHK below).
+    let komentar = move || {
+        skp.with(|s| {
+            let k = s.komentar_terakhir();
+            let rhk = s.skp.skp.rencana().rhk();
+            rhk.iter()
+                .enumerate()
+                .filter_map(|(n, r)| Some((n + 1, r.uraian().to_owned(), k.get(r.id().as_str())?.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="kartu" data-testid="editor-skp">
             <header class="kepala-skp">
@@ -68,6 +80,14 @@ pub(super) fn kepala_skp(
                     <strong>{teks(i18n, |l| td_string!(l, pegawai.catatan_penilai))} ": "</strong> {c}
                 </div>
             })}
+            {move || { let daftar = komentar(); let n = daftar.len(); (n > 0).then(|| view! {
+                <div class="catatan" role="note" data-testid="ada-komentar-rhk">
+                    <p>{t!(i18n, pegawai.ada_komentar_rhk, n = move || n)}</p>
+                    <ul>{daftar.into_iter().map(|(no, uraian, k)| view! {
+                        <li><strong>{t!(i18n, pegawai.rhk_ke, n = move || no)} " · " {uraian} ": "</strong>{k}</li>
+                    }).collect_view()}</ul>
+                </div>
+            }) }}
             <Show when=move || pulih.get()>
                 <div class="catatan" role="status" data-testid="draf-dipulihkan">
                     {teks(i18n, |l| td_string!(l, pegawai.draf_dipulihkan))} " "
