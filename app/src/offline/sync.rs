@@ -236,18 +236,20 @@ impl Syncer {
         record: Option<(String, i64)>,
         ubah: Vec<(&'static str, String, Value)>,
     ) -> Result<u64, idb::IdbError> {
-        self.simpan(None, Vec::new(), record, ubah).await
+        self.simpan(None, Vec::new(), record, false, ubah).await
     }
 
     /// [`Syncer::queue`] by the screen `asal` (an editor): its save not sent
-    /// yet gives way to its next one (`Outbox::push_dari`).
+    /// yet gives way to its next one; `tetap`: on the version given, not
+    /// after the record's waiting changes (`Outbox::push_dari`).
     pub async fn queue_dari(
         self,
         asal: String,
         record: Option<(String, i64)>,
+        tetap: bool,
         ubah: Vec<(&'static str, String, Value)>,
     ) -> Result<u64, idb::IdbError> {
-        self.simpan(Some(asal), Vec::new(), record, ubah).await
+        self.simpan(Some(asal), Vec::new(), record, tetap, ubah).await
     }
 
     /// [`Syncer::queue`], the refused changes `ganti` (their `seq`) dropped
@@ -258,7 +260,7 @@ impl Syncer {
         record: Option<(String, i64)>,
         ubah: Vec<(&'static str, String, Value)>,
     ) -> Result<u64, idb::IdbError> {
-        self.simpan(None, ganti, record, ubah).await
+        self.simpan(None, ganti, record, false, ubah).await
     }
 
     async fn simpan(
@@ -266,6 +268,7 @@ impl Syncer {
         asal: Option<String>,
         ganti: Vec<u64>,
         record: Option<(String, i64)>,
+        tetap: bool,
         ubah: Vec<(&'static str, String, Value)>,
     ) -> Result<u64, idb::IdbError> {
         let pemilik = self.owner();
@@ -280,7 +283,7 @@ impl Syncer {
             let record = record.as_ref().map(|(r, v)| (r.as_str(), *v));
             let mut seq = 0;
             for ((method, path, body), key) in ubah.into_iter().zip(keys) {
-                seq = ob.push_dari(asal.as_deref(), &pemilik, record, method, &path, body, key);
+                seq = ob.push_dari(asal.as_deref(), &pemilik, record, tetap, method, &path, body, key);
             }
             seq
         })

@@ -121,18 +121,23 @@ impl Outbox {
         body: Value,
         idempotency_key: String,
     ) -> u64 {
-        self.push_dari(None, owner, record, method, path, body, idempotency_key)
+        self.push_dari(None, owner, record, false, method, path, body, idempotency_key)
     }
 
     /// [`Outbox::push`] by the screen `asal`: a save of its takes the place
     /// of its own save of the record not sent yet (never another screen's:
-    /// two tabs' forms are two changes).
+    /// two tabs' forms are two changes). `tetap`: the change stays on the
+    /// version given, not after the record's waiting changes: a form typed
+    /// on an older version (a device copy restored after the browser was
+    /// killed) meets the server's conflict instead of writing over what was
+    /// saved since.
     #[allow(clippy::too_many_arguments)]
     pub fn push_dari(
         &mut self,
         asal: Option<&str>,
         owner: &str,
         record: Option<(&str, i64)>,
+        tetap: bool,
         method: &str,
         path: &str,
         mut body: Value,
@@ -141,7 +146,8 @@ impl Outbox {
         if let Some(seq) = self.replace_unsent_save(asal, owner, record.map(|(r, _)| r), method, path, &mut body) {
             return seq;
         }
-        let record = record.map(|(r, diterima)| (r.to_owned(), self.next_version(owner, r, diterima)));
+        let record = record
+            .map(|(r, diterima)| (r.to_owned(), if tetap { diterima } else { self.next_version(owner, r, diterima) }));
         if let (Some((_, version)), Value::Object(isi)) = (&record, &mut body) {
             isi.insert("version".to_owned(), Value::from(*version));
         }
@@ -377,7 +383,7 @@ mod tests {
     /// A save by the editor `asal` (its saves of the record replace each other while unsent).
     fn ketik(o: &mut Outbox, asal: &str, owner: &str, diterima: i64, uraian: &str, key: &str) -> u64 {
         let body = json!({ "version": 0, "rencana": uraian });
-        o.push_dari(Some(asal), owner, Some((SKP, diterima)), "PUT", SKP, body, key.into())
+        o.push_dari(Some(asal), owner, Some((SKP, diterima)), false, "PUT", SKP, body, key.into())
     }
 
     #[test]
@@ -509,6 +515,24 @@ mod tests {
         // again says 5: a new edit is based on 6, not counted twice.
         edit(&mut o, "ani", 5, "tiga", "k6");
         assert_eq!(o.pending("ani").last().unwrap().mutation.body["version"], 6);
+    }
+
+    #[test]
+    fn a_form_restored_on_an_older_version_is_not_chained_after_newer_saves() {
+        // Saves on 5 and 6 wait (sent, their answer lost when the browser
+        // was killed); the device copy restored afterwards was typed on 3.
+        let mut o = Outbox::new("hp");
+        edit(&mut o, "ani", 5, "enam belas", "k1");
+        o.take_batch("ani");
+        edit(&mut o, "ani", 5, "delapan belas", "k2");
+        let body = json!({ "version": 0, "rencana": "tiga belas" });
+        o.push_dari(Some("tab-baru"), "ani", Some((SKP, 3)), true, "PUT", SKP, body.clone(), "k3".into());
+        // It stays on 3: the server answers with a conflict, never writes
+        // the older form over the two newer ones.
+        assert_eq!(o.pending("ani").last().unwrap().mutation.body["version"], 3);
+        // Chained, it would have been taken as the newest (the bug).
+        o.push_dari(Some("tab-lain"), "ani", Some((SKP, 3)), false, "PUT", SKP, body, "k4".into());
+        assert_eq!(o.pending("ani").last().unwrap().mutation.body["version"], 7);
     }
 
     #[test]

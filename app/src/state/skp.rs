@@ -64,6 +64,13 @@ impl SkpTersimpan {
         riwayat.iter().rev().find(|r| r.aksi == AksiSkp::Return).map(|r| r.komentar_rhk.clone()).unwrap_or_default()
     }
 
+    /// The form on screen was typed on an older version than the server's
+    /// (a device copy restored): its save is not chained after the record's
+    /// waiting changes.
+    pub fn dari_versi_lama(&self) -> bool {
+        self.versi_dasar.is_some()
+    }
+
     /// The version a save is sent on.
     pub fn versi(&self) -> i64 {
         self.versi_dasar.unwrap_or(self.skp.version)

@@ -197,6 +197,9 @@ pub(super) fn EditorSkp(
     let simpan = Action::new_local(move |ajukan: &bool| {
         let ajukan = *ajukan;
         let (id, version) = view_state.with_untracked(|v| (v.skp.id.clone(), v.versi()));
+        // A form restored on an older version than the server's stays on it
+        // (the server answers with a conflict, the person chooses).
+        let tetap = view_state.with_untracked(SkpTersimpan::dari_versi_lama);
         let rencana = form.get_untracked();
         let dikirim = rencana.clone();
         let asal = asal.clone();
@@ -212,7 +215,7 @@ pub(super) fn EditorSkp(
                     let langkah = Transition::polos(version);
                     ubah.push(("POST", format!("{path}/{}", AksiSkp::Submit.kode()), to_json(&langkah)));
                 }
-                if let Ok(seq) = s.queue_dari(asal, Some((path, version)), ubah).await {
+                if let Ok(seq) = s.queue_dari(asal, Some((path, version)), tetap, ubah).await {
                     return Simpan::DiPerangkat { seq, ajukan, isian: Box::new(dikirim) };
                 }
             }
