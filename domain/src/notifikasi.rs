@@ -34,8 +34,10 @@ pub enum Peristiwa {
     /// A pimpinan gave the pegawai feedback (a new sheet, RULES.md §3.3).
     UmpanBalikDiberikan,
     /// The pegawai proposed a 360 rater: the penilai confirms or removes.
+    #[serde(rename = "usulan_penilai_360")]
     UsulanPenilai360,
     /// Someone is asked to give 360 feedback (confirmed or set by the penilai).
+    #[serde(rename = "permintaan_360")]
     Permintaan360,
 }
 
@@ -188,6 +190,7 @@ mod tests {
         for p in Peristiwa::ALL {
             assert!(p.penerima().count() > 0, "{p:?} tells nobody");
             assert_eq!(Peristiwa::dari_kode(p.kode()), Some(p));
+            assert_eq!(serde_json::to_value(p).unwrap(), serde_json::json!(p.kode()), "the wire name is the code");
             let t = p.teks("Siti", 2026);
             assert!(t.dalam("id").contains("2026") && t.dalam("en").contains("2026"), "{p:?}");
             let j = p.judul();
