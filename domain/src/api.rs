@@ -5,6 +5,7 @@
 pub mod impor;
 pub mod org;
 pub mod sync;
+pub mod umpan_balik;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,11 @@ pub use impor::{ImportRejected, Kesalahan, Laporan, Perbaikan, Ringkasan, tulis_
 pub use org::{
     AktivasiDibuat, AtasanDiset, AtasanHalaman, AtasanItem, BuatPeriode, Halaman, KodeAktivasi, MintaAktivasi,
     PegawaiItem, PeriodeDibuat, RiwayatAtasan, Segmen, SetAtasan, StatusAkun, Tahun, UnitNode,
+};
+pub use umpan_balik::{
+    AntrianUmpanBalik, AntrianUmpanBalikItem, DaftarPenilai360, Hasil360, Jawaban360, JumlahKelompok, MintaUmpanBalik,
+    Pengaturan360, Penilai360Item, SetPengaturan360, SimpanJawaban360, SimpanUmpanBalik, StatusPenilai360,
+    TambahPenilai360, Tugas360, UmpanBalikView, VersiUmpanBalik,
 };
 
 /// `{ "code": "…", "message": { "id": "…", "en": "…" }, "fields": { "field": [{ "id": "…", "en": "…" }] } }`:

@@ -29,6 +29,16 @@ pub enum Peristiwa {
     Pengingat,
     /// The deadline to set the SKP is near or past, and the plan is not set.
     TenggatSkp,
+    /// The pegawai asks their penilai for feedback on a set plan.
+    UmpanBalikDiminta,
+    /// A pimpinan gave the pegawai feedback (a new sheet, RULES.md §3.3).
+    UmpanBalikDiberikan,
+    /// The pegawai proposed a 360 rater: the penilai confirms or removes.
+    #[serde(rename = "usulan_penilai_360")]
+    UsulanPenilai360,
+    /// Someone is asked to give 360 feedback (confirmed or set by the penilai).
+    #[serde(rename = "permintaan_360")]
+    Permintaan360,
 }
 
 /// Who, seen from the SKP the event is about.
@@ -36,6 +46,8 @@ pub enum Peristiwa {
 pub enum Penerima {
     Pegawai,
     PejabatPenilai,
+    /// The colleague asked to give 360 feedback on the pegawai.
+    Penilai360,
 }
 
 /// Who is told of what.
@@ -46,16 +58,24 @@ pub const ATURAN: &[(Peristiwa, Penerima)] = &[
     (Peristiwa::SkpDirevisi, Penerima::Pegawai),
     (Peristiwa::Pengingat, Penerima::Pegawai),
     (Peristiwa::TenggatSkp, Penerima::Pegawai),
+    (Peristiwa::UmpanBalikDiminta, Penerima::PejabatPenilai),
+    (Peristiwa::UmpanBalikDiberikan, Penerima::Pegawai),
+    (Peristiwa::UsulanPenilai360, Penerima::PejabatPenilai),
+    (Peristiwa::Permintaan360, Penerima::Penilai360),
 ];
 
 impl Peristiwa {
-    pub const ALL: [Peristiwa; 6] = [
+    pub const ALL: [Peristiwa; 10] = [
         Peristiwa::SkpDiajukan,
         Peristiwa::SkpDikembalikan,
         Peristiwa::SkpDisetujui,
         Peristiwa::SkpDirevisi,
         Peristiwa::Pengingat,
         Peristiwa::TenggatSkp,
+        Peristiwa::UmpanBalikDiminta,
+        Peristiwa::UmpanBalikDiberikan,
+        Peristiwa::UsulanPenilai360,
+        Peristiwa::Permintaan360,
     ];
 
     pub fn kode(self) -> &'static str {
@@ -66,6 +86,10 @@ impl Peristiwa {
             Peristiwa::SkpDirevisi => "skp_direvisi",
             Peristiwa::Pengingat => "pengingat",
             Peristiwa::TenggatSkp => "tenggat_skp",
+            Peristiwa::UmpanBalikDiminta => "umpan_balik_diminta",
+            Peristiwa::UmpanBalikDiberikan => "umpan_balik_diberikan",
+            Peristiwa::UsulanPenilai360 => "usulan_penilai_360",
+            Peristiwa::Permintaan360 => "permintaan_360",
         }
     }
 
@@ -98,6 +122,10 @@ impl Peristiwa {
             Peristiwa::SkpDirevisi => Teks::new("SKP dibuka untuk revisi", "SKP opened for revision"),
             Peristiwa::Pengingat => Teks::new("Pengingat menyusun SKP", "Reminder to draft your SKP"),
             Peristiwa::TenggatSkp => Teks::new("Batas penetapan SKP", "SKP deadline"),
+            Peristiwa::UmpanBalikDiminta => Teks::new("Permintaan umpan balik", "Feedback requested"),
+            Peristiwa::UmpanBalikDiberikan => Teks::new("Umpan balik baru", "New feedback"),
+            Peristiwa::UsulanPenilai360 => Teks::new("Usulan penilai umpan balik 360", "360 rater proposed"),
+            Peristiwa::Permintaan360 => Teks::new("Permintaan umpan balik 360", "Request for 360 feedback"),
         }
     }
 
@@ -129,6 +157,26 @@ impl Peristiwa {
                 format!("Batas penetapan SKP {tahun} sudah dekat; SKP Anda belum ditetapkan."),
                 format!("The deadline to set your {tahun} SKP is near; it is not set yet."),
             ),
+            Peristiwa::UmpanBalikDiminta => Teks::new(
+                format!("{dari} meminta umpan balik Anda atas kinerjanya (SKP {tahun})."),
+                format!("{dari} asks for your feedback on their performance ({tahun} SKP)."),
+            ),
+            Peristiwa::UmpanBalikDiberikan => Teks::new(
+                format!("{dari} memberi Anda umpan balik atas SKP {tahun}."),
+                format!("{dari} gave you feedback on your {tahun} SKP."),
+            ),
+            Peristiwa::UsulanPenilai360 => Teks::new(
+                format!(
+                    "{dari} mengusulkan penilai umpan balik 360 periode {tahun}; konfirmasi atau hapus usulan itu."
+                ),
+                format!("{dari} proposed a 360 rater for {tahun}; confirm or remove the proposal."),
+            ),
+            Peristiwa::Permintaan360 => Teks::new(
+                format!(
+                    "{dari} meminta Anda memberi umpan balik 360 (BerAKHLAK) periode {tahun}; lihat permintaan Anda."
+                ),
+                format!("{dari} asks you to give 360 feedback (BerAKHLAK) for {tahun}; see your requests."),
+            ),
         }
     }
 }
@@ -142,6 +190,7 @@ mod tests {
         for p in Peristiwa::ALL {
             assert!(p.penerima().count() > 0, "{p:?} tells nobody");
             assert_eq!(Peristiwa::dari_kode(p.kode()), Some(p));
+            assert_eq!(serde_json::to_value(p).unwrap(), serde_json::json!(p.kode()), "the wire name is the code");
             let t = p.teks("Siti", 2026);
             assert!(t.dalam("id").contains("2026") && t.dalam("en").contains("2026"), "{p:?}");
             let j = p.judul();

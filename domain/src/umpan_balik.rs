@@ -237,6 +237,7 @@ impl NilaiBerakhlak {
 
 /// Who gave the feedback, relative to the employee (Art. 18).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum KelompokPenilai {
     /// The pimpinan: always attributed, never anonymous.
@@ -278,6 +279,11 @@ impl KelompokPenilai {
     /// Whether the group's raters are shown only in groups of at least the threshold.
     pub fn anonim(self) -> bool {
         self != KelompokPenilai::Atasan
+    }
+
+    /// The group of a wire name, if it is one.
+    pub fn from_kode(kode: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.kode() == kode)
     }
 }
 
@@ -943,6 +949,177 @@ impl RingkasanUmpanBalik {
     }
 }
 
+// ---------------------------------------------------------------------------
+// The penilai's view
+// ---------------------------------------------------------------------------
+
+/// What the Pejabat Penilai Kinerja may see: the ratee's view (shown blocks
+/// only) with each value's lean and the advice. Like the ratee's view it
+/// holds no rater id, no composition of `lainnya` and nothing about
+/// suppressed groups (not even that one had answers: with one rater in a
+/// group that alone would say the rater answered).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UmpanBalikUntukPenilai {
+    pub umpan_balik: UmpanBalikUntukPegawai,
+    /// Per value, in [`NilaiBerakhlak::ALL`] order: the lean of the shown blocks.
+    pub kecenderungan: Vec<Option<RatingEkspektasi>>,
+    /// Per value: the weighted mean, only with instansi weights.
+    pub rata_rata_berbobot: Vec<Option<f64>>,
+    pub saran: SaranPerilaku,
+}
+
+impl RingkasanUmpanBalik {
+    /// The penilai's view: see [`UmpanBalikUntukPenilai`].
+    pub fn untuk_penilai(&self) -> UmpanBalikUntukPenilai {
+        UmpanBalikUntukPenilai {
+            umpan_balik: self.redact_for_pegawai(),
+            kecenderungan: self.per_nilai.iter().map(|rn| rn.kecenderungan).collect(),
+            rata_rata_berbobot: self.per_nilai.iter().map(|rn| rn.rata_rata_berbobot).collect(),
+            saran: self.saran.clone(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A 360 rater's answer and the list of raters
+// ---------------------------------------------------------------------------
+
+/// The longest comment a rater may write on one value (characters).
+pub const MAKS_CATATAN: usize = 1000;
+
+/// The most raters one employee may have in a period.
+pub const MAKS_PENILAI: usize = 30;
+
+/// A rater's answer on one BerAKHLAK value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct JawabanNilai {
+    pub nilai: NilaiBerakhlak,
+    pub rating: RatingEkspektasi,
+    /// Optional; blank is none.
+    #[serde(default)]
+    pub catatan: String,
+}
+
+/// Checks a rater's answer: each of the seven values rated exactly once,
+/// comments at most [`MAKS_CATATAN`] characters. Returns the answers in
+/// [`NilaiBerakhlak::ALL`] order, comments trimmed.
+pub fn periksa_jawaban(jawaban: &[JawabanNilai]) -> Result<Vec<JawabanNilai>, crate::error::FieldErrors> {
+    let mut e = crate::error::FieldErrors::new();
+    if jawaban.len() > NilaiBerakhlak::ALL.len() {
+        e.push("penilaian", "Satu jawaban untuk tiap nilai BerAKHLAK.", "One answer for each BerAKHLAK value.");
+        return Err(e);
+    }
+    let mut hasil: Vec<JawabanNilai> = Vec::with_capacity(jawaban.len());
+    for (i, j) in jawaban.iter().enumerate() {
+        let nama = crate::error::item("penilaian", i);
+        if jawaban[..i].iter().any(|h| h.nilai == j.nilai) {
+            e.push(format!("{nama}.nilai"), "Nilai ini sudah dinilai.", "This value is already rated.");
+        }
+        let catatan = crate::error::teks_opsional(&mut e, &format!("{nama}.catatan"), &j.catatan, MAKS_CATATAN);
+        if let Some(catatan) = catatan {
+            hasil.push(JawabanNilai { nilai: j.nilai, rating: j.rating, catatan });
+        }
+    }
+    if NilaiBerakhlak::ALL.iter().any(|n| !jawaban.iter().any(|j| j.nilai == *n)) {
+        e.push("penilaian", "Beri rating untuk ketujuh nilai BerAKHLAK.", "Rate all seven BerAKHLAK values.");
+    }
+    hasil.sort_by_key(|j| j.nilai);
+    e.into_result(hasil)
+}
+
+/// Whether a 360 whose last day to answer is `batas` has closed by `hari_ini`:
+/// from the day after, nothing about it changes and its aggregate is shown.
+pub fn ditutup(batas: crate::tanggal::Tanggal, hari_ini: crate::tanggal::Tanggal) -> bool {
+    hari_ini > batas
+}
+
+/// Checks a 360 deadline typed by the admin: an ISO date not before the
+/// period's first day (an earlier one would close the 360 before it began).
+pub fn periksa_batas(
+    batas: &str,
+    mulai_periode: crate::tanggal::Tanggal,
+) -> Result<crate::tanggal::Tanggal, crate::error::FieldErrors> {
+    let mut e = crate::error::FieldErrors::new();
+    match crate::tanggal::Tanggal::parse_iso(batas.trim()) {
+        None => {
+            e.push("batas", "Tanggal tidak valid (TTTT-BB-HH).", "Invalid date (YYYY-MM-DD).");
+            Err(e)
+        }
+        Some(t) if t < mulai_periode => {
+            e.push(
+                "batas",
+                "Batas tidak boleh sebelum awal periode.",
+                "The deadline cannot be before the period begins.",
+            );
+            Err(e)
+        }
+        Some(t) => Ok(t),
+    }
+}
+
+/// Why a rater cannot be put on an employee's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PenilaiDitolak {
+    /// The employee cannot rate themselves.
+    Diri,
+    /// Already on the list.
+    Ganda,
+    /// The atasan group is for the employee's penilai and atasan penilai,
+    /// and they only rate as atasan (in an anonymous group the penilai,
+    /// who reads the aggregate, could subtract their own answer).
+    Kelompok,
+    /// The list is full ([`MAKS_PENILAI`]).
+    Penuh,
+}
+
+impl PenilaiDitolak {
+    pub fn teks(self) -> Teks {
+        match self {
+            PenilaiDitolak::Diri => {
+                Teks::new("Pegawai tidak dapat menilai dirinya sendiri.", "An employee cannot rate themselves.")
+            }
+            PenilaiDitolak::Ganda => Teks::new(
+                "Pegawai ini sudah ada dalam daftar penilai.",
+                "This employee is already on the list of raters.",
+            ),
+            PenilaiDitolak::Kelompok => Teks::new(
+                "Kelompok atasan hanya untuk pejabat penilai dan atasannya, dan keduanya hanya menilai sebagai atasan.",
+                "The atasan group is for the pejabat penilai and their atasan only, and they rate only as atasan.",
+            ),
+            PenilaiDitolak::Penuh => {
+                Teks::new(format!("Paling banyak {MAKS_PENILAI} penilai."), format!("At most {MAKS_PENILAI} raters."))
+            }
+        }
+    }
+}
+
+/// Whether `penilai` may rate `dinilai` in group `kelompok`, given the
+/// employee's pejabat penilai and atasan penilai (`pimpinan`) and the raters
+/// already listed.
+pub fn periksa_penilai(
+    dinilai: &str,
+    penilai: &str,
+    kelompok: KelompokPenilai,
+    pimpinan: &[&str],
+    sudah: &[&str],
+) -> Result<(), PenilaiDitolak> {
+    if penilai == dinilai {
+        return Err(PenilaiDitolak::Diri);
+    }
+    if sudah.contains(&penilai) {
+        return Err(PenilaiDitolak::Ganda);
+    }
+    if (kelompok == KelompokPenilai::Atasan) != pimpinan.contains(&penilai) {
+        return Err(PenilaiDitolak::Kelompok);
+    }
+    if sudah.len() >= MAKS_PENILAI {
+        return Err(PenilaiDitolak::Penuh);
+    }
+    Ok(())
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -1251,6 +1428,100 @@ mod tests {
         }
         assert_eq!(AmbangAnonimitas::new(1), Err(UmpanBalikError::AmbangTerlaluKecil { ambang: 1, minimum: 2 }));
         assert_eq!(BobotUmpanBalik::new(0, 0, 0, 0), Err(UmpanBalikError::BobotNol));
+    }
+
+    fn jawaban_lengkap() -> Vec<JawabanNilai> {
+        NilaiBerakhlak::ALL
+            .into_iter()
+            .rev()
+            .map(|nilai| JawabanNilai { nilai, rating: SesuaiEkspektasi, catatan: " ok ".into() })
+            .collect()
+    }
+
+    #[test]
+    fn an_answer_rates_all_seven_values_once_with_short_comments() {
+        let ok = periksa_jawaban(&jawaban_lengkap()).expect("valid");
+        assert_eq!(ok.iter().map(|j| j.nilai).collect::<Vec<_>>(), NilaiBerakhlak::ALL, "in the regulation's order");
+        assert!(ok.iter().all(|j| j.catatan == "ok"), "trimmed");
+        let mut kurang = jawaban_lengkap();
+        kurang.pop();
+        let mut ganda = jawaban_lengkap();
+        ganda[1].nilai = ganda[0].nilai;
+        let mut panjang = jawaban_lengkap();
+        panjang[2].catatan = "x".repeat(MAKS_CATATAN + 1);
+        let mut banyak = jawaban_lengkap();
+        banyak.push(banyak[0].clone());
+        let table: [(Vec<JawabanNilai>, &[&str]); 4] = [
+            (kurang, &["penilaian"]),
+            (ganda, &["penilaian", "penilaian[1].nilai"]),
+            (panjang, &["penilaian[2].catatan"]),
+            (banyak, &["penilaian"]),
+        ];
+        for (j, fields) in table {
+            let e = periksa_jawaban(&j).expect_err("invalid");
+            assert_eq!(e.fields().collect::<Vec<_>>(), fields, "{e}");
+        }
+    }
+
+    #[test]
+    fn a_rater_is_not_the_ratee_not_twice_and_atasan_only_for_the_pimpinan() {
+        use PenilaiDitolak as D;
+        let pimpinan = ["kabid", "kepala"];
+        let table = [
+            ("staf1", "staf1", Rekan, &[][..], Err(D::Diri)),
+            ("staf1", "staf2", Rekan, &["staf2"][..], Err(D::Ganda)),
+            ("staf1", "staf2", Atasan, &[][..], Err(D::Kelompok)),
+            ("staf1", "kabid", Rekan, &[][..], Err(D::Kelompok)),
+            ("staf1", "kabid", Atasan, &[][..], Ok(())),
+            ("staf1", "kepala", Atasan, &["kabid"][..], Ok(())),
+            ("staf1", "staf2", PihakLain, &["staf3"][..], Ok(())),
+        ];
+        for (dinilai, penilai, kelompok, sudah, expected) in table {
+            assert_eq!(
+                periksa_penilai(dinilai, penilai, kelompok, &pimpinan, sudah),
+                expected,
+                "{penilai} {kelompok:?}"
+            );
+        }
+        let penuh: Vec<String> = (0..MAKS_PENILAI).map(|i| format!("p{i}")).collect();
+        let penuh: Vec<&str> = penuh.iter().map(String::as_str).collect();
+        assert_eq!(periksa_penilai("a", "b", Rekan, &pimpinan, &penuh), Err(D::Penuh));
+        for d in [D::Diri, D::Ganda, D::Kelompok, D::Penuh] {
+            assert!(!d.teks().id.is_empty() && !d.teks().en.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_penilai_view_holds_no_ids_and_nothing_about_suppressed_groups() {
+        let mut records = group_records([1, 3, 1, 0], NilaiBerakhlak::Loyal, SesuaiEkspektasi);
+        records.push(RekamanUmpanBalik {
+            catatan: Some("rahasia bawahan".into()),
+            ..rekaman("b-x", Bawahan, NilaiBerakhlak::Adaptif, DibawahEkspektasi)
+        });
+        let r = aggregate(&records);
+        let view = r.untuk_penilai();
+        assert_eq!(view.saran, r.saran);
+        assert_eq!(view.kecenderungan.len(), 7);
+        let json = serde_json::to_string(&view).expect("serialises");
+        for x in &records {
+            assert!(!json.contains(&x.penilai_id), "{} leaked: {json}", x.penilai_id);
+        }
+        for kunci in ["penilai_ids", "\"kelompok\"", "disembunyikan", "rahasia bawahan"] {
+            assert!(!json.contains(kunci), "{kunci} in the penilai view: {json}");
+        }
+    }
+
+    #[test]
+    fn a_deadline_is_a_date_in_the_period_and_closes_the_day_after() {
+        use crate::tanggal::Tanggal;
+        let mulai = Tanggal::new(2026, 1, 1).unwrap();
+        assert_eq!(periksa_batas(" 2026-12-31 ", mulai).unwrap(), Tanggal::new(2026, 12, 31).unwrap());
+        for salah in ["2025-12-31", "31-12-2026", "", "2026-02-30"] {
+            assert!(periksa_batas(salah, mulai).unwrap_err().contains("batas"), "{salah}");
+        }
+        let batas = Tanggal::new(2026, 6, 30).unwrap();
+        assert!(!ditutup(batas, batas), "the last day is still open");
+        assert!(ditutup(batas, batas.tambah_hari(1)));
     }
 
     // -- properties ------------------------------------------------------

@@ -6,9 +6,11 @@
 //! ## One durable write per mutation (routes in [`SATU_TULIS`])
 //!
 //! Every mutation that carries a key (all but the exempt `/auth/…`,
-//! `/preview` and `/sync`) uses this protocol today: the SKP routes (create,
-//! edit, submit, approve, return, revise) and the admin's routes (a new
-//! period, the atasan mapping, activation codes, the CSV import). The key's
+//! `/preview` and `/sync`) uses this protocol unless it answers 204 without a
+//! body: the SKP routes (create, edit, submit, approve, return, revise), the
+//! admin's routes (a new period, the atasan mapping, activation codes, the
+//! CSV import, a period's 360 deadline), a sheet of feedback, and the 360's
+//! rater list and answers. The key's
 //! record is written **in the same transaction as the change**, with the
 //! final response:
 //!
@@ -48,8 +50,9 @@
 //!
 //! ## Any other mutation: the running row
 //!
-//! No route uses it today; it is what a mutation not listed in
-//! [`SATU_TULIS`] gets. The key row is written (status 0, "running") before
+//! What a mutation not listed in [`SATU_TULIS`] gets: the ones answering
+//! 204 without a body (a penilai's reminder, a request for feedback, a 360
+//! rater removed). The key row is written (status 0, "running") before
 //! the handler runs, so two concurrent requests with one key cannot both
 //! run: the second gets 409; the response replaces it afterwards, or it is
 //! deleted when the answer is not settled. Three writes instead of one, and
@@ -246,6 +249,11 @@ pub const SATU_TULIS: &[(&str, &str)] = &[
     ("PUT", "/org/atasan"),
     ("POST", "/admin/aktivasi"),
     ("POST", "/admin/import"),
+    ("PUT", "/umpan-balik/{id}"),
+    ("PUT", "/org/periode/{id}/pengaturan-360"),
+    ("POST", "/penilai-360"),
+    ("POST", "/penilai-360/{id}/konfirmasi"),
+    ("PUT", "/tugas-360/{id}"),
 ];
 
 fn satu_tulis(method: &Method, matched: Option<&str>) -> bool {

@@ -46,6 +46,8 @@ const TAGS: &[(&str, &str)] = &[
     ("org", "The organisation of the caller's instansi, activation codes and the CSV import (admins)."),
     ("skp", "Planning an SKP: drafts, submission, approval, returns, revisions, the penilai's queue."),
     ("notifikasi", "What each person was told (the bell), and a penilai's reminder to a subordinate."),
+    ("umpan_balik", "Continuous feedback on a set SKP per sub-period, requests for it, the penilai's queue."),
+    ("umpan_balik_360", "The 360: raters, their answers until the deadline, the anonymous aggregate."),
     ("preview", "The rule calculator the browser runs, for clients without WASM."),
     ("sync", "An offline client's outbox, replayed in order."),
     ("openapi", "This document."),

@@ -109,6 +109,12 @@ impl StatusSkp {
         StatusSkp::SEMUA.into_iter().find(|st| st.kode() == s)
     }
 
+    /// Whether the plan has been set (and the year is not closed): continuous
+    /// feedback is given on it (RULES.md §3.3). A plan in revision was set.
+    pub fn menerima_umpan_balik(self) -> bool {
+        matches!(self, StatusSkp::Ditetapkan | StatusSkp::Revisi | StatusSkp::Dinilai | StatusSkp::DinilaiTahunan)
+    }
+
     /// Whether an SKP in this status takes changes to its plan (draf, dikembalikan, revisi).
     pub fn is_editable(self) -> bool {
         matches!(self, StatusSkp::Draf | StatusSkp::Dikembalikan | StatusSkp::Revisi)

@@ -34,6 +34,7 @@ pub enum ObjekUmpanBalik {
 /// Scheduled feedback is mandatory for the pimpinan; incidental feedback may
 /// come from anyone (RULES.md §3.3).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BentukUmpanBalik {
     #[default]
@@ -166,6 +167,111 @@ impl UmpanBalikInput {
     }
 }
 
+// ---------------------------------------------------------------------------
+// A sheet of continuous feedback (what the API stores)
+// ---------------------------------------------------------------------------
+
+/// The most items one sheet may hold (an SKP's RHK and the seven values fit
+/// many times over).
+pub const MAKS_ITEM: usize = 64;
+
+/// One item of a feedback sheet: what it is about, an optional level against
+/// expectation, and the feedback itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ItemUmpanBalik {
+    /// `{ "jenis": "rhk", "rhk": "<rhk id>" }` or `{ "jenis": "perilaku", "nilai": "<berakhlak>" }`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub objek: ObjekUmpanBalik,
+    #[serde(default)]
+    pub rating: Option<RatingEkspektasi>,
+    pub isi: String,
+}
+
+/// Checks one sheet of feedback on a set SKP for sub-period `ke` of
+/// `periode`, given the SKP's RHK ids and today: every item about an RHK of
+/// the SKP or a BerAKHLAK value, each at most once, with its text; the
+/// sub-period one of the period's that has begun. Scheduled (*berkala*)
+/// feedback is the pimpinan's periodic duty on results and behaviour
+/// (RULES.md §3.3), so a berkala sheet covers every RHK of the plan and at
+/// least one BerAKHLAK value; an incidental one any item. Returns the items
+/// trimmed.
+pub fn periksa_lembar(
+    bentuk: BentukUmpanBalik,
+    ke: u8,
+    item: &[ItemUmpanBalik],
+    rhk: &[RhkId],
+    periode: &crate::periode::Periode,
+    hari_ini: Tanggal,
+) -> Result<Vec<ItemUmpanBalik>, FieldErrors> {
+    let mut e = FieldErrors::new();
+    match periode.sub_periode_ke(ke) {
+        None => {
+            e.push("ke", "Sub-periode ini tidak ada dalam periode.", "The period has no such sub-period.");
+        }
+        Some(sub) if sub.mulai > hari_ini => {
+            e.push(
+                "ke",
+                "Sub-periode ini belum dimulai; umpan balik diberikan untuk sub-periode yang sedang atau sudah berjalan.",
+                "This sub-period has not begun; feedback is given for a running or past sub-period.",
+            );
+        }
+        Some(_) => {}
+    }
+    if item.is_empty() {
+        e.push("item", "Isi paling sedikit satu umpan balik.", "Give at least one item of feedback.");
+    }
+    if item.len() > MAKS_ITEM {
+        e.push(
+            "item",
+            format!("Paling banyak {MAKS_ITEM} butir umpan balik."),
+            format!("At most {MAKS_ITEM} items of feedback."),
+        );
+        return Err(e);
+    }
+    let mut hasil = Vec::with_capacity(item.len());
+    let mut sudah: Vec<&ObjekUmpanBalik> = Vec::new();
+    for (i, it) in item.iter().enumerate() {
+        let nama = crate::error::item("item", i);
+        if let ObjekUmpanBalik::Rhk { rhk: id } = &it.objek
+            && !rhk.contains(id)
+        {
+            e.push(format!("{nama}.objek"), "RHK ini tidak ada dalam SKP.", "The SKP has no such RHK.");
+        }
+        if sudah.contains(&&it.objek) {
+            e.push(
+                format!("{nama}.objek"),
+                "Satu RHK atau nilai hanya sekali dalam satu umpan balik.",
+                "Each RHK or value appears once in a sheet.",
+            );
+        }
+        sudah.push(&it.objek);
+        if let Some(isi) = teks_wajib(&mut e, &format!("{nama}.isi"), &it.isi, MAKS_URAIAN) {
+            hasil.push(ItemUmpanBalik { objek: it.objek.clone(), rating: it.rating, isi });
+        }
+    }
+    if bentuk == BentukUmpanBalik::Berkala && item.len() <= MAKS_ITEM {
+        let kurang =
+            rhk.iter().filter(|id| !sudah.iter().any(|o| matches!(o, ObjekUmpanBalik::Rhk { rhk } if rhk == *id)));
+        if kurang.count() > 0 {
+            e.push(
+                "item",
+                "Umpan balik berkala mencakup setiap RHK dalam SKP.",
+                "Scheduled feedback covers every RHK of the SKP.",
+            );
+        }
+        if !sudah.iter().any(|o| matches!(o, ObjekUmpanBalik::Perilaku { .. })) {
+            e.push(
+                "item",
+                "Umpan balik berkala mencakup paling sedikit satu nilai BerAKHLAK.",
+                "Scheduled feedback covers at least one BerAKHLAK value.",
+            );
+        }
+    }
+    e.into_result(hasil)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +320,42 @@ mod tests {
         ];
         for (input, fields) in table {
             let e = input.validate("p".into(), hari()).unwrap_err();
+            assert_eq!(e.fields().collect::<Vec<_>>(), fields, "{e}");
+        }
+    }
+
+    fn periode() -> crate::periode::Periode {
+        crate::periode::Periode::tahunan("p".into(), 2026, crate::periode::SiklusPeriodik::Triwulanan).unwrap()
+    }
+
+    fn it(objek: ObjekUmpanBalik, isi: &str) -> ItemUmpanBalik {
+        ItemUmpanBalik { objek, rating: None, isi: isi.into() }
+    }
+
+    #[test]
+    fn a_sheet_is_checked_against_the_plan_the_period_and_the_date() {
+        let rhk: Vec<RhkId> = vec!["r1".into(), "r2".into()];
+        let r = |id: &str| ObjekUmpanBalik::Rhk { rhk: id.into() };
+        let p = |n| ObjekUmpanBalik::Perilaku { nilai: n };
+        let mei = Tanggal::new(2026, 5, 2).unwrap();
+        let lengkap = vec![it(r("r1"), " Baik "), it(r("r2"), "Cukup"), it(p(NilaiBerakhlak::Loyal), "Konsisten")];
+        let ok = periksa_lembar(BentukUmpanBalik::Berkala, 2, &lengkap, &rhk, &periode(), mei).unwrap();
+        assert_eq!(ok[0].isi, "Baik", "trimmed");
+        let satu = vec![it(r("r2"), "Cepat tanggap")];
+        assert!(periksa_lembar(BentukUmpanBalik::Insidentil, 2, &satu, &rhk, &periode(), mei).is_ok());
+        type Baris = (BentukUmpanBalik, u8, Vec<ItemUmpanBalik>, &'static [&'static str]);
+        let table: Vec<Baris> = vec![
+            (BentukUmpanBalik::Berkala, 2, satu.clone(), &["item"]),
+            (BentukUmpanBalik::Insidentil, 3, satu.clone(), &["ke"]),
+            (BentukUmpanBalik::Insidentil, 5, satu.clone(), &["ke"]),
+            (BentukUmpanBalik::Insidentil, 1, vec![], &["item"]),
+            (BentukUmpanBalik::Insidentil, 1, vec![it(r("r9"), "x")], &["item[0].objek"]),
+            (BentukUmpanBalik::Insidentil, 1, vec![it(r("r1"), "x"), it(r("r1"), "y")], &["item[1].objek"]),
+            (BentukUmpanBalik::Insidentil, 1, vec![it(r("r1"), &"x".repeat(MAKS_URAIAN + 1))], &["item[0].isi"]),
+            (BentukUmpanBalik::Insidentil, 1, vec![it(r("r1"), "  ")], &["item[0].isi"]),
+        ];
+        for (bentuk, ke, item, fields) in table {
+            let e = periksa_lembar(bentuk, ke, &item, &rhk, &periode(), mei).unwrap_err();
             assert_eq!(e.fields().collect::<Vec<_>>(), fields, "{e}");
         }
     }

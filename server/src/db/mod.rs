@@ -14,6 +14,8 @@
 //! | [`skp`] | `skp`, `skp_versi` |
 //! | [`notifikasi`] | `notifikasi` (what each person was told) |
 //! | [`email`] | `email_outbox`, `pegawai.email` (e-mail for the notifications) |
+//! | [`umpan_balik`] | `umpan_balik`, `umpan_balik_versi` (continuous feedback) |
+//! | [`umpan_balik_360`] | `pengaturan_360`, `penilai_360`, `jawaban_360` (the 360) |
 //!
 //! (The CSV import, `crate::import::apply`, uses [`org`]'s bulk reads and
 //! writes; only `crate::seed`, which fills an empty database with the demo
@@ -31,6 +33,8 @@ pub mod notifikasi;
 pub mod org;
 pub mod skp;
 pub mod tulis;
+pub mod umpan_balik;
+pub mod umpan_balik_360;
 
 use std::path::Path;
 use std::str::FromStr;

@@ -18,6 +18,34 @@ pub struct Baru {
     pub dibuat: i64,
 }
 
+/// The notifications of `peristiwa`: one per person
+/// [`domain::notifikasi::ATURAN`] names, as `siapa` finds them for this
+/// event (`None`: nobody in that place), never the one who caused it (`oleh`).
+pub fn kabar(
+    peristiwa: domain::notifikasi::Peristiwa,
+    siapa: impl Fn(domain::notifikasi::Penerima) -> Option<String>,
+    oleh: &str,
+    instansi_id: &str,
+    periode_id: &str,
+    skp_id: Option<&str>,
+) -> Vec<Baru> {
+    let dibuat = crate::clock::now_ms();
+    peristiwa
+        .penerima()
+        .filter_map(siapa)
+        .filter(|penerima| penerima != oleh)
+        .map(|penerima_id| Baru {
+            instansi_id: instansi_id.to_owned(),
+            penerima_id,
+            jenis: peristiwa.kode(),
+            skp_id: skp_id.map(str::to_owned),
+            periode_id: periode_id.to_owned(),
+            dari_id: Some(oleh.to_owned()),
+            dibuat,
+        })
+        .collect()
+}
+
 /// Stores a notification; one that may be kept once only (the deadline
 /// reminder) and is there already is not stored again. With `email` (the
 /// server sends e-mail), its e-mail is queued in the same transaction when

@@ -12,6 +12,8 @@ pub mod org;
 pub mod preview;
 pub mod skp;
 pub mod sync;
+pub mod umpan_balik;
+pub mod umpan_balik_360;
 
 /// Every resource's routes with their OpenAPI entries, relative to `/api/v1`.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -22,5 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(skp::router())
         .merge(notifikasi::router())
         .merge(preview::router())
+        .merge(umpan_balik::router())
+        .merge(umpan_balik_360::router())
         .fallback(|| async { ApiError::NotFound })
 }

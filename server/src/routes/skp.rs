@@ -43,7 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// How the caller stands to an SKP. `None`: not theirs to see (answered 404).
-fn akses_of(actor: &Actor, p: Pihak<'_>) -> Option<Akses> {
+pub(crate) fn akses_of(actor: &Actor, p: Pihak<'_>) -> Option<Akses> {
     if actor.pegawai_id == p.pegawai_id {
         Some(Akses::Pegawai)
     } else if actor.pegawai_id == p.penilai_id {
@@ -82,7 +82,7 @@ fn view_of(row: SkpRow, akses: Akses, pegawai: PegawaiRingkas) -> SkpView {
 }
 
 /// Loads an SKP the caller may see; another's is a 404, never a hint.
-async fn load(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpRow, Akses)> {
+pub(crate) async fn load(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpRow, Akses)> {
     let row = store::find(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
     let akses = akses_of(actor, row.pihak()).ok_or(ApiError::NotFound)?;
     Ok((row, akses))
@@ -337,7 +337,7 @@ async fn transition(
 
 /// The SKP's period as the rules see it (whose deadline decides when the
 /// atasan pejabat penilai may take over).
-async fn periode_of(state: &AppState, periode_id: &str) -> ApiResult<Periode> {
+pub(crate) async fn periode_of(state: &AppState, periode_id: &str) -> ApiResult<Periode> {
     let mut conn = state.db.pool().acquire().await.context("a database connection")?;
     let (_, view) = org::periode(&mut conn, periode_id).await?.ok_or(ApiError::NotFound)?;
     view.periode().ok_or_else(|| anyhow::anyhow!("stored period {periode_id} does not pass the rules").into())
@@ -387,24 +387,12 @@ async fn save(
 /// person [`domain::notifikasi::ATURAN`] names, never the one who took it.
 fn kabar_langkah(row: &SkpRow, aksi: AksiSkp, oleh: &str) -> Vec<notifikasi::Baru> {
     let Some(peristiwa) = Peristiwa::dari_aksi(aksi) else { return Vec::new() };
-    let dibuat = clock::now_ms();
-    peristiwa
-        .penerima()
-        .map(|p| match p {
-            Penerima::Pegawai => row.pegawai_id.clone(),
-            Penerima::PejabatPenilai => row.penilai_id.clone(),
-        })
-        .filter(|penerima| penerima != oleh)
-        .map(|penerima_id| notifikasi::Baru {
-            instansi_id: row.instansi_id.clone(),
-            penerima_id,
-            jenis: peristiwa.kode(),
-            skp_id: Some(row.id.clone()),
-            periode_id: row.periode_id.clone(),
-            dari_id: Some(oleh.to_owned()),
-            dibuat,
-        })
-        .collect()
+    let siapa = |p: Penerima| match p {
+        Penerima::Pegawai => Some(row.pegawai_id.clone()),
+        Penerima::PejabatPenilai => Some(row.penilai_id.clone()),
+        Penerima::Penilai360 => None,
+    };
+    notifikasi::kabar(peristiwa, siapa, oleh, &row.instansi_id, &row.periode_id, Some(row.id.as_str()))
 }
 
 /// The pegawai submits the plan to the pejabat penilai.

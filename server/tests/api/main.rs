@@ -22,3 +22,4 @@ mod skp;
 mod spa;
 mod sync;
 mod tulis;
+mod umpan_balik;

@@ -176,6 +176,10 @@ enum Jaga {
     Antrian,
     /// Replays mutations through the guarded routes.
     Sync,
+    /// Feedback on one SKP, one ratee's 360, one rater's request, one
+    /// period's 360 deadline:
+    /// `umpan_balik::every_role_is_refused_on_feedback_and_360_objects_not_theirs`.
+    UmpanBalik,
 }
 
 /// Every route with its guard; [`every_route_is_in_the_matrix`] keeps this
@@ -221,6 +225,21 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("GET", "/api/v1/notifikasi/jumlah", Jaga::Diri),
     ("POST", "/api/v1/notifikasi/baca", Jaga::Diri),
     ("POST", "/api/v1/sync", Jaga::Sync),
+    ("PUT", "/api/v1/umpan-balik/{id}", Jaga::UmpanBalik),
+    ("GET", "/api/v1/skp/{id}/umpan-balik", Jaga::UmpanBalik),
+    ("POST", "/api/v1/permintaan-umpan-balik", Jaga::UmpanBalik),
+    // The caller's own queue (lists nothing of others: the same test).
+    ("GET", "/api/v1/penilai/umpan-balik", Jaga::Antrian),
+    ("GET", "/api/v1/pengaturan-360", Jaga::UmpanBalik),
+    ("PUT", "/api/v1/org/periode/{id}/pengaturan-360", Jaga::UmpanBalik),
+    ("GET", "/api/v1/penilai-360", Jaga::UmpanBalik),
+    ("POST", "/api/v1/penilai-360", Jaga::UmpanBalik),
+    ("DELETE", "/api/v1/penilai-360/{id}", Jaga::UmpanBalik),
+    ("POST", "/api/v1/penilai-360/{id}/konfirmasi", Jaga::UmpanBalik),
+    // The caller's own requests as a rater (lists nothing of others: the same test).
+    ("GET", "/api/v1/tugas-360", Jaga::Diri),
+    ("PUT", "/api/v1/tugas-360/{id}", Jaga::UmpanBalik),
+    ("GET", "/api/v1/hasil-360", Jaga::UmpanBalik),
 ];
 
 #[test]

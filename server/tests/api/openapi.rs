@@ -52,6 +52,19 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/notifikasi/baca"),
     ("POST", "/api/v1/preview"),
     ("POST", "/api/v1/sync"),
+    ("PUT", "/api/v1/umpan-balik/{id}"),
+    ("GET", "/api/v1/skp/{id}/umpan-balik"),
+    ("POST", "/api/v1/permintaan-umpan-balik"),
+    ("GET", "/api/v1/penilai/umpan-balik"),
+    ("GET", "/api/v1/pengaturan-360"),
+    ("PUT", "/api/v1/org/periode/{id}/pengaturan-360"),
+    ("GET", "/api/v1/penilai-360"),
+    ("POST", "/api/v1/penilai-360"),
+    ("DELETE", "/api/v1/penilai-360/{id}"),
+    ("POST", "/api/v1/penilai-360/{id}/konfirmasi"),
+    ("GET", "/api/v1/tugas-360"),
+    ("PUT", "/api/v1/tugas-360/{id}"),
+    ("GET", "/api/v1/hasil-360"),
 ];
 
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];

@@ -1,0 +1,692 @@
+//! The 360 (RULES.md §3.1, §1.2 rule 5): per period, raters proposed by the
+//! ratee and confirmed by the penilai, or set by the penilai, in the groups
+//! atasan, rekan, bawahan and pihak lain; each rater answers the seven
+//! BerAKHLAK values until the period's deadline; the ratee and the penilai
+//! then see only `domain::umpan_balik`'s aggregate.
+//!
+//! Anonymity that holds, endpoint by endpoint:
+//!
+//! - Nothing a ratee or a penilai reads changes when a rater answers before
+//!   the deadline: the lists carry no answered status and no time
+//!   (`penilai_360` has no such column; answers live in `jawaban_360`), and
+//!   the aggregate is withheld until the 360 has closed.
+//! - After the deadline nothing changes any more (raters, answers, the
+//!   deadline itself), so nobody can add or remove a rater and compare two
+//!   aggregates to read one answer.
+//! - The aggregate holds no rater id, no group composition and nothing
+//!   about suppressed groups; comments are sorted.
+//! - A refusal says the same whether or not the rater answered; removing a
+//!   rater runs the same statements either way.
+//! - The ratee sees the identities only of the raters they proposed.
+//! - Log lines name no rater, ratee or answer (only counts and the group).
+
+use anyhow::Context as _;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::api::{
+    Akses, DaftarPenilai360, Hasil360, Jawaban360, JumlahKelompok, PegawaiRingkas, Pengaturan360, Penilai360Item,
+    SetPengaturan360, SimpanJawaban360, StatusPenilai360, TambahPenilai360, Tugas360,
+};
+use domain::notifikasi::{Penerima, Peristiwa};
+use domain::periode::Periode;
+use domain::tanggal::Tanggal;
+use domain::teks::Teks;
+use domain::umpan_balik::{
+    JawabanNilai, KelompokPenilai, KonfigurasiUmpanBalik, PenilaiDitolak, RekamanUmpanBalik, aggregate_umpan_balik,
+    ditutup, periksa_batas, periksa_jawaban, periksa_penilai,
+};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::auth::Actor;
+use crate::clock;
+use crate::db::umpan_balik_360::{self as store, PenilaiRow, TugasRow};
+use crate::db::{notifikasi, org};
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::extract::{AppJson, AppQuery};
+use crate::idempotency::{Kunci, jawaban_json};
+use crate::routes::skp::periode_of;
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(lihat_pengaturan))
+        .routes(routes!(set_pengaturan))
+        .routes(routes!(daftar, tambah))
+        .routes(routes!(hapus))
+        .routes(routes!(konfirmasi))
+        .routes(routes!(daftar_tugas))
+        .routes(routes!(jawab))
+        .routes(routes!(hasil))
+}
+
+// ---------------------------------------------------------------------------
+// Shared
+// ---------------------------------------------------------------------------
+
+/// A period of the caller's instansi, as the rules see it; another's is a 404.
+async fn periode_sendiri(state: &AppState, actor: &Actor, periode_id: &str) -> ApiResult<Periode> {
+    if org::periode_instansi(state.db.pool(), periode_id).await?.as_deref() != Some(actor.instansi_id.as_str()) {
+        return Err(ApiError::NotFound);
+    }
+    periode_of(state, periode_id).await
+}
+
+/// The period's 360 deadline (the period's last day unless set).
+async fn pengaturan_of(state: &AppState, periode: &Periode) -> ApiResult<(Pengaturan360, Tanggal)> {
+    let id = periode.id().as_str();
+    let (batas, version) =
+        store::pengaturan(state.db.pool(), id).await?.unwrap_or_else(|| (periode.selesai().to_string(), 0));
+    let tanggal = Tanggal::parse_iso(&batas).with_context(|| format!("the stored 360 deadline of period {id}"))?;
+    let view =
+        Pengaturan360 { periode_id: id.to_owned(), batas, ditutup: ditutup(tanggal, clock::hari_ini()), version };
+    Ok((view, tanggal))
+}
+
+fn ditutup_error(p: &Pengaturan360) -> ApiError {
+    let t = Tanggal::parse_iso(&p.batas).map(domain::periode::tanggal_panjang);
+    let (id, en) = t.map(|t| (t.id, t.en)).unwrap_or_else(|| (p.batas.clone(), p.batas.clone()));
+    ApiError::Conflict(
+        "umpan_balik_360_ditutup",
+        Teks::new(
+            format!(
+                "Umpan balik 360 periode ini ditutup sejak batasnya, {id}, lewat; tidak ada yang dapat diubah lagi."
+            ),
+            format!("This period's 360 closed when its deadline, {en}, passed; nothing can change any more."),
+        ),
+    )
+}
+
+/// How the caller stands to a ratee in a period: the ratee, or their
+/// current pejabat penilai; anyone else gets a 404. Also the ratee's
+/// pimpinan.
+async fn pihak(state: &AppState, actor: &Actor, periode_id: &str, pegawai_id: &str) -> ApiResult<(Akses, Pimpinan)> {
+    let of = org::penilai_terakhir(state.db.pool(), periode_id, pegawai_id).await?;
+    let (penilai_id, atasan_penilai_id) = of.map(|p| (p.penilai_id, p.atasan_penilai_id)).unwrap_or_default();
+    let akses = if actor.pegawai_id == pegawai_id {
+        Akses::Pegawai
+    } else if penilai_id.as_deref() == Some(actor.pegawai_id.as_str()) {
+        Akses::PejabatPenilai
+    } else {
+        return Err(ApiError::NotFound);
+    };
+    Ok((akses, Pimpinan { penilai_id, atasan_penilai_id }))
+}
+
+/// A ratee's pejabat penilai and atasan penilai in the period.
+struct Pimpinan {
+    penilai_id: Option<String>,
+    atasan_penilai_id: Option<String>,
+}
+
+fn item_of(r: &PenilaiRow) -> Penilai360Item {
+    Penilai360Item {
+        id: r.id.clone(),
+        penilai: r.penilai.clone(),
+        kelompok: r.kelompok,
+        status: r.status,
+        diusulkan_oleh: r.diusulkan_oleh,
+    }
+}
+
+fn jumlah_of(rows: &[PenilaiRow]) -> Vec<JumlahKelompok> {
+    KelompokPenilai::ALL
+        .into_iter()
+        .map(|kelompok| JumlahKelompok {
+            kelompok,
+            dikonfirmasi: rows
+                .iter()
+                .filter(|r| r.kelompok == kelompok && r.status == StatusPenilai360::Dikonfirmasi)
+                .count(),
+        })
+        .collect()
+}
+
+/// Loads a rater line of a ratee the caller stands to (ratee or penilai) in
+/// their instansi; anything else is a 404.
+async fn load_penilai(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(PenilaiRow, Akses, Periode)> {
+    let row = store::find(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
+    if row.instansi_id != actor.instansi_id {
+        return Err(ApiError::NotFound);
+    }
+    let (akses, _) = pihak(state, actor, &row.periode_id, &row.pegawai_id).await?;
+    let periode = periode_of(state, &row.periode_id).await?;
+    Ok((row, akses, periode))
+}
+
+/// The request notification to a rater, from whoever confirmed or set them.
+fn kabar_permintaan(r: &PenilaiRow, oleh: &str) -> Vec<notifikasi::Baru> {
+    let siapa = |p: Penerima| (p == Penerima::Penilai360).then(|| r.penilai.id.clone());
+    notifikasi::kabar(Peristiwa::Permintaan360, siapa, oleh, &r.instansi_id, &r.periode_id, None)
+}
+
+// ---------------------------------------------------------------------------
+// The deadline
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeriodeQuery {
+    pub periode_id: String,
+}
+
+/// A period's 360 deadline, for anyone of its instansi.
+#[utoipa::path(
+    get,
+    path = "/pengaturan-360",
+    tag = "umpan_balik_360",
+    security(("ekinerja_sesi" = [])),
+    params(PeriodeQuery),
+    responses(
+        (status = 200, description = "The deadline.", body = Pengaturan360),
+        (status = 404, description = "Not a period of the caller's instansi.", body = ErrorBody),
+    )
+)]
+async fn lihat_pengaturan(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppQuery(q): AppQuery<PeriodeQuery>,
+) -> ApiResult<Json<Pengaturan360>> {
+    let periode = periode_sendiri(&state, &actor, &q.periode_id).await?;
+    Ok(Json(pengaturan_of(&state, &periode).await?.0))
+}
+
+/// The admin sets a period's 360 deadline, while it has not passed.
+#[utoipa::path(
+    put,
+    path = "/org/periode/{id}/pengaturan-360",
+    tag = "umpan_balik_360",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The period id.")),
+    request_body = SetPengaturan360,
+    responses(
+        (status = 200, description = "The deadline after the change.", body = Pengaturan360),
+        (status = 403, description = "Not an admin of the instansi.", body = ErrorBody),
+        (status = 404, description = "Not a period of the caller's instansi.", body = ErrorBody),
+        (status = 409, description = "`stale_version`: `version` is not the current one; `umpan_balik_360_ditutup`: the deadline has passed.", body = ErrorBody),
+        (status = 422, description = "An invalid date, one before the period begins, or a missing `Idempotency-Key`.", body = ErrorBody),
+    )
+)]
+async fn set_pengaturan(
+    State(state): State<AppState>,
+    actor: Actor,
+    kunci: Kunci,
+    Path(id): Path<String>,
+    AppJson(input): AppJson<SetPengaturan360>,
+) -> ApiResult<Response> {
+    let periode = periode_sendiri(&state, &actor, &id).await?;
+    if !actor.is_admin_of(&actor.instansi_id) {
+        return Err(ApiError::Forbidden);
+    }
+    let (sekarang, _) = pengaturan_of(&state, &periode).await?;
+    if sekarang.ditutup {
+        return Err(ditutup_error(&sekarang));
+    }
+    if sekarang.version != input.version {
+        return Err(ApiError::Stale(serde_json::to_value(&sekarang).context("rendering the 360 deadline")?));
+    }
+    let batas = periksa_batas(&input.batas, periode.mulai())?;
+    let view = Pengaturan360 {
+        periode_id: id.clone(),
+        batas: batas.to_string(),
+        ditutup: ditutup(batas, clock::hari_ini()),
+        version: input.version + 1,
+    };
+    let (k, instansi, dasar, v) = (kunci.clone(), actor.instansi_id.clone(), input.version, view.clone());
+    let body = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                if !store::set_pengaturan(c, &v.periode_id, &instansi, &v.batas, dasar).await? {
+                    return Ok(None);
+                }
+                Ok(Some(k.simpan_json(c, StatusCode::OK, &v).await?))
+            })
+        })
+        .await?;
+    let Some(body) = body else {
+        let current = pengaturan_of(&state, &periode).await?.0;
+        return Err(ApiError::Stale(serde_json::to_value(current).context("rendering the 360 deadline")?));
+    };
+    kunci.tercatat();
+    tracing::info!("360 deadline set");
+    Ok(jawaban_json(StatusCode::OK, body))
+}
+
+// ---------------------------------------------------------------------------
+// The raters of a ratee
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DinilaiQuery {
+    pub periode_id: String,
+    /// The ratee.
+    pub pegawai_id: String,
+}
+
+/// A ratee's raters: the whole list for their penilai; for the ratee, the
+/// raters they proposed and how many each group has. No answered status, no times.
+#[utoipa::path(
+    get,
+    path = "/penilai-360",
+    tag = "umpan_balik_360",
+    security(("ekinerja_sesi" = [])),
+    params(DinilaiQuery),
+    responses(
+        (status = 200, description = "The list.", body = DaftarPenilai360),
+        (status = 404, description = "Neither the ratee nor their pejabat penilai in that period.", body = ErrorBody),
+    )
+)]
+async fn daftar(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppQuery(q): AppQuery<DinilaiQuery>,
+) -> ApiResult<Json<DaftarPenilai360>> {
+    let periode = periode_sendiri(&state, &actor, &q.periode_id).await?;
+    let (akses, _) = pihak(&state, &actor, &q.periode_id, &q.pegawai_id).await?;
+    let (pengaturan, _) = pengaturan_of(&state, &periode).await?;
+    let pool = state.db.pool();
+    let rows = store::daftar(pool, &q.periode_id, &q.pegawai_id).await?;
+    let penilai = rows
+        .iter()
+        .filter(|r| akses == Akses::PejabatPenilai || r.diusulkan_oleh == Akses::Pegawai)
+        .map(item_of)
+        .collect();
+    Ok(Json(DaftarPenilai360 {
+        periode_id: q.periode_id,
+        pegawai: org::pegawai_ringkas(pool, &q.pegawai_id).await?,
+        akses,
+        pengaturan,
+        penilai,
+        jumlah: jumlah_of(&rows),
+    }))
+}
+
+/// The ratee proposes a rater (the penilai is told), or the penilai sets
+/// one (the rater is asked).
+#[utoipa::path(
+    post,
+    path = "/penilai-360",
+    tag = "umpan_balik_360",
+    security(("ekinerja_sesi" = [])),
+    request_body = TambahPenilai360,
+    responses(
+        (status = 201, description = "The rater on the list.", body = Penilai360Item),
+        (status = 404, description = "Neither the ratee nor their pejabat penilai in that period.", body = ErrorBody),
+        (status = 409, description = "`penilai_ganda`: already on the list; `umpan_balik_360_ditutup`: the deadline has passed.", body = ErrorBody),
+        (status = 422, description = "The ratee themselves, an unknown pegawai, a group the rater may not rate in, a full list, or a missing `Idempotency-Key`.", body = ErrorBody),
+    )
+)]
+async fn tambah(
+    State(state): State<AppState>,
+    actor: Actor,
+    kunci: Kunci,
+    AppJson(input): AppJson<TambahPenilai360>,
+) -> ApiResult<Response> {
+    let periode = periode_sendiri(&state, &actor, &input.periode_id).await?;
+    let (akses, pimpinan) = pihak(&state, &actor, &input.periode_id, &input.pegawai_id).await?;
+    let (pengaturan, _) = pengaturan_of(&state, &periode).await?;
+    if pengaturan.ditutup {
+        return Err(ditutup_error(&pengaturan));
+    }
+    let pool = state.db.pool();
+    let instansi_penilai = {
+        let mut conn = pool.acquire().await.context("a database connection")?;
+        org::pegawai_instansi(&mut conn, &input.penilai_id).await?
+    };
+    if instansi_penilai.as_deref() != Some(actor.instansi_id.as_str()) {
+        return Err(ApiError::field(
+            "penilai_id",
+            Teks::new("Pegawai tidak ditemukan di instansi ini.", "No such pegawai in the instansi."),
+        ));
+    }
+    let penilai = org::pegawai_ringkas(pool, &input.penilai_id).await?;
+    let ada = store::daftar(pool, &input.periode_id, &input.pegawai_id).await?;
+    let sudah: Vec<&str> = ada.iter().map(|r| r.penilai.id.as_str()).collect();
+    let Some(penilai_id) = pimpinan.penilai_id.clone() else {
+        return Err(ApiError::Conflict(
+            "penilai_missing",
+            Teks::new(
+                "Pejabat penilai pegawai ini untuk periode ini belum ditetapkan.",
+                "This employee's pejabat penilai for the period is not set.",
+            ),
+        ));
+    };
+    let pimpinan: Vec<&str> =
+        [pimpinan.penilai_id.as_deref(), pimpinan.atasan_penilai_id.as_deref()].into_iter().flatten().collect();
+    // The ratee proposes colleagues only: the atasan group is the penilai's to set.
+    let kelompok_diri = akses == Akses::Pegawai && input.kelompok == KelompokPenilai::Atasan;
+    let cek = if kelompok_diri {
+        Err(PenilaiDitolak::Kelompok)
+    } else {
+        periksa_penilai(&input.pegawai_id, &input.penilai_id, input.kelompok, &pimpinan, &sudah)
+    };
+    match cek {
+        Ok(()) => {}
+        Err(PenilaiDitolak::Ganda) => return Err(ApiError::Conflict("penilai_ganda", PenilaiDitolak::Ganda.teks())),
+        Err(PenilaiDitolak::Kelompok) => return Err(ApiError::field("kelompok", PenilaiDitolak::Kelompok.teks())),
+        Err(alasan) => return Err(ApiError::field("penilai_id", alasan.teks())),
+    }
+    let status = if akses == Akses::Pegawai { StatusPenilai360::Diusulkan } else { StatusPenilai360::Dikonfirmasi };
+    let row = PenilaiRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        instansi_id: actor.instansi_id.clone(),
+        periode_id: input.periode_id.clone(),
+        pegawai_id: input.pegawai_id.clone(),
+        penilai,
+        kelompok: input.kelompok,
+        status,
+        diusulkan_oleh: akses,
+    };
+    let kabar = if akses == Akses::Pegawai {
+        let siapa = |p: Penerima| (p == Penerima::PejabatPenilai).then(|| penilai_id.clone());
+        notifikasi::kabar(
+            Peristiwa::UsulanPenilai360,
+            siapa,
+            &actor.pegawai_id,
+            &row.instansi_id,
+            &row.periode_id,
+            None,
+        )
+    } else {
+        kabar_permintaan(&row, &actor.pegawai_id)
+    };
+    let view = item_of(&row);
+    let (k, email, dikabari) = (kunci.clone(), state.inner.email.on(), !kabar.is_empty());
+    let body = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                if !store::tambah(c, &row).await? {
+                    return Ok(None);
+                }
+                for n in &kabar {
+                    notifikasi::tambah(c, n, email).await?;
+                }
+                Ok(Some(k.simpan_json(c, StatusCode::CREATED, &view).await?))
+            })
+        })
+        .await?;
+    let Some(body) = body else {
+        return Err(ApiError::Conflict("penilai_ganda", PenilaiDitolak::Ganda.teks()));
+    };
+    if dikabari {
+        state.inner.email.wake();
+    }
+    kunci.tercatat();
+    tracing::info!("360 rater added");
+    Ok(jawaban_json(StatusCode::CREATED, body))
+}
+
+/// The penilai confirms a rater the ratee proposed: the rater is asked.
+#[utoipa::path(
+    post,
+    path = "/penilai-360/{id}/konfirmasi",
+    tag = "umpan_balik_360",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The rater line's id.")),
+    responses(
+        (status = 200, description = "The rater, confirmed.", body = Penilai360Item),
+        (status = 403, description = "The ratee cannot confirm their own proposals.", body = ErrorBody),
+        (status = 404, description = "Not a rater of the caller's subordinate.", body = ErrorBody),
+        (status = 409, description = "`umpan_balik_360_ditutup`: the deadline has passed.", body = ErrorBody),
+        (status = 422, description = "A missing `Idempotency-Key`.", body = ErrorBody),
+    )
+)]
+async fn konfirmasi(
+    State(state): State<AppState>,
+    actor: Actor,
+    kunci: Kunci,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let (row, akses, periode) = load_penilai(&state, &actor, &id).await?;
+    if akses != Akses::PejabatPenilai {
+        return Err(ApiError::Forbidden);
+    }
+    let (pengaturan, _) = pengaturan_of(&state, &periode).await?;
+    if pengaturan.ditutup {
+        return Err(ditutup_error(&pengaturan));
+    }
+    let kabar = kabar_permintaan(&row, &actor.pegawai_id);
+    let view = Penilai360Item { status: StatusPenilai360::Dikonfirmasi, ..item_of(&row) };
+    let (k, email, id2) = (kunci.clone(), state.inner.email.on(), id.clone());
+    state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                // Told once: only when this confirms a proposal.
+                if store::konfirmasi(c, &id2).await? {
+                    for n in &kabar {
+                        notifikasi::tambah(c, n, email).await?;
+                    }
+                }
+                k.simpan_json(c, StatusCode::OK, &view).await
+            })
+        })
+        .await
+        .map(|body| {
+            state.inner.email.wake();
+            kunci.tercatat();
+            tracing::info!("360 rater confirmed");
+            jawaban_json(StatusCode::OK, body)
+        })
+        .map_err(Into::into)
+}
+
+/// Takes a rater off the list, with their answer if any (the penilai any
+/// rater; the ratee their own proposals not yet confirmed). The same answer
+/// whether or not the rater had answered.
+#[utoipa::path(
+    delete,
+    path = "/penilai-360/{id}",
+    tag = "umpan_balik_360",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The rater line's id.")),
+    responses(
+        (status = 204, description = "Removed."),
+        (status = 403, description = "The ratee cannot remove a confirmed rater or one the penilai set.", body = ErrorBody),
+        (status = 404, description = "Not a rater the caller may see.", body = ErrorBody),
+        (status = 409, description = "`umpan_balik_360_ditutup`: the deadline has passed.", body = ErrorBody),
+        (status = 422, description = "A missing `Idempotency-Key`.", body = ErrorBody),
+    )
+)]
+async fn hapus(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> ApiResult<StatusCode> {
+    let (row, akses, periode) = load_penilai(&state, &actor, &id).await?;
+    if akses == Akses::Pegawai && !(row.diusulkan_oleh == Akses::Pegawai && row.status == StatusPenilai360::Diusulkan) {
+        return Err(ApiError::Forbidden);
+    }
+    let (pengaturan, _) = pengaturan_of(&state, &periode).await?;
+    if pengaturan.ditutup {
+        return Err(ditutup_error(&pengaturan));
+    }
+    state.db.write(move |c| Box::pin(async move { store::hapus(c, &id).await })).await?;
+    tracing::info!("360 rater removed");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+// ---------------------------------------------------------------------------
+// The rater
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TugasQuery {
+    /// Only this period's requests.
+    pub periode_id: Option<String>,
+}
+
+async fn tugas_of(state: &AppState, rows: Vec<TugasRow>) -> ApiResult<Vec<Tugas360>> {
+    let mut periode: Vec<(String, Pengaturan360)> = Vec::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let pengaturan = match periode.iter().find(|(id, _)| *id == r.periode_id) {
+            Some((_, p)) => p.clone(),
+            None => {
+                let p = pengaturan_of(state, &periode_of(state, &r.periode_id).await?).await?.0;
+                periode.push((r.periode_id.clone(), p.clone()));
+                p
+            }
+        };
+        let jawaban = match (r.jawaban_version, r.jawaban_isi) {
+            (Some(version), Some(isi)) => Some(Jawaban360 {
+                version,
+                penilaian: serde_json::from_str(&isi).context("a stored 360 answer is unreadable")?,
+            }),
+            _ => None,
+        };
+        out.push(Tugas360 {
+            id: r.id,
+            periode_id: r.periode_id,
+            pegawai: PegawaiRingkas { id: r.pegawai_id, nip: r.nip, nama: r.nama, jabatan: r.jabatan },
+            kelompok: KelompokPenilai::from_kode(&r.kelompok).context("a stored 360 group is unknown")?,
+            pengaturan,
+            jawaban,
+        });
+    }
+    Ok(out)
+}
+
+/// The caller's requests as a 360 rater, each with their own answer.
+#[utoipa::path(
+    get,
+    path = "/tugas-360",
+    tag = "umpan_balik_360",
+    security(("ekinerja_sesi" = [])),
+    params(TugasQuery),
+    responses((status = 200, description = "The caller's requests.", body = Vec<Tugas360>))
+)]
+async fn daftar_tugas(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppQuery(q): AppQuery<TugasQuery>,
+) -> ApiResult<Json<Vec<Tugas360>>> {
+    let rows =
+        store::tugas(state.db.pool(), &actor.pegawai_id, &actor.instansi_id, q.periode_id.as_deref(), None).await?;
+    Ok(Json(tugas_of(&state, rows).await?))
+}
+
+/// The rater answers (or changes their answer) until the deadline.
+#[utoipa::path(
+    put,
+    path = "/tugas-360/{id}",
+    tag = "umpan_balik_360",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The request's id.")),
+    request_body = SimpanJawaban360,
+    responses(
+        (status = 200, description = "The request with the answer.", body = Tugas360),
+        (status = 404, description = "Not a request to the caller.", body = ErrorBody),
+        (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the request); `umpan_balik_360_ditutup`: the deadline has passed.", body = ErrorBody),
+        (status = 422, description = "Not all seven values rated once, a comment too long, or a missing `Idempotency-Key`.", body = ErrorBody),
+    )
+)]
+async fn jawab(
+    State(state): State<AppState>,
+    actor: Actor,
+    kunci: Kunci,
+    Path(id): Path<String>,
+    AppJson(input): AppJson<SimpanJawaban360>,
+) -> ApiResult<Response> {
+    let pool = state.db.pool();
+    let mut rows = store::tugas(pool, &actor.pegawai_id, &actor.instansi_id, None, Some(&id)).await?;
+    let Some(lama) = rows.pop() else { return Err(ApiError::NotFound) };
+    let row = store::find(pool, &id).await?.ok_or(ApiError::NotFound)?;
+    let periode = periode_of(&state, &row.periode_id).await?;
+    let (pengaturan, _) = pengaturan_of(&state, &periode).await?;
+    if pengaturan.ditutup {
+        return Err(ditutup_error(&pengaturan));
+    }
+    let stale = |t: Tugas360| -> ApiError {
+        match serde_json::to_value(t).context("rendering the current 360 request") {
+            Ok(v) => ApiError::Stale(v),
+            Err(e) => e.into(),
+        }
+    };
+    let mut sekarang = tugas_of(&state, vec![lama]).await?.pop().context("a 360 request just read")?;
+    if sekarang.jawaban.as_ref().map_or(0, |j| j.version) != input.version {
+        return Err(stale(sekarang));
+    }
+    let penilaian: Vec<JawabanNilai> = periksa_jawaban(&input.penilaian)?;
+    let isi = serde_json::to_string(&penilaian).context("serialising a 360 answer")?;
+    sekarang.jawaban = Some(Jawaban360 { version: input.version + 1, penilaian });
+    let (k, dasar, view) = (kunci.clone(), input.version, sekarang);
+    let body = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                if !store::simpan_jawaban(c, &row, dasar, &isi).await? {
+                    return Ok(None);
+                }
+                Ok(Some(k.simpan_json(c, StatusCode::OK, &view).await?))
+            })
+        })
+        .await?;
+    let Some(body) = body else {
+        let current = store::tugas(pool, &actor.pegawai_id, &actor.instansi_id, None, Some(&id)).await?;
+        let current = tugas_of(&state, current).await?.pop().ok_or(ApiError::NotFound)?;
+        return Err(stale(current));
+    };
+    kunci.tercatat();
+    tracing::info!("360 answer saved");
+    Ok(jawaban_json(StatusCode::OK, body))
+}
+
+// ---------------------------------------------------------------------------
+// The aggregate
+// ---------------------------------------------------------------------------
+
+/// The aggregate for the ratee or their penilai, once the 360 has closed.
+#[utoipa::path(
+    get,
+    path = "/hasil-360",
+    tag = "umpan_balik_360",
+    security(("ekinerja_sesi" = [])),
+    params(DinilaiQuery),
+    responses(
+        (status = 200, description = "The aggregate (`null` parts until the deadline has passed).", body = Hasil360),
+        (status = 404, description = "Neither the ratee nor their pejabat penilai in that period.", body = ErrorBody),
+    )
+)]
+async fn hasil(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppQuery(q): AppQuery<DinilaiQuery>,
+) -> ApiResult<Json<Hasil360>> {
+    let periode = periode_sendiri(&state, &actor, &q.periode_id).await?;
+    let (akses, _) = pihak(&state, &actor, &q.periode_id, &q.pegawai_id).await?;
+    let (pengaturan, _) = pengaturan_of(&state, &periode).await?;
+    let mut out = Hasil360 {
+        periode_id: q.periode_id.clone(),
+        pegawai_id: q.pegawai_id.clone(),
+        akses,
+        pengaturan,
+        untuk_pegawai: None,
+        untuk_penilai: None,
+    };
+    if !out.pengaturan.ditutup {
+        return Ok(Json(out));
+    }
+    let mut rekaman = Vec::new();
+    for (kunci, kelompok, isi) in store::jawaban_dinilai(state.db.pool(), &q.periode_id, &q.pegawai_id).await? {
+        let kelompok = KelompokPenilai::from_kode(&kelompok).context("a stored 360 group is unknown")?;
+        let jawaban: Vec<JawabanNilai> = serde_json::from_str(&isi).context("a stored 360 answer is unreadable")?;
+        rekaman.extend(jawaban.into_iter().map(|j| RekamanUmpanBalik {
+            penilai_id: kunci.clone(),
+            kelompok,
+            nilai: j.nilai,
+            rating: j.rating,
+            catatan: Some(j.catatan),
+        }));
+    }
+    let ringkasan = aggregate_umpan_balik(&rekaman, &KonfigurasiUmpanBalik::default())
+        .map_err(|e| anyhow::anyhow!("stored 360 answers do not aggregate: {e}"))?;
+    match akses {
+        Akses::Pegawai => out.untuk_pegawai = Some(ringkasan.redact_for_pegawai()),
+        _ => out.untuk_penilai = Some(ringkasan.untuk_penilai()),
+    }
+    Ok(Json(out))
+}

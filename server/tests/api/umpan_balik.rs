@@ -1,0 +1,869 @@
+//! Issue 23, points 3 and 4: continuous feedback on a set SKP and the 360,
+//! on both databases: the happy paths, conflicts, idempotent retries, the
+//! refusals, and the anonymity of the 360 (nothing a ratee or a penilai can
+//! read singles out a rater: see
+//! [`nothing_a_ratee_or_penilai_reads_singles_out_a_rater`] and
+//! [`after_the_deadline_an_answer_shows_only_through_the_threshold`]).
+
+use std::collections::BTreeMap;
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{
+    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_KEPALA, DEMO_STAF2, DEMO_STAF3, DEMO_STAF5, Session, TestApp,
+    backends, is_teks, spawn_app_with,
+};
+use crate::matrix::other_instansi;
+use crate::org::with_key;
+use crate::skp::{create, periode_id};
+
+pub const DEMO_STAF1: &str = "199205082019031005"; // rated by the sekretaris
+pub const DEMO_STAF4: &str = "199512302022032008"; // rated by kabid1
+pub const DEMO_STAF6: &str = "199402202020122010"; // rated by kabid2
+
+/// A set SKP of `pegawai` (created, submitted, approved by `penilai`).
+pub async fn skp_ditetapkan(pegawai: &Session, penilai: &Session, periode: &str) -> String {
+    let res = create(pegawai, periode, "Terlaksananya pelatihan teknis").await;
+    assert_eq!(res.status(), 201);
+    let skp: Value = res.json().await.unwrap();
+    let id = skp["id"].as_str().unwrap().to_owned();
+    for (s, aksi, v) in [(pegawai, "submit", 1), (penilai, "approve", 2)] {
+        let res = s
+            .post(&format!("/api/v1/skp/{id}/{aksi}"))
+            .json(&json!({ "version": v, "catatan": "" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{aksi}");
+    }
+    id
+}
+
+/// A scheduled sheet on the fixture plan (its one RHK `r1`) and one value.
+fn lembar(skp_id: &str, ke: u8, version: i64, isi: &str) -> Value {
+    json!({
+        "skp_id": skp_id, "ke": ke, "bentuk": "berkala", "version": version,
+        "item": [
+            { "objek": { "jenis": "rhk", "rhk": "r1" }, "rating": "sesuai_ekspektasi", "isi": isi },
+            { "objek": { "jenis": "perilaku", "nilai": "kolaboratif" }, "isi": "Aktif membantu rekan." },
+        ]
+    })
+}
+
+async fn kirim(s: &Session, method: Method, path: &str, body: &Value) -> (u16, Value) {
+    let res = s.send(method, path).json(body).send().await.unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn baca(s: &Session, path: &str) -> (u16, Value) {
+    let res = s.get(path).send().await.unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+fn peristiwa(d: &Value) -> Vec<String> {
+    d["item"].as_array().unwrap().iter().map(|n| n["peristiwa"].as_str().unwrap().to_owned()).collect()
+}
+
+// ---------------------------------------------------------------------------
+// Continuous feedback
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn the_penilai_gives_a_unit_its_sub_period_feedback_and_the_pegawai_reads_it() {
+    for backend in backends() {
+        continuous_feedback_on(backend).await;
+    }
+}
+
+async fn continuous_feedback_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
+    let periode = periode_id(&app).await;
+    let (staf2, staf3, staf4) = (app.login(DEMO_STAF2).await, app.login(DEMO_STAF3).await, app.login(DEMO_STAF4).await);
+    let kabid1 = app.login(DEMO_KABID1).await;
+    let skp2 = skp_ditetapkan(&staf2, &kabid1, &periode).await;
+    let skp3 = skp_ditetapkan(&staf3, &kabid1, &periode).await;
+    // staf4's plan is only a draft: no feedback on it, not in the queue.
+    let draf: Value = create(&staf4, &periode, "Data pelatihan").await.json().await.unwrap();
+    let draf = draf["id"].as_str().unwrap();
+
+    let antrian = format!("/api/v1/penilai/umpan-balik?periode_id={periode}&ke=1");
+    let (status, q) = baca(&kabid1, &antrian).await;
+    assert_eq!(status, 200, "{backend:?}: {q}");
+    assert_eq!(q["ke"], 1);
+    assert!(is_teks(&q["label"]));
+    let items = q["item"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{backend:?}: only the set SKPs: {q}");
+    assert!(items.iter().all(|i| i["berkala"].is_null()));
+    assert_eq!(items[0]["rhk"][0]["id"], "r1", "the sheet's form comes with the queue");
+
+    // One write per subordinate, one after another, as on a tablet.
+    let id2 = uuid::Uuid::new_v4().to_string();
+    let key = uuid::Uuid::new_v4().to_string();
+    let path2 = format!("/api/v1/umpan-balik/{id2}");
+    let res = with_key(&kabid1, Method::PUT, &path2, &key).json(&lembar(&skp2, 1, 0, "Tepat waktu.")).send().await;
+    let res = res.unwrap();
+    assert_eq!(res.status(), 201, "{backend:?}");
+    let first: Value = res.json().await.unwrap();
+    assert_eq!((first["version"].as_i64(), first["peran"].as_str()), (Some(1), Some("pejabat_penilai")));
+    // A retry of the same write (the tablet lost the answer) is the first answer, changing nothing.
+    let res = with_key(&kabid1, Method::PUT, &path2, &key).json(&lembar(&skp2, 1, 0, "Tepat waktu.")).send().await;
+    let res = res.unwrap();
+    assert_eq!(res.status(), 201);
+    assert!(res.headers().get("idempotent-replayed").is_some());
+    assert_eq!(res.json::<Value>().await.unwrap(), first);
+
+    // The queue moves staf2 after staf3, who still lacks it.
+    let (_, q) = baca(&kabid1, &antrian).await;
+    assert_eq!(q["item"][0]["skp_id"], skp3.as_str(), "{backend:?}: lacking first: {q}");
+    assert_eq!(q["item"][1]["berkala"], json!({ "id": id2, "version": 1 }));
+    // The sub-period by default is today's (or the nearest): a valid one.
+    let (status, q) = baca(&kabid1, &format!("/api/v1/penilai/umpan-balik?periode_id={periode}")).await;
+    assert_eq!(status, 200);
+    assert!((1..=4).contains(&q["ke"].as_u64().unwrap()), "{q}");
+    let (status, _) = baca(&kabid1, &format!("/api/v1/penilai/umpan-balik?periode_id={periode}&ke=9")).await;
+    assert_eq!(status, 422);
+
+    // Conflicts: a second scheduled sheet for the same sub-period, a stale version.
+    let (status, body) = kirim(
+        &kabid1,
+        Method::PUT,
+        &format!("/api/v1/umpan-balik/{}", uuid::Uuid::new_v4()),
+        &lembar(&skp2, 1, 0, "x"),
+    )
+    .await;
+    assert_eq!((status, body["code"].as_str()), (409, Some("stale_version")), "{backend:?}: {body}");
+    assert_eq!(body["current"]["id"], id2.as_str(), "the existing sheet comes back to edit");
+    let (status, changed) = kirim(&kabid1, Method::PUT, &path2, &lembar(&skp2, 1, 1, "Tepat waktu dan rapi.")).await;
+    assert_eq!((status, changed["version"].as_i64()), (200, Some(2)), "{backend:?}: {changed}");
+    let (status, body) = kirim(&kabid1, Method::PUT, &path2, &lembar(&skp2, 1, 1, "Lama")).await;
+    assert_eq!((status, body["current"]["version"].as_i64()), (409, Some(2)));
+
+    // Refusals: the pegawai does not give their own; the rules of the sheet; a draft plan.
+    let (status, _) =
+        kirim(&staf2, Method::PUT, &format!("/api/v1/umpan-balik/{}", uuid::Uuid::new_v4()), &lembar(&skp2, 2, 0, "x"))
+            .await;
+    assert_eq!(status, 403);
+    let mut tanpa_rhk = lembar(&skp3, 1, 0, "x");
+    tanpa_rhk["item"].as_array_mut().unwrap().remove(0);
+    for (body, field) in
+        [(tanpa_rhk, "item"), (lembar(&skp3, 7, 0, "x"), "ke"), (lembar(&skp3, 1, 0, &"x".repeat(1001)), "item[0].isi")]
+    {
+        let (status, e) =
+            kirim(&kabid1, Method::PUT, &format!("/api/v1/umpan-balik/{}", uuid::Uuid::new_v4()), &body).await;
+        assert_eq!(status, 422, "{backend:?}: {e}");
+        assert!(e["fields"].get(field).is_some(), "{field}: {e}");
+    }
+    let (status, e) =
+        kirim(&kabid1, Method::PUT, &format!("/api/v1/umpan-balik/{}", uuid::Uuid::new_v4()), &lembar(draf, 1, 0, "x"))
+            .await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("skp_belum_ditetapkan")), "{backend:?}: {e}");
+
+    // The atasan penilai gives incidental feedback too.
+    let kepala = app.login(DEMO_KEPALA).await;
+    let mut insidentil = lembar(&skp2, 2, 0, "Presentasi yang baik.");
+    insidentil["bentuk"] = json!("insidentil");
+    insidentil["item"].as_array_mut().unwrap().pop();
+    let (status, ins) =
+        kirim(&kepala, Method::PUT, &format!("/api/v1/umpan-balik/{}", uuid::Uuid::new_v4()), &insidentil).await;
+    assert_eq!((status, ins["peran"].as_str()), (201, Some("atasan_pejabat_penilai")), "{backend:?}: {ins}");
+
+    // The pegawai reads both, by sub-period; a colleague sees none.
+    let (status, semua) = baca(&staf2, &format!("/api/v1/skp/{skp2}/umpan-balik")).await;
+    assert_eq!(status, 200);
+    let semua = semua.as_array().unwrap();
+    assert_eq!(semua.len(), 2);
+    assert_eq!(
+        (semua[0]["ke"].as_u64(), semua[0]["item"][0]["isi"].as_str()),
+        (Some(1), Some("Tepat waktu dan rapi."))
+    );
+    assert_eq!(semua[0]["pemberi"]["id"], kabid1.pegawai_id.as_str());
+    assert_eq!(baca(&staf3, &format!("/api/v1/skp/{skp2}/umpan-balik")).await.0, 404);
+    let d = baca(&staf2, "/api/v1/notifikasi").await.1;
+    assert_eq!(peristiwa(&d).iter().filter(|p| *p == "umpan_balik_diberikan").count(), 2, "one per new sheet: {d}");
+
+    // The pegawai asks for feedback: the penilai is told, once a day.
+    let minta = json!({ "skp_id": skp3 });
+    assert_eq!(kirim(&staf3, Method::POST, "/api/v1/permintaan-umpan-balik", &minta).await.0, 204);
+    let (status, e) = kirim(&staf3, Method::POST, "/api/v1/permintaan-umpan-balik", &minta).await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("sudah_diminta")));
+    assert_eq!(kirim(&staf2, Method::POST, "/api/v1/permintaan-umpan-balik", &minta).await.0, 404, "not theirs");
+    assert_eq!(kirim(&staf4, Method::POST, "/api/v1/permintaan-umpan-balik", &json!({ "skp_id": draf })).await.0, 409);
+    let d = baca(&kabid1, "/api/v1/notifikasi").await.1;
+    assert!(peristiwa(&d).contains(&"umpan_balik_diminta".to_owned()), "{d}");
+
+    // Through the offline outbox: staf3's sheet in a sync batch, and its resend.
+    let id3 = uuid::Uuid::new_v4().to_string();
+    let batch = json!({ "client_id": "tablet-kabid1", "mutations": [
+        { "seq": 1, "idempotency_key": "ub-staf3-1", "method": "PUT", "path": format!("/api/v1/umpan-balik/{id3}"),
+          "body": lembar(&skp3, 1, 0, "Perlu lebih cepat.") },
+    ]});
+    for replayed in [false, true] {
+        let res = kabid1.post("/api/v1/sync").json(&batch).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        let out: Value = res.json().await.unwrap();
+        let r = &out["results"][0];
+        assert_eq!((r["status"].as_u64(), r["replayed"].as_bool()), (Some(201), Some(replayed)), "{backend:?}: {r}");
+    }
+    let (_, q) = baca(&kabid1, &antrian).await;
+    assert!(q["item"].as_array().unwrap().iter().all(|i| !i["berkala"].is_null()), "{q}");
+    let db = app.connect().await;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM umpan_balik_versi").fetch_one(db.pool()).await.unwrap();
+    assert_eq!(n, 4, "{backend:?}: every version kept (two of staf2's berkala, kepala's, staf3's)");
+}
+
+// ---------------------------------------------------------------------------
+// The 360
+// ---------------------------------------------------------------------------
+
+fn jawaban(rating: &str, catatan: &str) -> Value {
+    let nilai = ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"];
+    Value::Array(nilai.iter().map(|n| json!({ "nilai": n, "rating": rating, "catatan": catatan })).collect())
+}
+
+async fn set_batas(admin: &Session, periode: &str, batas: &str, version: i64) -> (u16, Value) {
+    kirim(
+        admin,
+        Method::PUT,
+        &format!("/api/v1/org/periode/{periode}/pengaturan-360"),
+        &json!({ "batas": batas, "version": version }),
+    )
+    .await
+}
+
+/// Adds `penilai` as a rater of `dinilai` (by the ratee or the penilai); the line's id.
+async fn tambah(s: &Session, periode: &str, dinilai: &str, penilai: &str, kelompok: &str) -> String {
+    let body = json!({ "periode_id": periode, "pegawai_id": dinilai, "penilai_id": penilai, "kelompok": kelompok });
+    let (status, item) = kirim(s, Method::POST, "/api/v1/penilai-360", &body).await;
+    assert_eq!(status, 201, "{item}");
+    item["id"].as_str().unwrap().to_owned()
+}
+
+/// The rater's one request about `dinilai`.
+async fn tugas_untuk(rater: &Session, dinilai: &str) -> Value {
+    let (status, semua) = baca(rater, "/api/v1/tugas-360").await;
+    assert_eq!(status, 200);
+    semua.as_array().unwrap().iter().find(|t| t["pegawai"]["id"] == dinilai).cloned().expect("a request")
+}
+
+async fn jawab(rater: &Session, dinilai: &str, rating: &str, catatan: &str) -> Value {
+    let t = tugas_untuk(rater, dinilai).await;
+    let version = t["jawaban"]["version"].as_i64().unwrap_or(0);
+    let (status, out) = kirim(
+        rater,
+        Method::PUT,
+        &format!("/api/v1/tugas-360/{}", t["id"].as_str().unwrap()),
+        &json!({ "version": version, "penilaian": jawaban(rating, catatan) }),
+    )
+    .await;
+    assert_eq!(status, 200, "{out}");
+    out
+}
+
+#[tokio::test]
+async fn a_360_runs_from_proposals_to_the_aggregate_after_the_deadline() {
+    for backend in backends() {
+        a_360_on(backend).await;
+    }
+}
+
+async fn a_360_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
+    let periode = periode_id(&app).await;
+    let admin = app.login(DEMO_ADMIN).await;
+    let (ratee, kabid1) = (app.login(DEMO_STAF2).await, app.login(DEMO_KABID1).await);
+    let (staf3, staf4, staf1) = (app.login(DEMO_STAF3).await, app.login(DEMO_STAF4).await, app.login(DEMO_STAF1).await);
+    let dinilai = ratee.pegawai_id.clone();
+
+    // The deadline: the period's last day until the admin sets one.
+    let (status, p) = baca(&ratee, &format!("/api/v1/pengaturan-360?periode_id={periode}")).await;
+    assert_eq!((status, p["batas"].as_str(), p["version"].as_i64()), (200, Some("2026-12-31"), Some(0)));
+    assert_eq!(set_batas(&kabid1, &periode, "2099-12-31", 0).await.0, 403, "only the admin");
+    assert_eq!(set_batas(&admin, &periode, "2025-12-31", 0).await.0, 422, "before the period");
+    let (status, p) = set_batas(&admin, &periode, "2099-12-31", 0).await;
+    assert_eq!((status, p["version"].as_i64(), p["ditutup"].as_bool()), (200, Some(1), Some(false)), "{p}");
+    assert_eq!(set_batas(&admin, &periode, "2099-12-30", 0).await.0, 409, "stale");
+
+    // The ratee proposes a peer; the penilai is told, and confirms.
+    let usul = tambah(&ratee, &periode, &dinilai, &staf3.pegawai_id, "rekan").await;
+    let d = baca(&kabid1, "/api/v1/notifikasi").await.1;
+    assert!(peristiwa(&d).contains(&"usulan_penilai_360".to_owned()), "{d}");
+    assert!(baca(&staf3, "/api/v1/tugas-360").await.1.as_array().unwrap().is_empty(), "not asked before confirmed");
+    let (status, k) =
+        kirim(&kabid1, Method::POST, &format!("/api/v1/penilai-360/{usul}/konfirmasi"), &json!(null)).await;
+    assert_eq!((status, k["status"].as_str()), (200, Some("dikonfirmasi")), "{backend:?}: {k}");
+    assert_eq!(
+        kirim(&ratee, Method::POST, &format!("/api/v1/penilai-360/{usul}/konfirmasi"), &json!(null)).await.0,
+        403
+    );
+    let d = baca(&staf3, "/api/v1/notifikasi").await.1;
+    assert!(peristiwa(&d).contains(&"permintaan_360".to_owned()), "{d}");
+
+    // Refused: oneself, a duplicate, the atasan group by the ratee or for a peer, a stranger.
+    let coba = |penilai: &str, kelompok: &str| json!({ "periode_id": periode, "pegawai_id": dinilai, "penilai_id": penilai, "kelompok": kelompok });
+    let cases = [
+        (&ratee, coba(&dinilai, "rekan"), 422, "penilai_id"),
+        (&ratee, coba(&staf3.pegawai_id, "bawahan"), 409, ""),
+        (&ratee, coba(&kabid1.pegawai_id, "atasan"), 422, "kelompok"),
+        (&kabid1, coba(&staf4.pegawai_id, "atasan"), 422, "kelompok"),
+        (&kabid1, coba("tidak-ada", "rekan"), 422, "penilai_id"),
+    ];
+    for (s, body, expected, field) in cases {
+        let (status, e) = kirim(s, Method::POST, "/api/v1/penilai-360", &body).await;
+        assert_eq!(status, expected, "{backend:?}: {body} → {e}");
+        assert!(field.is_empty() || e["fields"].get(field).is_some(), "{e}");
+    }
+    // The penilai sets more raters, themselves as atasan.
+    tambah(&kabid1, &periode, &dinilai, &staf4.pegawai_id, "rekan").await;
+    tambah(&kabid1, &periode, &dinilai, &staf1.pegawai_id, "rekan").await;
+    tambah(&kabid1, &periode, &dinilai, &kabid1.pegawai_id, "atasan").await;
+
+    // The ratee sees only whom they proposed, and how many each group has.
+    let (status, mine) = baca(&ratee, &format!("/api/v1/penilai-360?periode_id={periode}&pegawai_id={dinilai}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(mine["penilai"].as_array().unwrap().len(), 1, "{mine}");
+    assert_eq!(mine["jumlah"][1], json!({ "kelompok": "rekan", "dikonfirmasi": 3 }));
+    let text = mine.to_string();
+    for other in [&staf4, &staf1] {
+        assert!(!text.contains(&other.pegawai_id), "{backend:?}: a rater the penilai set leaked to the ratee");
+    }
+    let (_, all) = baca(&kabid1, &format!("/api/v1/penilai-360?periode_id={periode}&pegawai_id={dinilai}")).await;
+    assert_eq!(all["penilai"].as_array().unwrap().len(), 4);
+    assert_eq!(all["penilai"][0]["kelompok"], "atasan", "by group, then name");
+
+    // The raters answer; each sees only their own.
+    let pertama = jawab(&staf3, &dinilai, "diatas_ekspektasi", "Selalu menolong tim").await;
+    assert_eq!(pertama["jawaban"]["version"], 1);
+    jawab(&staf4, &dinilai, "sesuai_ekspektasi", "Apik").await;
+    jawab(&staf1, &dinilai, "diatas_ekspektasi", "").await;
+    jawab(&kabid1, &dinilai, "sesuai_ekspektasi", "Catatan atasan").await;
+    // A changed answer through the offline outbox, and its resend.
+    let t1 = tugas_untuk(&staf1, &dinilai).await;
+    let batch = json!({ "client_id": "hp-staf1", "mutations": [
+        { "seq": 1, "idempotency_key": "360-staf1-2", "method": "PUT",
+          "path": format!("/api/v1/tugas-360/{}", t1["id"].as_str().unwrap()),
+          "body": { "version": 1, "penilaian": jawaban("diatas_ekspektasi", "Inisiatif tinggi") } },
+    ]});
+    for replayed in [false, true] {
+        let out: Value = staf1.post("/api/v1/sync").json(&batch).send().await.unwrap().json().await.unwrap();
+        let r = &out["results"][0];
+        assert_eq!((r["status"].as_u64(), r["replayed"].as_bool()), (Some(200), Some(replayed)), "{backend:?}: {r}");
+        assert_eq!(r["body"]["jawaban"]["version"], 2);
+    }
+    let t4 = tugas_untuk(&staf4, &dinilai).await;
+    assert!(!t4.to_string().contains("Selalu menolong"), "another rater's answer");
+    let t3 = tugas_untuk(&staf3, &dinilai).await;
+    let path3 = format!("/api/v1/tugas-360/{}", t3["id"].as_str().unwrap());
+    for (s, who) in [(&staf4, "another rater"), (&ratee, "the ratee"), (&kabid1, "the penilai"), (&admin, "the admin")]
+    {
+        let (status, _) =
+            kirim(s, Method::PUT, &path3, &json!({ "version": 1, "penilaian": jawaban("dibawah_ekspektasi", "") }))
+                .await;
+        assert_eq!(status, 404, "{backend:?}: {who} writes a rater's answer");
+        let (_, list) = baca(s, "/api/v1/tugas-360").await;
+        assert!(!list.to_string().contains("Selalu menolong"), "{who} reads a rater's answer");
+    }
+    // Stale, incomplete, a huge comment.
+    let (status, e) =
+        kirim(&staf3, Method::PUT, &path3, &json!({ "version": 0, "penilaian": jawaban("sesuai_ekspektasi", "") }))
+            .await;
+    assert_eq!((status, e["current"]["jawaban"]["version"].as_i64()), (409, Some(1)), "{e}");
+    let mut enam = jawaban("sesuai_ekspektasi", "");
+    enam.as_array_mut().unwrap().pop();
+    assert_eq!(kirim(&staf3, Method::PUT, &path3, &json!({ "version": 1, "penilaian": enam })).await.0, 422);
+    let (status, e) = kirim(
+        &staf3,
+        Method::PUT,
+        &path3,
+        &json!({ "version": 1, "penilaian": jawaban("sesuai_ekspektasi", &"x".repeat(5000)) }),
+    )
+    .await;
+    assert_eq!(status, 422, "{e}");
+    assert!(e["fields"].get("penilaian[0].catatan").is_some(), "{e}");
+
+    // Before the deadline nobody sees an aggregate.
+    let hasil = format!("/api/v1/hasil-360?periode_id={periode}&pegawai_id={dinilai}");
+    for s in [&ratee, &kabid1] {
+        let (status, h) = baca(s, &hasil).await;
+        assert_eq!(status, 200);
+        assert!(h["untuk_pegawai"].is_null() && h["untuk_penilai"].is_null(), "{h}");
+    }
+    for s in [&staf3, &admin, &app.login(DEMO_KABID2).await] {
+        assert_eq!(baca(s, &hasil).await.0, 404, "{backend:?}: only the ratee and the penilai");
+    }
+
+    // The admin closes it (a deadline in the past); then nothing changes.
+    let (status, p) = set_batas(&admin, &periode, "2026-01-01", 1).await;
+    assert_eq!((status, p["ditutup"].as_bool()), (200, Some(true)), "{p}");
+    let tutup = |(status, e): (u16, Value)| {
+        assert_eq!((status, e["code"].as_str()), (409, Some("umpan_balik_360_ditutup")), "{e}");
+        assert!(is_teks(&e["message"]));
+    };
+    tutup(set_batas(&admin, &periode, "2099-12-31", 2).await);
+    tutup(
+        kirim(&staf3, Method::PUT, &path3, &json!({ "version": 1, "penilaian": jawaban("dibawah_ekspektasi", "") }))
+            .await,
+    );
+    tutup(
+        kirim(
+            &kabid1,
+            Method::POST,
+            "/api/v1/penilai-360",
+            &coba(&app.login(DEMO_STAF5).await.pegawai_id, "pihak_lain"),
+        )
+        .await,
+    );
+    tutup(kirim(&kabid1, Method::DELETE, &format!("/api/v1/penilai-360/{usul}"), &json!(null)).await);
+
+    // The aggregate: the atasan attributed, the three peers as one block, comments sorted, nobody named.
+    let (_, h) = baca(&ratee, &hasil).await;
+    let v = &h["untuk_pegawai"];
+    assert!(h["untuk_penilai"].is_null());
+    let loyal = &v["per_nilai"][4];
+    assert_eq!(loyal["nilai"], "loyal");
+    let blok: Vec<(&str, u64)> = loyal["blok"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["sumber"].as_str().unwrap(), b["statistik"]["n"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(blok, [("atasan", 1), ("rekan", 3)], "{backend:?}: {v}");
+    let catatan = json!(["Apik", "Inisiatif tinggi", "Selalu menolong tim"]);
+    assert_eq!(loyal["blok"][1]["catatan"], catatan, "sorted, not in the order given");
+    let text = h.to_string();
+    for s in [&staf3, &staf4, &staf1] {
+        assert!(!text.contains(&s.pegawai_id), "{backend:?}: a rater id in the ratee's aggregate");
+    }
+    let (_, h) = baca(&kabid1, &hasil).await;
+    assert!(h["untuk_pegawai"].is_null());
+    assert!(h["untuk_penilai"]["saran"]["rating"].is_string(), "the advice: {h}");
+    assert!(!h.to_string().contains(&staf3.pegawai_id));
+}
+
+// ---------------------------------------------------------------------------
+// Anonymity: nothing singles out a rater
+// ---------------------------------------------------------------------------
+
+/// Everything a person can read about the 360 and their notifications: each
+/// response's status, every header but `date`, and body.
+async fn semua_yang_terbaca(s: &Session, periode: &str, dinilai: &str) -> BTreeMap<String, Value> {
+    let mut out = BTreeMap::new();
+    for path in [
+        format!("/api/v1/penilai-360?periode_id={periode}&pegawai_id={dinilai}"),
+        format!("/api/v1/hasil-360?periode_id={periode}&pegawai_id={dinilai}"),
+        format!("/api/v1/pengaturan-360?periode_id={periode}"),
+        "/api/v1/tugas-360".to_owned(),
+        format!("/api/v1/tugas-360?periode_id={periode}"),
+        "/api/v1/notifikasi".to_owned(),
+        "/api/v1/notifikasi/jumlah".to_owned(),
+        format!("/api/v1/penilai/umpan-balik?periode_id={periode}&ke=4"),
+        format!("/api/v1/penilai/skp?periode_id={periode}"),
+        "/api/v1/skp".to_owned(),
+        "/api/v1/org/periode".to_owned(),
+        "/api/v1/auth/me".to_owned(),
+    ] {
+        let res = s.get(&path).send().await.unwrap();
+        let mut headers: BTreeMap<String, String> = BTreeMap::new();
+        for (k, v) in res.headers() {
+            if k != "date" {
+                headers.insert(k.to_string(), v.to_str().unwrap_or("?").to_owned());
+            }
+        }
+        let status = res.status().as_u16();
+        let body = res.text().await.unwrap();
+        out.insert(path, json!({ "status": status, "headers": headers, "body": body }));
+    }
+    out
+}
+
+/// A fresh demo app whose 2026 360 is open (until 2099), with staf2 to be
+/// rated and kabid1, their penilai.
+struct Terbuka {
+    app: TestApp,
+    periode: String,
+    admin: Session,
+    ratee: Session,
+    kabid1: Session,
+    dinilai: String,
+}
+
+async fn terbuka(backend: Backend) -> Terbuka {
+    let app = spawn_app_with(backend, None, true).await;
+    let periode = periode_id(&app).await;
+    let admin = app.login(DEMO_ADMIN).await;
+    assert_eq!(set_batas(&admin, &periode, "2099-12-31", 0).await.0, 200);
+    let (ratee, kabid1) = (app.login(DEMO_STAF2).await, app.login(DEMO_KABID1).await);
+    let dinilai = ratee.pegawai_id.clone();
+    Terbuka { app, periode, admin, ratee, kabid1, dinilai }
+}
+
+type Potret = (BTreeMap<String, Value>, BTreeMap<String, Value>);
+
+/// What the ratee and the penilai can read now.
+async fn potret(ratee: &Session, penilai: &Session, periode: &str, dinilai: &str) -> Potret {
+    (semua_yang_terbaca(ratee, periode, dinilai).await, semua_yang_terbaca(penilai, periode, dinilai).await)
+}
+
+#[tokio::test]
+async fn nothing_a_ratee_or_penilai_reads_singles_out_a_rater() {
+    for backend in backends() {
+        singles_out_nobody_on(backend).await;
+    }
+}
+
+async fn singles_out_nobody_on(backend: Backend) {
+    let Terbuka { app, periode, ratee, kabid1, dinilai, .. } = terbuka(backend).await;
+    // N = 3 peers answered (one proposed by the ratee).
+    let raters = [app.login(DEMO_STAF3).await, app.login(DEMO_STAF4).await, app.login(DEMO_STAF1).await];
+    let usul = tambah(&ratee, &periode, &dinilai, &raters[0].pegawai_id, "rekan").await;
+    assert_eq!(
+        kirim(&kabid1, Method::POST, &format!("/api/v1/penilai-360/{usul}/konfirmasi"), &json!(null)).await.0,
+        200
+    );
+    for r in &raters[1..] {
+        tambah(&kabid1, &periode, &dinilai, &r.pegawai_id, "rekan").await;
+    }
+    for r in &raters {
+        jawab(r, &dinilai, "sesuai_ekspektasi", "Baik").await;
+    }
+    let snapshot = || potret(&ratee, &kabid1, &periode, &dinilai);
+    let n = snapshot().await;
+
+    // One more rater, X, set by the penilai: seen on the penilai's list (they set X) ...
+    let x = app.login(DEMO_STAF5).await;
+    let x_line = tambah(&kabid1, &periode, &dinilai, &x.pegawai_id, "pihak_lain").await;
+    let ditambah = snapshot().await;
+    // ... and X answering, with a comment, changes nothing either can read: no status, no time, no count.
+    jawab(&x, &dinilai, "dibawah_ekspektasi", "Komentar X yang rahasia").await;
+    let dijawab = snapshot().await;
+    for (sebelum, sesudah, siapa) in [(&ditambah.0, &dijawab.0, "ratee"), (&ditambah.1, &dijawab.1, "penilai")] {
+        for (path, v) in sebelum {
+            assert_eq!(Some(v), sesudah.get(path), "{backend:?}: the {siapa}'s {path} changed when X answered");
+        }
+    }
+    // The ratee never learnt X was added: the penilai set X, so only the count moved.
+    for (path, v) in &dijawab.0 {
+        let body = v["body"].as_str().unwrap();
+        assert!(
+            !body.contains(&x.pegawai_id) && !body.contains(DEMO_STAF5),
+            "{backend:?}: X named to the ratee in {path}"
+        );
+        assert!(!body.contains("rahasia"), "{backend:?}: X's comment in {path}");
+    }
+    // X's answer is stored (the aggregate will use it) ...
+    let db = app.connect().await;
+    let (jumlah,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM jawaban_360").fetch_one(db.pool()).await.unwrap();
+    assert_eq!(jumlah, 4);
+    // ... and removing X (the same 204 as for one who did not answer) leaves everything as with N raters.
+    let res = kabid1.send(Method::DELETE, &format!("/api/v1/penilai-360/{x_line}")).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    let dihapus = snapshot().await;
+    assert_eq!(dihapus, n, "{backend:?}: after X is removed nothing differs from before X");
+    let (jumlah,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM jawaban_360").fetch_one(db.pool()).await.unwrap();
+    assert_eq!(jumlah, 3, "X's answer went with X");
+    // A rater removed before answering gets the same 204.
+    let y_line = tambah(&kabid1, &periode, &dinilai, &x.pegawai_id, "pihak_lain").await;
+    let res = kabid1.send(Method::DELETE, &format!("/api/v1/penilai-360/{y_line}")).send().await.unwrap();
+    assert_eq!((res.status().as_u16(), res.text().await.unwrap()), (204, String::new()));
+    assert_eq!(snapshot().await, n, "{backend:?}");
+}
+
+/// One closed 360 of staf2 with three peers answered and X (staf5) on the
+/// list in `kelompok`, answered or not; what the ratee and the penilai read,
+/// with this world's generated ids replaced by names.
+async fn dunia(backend: Backend, kelompok: &str, x_menjawab: bool) -> Vec<(String, Value)> {
+    let Terbuka { app, periode, admin, ratee, kabid1, dinilai } = terbuka(backend).await;
+    let mut garis = Vec::new();
+    for (nip, rating) in
+        [(DEMO_STAF3, "diatas_ekspektasi"), (DEMO_STAF4, "sesuai_ekspektasi"), (DEMO_STAF1, "sesuai_ekspektasi")]
+    {
+        let r = app.login(nip).await;
+        garis.push(tambah(&kabid1, &periode, &dinilai, &r.pegawai_id, "rekan").await);
+        jawab(&r, &dinilai, rating, &format!("Catatan {nip}")).await;
+    }
+    let x = app.login(DEMO_STAF5).await;
+    garis.push(tambah(&kabid1, &periode, &dinilai, &x.pegawai_id, kelompok).await);
+    if x_menjawab {
+        jawab(&x, &dinilai, "dibawah_ekspektasi", "Komentar X").await;
+    }
+    assert_eq!(set_batas(&admin, &periode, "2026-01-01", 1).await.0, 200);
+    let instansi = dinilai.split("-pegawai-").next().unwrap().to_owned();
+    let mut out = Vec::new();
+    for (siapa, s) in [("ratee", &ratee), ("penilai", &kabid1)] {
+        for (path, v) in semua_yang_terbaca(s, &periode, &dinilai).await {
+            if path.contains("notifikasi") || path.ends_with("/auth/me") {
+                // Times and session tokens differ from world to world; compared within one world above.
+                continue;
+            }
+            let mut text =
+                serde_json::to_string(&v).unwrap().replace(&periode, "PERIODE").replace(&instansi, "INSTANSI");
+            for (i, g) in garis.iter().enumerate() {
+                text = text.replace(g, &format!("GARIS{i}"));
+            }
+            let path = path.replace(&periode, "PERIODE").replace(&instansi, "INSTANSI");
+            out.push((format!("{siapa} {path}"), serde_json::from_str(&text).unwrap()));
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn after_the_deadline_an_answer_shows_only_through_the_threshold() {
+    for backend in backends() {
+        // Alone in its group (pihak lain, 1 < 3) and not poolable (the peers are shown on
+        // their own): whether X answered cannot be told from anything.
+        let tanpa = dunia(backend, "pihak_lain", false).await;
+        let dengan = dunia(backend, "pihak_lain", true).await;
+        assert_eq!(tanpa, dengan, "{backend:?}: a suppressed answer showed");
+        // A fourth peer: the peers' block grows (what the threshold allows), and nothing else moves.
+        let tanpa = dunia(backend, "rekan", false).await;
+        let dengan = dunia(backend, "rekan", true).await;
+        for ((path, a), (_, b)) in tanpa.iter().zip(&dengan) {
+            let mut a_body: Value = serde_json::from_str(a["body"].as_str().unwrap()).unwrap();
+            let mut b_body: Value = serde_json::from_str(b["body"].as_str().unwrap()).unwrap();
+            if path.contains("hasil-360") {
+                let kunci = if path.starts_with("ratee") { "untuk_pegawai" } else { "untuk_penilai" };
+                assert_ne!(a_body[kunci], b_body[kunci], "{backend:?}: the peers' block grows to 4");
+                let n = |v: &Value| v["per_nilai"][0]["blok"][0]["statistik"]["n"].clone();
+                let blok = if kunci == "untuk_pegawai" { &b_body[kunci] } else { &b_body[kunci]["umpan_balik"] };
+                assert_eq!(n(blok), json!(4), "{blok}");
+                a_body[kunci] = Value::Null;
+                b_body[kunci] = Value::Null;
+            }
+            assert_eq!(a_body, b_body, "{backend:?}: {path} moved beyond the aggregate");
+            assert_eq!(a["status"], b["status"]);
+            let headers = |v: &Value| {
+                let mut h = v["headers"].clone();
+                h.as_object_mut().unwrap().remove("content-length");
+                h
+            };
+            assert_eq!(headers(a), headers(b), "{backend:?}: {path}");
+        }
+    }
+}
+
+/// Logs: the rater's answer and the reads of the ratee and the penilai
+/// write no rater's id, NIP, name or comment into any log line (captured at
+/// debug level, the server's spans included).
+#[tokio::test]
+async fn no_log_line_names_a_rater_or_their_answer() {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    #[derive(Clone, Default)]
+    struct Tangkap(Arc<Mutex<Vec<u8>>>);
+    impl Write for Tangkap {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    let Terbuka { app, periode, ratee, kabid1, dinilai, .. } = terbuka(Backend::Sqlite).await;
+    let rater = app.login(DEMO_STAF3).await;
+    tambah(&kabid1, &periode, &dinilai, &rater.pegawai_id, "rekan").await;
+
+    let tangkap = Tangkap::default();
+    let writer = tangkap.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    // The test's runtime runs the server on this thread: its logs come here.
+    {
+        let _guard = tracing::subscriber::set_default(subscriber);
+        jawab(&rater, &dinilai, "dibawah_ekspektasi", "Komentar yang sangat rahasia").await;
+        semua_yang_terbaca(&ratee, &periode, &dinilai).await;
+        semua_yang_terbaca(&kabid1, &periode, &dinilai).await;
+        let (status, _) =
+            kirim(&rater, Method::PUT, "/api/v1/tugas-360/bukan-miliknya", &json!({ "version": 0, "penilaian": [] }))
+                .await;
+        assert_eq!(status, 404);
+    }
+    let log = String::from_utf8(tangkap.0.lock().unwrap().clone()).unwrap();
+    assert!(log.contains("360 answer saved"), "the capture works: {log}");
+    for rahasia in [rater.pegawai_id.as_str(), DEMO_STAF3, "Agus Setiawan", "sangat rahasia"] {
+        assert!(!log.contains(rahasia), "a log line carries {rahasia}: {log}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The authorisation matrix of these endpoints
+// ---------------------------------------------------------------------------
+
+/// Every row a refusal must leave as it was.
+async fn keadaan(app: &TestApp) -> Vec<String> {
+    let db = app.connect().await;
+    let mut all = Vec::new();
+    for sql in [
+        "SELECT id || ':' || CAST(version AS TEXT) || ':' || isi FROM umpan_balik ORDER BY id",
+        "SELECT id || ':' || status || ':' || kelompok FROM penilai_360 ORDER BY id",
+        "SELECT penilai_360_id || ':' || CAST(version AS TEXT) || ':' || isi FROM jawaban_360 ORDER BY penilai_360_id",
+        "SELECT periode_id || ':' || batas FROM pengaturan_360 ORDER BY periode_id",
+        "SELECT CAST(COUNT(*) AS TEXT) FROM notifikasi",
+    ] {
+        let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(db.pool()).await.unwrap();
+        all.extend(rows.into_iter().map(|r| r.0));
+    }
+    all
+}
+
+/// The objects of one place: a set SKP with a sheet of feedback, and a 360
+/// rater line whose rater answered.
+struct Tempat {
+    periode: String,
+    dinilai: String,
+    skp: String,
+    lembar: String,
+    garis: String,
+}
+
+async fn siapkan(admin: &Session, pegawai: &Session, penilai: &Session, rater: &Session, periode: &str) -> Tempat {
+    let skp = skp_ditetapkan(pegawai, penilai, periode).await;
+    let lembar_id = uuid::Uuid::new_v4().to_string();
+    let (status, _) =
+        kirim(penilai, Method::PUT, &format!("/api/v1/umpan-balik/{lembar_id}"), &lembar(&skp, 1, 0, "Rahasia")).await;
+    assert_eq!(status, 201);
+    assert_eq!(set_batas(admin, periode, "2099-12-31", 0).await.0, 200);
+    let garis = tambah(penilai, periode, &pegawai.pegawai_id, &rater.pegawai_id, "rekan").await;
+    jawab(rater, &pegawai.pegawai_id, "sesuai_ekspektasi", "Rahasia").await;
+    Tempat { periode: periode.to_owned(), dinilai: pegawai.pegawai_id.clone(), skp, lembar: lembar_id, garis }
+}
+
+/// Every endpoint of these two points on one place's objects: (method, path, body).
+fn titik(t: &Tempat) -> Vec<(Method, String, Value)> {
+    let (p, d) = (&t.periode, &t.dinilai);
+    vec![
+        (Method::PUT, format!("/api/v1/umpan-balik/{}", t.lembar), lembar(&t.skp, 1, 1, "Dibajak")),
+        (Method::PUT, format!("/api/v1/umpan-balik/{}", uuid::Uuid::new_v4()), lembar(&t.skp, 2, 0, "Dibajak")),
+        (Method::GET, format!("/api/v1/skp/{}/umpan-balik", t.skp), Value::Null),
+        (Method::POST, "/api/v1/permintaan-umpan-balik".to_owned(), json!({ "skp_id": t.skp })),
+        (Method::GET, format!("/api/v1/pengaturan-360?periode_id={p}"), Value::Null),
+        (
+            Method::PUT,
+            format!("/api/v1/org/periode/{p}/pengaturan-360"),
+            json!({ "batas": "2026-01-01", "version": 1 }),
+        ),
+        (Method::GET, format!("/api/v1/penilai-360?periode_id={p}&pegawai_id={d}"), Value::Null),
+        (
+            Method::POST,
+            "/api/v1/penilai-360".to_owned(),
+            json!({ "periode_id": p, "pegawai_id": d, "penilai_id": d, "kelompok": "rekan" }),
+        ),
+        (Method::POST, format!("/api/v1/penilai-360/{}/konfirmasi", t.garis), Value::Null),
+        (Method::DELETE, format!("/api/v1/penilai-360/{}", t.garis), Value::Null),
+        (
+            Method::PUT,
+            format!("/api/v1/tugas-360/{}", t.garis),
+            json!({ "version": 1, "penilaian": jawaban("dibawah_ekspektasi", "Dibajak") }),
+        ),
+        (Method::GET, format!("/api/v1/hasil-360?periode_id={p}&pegawai_id={d}"), Value::Null),
+    ]
+}
+
+#[tokio::test]
+async fn every_role_is_refused_on_feedback_and_360_objects_not_theirs() {
+    for backend in backends() {
+        matrix_on(backend).await;
+    }
+}
+
+async fn matrix_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
+    let db = app.connect().await;
+    let (p2, o_peg, o_pen, o_adm) = other_instansi(&db).await;
+    // A rater there too.
+    let hash = server::password::hash_blocking(server::seed::DEMO_PASSWORD).unwrap();
+    sqlx::query(
+        "INSERT INTO pegawai (id, instansi_id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id) \
+         VALUES ('o-rek', 'i2', '198601012010011004', 'Rekan Lain', 'pns', 'pelaksana', 'Staf', 'u2')",
+    )
+    .execute(db.pool())
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO akun (pegawai_id, instansi_id, password_hash, peran) VALUES ('o-rek', 'i2', $1, 'pegawai')",
+    )
+    .bind(&hash)
+    .execute(db.pool())
+    .await
+    .unwrap();
+    // The plan fixture is a functional position's.
+    sqlx::query("UPDATE pegawai SET jenis_jabatan = 'fungsional' WHERE id = 'o-peg'").execute(db.pool()).await.unwrap();
+    let periode = periode_id(&app).await;
+    let admin = app.login(DEMO_ADMIN).await;
+    let here = siapkan(
+        &admin,
+        &app.login(DEMO_STAF2).await,
+        &app.login(DEMO_KABID1).await,
+        &app.login(DEMO_STAF3).await,
+        &periode,
+    )
+    .await;
+    let admin_there = app.login(&o_adm).await;
+    let there = siapkan(
+        &admin_there,
+        &app.login(&o_peg).await,
+        &app.login(&o_pen).await,
+        &app.login("198601012010011004").await,
+        &p2,
+    )
+    .await;
+
+    // Callers: a colleague of here (no part in either), another unit's penilai,
+    // the admin of here (refused on the 360 here, on everything there), the admin there.
+    let callers = [
+        ("colleague", app.login(DEMO_STAF6).await),
+        ("other penilai", app.login(DEMO_KABID2).await),
+        ("admin here", app.login(DEMO_ADMIN).await),
+        ("admin there", admin_there.clone()),
+    ];
+    let before = keadaan(&app).await;
+    for (who, caller) in &callers {
+        for (place, t) in [("here", &here), ("there", &there)] {
+            let own_instansi = (place == "here") != (*who == "admin there");
+            for (method, path, body) in titik(t) {
+                // What one's own instansi lets everyone (the deadline) or its admin (read an
+                // SKP's feedback; set the deadline) do is not a refusal.
+                let allowed = own_instansi
+                    && (path.starts_with("/api/v1/pengaturan-360")
+                        || (who.starts_with("admin")
+                            && (path.ends_with("/umpan-balik") || path.contains("/org/periode/"))));
+                if allowed {
+                    continue;
+                }
+                let (status, b) = if method == Method::GET {
+                    baca(caller, &path).await
+                } else {
+                    kirim(caller, method.clone(), &path, &body).await
+                };
+                assert!(matches!(status, 403 | 404), "{backend:?}: {who} → {method} {path} on {place}: {status} {b}");
+                if status == 403 {
+                    assert!(
+                        own_instansi,
+                        "{backend:?}: another instansi's object is a 404, never a 403: {who} {method} {path}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(keadaan(&app).await, before, "{backend:?}: a refusal changed nothing");
+    // Own lists hold nothing of the others.
+    for (who, caller) in &callers {
+        for path in ["/api/v1/tugas-360".to_owned(), format!("/api/v1/penilai/umpan-balik?periode_id={periode}&ke=1")] {
+            let (_, body) = baca(caller, &path).await;
+            let text = body.to_string();
+            for t in [&here, &there] {
+                assert!(!text.contains(&t.garis) && !text.contains(&t.skp), "{backend:?}: {who}'s {path}: {text}");
+            }
+        }
+    }
+    // The queue of another instansi's period is a 404.
+    assert_eq!(baca(&callers[1].1, &format!("/api/v1/penilai/umpan-balik?periode_id={p2}")).await.0, 404);
+}
