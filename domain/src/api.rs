@@ -4,6 +4,7 @@
 
 pub mod impor;
 pub mod org;
+pub mod realisasi;
 pub mod sync;
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,10 @@ pub use impor::{ImportRejected, Kesalahan, Laporan, Perbaikan, Ringkasan, tulis_
 pub use org::{
     AktivasiDibuat, AtasanDiset, AtasanHalaman, AtasanItem, BuatPeriode, Halaman, KodeAktivasi, MintaAktivasi,
     PegawaiItem, PeriodeDibuat, RiwayatAtasan, Segmen, SetAtasan, StatusAkun, Tahun, UnitNode,
+};
+pub use realisasi::{
+    BelumDidokumentasi, BuktiView, DokumentasiEvaluasi, IndikatorBelum, RealisasiSkp, RealisasiTersimpan,
+    SimpanRealisasi, SubPeriodeBelum,
 };
 
 /// `{ "code": "…", "message": { "id": "…", "en": "…" }, "fields": { "field": [{ "id": "…", "en": "…" }] } }`:
