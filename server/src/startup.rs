@@ -143,7 +143,8 @@ impl Application {
         };
         let kunci = args.security.kunci_server()?;
         let email = email::start(&db, &args.email)?;
-        let state = AppState::new(db.clone(), args.security.clone(), kunci, email);
+        let berkas = crate::berkas::Berkas::dari_config(&args.berkas)?;
+        let state = AppState::new(db.clone(), args.security.clone(), kunci, email, berkas);
         idempotency::purge(&db).await?;
         let purger = db.clone();
         tokio::spawn(async move {

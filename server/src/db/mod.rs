@@ -29,6 +29,7 @@ pub mod error;
 pub mod idempotency;
 pub mod notifikasi;
 pub mod org;
+pub mod realisasi;
 pub mod skp;
 pub mod tulis;
 

@@ -43,7 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// How the caller stands to an SKP. `None`: not theirs to see (answered 404).
-fn akses_of(actor: &Actor, p: Pihak<'_>) -> Option<Akses> {
+pub(crate) fn akses_of(actor: &Actor, p: Pihak<'_>) -> Option<Akses> {
     if actor.pegawai_id == p.pegawai_id {
         Some(Akses::Pegawai)
     } else if actor.pegawai_id == p.penilai_id {
@@ -58,7 +58,7 @@ fn akses_of(actor: &Actor, p: Pihak<'_>) -> Option<Akses> {
 }
 
 /// The domain role for a change; the admin has none.
-fn peran_of(akses: Akses) -> ApiResult<Peran> {
+pub(crate) fn peran_of(akses: Akses) -> ApiResult<Peran> {
     match akses {
         Akses::Pegawai => Ok(Peran::Pegawai),
         Akses::PejabatPenilai => Ok(Peran::PejabatPenilai),
@@ -67,7 +67,7 @@ fn peran_of(akses: Akses) -> ApiResult<Peran> {
     }
 }
 
-fn view_of(row: SkpRow, akses: Akses, pegawai: PegawaiRingkas) -> SkpView {
+pub(crate) fn view_of(row: SkpRow, akses: Akses, pegawai: PegawaiRingkas) -> SkpView {
     SkpView {
         status: row.skp.status(),
         kelengkapan: row.skp.rencana().kelengkapan(),
@@ -82,21 +82,21 @@ fn view_of(row: SkpRow, akses: Akses, pegawai: PegawaiRingkas) -> SkpView {
 }
 
 /// Loads an SKP the caller may see; another's is a 404, never a hint.
-async fn load(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpRow, Akses)> {
+pub(crate) async fn load(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpRow, Akses)> {
     let row = store::find(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
     let akses = akses_of(actor, row.pihak()).ok_or(ApiError::NotFound)?;
     Ok((row, akses))
 }
 
 /// Loads an SKP the caller may see with its pegawai, in one query; another's is a 404.
-async fn load_lengkap(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpLengkap, Akses)> {
+pub(crate) async fn load_lengkap(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpLengkap, Akses)> {
     let l = store::find_lengkap(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
     let akses = akses_of(actor, l.row.pihak()).ok_or(ApiError::NotFound)?;
     Ok((l, akses))
 }
 
 /// A stale write gets 409 with the current record.
-fn check_version(l: &SkpLengkap, akses: Akses, version: i64) -> ApiResult<()> {
+pub(crate) fn check_version(l: &SkpLengkap, akses: Akses, version: i64) -> ApiResult<()> {
     if l.row.version != version {
         let current = view_of(l.row.clone(), akses, l.pegawai.clone());
         return Err(ApiError::Stale(serde_json::to_value(current).context("rendering the current SKP")?));
@@ -337,7 +337,7 @@ async fn transition(
 
 /// The SKP's period as the rules see it (whose deadline decides when the
 /// atasan pejabat penilai may take over).
-async fn periode_of(state: &AppState, periode_id: &str) -> ApiResult<Periode> {
+pub(crate) async fn periode_of(state: &AppState, periode_id: &str) -> ApiResult<Periode> {
     let mut conn = state.db.pool().acquire().await.context("a database connection")?;
     let (_, view) = org::periode(&mut conn, periode_id).await?.ok_or(ApiError::NotFound)?;
     view.periode().ok_or_else(|| anyhow::anyhow!("stored period {periode_id} does not pass the rules").into())
