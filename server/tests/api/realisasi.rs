@@ -482,3 +482,40 @@ async fn mentah(app: &TestApp, s: &Session, id: &str, kirim: Kirim<'_>) -> Optio
         }
     }
 }
+
+/// Twenty uploads at once, each larger than any JSON body may be (2 MiB):
+/// all stored whole, each with its own hash, none mixed up.
+#[tokio::test]
+async fn twenty_uploads_at_once_are_each_stored_whole() {
+    for backend in backends() {
+        let Siap { app, pegawai, id, .. } = siap(backend).await;
+        let isi: Vec<Vec<u8>> = (0..20u8)
+            .map(|i| {
+                let mut f = PDF.to_vec();
+                f.resize(2 * 1024 * 1024, i);
+                f
+            })
+            .collect();
+        let mut semua = tokio::task::JoinSet::new();
+        for f in &isi {
+            let (s, id, f) = (pegawai.clone(), id.clone(), f.clone());
+            semua.spawn(async move {
+                let res = unggah(&s, &id, "periodik-1", "besar.pdf", f).await;
+                (res.status().as_u16(), res.json::<Value>().await.unwrap())
+            });
+        }
+        let mut hash: Vec<String> = Vec::new();
+        for (status, body) in semua.join_all().await {
+            assert_eq!(status, 201, "{backend:?}: {body}");
+            hash.push(body["sha256"].as_str().unwrap().to_owned());
+        }
+        let mut harapan: Vec<String> = isi.iter().map(|f| hex::encode(sha2::Sha256::digest(f))).collect();
+        hash.sort();
+        harapan.sort();
+        assert_eq!(hash, harapan, "{backend:?}");
+        assert_eq!((jumlah_bukti(&app).await, berkas_di(app.objek.path()).len()), (20, 20), "{backend:?}");
+        for f in berkas_di(app.objek.path()) {
+            assert_eq!(std::fs::metadata(app.objek.path().join(&f)).unwrap().len(), 2 * 1024 * 1024);
+        }
+    }
+}
