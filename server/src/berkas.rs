@@ -34,7 +34,12 @@ pub struct Berkas {
     /// The size of each part sent to the store (the most of a file held in
     /// memory at once, besides its first bytes).
     pub potongan: usize,
+    /// The folder of a local store (`None`: a bucket).
+    folder: Option<std::path::PathBuf>,
 }
+
+/// Where uploads are written until they are whole.
+const SEMENTARA: &str = "sementara";
 
 /// Why an upload was not stored (nothing of it remains).
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +96,7 @@ impl Berkas {
             akar: Path::default(),
             maks: args.bukti_maks_bytes,
             potongan: POTONGAN_LOKAL,
+            folder: Some(std::path::PathBuf::from(tujuan)),
         })
     }
 
@@ -101,7 +107,7 @@ impl Berkas {
             .with_url(url)
             .build()
             .context("configuring the S3 object store (EKINERJA_OBJEK, AWS_*)")?;
-        Ok(Berkas { store: Arc::new(store), akar: Path::from(prefix), maks, potongan: POTONGAN_S3 })
+        Ok(Berkas { store: Arc::new(store), akar: Path::from(prefix), maks, potongan: POTONGAN_S3, folder: None })
     }
 
     #[cfg(not(feature = "s3"))]
@@ -154,7 +160,7 @@ impl Berkas {
             return Err(if utuh(0) { GagalUnggah::Kosong } else { GagalUnggah::Terputus });
         }
         let jenis = JenisBerkas::dari_isi(&awal).ok_or(GagalUnggah::JenisDitolak)?;
-        let sementara = self.lokasi(&format!("sementara/{}", uuid::Uuid::new_v4()));
+        let sementara = self.lokasi(&format!("{SEMENTARA}/{}", uuid::Uuid::new_v4()));
         let upload = self.store.put_multipart(&sementara).await.context("starting an upload")?;
         let mut tulis = Tulis { upload, buffer: Vec::new(), potongan: self.potongan };
         let mut hash = Sha256::new();
@@ -217,6 +223,42 @@ impl Berkas {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
             Err(e) => tracing::warn!(error = %e, "could not delete an object"),
         }
+    }
+
+    /// Deletes what uploads interrupted by a stop of the server left under
+    /// the temporary key (older than `umur`: an upload may be running).
+    /// For a bucket, the multipart uploads such a stop left unfinished are
+    /// the bucket's lifecycle rule's (`AbortIncompleteMultipartUpload`).
+    pub async fn sapu_sementara(&self, umur: std::time::Duration) -> anyhow::Result<usize> {
+        let batas = std::time::SystemTime::now() - umur;
+        if let Some(folder) = &self.folder {
+            // The local store's own listing skips its staging files (`…#n`): read the folder.
+            let dir = folder.join(SEMENTARA);
+            return tokio::task::spawn_blocking(move || {
+                let mut n = 0;
+                for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                    let lama = e.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < batas);
+                    if lama && e.file_type().is_ok_and(|t| t.is_file()) && std::fs::remove_file(e.path()).is_ok() {
+                        n += 1;
+                    }
+                }
+                n
+            })
+            .await
+            .context("sweeping the temporary uploads");
+        }
+        let batas = i64::try_from(batas.duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_secs())?;
+        let prefix = self.lokasi(SEMENTARA);
+        let lama: Vec<Path> = self
+            .store
+            .list(Some(&prefix))
+            .filter_map(|m| async move { m.ok().filter(|m| m.last_modified.timestamp() < batas).map(|m| m.location) })
+            .collect()
+            .await;
+        for lokasi in &lama {
+            self.hapus_lokasi(lokasi).await;
+        }
+        Ok(lama.len())
     }
 
     /// The content under `kunci`, as a stream for a response body.

@@ -519,3 +519,20 @@ async fn twenty_uploads_at_once_are_each_stored_whole() {
         }
     }
 }
+
+/// What an upload cut short by a stop of the server left in the temporary
+/// folder is swept once it is old enough never to be one still running.
+#[tokio::test]
+async fn unfinished_uploads_left_by_a_stop_are_swept() {
+    let (dir, args) = crate::helpers::objek_sementara();
+    let berkas = server::berkas::Berkas::dari_config(&args).unwrap();
+    let sementara = dir.path().join("sementara");
+    std::fs::create_dir_all(&sementara).unwrap();
+    for nama in ["lama#1", "baru#1"] {
+        std::fs::write(sementara.join(nama), b"%PDF-").unwrap();
+    }
+    let dulu = std::time::SystemTime::now() - Duration::from_secs(2 * 60 * 60);
+    std::fs::File::options().write(true).open(sementara.join("lama#1")).unwrap().set_modified(dulu).unwrap();
+    assert_eq!(berkas.sapu_sementara(Duration::from_secs(60 * 60)).await.unwrap(), 1);
+    assert_eq!(berkas_di(dir.path()), ["sementara/baru#1"]);
+}
