@@ -325,7 +325,25 @@ fn periksa_bukti(e: &mut FieldErrors, field: &str, b: &str) -> Option<BuktiDukun
         e.add(field, crate::error::pesan::terlalu_panjang(MAKS_PANJANG_BUKTI, b.chars().count()));
         return None;
     }
+    // A scheme without `//` (`javascript:…`, `data:…`) is no link and no
+    // document reference either: refused, so nothing that could run is kept.
+    // (A reference such as `SK:12/2025` is not a scheme: a digit follows.)
+    let skema_tanpa_garis = b.split_once(':').is_some_and(|(s, rest)| {
+        let mut c = s.chars();
+        c.next().is_some_and(|a| a.is_ascii_alphabetic())
+            && c.all(|x| x.is_ascii_alphanumeric() || "+.-".contains(x))
+            && !rest.starts_with("//")
+            && !rest.starts_with(|x: char| x.is_ascii_digit())
+    });
     let skema = b.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+    if skema_tanpa_garis {
+        e.push(
+            field,
+            "Tautan tidak valid: gunakan alamat http:// atau https:// tanpa spasi.",
+            "Invalid link: use an http:// or https:// address without spaces.",
+        );
+        return None;
+    }
     if let Some(skema) = skema {
         let host = b.split_once("://").map(|(_, r)| r.split(['/', '?', '#']).next().unwrap_or("")).unwrap_or("");
         if !(skema == "http" || skema == "https") || host.is_empty() || b.chars().any(char::is_whitespace) {
@@ -453,10 +471,14 @@ mod tests {
 
     #[test]
     fn only_http_links_are_links() {
-        let r = RealisasiInput { bukti_dukung: vec!["javascript:alert(1)".into()], ..valid() }.validate().unwrap();
-        assert!(!r.bukti_dukung()[0].is_url(), "kept as a document reference, never offered as a link");
-        let e = RealisasiInput { bukti_dukung: vec!["javascript://x/%0Aalert(1)".into()], ..valid() }.validate();
-        assert_eq!(e.unwrap_err().fields().collect::<Vec<_>>(), ["bukti_dukung[0]"]);
+        for salah in ["javascript:alert(1)", "JavaScript:void(0)", "data:text/html,<b>", "javascript://x/%0Aalert(1)"] {
+            let e = RealisasiInput { bukti_dukung: vec![salah.into()], ..valid() }.validate();
+            assert_eq!(e.unwrap_err().fields().collect::<Vec<_>>(), ["bukti_dukung[0]"], "{salah}");
+        }
+        for rujukan in ["SK:12/2025", "Nota Dinas: 800/12", "ND-123/BKPSDM/2025"] {
+            let r = RealisasiInput { bukti_dukung: vec![rujukan.into()], ..valid() }.validate().unwrap();
+            assert!(!r.bukti_dukung()[0].is_url(), "{rujukan}: a document reference");
+        }
     }
 
     #[test]
