@@ -393,18 +393,27 @@ async fn a_file_too_large_of_a_refused_kind_or_cut_off_leaves_nothing() {
         nothing_left("a huge declared body").await;
 
         // Larger than 10 MiB, sent without a length (chunked): refused as it comes.
-        let status = mentah(&app, &pegawai, &id, Kirim::Chunked(&besar)).await;
+        let (_, status) = mentah(&app, &pegawai, &id, Kirim::Chunked(&besar)).await;
         assert_eq!(status, Some(413), "{backend:?}");
         nothing_left("a huge chunked body").await;
 
-        // Cut off: the client says 200 000 bytes, sends half and goes away.
+        // Cut off: the client says 200 000 bytes, sends half and goes away,
+        // once the server is writing it (a temporary object exists).
         let mut setengah = PDF.to_vec();
         setengah.resize(100_000, b' ');
-        mentah(&app, &pegawai, &id, Kirim::Putus { panjang: 200_000, isi: &setengah }).await;
-        // The server learns of it when the connection closes, and answers no
-        // one: wait for its clean-up (at most 30 s on a machine under load).
+        let (tcp, _) = mentah(&app, &pegawai, &id, Kirim::Putus { panjang: 200_000, isi: &setengah }).await;
+        let ada = |app: &TestApp| !berkas_di(app.objek.path()).is_empty();
+        // (At most 30 s on a machine under load: the server answers no one here.)
         for _ in 0..300 {
-            if berkas_di(app.objek.path()).is_empty() {
+            if ada(&app) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(ada(&app), "{backend:?}: the upload was being stored");
+        drop(tcp);
+        for _ in 0..300 {
+            if !ada(&app) {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -438,13 +447,14 @@ async fn a_file_too_large_of_a_refused_kind_or_cut_off_leaves_nothing() {
 enum Kirim<'a> {
     /// The whole body in chunked encoding (no length).
     Chunked(&'a [u8]),
-    /// Says `panjang` bytes, sends `isi`, and closes the connection.
+    /// Says `panjang` bytes and sends `isi` only: the connection is handed
+    /// back open, for the test to drop.
     Putus { panjang: usize, isi: &'a [u8] },
 }
 
 /// An upload over a raw connection, for what an HTTP client library will
-/// not send; the answer's status when one comes.
-async fn mentah(app: &TestApp, s: &Session, id: &str, kirim: Kirim<'_>) -> Option<u16> {
+/// not send: the connection, and the answer's status when one came.
+async fn mentah(app: &TestApp, s: &Session, id: &str, kirim: Kirim<'_>) -> (tokio::net::TcpStream, Option<u16>) {
     let mut tcp = tokio::net::TcpStream::connect(app.addr).await.unwrap();
     let panjang = match &kirim {
         Kirim::Chunked(_) => "Transfer-Encoding: chunked".to_owned(),
@@ -463,8 +473,7 @@ async fn mentah(app: &TestApp, s: &Session, id: &str, kirim: Kirim<'_>) -> Optio
         Kirim::Putus { isi, .. } => {
             tcp.write_all(isi).await.unwrap();
             tcp.flush().await.unwrap();
-            drop(tcp);
-            None
+            (tcp, None)
         }
         Kirim::Chunked(isi) => {
             for chunk in isi.chunks(64 * 1024) {
@@ -477,8 +486,8 @@ async fn mentah(app: &TestApp, s: &Session, id: &str, kirim: Kirim<'_>) -> Optio
             let _ = tcp.write_all(b"0\r\n\r\n").await;
             let mut answer = vec![0u8; 1024];
             let n = tcp.read(&mut answer).await.unwrap_or(0);
-            let text = String::from_utf8_lossy(&answer[..n]);
-            text.split(' ').nth(1).and_then(|s| s.parse().ok())
+            let status = String::from_utf8_lossy(&answer[..n]).split(' ').nth(1).and_then(|s| s.parse().ok());
+            (tcp, status)
         }
     }
 }
