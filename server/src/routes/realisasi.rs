@@ -196,6 +196,7 @@ pub struct BelumQuery {
     params(BelumQuery),
     responses(
         (status = 200, description = "What is still undocumented, per started sub-period.", body = BelumDidokumentasi),
+        (status = 404, description = "`periode_id` names no period of the caller's instansi.", body = ErrorBody),
     )
 )]
 async fn belum(
