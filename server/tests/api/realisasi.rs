@@ -344,12 +344,20 @@ async fn evidence_is_stored_by_its_bytes_served_as_an_attachment_and_deleted_by_
             assert_eq!(res.bytes().await.unwrap().as_ref(), PDF);
         }
 
+        // Uploading is the pegawai's alone: the penilai and the admin, who read it, may not.
+        let res = unggah(&penilai, &id, "periodik-1", "x.pdf", PDF.to_vec()).await;
+        assert_eq!(res.status(), 409, "{backend:?}");
+        assert_eq!(res.json::<Value>().await.unwrap()["code"], "not_allowed");
+        let admin = app.login(DEMO_ADMIN).await;
+        assert_eq!(unggah(&admin, &id, "periodik-1", "x.pdf", PDF.to_vec()).await.status(), 403);
+        assert_eq!((jumlah_bukti(&app).await, berkas_di(app.objek.path()).len()), (1, 1), "{backend:?}");
+
         // Deleting: not by the penilai, nor the admin; by the owner.
         let hapus = |s: &Session| s.send(reqwest::Method::DELETE, &format!("/api/v1/bukti/{bukti_id}")).send();
         let res = hapus(&penilai).await.unwrap();
         assert_eq!(res.status(), 409);
         assert_eq!(res.json::<Value>().await.unwrap()["code"], "not_allowed");
-        assert_eq!(hapus(&app.login(DEMO_ADMIN).await).await.unwrap().status(), 403);
+        assert_eq!(hapus(&admin).await.unwrap().status(), 403);
         assert_eq!(jumlah_bukti(&app).await, 1, "a refusal deleted nothing");
         let res = hapus(&pegawai).await.unwrap();
         assert_eq!(res.status(), 200, "{backend:?}");
