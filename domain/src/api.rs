@@ -4,6 +4,7 @@
 
 pub mod impor;
 pub mod org;
+pub mod realisasi;
 pub mod sync;
 pub mod umpan_balik;
 
@@ -19,6 +20,10 @@ pub use impor::{ImportRejected, Kesalahan, Laporan, Perbaikan, Ringkasan, tulis_
 pub use org::{
     AktivasiDibuat, AtasanDiset, AtasanHalaman, AtasanItem, BuatPeriode, Halaman, KodeAktivasi, MintaAktivasi,
     PegawaiItem, PeriodeDibuat, RiwayatAtasan, Segmen, SetAtasan, StatusAkun, Tahun, UnitNode,
+};
+pub use realisasi::{
+    BelumDidokumentasi, BuktiView, DokumentasiEvaluasi, IndikatorBelum, RealisasiSkp, RealisasiTersimpan,
+    SimpanRealisasi, SubPeriodeBelum,
 };
 pub use umpan_balik::{
     AntrianUmpanBalik, AntrianUmpanBalikItem, DaftarPenilai360, Hasil360, Jawaban360, JumlahKelompok, MintaUmpanBalik,

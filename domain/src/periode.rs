@@ -113,6 +113,30 @@ pub enum PeriodeEvaluasi {
     Tahunan,
 }
 
+impl PeriodeEvaluasi {
+    /// The evaluation as one plain token (`periodik-3`, `tahunan`): for a
+    /// query string or a stored column, where the tagged JSON form does not fit.
+    pub fn kode(self) -> String {
+        match self {
+            PeriodeEvaluasi::Periodik { ke } => format!("periodik-{ke}"),
+            PeriodeEvaluasi::Tahunan => "tahunan".to_owned(),
+        }
+    }
+
+    /// The evaluation named by [`kode`](PeriodeEvaluasi::kode); `None` for anything else.
+    pub fn from_kode(kode: &str) -> Option<Self> {
+        if kode == "tahunan" {
+            return Some(PeriodeEvaluasi::Tahunan);
+        }
+        let ke = kode.strip_prefix("periodik-")?;
+        // Digits only: `+3` or ` 3` name nothing.
+        if ke.is_empty() || ke.len() > 2 || !ke.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some(PeriodeEvaluasi::Periodik { ke: ke.parse().ok()? })
+    }
+}
+
 impl fmt::Display for PeriodeEvaluasi {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -449,6 +473,18 @@ mod tests {
     #[test]
     fn evaluations_and_cycles_travel_in_snake_case() {
         assert_eq!(serde_json::to_value(SiklusPeriodik::Triwulanan).unwrap(), "triwulanan");
+    }
+
+    #[test]
+    fn an_evaluation_reads_back_from_its_token_and_nothing_else_does() {
+        for e in [PeriodeEvaluasi::Periodik { ke: 1 }, PeriodeEvaluasi::Periodik { ke: 12 }, PeriodeEvaluasi::Tahunan] {
+            assert_eq!(PeriodeEvaluasi::from_kode(&e.kode()), Some(e));
+        }
+        for salah in
+            ["", "periodik-", "periodik-+3", "periodik- 3", "periodik-300", "../tahunan", "Tahunan", "periodik-1x"]
+        {
+            assert_eq!(PeriodeEvaluasi::from_kode(salah), None, "{salah:?}");
+        }
         assert_eq!(
             serde_json::to_value(PeriodeEvaluasi::Periodik { ke: 3 }).unwrap(),
             serde_json::json!({ "jenis": "periodik", "ke": 3 })

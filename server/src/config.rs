@@ -102,6 +102,29 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub email: EmailArgs,
+
+    #[command(flatten)]
+    pub berkas: BerkasArgs,
+}
+
+/// Where evidence files are kept and how large they may be.
+#[derive(Debug, Clone, Args)]
+pub struct BerkasArgs {
+    /// The object store of evidence files: a folder (created when missing),
+    /// or `s3://bucket/prefix` for an S3-compatible bucket (credentials,
+    /// region and `AWS_ENDPOINT` from the usual `AWS_*` variables; needs a
+    /// server built with the `s3` feature, the default).
+    #[arg(long, env = "EKINERJA_OBJEK", default_value = "data/berkas")]
+    pub objek: String,
+    /// The largest evidence file accepted, in bytes (default 10 MiB).
+    #[arg(long, env = "EKINERJA_BUKTI_MAKS_BYTES", default_value_t = domain::skp::realisasi::MAKS_BERKAS_BAWAAN)]
+    pub bukti_maks_bytes: u64,
+}
+
+impl Default for BerkasArgs {
+    fn default() -> Self {
+        BerkasArgs { objek: "data/berkas".to_owned(), bukti_maks_bytes: domain::skp::realisasi::MAKS_BERKAS_BAWAAN }
+    }
 }
 
 /// E-mail for the notifications (off unless `--smtp-url` is set): see
@@ -262,6 +285,7 @@ impl Default for ServeArgs {
             no_demo: false,
             security: SecurityArgs::default(),
             email: EmailArgs::default(),
+            berkas: BerkasArgs::default(),
         }
     }
 }

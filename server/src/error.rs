@@ -44,6 +44,10 @@ pub enum ApiError {
     TooLarge,
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    /// An upload refused for what it is (too large, a refused kind, cut
+    /// off): its own status, code and message.
+    #[error("upload refused: {1}")]
+    Unggahan(StatusCode, &'static str, Teks),
     #[error("too many requests")]
     TooManyRequests(Duration),
     #[error(transparent)]
@@ -123,6 +127,7 @@ impl ApiError {
                 "unsupported_media_type",
                 Teks::new("Kirim sebagai application/json.", "Send application/json."),
             ),
+            ApiError::Unggahan(status, code, m) => (*status, code, m.clone()),
             ApiError::TooManyRequests(wait) => {
                 let menit = wait.as_millis().div_ceil(60_000).max(1);
                 (

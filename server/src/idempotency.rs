@@ -7,10 +7,11 @@
 //!
 //! Every mutation that carries a key (all but the exempt `/auth/…`,
 //! `/preview` and `/sync`) uses this protocol unless it answers 204 without a
-//! body: the SKP routes (create, edit, submit, approve, return, revise), the
-//! admin's routes (a new period, the atasan mapping, activation codes, the
-//! CSV import, a period's 360 deadline), a sheet of feedback, and the 360's
-//! rater list and answers. The key's
+//! body: the SKP routes (create, edit, submit, approve, return, revise, a
+//! realisation saved), the deletion of an evidence file, the admin's routes
+//! (a new period, the atasan mapping, activation codes, the CSV import, a
+//! period's 360 deadline), a sheet of feedback, and the 360's rater list and
+//! answers. The key's
 //! record is written **in the same transaction as the change**, with the
 //! final response:
 //!
@@ -47,6 +48,14 @@
 //!    `stale_version`, or its job's `simpan` finds the key and rolls the
 //!    change back — and the stored first answer is what the client gets.
 //!    Unsettled answers (401, 403, 429, 5xx) store nothing.
+//!
+//! ## An evidence upload: its own key
+//!
+//! `POST /skp/{id}/bukti` ([`unggahan`]) passes this layer: its body is a
+//! file streamed to the object store, never read into memory here. Its
+//! route keeps the same promise itself (`routes::bukti`): a stored key is
+//! answered from the store before anything is read, and the record and the
+//! key's answer are written in one transaction once the file is stored whole.
 //!
 //! ## Any other mutation: the running row
 //!
@@ -135,6 +144,31 @@ pub fn kunci_sah(key: &str) -> bool {
     !key.is_empty() && key.len() <= 100 && key.bytes().all(|b| b.is_ascii_graphic())
 }
 
+/// The request's `Idempotency-Key` (trimmed); 422 when missing or not a key.
+pub fn kunci_dari(headers: &axum::http::HeaderMap) -> Result<String, ApiError> {
+    let key = headers.get(HEADER).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or_default();
+    if !kunci_sah(key) {
+        return Err(ApiError::field(
+            "Idempotency-Key",
+            Teks::new(
+                "Setiap perubahan wajib membawa header Idempotency-Key (1–100 karakter).",
+                "Every change needs an Idempotency-Key header (1–100 characters).",
+            ),
+        ));
+    }
+    Ok(key.to_owned())
+}
+
+/// An evidence upload (`POST /skp/{id}/bukti`, inside `/api/v1`): its body
+/// is streamed to the object store, never read here, so its route keeps its
+/// key by itself ([`crate::routes::bukti`]), with the same promise: a
+/// replay answers the first upload's stored answer and stores nothing.
+pub fn unggahan(method: &Method, path: &str) -> bool {
+    let path = path.strip_prefix("/api/v1").unwrap_or(path);
+    let bagian: Vec<&str> = path.split('/').collect();
+    *method == Method::POST && matches!(bagian.as_slice(), ["", "skp", id, "bukti"] if !id.is_empty())
+}
+
 /// Paths (inside `/api/v1`) that change nothing or carry their own keys.
 pub fn exempt(path: &str) -> bool {
     path.starts_with("/auth/") || path == "/preview" || path == "/sync"
@@ -200,7 +234,7 @@ where
         // (GET, HEAD, OPTIONS, TRACE, …) goes to its route, which answers it
         // or says 405.
         let mutation = matches!(*req.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
-        if !mutation || exempt(req.uri().path()) {
+        if !mutation || exempt(req.uri().path()) || unggahan(req.method(), req.uri().path()) {
             return Either::Left(self.inner.call(req));
         }
         // The service that was polled ready handles this request; a clone
@@ -245,6 +279,8 @@ pub const SATU_TULIS: &[(&str, &str)] = &[
     ("POST", "/skp/{id}/approve"),
     ("POST", "/skp/{id}/return"),
     ("POST", "/skp/{id}/revise"),
+    ("PUT", "/skp/{id}/realisasi"),
+    ("DELETE", "/bukti/{id}"),
     ("POST", "/org/periode"),
     ("PUT", "/org/atasan"),
     ("POST", "/admin/aktivasi"),
@@ -360,7 +396,7 @@ async fn stored(state: &Bagian, pemilik: &str, key: &str) -> Result<Option<Store
 }
 
 /// The answer to a request whose key is already stored.
-fn answer_stored(hash: &str, record: StoredAnswer) -> Result<Response, ApiError> {
+pub fn answer_stored(hash: &str, record: StoredAnswer) -> Result<Response, ApiError> {
     if record.request_hash != hash {
         return Err(ApiError::KeyReused);
     }
@@ -383,16 +419,7 @@ async fn run(state: Arc<Bagian>, req: Request, next: Next) -> Result<Response, A
     let (mut parts, body) = req.into_parts();
     let actor = state.sessions.authenticate(&parts).await?;
     parts.extensions.insert(actor.clone());
-    let key = parts.headers.get(HEADER).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or_default().to_owned();
-    if !kunci_sah(&key) {
-        return Err(ApiError::field(
-            "Idempotency-Key",
-            Teks::new(
-                "Setiap perubahan wajib membawa header Idempotency-Key (1–100 karakter).",
-                "Every change needs an Idempotency-Key header (1–100 characters).",
-            ),
-        ));
-    }
+    let key = kunci_dari(&parts.headers)?;
     let matched = parts.extensions.get::<MatchedPath>().map(|m| m.as_str().to_owned());
     // The route's own limit applies before anything is read: a body that says
     // it is larger is refused unread, and reading stops at the limit.
@@ -508,7 +535,7 @@ fn replay(status: i64, body: String) -> Response {
     res
 }
 
-fn request_hash(method: &Method, path: &str, body: &[u8]) -> String {
+pub fn request_hash(method: &Method, path: &str, body: &[u8]) -> String {
     let mut h = Sha256::new();
     h.update(method.as_str().as_bytes());
     h.update([0]);
@@ -542,6 +569,22 @@ mod tests {
         assert_ne!(a, request_hash(&Method::POST, "/skp/1", b"{}"));
         assert_ne!(a, request_hash(&Method::POST, "/skp", b"{ }"));
         assert_eq!(a, request_hash(&Method::POST, "/skp", b"{}"));
+    }
+
+    #[test]
+    fn only_an_evidence_upload_streams_past_the_key_layer() {
+        assert!(unggahan(&Method::POST, "/skp/s1/bukti"));
+        assert!(unggahan(&Method::POST, "/api/v1/skp/s1/bukti"));
+        for (m, p) in [
+            (Method::PUT, "/skp/s1/bukti"),
+            (Method::POST, "/skp//bukti"),
+            (Method::POST, "/skp/s1/bukti/x"),
+            (Method::POST, "/skp/s1/realisasi"),
+            (Method::POST, "/bukti/s1"),
+            (Method::POST, "/x/skp/s1/bukti"),
+        ] {
+            assert!(!unggahan(&m, p), "{m} {p}");
+        }
     }
 
     #[test]

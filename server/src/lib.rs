@@ -2,6 +2,7 @@
 //! authority that re-validates and recomputes everything with `domain`.
 
 pub mod auth;
+pub mod berkas;
 pub mod cli;
 pub mod clock;
 pub mod config;

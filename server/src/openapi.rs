@@ -45,6 +45,10 @@ const TAGS: &[(&str, &str)] = &[
     ("auth", "Sign in and out, the session, passwords and activation."),
     ("org", "The organisation of the caller's instansi, activation codes and the CSV import (admins)."),
     ("skp", "Planning an SKP: drafts, submission, approval, returns, revisions, the penilai's queue."),
+    (
+        "realisasi",
+        "Realisations of a set SKP per documentation sub-period, what is still undocumented, and their evidence files.",
+    ),
     ("notifikasi", "What each person was told (the bell), and a penilai's reminder to a subordinate."),
     ("umpan_balik", "Continuous feedback on a set SKP per sub-period, requests for it, the penilai's queue."),
     ("umpan_balik_360", "The 360: raters, their answers until the deadline, the anonymous aggregate."),

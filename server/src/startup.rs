@@ -143,7 +143,17 @@ impl Application {
         };
         let kunci = args.security.kunci_server()?;
         let email = email::start(&db, &args.email)?;
-        let state = AppState::new(db.clone(), args.security.clone(), kunci, email);
+        let berkas = crate::berkas::Berkas::dari_config(&args.berkas)?;
+        let sapu = berkas.clone();
+        tokio::spawn(async move {
+            // What uploads cut short by the last stop left (an hour old: none is still running).
+            match sapu.sapu_sementara(std::time::Duration::from_secs(60 * 60)).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(berkas = n, "removed unfinished uploads"),
+                Err(e) => tracing::warn!(error = %e, "could not sweep unfinished uploads"),
+            }
+        });
+        let state = AppState::new(db.clone(), args.security.clone(), kunci, email, berkas);
         idempotency::purge(&db).await?;
         let purger = db.clone();
         tokio::spawn(async move {

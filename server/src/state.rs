@@ -8,6 +8,7 @@ use axum::extract::FromRef;
 
 use crate::auth::Sessions;
 use crate::auth::throttle::Throttle;
+use crate::berkas::Berkas;
 use crate::config::SecurityArgs;
 use crate::db::Db;
 use crate::email::Outbox;
@@ -28,10 +29,12 @@ pub struct Inner {
     pub kunci_server: Vec<u8>,
     /// E-mail for the notifications (off unless configured).
     pub email: Outbox,
+    /// The evidence files' store.
+    pub berkas: Berkas,
 }
 
 impl AppState {
-    pub fn new(db: Db, config: SecurityArgs, kunci_server: Vec<u8>, email: Outbox) -> Self {
+    pub fn new(db: Db, config: SecurityArgs, kunci_server: Vec<u8>, email: Outbox, berkas: Berkas) -> Self {
         let sessions = Sessions::new(db.clone(), config.session_idle_secs);
         AppState {
             db,
@@ -42,6 +45,7 @@ impl AppState {
                 sessions,
                 kunci_server,
                 email,
+                berkas,
             }),
         }
     }

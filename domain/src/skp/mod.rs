@@ -38,7 +38,7 @@ use crate::teks::Teks;
 pub use self::indikator::{AspekIndikator, Indikator, IndikatorId, IndikatorInput, Polaritas, Target};
 use self::indikator::{MAKS_URAIAN, periksa_kata_mutlak};
 pub use self::penilaian::{Penilaian, PenilaianInput};
-pub use self::realisasi::{BuktiDukung, Realisasi, RealisasiInput};
+pub use self::realisasi::{BuktiDukung, JenisBerkas, Realisasi, RealisasiInput};
 pub use self::rhk::{Perspektif, Rhk, RhkId, RhkInput};
 pub use self::umpan_balik::{NilaiBerakhlak, UmpanBalik, UmpanBalikInput};
 
@@ -897,7 +897,9 @@ impl Skp {
         Ok(())
     }
 
-    fn berjalan(&self) -> bool {
+    /// Whether the year is running for this SKP: it was set and its annual
+    /// evaluation is not recorded yet (realisations may be documented).
+    pub fn berjalan(&self) -> bool {
         self.pernah_ditetapkan() && !matches!(self.status, StatusSkp::DinilaiTahunan | StatusSkp::Final)
     }
 
@@ -918,6 +920,56 @@ impl Skp {
         self.realisasi.retain(|r| !(r.indikator() == realisasi.indikator() && r.evaluasi() == realisasi.evaluasi()));
         self.realisasi.push(realisasi);
         Ok(())
+    }
+
+    /// Whether the pegawai (`oleh`) may document `indikator` for `evaluasi` of
+    /// `periode` now: record its realisation or attach evidence to it. The
+    /// SKP has been set and is not closed by its annual evaluation, the
+    /// period is the SKP's and has that evaluation, the plan has the
+    /// indicator, and that evaluation has not been recorded yet.
+    pub fn periksa_dokumentasi(
+        &self,
+        oleh: Peran,
+        periode: &Periode,
+        indikator: &IndikatorId,
+        evaluasi: PeriodeEvaluasi,
+    ) -> Result<(), SkpError> {
+        let aksi = AksiSkp::RecordRealisasi;
+        if !self.berjalan() {
+            return Err(SkpError::InvalidTransition { aksi, status: self.status });
+        }
+        Skp::peran(oleh, aksi, &[Peran::Pegawai])?;
+        if periode.id() != &self.periode {
+            return Err(SkpError::WrongPeriode { periode: periode.id().clone() });
+        }
+        if !periode.memuat(evaluasi) {
+            return Err(SkpError::UnknownEvaluasi { evaluasi });
+        }
+        if self.rencana.indikator_by_id(indikator).is_none() {
+            return Err(SkpError::UnknownIndikator { id: indikator.clone() });
+        }
+        if self.penilaian_untuk(evaluasi).is_some() {
+            return Err(SkpError::AlreadyEvaluated { evaluasi });
+        }
+        Ok(())
+    }
+
+    /// [`Skp::record_realisasi`] checked against the period as well
+    /// ([`Skp::periksa_dokumentasi`]): what a saved realisation goes through.
+    pub fn catat_realisasi(&mut self, oleh: Peran, periode: &Periode, realisasi: Realisasi) -> Result<(), SkpError> {
+        self.periksa_dokumentasi(oleh, periode, realisasi.indikator(), realisasi.evaluasi())?;
+        self.record_realisasi(oleh, realisasi)
+    }
+
+    /// The indicators of the plan, with their RHK, that have no realisation
+    /// for `evaluasi` yet: what is still to be documented.
+    pub fn belum_didokumentasi(&self, evaluasi: PeriodeEvaluasi) -> Vec<(&Rhk, &Indikator)> {
+        self.rencana
+            .rhk()
+            .iter()
+            .flat_map(|r| r.indikator().iter().map(move |i| (r, i)))
+            .filter(|(_, i)| !self.realisasi.iter().any(|x| x.evaluasi() == evaluasi && x.indikator() == i.id()))
+            .collect()
     }
 
     /// Adds a feedback record, once the SKP has been set and until it is final.

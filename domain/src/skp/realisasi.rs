@@ -11,6 +11,184 @@ use crate::skp::indikator::{IndikatorId, MAKS_URAIAN, parse_angka};
 pub const MAKS_BUKTI: usize = 20;
 pub const MAKS_PANJANG_BUKTI: usize = 500;
 
+/// The largest evidence file accepted unless the server is configured otherwise (10 MiB).
+pub const MAKS_BERKAS_BAWAAN: u64 = 10 * 1024 * 1024;
+
+/// The kinds of evidence file accepted: documents and photos whose type the
+/// server reads from the file's first bytes, never from its name or the
+/// type the browser declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum JenisBerkas {
+    Pdf,
+    Jpeg,
+    Png,
+    Webp,
+    Docx,
+    Xlsx,
+    Pptx,
+    Odt,
+    Ods,
+}
+
+impl JenisBerkas {
+    pub const SEMUA: [JenisBerkas; 9] = [
+        JenisBerkas::Pdf,
+        JenisBerkas::Jpeg,
+        JenisBerkas::Png,
+        JenisBerkas::Webp,
+        JenisBerkas::Docx,
+        JenisBerkas::Xlsx,
+        JenisBerkas::Pptx,
+        JenisBerkas::Odt,
+        JenisBerkas::Ods,
+    ];
+
+    /// How many first bytes of a file [`JenisBerkas::dari_isi`] reads: an
+    /// office document's part names are found among its first entries.
+    pub const BACA_AWAL: usize = 64 * 1024;
+
+    /// The kind of a file judged by its first bytes (up to [`BACA_AWAL`](Self::BACA_AWAL),
+    /// or the whole file when shorter), never by its name: PDF, JPEG, PNG and
+    /// WebP by their signatures; ODF documents by their first entry
+    /// (`mimetype`, stored uncompressed); OOXML documents (a ZIP with
+    /// `[Content_Types].xml`) by the folder of their parts (`word/`, `xl/`,
+    /// `ppt/`). `None`: not an accepted kind.
+    pub fn dari_isi(awal: &[u8]) -> Option<Self> {
+        const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+        if awal.starts_with(b"%PDF-") {
+            return Some(JenisBerkas::Pdf);
+        }
+        if awal.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            return Some(JenisBerkas::Jpeg);
+        }
+        if awal.starts_with(PNG) {
+            return Some(JenisBerkas::Png);
+        }
+        if awal.len() >= 12 && awal.starts_with(b"RIFF") && &awal[8..12] == b"WEBP" {
+            return Some(JenisBerkas::Webp);
+        }
+        if !awal.starts_with(ZIP) {
+            return None;
+        }
+        let nama = nama_entri_zip(awal);
+        if nama.first().is_some_and(|n| *n == b"mimetype") {
+            let u16_di = |i: usize| awal.get(i..i + 2).map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])));
+            let u32_di = |i: usize| {
+                awal.get(i..i + 4).and_then(|b| usize::try_from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok())
+            };
+            let (Some(n), Some(extra), Some(ukuran)) = (u16_di(26), u16_di(28), u32_di(18)) else { return None };
+            let mulai = 30 + n + extra;
+            let isi = awal.get(mulai..mulai.checked_add(ukuran)?)?;
+            return match isi {
+                b"application/vnd.oasis.opendocument.text" => Some(JenisBerkas::Odt),
+                b"application/vnd.oasis.opendocument.spreadsheet" => Some(JenisBerkas::Ods),
+                _ => None,
+            };
+        }
+        if !nama.contains(&&b"[Content_Types].xml"[..]) {
+            return None;
+        }
+        nama.iter().find_map(|n| {
+            if n.starts_with(b"word/") {
+                Some(JenisBerkas::Docx)
+            } else if n.starts_with(b"xl/") {
+                Some(JenisBerkas::Xlsx)
+            } else if n.starts_with(b"ppt/") {
+                Some(JenisBerkas::Pptx)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The media type the file is served with.
+    pub fn mime(self) -> &'static str {
+        match self {
+            JenisBerkas::Pdf => "application/pdf",
+            JenisBerkas::Jpeg => "image/jpeg",
+            JenisBerkas::Png => "image/png",
+            JenisBerkas::Webp => "image/webp",
+            JenisBerkas::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            JenisBerkas::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            JenisBerkas::Pptx => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            JenisBerkas::Odt => "application/vnd.oasis.opendocument.text",
+            JenisBerkas::Ods => "application/vnd.oasis.opendocument.spreadsheet",
+        }
+    }
+
+    /// The kind served as `mime`; `None` for any type not accepted.
+    pub fn from_mime(mime: &str) -> Option<Self> {
+        Self::SEMUA.into_iter().find(|j| j.mime() == mime)
+    }
+
+    /// The file name extension a download is given.
+    pub fn ekstensi(self) -> &'static str {
+        match self {
+            JenisBerkas::Pdf => "pdf",
+            JenisBerkas::Jpeg => "jpg",
+            JenisBerkas::Png => "png",
+            JenisBerkas::Webp => "webp",
+            JenisBerkas::Docx => "docx",
+            JenisBerkas::Xlsx => "xlsx",
+            JenisBerkas::Pptx => "pptx",
+            JenisBerkas::Odt => "odt",
+            JenisBerkas::Ods => "ods",
+        }
+    }
+
+    /// The `accept` list of a file picker (types and extensions): what the
+    /// app offers to choose, the camera included on a phone.
+    pub fn accept() -> String {
+        Self::SEMUA
+            .iter()
+            .flat_map(|j| [j.mime().to_owned(), format!(".{}", j.ekstensi())])
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// The refusal of a file of another kind, listing the accepted ones.
+    pub fn ditolak() -> crate::teks::Teks {
+        crate::teks::Teks::new(
+            "Jenis berkas tidak diterima (dibaca dari isinya, bukan dari namanya). Gunakan PDF, JPEG, PNG, WebP, \
+             DOCX, XLSX, PPTX, ODT atau ODS.",
+            "This kind of file is not accepted (read from its content, not its name). Use PDF, JPEG, PNG, WebP, \
+             DOCX, XLSX, PPTX, ODT or ODS.",
+        )
+    }
+
+    /// The refusal of a file larger than `maks` bytes.
+    pub fn terlalu_besar(maks: u64) -> crate::teks::Teks {
+        let mib = maks as f64 / (1024.0 * 1024.0);
+        let angka = if mib.fract() == 0.0 { format!("{mib:.0}") } else { format!("{mib:.1}") };
+        crate::teks::Teks::new(
+            format!("Berkas terlalu besar: paling besar {} MiB.", angka.replace('.', ",")),
+            format!("The file is too large: at most {angka} MiB."),
+        )
+    }
+}
+
+/// The signature of a ZIP entry (a local file header).
+const ZIP: &[u8] = b"PK\x03\x04";
+
+/// The names of the ZIP entries whose local headers lie in `awal`, in order.
+/// (A header is found by its signature, so an entry whose sizes come after
+/// its data, as streaming writers do, does not hide the ones after it.)
+fn nama_entri_zip(awal: &[u8]) -> Vec<&[u8]> {
+    let mut nama = Vec::new();
+    let mut i = 0;
+    while let Some(p) = awal.get(i..).and_then(|s| s.windows(ZIP.len()).position(|w| w == ZIP)) {
+        let at = i + p;
+        let n = awal.get(at + 26..at + 28).map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])));
+        if let Some(name) = n.and_then(|n| awal.get(at + 30..at + 30 + n)) {
+            nama.push(name);
+        }
+        i = at + ZIP.len();
+    }
+    nama
+}
+
 /// A reference to evidence: a URL (`http://`/`https://`) or a document
 /// reference such as `ND-123/BKPSDM/2025`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -147,7 +325,25 @@ fn periksa_bukti(e: &mut FieldErrors, field: &str, b: &str) -> Option<BuktiDukun
         e.add(field, crate::error::pesan::terlalu_panjang(MAKS_PANJANG_BUKTI, b.chars().count()));
         return None;
     }
+    // A scheme without `//` (`javascript:…`, `data:…`) is no link and no
+    // document reference either: refused, so nothing that could run is kept.
+    // (A reference such as `SK:12/2025` is not a scheme: a digit follows.)
+    let skema_tanpa_garis = b.split_once(':').is_some_and(|(s, rest)| {
+        let mut c = s.chars();
+        c.next().is_some_and(|a| a.is_ascii_alphabetic())
+            && c.all(|x| x.is_ascii_alphanumeric() || "+.-".contains(x))
+            && !rest.starts_with("//")
+            && !rest.starts_with(|x: char| x.is_ascii_digit())
+    });
     let skema = b.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+    if skema_tanpa_garis {
+        e.push(
+            field,
+            "Tautan tidak valid: gunakan alamat http:// atau https:// tanpa spasi.",
+            "Invalid link: use an http:// or https:// address without spaces.",
+        );
+        return None;
+    }
     if let Some(skema) = skema {
         let host = b.split_once("://").map(|(_, r)| r.split(['/', '?', '#']).next().unwrap_or("")).unwrap_or("");
         if !(skema == "http" || skema == "https") || host.is_empty() || b.chars().any(char::is_whitespace) {
@@ -210,6 +406,78 @@ mod tests {
         for (i, (input, fields)) in table.into_iter().enumerate() {
             let e = input.validate().unwrap_err();
             assert_eq!(e.fields().collect::<Vec<_>>(), fields, "case {i}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_file_kind_reads_back_from_its_media_type_and_nothing_else_does() {
+        for j in JenisBerkas::SEMUA {
+            assert_eq!(JenisBerkas::from_mime(j.mime()), Some(j));
+            assert!(JenisBerkas::accept().contains(j.mime()));
+        }
+        for lain in ["application/x-msdownload", "application/zip", "text/html", "image/svg+xml", ""] {
+            assert_eq!(JenisBerkas::from_mime(lain), None, "{lain}");
+        }
+        assert!(JenisBerkas::terlalu_besar(MAKS_BERKAS_BAWAAN).id.contains("10 MiB"));
+        assert!(JenisBerkas::terlalu_besar(1536 * 1024).en.contains("1.5 MiB"));
+    }
+
+    /// A ZIP's local file header for an entry named `nama` holding `isi` (stored).
+    fn entri(nama: &str, isi: &[u8]) -> Vec<u8> {
+        let mut e = ZIP.to_vec();
+        e.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        e.extend_from_slice(&(isi.len() as u32).to_le_bytes());
+        e.extend_from_slice(&(isi.len() as u32).to_le_bytes());
+        e.extend_from_slice(&(nama.len() as u16).to_le_bytes());
+        e.extend_from_slice(&[0, 0]);
+        e.extend_from_slice(nama.as_bytes());
+        e.extend_from_slice(isi);
+        e
+    }
+
+    #[test]
+    fn a_file_is_judged_by_its_bytes() {
+        let ooxml = |folder: &str| [entri("[Content_Types].xml", b"<Types/>"), entri(folder, b"<x/>")].concat();
+        let odf = |mime: &str| [entri("mimetype", mime.as_bytes()), entri("content.xml", b"<x/>")].concat();
+        let table: Vec<(Vec<u8>, Option<JenisBerkas>)> = vec![
+            (b"%PDF-1.7\n...".to_vec(), Some(JenisBerkas::Pdf)),
+            (vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16], Some(JenisBerkas::Jpeg)),
+            (b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec(), Some(JenisBerkas::Png)),
+            (b"RIFF\x24\0\0\0WEBPVP8 ".to_vec(), Some(JenisBerkas::Webp)),
+            (ooxml("word/document.xml"), Some(JenisBerkas::Docx)),
+            (ooxml("xl/workbook.xml"), Some(JenisBerkas::Xlsx)),
+            (ooxml("ppt/presentation.xml"), Some(JenisBerkas::Pptx)),
+            (odf("application/vnd.oasis.opendocument.text"), Some(JenisBerkas::Odt)),
+            (odf("application/vnd.oasis.opendocument.spreadsheet"), Some(JenisBerkas::Ods)),
+            // An executable, whatever it is called.
+            (b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff".to_vec(), None),
+            (b"\x7fELF\x02\x01\x01".to_vec(), None),
+            // A plain ZIP, an ODF presentation, a ZIP naming word/ without content types.
+            (entri("a.txt", b"hi"), None),
+            (odf("application/vnd.oasis.opendocument.presentation"), None),
+            (entri("word/document.xml", b"<x/>"), None),
+            // HTML or SVG that could run script if ever shown inline.
+            (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".to_vec(), None),
+            (b"<!DOCTYPE html><html>".to_vec(), None),
+            (Vec::new(), None),
+            // Cut short inside a header: no panic, no kind.
+            (ZIP[..3].to_vec(), None),
+            (odf("application/vnd.oasis.opendocument.text")[..40].to_vec(), None),
+        ];
+        for (i, (isi, jenis)) in table.into_iter().enumerate() {
+            assert_eq!(JenisBerkas::dari_isi(&isi), jenis, "case {i}");
+        }
+    }
+
+    #[test]
+    fn only_http_links_are_links() {
+        for salah in ["javascript:alert(1)", "JavaScript:void(0)", "data:text/html,<b>", "javascript://x/%0Aalert(1)"] {
+            let e = RealisasiInput { bukti_dukung: vec![salah.into()], ..valid() }.validate();
+            assert_eq!(e.unwrap_err().fields().collect::<Vec<_>>(), ["bukti_dukung[0]"], "{salah}");
+        }
+        for rujukan in ["SK:12/2025", "Nota Dinas: 800/12", "ND-123/BKPSDM/2025"] {
+            let r = RealisasiInput { bukti_dukung: vec![rujukan.into()], ..valid() }.validate().unwrap();
+            assert!(!r.bukti_dukung()[0].is_url(), "{rujukan}: a document reference");
         }
     }
 

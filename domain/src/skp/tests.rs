@@ -519,6 +519,39 @@ fn realisations_are_recorded_while_the_skp_runs_and_replace_earlier_ones() {
 }
 
 #[test]
+fn documentation_is_checked_against_the_period_and_lists_what_is_missing() {
+    let i1 = IndikatorId::new("i1");
+    let r = |ke: u8| {
+        RealisasiInput {
+            indikator_id: "i1".into(),
+            evaluasi: PeriodeEvaluasi::Periodik { ke },
+            nilai: "80".into(),
+            uraian: String::new(),
+            bukti_dukung: vec![],
+        }
+        .validate()
+        .unwrap()
+    };
+    let mut skp = ditetapkan();
+    let semua = skp.belum_didokumentasi(TW1).iter().map(|(_, i)| i.id().clone()).collect::<Vec<_>>();
+    assert!(semua.contains(&i1), "{semua:?}");
+    skp.catat_realisasi(Peran::Pegawai, &periode(), r(1)).unwrap();
+    assert!(skp.belum_didokumentasi(TW1).iter().all(|(_, i)| i.id() != &i1));
+    assert!(skp.belum_didokumentasi(PeriodeEvaluasi::Periodik { ke: 2 }).iter().any(|(_, i)| i.id() == &i1));
+    // A quarterly period has no fifth sub-period; another period is not the SKP's.
+    let kode = |e: Result<(), SkpError>| e.map_err(|e| e.kode());
+    assert_eq!(kode(skp.catat_realisasi(Peran::Pegawai, &periode(), r(5))), Err("unknown_evaluasi"));
+    let lain = Periode::tahunan(PeriodeId::new("2026"), 2026, SiklusPeriodik::Triwulanan).unwrap();
+    assert_eq!(kode(skp.catat_realisasi(Peran::Pegawai, &lain, r(1))), Err("wrong_periode"));
+    assert_eq!(kode(skp.periksa_dokumentasi(Peran::PejabatPenilai, &periode(), &i1, TW1)), Err("not_allowed"));
+    assert_eq!(kode(draf().periksa_dokumentasi(Peran::Pegawai, &periode(), &i1, TW1)), Err("invalid_transition"));
+    assert_eq!(kode(dinilai().periksa_dokumentasi(Peran::Pegawai, &periode(), &i1, TW1)), Err("already_evaluated"));
+    assert!(
+        dinilai().periksa_dokumentasi(Peran::Pegawai, &periode(), &i1, PeriodeEvaluasi::Periodik { ke: 2 }).is_ok()
+    );
+}
+
+#[test]
 fn feedback_is_kept_per_rhk_and_per_value_once_the_skp_is_set() {
     let ub = |rhk_id: &str| {
         UmpanBalikInput {

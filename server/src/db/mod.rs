@@ -31,6 +31,7 @@ pub mod error;
 pub mod idempotency;
 pub mod notifikasi;
 pub mod org;
+pub mod realisasi;
 pub mod skp;
 pub mod tulis;
 pub mod umpan_balik;

@@ -6,10 +6,12 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 pub mod auth;
+pub mod bukti;
 pub mod health;
 pub mod notifikasi;
 pub mod org;
 pub mod preview;
+pub mod realisasi;
 pub mod skp;
 pub mod sync;
 pub mod umpan_balik;
@@ -22,6 +24,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(org::router())
         .merge(skp::router())
+        .merge(realisasi::router())
+        .merge(bukti::router())
         .merge(notifikasi::router())
         .merge(preview::router())
         .merge(umpan_balik::router())

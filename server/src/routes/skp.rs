@@ -58,7 +58,7 @@ pub(crate) fn akses_of(actor: &Actor, p: Pihak<'_>) -> Option<Akses> {
 }
 
 /// The domain role for a change; the admin has none.
-fn peran_of(akses: Akses) -> ApiResult<Peran> {
+pub(crate) fn peran_of(akses: Akses) -> ApiResult<Peran> {
     match akses {
         Akses::Pegawai => Ok(Peran::Pegawai),
         Akses::PejabatPenilai => Ok(Peran::PejabatPenilai),
@@ -67,7 +67,7 @@ fn peran_of(akses: Akses) -> ApiResult<Peran> {
     }
 }
 
-fn view_of(row: SkpRow, akses: Akses, pegawai: PegawaiRingkas) -> SkpView {
+pub(crate) fn view_of(row: SkpRow, akses: Akses, pegawai: PegawaiRingkas) -> SkpView {
     SkpView {
         status: row.skp.status(),
         kelengkapan: row.skp.rencana().kelengkapan(),
@@ -89,14 +89,14 @@ pub(crate) async fn load(state: &AppState, actor: &Actor, id: &str) -> ApiResult
 }
 
 /// Loads an SKP the caller may see with its pegawai, in one query; another's is a 404.
-async fn load_lengkap(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpLengkap, Akses)> {
+pub(crate) async fn load_lengkap(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(SkpLengkap, Akses)> {
     let l = store::find_lengkap(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
     let akses = akses_of(actor, l.row.pihak()).ok_or(ApiError::NotFound)?;
     Ok((l, akses))
 }
 
 /// A stale write gets 409 with the current record.
-fn check_version(l: &SkpLengkap, akses: Akses, version: i64) -> ApiResult<()> {
+pub(crate) fn check_version(l: &SkpLengkap, akses: Akses, version: i64) -> ApiResult<()> {
     if l.row.version != version {
         let current = view_of(l.row.clone(), akses, l.pegawai.clone());
         return Err(ApiError::Stale(serde_json::to_value(current).context("rendering the current SKP")?));

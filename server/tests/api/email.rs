@@ -138,9 +138,11 @@ impl Mail {
 async fn spawn_app_with_smtp(backend: Backend, port: u16) -> TestApp {
     server::telemetry::init(server::config::LogFormat::Pretty);
     let db = fresh_db(backend).await;
+    let (objek, berkas) = crate::helpers::objek_sementara();
     let args = ServeArgs {
         port: 0,
         dist: PathBuf::from("/nonexistent-dist"),
+        berkas,
         email: EmailArgs {
             smtp_url: Some(SmtpUrl(format!("smtp://127.0.0.1:{port}"))),
             smtp_from: Some(FROM.into()),
@@ -152,7 +154,7 @@ async fn spawn_app_with_smtp(backend: Backend, port: u16) -> TestApp {
     let addr = app.local_addr();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { addr, db, client }
+    TestApp { addr, db, client, objek }
 }
 
 async fn set_email(s: &Session, email: &str) -> reqwest::Response {

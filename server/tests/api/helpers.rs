@@ -78,6 +78,16 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub db: TestDb,
     pub client: reqwest::Client,
+    /// The object store's folder (evidence files), removed on drop.
+    pub objek: tempfile::TempDir,
+}
+
+/// A fresh folder for the object store, and the configuration naming it.
+pub fn objek_sementara() -> (tempfile::TempDir, server::config::BerkasArgs) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let args =
+        server::config::BerkasArgs { objek: dir.path().display().to_string(), ..server::config::BerkasArgs::default() };
+    (dir, args)
 }
 
 impl TestApp {
@@ -93,19 +103,32 @@ impl TestApp {
 /// Starts the real server on port 0 against a fresh database, with `dist`
 /// (or no SPA), and the demo seed unless `demo` is false.
 pub async fn spawn_app_with(backend: Backend, dist: Option<PathBuf>, demo: bool) -> TestApp {
+    spawn_app_configured(backend, dist, demo, |_| {}).await
+}
+
+/// [`spawn_app_with`], its configuration adjusted by `ubah` first.
+pub async fn spawn_app_configured(
+    backend: Backend,
+    dist: Option<PathBuf>,
+    demo: bool,
+    ubah: impl FnOnce(&mut ServeArgs),
+) -> TestApp {
     telemetry::init(server::config::LogFormat::Pretty);
     let db = fresh_db(backend).await;
-    let args = ServeArgs {
+    let (objek, berkas) = objek_sementara();
+    let mut args = ServeArgs {
         port: 0,
         dist: dist.unwrap_or_else(|| PathBuf::from("/nonexistent-dist")),
         no_demo: !demo,
+        berkas,
         ..ServeArgs::default()
     };
+    ubah(&mut args);
     let app = Application::build(&db.url, &args).await.expect("the application builds");
     let addr = app.local_addr();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("a client");
-    TestApp { addr, db, client }
+    TestApp { addr, db, client, objek }
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {

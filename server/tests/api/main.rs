@@ -17,6 +17,7 @@ mod notifikasi;
 mod openapi;
 mod org;
 mod preview;
+mod realisasi;
 mod seed;
 mod skp;
 mod spa;

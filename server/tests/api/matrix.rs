@@ -80,6 +80,13 @@ fn endpoints(id: &str, periode: &str) -> Vec<(Method, String, Value)> {
         (Method::GET, format!("/api/v1/skp/{id}/versi"), Value::Null),
         (Method::GET, format!("/api/v1/skp/{id}/rhk-atasan"), Value::Null),
         (Method::GET, format!("/api/v1/skp/{id}/sejak-dikembalikan"), Value::Null),
+        (Method::GET, format!("/api/v1/skp/{id}/realisasi"), Value::Null),
+        (
+            Method::PUT,
+            format!("/api/v1/skp/{id}/realisasi"),
+            json!({ "version": 1, "realisasi": crate::realisasi::realisasi(1, "99", "Dibajak") }),
+        ),
+        (Method::POST, format!("/api/v1/skp/{id}/bukti?indikator_id=i1&evaluasi=periodik-1"), json!({})),
         (
             Method::POST,
             "/api/v1/skp".to_owned(),
@@ -180,6 +187,8 @@ enum Jaga {
     /// period's 360 deadline:
     /// `umpan_balik::every_role_is_refused_on_feedback_and_360_objects_not_theirs`.
     UmpanBalik,
+    /// On one evidence file: [`every_role_is_refused_on_evidence_that_is_not_theirs`].
+    Bukti,
 }
 
 /// Every route with its guard; [`every_route_is_in_the_matrix`] keeps this
@@ -217,6 +226,13 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("GET", "/api/v1/skp/{id}/versi", Jaga::Skp),
     ("GET", "/api/v1/skp/{id}/rhk-atasan", Jaga::Skp),
     ("GET", "/api/v1/skp/{id}/sejak-dikembalikan", Jaga::Skp),
+    ("GET", "/api/v1/skp/{id}/realisasi", Jaga::Skp),
+    ("PUT", "/api/v1/skp/{id}/realisasi", Jaga::Skp),
+    ("POST", "/api/v1/skp/{id}/bukti", Jaga::Skp),
+    ("GET", "/api/v1/bukti/{id}", Jaga::Bukti),
+    ("DELETE", "/api/v1/bukti/{id}", Jaga::Bukti),
+    // The caller's own SKP: `realisasi::a_realisation_is_saved_per_sub_period_with_its_preview_and_history`.
+    ("GET", "/api/v1/realisasi/belum", Jaga::Diri),
     ("GET", "/api/v1/penilai/skp", Jaga::Antrian),
     // The subordinate of the caller as penilai only: `notifikasi::a_reminder_reaches_only_a_subordinate_once_a_day`.
     ("POST", "/api/v1/penilai/ingatkan", Jaga::Antrian),
@@ -464,5 +480,70 @@ async fn every_other_route_refuses_on(backend: crate::helpers::Backend) {
             assert_eq!(r["status"], 404, "{backend:?}: {who} via sync on {target}: {r}");
         }
         assert_eq!(version_of(&app, target).await, 1, "{backend:?}: a refused sync changed nothing");
+    }
+}
+
+/// Every evidence endpoint, called by every role on an evidence file that is
+/// not theirs to see (a colleague's here, a pegawai's in another instansi),
+/// is a 404; the penilai and the admin, who may read it, may not delete it;
+/// and no refusal changes anything (records and objects).
+#[tokio::test]
+async fn every_role_is_refused_on_evidence_that_is_not_theirs() {
+    use crate::realisasi::{PDF, berkas_di, jumlah_bukti, skp_ditetapkan, unggah};
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let db = app.connect().await;
+        let (p2, o_peg, o_pen, o_adm) = other_instansi(&db).await;
+        let periode = periode_id(&app).await;
+        let staf2 = app.login(crate::helpers::DEMO_STAF2).await;
+        let kabid1 = app.login(crate::helpers::DEMO_KABID1).await;
+        let (here_skp, _) = skp_ditetapkan(&staf2, &kabid1, &periode).await;
+        let lain = app.login(&o_peg).await;
+        let (there_skp, _) = skp_ditetapkan(&lain, &app.login(&o_pen).await, &p2).await;
+        let mut ids = Vec::new();
+        for (s, skp) in [(&staf2, &here_skp), (&lain, &there_skp)] {
+            let res = unggah(s, skp, "periodik-1", "bukti.pdf", PDF.to_vec()).await;
+            assert_eq!(res.status(), 201, "{backend:?}");
+            ids.push(res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned());
+        }
+        let (here, there) = (&ids[0], &ids[1]);
+        let before = (jumlah_bukti(&app).await, berkas_di(app.objek.path()));
+
+        // (who, evidence, the status each of GET and DELETE gets)
+        let cases = [
+            ("colleague", app.login(DEMO_STAF3).await, here, (404, 404)),
+            ("another unit's penilai", app.login(DEMO_KABID2).await, here, (404, 404)),
+            ("the other instansi's admin", app.login(&o_adm).await, here, (404, 404)),
+            ("the other instansi's pegawai", lain.clone(), here, (404, 404)),
+            ("this instansi's admin", app.login(DEMO_ADMIN).await, there, (404, 404)),
+            ("staf2, the owner here", staf2.clone(), there, (404, 404)),
+            ("the penilai", kabid1.clone(), here, (200, 409)),
+            ("the atasan penilai", app.login(DEMO_KEPALA).await, here, (200, 409)),
+            ("this instansi's admin", app.login(DEMO_ADMIN).await, here, (200, 403)),
+        ];
+        for (who, s, bukti, (get, delete)) in &cases {
+            let path = format!("/api/v1/bukti/{bukti}");
+            let res = s.get(&path).send().await.unwrap();
+            assert_eq!(res.status(), *get, "{backend:?}: {who} → GET {path}");
+            if *get != 200 {
+                assert!(!res.text().await.unwrap().contains("PDF"), "{backend:?}: {who} read the content");
+            }
+            assert_eq!(call(s, &Method::DELETE, &path, &Value::Null).await, *delete, "{backend:?}: {who} → DELETE");
+        }
+        // The same through an outbox batch.
+        let res = app
+            .login(DEMO_STAF3)
+            .await
+            .post("/api/v1/sync")
+            .json(&json!({ "client_id": "matriks-bukti", "mutations": [
+                { "seq": 1, "idempotency_key": uuid::Uuid::new_v4().to_string(), "method": "DELETE",
+                  "path": format!("/api/v1/bukti/{here}"), "body": null },
+            ]}))
+            .send()
+            .await
+            .unwrap();
+        let out: Value = res.json().await.unwrap();
+        assert_eq!(out["results"][0]["status"], 404, "{backend:?}: {out}");
+        assert_eq!((jumlah_bukti(&app).await, berkas_di(app.objek.path())), before, "{backend:?}: nothing changed");
     }
 }

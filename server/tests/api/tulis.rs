@@ -396,6 +396,7 @@ async fn an_answer_is_replayed_for_thirty_days_and_purged_after_thirty_five() {
             port: 0,
             dist: std::path::PathBuf::from("/nonexistent-dist"),
             no_demo: true,
+            berkas: server::config::BerkasArgs { objek: app.objek.path().display().to_string(), ..Default::default() },
             ..server::config::ServeArgs::default()
         };
         let restarted = server::Application::build(&app.db.url, &args).await.unwrap();
