@@ -225,8 +225,9 @@ async fn the_atasan_penilai_takes_over_only_after_the_skp_deadline() {
         let (status, body) = act(&kabid1, &id, "approve", 2, "").await;
         assert_eq!((status, body["status"].as_str()), (200, Some("ditetapkan")), "{backend:?}: {body}");
 
-        // Last year's period: the deadline has passed, the atasan may set it.
-        let (_, id) = periode_dengan_skp_diajukan(&app, tahun - 1).await;
+        // A past year's period (never the seeded 2026's): the deadline has
+        // passed, the atasan may set it.
+        let (_, id) = periode_dengan_skp_diajukan(&app, (tahun - 1).min(2025)).await;
         let (status, body) = act(&kepala, &id, "approve", 2, "").await;
         assert_eq!((status, body["status"].as_str()), (200, Some("ditetapkan")), "{backend:?}: {body}");
     }
