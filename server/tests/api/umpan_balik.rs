@@ -15,7 +15,7 @@ use crate::helpers::{
     backends, is_teks, spawn_app_with,
 };
 use crate::matrix::other_instansi;
-use crate::org::with_key;
+use crate::org::{LAIN_NIP, LAIN_PASSWORD, with_key};
 use crate::skp::{create, periode_id};
 
 pub const DEMO_STAF1: &str = "199205082019031005"; // rated by the sekretaris
@@ -1115,7 +1115,18 @@ async fn matrix_on(backend: Backend) {
     // Callers: a colleague of here (no part in either), another unit's penilai,
     // the rater of here's line (their own answer aside), the atasan penilai of
     // here's ratee (kepala: gives and reads feedback, no part in the 360), the
-    // admin of here (refused on the 360 here, on everything there), the admin there.
+    // admin of here (refused on the 360 here, on everything there), the admin there,
+    // and a super admin (of a third instansi: may read an SKP's feedback anywhere, as
+    // an admin, but takes no part in any 360).
+    let pusat = server::db::org::AdminBaru {
+        kode_instansi: "PUSAT".into(),
+        nama_instansi: Some("Kementerian Pusat".into()),
+        nip: LAIN_NIP.into(),
+        nama: "Super Admin".into(),
+        super_admin: true,
+        password: LAIN_PASSWORD.into(),
+    };
+    server::db::org::buat_admin(&db, &pusat).await.unwrap();
     let callers = [
         ("colleague", app.login(DEMO_STAF6).await),
         ("other penilai", app.login(DEMO_KABID2).await),
@@ -1123,11 +1134,13 @@ async fn matrix_on(backend: Backend) {
         ("atasan penilai", app.login(DEMO_KEPALA).await),
         ("admin here", admin),
         ("admin there", admin_there.clone()),
+        ("super admin", app.try_login(LAIN_NIP, LAIN_PASSWORD).await.ok().unwrap()),
     ];
     let before = keadaan(&app).await;
     for (who, caller) in &callers {
         for (place, t) in [("here", &here), ("there", &there)] {
-            let own_instansi = (place == "here") != (*who == "admin there");
+            // The super admin administers every instansi (a 403 is theirs anywhere).
+            let own_instansi = *who == "super admin" || ((place == "here") != (*who == "admin there"));
             for (method, path, body) in titik(t) {
                 // What one's own instansi lets everyone (the deadline) or its admin (read an
                 // SKP's feedback; set the deadline) do is not a refusal.
@@ -1138,6 +1151,7 @@ async fn matrix_on(backend: Backend) {
                         || (who.starts_with("admin")
                             && (path.ends_with("/umpan-balik") || path.contains("/org/periode/")))
                         || (*who == "rater" && place == "here" && path.starts_with("/api/v1/tugas-360/"))
+                        || (*who == "super admin" && method == Method::GET && path.ends_with("/umpan-balik"))
                         || (*who == "atasan penilai"
                             && place == "here"
                             && (path.ends_with("/umpan-balik")
