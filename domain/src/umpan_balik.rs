@@ -33,7 +33,12 @@
 //!    at least `k` raters.
 //! 3. The anonymous groups below `k` are pooled into one "lainnya" block when
 //!    together they reach `k`; the pool never borrows from a group that is
-//!    shown on its own (that would let the ratee subtract one from the other).
+//!    shown on its own (that would let the ratee subtract one from the other),
+//!    nor from a group of one rater: the ratee knows each group's size, so a
+//!    pool's presence would tell whether that one person answered (two peers
+//!    and a lone pihak lain: the pool of three exists only if the lone one
+//!    answered). What a threshold cannot hide stays: a block shown with as
+//!    many raters as its groups were asked says they all answered.
 //! 4. Otherwise they are suppressed: their ratings and free text are shown
 //!    nowhere and used in no advice, so nothing the ratee or the penilai reads
 //!    depends on them.
@@ -713,8 +718,11 @@ fn summarise_nilai(
 
     let mut blok = Vec::new();
     let mut kolam: Vec<&StatistikKelompok> = Vec::new();
+    let mut sendiri: Vec<KelompokPenilai> = Vec::new();
     for sk in &kelompok {
-        if !sk.kelompok.anonim() || ambang.cukup(sk.statistik.n) {
+        if sk.kelompok.anonim() && sk.statistik.n < 2 {
+            sendiri.push(sk.kelompok);
+        } else if !sk.kelompok.anonim() || ambang.cukup(sk.statistik.n) {
             blok.push(BlokUmpanBalik {
                 sumber: sk.kelompok.into(),
                 kelompok: vec![sk.kelompok],
@@ -744,6 +752,8 @@ fn summarise_nilai(
     } else {
         disembunyikan.extend(kolam.iter().map(|sk| sk.kelompok));
     }
+    disembunyikan.extend(sendiri);
+    disembunyikan.sort();
 
     let rata_rata_berbobot = bobot.and_then(|b| weighted_mean(&blok, b));
     let kecenderungan = match bobot {
@@ -987,8 +997,14 @@ impl RingkasanUmpanBalik {
 /// The longest comment a rater may write on one value (characters).
 pub const MAKS_CATATAN: usize = 1000;
 
-/// The most raters one employee may have in a period.
+/// The most raters one employee may have asked in a period (confirmed or
+/// set by the penilai).
 pub const MAKS_PENILAI: usize = 30;
+
+/// The most proposals a ratee may have waiting for the penilai at once:
+/// counted apart from [`MAKS_PENILAI`], so a ratee's proposals cannot fill
+/// the list and block the penilai.
+pub const MAKS_USULAN: usize = 15;
 
 /// A rater's answer on one BerAKHLAK value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -1072,6 +1088,8 @@ pub enum PenilaiDitolak {
     Kelompok,
     /// The list is full ([`MAKS_PENILAI`]).
     Penuh,
+    /// The ratee has [`MAKS_USULAN`] proposals waiting already.
+    UsulanPenuh,
 }
 
 impl PenilaiDitolak {
@@ -1091,13 +1109,19 @@ impl PenilaiDitolak {
             PenilaiDitolak::Penuh => {
                 Teks::new(format!("Paling banyak {MAKS_PENILAI} penilai."), format!("At most {MAKS_PENILAI} raters."))
             }
+            PenilaiDitolak::UsulanPenuh => Teks::new(
+                format!("Paling banyak {MAKS_USULAN} usulan yang menunggu konfirmasi."),
+                format!("At most {MAKS_USULAN} proposals waiting for confirmation."),
+            ),
         }
     }
 }
 
 /// Whether `penilai` may rate `dinilai` in group `kelompok`, given the
 /// employee's pejabat penilai and atasan penilai (`pimpinan`) and the raters
-/// already listed.
+/// already listed (for the ratee: only those they proposed themselves, so
+/// that a duplicate says nothing about whom the penilai set). How many there
+/// may be is [`periksa_kuota`]'s.
 pub fn periksa_penilai(
     dinilai: &str,
     penilai: &str,
@@ -1114,10 +1138,18 @@ pub fn periksa_penilai(
     if (kelompok == KelompokPenilai::Atasan) != pimpinan.contains(&penilai) {
         return Err(PenilaiDitolak::Kelompok);
     }
-    if sudah.len() >= MAKS_PENILAI {
-        return Err(PenilaiDitolak::Penuh);
-    }
     Ok(())
+}
+
+/// Whether one more fits: for the ratee's proposal, `terisi` is their
+/// proposals still waiting ([`MAKS_USULAN`]); for the penilai's addition or
+/// confirmation, the raters asked already ([`MAKS_PENILAI`]).
+pub fn periksa_kuota(usulan_pegawai: bool, terisi: usize) -> Result<(), PenilaiDitolak> {
+    match usulan_pegawai {
+        true if terisi >= MAKS_USULAN => Err(PenilaiDitolak::UsulanPenuh),
+        false if terisi >= MAKS_PENILAI => Err(PenilaiDitolak::Penuh),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -1186,12 +1218,13 @@ mod tests {
         use SumberBlok as S;
         // (atasan, rekan, bawahan, pihak_lain) → shown blocks with n, suppressed groups
         type Baris = ([usize; 4], &'static [(S, usize)], &'static [KelompokPenilai]);
-        let table: [Baris; 9] = [
+        let table: [Baris; 10] = [
             ([1, 3, 3, 3], &[(S::Atasan, 1), (S::Rekan, 3), (S::Bawahan, 3), (S::PihakLain, 3)], &[]),
-            ([1, 2, 1, 0], &[(S::Atasan, 1), (S::Lainnya, 3)], &[]),
+            ([1, 2, 1, 0], &[(S::Atasan, 1)], &[Rekan, Bawahan]),
+            ([1, 2, 2, 0], &[(S::Atasan, 1), (S::Lainnya, 4)], &[]),
             ([1, 2, 0, 0], &[(S::Atasan, 1)], &[Rekan]),
             ([0, 3, 1, 1], &[(S::Rekan, 3)], &[Bawahan, PihakLain]),
-            ([0, 1, 1, 1], &[(S::Lainnya, 3)], &[]),
+            ([0, 1, 1, 1], &[], &[Rekan, Bawahan, PihakLain]),
             ([1, 4, 2, 2], &[(S::Atasan, 1), (S::Rekan, 4), (S::Lainnya, 4)], &[]),
             ([2, 0, 0, 0], &[(S::Atasan, 2)], &[]),
             ([0, 0, 0, 1], &[], &[PihakLain]),
@@ -1308,9 +1341,9 @@ mod tests {
         let mean = rn.rata_rata_berbobot.expect("weights configured");
         assert!((mean - 0.25).abs() < 1e-12, "{mean}");
         assert_eq!(rn.kecenderungan, Some(SesuaiEkspektasi));
-        // A pooled block weighs the sum of its groups: lainnya = rekan 2 (−1) + pihak_lain 1 (−1), weight 30 + 0.
+        // A pooled block weighs the sum of its groups: lainnya = rekan 2 (−1) + pihak_lain 2 (−1), weight 30 + 0.
         let mut records = group_records([1, 0, 0, 0], NilaiBerakhlak::Adaptif, DiatasEkspektasi);
-        records.extend(group_records([0, 2, 0, 1], NilaiBerakhlak::Adaptif, DibawahEkspektasi));
+        records.extend(group_records([0, 2, 0, 2], NilaiBerakhlak::Adaptif, DibawahEkspektasi));
         let r = aggregate_umpan_balik(&records, &konfig).expect("valid");
         let mean = r.per_nilai[NilaiBerakhlak::Adaptif as usize].rata_rata_berbobot.expect("weights");
         assert!((mean - 0.25).abs() < 1e-12, "{mean}");
@@ -1483,10 +1516,11 @@ mod tests {
                 "{penilai} {kelompok:?}"
             );
         }
-        let penuh: Vec<String> = (0..MAKS_PENILAI).map(|i| format!("p{i}")).collect();
-        let penuh: Vec<&str> = penuh.iter().map(String::as_str).collect();
-        assert_eq!(periksa_penilai("a", "b", Rekan, &pimpinan, &penuh), Err(D::Penuh));
-        for d in [D::Diri, D::Ganda, D::Kelompok, D::Penuh] {
+        assert_eq!(periksa_kuota(false, MAKS_PENILAI), Err(D::Penuh));
+        assert_eq!(periksa_kuota(false, MAKS_PENILAI - 1), Ok(()));
+        assert_eq!(periksa_kuota(true, MAKS_USULAN), Err(D::UsulanPenuh));
+        assert_eq!(periksa_kuota(true, MAKS_USULAN - 1), Ok(()));
+        for d in [D::Diri, D::Ganda, D::Kelompok, D::Penuh, D::UsulanPenuh] {
             assert!(!d.teks().id.is_empty() && !d.teks().en.is_empty());
         }
     }

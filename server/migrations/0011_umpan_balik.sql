@@ -51,18 +51,35 @@ CREATE TABLE pengaturan_360 (
 -- Who rates whom in a period's 360: proposed by the ratee (`diusulkan`,
 -- `diusulkan_oleh` 'pegawai') and confirmed by the penilai, or set by the
 -- penilai. No time column: nothing here may order or date a rater.
+-- `usulan_kelompok` and `usulan_status` are the ratee's own proposal of this
+-- rater as the ratee sees it (NULL: the ratee did not propose them). On a
+-- line the ratee created they equal `kelompok` and `status`; on a line the
+-- penilai set, they record that the ratee proposed the same person later,
+-- so that proposing someone the penilai already set looks exactly like a
+-- fresh proposal and tells the ratee nothing.
 CREATE TABLE penilai_360 (
-    id             TEXT PRIMARY KEY,
-    instansi_id    TEXT NOT NULL REFERENCES instansi (id),
-    periode_id     TEXT NOT NULL REFERENCES periode (id),
-    pegawai_id     TEXT NOT NULL REFERENCES pegawai (id),
-    penilai_id     TEXT NOT NULL REFERENCES pegawai (id),
-    kelompok       TEXT NOT NULL CHECK (kelompok IN ('atasan', 'rekan', 'bawahan', 'pihak_lain')),
-    status         TEXT NOT NULL CHECK (status IN ('diusulkan', 'dikonfirmasi')),
-    diusulkan_oleh TEXT NOT NULL CHECK (diusulkan_oleh IN ('pegawai', 'pejabat_penilai')),
+    id              TEXT PRIMARY KEY,
+    instansi_id     TEXT NOT NULL REFERENCES instansi (id),
+    periode_id      TEXT NOT NULL REFERENCES periode (id),
+    pegawai_id      TEXT NOT NULL REFERENCES pegawai (id),
+    penilai_id      TEXT NOT NULL REFERENCES pegawai (id),
+    kelompok        TEXT NOT NULL CHECK (kelompok IN ('atasan', 'rekan', 'bawahan', 'pihak_lain')),
+    status          TEXT NOT NULL CHECK (status IN ('diusulkan', 'dikonfirmasi')),
+    diusulkan_oleh  TEXT NOT NULL CHECK (diusulkan_oleh IN ('pegawai', 'pejabat_penilai')),
+    usulan_kelompok TEXT CHECK (usulan_kelompok IN ('atasan', 'rekan', 'bawahan', 'pihak_lain')),
+    usulan_status   TEXT CHECK (usulan_status IN ('diusulkan', 'dikonfirmasi')),
     UNIQUE (periode_id, pegawai_id, penilai_id)
 );
 CREATE INDEX penilai_360_penilai ON penilai_360 (penilai_id, periode_id);
+
+-- Who has been asked to rate whom in a period, ever: a rater is asked (told)
+-- once per ratee and period, however often they are removed and added again.
+CREATE TABLE permintaan_360 (
+    periode_id TEXT NOT NULL REFERENCES periode (id),
+    pegawai_id TEXT NOT NULL REFERENCES pegawai (id),
+    penilai_id TEXT NOT NULL REFERENCES pegawai (id),
+    PRIMARY KEY (periode_id, pegawai_id, penilai_id)
+);
 
 -- A rater's answer (the seven values as JSON, domain::umpan_balik::JawabanNilai),
 -- kept apart from the list above so that answering changes nothing a ratee or

@@ -1089,6 +1089,31 @@ pub async fn penilai_terakhir<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     .context("reading a pegawai's penilai")?)
 }
 
+/// Who rates a pegawai in a period on `hari` (the server's today): the
+/// segment in force that day, the latest one begun by then. A segment dated
+/// later (a transfer set ahead) gives its penilai nothing yet. When no
+/// segment has begun (a period not yet started), the first one: nobody else
+/// could hold the role before it. [`penilai_terakhir`] is the period's last
+/// segment, whatever today is (who will approve an SKP plan).
+pub async fn penilai_berlaku<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    periode_id: &str,
+    pegawai_id: &str,
+    hari: domain::tanggal::Tanggal,
+) -> DbResult<Option<PenilaiOf>> {
+    Ok(sqlx::query_as(
+        "SELECT penilai_id, atasan_penilai_id FROM atasan WHERE periode_id = $1 AND pegawai_id = $2 \
+         ORDER BY CASE WHEN berlaku_mulai <= $3 THEN 0 ELSE 1 END, \
+         CASE WHEN berlaku_mulai <= $3 THEN berlaku_mulai END DESC, berlaku_mulai LIMIT 1",
+    )
+    .bind(periode_id)
+    .bind(pegawai_id)
+    .bind(hari.to_string())
+    .fetch_optional(db)
+    .await
+    .context("reading a pegawai's penilai")?)
+}
+
 /// Whether the pegawai is someone's pejabat penilai now: a current line of
 /// the atasan mapping in one of the instansi's periods (by the index on
 /// period and penilai).

@@ -66,6 +66,10 @@ pub struct PenilaiRow {
     pub kelompok: KelompokPenilai,
     pub status: StatusPenilai360,
     pub diusulkan_oleh: Akses,
+    /// The ratee's own proposal of this rater as the ratee sees it (group,
+    /// status); `None` when the ratee did not propose them. See migration
+    /// 0011 on `usulan_status`.
+    pub usulan: Option<(KelompokPenilai, StatusPenilai360)>,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -78,13 +82,15 @@ struct StoredPenilai {
     kelompok: String,
     status: String,
     diusulkan_oleh: String,
+    usulan_kelompok: Option<String>,
+    usulan_status: Option<String>,
     nip: String,
     nama: String,
     jabatan: String,
 }
 
 const PENILAI_COLS: &str = "r.id, r.instansi_id, r.periode_id, r.pegawai_id, r.penilai_id, r.kelompok, r.status, \
-     r.diusulkan_oleh, p.nip, p.nama, p.jabatan FROM penilai_360 r JOIN pegawai p ON p.id = r.penilai_id";
+     r.diusulkan_oleh, r.usulan_kelompok, r.usulan_status, p.nip, p.nama, p.jabatan FROM penilai_360 r JOIN pegawai p ON p.id = r.penilai_id";
 
 pub fn kode_pengusul(a: Akses) -> &'static str {
     if a == Akses::Pegawai { "pegawai" } else { "pejabat_penilai" }
@@ -95,6 +101,13 @@ impl StoredPenilai {
         let kelompok = KelompokPenilai::from_kode(&self.kelompok).context("a stored 360 rater's group is unknown")?;
         let status = StatusPenilai360::from_kode(&self.status).context("a stored 360 rater's status is unknown")?;
         let diusulkan_oleh = if self.diusulkan_oleh == "pegawai" { Akses::Pegawai } else { Akses::PejabatPenilai };
+        let usulan = match (self.usulan_kelompok, self.usulan_status) {
+            (Some(k), Some(s)) => Some((
+                KelompokPenilai::from_kode(&k).context("a stored 360 proposal's group is unknown")?,
+                StatusPenilai360::from_kode(&s).context("a stored 360 proposal's status is unknown")?,
+            )),
+            _ => None,
+        };
         Ok(PenilaiRow {
             id: self.id,
             instansi_id: self.instansi_id,
@@ -104,6 +117,7 @@ impl StoredPenilai {
             kelompok,
             status,
             diusulkan_oleh,
+            usulan,
         })
     }
 }
@@ -140,9 +154,11 @@ pub async fn find<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, id: &str) ->
 
 /// Puts a rater on a ratee's list; `false` when they are on it already.
 pub async fn tambah(c: &mut AnyConnection, r: &PenilaiRow) -> DbResult<bool> {
+    let (usulan_kelompok, usulan_status) = r.usulan.map(|(k, s)| (k.kode(), s.kode())).unzip();
     let n = sqlx::query(
-        "INSERT INTO penilai_360 (id, instansi_id, periode_id, pegawai_id, penilai_id, kelompok, status, diusulkan_oleh) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+        "INSERT INTO penilai_360 (id, instansi_id, periode_id, pegawai_id, penilai_id, kelompok, status, \
+         diusulkan_oleh, usulan_kelompok, usulan_status) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
     )
     .bind(&r.id)
     .bind(&r.instansi_id)
@@ -152,6 +168,8 @@ pub async fn tambah(c: &mut AnyConnection, r: &PenilaiRow) -> DbResult<bool> {
     .bind(r.kelompok.kode())
     .bind(r.status.kode())
     .bind(kode_pengusul(r.diusulkan_oleh))
+    .bind(usulan_kelompok)
+    .bind(usulan_status)
     .execute(c)
     .await
     .context("adding a 360 rater")?
@@ -159,27 +177,129 @@ pub async fn tambah(c: &mut AnyConnection, r: &PenilaiRow) -> DbResult<bool> {
     Ok(n == 1)
 }
 
-/// Confirms a proposed rater; `false` when it was not a proposal (any more).
-pub async fn konfirmasi(c: &mut AnyConnection, id: &str) -> DbResult<bool> {
-    let n = sqlx::query("UPDATE penilai_360 SET status = 'dikonfirmasi' WHERE id = $1 AND status = 'diusulkan'")
-        .bind(id)
-        .execute(c)
+/// The ratee proposes rater `r` (a fresh line with `r.usulan` set): puts
+/// them on the list, or, when the penilai already set them, marks the
+/// penilai's line as also proposed by the ratee. The id of the line the
+/// ratee now sees; `None` when the ratee had proposed them already.
+pub async fn usulkan(c: &mut AnyConnection, r: &PenilaiRow) -> DbResult<Option<String>> {
+    if tambah(&mut *c, r).await? {
+        return Ok(Some(r.id.clone()));
+    }
+    let kelompok = r.usulan.map_or(r.kelompok, |u| u.0);
+    let n = sqlx::query(
+        "UPDATE penilai_360 SET usulan_kelompok = $1, usulan_status = 'diusulkan' \
+         WHERE periode_id = $2 AND pegawai_id = $3 AND penilai_id = $4 AND usulan_status IS NULL",
+    )
+    .bind(kelompok.kode())
+    .bind(&r.periode_id)
+    .bind(&r.pegawai_id)
+    .bind(&r.penilai.id)
+    .execute(&mut *c)
+    .await
+    .context("proposing a 360 rater")?
+    .rows_affected();
+    if n != 1 {
+        return Ok(None);
+    }
+    Ok(sqlx::query_scalar("SELECT id FROM penilai_360 WHERE periode_id = $1 AND pegawai_id = $2 AND penilai_id = $3")
+        .bind(&r.periode_id)
+        .bind(&r.pegawai_id)
+        .bind(&r.penilai.id)
+        .fetch_optional(c)
         .await
-        .context("confirming a 360 rater")?
-        .rows_affected();
+        .context("reading a proposed 360 rater")?)
+}
+
+/// The penilai confirms a line (and the ratee's proposal on it): `None`
+/// when the line is gone, `Some(true)` when this confirmed a proposal (the
+/// rater is to be asked now), `Some(false)` when the rater was asked already.
+pub async fn konfirmasi(c: &mut AnyConnection, id: &str) -> DbResult<Option<bool>> {
+    let n = sqlx::query(
+        "UPDATE penilai_360 SET status = 'dikonfirmasi', \
+         usulan_status = CASE WHEN usulan_status IS NULL THEN NULL ELSE 'dikonfirmasi' END \
+         WHERE id = $1 AND status = 'diusulkan'",
+    )
+    .bind(id)
+    .execute(&mut *c)
+    .await
+    .context("confirming a 360 rater")?
+    .rows_affected();
+    if n == 1 {
+        return Ok(Some(true));
+    }
+    let n = sqlx::query(
+        "UPDATE penilai_360 SET usulan_status = CASE WHEN usulan_status IS NULL THEN NULL ELSE 'dikonfirmasi' END \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .execute(c)
+    .await
+    .context("confirming a 360 rater")?
+    .rows_affected();
+    Ok((n == 1).then_some(false))
+}
+
+/// Records that `penilai_id` is asked to rate `pegawai_id` in the period:
+/// `true` the first time ever (they are to be told), `false` after.
+pub async fn diminta(c: &mut AnyConnection, periode_id: &str, pegawai_id: &str, penilai_id: &str) -> DbResult<bool> {
+    let n = sqlx::query(
+        "INSERT INTO permintaan_360 (periode_id, pegawai_id, penilai_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind(periode_id)
+    .bind(pegawai_id)
+    .bind(penilai_id)
+    .execute(c)
+    .await
+    .context("recording a 360 request")?
+    .rows_affected();
     Ok(n == 1)
 }
 
-/// Takes a rater off the list, with their answer if they gave one (the
-/// same statements either way).
-pub async fn hapus(c: &mut AnyConnection, id: &str) -> DbResult<()> {
+/// The penilai takes a rater off the list, with their answer if they gave
+/// one (the same statements either way); `false` when the line was gone.
+pub async fn hapus(c: &mut AnyConnection, id: &str) -> DbResult<bool> {
     sqlx::query("DELETE FROM jawaban_360 WHERE penilai_360_id = $1")
         .bind(id)
         .execute(&mut *c)
         .await
         .context("removing a 360 rater")?;
-    sqlx::query("DELETE FROM penilai_360 WHERE id = $1").bind(id).execute(c).await.context("removing a 360 rater")?;
-    Ok(())
+    let n = sqlx::query("DELETE FROM penilai_360 WHERE id = $1")
+        .bind(id)
+        .execute(c)
+        .await
+        .context("removing a 360 rater")?
+        .rows_affected();
+    Ok(n == 1)
+}
+
+/// The ratee withdraws their own proposal while it is not confirmed: the
+/// line when they created it, or only their mark on a line the penilai set
+/// (that rater stays). `false` when there was no such proposal (any more):
+/// confirmed or gone in the meantime. A line with a proposal not yet
+/// confirmed has no answer (only confirmed raters answer).
+pub async fn tarik_usulan(c: &mut AnyConnection, id: &str) -> DbResult<bool> {
+    let n = sqlx::query(
+        "DELETE FROM penilai_360 WHERE id = $1 AND status = 'diusulkan' AND diusulkan_oleh = 'pegawai' \
+         AND usulan_status = 'diusulkan'",
+    )
+    .bind(id)
+    .execute(&mut *c)
+    .await
+    .context("withdrawing a 360 proposal")?
+    .rows_affected();
+    if n == 1 {
+        return Ok(true);
+    }
+    let n = sqlx::query(
+        "UPDATE penilai_360 SET usulan_kelompok = NULL, usulan_status = NULL \
+         WHERE id = $1 AND diusulkan_oleh = 'pejabat_penilai' AND usulan_status = 'diusulkan'",
+    )
+    .bind(id)
+    .execute(c)
+    .await
+    .context("withdrawing a 360 proposal")?
+    .rows_affected();
+    Ok(n == 1)
 }
 
 /// One request to a rater, with the rater's own answer.
@@ -224,12 +344,16 @@ pub async fn tugas<'e, E: sqlx::Executor<'e, Database = Any>>(
 }
 
 /// Stores the rater's answer to request `t` based on `version` (0: the
-/// first); `false` when that is not the current version.
+/// first); `false` when that is not the current version, or when the line
+/// is no longer there and confirmed for that rater (removed in the meantime:
+/// the insert is conditional, so a removed line is a stale write, not a
+/// foreign-key error).
 pub async fn simpan_jawaban(c: &mut AnyConnection, t: &PenilaiRow, version: i64, isi: &str) -> DbResult<bool> {
     let q = if version == 0 {
         sqlx::query(
             "INSERT INTO jawaban_360 (penilai_360_id, instansi_id, periode_id, pegawai_id, kelompok, version, isi) \
-             VALUES ($1, $2, $3, $4, $5, 1, $6) ON CONFLICT DO NOTHING",
+             SELECT $1, $2, $3, $4, $5, 1, $6 WHERE EXISTS (SELECT 1 FROM penilai_360 r \
+             WHERE r.id = $1 AND r.penilai_id = $7 AND r.status = 'dikonfirmasi') ON CONFLICT DO NOTHING",
         )
         .bind(&t.id)
         .bind(&t.instansi_id)
@@ -237,6 +361,7 @@ pub async fn simpan_jawaban(c: &mut AnyConnection, t: &PenilaiRow, version: i64,
         .bind(&t.pegawai_id)
         .bind(t.kelompok.kode())
         .bind(isi)
+        .bind(&t.penilai.id)
     } else {
         sqlx::query("UPDATE jawaban_360 SET isi = $1, version = version + 1 WHERE penilai_360_id = $2 AND version = $3")
             .bind(isi)
@@ -247,19 +372,24 @@ pub async fn simpan_jawaban(c: &mut AnyConnection, t: &PenilaiRow, version: i64,
 }
 
 /// Every answer on a ratee in a period: (opaque key, group, answers JSON),
-/// in key order. For the aggregation only.
+/// in key order. For the aggregation only. `tanpa` leaves out the answer
+/// `tanpa` gave in a group other than atasan (the reader's own answer in an
+/// anonymous group, which they could otherwise subtract from the aggregate).
 pub async fn jawaban_dinilai<'e, E: sqlx::Executor<'e, Database = Any>>(
     db: E,
     periode_id: &str,
     pegawai_id: &str,
+    tanpa: &str,
 ) -> DbResult<Vec<(String, String, String)>> {
     Ok(sqlx::query_as(
         "SELECT j.penilai_360_id, j.kelompok, j.isi FROM jawaban_360 j \
          JOIN penilai_360 r ON r.id = j.penilai_360_id AND r.status = 'dikonfirmasi' \
-         WHERE j.periode_id = $1 AND j.pegawai_id = $2 ORDER BY j.penilai_360_id",
+         WHERE j.periode_id = $1 AND j.pegawai_id = $2 AND (r.penilai_id <> $3 OR j.kelompok = 'atasan') \
+         ORDER BY j.penilai_360_id",
     )
     .bind(periode_id)
     .bind(pegawai_id)
+    .bind(tanpa)
     .fetch_all(db)
     .await
     .context("reading a ratee's 360 answers")?)

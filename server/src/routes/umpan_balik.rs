@@ -118,6 +118,17 @@ async fn simpan(
     if !matches!(akses, Akses::PejabatPenilai | Akses::AtasanPejabatPenilai) {
         return Err(ApiError::Forbidden);
     }
+    // The client picks the id (so an offline write can be resent): it must
+    // be a UUID in its one canonical spelling, not any string.
+    if uuid::Uuid::parse_str(&id).map(|u| u.hyphenated().to_string()).ok().as_deref() != Some(id.as_str()) {
+        return Err(ApiError::field(
+            "id",
+            Teks::new(
+                "Id umpan balik harus berupa UUID (huruf kecil, dengan tanda hubung).",
+                "A feedback id must be a UUID (lowercase, hyphenated).",
+            ),
+        ));
+    }
     let pool = state.db.pool();
     let lama = store::find(pool, &id).await?;
     if lama.as_ref().is_some_and(|l| l.pemberi_id != actor.pegawai_id || l.skp_id != skp.id) {

@@ -17,7 +17,19 @@
 //!   about suppressed groups; comments are sorted.
 //! - A refusal says the same whether or not the rater answered; removing a
 //!   rater runs the same statements either way.
-//! - The ratee sees the identities only of the raters they proposed.
+//! - The ratee sees the identities only of the raters they proposed, and
+//!   proposing someone the penilai already set answers exactly as a fresh
+//!   proposal does: duplicates are checked against the ratee's own
+//!   proposals only, and the proposal is recorded on the penilai's line
+//!   (`usulan_*`, migration 0011), shown to the ratee as their proposal,
+//!   and withdrawing it takes off only that mark. What remains: once the
+//!   penilai confirms such a proposal, the group count does not move as it
+//!   would for a fresh one (the penilai chose to tell by confirming).
+//! - The penilai's own answer in a group other than atasan (possible only
+//!   when the penilai changed after they were asked) is left out of what
+//!   that penilai reads, so they cannot subtract it from the group's figures.
+//! - Who may act is the ratee's penilai of the segment in force today
+//!   (`org::penilai_berlaku`): a transfer dated ahead gives nothing yet.
 //! - Log lines name no rater, ratee or answer (only counts and the group).
 
 use anyhow::Context as _;
@@ -35,7 +47,7 @@ use domain::tanggal::Tanggal;
 use domain::teks::Teks;
 use domain::umpan_balik::{
     JawabanNilai, KelompokPenilai, KonfigurasiUmpanBalik, PenilaiDitolak, RekamanUmpanBalik, aggregate_umpan_balik,
-    ditutup, periksa_batas, periksa_jawaban, periksa_penilai,
+    ditutup, periksa_batas, periksa_jawaban, periksa_kuota, periksa_penilai,
 };
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -104,7 +116,7 @@ fn ditutup_error(p: &Pengaturan360) -> ApiError {
 /// current pejabat penilai; anyone else gets a 404. Also the ratee's
 /// pimpinan.
 async fn pihak(state: &AppState, actor: &Actor, periode_id: &str, pegawai_id: &str) -> ApiResult<(Akses, Pimpinan)> {
-    let of = org::penilai_terakhir(state.db.pool(), periode_id, pegawai_id).await?;
+    let of = org::penilai_berlaku(state.db.pool(), periode_id, pegawai_id, clock::hari_ini()).await?;
     let (penilai_id, atasan_penilai_id) = of.map(|p| (p.penilai_id, p.atasan_penilai_id)).unwrap_or_default();
     let akses = if actor.pegawai_id == pegawai_id {
         Akses::Pegawai
@@ -122,13 +134,37 @@ struct Pimpinan {
     atasan_penilai_id: Option<String>,
 }
 
-fn item_of(r: &PenilaiRow) -> Penilai360Item {
-    Penilai360Item {
-        id: r.id.clone(),
-        penilai: r.penilai.clone(),
-        kelompok: r.kelompok,
-        status: r.status,
-        diusulkan_oleh: r.diusulkan_oleh,
+/// A line as `akses` sees it: the ratee only their own proposals, as they
+/// proposed them; the penilai every line, shown as waiting while the ratee's
+/// proposal on it is (also on a line they set, to confirm that proposal).
+fn item_of(r: &PenilaiRow, akses: Akses) -> Option<Penilai360Item> {
+    let (kelompok, status, diusulkan_oleh) = match (akses, r.usulan) {
+        (Akses::Pegawai, None) => return None,
+        (Akses::Pegawai, Some((kelompok, status))) => (kelompok, status, Akses::Pegawai),
+        (_, Some((_, StatusPenilai360::Diusulkan))) => (r.kelompok, StatusPenilai360::Diusulkan, r.diusulkan_oleh),
+        (_, _) => (r.kelompok, r.status, r.diusulkan_oleh),
+    };
+    Some(Penilai360Item { id: r.id.clone(), penilai: r.penilai.clone(), kelompok, status, diusulkan_oleh })
+}
+
+/// The ratee's group rule for a rater, with the ratee's pimpinan now.
+fn cek_kelompok(
+    dinilai: &str,
+    penilai: &str,
+    kelompok: KelompokPenilai,
+    pimpinan: &Pimpinan,
+    sudah: &[&str],
+) -> Result<(), PenilaiDitolak> {
+    let pimpinan: Vec<&str> =
+        [pimpinan.penilai_id.as_deref(), pimpinan.atasan_penilai_id.as_deref()].into_iter().flatten().collect();
+    periksa_penilai(dinilai, penilai, kelompok, &pimpinan, sudah)
+}
+
+fn ditolak(alasan: PenilaiDitolak) -> ApiError {
+    match alasan {
+        PenilaiDitolak::Ganda => ApiError::Conflict("penilai_ganda", alasan.teks()),
+        PenilaiDitolak::Kelompok => ApiError::field("kelompok", alasan.teks()),
+        _ => ApiError::field("penilai_id", alasan.teks()),
     }
 }
 
@@ -162,6 +198,23 @@ fn kabar_permintaan(r: &PenilaiRow, oleh: &str) -> Vec<notifikasi::Baru> {
     let siapa = |p: Penerima| (p == Penerima::Penilai360).then(|| r.penilai.id.clone());
     notifikasi::kabar(Peristiwa::Permintaan360, siapa, oleh, &r.instansi_id, &r.periode_id, None)
 }
+
+/// Stores the request notification to line `r`'s rater, once per rater,
+/// ratee and period ever (removing and adding them again tells nothing
+/// more); whether one was stored.
+async fn minta(c: &mut sqlx::AnyConnection, r: &PenilaiRow, oleh: &str, email: bool) -> crate::db::DbResult<bool> {
+    if !store::diminta(&mut *c, &r.periode_id, &r.pegawai_id, &r.penilai.id).await? {
+        return Ok(false);
+    }
+    let kabar = kabar_permintaan(r, oleh);
+    for n in &kabar {
+        notifikasi::tambah(&mut *c, n, email).await?;
+    }
+    Ok(!kabar.is_empty())
+}
+
+/// A ratee tells their penilai of proposals at most this often.
+const JEDA_USULAN_MS: i64 = 24 * 3600 * 1000;
 
 // ---------------------------------------------------------------------------
 // The deadline
@@ -291,11 +344,7 @@ async fn daftar(
     let (pengaturan, _) = pengaturan_of(&state, &periode).await?;
     let pool = state.db.pool();
     let rows = store::daftar(pool, &q.periode_id, &q.pegawai_id).await?;
-    let penilai = rows
-        .iter()
-        .filter(|r| akses == Akses::PejabatPenilai || r.diusulkan_oleh == Akses::Pegawai)
-        .map(item_of)
-        .collect();
+    let penilai = rows.iter().filter_map(|r| item_of(r, akses)).collect();
     Ok(Json(DaftarPenilai360 {
         periode_id: q.periode_id,
         pegawai: org::pegawai_ringkas(pool, &q.pegawai_id).await?,
@@ -346,7 +395,6 @@ async fn tambah(
     }
     let penilai = org::pegawai_ringkas(pool, &input.penilai_id).await?;
     let ada = store::daftar(pool, &input.periode_id, &input.pegawai_id).await?;
-    let sudah: Vec<&str> = ada.iter().map(|r| r.penilai.id.as_str()).collect();
     let Some(penilai_id) = pimpinan.penilai_id.clone() else {
         return Err(ApiError::Conflict(
             "penilai_missing",
@@ -356,22 +404,23 @@ async fn tambah(
             ),
         ));
     };
-    let pimpinan: Vec<&str> =
-        [pimpinan.penilai_id.as_deref(), pimpinan.atasan_penilai_id.as_deref()].into_iter().flatten().collect();
-    // The ratee proposes colleagues only: the atasan group is the penilai's to set.
-    let kelompok_diri = akses == Akses::Pegawai && input.kelompok == KelompokPenilai::Atasan;
-    let cek = if kelompok_diri {
-        Err(PenilaiDitolak::Kelompok)
+    // The ratee's proposal is checked against, and counted with, their own
+    // proposals only: whom the penilai set must not show through a refusal.
+    let usul = akses == Akses::Pegawai;
+    let sudah: Vec<&str> = ada.iter().filter(|r| !usul || r.usulan.is_some()).map(|r| r.penilai.id.as_str()).collect();
+    let terisi = if usul {
+        ada.iter().filter(|r| matches!(r.usulan, Some((_, StatusPenilai360::Diusulkan)))).count()
     } else {
-        periksa_penilai(&input.pegawai_id, &input.penilai_id, input.kelompok, &pimpinan, &sudah)
+        ada.iter().filter(|r| r.status == StatusPenilai360::Dikonfirmasi).count()
     };
-    match cek {
-        Ok(()) => {}
-        Err(PenilaiDitolak::Ganda) => return Err(ApiError::Conflict("penilai_ganda", PenilaiDitolak::Ganda.teks())),
-        Err(PenilaiDitolak::Kelompok) => return Err(ApiError::field("kelompok", PenilaiDitolak::Kelompok.teks())),
-        Err(alasan) => return Err(ApiError::field("penilai_id", alasan.teks())),
+    // The ratee proposes colleagues only: the atasan group is the penilai's to set.
+    if usul && input.kelompok == KelompokPenilai::Atasan {
+        return Err(ditolak(PenilaiDitolak::Kelompok));
     }
-    let status = if akses == Akses::Pegawai { StatusPenilai360::Diusulkan } else { StatusPenilai360::Dikonfirmasi };
+    cek_kelompok(&input.pegawai_id, &input.penilai_id, input.kelompok, &pimpinan, &sudah)
+        .and_then(|()| periksa_kuota(usul, terisi))
+        .map_err(ditolak)?;
+    let status = if usul { StatusPenilai360::Diusulkan } else { StatusPenilai360::Dikonfirmasi };
     let row = PenilaiRow {
         id: uuid::Uuid::new_v4().to_string(),
         instansi_id: actor.instansi_id.clone(),
@@ -381,8 +430,14 @@ async fn tambah(
         kelompok: input.kelompok,
         status,
         diusulkan_oleh: akses,
+        usulan: usul.then_some((input.kelompok, status)),
     };
-    let kabar = if akses == Akses::Pegawai {
+    // The penilai hears of a ratee's proposals at most once a day.
+    let jenis = Peristiwa::UsulanPenilai360.kode();
+    let sejak = clock::now_ms() - JEDA_USULAN_MS;
+    let kabar = if usul
+        && !notifikasi::ada_sejak(pool, &penilai_id, jenis, &row.periode_id, Some(&actor.pegawai_id), sejak).await?
+    {
         let siapa = |p: Penerima| (p == Penerima::PejabatPenilai).then(|| penilai_id.clone());
         notifikasi::kabar(
             Peristiwa::UsulanPenilai360,
@@ -393,26 +448,31 @@ async fn tambah(
             None,
         )
     } else {
-        kabar_permintaan(&row, &actor.pegawai_id)
+        Vec::new()
     };
-    let view = item_of(&row);
-    let (k, email, dikabari) = (kunci.clone(), state.inner.email.on(), !kabar.is_empty());
+    let (k, email, oleh) = (kunci.clone(), state.inner.email.on(), actor.pegawai_id.clone());
     let body = state
         .db
         .write(move |c| {
             Box::pin(async move {
-                if !store::tambah(c, &row).await? {
-                    return Ok(None);
-                }
+                let id = if usul {
+                    store::usulkan(&mut *c, &row).await?
+                } else {
+                    store::tambah(&mut *c, &row).await?.then(|| row.id.clone())
+                };
+                let Some(id) = id else { return Ok(None) };
+                let mut dikabari = !usul && minta(&mut *c, &row, &oleh, email).await?;
                 for n in &kabar {
-                    notifikasi::tambah(c, n, email).await?;
+                    notifikasi::tambah(&mut *c, n, email).await?;
+                    dikabari = true;
                 }
-                Ok(Some(k.simpan_json(c, StatusCode::CREATED, &view).await?))
+                let view = Penilai360Item { id, ..item_of(&row, akses).context("a new line is the caller's")? };
+                Ok(Some((k.simpan_json(c, StatusCode::CREATED, &view).await?, dikabari)))
             })
         })
         .await?;
-    let Some(body) = body else {
-        return Err(ApiError::Conflict("penilai_ganda", PenilaiDitolak::Ganda.teks()));
+    let Some((body, dikabari)) = body else {
+        return Err(ditolak(PenilaiDitolak::Ganda));
     };
     if dikabari {
         state.inner.email.wake();
@@ -432,9 +492,9 @@ async fn tambah(
     responses(
         (status = 200, description = "The rater, confirmed.", body = Penilai360Item),
         (status = 403, description = "The ratee cannot confirm their own proposals.", body = ErrorBody),
-        (status = 404, description = "Not a rater of the caller's subordinate.", body = ErrorBody),
+        (status = 404, description = "Not a rater of the caller's subordinate (or removed meanwhile).", body = ErrorBody),
         (status = 409, description = "`umpan_balik_360_ditutup`: the deadline has passed.", body = ErrorBody),
-        (status = 422, description = "A missing `Idempotency-Key`.", body = ErrorBody),
+        (status = 422, description = "The rater's group no longer fits the ratee's pimpinan, a full list, or a missing `Idempotency-Key`.", body = ErrorBody),
     )
 )]
 async fn konfirmasi(
@@ -451,30 +511,39 @@ async fn konfirmasi(
     if pengaturan.ditutup {
         return Err(ditutup_error(&pengaturan));
     }
-    let kabar = kabar_permintaan(&row, &actor.pegawai_id);
-    let view = Penilai360Item { status: StatusPenilai360::Dikonfirmasi, ..item_of(&row) };
-    let (k, email, id2) = (kunci.clone(), state.inner.email.on(), id.clone());
-    state
+    // The group rule again, against the ratee's pimpinan now (it may have
+    // changed since the proposal), and room on the list for a new rater.
+    let (_, pimpinan) = pihak(&state, &actor, &row.periode_id, &row.pegawai_id).await?;
+    cek_kelompok(&row.pegawai_id, &row.penilai.id, row.kelompok, &pimpinan, &[]).map_err(ditolak)?;
+    if row.status == StatusPenilai360::Diusulkan {
+        let ada = store::daftar(state.db.pool(), &row.periode_id, &row.pegawai_id).await?;
+        periksa_kuota(false, ada.iter().filter(|r| r.status == StatusPenilai360::Dikonfirmasi).count())
+            .map_err(ditolak)?;
+    }
+    let mut baru = row.clone();
+    baru.status = StatusPenilai360::Dikonfirmasi;
+    baru.usulan = row.usulan.map(|(k, _)| (k, StatusPenilai360::Dikonfirmasi));
+    let view = item_of(&baru, akses).context("the penilai sees every line")?;
+    let (k, email, id2, oleh) = (kunci.clone(), state.inner.email.on(), id.clone(), actor.pegawai_id.clone());
+    let body = state
         .db
         .write(move |c| {
             Box::pin(async move {
-                // Told once: only when this confirms a proposal.
-                if store::konfirmasi(c, &id2).await? {
-                    for n in &kabar {
-                        notifikasi::tambah(c, n, email).await?;
-                    }
-                }
-                k.simpan_json(c, StatusCode::OK, &view).await
+                // The rater is asked only when this confirms a proposal, and once ever.
+                let Some(usulan) = store::konfirmasi(&mut *c, &id2).await? else { return Ok(None) };
+                let dikabari = usulan && minta(&mut *c, &baru, &oleh, email).await?;
+                Ok(Some((k.simpan_json(c, StatusCode::OK, &view).await?, dikabari)))
             })
         })
-        .await
-        .map(|body| {
-            state.inner.email.wake();
-            kunci.tercatat();
-            tracing::info!("360 rater confirmed");
-            jawaban_json(StatusCode::OK, body)
-        })
-        .map_err(Into::into)
+        .await?;
+    // Removed in the meantime.
+    let Some((body, dikabari)) = body else { return Err(ApiError::NotFound) };
+    if dikabari {
+        state.inner.email.wake();
+    }
+    kunci.tercatat();
+    tracing::info!("360 rater confirmed");
+    Ok(jawaban_json(StatusCode::OK, body))
 }
 
 /// Takes a rater off the list, with their answer if any (the penilai any
@@ -489,21 +558,32 @@ async fn konfirmasi(
     responses(
         (status = 204, description = "Removed."),
         (status = 403, description = "The ratee cannot remove a confirmed rater or one the penilai set.", body = ErrorBody),
-        (status = 404, description = "Not a rater the caller may see.", body = ErrorBody),
+        (status = 404, description = "Not a rater the caller may see, or no longer removable (removed or confirmed meanwhile).", body = ErrorBody),
         (status = 409, description = "`umpan_balik_360_ditutup`: the deadline has passed.", body = ErrorBody),
         (status = 422, description = "A missing `Idempotency-Key`.", body = ErrorBody),
     )
 )]
 async fn hapus(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> ApiResult<StatusCode> {
     let (row, akses, periode) = load_penilai(&state, &actor, &id).await?;
-    if akses == Akses::Pegawai && !(row.diusulkan_oleh == Akses::Pegawai && row.status == StatusPenilai360::Diusulkan) {
+    let usul = akses == Akses::Pegawai;
+    if usul && !matches!(row.usulan, Some((_, StatusPenilai360::Diusulkan))) {
         return Err(ApiError::Forbidden);
     }
     let (pengaturan, _) = pengaturan_of(&state, &periode).await?;
     if pengaturan.ditutup {
         return Err(ditutup_error(&pengaturan));
     }
-    state.db.write(move |c| Box::pin(async move { store::hapus(c, &id).await })).await?;
+    // Conditional on what was checked above: a proposal confirmed or a line
+    // removed in the meantime is not removed now.
+    let dihapus = state
+        .db
+        .write(move |c| {
+            Box::pin(async move { if usul { store::tarik_usulan(c, &id).await } else { store::hapus(c, &id).await } })
+        })
+        .await?;
+    if !dihapus {
+        return Err(ApiError::NotFound);
+    }
     tracing::info!("360 rater removed");
     Ok(StatusCode::NO_CONTENT)
 }
@@ -578,7 +658,7 @@ async fn daftar_tugas(
     params(("id" = String, Path, description = "The request's id.")),
     request_body = SimpanJawaban360,
     responses(
-        (status = 200, description = "The request with the answer.", body = Tugas360),
+        (status = 200, description = "The request with the answer (a replay of the key: the answer's version only, without its content).", body = Tugas360),
         (status = 404, description = "Not a request to the caller.", body = ErrorBody),
         (status = 409, description = "`stale_version`: `version` is not the current one (`current` holds the request); `umpan_balik_360_ditutup`: the deadline has passed.", body = ErrorBody),
         (status = 422, description = "Not all seven values rated once, a comment too long, or a missing `Idempotency-Key`.", body = ErrorBody),
@@ -612,20 +692,28 @@ async fn jawab(
     }
     let penilaian: Vec<JawabanNilai> = periksa_jawaban(&input.penilaian)?;
     let isi = serde_json::to_string(&penilaian).context("serialising a 360 answer")?;
+    // The idempotency store keeps a stand-in, the request with the answer's
+    // version but without its content: a rater's answer is kept only in
+    // `jawaban_360` (and goes with the line). A replay gets the stand-in; the
+    // rater reads the answer itself from `GET /tugas-360`.
+    let mut pengganti = sekarang.clone();
+    pengganti.jawaban = Some(Jawaban360 { version: input.version + 1, penilaian: Vec::new() });
     sekarang.jawaban = Some(Jawaban360 { version: input.version + 1, penilaian });
-    let (k, dasar, view) = (kunci.clone(), input.version, sekarang);
-    let body = state
+    let body = serde_json::to_string(&sekarang).context("rendering a 360 answer")?;
+    let (k, dasar) = (kunci.clone(), input.version);
+    let disimpan = state
         .db
         .write(move |c| {
             Box::pin(async move {
                 if !store::simpan_jawaban(c, &row, dasar, &isi).await? {
-                    return Ok(None);
+                    return Ok(false);
                 }
-                Ok(Some(k.simpan_json(c, StatusCode::OK, &view).await?))
+                k.simpan_json(c, StatusCode::OK, &pengganti).await?;
+                Ok(true)
             })
         })
         .await?;
-    let Some(body) = body else {
+    if !disimpan {
         let current = store::tugas(pool, &actor.pegawai_id, &actor.instansi_id, None, Some(&id)).await?;
         let current = tugas_of(&state, current).await?.pop().ok_or(ApiError::NotFound)?;
         return Err(stale(current));
@@ -671,7 +759,8 @@ async fn hasil(
         return Ok(Json(out));
     }
     let mut rekaman = Vec::new();
-    for (kunci, kelompok, isi) in store::jawaban_dinilai(state.db.pool(), &q.periode_id, &q.pegawai_id).await? {
+    let dijawab = store::jawaban_dinilai(state.db.pool(), &q.periode_id, &q.pegawai_id, &actor.pegawai_id).await?;
+    for (kunci, kelompok, isi) in dijawab {
         let kelompok = KelompokPenilai::from_kode(&kelompok).context("a stored 360 group is unknown")?;
         let jawaban: Vec<JawabanNilai> = serde_json::from_str(&isi).context("a stored 360 answer is unreadable")?;
         rekaman.extend(jawaban.into_iter().map(|j| RekamanUmpanBalik {

@@ -15,7 +15,7 @@ use crate::helpers::{
     backends, is_teks, spawn_app_with,
 };
 use crate::matrix::other_instansi;
-use crate::org::with_key;
+use crate::org::{LAIN_NIP, LAIN_PASSWORD, with_key};
 use crate::skp::{create, periode_id};
 
 pub const DEMO_STAF1: &str = "199205082019031005"; // rated by the sekretaris
@@ -233,6 +233,22 @@ async fn set_batas(admin: &Session, periode: &str, batas: &str, version: i64) ->
     .await
 }
 
+/// Opens the period's 360 until 2099 straight in the database (version 1),
+/// whatever today is: the seed's period is 2026, and its default deadline,
+/// the period's last day, passes with the real clock, after which the
+/// admin's endpoint refuses every change.
+async fn buka_360(app: &TestApp, periode: &str) {
+    let db = app.connect().await;
+    sqlx::query(
+        "INSERT INTO pengaturan_360 (periode_id, instansi_id, batas, version) \
+         SELECT id, instansi_id, '2099-12-31', 1 FROM periode WHERE id = $1",
+    )
+    .bind(periode)
+    .execute(db.pool())
+    .await
+    .unwrap();
+}
+
 /// Adds `penilai` as a rater of `dinilai` (by the ratee or the penilai); the line's id.
 async fn tambah(s: &Session, periode: &str, dinilai: &str, penilai: &str, kelompok: &str) -> String {
     let body = json!({ "periode_id": periode, "pegawai_id": dinilai, "penilai_id": penilai, "kelompok": kelompok });
@@ -280,11 +296,12 @@ async fn a_360_on(backend: Backend) {
     // The deadline: the period's last day until the admin sets one.
     let (status, p) = baca(&ratee, &format!("/api/v1/pengaturan-360?periode_id={periode}")).await;
     assert_eq!((status, p["batas"].as_str(), p["version"].as_i64()), (200, Some("2026-12-31"), Some(0)));
-    assert_eq!(set_batas(&kabid1, &periode, "2099-12-31", 0).await.0, 403, "only the admin");
-    assert_eq!(set_batas(&admin, &periode, "2025-12-31", 0).await.0, 422, "before the period");
-    let (status, p) = set_batas(&admin, &periode, "2099-12-31", 0).await;
-    assert_eq!((status, p["version"].as_i64(), p["ditutup"].as_bool()), (200, Some(1), Some(false)), "{p}");
-    assert_eq!(set_batas(&admin, &periode, "2099-12-30", 0).await.0, 409, "stale");
+    buka_360(&app, &periode).await;
+    assert_eq!(set_batas(&kabid1, &periode, "2099-12-31", 1).await.0, 403, "only the admin");
+    assert_eq!(set_batas(&admin, &periode, "2025-12-31", 1).await.0, 422, "before the period");
+    let (status, p) = set_batas(&admin, &periode, "2099-12-30", 1).await;
+    assert_eq!((status, p["version"].as_i64(), p["ditutup"].as_bool()), (200, Some(2), Some(false)), "{p}");
+    assert_eq!(set_batas(&admin, &periode, "2099-12-29", 1).await.0, 409, "stale");
 
     // The ratee proposes a peer; the penilai is told, and confirms.
     let usul = tambah(&ratee, &periode, &dinilai, &staf3.pegawai_id, "rekan").await;
@@ -352,6 +369,13 @@ async fn a_360_on(backend: Backend) {
         assert_eq!((r["status"].as_u64(), r["replayed"].as_bool()), (Some(200), Some(replayed)), "{backend:?}: {r}");
         assert_eq!(r["body"]["jawaban"]["version"], 2);
     }
+    // The answer's content is kept nowhere but with the line: not in the idempotency store.
+    let db = app.connect().await;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM idempotensi WHERE respons LIKE '%Inisiatif%'")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 0, "{backend:?}: a rater's answer in the idempotency store");
     let t4 = tugas_untuk(&staf4, &dinilai).await;
     assert!(!t4.to_string().contains("Selalu menolong"), "another rater's answer");
     let t3 = tugas_untuk(&staf3, &dinilai).await;
@@ -395,13 +419,13 @@ async fn a_360_on(backend: Backend) {
     }
 
     // The admin closes it (a deadline in the past); then nothing changes.
-    let (status, p) = set_batas(&admin, &periode, "2026-01-01", 1).await;
+    let (status, p) = set_batas(&admin, &periode, "2026-01-01", 2).await;
     assert_eq!((status, p["ditutup"].as_bool()), (200, Some(true)), "{p}");
     let tutup = |(status, e): (u16, Value)| {
         assert_eq!((status, e["code"].as_str()), (409, Some("umpan_balik_360_ditutup")), "{e}");
         assert!(is_teks(&e["message"]));
     };
-    tutup(set_batas(&admin, &periode, "2099-12-31", 2).await);
+    tutup(set_batas(&admin, &periode, "2099-12-31", 3).await);
     tutup(
         kirim(&staf3, Method::PUT, &path3, &json!({ "version": 1, "penilaian": jawaban("dibawah_ekspektasi", "") }))
             .await,
@@ -493,7 +517,7 @@ async fn terbuka(backend: Backend) -> Terbuka {
     let app = spawn_app_with(backend, None, true).await;
     let periode = periode_id(&app).await;
     let admin = app.login(DEMO_ADMIN).await;
-    assert_eq!(set_batas(&admin, &periode, "2099-12-31", 0).await.0, 200);
+    buka_360(&app, &periode).await;
     let (ratee, kabid1) = (app.login(DEMO_STAF2).await, app.login(DEMO_KABID1).await);
     let dinilai = ratee.pegawai_id.clone();
     Terbuka { app, periode, admin, ratee, kabid1, dinilai }
@@ -570,14 +594,16 @@ async fn singles_out_nobody_on(backend: Backend) {
     assert_eq!(snapshot().await, n, "{backend:?}");
 }
 
-/// One closed 360 of staf2 with three peers answered and X (staf5) on the
-/// list in `kelompok`, answered or not; what the ratee and the penilai read,
-/// with this world's generated ids replaced by names.
-async fn dunia(backend: Backend, kelompok: &str, x_menjawab: bool) -> Vec<(String, Value)> {
+/// One closed 360 of staf2 with `rekan` peers (of three) answered and X
+/// (staf5) on the list in `kelompok`, answered or not; what the ratee and
+/// the penilai read, with this world's generated ids replaced by names.
+async fn dunia(backend: Backend, rekan: usize, kelompok: &str, x_menjawab: bool) -> Vec<(String, Value)> {
     let Terbuka { app, periode, admin, ratee, kabid1, dinilai } = terbuka(backend).await;
     let mut garis = Vec::new();
     for (nip, rating) in
         [(DEMO_STAF3, "diatas_ekspektasi"), (DEMO_STAF4, "sesuai_ekspektasi"), (DEMO_STAF1, "sesuai_ekspektasi")]
+            .into_iter()
+            .take(rekan)
     {
         let r = app.login(nip).await;
         garis.push(tambah(&kabid1, &periode, &dinilai, &r.pegawai_id, "rekan").await);
@@ -614,12 +640,23 @@ async fn after_the_deadline_an_answer_shows_only_through_the_threshold() {
     for backend in backends() {
         // Alone in its group (pihak lain, 1 < 3) and not poolable (the peers are shown on
         // their own): whether X answered cannot be told from anything.
-        let tanpa = dunia(backend, "pihak_lain", false).await;
-        let dengan = dunia(backend, "pihak_lain", true).await;
+        let tanpa = dunia(backend, 3, "pihak_lain", false).await;
+        let dengan = dunia(backend, 3, "pihak_lain", true).await;
         assert_eq!(tanpa, dengan, "{backend:?}: a suppressed answer showed");
+        // Two peers and X alone in pihak lain: together three, but a group of one is never
+        // pooled (the ratee knows the group sizes, so the pool's presence would say X
+        // answered); nothing shows whether X answered.
+        let tanpa = dunia(backend, 2, "pihak_lain", false).await;
+        let dengan = dunia(backend, 2, "pihak_lain", true).await;
+        assert_eq!(tanpa, dengan, "{backend:?}: a lone rater's answer showed through a pool");
+        let hasil = dengan.iter().find(|(p, _)| p.starts_with("ratee") && p.contains("hasil-360")).unwrap();
+        assert!(!hasil.1["body"].as_str().unwrap().contains(r#""sumber":"lainnya""#), "{backend:?}: {hasil:?}");
         // A fourth peer: the peers' block grows (what the threshold allows), and nothing else moves.
-        let tanpa = dunia(backend, "rekan", false).await;
-        let dengan = dunia(backend, "rekan", true).await;
+        let tanpa = dunia(backend, 3, "rekan", false).await;
+        let dengan = dunia(backend, 3, "rekan", true).await;
+        let paths = |w: &[(String, Value)]| w.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(&tanpa), paths(&dengan), "{backend:?}: the same reads in both worlds");
+        assert!(tanpa.iter().any(|(p, _)| p.contains("hasil-360")), "the aggregate is compared");
         for ((path, a), (_, b)) in tanpa.iter().zip(&dengan) {
             let mut a_body: Value = serde_json::from_str(a["body"].as_str().unwrap()).unwrap();
             let mut b_body: Value = serde_json::from_str(b["body"].as_str().unwrap()).unwrap();
@@ -694,6 +731,270 @@ async fn no_log_line_names_a_rater_or_their_answer() {
 }
 
 // ---------------------------------------------------------------------------
+// The reviewer's findings on the 360
+// ---------------------------------------------------------------------------
+
+fn tanpa_id(item: &Value) -> Value {
+    let mut v = item.clone();
+    v.as_object_mut().unwrap().remove("id");
+    v["penilai"] = Value::Null;
+    v
+}
+
+#[tokio::test]
+async fn proposing_a_rater_the_penilai_set_looks_like_a_fresh_proposal() {
+    for backend in backends() {
+        proposing_a_set_rater_on(backend).await;
+    }
+}
+
+async fn proposing_a_set_rater_on(backend: Backend) {
+    let Terbuka { app, periode, ratee, kabid1, dinilai, .. } = terbuka(backend).await;
+    let (diset, segar) = (app.login(DEMO_STAF4).await, app.login(DEMO_STAF3).await);
+    let garis_penilai = tambah(&kabid1, &periode, &dinilai, &diset.pegawai_id, "pihak_lain").await;
+    let daftar = format!("/api/v1/penilai-360?periode_id={periode}&pegawai_id={dinilai}");
+    let sebelum = baca(&ratee, &daftar).await.1;
+
+    let usul = |p: &str| json!({ "periode_id": periode, "pegawai_id": dinilai, "penilai_id": p, "kelompok": "rekan" });
+    let (s1, a) = kirim(&ratee, Method::POST, "/api/v1/penilai-360", &usul(&diset.pegawai_id)).await;
+    let (s2, b) = kirim(&ratee, Method::POST, "/api/v1/penilai-360", &usul(&segar.pegawai_id)).await;
+    assert_eq!((s1, s2), (201, 201), "{backend:?}: {a} / {b}");
+    assert_eq!(tanpa_id(&a), tanpa_id(&b), "{backend:?}: the same answer");
+    assert_eq!((a["status"].as_str(), a["diusulkan_oleh"].as_str()), (Some("diusulkan"), Some("pegawai")));
+    assert_eq!(a["penilai"]["id"], diset.pegawai_id.as_str());
+    // Proposed twice by the ratee: a duplicate of their own, for either.
+    for p in [&diset.pegawai_id, &segar.pegawai_id] {
+        assert_eq!(kirim(&ratee, Method::POST, "/api/v1/penilai-360", &usul(p)).await.0, 409, "{backend:?}");
+    }
+    // The ratee's list: both alike, and the counts as before.
+    let mine = baca(&ratee, &daftar).await.1;
+    let items = mine["penilai"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{backend:?}: {mine}");
+    let item = |id: &Value| items.iter().find(|i| i["id"] == *id).cloned().unwrap();
+    assert_eq!((item(&a["id"]), item(&b["id"])), (a.clone(), b.clone()), "{backend:?}: listed as answered");
+    assert_eq!(mine["jumlah"], sebelum["jumlah"]);
+    // The penilai's rater stays theirs; the ratee's withdrawal takes off only the ratee's mark.
+    for id in [&a["id"], &b["id"]] {
+        let res = ratee.send(Method::DELETE, &format!("/api/v1/penilai-360/{}", id.as_str().unwrap())).send().await;
+        assert_eq!(res.unwrap().status(), 204, "{backend:?}");
+    }
+    assert_eq!(baca(&ratee, &daftar).await.1, sebelum, "{backend:?}: as before the proposals");
+    let all = baca(&kabid1, &daftar).await.1;
+    let ids: Vec<&str> = all["penilai"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, [garis_penilai.as_str()], "{backend:?}: {all}");
+    assert_eq!(tugas_untuk(&diset, &dinilai).await["id"], garis_penilai.as_str(), "still asked");
+    // Proposed again and confirmed: confirmed on the ratee's list too, the rater not asked twice.
+    let lagi = tambah(&ratee, &periode, &dinilai, &diset.pegawai_id, "rekan").await;
+    assert_eq!(lagi, garis_penilai);
+    let (status, k) =
+        kirim(&kabid1, Method::POST, &format!("/api/v1/penilai-360/{lagi}/konfirmasi"), &json!(null)).await;
+    assert_eq!((status, k["status"].as_str()), (200, Some("dikonfirmasi")), "{backend:?}: {k}");
+    let mine = baca(&ratee, &daftar).await.1;
+    assert_eq!(mine["penilai"][0]["status"], "dikonfirmasi", "{mine}");
+    assert_eq!(mine["penilai"][0]["kelompok"], "rekan", "as the ratee proposed");
+    let d = baca(&diset, "/api/v1/notifikasi").await.1;
+    assert_eq!(peristiwa(&d).iter().filter(|p| *p == "permintaan_360").count(), 1, "{backend:?}: {d}");
+}
+
+#[tokio::test]
+async fn only_today_s_penilai_acts_and_confirming_rechecks_the_group_rule() {
+    for backend in backends() {
+        today_s_penilai_on(backend).await;
+    }
+}
+
+async fn today_s_penilai_on(backend: Backend) {
+    let Terbuka { app, periode, admin, ratee, kabid1, dinilai } = terbuka(backend).await;
+    let db = app.connect().await;
+    let (kabid2, staf3, staf4, staf1) = (
+        app.login(DEMO_KABID2).await,
+        app.login(DEMO_STAF3).await,
+        app.login(DEMO_STAF4).await,
+        app.login(DEMO_STAF1).await,
+    );
+    // A transfer set ahead: kabid2 rates staf2 from 2099 on, and has no power now.
+    sqlx::query(
+        "INSERT INTO atasan (id, instansi_id, periode_id, pegawai_id, penilai_id, atasan_penilai_id, berlaku_mulai) \
+         SELECT 'nanti', instansi_id, periode_id, pegawai_id, $1, atasan_penilai_id, '2099-01-01' \
+         FROM atasan WHERE periode_id = $2 AND pegawai_id = $3",
+    )
+    .bind(&kabid2.pegawai_id)
+    .bind(&periode)
+    .bind(&dinilai)
+    .execute(db.pool())
+    .await
+    .unwrap();
+    let daftar = format!("/api/v1/penilai-360?periode_id={periode}&pegawai_id={dinilai}");
+    assert_eq!(baca(&kabid2, &daftar).await.0, 404, "{backend:?}: the future penilai");
+    assert_eq!(baca(&kabid1, &daftar).await.0, 200, "{backend:?}: today's penilai");
+    let body =
+        json!({ "periode_id": periode, "pegawai_id": dinilai, "penilai_id": staf4.pegawai_id, "kelompok": "rekan" });
+    assert_eq!(kirim(&kabid2, Method::POST, "/api/v1/penilai-360", &body).await.0, 404);
+    // Today's penilai still sets raters.
+    assert_eq!(kirim(&kabid1, Method::POST, "/api/v1/penilai-360", &body).await.0, 201);
+
+    // Proposed as a peer, then made the ratee's atasan penilai: no longer confirmable as a peer.
+    let usul = tambah(&ratee, &periode, &dinilai, &staf3.pegawai_id, "rekan").await;
+    let kini = |kolom: &'static str, id: String| {
+        let db = &db;
+        let (periode, dinilai) = (periode.clone(), dinilai.clone());
+        async move {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE atasan SET {kolom} = $1 WHERE periode_id = $2 AND pegawai_id = $3 AND id <> 'nanti'"
+            )))
+            .bind(id)
+            .bind(periode)
+            .bind(dinilai)
+            .execute(db.pool())
+            .await
+            .unwrap();
+        }
+    };
+    let atasan_lama: (Option<String>,) = sqlx::query_as(
+        "SELECT atasan_penilai_id FROM atasan WHERE periode_id = $1 AND pegawai_id = $2 AND id <> 'nanti'",
+    )
+    .bind(&periode)
+    .bind(&dinilai)
+    .fetch_one(db.pool())
+    .await
+    .unwrap();
+    kini("atasan_penilai_id", staf3.pegawai_id.clone()).await;
+    let konfirmasi = format!("/api/v1/penilai-360/{usul}/konfirmasi");
+    let (status, e) = kirim(&kabid1, Method::POST, &konfirmasi, &json!(null)).await;
+    assert_eq!(status, 422, "{backend:?}: {e}");
+    assert!(e["fields"].get("kelompok").is_some(), "{e}");
+    kini("atasan_penilai_id", atasan_lama.0.unwrap()).await;
+    assert_eq!(kirim(&kabid1, Method::POST, &konfirmasi, &json!(null)).await.0, 200);
+    tambah(&kabid1, &periode, &dinilai, &staf1.pegawai_id, "rekan").await;
+    for r in [&staf3, &staf4, &staf1] {
+        jawab(r, &dinilai, "diatas_ekspektasi", "Baik").await;
+    }
+
+    // staf4, a peer who answered, becomes the penilai: their own answer is not in what they read.
+    kini("penilai_id", staf4.pegawai_id.clone()).await;
+    assert_eq!(set_batas(&admin, &periode, "2026-01-01", 1).await.0, 200);
+    let hasil = format!("/api/v1/hasil-360?periode_id={periode}&pegawai_id={dinilai}");
+    let (status, h) = baca(&staf4, &hasil).await;
+    assert_eq!(status, 200, "{backend:?}: {h}");
+    let blok = &h["untuk_penilai"]["umpan_balik"]["per_nilai"][0]["blok"];
+    assert!(blok.is_array(), "{h}");
+    assert!(
+        blok.as_array().unwrap().iter().all(|b| b["statistik"]["n"] != 3),
+        "{backend:?}: the penilai's own answer counted in the peers' block: {h}"
+    );
+    // The ratee still reads the three peers.
+    let (_, h) = baca(&ratee, &hasil).await;
+    assert_eq!(h["untuk_pegawai"]["per_nilai"][0]["blok"][0]["statistik"]["n"], 3, "{backend:?}: {h}");
+}
+
+#[tokio::test]
+async fn writes_check_again_what_they_checked_before() {
+    for backend in backends() {
+        races_on(backend).await;
+    }
+}
+
+async fn races_on(backend: Backend) {
+    use server::db::umpan_balik_360 as store;
+    let Terbuka { app, periode, ratee, kabid1, dinilai, .. } = terbuka(backend).await;
+    let db = app.connect().await;
+    let staf3 = app.login(DEMO_STAF3).await;
+    // The ratee read their proposal as unconfirmed; the penilai confirms before the ratee removes it.
+    let usul = tambah(&ratee, &periode, &dinilai, &staf3.pegawai_id, "rekan").await;
+    let mut conn = db.pool().acquire().await.unwrap();
+    assert_eq!(store::konfirmasi(&mut conn, &usul).await.unwrap(), Some(true));
+    assert!(!store::tarik_usulan(&mut conn, &usul).await.unwrap(), "{backend:?}: a confirmed rater stays");
+    assert!(store::find(db.pool(), &usul).await.unwrap().is_some());
+    // The rater read the request; the penilai removes the line before the answer is stored.
+    let row = store::find(db.pool(), &usul).await.unwrap().unwrap();
+    let res = kabid1.send(Method::DELETE, &format!("/api/v1/penilai-360/{usul}")).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    let stored = store::simpan_jawaban(&mut conn, &row, 0, "[]").await;
+    assert!(matches!(stored, Ok(false)), "{backend:?}: a stale write, not an error: {stored:?}");
+    // Gone: confirming or removing it again is a 404, not a 200 on nothing.
+    assert_eq!(store::konfirmasi(&mut conn, &usul).await.unwrap(), None);
+    let (status, _) =
+        kirim(&kabid1, Method::POST, &format!("/api/v1/penilai-360/{usul}/konfirmasi"), &json!(null)).await;
+    assert_eq!(status, 404);
+    assert!(!store::hapus(&mut conn, &usul).await.unwrap());
+}
+
+#[tokio::test]
+async fn proposals_and_requests_tell_once_and_proposals_have_their_own_cap() {
+    for backend in backends() {
+        flooding_on(backend).await;
+    }
+}
+
+async fn flooding_on(backend: Backend) {
+    let Terbuka { app, periode, ratee, kabid1, dinilai, .. } = terbuka(backend).await;
+    let db = app.connect().await;
+    let staf4 = app.login(DEMO_STAF4).await;
+    // 16 more colleagues.
+    let mut rekan = Vec::new();
+    for i in 0..16 {
+        let id = format!("x-rekan-{i}");
+        sqlx::query(
+            "INSERT INTO pegawai (id, instansi_id, nip, nama, jenis_pegawai, jenis_jabatan, jabatan, unit_id) \
+             SELECT $1, instansi_id, $2, $3, 'pns', 'pelaksana', 'Staf', unit_id FROM pegawai WHERE id = $4",
+        )
+        .bind(&id)
+        .bind(format!("1990010120200110{i:02}"))
+        .bind(format!("Rekan {i}"))
+        .bind(&dinilai)
+        .execute(db.pool())
+        .await
+        .unwrap();
+        rekan.push(id);
+    }
+    // Propose, withdraw, propose again: the penilai is told once.
+    for _ in 0..3 {
+        let id = tambah(&ratee, &periode, &dinilai, &rekan[0], "rekan").await;
+        let res = ratee.send(Method::DELETE, &format!("/api/v1/penilai-360/{id}")).send().await.unwrap();
+        assert_eq!(res.status(), 204);
+    }
+    let d = baca(&kabid1, "/api/v1/notifikasi").await.1;
+    assert_eq!(peristiwa(&d).iter().filter(|p| *p == "usulan_penilai_360").count(), 1, "{backend:?}: {d}");
+    // Set, removed, set again: the rater is asked once.
+    for _ in 0..3 {
+        let id = tambah(&kabid1, &periode, &dinilai, &staf4.pegawai_id, "rekan").await;
+        let res = kabid1.send(Method::DELETE, &format!("/api/v1/penilai-360/{id}")).send().await.unwrap();
+        assert_eq!(res.status(), 204);
+    }
+    let d = baca(&staf4, "/api/v1/notifikasi").await.1;
+    assert_eq!(peristiwa(&d).iter().filter(|p| *p == "permintaan_360").count(), 1, "{backend:?}: {d}");
+    // The ratee's proposals waiting: at most 15; the penilai still sets raters.
+    for id in &rekan[..15] {
+        tambah(&ratee, &periode, &dinilai, id, "rekan").await;
+    }
+    let body = json!({ "periode_id": periode, "pegawai_id": dinilai, "penilai_id": rekan[15], "kelompok": "rekan" });
+    let (status, e) = kirim(&ratee, Method::POST, "/api/v1/penilai-360", &body).await;
+    assert_eq!(status, 422, "{backend:?}: {e}");
+    assert!(is_teks(&e["fields"]["penilai_id"][0]), "{e}");
+    assert_eq!(kirim(&kabid1, Method::POST, "/api/v1/penilai-360", &body).await.0, 201, "{backend:?}: not blocked");
+}
+
+#[tokio::test]
+async fn a_feedback_sheet_id_must_be_a_uuid() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let (staf2, kabid1) = (app.login(DEMO_STAF2).await, app.login(DEMO_KABID1).await);
+        let skp = skp_ditetapkan(&staf2, &kabid1, &periode).await;
+        let besar = uuid::Uuid::new_v4().to_string().to_uppercase();
+        for id in ["bukan-uuid", "1", besar.as_str()] {
+            let (status, e) =
+                kirim(&kabid1, Method::PUT, &format!("/api/v1/umpan-balik/{id}"), &lembar(&skp, 1, 0, "x")).await;
+            assert_eq!(status, 422, "{backend:?}: {id}: {e}");
+            assert!(is_teks(&e["fields"]["id"][0]), "{e}");
+        }
+        let db = app.connect().await;
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM umpan_balik").fetch_one(db.pool()).await.unwrap();
+        assert_eq!(n, 0);
+    }
+}
+
+// ---------------------------------------------------------------------------
 // The authorisation matrix of these endpoints
 // ---------------------------------------------------------------------------
 
@@ -724,13 +1025,13 @@ struct Tempat {
     garis: String,
 }
 
-async fn siapkan(admin: &Session, pegawai: &Session, penilai: &Session, rater: &Session, periode: &str) -> Tempat {
+async fn siapkan(app: &TestApp, pegawai: &Session, penilai: &Session, rater: &Session, periode: &str) -> Tempat {
     let skp = skp_ditetapkan(pegawai, penilai, periode).await;
     let lembar_id = uuid::Uuid::new_v4().to_string();
     let (status, _) =
         kirim(penilai, Method::PUT, &format!("/api/v1/umpan-balik/{lembar_id}"), &lembar(&skp, 1, 0, "Rahasia")).await;
     assert_eq!(status, 201);
-    assert_eq!(set_batas(admin, periode, "2099-12-31", 0).await.0, 200);
+    buka_360(app, periode).await;
     let garis = tambah(penilai, periode, &pegawai.pegawai_id, &rater.pegawai_id, "rekan").await;
     jawab(rater, &pegawai.pegawai_id, "sesuai_ekspektasi", "Rahasia").await;
     Tempat { periode: periode.to_owned(), dinilai: pegawai.pegawai_id.clone(), skp, lembar: lembar_id, garis }
@@ -799,7 +1100,7 @@ async fn matrix_on(backend: Backend) {
     let periode = periode_id(&app).await;
     let admin = app.login(DEMO_ADMIN).await;
     let here = siapkan(
-        &admin,
+        &app,
         &app.login(DEMO_STAF2).await,
         &app.login(DEMO_KABID1).await,
         &app.login(DEMO_STAF3).await,
@@ -807,34 +1108,54 @@ async fn matrix_on(backend: Backend) {
     )
     .await;
     let admin_there = app.login(&o_adm).await;
-    let there = siapkan(
-        &admin_there,
-        &app.login(&o_peg).await,
-        &app.login(&o_pen).await,
-        &app.login("198601012010011004").await,
-        &p2,
-    )
-    .await;
+    let there =
+        siapkan(&app, &app.login(&o_peg).await, &app.login(&o_pen).await, &app.login("198601012010011004").await, &p2)
+            .await;
 
     // Callers: a colleague of here (no part in either), another unit's penilai,
-    // the admin of here (refused on the 360 here, on everything there), the admin there.
+    // the rater of here's line (their own answer aside), the atasan penilai of
+    // here's ratee (kepala: gives and reads feedback, no part in the 360), the
+    // admin of here (refused on the 360 here, on everything there), the admin there,
+    // and a super admin (of a third instansi: may read an SKP's feedback anywhere, as
+    // an admin, but takes no part in any 360).
+    let pusat = server::db::org::AdminBaru {
+        kode_instansi: "PUSAT".into(),
+        nama_instansi: Some("Kementerian Pusat".into()),
+        nip: LAIN_NIP.into(),
+        nama: "Super Admin".into(),
+        super_admin: true,
+        password: LAIN_PASSWORD.into(),
+    };
+    server::db::org::buat_admin(&db, &pusat).await.unwrap();
     let callers = [
         ("colleague", app.login(DEMO_STAF6).await),
         ("other penilai", app.login(DEMO_KABID2).await),
-        ("admin here", app.login(DEMO_ADMIN).await),
+        ("rater", app.login(DEMO_STAF3).await),
+        ("atasan penilai", app.login(DEMO_KEPALA).await),
+        ("admin here", admin),
         ("admin there", admin_there.clone()),
+        ("super admin", app.try_login(LAIN_NIP, LAIN_PASSWORD).await.ok().unwrap()),
     ];
     let before = keadaan(&app).await;
     for (who, caller) in &callers {
         for (place, t) in [("here", &here), ("there", &there)] {
-            let own_instansi = (place == "here") != (*who == "admin there");
+            // The super admin administers every instansi (a 403 is theirs anywhere).
+            let own_instansi = *who == "super admin" || ((place == "here") != (*who == "admin there"));
             for (method, path, body) in titik(t) {
                 // What one's own instansi lets everyone (the deadline) or its admin (read an
                 // SKP's feedback; set the deadline) do is not a refusal.
+                // The rater's own answer, and the atasan penilai's feedback (a new sheet, reading
+                // the sheets) here, are theirs too.
                 let allowed = own_instansi
                     && (path.starts_with("/api/v1/pengaturan-360")
                         || (who.starts_with("admin")
-                            && (path.ends_with("/umpan-balik") || path.contains("/org/periode/"))));
+                            && (path.ends_with("/umpan-balik") || path.contains("/org/periode/")))
+                        || (*who == "rater" && place == "here" && path.starts_with("/api/v1/tugas-360/"))
+                        || (*who == "super admin" && method == Method::GET && path.ends_with("/umpan-balik"))
+                        || (*who == "atasan penilai"
+                            && place == "here"
+                            && (path.ends_with("/umpan-balik")
+                                || (path.starts_with("/api/v1/umpan-balik/") && !path.ends_with(&t.lembar)))));
                 if allowed {
                     continue;
                 }
@@ -860,6 +1181,9 @@ async fn matrix_on(backend: Backend) {
             let (_, body) = baca(caller, &path).await;
             let text = body.to_string();
             for t in [&here, &there] {
+                if *who == "rater" && std::ptr::eq(t, &here) && path.starts_with("/api/v1/tugas-360") {
+                    continue; // their own request
+                }
                 assert!(!text.contains(&t.garis) && !text.contains(&t.skp), "{backend:?}: {who}'s {path}: {text}");
             }
         }
