@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldErrors, id_wajib, item, teks_opsional};
 use crate::periode::PeriodeEvaluasi;
-use crate::skp::indikator::{IndikatorId, MAKS_URAIAN, parse_angka};
+use crate::skp::indikator::{IndikatorId, MAKS_ANGKA, MAKS_URAIAN, parse_angka, terlalu_besar};
 
 /// At most this many evidence references per realisation (a bound on form size).
 pub const MAKS_BUKTI: usize = 20;
@@ -269,6 +269,10 @@ impl RealisasiInput {
                     e.push("nilai", "Realisasi tidak boleh negatif.", "The realised value must not be negative.");
                     None
                 }
+                Ok(x) if x > MAKS_ANGKA => {
+                    e.add("nilai", terlalu_besar());
+                    None
+                }
                 Ok(x) => Some(Some(x)),
                 Err(pesan) => {
                     e.add("nilai", pesan);
@@ -382,6 +386,14 @@ mod tests {
     }
 
     #[test]
+    fn the_largest_accepted_realisation_is_a_thousand_trillion() {
+        let r = RealisasiInput { nilai: "Rp 1.000.000.000.000.000".into(), ..valid() };
+        assert_eq!(r.validate().unwrap().nilai(), Some(MAKS_ANGKA));
+        let e = RealisasiInput { nilai: "1.000.000.000.000.001".into(), ..valid() }.validate().unwrap_err();
+        assert_eq!(e.to_string(), "nilai: The number is too large: at most 1.000.000.000.000.000.");
+    }
+
+    #[test]
     fn a_narrative_realisation_needs_no_number() {
         let r = RealisasiInput { nilai: "".into(), uraian: "Dokumen selesai dan disahkan".into(), ..valid() };
         assert_eq!(r.validate().unwrap().nilai(), None);
@@ -393,6 +405,9 @@ mod tests {
             (RealisasiInput { indikator_id: "".into(), nilai: "".into(), ..valid() }, &["indikator_id", "nilai"]),
             (RealisasiInput { nilai: "banyak".into(), ..valid() }, &["nilai"]),
             (RealisasiInput { nilai: "-2".into(), ..valid() }, &["nilai"]),
+            // A finite number whose capaian would overflow to infinity (JSON's null).
+            (RealisasiInput { nilai: format!("17{}", "0".repeat(307)), ..valid() }, &["nilai"]),
+            (RealisasiInput { nilai: "1.000.000.000.000.001".into(), ..valid() }, &["nilai"]),
             (
                 RealisasiInput {
                     bukti_dukung: vec!["".into(), "ftp://x/y".into(), "https://".into(), "https://a b".into()],

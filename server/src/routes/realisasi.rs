@@ -149,13 +149,10 @@ async fn baca(State(state): State<AppState>, actor: Actor, Path(id): Path<String
     let mut evaluasi = Vec::new();
     for (e, label, mulai, selesai) in semua {
         let kode = e.kode();
-        let preview = match previews.iter().find(|(k, _)| *k == kode) {
-            Some((_, json)) => Some(
-                serde_json::from_str(json)
-                    .map_err(|err| anyhow::anyhow!("stored preview {kode} of SKP {} unreadable: {err}", row.id))?,
-            ),
-            None => None,
-        };
+        let preview = previews
+            .iter()
+            .find(|(k, _)| *k == kode)
+            .and_then(|(_, json)| preview_terbaca(json, || preview_of(&row.skp, &periode, e), &row.id, &kode));
         evaluasi.push(DokumentasiEvaluasi {
             evaluasi: e,
             label,
@@ -177,6 +174,20 @@ async fn baca(State(state): State<AppState>, actor: Actor, Path(id): Path<String
         terbuka: row.skp.berjalan(),
         evaluasi,
     }))
+}
+
+/// A stored preview as the readers get it. One that cannot be read back (a
+/// number that went to JSON as `null`, an older shape) must not lock every
+/// reader out of the documentation: it is recomputed from the SKP, and left
+/// out when even that does not survive JSON.
+fn preview_terbaca(json: &str, hitung: impl FnOnce() -> SkpPreview, skp_id: &str, kode: &str) -> Option<SkpPreview> {
+    let err = match serde_json::from_str(json) {
+        Ok(p) => return Some(p),
+        Err(err) => err,
+    };
+    tracing::warn!(skp_id, evaluasi = kode, error = %err, "stored preview unreadable; recomputed");
+    let baru = hitung();
+    serde_json::to_string(&baru).ok().and_then(|s| serde_json::from_str::<SkpPreview>(&s).ok()).map(|_| baru)
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

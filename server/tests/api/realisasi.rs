@@ -265,6 +265,36 @@ async fn a_realisation_is_refused_when_stale_out_of_the_period_or_not_in_the_pla
 }
 
 #[tokio::test]
+async fn a_realisation_too_large_is_refused_and_an_unreadable_stored_preview_does_not_lock_readers_out() {
+    for backend in backends() {
+        let Siap { app, pegawai, penilai, id, v } = siap(backend).await;
+        // "17" and 307 zeros is finite, its capaian is not: JSON would carry null.
+        let res = simpan(&pegawai, &id, v, realisasi(1, &format!("17{}", "0".repeat(307)), "")).await;
+        assert_eq!(res.status(), 422, "{backend:?}");
+        let body: Value = res.json().await.unwrap();
+        assert!(is_teks(&body["fields"]["nilai"][0]), "{body}");
+        assert_eq!(version_of(&app, &id).await, v, "{backend:?}: nothing saved");
+
+        // A preview stored before the bound (or in an older shape) that no longer reads back.
+        assert_eq!(simpan(&pegawai, &id, v, realisasi(1, "85,5", "")).await.status(), 200);
+        let db = app.connect().await;
+        sqlx::query("UPDATE realisasi_preview SET preview = $1 WHERE skp_id = $2")
+            .bind(r#"{"jenis":"permenpanrb_6_2022","rhk":null}"#)
+            .bind(&id)
+            .execute(db.pool())
+            .await
+            .unwrap();
+        for (who, s) in [("pegawai", &pegawai), ("penilai", &penilai), ("admin", &app.login(DEMO_ADMIN).await)] {
+            let res = s.get(&format!("/api/v1/skp/{id}/realisasi")).send().await.unwrap();
+            assert_eq!(res.status(), 200, "{backend:?}: {who}");
+            let doc: Value = res.json().await.unwrap();
+            let preview = &doc["evaluasi"][0]["preview"];
+            assert_eq!(preview["rhk"][0]["indikator"][0]["realisasi"], 85.5, "{backend:?}: recomputed: {doc}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn realisations_travel_in_an_outbox_batch() {
     for backend in backends() {
         let Siap { app, pegawai, id, v, .. } = siap(backend).await;
