@@ -358,15 +358,21 @@ async fn evidence_is_stored_by_its_bytes_served_as_an_attachment_and_deleted_by_
         // Listed with its sub-period.
         let doc: Value =
             penilai.get(&format!("/api/v1/skp/{id}/realisasi")).send().await.unwrap().json().await.unwrap();
+        // (The API's JSON is still compressed.)
+        let res = penilai.get(&format!("/api/v1/skp/{id}/realisasi")).header("accept-encoding", "br").send();
+        assert_eq!(res.await.unwrap().headers()["content-encoding"], "br");
         assert_eq!(doc["evaluasi"][0]["bukti"][0]["id"], bukti_id.as_str());
         assert_eq!(doc["evaluasi"][1]["bukti"], json!([]));
 
         // Downloaded by each reader, as an attachment that is never sniffed.
         for nip in [DEMO_STAF2, DEMO_KABID1, DEMO_KEPALA, DEMO_ADMIN] {
             let s = app.login(nip).await;
-            let res = s.get(&format!("/api/v1/bukti/{bukti_id}")).send().await.unwrap();
+            // A browser asks for brotli; a file is sent as stored, never compressed on the fly.
+            let res = s.get(&format!("/api/v1/bukti/{bukti_id}")).header("accept-encoding", "br, gzip").send();
+            let res = res.await.unwrap();
             assert_eq!(res.status(), 200, "{backend:?}: {nip}");
             let h = res.headers();
+            assert!(h.get("content-encoding").is_none(), "{backend:?}: {h:?}");
             assert_eq!(h["content-type"], "application/pdf");
             assert_eq!(h["x-content-type-options"], "nosniff");
             let cd = h["content-disposition"].to_str().unwrap();
