@@ -11,6 +11,10 @@ use crate::skp::indikator::{IndikatorId, MAKS_ANGKA, MAKS_URAIAN, parse_angka, t
 pub const MAKS_BUKTI: usize = 20;
 pub const MAKS_PANJANG_BUKTI: usize = 500;
 
+/// At most this many evidence files per indicator and evaluation: enough to
+/// document a result; without a bound one SKP could fill the object store.
+pub const MAKS_BERKAS: usize = 20;
+
 /// The largest evidence file accepted unless the server is configured otherwise (10 MiB).
 pub const MAKS_BERKAS_BAWAAN: u64 = 10 * 1024 * 1024;
 
@@ -155,6 +159,20 @@ impl JenisBerkas {
              DOCX, XLSX, PPTX, ODT atau ODS.",
             "This kind of file is not accepted (read from its content, not its name). Use PDF, JPEG, PNG, WebP, \
              DOCX, XLSX, PPTX, ODT or ODS.",
+        )
+    }
+
+    /// The refusal of one file more than [`MAKS_BERKAS`] for an indicator and evaluation.
+    pub fn terlalu_banyak() -> crate::teks::Teks {
+        crate::teks::Teks::new(
+            format!(
+                "Sudah ada {MAKS_BERKAS} berkas bukti untuk indikator dan periode ini: hapus salah satu sebelum \
+                 mengunggah yang baru."
+            ),
+            format!(
+                "There are already {MAKS_BERKAS} evidence files for this indicator and period: delete one before \
+                 uploading another."
+            ),
         )
     }
 

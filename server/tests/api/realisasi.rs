@@ -536,13 +536,15 @@ async fn mentah(app: &TestApp, s: &Session, id: &str, kirim: Kirim<'_>) -> (toki
     }
 }
 
-/// Twenty uploads at once, each larger than any JSON body may be (2 MiB):
-/// all stored whole, each with its own hash, none mixed up.
+/// Twenty-one uploads at once, each larger than any JSON body may be (2 MiB):
+/// twenty stored whole, each with its own hash, none mixed up; the one over
+/// the quota of twenty files per indicator and evaluation refused (all pass
+/// the check before receiving: the one in the write refuses it).
 #[tokio::test]
-async fn twenty_uploads_at_once_are_each_stored_whole() {
+async fn twenty_uploads_at_once_are_each_stored_whole_and_a_twenty_first_is_refused() {
     for backend in backends() {
         let Siap { app, pegawai, id, .. } = siap(backend).await;
-        let isi: Vec<Vec<u8>> = (0..20u8)
+        let isi: Vec<Vec<u8>> = (0..21u8)
             .map(|i| {
                 let mut f = PDF.to_vec();
                 f.resize(2 * 1024 * 1024, i);
@@ -558,18 +560,82 @@ async fn twenty_uploads_at_once_are_each_stored_whole() {
             });
         }
         let mut hash: Vec<String> = Vec::new();
+        let mut ditolak = Vec::new();
         for (status, body) in semua.join_all().await {
-            assert_eq!(status, 201, "{backend:?}: {body}");
-            hash.push(body["sha256"].as_str().unwrap().to_owned());
+            if status == 201 {
+                hash.push(body["sha256"].as_str().unwrap().to_owned());
+            } else {
+                ditolak.push((status, body));
+            }
         }
-        let mut harapan: Vec<String> = isi.iter().map(|f| hex::encode(sha2::Sha256::digest(f))).collect();
+        assert_eq!(ditolak.len(), 1, "{backend:?}: {ditolak:?}");
+        let (status, body) = &ditolak[0];
+        assert_eq!((*status, body["code"].as_str()), (409, Some("too_many_files")), "{backend:?}: {body}");
+        assert!(is_teks(&body["message"]));
+        let db = app.connect().await;
+        let tersimpan: Vec<(String,)> = sqlx::query_as("SELECT sha256 FROM bukti").fetch_all(db.pool()).await.unwrap();
+        let mut harapan: Vec<String> = tersimpan.into_iter().map(|(h,)| h).collect();
         hash.sort();
         harapan.sort();
         assert_eq!(hash, harapan, "{backend:?}");
+        let semua_hash: Vec<String> = isi.iter().map(|f| hex::encode(sha2::Sha256::digest(f))).collect();
+        assert!(hash.iter().all(|h| semua_hash.contains(h)), "{backend:?}: each stored whole");
         assert_eq!((jumlah_bukti(&app).await, berkas_di(app.objek.path()).len()), (20, 20), "{backend:?}");
         for f in berkas_di(app.objek.path()) {
             assert_eq!(std::fs::metadata(app.objek.path().join(&f)).unwrap().len(), 2 * 1024 * 1024);
         }
+        // One more, later: refused before it is received; another evaluation's quota is its own.
+        let res = unggah(&pegawai, &id, "periodik-1", "lagi.pdf", PDF.to_vec()).await;
+        assert_eq!(res.status(), 409, "{backend:?}");
+        assert_eq!(res.json::<Value>().await.unwrap()["code"], "too_many_files");
+        assert_eq!(unggah(&pegawai, &id, "periodik-2", "tw2.pdf", PDF.to_vec()).await.status(), 201);
+        assert_eq!((jumlah_bukti(&app).await, berkas_di(app.objek.path()).len()), (21, 21), "{backend:?}");
+    }
+}
+
+/// The checks made before a file is received are made again in the write
+/// that records it: an SKP closed while its file was on the way (here the
+/// year closed by hand in the database, as the annual evaluation will) gets
+/// nothing stored.
+#[tokio::test]
+async fn an_upload_to_an_skp_closed_while_it_was_received_stores_nothing() {
+    for backend in backends() {
+        let Siap { app, pegawai, id, .. } = siap(backend).await;
+        let mut awal = PDF.to_vec();
+        awal.resize(100_000, b' ');
+        let (mut tcp, _) = mentah(&app, &pegawai, &id, Kirim::Putus { panjang: 200_000, isi: &awal }).await;
+        // Checked and being received once a temporary object exists.
+        for _ in 0..300 {
+            if !berkas_di(app.objek.path()).is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(!berkas_di(app.objek.path()).is_empty(), "{backend:?}: the upload was being stored");
+        let db = app.connect().await;
+        let tutup = sqlx::query(
+            "UPDATE skp SET status = 'final', dokumen = REPLACE(dokumen, '\"status\":\"ditetapkan\"', \
+             '\"status\":\"final\"') WHERE id = $1",
+        )
+        .bind(&id)
+        .execute(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(tutup.rows_affected(), 1);
+        tcp.write_all(&vec![b' '; 100_000]).await.unwrap();
+        let mut jawaban = Vec::new();
+        let mut buf = vec![0u8; 4096];
+        while !String::from_utf8_lossy(&jawaban).contains("\"code\"") {
+            match tokio::time::timeout(Duration::from_secs(30), tcp.read(&mut buf)).await {
+                Ok(Ok(n)) if n > 0 => jawaban.extend_from_slice(&buf[..n]),
+                _ => break,
+            }
+        }
+        let jawaban = String::from_utf8_lossy(&jawaban);
+        assert!(jawaban.starts_with("HTTP/1.1 409"), "{backend:?}: {jawaban}");
+        assert!(jawaban.contains("\"code\":\"invalid_transition\""), "{backend:?}: {jawaban}");
+        assert_eq!(jumlah_bukti(&app).await, 0, "{backend:?}: no record");
+        assert_eq!(berkas_di(app.objek.path()), Vec::<String>::new(), "{backend:?}: no object");
     }
 }
 
