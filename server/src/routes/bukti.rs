@@ -62,9 +62,16 @@ fn nama_tampil(headers: &HeaderMap) -> String {
     let mentah = headers.get(NAMA_HEADER).map(|v| v.as_bytes()).unwrap_or_default();
     let teks = percent_encoding::percent_decode(mentah).decode_utf8_lossy();
     let akhir = teks.rsplit(['/', '\\']).next().unwrap_or_default();
-    let bersih: String = akhir.chars().filter(|c| !c.is_control()).take(MAKS_NAMA).collect();
+    let bersih: String = akhir.chars().filter(|&c| !c.is_control() && !format_bidi(c)).take(MAKS_NAMA).collect();
     let bersih = bersih.trim();
     if bersih.is_empty() { "berkas".to_owned() } else { bersih.to_owned() }
+}
+
+/// Invisible characters that change how a name reads: zero-width ones and
+/// the bidirectional overrides (`laporan<RLO>fdp.exe` shows as
+/// `laporanexe.pdf`).
+fn format_bidi(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 fn gagal(e: GagalUnggah, maks: u64) -> ApiError {
@@ -283,7 +290,11 @@ async fn unduh(State(state): State<AppState>, actor: Actor, Path(id): Path<Strin
     let b = store::find_bukti(state.db.pool(), &id).await?.ok_or(ApiError::NotFound)?;
     akses_of(&actor, b.pihak()).ok_or(ApiError::NotFound)?;
     let jenis = b.bukti.view()?.jenis;
-    let body = state.inner.berkas.baca(&b.bukti.objek).await?;
+    let Some(body) = state.inner.berkas.baca(&b.bukti.objek).await? else {
+        // Its record without its object: nothing to serve, and nothing the caller can fix.
+        tracing::warn!(bukti_id = %b.bukti.id, "evidence object missing");
+        return Err(ApiError::NotFound);
+    };
     let disposisi = format!("attachment; filename=\"bukti-{}.{}\"", b.bukti.id, jenis.ekstensi());
     let mut res = (StatusCode::OK, body).into_response();
     let h = res.headers_mut();
@@ -360,6 +371,10 @@ mod tests {
         assert_eq!(nama("..%2F..%2Fetc%2Fpasswd"), "passwd");
         assert_eq!(nama("C:%5CUsers%5Cbudi%5Cfoto.jpg"), "foto.jpg");
         assert_eq!(nama("a%0Ab%00c"), "abc");
+        // U+202E (right-to-left override), U+200B, U+2066, U+FEFF: gone.
+        assert_eq!(nama("laporan%E2%80%AEfdp.exe"), "laporanfdp.exe");
+        assert_eq!(nama("%EF%BB%BFa%E2%80%8Bb%E2%81%A6c%E2%80%8F.pdf"), "abc.pdf");
+        assert_eq!(nama("%E2%80%AE"), "berkas");
         assert_eq!(nama("%2F"), "berkas");
         assert_eq!(nama(&"x".repeat(500)).chars().count(), MAKS_NAMA);
         assert_eq!(nama_tampil(&HeaderMap::new()), "berkas");

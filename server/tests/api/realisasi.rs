@@ -639,6 +639,24 @@ async fn an_upload_to_an_skp_closed_while_it_was_received_stores_nothing() {
     }
 }
 
+/// A record whose object was lost (a restore, a bucket emptied by hand) is
+/// a 404 to download, not a server error.
+#[tokio::test]
+async fn a_record_whose_object_was_lost_is_not_found() {
+    for backend in backends() {
+        let Siap { app, pegawai, id, .. } = siap(backend).await;
+        let res = unggah(&pegawai, &id, "periodik-1", "x.pdf", PDF.to_vec()).await;
+        assert_eq!(res.status(), 201, "{backend:?}");
+        let bukti_id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+        for f in berkas_di(app.objek.path()) {
+            std::fs::remove_file(app.objek.path().join(f)).unwrap();
+        }
+        let res = pegawai.get(&format!("/api/v1/bukti/{bukti_id}")).send().await.unwrap();
+        assert_eq!(res.status(), 404, "{backend:?}");
+        assert!(is_teks(&res.json::<Value>().await.unwrap()["message"]));
+    }
+}
+
 /// What an upload cut short by a stop of the server left in the temporary
 /// folder is swept once it is old enough never to be one still running.
 #[tokio::test]
