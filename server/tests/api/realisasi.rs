@@ -213,6 +213,51 @@ async fn a_realisation_is_saved_per_sub_period_with_its_preview_and_history() {
     }
 }
 
+/// The dashboard without a named period: last year's while the caller's SKP
+/// there is still open and this year's is not (at the turn of the year its
+/// quarter IV is still due), then this year's once its SKP is set.
+#[tokio::test]
+async fn the_dashboard_keeps_last_years_open_skp_until_the_new_one_is_set() {
+    let tahun = server::clock::hari_ini().tahun();
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let sekarang = periode_id(&app).await;
+        let (lalu, lama) = crate::keamanan::periode_dengan_skp_diajukan(&app, tahun - 1).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let penilai = app.login(DEMO_KABID1).await;
+        let res = penilai.post(&format!("/api/v1/skp/{lama}/approve")).json(&json!({ "version": 2 })).send();
+        assert_eq!(res.await.unwrap().status(), 200, "{backend:?}");
+        let belum = || async {
+            let res = pegawai.get("/api/v1/realisasi/belum").send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            res.json::<Value>().await.unwrap()
+        };
+
+        // No SKP this year yet, or only a draft: last year's, all four quarters.
+        let mut id = None;
+        for langkah in ["no SKP this year", "a draft this year"] {
+            let b = belum().await;
+            assert_eq!(b["periode_id"].as_str(), Some(lalu.as_str()), "{backend:?}: {langkah}: {b}");
+            assert_eq!(b["skp_id"].as_str(), Some(lama.as_str()));
+            let ke: Vec<u64> = b["sub_periode"].as_array().unwrap().iter().map(|s| s["ke"].as_u64().unwrap()).collect();
+            assert_eq!(ke, [1, 2, 3, 4], "{backend:?}: {langkah}");
+            if id.is_none() {
+                let draf: Value = create(&pegawai, &sekarang, "Rencana baru").await.json().await.unwrap();
+                id = draf["id"].as_str().map(str::to_owned);
+            }
+        }
+        // This year's SKP set: this year's.
+        let id = id.unwrap();
+        for (s, aksi, v) in [(&pegawai, "submit", 1), (&penilai, "approve", 2)] {
+            let res = s.post(&format!("/api/v1/skp/{id}/{aksi}")).json(&json!({ "version": v })).send();
+            assert_eq!(res.await.unwrap().status(), 200, "{backend:?}: {aksi}");
+        }
+        let b = belum().await;
+        assert_eq!(b["periode_id"].as_str(), Some(sekarang.as_str()), "{backend:?}: {b}");
+        assert_eq!(b["skp_id"].as_str(), Some(id.as_str()));
+    }
+}
+
 #[tokio::test]
 async fn a_realisation_is_refused_when_stale_out_of_the_period_or_not_in_the_plan() {
     for backend in backends() {
