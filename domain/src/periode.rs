@@ -211,6 +211,12 @@ impl Periode {
         hasil
     }
 
+    /// The sub-periods started by `hari_ini` (WIB): those whose
+    /// documentation is due, the one running included.
+    pub fn sub_periode_dimulai(&self, hari_ini: Tanggal) -> Vec<SubPeriode> {
+        self.sub_periode().into_iter().filter(|s| s.mulai <= hari_ini).collect()
+    }
+
     /// Sub-period number `ke`, if the period covers it.
     pub fn sub_periode_ke(&self, ke: u8) -> Option<SubPeriode> {
         self.sub_periode().into_iter().find(|s| s.ke == ke)
@@ -360,9 +366,65 @@ impl PeriodeInput {
     }
 }
 
+/// A period as [`periode_dokumentasi`] weighs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalonPeriode {
+    pub mulai: Tanggal,
+    pub selesai: Tanggal,
+    /// Whether the pegawai's SKP in it is still open (set and not yet
+    /// evaluated for the year: [`crate::skp::Skp::berjalan`]).
+    pub skp_terbuka: bool,
+}
+
+/// Which of `calon` (any order) a pegawai's "still to document" means when
+/// no period is named: the newest started period (by `hari_ini`, WIB) in
+/// which their SKP is still open; else the one holding `hari_ini`; else the
+/// newest. At the turn of the year the new period holds the date while last
+/// year's quarter IV is still due (the annual evaluation runs to the end of
+/// January) and the new SKP is only being drafted: last year's stays shown
+/// until the new SKP is set or the old one evaluated.
+pub fn periode_dokumentasi(calon: &[CalonPeriode], hari_ini: Tanggal) -> Option<usize> {
+    let terbaru = |pilih: &dyn Fn(&CalonPeriode) -> bool| {
+        calon.iter().enumerate().filter(|(_, c)| pilih(c)).max_by_key(|(_, c)| c.mulai).map(|(i, _)| i)
+    };
+    terbaru(&|c| c.skp_terbuka && c.mulai <= hari_ini)
+        .or_else(|| terbaru(&|c| c.mulai <= hari_ini && hari_ini <= c.selesai))
+        .or_else(|| terbaru(&|_| true))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_the_turn_of_the_year_last_years_open_skp_stays_due() {
+        let p2025 = input("2025", SiklusPeriodik::Triwulanan).validate().unwrap();
+        let p2026 = input("2026", SiklusPeriodik::Triwulanan).validate().unwrap();
+        let calon = |lama: bool, baru: bool| {
+            [(&p2026, baru), (&p2025, lama)].map(|(p, skp_terbuka)| CalonPeriode {
+                mulai: p.mulai(),
+                selesai: p.selesai(),
+                skp_terbuka,
+            })
+        };
+        let (malam, pagi) = (tgl("2025-12-31"), tgl("2026-01-01"));
+        // 31 December: 2025 is current and its four quarters are due.
+        assert_eq!(periode_dokumentasi(&calon(true, false), malam), Some(1));
+        assert_eq!(p2025.sub_periode_dimulai(malam).len(), 4);
+        // 1 January WIB: the new SKP is a draft; last year's quarter IV is still due.
+        assert_eq!(periode_dokumentasi(&calon(true, false), pagi), Some(1));
+        assert_eq!(p2025.sub_periode_dimulai(pagi).last().map(|s| s.ke), Some(4));
+        // Once the new SKP is set (or the old one evaluated), the new year.
+        assert_eq!(periode_dokumentasi(&calon(true, true), pagi), Some(0));
+        assert_eq!(periode_dokumentasi(&calon(false, false), pagi), Some(0));
+        assert_eq!(p2026.sub_periode_dimulai(pagi).iter().map(|s| s.ke).collect::<Vec<_>>(), [1]);
+        // A period not yet started never counts, even with its SKP set early.
+        assert_eq!(periode_dokumentasi(&calon(false, true), malam), Some(1));
+        // No period holds the date: the newest.
+        assert_eq!(periode_dokumentasi(&calon(false, false), tgl("2027-03-01")), Some(0));
+        assert_eq!(periode_dokumentasi(&[], pagi), None);
+        assert_eq!(p2026.sub_periode_dimulai(malam), Vec::new());
+    }
 
     fn tgl(s: &str) -> Tanggal {
         Tanggal::parse_iso(s).unwrap()

@@ -261,10 +261,14 @@ impl Berkas {
         Ok(lama.len())
     }
 
-    /// The content under `kunci`, as a stream for a response body.
-    pub async fn baca(&self, kunci: &str) -> anyhow::Result<Body> {
-        let hasil = self.store.get(&self.lokasi(kunci)).await.context("reading an evidence file")?;
-        Ok(Body::from_stream(hasil.into_stream()))
+    /// The content under `kunci`, as a stream for a response body; `None`
+    /// when there is no such object (a record whose object was lost).
+    pub async fn baca(&self, kunci: &str) -> anyhow::Result<Option<Body>> {
+        match self.store.get(&self.lokasi(kunci)).await {
+            Ok(hasil) => Ok(Some(Body::from_stream(hasil.into_stream()))),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(anyhow::Error::from(e).context("reading an evidence file")),
+        }
     }
 }
 

@@ -260,6 +260,9 @@ fn hitung_capaian_iki(
         Polaritas::Normal => rasio * 100.0,
         Polaritas::Khusus => ((2.0 - rasio) * 100.0).max(0.0),
     };
+    // Bounded inputs keep this finite, but a tiny target can still make the
+    // ratio overflow: infinity would reach JSON as null.
+    let capaian_persen = cek_rentang("capaian_persen", capaian_persen, 0.0, f64::MAX)?;
     Ok(HitunganCapaian { target_acuan, posisi, rasio, capaian_persen })
 }
 
@@ -965,6 +968,13 @@ mod tests {
             assert!(dekat(c.capaian_persen, expected), "{min}-{max} {r} {pol:?}: {}", c.capaian_persen);
             assert!(c.penjelasan.langkah.len() >= 2);
         }
+    }
+
+    #[test]
+    fn a_capaian_that_overflows_is_an_error_not_infinity() {
+        let e = capaian_iki_persen(1e-300, 1e-300, 1e15, Polaritas::Normal).unwrap_err();
+        assert!(matches!(e, NilaiKinerjaError::DiLuarRentang { bidang: "capaian_persen", .. }), "{e:?}");
+        assert!(compute_capaian_iki(1e-300, 1e-300, 1e15, Polaritas::Normal).is_err());
     }
 
     /// The explanation's step that starts with `awal` in Indonesian, as (id, en).

@@ -213,11 +213,30 @@ impl IndikatorInput {
     }
 }
 
-/// One bound of a typed target, parsed; a field error when it is not a number or is negative.
+/// The largest target or realisation accepted: a thousand trillion, above
+/// any rupiah budget an SKP plans. Without a bound a realisation of `17`
+/// followed by 307 zeros is a finite number whose capaian is not (the
+/// ratio overflows to infinity), which JSON cannot carry: the stored
+/// preview would be unreadable.
+pub const MAKS_ANGKA: f64 = 1e15;
+
+/// The error for a number above [`MAKS_ANGKA`] (either sign).
+pub fn terlalu_besar() -> Teks {
+    Teks::new(
+        "Angka terlalu besar: paling banyak 1.000.000.000.000.000.",
+        "The number is too large: at most 1.000.000.000.000.000.",
+    )
+}
+
+/// One bound of a typed target, parsed; a field error when it is not a number, is negative or too large.
 fn parse_target_bound(e: &mut FieldErrors, field: &str, s: &str) -> Option<f64> {
     match parse_angka(s) {
         Ok(x) if x < 0.0 => {
             e.push(field, "Target tidak boleh negatif.", "The target must not be negative.");
+            None
+        }
+        Ok(x) if x > MAKS_ANGKA => {
+            e.add(field, terlalu_besar());
             None
         }
         Ok(x) => Some(x),
@@ -422,6 +441,8 @@ mod tests {
             (IndikatorInput { target: "delapan puluh".into(), ..valid() }, &["target"]),
             (IndikatorInput { target: "90".into(), target_maks: "80".into(), ..valid() }, &["target_maks"]),
             (IndikatorInput { target: "-1".into(), target_maks: "".into(), ..valid() }, &["target"]),
+            (IndikatorInput { target: format!("17{}", "0".repeat(307)), ..valid() }, &["target"]),
+            (IndikatorInput { target_maks: "1.000.000.000.000.001".into(), ..valid() }, &["target_maks"]),
             (
                 IndikatorInput { target_maks: "sembilan".into(), satuan: "".into(), ..valid() },
                 &["satuan", "target_maks"],

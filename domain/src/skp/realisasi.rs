@@ -5,11 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldErrors, id_wajib, item, teks_opsional};
 use crate::periode::PeriodeEvaluasi;
-use crate::skp::indikator::{IndikatorId, MAKS_URAIAN, parse_angka};
+use crate::skp::indikator::{IndikatorId, MAKS_ANGKA, MAKS_URAIAN, parse_angka, terlalu_besar};
 
 /// At most this many evidence references per realisation (a bound on form size).
 pub const MAKS_BUKTI: usize = 20;
 pub const MAKS_PANJANG_BUKTI: usize = 500;
+
+/// At most this many evidence files per indicator and evaluation: enough to
+/// document a result; without a bound one SKP could fill the object store.
+pub const MAKS_BERKAS: usize = 20;
 
 /// The largest evidence file accepted unless the server is configured otherwise (10 MiB).
 pub const MAKS_BERKAS_BAWAAN: u64 = 10 * 1024 * 1024;
@@ -158,6 +162,20 @@ impl JenisBerkas {
         )
     }
 
+    /// The refusal of one file more than [`MAKS_BERKAS`] for an indicator and evaluation.
+    pub fn terlalu_banyak() -> crate::teks::Teks {
+        crate::teks::Teks::new(
+            format!(
+                "Sudah ada {MAKS_BERKAS} berkas bukti untuk indikator dan periode ini: hapus salah satu sebelum \
+                 mengunggah yang baru."
+            ),
+            format!(
+                "There are already {MAKS_BERKAS} evidence files for this indicator and period: delete one before \
+                 uploading another."
+            ),
+        )
+    }
+
     /// The refusal of a file larger than `maks` bytes.
     pub fn terlalu_besar(maks: u64) -> crate::teks::Teks {
         let mib = maks as f64 / (1024.0 * 1024.0);
@@ -267,6 +285,10 @@ impl RealisasiInput {
             match parse_angka(&self.nilai) {
                 Ok(x) if x < 0.0 => {
                     e.push("nilai", "Realisasi tidak boleh negatif.", "The realised value must not be negative.");
+                    None
+                }
+                Ok(x) if x > MAKS_ANGKA => {
+                    e.add("nilai", terlalu_besar());
                     None
                 }
                 Ok(x) => Some(Some(x)),
@@ -382,6 +404,14 @@ mod tests {
     }
 
     #[test]
+    fn the_largest_accepted_realisation_is_a_thousand_trillion() {
+        let r = RealisasiInput { nilai: "Rp 1.000.000.000.000.000".into(), ..valid() };
+        assert_eq!(r.validate().unwrap().nilai(), Some(MAKS_ANGKA));
+        let e = RealisasiInput { nilai: "1.000.000.000.000.001".into(), ..valid() }.validate().unwrap_err();
+        assert_eq!(e.to_string(), "nilai: The number is too large: at most 1.000.000.000.000.000.");
+    }
+
+    #[test]
     fn a_narrative_realisation_needs_no_number() {
         let r = RealisasiInput { nilai: "".into(), uraian: "Dokumen selesai dan disahkan".into(), ..valid() };
         assert_eq!(r.validate().unwrap().nilai(), None);
@@ -393,6 +423,9 @@ mod tests {
             (RealisasiInput { indikator_id: "".into(), nilai: "".into(), ..valid() }, &["indikator_id", "nilai"]),
             (RealisasiInput { nilai: "banyak".into(), ..valid() }, &["nilai"]),
             (RealisasiInput { nilai: "-2".into(), ..valid() }, &["nilai"]),
+            // A finite number whose capaian would overflow to infinity (JSON's null).
+            (RealisasiInput { nilai: format!("17{}", "0".repeat(307)), ..valid() }, &["nilai"]),
+            (RealisasiInput { nilai: "1.000.000.000.000.001".into(), ..valid() }, &["nilai"]),
             (
                 RealisasiInput {
                     bukti_dukung: vec!["".into(), "ftp://x/y".into(), "https://".into(), "https://a b".into()],

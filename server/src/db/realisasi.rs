@@ -112,6 +112,36 @@ pub async fn insert_bukti(conn: &mut AnyConnection, b: &BuktiRow) -> DbResult<()
     Ok(())
 }
 
+/// How many evidence files an indicator of an SKP has for an evaluation.
+pub async fn jumlah_bukti<'e, E: sqlx::Executor<'e, Database = Any>>(
+    db: E,
+    skp_id: &str,
+    indikator_id: &str,
+    evaluasi: &str,
+) -> DbResult<i64> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM bukti WHERE skp_id = $1 AND indikator_id = $2 AND evaluasi = $3")
+            .bind(skp_id)
+            .bind(indikator_id)
+            .bind(evaluasi)
+            .fetch_one(db)
+            .await
+            .with_context(|| format!("counting the evidence of SKP {skp_id}"))?;
+    Ok(n)
+}
+
+/// Takes the SKP's row lock for the rest of the transaction (an update that
+/// changes nothing): on PostgreSQL, uploads to one SKP and its status changes
+/// then see each other's commits in turn; SQLite's one writer already does.
+pub async fn kunci_skp(conn: &mut AnyConnection, skp_id: &str) -> DbResult<()> {
+    sqlx::query("UPDATE skp SET version = version WHERE id = $1")
+        .bind(skp_id)
+        .execute(&mut *conn)
+        .await
+        .with_context(|| format!("locking SKP {skp_id}"))?;
+    Ok(())
+}
+
 /// An evidence file with what authorisation looks at: its SKP's parties.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct BuktiPihak {

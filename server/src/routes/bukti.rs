@@ -16,10 +16,12 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::api::BuktiView;
-use domain::periode::PeriodeEvaluasi;
-use domain::skp::{IndikatorId, JenisBerkas};
+use domain::periode::{Periode, PeriodeEvaluasi};
+use domain::skp::realisasi::MAKS_BERKAS;
+use domain::skp::{IndikatorId, JenisBerkas, Peran, Skp};
 use domain::teks::Teks;
 use serde::Deserialize;
+use sqlx::AnyConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -29,7 +31,7 @@ use crate::berkas::{Berkas, Diterima, GagalUnggah};
 use crate::clock;
 use crate::db::idempotency::{self as kunci_store, KeyRecord};
 use crate::db::realisasi::{self as store, BuktiRow};
-use crate::db::{DbError, skp as skp_store};
+use crate::db::{DbError, DbResult, skp as skp_store};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::AppQuery;
 use crate::idempotency::{self, Kunci, jawaban_json};
@@ -60,9 +62,16 @@ fn nama_tampil(headers: &HeaderMap) -> String {
     let mentah = headers.get(NAMA_HEADER).map(|v| v.as_bytes()).unwrap_or_default();
     let teks = percent_encoding::percent_decode(mentah).decode_utf8_lossy();
     let akhir = teks.rsplit(['/', '\\']).next().unwrap_or_default();
-    let bersih: String = akhir.chars().filter(|c| !c.is_control()).take(MAKS_NAMA).collect();
+    let bersih: String = akhir.chars().filter(|&c| !c.is_control() && !format_bidi(c)).take(MAKS_NAMA).collect();
     let bersih = bersih.trim();
     if bersih.is_empty() { "berkas".to_owned() } else { bersih.to_owned() }
+}
+
+/// Invisible characters that change how a name reads: zero-width ones and
+/// the bidirectional overrides (`laporan<RLO>fdp.exe` shows as
+/// `laporanexe.pdf`).
+fn format_bidi(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 fn gagal(e: GagalUnggah, maks: u64) -> ApiError {
@@ -104,7 +113,7 @@ fn gagal(e: GagalUnggah, maks: u64) -> ApiError {
         (status = 201, description = "Stored.", body = BuktiView),
         (status = 400, description = "`upload_incomplete`: the upload was cut off (nothing stored); or the query cannot be read.", body = ErrorBody),
         (status = 403, description = "The instansi admin may read, never change.", body = ErrorBody),
-        (status = 409, description = "`not_allowed`: only the pegawai uploads; `invalid_transition`: the SKP is not set or its year is closed; `unknown_evaluasi`, `unknown_indikator`, `already_evaluated`; or the key's request still runs.", body = ErrorBody),
+        (status = 409, description = "`not_allowed`: only the pegawai uploads; `invalid_transition`: the SKP is not set or its year is closed; `unknown_evaluasi`, `unknown_indikator`, `already_evaluated`; `too_many_files`: the indicator has 20 files for that evaluation (checked before and after receiving: nothing stored); or the key's request still runs.", body = ErrorBody),
         (status = 413, description = "`file_too_large`: larger than the limit (nothing stored).", body = ErrorBody),
         (status = 415, description = "`file_type_refused`: not an accepted kind of file, by its bytes (nothing stored).", body = ErrorBody),
         (status = 422, description = "An empty file, an unknown `evaluasi`, or a missing or reused `Idempotency-Key`.", body = ErrorBody),
@@ -145,8 +154,9 @@ async fn unggah(
         )
     })?;
     let periode = periode_of(&state, &row.periode_id).await?;
-    let indikator = IndikatorId::new(q.indikator_id.clone());
-    row.skp.periksa_dokumentasi(peran, &periode, &indikator, evaluasi)?;
+    let syarat = Syarat { peran, periode, indikator: IndikatorId::new(q.indikator_id.clone()), evaluasi };
+    let ada = store::jumlah_bukti(state.db.pool(), &row.id, syarat.indikator.as_str(), &evaluasi.kode()).await?;
+    syarat.cek(&row.skp, ada)?;
     let berkas = state.inner.berkas.clone();
     let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if declared.is_some_and(|n| n > berkas.maks) {
@@ -158,7 +168,7 @@ async fn unggah(
         id: bukti_id,
         instansi_id: row.instansi_id.clone(),
         skp_id: row.id.clone(),
-        indikator_id: indikator.as_str().to_owned(),
+        indikator_id: syarat.indikator.as_str().to_owned(),
         evaluasi: evaluasi.kode(),
         pemilik_id: actor.pegawai_id.clone(),
         nama,
@@ -170,8 +180,38 @@ async fn unggah(
     // Received and committed in a task of its own: a client that goes away
     // mid-upload cancels nothing half-way; the task sees the body end short
     // and cleans up.
-    let tugas = tokio::spawn(terima(state.clone(), berkas, body, declared, bukti, record));
+    let tugas = tokio::spawn(terima(state.clone(), berkas, body, declared, bukti, record, syarat));
     tugas.await.map_err(|e| anyhow::anyhow!("an upload task failed: {e}"))?
+}
+
+/// What an upload must meet, checked before the file is received and again
+/// in the transaction that records it: receiving takes long enough for the
+/// SKP to change (evaluated, closed) or for other uploads to fill the quota.
+struct Syarat {
+    peran: Peran,
+    periode: Periode,
+    indikator: IndikatorId,
+    evaluasi: PeriodeEvaluasi,
+}
+
+impl Syarat {
+    /// The rules, on the SKP and the number of files `ada` already stored.
+    fn cek(&self, skp: &Skp, ada: i64) -> Result<(), DbError> {
+        skp.periksa_dokumentasi(self.peran, &self.periode, &self.indikator, self.evaluasi)
+            .map_err(|e| DbError::Conflict { code: e.kode(), message: e.pesan() })?;
+        if usize::try_from(ada).unwrap_or(usize::MAX) >= MAKS_BERKAS {
+            return Err(DbError::Conflict { code: "too_many_files", message: JenisBerkas::terlalu_banyak() });
+        }
+        Ok(())
+    }
+
+    /// [`Syarat::cek`] on the SKP and its files as they are at the write, the SKP's row locked.
+    async fn cek_saat_tulis(&self, c: &mut AnyConnection, skp_id: &str) -> DbResult<()> {
+        store::kunci_skp(c, skp_id).await?;
+        let row = skp_store::find(&mut *c, skp_id).await?.ok_or(DbError::NotFound)?;
+        let ada = store::jumlah_bukti(&mut *c, skp_id, self.indikator.as_str(), &self.evaluasi.kode()).await?;
+        self.cek(&row.skp, ada)
+    }
 }
 
 /// Receives the file, moves it to its key and writes its record with the
@@ -183,6 +223,7 @@ async fn terima(
     panjang: Option<u64>,
     mut bukti: BuktiRow,
     record: KeyRecord,
+    syarat: Syarat,
 ) -> ApiResult<Response> {
     let diterima: Diterima = berkas.terima(body, panjang).await.map_err(|e| gagal(e, berkas.maks))?;
     bukti.jenis = diterima.jenis.mime().to_owned();
@@ -199,6 +240,7 @@ async fn terima(
         .db
         .write(move |c| {
             Box::pin(async move {
+                syarat.cek_saat_tulis(c, &b.skp_id).await?;
                 store::insert_bukti(c, &b).await?;
                 kunci_store::save_json(c, &r, StatusCode::CREATED.as_u16(), &view).await
             })
@@ -248,7 +290,11 @@ async fn unduh(State(state): State<AppState>, actor: Actor, Path(id): Path<Strin
     let b = store::find_bukti(state.db.pool(), &id).await?.ok_or(ApiError::NotFound)?;
     akses_of(&actor, b.pihak()).ok_or(ApiError::NotFound)?;
     let jenis = b.bukti.view()?.jenis;
-    let body = state.inner.berkas.baca(&b.bukti.objek).await?;
+    let Some(body) = state.inner.berkas.baca(&b.bukti.objek).await? else {
+        // Its record without its object: nothing to serve, and nothing the caller can fix.
+        tracing::warn!(bukti_id = %b.bukti.id, "evidence object missing");
+        return Err(ApiError::NotFound);
+    };
     let disposisi = format!("attachment; filename=\"bukti-{}.{}\"", b.bukti.id, jenis.ekstensi());
     let mut res = (StatusCode::OK, body).into_response();
     let h = res.headers_mut();
@@ -325,6 +371,10 @@ mod tests {
         assert_eq!(nama("..%2F..%2Fetc%2Fpasswd"), "passwd");
         assert_eq!(nama("C:%5CUsers%5Cbudi%5Cfoto.jpg"), "foto.jpg");
         assert_eq!(nama("a%0Ab%00c"), "abc");
+        // U+202E (right-to-left override), U+200B, U+2066, U+FEFF: gone.
+        assert_eq!(nama("laporan%E2%80%AEfdp.exe"), "laporanfdp.exe");
+        assert_eq!(nama("%EF%BB%BFa%E2%80%8Bb%E2%81%A6c%E2%80%8F.pdf"), "abc.pdf");
+        assert_eq!(nama("%E2%80%AE"), "berkas");
         assert_eq!(nama("%2F"), "berkas");
         assert_eq!(nama(&"x".repeat(500)).chars().count(), MAKS_NAMA);
         assert_eq!(nama_tampil(&HeaderMap::new()), "berkas");

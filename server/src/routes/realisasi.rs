@@ -9,12 +9,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::api::{
-    BelumDidokumentasi, BuktiView, DokumentasiEvaluasi, IndikatorBelum, RealisasiSkp, RealisasiTersimpan,
+    BelumDidokumentasi, BuktiView, DokumentasiEvaluasi, IndikatorBelum, PeriodeView, RealisasiSkp, RealisasiTersimpan,
     SimpanRealisasi, SubPeriodeBelum,
 };
-use domain::periode::{Periode, PeriodeEvaluasi};
+use domain::periode::{CalonPeriode, Periode, PeriodeEvaluasi, periode_dokumentasi};
 use domain::skp::preview::{PreviewOptions, SkpPreview};
 use domain::skp::{AksiSkp, Indikator, Rhk, Skp};
+use domain::tanggal::Tanggal;
 use domain::teks::Teks;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -149,13 +150,10 @@ async fn baca(State(state): State<AppState>, actor: Actor, Path(id): Path<String
     let mut evaluasi = Vec::new();
     for (e, label, mulai, selesai) in semua {
         let kode = e.kode();
-        let preview = match previews.iter().find(|(k, _)| *k == kode) {
-            Some((_, json)) => Some(
-                serde_json::from_str(json)
-                    .map_err(|err| anyhow::anyhow!("stored preview {kode} of SKP {} unreadable: {err}", row.id))?,
-            ),
-            None => None,
-        };
+        let preview = previews
+            .iter()
+            .find(|(k, _)| *k == kode)
+            .and_then(|(_, json)| preview_terbaca(json, || preview_of(&row.skp, &periode, e), &row.id, &kode));
         evaluasi.push(DokumentasiEvaluasi {
             evaluasi: e,
             label,
@@ -179,10 +177,45 @@ async fn baca(State(state): State<AppState>, actor: Actor, Path(id): Path<String
     }))
 }
 
+/// A stored preview as the readers get it. One that cannot be read back (a
+/// number that went to JSON as `null`, an older shape) must not lock every
+/// reader out of the documentation: it is recomputed from the SKP, and left
+/// out when even that does not survive JSON.
+fn preview_terbaca(json: &str, hitung: impl FnOnce() -> SkpPreview, skp_id: &str, kode: &str) -> Option<SkpPreview> {
+    let err = match serde_json::from_str(json) {
+        Ok(p) => return Some(p),
+        Err(err) => err,
+    };
+    tracing::warn!(skp_id, evaluasi = kode, error = %err, "stored preview unreadable; recomputed");
+    let baru = hitung();
+    serde_json::to_string(&baru).ok().and_then(|s| serde_json::from_str::<SkpPreview>(&s).ok()).map(|_| baru)
+}
+
+/// The period the dashboard means when none is named
+/// ([`periode_dokumentasi`]): last year's while the caller's SKP there is
+/// still open and the new one is not.
+async fn periode_terbuka(
+    conn: &mut sqlx::AnyConnection,
+    actor: &Actor,
+    hari_ini: Tanggal,
+) -> ApiResult<Option<PeriodeView>> {
+    let semua = org::daftar_periode(conn, &actor.instansi_id).await?;
+    let mut calon = Vec::with_capacity(semua.len());
+    for v in &semua {
+        let p = v.periode().ok_or_else(|| anyhow::anyhow!("stored period {} does not pass the rules", v.id))?;
+        let skp_terbuka = p.mulai() <= hari_ini
+            && skp_store::find_for(&mut *conn, &v.id, &actor.pegawai_id).await?.is_some_and(|r| r.skp.berjalan());
+        calon.push(CalonPeriode { mulai: p.mulai(), selesai: p.selesai(), skp_terbuka });
+    }
+    Ok(periode_dokumentasi(&calon, hari_ini).and_then(|i| semua.into_iter().nth(i)))
+}
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct BelumQuery {
-    /// A period of the caller's instansi; default: the current one.
+    /// A period of the caller's instansi; default: the newest started one
+    /// in which the caller's SKP is still open (last year's until its annual
+    /// evaluation while the new SKP is drafted), else the current one.
     pub periode_id: Option<String>,
 }
 
@@ -209,7 +242,7 @@ async fn belum(
     let view = match &q.periode_id {
         // Another instansi's period is as unknown as one that does not exist.
         Some(id) => org::periode(&mut conn, id).await?.filter(|(i, _)| *i == actor.instansi_id).map(|(_, v)| v),
-        None => org::periode_berjalan(&mut conn, &actor.instansi_id, hari_ini).await?,
+        None => periode_terbuka(&mut conn, &actor, hari_ini).await?,
     };
     drop(conn);
     let kosong = |periode_id: Option<String>| BelumDidokumentasi {
@@ -230,9 +263,8 @@ async fn belum(
     let periode = periode_of(&state, &view.id).await?;
     let sub_periode = if row.skp.berjalan() {
         periode
-            .sub_periode()
+            .sub_periode_dimulai(hari_ini)
             .into_iter()
-            .filter(|s| s.mulai <= hari_ini)
             .map(|s| SubPeriodeBelum {
                 ke: s.ke,
                 label: s.label(),

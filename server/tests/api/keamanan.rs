@@ -175,7 +175,7 @@ async fn an_admin_cannot_make_herself_penilai_on(backend: Backend) {
 // ------------------------------------------------------------------ hole 2
 
 /// A period of `tahun` with staf2 rated by kabid1 and kabid1's atasan (kepala) above.
-async fn periode_dengan_skp_diajukan(app: &TestApp, tahun: i32) -> (String, String) {
+pub async fn periode_dengan_skp_diajukan(app: &TestApp, tahun: i32) -> (String, String) {
     let admin = app.login(DEMO_ADMIN).await;
     let (status, periode) =
         json(admin.post("/api/v1/org/periode").json(&json!({ "tahun": tahun })).send().await.unwrap()).await;

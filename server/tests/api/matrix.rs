@@ -86,7 +86,7 @@ fn endpoints(id: &str, periode: &str) -> Vec<(Method, String, Value)> {
             format!("/api/v1/skp/{id}/realisasi"),
             json!({ "version": 1, "realisasi": crate::realisasi::realisasi(1, "99", "Dibajak") }),
         ),
-        (Method::POST, format!("/api/v1/skp/{id}/bukti?indikator_id=i1&evaluasi=periodik-1"), json!({})),
+        (Method::POST, format!("/api/v1/skp/{id}/bukti?indikator_id=i1&evaluasi=periodik-1"), Value::Null),
         (
             Method::POST,
             "/api/v1/skp".to_owned(),
@@ -96,7 +96,14 @@ fn endpoints(id: &str, periode: &str) -> Vec<(Method, String, Value)> {
 }
 
 async fn call(s: &Session, method: &Method, path: &str, body: &Value) -> u16 {
-    let req = if *method == Method::GET { s.get(path) } else { s.send(method.clone(), path).json(body) };
+    let req = if *method == Method::GET {
+        s.get(path)
+    } else if path.contains("/bukti?") {
+        // A real file: a refusal must be the authorisation's, not the file's.
+        s.send(method.clone(), path).header("content-type", "application/pdf").body(crate::realisasi::PDF.to_vec())
+    } else {
+        s.send(method.clone(), path).json(body)
+    };
     req.send().await.unwrap().status().as_u16()
 }
 
@@ -151,6 +158,8 @@ async fn every_role_is_refused_on_objects_that_are_not_theirs() {
                     assert!(refused, "{backend:?}: {who} → {method} {path} on {place}: got {status}");
                 }
                 assert_eq!(version_of(&app, id).await, 1, "a refusal changed nothing");
+                let bukti = (crate::realisasi::jumlah_bukti(&app).await, crate::realisasi::berkas_di(app.objek.path()));
+                assert_eq!(bukti, (0, Vec::<String>::new()), "{backend:?}: {who} on {place}: no evidence stored");
             }
         }
         // The queue of another instansi's period is empty for everyone here.

@@ -213,6 +213,51 @@ async fn a_realisation_is_saved_per_sub_period_with_its_preview_and_history() {
     }
 }
 
+/// The dashboard without a named period: last year's while the caller's SKP
+/// there is still open and this year's is not (at the turn of the year its
+/// quarter IV is still due), then this year's once its SKP is set.
+#[tokio::test]
+async fn the_dashboard_keeps_last_years_open_skp_until_the_new_one_is_set() {
+    let tahun = server::clock::hari_ini().tahun();
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let sekarang = periode_id(&app).await;
+        let (lalu, lama) = crate::keamanan::periode_dengan_skp_diajukan(&app, tahun - 1).await;
+        let pegawai = app.login(DEMO_STAF2).await;
+        let penilai = app.login(DEMO_KABID1).await;
+        let res = penilai.post(&format!("/api/v1/skp/{lama}/approve")).json(&json!({ "version": 2 })).send();
+        assert_eq!(res.await.unwrap().status(), 200, "{backend:?}");
+        let belum = || async {
+            let res = pegawai.get("/api/v1/realisasi/belum").send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            res.json::<Value>().await.unwrap()
+        };
+
+        // No SKP this year yet, or only a draft: last year's, all four quarters.
+        let mut id = None;
+        for langkah in ["no SKP this year", "a draft this year"] {
+            let b = belum().await;
+            assert_eq!(b["periode_id"].as_str(), Some(lalu.as_str()), "{backend:?}: {langkah}: {b}");
+            assert_eq!(b["skp_id"].as_str(), Some(lama.as_str()));
+            let ke: Vec<u64> = b["sub_periode"].as_array().unwrap().iter().map(|s| s["ke"].as_u64().unwrap()).collect();
+            assert_eq!(ke, [1, 2, 3, 4], "{backend:?}: {langkah}");
+            if id.is_none() {
+                let draf: Value = create(&pegawai, &sekarang, "Rencana baru").await.json().await.unwrap();
+                id = draf["id"].as_str().map(str::to_owned);
+            }
+        }
+        // This year's SKP set: this year's.
+        let id = id.unwrap();
+        for (s, aksi, v) in [(&pegawai, "submit", 1), (&penilai, "approve", 2)] {
+            let res = s.post(&format!("/api/v1/skp/{id}/{aksi}")).json(&json!({ "version": v })).send();
+            assert_eq!(res.await.unwrap().status(), 200, "{backend:?}: {aksi}");
+        }
+        let b = belum().await;
+        assert_eq!(b["periode_id"].as_str(), Some(sekarang.as_str()), "{backend:?}: {b}");
+        assert_eq!(b["skp_id"].as_str(), Some(id.as_str()));
+    }
+}
+
 #[tokio::test]
 async fn a_realisation_is_refused_when_stale_out_of_the_period_or_not_in_the_plan() {
     for backend in backends() {
@@ -261,6 +306,36 @@ async fn a_realisation_is_refused_when_stale_out_of_the_period_or_not_in_the_pla
         let other = send(realisasi(2, "71", "")).await.unwrap();
         assert_eq!(other.status(), 422, "the key with another body");
         assert_eq!(version_of(&app, &id).await, v + 1, "{backend:?}: applied once");
+    }
+}
+
+#[tokio::test]
+async fn a_realisation_too_large_is_refused_and_an_unreadable_stored_preview_does_not_lock_readers_out() {
+    for backend in backends() {
+        let Siap { app, pegawai, penilai, id, v } = siap(backend).await;
+        // "17" and 307 zeros is finite, its capaian is not: JSON would carry null.
+        let res = simpan(&pegawai, &id, v, realisasi(1, &format!("17{}", "0".repeat(307)), "")).await;
+        assert_eq!(res.status(), 422, "{backend:?}");
+        let body: Value = res.json().await.unwrap();
+        assert!(is_teks(&body["fields"]["nilai"][0]), "{body}");
+        assert_eq!(version_of(&app, &id).await, v, "{backend:?}: nothing saved");
+
+        // A preview stored before the bound (or in an older shape) that no longer reads back.
+        assert_eq!(simpan(&pegawai, &id, v, realisasi(1, "85,5", "")).await.status(), 200);
+        let db = app.connect().await;
+        sqlx::query("UPDATE realisasi_preview SET preview = $1 WHERE skp_id = $2")
+            .bind(r#"{"jenis":"permenpanrb_6_2022","rhk":null}"#)
+            .bind(&id)
+            .execute(db.pool())
+            .await
+            .unwrap();
+        for (who, s) in [("pegawai", &pegawai), ("penilai", &penilai), ("admin", &app.login(DEMO_ADMIN).await)] {
+            let res = s.get(&format!("/api/v1/skp/{id}/realisasi")).send().await.unwrap();
+            assert_eq!(res.status(), 200, "{backend:?}: {who}");
+            let doc: Value = res.json().await.unwrap();
+            let preview = &doc["evaluasi"][0]["preview"];
+            assert_eq!(preview["rhk"][0]["indikator"][0]["realisasi"], 85.5, "{backend:?}: recomputed: {doc}");
+        }
     }
 }
 
@@ -328,15 +403,21 @@ async fn evidence_is_stored_by_its_bytes_served_as_an_attachment_and_deleted_by_
         // Listed with its sub-period.
         let doc: Value =
             penilai.get(&format!("/api/v1/skp/{id}/realisasi")).send().await.unwrap().json().await.unwrap();
+        // (The API's JSON is still compressed.)
+        let res = penilai.get(&format!("/api/v1/skp/{id}/realisasi")).header("accept-encoding", "br").send();
+        assert_eq!(res.await.unwrap().headers()["content-encoding"], "br");
         assert_eq!(doc["evaluasi"][0]["bukti"][0]["id"], bukti_id.as_str());
         assert_eq!(doc["evaluasi"][1]["bukti"], json!([]));
 
         // Downloaded by each reader, as an attachment that is never sniffed.
         for nip in [DEMO_STAF2, DEMO_KABID1, DEMO_KEPALA, DEMO_ADMIN] {
             let s = app.login(nip).await;
-            let res = s.get(&format!("/api/v1/bukti/{bukti_id}")).send().await.unwrap();
+            // A browser asks for brotli; a file is sent as stored, never compressed on the fly.
+            let res = s.get(&format!("/api/v1/bukti/{bukti_id}")).header("accept-encoding", "br, gzip").send();
+            let res = res.await.unwrap();
             assert_eq!(res.status(), 200, "{backend:?}: {nip}");
             let h = res.headers();
+            assert!(h.get("content-encoding").is_none(), "{backend:?}: {h:?}");
             assert_eq!(h["content-type"], "application/pdf");
             assert_eq!(h["x-content-type-options"], "nosniff");
             let cd = h["content-disposition"].to_str().unwrap();
@@ -500,13 +581,15 @@ async fn mentah(app: &TestApp, s: &Session, id: &str, kirim: Kirim<'_>) -> (toki
     }
 }
 
-/// Twenty uploads at once, each larger than any JSON body may be (2 MiB):
-/// all stored whole, each with its own hash, none mixed up.
+/// Twenty-one uploads at once, each larger than any JSON body may be (2 MiB):
+/// twenty stored whole, each with its own hash, none mixed up; the one over
+/// the quota of twenty files per indicator and evaluation refused (all pass
+/// the check before receiving: the one in the write refuses it).
 #[tokio::test]
-async fn twenty_uploads_at_once_are_each_stored_whole() {
+async fn twenty_uploads_at_once_are_each_stored_whole_and_a_twenty_first_is_refused() {
     for backend in backends() {
         let Siap { app, pegawai, id, .. } = siap(backend).await;
-        let isi: Vec<Vec<u8>> = (0..20u8)
+        let isi: Vec<Vec<u8>> = (0..21u8)
             .map(|i| {
                 let mut f = PDF.to_vec();
                 f.resize(2 * 1024 * 1024, i);
@@ -522,18 +605,100 @@ async fn twenty_uploads_at_once_are_each_stored_whole() {
             });
         }
         let mut hash: Vec<String> = Vec::new();
+        let mut ditolak = Vec::new();
         for (status, body) in semua.join_all().await {
-            assert_eq!(status, 201, "{backend:?}: {body}");
-            hash.push(body["sha256"].as_str().unwrap().to_owned());
+            if status == 201 {
+                hash.push(body["sha256"].as_str().unwrap().to_owned());
+            } else {
+                ditolak.push((status, body));
+            }
         }
-        let mut harapan: Vec<String> = isi.iter().map(|f| hex::encode(sha2::Sha256::digest(f))).collect();
+        assert_eq!(ditolak.len(), 1, "{backend:?}: {ditolak:?}");
+        let (status, body) = &ditolak[0];
+        assert_eq!((*status, body["code"].as_str()), (409, Some("too_many_files")), "{backend:?}: {body}");
+        assert!(is_teks(&body["message"]));
+        let db = app.connect().await;
+        let tersimpan: Vec<(String,)> = sqlx::query_as("SELECT sha256 FROM bukti").fetch_all(db.pool()).await.unwrap();
+        let mut harapan: Vec<String> = tersimpan.into_iter().map(|(h,)| h).collect();
         hash.sort();
         harapan.sort();
         assert_eq!(hash, harapan, "{backend:?}");
+        let semua_hash: Vec<String> = isi.iter().map(|f| hex::encode(sha2::Sha256::digest(f))).collect();
+        assert!(hash.iter().all(|h| semua_hash.contains(h)), "{backend:?}: each stored whole");
         assert_eq!((jumlah_bukti(&app).await, berkas_di(app.objek.path()).len()), (20, 20), "{backend:?}");
         for f in berkas_di(app.objek.path()) {
             assert_eq!(std::fs::metadata(app.objek.path().join(&f)).unwrap().len(), 2 * 1024 * 1024);
         }
+        // One more, later: refused before it is received; another evaluation's quota is its own.
+        let res = unggah(&pegawai, &id, "periodik-1", "lagi.pdf", PDF.to_vec()).await;
+        assert_eq!(res.status(), 409, "{backend:?}");
+        assert_eq!(res.json::<Value>().await.unwrap()["code"], "too_many_files");
+        assert_eq!(unggah(&pegawai, &id, "periodik-2", "tw2.pdf", PDF.to_vec()).await.status(), 201);
+        assert_eq!((jumlah_bukti(&app).await, berkas_di(app.objek.path()).len()), (21, 21), "{backend:?}");
+    }
+}
+
+/// The checks made before a file is received are made again in the write
+/// that records it: an SKP closed while its file was on the way (here the
+/// year closed by hand in the database, as the annual evaluation will) gets
+/// nothing stored.
+#[tokio::test]
+async fn an_upload_to_an_skp_closed_while_it_was_received_stores_nothing() {
+    for backend in backends() {
+        let Siap { app, pegawai, id, .. } = siap(backend).await;
+        let mut awal = PDF.to_vec();
+        awal.resize(100_000, b' ');
+        let (mut tcp, _) = mentah(&app, &pegawai, &id, Kirim::Putus { panjang: 200_000, isi: &awal }).await;
+        // Checked and being received once a temporary object exists.
+        for _ in 0..300 {
+            if !berkas_di(app.objek.path()).is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(!berkas_di(app.objek.path()).is_empty(), "{backend:?}: the upload was being stored");
+        let db = app.connect().await;
+        let tutup = sqlx::query(
+            "UPDATE skp SET status = 'final', dokumen = REPLACE(dokumen, '\"status\":\"ditetapkan\"', \
+             '\"status\":\"final\"') WHERE id = $1",
+        )
+        .bind(&id)
+        .execute(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(tutup.rows_affected(), 1);
+        tcp.write_all(&vec![b' '; 100_000]).await.unwrap();
+        let mut jawaban = Vec::new();
+        let mut buf = vec![0u8; 4096];
+        while !String::from_utf8_lossy(&jawaban).contains("\"code\"") {
+            match tokio::time::timeout(Duration::from_secs(30), tcp.read(&mut buf)).await {
+                Ok(Ok(n)) if n > 0 => jawaban.extend_from_slice(&buf[..n]),
+                _ => break,
+            }
+        }
+        let jawaban = String::from_utf8_lossy(&jawaban);
+        assert!(jawaban.starts_with("HTTP/1.1 409"), "{backend:?}: {jawaban}");
+        assert!(jawaban.contains("\"code\":\"invalid_transition\""), "{backend:?}: {jawaban}");
+        assert_eq!(jumlah_bukti(&app).await, 0, "{backend:?}: no record");
+        assert_eq!(berkas_di(app.objek.path()), Vec::<String>::new(), "{backend:?}: no object");
+    }
+}
+
+/// A record whose object was lost (a restore, a bucket emptied by hand) is
+/// a 404 to download, not a server error.
+#[tokio::test]
+async fn a_record_whose_object_was_lost_is_not_found() {
+    for backend in backends() {
+        let Siap { app, pegawai, id, .. } = siap(backend).await;
+        let res = unggah(&pegawai, &id, "periodik-1", "x.pdf", PDF.to_vec()).await;
+        assert_eq!(res.status(), 201, "{backend:?}");
+        let bukti_id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+        for f in berkas_di(app.objek.path()) {
+            std::fs::remove_file(app.objek.path().join(f)).unwrap();
+        }
+        let res = pegawai.get(&format!("/api/v1/bukti/{bukti_id}")).send().await.unwrap();
+        assert_eq!(res.status(), 404, "{backend:?}");
+        assert!(is_teks(&res.json::<Value>().await.unwrap()["message"]));
     }
 }
 
