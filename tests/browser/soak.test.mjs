@@ -87,6 +87,8 @@ test(`offline soak: ${CYCLES} seeded cycles (seed ${SEED}) lose nothing and appl
 
   const dikatakan = []; // tokens of the saves the app said it stored
   const jeda = []; // ms from the connection's return to nothing waiting
+  // Each cycle's kind, in order: printed when a save is lost or applied twice.
+  const jejak = [];
   const hitung = { simpan: 0, luring: 0, daring: 0, jawabanHilang: 0, browserMati: 0, serverMati: 0, duaTab: 0 };
 
   const tempat = new Map(); // token → the outbox seq of the save that held it when said stored
@@ -134,14 +136,15 @@ test(`offline soak: ${CYCLES} seeded cycles (seed ${SEED}) lose nothing and appl
     const r = rand();
     const token = `soak-${SEED}-${c}`;
     if (r < 0.45) {
-      hitung.simpan++;
+      hitung.simpan++; jejak.push(`${c}:simpan`);
       await simpan(page, token);
     } else if (r < 0.6) {
       luring = !luring;
       await context.setOffline(luring);
-      if (luring) hitung.luring++;
-      else {
-        hitung.daring++;
+      if (luring) {
+        hitung.luring++; jejak.push(`${c}:luring`);
+      } else {
+        hitung.daring++; jejak.push(`${c}:daring`);
         if ((await menunggu()) > 0) {
           const t = await sampaiTerkirim(30_000);
           if (t !== null) jeda.push(t);
@@ -149,7 +152,7 @@ test(`offline soak: ${CYCLES} seeded cycles (seed ${SEED}) lose nothing and appl
       }
     } else if (r < 0.7) {
       // The server applies the batch, its answer never arrives.
-      hitung.jawabanHilang++;
+      hitung.jawabanHilang++; jejak.push(`${c}:jawabanHilang`);
       let sekali = false;
       await context.route('**/api/v1/sync', async (route) => {
         if (sekali) return route.continue().catch(() => {});
@@ -164,21 +167,21 @@ test(`offline soak: ${CYCLES} seeded cycles (seed ${SEED}) lose nothing and appl
       await context.unroute('**/api/v1/sync');
     } else if (r < 0.78) {
       // Saved, then the browser dies at once: every process, no shutdown.
-      hitung.browserMati++;
+      hitung.browserMati++; jejak.push(`${c}:browserMati`);
       await simpan(page, token);
       execFileSync('pkill', ['-KILL', '-f', `user-data-dir=${profil}`]);
       await context.close().catch(() => {});
       await mulai();
     } else if (r < 0.88) {
       // Saved online, and the server is killed while the batch may be in flight.
-      hitung.serverMati++;
+      hitung.serverMati++; jejak.push(`${c}:serverMati`);
       if (luring) { luring = false; await context.setOffline(false); }
       await simpan(page, token);
       await server.kill();
       server = await startServer({ port, dir: dataDir });
     } else {
       // Two tabs of the same person save the same SKP at once.
-      hitung.duaTab++;
+      hitung.duaTab++; jejak.push(`${c}:duaTab`);
       const kedua = await context.newPage();
       await bukaEditor(kedua);
       await Promise.all([simpan(page, `${token}-a`), simpan(kedua, `${token}-b`)]);
@@ -210,6 +213,14 @@ test(`offline soak: ${CYCLES} seeded cycles (seed ${SEED}) lose nothing and appl
   console.log(`soak: ${CYCLES} cycles, seed ${SEED}: ${JSON.stringify(hitung)}`);
   console.log(`soak: ${dikatakan.length} saves said stored; ${diterapkan} on the server, ${ditolak.size} refused (visible), `
     + `${terganti.length} typed over before they were sent, ${hilang.length} lost, ${duaKali.length} applied twice; back online → all sent: p95 ${p95} ms over ${jeda.length} returns`);
+  if (hilang.length || duaKali.length) {
+    // What the next look needs: the cycles, and each such save's versions as the server keeps them.
+    console.log(`soak: cycles ${jejak.join(' ')}`);
+    for (const k of [...hilang, ...duaKali]) {
+      const di = versi.filter((v) => diServer.get(k)?.has(v.version));
+      console.log(`soak: ${k} (outbox seq ${tempat.get(k)}) in versions ${JSON.stringify(di).slice(0, 4000)}`);
+    }
+  }
   assert.deepEqual(hilang, [], 'no save the app said it stored is lost');
   assert.deepEqual(duaKali, [], 'no save is applied twice');
   assert.ok(dikatakan.length > 0, 'the soak saved something');
