@@ -343,6 +343,14 @@ pub(crate) async fn periode_of(state: &AppState, periode_id: &str) -> ApiResult<
     view.periode().ok_or_else(|| anyhow::anyhow!("stored period {periode_id} does not pass the rules").into())
 }
 
+/// [`periode_of`] for a period named by the caller: one of another instansi is a 404.
+pub(crate) async fn periode_sendiri(state: &AppState, actor: &Actor, periode_id: &str) -> ApiResult<Periode> {
+    if org::periode_instansi(state.db.pool(), periode_id).await?.as_deref() != Some(actor.instansi_id.as_str()) {
+        return Err(ApiError::NotFound);
+    }
+    periode_of(state, periode_id).await
+}
+
 /// The change, its history entry and the key's answer in one durable write.
 async fn save(
     state: &AppState,

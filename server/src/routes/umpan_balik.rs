@@ -32,7 +32,7 @@ use crate::db::{notifikasi, org};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{AppJson, AppQuery};
 use crate::idempotency::{Kunci, jawaban_json};
-use crate::routes::skp::{load, periode_of};
+use crate::routes::skp::{load, periode_of, periode_sendiri};
 use crate::state::AppState;
 
 /// A request for feedback to the same penilai on the same SKP waits this long.
@@ -358,10 +358,7 @@ async fn antrian(
     AppQuery(q): AppQuery<AntrianQuery>,
 ) -> ApiResult<Json<AntrianUmpanBalik>> {
     let pool = state.db.pool();
-    if org::periode_instansi(pool, &q.periode_id).await?.as_deref() != Some(actor.instansi_id.as_str()) {
-        return Err(ApiError::NotFound);
-    }
-    let periode = periode_of(&state, &q.periode_id).await?;
+    let periode = periode_sendiri(&state, &actor, &q.periode_id).await?;
     let semua = periode.sub_periode();
     let hari_ini = clock::hari_ini();
     let sub = match q.ke {

@@ -60,7 +60,7 @@ use crate::db::{notifikasi, org};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{AppJson, AppQuery};
 use crate::idempotency::{Kunci, jawaban_json};
-use crate::routes::skp::periode_of;
+use crate::routes::skp::{periode_of, periode_sendiri};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -78,14 +78,6 @@ pub fn router() -> OpenApiRouter<AppState> {
 // ---------------------------------------------------------------------------
 // Shared
 // ---------------------------------------------------------------------------
-
-/// A period of the caller's instansi, as the rules see it; another's is a 404.
-async fn periode_sendiri(state: &AppState, actor: &Actor, periode_id: &str) -> ApiResult<Periode> {
-    if org::periode_instansi(state.db.pool(), periode_id).await?.as_deref() != Some(actor.instansi_id.as_str()) {
-        return Err(ApiError::NotFound);
-    }
-    periode_of(state, periode_id).await
-}
 
 /// The period's 360 deadline (the period's last day unless set).
 async fn pengaturan_of(state: &AppState, periode: &Periode) -> ApiResult<(Pengaturan360, Tanggal)> {
