@@ -18,6 +18,9 @@ pub enum Bundle {
     Penilai,
     /// The admin console (online only).
     Admin,
+    /// The year's results and feedback for the pegawai: realisasi and
+    /// evidence, the feedback received, the 360 to answer and its aggregate.
+    Hasil,
 }
 
 impl Bundle {
@@ -29,6 +32,7 @@ impl Bundle {
             Bundle::Skp => "skp",
             Bundle::Penilai => "penilai",
             Bundle::Admin => "admin",
+            Bundle::Hasil => "hasil",
         }
     }
 }
@@ -53,6 +57,17 @@ pub enum Halaman {
     Antrian,
     TinjauSkp(String),
     Admin,
+    /// The realisasi and evidence of one set SKP, per sub-period.
+    Realisasi(String),
+    /// The feedback the pegawai received, asking for it, their 360 raters
+    /// and its aggregate.
+    UmpanBalik,
+    /// The 360 requests to the person as a rater.
+    Tugas360,
+    /// The penilai's feedback of one sub-period to the whole unit.
+    AntrianUmpanBalik,
+    /// The penilai's view of one subordinate's 360: raters and the aggregate as advice.
+    Penilai360(String),
 }
 
 impl Halaman {
@@ -72,6 +87,11 @@ impl Halaman {
             Halaman::Antrian => "/penilai".into(),
             Halaman::TinjauSkp(id) => format!("/penilai/skp/{id}"),
             Halaman::Admin => "/admin".into(),
+            Halaman::Realisasi(id) => format!("/hasil/realisasi/{id}"),
+            Halaman::UmpanBalik => "/hasil/umpan-balik".into(),
+            Halaman::Tugas360 => "/hasil/360".into(),
+            Halaman::AntrianUmpanBalik => "/penilai/umpan-balik".into(),
+            Halaman::Penilai360(id) => format!("/penilai/360/{id}"),
         }
     }
 
@@ -92,16 +112,21 @@ impl Halaman {
             "/penilai" => Halaman::Antrian,
             "/skp-saya" => Halaman::SkpSaya,
             "/admin" => Halaman::Admin,
-            _ => match (
-                path.strip_prefix("/penilai/skp/"),
-                path.strip_prefix("/banding/"),
-                path.strip_prefix("/dokumen/"),
-            ) {
-                (Some(rest), ..) => Halaman::TinjauSkp(id(rest)?),
-                (_, Some(rest), _) => Halaman::Banding(id(rest)?),
-                (.., Some(rest)) => Halaman::Dokumen(id(rest)?),
-                _ => Halaman::Skp(id(path.strip_prefix("/skp/")?)?),
-            },
+            "/hasil/umpan-balik" => Halaman::UmpanBalik,
+            "/hasil/360" => Halaman::Tugas360,
+            "/penilai/umpan-balik" => Halaman::AntrianUmpanBalik,
+            _ => {
+                let dengan_id: [(&str, fn(String) -> Halaman); 6] = [
+                    ("/penilai/skp/", Halaman::TinjauSkp),
+                    ("/penilai/360/", Halaman::Penilai360),
+                    ("/banding/", Halaman::Banding),
+                    ("/dokumen/", Halaman::Dokumen),
+                    ("/hasil/realisasi/", Halaman::Realisasi),
+                    ("/skp/", Halaman::Skp),
+                ];
+                let (awal, buat) = dengan_id.into_iter().find(|(awal, _)| path.starts_with(awal))?;
+                buat(id(&path[awal.len()..])?)
+            }
         })
     }
 
@@ -109,8 +134,11 @@ impl Halaman {
     pub fn bundle(&self) -> Bundle {
         match self {
             Halaman::Skp(_) => Bundle::Skp,
-            Halaman::Antrian | Halaman::TinjauSkp(_) => Bundle::Penilai,
+            Halaman::Antrian | Halaman::TinjauSkp(_) | Halaman::AntrianUmpanBalik | Halaman::Penilai360(_) => {
+                Bundle::Penilai
+            }
             Halaman::Admin => Bundle::Admin,
+            Halaman::Realisasi(_) | Halaman::UmpanBalik | Halaman::Tugas360 => Bundle::Hasil,
             Halaman::Beranda
             | Halaman::Masuk
             | Halaman::Aktivasi
@@ -152,6 +180,11 @@ mod tests {
             Halaman::Antrian,
             Halaman::TinjauSkp("c3d4".into()),
             Halaman::Admin,
+            Halaman::Realisasi("s-1".into()),
+            Halaman::UmpanBalik,
+            Halaman::Tugas360,
+            Halaman::AntrianUmpanBalik,
+            Halaman::Penilai360("p-1".into()),
         ] {
             assert_eq!(Halaman::dari_path(&h.href()), Some(h.clone()), "{h:?}");
             assert_eq!(Halaman::dari_path(&format!("{}/", h.href())), Some(h.clone()), "{h:?} with a trailing slash");
@@ -173,6 +206,13 @@ mod tests {
             "/penilai/x",
             "/banding",
             "/banding/a/b",
+            "/hasil",
+            "/hasil/realisasi",
+            "/hasil/realisasi/",
+            "/hasil/realisasi/a/b",
+            "/penilai/360",
+            "/penilai/360/a/b",
+            "/hasil/x",
         ] {
             assert_eq!(Halaman::dari_path(path), None, "{path}");
         }
@@ -195,13 +235,18 @@ mod tests {
             Halaman::Antrian,
             Halaman::TinjauSkp("y".into()),
             Halaman::Admin,
+            Halaman::Realisasi("r".into()),
+            Halaman::UmpanBalik,
+            Halaman::Tugas360,
+            Halaman::AntrianUmpanBalik,
+            Halaman::Penilai360("q".into()),
         ];
         for h in semua {
             let dir = h.bundle().dir();
             let pertama = h.href().split('/').nth(1).unwrap_or_default().to_owned();
             if dir.is_empty() {
                 // The home build: no other build's folder starts its path.
-                for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin] {
+                for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil] {
                     assert_ne!(pertama, b.dir(), "{h:?}");
                 }
             } else {
@@ -217,7 +262,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let script = std::fs::read_to_string(root.join("scripts/build-spa.sh")).unwrap();
         let folders: Vec<&str> = script.lines().flat_map(|l| l.split_whitespace()).collect();
-        for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin] {
+        for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil] {
             assert!(folders.contains(&b.dir()) || script.contains(&format!("--public-url /{}/", b.dir())), "{b:?}");
         }
         assert!(root.join("index.html").is_file());

@@ -10,6 +10,7 @@ pub mod notifikasi;
 pub mod org;
 pub mod skp;
 pub mod sync;
+pub mod umpan_balik;
 
 use domain::Teks;
 use domain::api::{ErrorBody, SessionView};
