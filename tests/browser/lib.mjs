@@ -185,6 +185,15 @@ export async function ajukanSkp(nip, base, uraian, opsi) {
   return s.post(`/api/v1/skp/${skp.id}/submit`, { version: 1, catatan: '' });
 }
 
+/** A pegawai's SKP set (ditetapkan) through the API: created, submitted by
+ * `nip`, approved by their penilai `penilaiNip`; resolves with the SKP as
+ * the penilai's approval answered (its `id`, `version`, `periode_id`). */
+export async function tetapkanSkp(nip, penilaiNip, base, uraian, opsi) {
+  const diajukan = await ajukanSkp(nip, base, uraian, opsi);
+  const penilai = await apiSession(base, penilaiNip);
+  return penilai.post(`/api/v1/skp/${diajukan.id}/approve`, { version: diajukan.version, catatan: '' });
+}
+
 /** Creates, in the signed-in page, the pegawai's SKP for the first period:
  * `n` RHK of two indicators each (the long plan of the keystroke benchmark);
  * resolves with its id. */
