@@ -44,7 +44,7 @@ server:
 	cargo build --release -p server --locked
 
 run: spa server
-	PORT=$(PORT) $(SERVER) serve --dist dist
+	PORT=$(PORT) $(SERVER) serve --dist dist --demo-kegiatan
 
 fmt-check:
 	cargo fmt --all --check

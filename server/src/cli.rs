@@ -14,7 +14,7 @@ use crate::config::{Cli, Command, CreateAdminArgs, ImportArgs, ServeArgs};
 use crate::db::Db;
 use crate::db::org::{AdminBaru, buat_admin};
 use crate::import::apply::{ImportError, ImportOptions, Importer, apply_csv};
-use crate::{Application, clock, seed, telemetry};
+use crate::{Application, clock, telemetry};
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -53,16 +53,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::DemoSeed => {
-            let db = Db::connect(url).await?;
-            db.migrate().await?;
-            let seeded = seed::seed_demo_if_empty(&db).await?;
-            if !seeded {
+            // The whole app, unserved: the demo's year is made through its API.
+            let args = ServeArgs { port: 0, demo_kegiatan: true, ..ServeArgs::default() };
+            let app = Application::build(url, &args).await?;
+            if !app.seeded {
                 println!(
                     "basis data sudah berisi data; tidak diubah / the database already holds data; left unchanged"
                 );
             }
-            seed::print_demo_accounts(&db).await?;
-            db.close().await;
+            app.close().await;
             Ok(())
         }
         Command::Import(args) => import(url, args).await,

@@ -97,6 +97,12 @@ pub struct ServeArgs {
     #[arg(long, env = "EKINERJA_NO_DEMO")]
     pub no_demo: bool,
 
+    /// With the demo instansi, the year so far (`make run`): monthly
+    /// documentation, three set SKPs in one unit and a 360 with three
+    /// colleagues asked (`seed::seed_demo_kegiatan`).
+    #[arg(long, env = "EKINERJA_DEMO_KEGIATAN")]
+    pub demo_kegiatan: bool,
+
     #[command(flatten)]
     pub security: SecurityArgs,
 
@@ -283,6 +289,7 @@ impl Default for ServeArgs {
             port: 8080,
             dist: PathBuf::from("dist"),
             no_demo: false,
+            demo_kegiatan: false,
             security: SecurityArgs::default(),
             email: EmailArgs::default(),
             berkas: BerkasArgs::default(),

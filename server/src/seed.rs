@@ -1,7 +1,17 @@
 //! The demo instansi for `make run`: a few units, a supervisor chain and a
-//! dozen pegawai. Seeding only ever touches an empty database.
+//! dozen pegawai, and for `make run` the year so far in one unit
+//! ([`seed_demo_kegiatan`]).
+//! Seeding only ever touches an empty database.
+
+use std::net::SocketAddr;
 
 use anyhow::Context;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use serde_json::{Value, json};
+use tower::ServiceExt;
 use uuid::Uuid;
 
 use crate::db::Db;
@@ -147,4 +157,138 @@ pub async fn print_demo_accounts(db: &Db) -> anyhow::Result<()> {
         println!("  NIP {nip}  {nama} — {jabatan}{peran}");
     }
     Ok(())
+}
+
+/// The demo's year so far, made through the API itself (in process, as the
+/// app would make it, so every rule and every history row is the real
+/// one): in the Bidang Penilaian Kinerja, Hendra, Maya and Yusuf have a set
+/// SKP with monthly documentation, so their penilai Budi Santoso can give
+/// feedback and they can record realisasi; Maya proposed Hendra and Yusuf
+/// as rekan setingkat for her 360, Budi confirmed them and added Rizky
+/// (Sekretariat) as pihak lain: three colleagues asked to answer.
+pub async fn seed_demo_kegiatan(db: &Db, router: &Router) -> anyhow::Result<()> {
+    // The instansi documents monthly in the year the demo shows (a period
+    // with no SKP yet takes the change).
+    sqlx::query(
+        "UPDATE periode SET siklus = 'bulanan' WHERE instansi_id = (SELECT id FROM instansi WHERE kode = $1) \
+         AND NOT EXISTS (SELECT 1 FROM skp WHERE skp.periode_id = periode.id)",
+    )
+    .bind(DEMO_KODE)
+    .execute(db.pool())
+    .await
+    .context("the demo period's documentation cycle")?;
+    let api = Api { router };
+    let id_of = |nip: &'static str| async move {
+        let (id,): (String,) = sqlx::query_as("SELECT id FROM pegawai WHERE nip = $1")
+            .bind(nip)
+            .fetch_one(db.pool())
+            .await
+            .with_context(|| format!("the demo pegawai {nip}"))?;
+        anyhow::Ok(id)
+    };
+    let nip = |k: &str| PEGAWAI.iter().find(|p| p.kunci == k).map(|p| p.nip).expect("a demo pegawai");
+    let budi = api.masuk(nip("kabid2")).await?;
+    let periode = budi.get("/api/v1/org/periode").await?;
+    let periode_id = periode[0]["id"].as_str().context("the demo period")?.to_owned();
+    for (kunci, rencana) in RENCANA_DEMO {
+        let s = api.masuk(nip(kunci)).await?;
+        let rencana: Value = serde_json::from_str(rencana).context("a demo plan")?;
+        let skp = s.kirim(Method::POST, "/api/v1/skp", json!({ "periode_id": periode_id, "rencana": rencana })).await?;
+        let id = skp["id"].as_str().context("the demo SKP's id")?;
+        s.kirim(Method::POST, &format!("/api/v1/skp/{id}/submit"), json!({ "version": 1, "catatan": "" })).await?;
+        budi.kirim(Method::POST, &format!("/api/v1/skp/{id}/approve"), json!({ "version": 2, "catatan": "" })).await?;
+    }
+    let maya = api.masuk(nip("staf6")).await?;
+    let maya_id = id_of(nip("staf6")).await?;
+    for rekan in ["staf5", "staf7"] {
+        let usul = json!({ "periode_id": periode_id, "pegawai_id": maya_id, "penilai_id": id_of(nip(rekan)).await?, "kelompok": "rekan" });
+        let baris = maya.kirim(Method::POST, "/api/v1/penilai-360", usul).await?;
+        let id = baris["id"].as_str().context("a proposed rater's id")?;
+        budi.kirim(Method::POST, &format!("/api/v1/penilai-360/{id}/konfirmasi"), Value::Null).await?;
+    }
+    let lain = json!({ "periode_id": periode_id, "pegawai_id": maya_id, "penilai_id": id_of(nip("staf1")).await?, "kelompok": "pihak_lain" });
+    budi.kirim(Method::POST, "/api/v1/penilai-360", lain).await?;
+    tracing::info!("demo year seeded: three set SKPs and a 360");
+    Ok(())
+}
+
+/// The demo plans: (pegawai, `SkpInput` as the API takes it).
+const RENCANA_DEMO: [(&str, &str); 3] = [
+    (
+        "staf5",
+        r#"{"pendekatan":"kuantitatif","ekspektasi_khusus":[],"lampiran":{"dukungan_sumber_daya":["Aplikasi e-Kinerja"],"skema_pertanggungjawaban":["Laporan bulanan kepada Kepala Bidang"],"konsekuensi":[]},"rhk":[{"id":"rhk-1","uraian":"Tersusunnya analisis capaian kinerja unit kerja","jenis":"utama","rhk_atasan_id":"","perspektif":null,"indikator":[{"id":"iki-1","uraian":"Jumlah laporan analisis capaian kinerja unit kerja","aspek":"kuantitas","target":"12","target_maks":"","satuan":"laporan","polaritas":"normal"},{"id":"iki-2","uraian":"Persentase laporan analisis yang disampaikan tepat waktu","aspek":"waktu","target":"100","target_maks":"","satuan":"persen","polaritas":"normal"}]}]}"#,
+    ),
+    (
+        "staf6",
+        r#"{"pendekatan":"kuantitatif","ekspektasi_khusus":[],"lampiran":{"dukungan_sumber_daya":["Aplikasi e-Kinerja","Data SKP seluruh unit"],"skema_pertanggungjawaban":["Laporan bulanan kepada Kepala Bidang"],"konsekuensi":[]},"rhk":[{"id":"rhk-1","uraian":"Terkelolanya data kinerja pegawai","jenis":"utama","rhk_atasan_id":"","perspektif":null,"indikator":[{"id":"iki-1","uraian":"Jumlah data kinerja pegawai yang divalidasi","aspek":"kuantitas","target":"1200","target_maks":"","satuan":"data","polaritas":"normal"},{"id":"iki-2","uraian":"Persentase data kinerja yang mutakhir","aspek":"kualitas","target":"95","target_maks":"","satuan":"persen","polaritas":"normal"}]},{"id":"rhk-2","uraian":"Terlaksananya layanan informasi kinerja bagi pegawai","jenis":"utama","rhk_atasan_id":"","perspektif":null,"indikator":[{"id":"iki-3","uraian":"Jumlah permintaan informasi kinerja yang dilayani","aspek":"kuantitas","target":"120","target_maks":"","satuan":"permintaan","polaritas":"normal"}]}]}"#,
+    ),
+    (
+        "staf7",
+        r#"{"pendekatan":"kuantitatif","ekspektasi_khusus":[],"lampiran":{"dukungan_sumber_daya":[],"skema_pertanggungjawaban":["Laporan bulanan kepada Kepala Bidang"],"konsekuensi":[]},"rhk":[{"id":"rhk-1","uraian":"Terlaksananya layanan operasional bidang","jenis":"utama","rhk_atasan_id":"","perspektif":null,"indikator":[{"id":"iki-1","uraian":"Jumlah permintaan layanan operasional yang diselesaikan","aspek":"kuantitas","target":"240","target_maks":"","satuan":"permintaan","polaritas":"normal"}]}]}"#,
+    ),
+];
+
+/// The API in process, for [`seed_demo_kegiatan`].
+struct Api<'a> {
+    router: &'a Router,
+}
+
+/// One demo person's session: its cookie and CSRF token.
+struct Sesi<'a> {
+    api: &'a Api<'a>,
+    cookie: String,
+    csrf: String,
+}
+
+impl<'a> Api<'a> {
+    async fn panggil(&self, req: Request<Body>) -> anyhow::Result<(StatusCode, HeaderMap, Value)> {
+        let mut req = req;
+        // As the listener would give it (the sign-in's rate limits are per address).
+        req.extensions_mut().insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 0))));
+        let res = self.router.clone().oneshot(req).await.context("the API in process")?;
+        let (parts, body) = res.into_parts();
+        let bytes = axum::body::to_bytes(body, 1 << 20).await.context("reading an answer")?;
+        let v = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::Null) };
+        Ok((parts.status, parts.headers, v))
+    }
+
+    async fn masuk(&'a self, nip: &str) -> anyhow::Result<Sesi<'a>> {
+        let body = json!({ "nip": nip, "password": DEMO_PASSWORD }).to_string();
+        let req = Request::post("/api/v1/auth/login")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body))?;
+        let (status, headers, v) = self.panggil(req).await?;
+        anyhow::ensure!(status == StatusCode::OK, "signing in demo pegawai {nip}: HTTP {status}");
+        let cookie = headers
+            .get(header::SET_COOKIE)
+            .and_then(|c| c.to_str().ok())
+            .and_then(|c| c.split(';').next())
+            .context("the session cookie")?
+            .to_owned();
+        let csrf = v["csrf_token"].as_str().context("the CSRF token")?.to_owned();
+        Ok(Sesi { api: self, cookie, csrf })
+    }
+}
+
+impl Sesi<'_> {
+    async fn get(&self, path: &str) -> anyhow::Result<Value> {
+        let req = Request::get(path).header(header::COOKIE, &self.cookie).body(Body::empty())?;
+        let (status, _, v) = self.api.panggil(req).await?;
+        anyhow::ensure!(status.is_success(), "GET {path}: HTTP {status}");
+        Ok(v)
+    }
+
+    async fn kirim(&self, method: Method, path: &str, body: Value) -> anyhow::Result<Value> {
+        let req = Request::builder()
+            .method(method.clone())
+            .uri(path)
+            .header(header::COOKIE, &self.cookie)
+            .header("x-csrf-token", &self.csrf)
+            .header("idempotency-key", Uuid::new_v4().to_string())
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(if body.is_null() { String::new() } else { body.to_string() }))?;
+        let (status, _, v) = self.api.panggil(req).await?;
+        anyhow::ensure!(status.is_success(), "{method} {path}: HTTP {status} {v}");
+        Ok(v)
+    }
 }

@@ -146,6 +146,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: Db,
+    /// The demo instansi was seeded into the empty database just now.
+    pub seeded: bool,
 }
 
 impl Application {
@@ -154,10 +156,7 @@ impl Application {
     pub async fn build(database_url: &str, args: &ServeArgs) -> anyhow::Result<Self> {
         let db = Db::connect(database_url).await?;
         db.migrate().await?;
-        if !args.no_demo {
-            seed::seed_demo_if_empty(&db).await?;
-            seed::print_demo_accounts(&db).await?;
-        }
+        let seeded = !args.no_demo && seed::seed_demo_if_empty(&db).await?;
         let dist = match spa::check_dist(&args.dist) {
             Ok(dist) => Some(dist),
             Err(why) => {
@@ -190,9 +189,16 @@ impl Application {
             }
         });
         let router = app(state, dist);
+        if seeded && args.demo_kegiatan {
+            // The year so far, through the API (its rules, its history rows).
+            seed::seed_demo_kegiatan(&db, &router).await?;
+        }
+        if !args.no_demo {
+            seed::print_demo_accounts(&db).await?;
+        }
         let addr = SocketAddr::new(args.host, args.port);
         let listener = TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
-        Ok(Application { listener, router, db })
+        Ok(Application { listener, router, db, seeded })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -207,6 +213,11 @@ impl Application {
         self.db.close().await;
         tracing::info!("stopped cleanly");
         Ok(())
+    }
+
+    /// Closes the database without serving (`demo-seed`).
+    pub async fn close(self) {
+        self.db.close().await;
     }
 }
 

@@ -19,11 +19,13 @@ export const VIEWPORTS = {
 /** Starts `ekinerja serve` on `port` (0: any free one) with the SQLite file
  * in `dir` (a fresh one unless given; a given one is kept, so a restarted
  * server has the same data); resolves with its base URL once it listens. */
-export async function startServer({ demo = true, port = 0, dir: kept } = {}) {
+export async function startServer({ demo = true, kegiatan = false, port = 0, dir: kept } = {}) {
   const bin = process.env.EKINERJA_SERVER ?? join(ROOT, 'target/release/ekinerja');
   const dir = kept ?? mkdtempSync(join(tmpdir(), 'ekinerja-browser-'));
   const args = ['serve', '--port', String(port), '--dist', process.env.EKINERJA_DIST ?? join(ROOT, 'dist')];
   if (!demo) args.push('--no-demo');
+  // The demo's year so far, as `make run` seeds it (monthly documentation, staf5–7's set SKPs, staf6's 360).
+  if (kegiatan) args.push('--demo-kegiatan');
   const child = spawn(bin, args, {
     env: { ...process.env, DATABASE_URL: `sqlite://${join(dir, 'test.db')}`, RUST_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
