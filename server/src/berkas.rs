@@ -16,6 +16,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use axum::body::{Body, Bytes};
 use domain::skp::JenisBerkas;
+use domain::skp::realisasi::{ArsipDitolak, EKOR_ZIP, direktori_pusat, entri_pertama_zip, periksa_arsip};
 use futures_util::StreamExt as _;
 use object_store::path::Path;
 use object_store::{MultipartUpload, ObjectStore, ObjectStoreExt as _, PutPayload};
@@ -52,6 +53,8 @@ pub enum GagalUnggah {
     Kosong,
     #[error("the upload was cut off")]
     Terputus,
+    #[error("an office document with macros")]
+    BerisiMakro,
     #[error(transparent)]
     Store(#[from] anyhow::Error),
 }
@@ -160,6 +163,9 @@ impl Berkas {
             return Err(if utuh(0) { GagalUnggah::Kosong } else { GagalUnggah::Terputus });
         }
         let jenis = JenisBerkas::dari_isi(&awal).ok_or(GagalUnggah::JenisDitolak)?;
+        // An office document is judged again once whole, by the central
+        // directory a reader opens: the entry it begins with is kept for that.
+        let pertama: Option<Vec<u8>> = jenis.arsip().then(|| entri_pertama_zip(&awal).unwrap_or_default().to_vec());
         let sementara = self.lokasi(&format!("{SEMENTARA}/{}", uuid::Uuid::new_v4()));
         let upload = self.store.put_multipart(&sementara).await.context("starting an upload")?;
         let mut tulis = Tulis { upload, buffer: Vec::new(), potongan: self.potongan };
@@ -187,6 +193,17 @@ impl Berkas {
             tulis.selesai().await
         }
         .await;
+        let hasil = match (hasil, &pertama) {
+            (Ok(()), Some(pertama)) => match self.periksa_arsip(&sementara, jenis, ukuran, pertama).await {
+                Ok(()) => Ok(()),
+                Err(e) => {
+                    tracing::info!(why = %e, "upload refused");
+                    self.hapus_lokasi(&sementara).await;
+                    return Err(e);
+                }
+            },
+            (hasil, _) => hasil,
+        };
         match hasil {
             Ok(()) => Ok(Diterima { sementara, jenis, ukuran, sha256: hex::encode(hash.finalize()) }),
             Err(e) => {
@@ -200,6 +217,33 @@ impl Berkas {
                 Err(e)
             }
         }
+    }
+
+    /// An office document, once whole, judged by its central directory
+    /// (read back from the store: the end record, then the directory).
+    async fn periksa_arsip(
+        &self,
+        lokasi: &Path,
+        jenis: JenisBerkas,
+        ukuran: u64,
+        pertama: &[u8],
+    ) -> Result<(), GagalUnggah> {
+        /// A central directory larger than this is no office document's.
+        const MAKS_PUSAT: u64 = 1024 * 1024;
+        let dari = ukuran.saturating_sub(EKOR_ZIP);
+        let ekor = self.store.get_range(lokasi, dari..ukuran).await.context("reading an upload's end")?;
+        let (awal, panjang) = direktori_pusat(&ekor).ok_or(GagalUnggah::JenisDitolak)?;
+        let akhir = awal.checked_add(panjang).filter(|a| *a <= ukuran && panjang <= MAKS_PUSAT);
+        let akhir = akhir.ok_or(GagalUnggah::JenisDitolak)?;
+        let pusat = if awal >= dari {
+            ekor.slice((awal - dari) as usize..(akhir - dari) as usize)
+        } else {
+            self.store.get_range(lokasi, awal..akhir).await.context("reading an upload's central directory")?
+        };
+        periksa_arsip(jenis, &pusat, pertama).map_err(|e| match e {
+            ArsipDitolak::BukanDokumen => GagalUnggah::JenisDitolak,
+            ArsipDitolak::BerisiMakro => GagalUnggah::BerisiMakro,
+        })
     }
 
     /// Moves a received file to its own key.

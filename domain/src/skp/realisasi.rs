@@ -162,6 +162,22 @@ impl JenisBerkas {
         )
     }
 
+    /// A ZIP archive (the office documents): judged again, once whole, by
+    /// its central directory ([`periksa_arsip`]).
+    pub fn arsip(self) -> bool {
+        matches!(self, JenisBerkas::Docx | JenisBerkas::Xlsx | JenisBerkas::Pptx | JenisBerkas::Odt | JenisBerkas::Ods)
+    }
+
+    /// The refusal of an office document with macros.
+    pub fn bermakro() -> crate::teks::Teks {
+        crate::teks::Teks::new(
+            "Dokumen yang berisi makro atau kontrol ActiveX tidak diterima. Simpan ulang tanpa makro (DOCX, XLSX, \
+             PPTX, ODT, ODS) atau sebagai PDF.",
+            "Documents with macros or ActiveX controls are not accepted. Save it again without macros (DOCX, XLSX, \
+             PPTX, ODT, ODS) or as a PDF.",
+        )
+    }
+
     /// The refusal of one file more than [`MAKS_BERKAS`] for an indicator and evaluation.
     pub fn terlalu_banyak() -> crate::teks::Teks {
         crate::teks::Teks::new(
@@ -205,6 +221,97 @@ fn nama_entri_zip(awal: &[u8]) -> Vec<&[u8]> {
         i = at + ZIP.len();
     }
     nama
+}
+
+/// The first entry's name among the local headers in a file's first bytes.
+pub fn entri_pertama_zip(awal: &[u8]) -> Option<&[u8]> {
+    nama_entri_zip(awal).first().copied()
+}
+
+/// The bytes read from a ZIP's end to find its end record: the record (22
+/// bytes) and the longest comment it may carry.
+pub const EKOR_ZIP: u64 = 22 + 0xFFFF;
+
+/// Where a ZIP's central directory lies (offset and length), read from the
+/// end record in the file's last bytes `ekor` (up to [`EKOR_ZIP`]). `None`:
+/// no end record that ends the file exactly, or a ZIP64 one (an office
+/// document under the size limit never needs it).
+pub fn direktori_pusat(ekor: &[u8]) -> Option<(u64, u64)> {
+    const AKHIR: &[u8] = b"PK\x05\x06";
+    let u16_di = |i: usize| ekor.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    let u32_di = |i: usize| ekor.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let p = (0..ekor.len().saturating_sub(21)).rev().find(|&p| {
+        ekor[p..].starts_with(AKHIR) && u16_di(p + 20).is_some_and(|k| p + 22 + usize::from(k) == ekor.len())
+    })?;
+    let (ukuran, awal) = (u32_di(p + 12)?, u32_di(p + 16)?);
+    (ukuran != u32::MAX && awal != u32::MAX).then_some((u64::from(awal), u64::from(ukuran)))
+}
+
+/// Why a whole office document is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArsipDitolak {
+    /// Its central directory does not hold the document its first bytes
+    /// announced (a crafted or damaged archive).
+    BukanDokumen,
+    /// It carries macros (VBA, StarBasic, scripts) or ActiveX controls.
+    BerisiMakro,
+}
+
+/// The most entries an office document's central directory may list.
+const MAKS_ENTRI: usize = 10_000;
+
+/// Judges a whole office document by its central directory `pusat` (what
+/// a reader opens, unlike the local headers [`JenisBerkas::dari_isi`] reads
+/// first): it must list the entry the file begins with (`pertama`, at
+/// offset 0), the parts of the kind `jenis` announced, and no macros.
+pub fn periksa_arsip(jenis: JenisBerkas, pusat: &[u8], pertama: &[u8]) -> Result<(), ArsipDitolak> {
+    let mut entri: Vec<(&[u8], u32)> = Vec::new();
+    let mut i = 0;
+    while i < pusat.len() {
+        let u16_di = |j: usize| pusat.get(j..j + 2).map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])));
+        let u32_di = |j: usize| pusat.get(j..j + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        if !pusat[i..].starts_with(b"PK\x01\x02") || entri.len() >= MAKS_ENTRI {
+            return Err(ArsipDitolak::BukanDokumen);
+        }
+        let (Some(n), Some(extra), Some(komentar), Some(offset)) =
+            (u16_di(i + 28), u16_di(i + 30), u16_di(i + 32), u32_di(i + 42))
+        else {
+            return Err(ArsipDitolak::BukanDokumen);
+        };
+        let nama = pusat.get(i + 46..i + 46 + n).ok_or(ArsipDitolak::BukanDokumen)?;
+        entri.push((nama, offset));
+        i += 46 + n + extra + komentar;
+    }
+    if i != pusat.len() || !entri.iter().any(|(n, o)| *o == 0 && *n == pertama) {
+        return Err(ArsipDitolak::BukanDokumen);
+    }
+    let kecil = |n: &[u8]| n.to_ascii_lowercase();
+    let ada = |p: &[u8]| entri.iter().any(|(n, _)| *n == p);
+    let di_bawah = |folder: &[u8]| entri.iter().any(|(n, _)| n.starts_with(folder) && n.len() > folder.len());
+    let makro = match jenis {
+        JenisBerkas::Docx | JenisBerkas::Xlsx | JenisBerkas::Pptx => {
+            let folder: &[u8] = match jenis {
+                JenisBerkas::Docx => b"word/",
+                JenisBerkas::Xlsx => b"xl/",
+                _ => b"ppt/",
+            };
+            if !ada(b"[Content_Types].xml") || !di_bawah(folder) {
+                return Err(ArsipDitolak::BukanDokumen);
+            }
+            entri.iter().any(|(n, _)| {
+                let n = kecil(n);
+                n.ends_with(b"vbaproject.bin") || n.windows(8).any(|w| w == b"/activex")
+            })
+        }
+        JenisBerkas::Odt | JenisBerkas::Ods => {
+            if pertama != b"mimetype" || !ada(b"content.xml") {
+                return Err(ArsipDitolak::BukanDokumen);
+            }
+            entri.iter().any(|(n, _)| n.starts_with(b"Basic/") || n.starts_with(b"Scripts/"))
+        }
+        _ => false,
+    };
+    if makro { Err(ArsipDitolak::BerisiMakro) } else { Ok(()) }
 }
 
 /// A reference to evidence: a URL (`http://`/`https://`) or a document
@@ -500,6 +607,95 @@ mod tests {
         for (i, (isi, jenis)) in table.into_iter().enumerate() {
             assert_eq!(JenisBerkas::dari_isi(&isi), jenis, "case {i}");
         }
+    }
+
+    /// A whole ZIP of stored `entries`: local headers, central directory, end record.
+    fn zip_utuh(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut pusat = Vec::new();
+        for (nama, isi) in entries {
+            let offset = out.len() as u32;
+            out.extend(entri(nama, isi));
+            pusat.extend_from_slice(b"PK\x01\x02");
+            pusat.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            pusat.extend_from_slice(&(isi.len() as u32).to_le_bytes());
+            pusat.extend_from_slice(&(isi.len() as u32).to_le_bytes());
+            pusat.extend_from_slice(&(nama.len() as u16).to_le_bytes());
+            pusat.extend_from_slice(&[0; 12]);
+            pusat.extend_from_slice(&offset.to_le_bytes());
+            pusat.extend_from_slice(nama.as_bytes());
+        }
+        let (awal, n) = (out.len() as u32, entries.len() as u16);
+        out.extend_from_slice(&pusat);
+        out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&(pusat.len() as u32).to_le_bytes());
+        out.extend_from_slice(&awal.to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out
+    }
+
+    /// [`periksa_arsip`] as the server runs it on a whole file.
+    fn periksa(isi: &[u8]) -> Result<(), ArsipDitolak> {
+        let jenis = JenisBerkas::dari_isi(isi).ok_or(ArsipDitolak::BukanDokumen)?;
+        let ekor = &isi[isi.len().saturating_sub(EKOR_ZIP as usize)..];
+        let (awal, ukuran) = direktori_pusat(ekor).ok_or(ArsipDitolak::BukanDokumen)?;
+        let pusat = isi.get(awal as usize..(awal + ukuran) as usize).ok_or(ArsipDitolak::BukanDokumen)?;
+        periksa_arsip(jenis, pusat, entri_pertama_zip(isi).unwrap_or_default())
+    }
+
+    #[test]
+    fn a_whole_office_document_is_judged_by_its_central_directory() {
+        let docx = zip_utuh(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", b"<w/>")]);
+        assert_eq!(periksa(&docx), Ok(()));
+        let odt = zip_utuh(&[("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", b"<x/>")]);
+        assert_eq!(periksa(&odt), Ok(()));
+        // Macros: VBA in OOXML (any folder, any case), ActiveX, StarBasic in ODF.
+        let docm = zip_utuh(&[
+            ("[Content_Types].xml", b"<T/>"),
+            ("word/document.xml", b"<w/>"),
+            ("word/vbaProject.bin", b"\xd0\xcf"),
+        ]);
+        assert_eq!(periksa(&docm), Err(ArsipDitolak::BerisiMakro));
+        let ax = zip_utuh(&[
+            ("[Content_Types].xml", b"<T/>"),
+            ("xl/workbook.xml", b"<w/>"),
+            ("xl/activeX/activeX1.xml", b"<a/>"),
+        ]);
+        assert_eq!(periksa(&ax), Err(ArsipDitolak::BerisiMakro));
+        let basic = zip_utuh(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.text"),
+            ("content.xml", b"<x/>"),
+            ("Basic/Standard/Module1.xml", b"<m/>"),
+        ]);
+        assert_eq!(periksa(&basic), Err(ArsipDitolak::BerisiMakro));
+        // A document's first entries glued before another archive: the
+        // central directory a reader opens lists other files.
+        let mut lem = [entri("[Content_Types].xml", b"<T/>"), entri("word/document.xml", b"<w/>")].concat();
+        lem.extend(zip_utuh(&[("setup.exe", b"MZ"), ("word/x.xml", b"<w/>")]));
+        assert_eq!(periksa(&lem), Err(ArsipDitolak::BukanDokumen));
+        // No end record (cut short, or local headers only), an end record
+        // followed by more bytes, a central directory cut or lying.
+        let kepala = [entri("[Content_Types].xml", b"<T/>"), entri("word/document.xml", b"<w/>")].concat();
+        assert_eq!(periksa(&kepala), Err(ArsipDitolak::BukanDokumen));
+        let mut ekor_lebih = docx.clone();
+        ekor_lebih.extend_from_slice(b"trailing");
+        assert_eq!(periksa(&ekor_lebih), Err(ArsipDitolak::BukanDokumen));
+        let tanpa_bagian = zip_utuh(&[("[Content_Types].xml", b"<T/>"), ("docProps/app.xml", b"<a/>")]);
+        let (awal, ukuran) = direktori_pusat(&tanpa_bagian).unwrap();
+        let pusat = &tanpa_bagian[awal as usize..(awal + ukuran) as usize];
+        assert_eq!(periksa_arsip(JenisBerkas::Docx, pusat, b"[Content_Types].xml"), Err(ArsipDitolak::BukanDokumen));
+        assert_eq!(periksa_arsip(JenisBerkas::Xlsx, pusat, b"docProps/app.xml"), Err(ArsipDitolak::BukanDokumen));
+        assert_eq!(periksa_arsip(JenisBerkas::Docx, b"PK\x01\x02short", b"x"), Err(ArsipDitolak::BukanDokumen));
+        assert_eq!(direktori_pusat(&[]), None);
+        // ZIP64 markers are refused.
+        let mut z64 = docx.clone();
+        let n = z64.len();
+        z64[n - 6..n - 2].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(direktori_pusat(&z64[n.saturating_sub(EKOR_ZIP as usize)..]), None);
+        // Other kinds are not archives.
+        assert!(JenisBerkas::Docx.arsip() && JenisBerkas::Ods.arsip() && !JenisBerkas::Pdf.arsip());
     }
 
     #[test]

@@ -82,6 +82,9 @@ fn gagal(e: GagalUnggah, maks: u64) -> ApiError {
         GagalUnggah::JenisDitolak => {
             ApiError::Unggahan(StatusCode::UNSUPPORTED_MEDIA_TYPE, "file_type_refused", JenisBerkas::ditolak())
         }
+        GagalUnggah::BerisiMakro => {
+            ApiError::Unggahan(StatusCode::UNSUPPORTED_MEDIA_TYPE, "file_has_macros", JenisBerkas::bermakro())
+        }
         GagalUnggah::Kosong => ApiError::field("berkas", Teks::new("Berkas kosong.", "The file is empty.")),
         GagalUnggah::Terputus => ApiError::Unggahan(
             StatusCode::BAD_REQUEST,
@@ -115,7 +118,7 @@ fn gagal(e: GagalUnggah, maks: u64) -> ApiError {
         (status = 403, description = "The instansi admin may read, never change.", body = ErrorBody),
         (status = 409, description = "`not_allowed`: only the pegawai uploads; `invalid_transition`: the SKP is not set or its year is closed; `unknown_evaluasi`, `unknown_indikator`, `already_evaluated`; `too_many_files`: the indicator has 20 files for that evaluation (checked before and after receiving: nothing stored); or the key's request still runs.", body = ErrorBody),
         (status = 413, description = "`file_too_large`: larger than the limit (nothing stored).", body = ErrorBody),
-        (status = 415, description = "`file_type_refused`: not an accepted kind of file, by its bytes (nothing stored).", body = ErrorBody),
+        (status = 415, description = "`file_type_refused`: not an accepted kind of file, by its bytes (an office document also by its central directory once whole); `file_has_macros`: an office document with macros or ActiveX controls (nothing stored).", body = ErrorBody),
         (status = 422, description = "An empty file, an unknown `evaluasi`, or a missing or reused `Idempotency-Key`.", body = ErrorBody),
     )
 )]

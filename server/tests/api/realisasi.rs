@@ -450,6 +450,74 @@ async fn evidence_is_stored_by_its_bytes_served_as_an_attachment_and_deleted_by_
     }
 }
 
+/// A whole ZIP of stored entries (local headers, central directory, end
+/// record), as an office suite writes one; `lem`: bytes put before it.
+fn zip(lem: &[u8], entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = lem.to_vec();
+    let mut pusat = Vec::new();
+    for (nama, isi) in entries {
+        let offset = out.len() as u32;
+        let ukuran = (isi.len() as u32).to_le_bytes();
+        let n = (nama.len() as u16).to_le_bytes();
+        out.extend_from_slice(b"PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0");
+        out.extend_from_slice(&ukuran);
+        out.extend_from_slice(&ukuran);
+        out.extend_from_slice(&n);
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(nama.as_bytes());
+        out.extend_from_slice(isi);
+        pusat.extend_from_slice(b"PK\x01\x02\x14\0\x14\0\0\0\0\0\0\0\0\0\0\0\0\0");
+        pusat.extend_from_slice(&ukuran);
+        pusat.extend_from_slice(&ukuran);
+        pusat.extend_from_slice(&n);
+        pusat.extend_from_slice(&[0; 12]);
+        pusat.extend_from_slice(&offset.to_le_bytes());
+        pusat.extend_from_slice(nama.as_bytes());
+    }
+    let (awal, jumlah) = ((out.len() as u32).to_le_bytes(), (entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&pusat);
+    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+    out.extend_from_slice(&jumlah);
+    out.extend_from_slice(&jumlah);
+    out.extend_from_slice(&(pusat.len() as u32).to_le_bytes());
+    out.extend_from_slice(&awal);
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
+#[tokio::test]
+async fn an_office_document_is_judged_whole_and_one_with_macros_is_refused() {
+    for backend in backends() {
+        let Siap { app, pegawai, id, .. } = siap(backend).await;
+        let isi = [("[Content_Types].xml", &b"<Types/>"[..]), ("word/document.xml", &b"<w:document/>"[..])];
+        // Padding past the first 64 KiB: the central directory is read back from the store.
+        let besar = vec![b'x'; 200 * 1024];
+        let docx = zip(&[], &[isi[0], isi[1], ("word/media/image1.png", &besar)]);
+        let res = unggah(&pegawai, &id, "periodik-1", "laporan.docx", docx).await;
+        assert_eq!(res.status(), 201, "{backend:?}: {}", res.text().await.unwrap());
+        assert_eq!(jumlah_bukti(&app).await, 1);
+
+        let docm = zip(&[], &[isi[0], isi[1], ("word/vbaProject.bin", &besar)]);
+        let res = unggah(&pegawai, &id, "periodik-1", "laporan.docx", docm).await;
+        assert_eq!(res.status(), 415, "{backend:?}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["code"], "file_has_macros");
+        assert!(body["message"]["id"].as_str().unwrap().contains("makro"), "{body}");
+        // A document's first entries glued before another archive, whose
+        // central directory (what a reader opens) lists other files.
+        let depan = zip(&[], &isi);
+        // (The two local headers with their content: 30 bytes, the name, the content, each.)
+        let depan = &depan[..30 + 19 + 8 + 30 + 17 + 13];
+        let lem = zip(depan, &[("setup.exe", &b"MZ\x90\0"[..]), ("word/x.xml", &b"<w/>"[..])]);
+        let res = unggah(&pegawai, &id, "periodik-1", "laporan.docx", lem).await;
+        assert_eq!(res.status(), 415, "{backend:?}");
+        assert_eq!(res.json::<Value>().await.unwrap()["code"], "file_type_refused");
+        // Only the first document was kept, record and object.
+        assert_eq!(jumlah_bukti(&app).await, 1, "{backend:?}");
+        assert_eq!(berkas_di(app.objek.path()).len(), 1, "{backend:?}: {:?}", berkas_di(app.objek.path()));
+    }
+}
+
 #[tokio::test]
 async fn a_file_too_large_of_a_refused_kind_or_cut_off_leaves_nothing() {
     for backend in backends() {
