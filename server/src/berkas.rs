@@ -37,6 +37,8 @@ pub struct Berkas {
     pub potongan: usize,
     /// The folder of a local store (`None`: a bucket).
     folder: Option<std::path::PathBuf>,
+    /// The longest wait for the next bytes of an upload before it is cut off.
+    jeda_maks: std::time::Duration,
 }
 
 /// Where uploads are written until they are whole.
@@ -84,8 +86,9 @@ impl Berkas {
     /// variables (`AWS_ENDPOINT` for an S3-compatible server).
     pub fn dari_config(args: &BerkasArgs) -> anyhow::Result<Self> {
         let tujuan = args.objek.trim();
+        let jeda_maks = std::time::Duration::from_secs(args.bukti_jeda_detik.max(1));
         if let Some(rest) = tujuan.strip_prefix("s3://") {
-            return Self::s3(tujuan, rest, args.bukti_maks_bytes);
+            return Ok(Berkas { jeda_maks, ..Self::s3(tujuan, rest, args.bukti_maks_bytes)? });
         }
         std::fs::create_dir_all(tujuan).with_context(|| format!("creating the object folder {tujuan}"))?;
         // Folders emptied by a delete go too, up to this one.
@@ -100,6 +103,7 @@ impl Berkas {
             maks: args.bukti_maks_bytes,
             potongan: POTONGAN_LOKAL,
             folder: Some(std::path::PathBuf::from(tujuan)),
+            jeda_maks,
         })
     }
 
@@ -110,7 +114,14 @@ impl Berkas {
             .with_url(url)
             .build()
             .context("configuring the S3 object store (EKINERJA_OBJEK, AWS_*)")?;
-        Ok(Berkas { store: Arc::new(store), akar: Path::from(prefix), maks, potongan: POTONGAN_S3, folder: None })
+        Ok(Berkas {
+            store: Arc::new(store),
+            akar: Path::from(prefix),
+            maks,
+            potongan: POTONGAN_S3,
+            folder: None,
+            jeda_maks: std::time::Duration::from_secs(60),
+        })
     }
 
     #[cfg(not(feature = "s3"))]
@@ -137,12 +148,19 @@ impl Berkas {
     /// transport made of it.
     pub async fn terima(&self, body: Body, panjang: Option<u64>) -> Result<Diterima, GagalUnggah> {
         let mut stream = body.into_data_stream();
+        let jeda = self.jeda_maks;
+        // The next bytes, or the upload is cut off when none come in time.
+        macro_rules! berikut {
+            () => {
+                tokio::time::timeout(jeda, stream.next()).await.unwrap_or(Some(Err(axum::Error::new("stalled"))))
+            };
+        }
         let mut awal: Vec<u8> = Vec::new();
         let mut ukuran: u64 = 0;
         // The first bytes, until the kind can be told (or the file ends).
         let mut sisa: Option<Bytes> = None;
         while awal.len() < JenisBerkas::BACA_AWAL {
-            match stream.next().await {
+            match berikut!() {
                 None => break,
                 Some(Err(_)) => return Err(GagalUnggah::Terputus),
                 Some(Ok(chunk)) => {
@@ -178,7 +196,7 @@ impl Berkas {
                 hash.update(&chunk);
                 tulis.tambah(&chunk).await?;
             }
-            while let Some(chunk) = stream.next().await {
+            while let Some(chunk) = berikut!() {
                 let chunk = chunk.map_err(|_| GagalUnggah::Terputus)?;
                 ukuran += chunk.len() as u64;
                 if ukuran > self.maks {

@@ -125,11 +125,19 @@ pub struct BerkasArgs {
     /// The largest evidence file accepted, in bytes (default 10 MiB).
     #[arg(long, env = "EKINERJA_BUKTI_MAKS_BYTES", default_value_t = domain::skp::realisasi::MAKS_BERKAS_BAWAAN)]
     pub bukti_maks_bytes: u64,
+    /// An upload that sends no byte for this many seconds is cut off (and
+    /// nothing of it kept): a stalled phone, or someone holding uploads open.
+    #[arg(long, env = "EKINERJA_BUKTI_JEDA_DETIK", default_value_t = 60)]
+    pub bukti_jeda_detik: u64,
 }
 
 impl Default for BerkasArgs {
     fn default() -> Self {
-        BerkasArgs { objek: "data/berkas".to_owned(), bukti_maks_bytes: domain::skp::realisasi::MAKS_BERKAS_BAWAAN }
+        BerkasArgs {
+            objek: "data/berkas".to_owned(),
+            bukti_maks_bytes: domain::skp::realisasi::MAKS_BERKAS_BAWAAN,
+            bukti_jeda_detik: 60,
+        }
     }
 }
 

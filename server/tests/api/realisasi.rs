@@ -12,7 +12,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::helpers::{
     Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_KEPALA, DEMO_STAF2, DEMO_STAF3, Session, TestApp, backends,
-    is_teks, spawn_app_with,
+    is_teks, spawn_app_configured, spawn_app_with,
 };
 use crate::org::with_key;
 use crate::skp::{create, periode_id};
@@ -47,7 +47,12 @@ pub struct Siap {
 }
 
 pub async fn siap(backend: Backend) -> Siap {
-    let app = spawn_app_with(backend, None, true).await;
+    siap_dengan(backend, |_| {}).await
+}
+
+/// [`siap`] on a server whose configuration `ubah` adjusts.
+pub async fn siap_dengan(backend: Backend, ubah: impl FnOnce(&mut server::config::ServeArgs)) -> Siap {
+    let app = spawn_app_configured(backend, None, true, ubah).await;
     let periode = periode_id(&app).await;
     let pegawai = app.login(DEMO_STAF2).await;
     let penilai = app.login(DEMO_KABID1).await;
@@ -703,6 +708,38 @@ async fn twenty_uploads_at_once_are_each_stored_whole_and_a_twenty_first_is_refu
         assert_eq!(res.json::<Value>().await.unwrap()["code"], "too_many_files");
         assert_eq!(unggah(&pegawai, &id, "periodik-2", "tw2.pdf", PDF.to_vec()).await.status(), 201);
         assert_eq!((jumlah_bukti(&app).await, berkas_di(app.objek.path()).len()), (21, 21), "{backend:?}");
+    }
+}
+
+/// An upload that stops sending (a phone that lost its signal, or someone
+/// holding uploads open) is cut off after the configured wait, its
+/// temporary object removed, while the connection is still open.
+#[tokio::test]
+async fn a_stalled_upload_is_cut_off_and_leaves_nothing() {
+    for backend in backends() {
+        let Siap { app, pegawai, id, .. } = siap_dengan(backend, |a| a.berkas.bukti_jeda_detik = 1).await;
+        let mut awal = PDF.to_vec();
+        awal.resize(100_000, b' ');
+        let (mut tcp, _) = mentah(&app, &pegawai, &id, Kirim::Putus { panjang: 200_000, isi: &awal }).await;
+        let mut jawaban = Vec::new();
+        let mut buf = vec![0u8; 4096];
+        // The answer comes without the client closing anything.
+        let baca = async {
+            while !String::from_utf8_lossy(&jawaban).contains("upload_incomplete") {
+                let n = tcp.read(&mut buf).await.unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                jawaban.extend_from_slice(&buf[..n]);
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(20), baca).await.expect("an answer within 20 s");
+        let teks = String::from_utf8_lossy(&jawaban);
+        assert!(teks.starts_with("HTTP/1.1 400"), "{backend:?}: {teks}");
+        assert!(teks.contains("upload_incomplete"), "{backend:?}: {teks}");
+        assert_eq!(berkas_di(app.objek.path()), Vec::<String>::new(), "{backend:?}: nothing left");
+        assert_eq!(jumlah_bukti(&app).await, 0);
+        drop(tcp);
     }
 }
 
