@@ -92,6 +92,9 @@ test('three peers answer on a phone and a tablet; after the deadline the ratee s
     const kotak = await page.locator('.opsi-360').first().boundingBox();
     assert.ok(kotak.height >= 44, `a level is ${kotak.height}px high`);
     await screenshot(page, 'tugas-360-ponsel-id');
+    // The phone's header stays one row (the pages' links fold behind the menu).
+    const tinggi = await page.locator('header.bar').evaluate((e) => e.getBoundingClientRect().height);
+    assert.ok(tinggi < 80, `the phone's header is ${tinggi}px high: more than one row`);
     // Incomplete: refused on the spot with what is missing.
     const pertama = await page.getByTestId('rekan').textContent();
     await page.locator('[data-nilai=akuntabel] input[value=sesuai_ekspektasi]').check();
@@ -130,7 +133,11 @@ test('three peers answer on a phone and a tablet; after the deadline the ratee s
       assert.equal(await page.getByTestId('rekan').textContent(), NAMA.staf2);
       assert.equal(await page.getByTestId('simpan-berikutnya').count(), 0, 'one request: no "next"');
       await jawab(page, rating, catatan);
-      if (siapa === 'staf4') await screenshot(page, 'tugas-360-tablet-id');
+      if (siapa === 'staf4') {
+        await screenshot(page, 'tugas-360-tablet-id');
+        // On a tablet the pages' links are one row of their own.
+        assert.equal(await page.locator('#menu-utama a').evaluateAll((as) => new Set(as.map((a) => Math.round(a.getBoundingClientRect().top))).size), 1);
+      }
       await page.getByTestId('simpan-360').click();
       await tungguStatus(page, 'server');
       if (siapa === 'staf4') {
@@ -292,6 +299,8 @@ test("the penilai's feedback shows with its giver; asking for feedback tells the
     await page.getByTestId('minta-umpan-balik').click();
     await page.getByTestId('minta-galat').waitFor();
     assert.equal(await page.getByTestId('minta-galat').textContent(), 'Anda sudah meminta umpan balik dalam 24 jam terakhir.');
+    // Said on the page, with nothing to apply again: not left among the sync bar's refused changes.
+    await page.waitForFunction(() => document.querySelector('[data-testid=ditolak]')?.hidden === true);
     await page.getByTestId('ganti-bahasa').click();
     await screenshot(page, 'umpan-balik-ponsel-en');
     await page.setViewportSize(VIEWPORTS.tablet);

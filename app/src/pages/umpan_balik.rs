@@ -243,6 +243,8 @@ fn Minta(skp_id: String) -> impl IntoView {
                 Outcome::Refused => {
                     keadaan.set(Permintaan::Belum);
                     galat.set(h.error());
+                    // Said here, with nothing to apply again: not kept among the refused changes.
+                    s.drop_refused(seq);
                 }
                 Outcome::Passing => {}
             }
@@ -358,6 +360,10 @@ fn DaftarUsulan(
             menunggu.set(seqs.into_iter().filter(|s| !selesai.iter().any(|h| h.seq == *s)).collect());
             if let Some(h) = selesai.iter().find(|h| h.outcome() == Outcome::Refused) {
                 galat.set(h.error());
+            }
+            // Said here, and the list is read again: not kept among the refused changes.
+            for h in selesai.iter().filter(|h| h.outcome() == Outcome::Refused) {
+                s.drop_refused(h.seq);
             }
             muat_ulang.run(());
         });
