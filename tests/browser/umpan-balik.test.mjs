@@ -8,6 +8,8 @@
 // 360 is per period, so each case that closes one has its own server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import {
   startServer, launchBrowser, watchProblems, installCspProbe, login, screenshot, apiSession, tetapkanSkp, NIP,
   VIEWPORTS, navigasi,
@@ -17,6 +19,17 @@ const NILAI = ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'l
 const NAMA = {
   staf1: 'Rizky Pratama', staf2: 'Nur Aisyah', staf3: 'Agus Setiawan', staf4: 'Putri Maharani',
 };
+
+/** axe-core's WCAG 2.1 A/AA violations of the page in both languages (none expected). */
+async function aksesibel(page, nama) {
+  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  for (let k = 0; k < 2; k += 1) {
+    await page.evaluate(axe);
+    const { violations } = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], `${nama}, ${await page.locator('html').getAttribute('lang')}`);
+    await page.getByTestId('ganti-bahasa').click();
+  }
+}
 
 const kemarin = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
@@ -134,6 +147,7 @@ test('three peers answer on a phone and a tablet; after the deadline the ratee s
       assert.equal(await page.getByTestId('simpan-berikutnya').count(), 0, 'one request: no "next"');
       await jawab(page, rating, catatan);
       if (siapa === 'staf4') {
+        await aksesibel(page, '/hasil/360');
         await screenshot(page, 'tugas-360-tablet-id');
         // On a tablet the pages' links are one row of their own.
         assert.equal(await page.locator('#menu-utama a').evaluateAll((as) => new Set(as.map((a) => Math.round(a.getBoundingClientRect().top))).size), 1);
@@ -187,6 +201,7 @@ test('three peers answer on a phone and a tablet; after the deadline the ratee s
     await screenshot(page, 'umpan-balik-hasil-tablet-en');
     await page.getByTestId('ganti-bahasa').click();
     await screenshot(page, 'umpan-balik-hasil-tablet-id');
+    await aksesibel(page, '/hasil/umpan-balik (the aggregate)');
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
     assert.deepEqual(problems, []);
 
@@ -307,6 +322,7 @@ test("the penilai's feedback shows with its giver; asking for feedback tells the
     await screenshot(page, 'umpan-balik-tablet-en');
     await page.getByTestId('ganti-bahasa').click();
     await screenshot(page, 'umpan-balik-tablet-id');
+    await aksesibel(page, '/hasil/umpan-balik (feedback received)');
     assert.deepEqual(problems, []);
     // The penilai's notification of the request leads to their feedback queue.
     await masukSebagai(browser, page, c.server.base, 'kabid1');
