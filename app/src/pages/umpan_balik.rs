@@ -457,6 +457,7 @@ fn FormUsulan(usulkan: Callback<(String, KelompokPenilai)>) -> impl IntoView {
                 (None, Some(Ok(daftar))) if daftar.is_empty() && cari.with(|q| q.trim().chars().count() >= 3) => view! {
                     <p class="petunjuk">{teks(i18n, |l| td_string!(l, umpan_balik.rekan_tidak_ditemukan))}</p>
                 }.into_any(),
+                (None, Some(Ok(daftar))) if daftar.is_empty() => ().into_any(),
                 (None, Some(Ok(daftar))) => view! {
                     <ul class="hasil-cari">
                         {daftar.into_iter().map(|p| {
