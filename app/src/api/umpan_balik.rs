@@ -89,3 +89,11 @@ impl Client {
         self.get(&format!("/api/v1/hasil-360?{}", dinilai(periode_id, pegawai_id))).await
     }
 }
+
+impl Client {
+    /// Colleagues of the caller's instansi whose name or NIP matches `q`
+    /// (at least 3 characters), to propose as 360 raters.
+    pub async fn cari_rekan(self, q: &str) -> Result<Vec<domain::api::PegawaiRingkas>, Error> {
+        super::finish(gloo_net::http::Request::get("/api/v1/calon-penilai-360").query([("q", q)]).build()).await
+    }
+}

@@ -21,9 +21,14 @@ pub fn Notifikasi() -> impl IntoView {
 }
 
 /// Where a notification leads: the SKP to review for the penilai, the
-/// person's own SKP otherwise.
+/// person's own SKP otherwise; feedback to the feedback pages (a rater
+/// proposal carries no pegawai id, so it leads to the penilai's feedback
+/// queue, not to that subordinate's 360).
 fn tujuan(n: &NotifikasiView) -> Halaman {
     match (&n.skp_id, n.peristiwa) {
+        (_, Peristiwa::UmpanBalikDiberikan) => Halaman::UmpanBalik,
+        (_, Peristiwa::Permintaan360) => Halaman::Tugas360,
+        (_, Peristiwa::UmpanBalikDiminta | Peristiwa::UsulanPenilai360) => Halaman::AntrianUmpanBalik,
         (Some(id), Peristiwa::SkpDiajukan) => Halaman::TinjauSkp(id.clone()),
         (Some(id), _) => Halaman::Skp(id.clone()),
         (None, _) => Halaman::SkpSaya,

@@ -42,16 +42,23 @@ impl Draf {
     }
 }
 
+/// Whose a kept entry is: every kind of draft under [`AWALAN`] (the SKP
+/// form, a 360 answer) names its owner so.
+#[derive(Deserialize)]
+struct Pemilik {
+    pemilik: String,
+}
+
 /// Whether a stored entry must go when `pegawai_id` signs in (`None`: a
 /// guest): anyone else's draft, and anything unreadable.
 pub fn harus_dibuang(teks: &str, pegawai_id: Option<&str>) -> bool {
-    match (Draf::baca(teks), pegawai_id) {
-        (Some(d), Some(p)) => d.pemilik != p,
+    match (serde_json::from_str::<Pemilik>(teks), pegawai_id) {
+        (Ok(d), Some(p)) => d.pemilik != p,
         _ => true,
     }
 }
 
-fn penyimpanan() -> Option<web_sys::Storage> {
+pub(crate) fn penyimpanan() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 

@@ -68,6 +68,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(lihat_pengaturan))
         .routes(routes!(set_pengaturan))
         .routes(routes!(daftar, tambah))
+        .routes(routes!(calon))
         .routes(routes!(hapus))
         .routes(routes!(konfirmasi))
         .routes(routes!(daftar_tugas))
@@ -472,6 +473,57 @@ async fn tambah(
     kunci.tercatat();
     tracing::info!("360 rater added");
     Ok(jawaban_json(StatusCode::CREATED, body))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct CalonQuery {
+    /// Part of a name, or the start of a NIP: at least 3 characters.
+    pub q: String,
+}
+
+/// The most colleagues one search answers with.
+const MAKS_CALON: i64 = 20;
+
+/// Colleagues of the caller's instansi to propose (or set) as 360 raters,
+/// found by name or NIP: the id, NIP, name and position of each, the
+/// caller left out. A pegawai has no other way to name a colleague (the
+/// instansi's directory, `/org/pegawai`, is the admin's).
+#[utoipa::path(
+    get,
+    path = "/calon-penilai-360",
+    tag = "umpan_balik_360",
+    security(("ekinerja_sesi" = [])),
+    params(CalonQuery),
+    responses(
+        (status = 200, description = "At most 20 colleagues, by name.", body = Vec<PegawaiRingkas>),
+        (status = 422, description = "`q` shorter than 3 or longer than 100 characters.", body = ErrorBody),
+    )
+)]
+async fn calon(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppQuery(q): AppQuery<CalonQuery>,
+) -> ApiResult<Json<Vec<PegawaiRingkas>>> {
+    let teks = q.q.trim();
+    let n = teks.chars().count();
+    if !(3..=100).contains(&n) || teks.chars().any(char::is_control) {
+        return Err(ApiError::field(
+            "q",
+            Teks::new("Ketik 3 sampai 100 karakter nama atau NIP.", "Type 3 to 100 characters of a name or NIP."),
+        ));
+    }
+    let mut conn = state.db.pool().acquire().await.context("a database connection")?;
+    let halaman = org::cari_pegawai(&mut conn, &actor.instansi_id, teks, "", MAKS_CALON + 1, 0).await?;
+    let calon = halaman
+        .items
+        .into_iter()
+        .filter(|p| p.id != actor.pegawai_id)
+        .take(MAKS_CALON as usize)
+        .map(|p| PegawaiRingkas { id: p.id, nip: p.nip, nama: p.nama, jabatan: p.jabatan })
+        .collect();
+    Ok(Json(calon))
 }
 
 /// The penilai confirms a rater the ratee proposed: the rater is asked.

@@ -66,6 +66,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("PUT", "/api/v1/org/periode/{id}/pengaturan-360"),
     ("GET", "/api/v1/penilai-360"),
     ("POST", "/api/v1/penilai-360"),
+    ("GET", "/api/v1/calon-penilai-360"),
     ("DELETE", "/api/v1/penilai-360/{id}"),
     ("POST", "/api/v1/penilai-360/{id}/konfirmasi"),
     ("GET", "/api/v1/tugas-360"),

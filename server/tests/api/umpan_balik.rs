@@ -1191,3 +1191,37 @@ async fn matrix_on(backend: Backend) {
     // The queue of another instansi's period is a 404.
     assert_eq!(baca(&callers[1].1, &format!("/api/v1/penilai/umpan-balik?periode_id={p2}")).await.0, 404);
 }
+
+#[tokio::test]
+async fn a_ratee_finds_colleagues_of_their_own_instansi_only() {
+    for backend in backends() {
+        calon_on(backend).await;
+    }
+}
+
+async fn calon_on(backend: Backend) {
+    let app = spawn_app_with(backend, None, true).await;
+    let db = app.connect().await;
+    // Another instansi with a pegawai of a name like a demo one.
+    other_instansi(&db).await;
+    sqlx::query("UPDATE pegawai SET nama = 'Agus Lain' WHERE id = 'o-peg'").execute(db.pool()).await.unwrap();
+    let staf2 = app.login(DEMO_STAF2).await;
+    let (status, d) = baca(&staf2, "/api/v1/calon-penilai-360?q=agus").await;
+    assert_eq!(status, 200, "{backend:?}: {d}");
+    let nama: Vec<&str> = d.as_array().unwrap().iter().map(|p| p["nama"].as_str().unwrap()).collect();
+    assert_eq!(nama, ["Agus Setiawan"], "{backend:?}: the caller's instansi only");
+    let p = &d[0];
+    assert!(p["id"].is_string() && p["jabatan"].is_string() && p["nip"] == DEMO_STAF3, "{p}");
+    assert_eq!(p.as_object().unwrap().len(), 4, "id, nip, nama and jabatan only: {p}");
+    // By the start of a NIP; never the caller themselves.
+    let (_, d) = baca(&staf2, &format!("/api/v1/calon-penilai-360?q={}", &DEMO_STAF2[..8])).await;
+    assert!(d.as_array().unwrap().iter().all(|p| p["nip"] != DEMO_STAF2), "{d}");
+    let (_, d) = baca(&staf2, "/api/v1/calon-penilai-360?q=Nur%20Aisyah").await;
+    assert_eq!(d, json!([]), "{backend:?}: the caller is left out");
+    for q in ["ag", "%20%20ag%20", &"x".repeat(101)] {
+        let (status, e) = baca(&staf2, &format!("/api/v1/calon-penilai-360?q={q}")).await;
+        assert_eq!(status, 422, "{q}: {e}");
+    }
+    let res = app.client.get(format!("http://{}/api/v1/calon-penilai-360?q=agus", app.addr)).send().await.unwrap();
+    assert_eq!(res.status(), 401, "signed in only");
+}

@@ -33,22 +33,6 @@ use crate::teks::teks;
 use super::aksi::aksi_simpan;
 use super::kepala::kepala_skp;
 
-/// This tab's name among the browser's tabs, kept through a reload
-/// (`sessionStorage` is per tab): an editor opened again after a reload
-/// goes on with its own waiting save; another tab's stays another's.
-fn id_tab() -> String {
-    const KUNCI: &str = "ekinerja.tab";
-    let simpanan = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-    if let Some(id) = simpanan.as_ref().and_then(|s| s.get_item(KUNCI).ok().flatten()) {
-        return id;
-    }
-    let id = api::idempotency_key();
-    if let Some(s) = simpanan {
-        let _ = s.set_item(KUNCI, &id);
-    }
-    id
-}
-
 /// The pause in the typing after which the form is saved to the server.
 const JEDA_SIMPAN_MS: u64 = 1200;
 
@@ -193,7 +177,7 @@ pub(super) fn EditorSkp(
     // an answer to one of them is this screen's own; its saves not sent yet
     // give way to its next, never to another tab's.
     let milik = StoredValue::new(Vec::<u64>::new());
-    let asal = id_tab();
+    let asal = crate::offline::id_tab();
     let simpan = Action::new_local(move |ajukan: &bool| {
         let ajukan = *ajukan;
         let (id, version) = view_state.with_untracked(|v| (v.skp.id.clone(), v.versi()));
