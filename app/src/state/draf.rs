@@ -43,10 +43,15 @@ impl Draf {
 }
 
 /// Whether a stored entry must go when `pegawai_id` signs in (`None`: a
-/// guest): anyone else's draft, and anything unreadable.
+/// guest): anyone else's draft, and anything unreadable. Any kept form under
+/// [`AWALAN`] names its owner in `pemilik` (an SKP's, a feedback sheet's).
 pub fn harus_dibuang(teks: &str, pegawai_id: Option<&str>) -> bool {
-    match (Draf::baca(teks), pegawai_id) {
-        (Some(d), Some(p)) => d.pemilik != p,
+    #[derive(Deserialize)]
+    struct Pemilik {
+        pemilik: String,
+    }
+    match (serde_json::from_str::<Pemilik>(teks), pegawai_id) {
+        (Ok(d), Some(p)) => d.pemilik != p,
         _ => true,
     }
 }

@@ -11,3 +11,4 @@ pub mod kuadran;
 pub mod outbox;
 pub mod skp;
 pub mod tenggat;
+pub mod umpan_balik_penilai;
