@@ -116,7 +116,9 @@ impl Halaman {
             "/hasil/360" => Halaman::Tugas360,
             "/penilai/umpan-balik" => Halaman::AntrianUmpanBalik,
             _ => {
-                let dengan_id: [(&str, fn(String) -> Halaman); 6] = [
+                // A path's start and the page it names, with the id after it.
+                type DenganId = (&'static str, fn(String) -> Halaman);
+                let dengan_id: [DenganId; 6] = [
                     ("/penilai/skp/", Halaman::TinjauSkp),
                     ("/penilai/360/", Halaman::Penilai360),
                     ("/banding/", Halaman::Banding),

@@ -242,13 +242,13 @@ fn Alur(periode: PeriodeView, antrian: AntrianUmpanBalik, ke: RwSignal<Option<u8
             </Show>
             {move || pesan.get().map(|(nama, skp)| {
                 let k = keadaan.with(|k| k.get(&skp).copied().unwrap_or(Keadaan::Belum));
-                let nama = move || nama.clone();
+                let siapa = move || nama.clone();
                 view! {
                     <p class="berhasil" role="status" data-testid="status-simpan-ub" data-keadaan=k.kode()>
                         {match k {
-                            Keadaan::DiPerangkat => t!(i18n, penilai.ub_tersimpan_perangkat, nama = nama).into_any(),
-                            Keadaan::Ditolak => t!(i18n, penilai.ub_tersimpan_ditolak, nama = nama).into_any(),
-                            _ => t!(i18n, penilai.ub_tersimpan, nama = nama).into_any(),
+                            Keadaan::DiPerangkat => t!(i18n, penilai.ub_tersimpan_perangkat, nama = siapa).into_any(),
+                            Keadaan::Ditolak => t!(i18n, penilai.ub_tersimpan_ditolak, nama = siapa).into_any(),
+                            _ => t!(i18n, penilai.ub_tersimpan, nama = siapa).into_any(),
                         }}
                     </p>
                 }
