@@ -30,6 +30,12 @@ after(async () => {
   await server?.stop();
 });
 
+/** Signs `nip` in on `page` (the browser's earlier session is dropped first). */
+async function masuk(page, nip) {
+  await browser.context.clearCookies();
+  await login(page, server.base, nip);
+}
+
 const idPegawai = async (nip) => (await (await apiSession(server.base, nip)).get('/api/v1/auth/session')).session.pegawai_id;
 
 /** Screenshots of the page in Bahasa Indonesia and in English (then back). */
@@ -48,7 +54,7 @@ test('on a tablet the penilai gives the sub-period feedback to two subordinates 
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
   await page.setViewportSize(VIEWPORTS.tablet);
-  await login(page, server.base, NIP.kabid1);
+  await masuk(page, NIP.kabid1);
   await page.goto(server.base + '/penilai');
   // The way in, from the queue: the running sub-period's feedback, and a 360 per subordinate.
   const tautan = page.getByTestId('tautan-umpan-balik');
@@ -120,7 +126,7 @@ test('upright tablet: a sheet survives a reload, and one saved offline reaches t
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
   await page.setViewportSize(VIEWPORTS['tablet-tegak']);
-  await login(page, server.base, NIP.kabid1);
+  await masuk(page, NIP.kabid1);
   await page.goto(server.base + '/penilai/umpan-balik');
   await page.getByTestId('ub-item').first().waitFor();
   // An earlier sub-period: nobody has its feedback yet.
@@ -187,7 +193,7 @@ test('the penilai confirms a proposed 360 rater and adds others on a tablet', as
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
   await page.setViewportSize(VIEWPORTS.tablet);
-  await login(page, server.base, NIP.kabid1);
+  await masuk(page, NIP.kabid1);
   await page.goto(server.base + '/penilai');
   await page.locator('[data-testid=antrian-item]', { hasText: nama.staf2 }).getByTestId('tautan-360').click();
   await page.getByTestId('penilai-360').waitFor();
@@ -242,7 +248,7 @@ test('the admin sets the 360 deadline, closes it after a confirmation, and the p
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
   await page.setViewportSize(VIEWPORTS.desktop);
-  await login(page, server.base, NIP.admin);
+  await masuk(page, NIP.admin);
   await page.goto(server.base + '/admin');
   await page.getByTestId('konsol-admin').waitFor();
   const baris = page.getByTestId('periode-item').first();
@@ -286,7 +292,7 @@ test('the admin sets the 360 deadline, closes it after a confirmation, and the p
   const tablet = await browser.context.newPage();
   const tabletProblems = watchProblems(tablet);
   await tablet.setViewportSize(VIEWPORTS.tablet);
-  await login(tablet, server.base, NIP.kabid1);
+  await masuk(tablet, NIP.kabid1);
   await tablet.goto(`${server.base}/penilai/360/${id2}`);
   await tablet.getByTestId('p360-ditutup').waitFor();
   assert.equal(await tablet.getByTestId('p360-konfirmasi').count() + await tablet.getByTestId('p360-hapus').count()
