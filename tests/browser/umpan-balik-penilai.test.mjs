@@ -90,6 +90,8 @@ test('on a tablet the penilai gives the sub-period feedback to two subordinates 
     return siapa;
   };
   const siapa1 = await isi(pertama);
+  // The messages follow what is typed: complete now, nothing said.
+  assert.equal(await page.getByTestId('galat-lembar').textContent(), '');
   await duaBahasa(page, 'penilai-umpan-balik-lembar-tablet');
   await page.getByTestId('simpan-berikutnya').click();
   // The next subordinate opens at once, without going back to the list.

@@ -226,6 +226,7 @@ fn FormTambah(
     kirim: Callback<Ubah>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let nama_saya = use_auth().0.with_untracked(|a| a.session().map(|s| s.nama.clone())).unwrap_or_default();
     let pilih = RwSignal::new(String::new());
     let kelompok = RwSignal::new(KelompokPenilai::Rekan);
     let saya2 = saya.clone();
@@ -257,7 +258,7 @@ fn FormTambah(
                             pilih.set(v);
                         }>
                         <option value="">{teks(i18n, |l| td_string!(l, penilai.p360_pilih))}</option>
-                        <option value=saya.clone()>{move || format!("{} ({})", td_string!(i18n.get_locale(), penilai.p360_oleh_penilai), label_kelompok(KelompokPenilai::Atasan, i18n.get_locale()))}</option>
+                        <option value=saya.clone()>{move || format!("{nama_saya} · {}", label_kelompok(KelompokPenilai::Atasan, i18n.get_locale()))}</option>
                         {calon.into_iter().map(|c| view! { <option value=c.id.clone()>{c.nama.clone()}</option> }).collect_view()}
                     </select>
                 </label>

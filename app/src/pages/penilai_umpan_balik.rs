@@ -359,19 +359,22 @@ fn FormLembar(
     });
     let rhk_ids: Vec<String> = item.rhk.iter().map(|r| r.id.clone()).collect();
     let rhk_ids = StoredValue::new(rhk_ids);
-    let galat = RwSignal::new(None::<domain::FieldErrors>);
+    // After a first try, the domain's messages follow what is typed.
+    let dicoba = RwSignal::new(false);
+    let galat = Memo::new(move |_| {
+        if !dicoba.get() {
+            return None;
+        }
+        lembar.with(|l| rhk_ids.with_value(|r| l.periksa(r).err()))
+    });
     let it = StoredValue::new(item.clone());
     let kirim = move |_| {
+        dicoba.set(true);
         let l = lembar.get_untracked();
-        match rhk_ids.with_value(|r| l.periksa(r)) {
-            Err(e) => {
-                galat.set(Some(e));
-                crate::fokus::tampakkan("galat-lembar");
-            }
-            Ok(()) => {
-                galat.set(None);
-                simpan.run((it.get_value(), l));
-            }
+        if rhk_ids.with_value(|r| l.periksa(r)).is_err() {
+            crate::fokus::tampakkan("galat-lembar");
+        } else {
+            simpan.run((it.get_value(), l));
         }
     };
     let en = move || i18n.get_locale() == Locale::en;
