@@ -4,6 +4,7 @@
 pub mod admin_aktivasi;
 pub mod admin_atasan;
 pub mod admin_aturan;
+pub mod admin_batas_360;
 pub mod admin_error;
 pub mod admin_form_atasan;
 pub mod admin_form_periode;

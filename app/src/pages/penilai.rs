@@ -22,13 +22,19 @@ use crate::state::auth::use_auth;
 use crate::state::outbox::{Change, Outcome};
 use crate::teks::teks;
 
-/// The running period (its year and id) and its queue.
-async fn muat_antrian(client: api::Client) -> Result<(i64, String, Vec<AntrianItem>), api::Error> {
+/// The running period (its year and id), its queue, and the label of the
+/// sub-period running today (the feedback to give).
+async fn muat_antrian(
+    client: api::Client,
+) -> Result<(i64, String, Vec<AntrianItem>, Option<domain::Teks>), api::Error> {
     let periode = client.list_periode().await?;
     let Some(p) = periode_aktif(&periode, i64::from(hari_ini().tahun())) else {
-        return Ok((0, String::new(), Vec::new()));
+        return Ok((0, String::new(), Vec::new(), None));
     };
-    Ok((p.tahun, p.id.clone(), client.list_antrian(&p.id).await?))
+    let sub = p
+        .periode()
+        .and_then(|per| per.sub_periode_pada(hari_ini()).or_else(|| per.sub_periode_dimulai(hari_ini()).pop()));
+    Ok((p.tahun, p.id.clone(), client.list_antrian(&p.id).await?, sub.map(|s| s.label())))
 }
 
 /// `/penilai`: the subordinates of this period and their SKP status.
@@ -49,7 +55,7 @@ fn DaftarAntrian() -> impl IntoView {
             .with(|d| {
                 d.as_ref()
                     .and_then(|r| r.as_ref().ok())
-                    .map(|(_, _, items)| items.iter().filter_map(|i| i.skp_id.clone()).collect())
+                    .map(|(_, _, items, _)| items.iter().filter_map(|i| i.skp_id.clone()).collect())
             })
             .unwrap_or_default();
         if ids.is_empty() || !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
@@ -65,10 +71,15 @@ fn DaftarAntrian() -> impl IntoView {
         match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
         Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
-        Some(Ok((tahun, periode_id, items))) => view! {
+        Some(Ok((tahun, periode_id, items, sub))) => view! {
             <section class="kartu">
                 <h1>{t!(i18n, penilai.judul_antrian, tahun = move || tahun)}</h1>
                 <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilai.petunjuk_antrian))}</p>
+                // The feedback of the running sub-period to the whole unit.
+                {sub.map(|label| {
+                    let label = move || label.dalam(if i18n.get_locale() == Locale::en { "en" } else { "id" }).to_owned();
+                    view! { <p><Tautan ke=Halaman::AntrianUmpanBalik attr:class="tombol" attr:data-testid="tautan-umpan-balik">{t!(i18n, penilai.tautan_umpan_balik, label = label)}</Tautan></p> }
+                })}
                 {if items.is_empty() { Some(view! { <p>{teks(i18n, |l| td_string!(l, penilai.kosong))}</p> }) } else { None }}
                 <ul class="antrian" data-testid="antrian">
                     {items.into_iter().map(|i| view! {
@@ -76,6 +87,7 @@ fn DaftarAntrian() -> impl IntoView {
                             <span class="nama">{i.pegawai.nama.clone()}</span>
                             <span class="jabatan">{i.pegawai.jabatan.clone()}</span>
                             <StatusBadge status=i.status />
+                            <Tautan ke=Halaman::Penilai360(i.pegawai.id.clone()) attr:class="tombol-teks" attr:data-testid="tautan-360">{teks(i18n, |l| td_string!(l, penilai.tautan_360))}</Tautan>
                             {match i.skp_id.clone() {
                                 // Only a submitted plan waits for a decision: any other is opened to read.
                                 Some(id) => {

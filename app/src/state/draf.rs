@@ -50,7 +50,8 @@ struct Pemilik {
 }
 
 /// Whether a stored entry must go when `pegawai_id` signs in (`None`: a
-/// guest): anyone else's draft, and anything unreadable.
+/// guest): anyone else's draft, and anything unreadable. Any kept form under
+/// [`AWALAN`] names its owner in `pemilik` (an SKP's, a feedback sheet's).
 pub fn harus_dibuang(teks: &str, pegawai_id: Option<&str>) -> bool {
     match (serde_json::from_str::<Pemilik>(teks), pegawai_id) {
         (Ok(d), Some(p)) => d.pemilik != p,

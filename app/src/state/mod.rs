@@ -12,3 +12,4 @@ pub mod outbox;
 pub mod skp;
 pub mod tenggat;
 pub mod umpan_balik;
+pub mod umpan_balik_penilai;
