@@ -21,6 +21,9 @@ pub enum Bundle {
     /// The year's results and feedback for the pegawai: realisasi and
     /// evidence, the feedback received, the 360 to answer and its aggregate.
     Hasil,
+    /// The penilai's work with the whole unit through the year: feedback
+    /// per sub-period and each subordinate's 360 (next: the evaluation).
+    Unit,
 }
 
 impl Bundle {
@@ -33,6 +36,7 @@ impl Bundle {
             Bundle::Penilai => "penilai",
             Bundle::Admin => "admin",
             Bundle::Hasil => "hasil",
+            Bundle::Unit => "unit",
         }
     }
 }
@@ -90,8 +94,8 @@ impl Halaman {
             Halaman::Realisasi(id) => format!("/hasil/realisasi/{id}"),
             Halaman::UmpanBalik => "/hasil/umpan-balik".into(),
             Halaman::Tugas360 => "/hasil/360".into(),
-            Halaman::AntrianUmpanBalik => "/penilai/umpan-balik".into(),
-            Halaman::Penilai360(id) => format!("/penilai/360/{id}"),
+            Halaman::AntrianUmpanBalik => "/unit/umpan-balik".into(),
+            Halaman::Penilai360(id) => format!("/unit/360/{id}"),
         }
     }
 
@@ -114,12 +118,12 @@ impl Halaman {
             "/admin" => Halaman::Admin,
             "/hasil/umpan-balik" => Halaman::UmpanBalik,
             "/hasil/360" => Halaman::Tugas360,
-            "/penilai/umpan-balik" => Halaman::AntrianUmpanBalik,
+            "/unit/umpan-balik" => Halaman::AntrianUmpanBalik,
             _ => {
                 type Buat = fn(String) -> Halaman;
                 let dengan_id: [(&str, Buat); 6] = [
                     ("/penilai/skp/", Halaman::TinjauSkp),
-                    ("/penilai/360/", Halaman::Penilai360),
+                    ("/unit/360/", Halaman::Penilai360),
                     ("/banding/", Halaman::Banding),
                     ("/dokumen/", Halaman::Dokumen),
                     ("/hasil/realisasi/", Halaman::Realisasi),
@@ -135,9 +139,8 @@ impl Halaman {
     pub fn bundle(&self) -> Bundle {
         match self {
             Halaman::Skp(_) => Bundle::Skp,
-            Halaman::Antrian | Halaman::TinjauSkp(_) | Halaman::AntrianUmpanBalik | Halaman::Penilai360(_) => {
-                Bundle::Penilai
-            }
+            Halaman::Antrian | Halaman::TinjauSkp(_) => Bundle::Penilai,
+            Halaman::AntrianUmpanBalik | Halaman::Penilai360(_) => Bundle::Unit,
             Halaman::Admin => Bundle::Admin,
             Halaman::Realisasi(_) | Halaman::UmpanBalik | Halaman::Tugas360 => Bundle::Hasil,
             Halaman::Beranda
@@ -211,8 +214,10 @@ mod tests {
             "/hasil/realisasi",
             "/hasil/realisasi/",
             "/hasil/realisasi/a/b",
-            "/penilai/360",
-            "/penilai/360/a/b",
+            "/unit/360",
+            "/unit/360/a/b",
+            "/penilai/umpan-balik",
+            "/unit",
             "/hasil/x",
         ] {
             assert_eq!(Halaman::dari_path(path), None, "{path}");
@@ -247,7 +252,7 @@ mod tests {
             let pertama = h.href().split('/').nth(1).unwrap_or_default().to_owned();
             if dir.is_empty() {
                 // The home build: no other build's folder starts its path.
-                for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil] {
+                for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil, Bundle::Unit] {
                     assert_ne!(pertama, b.dir(), "{h:?}");
                 }
             } else {
@@ -263,7 +268,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let script = std::fs::read_to_string(root.join("scripts/build-spa.sh")).unwrap();
         let folders: Vec<&str> = script.lines().flat_map(|l| l.split_whitespace()).collect();
-        for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil] {
+        for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil, Bundle::Unit] {
             assert!(folders.contains(&b.dir()) || script.contains(&format!("--public-url /{}/", b.dir())), "{b:?}");
         }
         assert!(root.join("index.html").is_file());

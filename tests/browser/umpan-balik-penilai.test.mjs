@@ -129,7 +129,7 @@ test('upright tablet: a sheet survives a reload, and one saved offline reaches t
   const problems = watchProblems(page);
   await page.setViewportSize(VIEWPORTS['tablet-tegak']);
   await masuk(page, NIP.kabid1);
-  await page.goto(server.base + '/penilai/umpan-balik');
+  await page.goto(server.base + '/unit/umpan-balik');
   await page.getByTestId('ub-item').first().waitFor();
   // An earlier sub-period: nobody has its feedback yet.
   const ke = await page.getByTestId('pilih-sub-periode').inputValue();
@@ -199,7 +199,7 @@ test('the penilai confirms a proposed 360 rater and adds others on a tablet', as
   await page.goto(server.base + '/penilai');
   await page.locator('[data-testid=antrian-item]', { hasText: nama.staf2 }).getByTestId('tautan-360').click();
   await page.getByTestId('penilai-360').waitFor();
-  assert.equal(new URL(page.url()).pathname, `/penilai/360/${id2}`);
+  assert.equal(new URL(page.url()).pathname, `/unit/360/${id2}`);
   const baris = (n) => page.locator('[data-testid=p360-penilai]', { hasText: n });
   await baris(nama.staf3).waitFor();
   assert.equal(await baris(nama.staf3).getAttribute('data-status'), 'diusulkan');
@@ -295,7 +295,7 @@ test('the admin sets the 360 deadline, closes it after a confirmation, and the p
   const tabletProblems = watchProblems(tablet);
   await tablet.setViewportSize(VIEWPORTS.tablet);
   await masuk(tablet, NIP.kabid1);
-  await tablet.goto(`${server.base}/penilai/360/${id2}`);
+  await tablet.goto(`${server.base}/unit/360/${id2}`);
   await tablet.getByTestId('p360-ditutup').waitFor();
   assert.equal(await tablet.getByTestId('p360-konfirmasi').count() + await tablet.getByTestId('p360-hapus').count()
     + await tablet.getByTestId('p360-tambah').count(), 0, 'nothing changes after the deadline');

@@ -328,7 +328,7 @@ test("the penilai's feedback shows with its giver; asking for feedback tells the
     await masukSebagai(browser, page, c.server.base, 'kabid1');
     await page.goto(`${c.server.base}/notifikasi`);
     await page.locator('[data-testid=notifikasi-item][data-jenis=umpan_balik_diminta] button').click();
-    await page.waitForURL((u) => u.pathname === '/penilai/umpan-balik');
+    await page.waitForURL((u) => u.pathname === '/unit/umpan-balik');
     await page.close();
 
     // --- staf1 rates staf2; what is typed survives a reload, and a save with no connection waits.

@@ -1,6 +1,5 @@
 //! The penilai's build (`penilai.html`, served under `/penilai/`): the
-//! queue of subordinates and the review of an SKP, the feedback of a
-//! sub-period to the whole unit, and a subordinate's 360.
+//! queue of subordinates and the review of an SKP.
 
 use app::page::{Bundle, Halaman};
 use app::pages;
@@ -10,8 +9,6 @@ fn pages(h: &Halaman) -> Option<AnyView> {
     Some(match h {
         Halaman::Antrian => view! { <pages::penilai::Antrian /> }.into_any(),
         Halaman::TinjauSkp(id) => view! { <pages::penilai::TinjauSkp id=id.clone() /> }.into_any(),
-        Halaman::AntrianUmpanBalik => view! { <pages::penilai_umpan_balik::HalamanAntrianUmpanBalik /> }.into_any(),
-        Halaman::Penilai360(id) => view! { <pages::penilai_360::HalamanPenilai360 pegawai_id=id.clone() /> }.into_any(),
         _ => return None,
     })
 }

@@ -1,4 +1,4 @@
-//! `/penilai/360/{pegawai_id}`: one subordinate's 360 for the running
+//! `/unit/360/{pegawai_id}`: one subordinate's 360 for the running
 //! period, as their pejabat penilai sees it: every rater with its status
 //! and who proposed it, confirming a proposal, adding and removing a rater
 //! until the deadline; after it, the aggregate as advice for the perilaku

@@ -1,4 +1,4 @@
-//! `/penilai/umpan-balik`: the scheduled feedback (umpan balik berkala,
+//! `/unit/umpan-balik`: the scheduled feedback (umpan balik berkala,
 //! RULES.md §3.3) of one sub-period to the whole unit, on a tablet: the
 //! subordinates with a set SKP, those still without it first; a sheet per
 //! subordinate (a text per RHK and per BerAKHLAK value); "Simpan &

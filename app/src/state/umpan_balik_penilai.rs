@@ -1,5 +1,5 @@
 //! The penilai's feedback of one sub-period to the whole unit
-//! (`/penilai/umpan-balik`): the sheet of one subordinate as typed (a text
+//! (`/unit/umpan-balik`): the sheet of one subordinate as typed (a text
 //! per RHK and per BerAKHLAK value), what it sends, its checks (the
 //! domain's), the order in which the subordinates come, and the sheet kept
 //! on this device until the server has it.
