@@ -116,7 +116,8 @@ impl Halaman {
             "/hasil/360" => Halaman::Tugas360,
             "/penilai/umpan-balik" => Halaman::AntrianUmpanBalik,
             _ => {
-                let dengan_id: [(&str, fn(String) -> Halaman); 6] = [
+                type Buat = fn(String) -> Halaman;
+                let dengan_id: [(&str, Buat); 6] = [
                     ("/penilai/skp/", Halaman::TinjauSkp),
                     ("/penilai/360/", Halaman::Penilai360),
                     ("/banding/", Halaman::Banding),

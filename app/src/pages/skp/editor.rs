@@ -17,7 +17,7 @@ use crate::fokus::{fokus_galat_pertama, fokus_nanti};
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::navigasi::Tautan;
 use crate::offline::sync::{SyncResult, use_syncer};
-use crate::offline::to_json;
+use crate::offline::{id_tab, to_json};
 use crate::page::Halaman;
 use crate::state::auth::use_auth;
 use crate::state::draf;
@@ -32,22 +32,6 @@ use crate::teks::teks;
 
 use super::aksi::aksi_simpan;
 use super::kepala::kepala_skp;
-
-/// This tab's name among the browser's tabs, kept through a reload
-/// (`sessionStorage` is per tab): an editor opened again after a reload
-/// goes on with its own waiting save; another tab's stays another's.
-fn id_tab() -> String {
-    const KUNCI: &str = "ekinerja.tab";
-    let simpanan = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-    if let Some(id) = simpanan.as_ref().and_then(|s| s.get_item(KUNCI).ok().flatten()) {
-        return id;
-    }
-    let id = api::idempotency_key();
-    if let Some(s) = simpanan {
-        let _ = s.set_item(KUNCI, &id);
-    }
-    id
-}
 
 /// The pause in the typing after which the form is saved to the server.
 const JEDA_SIMPAN_MS: u64 = 1200;
