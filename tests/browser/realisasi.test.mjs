@@ -216,6 +216,17 @@ test('with no connection a realisation and a photo wait on the device and reach 
   assert.equal(await sel.getByTestId('berkas-perangkat').count(), 0);
   await shots(page, 'realisasi-berkas-ditolak');
   assert.equal((await diServer(sesi, skp.id, kode)).bukti.length, 1, 'nothing more stored');
+  // Deleted while the sub-period is open, after a confirmation: gone from the list and the server.
+  page.once('dialog', (d) => d.accept());
+  await sel.getByTestId('hapus-berkas').click();
+  await sel.getByTestId('berkas-server').waitFor({ state: 'detached' });
+  // (Through the outbox: the server has it once the batch is answered.)
+  let sisa = -1;
+  for (let i = 0; i < 50 && sisa !== 0; i++) {
+    sisa = (await diServer(sesi, skp.id, kode)).bukti.length;
+    if (sisa) await page.waitForTimeout(100);
+  }
+  assert.equal(sisa, 0, 'deleted on the server');
   assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
   await page.close();
 });

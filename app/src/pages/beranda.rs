@@ -243,7 +243,7 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
         None | Some(StatusSkp::Draf) => (|l| td_string!(l, pegawai.tugas_susun), true),
         Some(StatusSkp::Dikembalikan | StatusSkp::Revisi) => (|l| td_string!(l, pegawai.tugas_perbaiki), true),
         Some(StatusSkp::Diajukan) => (|l| td_string!(l, pegawai.tugas_tunggu), true),
-        _ => (|l| td_string!(l, pegawai.tugas_selesai), false),
+        _ => (|l| td_string!(l, hasil.tugas_ditetapkan), false),
     };
     view! {
         <dl class="ringkas" data-testid="dasbor">

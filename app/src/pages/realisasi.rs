@@ -40,7 +40,7 @@ use crate::state::berkas::{BerkasTertunda, periksa, ukuran_teks, untuk_sel};
 use crate::state::editor::{HasilIndikator, PreviewState, hasil_per_indikator, target_teks};
 use crate::state::outbox::Outcome;
 use crate::state::realisasi::{
-    AWALAN, DrafRealisasi, evaluasi_awal, isian_dari, isian_kosong, kunci_sel, sama, tautan_dari_teks,
+    AWALAN, DrafRealisasi, evaluasi_awal, isian_dari, isian_kosong, kosong, kunci_sel, sama, tautan_dari_teks,
 };
 use crate::state::skp::KeadaanSimpan;
 use crate::teks::{rentang_tanggal, teks};
@@ -370,10 +370,23 @@ fn Realisasi(dok: RealisasiSkp, skp: SkpBaca, periode: Option<PeriodeView>) -> i
                 {move || dok.with(|d| d.evaluasi.iter().map(|e| {
                     let ev = e.evaluasi;
                     let label = e.label.clone();
+                    let label2 = e.label.clone();
                     let belum = e.belum.len();
                     let dimulai = e.dimulai;
+                    // The count's meaning for a screen reader too.
+                    let nama = move || {
+                        let l = i18n.get_locale();
+                        let teks = label2.dalam(l.kode()).to_owned();
+                        if dimulai && belum > 0 {
+                            use crate::i18n::kata::hasil::dasbor_belum as belum_teks;
+                            format!("{teks}: {}", belum_teks(l, belum_teks::Isi { n: &belum }))
+                        } else {
+                            teks
+                        }
+                    };
                     view! {
                         <button type="button" class="tab" data-testid=format!("evaluasi-{}", ev.kode())
+                            aria-label=nama
                             aria-pressed=move || (pilih.get() == ev).to_string()
                             on:click=move |_| pilih.set(ev)>
                             {move || label.dalam(i18n.get_locale().kode()).to_owned()}
@@ -470,9 +483,7 @@ fn SelIndikator(h: Konteks, iki: domain::skp::Indikator, evaluasi: PeriodeEvalua
     };
     // The local check, once something is typed: the domain's own.
     let galat = Memo::new(move |_| {
-        form.with(|x| {
-            if crate::state::realisasi::kosong(x) { Default::default() } else { x.validate().err().unwrap_or_default() }
-        })
+        form.with(|x| if kosong(x) { Default::default() } else { x.validate().err().unwrap_or_default() })
     });
     let pesan = move |bidang: &'static str| {
         Signal::derive(move || {
@@ -496,15 +507,19 @@ fn SelIndikator(h: Konteks, iki: domain::skp::Indikator, evaluasi: PeriodeEvalua
         let kunci = kunci.clone();
         Signal::derive(move || {
             let server = h.dok.with(|d| realisasi_server(d, &kunci));
+            // Nothing to say of an empty cell, nor of one the field's messages speak for.
+            if (server.is_none() && form.with(kosong)) || galat.with(|g| !g.is_empty()) {
+                return None;
+            }
             let sama = form.with(|x| sama(x, server.as_ref()));
             let di_antre = h.antre.with(|a| a.contains_key(&kunci));
-            KeadaanSimpan::dari(
+            Some(KeadaanSimpan::dari(
                 sama,
                 (di_antre, true),
                 h.online.get(),
                 h.ditolak.with(|m| m.contains_key(&kunci)),
                 h.disimpan_pada.with(|m| m.get(&kunci).copied()),
-            )
+            ))
         })
     };
     let hasil = {
@@ -559,11 +574,11 @@ fn SelIndikator(h: Konteks, iki: domain::skp::Indikator, evaluasi: PeriodeEvalua
 
 /// Where a cell's realisation is saved (the SKP editor's words).
 #[component]
-fn StatusSel(keadaan: Signal<KeadaanSimpan>, tampil: bool) -> impl IntoView {
+fn StatusSel(keadaan: Signal<Option<KeadaanSimpan>>, tampil: bool) -> impl IntoView {
     let i18n = use_i18n();
     let isi = move || {
         let l = i18n.get_locale();
-        match keadaan.get() {
+        keadaan.get().map(|k| match k {
             KeadaanSimpan::Server(pada) => {
                 let kata = td_string!(l, pegawai.simpan_server);
                 match pada {
@@ -574,11 +589,11 @@ fn StatusSel(keadaan: Signal<KeadaanSimpan>, tampil: bool) -> impl IntoView {
             KeadaanSimpan::Menyimpan => format!("… {}", td_string!(l, pegawai.menyimpan)),
             KeadaanSimpan::Perangkat => format!("⏸ {}", td_string!(l, pegawai.simpan_perangkat)),
             KeadaanSimpan::Ditolak => format!("⚠ {}", td_string!(l, pegawai.simpan_ditolak)),
-        }
+        })
     };
     view! {
         <p class="status-simpan" data-testid="status-realisasi" role="status" aria-live="polite" hidden=!tampil
-            data-keadaan=move || keadaan.get().kode()>{isi}</p>
+            data-keadaan=move || keadaan.get().map(KeadaanSimpan::kode)>{isi}</p>
     }
 }
 
@@ -677,7 +692,11 @@ fn BuktiSel(h: Konteks, indikator_id: String, evaluasi: PeriodeEvaluasi, bisa: b
                             {bisa.then(|| view! {
                                 <button type="button" class="tombol-teks" data-testid="hapus-berkas"
                                     aria-label=move || format!("{} {nama}", td_string!(i18n.get_locale(), hasil.hapus_berkas))
-                                    on:click=move |_| h.hapus_bukti.run(id.clone())>
+                                    on:click=move |_| {
+                                        if crate::fokus::yakin(td_string!(i18n.get_locale(), hasil.yakin_hapus_berkas)) {
+                                            h.hapus_bukti.run(id.clone());
+                                        }
+                                    }>
                                     {teks(i18n, |l| td_string!(l, hasil.hapus_berkas))}
                                 </button>
                             })}
@@ -710,7 +729,7 @@ fn BuktiSel(h: Konteks, indikator_id: String, evaluasi: PeriodeEvaluasi, bisa: b
                                     }.into_any()
                                 }
                                 (None, None) => view! {
-                                    <span class="menunggu" data-testid="menunggu-koneksi">{teks(i18n, |l| td_string!(l, hasil.menunggu_koneksi))}</span>
+                                    <span class="petunjuk">" · "</span><span class="menunggu" data-testid="menunggu-koneksi">{teks(i18n, |l| td_string!(l, hasil.menunggu_koneksi))}</span>
                                 }.into_any(),
                             }}
                         </li>
