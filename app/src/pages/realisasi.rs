@@ -370,27 +370,16 @@ fn Realisasi(dok: RealisasiSkp, skp: SkpBaca, periode: Option<PeriodeView>) -> i
                 {move || dok.with(|d| d.evaluasi.iter().map(|e| {
                     let ev = e.evaluasi;
                     let label = e.label.clone();
-                    let label2 = e.label.clone();
                     let belum = e.belum.len();
                     let dimulai = e.dimulai;
-                    // The count's meaning for a screen reader too.
-                    let nama = move || {
-                        let l = i18n.get_locale();
-                        let teks = label2.dalam(l.kode()).to_owned();
-                        if dimulai && belum > 0 {
-                            use crate::i18n::kata::hasil::dasbor_belum as belum_teks;
-                            format!("{teks}: {}", belum_teks(l, belum_teks::Isi { n: &belum }))
-                        } else {
-                            teks
-                        }
-                    };
                     view! {
                         <button type="button" class="tab" data-testid=format!("evaluasi-{}", ev.kode())
-                            aria-label=nama
                             aria-pressed=move || (pilih.get() == ev).to_string()
                             on:click=move |_| pilih.set(ev)>
                             {move || label.dalam(i18n.get_locale().kode()).to_owned()}
-                            {(dimulai && belum > 0).then(|| view! { <span class="lencana">{belum}</span> })}
+                            {(dimulai && belum > 0).then(|| view! {
+                                <span class="lencana">{belum}<span class="sr">{move || format!(" {}", td_string!(i18n.get_locale(), hasil.belum_dicatat))}</span></span>
+                            })}
                         </button>
                     }
                 }).collect_view())}
