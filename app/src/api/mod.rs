@@ -5,9 +5,11 @@
 
 pub mod admin;
 pub mod auth;
+pub mod bukti;
 pub mod health;
 pub mod notifikasi;
 pub mod org;
+pub mod realisasi;
 pub mod skp;
 pub mod sync;
 pub mod umpan_balik;
@@ -277,25 +279,28 @@ async fn body_of(req: Result<gloo_net::http::Request, gloo_net::Error>, sesi_401
         return Err(Error::SessionEnded);
     }
     if !(200..300).contains(&status) {
-        let body = res.json::<ErrorBody>().await.unwrap_or_else(|_| ErrorBody {
-            code: "unknown".into(),
-            // No error body (a proxy's page, say): said in both languages, as the server would.
-            message: {
-                use crate::i18n::{Locale, td_string};
-                let umum = |l| td_string!(l, umum.galat_server_umum);
-                Teks::new(
-                    format!("{} (HTTP {status}).", umum(Locale::id)),
-                    format!("{} (HTTP {status}).", umum(Locale::en)),
-                )
-            },
-            ..ErrorBody::default()
-        });
+        let body = res.json::<ErrorBody>().await.unwrap_or_else(|_| tanpa_body(status));
         return Err(Error::Api { status, body });
     }
     if status == 204 {
         return Ok("null".to_owned());
     }
     res.text().await.map_err(|_| Error::Decode)
+}
+
+/// The error of a refusal without an error body (a proxy's page, say):
+/// said in both languages, as the server would.
+fn tanpa_body(status: u16) -> ErrorBody {
+    use crate::i18n::{Locale, td_string};
+    let umum = |l| td_string!(l, umum.galat_server_umum);
+    ErrorBody {
+        code: "unknown".into(),
+        message: Teks::new(
+            format!("{} (HTTP {status}).", umum(Locale::id)),
+            format!("{} (HTTP {status}).", umum(Locale::en)),
+        ),
+        ..ErrorBody::default()
+    }
 }
 
 /// A fresh Idempotency-Key, for an action the page retries with the same key.

@@ -2,6 +2,10 @@
 //! text under text keys, and the three things the app does with it (read a
 //! key, change a key in one transaction, remove keys by prefix). A thin
 //! layer over `web-sys` rather than a crate: the first load has little room.
+//! An evidence file waiting to be uploaded is kept in the same store as an
+//! object value (`{meta, isi}`: its description as text and its `Blob`),
+//! under keys of their own ([`write_value`], [`read_value`],
+//! [`values_with_prefix`]): no new store, so no version change of the database.
 //!
 //! Every write commits with `durability: "strict"` (Chromium's default is
 //! relaxed: a write could be reported done and still be lost to a power
@@ -202,14 +206,44 @@ pub async fn write(isi: Vec<(String, Option<String>)>) -> Result<(), IdbError> {
     completed(&tx).await
 }
 
+/// The keys that start with `awalan`.
+fn rentang_awalan(awalan: &str) -> Result<IdbKeyRange, JsValue> {
+    IdbKeyRange::bound(&awalan.into(), &format!("{awalan}\u{ffff}").into())
+}
+
 /// The keys that start with `awalan`, in order.
 pub async fn keys_with_prefix(awalan: &str) -> Result<Vec<String>, IdbError> {
     let (tx, store) = transaction(false).await?;
-    let rentang = IdbKeyRange::bound(&awalan.into(), &format!("{awalan}\u{ffff}").into())?;
+    let rentang = rentang_awalan(awalan)?;
     let req = store.get_all_keys_with_key(&rentang)?;
     completed(&tx).await?;
     let daftar: js_sys::Array = req.result()?.unchecked_into();
     Ok(daftar.iter().filter_map(|k| k.as_string()).collect())
+}
+
+/// Keeps a structured value (an object holding a `Blob`, say) under `kunci`.
+pub async fn write_value(kunci: &str, nilai: &JsValue) -> Result<(), IdbError> {
+    let (tx, store) = transaction(true).await?;
+    store.put_with_key(nilai, &JsValue::from_str(kunci))?;
+    completed(&tx).await
+}
+
+/// The value kept under `kunci`, as stored (text or an object).
+pub async fn read_value(kunci: &str) -> Result<Option<JsValue>, IdbError> {
+    let (tx, store) = transaction(false).await?;
+    let req: IdbRequest = store.get(&JsValue::from_str(kunci))?;
+    completed(&tx).await?;
+    Ok(Some(req.result()?).filter(|v| !v.is_undefined()))
+}
+
+/// The values under the keys that start with `awalan`, in key order.
+pub async fn values_with_prefix(awalan: &str) -> Result<Vec<JsValue>, IdbError> {
+    let (tx, store) = transaction(false).await?;
+    let rentang = rentang_awalan(awalan)?;
+    let req = store.get_all_with_key(&rentang)?;
+    completed(&tx).await?;
+    let daftar: js_sys::Array = req.result()?.unchecked_into();
+    Ok(daftar.iter().collect())
 }
 
 /// Asks the browser to keep the store through storage pressure (granted or

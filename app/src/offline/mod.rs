@@ -18,6 +18,7 @@
 //! and backoff functions here); [`sinkron`] wires them to the store, the
 //! server and the screen.
 
+pub mod berkas;
 pub mod idb;
 pub mod sync;
 
@@ -107,6 +108,22 @@ pub fn backoff_ms(percobaan: u32, acak: f64) -> u32 {
     let penuh = 2_000u32.saturating_mul(1 << percobaan.min(5)).min(60_000);
     let acak = acak.clamp(0.0, 1.0);
     (f64::from(penuh) * (0.5 + acak / 2.0)) as u32
+}
+
+/// This tab's name among the browser's tabs, kept through a reload
+/// (`sessionStorage` is per tab): an editor opened again after a reload
+/// goes on with its own waiting save; another tab's stays another's.
+pub fn id_tab() -> String {
+    const KUNCI: &str = "ekinerja.tab";
+    let simpanan = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let Some(id) = simpanan.as_ref().and_then(|s| s.get_item(KUNCI).ok().flatten()) {
+        return id;
+    }
+    let id = crate::api::idempotency_key();
+    if let Some(s) = simpanan {
+        let _ = s.set_item(KUNCI, &id);
+    }
+    id
 }
 
 /// Removes the kept answers of everyone but `pegawai_id` (all for `None`).

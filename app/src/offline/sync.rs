@@ -528,9 +528,12 @@ impl Syncer {
         if self.owner() != pemilik {
             return Langkah::Berhenti;
         }
-        // The saved record as the server now has it: what is read offline next.
+        // The saved record as the server now has it: what is read offline
+        // next. Only an answer that is the record itself (its `id` the
+        // record's): a change of a part of it (a realisation of an SKP)
+        // answers with that part, which is not what `GET record` reads.
         for h in hasil.iter().filter(|h| h.outcome() == Outcome::Saved) {
-            if let Some(r) = h.record.as_deref().filter(|_| h.body.is_object()) {
+            if let Some(r) = h.record.as_deref().filter(|r| is_the_record(r, &h.body)) {
                 offline::keep_data(&pemilik, r, h.body.to_string()).await;
             }
         }
@@ -550,6 +553,12 @@ impl Syncer {
     }
 }
 
+/// Whether an answer is the record at `path` (an object whose `id` is the
+/// path's last segment).
+fn is_the_record(path: &str, body: &Value) -> bool {
+    body.get("id").and_then(Value::as_str).is_some_and(|id| path.rsplit('/').next() == Some(id))
+}
+
 enum Langkah {
     /// A batch went through: the next one.
     Lanjut,
@@ -559,4 +568,20 @@ enum Langkah {
     NantiLagi,
     /// Nobody signed in, or the session ended: again after signing in.
     Berhenti,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_record_itself_is_kept_as_its_offline_copy() {
+        let skp = serde_json::json!({ "id": "s-1", "version": 4 });
+        assert!(is_the_record("/api/v1/skp/s-1", &skp));
+        // A saved realisation answers with the realisation, not the SKP.
+        let realisasi = serde_json::json!({ "skp_id": "s-1", "version": 5, "realisasi": {} });
+        assert!(!is_the_record("/api/v1/skp/s-1", &realisasi));
+        assert!(!is_the_record("/api/v1/skp/s-1", &serde_json::json!({ "id": "s-2" })));
+        assert!(!is_the_record("/api/v1/skp/s-1", &Value::Null));
+    }
 }

@@ -79,6 +79,7 @@ fn Dasbor() -> impl IntoView {
                             let periode_id = p.id.clone();
                             view! {
                                 <PeriodeKartu periode=p skp=mine hari_ini=today />
+                                <RealisasiBelum />
                                 // Only a pejabat penilai has a queue to ask about.
                                 {auth.0.with_untracked(Auth::is_penilai).then(|| view! { <MenungguTinjauan periode_id=periode_id /> })}
                             }.into_any()
@@ -87,6 +88,41 @@ fn Dasbor() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// The realisations still to record in the set SKP: per started
+/// sub-period, how many indicators have none yet, with the way to record
+/// them (the results build). Nothing while it loads, fails, or before the
+/// SKP is set.
+#[component]
+fn RealisasiBelum() -> impl IntoView {
+    let i18n = use_i18n();
+    let client = api::use_client();
+    let belum = LocalResource::new(move || async move { client.realisasi_belum().await });
+    move || {
+        let b = belum.get().and_then(Result::ok)?;
+        let skp_id = b.skp_id.filter(|_| !b.sub_periode.is_empty())?;
+        Some(view! {
+            <div class="realisasi-belum" data-testid="realisasi-belum">
+                <h2>{teks(i18n, |l| td_string!(l, hasil.dasbor_judul))}</h2>
+                <ul>
+                    {b.sub_periode.into_iter().map(|s| {
+                        let n = s.indikator.len();
+                        let label = s.label;
+                        view! {
+                            <li data-testid=format!("belum-{}", s.ke) data-jumlah=n>
+                                {move || label.dalam(i18n.get_locale().kode()).to_owned()} ": "
+                                {if n == 0 { teks(i18n, |l| td_string!(l, hasil.dasbor_lengkap)).into_any() } else { t!(i18n, hasil.dasbor_belum, n = move || n).into_any() }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <Tautan ke=Halaman::Realisasi(skp_id) attr:class="tombol" attr:data-testid="catat-realisasi">
+                    {teks(i18n, |l| td_string!(l, hasil.catat_realisasi))}
+                </Tautan>
+            </div>
+        })
     }
 }
 
@@ -207,7 +243,7 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
         None | Some(StatusSkp::Draf) => (|l| td_string!(l, pegawai.tugas_susun), true),
         Some(StatusSkp::Dikembalikan | StatusSkp::Revisi) => (|l| td_string!(l, pegawai.tugas_perbaiki), true),
         Some(StatusSkp::Diajukan) => (|l| td_string!(l, pegawai.tugas_tunggu), true),
-        _ => (|l| td_string!(l, pegawai.tugas_selesai), false),
+        _ => (|l| td_string!(l, hasil.tugas_ditetapkan), false),
     };
     view! {
         <dl class="ringkas" data-testid="dasbor">

@@ -42,6 +42,9 @@ fn MuatDokumen(id: String) -> impl IntoView {
             let status = skp.status;
             // The plan's own editor, while it still takes this reader's changes.
             let ubah = (skp.akses == domain::api::Akses::Pegawai && status.is_editable()).then(|| skp.id.clone());
+            // A set plan's results, recorded by its pegawai (the results build).
+            let dicatat = matches!(status, domain::skp::StatusSkp::Ditetapkan | domain::skp::StatusSkp::Dinilai);
+            let catat = (skp.akses == domain::api::Akses::Pegawai && dicatat).then(|| skp.id.clone());
             let atasan = atasan.filter(|a| a.tersedia).map(|a| a.rhk).unwrap_or_default();
             view! {
                 <section class="kartu jangan-cetak" data-testid="kepala-dokumen">
@@ -54,6 +57,9 @@ fn MuatDokumen(id: String) -> impl IntoView {
                     })}
                     {ubah.map(|id| view! {
                         <Tautan ke=Halaman::Skp(id) attr:class="tombol">{teks(i18n, |l| td_string!(l, pegawai.ubah_rencana))}</Tautan>
+                    })}
+                    {catat.map(|id| view! {
+                        <Tautan ke=Halaman::Realisasi(id) attr:class="tombol" attr:data-testid="catat-realisasi">{teks(i18n, |l| td_string!(l, hasil.catat_realisasi))}</Tautan>
                     })}
                 </section>
                 <DokumenSkp skp=skp periode=p atasan=atasan />

@@ -17,7 +17,7 @@ use crate::fokus::{fokus_galat_pertama, fokus_nanti};
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::navigasi::Tautan;
 use crate::offline::sync::{SyncResult, use_syncer};
-use crate::offline::to_json;
+use crate::offline::{id_tab, to_json};
 use crate::page::Halaman;
 use crate::state::auth::use_auth;
 use crate::state::draf;
