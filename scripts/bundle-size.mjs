@@ -1,6 +1,6 @@
 // The first-load transfer of each wasm build of the SPA (app/src/page.rs
 // `Bundle`): wasm + js + css, raw and brotli, of the home build at the root
-// and of each build in its folder (skp/, penilai/, hasil/, unit/, admin/): a first visit
+// and of each build in its folder (skp/, realisasi/, penilai/, hasil/, unit/, admin/): a first visit
 // can open any of them (a deep link), and gets only that one.
 // A report, never a pass/fail gate (the budget is 300 KB brotli each).
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
@@ -47,7 +47,8 @@ const labels = {
   '': 'home build (/: sign-in, dashboard, account)',
   skp: 'SKP editor (/skp/…)',
   penilai: 'penilai (/penilai/…)',
-  hasil: 'results and feedback (/hasil/…)',
+  hasil: 'feedback and the 360 (/hasil/…)',
+  realisasi: 'realisasi and evidence (/realisasi/…)',
   unit: 'penilai: the unit (/unit/…)',
   admin: 'admin console (/admin/…, online only)',
 };

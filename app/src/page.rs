@@ -18,9 +18,11 @@ pub enum Bundle {
     Penilai,
     /// The admin console (online only).
     Admin,
-    /// The year's results and feedback for the pegawai: realisasi and
-    /// evidence, the feedback received, the 360 to answer and its aggregate.
+    /// The feedback the pegawai received, the 360 to answer and its aggregate.
     Hasil,
+    /// The pegawai's realisasi and evidence per sub-period (the rules'
+    /// previews, as the SKP editor has them).
+    Realisasi,
     /// The penilai's work with the whole unit through the year: feedback
     /// per sub-period and each subordinate's 360 (next: the evaluation).
     Unit,
@@ -37,6 +39,7 @@ impl Bundle {
             Bundle::Admin => "admin",
             Bundle::Hasil => "hasil",
             Bundle::Unit => "unit",
+            Bundle::Realisasi => "realisasi",
         }
     }
 }
@@ -91,7 +94,7 @@ impl Halaman {
             Halaman::Antrian => "/penilai".into(),
             Halaman::TinjauSkp(id) => format!("/penilai/skp/{id}"),
             Halaman::Admin => "/admin".into(),
-            Halaman::Realisasi(id) => format!("/hasil/realisasi/{id}"),
+            Halaman::Realisasi(id) => format!("/realisasi/{id}"),
             Halaman::UmpanBalik => "/hasil/umpan-balik".into(),
             Halaman::Tugas360 => "/hasil/360".into(),
             Halaman::AntrianUmpanBalik => "/unit/umpan-balik".into(),
@@ -126,7 +129,7 @@ impl Halaman {
                     ("/unit/360/", Halaman::Penilai360),
                     ("/banding/", Halaman::Banding),
                     ("/dokumen/", Halaman::Dokumen),
-                    ("/hasil/realisasi/", Halaman::Realisasi),
+                    ("/realisasi/", Halaman::Realisasi),
                     ("/skp/", Halaman::Skp),
                 ];
                 let (awal, buat) = dengan_id.into_iter().find(|(awal, _)| path.starts_with(awal))?;
@@ -142,7 +145,8 @@ impl Halaman {
             Halaman::Antrian | Halaman::TinjauSkp(_) => Bundle::Penilai,
             Halaman::AntrianUmpanBalik | Halaman::Penilai360(_) => Bundle::Unit,
             Halaman::Admin => Bundle::Admin,
-            Halaman::Realisasi(_) | Halaman::UmpanBalik | Halaman::Tugas360 => Bundle::Hasil,
+            Halaman::UmpanBalik | Halaman::Tugas360 => Bundle::Hasil,
+            Halaman::Realisasi(_) => Bundle::Realisasi,
             Halaman::Beranda
             | Halaman::Masuk
             | Halaman::Aktivasi
@@ -211,9 +215,10 @@ mod tests {
             "/banding",
             "/banding/a/b",
             "/hasil",
-            "/hasil/realisasi",
-            "/hasil/realisasi/",
-            "/hasil/realisasi/a/b",
+            "/realisasi",
+            "/realisasi/",
+            "/realisasi/a/b",
+            "/hasil/realisasi/a",
             "/unit/360",
             "/unit/360/a/b",
             "/penilai/umpan-balik",
@@ -252,7 +257,7 @@ mod tests {
             let pertama = h.href().split('/').nth(1).unwrap_or_default().to_owned();
             if dir.is_empty() {
                 // The home build: no other build's folder starts its path.
-                for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil, Bundle::Unit] {
+                for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil, Bundle::Unit, Bundle::Realisasi] {
                     assert_ne!(pertama, b.dir(), "{h:?}");
                 }
             } else {
@@ -268,7 +273,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let script = std::fs::read_to_string(root.join("scripts/build-spa.sh")).unwrap();
         let folders: Vec<&str> = script.lines().flat_map(|l| l.split_whitespace()).collect();
-        for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil, Bundle::Unit] {
+        for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil, Bundle::Unit, Bundle::Realisasi] {
             assert!(folders.contains(&b.dir()) || script.contains(&format!("--public-url /{}/", b.dir())), "{b:?}");
         }
         assert!(root.join("index.html").is_file());

@@ -90,7 +90,7 @@ test('a pegawai records a realisation with a file on a phone; after a reload it 
   await shots(page, 'realisasi-dasbor');
   await page.getByTestId('catat-realisasi').click();
   await page.getByTestId('halaman-realisasi').waitFor();
-  assert.equal(new URL(page.url()).pathname, `/hasil/realisasi/${skp.id}`);
+  assert.equal(new URL(page.url()).pathname, `/realisasi/${skp.id}`);
   const kode = await evaluasiTerpilih(page);
   assert.match(kode, /^periodik-\d+$/, 'a sub-period is chosen');
   const ke = kode.split('-')[1];
@@ -168,7 +168,7 @@ test('with no connection a realisation and a photo wait on the device and reach 
   await browser.context.clearCookies();
   await login(page, server.base, NIP.staf3);
   await swMengendalikan(page);
-  await page.goto(`${server.base}/hasil/realisasi/${skp.id}`);
+  await page.goto(`${server.base}/realisasi/${skp.id}`);
   await page.getByTestId('halaman-realisasi').waitFor();
   const kode = await evaluasiTerpilih(page);
   const sel = page.getByTestId('sel-iki-1');

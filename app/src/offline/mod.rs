@@ -169,22 +169,6 @@ pub async fn read_session() -> Option<SessionView> {
     session_valid(&s, (js_sys::Date::now() / 1000.0) as i64).then_some(s)
 }
 
-/// This tab's name among the browser's tabs, kept through a reload
-/// (`sessionStorage` is per tab): an editor opened again after a reload
-/// goes on with its own waiting save; another tab's stays another's.
-pub fn id_tab() -> String {
-    const KUNCI: &str = "ekinerja.tab";
-    let simpanan = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-    if let Some(id) = simpanan.as_ref().and_then(|s| s.get_item(KUNCI).ok().flatten()) {
-        return id;
-    }
-    let id = crate::api::idempotency_key();
-    if let Some(s) = simpanan {
-        let _ = s.set_item(KUNCI, &id);
-    }
-    id
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,4 @@
-//! `/hasil/realisasi/:id`: the pegawai records what they achieved on each
+//! `/realisasi/:id`: the pegawai records what they achieved on each
 //! indicator of their set SKP, per sub-period, with its evidence: the
 //! realised value (Indonesian notation, as the SKP editor takes it), a
 //! short note, links, and files (a photo from the phone's camera, or a

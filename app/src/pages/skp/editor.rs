@@ -177,7 +177,7 @@ pub(super) fn EditorSkp(
     // an answer to one of them is this screen's own; its saves not sent yet
     // give way to its next, never to another tab's.
     let milik = StoredValue::new(Vec::<u64>::new());
-    let asal = crate::offline::id_tab();
+    let asal = id_tab();
     let simpan = Action::new_local(move |ajukan: &bool| {
         let ajukan = *ajukan;
         let (id, version) = view_state.with_untracked(|v| (v.skp.id.clone(), v.versi()));
