@@ -126,8 +126,11 @@ pub fn id_tab() -> String {
     id
 }
 
-/// Removes the kept answers of everyone but `pegawai_id` (all for `None`).
+/// Removes the kept answers of everyone but `pegawai_id` (all for `None`),
+/// and their 360 answers waiting in the outbox.
 pub async fn clear_data(pegawai_id: Option<&str>) {
+    // And from the outbox, what others said of a colleague in a 360.
+    sync::buang_rahasia(pegawai_id).await;
     let Ok(kunci) = idb::keys_with_prefix(AWALAN_DATA).await else { return };
     let buang: Vec<(String, Option<String>)> =
         kunci.into_iter().filter(|k| is_someone_elses(k, pegawai_id)).map(|k| (k, None)).collect();

@@ -104,6 +104,13 @@ async fn update_outbox<R: 'static>(
     .ok_or(idb::IdbError)
 }
 
+/// Drops from the stored outbox the 360 answers of everyone but
+/// `pegawai_id` (`None`: of everyone; `Outbox::buang_rahasia`).
+pub async fn buang_rahasia(pegawai_id: Option<&str>) {
+    let p = pegawai_id.map(str::to_owned);
+    let _ = update_outbox(move |ob| ob.buang_rahasia(p.as_deref())).await;
+}
+
 /// A device's id for its outbox, chosen once.
 fn new_outbox() -> Outbox {
     Outbox::new(api::idempotency_key())

@@ -271,6 +271,19 @@ impl Outbox {
         applied
     }
 
+    /// Drops the waiting and refused changes that say what their owner
+    /// thinks of a colleague ([`RAHASIA`]: 360 answers) of everyone but
+    /// `owner` (`None`: of everyone): who rated whom must not stay readable
+    /// on a device the next person uses. `true` when something went.
+    pub fn buang_rahasia(&mut self, owner: Option<&str>) -> bool {
+        let rahasia =
+            |e: &Entry| owner != Some(e.owner.as_str()) && RAHASIA.iter().any(|r| e.mutation.path.starts_with(r));
+        let sebelum = (self.pending.len(), self.refused.len());
+        self.pending.retain(|e| !rahasia(e));
+        self.refused.retain(|r| !rahasia(&r.entry));
+        sebelum != (self.pending.len(), self.refused.len())
+    }
+
     /// `owner`'s changes waiting to be sent, oldest first.
     pub fn pending<'a>(&'a self, owner: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         self.pending.iter().filter(move |e| e.owner == owner)
@@ -308,6 +321,11 @@ impl Outbox {
         Some(self.push(owner, record, &m.method, &m.path, m.body, key))
     }
 }
+
+/// The paths of changes that must not outlive their owner's session on a
+/// device: a rater's 360 answers (the ratee or the penilai could read them
+/// from the browser's storage and learn who rated what).
+pub const RAHASIA: [&str; 1] = ["/api/v1/tugas-360/"];
 
 /// The answer kept for a change not sent because an earlier change to the
 /// same record was refused (the server answers a batch the same way).
@@ -623,6 +641,30 @@ mod tests {
             3,
             "seq goes on after a reload"
         );
+    }
+
+    #[test]
+    fn a_raters_360_answers_go_when_someone_else_signs_in_or_on_sign_out() {
+        let mut o = Outbox::new("hp");
+        let jawab = |o: &mut Outbox, owner: &str, key: &str| {
+            o.push(owner, Some(("/api/v1/tugas-360/t1", 0)), "PUT", "/api/v1/tugas-360/t1", json!({}), key.into())
+        };
+        jawab(&mut o, "ani", "k1");
+        edit(&mut o, "ani", 1, "rencana", "k2");
+        jawab(&mut o, "budi", "k3");
+        // Budi signs in on Ani's device: Ani's answer goes, her plan stays.
+        assert!(o.buang_rahasia(Some("budi")));
+        assert_eq!(o.pending("ani").map(|e| e.mutation.path.as_str()).collect::<Vec<_>>(), [SKP]);
+        assert_eq!(o.pending("budi").count(), 1, "his own answer stays");
+        assert!(!o.buang_rahasia(Some("budi")), "nothing more");
+        // A refused answer goes the same way, and signing out takes everyone's.
+        let b = o.batch("budi").unwrap();
+        let mut out = jawaban("hp", &[(&b.mutations[0], 409, false)]);
+        out.results[0].body = json!({ "code": "stale_version" });
+        o.apply("budi", &out);
+        assert_eq!(o.refused("budi").count(), 1);
+        assert!(o.buang_rahasia(None));
+        assert_eq!((o.refused("budi").count(), o.pending("ani").count()), (0, 1));
     }
 
     #[test]

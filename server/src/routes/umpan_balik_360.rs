@@ -479,7 +479,7 @@ async fn tambah(
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CalonQuery {
-    /// Part of a name, or the start of a NIP: at least 3 characters.
+    /// Part of a name (at least 3 characters), or a whole NIP (18 digits).
     pub q: String,
 }
 
@@ -487,8 +487,8 @@ pub struct CalonQuery {
 const MAKS_CALON: i64 = 20;
 
 /// Colleagues of the caller's instansi to propose (or set) as 360 raters,
-/// found by name or NIP: the id, NIP, name and position of each, the
-/// caller left out. A pegawai has no other way to name a colleague (the
+/// found by part of a name or by a whole NIP: the id, name and position of
+/// each (never the NIP, which holds a birth date), the caller left out. A pegawai has no other way to name a colleague (the
 /// instansi's directory, `/org/pegawai`, is the admin's).
 #[utoipa::path(
     get,
@@ -498,7 +498,7 @@ const MAKS_CALON: i64 = 20;
     params(CalonQuery),
     responses(
         (status = 200, description = "At most 20 colleagues, by name.", body = Vec<PegawaiRingkas>),
-        (status = 422, description = "`q` shorter than 3 or longer than 100 characters.", body = ErrorBody),
+        (status = 422, description = "`q` shorter than 3 or longer than 100 characters, or digits that are not a whole NIP.", body = ErrorBody),
     )
 )]
 async fn calon(
@@ -514,6 +514,14 @@ async fn calon(
             Teks::new("Ketik 3 sampai 100 karakter nama atau NIP.", "Type 3 to 100 characters of a name or NIP."),
         ));
     }
+    // A NIP holds its owner's birth date: found by the whole of it only,
+    // never by its start (which would list everyone born on a day).
+    if teks.chars().any(|c| c.is_ascii_digit()) && !(n == 18 && teks.chars().all(|c| c.is_ascii_digit())) {
+        return Err(ApiError::field(
+            "q",
+            Teks::new("Ketik nama, atau NIP lengkap (18 angka).", "Type a name, or a whole NIP (18 digits)."),
+        ));
+    }
     let mut conn = state.db.pool().acquire().await.context("a database connection")?;
     let halaman = org::cari_pegawai(&mut conn, &actor.instansi_id, teks, "", MAKS_CALON + 1, 0).await?;
     let calon = halaman
@@ -521,7 +529,8 @@ async fn calon(
         .into_iter()
         .filter(|p| p.id != actor.pegawai_id)
         .take(MAKS_CALON as usize)
-        .map(|p| PegawaiRingkas { id: p.id, nip: p.nip, nama: p.nama, jabatan: p.jabatan })
+        // (Without the NIP: the name and position tell colleagues apart.)
+        .map(|p| PegawaiRingkas { id: p.id, nip: String::new(), nama: p.nama, jabatan: p.jabatan })
         .collect();
     Ok(Json(calon))
 }

@@ -1211,11 +1211,16 @@ async fn calon_on(backend: Backend) {
     let nama: Vec<&str> = d.as_array().unwrap().iter().map(|p| p["nama"].as_str().unwrap()).collect();
     assert_eq!(nama, ["Agus Setiawan"], "{backend:?}: the caller's instansi only");
     let p = &d[0];
-    assert!(p["id"].is_string() && p["jabatan"].is_string() && p["nip"] == DEMO_STAF3, "{p}");
-    assert_eq!(p.as_object().unwrap().len(), 4, "id, nip, nama and jabatan only: {p}");
-    // By the start of a NIP; never the caller themselves.
-    let (_, d) = baca(&staf2, &format!("/api/v1/calon-penilai-360?q={}", &DEMO_STAF2[..8])).await;
-    assert!(d.as_array().unwrap().iter().all(|p| p["nip"] != DEMO_STAF2), "{d}");
+    // No NIP in the answer: a NIP holds its owner's birth date.
+    assert!(p["id"].is_string() && p["jabatan"].is_string() && p["nip"] == "", "{p}");
+    assert_eq!(p.as_object().unwrap().len(), 4, "id, nip (empty), nama and jabatan only: {p}");
+    // By a whole NIP only: its start (a birth date) is refused, not searched.
+    let (status, d) = baca(&staf2, &format!("/api/v1/calon-penilai-360?q={DEMO_STAF3}")).await;
+    assert_eq!((status, d.as_array().map(Vec::len)), (200, Some(1)), "{backend:?}: {d}");
+    let (status, _) = baca(&staf2, &format!("/api/v1/calon-penilai-360?q={}", &DEMO_STAF3[..8])).await;
+    assert_eq!(status, 422, "{backend:?}: a NIP's start");
+    let (_, d) = baca(&staf2, &format!("/api/v1/calon-penilai-360?q={DEMO_STAF2}")).await;
+    assert_eq!(d, json!([]), "{backend:?}: never the caller themselves");
     let (_, d) = baca(&staf2, "/api/v1/calon-penilai-360?q=Nur%20Aisyah").await;
     assert_eq!(d, json!([]), "{backend:?}: the caller is left out");
     for q in ["ag", "%20%20ag%20", &"x".repeat(101)] {
