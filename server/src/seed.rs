@@ -165,7 +165,8 @@ pub async fn print_demo_accounts(db: &Db) -> anyhow::Result<()> {
 /// SKP with monthly documentation, so their penilai Budi Santoso can give
 /// feedback and they can record realisasi; Maya proposed Hendra and Yusuf
 /// as rekan setingkat for her 360, Budi confirmed them and added Rizky
-/// (Sekretariat) as pihak lain: three colleagues asked to answer.
+/// (Sekretariat, of the same level): three colleagues asked to answer, the
+/// smallest group whose answers the aggregate shows.
 pub async fn seed_demo_kegiatan(db: &Db, router: &Router) -> anyhow::Result<()> {
     // The instansi documents monthly in the year the demo shows (a period
     // with no SKP yet takes the change).
@@ -206,8 +207,10 @@ pub async fn seed_demo_kegiatan(db: &Db, router: &Router) -> anyhow::Result<()> 
         let id = baris["id"].as_str().context("a proposed rater's id")?;
         budi.kirim(Method::POST, &format!("/api/v1/penilai-360/{id}/konfirmasi"), Value::Null).await?;
     }
-    let lain = json!({ "periode_id": periode_id, "pegawai_id": maya_id, "penilai_id": id_of(nip("staf1")).await?, "kelompok": "pihak_lain" });
-    budi.kirim(Method::POST, "/api/v1/penilai-360", lain).await?;
+    // A third peer of the same level from the Sekretariat, set by the penilai:
+    // a group of three, the smallest whose answers are shown.
+    let rekan = json!({ "periode_id": periode_id, "pegawai_id": maya_id, "penilai_id": id_of(nip("staf1")).await?, "kelompok": "rekan" });
+    budi.kirim(Method::POST, "/api/v1/penilai-360", rekan).await?;
     tracing::info!("demo year seeded: three set SKPs and a 360");
     Ok(())
 }

@@ -77,8 +77,6 @@ pub fn Kerangka(#[prop(optional, into)] status: Option<ViewFn>, children: Childr
                 <Show when=masuk>
                     <Tautan ke=Halaman::Beranda>{teks(i18n, |l| td_string!(l, umum.beranda))}</Tautan>
                     <Tautan ke=Halaman::SkpSaya>{teks(i18n, |l| td_string!(l, umum.skp_saya))}</Tautan>
-                    <Tautan ke=Halaman::UmpanBalik>{teks(i18n, |l| td_string!(l, umpan_balik.menu_umpan_balik))}</Tautan>
-                    <Tautan ke=Halaman::Tugas360>{teks(i18n, |l| td_string!(l, umpan_balik.menu_360))}</Tautan>
                     <Show when=move || auth.0.with(Auth::is_penilai)>
                         <Tautan ke=Halaman::Antrian>{teks(i18n, |l| td_string!(l, umum.penilaian))}</Tautan>
                     </Show>

@@ -80,6 +80,12 @@ fn Dasbor() -> impl IntoView {
                             view! {
                                 <PeriodeKartu periode=p skp=mine hari_ini=today />
                                 <RealisasiBelum />
+                                // The feedback pages (a build of their own): the feedback
+                                // received and the 360, and the 360 requests to answer.
+                                <p class="jalan-umpan-balik" data-testid="jalan-umpan-balik">
+                                    <Tautan ke=Halaman::UmpanBalik attr:class="tombol-kedua">{teks(i18n, |l| td_string!(l, umpan_balik.menu_umpan_balik))}</Tautan>
+                                    <Tautan ke=Halaman::Tugas360 attr:class="tombol-kedua">{teks(i18n, |l| td_string!(l, umpan_balik.menu_360))}</Tautan>
+                                </p>
                                 // Only a pejabat penilai has a queue to ask about.
                                 {auth.0.with_untracked(Auth::is_penilai).then(|| view! { <MenungguTinjauan periode_id=periode_id /> })}
                             }.into_any()

@@ -87,7 +87,7 @@ fn DaftarAntrian() -> impl IntoView {
                             <span class="nama">{i.pegawai.nama.clone()}</span>
                             <span class="jabatan">{i.pegawai.jabatan.clone()}</span>
                             <StatusBadge status=i.status />
-                            <Tautan ke=Halaman::Penilai360(i.pegawai.id.clone()) attr:class="tombol-teks" attr:data-testid="tautan-360">{teks(i18n, |l| td_string!(l, penilai.tautan_360))}</Tautan>
+                            <Tautan ke=Halaman::Penilai360(i.pegawai.id.clone()) attr:class="tombol-teks tautan-360" attr:data-testid="tautan-360">{teks(i18n, |l| td_string!(l, penilai.tautan_360))}</Tautan>
                             {match i.skp_id.clone() {
                                 // Only a submitted plan waits for a decision: any other is opened to read.
                                 Some(id) => {

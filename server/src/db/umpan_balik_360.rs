@@ -26,6 +26,30 @@ pub async fn pengaturan<'e, E: sqlx::Executor<'e, Database = Any>>(
         .context("reading a period's 360 deadline")?)
 }
 
+/// Refuses a change once the period's 360 has closed by `hari_ini`, read
+/// inside the write (the deadline stored, else the period's last day
+/// `akhir`): a change checked before midnight but written after it must not
+/// alter what an aggregate already released was made of.
+pub async fn tolak_bila_ditutup(
+    c: &mut AnyConnection,
+    periode_id: &str,
+    akhir: domain::tanggal::Tanggal,
+    hari_ini: domain::tanggal::Tanggal,
+) -> DbResult<()> {
+    let batas = pengaturan(&mut *c, periode_id)
+        .await?
+        .and_then(|(b, _)| domain::tanggal::Tanggal::parse_iso(&b))
+        .unwrap_or(akhir);
+    if domain::umpan_balik::ditutup(batas, hari_ini) {
+        return Err(super::error::DbError::conflict(
+            "umpan_balik_360_ditutup",
+            "Umpan balik 360 periode ini sudah ditutup; tidak ada yang dapat diubah lagi.",
+            "This period's 360 has closed; nothing can change any more.",
+        ));
+    }
+    Ok(())
+}
+
 /// Sets the deadline based on `version` (0: none stored yet); `false` when
 /// that is not the current version.
 pub async fn set_pengaturan(

@@ -283,15 +283,7 @@ async fn edit(
         Err(ApiError::Validation(_)) if input.draf && input.rencana.dalam_batas() => l.row.skp.rencana().clone(),
         other => other?,
     };
-    let sebelum = l.row.skp.clone();
     l.row.skp.update(peran, rencana)?;
-    // The same form again (a second tab that restored the same device copy,
-    // a form undone back to what was saved): answered with the SKP as it
-    // is, with no new version and no history row for a change of nothing.
-    if input.rencana == l.row.isian && l.row.skp == sebelum {
-        let body = serde_json::to_string(&view_of(l.row, akses, l.pegawai)).context("rendering the SKP")?;
-        return Ok(jawaban_json(StatusCode::OK, body));
-    }
     l.row.isian = input.rencana;
     save(&state, l, akses, AksiSkp::Update, &actor, kunci).await
 }

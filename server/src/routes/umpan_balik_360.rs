@@ -282,10 +282,12 @@ async fn set_pengaturan(
         version: input.version + 1,
     };
     let (k, instansi, dasar, v) = (kunci.clone(), actor.instansi_id.clone(), input.version, view.clone());
+    let akhir = periode.selesai();
     let body = state
         .db
         .write(move |c| {
             Box::pin(async move {
+                store::tolak_bila_ditutup(&mut *c, &v.periode_id, akhir, clock::hari_ini()).await?;
                 if !store::set_pengaturan(c, &v.periode_id, &instansi, &v.batas, dasar).await? {
                     return Ok(None);
                 }
@@ -444,10 +446,12 @@ async fn tambah(
         Vec::new()
     };
     let (k, email, oleh) = (kunci.clone(), state.inner.email.on(), actor.pegawai_id.clone());
+    let akhir = periode.selesai();
     let body = state
         .db
         .write(move |c| {
             Box::pin(async move {
+                store::tolak_bila_ditutup(&mut *c, &row.periode_id, akhir, clock::hari_ini()).await?;
                 let id = if usul {
                     store::usulkan(&mut *c, &row).await?
                 } else {
@@ -578,10 +582,12 @@ async fn konfirmasi(
     baru.usulan = row.usulan.map(|(k, _)| (k, StatusPenilai360::Dikonfirmasi));
     let view = item_of(&baru, akses).context("the penilai sees every line")?;
     let (k, email, id2, oleh) = (kunci.clone(), state.inner.email.on(), id.clone(), actor.pegawai_id.clone());
+    let (akhir, pid) = (periode.selesai(), row.periode_id.clone());
     let body = state
         .db
         .write(move |c| {
             Box::pin(async move {
+                store::tolak_bila_ditutup(&mut *c, &pid, akhir, clock::hari_ini()).await?;
                 // The rater is asked only when this confirms a proposal, and once ever.
                 let Some(usulan) = store::konfirmasi(&mut *c, &id2).await? else { return Ok(None) };
                 let dikabari = usulan && minta(&mut *c, &baru, &oleh, email).await?;
@@ -628,10 +634,14 @@ async fn hapus(State(state): State<AppState>, actor: Actor, Path(id): Path<Strin
     }
     // Conditional on what was checked above: a proposal confirmed or a line
     // removed in the meantime is not removed now.
+    let (akhir, pid) = (periode.selesai(), row.periode_id.clone());
     let dihapus = state
         .db
         .write(move |c| {
-            Box::pin(async move { if usul { store::tarik_usulan(c, &id).await } else { store::hapus(c, &id).await } })
+            Box::pin(async move {
+                store::tolak_bila_ditutup(&mut *c, &pid, akhir, clock::hari_ini()).await?;
+                if usul { store::tarik_usulan(c, &id).await } else { store::hapus(c, &id).await }
+            })
         })
         .await?;
     if !dihapus {
@@ -754,10 +764,12 @@ async fn jawab(
     sekarang.jawaban = Some(Jawaban360 { version: input.version + 1, penilaian });
     let body = serde_json::to_string(&sekarang).context("rendering a 360 answer")?;
     let (k, dasar) = (kunci.clone(), input.version);
+    let akhir = periode.selesai();
     let disimpan = state
         .db
         .write(move |c| {
             Box::pin(async move {
+                store::tolak_bila_ditutup(&mut *c, &row.periode_id, akhir, clock::hari_ini()).await?;
                 if !store::simpan_jawaban(c, &row, dasar, &isi).await? {
                     return Ok(false);
                 }

@@ -335,33 +335,6 @@ async fn a_write_on_a_stale_version_gets_409_with_the_current_record() {
 }
 
 #[tokio::test]
-async fn a_save_of_the_same_form_again_makes_no_new_version() {
-    for backend in backends() {
-        let app = spawn_app_with(backend, None, true).await;
-        let periode = periode_id(&app).await;
-        let pegawai = app.login(DEMO_STAF2).await;
-        let skp: Value = create(&pegawai, &periode, "Rencana awal").await.json().await.unwrap();
-        let id = skp["id"].as_str().unwrap();
-        let put = |uraian: &str, version: i64| {
-            pegawai
-                .put(&format!("/api/v1/skp/{id}"))
-                .json(&json!({ "version": version, "rencana": rencana(uraian), "draf": true }))
-                .send()
-        };
-        assert_eq!(put("Dari tab pertama", 1).await.unwrap().status(), 200);
-        // The second tab saves the same form on the same version.
-        let lagi = put("Dari tab pertama", 2).await.unwrap();
-        assert_eq!(lagi.status(), 200, "{backend:?}");
-        let lagi: Value = lagi.json().await.unwrap();
-        assert_eq!(lagi["version"], 2, "no new version for a change of nothing");
-        let versi: Value = pegawai.get(&format!("/api/v1/skp/{id}/versi")).send().await.unwrap().json().await.unwrap();
-        assert_eq!(versi.as_array().unwrap().len(), 2, "{backend:?}: create and one update: {versi}");
-        // A real change still is one.
-        assert_eq!(put("Diubah", 2).await.unwrap().json::<Value>().await.unwrap()["version"], 3);
-    }
-}
-
-#[tokio::test]
 async fn a_replayed_idempotency_key_returns_the_first_result_and_changes_nothing() {
     for backend in backends() {
         let app = spawn_app_with(backend, None, true).await;

@@ -1230,3 +1230,37 @@ async fn calon_on(backend: Backend) {
     let res = app.client.get(format!("http://{}/api/v1/calon-penilai-360?q=agus", app.addr)).send().await.unwrap();
     assert_eq!(res.status(), 401, "signed in only");
 }
+
+/// The 360's "closed" is checked again inside each write (not only before
+/// it): a change checked before midnight but written after the deadline
+/// passed is refused, so an aggregate already released cannot change under
+/// a reader comparing two of them.
+#[tokio::test]
+async fn a_360_change_written_after_the_deadline_passed_is_refused_inside_the_write() {
+    use domain::tanggal::Tanggal;
+    use server::db::error::DbError;
+    use server::db::umpan_balik_360::tolak_bila_ditutup;
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let db = app.connect().await;
+        let mut c = db.pool().acquire().await.unwrap();
+        let hari = |h: u8| Tanggal::new(2026, 12, h).unwrap();
+        let akhir = hari(31);
+        // By default the period's last day: open on it, closed the day after.
+        assert!(tolak_bila_ditutup(&mut c, &periode, akhir, akhir).await.is_ok(), "{backend:?}");
+        let e = tolak_bila_ditutup(&mut c, &periode, akhir, Tanggal::new(2027, 1, 1).unwrap()).await.unwrap_err();
+        assert!(matches!(e, DbError::Conflict { code: "umpan_balik_360_ditutup", .. }), "{backend:?}: {e:?}");
+        // A deadline the admin set counts instead (stored as the API stores it).
+        sqlx::query(
+            "INSERT INTO pengaturan_360 (periode_id, instansi_id, batas, version) \
+             SELECT id, instansi_id, '2026-12-20', 1 FROM periode WHERE id = $1",
+        )
+        .bind(&periode)
+        .execute(db.pool())
+        .await
+        .unwrap();
+        assert!(tolak_bila_ditutup(&mut c, &periode, akhir, hari(20)).await.is_ok());
+        assert!(tolak_bila_ditutup(&mut c, &periode, akhir, hari(21)).await.is_err(), "{backend:?}");
+    }
+}
