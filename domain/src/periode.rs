@@ -106,11 +106,38 @@ impl SubPeriode {
 }
 
 /// Which evaluation of a period: a periodic one (sub-period `ke`) or the annual one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// On the wire `{"jenis":"periodik","ke":3}` or `{"jenis":"tahunan"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(tag = "jenis", rename_all = "snake_case")]
 pub enum PeriodeEvaluasi {
     Periodik { ke: u8 },
     Tahunan,
+}
+
+/// The wire form read as a plain struct: serde's derive for an internally
+/// tagged enum first buffers the whole value (its private `Content`), code
+/// that every wasm build reading an evaluation carried for this one small
+/// type (about 25 KB before optimisation).
+impl<'de> Deserialize<'de> for PeriodeEvaluasi {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Jenis {
+            Periodik,
+            Tahunan,
+        }
+        #[derive(Deserialize)]
+        struct Wujud {
+            jenis: Jenis,
+            ke: Option<u8>,
+        }
+        let w = Wujud::deserialize(d)?;
+        match (w.jenis, w.ke) {
+            (Jenis::Periodik, Some(ke)) => Ok(PeriodeEvaluasi::Periodik { ke }),
+            (Jenis::Periodik, None) => Err(serde::de::Error::missing_field("ke")),
+            (Jenis::Tahunan, _) => Ok(PeriodeEvaluasi::Tahunan),
+        }
+    }
 }
 
 impl PeriodeEvaluasi {
@@ -395,6 +422,30 @@ pub fn periode_dokumentasi(calon: &[CalonPeriode], hari_ini: Tanggal) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_evaluation_reads_back_its_wire_form_and_refuses_others() {
+        for e in [PeriodeEvaluasi::Periodik { ke: 3 }, PeriodeEvaluasi::Tahunan] {
+            let json = serde_json::to_string(&e).unwrap();
+            assert_eq!(serde_json::from_str::<PeriodeEvaluasi>(&json).unwrap(), e, "{json}");
+        }
+        assert_eq!(
+            serde_json::to_string(&PeriodeEvaluasi::Periodik { ke: 3 }).unwrap(),
+            r#"{"jenis":"periodik","ke":3}"#
+        );
+        let baca = serde_json::from_str::<PeriodeEvaluasi>;
+        assert_eq!(baca(r#"{"ke":12,"jenis":"periodik"}"#).unwrap(), PeriodeEvaluasi::Periodik { ke: 12 });
+        for salah in [
+            r#"{"jenis":"periodik"}"#,
+            r#"{"jenis":"bulanan","ke":1}"#,
+            r#"{"ke":1}"#,
+            r#"{"jenis":"periodik","ke":300}"#,
+            r#"{"jenis":"periodik","ke":-1}"#,
+            r#""tahunan""#,
+        ] {
+            assert!(baca(salah).is_err(), "{salah} was read");
+        }
+    }
 
     #[test]
     fn at_the_turn_of_the_year_last_years_open_skp_stays_due() {

@@ -1,10 +1,25 @@
 //! `/api/v1/skp/…` and the penilai's queue.
 
-use domain::api::{AntrianItem, CreateSkp, EditSkp, RhkAtasan, SejakDikembalikan, SkpBaca, SkpRingkas, Transition};
-use domain::skp::{AksiSkp, SkpInput};
+use domain::api::{
+    AntrianItem, CreateSkp, EditSkp, PegawaiRingkas, RhkAtasan, SejakDikembalikan, SkpBaca, SkpRingkas, Transition,
+};
+use domain::skp::{AksiSkp, SkpInput, SkpRencana};
 use gloo_net::http::Method;
+use serde::Deserialize;
 
 use super::{Client, Error};
+
+/// An SKP as a page that reads only its plan takes it ([`SkpBaca`] without
+/// the form as typed and its completeness, left unparsed, so that the
+/// realisasi build carries no code for them).
+#[derive(Debug, Clone, Deserialize)]
+pub struct SkpTerbaca {
+    pub id: String,
+    pub version: i64,
+    pub periode_id: String,
+    pub pegawai: PegawaiRingkas,
+    pub skp: SkpRencana,
+}
 
 impl Client {
     /// The signed-in pegawai's own SKPs.
@@ -13,6 +28,11 @@ impl Client {
     }
 
     pub async fn read_skp(self, id: &str) -> Result<SkpBaca, Error> {
+        self.get(&format!("/api/v1/skp/{id}")).await
+    }
+
+    /// The same answer as [`Client::read_skp`], read as [`SkpTerbaca`].
+    pub async fn read_rencana(self, id: &str) -> Result<SkpTerbaca, Error> {
         self.get(&format!("/api/v1/skp/{id}")).await
     }
 

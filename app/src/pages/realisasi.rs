@@ -16,15 +16,17 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use domain::api::realisasi::{RealisasiSkp, RealisasiTersimpan, SimpanRealisasi};
-use domain::api::{BuktiView, PeriodeView, SkpBaca};
+use domain::api::realisasi::{RealisasiSkp, SimpanRealisasi};
+use domain::api::{BuktiView, PeriodeView};
 use domain::periode::PeriodeEvaluasi;
-use domain::skp::preview::{PreviewOptions, compute_preview_with_options, explain_indikator};
+use domain::skp::preview::{explain_indikator, preview_rhk};
 use domain::skp::realisasi::MAKS_BERKAS_BAWAAN;
 use domain::skp::{IndikatorId, JenisBerkas, Realisasi, RealisasiInput, RencanaSkp};
 use domain::{RuleSet, Teks};
 
 use crate::api;
+use crate::api::realisasi::Tersimpan;
+use crate::api::skp::SkpTerbaca;
 use crate::components::field_errors::FieldErrorList;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
@@ -37,7 +39,7 @@ use crate::offline::{id_tab, to_json};
 use crate::page::Halaman;
 use crate::state::auth::use_auth;
 use crate::state::berkas::{BerkasTertunda, periksa, ukuran_teks, untuk_sel};
-use crate::state::editor::{HasilIndikator, PreviewState, hasil_per_indikator, target_teks};
+use crate::state::editor::{HasilIndikator, hasil_dari_rhk, target_teks};
 use crate::state::outbox::Outcome;
 use crate::state::realisasi::{
     AWALAN, DrafRealisasi, evaluasi_awal, isian_dari, isian_kosong, kosong, kunci_sel, sama, tautan_dari_teks,
@@ -60,7 +62,7 @@ fn Muat(id: String) -> impl IntoView {
         let id = id.clone();
         async move {
             let (dok, skp, periode) =
-                futures::join!(client.read_realisasi(&id), client.read_skp(&id), client.list_periode());
+                futures::join!(client.read_realisasi(&id), client.read_rencana(&id), client.list_periode());
             Ok::<_, api::Error>((dok?, skp?, periode.unwrap_or_default()))
         }
     });
@@ -99,14 +101,13 @@ fn realisasi_server(dok: &RealisasiSkp, kunci: &str) -> Option<Realisasi> {
 }
 
 /// The SKP's documentation with a saved realisation in it.
-fn dengan_realisasi(dok: &mut RealisasiSkp, t: &RealisasiTersimpan) {
+fn dengan_realisasi(dok: &mut RealisasiSkp, t: &Tersimpan) {
     dok.version = dok.version.max(t.version);
     let r = &t.realisasi;
     if let Some(e) = dok.evaluasi.iter_mut().find(|e| e.evaluasi == r.evaluasi()) {
         e.realisasi.retain(|x| x.indikator() != r.indikator());
         e.realisasi.push(r.clone());
         e.belum.retain(|b| b.indikator_id != r.indikator().as_str());
-        e.preview = Some(t.preview.clone());
     }
 }
 
@@ -163,7 +164,7 @@ impl Konteks {
 }
 
 #[component]
-fn Realisasi(dok: RealisasiSkp, skp: SkpBaca, periode: Option<PeriodeView>) -> impl IntoView {
+fn Realisasi(dok: RealisasiSkp, skp: SkpTerbaca, periode: Option<PeriodeView>) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let client = api::use_client();
@@ -172,7 +173,6 @@ fn Realisasi(dok: RealisasiSkp, skp: SkpBaca, periode: Option<PeriodeView>) -> i
     let skp_id = skp.id.clone();
     let rule_set = periode.as_ref().map(|p| p.rule_set).unwrap_or(RuleSet::Permenpanrb6_2022);
     let tahun = periode.as_ref().map(|p| p.tahun).unwrap_or_default();
-    let bulan = dok.siklus.bulan();
     let rencana = skp.skp.rencana().clone();
     let pilih = RwSignal::new(evaluasi_awal(&dok.evaluasi).unwrap_or(PeriodeEvaluasi::Tahunan));
     // What this person typed here and the server does not have yet.
@@ -205,13 +205,8 @@ fn Realisasi(dok: RealisasiSkp, skp: SkpBaca, periode: Option<PeriodeView>) -> i
                 })
                 .collect()
         });
-        let opsi = PreviewOptions {
-            bulan: Some(if e == PeriodeEvaluasi::Tahunan { 12 } else { bulan }),
-            penjelasan: false,
-            ..PreviewOptions::default()
-        };
-        let p = rencana_v.with_value(|r| compute_preview_with_options(r, &realisasi, e, rule_set, None, &opsi));
-        hasil_per_indikator(&PreviewState::Siap(Box::new(p)))
+        // Each indicator's result only: the SKP-level numbers are the evaluation's.
+        hasil_dari_rhk(&rencana_v.with_value(|r| preview_rhk(r, &realisasi, e, rule_set, false)))
     });
     let record = format!("/api/v1/skp/{skp_id}");
     let put_path = format!("{record}/realisasi");
@@ -318,7 +313,7 @@ fn Realisasi(dok: RealisasiSkp, skp: SkpBaca, periode: Option<PeriodeView>) -> i
             {
                 match r.outcome() {
                     Outcome::Saved => {
-                        if let Some(t) = crate::offline::from_json::<RealisasiTersimpan>(&r.body) {
+                        if let Some(t) = crate::offline::from_json::<Tersimpan>(&r.body) {
                             h.diterima(&t);
                             let k = kunci_sel(t.realisasi.indikator().as_str(), t.realisasi.evaluasi());
                             if antre.with_untracked(|a| a.get(&k).is_some_and(|s| *s <= r.seq)) {
@@ -423,7 +418,7 @@ fn Realisasi(dok: RealisasiSkp, skp: SkpBaca, periode: Option<PeriodeView>) -> i
 
 impl Konteks {
     /// The server's answer to a save: its version and realisation on screen.
-    fn diterima(self, t: &RealisasiTersimpan) {
+    fn diterima(self, t: &Tersimpan) {
         let k = kunci_sel(t.realisasi.indikator().as_str(), t.realisasi.evaluasi());
         self.dok.update(|d| dengan_realisasi(d, t));
         self.disimpan_pada.update(|m| {

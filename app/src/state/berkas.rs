@@ -65,8 +65,14 @@ pub fn nasib(status: u16, kode: &str) -> Nasib {
 pub fn antrean_kirim<'a>(daftar: &'a [BerkasTertunda], pemilik: &str) -> Vec<&'a BerkasTertunda> {
     let mut kirim: Vec<&BerkasTertunda> =
         daftar.iter().filter(|b| !pemilik.is_empty() && b.pemilik == pemilik && b.ditolak.is_none()).collect();
-    kirim.sort_by(|a, b| a.dibuat.total_cmp(&b.dibuat).then_with(|| a.id.cmp(&b.id)));
+    urut_dipilih(&mut kirim);
     kirim
+}
+
+/// In the order the files were chosen (by id when two were chosen at once):
+/// one sort for both lists, so the wasm carries one instance of it.
+fn urut_dipilih(daftar: &mut [&BerkasTertunda]) {
+    daftar.sort_unstable_by(|a, b| a.dibuat.total_cmp(&b.dibuat).then_with(|| a.id.cmp(&b.id)));
 }
 
 /// `pemilik`'s files waiting for one indicator and evaluation of an SKP, in order.
@@ -83,7 +89,7 @@ pub fn untuk_sel<'a>(
             b.pemilik == pemilik && b.skp_id == skp_id && b.indikator_id == indikator_id && b.evaluasi == evaluasi
         })
         .collect();
-    milik.sort_by(|a, b| a.dibuat.total_cmp(&b.dibuat));
+    urut_dipilih(&mut milik);
     milik
 }
 

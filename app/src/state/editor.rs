@@ -10,7 +10,7 @@ use domain::periode::PeriodeEvaluasi;
 use domain::rule_set::{JenisRhk, RuleSet};
 use domain::rule_set::{permenpanrb_6_2022, permenpanrb_8_2021, pp_46_2011};
 use domain::skp::preview::HasilIndikator as HasilIndikatorPreview;
-use domain::skp::preview::{IndikatorPreview, PreviewOptions, SkpPreview, compute_preview_with_options};
+use domain::skp::preview::{IndikatorPreview, PreviewOptions, RhkPreview, SkpPreview, compute_preview_with_options};
 use domain::skp::{IndikatorInput, RealisasiInput, RencanaSkp, RhkInput, SkpInput};
 use domain::{JenisJabatan, RatingEkspektasi};
 
@@ -498,8 +498,13 @@ pub fn hasil_indikator(p: &SkpPreview, iki_id: &str) -> Option<HasilIndikator> {
 /// keystroke costs one look-up per indicator instead of a search.
 pub fn hasil_per_indikator(p: &PreviewState) -> HashMap<String, HasilIndikator> {
     let PreviewState::Siap(p) = p else { return HashMap::new() };
-    p.rhk()
-        .iter()
+    hasil_dari_rhk(p.rhk())
+}
+
+/// Each indicator's result with a realisation, by indicator id, from the
+/// RHK part of a preview (`domain::skp::preview::preview_rhk`).
+pub fn hasil_dari_rhk(rhk: &[RhkPreview]) -> HashMap<String, HasilIndikator> {
+    rhk.iter()
         .flat_map(|r| r.indikator.iter())
         .filter_map(|i| Some((i.indikator.as_str().to_owned(), hasil_dari(i)?)))
         .collect()

@@ -75,7 +75,11 @@ pub struct DokumentasiEvaluasi {
     /// The indicators without a realisation yet.
     pub belum: Vec<IndikatorBelum>,
     /// The preview the server stored at the last save; `null` before one.
+    /// The browser computes its own with the same rules and never reads this
+    /// one, so its wasm build does not carry the deserializer of every rule
+    /// set's preview (about 60 KB before optimisation).
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub preview: Option<SkpPreview>,
     pub bukti: Vec<BuktiView>,
 }

@@ -212,7 +212,12 @@ fn realisasi_pertama(realisasi: &[Realisasi], indikator: &IndikatorId, evaluasi:
     realisasi.iter().find(|r| r.evaluasi() == evaluasi && r.indikator() == indikator).and_then(|r| r.nilai())
 }
 
-fn per_rhk(
+/// The RHK and indicator part of [`compute_preview_with_options`] alone,
+/// without the SKP-level numbers (rating hasil kerja, predikat, angka
+/// kredit): what a page that shows each indicator's result beside its field
+/// needs (the pegawai's realisasi page), whose wasm then carries no code for
+/// the rest. The same RHK as that preview's [`SkpPreview::rhk`].
+pub fn preview_rhk(
     rencana: &RencanaSkp,
     realisasi: &[Realisasi],
     evaluasi: PeriodeEvaluasi,
@@ -301,7 +306,7 @@ pub fn compute_preview_with_options(
     rating_perilaku: Option<RatingEkspektasi>,
     opsi: &PreviewOptions,
 ) -> SkpPreview {
-    let rhk = per_rhk(rencana, realisasi, evaluasi, rule_set, opsi.penjelasan);
+    let rhk = preview_rhk(rencana, realisasi, evaluasi, rule_set, opsi.penjelasan);
     SkpPreview::compute(rule_set, rhk, evaluasi, rating_perilaku, opsi, opsi.penjelasan)
 }
 
@@ -399,7 +404,7 @@ pub fn explain_skp(
     rating_perilaku: Option<RatingEkspektasi>,
     opsi: &PreviewOptions,
 ) -> Option<Vec<Penjelasan>> {
-    let rhk = per_rhk(rencana, realisasi, evaluasi, rule_set, false);
+    let rhk = preview_rhk(rencana, realisasi, evaluasi, rule_set, false);
     SkpPreview::compute(rule_set, rhk, evaluasi, rating_perilaku, opsi, true).explain()
 }
 
@@ -709,6 +714,20 @@ mod tests {
             ("c", JenisRhk::Tambahan, &[("c1", Kuantitas, "80", "90", Normal)]),
         ]);
         (r, realisasi(&[("a1", "92"), ("a2", "98"), ("b1", "6,5"), ("c1", "70")]))
+    }
+
+    #[test]
+    fn the_rhk_preview_alone_is_the_full_previews_rhk_under_every_rule_set() {
+        let (r, real) = skp_8_2021();
+        for rule_set in [RuleSet::Permenpanrb6_2022, RuleSet::Permenpanrb8_2021, RuleSet::Pp46_2011] {
+            for penjelasan in [false, true] {
+                let opsi = PreviewOptions { penjelasan, ..PreviewOptions::default() };
+                let penuh = compute_preview_with_options(&r, &real, TAHUNAN, rule_set, None, &opsi);
+                let rhk = preview_rhk(&r, &real, TAHUNAN, rule_set, penjelasan);
+                assert_eq!(rhk, penuh.rhk(), "{rule_set:?}");
+                assert_eq!(rhk.iter().flat_map(|x| &x.indikator).filter(|i| i.realisasi.is_some()).count(), 4);
+            }
+        }
     }
 
     #[test]
