@@ -25,34 +25,44 @@ pub fn CariRekan(
     /// The colleague chosen (`None` again as soon as something is typed).
     dipilih: RwSignal<Option<PegawaiRingkas>>,
     /// Who not to offer (the ratee, the raters already listed).
-    #[prop(optional, into)]
-    kecuali: Signal<Vec<String>>,
+    #[prop(optional)]
+    kecuali: Vec<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let client = api::use_client();
-    let hasil = LocalResource::new(move || {
-        let q = cari.get();
-        async move {
-            let q = q.trim();
-            if q.chars().count() < MIN {
-                return Ok(Vec::new());
-            }
-            client.cari_rekan(q).await
+    // The answer to the last search sent (an earlier one answering late is
+    // dropped): a signal set by a task, lighter in the wasm than a resource.
+    let hasil = RwSignal::new(None::<Result<Vec<PegawaiRingkas>, api::Error>>);
+    let dikirim = StoredValue::new(0u32);
+    let ketik = move |q: String| {
+        dipilih.set(None);
+        cari.set(q.clone());
+        let n = dikirim.get_value().wrapping_add(1);
+        dikirim.set_value(n);
+        let q = q.trim().to_owned();
+        if q.chars().count() < MIN {
+            hasil.set(None);
+            return;
         }
-    });
+        leptos::task::spawn_local(async move {
+            let r = client.cari_rekan(&q).await;
+            if dikirim.try_get_value() == Some(n) {
+                hasil.try_set(Some(r));
+            }
+        });
+    };
     let diketik = move || cari.with(|q| q.trim().chars().count() >= MIN);
     view! {
         <input id=id type="search" autocomplete="off" data-testid="cari-rekan" prop:value=move || cari.get()
-            on:input=move |ev| { dipilih.set(None); cari.set(event_target_value(&ev)); } />
-        {move || match (dipilih.get(), hasil.get()) {
+            on:input=move |ev| ketik(event_target_value(&ev)) />
+        {move || match (dipilih.get(), hasil.get().filter(|_| diketik())) {
             (Some(p), _) => view! { <p data-testid="rekan-dipilih"><strong>{p.nama}</strong> " · " {p.jabatan}</p> }.into_any(),
             (None, Some(Ok(daftar))) => {
-                let daftar: Vec<PegawaiRingkas> =
-                    kecuali.with(|k| daftar.into_iter().filter(|p| !k.contains(&p.id)).collect());
+                let daftar: Vec<PegawaiRingkas> = daftar.into_iter().filter(|p| !kecuali.contains(&p.id)).collect();
                 if daftar.is_empty() {
-                    return diketik().then(|| view! {
+                    return view! {
                         <p class="petunjuk">{teks(i18n, |l| td_string!(l, umpan_balik.rekan_tidak_ditemukan))}</p>
-                    }).into_any();
+                    }.into_any();
                 }
                 view! {
                     <ul class="hasil-cari">

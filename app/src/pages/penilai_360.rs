@@ -240,7 +240,7 @@ fn FormTambah(
     let ditemukan = RwSignal::new(None::<PegawaiRingkas>);
     let di_daftar: Vec<String> = calon.iter().map(|c| c.id.clone()).chain([saya.clone()]).collect();
     let di_daftar = StoredValue::new(di_daftar);
-    let lain = Memo::new(move |_| ditemukan.get().filter(|p| di_daftar.with_value(|d| !d.contains(&p.id))));
+    let lain = move || ditemukan.get().filter(|p| di_daftar.with_value(|d| !d.contains(&p.id)));
     Effect::new(move |_| match ditemukan.get() {
         Some(p) => {
             if kelompok.get_untracked() == KelompokPenilai::Atasan {
@@ -284,7 +284,7 @@ fn FormTambah(
                         <option value="">{teks(i18n, |l| td_string!(l, penilai.p360_pilih))}</option>
                         <option value=saya.clone()>{move || format!("{nama_saya} · {}", label_kelompok(KelompokPenilai::Atasan, i18n.get_locale()))}</option>
                         {calon.into_iter().map(|c| view! { <option value=c.id.clone()>{c.nama.clone()}</option> }).collect_view()}
-                        {move || lain.get().map(|p| view! { <option value=p.id.clone() data-testid="p360-ditemukan">{p.nama.clone()}</option> })}
+                        {move || lain().map(|p| view! { <option value=p.id.clone() data-testid="p360-ditemukan">{p.nama.clone()}</option> })}
                     </select>
                 </label>
                 <label>
