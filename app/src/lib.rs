@@ -89,8 +89,13 @@ fn siapkan(bundle: Bundle) -> Navigasi {
                 offline::clear_data(Some(&s.pegawai_id)).await;
                 Auth::Masuk(s)
             }
+            // The server says nobody is signed in (the session expired, or
+            // ended elsewhere): the colleagues' secrets go now, not at the
+            // next sign-in; the person's own unsent work stays (see
+            // `offline::sesi_hilang`).
             Ok(None) => {
                 offline::keep_session(None).await;
+                offline::sesi_hilang().await;
                 Auth::Tamu
             }
             // No answer: the person last signed in on this device, until

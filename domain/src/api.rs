@@ -26,9 +26,9 @@ pub use realisasi::{
     SimpanRealisasi, SubPeriodeBelum,
 };
 pub use umpan_balik::{
-    AntrianUmpanBalik, AntrianUmpanBalikItem, DaftarPenilai360, Hasil360, Jawaban360, JumlahKelompok, MintaUmpanBalik,
-    Pengaturan360, Penilai360Item, SetPengaturan360, SimpanJawaban360, SimpanUmpanBalik, StatusPenilai360,
-    TambahPenilai360, Tugas360, UmpanBalikView, VersiUmpanBalik,
+    AntrianUmpanBalik, AntrianUmpanBalikItem, CariCalon360, DaftarPenilai360, Hasil360, Jawaban360, JumlahKelompok,
+    MintaUmpanBalik, Pengaturan360, Penilai360Item, SetPengaturan360, SimpanJawaban360, SimpanUmpanBalik,
+    StatusPenilai360, TambahPenilai360, Tugas360, UmpanBalikView, VersiUmpanBalik,
 };
 
 /// `{ "code": "…", "message": { "id": "…", "en": "…" }, "fields": { "field": [{ "id": "…", "en": "…" }] } }`:
@@ -419,6 +419,11 @@ pub struct NotifikasiView {
     /// The SKP it is about, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skp_id: Option<String>,
+    /// The reader's subordinate it is about, when the event names one and
+    /// no SKP (`Peristiwa::tentang_pengirim`: a 360 proposal names the
+    /// ratee who proposed). Never a rater.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pegawai_id: Option<String>,
     /// When (unix milliseconds).
     pub dibuat: i64,
     pub dibaca: bool,

@@ -50,6 +50,11 @@ pub enum Penerima {
     Penilai360,
 }
 
+/// The events about their sender, who is the reader's subordinate: the
+/// notification leads to that person (a 360 proposal: to the ratee's
+/// raters, `/unit/360/{pegawai}`). Never an event sent by a rater.
+pub const TENTANG_PENGIRIM: &[Peristiwa] = &[Peristiwa::UsulanPenilai360];
+
 /// Who is told of what.
 pub const ATURAN: &[(Peristiwa, Penerima)] = &[
     (Peristiwa::SkpDiajukan, Penerima::PejabatPenilai),
@@ -111,6 +116,11 @@ impl Peristiwa {
     /// Who is told of it ([`ATURAN`]).
     pub fn penerima(self) -> impl Iterator<Item = Penerima> {
         ATURAN.iter().filter(move |(p, _)| *p == self).map(|(_, r)| *r)
+    }
+
+    /// Whether it is about the one who sent it ([`TENTANG_PENGIRIM`]).
+    pub fn tentang_pengirim(self) -> bool {
+        TENTANG_PENGIRIM.contains(&self)
     }
 
     /// A short title: the subject of the e-mail sent for it.
@@ -206,5 +216,17 @@ mod tests {
         assert_eq!(siapa(AksiSkp::Return), Some(vec![Penerima::Pegawai]));
         assert_eq!(siapa(AksiSkp::Approve), Some(vec![Penerima::Pegawai]));
         assert_eq!(siapa(AksiSkp::Update), None, "a save tells nobody");
+    }
+
+    #[test]
+    fn only_an_event_sent_by_the_readers_subordinate_leads_to_its_sender() {
+        // Its sender must be the one the reader stands over: told to the
+        // pejabat penilai, never to a 360 rater (nor sent by one).
+        for p in TENTANG_PENGIRIM {
+            assert_eq!(p.penerima().collect::<Vec<_>>(), [Penerima::PejabatPenilai], "{p:?}");
+        }
+        assert!(Peristiwa::UsulanPenilai360.tentang_pengirim());
+        assert!(!Peristiwa::Permintaan360.tentang_pengirim(), "sent by the penilai to a rater");
+        assert!(!Peristiwa::SkpDiajukan.tentang_pengirim(), "carries its SKP");
     }
 }

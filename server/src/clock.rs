@@ -14,3 +14,46 @@ pub fn now_ms() -> i64 {
 pub fn hari_ini() -> domain::tanggal::Tanggal {
     domain::tanggal::Tanggal::dari_hari_ke((now() + 7 * 3600).div_euclid(86_400))
 }
+
+/// The instant (unix seconds) a 360 whose last day to answer is `batas`
+/// closes: the midnight in WIB that ends that day (from then
+/// [`hari_ini`] is past it, and `domain::umpan_balik::ditutup` holds).
+pub fn tutup_360(batas: domain::tanggal::Tanggal) -> i64 {
+    (batas.ke_hari_ke() + 1) * 86_400 - 7 * 3600
+}
+
+/// Whether the aggregate of a 360 whose last day is `batas` may be read at
+/// `sekarang` (unix seconds): only `tenggang_detik` after it closed. The
+/// second guard to the check inside each write
+/// (`db::umpan_balik_360::tolak_bila_ditutup`): a write that began before
+/// midnight has long committed or failed when the first reader sees the
+/// aggregate, so a released aggregate never changes.
+pub fn rilis_360(batas: domain::tanggal::Tanggal, sekarang: i64, tenggang_detik: i64) -> bool {
+    sekarang >= tutup_360(batas) + tenggang_detik.max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::tanggal::Tanggal;
+
+    /// 2026-12-31 00:00 WIB, in unix seconds (17:00 UTC the day before).
+    const AWAL_31_DES_WIB: i64 = 1_798_650_000;
+
+    #[test]
+    fn a_360_closes_at_midnight_wib_after_its_last_day_and_is_released_only_after_the_grace() {
+        let batas = Tanggal::new(2026, 12, 30).unwrap();
+        let tutup = tutup_360(batas);
+        assert_eq!(tutup, AWAL_31_DES_WIB);
+        // The server's day turns exactly then: the 360 is closed from that second.
+        assert_eq!(Tanggal::dari_hari_ke((tutup - 1 + 7 * 3600).div_euclid(86_400)), batas);
+        assert!(domain::umpan_balik::ditutup(batas, Tanggal::dari_hari_ke((tutup + 7 * 3600).div_euclid(86_400))));
+        let sepuluh_menit = 10 * 60;
+        assert!(!rilis_360(batas, tutup - 1, sepuluh_menit), "still open");
+        assert!(!rilis_360(batas, tutup, sepuluh_menit), "closed, but a write may still be committing");
+        assert!(!rilis_360(batas, tutup + sepuluh_menit - 1, sepuluh_menit));
+        assert!(rilis_360(batas, tutup + sepuluh_menit, sepuluh_menit));
+        assert!(rilis_360(batas, tutup, 0), "no grace configured: at once");
+        assert!(rilis_360(batas, tutup, -5), "a negative grace is none");
+    }
+}

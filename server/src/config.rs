@@ -217,6 +217,13 @@ pub struct SecurityArgs {
     /// database backups.
     #[arg(long, env = "EKINERJA_SECRET_FILE", default_value = "data/ekinerja.secret")]
     pub secret_file: Option<PathBuf>,
+    /// A 360's aggregate is shown this many minutes after its deadline
+    /// passed (midnight WIB), not at once: a rater's change checked just
+    /// before midnight and committed just after it is refused inside its
+    /// write, and this wait makes sure no such write can still be running
+    /// when the aggregate is first read (`clock::rilis_360`).
+    #[arg(long, env = "EKINERJA_TENGGANG_360_MENIT", default_value_t = 10)]
+    pub tenggang_360_menit: i64,
 }
 
 /// A secret from the configuration; never printed (`Debug` hides it).
@@ -286,6 +293,7 @@ impl Default for SecurityArgs {
             trusted_proxies: Vec::new(),
             secret: None,
             secret_file: None,
+            tenggang_360_menit: 10,
         }
     }
 }

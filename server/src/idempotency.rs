@@ -6,9 +6,10 @@
 //! ## One durable write per mutation (routes in [`SATU_TULIS`])
 //!
 //! Every mutation that carries a key (all but the exempt `/auth/…`,
-//! `/preview` and `/sync`) uses this protocol unless it answers 204 without a
-//! body: the SKP routes (create, edit, submit, approve, return, revise, a
-//! realisation saved), the deletion of an evidence file, the admin's routes
+//! `/preview`, `/sync` and the colleague search `/calon-penilai-360`) uses
+//! this protocol unless it answers 204 without a body: the SKP routes
+//! (create, edit, submit, approve, return, revise, a realisation saved),
+//! the deletion of an evidence file, the admin's routes
 //! (a new period, the atasan mapping, activation codes, the CSV import, a
 //! period's 360 deadline), a sheet of feedback, and the 360's rater list and
 //! answers. The key's
@@ -170,8 +171,10 @@ pub fn unggahan(method: &Method, path: &str) -> bool {
 }
 
 /// Paths (inside `/api/v1`) that change nothing or carry their own keys.
+/// The colleague search is a POST only to keep what is typed (a name, a
+/// NIP) out of the address; it reads, so it needs no key.
 pub fn exempt(path: &str) -> bool {
-    path.starts_with("/auth/") || path == "/preview" || path == "/sync"
+    path.starts_with("/auth/") || path == "/preview" || path == "/sync" || path == "/calon-penilai-360"
 }
 
 /// Statuses whose response is the settled answer to the request. Others

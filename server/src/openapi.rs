@@ -10,7 +10,8 @@
 //! - a JSON body: 400 (not JSON), 413, 415, 422 (`fields` names the fields);
 //! - query parameters: 400; path parameters: 404;
 //! - the `ekinerja_sesi` cookie: 401; a change also needs `X-CSRF-Token` (403 without);
-//! - a change outside `/auth/…`, `/preview` and `/sync` also needs
+//! - a change outside `/auth/…`, `/preview`, `/sync` and the colleague
+//!   search `/calon-penilai-360` (a read sent as a POST) also needs
 //!   `Idempotency-Key` (422 when missing or reused with another body, 409
 //!   while the first request with the key still runs), and its replay carries
 //!   `Idempotent-Replayed: true`;

@@ -91,9 +91,19 @@ impl Client {
 }
 
 impl Client {
-    /// Colleagues of the caller's instansi whose name or NIP matches `q`
-    /// (at least 3 characters), to propose as 360 raters.
+    /// Colleagues of the caller's instansi whose name or whole NIP matches
+    /// `q` (at least 3 characters), to propose or set as 360 raters. A POST
+    /// that changes nothing: what is typed goes in the body, never in the
+    /// address (no Idempotency-Key; the session's CSRF token, asked for
+    /// first when the app was opened with no connection).
     pub async fn cari_rekan(self, q: &str) -> Result<Vec<domain::api::PegawaiRingkas>, Error> {
-        super::finish(gloo_net::http::Request::get("/api/v1/calon-penilai-360").query([("q", q)]).build()).await
+        if !self.has_csrf_token() && self.session().await?.is_none() {
+            return Err(Error::SessionEnded);
+        }
+        let body = domain::api::CariCalon360 { q: q.to_owned() };
+        let req = gloo_net::http::RequestBuilder::new("/api/v1/calon-penilai-360")
+            .method(Method::POST)
+            .header("x-csrf-token", &self.csrf_token());
+        super::finish(req.json(&body)).await
     }
 }

@@ -1,6 +1,8 @@
 //! A period's 360 deadline in the admin console: shown, changed while the
 //! 360 is open; a date before today closes it at once, so that is asked
-//! first; a closed 360 shows as closed and cannot change any more.
+//! first — "today" as the server counts it (`Pengaturan360::hari_ini`, WIB),
+//! never the device's clock, which may be wrong or in another time zone; a
+//! closed 360 shows as closed and cannot change any more.
 
 use domain::api::{Pengaturan360, SetPengaturan360};
 use leptos::prelude::*;
@@ -8,13 +10,15 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::konfirmasi::{Konfirmasi, tanya};
 use crate::i18n::{t, td_string, use_i18n};
-use crate::pages::beranda::hari_ini;
 use crate::state::auth::use_auth;
 use crate::teks::{tanggal_iso, teks};
 
-/// Whether saving `batas` closes the 360 at once (a day before today).
-pub fn menutup(batas: &str, hari_ini: domain::Tanggal) -> bool {
-    domain::Tanggal::parse_iso(batas.trim()).is_some_and(|t| domain::umpan_balik::ditutup(t, hari_ini))
+/// Whether saving `batas` closes the 360 at once: a day before the server's
+/// `hari_ini` (as `Pengaturan360` says it). Not a date: the server says
+/// what is wrong, nothing is asked; no date from the server: asked, to be safe.
+pub fn menutup(batas: &str, hari_ini: &str) -> bool {
+    let Some(batas) = domain::Tanggal::parse_iso(batas.trim()) else { return false };
+    domain::Tanggal::parse_iso(hari_ini).is_none_or(|h| domain::umpan_balik::ditutup(batas, h))
 }
 
 #[component]
@@ -58,7 +62,8 @@ pub fn AdminBatas360(periode_id: String, tahun: i64) -> impl IntoView {
     });
     let kirim = move |_| {
         tersimpan.set(false);
-        if menutup(&isian.get_untracked(), hari_ini()) {
+        let hari_ini = sekarang.with_untracked(|p| p.as_ref().map(|p| p.hari_ini.clone())).unwrap_or_default();
+        if menutup(&isian.get_untracked(), &hari_ini) {
             tanya(yakin, "tutup-360");
         } else {
             simpan.dispatch(isian.get_untracked());
@@ -96,11 +101,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_date_before_today_closes_the_360_and_today_does_not() {
-        let hari = domain::Tanggal::new(2026, 12, 7).unwrap();
+    fn a_date_before_the_servers_today_closes_the_360_and_today_does_not() {
+        let hari = "2026-12-07";
         assert!(menutup("2026-12-06", hari));
         assert!(!menutup("2026-12-07", hari), "the last day to answer is today: still open");
         assert!(!menutup("2027-01-31", hari));
         assert!(!menutup("bukan tanggal", hari), "the server says what is wrong");
+        assert!(menutup("2027-01-31", ""), "no date from the server: asked, to be safe");
     }
 }

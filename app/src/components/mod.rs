@@ -14,6 +14,7 @@ pub mod admin_periode;
 pub mod admin_pilih_pegawai;
 pub mod admin_unduh;
 pub mod admin_unit;
+pub mod cari_rekan;
 pub mod dokumen_skp;
 pub mod field_errors;
 pub mod form_login;

@@ -4,7 +4,8 @@
 //! Everything is in one IndexedDB store ([`idb`]) under these keys:
 //! - `sesi`: the last signed-in person's session (without its CSRF token),
 //!   so the app opens as them with no connection until the session's end;
-//!   removed on signing out and when the server says there is no session.
+//!   removed on signing out and when the server says there is no session
+//!   (then the 360 secrets and the kept answers go too: [`sesi_hilang`]).
 //! - `data:{pegawai}:{path}`: the answer of each `GET {path}` that person
 //!   loaded, with when ([`Kept`]); read when the server cannot be
 //!   reached. Only that person's are read; everyone else's go when someone
@@ -137,6 +138,27 @@ pub async fn clear_data(pegawai_id: Option<&str>) {
     if !buang.is_empty() {
         let _ = idb::write(buang).await;
     }
+}
+
+/// What goes when the server says nobody is signed in any more (a session
+/// that simply expired, or ended on another device), before anyone signs in
+/// again: what a rater said of a colleague in a 360 — their answers waiting
+/// in the outbox (`state::outbox::RAHASIA`) and typed on this device
+/// (`state::draf::rahasia`) — and every answer kept for reading offline
+/// (the `tugas-360` requests with the rater's own answers, a penilai's rater
+/// lists). Nobody is signed in, so nothing kept can be read offline anyway.
+///
+/// Not what sign-out drops: the person's own unsent work stays — the SKP
+/// form, the realisations and feedback sheets typed, the outbox's other
+/// changes, the files waiting to upload — so a pegawai whose session
+/// expired while they worked offline loses nothing they typed; it is sent
+/// when they sign in again, and goes if someone else signs in first
+/// (`clear_data`, `state::draf::bersihkan`). A rater's unsent 360 answer is
+/// the one thing lost: it would tell whoever uses the device next who
+/// rated whom, and it is typed again in a minute.
+pub async fn sesi_hilang() {
+    crate::state::draf::bersihkan_rahasia();
+    clear_data(None).await;
 }
 
 /// Keeps a person's answer to `GET {path}`.

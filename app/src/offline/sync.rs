@@ -105,8 +105,14 @@ async fn update_outbox<R: 'static>(
 }
 
 /// Drops from the stored outbox the 360 answers of everyone but
-/// `pegawai_id` (`None`: of everyone; `Outbox::buang_rahasia`).
+/// `pegawai_id` (`None`: of everyone; `Outbox::buang_rahasia`). Read
+/// first: it runs at every start, and the outbox is written only when
+/// something goes (a write per start would race the tabs' own writes for
+/// nothing and wear the device's storage).
 pub async fn buang_rahasia(pegawai_id: Option<&str>) {
+    if !stored_outbox().await.is_some_and(|ob| ob.ada_rahasia(pegawai_id)) {
+        return;
+    }
     let p = pegawai_id.map(str::to_owned);
     let _ = update_outbox(move |ob| ob.buang_rahasia(p.as_deref())).await;
 }

@@ -21,13 +21,16 @@ pub fn Notifikasi() -> impl IntoView {
 }
 
 /// Where a notification leads: the SKP to review for the penilai, the
-/// person's own SKP otherwise; feedback to the feedback pages (a rater
-/// proposal carries no pegawai id, so it leads to the penilai's feedback
-/// queue, not to that subordinate's 360).
+/// person's own SKP otherwise; feedback to the feedback pages; a rater
+/// proposal to that subordinate's 360 (`/unit/360/{pegawai}`: the
+/// notification names the subordinate who proposed, never the rater).
 fn tujuan(n: &NotifikasiView) -> Halaman {
     match (&n.skp_id, n.peristiwa) {
         (_, Peristiwa::UmpanBalikDiberikan) => Halaman::UmpanBalik,
         (_, Peristiwa::Permintaan360) => Halaman::Tugas360,
+        (_, Peristiwa::UsulanPenilai360) if n.pegawai_id.is_some() => {
+            Halaman::Penilai360(n.pegawai_id.clone().unwrap_or_default())
+        }
         (_, Peristiwa::UmpanBalikDiminta | Peristiwa::UsulanPenilai360) => Halaman::AntrianUmpanBalik,
         (Some(id), Peristiwa::SkpDiajukan) => Halaman::TinjauSkp(id.clone()),
         (Some(id), _) => Halaman::Skp(id.clone()),
@@ -116,5 +119,31 @@ fn Daftar() -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kabar(peristiwa: Peristiwa, skp_id: Option<&str>, pegawai_id: Option<&str>) -> NotifikasiView {
+        NotifikasiView {
+            id: "n1".into(),
+            peristiwa,
+            teks: domain::Teks::new("x", "x"),
+            skp_id: skp_id.map(str::to_owned),
+            pegawai_id: pegawai_id.map(str::to_owned),
+            dibuat: 0,
+            dibaca: false,
+        }
+    }
+
+    #[test]
+    fn a_rater_proposal_leads_to_that_subordinates_360() {
+        assert_eq!(tujuan(&kabar(Peristiwa::UsulanPenilai360, None, Some("p-7"))), Halaman::Penilai360("p-7".into()));
+        // Kept from an older server (no id): the unit's feedback page, as before.
+        assert_eq!(tujuan(&kabar(Peristiwa::UsulanPenilai360, None, None)), Halaman::AntrianUmpanBalik);
+        assert_eq!(tujuan(&kabar(Peristiwa::Permintaan360, None, None)), Halaman::Tugas360);
+        assert_eq!(tujuan(&kabar(Peristiwa::SkpDiajukan, Some("s1"), None)), Halaman::TinjauSkp("s1".into()));
     }
 }

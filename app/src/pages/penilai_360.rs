@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::api;
+use crate::components::cari_rekan::CariRekan;
 use crate::components::kuadran::label_rating;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
@@ -175,7 +176,7 @@ fn Penilai360(pegawai_id: String) -> impl IntoView {
                     <p class="galat" role="alert" data-testid="p360-galat">{move || galat.with(|e| e.as_ref().map(|e| e.untuk_pengguna(i18n.get_locale())))}</p>
                     {(!ditutup).then(|| view! {
                         <FormTambah periode_id=periode.id.clone() pegawai_id=ratee.clone() saya=saya.clone() calon=calon.clone()
-                            kirim=Callback::new(kirim) />
+                            kecuali=sudah.iter().cloned().chain([ratee.clone()]).collect() kirim=Callback::new(kirim) />
                     })}
                 </section>
                 <Saran hasil=hasil />
@@ -215,14 +216,17 @@ fn BarisPenilai(p: Penilai360Item, ditutup: bool, kirim: Callback<Ubah>) -> impl
     }
 }
 
-/// Adds a rater: the penilai themselves (as atasan) or one of their other
-/// subordinates, in a group.
+/// Adds a rater: the penilai themselves (as atasan), one of their other
+/// subordinates, or anyone of the instansi found with the colleague search
+/// (a rekan or pihak lain from another unit), in a group.
 #[component]
 fn FormTambah(
     periode_id: String,
     pegawai_id: String,
     saya: String,
     calon: Vec<PegawaiRingkas>,
+    /// Who is on the list already (not offered again), with the ratee.
+    kecuali: Vec<String>,
     kirim: Callback<Ubah>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -230,6 +234,24 @@ fn FormTambah(
     let pilih = RwSignal::new(String::new());
     let kelompok = RwSignal::new(KelompokPenilai::Rekan);
     let saya2 = saya.clone();
+    // Someone found with the search: chosen as if picked from the list (an
+    // option of their own, so the list shows whom the button adds).
+    let cari = RwSignal::new(String::new());
+    let ditemukan = RwSignal::new(None::<PegawaiRingkas>);
+    let di_daftar: Vec<String> = calon.iter().map(|c| c.id.clone()).chain([saya.clone()]).collect();
+    let di_daftar = StoredValue::new(di_daftar);
+    let lain = move || ditemukan.get().filter(|p| di_daftar.with_value(|d| !d.contains(&p.id)));
+    Effect::new(move |_| match ditemukan.get() {
+        Some(p) => {
+            if kelompok.get_untracked() == KelompokPenilai::Atasan {
+                kelompok.set(KelompokPenilai::Rekan);
+            }
+            pilih.set(p.id);
+        }
+        // Searching again: someone found before is no longer chosen.
+        None if pilih.with_untracked(|p| !di_daftar.with_value(|d| d.contains(p))) => pilih.set(String::new()),
+        None => {}
+    });
     let tambah = move |_| {
         let penilai_id = pilih.get_untracked();
         if penilai_id.is_empty() {
@@ -242,6 +264,8 @@ fn FormTambah(
             kelompok: kelompok.get_untracked(),
         }));
         pilih.set(String::new());
+        ditemukan.set(None);
+        cari.set(String::new());
     };
     view! {
         <fieldset class="p360-tambah" data-testid="p360-tambah">
@@ -260,6 +284,7 @@ fn FormTambah(
                         <option value="">{teks(i18n, |l| td_string!(l, penilai.p360_pilih))}</option>
                         <option value=saya.clone()>{move || format!("{nama_saya} · {}", label_kelompok(KelompokPenilai::Atasan, i18n.get_locale()))}</option>
                         {calon.into_iter().map(|c| view! { <option value=c.id.clone()>{c.nama.clone()}</option> }).collect_view()}
+                        {move || lain().map(|p| view! { <option value=p.id.clone() data-testid="p360-ditemukan">{p.nama.clone()}</option> })}
                     </select>
                 </label>
                 <label>
@@ -272,6 +297,10 @@ fn FormTambah(
                 <button type="button" data-testid="p360-tambahkan" disabled=move || pilih.with(String::is_empty) on:click=tambah>
                     {teks(i18n, |l| td_string!(l, penilai.p360_tambahkan))}
                 </button>
+            </div>
+            <div class="p360-cari">
+                <label for="p360-cari-rekan">{teks(i18n, |l| td_string!(l, penilai.p360_cari))}</label>
+                <CariRekan id="p360-cari-rekan" cari dipilih=ditemukan kecuali=kecuali />
             </div>
         </fieldset>
     }

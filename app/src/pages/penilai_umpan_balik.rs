@@ -337,23 +337,31 @@ fn FormLembar(
     let lembar = RwSignal::new(awal);
     // A sheet given before, not changed on this device: its items, to change.
     let memuat = RwSignal::new(false);
-    if let (None, Some((id, version))) = (&draf, lama.clone()) {
+    let skp_s = StoredValue::new(skp.clone());
+    let muat_lama = move |id: String, version: i64| {
         memuat.set(true);
-        let skp = skp.clone();
+        lembar.set(Lembar { id: id.clone(), version, ..Lembar::default() });
         leptos::task::spawn_local(async move {
-            if let Ok(semua) = client.list_umpan_balik(&skp).await
+            if let Ok(semua) = client.list_umpan_balik(&skp_s.get_value()).await
                 && let Some(v) = semua.into_iter().find(|v| v.id == id)
             {
                 lembar.try_set(Lembar::dari_item(v.id, version.max(v.version), v.bentuk, &v.item));
             }
             memuat.try_set(false);
         });
+    };
+    if let (None, Some((id, version))) = (&draf, lama.clone()) {
+        muat_lama(id, version);
     }
+    let sudah_ada = lama.is_some();
     // Kept on this device as typed (not while the given sheet loads).
     let (skp_k, pemilik_k) = (skp.clone(), pemilik.clone());
     Effect::new(move |sebelumnya: Option<()>| {
         let l = lembar.get();
-        if sebelumnya.is_some() && !memuat.get_untracked() {
+        // (An incidental sheet just begun beside the scheduled one is not
+        // kept until something is typed: reopened, the scheduled one shows.)
+        let baru_kosong = sudah_ada && l.version == 0 && l.kosong();
+        if sebelumnya.is_some() && !memuat.get_untracked() && !baru_kosong {
             ubp::simpan(&skp_k, ke, &DrafLembar { pemilik: pemilik_k.clone(), lembar: l, tersimpan: false });
         }
     });
@@ -378,7 +386,6 @@ fn FormLembar(
         }
     };
     let en = move || i18n.get_locale() == Locale::en;
-    let sudah_ada = lama.is_some();
     let nama = item.pegawai.nama.clone();
     view! {
         <section class="kartu ubp-lembar" id=format!("lembar-{skp}") data-testid="lembar-umpan-balik" data-skp=skp.clone()>
@@ -395,6 +402,28 @@ fn FormLembar(
                     } />
                 " " {teks(i18n, |l| td_string!(l, penilai.ub_insidentil))}
             </label>
+            // This sub-period's scheduled sheet is given: besides changing
+            // it, an incidental one can be added (a new sheet), and left again.
+            {lama.clone().map(|(id_lama, v_lama)| {
+                let id_l = id_lama.clone();
+                let berkala = Memo::new(move |_| lembar.with(|l| l.id == id_l));
+                move || if berkala.get() {
+                    view! {
+                        <button type="button" class="tombol-kedua" data-testid="ub-tambah-insidentil"
+                            on:click=move |_| { dicoba.set(false); lembar.set(Lembar::insidentil(api::idempotency_key())); }>
+                            {teks(i18n, |l| td_string!(l, penilai.ub_tambah_insidentil))}
+                        </button>
+                    }.into_any()
+                } else {
+                    let id_b = id_lama.clone();
+                    view! {
+                        <button type="button" class="tombol-kedua" data-testid="ub-ke-berkala"
+                            on:click=move |_| { dicoba.set(false); muat_lama(id_b.clone(), v_lama); }>
+                            {teks(i18n, |l| td_string!(l, penilai.ub_ke_berkala))}
+                        </button>
+                    }.into_any()
+                }
+            })}
             <fieldset class="ubp-bagian">
                 <legend>{teks(i18n, |l| td_string!(l, penilai.ub_judul_rhk))}</legend>
                 {item.rhk.iter().enumerate().map(|(n, r)| {

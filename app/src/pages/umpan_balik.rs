@@ -16,6 +16,7 @@ use domain::skp::umpan_balik::{BentukUmpanBalik, ObjekUmpanBalik};
 use domain::umpan_balik::{BlokPegawai, KelompokPenilai, UmpanBalikUntukPegawai};
 
 use crate::api;
+use crate::components::cari_rekan::CariRekan;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::i18n::{Locale, t, td_string, use_i18n};
@@ -428,19 +429,9 @@ fn DaftarUsulan(
 #[component]
 fn FormUsulan(usulkan: Callback<(String, KelompokPenilai)>) -> impl IntoView {
     let i18n = use_i18n();
-    let client = api::use_client();
     let cari = RwSignal::new(String::new());
     let dipilih = RwSignal::new(None::<PegawaiRingkas>);
     let kelompok = RwSignal::new(KelompokPenilai::Rekan);
-    let hasil = LocalResource::new(move || {
-        let q = cari.get();
-        async move {
-            if q.trim().chars().count() < 3 {
-                return Ok(Vec::new());
-            }
-            client.cari_rekan(q.trim()).await
-        }
-    });
     let kirim = move |_| {
         let Some(p) = dipilih.get_untracked() else { return };
         usulkan.run((p.id, kelompok.get_untracked()));
@@ -450,29 +441,7 @@ fn FormUsulan(usulkan: Callback<(String, KelompokPenilai)>) -> impl IntoView {
     view! {
         <div class="form-usulan" data-testid="form-usulan">
             <label for="cari-rekan">{teks(i18n, |l| td_string!(l, umpan_balik.cari_rekan))}</label>
-            <input id="cari-rekan" type="search" autocomplete="off" prop:value=move || cari.get()
-                on:input=move |ev| { dipilih.set(None); cari.set(event_target_value(&ev)); } />
-            {move || match (dipilih.get(), hasil.get()) {
-                (Some(p), _) => view! { <p data-testid="rekan-dipilih"><strong>{p.nama}</strong> " · " {p.jabatan}</p> }.into_any(),
-                (None, Some(Ok(daftar))) if daftar.is_empty() && cari.with(|q| q.trim().chars().count() >= 3) => view! {
-                    <p class="petunjuk">{teks(i18n, |l| td_string!(l, umpan_balik.rekan_tidak_ditemukan))}</p>
-                }.into_any(),
-                (None, Some(Ok(daftar))) if daftar.is_empty() => ().into_any(),
-                (None, Some(Ok(daftar))) => view! {
-                    <ul class="hasil-cari">
-                        {daftar.into_iter().map(|p| {
-                            let pilih = p.clone();
-                            view! {
-                                <li><button type="button" class="tombol-teks" data-testid="pilih-rekan" on:click=move |_| dipilih.set(Some(pilih.clone()))>
-                                    {p.nama} " · " {p.jabatan}
-                                </button></li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
-                (None, Some(Err(e))) => view! { <p class="galat">{move || e.untuk_pengguna(i18n.get_locale())}</p> }.into_any(),
-                (None, None) => ().into_any(),
-            }}
+            <CariRekan id="cari-rekan" cari dipilih />
             <label for="kelompok-usulan">{teks(i18n, |l| td_string!(l, umpan_balik.kelompok))}</label>
             <select id="kelompok-usulan" data-testid="kelompok-usulan"
                 on:change=move |ev| if let Some(k) = KelompokPenilai::from_kode(&event_target_value(&ev)) { kelompok.set(k) }>

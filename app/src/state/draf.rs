@@ -95,6 +95,25 @@ pub fn bersihkan(pegawai_id: Option<&str>) {
     }
 }
 
+/// Whether a kept entry (by its `localStorage` key) holds a secret of a
+/// colleague's: a rater's 360 answer (`state::umpan_balik::Draf360`), which
+/// goes as soon as the server says the session is gone, whoever's it is.
+/// An SKP form or a feedback sheet is its owner's own unsent work: it stays
+/// until they sign out or someone else signs in.
+pub fn rahasia(kunci: &str) -> bool {
+    kunci.strip_prefix(AWALAN).is_some_and(|k| k.starts_with("360-"))
+}
+
+/// Removes every kept 360 answer ([`rahasia`]), of anyone.
+pub fn bersihkan_rahasia() {
+    let Some(s) = penyimpanan() else { return };
+    let n = s.length().unwrap_or(0);
+    let kunci: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| rahasia(k)).collect();
+    for k in kunci {
+        let _ = s.remove_item(&k);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +144,14 @@ mod tests {
         assert!(harus_dibuang(&t, None), "signed out: nothing stays");
         assert!(harus_dibuang("{bukan json", Some("p1")));
         assert_eq!(kunci("skp-9"), "ekinerja.draf.skp-9");
+    }
+
+    #[test]
+    fn only_a_raters_360_answer_is_a_secret_to_drop_when_the_session_is_gone() {
+        assert!(rahasia(&crate::state::umpan_balik::Draf360::kunci("t-1")));
+        assert!(!rahasia(&kunci("skp-1")), "the pegawai's own plan stays");
+        assert!(!rahasia(&crate::state::umpan_balik_penilai::kunci("skp-1", 4)), "a feedback sheet stays");
+        assert!(!rahasia(&format!("{}skp-1", crate::state::realisasi::AWALAN)), "a realisation stays");
+        assert!(!rahasia("lain.360-x"));
     }
 }

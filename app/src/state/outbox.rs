@@ -276,12 +276,17 @@ impl Outbox {
     /// `owner` (`None`: of everyone): who rated whom must not stay readable
     /// on a device the next person uses. `true` when something went.
     pub fn buang_rahasia(&mut self, owner: Option<&str>) -> bool {
-        let rahasia =
-            |e: &Entry| owner != Some(e.owner.as_str()) && RAHASIA.iter().any(|r| e.mutation.path.starts_with(r));
         let sebelum = (self.pending.len(), self.refused.len());
-        self.pending.retain(|e| !rahasia(e));
-        self.refused.retain(|r| !rahasia(&r.entry));
+        self.pending.retain(|e| !rahasia_bukan_milik(e, owner));
+        self.refused.retain(|r| !rahasia_bukan_milik(&r.entry, owner));
         sebelum != (self.pending.len(), self.refused.len())
+    }
+
+    /// Whether [`Outbox::buang_rahasia`] would drop anything: read first,
+    /// so the stored outbox is written only when something goes (at nearly
+    /// every start nothing does).
+    pub fn ada_rahasia(&self, owner: Option<&str>) -> bool {
+        self.pending.iter().chain(self.refused.iter().map(|r| &r.entry)).any(|e| rahasia_bukan_milik(e, owner))
     }
 
     /// `owner`'s changes waiting to be sent, oldest first.
@@ -320,6 +325,12 @@ impl Outbox {
         };
         Some(self.push(owner, record, &m.method, &m.path, m.body, key))
     }
+}
+
+/// A change saying what its owner thinks of a colleague ([`RAHASIA`]), of
+/// someone other than `owner` (`None`: of anyone).
+fn rahasia_bukan_milik(e: &Entry, owner: Option<&str>) -> bool {
+    owner != Some(e.owner.as_str()) && RAHASIA.iter().any(|r| e.mutation.path.starts_with(r))
 }
 
 /// The paths of changes that must not outlive their owner's session on a
@@ -653,7 +664,9 @@ mod tests {
         edit(&mut o, "ani", 1, "rencana", "k2");
         jawab(&mut o, "budi", "k3");
         // Budi signs in on Ani's device: Ani's answer goes, her plan stays.
+        assert!(o.ada_rahasia(Some("budi")) && o.ada_rahasia(None));
         assert!(o.buang_rahasia(Some("budi")));
+        assert!(!o.ada_rahasia(Some("budi")), "nothing more to drop: nothing to write");
         assert_eq!(o.pending("ani").map(|e| e.mutation.path.as_str()).collect::<Vec<_>>(), [SKP]);
         assert_eq!(o.pending("budi").count(), 1, "his own answer stays");
         assert!(!o.buang_rahasia(Some("budi")), "nothing more");
@@ -663,7 +676,9 @@ mod tests {
         out.results[0].body = json!({ "code": "stale_version" });
         o.apply("budi", &out);
         assert_eq!(o.refused("budi").count(), 1);
+        assert!(o.ada_rahasia(None), "a refused answer is still one");
         assert!(o.buang_rahasia(None));
+        assert!(!o.ada_rahasia(None));
         assert_eq!((o.refused("budi").count(), o.pending("ani").count()), (0, 1));
     }
 

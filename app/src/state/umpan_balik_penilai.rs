@@ -59,6 +59,13 @@ impl Lembar {
         Lembar { id, ..Lembar::default() }
     }
 
+    /// A new incidental sheet: what a giver adds for a sub-period whose
+    /// scheduled sheet they already gave (one berkala per giver and
+    /// sub-period, any number of insidentil).
+    pub fn insidentil(id: String) -> Self {
+        Lembar { id, bentuk: BentukUmpanBalik::Insidentil, ..Lembar::default() }
+    }
+
     /// The sheet of the server's items, to change.
     pub fn dari_item(id: String, version: i64, bentuk: BentukUmpanBalik, item: &[ItemUmpanBalik]) -> Self {
         let mut l = Lembar { id, version, bentuk, ..Lembar::default() };

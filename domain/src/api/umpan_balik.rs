@@ -112,6 +112,12 @@ pub struct Pengaturan360 {
     pub batas: String,
     /// The deadline has passed: no answers or rater changes any more, and the aggregate is shown.
     pub ditutup: bool,
+    /// The server's date today (ISO, in WIB, where the deadline is kept):
+    /// what "before today" means for the deadline, whatever the device's
+    /// clock says. (Empty in an answer kept on a device by an older
+    /// version of the server.)
+    #[serde(default)]
+    pub hari_ini: String,
     /// 0 while the deadline is the default.
     pub version: i64,
 }
@@ -149,6 +155,18 @@ impl StatusPenilai360 {
     pub fn from_kode(kode: &str) -> Option<Self> {
         [StatusPenilai360::Diusulkan, StatusPenilai360::Dikonfirmasi].into_iter().find(|s| s.kode() == kode)
     }
+}
+
+/// `POST /api/v1/calon-penilai-360`: a search for colleagues to propose (or
+/// set) as 360 raters. A POST with the text in its body, not a GET with it
+/// in the address: what is typed is a person's name or NIP, and addresses
+/// end up in logs, proxies and the browser's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CariCalon360 {
+    /// Part of a name (at least 3 characters), or a whole NIP (18 digits).
+    pub q: String,
 }
 
 /// `POST /api/v1/penilai-360`: the ratee proposes a rater, or the penilai sets one.

@@ -80,6 +80,8 @@ pub struct Tersimpan {
     pub jenis: String,
     pub skp_id: Option<String>,
     pub tahun: i64,
+    /// Who did it (their id), and their name.
+    pub dari_id: Option<String>,
     pub dari: Option<String>,
     pub dibuat: i64,
     pub dibaca: Option<i64>,
@@ -88,8 +90,8 @@ pub struct Tersimpan {
 /// The newest `batas` notifications of `penerima_id`, newest first.
 pub async fn daftar(pool: &sqlx::AnyPool, penerima_id: &str, batas: i64) -> DbResult<Vec<Tersimpan>> {
     Ok(sqlx::query_as(
-        "SELECT n.id, n.jenis, n.skp_id, CAST(pr.tahun AS BIGINT) AS tahun, p.nama AS dari, n.dibuat, n.dibaca \
-         FROM notifikasi n JOIN periode pr ON pr.id = n.periode_id LEFT JOIN pegawai p ON p.id = n.dari_id \
+        "SELECT n.id, n.jenis, n.skp_id, CAST(pr.tahun AS BIGINT) AS tahun, n.dari_id, p.nama AS dari, n.dibuat, \
+         n.dibaca FROM notifikasi n JOIN periode pr ON pr.id = n.periode_id LEFT JOIN pegawai p ON p.id = n.dari_id \
          WHERE n.penerima_id = $1 ORDER BY n.dibuat DESC, n.id DESC LIMIT $2",
     )
     .bind(penerima_id)

@@ -59,6 +59,9 @@ async fn daftar(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<D
                 id: r.id,
                 peristiwa,
                 skp_id: r.skp_id,
+                // Only where the one who did it is the reader's subordinate
+                // the event is about (never a rater).
+                pegawai_id: r.dari_id.filter(|_| peristiwa.tentang_pengirim()),
                 dibuat: r.dibuat,
                 dibaca: r.dibaca.is_some(),
             })

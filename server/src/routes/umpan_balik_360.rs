@@ -38,8 +38,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::api::{
-    Akses, DaftarPenilai360, Hasil360, Jawaban360, JumlahKelompok, PegawaiRingkas, Pengaturan360, Penilai360Item,
-    SetPengaturan360, SimpanJawaban360, StatusPenilai360, TambahPenilai360, Tugas360,
+    Akses, CariCalon360, DaftarPenilai360, Hasil360, Jawaban360, JumlahKelompok, PegawaiRingkas, Pengaturan360,
+    Penilai360Item, SetPengaturan360, SimpanJawaban360, StatusPenilai360, TambahPenilai360, Tugas360,
 };
 use domain::notifikasi::{Penerima, Peristiwa};
 use domain::periode::Periode;
@@ -86,8 +86,14 @@ async fn pengaturan_of(state: &AppState, periode: &Periode) -> ApiResult<(Pengat
     let (batas, version) =
         store::pengaturan(state.db.pool(), id).await?.unwrap_or_else(|| (periode.selesai().to_string(), 0));
     let tanggal = Tanggal::parse_iso(&batas).with_context(|| format!("the stored 360 deadline of period {id}"))?;
-    let view =
-        Pengaturan360 { periode_id: id.to_owned(), batas, ditutup: ditutup(tanggal, clock::hari_ini()), version };
+    let hari_ini = clock::hari_ini();
+    let view = Pengaturan360 {
+        periode_id: id.to_owned(),
+        batas,
+        ditutup: ditutup(tanggal, hari_ini),
+        hari_ini: hari_ini.to_string(),
+        version,
+    };
     Ok((view, tanggal))
 }
 
@@ -279,6 +285,7 @@ async fn set_pengaturan(
         periode_id: id.clone(),
         batas: batas.to_string(),
         ditutup: ditutup(batas, clock::hari_ini()),
+        hari_ini: clock::hari_ini().to_string(),
         version: input.version + 1,
     };
     let (k, instansi, dasar, v) = (kunci.clone(), actor.instansi_id.clone(), input.version, view.clone());
@@ -479,27 +486,22 @@ async fn tambah(
     Ok(jawaban_json(StatusCode::CREATED, body))
 }
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct CalonQuery {
-    /// Part of a name (at least 3 characters), or a whole NIP (18 digits).
-    pub q: String,
-}
-
 /// The most colleagues one search answers with.
 const MAKS_CALON: i64 = 20;
 
 /// Colleagues of the caller's instansi to propose (or set) as 360 raters,
 /// found by part of a name or by a whole NIP: the id, name and position of
-/// each (never the NIP, which holds a birth date), the caller left out. A pegawai has no other way to name a colleague (the
-/// instansi's directory, `/org/pegawai`, is the admin's).
+/// each (never the NIP, which holds a birth date), the caller left out. A
+/// pegawai has no other way to name a colleague (the instansi's directory,
+/// `/org/pegawai`, is the admin's). A POST that changes nothing: what is
+/// typed (a name, a NIP) goes in the body, never in the address; it takes
+/// no `Idempotency-Key` (`idempotency::exempt`).
 #[utoipa::path(
-    get,
+    post,
     path = "/calon-penilai-360",
     tag = "umpan_balik_360",
     security(("ekinerja_sesi" = [])),
-    params(CalonQuery),
+    request_body = CariCalon360,
     responses(
         (status = 200, description = "At most 20 colleagues, by name.", body = Vec<PegawaiRingkas>),
         (status = 422, description = "`q` shorter than 3 or longer than 100 characters, or digits that are not a whole NIP.", body = ErrorBody),
@@ -508,7 +510,7 @@ const MAKS_CALON: i64 = 20;
 async fn calon(
     State(state): State<AppState>,
     actor: Actor,
-    AppQuery(q): AppQuery<CalonQuery>,
+    AppJson(q): AppJson<CariCalon360>,
 ) -> ApiResult<Json<Vec<PegawaiRingkas>>> {
     let teks = q.q.trim();
     let n = teks.chars().count();
@@ -792,7 +794,8 @@ async fn jawab(
 // The aggregate
 // ---------------------------------------------------------------------------
 
-/// The aggregate for the ratee or their penilai, once the 360 has closed.
+/// The aggregate for the ratee or their penilai, once the 360 has closed
+/// and the grace after it (`--tenggang-360-menit`) has passed.
 #[utoipa::path(
     get,
     path = "/hasil-360",
@@ -800,7 +803,7 @@ async fn jawab(
     security(("ekinerja_sesi" = [])),
     params(DinilaiQuery),
     responses(
-        (status = 200, description = "The aggregate (`null` parts until the deadline has passed).", body = Hasil360),
+        (status = 200, description = "The aggregate (`null` parts until the deadline has passed, and for some minutes after it).", body = Hasil360),
         (status = 404, description = "Neither the ratee nor their pejabat penilai in that period.", body = ErrorBody),
     )
 )]
@@ -811,7 +814,7 @@ async fn hasil(
 ) -> ApiResult<Json<Hasil360>> {
     let periode = periode_sendiri(&state, &actor, &q.periode_id).await?;
     let (akses, _) = pihak(&state, &actor, &q.periode_id, &q.pegawai_id).await?;
-    let (pengaturan, _) = pengaturan_of(&state, &periode).await?;
+    let (pengaturan, batas) = pengaturan_of(&state, &periode).await?;
     let mut out = Hasil360 {
         periode_id: q.periode_id.clone(),
         pegawai_id: q.pegawai_id.clone(),
@@ -820,7 +823,10 @@ async fn hasil(
         untuk_pegawai: None,
         untuk_penilai: None,
     };
-    if !out.pengaturan.ditutup {
+    // Closed, and then some minutes more: no write checked before the
+    // deadline can still be committing when the aggregate is first read.
+    let tenggang = state.inner.config.tenggang_360_menit.saturating_mul(60);
+    if !out.pengaturan.ditutup || !clock::rilis_360(batas, clock::now(), tenggang) {
         return Ok(Json(out));
     }
     let mut rekaman = Vec::new();

@@ -263,7 +263,7 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("POST", "/api/v1/penilai-360/{id}/konfirmasi", Jaga::UmpanBalik),
     // Colleagues of the caller's own instansi only:
     // `umpan_balik::a_ratee_finds_colleagues_of_their_own_instansi_only`.
-    ("GET", "/api/v1/calon-penilai-360", Jaga::Diri),
+    ("POST", "/api/v1/calon-penilai-360", Jaga::Diri),
     // The caller's own requests as a rater (lists nothing of others: the same test).
     ("GET", "/api/v1/tugas-360", Jaga::Diri),
     ("PUT", "/api/v1/tugas-360/{id}", Jaga::UmpanBalik),

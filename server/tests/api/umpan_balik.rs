@@ -955,6 +955,11 @@ async fn flooding_on(backend: Backend) {
     }
     let d = baca(&kabid1, "/api/v1/notifikasi").await.1;
     assert_eq!(peristiwa(&d).iter().filter(|p| *p == "usulan_penilai_360").count(), 1, "{backend:?}: {d}");
+    // It names the subordinate who proposed (the app leads to their
+    // raters, `/unit/360/{pegawai}`), and nothing of the rater proposed.
+    let n = d["item"].as_array().unwrap().iter().find(|n| n["peristiwa"] == "usulan_penilai_360").unwrap();
+    assert_eq!(n["pegawai_id"].as_str(), Some(dinilai.as_str()), "{backend:?}: {n}");
+    assert!(!n.to_string().contains(&rekan[0]), "{backend:?}: {n}");
     // Set, removed, set again: the rater is asked once.
     for _ in 0..3 {
         let id = tambah(&kabid1, &periode, &dinilai, &staf4.pegawai_id, "rekan").await;
@@ -963,6 +968,8 @@ async fn flooding_on(backend: Backend) {
     }
     let d = baca(&staf4, "/api/v1/notifikasi").await.1;
     assert_eq!(peristiwa(&d).iter().filter(|p| *p == "permintaan_360").count(), 1, "{backend:?}: {d}");
+    // A rater's request names no one by id (it is sent by the penilai).
+    assert!(d["item"].as_array().unwrap().iter().all(|n| n.get("pegawai_id").is_none()), "{backend:?}: {d}");
     // The ratee's proposals waiting: at most 15; the penilai still sets raters.
     for id in &rekan[..15] {
         tambah(&ratee, &periode, &dinilai, id, "rekan").await;
@@ -1199,6 +1206,22 @@ async fn a_ratee_finds_colleagues_of_their_own_instansi_only() {
     }
 }
 
+/// A colleague search: `POST /calon-penilai-360` with what is typed in the
+/// body, with the CSRF token and without an Idempotency-Key (it reads).
+async fn cari(s: &Session, q: &str) -> (u16, Value) {
+    let res = s
+        .client
+        .post(format!("{}/api/v1/calon-penilai-360", s.base))
+        .header("cookie", &s.cookie)
+        .header("x-csrf-token", &s.csrf)
+        .json(&json!({ "q": q }))
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
 async fn calon_on(backend: Backend) {
     let app = spawn_app_with(backend, None, true).await;
     let db = app.connect().await;
@@ -1206,7 +1229,7 @@ async fn calon_on(backend: Backend) {
     other_instansi(&db).await;
     sqlx::query("UPDATE pegawai SET nama = 'Agus Lain' WHERE id = 'o-peg'").execute(db.pool()).await.unwrap();
     let staf2 = app.login(DEMO_STAF2).await;
-    let (status, d) = baca(&staf2, "/api/v1/calon-penilai-360?q=agus").await;
+    let (status, d) = cari(&staf2, "agus").await;
     assert_eq!(status, 200, "{backend:?}: {d}");
     let nama: Vec<&str> = d.as_array().unwrap().iter().map(|p| p["nama"].as_str().unwrap()).collect();
     assert_eq!(nama, ["Agus Setiawan"], "{backend:?}: the caller's instansi only");
@@ -1215,20 +1238,43 @@ async fn calon_on(backend: Backend) {
     assert!(p["id"].is_string() && p["jabatan"].is_string() && p["nip"] == "", "{p}");
     assert_eq!(p.as_object().unwrap().len(), 4, "id, nip (empty), nama and jabatan only: {p}");
     // By a whole NIP only: its start (a birth date) is refused, not searched.
-    let (status, d) = baca(&staf2, &format!("/api/v1/calon-penilai-360?q={DEMO_STAF3}")).await;
+    let (status, d) = cari(&staf2, DEMO_STAF3).await;
     assert_eq!((status, d.as_array().map(Vec::len)), (200, Some(1)), "{backend:?}: {d}");
-    let (status, _) = baca(&staf2, &format!("/api/v1/calon-penilai-360?q={}", &DEMO_STAF3[..8])).await;
+    let (status, _) = cari(&staf2, &DEMO_STAF3[..8]).await;
     assert_eq!(status, 422, "{backend:?}: a NIP's start");
-    let (_, d) = baca(&staf2, &format!("/api/v1/calon-penilai-360?q={DEMO_STAF2}")).await;
+    let (_, d) = cari(&staf2, DEMO_STAF2).await;
     assert_eq!(d, json!([]), "{backend:?}: never the caller themselves");
-    let (_, d) = baca(&staf2, "/api/v1/calon-penilai-360?q=Nur%20Aisyah").await;
+    let (_, d) = cari(&staf2, "Nur Aisyah").await;
     assert_eq!(d, json!([]), "{backend:?}: the caller is left out");
-    for q in ["ag", "%20%20ag%20", &"x".repeat(101)] {
-        let (status, e) = baca(&staf2, &format!("/api/v1/calon-penilai-360?q={q}")).await;
-        assert_eq!(status, 422, "{q}: {e}");
+    for q in ["ag", "  ag ", &"x".repeat(101), "agus\u{7}"] {
+        let (status, e) = cari(&staf2, q).await;
+        assert_eq!(status, 422, "{q:?}: {e}");
+        assert!(e["fields"]["q"].is_array(), "{q:?}: said under the field: {e}");
     }
-    let res = app.client.get(format!("http://{}/api/v1/calon-penilai-360?q=agus", app.addr)).send().await.unwrap();
-    assert_eq!(res.status(), 401, "signed in only");
+    // What is typed is never in the address: the old search by query is gone.
+    let res = staf2.get("/api/v1/calon-penilai-360?q=agus").send().await.unwrap();
+    assert_eq!(res.status(), 405, "{backend:?}: no search in a URL");
+    // A POST like any other: the session's CSRF token is needed; nothing is stored for a key.
+    let res = staf2
+        .client
+        .post(format!("{}/api/v1/calon-penilai-360", staf2.base))
+        .header("cookie", &staf2.cookie)
+        .json(&json!({ "q": "agus" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403, "{backend:?}: without the CSRF token");
+    let (_, again) = cari(&staf2, "agus").await;
+    let (status, berkunci) = {
+        let res = staf2.post("/api/v1/calon-penilai-360").json(&json!({ "q": "agus" })).send().await.unwrap();
+        (res.status().as_u16(), res.json::<Value>().await.unwrap())
+    };
+    assert_eq!((status, &berkunci), (200, &again), "{backend:?}: a key is ignored");
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM idempotensi").fetch_one(db.pool()).await.unwrap();
+    assert_eq!(n, 0, "{backend:?}: a search is not kept as a change");
+    let res =
+        app.client.post(format!("http://{}/api/v1/calon-penilai-360", app.addr)).json(&json!({ "q": "agus" })).send();
+    assert_eq!(res.await.unwrap().status(), 401, "signed in only");
 }
 
 /// The 360's "closed" is checked again inside each write (not only before
@@ -1262,5 +1308,67 @@ async fn a_360_change_written_after_the_deadline_passed_is_refused_inside_the_wr
         .unwrap();
         assert!(tolak_bila_ditutup(&mut c, &periode, akhir, hari(20)).await.is_ok());
         assert!(tolak_bila_ditutup(&mut c, &periode, akhir, hari(21)).await.is_err(), "{backend:?}");
+    }
+}
+
+/// The second guard to the check inside each write: the aggregate is
+/// released only some minutes after the deadline passed (midnight WIB;
+/// `--tenggang-360-menit`, 10 by default), so a write that was checked just
+/// before midnight has committed or failed before anyone reads it.
+#[tokio::test]
+async fn the_aggregate_is_released_only_some_minutes_after_the_deadline_passed() {
+    for backend in backends() {
+        // Closed since the last midnight (WIB), by the server's clock; a
+        // grace of two days has not passed yet whatever the hour.
+        let kemarin = server::clock::hari_ini().tambah_hari(-1);
+        assert!(
+            server::clock::tutup_360(kemarin) <= server::clock::now()
+                && !server::clock::rilis_360(kemarin, server::clock::now(), 2 * 86_400)
+        );
+        for (tenggang, batas, dirilis) in [(2 * 24 * 60, kemarin.to_string(), false), (10, "2026-01-01".into(), true)] {
+            let app =
+                crate::helpers::spawn_app_configured(backend, None, true, |a| a.security.tenggang_360_menit = tenggang)
+                    .await;
+            let periode = periode_id(&app).await;
+            let (ratee, kabid1) = (app.login(DEMO_STAF2).await, app.login(DEMO_KABID1).await);
+            let db = app.connect().await;
+            sqlx::query(
+                "INSERT INTO pengaturan_360 (periode_id, instansi_id, batas, version) \
+                 SELECT id, instansi_id, $2, 1 FROM periode WHERE id = $1",
+            )
+            .bind(&periode)
+            .bind(&batas)
+            .execute(db.pool())
+            .await
+            .unwrap();
+            let hasil = format!("/api/v1/hasil-360?periode_id={periode}&pegawai_id={}", ratee.pegawai_id);
+            for (s, bagian) in [(&ratee, "untuk_pegawai"), (&kabid1, "untuk_penilai")] {
+                let (status, h) = baca(s, &hasil).await;
+                assert_eq!(status, 200, "{backend:?}: {h}");
+                assert_eq!(h["pengaturan"]["ditutup"], true, "{backend:?}: closed either way: {h}");
+                assert_eq!(!h[bagian].is_null(), dirilis, "{backend:?}: deadline {batas}, grace {tenggang} min: {h}");
+            }
+            // Nothing changes meanwhile: the 360 is closed to every write.
+            let t = json!({ "periode_id": periode, "pegawai_id": ratee.pegawai_id,
+                            "penilai_id": app.login(DEMO_STAF3).await.pegawai_id, "kelompok": "rekan" });
+            let (status, e) = kirim(&kabid1, Method::POST, "/api/v1/penilai-360", &t).await;
+            assert_eq!((status, e["code"].as_str()), (409, Some("umpan_balik_360_ditutup")), "{backend:?}: {e}");
+        }
+    }
+}
+
+/// Every answer about the 360's deadline carries the server's date (WIB):
+/// the admin's "this closes the 360 now" question is asked against it,
+/// never against the device's clock.
+#[tokio::test]
+async fn the_360_deadline_says_the_servers_date() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let periode = periode_id(&app).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        let (status, p) = baca(&admin, &format!("/api/v1/pengaturan-360?periode_id={periode}")).await;
+        assert_eq!(status, 200, "{p}");
+        let hari_ini = server::clock::hari_ini().to_string();
+        assert_eq!(p["hari_ini"].as_str(), Some(hari_ini.as_str()), "{backend:?}: {p}");
     }
 }
