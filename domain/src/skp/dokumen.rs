@@ -139,6 +139,8 @@ pub enum DokumenError {
     ObjectionNotAllowed,
     #[error("the pegawai still has until {batas} to sign")]
     AwaitingPegawai { batas: Tanggal },
+    #[error("the pegawai may still object until {batas}")]
+    ObjectionWindowOpen { batas: Tanggal },
     #[error("a reason is required")]
     ReasonRequired,
     #[error("the date {tanggal} is before the previous step ({sebelumnya})")]
@@ -157,6 +159,7 @@ impl DokumenError {
             DokumenError::ObjectionTooLate { .. } => "objection_too_late",
             DokumenError::ObjectionNotAllowed => "objection_not_allowed",
             DokumenError::AwaitingPegawai { .. } => "awaiting_pegawai",
+            DokumenError::ObjectionWindowOpen { .. } => "objection_window_open",
             DokumenError::ReasonRequired => "reason_required",
             DokumenError::DateBeforePreviousStep { .. } => "date_before_previous_step",
             DokumenError::WrongEvaluasi { .. } => "wrong_evaluasi",
@@ -192,6 +195,10 @@ impl DokumenError {
             DokumenError::AwaitingPegawai { batas } => Teks::new(
                 format!("Pegawai masih memiliki waktu sampai {batas} untuk menandatangani."),
                 format!("The employee still has until {batas} to sign."),
+            ),
+            DokumenError::ObjectionWindowOpen { batas } => Teks::new(
+                format!("Pegawai masih dapat mengajukan keberatan sampai {batas}; dokumen dilaporkan sesudahnya."),
+                format!("The employee may still object until {batas}; the document is reported after that."),
             ),
             DokumenError::ReasonRequired => Teks::new("Alasan wajib diisi.", "A reason is required."),
             DokumenError::DateBeforePreviousStep { tanggal, sebelumnya } => Teks::new(
@@ -547,10 +554,11 @@ impl DokumenEvaluasi {
         Ok(())
     }
 
-    /// Reports the document to the PyB: after the pegawai signed, after an
-    /// objection was decided, or once the pegawai's signing deadline passed
-    /// unsigned. The signer of the current path reports; after an objection,
-    /// the atasan.
+    /// Reports the document to the PyB: after the pegawai signed and their
+    /// 14 working days to object passed (signing does not give up the right
+    /// to object: a report at once would take it away), after an objection
+    /// was decided, or once the pegawai's signing deadline passed unsigned.
+    /// The signer of the current path reports; after an objection, the atasan.
     pub fn report(&mut self, oleh: Peran, tanggal: Tanggal, kalender: &Kalender) -> Result<(), DokumenError> {
         let aksi = AksiDokumen::Report;
         self.status_harus(
@@ -566,6 +574,13 @@ impl DokumenEvaluasi {
             && tanggal <= batas
         {
             return Err(DokumenError::AwaitingPegawai { batas });
+        }
+        if self.status == StatusDokumen::DitandatanganiPegawai
+            && !self.diambil_alih
+            && let Some(batas) = self.batas_keberatan(kalender)
+            && tanggal <= batas
+        {
+            return Err(DokumenError::ObjectionWindowOpen { batas });
         }
         self.dilaporkan_pada = Some(tanggal);
         self.status = StatusDokumen::Dilaporkan;

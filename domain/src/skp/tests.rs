@@ -837,7 +837,13 @@ fn the_normal_path_runs_from_signature_to_report() {
     assert_eq!(d.status(), StatusDokumen::DiterimaPegawai);
     d.sign_by_pegawai(Peran::Pegawai, tgl("2025-04-16")).unwrap();
     assert_eq!(d.status(), StatusDokumen::DitandatanganiPegawai);
-    d.report(Peran::PejabatPenilai, tgl("2025-04-17"), &k).unwrap();
+    // Signed, the pegawai may still object for 14 working days from receipt
+    // (15 Apr; 18 Apr and 1 May are off): no report before that.
+    assert_eq!(d.batas_keberatan(&k), Some(tgl("2025-05-07")));
+    let e = d.report(Peran::PejabatPenilai, tgl("2025-05-07"), &k).unwrap_err();
+    assert_eq!(e.kode(), "objection_window_open", "{e}");
+    assert_eq!(d.status(), StatusDokumen::DitandatanganiPegawai);
+    d.report(Peran::PejabatPenilai, tgl("2025-05-08"), &k).unwrap();
     assert_eq!(d.status(), StatusDokumen::Dilaporkan);
     assert!(d.tenggat(&k).iter().all(|t| !t.terlambat(tgl("2025-12-31"))));
 }
