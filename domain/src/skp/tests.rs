@@ -1034,3 +1034,40 @@ fn each_action_has_one_name_and_documents_saved_under_the_old_names_still_read()
     let riwayat = serde_json::to_string(skp.riwayat()).unwrap();
     assert!(riwayat.contains(r#""aksi":"return""#), "{riwayat}");
 }
+
+#[test]
+fn a_recorded_evaluation_is_recalibrated_by_the_penilai_only_keeping_the_status() {
+    let mut skp = dinilai();
+    let mut baru = PenilaianInput {
+        evaluasi: TW1,
+        predikat_organisasi: None,
+        rating_rhk: [("r1".to_owned(), SesuaiEkspektasi)].into(),
+        rating_hasil_kerja: Some(SesuaiEkspektasi),
+        alasan: String::new(),
+        rating_perilaku: Some(SesuaiEkspektasi),
+        catatan: "Kalibrasi".into(),
+        rekomendasi: String::new(),
+    };
+    let p = baru.validate(skp.rencana()).unwrap();
+    assert!(matches!(
+        skp.clone().recalibrate_evaluation(Peran::AtasanPejabatPenilai, tgl("2025-04-11"), &periode(), p.clone()),
+        Err(SkpError::NotAllowed { .. })
+    ));
+    skp.recalibrate_evaluation(Peran::PejabatPenilai, tgl("2025-04-11"), &periode(), p).unwrap();
+    assert_eq!(skp.status(), StatusSkp::Dinilai);
+    assert_eq!(skp.penilaian_untuk(TW1).unwrap().catatan(), "Kalibrasi");
+    assert_eq!(skp.riwayat().last().unwrap().aksi, AksiSkp::RecordEvaluation);
+    // An evaluation not recorded yet is recorded, not recalibrated.
+    baru.evaluasi = PeriodeEvaluasi::Tahunan;
+    let tahunan = baru.validate(skp.rencana()).unwrap();
+    assert!(matches!(
+        skp.recalibrate_evaluation(Peran::PejabatPenilai, tgl("2025-04-12"), &periode(), tahunan),
+        Err(SkpError::NotEvaluated { .. })
+    ));
+    // Nothing to recalibrate before an evaluation, nor once final.
+    let p = penilaian(&ditetapkan(), TW1);
+    assert!(
+        ditetapkan().recalibrate_evaluation(Peran::PejabatPenilai, tgl("2025-04-12"), &periode(), p.clone()).is_err()
+    );
+    assert!(final_().recalibrate_evaluation(Peran::PejabatPenilai, tgl("2026-01-21"), &periode(), p).is_err());
+}
