@@ -417,6 +417,12 @@ async fn a_late_evaluation_is_taken_over_by_the_atasan_and_is_final() {
             "{q}"
         );
 
+        // Last year's 360 has closed: its aggregate is the penilai's advice, never the pegawai's here.
+        let path = format!("/api/v1/skp/{}/penilaian?evaluasi=tahunan", u.skp2);
+        let (_, p) = get(&kabid1, &path).await;
+        assert!(p["umpan_balik_360"]["saran"].is_object(), "{backend:?}: {p}");
+        let (_, p) = get(&staf2, &path).await;
+        assert!(p["umpan_balik_360"].is_null(), "{backend:?}: {p}");
         // The penilai is not the one to take over; the atasan is.
         let body =
             json!({ "version": 3, "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "") });
@@ -746,5 +752,28 @@ async fn every_role_is_refused_on_evaluation_objects_not_theirs() {
         // Only the other instansi's own holiday was written.
         after.retain(|r| !r.starts_with("i2:"));
         assert_eq!(after, before, "{backend:?}: a refusal changed nothing");
+    }
+}
+
+/// A former rule set's period (PP 46/2011 before 2021) is not rated with the
+/// 6/2022 kuadran: its nilai SKP stays in the realisations' preview.
+#[tokio::test]
+async fn a_former_rule_set_period_is_not_rated_here() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let u = unit_tahun(&app, 2020).await;
+        let kabid1 = app.login(DEMO_KABID1).await;
+        let (_, p) = get(&kabid1, &format!("/api/v1/skp/{}/penilaian?evaluasi=tahunan", u.skp2)).await;
+        assert_eq!(p["rule_set"], "pp_46_2011", "{backend:?}: {p}");
+        let (status, e) =
+            nilai(&kabid1, &u.skp2, 3, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("rule_set_lama")), "{backend:?}: {e}");
+        assert!(is_teks(&e["message"]));
+        let res = kabid1
+            .post("/api/v1/penilai/distribusi/finalisasi")
+            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "alasan": "" }))
+            .send();
+        let (status, e) = json_of(res.await.unwrap()).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("rule_set_lama")), "{backend:?}: {e}");
     }
 }
