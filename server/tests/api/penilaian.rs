@@ -777,3 +777,67 @@ async fn a_former_rule_set_period_is_not_rated_here() {
         assert_eq!((status, e["code"].as_str()), (409, Some("rule_set_lama")), "{backend:?}: {e}");
     }
 }
+
+/// A rating entered offline arrives through the outbox (`/sync`); a replayed
+/// finalisation or document step with its key returns the first answer and
+/// changes nothing.
+#[tokio::test]
+async fn ratings_sync_from_the_outbox_and_replays_change_nothing() {
+    for backend in backends() {
+        let tahun = server::clock::hari_ini().tahun() + 1;
+        let app = spawn_app_with(backend, None, true).await;
+        let u = unit_tahun(&app, tahun).await;
+        let (kabid1, admin) = (app.login(DEMO_KABID1).await, app.login(DEMO_ADMIN).await);
+        let batch = json!({ "client_id": "tablet-kabid1", "mutations": [
+            { "seq": 1, "idempotency_key": uuid::Uuid::new_v4().to_string(), "method": "PUT",
+              "path": format!("/api/v1/skp/{}/penilaian", u.skp2),
+              "body": { "version": 3, "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "") } },
+            { "seq": 2, "idempotency_key": uuid::Uuid::new_v4().to_string(), "method": "PUT",
+              "path": format!("/api/v1/skp/{}/penilaian", u.skp3),
+              "body": { "version": 3, "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "") } },
+        ]});
+        for kali in ["first", "resent"] {
+            let (status, out) = json_of(kabid1.post("/api/v1/sync").json(&batch).send().await.unwrap()).await;
+            assert_eq!(status, 200, "{backend:?}: {kali}: {out}");
+            for r in out["results"].as_array().unwrap() {
+                assert_eq!(r["status"], 200, "{backend:?}: {kali}: {r}");
+            }
+        }
+        let (_, skp) = get(&kabid1, &format!("/api/v1/skp/{}", u.skp2)).await;
+        assert_eq!((skp["version"].as_i64(), skp["status"].as_str()), (Some(4), Some("dinilai_tahunan")), "{skp}");
+
+        let (_, d) =
+            get(&kabid1, &format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode)).await;
+        let unit = d["unit_id"].as_str().unwrap().to_owned();
+        let res = admin
+            .put(&format!("/api/v1/unit/{unit}/predikat-organisasi"))
+            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
+            .send();
+        assert_eq!(res.await.unwrap().status(), 200);
+        let key = uuid::Uuid::new_v4().to_string();
+        let fin = || {
+            crate::org::with_key(&kabid1, Method::POST, "/api/v1/penilai/distribusi/finalisasi", &key)
+                .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan" }))
+                .send()
+        };
+        let first = fin().await.unwrap();
+        assert_eq!(first.status(), 201, "{backend:?}");
+        let first: Value = first.json().await.unwrap();
+        let again = fin().await.unwrap();
+        assert_eq!(again.status(), 201, "{backend:?}: the replay answers as the first did");
+        assert_eq!(again.headers().get("idempotent-replayed").and_then(|v| v.to_str().ok()), Some("true"));
+        assert_eq!(again.json::<Value>().await.unwrap(), first);
+
+        let (_, docs) = get(&kabid1, &format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp2)).await;
+        let dok = docs[0]["id"].as_str().unwrap().to_owned();
+        let key = uuid::Uuid::new_v4().to_string();
+        let path = format!("/api/v1/dokumen-evaluasi/{dok}/sign_by_penilai");
+        let sign = || crate::org::with_key(&kabid1, Method::POST, &path, &key).json(&json!({ "version": 1 })).send();
+        let (status, first) = json_of(sign().await.unwrap()).await;
+        assert_eq!(status, 200, "{backend:?}: {first}");
+        let (status, again) = json_of(sign().await.unwrap()).await;
+        assert_eq!((status, &again), (200, &first), "{backend:?}");
+        let (_, doc) = get(&kabid1, &format!("/api/v1/dokumen-evaluasi/{dok}")).await;
+        assert_eq!((doc["version"].as_i64(), doc["riwayat"].as_array().map(Vec::len)), (Some(2), Some(2)), "{doc}");
+    }
+}
