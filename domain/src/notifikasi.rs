@@ -49,6 +49,8 @@ pub enum Peristiwa {
     /// The pegawai objected to the evaluation: the atasan decides, the
     /// penilai may be asked for an explanation.
     KeberatanDiajukan,
+    /// The penilai replied to the objection: the atasan reads both sides.
+    KeberatanDitanggapi,
     /// The atasan decided the objection.
     KeberatanDiputus,
 }
@@ -82,12 +84,13 @@ pub const ATURAN: &[(Peristiwa, Penerima)] = &[
     (Peristiwa::EvaluasiDiambilAlih, Penerima::PejabatPenilai),
     (Peristiwa::KeberatanDiajukan, Penerima::AtasanPejabatPenilai),
     (Peristiwa::KeberatanDiajukan, Penerima::PejabatPenilai),
+    (Peristiwa::KeberatanDitanggapi, Penerima::AtasanPejabatPenilai),
     (Peristiwa::KeberatanDiputus, Penerima::Pegawai),
     (Peristiwa::KeberatanDiputus, Penerima::PejabatPenilai),
 ];
 
 impl Peristiwa {
-    pub const ALL: [Peristiwa; 15] = [
+    pub const ALL: [Peristiwa; 16] = [
         Peristiwa::SkpDiajukan,
         Peristiwa::SkpDikembalikan,
         Peristiwa::SkpDisetujui,
@@ -102,6 +105,7 @@ impl Peristiwa {
         Peristiwa::DokumenEvaluasiDitandatangani,
         Peristiwa::EvaluasiDiambilAlih,
         Peristiwa::KeberatanDiajukan,
+        Peristiwa::KeberatanDitanggapi,
         Peristiwa::KeberatanDiputus,
     ];
 
@@ -121,6 +125,7 @@ impl Peristiwa {
             Peristiwa::DokumenEvaluasiDitandatangani => "dokumen_evaluasi_ditandatangani",
             Peristiwa::EvaluasiDiambilAlih => "evaluasi_diambil_alih",
             Peristiwa::KeberatanDiajukan => "keberatan_diajukan",
+            Peristiwa::KeberatanDitanggapi => "keberatan_ditanggapi",
             Peristiwa::KeberatanDiputus => "keberatan_diputus",
         }
     }
@@ -148,6 +153,7 @@ impl Peristiwa {
             AksiDokumen::SignByPegawai => Some(Peristiwa::DokumenEvaluasiDitandatangani),
             AksiDokumen::TakeOver => Some(Peristiwa::EvaluasiDiambilAlih),
             AksiDokumen::FileKeberatan => Some(Peristiwa::KeberatanDiajukan),
+            AksiDokumen::ReplyKeberatan => Some(Peristiwa::KeberatanDitanggapi),
             AksiDokumen::DecideKeberatan => Some(Peristiwa::KeberatanDiputus),
             AksiDokumen::SignByPenilai | AksiDokumen::Report => None,
         }
@@ -181,6 +187,9 @@ impl Peristiwa {
                 Teks::new("Evaluasi diambil alih atasan", "Evaluation taken over by the rater's superior")
             }
             Peristiwa::KeberatanDiajukan => Teks::new("Keberatan atas evaluasi kinerja", "Objection to an evaluation"),
+            Peristiwa::KeberatanDitanggapi => {
+                Teks::new("Tanggapan pejabat penilai atas keberatan", "The rater's reply to an objection")
+            }
             Peristiwa::KeberatanDiputus => Teks::new("Keputusan atas keberatan", "Decision on an objection"),
         }
     }
@@ -251,6 +260,10 @@ impl Peristiwa {
             Peristiwa::KeberatanDiajukan => Teks::new(
                 format!("{dari} mengajukan keberatan atas evaluasi kinerja {tahun}."),
                 format!("{dari} objected to their {tahun} evaluation."),
+            ),
+            Peristiwa::KeberatanDitanggapi => Teks::new(
+                format!("{dari} menanggapi keberatan atas evaluasi kinerja {tahun}; keberatan siap diputus."),
+                format!("{dari} replied to the objection to the {tahun} evaluation; it is ready to decide."),
             ),
             Peristiwa::KeberatanDiputus => Teks::new(
                 format!("{dari} memutus keberatan atas evaluasi kinerja {tahun}."),

@@ -296,6 +296,7 @@ pub const SATU_TULIS: &[(&str, &str)] = &[
     ("POST", "/dokumen-evaluasi/{id}/deliver"),
     ("POST", "/dokumen-evaluasi/{id}/sign_by_pegawai"),
     ("POST", "/dokumen-evaluasi/{id}/file_keberatan"),
+    ("POST", "/dokumen-evaluasi/{id}/reply_keberatan"),
     ("POST", "/dokumen-evaluasi/{id}/decide_keberatan"),
     ("POST", "/dokumen-evaluasi/{id}/report"),
     ("POST", "/skp/{id}/take-over"),

@@ -284,8 +284,8 @@ pub struct DokumenEvaluasiView {
 #[serde(deny_unknown_fields)]
 pub struct LangkahDokumen {
     pub version: i64,
-    /// The objection's reasons (`file_keberatan`), or the decision's
-    /// considerations (`decide_keberatan`).
+    /// The objection's reasons (`file_keberatan`), the penilai's reply
+    /// (`reply_keberatan`), or the decision's considerations (`decide_keberatan`).
     #[serde(default)]
     pub alasan: String,
     /// `decide_keberatan`: `menguatkan` or `mengubah`.
@@ -363,7 +363,7 @@ pub struct AngkaKreditSkp {
 #[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TugasEvaluasi {
-    /// `nilai`, `finalisasi`, `tandatangani`, `sampaikan`, `laporkan`,
+    /// `nilai`, `tandatangani`, `sampaikan`, `laporkan`, `tanggapi_keberatan`,
     /// `ambil_alih`, `putuskan_keberatan`, `tandatangani_pegawai`, `keberatan`.
     pub tugas: String,
     pub label: Teks,

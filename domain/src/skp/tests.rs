@@ -1071,3 +1071,41 @@ fn a_recorded_evaluation_is_recalibrated_by_the_penilai_only_keeping_the_status(
     );
     assert!(final_().recalibrate_evaluation(Peran::PejabatPenilai, tgl("2026-01-21"), &periode(), p).is_err());
 }
+
+#[test]
+fn the_penilai_replies_to_a_pending_objection_only() {
+    let k = Kalender::nasional();
+    let mut d = dokumen();
+    d.sign_by_penilai(Peran::PejabatPenilai, tgl("2025-04-14"), &k).unwrap();
+    d.deliver(Peran::PejabatPenilai, tgl("2025-04-15")).unwrap();
+    assert!(matches!(
+        d.reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-16"), "Sudah sesuai"),
+        Err(DokumenError::InvalidTransition { .. })
+    ));
+    d.file_keberatan(Peran::Pegawai, tgl("2025-04-16"), &k, "Tidak setuju").unwrap();
+    for peran in [Peran::Pegawai, Peran::AtasanPejabatPenilai] {
+        assert!(matches!(
+            d.clone().reply_keberatan(peran, tgl("2025-04-17"), "x"),
+            Err(DokumenError::NotAllowed { .. })
+        ));
+    }
+    assert_eq!(
+        d.clone().reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-17"), " "),
+        Err(DokumenError::ReasonRequired)
+    );
+    d.reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-17"), "Target sudah disepakati di awal tahun.").unwrap();
+    assert_eq!(d.status(), StatusDokumen::Keberatan);
+    let kb = d.keberatan().unwrap();
+    assert_eq!(
+        (kb.tanggapan_penilai.as_deref(), kb.ditanggapi_pada),
+        (Some("Target sudah disepakati di awal tahun."), Some(tgl("2025-04-17")))
+    );
+    // The decision may not predate the reply.
+    assert!(matches!(
+        d.clone().decide_keberatan(Peran::AtasanPejabatPenilai, tgl("2025-04-16"), KeputusanKeberatan::Menguatkan, "x"),
+        Err(DokumenError::DateBeforePreviousStep { .. })
+    ));
+    d.decide_keberatan(Peran::AtasanPejabatPenilai, tgl("2025-04-18"), KeputusanKeberatan::Menguatkan, "Dikuatkan")
+        .unwrap();
+    assert_eq!(d.status(), StatusDokumen::Diputus);
+}

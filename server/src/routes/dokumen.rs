@@ -54,6 +54,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(deliver))
         .routes(routes!(sign_by_pegawai))
         .routes(routes!(file_keberatan))
+        .routes(routes!(reply_keberatan))
         .routes(routes!(decide_keberatan))
         .routes(routes!(report))
         .routes(routes!(take_over))
@@ -228,6 +229,7 @@ async fn langkah(
         AksiDokumen::Deliver => doc.deliver(peran, hari_ini)?,
         AksiDokumen::SignByPegawai => doc.sign_by_pegawai(peran, hari_ini)?,
         AksiDokumen::FileKeberatan => doc.file_keberatan(peran, hari_ini, &kalender, &input.alasan)?,
+        AksiDokumen::ReplyKeberatan => doc.reply_keberatan(peran, hari_ini, &input.alasan)?,
         AksiDokumen::DecideKeberatan => {
             let keputusan = match input.keputusan.as_deref() {
                 Some("menguatkan") => KeputusanKeberatan::Menguatkan,
@@ -463,6 +465,31 @@ async fn file_keberatan(
     AppJson(i): AppJson<LangkahDokumen>,
 ) -> ApiResult<Response> {
     langkah(s, a, k, id, i, AksiDokumen::FileKeberatan).await
+}
+
+/// The pejabat penilai replies to a pending objection (`alasan`), which the
+/// atasan reads beside it before deciding; a later reply replaces it.
+#[utoipa::path(
+    post,
+    path = "/dokumen-evaluasi/{id}/reply_keberatan",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The document id.")),
+    request_body = LangkahDokumen,
+    responses(
+        (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
+        (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: no objection pending; `not_allowed`: only the pejabat penilai.", body = ErrorBody),
+    )
+)]
+async fn reply_keberatan(
+    State(s): State<AppState>,
+    a: Actor,
+    k: Kunci,
+    Path(id): Path<String>,
+    AppJson(i): AppJson<LangkahDokumen>,
+) -> ApiResult<Response> {
+    langkah(s, a, k, id, i, AksiDokumen::ReplyKeberatan).await
 }
 
 /// The atasan pejabat penilai decides the objection: `keputusan` `menguatkan`, or `mengubah` with the new `penilaian`; `alasan` holds the considerations. A change replaces the SKP's evaluation (the original is kept).
@@ -805,6 +832,13 @@ async fn antrian(
                 d,
                 JenisTenggat::Penyampaian,
             ),
+            StatusDokumen::Keberatan if d.dokumen.keberatan().is_some_and(|k| k.tanggapan_penilai.is_none()) => b
+                .dari_dokumen(
+                    "tanggapi_keberatan",
+                    t("Tanggapi keberatan pegawai", "Reply to the employee's objection"),
+                    d,
+                    JenisTenggat::KeputusanKeberatan,
+                ),
             StatusDokumen::DitandatanganiPegawai if !d.dokumen.diambil_alih() => b.dari_dokumen(
                 "laporkan",
                 t("Laporkan dokumen evaluasi", "Report the evaluation document"),

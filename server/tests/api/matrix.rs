@@ -290,6 +290,7 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("POST", "/api/v1/dokumen-evaluasi/{id}/deliver", Jaga::Penilaian),
     ("POST", "/api/v1/dokumen-evaluasi/{id}/sign_by_pegawai", Jaga::Penilaian),
     ("POST", "/api/v1/dokumen-evaluasi/{id}/file_keberatan", Jaga::Penilaian),
+    ("POST", "/api/v1/dokumen-evaluasi/{id}/reply_keberatan", Jaga::Penilaian),
     ("POST", "/api/v1/dokumen-evaluasi/{id}/decide_keberatan", Jaga::Penilaian),
     ("POST", "/api/v1/dokumen-evaluasi/{id}/report", Jaga::Penilaian),
     ("POST", "/api/v1/skp/{id}/take-over", Jaga::Penilaian),

@@ -89,6 +89,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/dokumen-evaluasi/{id}/deliver"),
     ("POST", "/api/v1/dokumen-evaluasi/{id}/sign_by_pegawai"),
     ("POST", "/api/v1/dokumen-evaluasi/{id}/file_keberatan"),
+    ("POST", "/api/v1/dokumen-evaluasi/{id}/reply_keberatan"),
     ("POST", "/api/v1/dokumen-evaluasi/{id}/decide_keberatan"),
     ("POST", "/api/v1/dokumen-evaluasi/{id}/report"),
     ("POST", "/api/v1/skp/{id}/take-over"),

@@ -312,12 +312,26 @@ async fn a_unit_runs_on(backend: Backend) {
     assert_eq!((status, d3["status"].as_str()), (200, Some("keberatan")), "{d3}");
     assert!(jenis_notifikasi(&kepala).await.contains(&"keberatan_diajukan".to_owned()));
 
+    // The penilai replies (it is in their queue); the atasan reads both sides.
+    let (_, q) = get(&kabid1, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+    assert!(q["sebagai_penilai"].as_array().unwrap().iter().any(|t| t["tugas"] == "tanggapi_keberatan"), "{q}");
+    let (_, q) = get(&kepala, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+    assert!(q["sebagai_atasan"].as_array().unwrap().iter().any(|t| t["tugas"] == "putuskan_keberatan"), "{q}");
+    let tanggapan = json!({ "alasan": "Kontribusinya sudah dihitung pada RHK 1." });
+    assert_eq!(langkah(&staf2, &dok, "reply_keberatan", 4, tanggapan.clone()).await.1["code"], "not_allowed");
+    let (status, d) = langkah(&kabid1, &dok, "reply_keberatan", 4, tanggapan).await;
+    assert_eq!((status, d["status"].as_str()), (200, Some("keberatan")), "{d}");
+    let (_, d) = get(&kepala, &format!("/api/v1/dokumen-evaluasi/{dok}")).await;
+    assert_eq!(d["dokumen"]["keberatan"]["alasan"], "Kontribusi saya tidak dihitung.", "{d}");
+    assert_eq!(d["dokumen"]["keberatan"]["tanggapan_penilai"], "Kontribusinya sudah dihitung pada RHK 1.", "{d}");
+    assert!(jenis_notifikasi(&kepala).await.contains(&"keberatan_ditanggapi".to_owned()));
+
     // Only the atasan decides; changing it replaces the SKP's evaluation.
     let ubah = json!({ "keputusan": "mengubah", "alasan": "Setelah klarifikasi kedua pihak.",
                        "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "diatas_ekspektasi", "") });
-    let (status, e) = langkah(&kabid1, &dok, "decide_keberatan", 4, ubah.clone()).await;
+    let (status, e) = langkah(&kabid1, &dok, "decide_keberatan", 5, ubah.clone()).await;
     assert_eq!((status, e["code"].as_str()), (409, Some("not_allowed")), "{e}");
-    let (status, d4) = langkah(&kepala, &dok, "decide_keberatan", 4, ubah).await;
+    let (status, d4) = langkah(&kepala, &dok, "decide_keberatan", 5, ubah).await;
     assert_eq!((status, d4["status"].as_str(), d4["format"].as_str()), (200, Some("diputus"), Some("D.1.3")), "{d4}");
     assert_eq!(d4["dokumen"]["penilaian_awal"]["hasil"]["predikat"], "sangat_baik", "{d4}");
     let (_, p) = get(&staf2, &path).await;
@@ -330,10 +344,13 @@ async fn a_unit_runs_on(backend: Backend) {
     assert!(jenis_notifikasi(&staf2).await.contains(&"keberatan_diputus".to_owned()));
 
     // Reported: the SKP is final and read-only.
-    let (status, d5) = langkah(&kepala, &dok, "report", 5, json!({})).await;
+    let (status, d5) = langkah(&kepala, &dok, "report", 6, json!({})).await;
     assert_eq!((status, d5["status"].as_str()), (200, Some("dilaporkan")), "{d5}");
     let riwayat: Vec<&str> = d5["riwayat"].as_array().unwrap().iter().map(|r| r["aksi"].as_str().unwrap()).collect();
-    assert_eq!(riwayat, ["create", "sign_by_penilai", "deliver", "file_keberatan", "decide_keberatan", "report"]);
+    assert_eq!(
+        riwayat,
+        ["create", "sign_by_penilai", "deliver", "file_keberatan", "reply_keberatan", "decide_keberatan", "report"]
+    );
     assert!(d5["riwayat"].as_array().unwrap().iter().all(|r| r["oleh"].as_str().is_some_and(|o| !o.is_empty())));
     let (_, skp) = get(&staf2, &format!("/api/v1/skp/{}", u.skp2)).await;
     assert_eq!(skp["status"], "final", "{skp}");
@@ -670,9 +687,15 @@ async fn every_role_is_refused_on_evaluation_objects_not_theirs() {
         };
         let doc_routes = |id: &str| {
             let mut r = vec![(Method::GET, format!("/api/v1/dokumen-evaluasi/{id}"), Value::Null)];
-            for aksi in
-                ["sign_by_penilai", "deliver", "sign_by_pegawai", "file_keberatan", "decide_keberatan", "report"]
-            {
+            for aksi in [
+                "sign_by_penilai",
+                "deliver",
+                "sign_by_pegawai",
+                "file_keberatan",
+                "reply_keberatan",
+                "decide_keberatan",
+                "report",
+            ] {
                 r.push((Method::POST, format!("/api/v1/dokumen-evaluasi/{id}/{aksi}"), v.clone()));
             }
             r
