@@ -544,8 +544,19 @@ async fn attacks_on_the_evaluation_are_refused_and_change_nothing() {
         // Rating one's own SKP.
         let (status, e) = nilai(&staf2, &u.skp2, 3, p.clone()).await;
         assert_eq!((status, e["code"].as_str()), (409, Some("not_allowed")), "{backend:?}: {e}");
-        // The admin, through the mapping powers, may not rate nor take over.
+        // The admin, through the mapping powers, may not rate nor take over:
+        // nor make themselves the penilai first.
         assert_eq!(nilai(&admin, &u.skp2, 3, p.clone()).await.0, 403, "{backend:?}");
+        let res = admin
+            .put("/api/v1/org/atasan")
+            .json(&json!({
+                "periode_id": u.periode,
+                "pegawai_id": pegawai_id(&admin, DEMO_STAF2).await,
+                "penilai_id": pegawai_id(&admin, DEMO_ADMIN).await,
+                "berlaku_mulai": format!("{tahun}-02-01"),
+            }))
+            .send();
+        assert_eq!(res.await.unwrap().status(), 422, "{backend:?}: the admin maps themselves as penilai");
         let res = admin
             .post(&format!("/api/v1/skp/{}/take-over", u.skp2))
             .json(&json!({ "version": 3, "penilaian": p }))
