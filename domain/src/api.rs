@@ -4,6 +4,7 @@
 
 pub mod impor;
 pub mod org;
+pub mod penilaian;
 pub mod realisasi;
 pub mod sync;
 pub mod umpan_balik;
@@ -20,6 +21,12 @@ pub use impor::{ImportRejected, Kesalahan, Laporan, Perbaikan, Ringkasan, tulis_
 pub use org::{
     AktivasiDibuat, AtasanDiset, AtasanHalaman, AtasanItem, BuatPeriode, Halaman, KodeAktivasi, MintaAktivasi,
     PegawaiItem, PeriodeDibuat, RiwayatAtasan, Segmen, SetAtasan, StatusAkun, Tahun, UnitNode,
+};
+pub use penilaian::{
+    AngkaKreditEvaluasi, AngkaKreditSkp, AntrianEvaluasi, BatasView, DistribusiUnit, DokumenEvaluasiView, Finalisasi,
+    FinalisasiView, HariLiburInput, HariLiburView, LangkahDokumen, PegawaiDistribusi, PengaturanPenilaian,
+    PenilaianDisimpan, PenilaianSkp, PenilaianTercatat, PredikatOrganisasiView, RiwayatDokumenView,
+    SetPengaturanPenilaian, SetPredikatOrganisasi, SimpanPenilaian, TambahHariLibur, TenggatView, TugasEvaluasi,
 };
 pub use realisasi::{
     BelumDidokumentasi, BuktiView, DokumentasiEvaluasi, IndikatorBelum, RealisasiSkp, RealisasiTersimpan,

@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::skp::AksiSkp;
+use crate::skp::dokumen::AksiDokumen;
 use crate::teks::Teks;
 
 /// Something that happened which someone must know.
@@ -39,6 +40,19 @@ pub enum Peristiwa {
     /// Someone is asked to give 360 feedback (confirmed or set by the penilai).
     #[serde(rename = "permintaan_360")]
     Permintaan360,
+    /// The signed evaluation document reached the pegawai: sign it, or object.
+    DokumenEvaluasiDiterima,
+    /// The pegawai signed the evaluation document.
+    DokumenEvaluasiDitandatangani,
+    /// The atasan pejabat penilai evaluated in the penilai's place (final).
+    EvaluasiDiambilAlih,
+    /// The pegawai objected to the evaluation: the atasan decides, the
+    /// penilai may be asked for an explanation.
+    KeberatanDiajukan,
+    /// The penilai replied to the objection: the atasan reads both sides.
+    KeberatanDitanggapi,
+    /// The atasan decided the objection.
+    KeberatanDiputus,
 }
 
 /// Who, seen from the SKP the event is about.
@@ -48,6 +62,8 @@ pub enum Penerima {
     PejabatPenilai,
     /// The colleague asked to give 360 feedback on the pegawai.
     Penilai360,
+    /// The atasan pejabat penilai of the SKP (decides objections).
+    AtasanPejabatPenilai,
 }
 
 /// The events about their sender, who is the reader's subordinate: the
@@ -67,10 +83,19 @@ pub const ATURAN: &[(Peristiwa, Penerima)] = &[
     (Peristiwa::UmpanBalikDiberikan, Penerima::Pegawai),
     (Peristiwa::UsulanPenilai360, Penerima::PejabatPenilai),
     (Peristiwa::Permintaan360, Penerima::Penilai360),
+    (Peristiwa::DokumenEvaluasiDiterima, Penerima::Pegawai),
+    (Peristiwa::DokumenEvaluasiDitandatangani, Penerima::PejabatPenilai),
+    (Peristiwa::EvaluasiDiambilAlih, Penerima::Pegawai),
+    (Peristiwa::EvaluasiDiambilAlih, Penerima::PejabatPenilai),
+    (Peristiwa::KeberatanDiajukan, Penerima::AtasanPejabatPenilai),
+    (Peristiwa::KeberatanDiajukan, Penerima::PejabatPenilai),
+    (Peristiwa::KeberatanDitanggapi, Penerima::AtasanPejabatPenilai),
+    (Peristiwa::KeberatanDiputus, Penerima::Pegawai),
+    (Peristiwa::KeberatanDiputus, Penerima::PejabatPenilai),
 ];
 
 impl Peristiwa {
-    pub const ALL: [Peristiwa; 10] = [
+    pub const ALL: [Peristiwa; 16] = [
         Peristiwa::SkpDiajukan,
         Peristiwa::SkpDikembalikan,
         Peristiwa::SkpDisetujui,
@@ -81,6 +106,12 @@ impl Peristiwa {
         Peristiwa::UmpanBalikDiberikan,
         Peristiwa::UsulanPenilai360,
         Peristiwa::Permintaan360,
+        Peristiwa::DokumenEvaluasiDiterima,
+        Peristiwa::DokumenEvaluasiDitandatangani,
+        Peristiwa::EvaluasiDiambilAlih,
+        Peristiwa::KeberatanDiajukan,
+        Peristiwa::KeberatanDitanggapi,
+        Peristiwa::KeberatanDiputus,
     ];
 
     pub fn kode(self) -> &'static str {
@@ -95,6 +126,12 @@ impl Peristiwa {
             Peristiwa::UmpanBalikDiberikan => "umpan_balik_diberikan",
             Peristiwa::UsulanPenilai360 => "usulan_penilai_360",
             Peristiwa::Permintaan360 => "permintaan_360",
+            Peristiwa::DokumenEvaluasiDiterima => "dokumen_evaluasi_diterima",
+            Peristiwa::DokumenEvaluasiDitandatangani => "dokumen_evaluasi_ditandatangani",
+            Peristiwa::EvaluasiDiambilAlih => "evaluasi_diambil_alih",
+            Peristiwa::KeberatanDiajukan => "keberatan_diajukan",
+            Peristiwa::KeberatanDitanggapi => "keberatan_ditanggapi",
+            Peristiwa::KeberatanDiputus => "keberatan_diputus",
         }
     }
 
@@ -110,6 +147,20 @@ impl Peristiwa {
             AksiSkp::Approve => Some(Peristiwa::SkpDisetujui),
             AksiSkp::Revise => Some(Peristiwa::SkpDirevisi),
             _ => None,
+        }
+    }
+
+    /// The event a step of an evaluation document is, if anyone is told of it
+    /// (a signature by the penilai is told when the document is delivered).
+    pub fn dari_aksi_dokumen(aksi: AksiDokumen) -> Option<Peristiwa> {
+        match aksi {
+            AksiDokumen::Deliver => Some(Peristiwa::DokumenEvaluasiDiterima),
+            AksiDokumen::SignByPegawai => Some(Peristiwa::DokumenEvaluasiDitandatangani),
+            AksiDokumen::TakeOver => Some(Peristiwa::EvaluasiDiambilAlih),
+            AksiDokumen::FileKeberatan => Some(Peristiwa::KeberatanDiajukan),
+            AksiDokumen::ReplyKeberatan => Some(Peristiwa::KeberatanDitanggapi),
+            AksiDokumen::DecideKeberatan => Some(Peristiwa::KeberatanDiputus),
+            AksiDokumen::SignByPenilai | AksiDokumen::Report => None,
         }
     }
 
@@ -136,6 +187,20 @@ impl Peristiwa {
             Peristiwa::UmpanBalikDiberikan => Teks::new("Umpan balik baru", "New feedback"),
             Peristiwa::UsulanPenilai360 => Teks::new("Usulan penilai umpan balik 360", "360 rater proposed"),
             Peristiwa::Permintaan360 => Teks::new("Permintaan umpan balik 360", "Request for 360 feedback"),
+            Peristiwa::DokumenEvaluasiDiterima => {
+                Teks::new("Dokumen evaluasi kinerja", "Performance evaluation document")
+            }
+            Peristiwa::DokumenEvaluasiDitandatangani => {
+                Teks::new("Dokumen evaluasi ditandatangani pegawai", "Evaluation document signed by the employee")
+            }
+            Peristiwa::EvaluasiDiambilAlih => {
+                Teks::new("Evaluasi diambil alih atasan", "Evaluation taken over by the rater's superior")
+            }
+            Peristiwa::KeberatanDiajukan => Teks::new("Keberatan atas evaluasi kinerja", "Objection to an evaluation"),
+            Peristiwa::KeberatanDitanggapi => {
+                Teks::new("Tanggapan pejabat penilai atas keberatan", "The rater's reply to an objection")
+            }
+            Peristiwa::KeberatanDiputus => Teks::new("Keputusan atas keberatan", "Decision on an objection"),
         }
     }
 
@@ -186,6 +251,33 @@ impl Peristiwa {
                     "{dari} meminta Anda memberi umpan balik 360 (BerAKHLAK) periode {tahun}; lihat permintaan Anda."
                 ),
                 format!("{dari} asks you to give 360 feedback (BerAKHLAK) for {tahun}; see your requests."),
+            ),
+            Peristiwa::DokumenEvaluasiDiterima => Teks::new(
+                format!(
+                    "{dari} menyampaikan dokumen evaluasi kinerja {tahun} Anda; tanda tangani, atau ajukan keberatan \
+                     dalam 14 hari kerja."
+                ),
+                format!("{dari} sent you your {tahun} evaluation document; sign it, or object within 14 working days."),
+            ),
+            Peristiwa::DokumenEvaluasiDitandatangani => Teks::new(
+                format!("{dari} menandatangani dokumen evaluasi kinerja {tahun}."),
+                format!("{dari} signed their {tahun} evaluation document."),
+            ),
+            Peristiwa::EvaluasiDiambilAlih => Teks::new(
+                format!("{dari} mengambil alih evaluasi kinerja {tahun}; hasilnya final."),
+                format!("{dari} took over the {tahun} evaluation; the result is final."),
+            ),
+            Peristiwa::KeberatanDiajukan => Teks::new(
+                format!("{dari} mengajukan keberatan atas evaluasi kinerja {tahun}."),
+                format!("{dari} objected to their {tahun} evaluation."),
+            ),
+            Peristiwa::KeberatanDitanggapi => Teks::new(
+                format!("{dari} menanggapi keberatan atas evaluasi kinerja {tahun}; keberatan siap diputus."),
+                format!("{dari} replied to the objection to the {tahun} evaluation; it is ready to decide."),
+            ),
+            Peristiwa::KeberatanDiputus => Teks::new(
+                format!("{dari} memutus keberatan atas evaluasi kinerja {tahun}."),
+                format!("{dari} decided the objection to the {tahun} evaluation."),
             ),
         }
     }

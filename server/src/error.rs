@@ -202,6 +202,17 @@ impl From<FieldErrors> for ApiError {
     }
 }
 
+/// A refused step of an evaluation document: a missing reason is a field
+/// error on `alasan`; anything else is the workflow's 409.
+impl From<domain::skp::dokumen::DokumenError> for ApiError {
+    fn from(e: domain::skp::dokumen::DokumenError) -> Self {
+        match e {
+            domain::skp::dokumen::DokumenError::ReasonRequired => ApiError::field("alasan", e.pesan()),
+            other => ApiError::Conflict(other.kode(), other.pesan()),
+        }
+    }
+}
+
 impl From<domain::skp::SkpError> for ApiError {
     fn from(e: domain::skp::SkpError) -> Self {
         match e {

@@ -11,7 +11,7 @@
 //! (create, edit, submit, approve, return, revise, a realisation saved),
 //! the deletion of an evidence file, the admin's routes
 //! (a new period, the atasan mapping, activation codes, the CSV import, a
-//! period's 360 deadline), a sheet of feedback, and the 360's rater list and
+//! period's 360 deadline), a sheet of feedback, the 360's rater list and
 //! answers. The key's
 //! record is written **in the same transaction as the change**, with the
 //! final response:
@@ -290,6 +290,19 @@ pub const SATU_TULIS: &[(&str, &str)] = &[
     ("POST", "/admin/import"),
     ("PUT", "/umpan-balik/{id}"),
     ("PUT", "/org/periode/{id}/pengaturan-360"),
+    ("PUT", "/skp/{id}/penilaian"),
+    ("PUT", "/unit/{id}/predikat-organisasi"),
+    ("PUT", "/org/periode/{id}/pengaturan-penilaian"),
+    ("POST", "/penilai/distribusi/finalisasi"),
+    ("POST", "/org/hari-libur"),
+    ("POST", "/dokumen-evaluasi/{id}/sign_by_penilai"),
+    ("POST", "/dokumen-evaluasi/{id}/deliver"),
+    ("POST", "/dokumen-evaluasi/{id}/sign_by_pegawai"),
+    ("POST", "/dokumen-evaluasi/{id}/file_keberatan"),
+    ("POST", "/dokumen-evaluasi/{id}/reply_keberatan"),
+    ("POST", "/dokumen-evaluasi/{id}/decide_keberatan"),
+    ("POST", "/dokumen-evaluasi/{id}/report"),
+    ("POST", "/skp/{id}/take-over"),
     ("POST", "/penilai-360"),
     ("POST", "/penilai-360/{id}/konfirmasi"),
     ("PUT", "/tugas-360/{id}"),

@@ -53,6 +53,11 @@ const TAGS: &[(&str, &str)] = &[
     ("notifikasi", "What each person was told (the bell), and a penilai's reminder to a subordinate."),
     ("umpan_balik", "Continuous feedback on a set SKP per sub-period, requests for it, the penilai's queue."),
     ("umpan_balik_360", "The 360: raters, their answers until the deadline, the anonymous aggregate."),
+    (
+        "penilaian",
+        "The evaluation: ratings, the organisation's predikat and the distribution pattern, angka kredit, the holiday calendar.",
+    ),
+    ("dokumen", "The evaluation documents' signatures, objections and take-overs; each person's evaluation queue."),
     ("preview", "The rule calculator the browser runs, for clients without WASM."),
     ("sync", "An offline client's outbox, replayed in order."),
     ("openapi", "This document."),

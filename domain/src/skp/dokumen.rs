@@ -7,6 +7,7 @@
 //!   └─take_over (atasan, after that deadline)─► diambil_alih ─deliver─┘                                 │
 //!                                     file_keberatan (≤ 14 hk after receipt) ◄───────────────────────────┘
 //!                                     keberatan ─decide_keberatan (menguatkan | mengubah)─► diputus ─report─► dilaporkan
+//!                                     (the penilai may reply_keberatan meanwhile: the atasan hears both sides)
 //! ```
 //!
 //! A take-over result is final: no objection (RULES.md §3.1).
@@ -84,6 +85,7 @@ pub enum AksiDokumen {
     Deliver,
     SignByPegawai,
     FileKeberatan,
+    ReplyKeberatan,
     DecideKeberatan,
     Report,
 }
@@ -96,6 +98,7 @@ impl std::fmt::Display for AksiDokumen {
             AksiDokumen::Deliver => "deliver",
             AksiDokumen::SignByPegawai => "sign_by_pegawai",
             AksiDokumen::FileKeberatan => "file_keberatan",
+            AksiDokumen::ReplyKeberatan => "reply_keberatan",
             AksiDokumen::DecideKeberatan => "decide_keberatan",
             AksiDokumen::Report => "report",
         })
@@ -117,6 +120,11 @@ pub enum KeputusanKeberatan {
 pub struct Keberatan {
     pub diajukan_pada: Tanggal,
     pub alasan: String,
+    /// The pejabat penilai's reply, which the atasan reads beside the objection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tanggapan_penilai: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ditanggapi_pada: Option<Tanggal>,
     pub diputus_pada: Option<Tanggal>,
     pub menguatkan: Option<bool>,
     pub pertimbangan: Option<String>,
@@ -394,6 +402,7 @@ impl DokumenEvaluasi {
             self.diterima_pada,
             self.ditandatangani_pegawai_pada,
             self.keberatan.as_ref().map(|k| k.diajukan_pada),
+            self.keberatan.as_ref().and_then(|k| k.ditanggapi_pada),
             self.keberatan.as_ref().and_then(|k| k.diputus_pada),
         ]
         .into_iter()
@@ -511,11 +520,32 @@ impl DokumenEvaluasi {
         self.keberatan = Some(Keberatan {
             diajukan_pada: tanggal,
             alasan: alasan.to_owned(),
+            tanggapan_penilai: None,
+            ditanggapi_pada: None,
             diputus_pada: None,
             menguatkan: None,
             pertimbangan: None,
         });
         self.status = StatusDokumen::Keberatan;
+        Ok(())
+    }
+
+    /// The pejabat penilai replies to a pending objection (the atasan "asks
+    /// both sides for explanations", RULES.md §3.4); a later reply replaces
+    /// the earlier one. The status stays `keberatan`.
+    pub fn reply_keberatan(&mut self, oleh: Peran, tanggal: Tanggal, tanggapan: &str) -> Result<(), DokumenError> {
+        let aksi = AksiDokumen::ReplyKeberatan;
+        self.status_harus(aksi, &[StatusDokumen::Keberatan])?;
+        DokumenEvaluasi::peran(oleh, aksi, Peran::PejabatPenilai)?;
+        self.tidak_mundur(tanggal)?;
+        let tanggapan = tanggapan.trim();
+        if tanggapan.is_empty() {
+            return Err(DokumenError::ReasonRequired);
+        }
+        if let Some(k) = &mut self.keberatan {
+            k.tanggapan_penilai = Some(tanggapan.to_owned());
+            k.ditanggapi_pada = Some(tanggal);
+        }
         Ok(())
     }
 

@@ -1014,6 +1014,32 @@ impl Skp {
         Ok(())
     }
 
+    /// The pejabat penilai changes an evaluation already recorded, before its
+    /// document exists: the calibration of a unit's ratings against the pola
+    /// distribusi (RULES.md §2.1.6). The status stays; the history records it
+    /// as another `record_evaluation`, so the original rating stays in the
+    /// SKP's versions. The caller checks that no document was made of it
+    /// yet (after that a change goes only through an objection).
+    pub fn recalibrate_evaluation(
+        &mut self,
+        oleh: Peran,
+        tanggal: Tanggal,
+        periode: &Periode,
+        penilaian: Penilaian,
+    ) -> Result<(), SkpError> {
+        let aksi = AksiSkp::RecordEvaluation;
+        self.status_harus(aksi, &[StatusSkp::Dinilai, StatusSkp::DinilaiTahunan])?;
+        Skp::peran(oleh, aksi, &[Peran::PejabatPenilai])?;
+        self.periksa_penilaian(periode, &penilaian)?;
+        let evaluasi = penilaian.evaluasi();
+        let Some(lama) = self.penilaian.iter_mut().find(|p| p.evaluasi() == evaluasi) else {
+            return Err(SkpError::NotEvaluated { evaluasi });
+        };
+        *lama = penilaian;
+        self.catat(aksi, oleh, self.status, tanggal, None);
+        Ok(())
+    }
+
     fn periksa_penilaian(&self, periode: &Periode, penilaian: &Penilaian) -> Result<(), SkpError> {
         if periode.id() != &self.periode {
             return Err(SkpError::WrongPeriode { periode: periode.id().clone() });

@@ -1040,3 +1040,78 @@ fn each_action_has_one_name_and_documents_saved_under_the_old_names_still_read()
     let riwayat = serde_json::to_string(skp.riwayat()).unwrap();
     assert!(riwayat.contains(r#""aksi":"return""#), "{riwayat}");
 }
+
+#[test]
+fn a_recorded_evaluation_is_recalibrated_by_the_penilai_only_keeping_the_status() {
+    let mut skp = dinilai();
+    let mut baru = PenilaianInput {
+        evaluasi: TW1,
+        predikat_organisasi: None,
+        rating_rhk: [("r1".to_owned(), SesuaiEkspektasi)].into(),
+        rating_hasil_kerja: Some(SesuaiEkspektasi),
+        alasan: String::new(),
+        rating_perilaku: Some(SesuaiEkspektasi),
+        catatan: "Kalibrasi".into(),
+        rekomendasi: String::new(),
+    };
+    let p = baru.validate(skp.rencana()).unwrap();
+    assert!(matches!(
+        skp.clone().recalibrate_evaluation(Peran::AtasanPejabatPenilai, tgl("2025-04-11"), &periode(), p.clone()),
+        Err(SkpError::NotAllowed { .. })
+    ));
+    skp.recalibrate_evaluation(Peran::PejabatPenilai, tgl("2025-04-11"), &periode(), p).unwrap();
+    assert_eq!(skp.status(), StatusSkp::Dinilai);
+    assert_eq!(skp.penilaian_untuk(TW1).unwrap().catatan(), "Kalibrasi");
+    assert_eq!(skp.riwayat().last().unwrap().aksi, AksiSkp::RecordEvaluation);
+    // An evaluation not recorded yet is recorded, not recalibrated.
+    baru.evaluasi = PeriodeEvaluasi::Tahunan;
+    let tahunan = baru.validate(skp.rencana()).unwrap();
+    assert!(matches!(
+        skp.recalibrate_evaluation(Peran::PejabatPenilai, tgl("2025-04-12"), &periode(), tahunan),
+        Err(SkpError::NotEvaluated { .. })
+    ));
+    // Nothing to recalibrate before an evaluation, nor once final.
+    let p = penilaian(&ditetapkan(), TW1);
+    assert!(
+        ditetapkan().recalibrate_evaluation(Peran::PejabatPenilai, tgl("2025-04-12"), &periode(), p.clone()).is_err()
+    );
+    assert!(final_().recalibrate_evaluation(Peran::PejabatPenilai, tgl("2026-01-21"), &periode(), p).is_err());
+}
+
+#[test]
+fn the_penilai_replies_to_a_pending_objection_only() {
+    let k = Kalender::nasional();
+    let mut d = dokumen();
+    d.sign_by_penilai(Peran::PejabatPenilai, tgl("2025-04-14"), &k).unwrap();
+    d.deliver(Peran::PejabatPenilai, tgl("2025-04-15")).unwrap();
+    assert!(matches!(
+        d.reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-16"), "Sudah sesuai"),
+        Err(DokumenError::InvalidTransition { .. })
+    ));
+    d.file_keberatan(Peran::Pegawai, tgl("2025-04-16"), &k, "Tidak setuju").unwrap();
+    for peran in [Peran::Pegawai, Peran::AtasanPejabatPenilai] {
+        assert!(matches!(
+            d.clone().reply_keberatan(peran, tgl("2025-04-17"), "x"),
+            Err(DokumenError::NotAllowed { .. })
+        ));
+    }
+    assert_eq!(
+        d.clone().reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-17"), " "),
+        Err(DokumenError::ReasonRequired)
+    );
+    d.reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-17"), "Target sudah disepakati di awal tahun.").unwrap();
+    assert_eq!(d.status(), StatusDokumen::Keberatan);
+    let kb = d.keberatan().unwrap();
+    assert_eq!(
+        (kb.tanggapan_penilai.as_deref(), kb.ditanggapi_pada),
+        (Some("Target sudah disepakati di awal tahun."), Some(tgl("2025-04-17")))
+    );
+    // The decision may not predate the reply.
+    assert!(matches!(
+        d.clone().decide_keberatan(Peran::AtasanPejabatPenilai, tgl("2025-04-16"), KeputusanKeberatan::Menguatkan, "x"),
+        Err(DokumenError::DateBeforePreviousStep { .. })
+    ));
+    d.decide_keberatan(Peran::AtasanPejabatPenilai, tgl("2025-04-18"), KeputusanKeberatan::Menguatkan, "Dikuatkan")
+        .unwrap();
+    assert_eq!(d.status(), StatusDokumen::Diputus);
+}

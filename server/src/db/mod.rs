@@ -16,6 +16,8 @@
 //! | [`email`] | `email_outbox`, `pegawai.email` (e-mail for the notifications) |
 //! | [`umpan_balik`] | `umpan_balik`, `umpan_balik_versi` (continuous feedback) |
 //! | [`umpan_balik_360`] | `pengaturan_360`, `penilai_360`, `jawaban_360` (the 360) |
+//! | [`penilaian`] | `penilaian`, `predikat_organisasi`, `pengaturan_penilaian`, `finalisasi_distribusi`, `hari_libur` |
+//! | [`dokumen`] | `dokumen_evaluasi`, `dokumen_evaluasi_versi` (the evaluation documents) |
 //!
 //! (The CSV import, `crate::import::apply`, uses [`org`]'s bulk reads and
 //! writes; only `crate::seed`, which fills an empty database with the demo
@@ -26,11 +28,13 @@
 
 pub mod akun;
 pub mod baca;
+pub mod dokumen;
 pub mod email;
 pub mod error;
 pub mod idempotency;
 pub mod notifikasi;
 pub mod org;
+pub mod penilaian;
 pub mod realisasi;
 pub mod skp;
 pub mod tulis;

@@ -7,9 +7,11 @@ use crate::state::AppState;
 
 pub mod auth;
 pub mod bukti;
+pub mod dokumen;
 pub mod health;
 pub mod notifikasi;
 pub mod org;
+pub mod penilaian;
 pub mod preview;
 pub mod realisasi;
 pub mod skp;
@@ -30,5 +32,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(preview::router())
         .merge(umpan_balik::router())
         .merge(umpan_balik_360::router())
+        .merge(penilaian::router())
+        .merge(dokumen::router())
         .fallback(|| async { ApiError::NotFound })
 }

@@ -398,6 +398,7 @@ fn kabar_langkah(row: &SkpRow, aksi: AksiSkp, oleh: &str) -> Vec<notifikasi::Bar
     let siapa = |p: Penerima| match p {
         Penerima::Pegawai => Some(row.pegawai_id.clone()),
         Penerima::PejabatPenilai => Some(row.penilai_id.clone()),
+        Penerima::AtasanPejabatPenilai => row.atasan_penilai_id.clone(),
         Penerima::Penilai360 => None,
     };
     notifikasi::kabar(peristiwa, siapa, oleh, &row.instansi_id, &row.periode_id, Some(row.id.as_str()))

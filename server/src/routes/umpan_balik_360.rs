@@ -829,8 +829,38 @@ async fn hasil(
     if !out.pengaturan.ditutup || !clock::rilis_360(batas, clock::now(), tenggang) {
         return Ok(Json(out));
     }
+    let ringkasan = ringkasan_360(&state, &q.periode_id, &q.pegawai_id, &actor.pegawai_id).await?;
+    match akses {
+        Akses::Pegawai => out.untuk_pegawai = Some(ringkasan.redact_for_pegawai()),
+        _ => out.untuk_penilai = Some(ringkasan.untuk_penilai()),
+    }
+    Ok(Json(out))
+}
+
+/// The penilai's view of a ratee's 360 once it has closed (`None` before):
+/// the advice beside the rating perilaku (the evaluation reads it too).
+pub(crate) async fn saran_360(
+    state: &AppState,
+    periode: &Periode,
+    pegawai_id: &str,
+    pembaca_id: &str,
+) -> ApiResult<Option<domain::umpan_balik::UmpanBalikUntukPenilai>> {
+    let (pengaturan, _) = pengaturan_of(state, periode).await?;
+    if !pengaturan.ditutup {
+        return Ok(None);
+    }
+    Ok(Some(ringkasan_360(state, periode.id().as_str(), pegawai_id, pembaca_id).await?.untuk_penilai()))
+}
+
+/// The aggregate of a ratee's answers, without the reader's own.
+async fn ringkasan_360(
+    state: &AppState,
+    periode_id: &str,
+    pegawai_id: &str,
+    pembaca_id: &str,
+) -> ApiResult<domain::umpan_balik::RingkasanUmpanBalik> {
     let mut rekaman = Vec::new();
-    let dijawab = store::jawaban_dinilai(state.db.pool(), &q.periode_id, &q.pegawai_id, &actor.pegawai_id).await?;
+    let dijawab = store::jawaban_dinilai(state.db.pool(), periode_id, pegawai_id, pembaca_id).await?;
     for (kunci, kelompok, isi) in dijawab {
         let kelompok = KelompokPenilai::from_kode(&kelompok).context("a stored 360 group is unknown")?;
         let jawaban: Vec<JawabanNilai> = serde_json::from_str(&isi).context("a stored 360 answer is unreadable")?;
@@ -842,11 +872,6 @@ async fn hasil(
             catatan: Some(j.catatan),
         }));
     }
-    let ringkasan = aggregate_umpan_balik(&rekaman, &KonfigurasiUmpanBalik::default())
-        .map_err(|e| anyhow::anyhow!("stored 360 answers do not aggregate: {e}"))?;
-    match akses {
-        Akses::Pegawai => out.untuk_pegawai = Some(ringkasan.redact_for_pegawai()),
-        _ => out.untuk_penilai = Some(ringkasan.untuk_penilai()),
-    }
-    Ok(Json(out))
+    Ok(aggregate_umpan_balik(&rekaman, &KonfigurasiUmpanBalik::default())
+        .map_err(|e| anyhow::anyhow!("stored 360 answers do not aggregate: {e}"))?)
 }

@@ -16,6 +16,7 @@ mod matrix;
 mod notifikasi;
 mod openapi;
 mod org;
+mod penilaian;
 mod preview;
 mod realisasi;
 mod seed;

@@ -198,6 +198,10 @@ enum Jaga {
     UmpanBalik,
     /// On one evidence file: [`every_role_is_refused_on_evidence_that_is_not_theirs`].
     Bukti,
+    /// The evaluation (a rating, a unit's predikat and distribution, a
+    /// document, the calendar, the queues):
+    /// `penilaian::every_role_is_refused_on_evaluation_objects_not_theirs`.
+    Penilaian,
 }
 
 /// Every route with its guard; [`every_route_is_in_the_matrix`] keeps this
@@ -268,6 +272,29 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("GET", "/api/v1/tugas-360", Jaga::Diri),
     ("PUT", "/api/v1/tugas-360/{id}", Jaga::UmpanBalik),
     ("GET", "/api/v1/hasil-360", Jaga::UmpanBalik),
+    // The evaluation: `penilaian::every_role_is_refused_on_evaluation_objects_not_theirs`.
+    ("GET", "/api/v1/skp/{id}/penilaian", Jaga::Penilaian),
+    ("PUT", "/api/v1/skp/{id}/penilaian", Jaga::Penilaian),
+    ("GET", "/api/v1/unit/{id}/predikat-organisasi", Jaga::Penilaian),
+    ("PUT", "/api/v1/unit/{id}/predikat-organisasi", Jaga::Penilaian),
+    ("GET", "/api/v1/pengaturan-penilaian", Jaga::Penilaian),
+    ("PUT", "/api/v1/org/periode/{id}/pengaturan-penilaian", Jaga::Penilaian),
+    ("GET", "/api/v1/penilai/distribusi", Jaga::Penilaian),
+    ("POST", "/api/v1/penilai/distribusi/finalisasi", Jaga::Penilaian),
+    ("GET", "/api/v1/skp/{id}/angka-kredit", Jaga::Penilaian),
+    ("GET", "/api/v1/kalender", Jaga::Penilaian),
+    ("POST", "/api/v1/org/hari-libur", Jaga::Penilaian),
+    ("GET", "/api/v1/dokumen-evaluasi/{id}", Jaga::Penilaian),
+    ("GET", "/api/v1/skp/{id}/dokumen-evaluasi", Jaga::Penilaian),
+    ("POST", "/api/v1/dokumen-evaluasi/{id}/sign_by_penilai", Jaga::Penilaian),
+    ("POST", "/api/v1/dokumen-evaluasi/{id}/deliver", Jaga::Penilaian),
+    ("POST", "/api/v1/dokumen-evaluasi/{id}/sign_by_pegawai", Jaga::Penilaian),
+    ("POST", "/api/v1/dokumen-evaluasi/{id}/file_keberatan", Jaga::Penilaian),
+    ("POST", "/api/v1/dokumen-evaluasi/{id}/reply_keberatan", Jaga::Penilaian),
+    ("POST", "/api/v1/dokumen-evaluasi/{id}/decide_keberatan", Jaga::Penilaian),
+    ("POST", "/api/v1/dokumen-evaluasi/{id}/report", Jaga::Penilaian),
+    ("POST", "/api/v1/skp/{id}/take-over", Jaga::Penilaian),
+    ("GET", "/api/v1/antrian-evaluasi", Jaga::Penilaian),
 ];
 
 #[test]

@@ -1,0 +1,940 @@
+//! The evaluation documents (*Dokumen Evaluasi Kinerja Pegawai*, Formats
+//! D.1.1–D.1.3) driven by the domain's state machine
+//! (`domain::skp::dokumen::DokumenEvaluasi`): the penilai signs, delivers
+//! and reports; the pegawai signs or objects within the deadline; the atasan
+//! pejabat penilai takes a late evaluation over (final) and decides
+//! objections. Deadlines count working days with the instansi's calendar.
+//! The annual document reported makes the SKP final. Every step is a new
+//! version with who, in which role and when; the PDF and its hash come later
+//! (`sha256_pdf` stays `null`).
+//!
+//! Also the queues: what each person must do about the evaluation, by when.
+
+use anyhow::Context as _;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::api::{
+    Akses, AntrianEvaluasi, DokumenEvaluasiView, LangkahDokumen, PegawaiRingkas, RiwayatDokumenView, SimpanPenilaian,
+    TenggatView, TugasEvaluasi,
+};
+use domain::kalender::Kalender;
+use domain::notifikasi::{Penerima, Peristiwa};
+use domain::periode::{Periode, PeriodeEvaluasi};
+use domain::skp::dokumen::{
+    AksiDokumen, DokumenEvaluasi, DokumenEvaluasiId, JenisTenggat, KeputusanKeberatan, StatusDokumen,
+};
+use domain::skp::indikator::MAKS_URAIAN;
+use domain::skp::{AksiSkp, Peran, SkpError, SkpId, StatusSkp};
+use domain::tanggal::Tanggal;
+use domain::teks::Teks;
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::penilaian::{baris_penilaian, hanya_6_2022, kalender_of, nilai_dari, predikat_organisasi_penilai};
+use super::skp::{akses_of, check_version, load, load_lengkap, peran_of, periode_of, periode_sendiri};
+use crate::auth::Actor;
+use crate::clock;
+use crate::db::dokumen::{self as store, DokumenRow, Langkah, Pihaknya};
+use crate::db::penilaian as nilai_store;
+use crate::db::skp::{self as skp_store, SkpJson, SkpRow};
+use crate::db::{DbError, notifikasi};
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::extract::{AppJson, AppQuery};
+use crate::idempotency::{Kunci, jawaban_json};
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(baca))
+        .routes(routes!(daftar_skp))
+        .routes(routes!(sign_by_penilai))
+        .routes(routes!(deliver))
+        .routes(routes!(sign_by_pegawai))
+        .routes(routes!(file_keberatan))
+        .routes(routes!(reply_keberatan))
+        .routes(routes!(decide_keberatan))
+        .routes(routes!(report))
+        .routes(routes!(take_over))
+        .routes(routes!(antrian))
+}
+
+/// The format of a document: D.1.3 once an objection was decided, D.1.2
+/// when the atasan signed it (take-over), D.1.1 otherwise.
+fn format_of(d: &DokumenEvaluasi) -> &'static str {
+    if d.keberatan().is_some_and(|k| k.diputus_pada.is_some()) {
+        "D.1.3"
+    } else if d.diambil_alih() {
+        "D.1.2"
+    } else {
+        "D.1.1"
+    }
+}
+
+fn tenggat_of(d: &DokumenEvaluasi, kalender: &Kalender, hari_ini: Tanggal) -> Vec<TenggatView> {
+    d.tenggat(kalender)
+        .into_iter()
+        .map(|t| TenggatView {
+            jenis: t.jenis,
+            batas: t.batas.to_string(),
+            selesai_pada: t.selesai_pada.map(|s| s.to_string()),
+            terlambat: t.terlambat(hari_ini),
+            sisa_hari_kerja: if t.selesai_pada.is_some() { 0 } else { kalender.sisa_hari_kerja(hari_ini, t.batas) },
+        })
+        .collect()
+}
+
+fn view_of(
+    row: &DokumenRow,
+    dokumen: DokumenEvaluasi,
+    version: i64,
+    akses: Akses,
+    kalender: &Kalender,
+    riwayat: Vec<RiwayatDokumenView>,
+) -> DokumenEvaluasiView {
+    DokumenEvaluasiView {
+        id: row.id.clone(),
+        version,
+        skp_id: row.skp_id.clone(),
+        periode_id: row.periode_id.clone(),
+        evaluasi: row.evaluasi.clone(),
+        akses,
+        pegawai: row.pegawai.clone(),
+        status: dokumen.status(),
+        format: format_of(&dokumen).to_owned(),
+        tenggat: tenggat_of(&dokumen, kalender, clock::hari_ini()),
+        dokumen,
+        riwayat,
+        sha256_pdf: row.sha256_pdf.clone(),
+    }
+}
+
+async fn view_tersimpan(state: &AppState, row: &DokumenRow, akses: Akses) -> ApiResult<DokumenEvaluasiView> {
+    let kalender = kalender_of(state, &row.instansi_id).await?;
+    let riwayat = store::riwayat(state.db.pool(), &row.id).await?;
+    Ok(view_of(row, row.dokumen.clone(), row.version, akses, &kalender, riwayat))
+}
+
+/// A document the caller may see; another's is a 404, never a hint.
+async fn load_dokumen(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(DokumenRow, Akses)> {
+    let row = store::find(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
+    let akses = akses_of(actor, row.pihak()).ok_or(ApiError::NotFound)?;
+    Ok((row, akses))
+}
+
+fn peran_kode(p: Peran) -> &'static str {
+    match p {
+        Peran::Pegawai => "pegawai",
+        Peran::PejabatPenilai => "pejabat_penilai",
+        Peran::AtasanPejabatPenilai => "atasan_pejabat_penilai",
+    }
+}
+
+/// Who is told of a step ([`domain::notifikasi::ATURAN`]), never the one who took it.
+fn kabar_of(aksi: AksiDokumen, skp: &SkpRow, oleh: &str) -> Vec<notifikasi::Baru> {
+    let Some(peristiwa) = Peristiwa::dari_aksi_dokumen(aksi) else { return Vec::new() };
+    let siapa = |p: Penerima| match p {
+        Penerima::Pegawai => Some(skp.pegawai_id.clone()),
+        Penerima::PejabatPenilai => Some(skp.penilai_id.clone()),
+        Penerima::AtasanPejabatPenilai => skp.atasan_penilai_id.clone(),
+        Penerima::Penilai360 => None,
+    };
+    notifikasi::kabar(peristiwa, siapa, oleh, &skp.instansi_id, &skp.periode_id, Some(skp.id.as_str()))
+}
+
+/// An evaluation document (its evaluation, dates, objection, deadlines as
+/// of today and every step) for its pegawai, penilai, atasan penilai or admin.
+#[utoipa::path(
+    get,
+    path = "/dokumen-evaluasi/{id}",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The document id.")),
+    responses(
+        (status = 200, description = "The document.", body = DokumenEvaluasiView),
+    )
+)]
+async fn baca(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> ApiResult<Json<DokumenEvaluasiView>> {
+    let (row, akses) = load_dokumen(&state, &actor, &id).await?;
+    Ok(Json(view_tersimpan(&state, &row, akses).await?))
+}
+
+/// The evaluation documents of an SKP.
+#[utoipa::path(
+    get,
+    path = "/skp/{id}/dokumen-evaluasi",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    responses(
+        (status = 200, description = "Its documents, by evaluation.", body = Vec<DokumenEvaluasiView>),
+    )
+)]
+async fn daftar_skp(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<DokumenEvaluasiView>>> {
+    let (_, akses) = load(&state, &actor, &id).await?;
+    let mut out = Vec::new();
+    for row in store::list_skp(state.db.pool(), &id).await? {
+        out.push(view_tersimpan(&state, &row, akses).await?);
+    }
+    Ok(Json(out))
+}
+
+/// A change to the SKP a document step makes, written with it.
+struct UbahSkp {
+    row: SkpRow,
+    aksi: AksiSkp,
+    penilaian: Option<nilai_store::PenilaianRow>,
+}
+
+/// One step of a document: authorise, apply the domain's transition with
+/// today's date and the instansi's calendar, then the document, its
+/// history, the SKP's change (if any), the notifications and the key's
+/// answer in one durable write.
+async fn langkah(
+    state: AppState,
+    actor: Actor,
+    kunci: Kunci,
+    id: String,
+    input: LangkahDokumen,
+    aksi: AksiDokumen,
+) -> ApiResult<Response> {
+    let (row, akses) = load_dokumen(&state, &actor, &id).await?;
+    let kalender = kalender_of(&state, &row.instansi_id).await?;
+    if row.version != input.version {
+        let current = view_tersimpan(&state, &row, akses).await?;
+        return Err(ApiError::Stale(serde_json::to_value(current).context("rendering the document")?));
+    }
+    let peran = peran_of(akses)?;
+    let hari_ini = clock::hari_ini();
+    let mut doc = row.dokumen.clone();
+    let mut ubah: Option<UbahSkp> = None;
+    if input.alasan.chars().count() > MAKS_URAIAN {
+        return Err(ApiError::field(
+            "alasan",
+            Teks::new(format!("Paling banyak {MAKS_URAIAN} karakter."), format!("At most {MAKS_URAIAN} characters.")),
+        ));
+    }
+    match aksi {
+        AksiDokumen::SignByPenilai => doc.sign_by_penilai(peran, hari_ini, &kalender)?,
+        AksiDokumen::Deliver => doc.deliver(peran, hari_ini)?,
+        AksiDokumen::SignByPegawai => doc.sign_by_pegawai(peran, hari_ini)?,
+        AksiDokumen::FileKeberatan => doc.file_keberatan(peran, hari_ini, &kalender, &input.alasan)?,
+        AksiDokumen::ReplyKeberatan => doc.reply_keberatan(peran, hari_ini, &input.alasan)?,
+        AksiDokumen::DecideKeberatan => {
+            let keputusan = match input.keputusan.as_deref() {
+                Some("menguatkan") => KeputusanKeberatan::Menguatkan,
+                Some("mengubah") => {
+                    let Some(p) = input.penilaian.clone() else {
+                        return Err(ApiError::field(
+                            "penilaian",
+                            Teks::new("Isi penilaian yang baru.", "Give the new evaluation."),
+                        ));
+                    };
+                    let (mut l, _) = load_lengkap(&state, &actor, &row.skp_id).await?;
+                    let periode = periode_of(&state, &l.row.periode_id).await?;
+                    let po = predikat_organisasi_penilai(&state, &l.row.penilai_id, &l.row.periode_id, &row.evaluasi)
+                        .await?;
+                    let perilaku = Default::default();
+                    let penilaian = nilai_dari(&l.row.skp, &periode, p, po, &perilaku)?;
+                    // The document first: it says whether this caller may decide now.
+                    doc.decide_keberatan(
+                        peran,
+                        hari_ini,
+                        KeputusanKeberatan::Mengubah { penilaian: Box::new(penilaian.clone()) },
+                        &input.alasan,
+                    )?;
+                    l.row.skp.replace_evaluation(peran, hari_ini, &periode, penilaian.clone())?;
+                    let lama = nilai_store::penilaian(state.db.pool(), &l.row.id, &row.evaluasi).await?;
+                    let perilaku_lama = match &lama {
+                        Some(r) => serde_json::from_str(&r.perilaku_per_nilai).context("stored perilaku ratings")?,
+                        None => Default::default(),
+                    };
+                    let baris = baris_penilaian(
+                        &l.row,
+                        &l.jenis_jabatan,
+                        &l.pegawai.jabatan,
+                        &periode,
+                        &penilaian,
+                        &perilaku_lama,
+                        &actor.pegawai_id,
+                        lama,
+                    )?;
+                    let ubah = UbahSkp { row: l.row, aksi: AksiSkp::ReplaceEvaluation, penilaian: Some(baris) };
+                    return simpan_langkah(state, actor, kunci, row, akses, peran, doc, kalender, aksi, Some(ubah))
+                        .await;
+                }
+                _ => {
+                    return Err(ApiError::field(
+                        "keputusan",
+                        Teks::new("Pilih menguatkan atau mengubah.", "Choose menguatkan or mengubah."),
+                    ));
+                }
+            };
+            doc.decide_keberatan(peran, hari_ini, keputusan, &input.alasan)?
+        }
+        AksiDokumen::Report => {
+            doc.report(peran, hari_ini, &kalender)?;
+            if doc.evaluasi() == PeriodeEvaluasi::Tahunan {
+                // The annual document reported closes the year: the SKP is final.
+                let (mut l, _) = load_lengkap(&state, &actor, &row.skp_id).await?;
+                l.row.skp.finalize(peran, hari_ini)?;
+                ubah = Some(UbahSkp { row: l.row, aksi: AksiSkp::Finalize, penilaian: None });
+            }
+        }
+        AksiDokumen::TakeOver => return Err(anyhow::anyhow!("take_over has its own route").into()),
+    }
+    simpan_langkah(state, actor, kunci, row, akses, peran, doc, kalender, aksi, ubah).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn simpan_langkah(
+    state: AppState,
+    actor: Actor,
+    kunci: Kunci,
+    row: DokumenRow,
+    akses: Akses,
+    peran: Peran,
+    doc: DokumenEvaluasi,
+    kalender: Kalender,
+    aksi: AksiDokumen,
+    ubah: Option<UbahSkp>,
+) -> ApiResult<Response> {
+    let mut riwayat = store::riwayat(state.db.pool(), &row.id).await?;
+    riwayat.push(RiwayatDokumenView {
+        version: row.version + 1,
+        aksi: aksi.to_string(),
+        oleh: actor.pegawai_id.clone(),
+        peran: peran_kode(peran).to_owned(),
+        status: doc.status(),
+        waktu: clock::now(),
+    });
+    let view = view_of(&row, doc.clone(), row.version + 1, akses, &kalender, riwayat);
+    let body = skp_store::json(&view)?;
+    let skp_row = match &ubah {
+        Some(u) => u.row.clone(),
+        None => skp_store::find(state.db.pool(), &row.skp_id).await?.ok_or(ApiError::NotFound)?,
+    };
+    let kabar = kabar_of(aksi, &skp_row, &actor.pegawai_id);
+    let (email, dikabari) = (state.inner.email.on(), !kabar.is_empty());
+    let skp = ubah.map(|u| -> ApiResult<_> { Ok((SkpJson::dari(&u.row)?, u.row.perubahan(), u.aksi, u.penilaian)) });
+    let skp = skp.transpose()?;
+    let (k, oleh, peran_s, aksi_s) = (kunci.clone(), actor.pegawai_id.clone(), peran_kode(peran), aksi.to_string());
+    let (id, instansi, dasar) = (row.id.clone(), row.instansi_id.clone(), row.version);
+    let body = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                let l = Langkah { aksi: &aksi_s, oleh: &oleh, peran: peran_s };
+                if !store::update(c, &id, &instansi, dasar, &doc, &l).await? {
+                    return Ok(None);
+                }
+                let body = match skp {
+                    Some((j, perubahan, aksi_skp, penilaian)) => {
+                        skp_store::update_json(c, &perubahan, &j, aksi_skp, &oleh, k.record(), &body).await?;
+                        if let Some(p) = penilaian {
+                            nilai_store::simpan_penilaian(c, &p).await?;
+                        }
+                        body
+                    }
+                    None => {
+                        crate::db::idempotency::save_answer(c, k.record(), 200, &body).await?;
+                        body
+                    }
+                };
+                for n in &kabar {
+                    notifikasi::tambah(c, n, email).await?;
+                }
+                Ok(Some(body))
+            })
+        })
+        .await?;
+    let Some(body) = body else {
+        let row = store::find(state.db.pool(), &row.id).await?.ok_or(ApiError::NotFound)?;
+        let current = view_tersimpan(&state, &row, akses).await?;
+        return Err(ApiError::Stale(serde_json::to_value(current).context("rendering the document")?));
+    };
+    if dikabari {
+        state.inner.email.wake();
+    }
+    kunci.tercatat();
+    tracing::info!(dokumen_id = %row.id, %aksi, "evaluation document step");
+    Ok(jawaban_json(StatusCode::OK, body))
+}
+
+/// The pejabat penilai signs the document, within 14 working days after the evaluated period.
+#[utoipa::path(
+    post,
+    path = "/dokumen-evaluasi/{id}/sign_by_penilai",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The document id.")),
+    request_body = LangkahDokumen,
+    responses(
+        (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
+        (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`; `not_allowed`: only the pejabat penilai; `deadline_passed`: the atasan takes over; `date_before_previous_step`.", body = ErrorBody),
+    )
+)]
+async fn sign_by_penilai(
+    State(s): State<AppState>,
+    a: Actor,
+    k: Kunci,
+    Path(id): Path<String>,
+    AppJson(i): AppJson<LangkahDokumen>,
+) -> ApiResult<Response> {
+    langkah(s, a, k, id, i, AksiDokumen::SignByPenilai).await
+}
+
+/// The signer delivers the signed document to the pegawai (received today).
+#[utoipa::path(
+    post,
+    path = "/dokumen-evaluasi/{id}/deliver",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The document id.")),
+    request_body = LangkahDokumen,
+    responses(
+        (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
+        (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: not signed yet; `not_allowed`: only the signer.", body = ErrorBody),
+    )
+)]
+async fn deliver(
+    State(s): State<AppState>,
+    a: Actor,
+    k: Kunci,
+    Path(id): Path<String>,
+    AppJson(i): AppJson<LangkahDokumen>,
+) -> ApiResult<Response> {
+    langkah(s, a, k, id, i, AksiDokumen::Deliver).await
+}
+
+/// The pegawai signs the received document (an objection may still follow within its deadline).
+#[utoipa::path(
+    post,
+    path = "/dokumen-evaluasi/{id}/sign_by_pegawai",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The document id.")),
+    request_body = LangkahDokumen,
+    responses(
+        (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
+        (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: not delivered yet; `not_allowed`: only the pegawai.", body = ErrorBody),
+    )
+)]
+async fn sign_by_pegawai(
+    State(s): State<AppState>,
+    a: Actor,
+    k: Kunci,
+    Path(id): Path<String>,
+    AppJson(i): AppJson<LangkahDokumen>,
+) -> ApiResult<Response> {
+    langkah(s, a, k, id, i, AksiDokumen::SignByPegawai).await
+}
+
+/// The pegawai objects, with reasons (`alasan`), within 14 working days of receipt.
+#[utoipa::path(
+    post,
+    path = "/dokumen-evaluasi/{id}/file_keberatan",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The document id.")),
+    request_body = LangkahDokumen,
+    responses(
+        (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
+        (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`; `not_allowed`: only the pegawai; `objection_too_late`; `objection_not_allowed`: a take-over is final.", body = ErrorBody),
+    )
+)]
+async fn file_keberatan(
+    State(s): State<AppState>,
+    a: Actor,
+    k: Kunci,
+    Path(id): Path<String>,
+    AppJson(i): AppJson<LangkahDokumen>,
+) -> ApiResult<Response> {
+    langkah(s, a, k, id, i, AksiDokumen::FileKeberatan).await
+}
+
+/// The pejabat penilai replies to a pending objection (`alasan`), which the
+/// atasan reads beside it before deciding; a later reply replaces it.
+#[utoipa::path(
+    post,
+    path = "/dokumen-evaluasi/{id}/reply_keberatan",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The document id.")),
+    request_body = LangkahDokumen,
+    responses(
+        (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
+        (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: no objection pending; `not_allowed`: only the pejabat penilai.", body = ErrorBody),
+    )
+)]
+async fn reply_keberatan(
+    State(s): State<AppState>,
+    a: Actor,
+    k: Kunci,
+    Path(id): Path<String>,
+    AppJson(i): AppJson<LangkahDokumen>,
+) -> ApiResult<Response> {
+    langkah(s, a, k, id, i, AksiDokumen::ReplyKeberatan).await
+}
+
+/// The atasan pejabat penilai decides the objection: `keputusan` `menguatkan`, or `mengubah` with the new `penilaian`; `alasan` holds the considerations. A change replaces the SKP's evaluation (the original is kept).
+#[utoipa::path(
+    post,
+    path = "/dokumen-evaluasi/{id}/decide_keberatan",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The document id.")),
+    request_body = LangkahDokumen,
+    responses(
+        (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
+        (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: no objection pending; `not_allowed`: only the atasan pejabat penilai.", body = ErrorBody),
+    )
+)]
+async fn decide_keberatan(
+    State(s): State<AppState>,
+    a: Actor,
+    k: Kunci,
+    Path(id): Path<String>,
+    AppJson(i): AppJson<LangkahDokumen>,
+) -> ApiResult<Response> {
+    langkah(s, a, k, id, i, AksiDokumen::DecideKeberatan).await
+}
+
+/// The signer (after an objection, the atasan) reports the document to the PyB. The annual document reported makes the SKP final.
+#[utoipa::path(
+    post,
+    path = "/dokumen-evaluasi/{id}/report",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The document id.")),
+    request_body = LangkahDokumen,
+    responses(
+        (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
+        (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`; `not_allowed`; `awaiting_pegawai`: the pegawai still has time to sign.", body = ErrorBody),
+    )
+)]
+async fn report(
+    State(s): State<AppState>,
+    a: Actor,
+    k: Kunci,
+    Path(id): Path<String>,
+    AppJson(i): AppJson<LangkahDokumen>,
+) -> ApiResult<Response> {
+    langkah(s, a, k, id, i, AksiDokumen::Report).await
+}
+
+/// The atasan pejabat penilai evaluates and signs in the pejabat penilai's
+/// place once the penilai's deadline (14 working days after the evaluated
+/// period) passed without a signature. The result is final (Format D.1.2).
+#[utoipa::path(
+    post,
+    path = "/skp/{id}/take-over",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(("id" = String, Path, description = "The SKP id.")),
+    request_body = SimpanPenilaian,
+    responses(
+        (status = 200, description = "The document, signed by the atasan.", body = DokumenEvaluasiView),
+        (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the SKP); `not_allowed`: only the atasan pejabat penilai; `not_yet_overdue`: the penilai still has time; `invalid_transition`: the document was signed already, or the SKP cannot be evaluated; `unknown_evaluasi`; `rule_set_lama`.", body = ErrorBody),
+    )
+)]
+async fn take_over(
+    State(state): State<AppState>,
+    actor: Actor,
+    kunci: Kunci,
+    Path(id): Path<String>,
+    AppJson(input): AppJson<SimpanPenilaian>,
+) -> ApiResult<Response> {
+    let (mut l, akses) = load_lengkap(&state, &actor, &id).await?;
+    check_version(&l, akses, input.version)?;
+    let peran = peran_of(akses)?;
+    let periode = periode_of(&state, &l.row.periode_id).await?;
+    hanya_6_2022(&periode)?;
+    let evaluasi = input.penilaian.evaluasi;
+    let Some(akhir) = periode.akhir_evaluasi(evaluasi).filter(|_| periode.memuat(evaluasi)) else {
+        return Err(SkpError::UnknownEvaluasi { evaluasi }.into());
+    };
+    let kode = evaluasi.kode();
+    let pool = state.db.pool();
+    let ada = store::find_skp(pool, &id, &kode).await?;
+    let po = predikat_organisasi_penilai(&state, &l.row.penilai_id, &l.row.periode_id, &kode).await?;
+    let penilaian = nilai_dari(&l.row.skp, &periode, input.penilaian, po, &input.perilaku_per_nilai)?;
+    let kalender = kalender_of(&state, &l.row.instansi_id).await?;
+    let hari_ini = clock::hari_ini();
+    let (dok_id, mut doc, dasar) = match &ada {
+        Some(r) => (r.id.clone(), r.dokumen.clone(), Some(r.version)),
+        None => {
+            let id_baru = uuid::Uuid::new_v4().to_string();
+            let d = DokumenEvaluasi::new(
+                DokumenEvaluasiId::new(id_baru.clone()),
+                SkpId::new(id.clone()),
+                akhir,
+                penilaian.clone(),
+                hari_ini,
+            );
+            (id_baru, d, None)
+        }
+    };
+    doc.take_over(peran, hari_ini, &kalender, penilaian.clone())?;
+    let aksi_skp = if l.row.skp.penilaian_untuk(evaluasi).is_some() {
+        l.row.skp.replace_evaluation(peran, hari_ini, &periode, penilaian.clone())?;
+        AksiSkp::ReplaceEvaluation
+    } else {
+        l.row.skp.record_evaluation(peran, hari_ini, &periode, penilaian.clone())?;
+        AksiSkp::RecordEvaluation
+    };
+    let lama = nilai_store::penilaian(pool, &id, &kode).await?;
+    let baris = baris_penilaian(
+        &l.row,
+        &l.jenis_jabatan,
+        &l.pegawai.jabatan,
+        &periode,
+        &penilaian,
+        &input.perilaku_per_nilai,
+        &actor.pegawai_id,
+        lama,
+    )?;
+    let version = dasar.map_or(1, |v| v + 1);
+    let mut riwayat = match &ada {
+        Some(r) => store::riwayat(pool, &r.id).await?,
+        None => Vec::new(),
+    };
+    riwayat.push(RiwayatDokumenView {
+        version,
+        aksi: AksiDokumen::TakeOver.to_string(),
+        oleh: actor.pegawai_id.clone(),
+        peran: peran_kode(peran).to_owned(),
+        status: doc.status(),
+        waktu: clock::now(),
+    });
+    let doc_row = DokumenRow {
+        id: dok_id.clone(),
+        instansi_id: l.row.instansi_id.clone(),
+        periode_id: l.row.periode_id.clone(),
+        skp_id: id.clone(),
+        evaluasi: kode.clone(),
+        version,
+        dokumen: doc.clone(),
+        sha256_pdf: None,
+        pegawai_id: l.row.pegawai_id.clone(),
+        penilai_id: l.row.penilai_id.clone(),
+        atasan_penilai_id: l.row.atasan_penilai_id.clone(),
+        pegawai: l.pegawai.clone(),
+    };
+    let view = view_of(&doc_row, doc.clone(), version, akses, &kalender, riwayat);
+    let body = skp_store::json(&view)?;
+    let kabar = kabar_of(AksiDokumen::TakeOver, &l.row, &actor.pegawai_id);
+    let (email, dikabari) = (state.inner.email.on(), !kabar.is_empty());
+    let j = SkpJson::dari(&l.row)?;
+    let perubahan = l.row.perubahan();
+    let (k, oleh, periode_id) = (kunci.clone(), actor.pegawai_id.clone(), l.row.periode_id.clone());
+    let body = state
+        .db
+        .write(move |c| {
+            Box::pin(async move {
+                let langkah = Langkah { aksi: "take_over", oleh: &oleh, peran: "atasan_pejabat_penilai" };
+                match dasar {
+                    Some(v) => {
+                        if !store::update(c, &doc_row.id, &doc_row.instansi_id, v, &doc, &langkah).await? {
+                            return Err(DbError::conflict(
+                                "concurrent_update",
+                                "Dokumen evaluasi baru saja diubah; muat ulang.",
+                                "The evaluation document was just changed; reload.",
+                            ));
+                        }
+                    }
+                    None => store::insert(c, &doc_row.id, &doc_row.instansi_id, &periode_id, &doc, &langkah).await?,
+                }
+                skp_store::update_json(c, &perubahan, &j, aksi_skp, &oleh, k.record(), &body).await?;
+                nilai_store::simpan_penilaian(c, &baris).await?;
+                for n in &kabar {
+                    notifikasi::tambah(c, n, email).await?;
+                }
+                Ok(body)
+            })
+        })
+        .await?;
+    if dikabari {
+        state.inner.email.wake();
+    }
+    kunci.tercatat();
+    tracing::info!(skp_id = %id, evaluasi = %kode, "evaluation taken over");
+    Ok(jawaban_json(StatusCode::OK, body))
+}
+
+// ---------------------------------------------------------------------------
+// Queues and deadlines
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AntrianQuery {
+    pub periode_id: String,
+}
+
+struct Pembuat<'a> {
+    kalender: &'a Kalender,
+    hari_ini: Tanggal,
+}
+
+impl Pembuat<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn tugas(
+        &self,
+        tugas: &str,
+        label: Teks,
+        pegawai: &PegawaiRingkas,
+        skp_id: &str,
+        dokumen_id: Option<&str>,
+        evaluasi: &str,
+        batas: Tanggal,
+    ) -> TugasEvaluasi {
+        TugasEvaluasi {
+            tugas: tugas.to_owned(),
+            label,
+            pegawai: pegawai.clone(),
+            skp_id: skp_id.to_owned(),
+            dokumen_id: dokumen_id.map(str::to_owned),
+            evaluasi: evaluasi.to_owned(),
+            batas: batas.to_string(),
+            terlambat: self.hari_ini > batas,
+            sisa_hari_kerja: self.kalender.sisa_hari_kerja(self.hari_ini, batas),
+        }
+    }
+
+    fn dari_dokumen(&self, tugas: &str, label: Teks, d: &DokumenRow, jenis: JenisTenggat) -> Option<TugasEvaluasi> {
+        let t = d.dokumen.tenggat(self.kalender).into_iter().find(|t| t.jenis == jenis)?;
+        Some(self.tugas(tugas, label, &d.pegawai, &d.skp_id, Some(&d.id), &d.evaluasi, t.batas))
+    }
+}
+
+/// The evaluations of a period that have ended by `hari_ini`.
+fn berakhir(periode: &Periode, hari_ini: Tanggal) -> Vec<(PeriodeEvaluasi, Tanggal)> {
+    let mut v: Vec<_> = periode
+        .sub_periode()
+        .into_iter()
+        .filter(|s| s.selesai < hari_ini)
+        .map(|s| (PeriodeEvaluasi::Periodik { ke: s.ke }, s.selesai))
+        .collect();
+    if periode.selesai() < hari_ini {
+        v.push((PeriodeEvaluasi::Tahunan, periode.selesai()));
+    }
+    v
+}
+
+/// What the caller must do about the period's evaluation, by when (working
+/// days with the instansi's calendar), overdue items marked: as pejabat
+/// penilai (subordinates still to rate once an evaluated stretch has ended,
+/// documents to sign, deliver, report), as atasan pejabat penilai
+/// (evaluations to take over, objections to decide, documents to deliver or
+/// report), and as pegawai (one's own documents to sign, or object to).
+#[utoipa::path(
+    get,
+    path = "/antrian-evaluasi",
+    tag = "dokumen",
+    security(("ekinerja_sesi" = [])),
+    params(AntrianQuery),
+    responses(
+        (status = 200, description = "The caller's queues.", body = AntrianEvaluasi),
+        (status = 404, description = "Not a period of the caller's instansi.", body = ErrorBody),
+    )
+)]
+async fn antrian(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppQuery(q): AppQuery<AntrianQuery>,
+) -> ApiResult<Json<AntrianEvaluasi>> {
+    let periode = periode_sendiri(&state, &actor, &q.periode_id).await?;
+    let kalender = kalender_of(&state, &actor.instansi_id).await?;
+    let hari_ini = clock::hari_ini();
+    let b = Pembuat { kalender: &kalender, hari_ini };
+    let pool = state.db.pool();
+    let me = actor.pegawai_id.as_str();
+    let batas_menilai =
+        |akhir: Tanggal| kalender.tambah_hari_kerja(akhir, domain::skp::dokumen::batas::PENILAI_MENANDATANGANI);
+    let t = |id: &str, en: &str| Teks::new(id, en);
+
+    // As pejabat penilai: subordinates still to rate, then documents.
+    let mut sebagai_penilai = Vec::new();
+    let mut sebagai_atasan = Vec::new();
+    let docs_penilai = store::list_untuk(pool, &q.periode_id, me, Pihaknya::Penilai).await?;
+    let docs_atasan = store::list_untuk(pool, &q.periode_id, me, Pihaknya::AtasanPenilai).await?;
+    let ada_dokumen = |skp_id: &str, kode: &str| {
+        docs_penilai.iter().chain(&docs_atasan).any(|d| d.skp_id == skp_id && d.evaluasi == kode)
+    };
+    for (sebagai, kolom) in [(Pihaknya::Penilai, "penilai_id"), (Pihaknya::AtasanPenilai, "atasan_penilai_id")] {
+        for skp in skp_dinilai(pool, &q.periode_id, kolom, me).await? {
+            let dapat = matches!(skp.skp.status(), StatusSkp::Ditetapkan | StatusSkp::Dinilai);
+            if !dapat {
+                continue;
+            }
+            let pegawai = crate::db::org::pegawai_ringkas(pool, &skp.pegawai_id).await?;
+            for (e, akhir) in berakhir(&periode, hari_ini) {
+                let kode = e.kode();
+                if skp.skp.penilaian_untuk(e).is_some() || ada_dokumen(&skp.id, &kode) {
+                    continue;
+                }
+                let batas = batas_menilai(akhir);
+                match sebagai {
+                    Pihaknya::Penilai => sebagai_penilai.push(b.tugas(
+                        "nilai",
+                        t("Nilai kinerja pegawai", "Rate the employee"),
+                        &pegawai,
+                        &skp.id,
+                        None,
+                        &kode,
+                        batas,
+                    )),
+                    _ if hari_ini > batas => sebagai_atasan.push(b.tugas(
+                        "ambil_alih",
+                        t("Ambil alih penilaian yang terlambat", "Take over a late evaluation"),
+                        &pegawai,
+                        &skp.id,
+                        None,
+                        &kode,
+                        batas,
+                    )),
+                    _ => {}
+                }
+            }
+        }
+    }
+    for d in &docs_penilai {
+        let s = d.dokumen.status();
+        let item = match s {
+            StatusDokumen::Dibuat => b.dari_dokumen(
+                "tandatangani",
+                t("Tanda tangani dokumen evaluasi", "Sign the evaluation document"),
+                d,
+                JenisTenggat::PenandatangananPenilai,
+            ),
+            StatusDokumen::DitandatanganiPenilai => b.dari_dokumen(
+                "sampaikan",
+                t("Sampaikan dokumen evaluasi", "Deliver the evaluation document"),
+                d,
+                JenisTenggat::Penyampaian,
+            ),
+            StatusDokumen::Keberatan if d.dokumen.keberatan().is_some_and(|k| k.tanggapan_penilai.is_none()) => b
+                .dari_dokumen(
+                    "tanggapi_keberatan",
+                    t("Tanggapi keberatan pegawai", "Reply to the employee's objection"),
+                    d,
+                    JenisTenggat::KeputusanKeberatan,
+                ),
+            StatusDokumen::DitandatanganiPegawai if !d.dokumen.diambil_alih() => b.dari_dokumen(
+                "laporkan",
+                t("Laporkan dokumen evaluasi", "Report the evaluation document"),
+                d,
+                JenisTenggat::Pelaporan,
+            ),
+            _ => None,
+        };
+        sebagai_penilai.extend(item);
+    }
+    for d in &docs_atasan {
+        let item = match d.dokumen.status() {
+            StatusDokumen::Dibuat if hari_ini > d.dokumen.batas_penilai(&kalender) => b.dari_dokumen(
+                "ambil_alih",
+                t("Ambil alih penilaian yang terlambat", "Take over a late evaluation"),
+                d,
+                JenisTenggat::PenandatangananPenilai,
+            ),
+            StatusDokumen::DiambilAlih => b.dari_dokumen(
+                "sampaikan",
+                t("Sampaikan dokumen evaluasi", "Deliver the evaluation document"),
+                d,
+                JenisTenggat::Penyampaian,
+            ),
+            StatusDokumen::Keberatan => b.dari_dokumen(
+                "putuskan_keberatan",
+                t("Putuskan keberatan", "Decide the objection"),
+                d,
+                JenisTenggat::KeputusanKeberatan,
+            ),
+            StatusDokumen::Diputus => b.dari_dokumen(
+                "laporkan",
+                t("Laporkan dokumen evaluasi", "Report the evaluation document"),
+                d,
+                JenisTenggat::Pelaporan,
+            ),
+            StatusDokumen::DitandatanganiPegawai if d.dokumen.diambil_alih() => b.dari_dokumen(
+                "laporkan",
+                t("Laporkan dokumen evaluasi", "Report the evaluation document"),
+                d,
+                JenisTenggat::Pelaporan,
+            ),
+            _ => None,
+        };
+        sebagai_atasan.extend(item);
+    }
+
+    // As pegawai: one's own documents.
+    let mut sebagai_pegawai = Vec::new();
+    for d in store::list_untuk(pool, &q.periode_id, me, Pihaknya::Pegawai).await? {
+        let s = d.dokumen.status();
+        if s == StatusDokumen::DiterimaPegawai {
+            sebagai_pegawai.extend(b.dari_dokumen(
+                "tandatangani_pegawai",
+                t("Tanda tangani dokumen evaluasi Anda", "Sign your evaluation document"),
+                &d,
+                JenisTenggat::PenandatangananPegawai,
+            ));
+        }
+        if matches!(s, StatusDokumen::DiterimaPegawai | StatusDokumen::DitandatanganiPegawai)
+            && !d.dokumen.diambil_alih()
+            && let Some(batas) = d.dokumen.batas_keberatan(&kalender)
+            && hari_ini <= batas
+        {
+            sebagai_pegawai.push(b.tugas(
+                "keberatan",
+                t("Batas mengajukan keberatan (bila ada)", "Deadline to object (if you wish)"),
+                &d.pegawai,
+                &d.skp_id,
+                Some(&d.id),
+                &d.evaluasi,
+                batas,
+            ));
+        }
+    }
+    for v in [&mut sebagai_penilai, &mut sebagai_atasan, &mut sebagai_pegawai] {
+        v.sort_by(|a, b| a.batas.cmp(&b.batas).then_with(|| a.pegawai.nama.cmp(&b.pegawai.nama)));
+    }
+    Ok(Json(AntrianEvaluasi { periode_id: q.periode_id, sebagai_penilai, sebagai_atasan, sebagai_pegawai }))
+}
+
+/// The SKPs of a period in which `pegawai_id` is the penilai (`kolom`
+/// `penilai_id`) or the atasan penilai (`atasan_penilai_id`).
+async fn skp_dinilai(pool: &sqlx::AnyPool, periode_id: &str, kolom: &str, pegawai_id: &str) -> ApiResult<Vec<SkpRow>> {
+    let kolom = if kolom == "penilai_id" { "penilai_id" } else { "atasan_penilai_id" };
+    let ids: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT id FROM skp WHERE periode_id = $1 AND {kolom} = $2 ORDER BY id"
+    )))
+    .bind(periode_id)
+    .bind(pegawai_id)
+    .fetch_all(pool)
+    .await
+    .context("listing the SKPs a pegawai rates")?;
+    let mut out = Vec::with_capacity(ids.len());
+    for (id,) in ids {
+        out.extend(skp_store::find(pool, &id).await?);
+    }
+    Ok(out)
+}

@@ -1,0 +1,877 @@
+//! The evaluation (issue 24): a unit rated, calibrated against the
+//! distribution pattern and finalised; the documents signed, delivered,
+//! objected to, decided and reported until the SKP is final; a late
+//! evaluation taken over; the calendar, the angka kredit and the queues —
+//! on both databases, with the refusals and the attacks (rating one's own
+//! SKP, the admin rating, a pegawai signing first, a late objection, a huge
+//! body, a stale version, another instansi's unit).
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{
+    Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_KEPALA, DEMO_STAF2, DEMO_STAF3, Session, TestApp, backends,
+    is_teks, spawn_app_with,
+};
+use crate::org::pegawai_id;
+use crate::skp::create;
+
+async fn json_of(res: reqwest::Response) -> (u16, Value) {
+    let status = res.status().as_u16();
+    let body = res.json().await.unwrap_or(Value::Null);
+    (status, body)
+}
+
+/// A period for `tahun` in which kabid1 rates staf2 and staf3 (atasan: the
+/// kepala), both SKPs set (version 3).
+pub struct Unit {
+    pub periode: String,
+    pub skp2: String,
+    pub skp3: String,
+}
+
+pub async fn unit_tahun(app: &TestApp, tahun: i32) -> Unit {
+    let admin = app.login(DEMO_ADMIN).await;
+    let (status, p) =
+        json_of(admin.post("/api/v1/org/periode").json(&json!({ "tahun": tahun })).send().await.unwrap()).await;
+    assert_eq!(status, 201, "{p}");
+    let periode = p["id"].as_str().unwrap().to_owned();
+    let kabid1 = app.login(DEMO_KABID1).await;
+    let mut ids = Vec::new();
+    for nip in [DEMO_STAF2, DEMO_STAF3] {
+        let (status, body) = json_of(
+            admin
+                .put("/api/v1/org/atasan")
+                .json(&json!({
+                    "periode_id": periode,
+                    "pegawai_id": pegawai_id(&admin, nip).await,
+                    "penilai_id": pegawai_id(&admin, DEMO_KABID1).await,
+                    "atasan_penilai_id": pegawai_id(&admin, DEMO_KEPALA).await,
+                    "berlaku_mulai": format!("{tahun}-01-01"),
+                }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let s = app.login(nip).await;
+        let (status, skp) = json_of(create(&s, &periode, "Terlaksananya pelatihan teknis").await).await;
+        assert_eq!(status, 201, "{skp}");
+        let id = skp["id"].as_str().unwrap().to_owned();
+        for (who, aksi, v) in [(&s, "submit", 1), (&kabid1, "approve", 2)] {
+            let res = who.post(&format!("/api/v1/skp/{id}/{aksi}")).json(&json!({ "version": v })).send();
+            assert_eq!(res.await.unwrap().status(), 200, "{aksi}");
+        }
+        ids.push(id);
+    }
+    Unit { periode, skp2: ids[0].clone(), skp3: ids[1].clone() }
+}
+
+fn penilaian(evaluasi: Value, hasil: &str, perilaku: &str, alasan: &str) -> Value {
+    json!({
+        "evaluasi": evaluasi,
+        "rating_hasil_kerja": hasil,
+        "alasan": alasan,
+        "rating_perilaku": perilaku,
+        "catatan": "Pertahankan kinerja.",
+        "rekomendasi": "Pelatihan lanjutan."
+    })
+}
+
+fn tahunan() -> Value {
+    json!({ "jenis": "tahunan" })
+}
+
+async fn nilai(s: &Session, id: &str, version: i64, p: Value) -> (u16, Value) {
+    json_of(
+        s.put(&format!("/api/v1/skp/{id}/penilaian"))
+            .json(&json!({ "version": version, "penilaian": p, "perilaku_per_nilai": { "akuntabel": "sesuai_ekspektasi" } }))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await
+}
+
+async fn langkah(s: &Session, dok: &str, aksi: &str, version: i64, extra: Value) -> (u16, Value) {
+    let mut body = json!({ "version": version });
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    json_of(s.post(&format!("/api/v1/dokumen-evaluasi/{dok}/{aksi}")).json(&body).send().await.unwrap()).await
+}
+
+async fn get(s: &Session, path: &str) -> (u16, Value) {
+    json_of(s.get(path).send().await.unwrap()).await
+}
+
+async fn jenis_notifikasi(s: &Session) -> Vec<String> {
+    let (_, n) = get(s, "/api/v1/notifikasi").await;
+    n["item"].as_array().unwrap().iter().map(|x| x["peristiwa"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn a_unit_is_rated_calibrated_finalised_and_its_documents_run_to_a_final_skp() {
+    for backend in backends() {
+        a_unit_runs_on(backend).await;
+    }
+}
+
+async fn a_unit_runs_on(backend: Backend) {
+    // Next year's period: every penilai deadline is still ahead, whatever today is.
+    let tahun = server::clock::hari_ini().tahun() + 1;
+    let app = spawn_app_with(backend, None, true).await;
+    let u = unit_tahun(&app, tahun).await;
+    let (staf2, staf3) = (app.login(DEMO_STAF2).await, app.login(DEMO_STAF3).await);
+    let (kabid1, kepala, admin) =
+        (app.login(DEMO_KABID1).await, app.login(DEMO_KEPALA).await, app.login(DEMO_ADMIN).await);
+    let b = |what: &str| format!("{backend:?}: {what}");
+
+    // staf2 documents the year: the realisation meets the target.
+    let res = crate::realisasi::simpan(
+        &staf2,
+        &u.skp2,
+        3,
+        json!({
+            "indikator_id": "i1", "evaluasi": { "jenis": "tahunan" }, "nilai": "90", "uraian": "Sesuai target",
+            "bukti_dukung": ["https://drive.example/laporan.pdf"]
+        }),
+    )
+    .await;
+    assert_eq!(res.status(), 200, "{}", b("realisasi"));
+
+    // The suggestion from the stored realisation, for the penilai and the pegawai.
+    let path = format!("/api/v1/skp/{}/penilaian?evaluasi=tahunan", u.skp2);
+    let (status, p) = get(&kabid1, &path).await;
+    assert_eq!(status, 200, "{}: {p}", b("GET penilaian"));
+    assert_eq!(p["version"], 4);
+    assert_eq!(p["rating_rhk"]["r1"], "sesuai_ekspektasi", "{p}");
+    assert_eq!(p["saran"]["saran"], "sesuai_ekspektasi", "{p}");
+    assert!(p["penilaian"].is_null() && p["dokumen_id"].is_null() && p["umpan_balik_360"].is_null(), "{p}");
+    assert_eq!(get(&staf2, &path).await.0, 200);
+    let (status, e) = get(&kabid1, &format!("/api/v1/skp/{}/penilaian?evaluasi=periodik-9", u.skp2)).await;
+    assert_eq!((status, e["code"].as_str()), (422, Some("validation")), "{e}");
+
+    // Above the suggestion without a reason: refused; following it: baik.
+    let (status, e) =
+        nilai(&kabid1, &u.skp2, 4, penilaian(tahunan(), "diatas_ekspektasi", "sesuai_ekspektasi", "")).await;
+    assert_eq!(status, 422, "{}: {e}", b("override without reason"));
+    assert!(e["fields"]["alasan"].is_array(), "{e}");
+    let (status, s) =
+        nilai(&kabid1, &u.skp2, 4, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
+    assert_eq!(status, 200, "{}: {s}", b("rating"));
+    assert_eq!((s["version"].as_i64(), s["status"].as_str()), (Some(5), Some("dinilai_tahunan")), "{s}");
+    assert_eq!(s["penilaian"]["predikat"], "baik");
+    assert_eq!(s["penilaian"]["perilaku_per_nilai"]["akuntabel"], "sesuai_ekspektasi");
+    // Calibrated: above, with the reason; the original stays.
+    let alasan = "Kontribusi terbesar di unit.";
+    let (status, s) =
+        nilai(&kabid1, &u.skp2, 5, penilaian(tahunan(), "diatas_ekspektasi", "diatas_ekspektasi", alasan)).await;
+    assert_eq!(status, 200, "{}: {s}", b("calibration"));
+    assert_eq!(
+        (s["penilaian"]["predikat"].as_str(), s["penilaian"]["predikat_awal"].as_str()),
+        (Some("sangat_baik"), Some("baik"))
+    );
+    assert_eq!(s["penilaian"]["penilaian"]["rating_hasil_kerja"]["alasan_penilai"], alasan);
+    // A stale version: 409 with the current SKP.
+    let (status, e) =
+        nilai(&kabid1, &u.skp2, 4, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("stale_version")), "{e}");
+    assert_eq!(e["current"]["version"], 6);
+    // staf3: results below → kurang? No: sesuai results, behaviour below → kurang.
+    let (status, s) =
+        nilai(&kabid1, &u.skp3, 3, penilaian(tahunan(), "sesuai_ekspektasi", "dibawah_ekspektasi", "")).await;
+    assert_eq!((status, s["penilaian"]["predikat"].as_str()), (200, Some("kurang")), "{s}");
+
+    // The instansi blocks distributions outside the pattern.
+    let set_mode = |mode: &str, v: i64| {
+        admin
+            .put(&format!("/api/v1/org/periode/{}/pengaturan-penilaian", u.periode))
+            .json(&json!({ "mode_distribusi": mode, "version": v }))
+            .send()
+    };
+    let (status, m) = json_of(set_mode("blokir", 0).await.unwrap()).await;
+    assert_eq!((status, m["version"].as_i64()), (200, Some(1)), "{m}");
+    assert_eq!(json_of(set_mode("peringatan", 0).await.unwrap()).await.0, 409, "stale settings");
+    assert_eq!(
+        json_of(
+            kabid1
+                .put(&format!("/api/v1/org/periode/{}/pengaturan-penilaian", u.periode))
+                .json(&json!({ "mode_distribusi": "peringatan", "version": 1 }))
+                .send()
+                .await
+                .unwrap()
+        )
+        .await
+        .0,
+        403
+    );
+    let (_, m) = get(&staf2, &format!("/api/v1/pengaturan-penilaian?periode_id={}", u.periode)).await;
+    assert_eq!(m["mode_distribusi"], "blokir");
+
+    // The unit screen before the organisation's predikat.
+    let dist_path = format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode);
+    let (status, d) = get(&kabid1, &dist_path).await;
+    assert_eq!(status, 200, "{d}");
+    assert_eq!(
+        d["jumlah"],
+        json!({ "sangat_baik": 1, "baik": 0, "butuh_perbaikan": 0, "kurang": 1, "sangat_kurang": 0 })
+    );
+    assert!(d["hasil"].is_null() && d["predikat_organisasi"].is_null(), "{d}");
+    assert_eq!(d["pegawai"].as_array().unwrap().len(), 2);
+    let unit = d["unit_id"].as_str().unwrap().to_owned();
+    let fin = |alasan: &str| {
+        kabid1
+            .post("/api/v1/penilai/distribusi/finalisasi")
+            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "alasan": alasan }))
+            .send()
+    };
+    let (status, e) = json_of(fin("").await.unwrap()).await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("predikat_organisasi_belum")), "{e}");
+
+    // The unit's head sets the organisation's predikat; a member may not.
+    let po_path = format!("/api/v1/unit/{unit}/predikat-organisasi");
+    let po = |s: &Session, predikat: &str, v: i64| {
+        s.put(&po_path)
+            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "predikat": predikat, "version": v }))
+            .send()
+    };
+    assert_eq!(json_of(po(&staf2, "istimewa", 0).await.unwrap()).await.0, 403, "{}", b("a member sets the predikat"));
+    let (status, v) = json_of(po(&kabid1, "butuh_perbaikan", 0).await.unwrap()).await;
+    assert_eq!((status, v["version"].as_i64()), (200, Some(1)), "{v}");
+    let (_, list) = get(&staf3, &format!("{po_path}?periode_id={}", u.periode)).await;
+    assert_eq!(list[0]["predikat"], "butuh_perbaikan", "{list}");
+
+    // Outside the pattern: every violation named; blocked, then a reason in warning mode.
+    let (_, d) = get(&kabid1, &dist_path).await;
+    assert_eq!(d["hasil"]["sesuai_pola"], false, "{d}");
+    let kode: Vec<&str> =
+        d["hasil"]["pelanggaran"].as_array().unwrap().iter().map(|p| p["kode"].as_str().unwrap()).collect();
+    assert_eq!(kode, ["minimal_butuh_perbaikan", "maksimal_sangat_baik"], "{d}");
+    assert!(d["batas"].as_array().unwrap().iter().any(|x| x["dilanggar"] == true));
+    let (status, e) = json_of(fin("Alasan apa pun").await.unwrap()).await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("distribusi_diblokir")), "{e}");
+    assert!(is_teks(&e["message"]));
+    assert_eq!(json_of(set_mode("peringatan", 1).await.unwrap()).await.0, 200);
+    let (status, e) = json_of(fin("  ").await.unwrap()).await;
+    assert_eq!(status, 422, "{e}");
+    assert!(e["fields"]["alasan"].is_array(), "{e}");
+    let (status, f) = json_of(fin("Unit kecil; hasil kerja luar biasa tahun ini.").await.unwrap()).await;
+    assert_eq!(status, 201, "{}: {f}", b("finalisation"));
+    assert_eq!((f["sesuai_pola"].as_bool(), f["dokumen_ids"].as_array().map(Vec::len)), (Some(false), Some(2)), "{f}");
+    assert_eq!(json_of(fin("lagi").await.unwrap()).await.1["code"], "sudah_difinalisasi");
+    // Final: no more ratings or predikat for this evaluation.
+    let (status, e) =
+        nilai(&kabid1, &u.skp2, 6, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("sudah_difinalisasi")), "{e}");
+    assert_eq!(json_of(po(&admin, "baik", 1).await.unwrap()).await.1["code"], "sudah_difinalisasi");
+    let (_, d) = get(&kabid1, &dist_path).await;
+    assert_eq!(d["finalisasi"]["alasan"], "Unit kecil; hasil kerja luar biasa tahun ini.", "{d}");
+
+    // staf2's document: nobody signs before the penilai; the atasan cannot take over yet.
+    let (status, docs) = get(&staf2, &format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp2)).await;
+    assert_eq!(status, 200, "{docs}");
+    let doc = docs[0].clone();
+    let dok = doc["id"].as_str().unwrap().to_owned();
+    assert_eq!((doc["status"].as_str(), doc["format"].as_str()), (Some("dibuat"), Some("D.1.1")), "{doc}");
+    assert!(doc["sha256_pdf"].is_null());
+    assert!(
+        doc["tenggat"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["jenis"] == "penandatanganan_penilai" && t["terlambat"] == false)
+    );
+    let (status, e) = langkah(&staf2, &dok, "sign_by_pegawai", 1, json!({})).await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("invalid_transition")), "{}: {e}", b("pegawai signs first"));
+    let (status, e) = json_of(
+        kepala
+            .post(&format!("/api/v1/skp/{}/take-over", u.skp2))
+            .json(&json!({ "version": 6, "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "Alasan") }))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("not_yet_overdue")), "{e}");
+    assert_eq!(langkah(&admin, &dok, "sign_by_penilai", 1, json!({})).await.0, 403, "the admin never signs");
+
+    // The penilai signs and delivers; the pegawai is told, and objects.
+    let (status, d1) = langkah(&kabid1, &dok, "sign_by_penilai", 1, json!({})).await;
+    assert_eq!((status, d1["status"].as_str()), (200, Some("ditandatangani_penilai")), "{d1}");
+    let (status, e) = langkah(&kabid1, &dok, "deliver", 1, json!({})).await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("stale_version")), "{e}");
+    let (status, d2) = langkah(&kabid1, &dok, "deliver", 2, json!({})).await;
+    assert_eq!((status, d2["status"].as_str()), (200, Some("diterima_pegawai")), "{d2}");
+    assert!(jenis_notifikasi(&staf2).await.contains(&"dokumen_evaluasi_diterima".to_owned()));
+    let (status, e) = langkah(&staf2, &dok, "file_keberatan", 3, json!({ "alasan": " " })).await;
+    assert_eq!(status, 422, "{e}");
+    let (status, d3) =
+        langkah(&staf2, &dok, "file_keberatan", 3, json!({ "alasan": "Kontribusi saya tidak dihitung." })).await;
+    assert_eq!((status, d3["status"].as_str()), (200, Some("keberatan")), "{d3}");
+    assert!(jenis_notifikasi(&kepala).await.contains(&"keberatan_diajukan".to_owned()));
+
+    // The penilai replies (it is in their queue); the atasan reads both sides.
+    let (_, q) = get(&kabid1, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+    assert!(q["sebagai_penilai"].as_array().unwrap().iter().any(|t| t["tugas"] == "tanggapi_keberatan"), "{q}");
+    let (_, q) = get(&kepala, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+    assert!(q["sebagai_atasan"].as_array().unwrap().iter().any(|t| t["tugas"] == "putuskan_keberatan"), "{q}");
+    let tanggapan = json!({ "alasan": "Kontribusinya sudah dihitung pada RHK 1." });
+    assert_eq!(langkah(&staf2, &dok, "reply_keberatan", 4, tanggapan.clone()).await.1["code"], "not_allowed");
+    let (status, d) = langkah(&kabid1, &dok, "reply_keberatan", 4, tanggapan).await;
+    assert_eq!((status, d["status"].as_str()), (200, Some("keberatan")), "{d}");
+    let (_, d) = get(&kepala, &format!("/api/v1/dokumen-evaluasi/{dok}")).await;
+    assert_eq!(d["dokumen"]["keberatan"]["alasan"], "Kontribusi saya tidak dihitung.", "{d}");
+    assert_eq!(d["dokumen"]["keberatan"]["tanggapan_penilai"], "Kontribusinya sudah dihitung pada RHK 1.", "{d}");
+    assert!(jenis_notifikasi(&kepala).await.contains(&"keberatan_ditanggapi".to_owned()));
+
+    // Only the atasan decides; changing it replaces the SKP's evaluation.
+    let ubah = json!({ "keputusan": "mengubah", "alasan": "Setelah klarifikasi kedua pihak.",
+                       "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "diatas_ekspektasi", "") });
+    let (status, e) = langkah(&kabid1, &dok, "decide_keberatan", 5, ubah.clone()).await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("not_allowed")), "{e}");
+    let (status, d4) = langkah(&kepala, &dok, "decide_keberatan", 5, ubah).await;
+    assert_eq!((status, d4["status"].as_str(), d4["format"].as_str()), (200, Some("diputus"), Some("D.1.3")), "{d4}");
+    assert_eq!(d4["dokumen"]["penilaian_awal"]["hasil"]["predikat"], "sangat_baik", "{d4}");
+    let (_, p) = get(&staf2, &path).await;
+    assert_eq!(
+        (p["penilaian"]["predikat"].as_str(), p["penilaian"]["predikat_awal"].as_str()),
+        (Some("baik"), Some("baik")),
+        "{p}"
+    );
+    assert_eq!(p["penilaian"]["dinilai_oleh"], pegawai_id(&admin, DEMO_KEPALA).await);
+    assert!(jenis_notifikasi(&staf2).await.contains(&"keberatan_diputus".to_owned()));
+
+    // Reported: the SKP is final and read-only.
+    let (status, d5) = langkah(&kepala, &dok, "report", 6, json!({})).await;
+    assert_eq!((status, d5["status"].as_str()), (200, Some("dilaporkan")), "{d5}");
+    let riwayat: Vec<&str> = d5["riwayat"].as_array().unwrap().iter().map(|r| r["aksi"].as_str().unwrap()).collect();
+    assert_eq!(
+        riwayat,
+        ["create", "sign_by_penilai", "deliver", "file_keberatan", "reply_keberatan", "decide_keberatan", "report"]
+    );
+    assert!(d5["riwayat"].as_array().unwrap().iter().all(|r| r["oleh"].as_str().is_some_and(|o| !o.is_empty())));
+    let (_, skp) = get(&staf2, &format!("/api/v1/skp/{}", u.skp2)).await;
+    assert_eq!(skp["status"], "final", "{skp}");
+    let (_, versi) = get(&staf2, &format!("/api/v1/skp/{}/versi", u.skp2)).await;
+    let aksi: Vec<&str> = versi.as_array().unwrap().iter().map(|v| v["aksi"].as_str().unwrap()).collect();
+    assert!(aksi.ends_with(&["record_evaluation", "record_evaluation", "replace_evaluation", "finalize"]), "{aksi:?}");
+    let res = crate::realisasi::simpan(&staf2, &u.skp2, skp["version"].as_i64().unwrap(), json!({
+        "indikator_id": "i1", "evaluasi": { "jenis": "tahunan" }, "nilai": "99", "uraian": "Diubah", "bukti_dukung": []
+    }))
+    .await;
+    assert_eq!(res.status(), 409, "{}", b("a final SKP is read-only"));
+
+    // Angka kredit for staf2 (Analis SDM Aparatur Ahli Pertama): baik for a year = 12.5.
+    let (status, ak) = get(&staf2, &format!("/api/v1/skp/{}/angka-kredit", u.skp2)).await;
+    assert_eq!(status, 200, "{ak}");
+    assert_eq!(ak["jenjang"], "ahli_pertama", "{ak}");
+    assert_eq!(ak["tahunan"]["angka_kredit"]["angka_kredit"].as_f64(), Some(12.5), "{ak}");
+
+    // staf3's document: signed and delivered; an objection after its deadline is refused.
+    let (_, docs) = get(&kabid1, &format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp3)).await;
+    let dok3 = docs[0]["id"].as_str().unwrap().to_owned();
+    let (_, q) = get(&kabid1, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+    assert!(
+        q["sebagai_penilai"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["tugas"] == "tandatangani" && t["dokumen_id"] == dok3.as_str()),
+        "{q}"
+    );
+    assert_eq!(langkah(&kabid1, &dok3, "sign_by_penilai", 1, json!({})).await.0, 200);
+    assert_eq!(langkah(&kabid1, &dok3, "deliver", 2, json!({})).await.0, 200);
+    let (_, q) = get(&staf3, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+    let tugas: Vec<&str> =
+        q["sebagai_pegawai"].as_array().unwrap().iter().map(|t| t["tugas"].as_str().unwrap()).collect();
+    assert!(tugas.contains(&"tandatangani_pegawai") && tugas.contains(&"keberatan"), "{q}");
+    // Received long ago (the stored date moved back): the 14 working days are over.
+    let db = app.connect().await;
+    let hari_ini = server::clock::hari_ini().to_string();
+    sqlx::query(
+        "UPDATE dokumen_evaluasi SET dokumen = REPLACE(dokumen, $1, '\"diterima_pada\":\"2020-01-06\"') WHERE id = $2",
+    )
+    .bind(format!("\"diterima_pada\":\"{hari_ini}\""))
+    .bind(&dok3)
+    .execute(db.pool())
+    .await
+    .unwrap();
+    let (status, e) = langkah(&staf3, &dok3, "file_keberatan", 3, json!({ "alasan": "Terlambat" })).await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("objection_too_late")), "{}: {e}", b("late objection"));
+    let (status, d) = langkah(&staf3, &dok3, "sign_by_pegawai", 3, json!({})).await;
+    assert_eq!((status, d["status"].as_str()), (200, Some("ditandatangani_pegawai")), "{d}");
+    assert!(jenis_notifikasi(&kabid1).await.contains(&"dokumen_evaluasi_ditandatangani".to_owned()));
+}
+
+#[tokio::test]
+async fn a_late_evaluation_is_taken_over_by_the_atasan_and_is_final() {
+    for backend in backends() {
+        // Last year's period: the penilai's deadline for the year has passed.
+        let tahun = server::clock::hari_ini().tahun() - 1;
+        let app = spawn_app_with(backend, None, true).await;
+        let u = unit_tahun(&app, tahun).await;
+        let (staf2, kabid1, kepala) =
+            (app.login(DEMO_STAF2).await, app.login(DEMO_KABID1).await, app.login(DEMO_KEPALA).await);
+        // The penilai's queue lists both subordinates as overdue to rate; the atasan's, to take over.
+        let (_, q) = get(&kabid1, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+        let nilai_tahunan: Vec<&Value> = q["sebagai_penilai"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["tugas"] == "nilai" && t["evaluasi"] == "tahunan")
+            .collect();
+        assert_eq!(nilai_tahunan.len(), 2, "{backend:?}: {q}");
+        assert!(nilai_tahunan.iter().all(|t| t["terlambat"] == true));
+        let (_, q) = get(&kepala, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+        assert!(
+            q["sebagai_atasan"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t["tugas"] == "ambil_alih" && t["skp_id"] == u.skp2.as_str()),
+            "{q}"
+        );
+
+        // Last year's 360 has closed: its aggregate is the penilai's advice, never the pegawai's here.
+        let path = format!("/api/v1/skp/{}/penilaian?evaluasi=tahunan", u.skp2);
+        let (_, p) = get(&kabid1, &path).await;
+        assert!(p["umpan_balik_360"]["saran"].is_object(), "{backend:?}: {p}");
+        let (_, p) = get(&staf2, &path).await;
+        assert!(p["umpan_balik_360"].is_null(), "{backend:?}: {p}");
+        // The penilai is not the one to take over; the atasan is.
+        let body =
+            json!({ "version": 3, "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "") });
+        let take = |s: &Session| s.post(&format!("/api/v1/skp/{}/take-over", u.skp2)).json(&body).send();
+        let (status, e) = json_of(take(&kabid1).await.unwrap()).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("not_allowed")), "{backend:?}: {e}");
+        let (status, d) = json_of(take(&kepala).await.unwrap()).await;
+        assert_eq!(status, 200, "{backend:?}: {d}");
+        assert_eq!((d["status"].as_str(), d["format"].as_str()), (Some("diambil_alih"), Some("D.1.2")), "{d}");
+        assert_eq!(d["dokumen"]["diambil_alih"], true);
+        let (_, skp) = get(&staf2, &format!("/api/v1/skp/{}", u.skp2)).await;
+        assert_eq!(skp["status"], "dinilai_tahunan", "{skp}");
+        for s in [&staf2, &kabid1] {
+            assert!(jenis_notifikasi(s).await.contains(&"evaluasi_diambil_alih".to_owned()), "{backend:?}");
+        }
+        // Delivered by the atasan; a take-over is final: no objection.
+        let dok = d["id"].as_str().unwrap().to_owned();
+        assert_eq!(langkah(&kabid1, &dok, "deliver", 1, json!({})).await.1["code"], "not_allowed");
+        assert_eq!(langkah(&kepala, &dok, "deliver", 1, json!({})).await.0, 200);
+        let (status, e) = langkah(&staf2, &dok, "file_keberatan", 2, json!({ "alasan": "Tidak setuju" })).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("objection_not_allowed")), "{backend:?}: {e}");
+
+        // The penilai cannot sign a period whose deadline passed.
+        let (_, s) =
+            nilai(&kabid1, &u.skp3, 3, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
+        assert_eq!(s["penilaian"]["predikat"], "baik", "{s}");
+        let admin = app.login(DEMO_ADMIN).await;
+        let (_, d) =
+            get(&kabid1, &format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode)).await;
+        let unit = d["unit_id"].as_str().unwrap();
+        let res = admin
+            .put(&format!("/api/v1/unit/{unit}/predikat-organisasi"))
+            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
+            .send();
+        assert_eq!(res.await.unwrap().status(), 200, "{backend:?}: the admin sets the predikat");
+        let (status, f) = json_of(
+            kabid1
+                .post("/api/v1/penilai/distribusi/finalisasi")
+                .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan" }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        // staf2's took over: only staf3's document is made; the pattern fits (no reason needed).
+        assert_eq!((status, f["sesuai_pola"].as_bool()), (201, Some(true)), "{backend:?}: {f}");
+        let dok3 = f["dokumen_ids"][0].as_str().unwrap();
+        assert_eq!(f["dokumen_ids"].as_array().unwrap().len(), 1, "{f}");
+        let (status, e) = langkah(&kabid1, dok3, "sign_by_penilai", 1, json!({})).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("deadline_passed")), "{backend:?}: {e}");
+    }
+}
+
+#[tokio::test]
+async fn the_calendar_is_extended_by_the_admin_and_counts_in_deadlines() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let (admin, staf2) = (app.login(DEMO_ADMIN).await, app.login(DEMO_STAF2).await);
+        let (_, k) = get(&staf2, "/api/v1/kalender?tahun=2026").await;
+        let n2026 = k.as_array().unwrap().len();
+        assert!(n2026 >= 20, "{backend:?}: the national holidays are built in: {k}");
+        assert!(k.as_array().unwrap().iter().all(|h| h["instansi"] == false));
+        let libur = json!({ "hari_libur": [
+            { "tanggal": "2027-01-01", "nama": "Tahun Baru 2027 Masehi", "jenis": "libur_nasional" },
+            { "tanggal": "2027-03-10", "nama": "Hari Jadi Daerah" }
+        ]});
+        let res = staf2.post("/api/v1/org/hari-libur").json(&libur).send().await.unwrap();
+        assert_eq!(res.status(), 403, "{backend:?}: only the admin");
+        let (status, k) = json_of(admin.post("/api/v1/org/hari-libur").json(&libur).send().await.unwrap()).await;
+        assert_eq!(status, 200, "{backend:?}: {k}");
+        let (_, k) = get(&staf2, "/api/v1/kalender?tahun=2027").await;
+        assert_eq!(k.as_array().unwrap().len(), 2, "{k}");
+        assert_eq!((k[1]["jenis"].as_str(), k[1]["instansi"].as_bool()), (Some("libur_instansi"), Some(true)));
+        let (status, e) = json_of(
+            admin
+                .post("/api/v1/org/hari-libur")
+                .json(&json!({ "hari_libur": [{ "tanggal": "2027-02-30", "nama": "" }] }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 422, "{e}");
+        assert!(e["fields"]["hari_libur[0].tanggal"].is_array() && e["fields"]["hari_libur[0].nama"].is_array(), "{e}");
+        // Another instansi does not see this one's holidays.
+        let db = app.connect().await;
+        let (_, _, _, o_adm) = crate::matrix::other_instansi(&db).await;
+        let (_, k) = get(&app.login(&o_adm).await, "/api/v1/kalender?tahun=2027").await;
+        assert_eq!(k, json!([]), "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn attacks_on_the_evaluation_are_refused_and_change_nothing() {
+    for backend in backends() {
+        let tahun = server::clock::hari_ini().tahun() + 1;
+        let app = spawn_app_with(backend, None, true).await;
+        let u = unit_tahun(&app, tahun).await;
+        let (staf2, admin, kabid1) =
+            (app.login(DEMO_STAF2).await, app.login(DEMO_ADMIN).await, app.login(DEMO_KABID1).await);
+        let p = penilaian(tahunan(), "diatas_ekspektasi", "diatas_ekspektasi", "Saya layak");
+        // Rating one's own SKP.
+        let (status, e) = nilai(&staf2, &u.skp2, 3, p.clone()).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("not_allowed")), "{backend:?}: {e}");
+        // The admin, through the mapping powers, may not rate nor take over:
+        // nor make themselves the penilai first.
+        assert_eq!(nilai(&admin, &u.skp2, 3, p.clone()).await.0, 403, "{backend:?}");
+        let res = admin
+            .put("/api/v1/org/atasan")
+            .json(&json!({
+                "periode_id": u.periode,
+                "pegawai_id": pegawai_id(&admin, DEMO_STAF2).await,
+                "penilai_id": pegawai_id(&admin, DEMO_ADMIN).await,
+                "berlaku_mulai": format!("{tahun}-02-01"),
+            }))
+            .send();
+        assert_eq!(res.await.unwrap().status(), 422, "{backend:?}: the admin maps themselves as penilai");
+        let res = admin
+            .post(&format!("/api/v1/skp/{}/take-over", u.skp2))
+            .json(&json!({ "version": 3, "penilaian": p }))
+            .send();
+        assert_eq!(res.await.unwrap().status(), 403, "{backend:?}");
+        // A huge body.
+        let huge = "x".repeat(2 * 1024 * 1024);
+        let res = kabid1
+            .put(&format!("/api/v1/skp/{}/penilaian", u.skp2))
+            .json(&json!({ "version": 3, "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", &huge) }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 413, "{backend:?}");
+        // A long but small reason is a field error.
+        let long = "x".repeat(1001);
+        let (status, e) =
+            nilai(&kabid1, &u.skp2, 3, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", &long)).await;
+        assert_eq!(status, 422, "{backend:?}: {e}");
+        // An unknown BerAKHLAK value.
+        let (status, e) = json_of(
+            kabid1
+                .put(&format!("/api/v1/skp/{}/penilaian", u.skp2))
+                .json(&json!({ "version": 3, "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", ""),
+                               "perilaku_per_nilai": { "jahat": "diatas_ekspektasi" } }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend:?}: {e}");
+        assert!(e["fields"]["perilaku_per_nilai.jahat"].is_array(), "{e}");
+        // Nothing was rated.
+        let db = app.connect().await;
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM penilaian").fetch_one(db.pool()).await.unwrap();
+        assert_eq!(n, 0, "{backend:?}");
+        let (v,): (i64,) =
+            sqlx::query_as("SELECT version FROM skp WHERE id = $1").bind(&u.skp2).fetch_one(db.pool()).await.unwrap();
+        assert_eq!(v, 3, "{backend:?}");
+
+        // Another instansi's admin and this instansi's unit: unseen and untouched.
+        let (_, d) =
+            get(&kabid1, &format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode)).await;
+        let unit = d["unit_id"].as_str().unwrap().to_owned();
+        let (p2, _, _, o_adm) = crate::matrix::other_instansi(&db).await;
+        let lain = app.login(&o_adm).await;
+        for periode in [&u.periode, &p2] {
+            let res = lain
+                .put(&format!("/api/v1/unit/{unit}/predikat-organisasi"))
+                .json(&json!({ "periode_id": periode, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
+                .send();
+            assert_eq!(res.await.unwrap().status(), 404, "{backend:?}");
+            let res = lain.get(&format!("/api/v1/unit/{unit}/predikat-organisasi?periode_id={periode}")).send();
+            assert_eq!(res.await.unwrap().status(), 404, "{backend:?}");
+        }
+        // Nor may this admin set a predikat of the other instansi's unit.
+        let res = admin
+            .put("/api/v1/unit/u2/predikat-organisasi")
+            .json(&json!({ "periode_id": p2, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
+            .send();
+        assert_eq!(res.await.unwrap().status(), 404, "{backend:?}");
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM predikat_organisasi").fetch_one(db.pool()).await.unwrap();
+        assert_eq!(n, 0, "{backend:?}: nothing set");
+    }
+}
+
+/// Every evaluation route, called by every role on objects that are not
+/// theirs (a colleague's here, a pegawai's in another instansi), is refused
+/// with 404 (or 403 for an admin's change here), and changes nothing; lists
+/// of one's own hold nothing of others.
+#[tokio::test]
+async fn every_role_is_refused_on_evaluation_objects_not_theirs() {
+    for backend in backends() {
+        let tahun = server::clock::hari_ini().tahun() + 1;
+        let app = spawn_app_with(backend, None, true).await;
+        let u = unit_tahun(&app, tahun).await;
+        let kabid1 = app.login(DEMO_KABID1).await;
+        let admin = app.login(DEMO_ADMIN).await;
+        // staf2 rated, the unit finalised: a document exists.
+        let (status, _) =
+            nilai(&kabid1, &u.skp2, 3, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
+        assert_eq!(status, 200);
+        let (status, _) =
+            nilai(&kabid1, &u.skp3, 3, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
+        assert_eq!(status, 200);
+        let (_, d) =
+            get(&kabid1, &format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode)).await;
+        let unit = d["unit_id"].as_str().unwrap().to_owned();
+        let res = admin
+            .put(&format!("/api/v1/unit/{unit}/predikat-organisasi"))
+            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
+            .send();
+        assert_eq!(res.await.unwrap().status(), 200);
+        let (status, f) = json_of(
+            kabid1
+                .post("/api/v1/penilai/distribusi/finalisasi")
+                .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan" }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!((status, f["dokumen_ids"].as_array().map(Vec::len)), (201, Some(2)), "{f}");
+        let (_, docs) = get(&kabid1, &format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp2)).await;
+        let dok = docs[0]["id"].as_str().unwrap().to_owned();
+        let db = app.connect().await;
+        let (_p2, _o_peg, _o_pen, o_adm) = crate::matrix::other_instansi(&db).await;
+
+        let snapshot = || async {
+            let db = app.connect().await;
+            let mut all = Vec::new();
+            for sql in [
+                "SELECT id || ':' || version FROM skp ORDER BY id",
+                "SELECT id || ':' || version FROM dokumen_evaluasi ORDER BY id",
+                "SELECT skp_id || ':' || diubah FROM penilaian ORDER BY skp_id",
+                "SELECT unit_id || ':' || version FROM predikat_organisasi ORDER BY unit_id",
+                "SELECT periode_id || ':' || version FROM pengaturan_penilaian ORDER BY periode_id",
+                "SELECT periode_id || ':' || penilai_id FROM finalisasi_distribusi ORDER BY penilai_id",
+                "SELECT instansi_id || ':' || tanggal FROM hari_libur ORDER BY tanggal",
+            ] {
+                let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(db.pool()).await.unwrap();
+                all.extend(rows.into_iter().map(|r| r.0));
+            }
+            all
+        };
+        let before = snapshot().await;
+        let v = json!({ "version": 1, "alasan": "coba", "keputusan": "menguatkan" });
+        let rating =
+            json!({ "version": 4, "penilaian": penilaian(tahunan(), "diatas_ekspektasi", "diatas_ekspektasi", "x") });
+        let skp_routes = |id: &str| {
+            vec![
+                (Method::GET, format!("/api/v1/skp/{id}/penilaian?evaluasi=tahunan"), Value::Null),
+                (Method::PUT, format!("/api/v1/skp/{id}/penilaian"), rating.clone()),
+                (Method::GET, format!("/api/v1/skp/{id}/angka-kredit"), Value::Null),
+                (Method::GET, format!("/api/v1/skp/{id}/dokumen-evaluasi"), Value::Null),
+                (Method::POST, format!("/api/v1/skp/{id}/take-over"), rating.clone()),
+            ]
+        };
+        let doc_routes = |id: &str| {
+            let mut r = vec![(Method::GET, format!("/api/v1/dokumen-evaluasi/{id}"), Value::Null)];
+            for aksi in [
+                "sign_by_penilai",
+                "deliver",
+                "sign_by_pegawai",
+                "file_keberatan",
+                "reply_keberatan",
+                "decide_keberatan",
+                "report",
+            ] {
+                r.push((Method::POST, format!("/api/v1/dokumen-evaluasi/{id}/{aksi}"), v.clone()));
+            }
+            r
+        };
+        let unit_routes = |unit: &str, periode: &str| {
+            vec![
+                (Method::GET, format!("/api/v1/unit/{unit}/predikat-organisasi?periode_id={periode}"), Value::Null),
+                (
+                    Method::PUT,
+                    format!("/api/v1/unit/{unit}/predikat-organisasi"),
+                    json!({ "periode_id": periode, "evaluasi": "tahunan", "predikat": "sangat_kurang", "version": 1 }),
+                ),
+                (Method::GET, format!("/api/v1/pengaturan-penilaian?periode_id={periode}"), Value::Null),
+                (
+                    Method::PUT,
+                    format!("/api/v1/org/periode/{periode}/pengaturan-penilaian"),
+                    json!({ "mode_distribusi": "blokir", "version": 0 }),
+                ),
+            ]
+        };
+        let call = |s: &Session, m: &Method, path: &str, body: &Value| {
+            let req = if *m == Method::GET { s.get(path) } else { s.send(m.clone(), path).json(body) };
+            async move { req.send().await.unwrap().status().as_u16() }
+        };
+        // (who, expected status on SKP/document routes, on unit routes)
+        let callers = [
+            ("a colleague", app.login(DEMO_STAF3).await, 404, Some(403)),
+            ("another unit's penilai", app.login(DEMO_KABID2).await, 404, Some(403)),
+            ("the other instansi's admin", app.login(&o_adm).await, 404, None),
+        ];
+        for (who, s, expected, unit_change) in &callers {
+            for (m, path, body) in skp_routes(&u.skp2).into_iter().chain(doc_routes(&dok)) {
+                assert_eq!(call(s, &m, &path, &body).await, *expected, "{backend:?}: {who} → {m} {path}");
+            }
+            for (m, path, body) in unit_routes(&unit, &u.periode) {
+                let status = call(s, &m, &path, &body).await;
+                let ok = match (unit_change, m == Method::GET) {
+                    (None, _) => status == 404,
+                    (Some(_), true) => status == 200,
+                    (Some(c), false) => status == *c,
+                };
+                assert!(ok, "{backend:?}: {who} → {m} {path}: {status}");
+            }
+            // Their own lists hold nothing of staf2's.
+            for path in [
+                format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode),
+                format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode),
+            ] {
+                let res = s.get(&path).send().await.unwrap();
+                let text = res.text().await.unwrap();
+                assert!(!text.contains(&u.skp2) && !text.contains(&dok), "{backend:?}: {who} → {path}: {text}");
+            }
+            let res = s
+                .post("/api/v1/penilai/distribusi/finalisasi")
+                .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "alasan": "x" }))
+                .send();
+            let status = res.await.unwrap().status().as_u16();
+            assert!(status == 404 || status == 409, "{backend:?}: {who} finalises nobody's unit: {status}");
+            let res = s
+                .post("/api/v1/org/hari-libur")
+                .json(&json!({ "hari_libur": [{ "tanggal": "2027-05-05", "nama": "Dibajak" }] }))
+                .send();
+            let status = res.await.unwrap().status().as_u16();
+            assert_eq!(
+                status == 200,
+                *who == "the other instansi's admin",
+                "{backend:?}: {who} → POST /org/hari-libur: {status}"
+            );
+        }
+        // This instansi's admin reads everything here, changes no evaluation.
+        for (m, path, body) in skp_routes(&u.skp2).into_iter().chain(doc_routes(&dok)) {
+            let status = call(&admin, &m, &path, &body).await;
+            let expected = if m == Method::GET { 200 } else { 403 };
+            assert_eq!(status, expected, "{backend:?}: the admin → {m} {path}");
+        }
+        let mut after = snapshot().await;
+        // Only the other instansi's own holiday was written.
+        after.retain(|r| !r.starts_with("i2:"));
+        assert_eq!(after, before, "{backend:?}: a refusal changed nothing");
+    }
+}
+
+/// A former rule set's period (PP 46/2011 before 2021) is not rated with the
+/// 6/2022 kuadran: its nilai SKP stays in the realisations' preview.
+#[tokio::test]
+async fn a_former_rule_set_period_is_not_rated_here() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let u = unit_tahun(&app, 2020).await;
+        let kabid1 = app.login(DEMO_KABID1).await;
+        let (_, p) = get(&kabid1, &format!("/api/v1/skp/{}/penilaian?evaluasi=tahunan", u.skp2)).await;
+        assert_eq!(p["rule_set"], "pp_46_2011", "{backend:?}: {p}");
+        let (status, e) =
+            nilai(&kabid1, &u.skp2, 3, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("rule_set_lama")), "{backend:?}: {e}");
+        assert!(is_teks(&e["message"]));
+        let res = kabid1
+            .post("/api/v1/penilai/distribusi/finalisasi")
+            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "alasan": "" }))
+            .send();
+        let (status, e) = json_of(res.await.unwrap()).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("rule_set_lama")), "{backend:?}: {e}");
+    }
+}
+
+/// A rating entered offline arrives through the outbox (`/sync`); a replayed
+/// finalisation or document step with its key returns the first answer and
+/// changes nothing.
+#[tokio::test]
+async fn ratings_sync_from_the_outbox_and_replays_change_nothing() {
+    for backend in backends() {
+        let tahun = server::clock::hari_ini().tahun() + 1;
+        let app = spawn_app_with(backend, None, true).await;
+        let u = unit_tahun(&app, tahun).await;
+        let (kabid1, admin) = (app.login(DEMO_KABID1).await, app.login(DEMO_ADMIN).await);
+        let batch = json!({ "client_id": "tablet-kabid1", "mutations": [
+            { "seq": 1, "idempotency_key": uuid::Uuid::new_v4().to_string(), "method": "PUT",
+              "path": format!("/api/v1/skp/{}/penilaian", u.skp2),
+              "body": { "version": 3, "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "") } },
+            { "seq": 2, "idempotency_key": uuid::Uuid::new_v4().to_string(), "method": "PUT",
+              "path": format!("/api/v1/skp/{}/penilaian", u.skp3),
+              "body": { "version": 3, "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "") } },
+        ]});
+        for kali in ["first", "resent"] {
+            let (status, out) = json_of(kabid1.post("/api/v1/sync").json(&batch).send().await.unwrap()).await;
+            assert_eq!(status, 200, "{backend:?}: {kali}: {out}");
+            for r in out["results"].as_array().unwrap() {
+                assert_eq!(r["status"], 200, "{backend:?}: {kali}: {r}");
+            }
+        }
+        let (_, skp) = get(&kabid1, &format!("/api/v1/skp/{}", u.skp2)).await;
+        assert_eq!((skp["version"].as_i64(), skp["status"].as_str()), (Some(4), Some("dinilai_tahunan")), "{skp}");
+
+        let (_, d) =
+            get(&kabid1, &format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode)).await;
+        let unit = d["unit_id"].as_str().unwrap().to_owned();
+        let res = admin
+            .put(&format!("/api/v1/unit/{unit}/predikat-organisasi"))
+            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
+            .send();
+        assert_eq!(res.await.unwrap().status(), 200);
+        let key = uuid::Uuid::new_v4().to_string();
+        let fin = || {
+            crate::org::with_key(&kabid1, Method::POST, "/api/v1/penilai/distribusi/finalisasi", &key)
+                .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan" }))
+                .send()
+        };
+        let first = fin().await.unwrap();
+        assert_eq!(first.status(), 201, "{backend:?}");
+        let first: Value = first.json().await.unwrap();
+        let again = fin().await.unwrap();
+        assert_eq!(again.status(), 201, "{backend:?}: the replay answers as the first did");
+        assert_eq!(again.headers().get("idempotent-replayed").and_then(|v| v.to_str().ok()), Some("true"));
+        assert_eq!(again.json::<Value>().await.unwrap(), first);
+
+        let (_, docs) = get(&kabid1, &format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp2)).await;
+        let dok = docs[0]["id"].as_str().unwrap().to_owned();
+        let key = uuid::Uuid::new_v4().to_string();
+        let path = format!("/api/v1/dokumen-evaluasi/{dok}/sign_by_penilai");
+        let sign = || crate::org::with_key(&kabid1, Method::POST, &path, &key).json(&json!({ "version": 1 })).send();
+        let (status, first) = json_of(sign().await.unwrap()).await;
+        assert_eq!(status, 200, "{backend:?}: {first}");
+        let (status, again) = json_of(sign().await.unwrap()).await;
+        assert_eq!((status, &again), (200, &first), "{backend:?}");
+        let (_, doc) = get(&kabid1, &format!("/api/v1/dokumen-evaluasi/{dok}")).await;
+        assert_eq!((doc["version"].as_i64(), doc["riwayat"].as_array().map(Vec::len)), (Some(2), Some(2)), "{doc}");
+    }
+}
