@@ -289,24 +289,31 @@ pub async fn unit_of<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, pegawai_i
     Ok(r.map(|(u,)| u))
 }
 
-/// Whether the pegawai heads the unit in the period: they belong to it and
-/// are the current pejabat penilai of someone in the period.
-pub async fn kepala_unit<'e, E: sqlx::Executor<'e, Database = Any>>(
+/// Whether the pegawai leads the unit from one level above in the period
+/// (RULES.md §2.1.4: the leader above sets a unit's predikat organisasi):
+/// they belong to the unit's parent and are the current pejabat penilai or
+/// atasan pejabat penilai of someone in the unit. Never a member of the unit itself: the penilai whose
+/// distribution the predikat judges would set their own limits (and pass a
+/// blocking pattern with "istimewa").
+pub async fn atasan_unit<'e, E: sqlx::Executor<'e, Database = Any>>(
     db: E,
     periode_id: &str,
     pegawai_id: &str,
     unit_id: &str,
 ) -> DbResult<bool> {
     let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM pegawai p WHERE p.id = $1 AND p.unit_id = $2 AND EXISTS \
-         (SELECT 1 FROM atasan a WHERE a.periode_id = $3 AND a.penilai_id = p.id AND a.berlaku_sampai IS NULL)",
+        "SELECT COUNT(*) FROM pegawai p JOIN unit_kerja u ON u.id = $2 \
+         WHERE p.id = $1 AND u.induk_id IS NOT NULL AND p.unit_id = u.induk_id AND EXISTS \
+         (SELECT 1 FROM atasan a JOIN pegawai b ON b.id = a.pegawai_id \
+          WHERE a.periode_id = $3 AND (a.penilai_id = p.id OR a.atasan_penilai_id = p.id) \
+          AND a.berlaku_sampai IS NULL AND b.unit_id = $2)",
     )
     .bind(pegawai_id)
     .bind(unit_id)
     .bind(periode_id)
     .fetch_one(db)
     .await
-    .context("checking a unit's head")?;
+    .context("checking a unit's leader above")?;
     Ok(n > 0)
 }
 

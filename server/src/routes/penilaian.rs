@@ -503,9 +503,11 @@ async fn daftar_predikat_organisasi(
     Ok(Json(rows.into_iter().map(po_view).collect::<ApiResult<_>>()?))
 }
 
-/// The instansi admin or the unit's head (a member of the unit who is
-/// pejabat penilai in the period) sets the unit's organisation predikat for
-/// an evaluation, until a penilai of the unit finalised it.
+/// The instansi admin or the unit's leader one level above (a member of the
+/// parent unit who is (atasan) pejabat penilai of someone in this unit; never the
+/// unit's own penilai, whose distribution it judges) sets the unit's
+/// organisation predikat for an evaluation, until a penilai of the unit
+/// finalised it.
 #[utoipa::path(
     put,
     path = "/unit/{id}/predikat-organisasi",
@@ -515,7 +517,7 @@ async fn daftar_predikat_organisasi(
     request_body = SetPredikatOrganisasi,
     responses(
         (status = 200, description = "The predikat after the change.", body = PredikatOrganisasiView),
-        (status = 403, description = "Neither the instansi admin nor the unit's head.", body = ErrorBody),
+        (status = 403, description = "Neither the instansi admin nor the unit's leader one level above.", body = ErrorBody),
         (status = 409, description = "`stale_version`: `version` is not the current one (0 when none is set); `sudah_difinalisasi`: a penilai of the unit has finalised this evaluation.", body = ErrorBody),
     )
 )]
@@ -531,7 +533,7 @@ async fn set_predikat_organisasi(
     let kode = evaluasi_of(&input.evaluasi, &periode)?.kode();
     let pool = state.db.pool();
     if !actor.is_admin_of(&actor.instansi_id)
-        && !store::kepala_unit(pool, &input.periode_id, &actor.pegawai_id, &id).await?
+        && !store::atasan_unit(pool, &input.periode_id, &actor.pegawai_id, &id).await?
     {
         return Err(ApiError::Forbidden);
     }

@@ -230,7 +230,9 @@ async fn a_unit_runs_on(backend: Backend) {
     let (status, e) = json_of(fin("").await.unwrap()).await;
     assert_eq!((status, e["code"].as_str()), (409, Some("predikat_organisasi_belum")), "{e}");
 
-    // The unit's head sets the organisation's predikat; a member may not.
+    // The leader one level above sets the organisation's predikat; a member
+    // may not, nor the unit's own penilai, whose distribution it judges
+    // (with "istimewa" they would pass a blocking pattern).
     let po_path = format!("/api/v1/unit/{unit}/predikat-organisasi");
     let po = |s: &Session, predikat: &str, v: i64| {
         s.put(&po_path)
@@ -238,7 +240,9 @@ async fn a_unit_runs_on(backend: Backend) {
             .send()
     };
     assert_eq!(json_of(po(&staf2, "istimewa", 0).await.unwrap()).await.0, 403, "{}", b("a member sets the predikat"));
-    let (status, v) = json_of(po(&kabid1, "butuh_perbaikan", 0).await.unwrap()).await;
+    let (status, e) = json_of(po(&kabid1, "istimewa", 0).await.unwrap()).await;
+    assert_eq!(status, 403, "{}: {e}", b("the unit's own penilai sets its predikat"));
+    let (status, v) = json_of(po(&kepala, "butuh_perbaikan", 0).await.unwrap()).await;
     assert_eq!((status, v["version"].as_i64()), (200, Some(1)), "{v}");
     let (_, list) = get(&staf3, &format!("{po_path}?periode_id={}", u.periode)).await;
     assert_eq!(list[0]["predikat"], "butuh_perbaikan", "{list}");
