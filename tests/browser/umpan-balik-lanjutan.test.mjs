@@ -6,7 +6,7 @@
 // subordinate's 360, where the penilai finds anyone of the instansi (by a
 // search that keeps what is typed out of every address); and the penilai
 // adds an incidental sheet for a subordinate who has this sub-period's
-// scheduled one.
+// scheduled one, without losing what is typed in either sheet.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -14,7 +14,7 @@ import {
 } from './lib.mjs';
 
 let server;
-const NAMA = { staf1: 'Rizky Pratama', staf2: 'Nur Aisyah', staf4: 'Putri Maharani' };
+const NAMA = { staf1: 'Rizky Pratama', staf2: 'Nur Aisyah', staf3: 'Agus Setiawan', staf4: 'Putri Maharani' };
 
 before(async () => {
   server = await startServer();
@@ -235,6 +235,82 @@ test('the penilai adds an incidental sheet for a subordinate who has this sub-pe
     assert.deepEqual(insidentil.item.map((i) => [i.objek, i.isi]), [[{ jenis: 'perilaku', nilai: 'adaptif' }, 'Cepat menyesuaikan dengan aplikasi baru.']]);
     assert.deepEqual(lembaran.find((v) => v.bentuk === 'berkala').item.map((i) => i.isi), [berkala, 'Aktif membantu rekan.'], 'the scheduled sheet unchanged');
     assert.equal(await baris.getAttribute('data-keadaan'), 'diberikan');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('typing in an incidental sheet keeps what is typed and not saved in the scheduled one, through a reload', async () => {
+  const skp = await tetapkanSkp(NIP.staf3, NIP.kabid1, server.base, 'Terlaksananya verifikasi data pelatihan');
+  const kabid1 = await apiSession(server.base, NIP.kabid1);
+  const [periode] = await kabid1.get('/api/v1/org/periode');
+  const q = await kabid1.get(`/api/v1/penilai/umpan-balik?periode_id=${periode.id}`);
+  const item = q.item.find((i) => i.skp_id === skp.id);
+  const diberikan = 'Verifikasi data tepat waktu.';
+  await kabid1.put(`/api/v1/umpan-balik/${crypto.randomUUID()}`, {
+    skp_id: skp.id, ke: q.ke, bentuk: 'berkala', version: 0,
+    item: [
+      ...item.rhk.map((r) => ({ objek: { jenis: 'rhk', rhk: r.id }, isi: diberikan })),
+      { objek: { jenis: 'perilaku', nilai: 'kolaboratif' }, isi: 'Aktif membantu rekan.' },
+    ],
+  });
+  const berkala = 'Verifikasi data tepat waktu; laporan bulan ini masih terlambat dua hari.';
+  const insidentil = 'Sigap menangani keluhan peserta pelatihan.';
+
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const problems = watchProblems(page);
+    await page.setViewportSize(VIEWPORTS.tablet);
+    await login(page, server.base, NIP.kabid1);
+    await page.goto(server.base + '/unit/umpan-balik');
+    const baris = page.locator('[data-testid=ub-item]', { hasText: NAMA.staf3 });
+    const lembar = page.getByTestId('lembar-umpan-balik');
+    const rhk = lembar.getByTestId('ub-rhk').first();
+    const adaptif = lembar.locator('[data-testid=ub-nilai][data-nilai=adaptif]');
+    /** The first RHK's text once it shows `t` (or after 5 s, whatever it shows). */
+    const teksRhk = async (t) => {
+      await page.waitForFunction((t) => document.querySelector('[data-testid=ub-rhk]')?.value === t, t, { timeout: 5_000 }).catch(() => {});
+      return rhk.inputValue();
+    };
+    await baris.getByTestId('buka-lembar').click();
+    assert.equal(await teksRhk(diberikan), diberikan, 'the scheduled sheet given, to change');
+    // The scheduled sheet changed and not saved; then an incidental one begun beside it.
+    await rhk.fill(berkala);
+    await lembar.getByTestId('ub-tambah-insidentil').click();
+    assert.equal(await teksRhk(''), '', 'a fresh incidental sheet');
+    assert.equal(await lembar.getByTestId('ub-insidentil').isChecked(), true);
+    await adaptif.fill(insidentil);
+    await screenshot(page, 'penilai-umpan-balik-dua-lembar-tablet');
+
+    // Back to the scheduled sheet: the change typed in it is still there, and so is the incidental one.
+    await lembar.getByTestId('ub-ke-berkala').click();
+    assert.equal(await teksRhk(berkala), berkala, 'the scheduled sheet keeps what was typed in it');
+    assert.equal(await adaptif.inputValue(), '', 'the scheduled sheet says nothing of adaptif');
+    await lembar.getByTestId('lembar-dipulihkan').waitFor();
+    await lembar.getByTestId('ub-tambah-insidentil').click();
+    assert.equal(await teksRhk(''), '');
+    assert.equal(await adaptif.inputValue(), insidentil, 'the incidental sheet keeps what was typed in it');
+    await lembar.getByTestId('ub-ke-berkala').click();
+    assert.equal(await teksRhk(berkala), berkala);
+    const kunci = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ekinerja.draf.umpan-balik.')).sort());
+    assert.equal(kunci.length, 2, `a draft per sheet: ${kunci}`);
+
+    // A reload: the sheet opens on the scheduled one as typed; the incidental one is kept too.
+    await page.reload();
+    await baris.getByTestId('buka-lembar').click();
+    assert.equal(await teksRhk(berkala), berkala, 'the scheduled sheet as typed, after a reload');
+    await lembar.getByTestId('lembar-dipulihkan').waitFor();
+    await lembar.getByTestId('ub-tambah-insidentil').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=ub-nilai][data-nilai=adaptif]')?.value !== '', null, { timeout: 5_000 }).catch(() => {});
+    assert.equal(await adaptif.inputValue(), insidentil, 'the incidental sheet as typed, after a reload');
+
+    // Nothing was saved: the server has the scheduled sheet as given, and no other.
+    const staf3 = await apiSession(server.base, NIP.staf3);
+    const lembaran = (await staf3.get(`/api/v1/skp/${skp.id}/umpan-balik`)).filter((v) => v.ke === q.ke);
+    assert.deepEqual(lembaran.map((v) => [v.bentuk, v.item.map((i) => i.isi)]), [['berkala', [diberikan, 'Aktif membantu rekan.']]]);
     assert.deepEqual(problems, []);
     await page.close();
   } finally {

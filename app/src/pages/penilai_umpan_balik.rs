@@ -85,14 +85,17 @@ fn Alur(periode: PeriodeView, antrian: AntrianUmpanBalik, ke: RwSignal<Option<u8
     let mut awal_keadaan = BTreeMap::new();
     let mut awal_versi = BTreeMap::new();
     let mut milik = BTreeMap::new();
+    let laci = ubp::lokal();
     for i in &antrian.item {
-        let draf = ubp::ambil(&pemilik, &i.skp_id, no_ke);
-        let k = match (&i.berkala, &draf) {
-            (_, Some(d)) if d.tersimpan && d.lembar.bentuk == BentukUmpanBalik::Berkala => Keadaan::DiPerangkat,
+        let berkala = ubp::ambil(&laci, &pemilik, &i.skp_id, no_ke, BentukUmpanBalik::Berkala);
+        let k = match (&i.berkala, &berkala) {
+            (_, Some(d)) if d.tersimpan => Keadaan::DiPerangkat,
             (Some(_), _) => Keadaan::Diberikan,
             _ => Keadaan::Belum,
         };
-        if let Some(d) = &draf {
+        // Both sheets kept (the scheduled one, an incidental one): whose their answers are.
+        let insidentil = ubp::ambil(&laci, &pemilik, &i.skp_id, no_ke, BentukUmpanBalik::Insidentil);
+        for d in berkala.iter().chain(&insidentil) {
             milik.insert(path_lembar(&d.lembar.id), i.skp_id.clone());
         }
         if let Some(v) = &i.berkala {
@@ -122,10 +125,7 @@ fn Alur(periode: PeriodeView, antrian: AntrianUmpanBalik, ke: RwSignal<Option<u8
 
     // The server's answer to a sheet (from the outbox or straight).
     let diterima = move |v: UmpanBalikView| {
-        let pemilik = auth.pegawai_id();
-        if ubp::ambil(&pemilik, &v.skp_id, v.ke).is_some_and(|d| d.lembar.id == v.id && d.tersimpan) {
-            ubp::hapus(&v.skp_id, v.ke);
-        }
+        ubp::hapus(&ubp::lokal(), &auth.pegawai_id(), &v.skp_id, v.ke, &v.id, true);
         galat_simpan.update(|g| {
             g.remove(&v.skp_id);
         });
@@ -138,15 +138,16 @@ fn Alur(periode: PeriodeView, antrian: AntrianUmpanBalik, ke: RwSignal<Option<u8
             });
         }
     };
-    let ditolak = move |skp: String, e: api::Error| {
+    // A refused sheet (by its id) is typing to fix again.
+    let ditolak = move |skp: String, id: &str, e: api::Error| {
         if matches!(e, api::Error::SessionEnded) {
             auth.expire();
             return;
         }
-        let pemilik = auth.pegawai_id();
-        if let Some(mut d) = ubp::ambil(&pemilik, &skp, no_ke) {
+        let laci = ubp::lokal();
+        if let Some(mut d) = ubp::cari(&laci, &auth.pegawai_id(), &skp, no_ke, id) {
             d.tersimpan = false;
-            ubp::simpan(&skp, no_ke, &d);
+            ubp::simpan(&laci, &skp, no_ke, &d);
         }
         keadaan.update(|k| {
             k.insert(skp.clone(), Keadaan::Ditolak);
@@ -173,7 +174,14 @@ fn Alur(periode: PeriodeView, antrian: AntrianUmpanBalik, ke: RwSignal<Option<u8
                             diterima(v);
                         }
                     }
-                    Outcome::Refused => ditolak(skp, h.error().unwrap_or(api::Error::Decode)),
+                    Outcome::Refused => {
+                        let id = h
+                            .record
+                            .as_deref()
+                            .and_then(|r| r.strip_prefix("/api/v1/umpan-balik/"))
+                            .unwrap_or_default();
+                        ditolak(skp, id, h.error().unwrap_or(api::Error::Decode));
+                    }
                     Outcome::Passing => {}
                 }
             }
@@ -190,7 +198,7 @@ fn Alur(periode: PeriodeView, antrian: AntrianUmpanBalik, ke: RwSignal<Option<u8
             m.insert(path.clone(), it.skp_id.clone());
         });
         let draf = DrafLembar { pemilik: auth.pegawai_id(), lembar: lembar.clone(), tersimpan: true };
-        ubp::simpan(&it.skp_id, no_ke, &draf);
+        ubp::simpan(&ubp::lokal(), &it.skp_id, no_ke, &draf);
         if lembar.bentuk == BentukUmpanBalik::Berkala {
             keadaan.update(|k| {
                 k.insert(it.skp_id.clone(), Keadaan::DiPerangkat);
@@ -210,7 +218,7 @@ fn Alur(periode: PeriodeView, antrian: AntrianUmpanBalik, ke: RwSignal<Option<u8
             }
             match client.simpan_umpan_balik(&lembar.id, &body).await {
                 Ok(v) => diterima(v),
-                Err(e) => ditolak(skp, e),
+                Err(e) => ditolak(skp, &lembar.id, e),
             }
         });
     };
@@ -327,16 +335,22 @@ fn FormLembar(
     let client = api::use_client();
     let pemilik = auth.pegawai_id();
     let skp = item.skp_id.clone();
-    let draf = ubp::ambil(&pemilik, &skp, ke);
-    let dipulihkan = draf.as_ref().is_some_and(|d| !d.tersimpan && !d.lembar.kosong());
+    // The scheduled sheet's and an incidental one's are kept apart: the
+    // sheet opens on the one kept (the scheduled first).
+    let draf = ubp::pembuka(&ubp::lokal(), &pemilik, &skp, ke);
+    let dipulihkan = RwSignal::new(draf.as_ref().is_some_and(DrafLembar::belum_disimpan));
     let awal = match (&draf, &lama) {
         (Some(d), _) => d.lembar.clone(),
         (None, Some((id, version))) => Lembar { id: id.clone(), version: *version, ..Lembar::default() },
         (None, None) => Lembar::baru(api::idempotency_key()),
     };
     let lembar = RwSignal::new(awal);
-    // A sheet given before, not changed on this device: its items, to change.
+    // After a first try, the domain's messages follow what is typed.
+    let dicoba = RwSignal::new(false);
+    // A sheet given before, not changed on this device: its items, to
+    // change (as loaded: not kept on the device until changed).
     let memuat = RwSignal::new(false);
+    let dimuat = RwSignal::new(None::<Lembar>);
     let skp_s = StoredValue::new(skp.clone());
     let muat_lama = move |id: String, version: i64| {
         memuat.set(true);
@@ -345,7 +359,9 @@ fn FormLembar(
             if let Ok(semua) = client.list_umpan_balik(&skp_s.get_value()).await
                 && let Some(v) = semua.into_iter().find(|v| v.id == id)
             {
-                lembar.try_set(Lembar::dari_item(v.id, version.max(v.version), v.bentuk, &v.item));
+                let l = Lembar::dari_item(v.id, version.max(v.version), v.bentuk, &v.item);
+                dimuat.try_set(Some(l.clone()));
+                lembar.try_set(l);
             }
             memuat.try_set(false);
         });
@@ -354,21 +370,41 @@ fn FormLembar(
         muat_lama(id, version);
     }
     let sudah_ada = lama.is_some();
-    // Kept on this device as typed (not while the given sheet loads).
+    // Kept on this device as typed (not while the given sheet loads), each
+    // sheet under its kind's key.
     let (skp_k, pemilik_k) = (skp.clone(), pemilik.clone());
     Effect::new(move |sebelumnya: Option<()>| {
         let l = lembar.get();
-        // (An incidental sheet just begun beside the scheduled one is not
-        // kept until something is typed: reopened, the scheduled one shows.)
+        if sebelumnya.is_none() || memuat.get_untracked() {
+            return;
+        }
+        // Nothing of this device's to keep: an incidental sheet just begun
+        // (or emptied) beside the scheduled one, or a given sheet as the
+        // server has it. Its earlier typing goes with it.
         let baru_kosong = sudah_ada && l.version == 0 && l.kosong();
-        if sebelumnya.is_some() && !memuat.get_untracked() && !baru_kosong {
-            ubp::simpan(&skp_k, ke, &DrafLembar { pemilik: pemilik_k.clone(), lembar: l, tersimpan: false });
+        let laci = ubp::lokal();
+        if baru_kosong || dimuat.with_untracked(|d| d.as_ref() == Some(&l)) {
+            ubp::hapus(&laci, &pemilik_k, &skp_k, ke, &l.id, false);
+        } else {
+            ubp::simpan(&laci, &skp_k, ke, &DrafLembar { pemilik: pemilik_k.clone(), lembar: l, tersimpan: false });
         }
     });
+    // Switching between the scheduled sheet and an incidental one: the
+    // sheet of that kind kept on this device, if any.
+    let kembalikan = move |bentuk: BentukUmpanBalik| {
+        dicoba.set(false);
+        let d = ubp::ambil(&ubp::lokal(), &auth.pegawai_id(), &skp_s.get_value(), ke, bentuk);
+        dipulihkan.set(d.as_ref().is_some_and(DrafLembar::belum_disimpan));
+        match d {
+            Some(d) => {
+                lembar.set(d.lembar);
+                true
+            }
+            None => false,
+        }
+    };
     let rhk_ids: Vec<String> = item.rhk.iter().map(|r| r.id.clone()).collect();
     let rhk_ids = StoredValue::new(rhk_ids);
-    // After a first try, the domain's messages follow what is typed.
-    let dicoba = RwSignal::new(false);
     let galat = Memo::new(move |_| {
         if !dicoba.get() {
             return None;
@@ -391,7 +427,7 @@ fn FormLembar(
         <section class="kartu ubp-lembar" id=format!("lembar-{skp}") data-testid="lembar-umpan-balik" data-skp=skp.clone()>
             <h2>{t!(i18n, penilai.ub_lembar_judul, nama = move || nama.clone())}</h2>
             <p class="petunjuk">{item.pegawai.jabatan.clone()}</p>
-            <Show when=move || dipulihkan><p class="petunjuk" role="status" data-testid="lembar-dipulihkan">{teks(i18n, |l| td_string!(l, penilai.ub_draf))}</p></Show>
+            <Show when=move || dipulihkan.get()><p class="petunjuk" role="status" data-testid="lembar-dipulihkan">{teks(i18n, |l| td_string!(l, penilai.ub_draf))}</p></Show>
             <Show when=move || memuat.get()><p class="petunjuk">{teks(i18n, |l| td_string!(l, umum.memuat))}</p></Show>
             <label class="ubp-bentuk">
                 <input type="checkbox" data-testid="ub-insidentil" disabled=sudah_ada
@@ -410,7 +446,7 @@ fn FormLembar(
                 move || if berkala.get() {
                     view! {
                         <button type="button" class="tombol-kedua" data-testid="ub-tambah-insidentil"
-                            on:click=move |_| { dicoba.set(false); lembar.set(Lembar::insidentil(api::idempotency_key())); }>
+                            on:click=move |_| if !kembalikan(BentukUmpanBalik::Insidentil) { lembar.set(Lembar::insidentil(api::idempotency_key())); }>
                             {teks(i18n, |l| td_string!(l, penilai.ub_tambah_insidentil))}
                         </button>
                     }.into_any()
@@ -418,7 +454,7 @@ fn FormLembar(
                     let id_b = id_lama.clone();
                     view! {
                         <button type="button" class="tombol-kedua" data-testid="ub-ke-berkala"
-                            on:click=move |_| { dicoba.set(false); muat_lama(id_b.clone(), v_lama); }>
+                            on:click=move |_| if !kembalikan(BentukUmpanBalik::Berkala) { muat_lama(id_b.clone(), v_lama); }>
                             {teks(i18n, |l| td_string!(l, penilai.ub_ke_berkala))}
                         </button>
                     }.into_any()

@@ -117,6 +117,7 @@ pub fn bersihkan_rahasia() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::skp::umpan_balik::BentukUmpanBalik;
 
     fn isian(uraian: &str) -> SkpInput {
         serde_json::from_value(serde_json::json!({ "rhk": [{ "id": "rhk-1", "uraian": uraian }] })).unwrap()
@@ -150,7 +151,8 @@ mod tests {
     fn only_a_raters_360_answer_is_a_secret_to_drop_when_the_session_is_gone() {
         assert!(rahasia(&crate::state::umpan_balik::Draf360::kunci("t-1")));
         assert!(!rahasia(&kunci("skp-1")), "the pegawai's own plan stays");
-        assert!(!rahasia(&crate::state::umpan_balik_penilai::kunci("skp-1", 4)), "a feedback sheet stays");
+        let lembar = crate::state::umpan_balik_penilai::kunci("skp-1", 4, BentukUmpanBalik::Insidentil);
+        assert!(!rahasia(&lembar), "a feedback sheet stays");
         assert!(!rahasia(&format!("{}skp-1", crate::state::realisasi::AWALAN)), "a realisation stays");
         assert!(!rahasia("lain.360-x"));
     }

@@ -1,8 +1,9 @@
 //! The penilai's feedback of one sub-period to the whole unit
 //! (`/unit/umpan-balik`): the sheet of one subordinate as typed (a text
 //! per RHK and per BerAKHLAK value), what it sends, its checks (the
-//! domain's), the order in which the subordinates come, and the sheet kept
-//! on this device until the server has it.
+//! domain's), the order in which the subordinates come, and the sheets kept
+//! on this device until the server has them (the scheduled one and an
+//! incidental one added beside it, each apart).
 
 use std::collections::BTreeMap;
 
@@ -174,32 +175,117 @@ pub struct DrafLembar {
     pub tersimpan: bool,
 }
 
-/// Its `localStorage` key: under the SKP drafts' prefix, so signing out or
-/// in as someone else removes it with them.
-pub fn kunci(skp_id: &str, ke: u8) -> String {
-    format!("{}umpan-balik.{skp_id}.{ke}", crate::state::draf::AWALAN)
-}
-
-fn penyimpanan() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
-/// The sheet kept for `pemilik` on an SKP and sub-period.
-pub fn ambil(pemilik: &str, skp_id: &str, ke: u8) -> Option<DrafLembar> {
-    let t = penyimpanan()?.get_item(&kunci(skp_id, ke)).ok()??;
-    serde_json::from_str::<DrafLembar>(&t).ok().filter(|d| d.pemilik == pemilik)
-}
-
-pub fn simpan(skp_id: &str, ke: u8, draf: &DrafLembar) -> bool {
-    match (penyimpanan(), serde_json::to_string(draf)) {
-        (Some(s), Ok(t)) => s.set_item(&kunci(skp_id, ke), &t).is_ok(),
-        _ => false,
+impl DrafLembar {
+    /// Typing not saved yet: what the sheet says it restored.
+    pub fn belum_disimpan(&self) -> bool {
+        !self.tersimpan && !self.lembar.kosong()
     }
 }
 
-pub fn hapus(skp_id: &str, ke: u8) {
-    if let Some(s) = penyimpanan() {
-        let _ = s.remove_item(&kunci(skp_id, ke));
+/// Where the sheets are kept: the browser's `localStorage` (none when the
+/// browser refuses it), or a map in the tests.
+pub trait Laci {
+    fn baca(&self, kunci: &str) -> Option<String>;
+    /// False when the browser refused (private mode, storage full).
+    fn tulis(&self, kunci: &str, teks: &str) -> bool;
+    fn buang(&self, kunci: &str);
+}
+
+impl Laci for Option<web_sys::Storage> {
+    fn baca(&self, kunci: &str) -> Option<String> {
+        self.as_ref()?.get_item(kunci).ok()?
+    }
+
+    fn tulis(&self, kunci: &str, teks: &str) -> bool {
+        self.as_ref().is_some_and(|s| s.set_item(kunci, teks).is_ok())
+    }
+
+    fn buang(&self, kunci: &str) {
+        if let Some(s) = self {
+            let _ = s.remove_item(kunci);
+        }
+    }
+}
+
+/// This device's `localStorage`.
+pub fn lokal() -> Option<web_sys::Storage> {
+    crate::state::draf::penyimpanan()
+}
+
+/// The `localStorage` key of a subordinate's sheet of one kind: under the
+/// SKP drafts' prefix, so signing out or in as someone else removes it with
+/// them. One per kind, so the scheduled sheet being changed and an
+/// incidental one added beside it are each kept: typing in one never
+/// replaces what is typed in the other.
+pub fn kunci(skp_id: &str, ke: u8, bentuk: BentukUmpanBalik) -> String {
+    let jenis = match bentuk {
+        BentukUmpanBalik::Berkala => "berkala",
+        BentukUmpanBalik::Insidentil => "insidentil",
+    };
+    format!("{}umpan-balik.{skp_id}.{ke}.{jenis}", crate::state::draf::AWALAN)
+}
+
+/// The key of the one sheet a device kept per SKP and sub-period before the
+/// kinds had a key each: such a draft is read once and moved to its kind's.
+fn kunci_lama(skp_id: &str, ke: u8) -> String {
+    format!("{}umpan-balik.{skp_id}.{ke}", crate::state::draf::AWALAN)
+}
+
+fn baca(laci: &impl Laci, kunci: &str) -> Option<DrafLembar> {
+    serde_json::from_str(&laci.baca(kunci)?).ok()
+}
+
+/// The sheet of a kind kept for `pemilik` on an SKP and sub-period.
+pub fn ambil(laci: &impl Laci, pemilik: &str, skp_id: &str, ke: u8, bentuk: BentukUmpanBalik) -> Option<DrafLembar> {
+    let baru = kunci(skp_id, ke, bentuk);
+    let d = match baca(laci, &baru) {
+        Some(d) => d,
+        None => {
+            let lama = kunci_lama(skp_id, ke);
+            let d = baca(laci, &lama).filter(|d| d.lembar.bentuk == bentuk)?;
+            if serde_json::to_string(&d).is_ok_and(|t| laci.tulis(&baru, &t)) {
+                laci.buang(&lama);
+            }
+            d
+        }
+    };
+    (d.pemilik == pemilik).then_some(d)
+}
+
+/// The kept sheet with this id, of either kind.
+pub fn cari(laci: &impl Laci, pemilik: &str, skp_id: &str, ke: u8, id: &str) -> Option<DrafLembar> {
+    [BentukUmpanBalik::Berkala, BentukUmpanBalik::Insidentil]
+        .into_iter()
+        .find_map(|b| ambil(laci, pemilik, skp_id, ke, b).filter(|d| d.lembar.id == id))
+}
+
+/// The kept sheet a subordinate's sheet opens on: the scheduled one, else
+/// an incidental one (the one typed when the scheduled one was not).
+pub fn pembuka(laci: &impl Laci, pemilik: &str, skp_id: &str, ke: u8) -> Option<DrafLembar> {
+    ambil(laci, pemilik, skp_id, ke, BentukUmpanBalik::Berkala)
+        .or_else(|| ambil(laci, pemilik, skp_id, ke, BentukUmpanBalik::Insidentil))
+}
+
+/// Keeps a sheet under its kind's key. A new sheet whose kind was just
+/// switched (the "incidental" box) leaves its other kind's key.
+pub fn simpan(laci: &impl Laci, skp_id: &str, ke: u8, draf: &DrafLembar) -> bool {
+    let b = draf.lembar.bentuk;
+    let lain = match b {
+        BentukUmpanBalik::Berkala => BentukUmpanBalik::Insidentil,
+        BentukUmpanBalik::Insidentil => BentukUmpanBalik::Berkala,
+    };
+    if baca(laci, &kunci(skp_id, ke, lain)).is_some_and(|d| d.lembar.id == draf.lembar.id) {
+        laci.buang(&kunci(skp_id, ke, lain));
+    }
+    serde_json::to_string(draf).is_ok_and(|t| laci.tulis(&kunci(skp_id, ke, b), &t))
+}
+
+/// Removes the kept sheet with this id: only the one saved and waiting
+/// (`tersimpan`) once the server has it, or one with nothing of this
+/// device's left to keep (not `tersimpan`); typing after a save stays.
+pub fn hapus(laci: &impl Laci, pemilik: &str, skp_id: &str, ke: u8, id: &str, tersimpan: bool) {
+    if let Some(d) = cari(laci, pemilik, skp_id, ke, id).filter(|d| d.tersimpan == tersimpan) {
+        laci.buang(&kunci(skp_id, ke, d.lembar.bentuk));
     }
 }
 
@@ -207,6 +293,23 @@ pub fn hapus(skp_id: &str, ke: u8) {
 mod tests {
     use super::*;
     use domain::api::{PegawaiRingkas, RhkAtasanItem};
+    use std::cell::RefCell;
+
+    /// `localStorage` as a map.
+    impl Laci for RefCell<BTreeMap<String, String>> {
+        fn baca(&self, kunci: &str) -> Option<String> {
+            self.borrow().get(kunci).cloned()
+        }
+
+        fn tulis(&self, kunci: &str, teks: &str) -> bool {
+            self.borrow_mut().insert(kunci.to_owned(), teks.to_owned());
+            true
+        }
+
+        fn buang(&self, kunci: &str) {
+            self.borrow_mut().remove(kunci);
+        }
+    }
 
     fn item(skp: &str) -> AntrianUmpanBalikItem {
         AntrianUmpanBalikItem {
@@ -289,10 +392,71 @@ mod tests {
         let lagi = Lembar::dari_item("u1".into(), 3, BentukUmpanBalik::Berkala, &body.item);
         assert_eq!(lagi.item(&rhk), body.item);
         assert_eq!(lagi.version, 3);
-        assert!(kunci("skp-1", 4).starts_with(crate::state::draf::AWALAN));
         let d = DrafLembar { pemilik: "p1".into(), lembar: l, tersimpan: false };
         let t = serde_json::to_string(&d).unwrap();
         assert!(!crate::state::draf::harus_dibuang(&t, Some("p1")), "kept at the owner's sign-in");
         assert!(crate::state::draf::harus_dibuang(&t, Some("p2")));
+    }
+
+    fn draf(lembar: Lembar, nilai: &str) -> DrafLembar {
+        let mut lembar = lembar;
+        lembar.perilaku.insert(NilaiBerakhlak::Adaptif, nilai.into());
+        DrafLembar { pemilik: "p1".into(), lembar, tersimpan: false }
+    }
+
+    #[test]
+    fn the_scheduled_sheet_and_an_incidental_one_beside_it_are_each_kept() {
+        let laci = RefCell::new(BTreeMap::new());
+        let berkala = draf(Lembar { version: 2, ..Lembar::baru("ub-berkala".into()) }, "Laporan rapi");
+        assert!(simpan(&laci, "skp-1", 4, &berkala));
+        // Typing in an incidental sheet added beside it does not replace it.
+        let insidentil = draf(Lembar::insidentil("ub-insidentil".into()), "Cepat menyesuaikan");
+        assert!(simpan(&laci, "skp-1", 4, &insidentil));
+        let b = BentukUmpanBalik::Berkala;
+        let i = BentukUmpanBalik::Insidentil;
+        assert_eq!(ambil(&laci, "p1", "skp-1", 4, b), Some(berkala.clone()));
+        assert_eq!(ambil(&laci, "p1", "skp-1", 4, i), Some(insidentil.clone()));
+        assert_eq!(pembuka(&laci, "p1", "skp-1", 4), Some(berkala.clone()), "the sheet opens on the scheduled one");
+        assert_eq!(cari(&laci, "p1", "skp-1", 4, "ub-insidentil"), Some(insidentil.clone()));
+        assert_eq!(ambil(&laci, "p2", "skp-1", 4, b), None, "someone else's");
+        assert_eq!(ambil(&laci, "p1", "skp-1", 3, b), None, "another sub-period");
+        // Under the drafts' prefix: gone when someone else signs in, kept at a session's end.
+        for k in laci.borrow().keys() {
+            assert!(k.starts_with(crate::state::draf::AWALAN), "{k}");
+            assert!(!crate::state::draf::rahasia(k), "{k}");
+            assert!(crate::state::draf::harus_dibuang(&laci.borrow()[k], Some("p2")));
+        }
+
+        // The server has the incidental one: only it goes, and only once it was saved.
+        hapus(&laci, "p1", "skp-1", 4, "ub-insidentil", true);
+        assert!(ambil(&laci, "p1", "skp-1", 4, i).is_some(), "typed, not saved: kept");
+        simpan(&laci, "skp-1", 4, &DrafLembar { tersimpan: true, ..insidentil });
+        hapus(&laci, "p1", "skp-1", 4, "ub-insidentil", true);
+        assert_eq!(ambil(&laci, "p1", "skp-1", 4, i), None);
+        assert_eq!(pembuka(&laci, "p1", "skp-1", 4), Some(berkala));
+
+        // A first sheet switched to incidental moves to that kind's key.
+        let baru = draf(Lembar::baru("ub-baru".into()), "Teliti");
+        simpan(&laci, "skp-2", 1, &baru);
+        let jadi = DrafLembar { lembar: Lembar { bentuk: i, ..baru.lembar.clone() }, ..baru };
+        simpan(&laci, "skp-2", 1, &jadi);
+        assert_eq!(ambil(&laci, "p1", "skp-2", 1, b), None);
+        assert_eq!(pembuka(&laci, "p1", "skp-2", 1), Some(jadi));
+    }
+
+    #[test]
+    fn a_sheet_kept_under_the_old_single_key_is_read_as_its_kind() {
+        let laci = RefCell::new(BTreeMap::new());
+        let lama = draf(Lembar::insidentil("ub-lama".into()), "Cepat menyesuaikan");
+        let kunci_lama = format!("{}umpan-balik.skp-1.4", crate::state::draf::AWALAN);
+        laci.borrow_mut().insert(kunci_lama.clone(), serde_json::to_string(&lama).unwrap());
+        assert_eq!(ambil(&laci, "p1", "skp-1", 4, BentukUmpanBalik::Berkala), None, "not the scheduled one");
+        assert_eq!(ambil(&laci, "p1", "skp-1", 4, BentukUmpanBalik::Insidentil), Some(lama.clone()));
+        assert_eq!(
+            laci.borrow().keys().cloned().collect::<Vec<_>>(),
+            vec![kunci("skp-1", 4, BentukUmpanBalik::Insidentil)],
+            "moved to its kind's key"
+        );
+        assert_eq!(pembuka(&laci, "p1", "skp-1", 4), Some(lama));
     }
 }
