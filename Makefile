@@ -14,12 +14,12 @@ SERVER := $(CARGO_TARGET_DIR)/release/ekinerja
 
 .PHONY: help run test tools tools-browser tools-contract tools-smtp spa server fmt-check layers clippy test-native test-wasm-check size \
 	test-browser test-contract test-offline-soak \
-	bench bench-domain bench-import bench-api bench-upload bench-keystroke bench-offline
+	bench bench-domain bench-import bench-api bench-upload bench-keystroke bench-offline bench-unit
 
 help:
 	@echo "make run   — start e-Kinerja with the embedded SQLite and demo data"
 	@echo "make test  — every check and test (PostgreSQL too when it answers; required with CI=true)"
-	@echo "make bench — every benchmark (figures, never pass/fail); or bench-domain, bench-import, bench-api, bench-upload, bench-keystroke, bench-offline"
+	@echo "make bench — every benchmark (figures, never pass/fail); or bench-domain, bench-import, bench-api, bench-upload, bench-keystroke, bench-offline, bench-unit"
 
 tools:
 	@scripts/tools.sh build
@@ -43,8 +43,13 @@ spa: tools
 server:
 	cargo build --release -p server --locked
 
+# DEMO_TAHAP=penilaian (the year ended: rate the unit) or tanda-tangan (rated
+# and finalised: sign the documents) starts the demo's year at that stage,
+# the server's clock on 5 January of the next year (a new database: data/ is
+# seeded only when empty; DATABASE_URL picks another file).
+DEMO_TAHAP ?= berjalan
 run: spa server
-	PORT=$(PORT) $(SERVER) serve --dist dist --demo-kegiatan
+	PORT=$(PORT) $(SERVER) serve --dist dist --demo-kegiatan --demo-tahap $(DEMO_TAHAP)
 
 fmt-check:
 	cargo fmt --all --check
@@ -83,7 +88,7 @@ test: tools fmt-check layers clippy test-native test-wasm-check size test-contra
 	@echo "make test: semua pemeriksaan lulus / every check passed"
 
 # Benchmarks print figures; none is a pass/fail gate.
-bench: bench-domain bench-import bench-api bench-upload bench-keystroke bench-offline size
+bench: bench-domain bench-import bench-api bench-upload bench-keystroke bench-offline bench-unit size
 
 bench-domain:
 	cargo bench -p domain --bench rules
@@ -99,6 +104,10 @@ bench-upload:
 
 bench-keystroke: tools-browser spa server
 	EKINERJA_SERVER=$(SERVER) node scripts/bench-keystroke.mjs
+
+# The penilai's unit screen with 40 subordinates: a rating changed → predikat and distribution (budget p95 ≤ 16 ms at 4×).
+bench-unit: tools-browser spa server
+	EKINERJA_SERVER=$(SERVER) node scripts/bench-unit.mjs
 
 bench-offline: tools-browser spa server
 	EKINERJA_SERVER=$(SERVER) node scripts/bench-offline.mjs

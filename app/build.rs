@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 const BAHASA: [&str; 2] = ["id", "en"];
-const RUANG: [&str; 7] = ["umum", "pegawai", "penilai", "admin", "luring", "hasil", "umpan_balik"];
+const RUANG: [&str; 8] = ["umum", "pegawai", "penilai", "admin", "luring", "hasil", "umpan_balik", "penilaian"];
 
 /// A text split into literal parts and `{{ name }}` variables.
 enum Bagian {

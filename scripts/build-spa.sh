@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf .bundles
 mkdir -p .bundles
-for dir in skp penilai hasil unit realisasi ; do
+for dir in skp penilai hasil unit realisasi evaluasi nilai ; do
   # The same page as index.html, with this build's bin.
   sed -e "s|data-bin=\"app\"|data-bin=\"$dir\"|" -e 's|href="app|href="../app|g' index.html >".bundles/$dir.html"
   trunk build ".bundles/$dir.html" --release --offline --dist ".bundles/$dir" --public-url "/$dir/"

@@ -50,6 +50,8 @@ const labels = {
   hasil: 'feedback and the 360 (/hasil/…)',
   realisasi: 'realisasi and evidence (/realisasi/…)',
   unit: 'penilai: the unit (/unit/…)',
+  evaluasi: 'evaluation documents (/evaluasi/…)',
+  nilai: 'penilai: rating the unit (/nilai)',
   admin: 'admin console (/admin/…, online only)',
 };
 let largest = 0;

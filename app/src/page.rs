@@ -24,8 +24,13 @@ pub enum Bundle {
     /// previews, as the SKP editor has them).
     Realisasi,
     /// The penilai's work with the whole unit through the year: feedback
-    /// per sub-period and each subordinate's 360 (next: the evaluation).
+    /// per sub-period and each subordinate's 360.
     Unit,
+    /// The evaluation documents for every reader (the pegawai's own
+    /// evaluations, one document and its steps): a pegawai's first load.
+    Evaluasi,
+    /// The penilai rates the whole unit, with the live distribution.
+    Nilai,
 }
 
 impl Bundle {
@@ -40,6 +45,8 @@ impl Bundle {
             Bundle::Hasil => "hasil",
             Bundle::Unit => "unit",
             Bundle::Realisasi => "realisasi",
+            Bundle::Evaluasi => "evaluasi",
+            Bundle::Nilai => "nilai",
         }
     }
 }
@@ -75,6 +82,12 @@ pub enum Halaman {
     AntrianUmpanBalik,
     /// The penilai's view of one subordinate's 360: raters and the aggregate as advice.
     Penilai360(String),
+    /// The penilai rates the whole unit for one evaluation, with the live distribution.
+    PenilaianUnit,
+    /// The pegawai's own evaluations, documents and angka kredit.
+    PenilaianSaya,
+    /// One evaluation document, for any of its readers.
+    DokumenEvaluasi(String),
 }
 
 impl Halaman {
@@ -99,6 +112,9 @@ impl Halaman {
             Halaman::Tugas360 => "/hasil/360".into(),
             Halaman::AntrianUmpanBalik => "/unit/umpan-balik".into(),
             Halaman::Penilai360(id) => format!("/unit/360/{id}"),
+            Halaman::PenilaianUnit => "/nilai".into(),
+            Halaman::PenilaianSaya => "/evaluasi".into(),
+            Halaman::DokumenEvaluasi(id) => format!("/evaluasi/dokumen/{id}"),
         }
     }
 
@@ -122,9 +138,12 @@ impl Halaman {
             "/hasil/umpan-balik" => Halaman::UmpanBalik,
             "/hasil/360" => Halaman::Tugas360,
             "/unit/umpan-balik" => Halaman::AntrianUmpanBalik,
+            "/nilai" => Halaman::PenilaianUnit,
+            "/evaluasi" => Halaman::PenilaianSaya,
             _ => {
                 type Buat = fn(String) -> Halaman;
-                let dengan_id: [(&str, Buat); 6] = [
+                let dengan_id: [(&str, Buat); 7] = [
+                    ("/evaluasi/dokumen/", Halaman::DokumenEvaluasi),
                     ("/penilai/skp/", Halaman::TinjauSkp),
                     ("/unit/360/", Halaman::Penilai360),
                     ("/banding/", Halaman::Banding),
@@ -144,6 +163,8 @@ impl Halaman {
             Halaman::Skp(_) => Bundle::Skp,
             Halaman::Antrian | Halaman::TinjauSkp(_) => Bundle::Penilai,
             Halaman::AntrianUmpanBalik | Halaman::Penilai360(_) => Bundle::Unit,
+            Halaman::PenilaianUnit => Bundle::Nilai,
+            Halaman::PenilaianSaya | Halaman::DokumenEvaluasi(_) => Bundle::Evaluasi,
             Halaman::Admin => Bundle::Admin,
             Halaman::UmpanBalik | Halaman::Tugas360 => Bundle::Hasil,
             Halaman::Realisasi(_) => Bundle::Realisasi,
@@ -193,6 +214,9 @@ mod tests {
             Halaman::Tugas360,
             Halaman::AntrianUmpanBalik,
             Halaman::Penilai360("p-1".into()),
+            Halaman::PenilaianUnit,
+            Halaman::PenilaianSaya,
+            Halaman::DokumenEvaluasi("d-1".into()),
         ] {
             assert_eq!(Halaman::dari_path(&h.href()), Some(h.clone()), "{h:?}");
             assert_eq!(Halaman::dari_path(&format!("{}/", h.href())), Some(h.clone()), "{h:?} with a trailing slash");
@@ -224,6 +248,10 @@ mod tests {
             "/penilai/umpan-balik",
             "/unit",
             "/hasil/x",
+            "/evaluasi/dokumen",
+            "/evaluasi/dokumen/a/b",
+            "/evaluasi/x",
+            "/nilai/x",
         ] {
             assert_eq!(Halaman::dari_path(path), None, "{path}");
         }
@@ -251,13 +279,25 @@ mod tests {
             Halaman::Tugas360,
             Halaman::AntrianUmpanBalik,
             Halaman::Penilai360("q".into()),
+            Halaman::PenilaianUnit,
+            Halaman::PenilaianSaya,
+            Halaman::DokumenEvaluasi("e".into()),
         ];
         for h in semua {
             let dir = h.bundle().dir();
             let pertama = h.href().split('/').nth(1).unwrap_or_default().to_owned();
             if dir.is_empty() {
                 // The home build: no other build's folder starts its path.
-                for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil, Bundle::Unit, Bundle::Realisasi] {
+                for b in [
+                    Bundle::Skp,
+                    Bundle::Penilai,
+                    Bundle::Admin,
+                    Bundle::Hasil,
+                    Bundle::Unit,
+                    Bundle::Realisasi,
+                    Bundle::Evaluasi,
+                    Bundle::Nilai,
+                ] {
                     assert_ne!(pertama, b.dir(), "{h:?}");
                 }
             } else {
@@ -273,7 +313,16 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let script = std::fs::read_to_string(root.join("scripts/build-spa.sh")).unwrap();
         let folders: Vec<&str> = script.lines().flat_map(|l| l.split_whitespace()).collect();
-        for b in [Bundle::Skp, Bundle::Penilai, Bundle::Admin, Bundle::Hasil, Bundle::Unit, Bundle::Realisasi] {
+        for b in [
+            Bundle::Skp,
+            Bundle::Penilai,
+            Bundle::Admin,
+            Bundle::Hasil,
+            Bundle::Unit,
+            Bundle::Realisasi,
+            Bundle::Evaluasi,
+            Bundle::Nilai,
+        ] {
             assert!(folders.contains(&b.dir()) || script.contains(&format!("--public-url /{}/", b.dir())), "{b:?}");
         }
         assert!(root.join("index.html").is_file());

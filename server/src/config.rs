@@ -103,6 +103,20 @@ pub struct ServeArgs {
     #[arg(long, env = "EKINERJA_DEMO_KEGIATAN")]
     pub demo_kegiatan: bool,
 
+    /// How far the demo's year goes (implies `--demo-kegiatan`):
+    /// `penilaian` (the year ended, the realisations recorded: rate the
+    /// unit) or `tanda-tangan` (rated and finalised: sign the documents);
+    /// the server's clock moves to 5 January of the next year unless
+    /// `--tanggal` says otherwise (`seed::TahapDemo`).
+    #[arg(long, env = "EKINERJA_DEMO_TAHAP", value_enum, default_value = "berjalan")]
+    pub demo_tahap: crate::seed::TahapDemo,
+
+    /// For demos and tests of a whole year only: the server's clock moved
+    /// to this day (`YYYY-MM-DD`, WIB; the time of day kept), so that a
+    /// year's deadlines can be passed (`clock::pindah_ke`).
+    #[arg(long, value_parser = tanggal_iso)]
+    pub tanggal: Option<domain::tanggal::Tanggal>,
+
     #[command(flatten)]
     pub security: SecurityArgs,
 
@@ -306,6 +320,8 @@ impl Default for ServeArgs {
             dist: PathBuf::from("dist"),
             no_demo: false,
             demo_kegiatan: false,
+            demo_tahap: crate::seed::TahapDemo::Berjalan,
+            tanggal: None,
             security: SecurityArgs::default(),
             email: EmailArgs::default(),
             berkas: BerkasArgs::default(),
@@ -317,4 +333,10 @@ impl Default for ServeArgs {
 pub enum LogFormat {
     Pretty,
     Json,
+}
+
+/// A date as `--tanggal` takes it.
+fn tanggal_iso(s: &str) -> Result<domain::tanggal::Tanggal, String> {
+    domain::tanggal::Tanggal::parse_iso(s)
+        .ok_or_else(|| format!("bukan tanggal YYYY-MM-DD / not a YYYY-MM-DD date: {s}"))
 }

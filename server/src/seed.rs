@@ -215,6 +215,127 @@ pub async fn seed_demo_kegiatan(db: &Db, router: &Router) -> anyhow::Result<()> 
     Ok(())
 }
 
+/// How far the demo's year goes (`serve --demo-tahap`), so that nobody
+/// waits a year to try the evaluation: the clock is moved with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TahapDemo {
+    /// The year so far (the default of `make run`): plans set, a 360 asked.
+    Berjalan,
+    /// The year has ended (the server's day is 5 January of the next
+    /// year): every indicator's realisation of the year recorded, the
+    /// organisation's predikat set; the penilai rates the unit.
+    Penilaian,
+    /// The unit is rated and finalised: the documents wait for the
+    /// penilai's signature.
+    TandaTangan,
+}
+
+impl TahapDemo {
+    /// The server's day for the stage (`None`: the machine's).
+    pub fn tanggal(self) -> Option<domain::tanggal::Tanggal> {
+        match self {
+            TahapDemo::Berjalan => None,
+            TahapDemo::Penilaian | TahapDemo::TandaTangan => domain::tanggal::Tanggal::new(DEMO_TAHUN + 1, 1, 5),
+        }
+    }
+}
+
+impl TahapDemo {
+    /// The day a later stage's year was planned on (`None`: the running year's).
+    pub fn awal(self) -> Option<domain::tanggal::Tanggal> {
+        (self != TahapDemo::Berjalan).then(|| domain::tanggal::Tanggal::new(DEMO_TAHUN, 1, 15)).flatten()
+    }
+}
+
+/// The demo period's year.
+const DEMO_TAHUN: i32 = 2026;
+
+/// The demo's year to `tahap`, after [`seed_demo_kegiatan`], through the
+/// API: Hendra, Maya and Yusuf record the year's realisations (above, on
+/// and below target), the admin sets the Bidang's organisation predikat
+/// ("Baik") and, for [`TahapDemo::TandaTangan`], Budi Santoso rates and
+/// finalises the unit.
+pub async fn seed_demo_tahap(router: &Router, tahap: TahapDemo) -> anyhow::Result<()> {
+    if tahap == TahapDemo::Berjalan {
+        return Ok(());
+    }
+    let api = Api { router };
+    let nip = |k: &str| PEGAWAI.iter().find(|p| p.kunci == k).map(|p| p.nip).expect("a demo pegawai");
+    let budi = api.masuk(nip("kabid2")).await?;
+    let periode = budi.get("/api/v1/org/periode").await?;
+    let periode_id = periode[0]["id"].as_str().context("the demo period")?.to_owned();
+    // The year's results: per indicator a share of the target.
+    let mut skp_ids = Vec::new();
+    for ((kunci, rencana), persen) in RENCANA_DEMO.iter().zip([110, 100, 80]) {
+        let s = api.masuk(nip(kunci)).await?;
+        let skp = s.get("/api/v1/skp").await?;
+        let id = skp
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["periode_id"] == periode_id.as_str()))
+            .and_then(|x| x["id"].as_str())
+            .context("the demo SKP")?
+            .to_owned();
+        let rencana: Value = serde_json::from_str(rencana).context("a demo plan")?;
+        for rhk in rencana["rhk"].as_array().into_iter().flatten() {
+            for iki in rhk["indikator"].as_array().into_iter().flatten() {
+                let target: f64 = iki["target"].as_str().and_then(|t| t.parse().ok()).unwrap_or(1.0);
+                let nilai = (target * f64::from(persen) / 100.0).round().to_string();
+                let version = s.get(&format!("/api/v1/skp/{id}")).await?["version"].clone();
+                let realisasi = json!({
+                    "indikator_id": iki["id"], "evaluasi": { "jenis": "tahunan" }, "nilai": nilai,
+                    "uraian": "Rekap capaian tahun berjalan", "bukti_dukung": ["https://arsip.example/laporan-tahunan.pdf"]
+                });
+                s.kirim(
+                    Method::PUT,
+                    &format!("/api/v1/skp/{id}/realisasi"),
+                    json!({ "version": version, "realisasi": realisasi }),
+                )
+                .await?;
+            }
+        }
+        skp_ids.push(id);
+    }
+    let admin = api.masuk(nip("admin")).await?;
+    let unit = budi.get(&format!("/api/v1/penilai/distribusi?periode_id={periode_id}&evaluasi=tahunan")).await?;
+    let unit_id = unit["unit_id"].as_str().context("the Bidang's unit")?;
+    admin
+        .kirim(
+            Method::PUT,
+            &format!("/api/v1/unit/{unit_id}/predikat-organisasi"),
+            json!({ "periode_id": periode_id, "evaluasi": "tahunan", "predikat": "baik", "version": 0 }),
+        )
+        .await?;
+    if tahap == TahapDemo::TandaTangan {
+        // Hendra above, Maya on, Yusuf below target: very good, good, needs improvement.
+        for (id, (hasil, perilaku)) in skp_ids.iter().zip([
+            ("diatas_ekspektasi", "diatas_ekspektasi"),
+            ("sesuai_ekspektasi", "sesuai_ekspektasi"),
+            ("dibawah_ekspektasi", "sesuai_ekspektasi"),
+        ]) {
+            let p = budi.get(&format!("/api/v1/skp/{id}/penilaian?evaluasi=tahunan")).await?;
+            let alasan = if p["saran"]["saran"] == hasil { "" } else { "Sesuai kalibrasi unit." };
+            let penilaian = json!({
+                "evaluasi": { "jenis": "tahunan" }, "rating_hasil_kerja": hasil, "alasan": alasan,
+                "rating_perilaku": perilaku, "catatan": "Pertahankan capaian.", "rekomendasi": "Pelatihan lanjutan."
+            });
+            budi.kirim(
+                Method::PUT,
+                &format!("/api/v1/skp/{id}/penilaian"),
+                json!({ "version": p["version"], "penilaian": penilaian, "perilaku_per_nilai": {} }),
+            )
+            .await?;
+        }
+        budi.kirim(
+            Method::POST,
+            "/api/v1/penilai/distribusi/finalisasi",
+            json!({ "periode_id": periode_id, "evaluasi": "tahunan", "alasan": "" }),
+        )
+        .await?;
+    }
+    tracing::info!(?tahap, "demo year seeded to its stage");
+    Ok(())
+}
+
 /// The demo plans: (pegawai, `SkpInput` as the API takes it).
 const RENCANA_DEMO: [(&str, &str); 3] = [
     (

@@ -154,6 +154,10 @@ impl Application {
     /// Connects and migrates the database, seeds the demo instansi into an
     /// empty one (unless told not to), and binds the port.
     pub async fn build(database_url: &str, args: &ServeArgs) -> anyhow::Result<Self> {
+        if let Some(tanggal) = args.tanggal.or(args.demo_tahap.tanggal()) {
+            crate::clock::pindah_ke(tanggal);
+            tracing::warn!(%tanggal, "the server's clock is moved (--tanggal): for demos and tests only");
+        }
         let db = Db::connect(database_url).await?;
         db.migrate().await?;
         let seeded = !args.no_demo && seed::seed_demo_if_empty(&db).await?;
@@ -189,9 +193,18 @@ impl Application {
             }
         });
         let router = app(state, dist);
-        if seeded && args.demo_kegiatan {
-            // The year so far, through the API (its rules, its history rows).
+        if seeded && (args.demo_kegiatan || args.demo_tahap != seed::TahapDemo::Berjalan) {
+            // The year so far, through the API (its rules, its history rows):
+            // for a later stage, planned in January and completed on the stage's day.
+            let hari = args.tanggal.or(args.demo_tahap.tanggal());
+            if let (Some(_), Some(januari)) = (hari, args.demo_tahap.awal()) {
+                crate::clock::pindah_ke(januari);
+            }
             seed::seed_demo_kegiatan(&db, &router).await?;
+            if let Some(hari) = hari {
+                crate::clock::pindah_ke(hari);
+            }
+            seed::seed_demo_tahap(&router, args.demo_tahap).await?;
         }
         if !args.no_demo {
             seed::print_demo_accounts(&db).await?;

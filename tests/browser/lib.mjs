@@ -18,14 +18,19 @@ export const VIEWPORTS = {
 
 /** Starts `ekinerja serve` on `port` (0: any free one) with the SQLite file
  * in `dir` (a fresh one unless given; a given one is kept, so a restarted
- * server has the same data); resolves with its base URL once it listens. */
-export async function startServer({ demo = true, kegiatan = false, port = 0, dir: kept } = {}) {
+ * server has the same data), its clock on `tanggal` (`YYYY-MM-DD`, WIB)
+ * when given; resolves with its base URL once it listens. */
+export async function startServer({ demo = true, kegiatan = false, port = 0, dir: kept, tanggal, tahap } = {}) {
   const bin = process.env.EKINERJA_SERVER ?? join(ROOT, 'target/release/ekinerja');
   const dir = kept ?? mkdtempSync(join(tmpdir(), 'ekinerja-browser-'));
   const args = ['serve', '--port', String(port), '--dist', process.env.EKINERJA_DIST ?? join(ROOT, 'dist')];
   if (!demo) args.push('--no-demo');
   // The demo's year so far, as `make run` seeds it (monthly documentation, staf5–7's set SKPs, staf6's 360).
   if (kegiatan) args.push('--demo-kegiatan');
+  // The server's clock moved to this day (WIB), as the year passes in a test.
+  if (tanggal) args.push('--tanggal', tanggal);
+  // The demo's year started at a later stage (`seed::TahapDemo`).
+  if (tahap) args.push('--demo-tahap', tahap);
   const child = spawn(bin, args, {
     env: { ...process.env, DATABASE_URL: `sqlite://${join(dir, 'test.db')}`, RUST_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -169,7 +174,7 @@ export async function apiSession(base, nip) {
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     return r.json();
   };
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), put: (path, body) => call('PUT', path, body) };
+  return { cookie, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), put: (path, body) => call('PUT', path, body) };
 }
 
 /** A plan as the API takes it: one RHK utama `id` (linked to `rhkAtasan`),

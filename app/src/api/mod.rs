@@ -9,6 +9,7 @@ pub mod bukti;
 pub mod health;
 pub mod notifikasi;
 pub mod org;
+pub mod penilaian;
 pub mod realisasi;
 pub mod skp;
 pub mod sync;

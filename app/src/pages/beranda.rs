@@ -15,7 +15,7 @@ use crate::offline::sync::{SyncResult, use_syncer};
 use crate::page::Halaman;
 use crate::state::auth::{Auth, use_auth};
 use crate::state::outbox::Outcome;
-use crate::state::tenggat::{batas_penetapan_skp, sisa_hari_kerja};
+use crate::state::tenggat::sisa_hari_kerja;
 use crate::teks::{tanggal, teks};
 
 /// Today in the browser (the domain never reads a clock).
@@ -80,11 +80,16 @@ fn Dasbor() -> impl IntoView {
                             view! {
                                 <PeriodeKartu periode=p skp=mine hari_ini=today />
                                 <RealisasiBelum />
+                                <TugasEvaluasi periode_id=periode_id.clone() />
                                 // The feedback pages (a build of their own): the feedback
                                 // received and the 360, and the 360 requests to answer.
                                 <p class="jalan-umpan-balik" data-testid="jalan-umpan-balik">
                                     <Tautan ke=Halaman::UmpanBalik attr:class="tombol-kedua">{teks(i18n, |l| td_string!(l, umpan_balik.menu_umpan_balik))}</Tautan>
                                     <Tautan ke=Halaman::Tugas360 attr:class="tombol-kedua">{teks(i18n, |l| td_string!(l, umpan_balik.menu_360))}</Tautan>
+                                    <Tautan ke=Halaman::PenilaianSaya attr:class="tombol-kedua" attr:data-testid="menu-penilaian-saya">{teks(i18n, |l| td_string!(l, penilaian.menu_saya))}</Tautan>
+                                    {auth.0.with_untracked(Auth::is_penilai).then(|| view! {
+                                        <Tautan ke=Halaman::PenilaianUnit attr:class="tombol-kedua" attr:data-testid="menu-penilaian-unit">{teks(i18n, |l| td_string!(l, penilaian.menu_unit))}</Tautan>
+                                    })}
                                 </p>
                                 // Only a pejabat penilai has a queue to ask about.
                                 {auth.0.with_untracked(Auth::is_penilai).then(|| view! { <MenungguTinjauan periode_id=periode_id /> })}
@@ -132,6 +137,54 @@ fn RealisasiBelum() -> impl IntoView {
     }
 }
 
+/// What the person must do about the evaluation, by when (as pegawai, as
+/// penilai, as atasan penilai), late ones marked, each with its way there:
+/// the deadlines are the server's, counted in working days by the domain's
+/// calendar with the instansi's holidays. Nothing while it loads or fails.
+#[component]
+fn TugasEvaluasi(periode_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = api::use_client();
+    let antrian = LocalResource::new(move || {
+        let periode_id = periode_id.clone();
+        async move { client.antrian_evaluasi(&periode_id).await }
+    });
+    move || {
+        let a = antrian.get().and_then(Result::ok)?;
+        let semua: Vec<_> = a.sebagai_pegawai.into_iter().chain(a.sebagai_penilai).chain(a.sebagai_atasan).collect();
+        if semua.is_empty() {
+            return None;
+        }
+        Some(view! {
+            <div class="tugas-evaluasi" data-testid="tugas-evaluasi">
+                <h2>{teks(i18n, |l| td_string!(l, penilaian.tugas_judul))}</h2>
+                <ul>
+                    {semua.into_iter().map(|tg| {
+                        let ke = match &tg.dokumen_id {
+                            Some(id) => Halaman::DokumenEvaluasi(id.clone()),
+                            None if tg.tugas == "nilai" => Halaman::PenilaianUnit,
+                            None => Halaman::PenilaianSaya,
+                        };
+                        let (label, batas, sisa, telat) = (tg.label, tg.batas, tg.sisa_hari_kerja, tg.terlambat);
+                        let nama = tg.pegawai.nama;
+                        view! {
+                            <li data-testid="tugas" data-tugas=tg.tugas data-terlambat=telat.to_string() class:terlambat=telat>
+                                <Tautan ke=ke>{move || label.dalam(i18n.get_locale().kode()).to_owned()}</Tautan>
+                                " · " {nama} " · " {move || crate::teks::tanggal_iso(&batas, i18n.get_locale())} " · "
+                                {if telat {
+                                    view! { <strong>{teks(i18n, |l| td_string!(l, penilaian.terlambat))}</strong> }.into_any()
+                                } else {
+                                    t!(i18n, penilaian.sisa_hari, n = move || sisa).into_any()
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
+    }
+}
+
 /// For a pejabat penilai: how many subordinates' SKPs wait for them, with
 /// the way to the queue. Asked after the dashboard itself, and a hint only:
 /// nothing shows while it loads, fails, or when none waits.
@@ -172,7 +225,8 @@ fn PeriodeKartu(periode: PeriodeView, skp: Option<SkpRingkas>, hari_ini: Tanggal
     let i18n = use_i18n();
     let nav = use_navigasi();
     let status = skp.as_ref().map(|s| s.status);
-    let batas = batas_penetapan_skp(periode.tahun as i32);
+    // The domain's deadline (PermenPANRB 6/2022 Art. 14), never a date written here.
+    let batas = periode.periode().map(|p| p.batas_penetapan_skp());
     let sisa = batas.map(|b| sisa_hari_kerja(hari_ini, b));
     let periode_id = periode.id.clone();
     let client = api::use_client();

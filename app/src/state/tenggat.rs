@@ -9,11 +9,6 @@ pub fn sisa_hari_kerja(hari_ini: Tanggal, batas: Tanggal) -> i64 {
     Kalender::nasional().sisa_hari_kerja(hari_ini, batas)
 }
 
-/// The SKP must be set by the end of January of the period's year (PermenPANRB 6/2022 Art. 14).
-pub fn batas_penetapan_skp(tahun: i32) -> Option<Tanggal> {
-    Tanggal::new(tahun, 1, 31)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

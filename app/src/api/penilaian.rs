@@ -1,0 +1,72 @@
+//! The evaluation: a subordinate's rating (`/skp/{id}/penilaian`), the
+//! penilai's unit and its distribution (`/penilai/distribusi`), the
+//! evaluation documents and their steps (`/dokumen-evaluasi/…`), the
+//! angka kredit and everyone's queue with its deadlines
+//! (`/antrian-evaluasi`). A rating also travels through the outbox
+//! (`offline::sync`); finalising and the documents' steps are online acts.
+
+use domain::api::{
+    AngkaKreditSkp, AntrianEvaluasi, DistribusiUnit, DokumenEvaluasiView, Finalisasi, FinalisasiView, LangkahDokumen,
+    PenilaianDisimpan, PenilaianSkp, SimpanPenilaian,
+};
+use domain::skp::dokumen::AksiDokumen;
+use gloo_net::http::Method;
+
+use super::{Client, Error};
+
+/// The record path of a rating (the outbox's and the server's).
+pub fn path_penilaian(skp_id: &str) -> String {
+    format!("/api/v1/skp/{skp_id}/penilaian")
+}
+
+impl Client {
+    /// What the penilai rates one evaluation (`periodik-3`, `tahunan`) of an SKP with.
+    pub async fn penilaian_skp(self, skp_id: &str, evaluasi: &str) -> Result<PenilaianSkp, Error> {
+        self.get(&format!("{}?evaluasi={evaluasi}", path_penilaian(skp_id))).await
+    }
+
+    /// Saves a rating straight (a device without a store; else the outbox sends it).
+    pub async fn simpan_penilaian(self, skp_id: &str, input: &SimpanPenilaian) -> Result<PenilaianDisimpan, Error> {
+        self.send(Method::PUT, &path_penilaian(skp_id), input).await
+    }
+
+    /// The caller's unit for one evaluation: who is rated how, the pattern's limits.
+    pub async fn distribusi(self, periode_id: &str, evaluasi: &str) -> Result<DistribusiUnit, Error> {
+        self.get(&format!("/api/v1/penilai/distribusi?periode_id={periode_id}&evaluasi={evaluasi}")).await
+    }
+
+    /// Finalises the unit's ratings of one evaluation (makes the documents).
+    pub async fn finalisasi(self, input: &Finalisasi) -> Result<FinalisasiView, Error> {
+        self.send(Method::POST, "/api/v1/penilai/distribusi/finalisasi", input).await
+    }
+
+    /// One evaluation document.
+    pub async fn dokumen_evaluasi(self, id: &str) -> Result<DokumenEvaluasiView, Error> {
+        self.get(&format!("/api/v1/dokumen-evaluasi/{id}")).await
+    }
+
+    /// The evaluation documents of an SKP.
+    pub async fn dokumen_evaluasi_skp(self, skp_id: &str) -> Result<Vec<DokumenEvaluasiView>, Error> {
+        self.get(&format!("/api/v1/skp/{skp_id}/dokumen-evaluasi")).await
+    }
+
+    /// One step of a document, on its version.
+    pub async fn langkah_dokumen(
+        self,
+        id: &str,
+        aksi: AksiDokumen,
+        langkah: &LangkahDokumen,
+    ) -> Result<DokumenEvaluasiView, Error> {
+        self.send(Method::POST, &format!("/api/v1/dokumen-evaluasi/{id}/{aksi}"), langkah).await
+    }
+
+    /// A functional position's angka kredit per evaluation.
+    pub async fn angka_kredit(self, skp_id: &str) -> Result<AngkaKreditSkp, Error> {
+        self.get(&format!("/api/v1/skp/{skp_id}/angka-kredit")).await
+    }
+
+    /// What the caller must do about the evaluation of a period, by when.
+    pub async fn antrian_evaluasi(self, periode_id: &str) -> Result<AntrianEvaluasi, Error> {
+        self.get(&format!("/api/v1/antrian-evaluasi?periode_id={periode_id}")).await
+    }
+}

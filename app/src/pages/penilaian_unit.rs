@@ -1,0 +1,702 @@
+//! `/nilai`: the penilai rates the whole unit for one evaluation
+//! (a sub-period's, or the year's) on a tablet, subordinate after
+//! subordinate without going back to a list: the domain's suggested rating
+//! hasil kerja from the stored realisations with its reasons, the rating
+//! perilaku per BerAKHLAK value with the 360's lean beside it as advice, the
+//! kuadran's predikat as it is typed, and the unit's distribution against
+//! the pattern of the organisation's predikat recomputed with every change
+//! (`domain::distribusi::check_distribusi`, every violation named). "Simpan
+//! & berikutnya" queues the rating in the outbox (offline too); finalising
+//! the unit (online) makes the evaluation documents.
+
+use std::collections::BTreeMap;
+
+use domain::api::{DistribusiUnit, Finalisasi, PenilaianSkp, PeriodeView};
+use domain::periode::PeriodeEvaluasi;
+use domain::rule_set::permenpanrb_6_2022::{Predikat, RatingEkspektasi};
+use domain::umpan_balik::NilaiBerakhlak;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::api::penilaian::path_penilaian;
+use crate::components::kuadran::{label_predikat, label_rating};
+use crate::components::muat::GagalMuat;
+use crate::components::perlu_masuk::PerluMasuk;
+use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::navigasi::Tautan;
+use crate::offline::sync::use_syncer;
+use crate::page::Halaman;
+use crate::pages::beranda::{hari_ini, periode_aktif};
+use crate::state::outbox::Outcome;
+use crate::state::penilaian::{LembarNilai, jumlah_dengan, periksa_distribusi};
+use crate::teks::teks;
+
+/// The evaluations of a period that have ended (the ones that can be
+/// rated), latest first: each sub-period's, and the year's.
+pub fn evaluasi_berakhir(p: &PeriodeView) -> Vec<(PeriodeEvaluasi, domain::Teks)> {
+    let Some(per) = p.periode() else { return Vec::new() };
+    let hari_ini = hari_ini();
+    let mut out: Vec<(PeriodeEvaluasi, domain::Teks)> = Vec::new();
+    if per.selesai() < hari_ini {
+        let tahun = per.tahun();
+        out.push((PeriodeEvaluasi::Tahunan, domain::Teks::new(format!("Tahunan {tahun}"), format!("Annual {tahun}"))));
+    }
+    for s in per.sub_periode().into_iter().rev().filter(|s| s.selesai < hari_ini) {
+        let ev = PeriodeEvaluasi::Periodik { ke: s.ke };
+        out.push((ev, s.label()));
+    }
+    out
+}
+
+fn bahasa(l: Locale) -> &'static str {
+    l.kode()
+}
+
+#[component]
+pub fn HalamanPenilaianUnit() -> impl IntoView {
+    view! { <PerluMasuk><PenilaianUnit /></PerluMasuk> }
+}
+
+#[component]
+fn PenilaianUnit() -> impl IntoView {
+    let client = api::use_client();
+    let i18n = use_i18n();
+    // `None`: the latest evaluation that has ended.
+    let pilihan = RwSignal::new(None::<String>);
+    let data = LocalResource::new(move || {
+        let pilihan = pilihan.get();
+        async move {
+            let periode = client.list_periode().await?;
+            let Some(p) = periode_aktif(&periode, i64::from(hari_ini().tahun())) else {
+                return Ok::<_, api::Error>(None);
+            };
+            let semua = evaluasi_berakhir(&p);
+            let Some(kode) = pilihan.or_else(|| semua.first().map(|(e, _)| e.kode())) else {
+                return Ok(Some((p, semua, None)));
+            };
+            let unit = client.distribusi(&p.id, &kode).await?;
+            Ok(Some((p, semua, Some(unit))))
+        }
+    });
+    move || match data.get() {
+        None => view! { <GagalMuat galat=None /> }.into_any(),
+        Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
+        Some(Ok(None)) => {
+            view! { <section class="kartu"><p>{teks(i18n, |l| td_string!(l, penilai.kosong))}</p></section> }.into_any()
+        }
+        Some(Ok(Some((_, _, None)))) => view! {
+            <section class="kartu" data-testid="penilaian-unit">
+                <h1>{teks(i18n, |l| td_string!(l, penilaian.judul_unit))}</h1>
+                <p data-testid="belum-ada-evaluasi">{teks(i18n, |l| td_string!(l, penilaian.belum_berakhir))}</p>
+            </section>
+        }
+        .into_any(),
+        Some(Ok(Some((p, semua, Some(unit))))) => view! {
+            <Alur periode=p semua=semua unit=unit pilihan=pilihan muat_ulang=Callback::new(move |_| data.refetch()) />
+        }
+        .into_any(),
+    }
+}
+
+/// Where a subordinate's rating stands on this screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Keadaan {
+    Belum,
+    /// Queued on this device, not yet answered.
+    DiPerangkat,
+    Tersimpan,
+    Ditolak,
+}
+
+impl Keadaan {
+    fn kode(self) -> &'static str {
+        match self {
+            Keadaan::Belum => "belum",
+            Keadaan::DiPerangkat => "perangkat",
+            Keadaan::Tersimpan => "tersimpan",
+            Keadaan::Ditolak => "ditolak",
+        }
+    }
+}
+
+#[component]
+fn Alur(
+    periode: PeriodeView,
+    semua: Vec<(PeriodeEvaluasi, domain::Teks)>,
+    unit: DistribusiUnit,
+    pilihan: RwSignal<Option<String>>,
+    muat_ulang: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = api::use_client();
+    let sinkron = use_syncer();
+    let evaluasi = unit.evaluasi.clone();
+    let final_ = unit.finalisasi.is_some();
+    // Who is rated (stored, or typed on this screen) and where each stands.
+    let orang: Vec<_> = unit.pegawai.iter().filter(|p| p.skp_id.is_some()).cloned().collect();
+    let urutan = StoredValue::new(orang.iter().filter_map(|p| p.skp_id.clone()).collect::<Vec<_>>());
+    let keadaan = RwSignal::new(
+        orang
+            .iter()
+            .filter_map(|p| {
+                let k = if p.predikat.is_some() { Keadaan::Tersimpan } else { Keadaan::Belum };
+                p.skp_id.clone().map(|s| (s, k))
+            })
+            .collect::<BTreeMap<_, _>>(),
+    );
+    let diketik = RwSignal::new(BTreeMap::<String, Predikat>::new());
+    let versi = RwSignal::new(BTreeMap::<String, i64>::new());
+    let galat_simpan = RwSignal::new(BTreeMap::<String, api::Error>::new());
+    let terbuka = RwSignal::new(None::<String>);
+    let unit = StoredValue::new(unit);
+    // The unit as it would stand with what is typed here: recomputed with
+    // every change of a rating (the budget: 40 subordinates in ≤ 16 ms).
+    let jumlah = Memo::new(move |_| diketik.with(|d| unit.with_value(|u| jumlah_dengan(u, d))));
+    let hasil = Memo::new(move |_| jumlah.with(|j| unit.with_value(|u| periksa_distribusi(u, j))));
+    let asal = StoredValue::new(format!("penilaian-{}", api::idempotency_key()));
+
+    let keadaan_of = move |skp: &str| keadaan.with_untracked(|k| k.get(skp).copied().unwrap_or(Keadaan::Belum));
+    let berikutnya = move |sekarang: Option<&str>| {
+        urutan.with_value(|u| {
+            let mulai = sekarang.and_then(|s| u.iter().position(|x| x == s)).map_or(0, |i| i + 1);
+            u.iter()
+                .cycle()
+                .skip(mulai)
+                .take(u.len())
+                .find(|s| matches!(keadaan_of(s), Keadaan::Belum | Keadaan::Ditolak) && Some(s.as_str()) != sekarang)
+                .cloned()
+        })
+    };
+    let sebelumnya = move |sekarang: &str| {
+        urutan.with_value(|u| u.iter().position(|x| x == sekarang).filter(|i| *i > 0).map(|i| u[i - 1].clone()))
+    };
+    let buka = move |skp: Option<String>| {
+        terbuka.set(skp.clone());
+        if skp.is_some() {
+            crate::fokus::tampakkan("lembar-penilaian");
+        }
+    };
+
+    // Every subordinate's sheet is loaded now too, in the background: the
+    // unit can then be rated with no connection as well.
+    if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+        let ev = evaluasi.clone();
+        leptos::task::spawn_local(async move {
+            for skp in urutan.get_value() {
+                let _ = client.penilaian_skp(&skp, &ev).await;
+            }
+        });
+    }
+
+    // The server's answer to a rating, from the outbox.
+    if let Some(s) = sinkron {
+        Effect::new(move |_| {
+            let hasil: Vec<_> = s.results.with(|h| {
+                h.iter()
+                    .filter(|h| h.path.ends_with("/penilaian") && h.path.starts_with("/api/v1/skp/"))
+                    .cloned()
+                    .collect()
+            });
+            for h in hasil {
+                let Some(skp) = h.path.strip_prefix("/api/v1/skp/").and_then(|p| p.strip_suffix("/penilaian")) else {
+                    continue;
+                };
+                let skp = skp.to_owned();
+                if !keadaan.with_untracked(|k| k.contains_key(&skp)) {
+                    continue;
+                }
+                match h.outcome() {
+                    Outcome::Saved => {
+                        if let Some(v) = h.body.get("version").and_then(serde_json::Value::as_i64) {
+                            versi.update(|m| {
+                                m.insert(skp.clone(), v);
+                            });
+                        }
+                        galat_simpan.update(|g| {
+                            g.remove(&skp);
+                        });
+                        keadaan.update(|k| {
+                            k.insert(skp, Keadaan::Tersimpan);
+                        });
+                    }
+                    Outcome::Refused => {
+                        if matches!(h.error(), Some(api::Error::SessionEnded)) {
+                            continue;
+                        }
+                        keadaan.update(|k| {
+                            k.insert(skp.clone(), Keadaan::Ditolak);
+                        });
+                        galat_simpan.update(|g| {
+                            g.insert(skp, h.error().unwrap_or(api::Error::Decode));
+                        });
+                    }
+                    Outcome::Passing => {}
+                }
+            }
+        });
+    }
+
+    // Queues one rating (kept on the device, sent now or when the
+    // connection is back), or sends it straight without a device store.
+    let simpan = move |p: PenilaianSkp, lembar: LembarNilai| {
+        let skp = p.skp_id.clone();
+        let version = versi.with_untracked(|v| v.get(&skp).copied()).unwrap_or(p.version).max(p.version);
+        let body = lembar.simpan(&p, version);
+        keadaan.update(|k| {
+            k.insert(skp.clone(), Keadaan::DiPerangkat);
+        });
+        galat_simpan.update(|g| {
+            g.remove(&skp);
+        });
+        leptos::task::spawn_local(async move {
+            if let Some(s) = sinkron {
+                let ubah = vec![("PUT", path_penilaian(&skp), crate::offline::to_json(&body))];
+                let record = (format!("/api/v1/skp/{skp}"), version);
+                if s.queue_dari(asal.get_value(), Some(record), false, ubah).await.is_ok() {
+                    return;
+                }
+            }
+            let hasil = client.simpan_penilaian(&skp, &body).await;
+            match hasil {
+                Ok(d) => {
+                    versi.update(|m| {
+                        m.insert(skp.clone(), d.version);
+                    });
+                    keadaan.update(|k| {
+                        k.insert(skp, Keadaan::Tersimpan);
+                    });
+                }
+                Err(e) => {
+                    keadaan.update(|k| {
+                        k.insert(skp.clone(), Keadaan::Ditolak);
+                    });
+                    galat_simpan.update(|g| {
+                        g.insert(skp, e);
+                    });
+                }
+            }
+        });
+    };
+
+    let total = orang.len();
+    let dinilai = move || keadaan.with(|k| k.values().filter(|k| **k != Keadaan::Belum).count());
+    let po = unit.with_value(|u| u.predikat_organisasi);
+    let pilih_ev = evaluasi.clone();
+    let ev_lembar = evaluasi.clone();
+    view! {
+        <section class="kartu" data-testid="penilaian-unit" data-evaluasi=evaluasi.clone()>
+            <h1>{teks(i18n, |l| td_string!(l, penilaian.judul_unit))} " · " {periode.tahun}</h1>
+            <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilaian.petunjuk_unit))}</p>
+            <div class="ubp-kepala">
+                <label for="pilih-evaluasi">{teks(i18n, |l| td_string!(l, penilaian.evaluasi))}</label>
+                <select id="pilih-evaluasi" data-testid="pilih-evaluasi"
+                    on:change=move |ev| pilihan.set(Some(event_target_value(&ev)))>
+                    {semua.into_iter().map(|(e, lbl)| {
+                        let kode = e.kode();
+                        view! { <option value=kode.clone() selected=kode == pilih_ev>{move || lbl.dalam(bahasa(i18n.get_locale())).to_owned()}</option> }
+                    }).collect_view()}
+                </select>
+                <span class="petunjuk" data-testid="progres-penilaian">{t!(i18n, penilaian.progres, n = dinilai, total = move || total)}</span>
+                <Show when=move || !final_>
+                    <button type="button" data-testid="mulai-menilai" disabled=move || { keadaan.track(); berikutnya(None).is_none() }
+                        on:click=move |_| buka(berikutnya(None))>
+                        {teks(i18n, |l| td_string!(l, penilaian.mulai))}
+                    </button>
+                </Show>
+            </div>
+            <PanelDistribusi jumlah=jumlah hasil=hasil ada_po=po.is_some() po_label=po.map(|p| p.label()) />
+        </section>
+        <div class="ubp-tata" class:ada-lembar=move || terbuka.with(Option::is_some)>
+            <ul class="ubp-daftar kartu" data-testid="daftar-penilaian">
+                {orang.into_iter().map(|o| {
+                    let skp = o.skp_id.clone().unwrap_or_default();
+                    let (s1, s2, s3, s4) = (skp.clone(), skp.clone(), skp.clone(), skp.clone());
+                    let k = Memo::new(move |_| keadaan.with(|k| k.get(&s1).copied().unwrap_or(Keadaan::Belum)));
+                    let stored = o.predikat;
+                    let predikat = Memo::new(move |_| diketik.with(|d| d.get(&s4).copied()).or(stored));
+                    view! {
+                        <li data-testid="nilai-item" data-skp=skp.clone() data-keadaan=move || k.get().kode()
+                            data-predikat=move || predikat.get().map(|p| p.kode()).unwrap_or_default()
+                            class:aktif=move || terbuka.with(|t| t.as_deref() == Some(s2.as_str()))>
+                            <span class="nama">{o.pegawai.nama.clone()}</span>
+                            <span class="jabatan">{o.pegawai.jabatan.clone()}</span>
+                            <span class=move || format!("lencana predikat {}", predikat.get().map(|p| p.kode()).unwrap_or("belum"))>
+                                {move || predikat.get().map_or_else(|| td_string!(i18n.get_locale(), penilaian.belum_dinilai), |p| label_predikat(i18n.get_locale(), p))}
+                            </span>
+                            {(!final_).then(|| view! {
+                                <button type="button" class="tombol-kedua" data-testid="buka-penilaian" on:click=move |_| buka(Some(s3.clone()))>
+                                    {move || if k.get() == Keadaan::Belum { td_string!(i18n.get_locale(), penilaian.nilai) } else { td_string!(i18n.get_locale(), penilaian.ubah) }}
+                                </button>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || terbuka.get().map(|skp| {
+                let galat = Signal::derive({ let skp = skp.clone(); move || galat_simpan.with(|g| g.get(&skp).cloned()) });
+                let (s1, s2) = (skp.clone(), skp.clone());
+                view! {
+                    <LembarPenilaian skp_id=skp.clone() evaluasi=ev_lembar.clone() galat_server=galat diketik=diketik
+                        simpan=Callback::new(move |(p, l): (PenilaianSkp, LembarNilai)| {
+                            let skp = p.skp_id.clone();
+                            simpan(p, l);
+                            buka(berikutnya(Some(&skp)));
+                        })
+                        sebelumnya=Callback::new(move |_| { if let Some(s) = sebelumnya(&s1) { buka(Some(s)); } })
+                        lewati=Callback::new(move |_| buka(berikutnya(Some(&s2))))
+                        tutup=Callback::new(move |_| { terbuka.set(None); crate::fokus::tampakkan("daftar-penilaian"); }) />
+                }
+            })}
+        </div>
+        <BagianFinalisasi unit=unit.get_value() hasil=hasil keadaan=keadaan muat_ulang=muat_ulang />
+    }
+}
+
+/// The counts per predikat against the pattern, every violation named:
+/// what is typed on this screen counts at once.
+#[component]
+fn PanelDistribusi(
+    jumlah: Memo<domain::distribusi::JumlahPredikat>,
+    hasil: Memo<Option<domain::distribusi::HasilDistribusi>>,
+    ada_po: bool,
+    po_label: Option<domain::Teks>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="distribusi" data-testid="distribusi" aria-live="polite"
+            data-sesuai=move || hasil.with(|h| h.as_ref().map(|h| h.sesuai_pola.to_string()).unwrap_or_default())>
+            <p>
+                {teks(i18n, |l| td_string!(l, penilaian.predikat_organisasi))} ": "
+                <strong data-testid="predikat-organisasi">{move || match &po_label {
+                    Some(t) => t.dalam(bahasa(i18n.get_locale())).to_owned(),
+                    None => td_string!(i18n.get_locale(), penilaian.po_belum).to_owned(),
+                }}</strong>
+            </p>
+            <table class="tabel-distribusi">
+                <thead><tr>
+                    <th scope="col">{teks(i18n, |l| td_string!(l, umum.predikat))}</th>
+                    <th scope="col">{teks(i18n, |l| td_string!(l, penilaian.jumlah))}</th>
+                </tr></thead>
+                <tbody>
+                    {Predikat::ALL.into_iter().map(|p| view! {
+                        <tr>
+                            <th scope="row">{move || label_predikat(i18n.get_locale(), p)}</th>
+                            <td data-testid=format!("jumlah-{}", p.kode())>{move || jumlah.with(|j| j.get(p))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {move || {
+                if !ada_po {
+                    return view! { <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilaian.po_belum_petunjuk))}</p> }.into_any();
+                }
+                hasil.with(|h| match h {
+                    Some(h) if h.sesuai_pola => view! {
+                        <p class="berhasil" data-testid="sesuai-pola">{teks(i18n, |l| td_string!(l, penilaian.sesuai_pola))}</p>
+                    }.into_any(),
+                    Some(h) => {
+                        let en = i18n.get_locale() == Locale::en;
+                        view! {
+                            <ul class="galat" data-testid="pelanggaran">
+                                {h.pelanggaran.iter().map(|p| view! {
+                                    <li data-kode=p.kode.clone()>{api::satu_bahasa(&p.pesan, en)}</li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                    None => ().into_any(),
+                })
+            }}
+        </div>
+    }
+}
+
+/// Finalising the unit's ratings: every subordinate rated; outside the
+/// pattern a recorded reason (warning mode) or nothing (blocking mode).
+/// Online only: it makes the documents.
+#[component]
+fn BagianFinalisasi(
+    unit: DistribusiUnit,
+    hasil: Memo<Option<domain::distribusi::HasilDistribusi>>,
+    keadaan: RwSignal<BTreeMap<String, Keadaan>>,
+    muat_ulang: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = api::use_client();
+    if let Some(f) = unit.finalisasi.clone() {
+        let n = f.dokumen_ids.len();
+        return view! {
+            <section class="kartu" data-testid="sudah-final">
+                <h2>{teks(i18n, |l| td_string!(l, penilaian.sudah_final))}</h2>
+                <p>{t!(i18n, penilaian.dokumen_dibuat, n = move || n)}</p>
+                <ul class="dokumen-daftar">
+                    {f.dokumen_ids.into_iter().map(|id| {
+                        view! { <li><Tautan ke=Halaman::DokumenEvaluasi(id) attr:data-testid="buka-dokumen">{teks(i18n, |l| td_string!(l, penilaian.buka_dokumen))}</Tautan></li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+        .into_any();
+    }
+    let alasan = RwSignal::new(String::new());
+    let galat = RwSignal::new(None::<api::Error>);
+    let sedang = RwSignal::new(false);
+    let semua_dinilai = move || keadaan.with(|k| !k.is_empty() && k.values().all(|k| *k == Keadaan::Tersimpan));
+    let sesuai = move || hasil.with(|h| h.as_ref().is_some_and(|h| h.sesuai_pola));
+    let boleh = move || hasil.with(|h| h.as_ref().is_some_and(|h| h.boleh_ditetapkan));
+    let (periode_id, evaluasi) = (unit.periode_id.clone(), unit.evaluasi.clone());
+    let kirim = move |_| {
+        let input = Finalisasi {
+            periode_id: periode_id.clone(),
+            evaluasi: evaluasi.clone(),
+            alasan: alasan.get_untracked().trim().to_owned(),
+        };
+        sedang.set(true);
+        leptos::task::spawn_local(async move {
+            match client.finalisasi(&input).await {
+                Ok(_) => muat_ulang.run(()),
+                Err(e) => {
+                    galat.try_set(Some(e));
+                }
+            }
+            sedang.try_set(false);
+        });
+    };
+    view! {
+        <section class="kartu" data-testid="finalisasi">
+            <h2>{teks(i18n, |l| td_string!(l, penilaian.finalisasi_judul))}</h2>
+            <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilaian.finalisasi_petunjuk))}</p>
+            <Show when=move || !sesuai() && boleh()>
+                <label for="alasan-finalisasi">{teks(i18n, |l| td_string!(l, penilaian.alasan_luar_pola))}</label>
+                <textarea id="alasan-finalisasi" rows="3" data-testid="alasan-finalisasi"
+                    prop:value=move || alasan.get() on:input=move |ev| alasan.set(event_target_value(&ev))></textarea>
+            </Show>
+            <Show when=move || !boleh() && hasil.with(Option::is_some)>
+                <p class="galat" data-testid="diblokir">{teks(i18n, |l| td_string!(l, penilaian.diblokir))}</p>
+            </Show>
+            <div class="galat" role="alert" data-testid="galat-finalisasi">
+                {move || galat.get().map(|e| view! { <p>{e.untuk_pengguna(i18n.get_locale())}</p> })}
+            </div>
+            <button type="button" data-testid="finalisasi-unit" on:click=kirim
+                disabled=move || sedang.get() || !semua_dinilai() || !boleh() || (!sesuai() && alasan.with(|a| a.trim().is_empty()))>
+                {teks(i18n, |l| td_string!(l, penilaian.finalisasi))}
+            </button>
+        </section>
+    }
+    .into_any()
+}
+
+/// One subordinate's sheet: loaded from the server (and kept for offline
+/// reading), typed, checked by the domain's rules, its predikat shown and
+/// counted in the unit's distribution as it is typed.
+#[component]
+fn LembarPenilaian(
+    skp_id: String,
+    evaluasi: String,
+    galat_server: Signal<Option<api::Error>>,
+    diketik: RwSignal<BTreeMap<String, Predikat>>,
+    simpan: Callback<(PenilaianSkp, LembarNilai)>,
+    sebelumnya: Callback<()>,
+    lewati: Callback<()>,
+    tutup: Callback<()>,
+) -> impl IntoView {
+    let client = api::use_client();
+    let (skp, ev) = (skp_id.clone(), evaluasi.clone());
+    let data = LocalResource::new(move || {
+        let (skp, ev) = (skp.clone(), ev.clone());
+        async move { client.penilaian_skp(&skp, &ev).await }
+    });
+    move || {
+        match data.get() {
+        None => view! { <GagalMuat galat=None /> }.into_any(),
+        Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
+        Some(Ok(p)) => view! {
+            <Lembar p=p galat_server=galat_server diketik=diketik simpan=simpan sebelumnya=sebelumnya lewati=lewati tutup=tutup />
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// A select of the three ratings, with an empty choice while none is made.
+fn pilih_rating(
+    id: String,
+    testid: String,
+    nilai: Signal<Option<RatingEkspektasi>>,
+    ubah: impl Fn(Option<RatingEkspektasi>) + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <select id=id data-testid=testid
+            prop:value=move || nilai.get().map(|r| r.kode()).unwrap_or_default()
+            on:change=move |ev| ubah(RatingEkspektasi::from_kode(&event_target_value(&ev)))>
+            <option value="">{teks(i18n, |l| td_string!(l, penilaian.pilih))}</option>
+            {RatingEkspektasi::ALL.into_iter().map(|r| view! {
+                <option value=r.kode()>{move || label_rating(i18n.get_locale(), r)}</option>
+            }).collect_view()}
+        </select>
+    }
+}
+
+#[component]
+fn Lembar(
+    p: PenilaianSkp,
+    galat_server: Signal<Option<api::Error>>,
+    diketik: RwSignal<BTreeMap<String, Predikat>>,
+    simpan: Callback<(PenilaianSkp, LembarNilai)>,
+    sebelumnya: Callback<()>,
+    lewati: Callback<()>,
+    tutup: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lembar = RwSignal::new(LembarNilai::dari(&p));
+    let dicoba = RwSignal::new(false);
+    let saran = StoredValue::new(p.saran.clone());
+    let skp = p.skp_id.clone();
+    // The typed predikat counts in the unit's distribution at once.
+    let skp_k = skp.clone();
+    Effect::new(move |_| {
+        let predikat = lembar.with(LembarNilai::predikat);
+        diketik.update(|d| match predikat {
+            Some(pr) => {
+                d.insert(skp_k.clone(), pr);
+            }
+            None => {
+                d.remove(&skp_k);
+            }
+        });
+    });
+    let predikat = Memo::new(move |_| lembar.with(LembarNilai::predikat));
+    let menyimpang = Memo::new(move |_| lembar.with(|l| saran.with_value(|s| l.menyimpang(s))));
+    let galat = Memo::new(move |_| {
+        if !dicoba.get() {
+            return Vec::new();
+        }
+        lembar.with(|l| saran.with_value(|s| l.periksa(s)))
+    });
+    let galat_kolom = move |kolom: &'static str| {
+        move || {
+            let en = i18n.get_locale() == Locale::en;
+            galat.with(|g| {
+                g.iter()
+                    .filter(|(k, _)| *k == kolom)
+                    .map(|(_, t)| api::satu_bahasa(t, en))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        }
+    };
+    let p_s = StoredValue::new(p.clone());
+    let kirim = move |_| {
+        dicoba.set(true);
+        let l = lembar.get_untracked();
+        if saran.with_value(|s| l.periksa(s)).is_empty() {
+            simpan.run((p_s.get_value(), l));
+        } else {
+            crate::fokus::tampakkan("galat-penilaian");
+        }
+    };
+    let en = move || i18n.get_locale() == Locale::en;
+    let nama = p.pegawai.nama.clone();
+    let saran_rating = p.saran.saran;
+    let alasan_saran = p.saran.alasan.clone();
+    let u360 = p.umpan_balik_360.clone();
+    let saran_360 = u360.as_ref().and_then(|u| u.saran.rating);
+    view! {
+        <section class="kartu ubp-lembar" id="lembar-penilaian" data-testid="lembar-penilaian" data-skp=skp.clone()>
+            <h2>{t!(i18n, penilaian.lembar_judul, nama = move || nama.clone())}</h2>
+            <p class="petunjuk">{p.pegawai.jabatan.clone()} " · " {p.pegawai.nip.clone()}</p>
+            <fieldset class="ubp-bagian">
+                <legend>{teks(i18n, |l| td_string!(l, umum.rating_hasil_kerja))}</legend>
+                <p data-testid="saran-hasil-kerja" data-rating=saran_rating.map(|r| r.kode()).unwrap_or_default()>
+                    {teks(i18n, |l| td_string!(l, penilaian.saran))} ": "
+                    <strong>{move || saran_rating.map_or_else(|| td_string!(i18n.get_locale(), penilaian.saran_belum), |r| label_rating(i18n.get_locale(), r))}</strong>
+                </p>
+                <ul class="petunjuk alasan-saran">
+                    {alasan_saran.into_iter().map(|a| view! { <li>{move || api::satu_bahasa(&a, en())}</li> }).collect_view()}
+                </ul>
+                <div class="baris">
+                    <label for="nilai-hasil-kerja">{teks(i18n, |l| td_string!(l, penilaian.rating_anda))}</label>
+                    {pilih_rating("nilai-hasil-kerja".into(), "nilai-hasil-kerja".into(),
+                        Signal::derive(move || lembar.with(|l| l.hasil_kerja)),
+                        move |r| lembar.update(|l| l.hasil_kerja = r))}
+                    <span class="galat">{galat_kolom("rating_hasil_kerja")}</span>
+                </div>
+                <Show when=move || menyimpang.get()>
+                    <div class="baris">
+                        <label for="nilai-alasan">{teks(i18n, |l| td_string!(l, penilaian.alasan_menyimpang))}</label>
+                        <textarea id="nilai-alasan" rows="2" data-testid="nilai-alasan"
+                            prop:value=move || lembar.with(|l| l.alasan.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.alasan = v); }></textarea>
+                        <span class="galat">{galat_kolom("alasan")}</span>
+                    </div>
+                </Show>
+            </fieldset>
+            <fieldset class="ubp-bagian">
+                <legend>{teks(i18n, |l| td_string!(l, umum.rating_perilaku_kerja))}</legend>
+                {if u360.is_some() {
+                    view! { <p class="petunjuk" data-testid="ada-360">{teks(i18n, |l| td_string!(l, penilaian.petunjuk_360))}</p> }.into_any()
+                } else {
+                    view! { <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilaian.tanpa_360))}</p> }.into_any()
+                }}
+                {NilaiBerakhlak::ALL.into_iter().enumerate().map(|(i, nilai)| {
+                    let kode = nilai.kode();
+                    let lean = u360.as_ref().and_then(|u| u.kecenderungan.get(i).copied().flatten());
+                    let label = nilai.label();
+                    view! {
+                        <div class="baris">
+                            <label for=format!("nilai-{kode}")>{move || label.dalam(bahasa(i18n.get_locale())).to_owned()}</label>
+                            {pilih_rating(format!("nilai-{kode}"), format!("nilai-perilaku-{kode}"),
+                                Signal::derive(move || lembar.with(|l| l.per_nilai.get(kode).copied())),
+                                move |r| lembar.update(|l| { match r { Some(r) => { l.per_nilai.insert(kode.to_owned(), r); } None => { l.per_nilai.remove(kode); } } }))}
+                            {lean.map(|r| view! {
+                                <span class="petunjuk" data-testid=format!("saran-360-{kode}")>"360: " {move || label_rating(i18n.get_locale(), r)}</span>
+                            })}
+                        </div>
+                    }
+                }).collect_view()}
+                <div class="baris">
+                    <label for="nilai-perilaku">{teks(i18n, |l| td_string!(l, penilaian.perilaku_keseluruhan))}</label>
+                    {pilih_rating("nilai-perilaku".into(), "nilai-perilaku".into(),
+                        Signal::derive(move || lembar.with(|l| l.perilaku)),
+                        move |r| lembar.update(|l| l.perilaku = r))}
+                    {saran_360.map(|r| view! {
+                        <span class="petunjuk" data-testid="saran-360">"360: " {move || label_rating(i18n.get_locale(), r)}</span>
+                    })}
+                    <span class="galat">{galat_kolom("rating_perilaku")}</span>
+                </div>
+            </fieldset>
+            <p class="hasil" aria-live="polite">
+                {teks(i18n, |l| td_string!(l, umum.predikat))} ": "
+                <strong data-testid="nilai-predikat" data-predikat=move || predikat.get().map(|p| p.kode()).unwrap_or_default()
+                    class=move || format!("predikat {}", predikat.get().map(|p| p.kode()).unwrap_or_default())>
+                    {move || predikat.get().map_or("—", |p| label_predikat(i18n.get_locale(), p))}
+                </strong>
+            </p>
+            <div class="baris">
+                <label for="nilai-catatan">{teks(i18n, |l| td_string!(l, penilaian.catatan))}</label>
+                <textarea id="nilai-catatan" rows="2" data-testid="nilai-catatan"
+                    prop:value=move || lembar.with(|l| l.catatan.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.catatan = v); }></textarea>
+                <span class="galat">{galat_kolom("catatan")}</span>
+            </div>
+            <div class="baris">
+                <label for="nilai-rekomendasi">{teks(i18n, |l| td_string!(l, penilaian.rekomendasi))}</label>
+                <textarea id="nilai-rekomendasi" rows="2" data-testid="nilai-rekomendasi"
+                    prop:value=move || lembar.with(|l| l.rekomendasi.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.rekomendasi = v); }></textarea>
+                <span class="galat">{galat_kolom("rekomendasi")}</span>
+            </div>
+            <div class="galat" role="alert" id="galat-penilaian" data-testid="galat-penilaian">
+                {move || (!galat.with(Vec::is_empty)).then(|| teks(i18n, |l| td_string!(l, penilaian.periksa_lagi)))}
+                {move || galat_server.get().map(|e| view! { <p>{e.untuk_pengguna(i18n.get_locale())}</p> })}
+            </div>
+            <div class="aksi ubp-aksi">
+                <button type="button" data-testid="simpan-berikutnya" on:click=kirim>{teks(i18n, |l| td_string!(l, penilai.ub_simpan_berikutnya))}</button>
+                <button type="button" class="tombol-kedua" data-testid="sebelumnya" on:click=move |_| sebelumnya.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_sebelumnya))}</button>
+                <button type="button" class="tombol-kedua" data-testid="lewati" on:click=move |_| lewati.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_lewati))}</button>
+                <button type="button" class="tombol-teks" data-testid="tutup-lembar" on:click=move |_| tutup.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_tutup))}</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,265 @@
+//! The evaluation as the penilai types it and the unit as it would stand:
+//! a sheet (ratings, reason, notes) checked by the domain's rules, the
+//! kuadran's predikat of what is typed, the unit's counts with the ratings
+//! typed here in place of the stored ones and the pattern's verdict on
+//! them, and the steps of a document its reader may take today. Plain
+//! data and the domain's functions: no browser, tested natively.
+
+use std::collections::BTreeMap;
+
+use domain::api::{DistribusiUnit, PenilaianSkp, SimpanPenilaian};
+use domain::distribusi::{HasilDistribusi, JumlahPredikat, check_distribusi};
+use domain::kalender::Kalender;
+use domain::rule_set::permenpanrb_6_2022::{
+    Predikat, RatingEkspektasi, SaranRatingHasilKerja, decide_rating_hasil_kerja, kuadran_predikat,
+};
+use domain::skp::dokumen::{AksiDokumen, DokumenEvaluasi, KeputusanKeberatan};
+use domain::skp::indikator::MAKS_URAIAN;
+use domain::skp::{PenilaianInput, Peran};
+use domain::tanggal::Tanggal;
+use domain::teks::Teks;
+use domain::umpan_balik::NilaiBerakhlak;
+use serde::{Deserialize, Serialize};
+
+/// One subordinate's rating as typed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LembarNilai {
+    pub hasil_kerja: Option<RatingEkspektasi>,
+    /// Why the rating hasil kerja departs from the suggestion.
+    pub alasan: String,
+    /// Per BerAKHLAK value, by its code.
+    pub per_nilai: BTreeMap<String, RatingEkspektasi>,
+    pub perilaku: Option<RatingEkspektasi>,
+    pub catatan: String,
+    pub rekomendasi: String,
+}
+
+impl LembarNilai {
+    /// The sheet as it opens: the rating recorded so far, else the
+    /// suggestions (the domain's rating hasil kerja from the stored
+    /// realisations; the 360's lean per value and overall, once it closed)
+    /// for the penilai to confirm or change.
+    pub fn dari(p: &PenilaianSkp) -> LembarNilai {
+        if let Some(t) = &p.penilaian {
+            let n = &t.penilaian;
+            return LembarNilai {
+                hasil_kerja: Some(n.rating_hasil_kerja().rating),
+                alasan: n.rating_hasil_kerja().alasan_penilai.clone().unwrap_or_default(),
+                per_nilai: t.perilaku_per_nilai.clone(),
+                perilaku: Some(n.rating_perilaku()),
+                catatan: n.catatan().to_owned(),
+                rekomendasi: n.rekomendasi().to_owned(),
+            };
+        }
+        let mut per_nilai = BTreeMap::new();
+        if let Some(u) = &p.umpan_balik_360 {
+            for (nilai, lean) in NilaiBerakhlak::ALL.iter().zip(&u.kecenderungan) {
+                if let Some(r) = lean {
+                    per_nilai.insert(nilai.kode().to_owned(), *r);
+                }
+            }
+        }
+        LembarNilai {
+            hasil_kerja: p.saran.saran,
+            per_nilai,
+            perilaku: p.umpan_balik_360.as_ref().and_then(|u| u.saran.rating),
+            ..LembarNilai::default()
+        }
+    }
+
+    /// The kuadran's predikat of what is typed, once both ratings are chosen.
+    pub fn predikat(&self) -> Option<Predikat> {
+        Some(kuadran_predikat(self.hasil_kerja?, self.perilaku?))
+    }
+
+    /// Whether the rating hasil kerja departs from the suggestion (a reason is then required).
+    pub fn menyimpang(&self, saran: &SaranRatingHasilKerja) -> bool {
+        saran.saran.is_some() && self.hasil_kerja.is_some() && self.hasil_kerja != saran.saran
+    }
+
+    /// What stops the sheet from being saved, by field, in both languages:
+    /// the domain's own checks (a choice missing, the reason a departure
+    /// needs, a text too long).
+    pub fn periksa(&self, saran: &SaranRatingHasilKerja) -> Vec<(&'static str, Teks)> {
+        let mut e = Vec::new();
+        let wajib = || Teks::new("Wajib dipilih.", "Required.");
+        match self.hasil_kerja {
+            None => e.push(("rating_hasil_kerja", wajib())),
+            Some(r) => {
+                if let Err(err) = decide_rating_hasil_kerja(saran, r, Some(&self.alasan)) {
+                    e.push(("alasan", err.pesan()));
+                }
+            }
+        }
+        if self.perilaku.is_none() {
+            e.push(("rating_perilaku", wajib()));
+        }
+        for (kolom, isi) in [("alasan", &self.alasan), ("catatan", &self.catatan), ("rekomendasi", &self.rekomendasi)] {
+            if isi.chars().count() > MAKS_URAIAN {
+                e.push((
+                    kolom,
+                    Teks::new(
+                        format!("Paling banyak {MAKS_URAIAN} karakter."),
+                        format!("At most {MAKS_URAIAN} characters."),
+                    ),
+                ));
+            }
+        }
+        e
+    }
+
+    /// The rating as the server takes it, on the SKP's `version` (the
+    /// per-RHK ratings are the server's own, from the stored realisations).
+    pub fn simpan(&self, p: &PenilaianSkp, version: i64) -> SimpanPenilaian {
+        SimpanPenilaian {
+            version,
+            penilaian: PenilaianInput {
+                evaluasi: p.evaluasi,
+                predikat_organisasi: None,
+                rating_rhk: p.rating_rhk.clone(),
+                rating_hasil_kerja: self.hasil_kerja,
+                alasan: self.alasan.trim().to_owned(),
+                rating_perilaku: self.perilaku,
+                catatan: self.catatan.trim().to_owned(),
+                rekomendasi: self.rekomendasi.trim().to_owned(),
+            },
+            perilaku_per_nilai: self.per_nilai.clone(),
+        }
+    }
+}
+
+/// The unit's counts per predikat with the ratings typed on this device
+/// (by SKP id) in place of the stored ones.
+pub fn jumlah_dengan(unit: &DistribusiUnit, diketik: &BTreeMap<String, Predikat>) -> JumlahPredikat {
+    unit.pegawai.iter().filter_map(|p| p.skp_id.as_ref().and_then(|s| diketik.get(s).copied()).or(p.predikat)).collect()
+}
+
+/// The pattern's verdict on those counts (`None` until the organisation's
+/// predikat is set): `domain::distribusi::check_distribusi`, as the server
+/// checks it when the unit is finalised.
+pub fn periksa_distribusi(unit: &DistribusiUnit, jumlah: &JumlahPredikat) -> Option<HasilDistribusi> {
+    unit.predikat_organisasi.map(|po| check_distribusi(po, jumlah, unit.mode))
+}
+
+/// The steps a reader in role `peran` may take on a document today: each
+/// step the domain's own transition accepts on a copy (the server decides
+/// again with the instansi's calendar and its own date).
+pub fn langkah_bisa(d: &DokumenEvaluasi, peran: Peran, hari_ini: Tanggal, kalender: &Kalender) -> Vec<AksiDokumen> {
+    let alasan = "-";
+    let coba: [(AksiDokumen, fn(&mut DokumenEvaluasi, Peran, Tanggal, &Kalender, &str) -> bool); 6] = [
+        (AksiDokumen::SignByPenilai, |d, p, t, k, _| d.sign_by_penilai(p, t, k).is_ok()),
+        (AksiDokumen::Deliver, |d, p, t, _, _| d.deliver(p, t).is_ok()),
+        (AksiDokumen::SignByPegawai, |d, p, t, _, _| d.sign_by_pegawai(p, t).is_ok()),
+        (AksiDokumen::FileKeberatan, |d, p, t, k, a| d.file_keberatan(p, t, k, a).is_ok()),
+        (AksiDokumen::ReplyKeberatan, |d, p, t, _, a| d.reply_keberatan(p, t, a).is_ok()),
+        (AksiDokumen::Report, |d, p, t, k, _| d.report(p, t, k).is_ok()),
+    ];
+    let mut bisa: Vec<AksiDokumen> = coba
+        .into_iter()
+        .filter(|(_, f)| f(&mut d.clone(), peran, hari_ini, kalender, alasan))
+        .map(|(a, _)| a)
+        .collect();
+    if d.clone().decide_keberatan(peran, hari_ini, KeputusanKeberatan::Menguatkan, alasan).is_ok() {
+        bisa.push(AksiDokumen::DecideKeberatan);
+    }
+    bisa
+}
+
+/// The role a document's reader acts in (the admin reads only).
+pub fn peran_dari(akses: domain::api::Akses) -> Option<Peran> {
+    use domain::api::Akses;
+    match akses {
+        Akses::Pegawai => Some(Peran::Pegawai),
+        Akses::PejabatPenilai => Some(Peran::PejabatPenilai),
+        Akses::AtasanPejabatPenilai => Some(Peran::AtasanPejabatPenilai),
+        Akses::Admin => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::api::{Akses, PegawaiDistribusi, PegawaiRingkas};
+    use domain::distribusi::ModeDistribusi;
+    use domain::rule_set::permenpanrb_6_2022::PredikatOrganisasi;
+
+    fn orang(skp: &str, predikat: Option<Predikat>) -> PegawaiDistribusi {
+        PegawaiDistribusi {
+            pegawai: PegawaiRingkas {
+                id: format!("p-{skp}"),
+                nip: "198811232014022006".into(),
+                nama: skp.into(),
+                jabatan: "Analis".into(),
+            },
+            skp_id: Some(skp.into()),
+            status: None,
+            predikat,
+            predikat_awal: predikat,
+        }
+    }
+
+    fn unit(predikat: &[Option<Predikat>]) -> DistribusiUnit {
+        DistribusiUnit {
+            periode_id: "per".into(),
+            evaluasi: "tahunan".into(),
+            unit_id: "u".into(),
+            predikat_organisasi: Some(PredikatOrganisasi::Baik),
+            mode: ModeDistribusi::Blokir,
+            pegawai: predikat.iter().enumerate().map(|(i, p)| orang(&format!("s{i}"), *p)).collect(),
+            jumlah: JumlahPredikat::default(),
+            batas: Vec::new(),
+            hasil: None,
+            finalisasi: None,
+        }
+    }
+
+    #[test]
+    fn the_counts_take_what_is_typed_in_place_of_what_is_stored() {
+        let u = unit(&[Some(Predikat::Baik), Some(Predikat::Baik), None]);
+        let kosong = jumlah_dengan(&u, &BTreeMap::new());
+        assert_eq!((kosong.baik, kosong.total()), (2, 2), "the unrated one is not counted");
+        let diketik = BTreeMap::from([("s0".to_owned(), Predikat::SangatBaik), ("s2".to_owned(), Predikat::Kurang)]);
+        let j = jumlah_dengan(&u, &diketik);
+        assert_eq!((j.sangat_baik, j.baik, j.kurang, j.total()), (1, 1, 1, 3));
+    }
+
+    #[test]
+    fn the_pattern_names_a_violation_as_soon_as_a_typed_rating_breaks_it() {
+        // Ten pegawai of a "Baik" unit, all rated Sangat Baik: over the cap.
+        let u = unit(&[Some(Predikat::Baik); 10]);
+        let sesuai = periksa_distribusi(&u, &jumlah_dengan(&u, &BTreeMap::new())).expect("predikat organisasi set");
+        let diketik: BTreeMap<String, Predikat> = (0..10).map(|i| (format!("s{i}"), Predikat::SangatBaik)).collect();
+        let langgar = periksa_distribusi(&u, &jumlah_dengan(&u, &diketik)).unwrap();
+        assert!(!langgar.sesuai_pola && !langgar.boleh_ditetapkan, "blocking mode: {langgar:?}");
+        assert!(!langgar.pelanggaran.is_empty());
+        assert_ne!(sesuai.pelanggaran, langgar.pelanggaran);
+        let tanpa = DistribusiUnit { predikat_organisasi: None, ..u };
+        assert!(periksa_distribusi(&tanpa, &JumlahPredikat::default()).is_none());
+    }
+
+    #[test]
+    fn a_sheet_needs_both_ratings_and_a_reason_to_depart_from_the_suggestion() {
+        let saran = domain::rule_set::permenpanrb_6_2022::suggest_rating_hasil_kerja([(
+            domain::rule_set::JenisRhk::Utama,
+            RatingEkspektasi::SesuaiEkspektasi,
+        )]);
+        let mut l = LembarNilai::default();
+        let kolom: Vec<&str> = l.periksa(&saran).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kolom, ["rating_hasil_kerja", "rating_perilaku"]);
+        l.hasil_kerja = Some(RatingEkspektasi::DiatasEkspektasi);
+        l.perilaku = Some(RatingEkspektasi::DiatasEkspektasi);
+        assert!(l.menyimpang(&saran));
+        assert_eq!(l.periksa(&saran).into_iter().map(|(k, _)| k).collect::<Vec<_>>(), ["alasan"]);
+        l.alasan = "Melampaui target dengan inovasi layanan.".into();
+        assert!(l.periksa(&saran).is_empty());
+        assert_eq!(l.predikat(), Some(Predikat::SangatBaik));
+        l.catatan = "x".repeat(MAKS_URAIAN + 1);
+        assert_eq!(l.periksa(&saran).into_iter().map(|(k, _)| k).collect::<Vec<_>>(), ["catatan"]);
+    }
+
+    #[test]
+    fn akses_maps_to_the_documents_roles() {
+        assert_eq!(peran_dari(Akses::Pegawai), Some(Peran::Pegawai));
+        assert_eq!(peran_dari(Akses::Admin), None, "the admin reads only");
+    }
+}

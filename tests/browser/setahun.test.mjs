@@ -1,0 +1,300 @@
+// A whole year of one demo unit (issue 24, point 8), on a tablet-sized
+// window: the plan, realisations and feedback of the year (set up through
+// the API as the earlier issues' own browser tests drive them), then in the
+// browser a periodic evaluation rated subordinate after subordinate with
+// the live distribution, the annual evaluation whose distribution check
+// blocks and then passes, both signatures, one objection replied to and
+// decided, the reports and the final SKP. The server's clock is moved
+// between the stages (`serve --tanggal`, the same database; the browser's
+// clock follows), as the year would pass. The PDFs of the run are kept as
+// artifacts (`artifacts/pdf/`), turned into PNG pages (pdftoppm) and their
+// text checked (pdftotext: names, NIP, predikat, dates in Indonesian).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ROOT, startServer, launchBrowser, watchProblems, login, apiSession, tetapkanSkp, screenshot, NIP, VIEWPORTS,
+} from './lib.mjs';
+
+const TAHUN = 2026;
+const NAMA = { staf2: 'Nur Aisyah', staf3: 'Agus Setiawan' };
+const PDF = join(ROOT, 'artifacts', 'pdf');
+
+let dir;
+let server;
+let browser;
+const skp = {};
+
+/** The server on the shared database, its clock on `tanggal` (WIB). */
+async function padaTanggal(tanggal) {
+  await server?.stop();
+  server = await startServer({ dir, tanggal });
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ekinerja-setahun-'));
+  mkdirSync(PDF, { recursive: true });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A page on a tablet whose clock says `tanggal` (10:00 WIB), signed in as `nip`. */
+async function halaman(nip, tanggal) {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await page.clock.setFixedTime(new Date(`${tanggal}T10:00:00+07:00`));
+  await page.setViewportSize(VIEWPORTS.tablet);
+  const problems = watchProblems(page);
+  await login(page, server.base, nip);
+  return { page, problems };
+}
+
+/** Rates the open sheet: both ratings, a reason when it departs from the suggestion. */
+async function nilaiLembar(page, { hasil, perilaku, alasan = 'Capaian melampaui target dengan inovasi layanan.' }) {
+  const lembar = page.getByTestId('lembar-penilaian');
+  await lembar.waitFor();
+  await lembar.getByTestId('nilai-hasil-kerja').selectOption(hasil);
+  const saran = await lembar.getByTestId('saran-hasil-kerja').getAttribute('data-rating');
+  if (saran && saran !== hasil) await lembar.getByTestId('nilai-alasan').fill(alasan);
+  await lembar.getByTestId('nilai-perilaku-akuntabel').selectOption(perilaku);
+  await lembar.getByTestId('nilai-perilaku').selectOption(perilaku);
+  await lembar.getByTestId('nilai-catatan').fill('Pertahankan capaian.');
+  return lembar;
+}
+
+const item = (page, nama) => page.locator('[data-testid=nilai-item]', { hasText: nama });
+
+async function tungguTersimpan(page, nama) {
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll('[data-testid=nilai-item]')].some((li) => li.textContent.includes(n) && li.dataset.keadaan === 'tersimpan'),
+    nama, { timeout: 20_000 },
+  );
+}
+
+/** Saves every document's PDF of `skpId` as an artifact and checks its text. */
+async function periksaPdf(s, skpId, nama, harus) {
+  const dokumen = await s.get(`/api/v1/skp/${skpId}/dokumen-evaluasi`);
+  for (const d of dokumen) {
+    const res = await fetch(`${server.base}/api/v1/dokumen-evaluasi/${d.id}/pdf`, { headers: { cookie: s.cookie } });
+    assert.equal(res.status, 200, `PDF of ${d.evaluasi}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    const file = join(PDF, `${nama}-${d.evaluasi}-${d.format}.pdf`);
+    writeFileSync(file, bytes);
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, file.replace(/\.pdf$/, '')]);
+    const teks = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    for (const h of harus) assert.match(teks, h, `${file}: ${h}`);
+  }
+  assert.ok(readdirSync(PDF).some((f) => f.startsWith(nama) && f.endsWith('.png')), 'PNG pages made');
+}
+
+test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodic and the annual evaluation, signatures, an objection, final', { timeout: 600_000 }, async () => {
+  // January: the plans are set; the admin sets the organisation's predikat later.
+  await padaTanggal(`${TAHUN}-01-15`);
+  skp.staf2 = await tetapkanSkp(NIP.staf2, NIP.kabid1, server.base, 'Terlaksananya pelatihan teknis');
+  skp.staf3 = await tetapkanSkp(NIP.staf3, NIP.kabid1, server.base, 'Tersusunnya modul pelatihan');
+  const periodeId = skp.staf2.periode_id;
+
+  // Through the year: realisations of the first quarter (in March) and of the year (in December).
+  const realisasi = async (k, evaluasi, nilai) => {
+    const s = await apiSession(server.base, NIP[k]);
+    const { version } = await s.get(`/api/v1/skp/${skp[k].id}`);
+    await s.put(`/api/v1/skp/${skp[k].id}/realisasi`, {
+      version, realisasi: { indikator_id: 'iki-1', evaluasi, nilai, uraian: 'Terlaksana', bukti_dukung: ['https://drive.example/laporan.pdf'] },
+    });
+  };
+  await padaTanggal(`${TAHUN}-03-25`);
+  await realisasi('staf2', { jenis: 'periodik', ke: 1 }, '1');
+  await realisasi('staf3', { jenis: 'periodik', ke: 1 }, '1');
+  const unitId = (await (await apiSession(server.base, NIP.kabid1)).get(`/api/v1/penilai/distribusi?periode_id=${periodeId}&evaluasi=periodik-1`)).unit_id;
+
+  // April: the first quarter has ended. The admin sets the organisation's predikat of the quarter.
+  await padaTanggal(`${TAHUN}-04-06`);
+  const admin = await apiSession(server.base, NIP.admin);
+  await admin.put(`/api/v1/unit/${unitId}/predikat-organisasi`, { periode_id: periodeId, evaluasi: 'periodik-1', predikat: 'istimewa', version: 0 });
+  {
+    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN}-04-06`);
+    await page.getByTestId('menu-penilaian-unit').click();
+    await page.getByTestId('penilaian-unit').waitFor();
+    assert.equal(await page.getByTestId('penilaian-unit').getAttribute('data-evaluasi'), 'periodik-1');
+    assert.equal(await page.getByTestId('predikat-organisasi').textContent(), 'Istimewa');
+    await page.getByTestId('mulai-menilai').click();
+    // One subordinate after the other, without going back to the list.
+    for (let i = 0; i < 2; i += 1) {
+      const lembar = await nilaiLembar(page, { hasil: 'sesuai_ekspektasi', perilaku: 'sesuai_ekspektasi' });
+      assert.equal(await lembar.getByTestId('nilai-predikat').getAttribute('data-predikat'), 'baik');
+      await lembar.getByTestId('simpan-berikutnya').click();
+    }
+    await tungguTersimpan(page, NAMA.staf2);
+    await tungguTersimpan(page, NAMA.staf3);
+    assert.equal(await page.getByTestId('jumlah-baik').textContent(), '2');
+    await screenshot(page, 'setahun-periodik-tablet');
+    await page.getByTestId('finalisasi-unit').click();
+    await page.getByTestId('sudah-final').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+
+  await padaTanggal(`${TAHUN}-12-28`);
+  await realisasi('staf2', { jenis: 'tahunan' }, '4');
+  await realisasi('staf3', { jenis: 'tahunan' }, '4');
+
+  // January of the next year: the annual evaluation, the instansi blocking distributions outside the pattern.
+  await padaTanggal(`${TAHUN + 1}-01-05`);
+  {
+    const admin = await apiSession(server.base, NIP.admin);
+    await admin.put(`/api/v1/org/periode/${periodeId}/pengaturan-penilaian`, { mode_distribusi: 'blokir', version: 0 });
+    await admin.put(`/api/v1/unit/${unitId}/predikat-organisasi`, { periode_id: periodeId, evaluasi: 'tahunan', predikat: 'istimewa', version: 0 });
+  }
+  {
+    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN + 1}-01-05`);
+    await page.goto(server.base + '/nilai');
+    await page.getByTestId('penilaian-unit').waitFor();
+    assert.equal(await page.getByTestId('penilaian-unit').getAttribute('data-evaluasi'), 'tahunan');
+    // Both very good: more than 70 % Sangat Baik in an "Istimewa" unit, named at once, finalising blocked.
+    await item(page, NAMA.staf2).getByTestId('buka-penilaian').click();
+    let lembar = await nilaiLembar(page, { hasil: 'diatas_ekspektasi', perilaku: 'diatas_ekspektasi' });
+    assert.equal(await lembar.getByTestId('nilai-predikat').getAttribute('data-predikat'), 'sangat_baik');
+    await lembar.getByTestId('simpan-berikutnya').click();
+    lembar = await nilaiLembar(page, { hasil: 'diatas_ekspektasi', perilaku: 'diatas_ekspektasi' });
+    assert.equal(await page.getByTestId('jumlah-sangat_baik').textContent(), '2', 'the typed rating counts before it is saved');
+    await page.getByTestId('pelanggaran').waitFor();
+    assert.match(await page.getByTestId('pelanggaran').textContent(), /Sangat Baik/);
+    await lembar.getByTestId('simpan-berikutnya').click();
+    await tungguTersimpan(page, NAMA.staf3);
+    assert.equal(await page.getByTestId('finalisasi-unit').isDisabled(), true);
+    await page.getByTestId('diblokir').waitFor();
+    await screenshot(page, 'setahun-tahunan-diblokir-tablet');
+    // Calibrated: staf3 good; the pattern holds, and the unit is finalised.
+    await item(page, NAMA.staf3).getByTestId('buka-penilaian').click();
+    lembar = await nilaiLembar(page, { hasil: 'sesuai_ekspektasi', perilaku: 'sesuai_ekspektasi' });
+    await page.getByTestId('sesuai-pola').waitFor();
+    await lembar.getByTestId('simpan-berikutnya').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=nilai-item]:nth-child(2)')?.dataset.keadaan === 'tersimpan', null, { timeout: 20_000 });
+    await tungguTersimpan(page, NAMA.staf3);
+    await page.getByTestId('finalisasi-unit').click();
+    await page.getByTestId('sudah-final').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+
+  // The penilai signs and delivers both documents, from the dashboard's tasks.
+  const dokumenOf = async (k) => (await (await apiSession(server.base, NIP.kabid1)).get(`/api/v1/skp/${skp[k].id}/dokumen-evaluasi`)).find((d) => d.evaluasi === 'tahunan');
+  {
+    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN + 1}-01-06`);
+    const tugas = page.getByTestId('tugas-evaluasi');
+    await tugas.waitFor();
+    for (const k of ['staf2', 'staf3']) {
+      const d = await dokumenOf(k);
+      await page.goto(`${server.base}/evaluasi/dokumen/${d.id}`);
+      await page.getByTestId('aksi-sign_by_penilai').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=dokumen-evaluasi]')?.dataset.status === 'ditandatangani_penilai');
+      await page.getByTestId('aksi-deliver').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=dokumen-evaluasi]')?.dataset.status === 'diterima_pegawai');
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+
+  // staf2 signs; staf3 objects.
+  {
+    const { page, problems } = await halaman(NIP.staf2, `${TAHUN + 1}-01-07`);
+    await page.getByTestId('menu-penilaian-saya').click();
+    await page.locator('[data-testid=dokumen-saya][data-evaluasi=tahunan]').getByRole('link').click();
+    await page.getByTestId('dokumen-predikat').waitFor();
+    assert.equal(await page.getByTestId('dokumen-predikat').getAttribute('data-predikat'), 'sangat_baik');
+    await page.getByTestId('aksi-sign_by_pegawai').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=dokumen-evaluasi]')?.dataset.status === 'ditandatangani_pegawai');
+    await screenshot(page, 'setahun-dokumen-pegawai-tablet');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  {
+    const { page, problems } = await halaman(NIP.staf3, `${TAHUN + 1}-01-07`);
+    const d = await dokumenOf('staf3');
+    await page.goto(`${server.base}/evaluasi/dokumen/${d.id}`);
+    await page.getByTestId('alasan-langkah').fill('Capaian modul melebihi target; mohon ditinjau kembali.');
+    await page.getByTestId('aksi-file_keberatan').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=dokumen-evaluasi]')?.dataset.status === 'keberatan');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  // The penilai replies; the atasan penilai decides: changed to very good (D.1.3).
+  {
+    const { page } = await halaman(NIP.kabid1, `${TAHUN + 1}-01-08`);
+    const d = await dokumenOf('staf3');
+    await page.goto(`${server.base}/evaluasi/dokumen/${d.id}`);
+    await page.getByTestId('alasan-langkah').fill('Penilaian mengikuti kalibrasi unit.');
+    await page.getByTestId('aksi-reply_keberatan').click();
+    await page.getByTestId('tanggapan').waitFor();
+    await page.close();
+  }
+  {
+    const { page, problems } = await halaman(NIP.kepala, `${TAHUN + 1}-01-09`);
+    const d = await dokumenOf('staf3');
+    await page.goto(`${server.base}/evaluasi/dokumen/${d.id}`);
+    await page.getByTestId('keputusan-mengubah').check();
+    await page.getByTestId('hk-baru').selectOption('diatas_ekspektasi');
+    await page.getByTestId('pk-baru').selectOption('diatas_ekspektasi');
+    await page.getByTestId('alasan-langkah').fill('Bukti capaian modul meyakinkan.');
+    await page.getByTestId('aksi-decide_keberatan').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=dokumen-evaluasi]')?.dataset.status === 'diputus');
+    assert.equal(await page.getByTestId('dokumen-evaluasi').getAttribute('data-format'), 'D.1.3');
+    assert.equal(await page.getByTestId('dokumen-predikat').getAttribute('data-predikat'), 'sangat_baik');
+    await screenshot(page, 'setahun-keberatan-diputus-tablet');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+
+  // February: the objection window closed; the documents are reported and the SKPs are final.
+  await padaTanggal(`${TAHUN + 1}-02-10`);
+  for (const [k, nip] of [['staf2', NIP.kabid1], ['staf3', NIP.kepala]]) {
+    const { page, problems } = await halaman(nip, `${TAHUN + 1}-02-10`);
+    const d = await dokumenOf(k);
+    await page.goto(`${server.base}/evaluasi/dokumen/${d.id}`);
+    await page.getByTestId('aksi-report').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=dokumen-evaluasi]')?.dataset.status === 'dilaporkan');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  for (const k of ['staf2', 'staf3']) {
+    const s = await apiSession(server.base, NIP[k]);
+    assert.equal((await s.get(`/api/v1/skp/${skp[k].id}`)).status, 'final', k);
+  }
+
+  // The PDFs of the run, kept and read.
+  const kabid1 = await apiSession(server.base, NIP.kabid1);
+  await periksaPdf(kabid1, skp.staf2.id, 'staf2', [new RegExp(NAMA.staf2), new RegExp(NIP.staf2), /Sangat Baik/, /Januari 2027/]);
+  await periksaPdf(kabid1, skp.staf3.id, 'staf3', [new RegExp(NAMA.staf3), new RegExp(NIP.staf3), /Sangat Baik/, /Januari 2027/, /[Kk]eberatan/]);
+});
+
+test('the demo starts at the signing stage: the unit rated and finalised, a document to sign and download', { timeout: 120_000 }, async () => {
+  const demo = await startServer({ kegiatan: true, tahap: 'tanda-tangan' });
+  try {
+    assert.match(demo.output(), /clock is moved/, 'the server says its clock is moved');
+    const budi = await apiSession(demo.base, NIP.kabid2);
+    const [periode] = await budi.get('/api/v1/org/periode');
+    const antrian = await budi.get(`/api/v1/antrian-evaluasi?periode_id=${periode.id}`);
+    const tanda = antrian.sebagai_penilai.filter((t) => t.tugas === 'tandatangani');
+    assert.equal(tanda.length, 3, JSON.stringify(antrian.sebagai_penilai));
+    const d = await budi.get(`/api/v1/dokumen-evaluasi/${tanda[0].dokumen_id}`);
+    assert.equal(d.status, 'dibuat');
+    const signed = await budi.post(`/api/v1/dokumen-evaluasi/${d.id}/sign_by_penilai`, { version: d.version });
+    assert.match(signed.sha256_pdf ?? '', /^[0-9a-f]{64}$/, 'the signed PDF has its hash recorded');
+    const res = await fetch(`${demo.base}/api/v1/dokumen-evaluasi/${d.id}/pdf`, { headers: { cookie: budi.cookie } });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    assert.equal(res.status, 200);
+    const hash = (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
+    assert.equal(hash, signed.sha256_pdf, 'the PDF downloaded is the one signed');
+  } finally {
+    await demo.stop();
+  }
+});
