@@ -388,4 +388,8 @@ pub struct AntrianEvaluasi {
     pub sebagai_atasan: Vec<TugasEvaluasi>,
     /// As pegawai: one's own documents to sign, or object to.
     pub sebagai_pegawai: Vec<TugasEvaluasi>,
+    /// As the instansi admin: objections on documents without an atasan
+    /// pejabat penilai, which the admin decides (empty for anyone else).
+    #[serde(default)]
+    pub sebagai_admin: Vec<TugasEvaluasi>,
 }

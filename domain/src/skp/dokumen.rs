@@ -357,29 +357,23 @@ impl DokumenEvaluasi {
 
     /// Every deadline that applies so far, with when it was met.
     pub fn tenggat(&self, kalender: &Kalender) -> Vec<Tenggat> {
-        let mut hasil = Vec::new();
-        let mut tambah = |jenis, batas, selesai_pada| hasil.push(Tenggat { jenis, batas, selesai_pada });
-        if !self.diambil_alih {
-            let selesai = self.ditandatangani_pada;
-            tambah(JenisTenggat::PenandatangananPenilai, self.batas_penilai(kalender), selesai);
-        }
-        if let Some(ttd) = self.ditandatangani_pada {
-            let n = if self.diambil_alih { batas::PENYAMPAIAN_ATASAN } else { batas::PENYAMPAIAN };
-            tambah(JenisTenggat::Penyampaian, kalender.tambah_hari_kerja(ttd, n), self.diterima_pada);
-        }
-        if let Some(b) = self.batas_tanda_tangan_pegawai(kalender) {
-            tambah(JenisTenggat::PenandatangananPegawai, b, self.ditandatangani_pegawai_pada);
-        }
-        if let Some(k) = &self.keberatan {
-            if let Some(b) = self.batas_keberatan(kalender) {
-                tambah(JenisTenggat::Keberatan, b, Some(k.diajukan_pada));
-            }
-            let b = kalender.tambah_hari_kerja(k.diajukan_pada, batas::KEPUTUSAN_KEBERATAN);
-            tambah(JenisTenggat::KeputusanKeberatan, b, k.diputus_pada);
-        }
-        let pelaporan = kalender.tambah_hari_kerja(self.akhir_periode, batas::PELAPORAN);
-        tambah(JenisTenggat::Pelaporan, pelaporan, self.dilaporkan_pada);
-        hasil
+        let keberatan = self.keberatan.as_ref();
+        [
+            // The atasan who took over had no deadline of the penilai's.
+            (JenisTenggat::PenandatangananPenilai, !self.diambil_alih, self.ditandatangani_pada),
+            (JenisTenggat::Penyampaian, true, self.diterima_pada),
+            (JenisTenggat::PenandatangananPegawai, true, self.ditandatangani_pegawai_pada),
+            // Shown once used: the window itself is the pegawai's choice.
+            (JenisTenggat::Keberatan, keberatan.is_some(), keberatan.map(|k| k.diajukan_pada)),
+            (JenisTenggat::KeputusanKeberatan, true, keberatan.and_then(|k| k.diputus_pada)),
+            (JenisTenggat::Pelaporan, true, self.dilaporkan_pada),
+        ]
+        .into_iter()
+        .filter(|(_, berlaku, _)| *berlaku)
+        .filter_map(|(jenis, _, selesai_pada)| {
+            Some(Tenggat { jenis, batas: self.batas(jenis, kalender)?, selesai_pada })
+        })
+        .collect()
     }
 
     fn status_harus(&self, aksi: AksiDokumen, boleh: &[StatusDokumen]) -> Result<(), DokumenError> {
@@ -411,33 +405,152 @@ impl DokumenEvaluasi {
         .unwrap_or(self.dibuat_pada)
     }
 
-    fn tidak_mundur(&self, tanggal: Tanggal) -> Result<(), DokumenError> {
-        let sebelumnya = self.langkah_terakhir();
-        if tanggal < sebelumnya { Err(DokumenError::DateBeforePreviousStep { tanggal, sebelumnya }) } else { Ok(()) }
-    }
-
     /// The signer of the current path.
     fn penanda_tangan(&self) -> Peran {
         if self.diambil_alih { Peran::AtasanPejabatPenilai } else { Peran::PejabatPenilai }
     }
 
+    /// The last day the signer may deliver, once signed: 14 working days
+    /// after the penilai's signature, 7 after the atasan's (take-over).
+    pub fn batas_penyampaian(&self, kalender: &Kalender) -> Option<Tanggal> {
+        let n = if self.diambil_alih { batas::PENYAMPAIAN_ATASAN } else { batas::PENYAMPAIAN };
+        self.ditandatangani_pada.map(|t| kalender.tambah_hari_kerja(t, n))
+    }
+
+    /// The last day for the atasan to decide a filed objection.
+    pub fn batas_keputusan_keberatan(&self, kalender: &Kalender) -> Option<Tanggal> {
+        self.keberatan.as_ref().map(|k| kalender.tambah_hari_kerja(k.diajukan_pada, batas::KEPUTUSAN_KEBERATAN))
+    }
+
+    /// The deadline of one kind, once it applies (`None` before: an
+    /// objection's deadlines only once received or filed).
+    pub fn batas(&self, jenis: JenisTenggat, kalender: &Kalender) -> Option<Tanggal> {
+        match jenis {
+            JenisTenggat::PenandatangananPenilai => Some(self.batas_penilai(kalender)),
+            JenisTenggat::Penyampaian => self.batas_penyampaian(kalender),
+            JenisTenggat::PenandatangananPegawai => self.batas_tanda_tangan_pegawai(kalender),
+            JenisTenggat::Keberatan => self.batas_keberatan(kalender),
+            JenisTenggat::KeputusanKeberatan => self.batas_keputusan_keberatan(kalender),
+            JenisTenggat::Pelaporan => Some(kalender.tambah_hari_kerja(self.akhir_periode, batas::PELAPORAN)),
+        }
+    }
+
+    /// The deadline a step is due by, as the queues show it beside the
+    /// step (a take-over follows the penilai's missed deadline: to sign,
+    /// or, signed, to deliver).
+    pub fn tenggat_langkah(&self, aksi: AksiDokumen) -> JenisTenggat {
+        match aksi {
+            AksiDokumen::SignByPenilai => JenisTenggat::PenandatangananPenilai,
+            AksiDokumen::TakeOver if self.status == StatusDokumen::Dibuat => JenisTenggat::PenandatangananPenilai,
+            AksiDokumen::TakeOver | AksiDokumen::Deliver => JenisTenggat::Penyampaian,
+            AksiDokumen::SignByPegawai => JenisTenggat::PenandatangananPegawai,
+            AksiDokumen::FileKeberatan => JenisTenggat::Keberatan,
+            AksiDokumen::ReplyKeberatan | AksiDokumen::DecideKeberatan => JenisTenggat::KeputusanKeberatan,
+            AksiDokumen::Report => JenisTenggat::Pelaporan,
+        }
+    }
+
+    /// Whether `oleh` may take `aksi` on `tanggal` as the document stands:
+    /// the status, the role, the order of dates and the deadlines, in one
+    /// place. Every transition asks it first, and so does every queue (a
+    /// step is listed only when it can be taken now), so the two never
+    /// disagree. What it does not check is the step's own input (a reason,
+    /// the new evaluation).
+    pub fn bisa(
+        &self,
+        aksi: AksiDokumen,
+        oleh: Peran,
+        tanggal: Tanggal,
+        kalender: &Kalender,
+    ) -> Result<(), DokumenError> {
+        use StatusDokumen as S;
+        let (status, peran): (&[StatusDokumen], Peran) = match aksi {
+            AksiDokumen::SignByPenilai => (&[S::Dibuat], Peran::PejabatPenilai),
+            // Also once signed but not delivered in time: the penilai is late either way.
+            AksiDokumen::TakeOver => (&[S::Dibuat, S::DitandatanganiPenilai], Peran::AtasanPejabatPenilai),
+            AksiDokumen::Deliver => (&[S::DitandatanganiPenilai, S::DiambilAlih], self.penanda_tangan()),
+            AksiDokumen::SignByPegawai => (&[S::DiterimaPegawai], Peran::Pegawai),
+            AksiDokumen::FileKeberatan => (&[S::DiterimaPegawai, S::DitandatanganiPegawai], Peran::Pegawai),
+            AksiDokumen::ReplyKeberatan => (&[S::Keberatan], Peran::PejabatPenilai),
+            AksiDokumen::DecideKeberatan => (&[S::Keberatan], Peran::AtasanPejabatPenilai),
+            // The signer of the current path reports; after an objection, the atasan.
+            AksiDokumen::Report => (
+                &[S::DiterimaPegawai, S::DitandatanganiPegawai, S::Diputus],
+                if self.status == S::Diputus { Peran::AtasanPejabatPenilai } else { self.penanda_tangan() },
+            ),
+        };
+        self.status_harus(aksi, status)?;
+        DokumenEvaluasi::peran(oleh, aksi, peran)?;
+        if aksi == AksiDokumen::FileKeberatan && self.diambil_alih {
+            return Err(DokumenError::ObjectionNotAllowed);
+        }
+        let sebelumnya = self.langkah_terakhir();
+        if tanggal < sebelumnya {
+            return Err(DokumenError::DateBeforePreviousStep { tanggal, sebelumnya });
+        }
+        let batas = |jenis| self.batas(jenis, kalender);
+        match aksi {
+            AksiDokumen::SignByPenilai => {
+                let batas = self.batas_penilai(kalender);
+                if tanggal > batas {
+                    return Err(DokumenError::DeadlinePassed { batas });
+                }
+            }
+            AksiDokumen::TakeOver => {
+                if let Some(batas) = batas(self.tenggat_langkah(aksi))
+                    && tanggal <= batas
+                {
+                    return Err(DokumenError::NotYetOverdue { batas });
+                }
+            }
+            // The penilai delivers within 14 working days of signing; after
+            // that the atasan takes over. The atasan's own late delivery is
+            // marked overdue, never refused: nobody else could deliver.
+            AksiDokumen::Deliver if !self.diambil_alih => {
+                if let Some(batas) = batas(JenisTenggat::Penyampaian)
+                    && tanggal > batas
+                {
+                    return Err(DokumenError::DeadlinePassed { batas });
+                }
+            }
+            AksiDokumen::FileKeberatan => {
+                if let Some(batas) = batas(JenisTenggat::Keberatan)
+                    && tanggal > batas
+                {
+                    return Err(DokumenError::ObjectionTooLate { batas });
+                }
+            }
+            AksiDokumen::Report if self.status == S::DiterimaPegawai => {
+                if let Some(batas) = batas(JenisTenggat::PenandatangananPegawai)
+                    && tanggal <= batas
+                {
+                    return Err(DokumenError::AwaitingPegawai { batas });
+                }
+            }
+            // Signing does not give up the right to object: a report at once would take it away.
+            AksiDokumen::Report if self.status == S::DitandatanganiPegawai && !self.diambil_alih => {
+                if let Some(batas) = batas(JenisTenggat::Keberatan)
+                    && tanggal <= batas
+                {
+                    return Err(DokumenError::ObjectionWindowOpen { batas });
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     /// The pejabat penilai signs, within 14 working days after the period.
     pub fn sign_by_penilai(&mut self, oleh: Peran, tanggal: Tanggal, kalender: &Kalender) -> Result<(), DokumenError> {
-        let aksi = AksiDokumen::SignByPenilai;
-        self.status_harus(aksi, &[StatusDokumen::Dibuat])?;
-        DokumenEvaluasi::peran(oleh, aksi, Peran::PejabatPenilai)?;
-        self.tidak_mundur(tanggal)?;
-        let batas = self.batas_penilai(kalender);
-        if tanggal > batas {
-            return Err(DokumenError::DeadlinePassed { batas });
-        }
+        self.bisa(AksiDokumen::SignByPenilai, oleh, tanggal, kalender)?;
         self.ditandatangani_pada = Some(tanggal);
         self.status = StatusDokumen::DitandatanganiPenilai;
         Ok(())
     }
 
     /// The atasan pejabat penilai evaluates and signs in the penilai's place
-    /// once the penilai's deadline has passed. The result is final.
+    /// once the penilai's deadline has passed (to sign, or, signed, to
+    /// deliver). The result is final.
     pub fn take_over(
         &mut self,
         oleh: Peran,
@@ -445,14 +558,7 @@ impl DokumenEvaluasi {
         kalender: &Kalender,
         penilaian: Penilaian,
     ) -> Result<(), DokumenError> {
-        let aksi = AksiDokumen::TakeOver;
-        self.status_harus(aksi, &[StatusDokumen::Dibuat])?;
-        DokumenEvaluasi::peran(oleh, aksi, Peran::AtasanPejabatPenilai)?;
-        self.tidak_mundur(tanggal)?;
-        let batas = self.batas_penilai(kalender);
-        if tanggal <= batas {
-            return Err(DokumenError::NotYetOverdue { batas });
-        }
+        self.bisa(AksiDokumen::TakeOver, oleh, tanggal, kalender)?;
         self.evaluasi_sama(&penilaian)?;
         self.penilaian = penilaian;
         self.diambil_alih = true;
@@ -469,12 +575,10 @@ impl DokumenEvaluasi {
         }
     }
 
-    /// The signer delivers the document; `tanggal` is the day the pegawai receives it.
-    pub fn deliver(&mut self, oleh: Peran, tanggal: Tanggal) -> Result<(), DokumenError> {
-        let aksi = AksiDokumen::Deliver;
-        self.status_harus(aksi, &[StatusDokumen::DitandatanganiPenilai, StatusDokumen::DiambilAlih])?;
-        DokumenEvaluasi::peran(oleh, aksi, self.penanda_tangan())?;
-        self.tidak_mundur(tanggal)?;
+    /// The signer delivers the document; `tanggal` is the day the pegawai
+    /// receives it. The penilai within 14 working days of signing.
+    pub fn deliver(&mut self, oleh: Peran, tanggal: Tanggal, kalender: &Kalender) -> Result<(), DokumenError> {
+        self.bisa(AksiDokumen::Deliver, oleh, tanggal, kalender)?;
         self.diterima_pada = Some(tanggal);
         self.status = StatusDokumen::DiterimaPegawai;
         Ok(())
@@ -482,11 +586,8 @@ impl DokumenEvaluasi {
 
     /// The pegawai signs and returns the document. Signing acknowledges
     /// receipt; an objection may still follow within its deadline.
-    pub fn sign_by_pegawai(&mut self, oleh: Peran, tanggal: Tanggal) -> Result<(), DokumenError> {
-        let aksi = AksiDokumen::SignByPegawai;
-        self.status_harus(aksi, &[StatusDokumen::DiterimaPegawai])?;
-        DokumenEvaluasi::peran(oleh, aksi, Peran::Pegawai)?;
-        self.tidak_mundur(tanggal)?;
+    pub fn sign_by_pegawai(&mut self, oleh: Peran, tanggal: Tanggal, kalender: &Kalender) -> Result<(), DokumenError> {
+        self.bisa(AksiDokumen::SignByPegawai, oleh, tanggal, kalender)?;
         self.ditandatangani_pegawai_pada = Some(tanggal);
         self.status = StatusDokumen::DitandatanganiPegawai;
         Ok(())
@@ -501,18 +602,7 @@ impl DokumenEvaluasi {
         kalender: &Kalender,
         alasan: &str,
     ) -> Result<(), DokumenError> {
-        let aksi = AksiDokumen::FileKeberatan;
-        self.status_harus(aksi, &[StatusDokumen::DiterimaPegawai, StatusDokumen::DitandatanganiPegawai])?;
-        DokumenEvaluasi::peran(oleh, aksi, Peran::Pegawai)?;
-        if self.diambil_alih {
-            return Err(DokumenError::ObjectionNotAllowed);
-        }
-        self.tidak_mundur(tanggal)?;
-        if let Some(batas) = self.batas_keberatan(kalender)
-            && tanggal > batas
-        {
-            return Err(DokumenError::ObjectionTooLate { batas });
-        }
+        self.bisa(AksiDokumen::FileKeberatan, oleh, tanggal, kalender)?;
         let alasan = alasan.trim();
         if alasan.is_empty() {
             return Err(DokumenError::ReasonRequired);
@@ -533,11 +623,14 @@ impl DokumenEvaluasi {
     /// The pejabat penilai replies to a pending objection (the atasan "asks
     /// both sides for explanations", RULES.md §3.4); a later reply replaces
     /// the earlier one. The status stays `keberatan`.
-    pub fn reply_keberatan(&mut self, oleh: Peran, tanggal: Tanggal, tanggapan: &str) -> Result<(), DokumenError> {
-        let aksi = AksiDokumen::ReplyKeberatan;
-        self.status_harus(aksi, &[StatusDokumen::Keberatan])?;
-        DokumenEvaluasi::peran(oleh, aksi, Peran::PejabatPenilai)?;
-        self.tidak_mundur(tanggal)?;
+    pub fn reply_keberatan(
+        &mut self,
+        oleh: Peran,
+        tanggal: Tanggal,
+        kalender: &Kalender,
+        tanggapan: &str,
+    ) -> Result<(), DokumenError> {
+        self.bisa(AksiDokumen::ReplyKeberatan, oleh, tanggal, kalender)?;
         let tanggapan = tanggapan.trim();
         if tanggapan.is_empty() {
             return Err(DokumenError::ReasonRequired);
@@ -556,13 +649,11 @@ impl DokumenEvaluasi {
         &mut self,
         oleh: Peran,
         tanggal: Tanggal,
+        kalender: &Kalender,
         keputusan: KeputusanKeberatan,
         pertimbangan: &str,
     ) -> Result<(), DokumenError> {
-        let aksi = AksiDokumen::DecideKeberatan;
-        self.status_harus(aksi, &[StatusDokumen::Keberatan])?;
-        DokumenEvaluasi::peran(oleh, aksi, Peran::AtasanPejabatPenilai)?;
-        self.tidak_mundur(tanggal)?;
+        self.bisa(AksiDokumen::DecideKeberatan, oleh, tanggal, kalender)?;
         let pertimbangan = pertimbangan.trim();
         if pertimbangan.is_empty() {
             return Err(DokumenError::ReasonRequired);
@@ -585,33 +676,10 @@ impl DokumenEvaluasi {
     }
 
     /// Reports the document to the PyB: after the pegawai signed and their
-    /// 14 working days to object passed (signing does not give up the right
-    /// to object: a report at once would take it away), after an objection
-    /// was decided, or once the pegawai's signing deadline passed unsigned.
-    /// The signer of the current path reports; after an objection, the atasan.
+    /// 14 working days to object passed, after an objection was decided, or
+    /// once the pegawai's signing deadline passed unsigned ([`Self::bisa`]).
     pub fn report(&mut self, oleh: Peran, tanggal: Tanggal, kalender: &Kalender) -> Result<(), DokumenError> {
-        let aksi = AksiDokumen::Report;
-        self.status_harus(
-            aksi,
-            &[StatusDokumen::DiterimaPegawai, StatusDokumen::DitandatanganiPegawai, StatusDokumen::Diputus],
-        )?;
-        let pelapor =
-            if self.status == StatusDokumen::Diputus { Peran::AtasanPejabatPenilai } else { self.penanda_tangan() };
-        DokumenEvaluasi::peran(oleh, aksi, pelapor)?;
-        self.tidak_mundur(tanggal)?;
-        if self.status == StatusDokumen::DiterimaPegawai
-            && let Some(batas) = self.batas_tanda_tangan_pegawai(kalender)
-            && tanggal <= batas
-        {
-            return Err(DokumenError::AwaitingPegawai { batas });
-        }
-        if self.status == StatusDokumen::DitandatanganiPegawai
-            && !self.diambil_alih
-            && let Some(batas) = self.batas_keberatan(kalender)
-            && tanggal <= batas
-        {
-            return Err(DokumenError::ObjectionWindowOpen { batas });
-        }
+        self.bisa(AksiDokumen::Report, oleh, tanggal, kalender)?;
         self.dilaporkan_pada = Some(tanggal);
         self.status = StatusDokumen::Dilaporkan;
         Ok(())

@@ -241,6 +241,8 @@ pub enum SkpError {
     NotEvaluated { evaluasi: PeriodeEvaluasi },
     #[error("the atasan may take over only after {batas}")]
     BeforeDeadline { batas: Tanggal },
+    #[error("evaluation {evaluasi} can be rated only after it ends on {akhir}")]
+    EvaluationNotOver { evaluasi: PeriodeEvaluasi, akhir: Tanggal },
 }
 
 impl SkpError {
@@ -260,6 +262,7 @@ impl SkpError {
             SkpError::AlreadyEvaluated { .. } => "already_evaluated",
             SkpError::NotEvaluated { .. } => "not_evaluated",
             SkpError::BeforeDeadline { .. } => "before_deadline",
+            SkpError::EvaluationNotOver { .. } => "evaluasi_belum_berakhir",
         }
     }
 
@@ -319,6 +322,16 @@ impl SkpError {
                     "The rater's superior may take over only after the SKP deadline ({}); until then the rater \
                      decides.",
                     crate::periode::tanggal_panjang(*batas).en
+                ),
+            ),
+            SkpError::EvaluationNotOver { evaluasi, akhir } => Teks::new(
+                format!(
+                    "Evaluasi {evaluasi} baru dapat dinilai setelah periodenya berakhir ({}).",
+                    crate::periode::tanggal_panjang(*akhir).id
+                ),
+                format!(
+                    "Evaluation {evaluasi} can be rated only after its period ends ({}).",
+                    crate::periode::tanggal_panjang(*akhir).en
                 ),
             ),
         }
@@ -1000,7 +1013,7 @@ impl Skp {
         let aksi = AksiSkp::RecordEvaluation;
         self.status_harus(aksi, &[StatusSkp::Ditetapkan, StatusSkp::Dinilai])?;
         Skp::peran(oleh, aksi, &[Peran::PejabatPenilai, Peran::AtasanPejabatPenilai])?;
-        self.periksa_penilaian(periode, &penilaian)?;
+        self.periksa_penilaian(periode, tanggal, &penilaian)?;
         let evaluasi = penilaian.evaluasi();
         if self.penilaian_untuk(evaluasi).is_some() {
             return Err(SkpError::AlreadyEvaluated { evaluasi });
@@ -1030,7 +1043,7 @@ impl Skp {
         let aksi = AksiSkp::RecordEvaluation;
         self.status_harus(aksi, &[StatusSkp::Dinilai, StatusSkp::DinilaiTahunan])?;
         Skp::peran(oleh, aksi, &[Peran::PejabatPenilai])?;
-        self.periksa_penilaian(periode, &penilaian)?;
+        self.periksa_penilaian(periode, tanggal, &penilaian)?;
         let evaluasi = penilaian.evaluasi();
         let Some(lama) = self.penilaian.iter_mut().find(|p| p.evaluasi() == evaluasi) else {
             return Err(SkpError::NotEvaluated { evaluasi });
@@ -1040,12 +1053,19 @@ impl Skp {
         Ok(())
     }
 
-    fn periksa_penilaian(&self, periode: &Periode, penilaian: &Penilaian) -> Result<(), SkpError> {
+    /// The period and evaluation are the SKP's, the evaluated stretch has
+    /// ended by `tanggal` (work is rated once it is done: Lampiran Bab IV),
+    /// and every rated RHK is in the plan.
+    fn periksa_penilaian(&self, periode: &Periode, tanggal: Tanggal, penilaian: &Penilaian) -> Result<(), SkpError> {
         if periode.id() != &self.periode {
             return Err(SkpError::WrongPeriode { periode: periode.id().clone() });
         }
-        if !periode.memuat(penilaian.evaluasi()) {
-            return Err(SkpError::UnknownEvaluasi { evaluasi: penilaian.evaluasi() });
+        let evaluasi = penilaian.evaluasi();
+        let Some(akhir) = periode.akhir_evaluasi(evaluasi).filter(|_| periode.memuat(evaluasi)) else {
+            return Err(SkpError::UnknownEvaluasi { evaluasi });
+        };
+        if tanggal <= akhir {
+            return Err(SkpError::EvaluationNotOver { evaluasi, akhir });
         }
         if let Some(id) = penilaian.rating_rhk().keys().find(|id| self.rencana.rhk_by_id(id).is_none()) {
             return Err(SkpError::UnknownRhk { id: id.clone() });
@@ -1065,7 +1085,7 @@ impl Skp {
         let aksi = AksiSkp::ReplaceEvaluation;
         self.status_harus(aksi, &[StatusSkp::Dinilai, StatusSkp::DinilaiTahunan, StatusSkp::Revisi])?;
         Skp::peran(oleh, aksi, &[Peran::AtasanPejabatPenilai])?;
-        self.periksa_penilaian(periode, &penilaian)?;
+        self.periksa_penilaian(periode, tanggal, &penilaian)?;
         let evaluasi = penilaian.evaluasi();
         let Some(lama) = self.penilaian.iter_mut().find(|p| p.evaluasi() == evaluasi) else {
             return Err(SkpError::NotEvaluated { evaluasi });

@@ -1,4 +1,6 @@
-use super::dokumen::{DokumenError, DokumenEvaluasi, JenisTenggat, KeputusanKeberatan, StatusDokumen};
+use super::dokumen::{
+    self, AksiDokumen, DokumenError, DokumenEvaluasi, JenisTenggat, KeputusanKeberatan, StatusDokumen,
+};
 use super::preview::{self, SkpPreview};
 use super::umpan_balik::KelompokPenilai;
 use super::*;
@@ -464,7 +466,7 @@ fn an_objection_decision_can_replace_a_recorded_evaluation() {
     baru.evaluasi = PeriodeEvaluasi::Periodik { ke: 2 };
     let tw2 = baru.validate(skp.rencana()).unwrap();
     assert_eq!(
-        skp.replace_evaluation(Peran::AtasanPejabatPenilai, tgl("2025-05-01"), &p, tw2),
+        skp.replace_evaluation(Peran::AtasanPejabatPenilai, tgl("2025-07-01"), &p, tw2),
         Err(SkpError::NotEvaluated { evaluasi: PeriodeEvaluasi::Periodik { ke: 2 } })
     );
 }
@@ -833,9 +835,9 @@ fn the_normal_path_runs_from_signature_to_report() {
     let mut d = dokumen();
     d.sign_by_penilai(Peran::PejabatPenilai, tgl("2025-04-14"), &k).unwrap();
     assert_eq!(d.status(), StatusDokumen::DitandatanganiPenilai);
-    d.deliver(Peran::PejabatPenilai, tgl("2025-04-15")).unwrap();
+    d.deliver(Peran::PejabatPenilai, tgl("2025-04-15"), &Kalender::nasional()).unwrap();
     assert_eq!(d.status(), StatusDokumen::DiterimaPegawai);
-    d.sign_by_pegawai(Peran::Pegawai, tgl("2025-04-16")).unwrap();
+    d.sign_by_pegawai(Peran::Pegawai, tgl("2025-04-16"), &Kalender::nasional()).unwrap();
     assert_eq!(d.status(), StatusDokumen::DitandatanganiPegawai);
     // Signed, the pegawai may still object for 14 working days from receipt
     // (15 Apr; 18 Apr and 1 May are off): no report before that.
@@ -855,8 +857,8 @@ fn an_objection_within_fourteen_working_days_is_decided_by_the_atasan() {
     for mengubah in [false, true] {
         let mut d = dokumen();
         d.sign_by_penilai(Peran::PejabatPenilai, tgl("2025-04-14"), &k).unwrap();
-        d.deliver(Peran::PejabatPenilai, tgl("2025-04-15")).unwrap();
-        d.sign_by_pegawai(Peran::Pegawai, tgl("2025-04-16")).unwrap();
+        d.deliver(Peran::PejabatPenilai, tgl("2025-04-15"), &Kalender::nasional()).unwrap();
+        d.sign_by_pegawai(Peran::Pegawai, tgl("2025-04-16"), &Kalender::nasional()).unwrap();
         // 14 working days after 15 Apr (18 Apr Wafat Yesus Kristus and 1 May off): 7 May.
         assert_eq!(d.batas_keberatan(&k), Some(tgl("2025-05-07")));
         d.file_keberatan(Peran::Pegawai, tgl("2025-05-07"), &k, "Kontribusi belum dipertimbangkan").unwrap();
@@ -879,7 +881,14 @@ fn an_objection_within_fourteen_working_days_is_decided_by_the_atasan() {
         } else {
             KeputusanKeberatan::Menguatkan
         };
-        d.decide_keberatan(Peran::AtasanPejabatPenilai, tgl("2025-05-09"), keputusan, "Setelah klarifikasi").unwrap();
+        d.decide_keberatan(
+            Peran::AtasanPejabatPenilai,
+            tgl("2025-05-09"),
+            &Kalender::nasional(),
+            keputusan,
+            "Setelah klarifikasi",
+        )
+        .unwrap();
         assert_eq!(d.status(), StatusDokumen::Diputus);
         assert_eq!(d.penilaian_awal().is_some(), mengubah);
         let expected = if mengubah { Predikat::SangatBaik } else { Predikat::Baik };
@@ -909,8 +918,11 @@ fn the_atasan_takes_over_only_after_the_penilai_deadline_and_the_result_is_final
     d.take_over(Peran::AtasanPejabatPenilai, tgl("2025-04-29"), &k, penilaian(&skp, TW1)).unwrap();
     assert_eq!(d.status(), StatusDokumen::DiambilAlih);
     assert!(d.diambil_alih());
-    assert_eq!(d.deliver(Peran::PejabatPenilai, tgl("2025-04-30")).map_err(|e| e.kode()), Err("not_allowed"));
-    d.deliver(Peran::AtasanPejabatPenilai, tgl("2025-04-30")).unwrap();
+    assert_eq!(
+        d.deliver(Peran::PejabatPenilai, tgl("2025-04-30"), &Kalender::nasional()).map_err(|e| e.kode()),
+        Err("not_allowed")
+    );
+    d.deliver(Peran::AtasanPejabatPenilai, tgl("2025-04-30"), &Kalender::nasional()).unwrap();
     // On this path the pegawai has 7 working days: 2, 5, 6, 7, 8, 9, 14 May.
     assert_eq!(d.batas_tanda_tangan_pegawai(&k), Some(tgl("2025-05-14")));
     assert_eq!(
@@ -934,7 +946,7 @@ fn illegal_document_steps_are_refused_and_change_nothing() {
     let diterima = || {
         let mut d = dokumen();
         d.sign_by_penilai(Peran::PejabatPenilai, tgl("2025-04-14"), &Kalender::nasional()).unwrap();
-        d.deliver(Peran::PejabatPenilai, tgl("2025-04-15")).unwrap();
+        d.deliver(Peran::PejabatPenilai, tgl("2025-04-15"), &Kalender::nasional()).unwrap();
         d
     };
     let k2 = k.clone();
@@ -945,13 +957,13 @@ fn illegal_document_steps_are_refused_and_change_nothing() {
         (
             "deliver unsigned",
             dokumen(),
-            Box::new(|d| d.deliver(Peran::PejabatPenilai, tgl("2025-04-15"))),
+            Box::new(|d| d.deliver(Peran::PejabatPenilai, tgl("2025-04-15"), &Kalender::nasional())),
             "invalid_transition",
         ),
         (
             "pegawai signs unsigned",
             dokumen(),
-            Box::new(|d| d.sign_by_pegawai(Peran::Pegawai, tgl("2025-04-15"))),
+            Box::new(|d| d.sign_by_pegawai(Peran::Pegawai, tgl("2025-04-15"), &Kalender::nasional())),
             "invalid_transition",
         ),
         (
@@ -982,14 +994,20 @@ fn illegal_document_steps_are_refused_and_change_nothing() {
             "decide without objection",
             diterima(),
             Box::new(|d| {
-                d.decide_keberatan(Peran::AtasanPejabatPenilai, tgl("2025-04-16"), KeputusanKeberatan::Menguatkan, "x")
+                d.decide_keberatan(
+                    Peran::AtasanPejabatPenilai,
+                    tgl("2025-04-16"),
+                    &Kalender::nasional(),
+                    KeputusanKeberatan::Menguatkan,
+                    "x",
+                )
             }),
             "invalid_transition",
         ),
         (
             "sign before receipt date",
             diterima(),
-            Box::new(|d| d.sign_by_pegawai(Peran::Pegawai, tgl("2025-04-14"))),
+            Box::new(|d| d.sign_by_pegawai(Peran::Pegawai, tgl("2025-04-14"), &Kalender::nasional())),
             "date_before_previous_step",
         ),
         (
@@ -1067,7 +1085,7 @@ fn a_recorded_evaluation_is_recalibrated_by_the_penilai_only_keeping_the_status(
     baru.evaluasi = PeriodeEvaluasi::Tahunan;
     let tahunan = baru.validate(skp.rencana()).unwrap();
     assert!(matches!(
-        skp.recalibrate_evaluation(Peran::PejabatPenilai, tgl("2025-04-12"), &periode(), tahunan),
+        skp.recalibrate_evaluation(Peran::PejabatPenilai, tgl("2026-01-05"), &periode(), tahunan),
         Err(SkpError::NotEvaluated { .. })
     ));
     // Nothing to recalibrate before an evaluation, nor once final.
@@ -1083,23 +1101,29 @@ fn the_penilai_replies_to_a_pending_objection_only() {
     let k = Kalender::nasional();
     let mut d = dokumen();
     d.sign_by_penilai(Peran::PejabatPenilai, tgl("2025-04-14"), &k).unwrap();
-    d.deliver(Peran::PejabatPenilai, tgl("2025-04-15")).unwrap();
+    d.deliver(Peran::PejabatPenilai, tgl("2025-04-15"), &Kalender::nasional()).unwrap();
     assert!(matches!(
-        d.reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-16"), "Sudah sesuai"),
+        d.reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-16"), &Kalender::nasional(), "Sudah sesuai"),
         Err(DokumenError::InvalidTransition { .. })
     ));
     d.file_keberatan(Peran::Pegawai, tgl("2025-04-16"), &k, "Tidak setuju").unwrap();
     for peran in [Peran::Pegawai, Peran::AtasanPejabatPenilai] {
         assert!(matches!(
-            d.clone().reply_keberatan(peran, tgl("2025-04-17"), "x"),
+            d.clone().reply_keberatan(peran, tgl("2025-04-17"), &Kalender::nasional(), "x"),
             Err(DokumenError::NotAllowed { .. })
         ));
     }
     assert_eq!(
-        d.clone().reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-17"), " "),
+        d.clone().reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-17"), &Kalender::nasional(), " "),
         Err(DokumenError::ReasonRequired)
     );
-    d.reply_keberatan(Peran::PejabatPenilai, tgl("2025-04-17"), "Target sudah disepakati di awal tahun.").unwrap();
+    d.reply_keberatan(
+        Peran::PejabatPenilai,
+        tgl("2025-04-17"),
+        &Kalender::nasional(),
+        "Target sudah disepakati di awal tahun.",
+    )
+    .unwrap();
     assert_eq!(d.status(), StatusDokumen::Keberatan);
     let kb = d.keberatan().unwrap();
     assert_eq!(
@@ -1108,10 +1132,86 @@ fn the_penilai_replies_to_a_pending_objection_only() {
     );
     // The decision may not predate the reply.
     assert!(matches!(
-        d.clone().decide_keberatan(Peran::AtasanPejabatPenilai, tgl("2025-04-16"), KeputusanKeberatan::Menguatkan, "x"),
+        d.clone().decide_keberatan(
+            Peran::AtasanPejabatPenilai,
+            tgl("2025-04-16"),
+            &Kalender::nasional(),
+            KeputusanKeberatan::Menguatkan,
+            "x"
+        ),
         Err(DokumenError::DateBeforePreviousStep { .. })
     ));
-    d.decide_keberatan(Peran::AtasanPejabatPenilai, tgl("2025-04-18"), KeputusanKeberatan::Menguatkan, "Dikuatkan")
-        .unwrap();
+    d.decide_keberatan(
+        Peran::AtasanPejabatPenilai,
+        tgl("2025-04-18"),
+        &Kalender::nasional(),
+        KeputusanKeberatan::Menguatkan,
+        "Dikuatkan",
+    )
+    .unwrap();
     assert_eq!(d.status(), StatusDokumen::Diputus);
+}
+
+/// `bisa` answers, for a date, exactly what the transition would: the
+/// queues list a step only when it can be taken (a report is not offered
+/// while the pegawai may still object).
+#[test]
+fn bisa_says_what_the_transition_does_on_the_same_day() {
+    let k = Kalender::nasional();
+    let mut d = dokumen();
+    d.sign_by_penilai(Peran::PejabatPenilai, tgl("2025-04-14"), &k).unwrap();
+    d.deliver(Peran::PejabatPenilai, tgl("2025-04-15"), &k).unwrap();
+    d.sign_by_pegawai(Peran::Pegawai, tgl("2025-04-16"), &k).unwrap();
+    let lapor = |t: &str| d.bisa(AksiDokumen::Report, Peran::PejabatPenilai, tgl(t), &k).map_err(|e| e.kode());
+    assert_eq!(lapor("2025-04-16"), Err("objection_window_open"));
+    assert_eq!(lapor("2025-05-07"), Err("objection_window_open"));
+    assert_eq!(lapor("2025-05-08"), Ok(()));
+    assert_eq!(
+        d.bisa(AksiDokumen::Report, Peran::AtasanPejabatPenilai, tgl("2025-05-08"), &k).map_err(|e| e.kode()),
+        Err("not_allowed")
+    );
+    assert_eq!(
+        d.bisa(AksiDokumen::FileKeberatan, Peran::Pegawai, tgl("2025-05-08"), &k).map_err(|e| e.kode()),
+        Err("objection_too_late")
+    );
+    let mut sama = d.clone();
+    assert_eq!(sama.report(Peran::PejabatPenilai, tgl("2025-05-07"), &k).map_err(|e| e.kode()), lapor("2025-05-07"));
+}
+
+/// The penilai delivers within 14 working days of signing; once late, the
+/// atasan takes over from `ditandatangani_penilai` too (and the result is final).
+#[test]
+fn a_late_delivery_is_refused_and_the_atasan_takes_over_a_signed_document() {
+    let k = Kalender::nasional();
+    let skp = dinilai();
+    let mut d = dokumen();
+    d.sign_by_penilai(Peran::PejabatPenilai, tgl("2025-04-14"), &k).unwrap();
+    let batas = d.batas_penyampaian(&k).unwrap();
+    assert_eq!(batas, k.tambah_hari_kerja(tgl("2025-04-14"), dokumen::batas::PENYAMPAIAN));
+    let sehari = k.tambah_hari_kerja(batas, 1);
+    let e = d.clone().take_over(Peran::AtasanPejabatPenilai, batas, &k, penilaian(&skp, TW1)).unwrap_err();
+    assert_eq!(e.kode(), "not_yet_overdue", "{e}");
+    let e = d.clone().deliver(Peran::PejabatPenilai, sehari, &k).unwrap_err();
+    assert_eq!(e.kode(), "deadline_passed", "{e}");
+    d.take_over(Peran::AtasanPejabatPenilai, sehari, &k, penilaian(&skp, TW1)).unwrap();
+    assert_eq!(d.status(), StatusDokumen::DiambilAlih);
+    // The atasan's own late delivery is marked, never refused: nobody else could deliver.
+    let jauh = k.tambah_hari_kerja(sehari, 30);
+    d.deliver(Peran::AtasanPejabatPenilai, jauh, &k).unwrap();
+    let t = d.tenggat(&k).into_iter().find(|t| t.jenis == JenisTenggat::Penyampaian).unwrap();
+    assert!(t.terlambat(jauh));
+}
+
+/// Work is rated once it is done: not on or before the evaluated stretch's last day.
+#[test]
+fn an_evaluation_is_refused_before_its_period_ends() {
+    let p = periode();
+    let mut skp = ditetapkan();
+    // TW1 2025 ends on 31 Mar.
+    let e = skp.record_evaluation(Peran::PejabatPenilai, tgl("2025-03-31"), &p, penilaian(&skp, TW1)).unwrap_err();
+    assert_eq!(e.kode(), "evaluasi_belum_berakhir", "{e}");
+    assert!(e.pesan().id.contains("31 Maret 2025"), "{}", e.pesan().id);
+    skp.record_evaluation(Peran::PejabatPenilai, tgl("2025-04-01"), &p, penilaian(&skp, TW1)).unwrap();
+    let e = skp.recalibrate_evaluation(Peran::PejabatPenilai, tgl("2025-03-30"), &p, penilaian(&skp, TW1)).unwrap_err();
+    assert_eq!(e.kode(), "evaluasi_belum_berakhir");
 }

@@ -1,7 +1,8 @@
 //! The `dokumen_evaluasi` and `dokumen_evaluasi_versi` tables: each
 //! evaluation document as `domain::skp::dokumen::DokumenEvaluasi` JSON, with
-//! its SKP's parties (read from the SKP, so a transfer moves them), and
-//! every step it went through.
+//! its parties (the penilai and atasan penilai stored when it was made,
+//! migration 0013: a later re-mapping does not change who signs or decides;
+//! the pegawai is the SKP's), and every step it went through.
 
 use anyhow::Context as _;
 use domain::api::{PegawaiRingkas, RiwayatDokumenView};
@@ -84,7 +85,8 @@ impl Stored {
 }
 
 const SELECT: &str = "SELECT d.id, d.instansi_id, d.periode_id, d.skp_id, d.evaluasi, d.version, d.dokumen, \
-                      d.sha256_pdf, s.pegawai_id, s.penilai_id, s.atasan_penilai_id, p.nip, p.nama, p.jabatan \
+                      d.sha256_pdf, s.pegawai_id, COALESCE(d.penilai_id, s.penilai_id) AS penilai_id, \
+                      d.atasan_penilai_id, p.nip, p.nama, p.jabatan \
                       FROM dokumen_evaluasi d JOIN skp s ON s.id = d.skp_id JOIN pegawai p ON p.id = s.pegawai_id";
 
 pub async fn find<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, id: &str) -> DbResult<Option<DokumenRow>> {
@@ -124,15 +126,15 @@ pub async fn list_skp<'e, E: sqlx::Executor<'e, Database = Any>>(db: E, skp_id: 
 }
 
 /// Who a list of documents is for.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pihaknya {
     Pegawai,
     Penilai,
     AtasanPenilai,
 }
 
-/// The documents of a period in which `pegawai_id` is the SKP's pegawai,
-/// penilai or atasan penilai.
+/// The documents of a period in which `pegawai_id` is the pegawai, or the
+/// document's penilai or atasan penilai.
 pub async fn list_untuk<'e, E: sqlx::Executor<'e, Database = Any>>(
     db: E,
     periode_id: &str,
@@ -141,8 +143,8 @@ pub async fn list_untuk<'e, E: sqlx::Executor<'e, Database = Any>>(
 ) -> DbResult<Vec<DokumenRow>> {
     let kolom = match sebagai {
         Pihaknya::Pegawai => "s.pegawai_id",
-        Pihaknya::Penilai => "s.penilai_id",
-        Pihaknya::AtasanPenilai => "s.atasan_penilai_id",
+        Pihaknya::Penilai => "d.penilai_id",
+        Pihaknya::AtasanPenilai => "d.atasan_penilai_id",
     };
     let raw: Vec<Stored> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE d.periode_id = $1 AND {kolom} = $2 ORDER BY p.nama, d.evaluasi"
@@ -155,6 +157,25 @@ pub async fn list_untuk<'e, E: sqlx::Executor<'e, Database = Any>>(
     raw.into_iter().map(Stored::parse).collect()
 }
 
+/// The documents of a period in the instansi that have no atasan pejabat
+/// penilai: the admin decides their objections.
+pub async fn list_tanpa_atasan<'e, E: sqlx::Executor<'e, Database = Any>>(
+    db: E,
+    periode_id: &str,
+    instansi_id: &str,
+) -> DbResult<Vec<DokumenRow>> {
+    let raw: Vec<Stored> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE d.periode_id = $1 AND d.instansi_id = $2 AND d.atasan_penilai_id IS NULL \
+         ORDER BY p.nama, d.evaluasi"
+    )))
+    .bind(periode_id)
+    .bind(instansi_id)
+    .fetch_all(db)
+    .await
+    .context("listing evaluation documents without an atasan")?;
+    raw.into_iter().map(Stored::parse).collect()
+}
+
 /// What a history entry records beside the document.
 pub struct Langkah<'a> {
     pub aksi: &'a str,
@@ -162,12 +183,20 @@ pub struct Langkah<'a> {
     pub peran: &'a str,
 }
 
-/// A new document (version 1) and its first history entry.
+/// Who rates and who decides on a new document: the SKP's penilai and
+/// atasan penilai as they stand when it is made, kept with it.
+pub struct PihakDokumen<'a> {
+    pub penilai_id: &'a str,
+    pub atasan_penilai_id: Option<&'a str>,
+}
+
+/// A new document (version 1) with its parties, and its first history entry.
 pub async fn insert(
     c: &mut AnyConnection,
     id: &str,
     instansi_id: &str,
     periode_id: &str,
+    pihak: &PihakDokumen<'_>,
     dokumen: &DokumenEvaluasi,
     l: &Langkah<'_>,
 ) -> DbResult<()> {
@@ -175,7 +204,8 @@ pub async fn insert(
     let now = crate::clock::now();
     let n = sqlx::query(
         "INSERT INTO dokumen_evaluasi (id, instansi_id, periode_id, skp_id, evaluasi, status, version, dokumen, \
-         dibuat, diubah) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $8) ON CONFLICT (skp_id, evaluasi) DO NOTHING",
+         dibuat, diubah, penilai_id, atasan_penilai_id) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $8, $9, $10) \
+         ON CONFLICT (skp_id, evaluasi) DO NOTHING",
     )
     .bind(id)
     .bind(instansi_id)
@@ -185,6 +215,8 @@ pub async fn insert(
     .bind(dokumen.status().to_string())
     .bind(&json)
     .bind(now)
+    .bind(pihak.penilai_id)
+    .bind(pihak.atasan_penilai_id)
     .execute(&mut *c)
     .await
     .context("inserting an evaluation document")?

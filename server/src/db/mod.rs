@@ -16,7 +16,7 @@
 //! | [`email`] | `email_outbox`, `pegawai.email` (e-mail for the notifications) |
 //! | [`umpan_balik`] | `umpan_balik`, `umpan_balik_versi` (continuous feedback) |
 //! | [`umpan_balik_360`] | `pengaturan_360`, `penilai_360`, `jawaban_360` (the 360) |
-//! | [`penilaian`] | `penilaian`, `predikat_organisasi`, `pengaturan_penilaian`, `finalisasi_distribusi`, `hari_libur` |
+//! | [`penilaian`] | `penilaian`, `predikat_organisasi`, `pengaturan_penilaian`, `finalisasi_distribusi`, `hari_libur` (+ `_riwayat`) |
 //! | [`dokumen`] | `dokumen_evaluasi`, `dokumen_evaluasi_versi` (the evaluation documents) |
 //!
 //! (The CSV import, `crate::import::apply`, uses [`org`]'s bulk reads and

@@ -60,19 +60,30 @@ pub async fn simpan_penilaian(c: &mut AnyConnection, r: &PenilaianRow) -> DbResu
     Ok(())
 }
 
+/// The stored ratings of an SKP: of one evaluation, or (`None`) every one.
+async fn baca_penilaian<'e, E: sqlx::Executor<'e, Database = Any>>(
+    db: E,
+    skp_id: &str,
+    evaluasi: Option<&str>,
+) -> DbResult<Vec<PenilaianRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {PENILAIAN_COLS} FROM penilaian WHERE skp_id = $1 AND evaluasi = COALESCE($2, evaluasi) \
+         ORDER BY evaluasi"
+    )))
+    .bind(skp_id)
+    .bind(evaluasi)
+    .fetch_all(db)
+    .await
+    .with_context(|| format!("reading the ratings of SKP {skp_id}"))?)
+}
+
+/// The rating of one evaluation of an SKP.
 pub async fn penilaian<'e, E: sqlx::Executor<'e, Database = Any>>(
     db: E,
     skp_id: &str,
     evaluasi: &str,
 ) -> DbResult<Option<PenilaianRow>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {PENILAIAN_COLS} FROM penilaian WHERE skp_id = $1 AND evaluasi = $2"
-    )))
-    .bind(skp_id)
-    .bind(evaluasi)
-    .fetch_optional(db)
-    .await
-    .with_context(|| format!("reading the rating of SKP {skp_id}"))?)
+    Ok(baca_penilaian(db, skp_id, Some(evaluasi)).await?.pop())
 }
 
 /// Every rating of an SKP.
@@ -80,13 +91,7 @@ pub async fn penilaian_skp<'e, E: sqlx::Executor<'e, Database = Any>>(
     db: E,
     skp_id: &str,
 ) -> DbResult<Vec<PenilaianRow>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {PENILAIAN_COLS} FROM penilaian WHERE skp_id = $1 ORDER BY evaluasi"
-    )))
-    .bind(skp_id)
-    .fetch_all(db)
-    .await
-    .with_context(|| format!("reading the ratings of SKP {skp_id}"))?)
+    baca_penilaian(db, skp_id, None).await
 }
 
 /// A unit's organisation predikat for one evaluation.
@@ -396,6 +401,43 @@ pub async fn insert_finalisasi(c: &mut AnyConnection, r: &FinalisasiRow) -> DbRe
     Ok(n == 1)
 }
 
+/// Fails the write job unless the unit's organisation predikat is still at
+/// `version` (0: not set), and takes its row lock (on PostgreSQL) for the
+/// rest of the transaction: a change waits for this write, then sees it.
+pub async fn predikat_organisasi_masih(
+    c: &mut AnyConnection,
+    unit_id: &str,
+    periode_id: &str,
+    evaluasi: &str,
+    version: i64,
+) -> DbResult<()> {
+    let sama = if version == 0 {
+        predikat_organisasi(&mut *c, unit_id, periode_id, evaluasi).await?.is_none()
+    } else {
+        sqlx::query(
+            "UPDATE predikat_organisasi SET version = version \
+             WHERE unit_id = $1 AND periode_id = $2 AND evaluasi = $3 AND version = $4",
+        )
+        .bind(unit_id)
+        .bind(periode_id)
+        .bind(evaluasi)
+        .bind(version)
+        .execute(&mut *c)
+        .await
+        .context("locking an organisation predikat")?
+        .rows_affected()
+            == 1
+    };
+    if !sama {
+        return Err(super::DbError::conflict(
+            "concurrent_update",
+            "Predikat organisasi unit baru saja diubah; muat ulang lalu periksa sebarannya lagi.",
+            "The unit's organisation predikat was just changed; reload and check the distribution again.",
+        ));
+    }
+    Ok(())
+}
+
 /// Fails the write job unless the SKP is still at `version`, and takes its
 /// row lock (on PostgreSQL) for the rest of the transaction: a rating read
 /// before is still the one that stands.
@@ -459,9 +501,29 @@ pub async fn hari_libur<'e, E: sqlx::Executor<'e, Database = Any>>(
         .collect()
 }
 
-/// Adds holidays to the instansi's calendar (a date already there is replaced).
-pub async fn tambah_hari_libur(c: &mut AnyConnection, instansi_id: &str, libur: &[HariLibur]) -> DbResult<()> {
+/// Adds holidays to the instansi's calendar (a date already there is
+/// replaced), each also to the history with who added it and when.
+pub async fn tambah_hari_libur(
+    c: &mut AnyConnection,
+    instansi_id: &str,
+    libur: &[HariLibur],
+    oleh: &str,
+) -> DbResult<()> {
+    let now = crate::clock::now();
     for l in libur {
+        sqlx::query(
+            "INSERT INTO hari_libur_riwayat (instansi_id, tanggal, nama, jenis, oleh, dibuat) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(instansi_id)
+        .bind(l.tanggal.to_string())
+        .bind(&l.nama)
+        .bind(jenis_libur_kode(l.jenis))
+        .bind(oleh)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .context("recording a holiday's history")?;
         sqlx::query(
             "INSERT INTO hari_libur (instansi_id, tanggal, nama, jenis, perkiraan) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (instansi_id, tanggal) DO UPDATE SET nama = excluded.nama, jenis = excluded.jenis, \

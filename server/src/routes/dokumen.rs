@@ -22,9 +22,7 @@ use domain::api::{
 use domain::kalender::Kalender;
 use domain::notifikasi::{Penerima, Peristiwa};
 use domain::periode::{Periode, PeriodeEvaluasi};
-use domain::skp::dokumen::{
-    AksiDokumen, DokumenEvaluasi, DokumenEvaluasiId, JenisTenggat, KeputusanKeberatan, StatusDokumen,
-};
+use domain::skp::dokumen::{AksiDokumen, DokumenEvaluasi, DokumenEvaluasiId, KeputusanKeberatan};
 use domain::skp::indikator::MAKS_URAIAN;
 use domain::skp::{AksiSkp, Peran, SkpError, SkpId, StatusSkp};
 use domain::tanggal::Tanggal;
@@ -34,12 +32,12 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::penilaian::{baris_penilaian, hanya_6_2022, kalender_of, nilai_dari, predikat_organisasi_penilai};
-use super::skp::{akses_of, check_version, load, load_lengkap, peran_of, periode_of, periode_sendiri};
+use super::skp::{akses_of, check_version, load, peran_of, periode_of, periode_sendiri};
 use crate::auth::Actor;
 use crate::clock;
-use crate::db::dokumen::{self as store, DokumenRow, Langkah, Pihaknya};
+use crate::db::dokumen::{self as store, DokumenRow, Langkah, PihakDokumen, Pihaknya};
 use crate::db::penilaian as nilai_store;
-use crate::db::skp::{self as skp_store, SkpJson, SkpRow};
+use crate::db::skp::{self as skp_store, SkpJson, SkpLengkap, SkpRow};
 use crate::db::{DbError, notifikasi};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{AppJson, AppQuery};
@@ -117,6 +115,12 @@ async fn view_tersimpan(state: &AppState, row: &DokumenRow, akses: Akses) -> Api
     Ok(view_of(row, row.dokumen.clone(), row.version, akses, &kalender, riwayat))
 }
 
+/// The SKP of a document the caller was authorised on (by the document's
+/// own parties, which a re-mapping of the SKP does not move).
+async fn skp_dokumen(state: &AppState, row: &DokumenRow) -> ApiResult<SkpLengkap> {
+    skp_store::find_lengkap(state.db.pool(), &row.skp_id).await?.ok_or(ApiError::NotFound)
+}
+
 /// A document the caller may see; another's is a 404, never a hint.
 async fn load_dokumen(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(DokumenRow, Akses)> {
     let row = store::find(state.db.pool(), id).await?.ok_or(ApiError::NotFound)?;
@@ -132,16 +136,41 @@ fn peran_kode(p: Peran) -> &'static str {
     }
 }
 
-/// Who is told of a step ([`domain::notifikasi::ATURAN`]), never the one who took it.
-fn kabar_of(aksi: AksiDokumen, skp: &SkpRow, oleh: &str) -> Vec<notifikasi::Baru> {
+/// Who is told of a step ([`domain::notifikasi::ATURAN`]): the document's
+/// own parties, never the one who took it.
+fn kabar_of(aksi: AksiDokumen, d: &DokumenRow, oleh: &str) -> Vec<notifikasi::Baru> {
     let Some(peristiwa) = Peristiwa::dari_aksi_dokumen(aksi) else { return Vec::new() };
     let siapa = |p: Penerima| match p {
-        Penerima::Pegawai => Some(skp.pegawai_id.clone()),
-        Penerima::PejabatPenilai => Some(skp.penilai_id.clone()),
-        Penerima::AtasanPejabatPenilai => skp.atasan_penilai_id.clone(),
+        Penerima::Pegawai => Some(d.pegawai_id.clone()),
+        Penerima::PejabatPenilai => Some(d.penilai_id.clone()),
+        Penerima::AtasanPejabatPenilai => d.atasan_penilai_id.clone(),
         Penerima::Penilai360 => None,
     };
-    notifikasi::kabar(peristiwa, siapa, oleh, &skp.instansi_id, &skp.periode_id, Some(skp.id.as_str()))
+    notifikasi::kabar(peristiwa, siapa, oleh, &d.instansi_id, &d.periode_id, Some(d.skp_id.as_str()))
+}
+
+/// The steps the instansi admin takes in the atasan's place on a document
+/// without an atasan pejabat penilai.
+const LANGKAH_ADMIN: [AksiDokumen; 2] = [AksiDokumen::DecideKeberatan, AksiDokumen::Report];
+
+/// The role the caller acts in on a document step. The instansi admin has
+/// none, except on a document without an atasan pejabat penilai (the top
+/// of the chain, or never mapped): an objection there must still be
+/// decided (and the decided document reported), so the admin does it as
+/// the instansi's official standing in for the atasan, recorded in the
+/// history as `admin_instansi`.
+fn peran_langkah(akses: Akses, aksi: AksiDokumen, row: &DokumenRow) -> ApiResult<Peran> {
+    match akses {
+        Akses::Admin if LANGKAH_ADMIN.contains(&aksi) && row.atasan_penilai_id.is_none() => {
+            Ok(Peran::AtasanPejabatPenilai)
+        }
+        _ => peran_of(akses),
+    }
+}
+
+/// The role a history entry records: the admin deciding in the atasan's place is named as such.
+fn peran_tercatat(akses: Akses, peran: Peran) -> &'static str {
+    if akses == Akses::Admin { "admin_instansi" } else { peran_kode(peran) }
 }
 
 /// An evaluation document (its evaluation, dates, objection, deadlines as
@@ -214,7 +243,7 @@ async fn langkah(
         let current = view_tersimpan(&state, &row, akses).await?;
         return Err(ApiError::Stale(serde_json::to_value(current).context("rendering the document")?));
     }
-    let peran = peran_of(akses)?;
+    let peran = peran_langkah(akses, aksi, &row)?;
     let hari_ini = clock::hari_ini();
     let mut doc = row.dokumen.clone();
     let mut ubah: Option<UbahSkp> = None;
@@ -226,10 +255,10 @@ async fn langkah(
     }
     match aksi {
         AksiDokumen::SignByPenilai => doc.sign_by_penilai(peran, hari_ini, &kalender)?,
-        AksiDokumen::Deliver => doc.deliver(peran, hari_ini)?,
-        AksiDokumen::SignByPegawai => doc.sign_by_pegawai(peran, hari_ini)?,
+        AksiDokumen::Deliver => doc.deliver(peran, hari_ini, &kalender)?,
+        AksiDokumen::SignByPegawai => doc.sign_by_pegawai(peran, hari_ini, &kalender)?,
         AksiDokumen::FileKeberatan => doc.file_keberatan(peran, hari_ini, &kalender, &input.alasan)?,
-        AksiDokumen::ReplyKeberatan => doc.reply_keberatan(peran, hari_ini, &input.alasan)?,
+        AksiDokumen::ReplyKeberatan => doc.reply_keberatan(peran, hari_ini, &kalender, &input.alasan)?,
         AksiDokumen::DecideKeberatan => {
             let keputusan = match input.keputusan.as_deref() {
                 Some("menguatkan") => KeputusanKeberatan::Menguatkan,
@@ -240,16 +269,17 @@ async fn langkah(
                             Teks::new("Isi penilaian yang baru.", "Give the new evaluation."),
                         ));
                     };
-                    let (mut l, _) = load_lengkap(&state, &actor, &row.skp_id).await?;
+                    let mut l = skp_dokumen(&state, &row).await?;
                     let periode = periode_of(&state, &l.row.periode_id).await?;
-                    let po = predikat_organisasi_penilai(&state, &l.row.penilai_id, &l.row.periode_id, &row.evaluasi)
-                        .await?;
+                    let po =
+                        predikat_organisasi_penilai(&state, &row.penilai_id, &row.periode_id, &row.evaluasi).await?;
                     let perilaku = Default::default();
                     let penilaian = nilai_dari(&l.row.skp, &periode, p, po, &perilaku)?;
                     // The document first: it says whether this caller may decide now.
                     doc.decide_keberatan(
                         peran,
                         hari_ini,
+                        &kalender,
                         KeputusanKeberatan::Mengubah { penilaian: Box::new(penilaian.clone()) },
                         &input.alasan,
                     )?;
@@ -280,13 +310,13 @@ async fn langkah(
                     ));
                 }
             };
-            doc.decide_keberatan(peran, hari_ini, keputusan, &input.alasan)?
+            doc.decide_keberatan(peran, hari_ini, &kalender, keputusan, &input.alasan)?
         }
         AksiDokumen::Report => {
             doc.report(peran, hari_ini, &kalender)?;
             if doc.evaluasi() == PeriodeEvaluasi::Tahunan {
                 // The annual document reported closes the year: the SKP is final.
-                let (mut l, _) = load_lengkap(&state, &actor, &row.skp_id).await?;
+                let mut l = skp_dokumen(&state, &row).await?;
                 l.row.skp.finalize(peran, hari_ini)?;
                 ubah = Some(UbahSkp { row: l.row, aksi: AksiSkp::Finalize, penilaian: None });
             }
@@ -314,21 +344,18 @@ async fn simpan_langkah(
         version: row.version + 1,
         aksi: aksi.to_string(),
         oleh: actor.pegawai_id.clone(),
-        peran: peran_kode(peran).to_owned(),
+        peran: peran_tercatat(akses, peran).to_owned(),
         status: doc.status(),
         waktu: clock::now(),
     });
     let view = view_of(&row, doc.clone(), row.version + 1, akses, &kalender, riwayat);
     let body = skp_store::json(&view)?;
-    let skp_row = match &ubah {
-        Some(u) => u.row.clone(),
-        None => skp_store::find(state.db.pool(), &row.skp_id).await?.ok_or(ApiError::NotFound)?,
-    };
-    let kabar = kabar_of(aksi, &skp_row, &actor.pegawai_id);
+    let kabar = kabar_of(aksi, &row, &actor.pegawai_id);
     let (email, dikabari) = (state.inner.email.on(), !kabar.is_empty());
     let skp = ubah.map(|u| -> ApiResult<_> { Ok((SkpJson::dari(&u.row)?, u.row.perubahan(), u.aksi, u.penilaian)) });
     let skp = skp.transpose()?;
-    let (k, oleh, peran_s, aksi_s) = (kunci.clone(), actor.pegawai_id.clone(), peran_kode(peran), aksi.to_string());
+    let (k, oleh, peran_s, aksi_s) =
+        (kunci.clone(), actor.pegawai_id.clone(), peran_tercatat(akses, peran), aksi.to_string());
     let (id, instansi, dasar) = (row.id.clone(), row.instansi_id.clone(), row.version);
     let body = state
         .db
@@ -383,6 +410,7 @@ async fn simpan_langkah(
         (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
         (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
         (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`; `not_allowed`: only the pejabat penilai; `deadline_passed`: the atasan takes over; `date_before_previous_step`.", body = ErrorBody),
+        (status = 422, description = "`alasan` longer than allowed.", body = ErrorBody),
     )
 )]
 async fn sign_by_penilai(
@@ -406,7 +434,8 @@ async fn sign_by_penilai(
     responses(
         (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
         (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
-        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: not signed yet; `not_allowed`: only the signer.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: not signed yet; `not_allowed`: only the signer; `deadline_passed`: the penilai's 14 working days to deliver passed (the atasan takes over); `date_before_previous_step`.", body = ErrorBody),
+        (status = 422, description = "`alasan` longer than allowed.", body = ErrorBody),
     )
 )]
 async fn deliver(
@@ -430,7 +459,8 @@ async fn deliver(
     responses(
         (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
         (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
-        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: not delivered yet; `not_allowed`: only the pegawai.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: not delivered yet; `not_allowed`: only the pegawai; `date_before_previous_step`.", body = ErrorBody),
+        (status = 422, description = "`alasan` longer than allowed.", body = ErrorBody),
     )
 )]
 async fn sign_by_pegawai(
@@ -454,7 +484,8 @@ async fn sign_by_pegawai(
     responses(
         (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
         (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
-        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`; `not_allowed`: only the pegawai; `objection_too_late`; `objection_not_allowed`: a take-over is final.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`; `not_allowed`: only the pegawai; `objection_too_late`; `objection_not_allowed`: a take-over is final; `date_before_previous_step`.", body = ErrorBody),
+        (status = 422, description = "`alasan` (the reasons) empty or longer than allowed.", body = ErrorBody),
     )
 )]
 async fn file_keberatan(
@@ -479,7 +510,8 @@ async fn file_keberatan(
     responses(
         (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
         (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
-        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: no objection pending; `not_allowed`: only the pejabat penilai.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: no objection pending; `not_allowed`: only the pejabat penilai; `date_before_previous_step`.", body = ErrorBody),
+        (status = 422, description = "`alasan` (the reply) empty or longer than allowed.", body = ErrorBody),
     )
 )]
 async fn reply_keberatan(
@@ -492,7 +524,7 @@ async fn reply_keberatan(
     langkah(s, a, k, id, i, AksiDokumen::ReplyKeberatan).await
 }
 
-/// The atasan pejabat penilai decides the objection: `keputusan` `menguatkan`, or `mengubah` with the new `penilaian`; `alasan` holds the considerations. A change replaces the SKP's evaluation (the original is kept).
+/// The atasan pejabat penilai decides the objection: `keputusan` `menguatkan`, or `mengubah` with the new `penilaian`; `alasan` holds the considerations. A change replaces the SKP's evaluation (the original is kept). On a document without an atasan pejabat penilai the instansi admin decides (recorded as `admin_instansi`).
 #[utoipa::path(
     post,
     path = "/dokumen-evaluasi/{id}/decide_keberatan",
@@ -503,7 +535,8 @@ async fn reply_keberatan(
     responses(
         (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
         (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
-        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: no objection pending; `not_allowed`: only the atasan pejabat penilai.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`: no objection pending; `not_allowed`: only the atasan pejabat penilai; `date_before_previous_step`; `wrong_evaluasi`; a refused change of the SKP's evaluation (`invalid_transition`, `not_evaluated`, `evaluasi_belum_berakhir`).", body = ErrorBody),
+        (status = 422, description = "`keputusan` neither `menguatkan` nor `mengubah`; `penilaian` missing or invalid (`rating_rhk.<id>`: a rating for an RHK without a realisation); `alasan` (the considerations) empty or longer than allowed.", body = ErrorBody),
     )
 )]
 async fn decide_keberatan(
@@ -516,7 +549,7 @@ async fn decide_keberatan(
     langkah(s, a, k, id, i, AksiDokumen::DecideKeberatan).await
 }
 
-/// The signer (after an objection, the atasan) reports the document to the PyB. The annual document reported makes the SKP final.
+/// The signer (after an objection, the atasan; without one, the instansi admin) reports the document to the PyB, once the pegawai's time to sign or object has passed. The annual document reported makes the SKP final.
 #[utoipa::path(
     post,
     path = "/dokumen-evaluasi/{id}/report",
@@ -527,7 +560,8 @@ async fn decide_keberatan(
     responses(
         (status = 200, description = "The document after the step.", body = DokumenEvaluasiView),
         (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
-        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`; `not_allowed`; `awaiting_pegawai`: the pegawai still has time to sign.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the document); `invalid_transition`; `not_allowed`; `awaiting_pegawai`: the pegawai still has time to sign; `objection_window_open`: signed, the pegawai may still object; `date_before_previous_step`.", body = ErrorBody),
+        (status = 422, description = "`alasan` longer than allowed.", body = ErrorBody),
     )
 )]
 async fn report(
@@ -553,7 +587,8 @@ async fn report(
     responses(
         (status = 200, description = "The document, signed by the atasan.", body = DokumenEvaluasiView),
         (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
-        (status = 409, description = "`stale_version` (`current` holds the SKP); `not_allowed`: only the atasan pejabat penilai; `not_yet_overdue`: the penilai still has time; `invalid_transition`: the document was signed already, or the SKP cannot be evaluated; `unknown_evaluasi`; `rule_set_lama`.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the SKP); `not_allowed`: only the atasan pejabat penilai; `not_yet_overdue`: the penilai still has time (to sign, or, signed, to deliver); `invalid_transition`: the document was delivered already, or the SKP cannot be evaluated; `unknown_evaluasi`; `evaluasi_belum_berakhir`; `date_before_previous_step`; `rule_set_lama`; `concurrent_update`.", body = ErrorBody),
+        (status = 422, description = "The rating is invalid: a missing choice, a departure from the suggestion without `alasan`, `rating_rhk.<id>` for an RHK without a realisation, an unknown BerAKHLAK value.", body = ErrorBody),
     )
 )]
 async fn take_over(
@@ -563,9 +598,13 @@ async fn take_over(
     Path(id): Path<String>,
     AppJson(input): AppJson<SimpanPenilaian>,
 ) -> ApiResult<Response> {
-    let (mut l, akses) = load_lengkap(&state, &actor, &id).await?;
-    check_version(&l, akses, input.version)?;
-    let peran = peran_of(akses)?;
+    let pool = state.db.pool();
+    let mut l = skp_store::find_lengkap(pool, &id).await?.ok_or(ApiError::NotFound)?;
+    // A party of the SKP or of one of its documents; anyone else learns nothing.
+    let docs = store::list_skp(pool, &id).await?;
+    if akses_of(&actor, l.row.pihak()).is_none() && !docs.iter().any(|d| akses_of(&actor, d.pihak()).is_some()) {
+        return Err(ApiError::NotFound);
+    }
     let periode = periode_of(&state, &l.row.periode_id).await?;
     hanya_6_2022(&periode)?;
     let evaluasi = input.penilaian.evaluasi;
@@ -573,9 +612,20 @@ async fn take_over(
         return Err(SkpError::UnknownEvaluasi { evaluasi }.into());
     };
     let kode = evaluasi.kode();
-    let pool = state.db.pool();
-    let ada = store::find_skp(pool, &id, &kode).await?;
-    let po = predikat_organisasi_penilai(&state, &l.row.penilai_id, &l.row.periode_id, &kode).await?;
+    let ada = docs.into_iter().find(|d| d.evaluasi == kode);
+    // Once the document exists, its own parties decide (a re-mapping does not move them).
+    let (penilai_id, atasan_penilai_id) = match &ada {
+        Some(r) => (r.penilai_id.clone(), r.atasan_penilai_id.clone()),
+        None => (l.row.penilai_id.clone(), l.row.atasan_penilai_id.clone()),
+    };
+    let akses = match &ada {
+        Some(r) => akses_of(&actor, r.pihak()),
+        None => akses_of(&actor, l.row.pihak()),
+    }
+    .ok_or(ApiError::NotFound)?;
+    check_version(&l, akses, input.version)?;
+    let peran = peran_of(akses)?;
+    let po = predikat_organisasi_penilai(&state, &penilai_id, &l.row.periode_id, &kode).await?;
     let penilaian = nilai_dari(&l.row.skp, &periode, input.penilaian, po, &input.perilaku_per_nilai)?;
     let kalender = kalender_of(&state, &l.row.instansi_id).await?;
     let hari_ini = clock::hari_ini();
@@ -635,13 +685,13 @@ async fn take_over(
         dokumen: doc.clone(),
         sha256_pdf: None,
         pegawai_id: l.row.pegawai_id.clone(),
-        penilai_id: l.row.penilai_id.clone(),
-        atasan_penilai_id: l.row.atasan_penilai_id.clone(),
+        penilai_id,
+        atasan_penilai_id,
         pegawai: l.pegawai.clone(),
     };
     let view = view_of(&doc_row, doc.clone(), version, akses, &kalender, riwayat);
     let body = skp_store::json(&view)?;
-    let kabar = kabar_of(AksiDokumen::TakeOver, &l.row, &actor.pegawai_id);
+    let kabar = kabar_of(AksiDokumen::TakeOver, &doc_row, &actor.pegawai_id);
     let (email, dikabari) = (state.inner.email.on(), !kabar.is_empty());
     let j = SkpJson::dari(&l.row)?;
     let perubahan = l.row.perubahan();
@@ -661,7 +711,13 @@ async fn take_over(
                             ));
                         }
                     }
-                    None => store::insert(c, &doc_row.id, &doc_row.instansi_id, &periode_id, &doc, &langkah).await?,
+                    None => {
+                        let pihak = PihakDokumen {
+                            penilai_id: &doc_row.penilai_id,
+                            atasan_penilai_id: doc_row.atasan_penilai_id.as_deref(),
+                        };
+                        store::insert(c, &doc_row.id, &doc_row.instansi_id, &periode_id, &pihak, &doc, &langkah).await?
+                    }
                 }
                 skp_store::update_json(c, &perubahan, &j, aksi_skp, &oleh, k.record(), &body).await?;
                 nilai_store::simpan_penilaian(c, &baris).await?;
@@ -720,9 +776,112 @@ impl Pembuat<'_> {
         }
     }
 
-    fn dari_dokumen(&self, tugas: &str, label: Teks, d: &DokumenRow, jenis: JenisTenggat) -> Option<TugasEvaluasi> {
-        let t = d.dokumen.tenggat(self.kalender).into_iter().find(|t| t.jenis == jenis)?;
-        Some(self.tugas(tugas, label, &d.pegawai, &d.skp_id, Some(&d.id), &d.evaluasi, t.batas))
+    /// The task of a document step, due by the deadline the domain names for it.
+    fn dari_dokumen(&self, l: &LangkahAntrian, d: &DokumenRow) -> Option<TugasEvaluasi> {
+        let batas = d.dokumen.batas(d.dokumen.tenggat_langkah(l.aksi), self.kalender)?;
+        let label = Teks::new(l.label.0, l.label.1);
+        Some(self.tugas(l.tugas, label, &d.pegawai, &d.skp_id, Some(&d.id), &d.evaluasi, batas))
+    }
+}
+
+/// A document step a queue offers: to whom (and in which role), which
+/// step, and the task's name and label. Whether it is offered now is the
+/// domain's answer ([`DokumenEvaluasi::bisa`]), never a second copy of
+/// the status rules here.
+struct LangkahAntrian {
+    sebagai: Pihaknya,
+    aksi: AksiDokumen,
+    tugas: &'static str,
+    label: (&'static str, &'static str),
+}
+
+const fn l(
+    sebagai: Pihaknya,
+    aksi: AksiDokumen,
+    tugas: &'static str,
+    id: &'static str,
+    en: &'static str,
+) -> LangkahAntrian {
+    LangkahAntrian { sebagai, aksi, tugas, label: (id, en) }
+}
+
+const TANDATANGANI: (&str, &str) = ("Tanda tangani dokumen evaluasi", "Sign the evaluation document");
+const SAMPAIKAN: (&str, &str) = ("Sampaikan dokumen evaluasi", "Deliver the evaluation document");
+const LAPORKAN: (&str, &str) = ("Laporkan dokumen evaluasi", "Report the evaluation document");
+const AMBIL_ALIH: (&str, &str) = ("Ambil alih penilaian yang terlambat", "Take over a late evaluation");
+const PUTUSKAN: (&str, &str) = ("Putuskan keberatan", "Decide the objection");
+
+const LANGKAH_ANTRIAN: &[LangkahAntrian] = &[
+    l(Pihaknya::Penilai, AksiDokumen::SignByPenilai, "tandatangani", TANDATANGANI.0, TANDATANGANI.1),
+    l(Pihaknya::Penilai, AksiDokumen::Deliver, "sampaikan", SAMPAIKAN.0, SAMPAIKAN.1),
+    l(
+        Pihaknya::Penilai,
+        AksiDokumen::ReplyKeberatan,
+        "tanggapi_keberatan",
+        "Tanggapi keberatan pegawai",
+        "Reply to the employee's objection",
+    ),
+    l(Pihaknya::Penilai, AksiDokumen::Report, "laporkan", LAPORKAN.0, LAPORKAN.1),
+    l(Pihaknya::AtasanPenilai, AksiDokumen::TakeOver, "ambil_alih", AMBIL_ALIH.0, AMBIL_ALIH.1),
+    l(Pihaknya::AtasanPenilai, AksiDokumen::Deliver, "sampaikan", SAMPAIKAN.0, SAMPAIKAN.1),
+    l(Pihaknya::AtasanPenilai, AksiDokumen::DecideKeberatan, "putuskan_keberatan", PUTUSKAN.0, PUTUSKAN.1),
+    l(Pihaknya::AtasanPenilai, AksiDokumen::Report, "laporkan", LAPORKAN.0, LAPORKAN.1),
+    l(
+        Pihaknya::Pegawai,
+        AksiDokumen::SignByPegawai,
+        "tandatangani_pegawai",
+        "Tanda tangani dokumen evaluasi Anda",
+        "Sign your evaluation document",
+    ),
+    l(
+        Pihaknya::Pegawai,
+        AksiDokumen::FileKeberatan,
+        "keberatan",
+        "Batas mengajukan keberatan (bila ada)",
+        "Deadline to object (if you wish)",
+    ),
+];
+
+fn peran_pihak(p: Pihaknya) -> Peran {
+    match p {
+        Pihaknya::Pegawai => Peran::Pegawai,
+        Pihaknya::Penilai => Peran::PejabatPenilai,
+        Pihaknya::AtasanPenilai => Peran::AtasanPejabatPenilai,
+    }
+}
+
+impl Pembuat<'_> {
+    /// The steps `sebagai` can take on these documents today.
+    fn langkah_dokumen(&self, sebagai: Pihaknya, docs: &[DokumenRow]) -> Vec<TugasEvaluasi> {
+        self.langkah_yang(docs, peran_pihak(sebagai), |l| l.sebagai == sebagai)
+    }
+
+    /// The atasan's steps the admin takes on documents without an atasan.
+    fn langkah_dokumen_admin(&self, docs: &[DokumenRow]) -> Vec<TugasEvaluasi> {
+        let atasan = |l: &LangkahAntrian| l.sebagai == Pihaknya::AtasanPenilai && LANGKAH_ADMIN.contains(&l.aksi);
+        self.langkah_yang(docs, Peran::AtasanPejabatPenilai, atasan)
+    }
+
+    fn langkah_yang(
+        &self,
+        docs: &[DokumenRow],
+        peran: Peran,
+        pilih: impl Fn(&LangkahAntrian) -> bool,
+    ) -> Vec<TugasEvaluasi> {
+        let mut out = Vec::new();
+        for d in docs {
+            for l in LANGKAH_ANTRIAN.iter().filter(|l| pilih(l)) {
+                // A reply may be replaced, but once given it is no longer a task.
+                let dijawab = d.dokumen.keberatan().is_some_and(|k| k.tanggapan_penilai.is_some());
+                if (l.aksi == AksiDokumen::ReplyKeberatan && dijawab)
+                    || d.dokumen.bisa(l.aksi, peran, self.hari_ini, self.kalender).is_err()
+                {
+                    continue;
+                }
+                out.extend(self.dari_dokumen(l, d));
+            }
+        }
+        out
     }
 }
 
@@ -744,8 +903,11 @@ fn berakhir(periode: &Periode, hari_ini: Tanggal) -> Vec<(PeriodeEvaluasi, Tangg
 /// days with the instansi's calendar), overdue items marked: as pejabat
 /// penilai (subordinates still to rate once an evaluated stretch has ended,
 /// documents to sign, deliver, report), as atasan pejabat penilai
-/// (evaluations to take over, objections to decide, documents to deliver or
-/// report), and as pegawai (one's own documents to sign, or object to).
+/// (evaluations to take over, objections to decide within 7 working days,
+/// documents to deliver or report), as pegawai (one's own documents to
+/// sign, or object to), and as the instansi admin (objections whose
+/// document has no atasan pejabat penilai: the admin decides them). A
+/// document step is listed only on the days the domain allows it.
 #[utoipa::path(
     get,
     path = "/antrian-evaluasi",
@@ -770,154 +932,54 @@ async fn antrian(
     let me = actor.pegawai_id.as_str();
     let batas_menilai =
         |akhir: Tanggal| kalender.tambah_hari_kerja(akhir, domain::skp::dokumen::batas::PENILAI_MENANDATANGANI);
-    let t = |id: &str, en: &str| Teks::new(id, en);
 
-    // As pejabat penilai: subordinates still to rate, then documents.
-    let mut sebagai_penilai = Vec::new();
-    let mut sebagai_atasan = Vec::new();
     let docs_penilai = store::list_untuk(pool, &q.periode_id, me, Pihaknya::Penilai).await?;
     let docs_atasan = store::list_untuk(pool, &q.periode_id, me, Pihaknya::AtasanPenilai).await?;
-    let ada_dokumen = |skp_id: &str, kode: &str| {
-        docs_penilai.iter().chain(&docs_atasan).any(|d| d.skp_id == skp_id && d.evaluasi == kode)
-    };
+    let mut sebagai_penilai = b.langkah_dokumen(Pihaknya::Penilai, &docs_penilai);
+    let mut sebagai_atasan = b.langkah_dokumen(Pihaknya::AtasanPenilai, &docs_atasan);
+    // Rated evaluations without a document yet: the penilai rates; once late, the atasan takes over.
     for (sebagai, kolom) in [(Pihaknya::Penilai, "penilai_id"), (Pihaknya::AtasanPenilai, "atasan_penilai_id")] {
         for skp in skp_dinilai(pool, &q.periode_id, kolom, me).await? {
-            let dapat = matches!(skp.skp.status(), StatusSkp::Ditetapkan | StatusSkp::Dinilai);
-            if !dapat {
+            if !matches!(skp.skp.status(), StatusSkp::Ditetapkan | StatusSkp::Dinilai) {
                 continue;
             }
             let pegawai = crate::db::org::pegawai_ringkas(pool, &skp.pegawai_id).await?;
+            let dokumen = store::list_skp(pool, &skp.id).await?;
             for (e, akhir) in berakhir(&periode, hari_ini) {
                 let kode = e.kode();
-                if skp.skp.penilaian_untuk(e).is_some() || ada_dokumen(&skp.id, &kode) {
+                if skp.skp.penilaian_untuk(e).is_some() || dokumen.iter().any(|d| d.evaluasi == kode) {
                     continue;
                 }
                 let batas = batas_menilai(akhir);
-                match sebagai {
-                    Pihaknya::Penilai => sebagai_penilai.push(b.tugas(
-                        "nilai",
-                        t("Nilai kinerja pegawai", "Rate the employee"),
-                        &pegawai,
-                        &skp.id,
-                        None,
-                        &kode,
-                        batas,
-                    )),
-                    _ if hari_ini > batas => sebagai_atasan.push(b.tugas(
-                        "ambil_alih",
-                        t("Ambil alih penilaian yang terlambat", "Take over a late evaluation"),
-                        &pegawai,
-                        &skp.id,
-                        None,
-                        &kode,
-                        batas,
-                    )),
-                    _ => {}
-                }
+                let (daftar, tugas, label) = match sebagai {
+                    Pihaknya::Penilai => {
+                        (&mut sebagai_penilai, "nilai", ("Nilai kinerja pegawai", "Rate the employee"))
+                    }
+                    _ if hari_ini > batas => (&mut sebagai_atasan, "ambil_alih", AMBIL_ALIH),
+                    _ => continue,
+                };
+                let label = Teks::new(label.0, label.1);
+                daftar.push(b.tugas(tugas, label, &pegawai, &skp.id, None, &kode, batas));
             }
         }
     }
-    for d in &docs_penilai {
-        let s = d.dokumen.status();
-        let item = match s {
-            StatusDokumen::Dibuat => b.dari_dokumen(
-                "tandatangani",
-                t("Tanda tangani dokumen evaluasi", "Sign the evaluation document"),
-                d,
-                JenisTenggat::PenandatangananPenilai,
-            ),
-            StatusDokumen::DitandatanganiPenilai => b.dari_dokumen(
-                "sampaikan",
-                t("Sampaikan dokumen evaluasi", "Deliver the evaluation document"),
-                d,
-                JenisTenggat::Penyampaian,
-            ),
-            StatusDokumen::Keberatan if d.dokumen.keberatan().is_some_and(|k| k.tanggapan_penilai.is_none()) => b
-                .dari_dokumen(
-                    "tanggapi_keberatan",
-                    t("Tanggapi keberatan pegawai", "Reply to the employee's objection"),
-                    d,
-                    JenisTenggat::KeputusanKeberatan,
-                ),
-            StatusDokumen::DitandatanganiPegawai if !d.dokumen.diambil_alih() => b.dari_dokumen(
-                "laporkan",
-                t("Laporkan dokumen evaluasi", "Report the evaluation document"),
-                d,
-                JenisTenggat::Pelaporan,
-            ),
-            _ => None,
-        };
-        sebagai_penilai.extend(item);
+    let mine = store::list_untuk(pool, &q.periode_id, me, Pihaknya::Pegawai).await?;
+    let mut sebagai_pegawai = b.langkah_dokumen(Pihaknya::Pegawai, &mine);
+    let mut sebagai_admin = Vec::new();
+    if actor.is_admin_of(&actor.instansi_id) {
+        let tanpa_atasan = store::list_tanpa_atasan(pool, &q.periode_id, &actor.instansi_id).await?;
+        sebagai_admin = b.langkah_dokumen_admin(&tanpa_atasan);
     }
-    for d in &docs_atasan {
-        let item = match d.dokumen.status() {
-            StatusDokumen::Dibuat if hari_ini > d.dokumen.batas_penilai(&kalender) => b.dari_dokumen(
-                "ambil_alih",
-                t("Ambil alih penilaian yang terlambat", "Take over a late evaluation"),
-                d,
-                JenisTenggat::PenandatangananPenilai,
-            ),
-            StatusDokumen::DiambilAlih => b.dari_dokumen(
-                "sampaikan",
-                t("Sampaikan dokumen evaluasi", "Deliver the evaluation document"),
-                d,
-                JenisTenggat::Penyampaian,
-            ),
-            StatusDokumen::Keberatan => b.dari_dokumen(
-                "putuskan_keberatan",
-                t("Putuskan keberatan", "Decide the objection"),
-                d,
-                JenisTenggat::KeputusanKeberatan,
-            ),
-            StatusDokumen::Diputus => b.dari_dokumen(
-                "laporkan",
-                t("Laporkan dokumen evaluasi", "Report the evaluation document"),
-                d,
-                JenisTenggat::Pelaporan,
-            ),
-            StatusDokumen::DitandatanganiPegawai if d.dokumen.diambil_alih() => b.dari_dokumen(
-                "laporkan",
-                t("Laporkan dokumen evaluasi", "Report the evaluation document"),
-                d,
-                JenisTenggat::Pelaporan,
-            ),
-            _ => None,
-        };
-        sebagai_atasan.extend(item);
-    }
-
-    // As pegawai: one's own documents.
-    let mut sebagai_pegawai = Vec::new();
-    for d in store::list_untuk(pool, &q.periode_id, me, Pihaknya::Pegawai).await? {
-        let s = d.dokumen.status();
-        if s == StatusDokumen::DiterimaPegawai {
-            sebagai_pegawai.extend(b.dari_dokumen(
-                "tandatangani_pegawai",
-                t("Tanda tangani dokumen evaluasi Anda", "Sign your evaluation document"),
-                &d,
-                JenisTenggat::PenandatangananPegawai,
-            ));
-        }
-        if matches!(s, StatusDokumen::DiterimaPegawai | StatusDokumen::DitandatanganiPegawai)
-            && !d.dokumen.diambil_alih()
-            && let Some(batas) = d.dokumen.batas_keberatan(&kalender)
-            && hari_ini <= batas
-        {
-            sebagai_pegawai.push(b.tugas(
-                "keberatan",
-                t("Batas mengajukan keberatan (bila ada)", "Deadline to object (if you wish)"),
-                &d.pegawai,
-                &d.skp_id,
-                Some(&d.id),
-                &d.evaluasi,
-                batas,
-            ));
-        }
-    }
-    for v in [&mut sebagai_penilai, &mut sebagai_atasan, &mut sebagai_pegawai] {
+    for v in [&mut sebagai_penilai, &mut sebagai_atasan, &mut sebagai_pegawai, &mut sebagai_admin] {
         v.sort_by(|a, b| a.batas.cmp(&b.batas).then_with(|| a.pegawai.nama.cmp(&b.pegawai.nama)));
     }
-    Ok(Json(AntrianEvaluasi { periode_id: q.periode_id, sebagai_penilai, sebagai_atasan, sebagai_pegawai }))
+    Ok(Json(AntrianEvaluasi {
+        periode_id: q.periode_id,
+        sebagai_penilai,
+        sebagai_atasan,
+        sebagai_pegawai,
+        sebagai_admin,
+    }))
 }
 
 /// The SKPs of a period in which `pegawai_id` is the penilai (`kolom`

@@ -169,10 +169,12 @@ fn rating_server(skp: &Skp, periode: &Periode, evaluasi: PeriodeEvaluasi) -> BTr
     preview.rhk().iter().filter_map(|r| r.rating.map(|x| (r.rhk.as_str().to_owned(), x))).collect()
 }
 
-/// The rater's form as the server reads it: the realisations' own per-RHK
-/// ratings win over the form's (the suggestion a departure is measured
-/// against is the server's), the organisation predikat is the stored one.
-/// Also checks the per-value perilaku ratings.
+/// The rater's form as the server reads it: the per-RHK ratings are the
+/// server's, from the stored realisations (the suggestion a departure is
+/// measured against is never the client's); a rating sent for an RHK
+/// without a realisation is refused (422 on `rating_rhk.<id>`), one for an
+/// RHK with a realisation is replaced by the server's. The organisation
+/// predikat is the stored one. Also checks the per-value perilaku ratings.
 pub(crate) fn nilai_dari(
     skp: &Skp,
     periode: &Periode,
@@ -180,15 +182,27 @@ pub(crate) fn nilai_dari(
     predikat_organisasi: Option<PredikatOrganisasi>,
     perilaku_per_nilai: &BTreeMap<String, RatingEkspektasi>,
 ) -> ApiResult<Penilaian> {
-    input.rating_rhk.extend(rating_server(skp, periode, input.evaluasi));
+    let server = rating_server(skp, periode, input.evaluasi);
+    let mut e = domain::FieldErrors::new();
+    for id in input.rating_rhk.keys().filter(|id| !server.contains_key(id.trim())) {
+        e.push(
+            format!("rating_rhk.{id}"),
+            "RHK ini belum memiliki realisasi; ratingnya tidak dapat diisi sendiri.",
+            "This RHK has no realisation yet; its rating cannot be given by hand.",
+        );
+    }
+    input.rating_rhk = server;
     input.predikat_organisasi = predikat_organisasi;
-    let mut e = match input.validate(skp.rencana()) {
-        Ok(p) => {
+    match input.validate(skp.rencana()) {
+        Ok(p) if e.is_empty() => {
             periksa_perilaku(perilaku_per_nilai)?;
             return Ok(p);
         }
-        Err(e) => e,
-    };
+        Ok(_) => {}
+        Err(lain) => {
+            e.merge("", lain);
+        }
+    }
     if let Err(ApiError::Validation(lain)) = periksa_perilaku(perilaku_per_nilai) {
         e.merge("", lain);
     }
@@ -361,7 +375,8 @@ async fn baca(
     responses(
         (status = 200, description = "Saved: the SKP's new version and status, the rating.", body = PenilaianDisimpan),
         (status = 403, description = "The instansi admin may read, never rate.", body = ErrorBody),
-        (status = 409, description = "`stale_version` (`current` holds the SKP); `not_allowed`: only the pejabat penilai rates here (the atasan takes over); `invalid_transition`: the SKP is not set, or is in revision or closed; `unknown_evaluasi`; `sudah_difinalisasi`: the unit's ratings for this evaluation are final; `rule_set_lama`: a former rule set's period.", body = ErrorBody),
+        (status = 409, description = "`stale_version` (`current` holds the SKP); `not_allowed`: only the pejabat penilai rates here (the atasan takes over); `invalid_transition`: the SKP is not set, or is in revision or closed; `unknown_evaluasi`; `sudah_difinalisasi`: the unit's ratings for this evaluation are final; `evaluasi_belum_berakhir`: the evaluated (sub-)period has not ended yet; `rule_set_lama`: a former rule set's period.", body = ErrorBody),
+        (status = 422, description = "The rating is invalid: a missing choice, a departure from the suggestion without `alasan`, a text too long, `rating_rhk.<id>` for an RHK without a realisation (the server rates RHK from the stored realisations), an unknown BerAKHLAK value in `perilaku_per_nilai`.", body = ErrorBody),
     )
 )]
 async fn simpan(
@@ -519,6 +534,7 @@ async fn daftar_predikat_organisasi(
         (status = 200, description = "The predikat after the change.", body = PredikatOrganisasiView),
         (status = 403, description = "Neither the instansi admin nor the unit's leader one level above.", body = ErrorBody),
         (status = 409, description = "`stale_version`: `version` is not the current one (0 when none is set); `sudah_difinalisasi`: a penilai of the unit has finalised this evaluation.", body = ErrorBody),
+        (status = 422, description = "`evaluasi` is not an evaluation of the period.", body = ErrorBody),
     )
 )]
 async fn set_predikat_organisasi(
@@ -566,6 +582,17 @@ async fn set_predikat_organisasi(
             Box::pin(async move {
                 if !store::set_predikat_organisasi(c, &row, dasar).await? {
                     return Ok(None);
+                }
+                // After the row's lock: a finalisation that read the old predikat
+                // has committed by now and is seen here (the check above is only
+                // the early answer).
+                if store::unit_difinalisasi(&mut *c, &row.unit_id, &row.periode_id, &row.evaluasi).await? {
+                    return Err(crate::db::DbError::conflict(
+                        "sudah_difinalisasi",
+                        "Penilaian unit untuk periode evaluasi ini sudah difinalisasi; predikat organisasi tidak \
+                         dapat diubah.",
+                        "The unit's ratings for this evaluation are final; the organisation predikat cannot change.",
+                    ));
                 }
                 Ok(Some(k.simpan_json(c, StatusCode::OK, &view).await?))
             })
@@ -689,6 +716,8 @@ fn batas_view(po: PredikatOrganisasi, jumlah: &JumlahPredikat) -> Vec<BatasView>
 struct Unit {
     unit_id: String,
     po: Option<PredikatOrganisasi>,
+    /// The organisation predikat's version as read (0: not set).
+    po_version: i64,
     mode: ModeDistribusi,
     rows: Vec<store::BawahanRow>,
     jumlah: JumlahPredikat,
@@ -696,14 +725,13 @@ struct Unit {
 
 async fn unit_of(state: &AppState, actor: &Actor, periode_id: &str, kode: &str) -> ApiResult<Unit> {
     let unit_id = unit_penilai(state, &actor.pegawai_id).await?;
-    let po = store::predikat_organisasi(state.db.pool(), &unit_id, periode_id, kode)
-        .await?
-        .map(|r| predikat_org_of(&r.predikat))
-        .transpose()?;
+    let po_row = store::predikat_organisasi(state.db.pool(), &unit_id, periode_id, kode).await?;
+    let po_version = po_row.as_ref().map_or(0, |r| r.version);
+    let po = po_row.map(|r| predikat_org_of(&r.predikat)).transpose()?;
     let mode = pengaturan_of(state, periode_id).await?.mode_distribusi;
     let rows = store::bawahan(state.db.pool(), periode_id, &actor.pegawai_id, &actor.instansi_id, kode).await?;
     let jumlah = rows.iter().filter_map(|r| r.predikat.as_deref()).map(predikat_of).collect::<ApiResult<_>>()?;
-    Ok(Unit { unit_id, po, mode, rows, jumlah })
+    Ok(Unit { unit_id, po, po_version, mode, rows, jumlah })
 }
 
 async fn finalisasi_view(state: &AppState, r: FinalisasiRow) -> ApiResult<FinalisasiView> {
@@ -784,6 +812,16 @@ async fn distribusi(
     }))
 }
 
+/// A document the finalisation makes, with the SKP version it was read at
+/// and its parties (kept with it: migration 0013).
+struct DokumenBaru {
+    id: String,
+    version: i64,
+    penilai_id: String,
+    atasan_penilai_id: Option<String>,
+    doc: DokumenEvaluasi,
+}
+
 /// The penilai finalises the unit's ratings for one evaluation: every
 /// subordinate whose SKP can be rated is rated, the organisation's predikat
 /// is set, and the distribution fits the pattern — or, in warning mode, the
@@ -798,7 +836,7 @@ async fn distribusi(
     responses(
         (status = 201, description = "Finalised: the distribution as it stood and the documents made.", body = FinalisasiView),
         (status = 404, description = "Not a period of the caller's instansi.", body = ErrorBody),
-        (status = 409, description = "`sudah_difinalisasi`; `predikat_organisasi_belum`: the organisation's predikat is not set; `belum_dinilai`: a subordinate is not rated yet (or nobody is); `distribusi_diblokir`: outside the pattern in blocking mode; `rule_set_lama`; `concurrent_update`: a rating changed meanwhile.", body = ErrorBody),
+        (status = 409, description = "`sudah_difinalisasi`; `predikat_organisasi_belum`: the organisation's predikat is not set; `belum_dinilai`: a subordinate is not rated yet (or nobody is); `distribusi_diblokir`: outside the pattern in blocking mode; `rule_set_lama`; `concurrent_update`: a rating or the organisation predikat changed since the distribution was checked (reload and check again); `dokumen_ada`.", body = ErrorBody),
         (status = 422, description = "`alasan` missing while the unit is outside the pattern, or too long; an unknown `evaluasi`.", body = ErrorBody),
     )
 )]
@@ -879,19 +917,42 @@ async fn finalisasi(
     }
     let akhir = periode.akhir_evaluasi(evaluasi).context("the evaluation's last day")?;
     let hari_ini = clock::hari_ini();
-    let mut dokumen: Vec<(String, i64, DokumenEvaluasi)> = Vec::new();
+    // The documents carry exactly the ratings the check above counted: each
+    // SKP must still be at the version of that snapshot (read here, and
+    // locked at it in the write); one rated meanwhile is refused, never
+    // swapped in past the pattern.
+    let berubah = || {
+        ApiError::Conflict(
+            "concurrent_update",
+            Teks::new(
+                "Penilaian seorang pegawai baru saja diubah; muat ulang lalu periksa sebarannya lagi.",
+                "A rating was just changed; reload and check the distribution again.",
+            ),
+        )
+    };
+    let mut dokumen: Vec<DokumenBaru> = Vec::new();
     for r in dinilai {
-        let Some(skp_id) = &r.skp_id else { continue };
+        let (Some(skp_id), Some(version)) = (&r.skp_id, r.version) else { continue };
         if dok_store::find_skp(pool, skp_id, &kode).await?.is_some() {
             continue; // taken over by the atasan: its document exists
         }
         let skp = skp_store::find(pool, skp_id).await?.ok_or(ApiError::NotFound)?;
         let Some(p) = skp.skp.penilaian_untuk(evaluasi).cloned() else { continue };
+        if skp.version != version || r.predikat.as_deref() != Some(p.predikat().kode()) {
+            return Err(berubah());
+        }
         let id = uuid::Uuid::new_v4().to_string();
         let doc =
             DokumenEvaluasi::new(DokumenEvaluasiId::new(id.clone()), SkpId::new(skp_id.clone()), akhir, p, hari_ini);
-        dokumen.push((id, skp.version, doc));
+        dokumen.push(DokumenBaru {
+            id,
+            version,
+            penilai_id: skp.penilai_id,
+            atasan_penilai_id: skp.atasan_penilai_id,
+            doc,
+        });
     }
+    let po_version = u.po_version;
     let row = FinalisasiRow {
         periode_id: input.periode_id.clone(),
         evaluasi: kode.clone(),
@@ -916,7 +977,7 @@ async fn finalisasi(
         alasan: row.alasan.clone(),
         oleh: row.penilai_id.clone(),
         dibuat: row.dibuat,
-        dokumen_ids: dokumen.iter().map(|(id, _, _)| id.clone()).collect(),
+        dokumen_ids: dokumen.iter().map(|d| d.id.clone()).collect(),
     };
     let (k, oleh, instansi, periode_id) =
         (kunci.clone(), actor.pegawai_id.clone(), actor.instansi_id.clone(), input.periode_id.clone());
@@ -931,10 +992,17 @@ async fn finalisasi(
                         "The unit's ratings for this evaluation are already final.",
                     ));
                 }
+                // The organisation predikat the check used still stands (its row
+                // locked for the rest of the write: a change waits, then sees this).
+                store::predikat_organisasi_masih(c, &row.unit_id, &periode_id, &row.evaluasi, po_version).await?;
                 let langkah = dok_store::Langkah { aksi: "create", oleh: &oleh, peran: "pejabat_penilai" };
-                for (id, version, doc) in &dokumen {
-                    store::skp_masih(c, doc.skp().as_str(), *version).await?;
-                    dok_store::insert(c, id, &instansi, &periode_id, doc, &langkah).await?;
+                for d in &dokumen {
+                    store::skp_masih(c, d.doc.skp().as_str(), d.version).await?;
+                    let pihak = dok_store::PihakDokumen {
+                        penilai_id: &d.penilai_id,
+                        atasan_penilai_id: d.atasan_penilai_id.as_deref(),
+                    };
+                    dok_store::insert(c, &d.id, &instansi, &periode_id, &pihak, &d.doc, &langkah).await?;
                 }
                 k.simpan_json(c, StatusCode::CREATED, &view).await
             })
@@ -1034,11 +1102,19 @@ async fn kalender(
     Ok(Json(kalender_view(&kalender, &tanggal, q.tahun)))
 }
 
-/// The most holidays one request adds.
-const MAKS_HARI_LIBUR: usize = 400;
+/// The most holidays one request adds (a year's SKB is about 27 dates).
+const MAKS_HARI_LIBUR: usize = 60;
+/// The most holidays of its own an instansi keeps in one year: with the
+/// national ones, more would leave few working days, and a runaway script
+/// could otherwise stretch every deadline.
+const MAKS_HARI_LIBUR_SETAHUN: usize = 40;
 
 /// The instansi admin adds holidays (a new year's SKB, a regional holiday):
-/// deadlines count with them from now on, without a release.
+/// deadlines count with them from now on, without a release. Only today or
+/// later (a past date would move deadlines already run, and with them who
+/// was late); at most 60 dates a request and 40 of the instansi's own a
+/// year. Every addition is kept with who made it and when
+/// (`hari_libur_riwayat`), also when it replaces an earlier entry.
 #[utoipa::path(
     post,
     path = "/org/hari-libur",
@@ -1048,6 +1124,7 @@ const MAKS_HARI_LIBUR: usize = 400;
     responses(
         (status = 200, description = "The whole calendar after the change.", body = Vec<HariLiburView>),
         (status = 403, description = "Not an admin of the instansi.", body = ErrorBody),
+        (status = 422, description = "`validation`: an invalid or past date, an empty or long name, none or more than 60 holidays, or more than 40 of the instansi's own in a year.", body = ErrorBody),
     )
 )]
 async fn tambah_hari_libur(
@@ -1059,19 +1136,30 @@ async fn tambah_hari_libur(
     if !actor.is_admin_of(&actor.instansi_id) {
         return Err(ApiError::Forbidden);
     }
+    let hari_ini = clock::hari_ini();
     let mut e = domain::FieldErrors::new();
     if input.hari_libur.is_empty() || input.hari_libur.len() > MAKS_HARI_LIBUR {
         e.push(
             "hari_libur",
-            format!("Isi 1 sampai {MAKS_HARI_LIBUR} hari libur."),
-            format!("Give 1 to {MAKS_HARI_LIBUR} holidays."),
+            format!("Isi 1 sampai {MAKS_HARI_LIBUR} hari libur sekaligus."),
+            format!("Give 1 to {MAKS_HARI_LIBUR} holidays at a time."),
         );
     }
     let mut baru = Vec::new();
     for (i, h) in input.hari_libur.iter().take(MAKS_HARI_LIBUR).enumerate() {
         let tanggal = Tanggal::parse_iso(h.tanggal.trim()).filter(|t| (1900..=2200).contains(&t.tahun()));
-        if tanggal.is_none() {
-            e.push(format!("hari_libur[{i}].tanggal"), "Tanggal tidak valid.", "Not a valid date.");
+        match tanggal {
+            None => {
+                e.push(format!("hari_libur[{i}].tanggal"), "Tanggal tidak valid.", "Not a valid date.");
+            }
+            Some(t) if t < hari_ini => {
+                e.push(
+                    format!("hari_libur[{i}].tanggal"),
+                    "Tanggal sudah lewat: hari libur yang lalu akan mengubah tenggat yang sudah berjalan.",
+                    "The date has passed: a past holiday would change deadlines already run.",
+                );
+            }
+            Some(_) => {}
         }
         let nama = h.nama.trim();
         if nama.is_empty() || nama.chars().count() > 200 {
@@ -1086,19 +1174,30 @@ async fn tambah_hari_libur(
             });
         }
     }
-    if !e.is_empty() {
-        return Err(ApiError::Validation(e));
-    }
     let mut milik = store::hari_libur(state.db.pool(), &actor.instansi_id).await?;
     milik.extend(baru.iter().cloned());
     let tanggal: BTreeSet<Tanggal> = milik.iter().map(|l| l.tanggal).collect();
+    let mut per_tahun: BTreeMap<i32, usize> = BTreeMap::new();
+    for t in &tanggal {
+        *per_tahun.entry(t.tahun()).or_default() += 1;
+    }
+    for (tahun, n) in per_tahun.into_iter().filter(|(_, n)| *n > MAKS_HARI_LIBUR_SETAHUN) {
+        e.push(
+            "hari_libur",
+            format!("Tahun {tahun} akan memiliki {n} hari libur instansi; paling banyak {MAKS_HARI_LIBUR_SETAHUN}."),
+            format!("{tahun} would have {n} instansi holidays; at most {MAKS_HARI_LIBUR_SETAHUN}."),
+        );
+    }
+    if !e.is_empty() {
+        return Err(ApiError::Validation(e));
+    }
     let view = kalender_view(&Kalender::nasional().tambah(milik), &tanggal, None);
-    let (k, instansi) = (kunci.clone(), actor.instansi_id.clone());
+    let (k, instansi, oleh) = (kunci.clone(), actor.instansi_id.clone(), actor.pegawai_id.clone());
     let body = state
         .db
         .write(move |c| {
             Box::pin(async move {
-                store::tambah_hari_libur(c, &instansi, &baru).await?;
+                store::tambah_hari_libur(c, &instansi, &baru, &oleh).await?;
                 k.simpan_json(c, StatusCode::OK, &view).await
             })
         })

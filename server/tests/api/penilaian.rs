@@ -68,6 +68,26 @@ pub async fn unit_tahun(app: &TestApp, tahun: i32) -> Unit {
     Unit { periode, skp2: ids[0].clone(), skp3: ids[1].clone() }
 }
 
+/// Last year's period: its evaluations have ended, so they may be rated
+/// (rating before the evaluated period ends is refused). The server has no
+/// test clock: a test that needs the penilai's deadlines still ahead moves
+/// the stored dates instead ([`akhir_hari_ini`]).
+pub fn tahun_lalu() -> i32 {
+    server::clock::hari_ini().tahun() - 1
+}
+
+/// Moves every stored document's evaluated period to end today, as if the
+/// year had just closed: the penilai's 14 working days to sign lie ahead.
+pub async fn akhir_hari_ini(app: &TestApp, tahun: i32) {
+    let db = app.connect().await;
+    sqlx::query("UPDATE dokumen_evaluasi SET dokumen = REPLACE(dokumen, $1, $2)")
+        .bind(format!("\"akhir_periode\":\"{tahun}-12-31\""))
+        .bind(format!("\"akhir_periode\":\"{}\"", server::clock::hari_ini()))
+        .execute(db.pool())
+        .await
+        .unwrap();
+}
+
 fn penilaian(evaluasi: Value, hasil: &str, perilaku: &str, alasan: &str) -> Value {
     json!({
         "evaluasi": evaluasi,
@@ -119,8 +139,7 @@ async fn a_unit_is_rated_calibrated_finalised_and_its_documents_run_to_a_final_s
 }
 
 async fn a_unit_runs_on(backend: Backend) {
-    // Next year's period: every penilai deadline is still ahead, whatever today is.
-    let tahun = server::clock::hari_ini().tahun() + 1;
+    let tahun = tahun_lalu();
     let app = spawn_app_with(backend, None, true).await;
     let u = unit_tahun(&app, tahun).await;
     let (staf2, staf3) = (app.login(DEMO_STAF2).await, app.login(DEMO_STAF3).await);
@@ -148,7 +167,7 @@ async fn a_unit_runs_on(backend: Backend) {
     assert_eq!(p["version"], 4);
     assert_eq!(p["rating_rhk"]["r1"], "sesuai_ekspektasi", "{p}");
     assert_eq!(p["saran"]["saran"], "sesuai_ekspektasi", "{p}");
-    assert!(p["penilaian"].is_null() && p["dokumen_id"].is_null() && p["umpan_balik_360"].is_null(), "{p}");
+    assert!(p["penilaian"].is_null() && p["dokumen_id"].is_null(), "{p}");
     assert_eq!(get(&staf2, &path).await.0, 200);
     let (status, e) = get(&kabid1, &format!("/api/v1/skp/{}/penilaian?evaluasi=periodik-9", u.skp2)).await;
     assert_eq!((status, e["code"].as_str()), (422, Some("validation")), "{e}");
@@ -265,6 +284,8 @@ async fn a_unit_runs_on(backend: Backend) {
     assert_eq!(status, 201, "{}: {f}", b("finalisation"));
     assert_eq!((f["sesuai_pola"].as_bool(), f["dokumen_ids"].as_array().map(Vec::len)), (Some(false), Some(2)), "{f}");
     assert_eq!(json_of(fin("lagi").await.unwrap()).await.1["code"], "sudah_difinalisasi");
+    // As if the year had just closed: the penilai's deadlines lie ahead.
+    akhir_hari_ini(&app, tahun).await;
     // Final: no more ratings or predikat for this evaluation.
     let (status, e) =
         nilai(&kabid1, &u.skp2, 6, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
@@ -330,11 +351,32 @@ async fn a_unit_runs_on(backend: Backend) {
     assert_eq!(d["dokumen"]["keberatan"]["tanggapan_penilai"], "Kontribusinya sudah dihitung pada RHK 1.", "{d}");
     assert!(jenis_notifikasi(&kepala).await.contains(&"keberatan_ditanggapi".to_owned()));
 
+    // The admin re-maps staf2's atasan meanwhile: the pending objection is
+    // still the kepala's to decide (the document keeps its parties), not the newcomer's.
+    let res = admin
+        .put("/api/v1/org/atasan")
+        .json(&json!({
+            "periode_id": u.periode,
+            "pegawai_id": pegawai_id(&admin, DEMO_STAF2).await,
+            "penilai_id": pegawai_id(&admin, DEMO_KABID1).await,
+            "atasan_penilai_id": pegawai_id(&admin, DEMO_KABID2).await,
+            "berlaku_mulai": format!("{tahun}-01-01"),
+        }))
+        .send();
+    let (status, m) = json_of(res.await.unwrap()).await;
+    assert_eq!(status, 200, "{}: {m}", b("re-mapping"));
+    let kabid2 = app.login(DEMO_KABID2).await;
+    assert_eq!(get(&kabid2, &format!("/api/v1/dokumen-evaluasi/{dok}")).await.0, 404, "{}", b("the new atasan"));
+    let (_, q) = get(&kabid2, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+    assert!(!q.to_string().contains(&dok), "{q}");
+
     // Only the atasan decides; changing it replaces the SKP's evaluation.
     let ubah = json!({ "keputusan": "mengubah", "alasan": "Setelah klarifikasi kedua pihak.",
                        "penilaian": penilaian(tahunan(), "sesuai_ekspektasi", "diatas_ekspektasi", "") });
     let (status, e) = langkah(&kabid1, &dok, "decide_keberatan", 5, ubah.clone()).await;
     assert_eq!((status, e["code"].as_str()), (409, Some("not_allowed")), "{e}");
+    let (status, e) = langkah(&kabid2, &dok, "decide_keberatan", 5, ubah.clone()).await;
+    assert_eq!(status, 404, "{}: {e}", b("the new atasan decides"));
     let (status, d4) = langkah(&kepala, &dok, "decide_keberatan", 5, ubah).await;
     assert_eq!((status, d4["status"].as_str(), d4["format"].as_str()), (200, Some("diputus"), Some("D.1.3")), "{d4}");
     assert_eq!(d4["dokumen"]["penilaian_awal"]["hasil"]["predikat"], "sangat_baik", "{d4}");
@@ -391,6 +433,22 @@ async fn a_unit_runs_on(backend: Backend) {
     let tugas: Vec<&str> =
         q["sebagai_pegawai"].as_array().unwrap().iter().map(|t| t["tugas"].as_str().unwrap()).collect();
     assert!(tugas.contains(&"tandatangani_pegawai") && tugas.contains(&"keberatan"), "{q}");
+    let (status, d) = langkah(&staf3, &dok3, "sign_by_pegawai", 3, json!({})).await;
+    assert_eq!((status, d["status"].as_str()), (200, Some("ditandatangani_pegawai")), "{d}");
+    assert!(jenis_notifikasi(&kabid1).await.contains(&"dokumen_evaluasi_ditandatangani".to_owned()));
+    // Signed, staf3 may still object for 14 working days: the penilai's queue
+    // does not offer the report the domain would refuse.
+    let laporkan = |q: &Value| {
+        q["sebagai_penilai"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["tugas"] == "laporkan" && t["dokumen_id"] == dok3.as_str())
+    };
+    let (_, q) = get(&kabid1, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+    assert!(!laporkan(&q), "{}: {q}", b("report offered while the objection window is open"));
+    let (status, e) = langkah(&kabid1, &dok3, "report", 4, json!({})).await;
+    assert_eq!((status, e["code"].as_str()), (409, Some("objection_window_open")), "{e}");
     // Received long ago (the stored date moved back): the 14 working days are over.
     let db = app.connect().await;
     let hari_ini = server::clock::hari_ini().to_string();
@@ -402,11 +460,12 @@ async fn a_unit_runs_on(backend: Backend) {
     .execute(db.pool())
     .await
     .unwrap();
-    let (status, e) = langkah(&staf3, &dok3, "file_keberatan", 3, json!({ "alasan": "Terlambat" })).await;
+    let (status, e) = langkah(&staf3, &dok3, "file_keberatan", 4, json!({ "alasan": "Terlambat" })).await;
     assert_eq!((status, e["code"].as_str()), (409, Some("objection_too_late")), "{}: {e}", b("late objection"));
-    let (status, d) = langkah(&staf3, &dok3, "sign_by_pegawai", 3, json!({})).await;
-    assert_eq!((status, d["status"].as_str()), (200, Some("ditandatangani_pegawai")), "{d}");
-    assert!(jenis_notifikasi(&kabid1).await.contains(&"dokumen_evaluasi_ditandatangani".to_owned()));
+    let (_, q) = get(&kabid1, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+    assert!(laporkan(&q), "{}: {q}", b("the report is offered once the window closed"));
+    let (status, d) = langkah(&kabid1, &dok3, "report", 4, json!({})).await;
+    assert_eq!((status, d["status"].as_str()), (200, Some("dilaporkan")), "{d}");
 }
 
 #[tokio::test]
@@ -528,8 +587,48 @@ async fn the_calendar_is_extended_by_the_admin_and_counts_in_deadlines() {
         .await;
         assert_eq!(status, 422, "{e}");
         assert!(e["fields"]["hari_libur[0].tanggal"].is_array() && e["fields"]["hari_libur[0].nama"].is_array(), "{e}");
-        // Another instansi does not see this one's holidays.
+        // A past date is refused (it would move deadlines already run), and so
+        // is a year with more than 40 of the instansi's own.
+        let (status, e) = json_of(
+            admin
+                .post("/api/v1/org/hari-libur")
+                .json(&json!({ "hari_libur": [{ "tanggal": "2020-01-02", "nama": "Terlambat" }] }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend:?}: {e}");
+        assert!(e["fields"]["hari_libur[0].tanggal"].is_array(), "{e}");
+        let banyak: Vec<Value> = (1..=39)
+            .map(|i| json!({ "tanggal": format!("2028-{:02}-{:02}", 1 + (i - 1) / 28, 1 + (i - 1) % 28), "nama": "Libur" }))
+            .collect();
+        let (status, e) =
+            json_of(admin.post("/api/v1/org/hari-libur").json(&json!({ "hari_libur": banyak })).send().await.unwrap())
+                .await;
+        assert_eq!(status, 200, "{backend:?}: 39 in 2028: {e}");
+        let dua = json!({ "hari_libur": [
+            { "tanggal": "2028-06-01", "nama": "Satu" }, { "tanggal": "2028-06-02", "nama": "Dua" }
+        ]});
+        let (status, e) = json_of(admin.post("/api/v1/org/hari-libur").json(&dua).send().await.unwrap()).await;
+        assert_eq!(status, 422, "{backend:?}: 41 in 2028: {e}");
+        assert!(e["fields"]["hari_libur"].is_array(), "{e}");
+        let terlalu: Vec<Value> =
+            (0..61).map(|i| json!({ "tanggal": format!("2029-03-{:02}", 1 + i % 28), "nama": "x" })).collect();
+        let res = admin.post("/api/v1/org/hari-libur").json(&json!({ "hari_libur": terlalu })).send();
+        assert_eq!(res.await.unwrap().status(), 422, "{backend:?}: 61 at once");
+        // Every addition is kept with who made it and when.
         let db = app.connect().await;
+        let (n, oleh): (i64, String) = sqlx::query_as(
+            "SELECT COUNT(*), MIN(oleh) FROM hari_libur_riwayat WHERE instansi_id = (SELECT instansi_id FROM pegawai \
+             WHERE nip = $1)",
+        )
+        .bind(DEMO_ADMIN)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        assert_eq!((n, oleh), (41, pegawai_id(&admin, DEMO_ADMIN).await), "{backend:?}");
+        // Another instansi does not see this one's holidays.
         let (_, _, _, o_adm) = crate::matrix::other_instansi(&db).await;
         let (_, k) = get(&app.login(&o_adm).await, "/api/v1/kalender?tahun=2027").await;
         assert_eq!(k, json!([]), "{backend:?}");
@@ -593,6 +692,19 @@ async fn attacks_on_the_evaluation_are_refused_and_change_nothing() {
         .await;
         assert_eq!(status, 422, "{backend:?}: {e}");
         assert!(e["fields"]["perilaku_per_nilai.jahat"].is_array(), "{e}");
+        // A per-RHK rating for an RHK without a realisation is the server's
+        // to give, never the form's (it would move the suggestion, and with
+        // it the need for a reason).
+        let mut p = penilaian(tahunan(), "diatas_ekspektasi", "sesuai_ekspektasi", "");
+        p["rating_rhk"] = json!({ "r1": "diatas_ekspektasi" });
+        let (status, e) = nilai(&kabid1, &u.skp2, 3, p).await;
+        assert_eq!(status, 422, "{backend:?}: {e}");
+        assert!(is_teks(&e["fields"]["rating_rhk.r1"][0]) || e["fields"]["rating_rhk.r1"].is_array(), "{e}");
+        // Next year's period has not ended: nobody rates it yet.
+        let (status, e) =
+            nilai(&kabid1, &u.skp2, 3, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("evaluasi_belum_berakhir")), "{backend:?}: {e}");
+        assert!(is_teks(&e["message"]), "{e}");
         // Nothing was rated.
         let db = app.connect().await;
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM penilaian").fetch_one(db.pool()).await.unwrap();
@@ -635,7 +747,7 @@ async fn attacks_on_the_evaluation_are_refused_and_change_nothing() {
 #[tokio::test]
 async fn every_role_is_refused_on_evaluation_objects_not_theirs() {
     for backend in backends() {
-        let tahun = server::clock::hari_ini().tahun() + 1;
+        let tahun = tahun_lalu();
         let app = spawn_app_with(backend, None, true).await;
         let u = unit_tahun(&app, tahun).await;
         let kabid1 = app.login(DEMO_KABID1).await;
@@ -822,7 +934,7 @@ async fn a_former_rule_set_period_is_not_rated_here() {
 #[tokio::test]
 async fn ratings_sync_from_the_outbox_and_replays_change_nothing() {
     for backend in backends() {
-        let tahun = server::clock::hari_ini().tahun() + 1;
+        let tahun = tahun_lalu();
         let app = spawn_app_with(backend, None, true).await;
         let u = unit_tahun(&app, tahun).await;
         let (kabid1, admin) = (app.login(DEMO_KABID1).await, app.login(DEMO_ADMIN).await);
@@ -865,6 +977,7 @@ async fn ratings_sync_from_the_outbox_and_replays_change_nothing() {
         assert_eq!(again.status(), 201, "{backend:?}: the replay answers as the first did");
         assert_eq!(again.headers().get("idempotent-replayed").and_then(|v| v.to_str().ok()), Some("true"));
         assert_eq!(again.json::<Value>().await.unwrap(), first);
+        akhir_hari_ini(&app, tahun).await;
 
         let (_, docs) = get(&kabid1, &format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp2)).await;
         let dok = docs[0]["id"].as_str().unwrap().to_owned();
@@ -877,5 +990,88 @@ async fn ratings_sync_from_the_outbox_and_replays_change_nothing() {
         assert_eq!((status, &again), (200, &first), "{backend:?}");
         let (_, doc) = get(&kabid1, &format!("/api/v1/dokumen-evaluasi/{dok}")).await;
         assert_eq!((doc["version"].as_i64(), doc["riwayat"].as_array().map(Vec::len)), (Some(2), Some(2)), "{doc}");
+    }
+}
+
+/// Rates staf2 and staf3 in last year's unit, has the admin set the
+/// organisation predikat, finalises and moves the documents' period end to
+/// today; staf2's document id.
+async fn dokumen_siap(app: &TestApp, u: &Unit, tahun: i32) -> String {
+    let (kabid1, admin) = (app.login(DEMO_KABID1).await, app.login(DEMO_ADMIN).await);
+    for skp in [&u.skp2, &u.skp3] {
+        let (status, s) =
+            nilai(&kabid1, skp, 3, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
+        assert_eq!(status, 200, "{s}");
+    }
+    let (_, d) = get(&kabid1, &format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode)).await;
+    let unit = d["unit_id"].as_str().unwrap().to_owned();
+    let res = admin
+        .put(&format!("/api/v1/unit/{unit}/predikat-organisasi"))
+        .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
+        .send();
+    assert_eq!(res.await.unwrap().status(), 200);
+    let res = kabid1
+        .post("/api/v1/penilai/distribusi/finalisasi")
+        .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan" }))
+        .send();
+    let (status, f) = json_of(res.await.unwrap()).await;
+    assert_eq!(status, 201, "{f}");
+    akhir_hari_ini(app, tahun).await;
+    let (_, docs) = get(&kabid1, &format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp2)).await;
+    docs[0]["id"].as_str().unwrap().to_owned()
+}
+
+/// An objection on a document without an atasan pejabat penilai (the SKP
+/// had none when it was made) is still decided: by the instansi admin, as
+/// the instansi's official, recorded as `admin_instansi`; the admin's queue
+/// lists it, and the SKP's live atasan has no say.
+#[tokio::test]
+async fn an_objection_without_an_atasan_is_decided_by_the_admin() {
+    for backend in backends() {
+        let tahun = tahun_lalu();
+        let app = spawn_app_with(backend, None, true).await;
+        let u = unit_tahun(&app, tahun).await;
+        let dok = dokumen_siap(&app, &u, tahun).await;
+        let (staf2, kabid1, kepala, admin) = (
+            app.login(DEMO_STAF2).await,
+            app.login(DEMO_KABID1).await,
+            app.login(DEMO_KEPALA).await,
+            app.login(DEMO_ADMIN).await,
+        );
+        let db = app.connect().await;
+        sqlx::query("UPDATE dokumen_evaluasi SET atasan_penilai_id = NULL WHERE id = $1")
+            .bind(&dok)
+            .execute(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(langkah(&kabid1, &dok, "sign_by_penilai", 1, json!({})).await.0, 200);
+        assert_eq!(langkah(&kabid1, &dok, "deliver", 2, json!({})).await.0, 200);
+        // Before an objection the admin acts on nothing.
+        let keputusan = json!({ "keputusan": "menguatkan", "alasan": "Penilaian sudah sesuai bukti." });
+        let (_, e) = langkah(&admin, &dok, "decide_keberatan", 3, keputusan.clone()).await;
+        assert_eq!(e["code"], "invalid_transition", "{backend:?}: {e}");
+        let (status, d) = langkah(&staf2, &dok, "file_keberatan", 3, json!({ "alasan": "Tidak sesuai" })).await;
+        assert_eq!(status, 200, "{backend:?}: {d}");
+        let (_, q) = get(&admin, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+        let t = q["sebagai_admin"].as_array().unwrap();
+        assert!(t.iter().any(|t| t["tugas"] == "putuskan_keberatan" && t["dokumen_id"] == dok.as_str()), "{q}");
+        assert!(t.iter().all(|t| t["terlambat"] == false), "{q}");
+        let (_, q) = get(&kabid1, &format!("/api/v1/antrian-evaluasi?periode_id={}", u.periode)).await;
+        assert_eq!(q["sebagai_admin"], json!([]), "{q}");
+        let (status, _) = langkah(&kepala, &dok, "decide_keberatan", 4, keputusan.clone()).await;
+        assert_eq!(status, 404, "{backend:?}: the SKP's atasan is not the document's");
+        let (status, d) = langkah(&admin, &dok, "decide_keberatan", 4, keputusan).await;
+        assert_eq!((status, d["status"].as_str()), (200, Some("diputus")), "{backend:?}: {d}");
+        let last = d["riwayat"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(
+            (last["peran"].as_str(), last["oleh"].as_str()),
+            (Some("admin_instansi"), Some(pegawai_id(&admin, DEMO_ADMIN).await.as_str()))
+        );
+        let (status, d) = langkah(&admin, &dok, "report", 5, json!({})).await;
+        assert_eq!((status, d["status"].as_str()), (200, Some("dilaporkan")), "{backend:?}: {d}");
+        // On a document with an atasan the admin still acts on nothing.
+        let (_, docs) = get(&kabid1, &format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp3)).await;
+        let dok3 = docs[0]["id"].as_str().unwrap();
+        assert_eq!(langkah(&admin, dok3, "sign_by_penilai", 1, json!({})).await.0, 403);
     }
 }
