@@ -14,12 +14,12 @@ SERVER := $(CARGO_TARGET_DIR)/release/ekinerja
 
 .PHONY: help run test tools tools-browser tools-contract tools-smtp spa server fmt-check layers clippy test-native test-wasm-check size \
 	test-browser test-contract test-offline-soak \
-	bench bench-domain bench-import bench-api bench-upload bench-keystroke bench-offline bench-unit
+	bench bench-domain bench-import bench-api bench-upload bench-keystroke bench-offline bench-unit bench-pdf
 
 help:
 	@echo "make run   — start e-Kinerja with the embedded SQLite and demo data"
 	@echo "make test  — every check and test (PostgreSQL too when it answers; required with CI=true)"
-	@echo "make bench — every benchmark (figures, never pass/fail); or bench-domain, bench-import, bench-api, bench-upload, bench-keystroke, bench-offline, bench-unit"
+	@echo "make bench — every benchmark (figures, never pass/fail); or bench-domain, bench-import, bench-api, bench-upload, bench-keystroke, bench-offline, bench-unit bench-pdf"
 
 tools:
 	@scripts/tools.sh build
@@ -88,7 +88,7 @@ test: tools fmt-check layers clippy test-native test-wasm-check size test-contra
 	@echo "make test: semua pemeriksaan lulus / every check passed"
 
 # Benchmarks print figures; none is a pass/fail gate.
-bench: bench-domain bench-import bench-api bench-upload bench-keystroke bench-offline bench-unit size
+bench: bench-domain bench-import bench-api bench-upload bench-keystroke bench-offline bench-unit bench-pdf size
 
 bench-domain:
 	cargo bench -p domain --bench rules
@@ -101,6 +101,9 @@ bench-api:
 
 bench-upload:
 	scripts/bench-upload.sh
+
+bench-pdf:
+	scripts/bench-pdf.sh
 
 bench-keystroke: tools-browser spa server
 	EKINERJA_SERVER=$(SERVER) node scripts/bench-keystroke.mjs

@@ -84,12 +84,26 @@ ensure_aiosmtpd() {
   fi
 }
 
+# server/tests/api/pdf.rs reads the PDFs' text with pdftotext (Debian's poppler-utils).
+ensure_poppler() {
+  if command -v pdftotext >/dev/null 2>&1; then
+    say "poppler-utils: present ($(pdftotext -v 2>&1 | head -1))"
+  else
+    say "installing Debian's poppler-utils (pdftotext, pdftoppm)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq poppler-utils >/dev/null
+  fi
+}
+
 if [ "${1:-build}" = contract ]; then
   ensure_schemathesis
   exit 0
 fi
 if [ "${1:-build}" = smtp ]; then
+  # What the native tests run besides cargo: the SMTP sink and pdftotext.
   ensure_aiosmtpd
+  ensure_poppler
   exit 0
 fi
 

@@ -172,9 +172,14 @@ pub fn unggahan(method: &Method, path: &str) -> bool {
 
 /// Paths (inside `/api/v1`) that change nothing or carry their own keys.
 /// The colleague search is a POST only to keep what is typed (a name, a
-/// NIP) out of the address; it reads, so it needs no key.
+/// NIP) out of the address; it reads, so it needs no key. So does the
+/// public check of a signed PDF (`/cek-dokumen`: no sign-in, nothing written).
 pub fn exempt(path: &str) -> bool {
-    path.starts_with("/auth/") || path == "/preview" || path == "/sync" || path == "/calon-penilai-360"
+    path.starts_with("/auth/")
+        || path == "/preview"
+        || path == "/sync"
+        || path == "/calon-penilai-360"
+        || path == "/cek-dokumen"
 }
 
 /// Statuses whose response is the settled answer to the request. Others

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod berkas;
+pub mod cek_halaman;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -44,11 +44,15 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
     let (api, doc) = OpenApiRouter::new().nest("/api/v1", api_routes).split_for_parts();
     let api = api.with_state(state.clone());
     let (sync, sync_doc) = routes::sync::router(api.clone()).split_for_parts();
+    // The public check of a signed PDF, as a page (no script): its answers
+    // are pages, so it joins after the API's error shape.
+    let halaman = crate::cek_halaman::router(state.clone());
     let api = api
         .merge(sync.with_state(state))
         .merge(openapi::router([doc, sync_doc]))
         // After the routes: what axum answers by itself (405, a path that is not UTF-8) in our shape too.
-        .layer(MapResponseLayer::new(error_shape));
+        .layer(MapResponseLayer::new(error_shape))
+        .merge(halaman);
     let router = match dist {
         Some(dist) => api.merge(spa::router(&dist)),
         None => api,

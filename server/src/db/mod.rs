@@ -18,6 +18,7 @@
 //! | [`umpan_balik_360`] | `pengaturan_360`, `penilai_360`, `jawaban_360` (the 360) |
 //! | [`penilaian`] | `penilaian`, `predikat_organisasi`, `pengaturan_penilaian`, `finalisasi_distribusi`, `hari_libur` (+ `_riwayat`) |
 //! | [`dokumen`] | `dokumen_evaluasi`, `dokumen_evaluasi_versi` (the evaluation documents) |
+//! | [`tanda_tangan`] | `dokumen_pdf` (the signed PDFs of the evaluation documents) |
 //!
 //! (The CSV import, `crate::import::apply`, uses [`org`]'s bulk reads and
 //! writes; only `crate::seed`, which fills an empty database with the demo
@@ -37,6 +38,7 @@ pub mod org;
 pub mod penilaian;
 pub mod realisasi;
 pub mod skp;
+pub mod tanda_tangan;
 pub mod tulis;
 pub mod umpan_balik;
 pub mod umpan_balik_360;

@@ -5,8 +5,8 @@
 //! pejabat penilai takes a late evaluation over (final) and decides
 //! objections. Deadlines count working days with the instansi's calendar.
 //! The annual document reported makes the SKP final. Every step is a new
-//! version with who, in which role and when; the PDF and its hash come later
-//! (`sha256_pdf` stays `null`).
+//! version with who, in which role and when; a signing step also records
+//! the PDF it signs and its hash (`sha256_pdf`, [`super::pdf`]).
 //!
 //! Also the queues: what each person must do about the evaluation, by when.
 
@@ -61,7 +61,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The format of a document: D.1.3 once an objection was decided, D.1.2
 /// when the atasan signed it (take-over), D.1.1 otherwise.
-fn format_of(d: &DokumenEvaluasi) -> &'static str {
+pub(super) fn format_of(d: &DokumenEvaluasi) -> &'static str {
     if d.keberatan().is_some_and(|k| k.diputus_pada.is_some()) {
         "D.1.3"
     } else if d.diambil_alih() {
@@ -128,7 +128,7 @@ async fn load_dokumen(state: &AppState, actor: &Actor, id: &str) -> ApiResult<(D
     Ok((row, akses))
 }
 
-fn peran_kode(p: Peran) -> &'static str {
+pub(super) fn peran_kode(p: Peran) -> &'static str {
     match p {
         Peran::Pegawai => "pegawai",
         Peran::PejabatPenilai => "pejabat_penilai",
@@ -339,6 +339,9 @@ async fn simpan_langkah(
     aksi: AksiDokumen,
     ubah: Option<UbahSkp>,
 ) -> ApiResult<Response> {
+    // A signing step records the PDF it signs, in the same transaction.
+    let ttd = super::pdf::ttd_langkah(&state, &row, &doc, row.version + 1, aksi, &actor.pegawai_id, peran).await?;
+    let row = DokumenRow { sha256_pdf: ttd.as_ref().map(|t| t.sha256.clone()).or(row.sha256_pdf), ..row };
     let mut riwayat = store::riwayat(state.db.pool(), &row.id).await?;
     riwayat.push(RiwayatDokumenView {
         version: row.version + 1,
@@ -364,6 +367,9 @@ async fn simpan_langkah(
                 let l = Langkah { aksi: &aksi_s, oleh: &oleh, peran: peran_s };
                 if !store::update(c, &id, &instansi, dasar, &doc, &l).await? {
                     return Ok(None);
+                }
+                if let Some(t) = &ttd {
+                    crate::db::tanda_tangan::simpan(c, t).await?;
                 }
                 let body = match skp {
                     Some((j, perubahan, aksi_skp, penilaian)) => {
@@ -689,6 +695,10 @@ async fn take_over(
         atasan_penilai_id,
         pegawai: l.pegawai.clone(),
     };
+    let ttd = super::pdf::ttd_langkah(&state, &doc_row, &doc, version, AksiDokumen::TakeOver, &actor.pegawai_id, peran)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("a take-over is a signature"))?;
+    let doc_row = DokumenRow { sha256_pdf: Some(ttd.sha256.clone()), ..doc_row };
     let view = view_of(&doc_row, doc.clone(), version, akses, &kalender, riwayat);
     let body = skp_store::json(&view)?;
     let kabar = kabar_of(AksiDokumen::TakeOver, &doc_row, &actor.pegawai_id);
@@ -721,6 +731,7 @@ async fn take_over(
                 }
                 skp_store::update_json(c, &perubahan, &j, aksi_skp, &oleh, k.record(), &body).await?;
                 nilai_store::simpan_penilaian(c, &baris).await?;
+                crate::db::tanda_tangan::simpan(c, &ttd).await?;
                 for n in &kabar {
                     notifikasi::tambah(c, n, email).await?;
                 }

@@ -11,6 +11,7 @@ pub mod dokumen;
 pub mod health;
 pub mod notifikasi;
 pub mod org;
+pub mod pdf;
 pub mod penilaian;
 pub mod preview;
 pub mod realisasi;
@@ -34,5 +35,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(umpan_balik_360::router())
         .merge(penilaian::router())
         .merge(dokumen::router())
+        .merge(pdf::router())
         .fallback(|| async { ApiError::NotFound })
 }

@@ -16,6 +16,7 @@ mod matrix;
 mod notifikasi;
 mod openapi;
 mod org;
+mod pdf;
 mod penilaian;
 mod preview;
 mod realisasi;

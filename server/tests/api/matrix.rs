@@ -295,6 +295,12 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("POST", "/api/v1/dokumen-evaluasi/{id}/report", Jaga::Penilaian),
     ("POST", "/api/v1/skp/{id}/take-over", Jaga::Penilaian),
     ("GET", "/api/v1/antrian-evaluasi", Jaga::Penilaian),
+    // The PDFs: `pdf::a_signed_document_is_recorded_served_and_checked_by_anyone`
+    // (a colleague, another penilai) and `pdf::another_instansi_never_reads_the_pdf`.
+    ("GET", "/api/v1/dokumen-evaluasi/{id}/pdf", Jaga::Penilaian),
+    ("GET", "/api/v1/skp/{id}/pdf", Jaga::Penilaian),
+    // Anyone holding a PDF checks it; an unknown hash is only "not found".
+    ("POST", "/api/v1/cek-dokumen", Jaga::Publik),
 ];
 
 #[test]

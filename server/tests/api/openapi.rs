@@ -94,6 +94,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/dokumen-evaluasi/{id}/report"),
     ("POST", "/api/v1/skp/{id}/take-over"),
     ("GET", "/api/v1/antrian-evaluasi"),
+    ("GET", "/api/v1/dokumen-evaluasi/{id}/pdf"),
+    ("GET", "/api/v1/skp/{id}/pdf"),
+    ("POST", "/api/v1/cek-dokumen"),
 ];
 
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
