@@ -19,7 +19,7 @@ SERVER := $(CARGO_TARGET_DIR)/release/ekinerja
 help:
 	@echo "make run   — start e-Kinerja with the embedded SQLite and demo data"
 	@echo "make test  — every check and test (PostgreSQL too when it answers; required with CI=true)"
-	@echo "make bench — every benchmark (figures, never pass/fail); or bench-domain, bench-import, bench-api, bench-upload, bench-keystroke, bench-offline, bench-unit bench-pdf"
+	@echo "make bench — every benchmark (figures, never pass/fail); or bench-domain, bench-import, bench-api, bench-upload, bench-keystroke, bench-offline, bench-unit, bench-pdf"
 
 tools:
 	@scripts/tools.sh build

@@ -151,7 +151,13 @@ fn TugasEvaluasi(periode_id: String) -> impl IntoView {
     });
     move || {
         let a = antrian.get().and_then(Result::ok)?;
-        let semua: Vec<_> = a.sebagai_pegawai.into_iter().chain(a.sebagai_penilai).chain(a.sebagai_atasan).collect();
+        let semua: Vec<_> = a
+            .sebagai_pegawai
+            .into_iter()
+            .chain(a.sebagai_penilai)
+            .chain(a.sebagai_atasan)
+            .chain(a.sebagai_admin)
+            .collect();
         if semua.is_empty() {
             return None;
         }

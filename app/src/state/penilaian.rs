@@ -13,7 +13,7 @@ use domain::kalender::Kalender;
 use domain::rule_set::permenpanrb_6_2022::{
     Predikat, RatingEkspektasi, SaranRatingHasilKerja, decide_rating_hasil_kerja, kuadran_predikat,
 };
-use domain::skp::dokumen::{AksiDokumen, DokumenEvaluasi, KeputusanKeberatan};
+use domain::skp::dokumen::{AksiDokumen, DokumenEvaluasi};
 use domain::skp::indikator::MAKS_URAIAN;
 use domain::skp::{PenilaianInput, Peran};
 use domain::tanggal::Tanggal;
@@ -141,28 +141,24 @@ pub fn periksa_distribusi(unit: &DistribusiUnit, jumlah: &JumlahPredikat) -> Opt
     unit.predikat_organisasi.map(|po| check_distribusi(po, jumlah, unit.mode))
 }
 
-/// The steps a reader in role `peran` may take on a document today: each
-/// step the domain's own transition accepts on a copy (the server decides
-/// again with the instansi's calendar and its own date).
+/// The steps a reader in role `peran` may take on a document today, as the
+/// domain's [`DokumenEvaluasi::bisa`] says (the one rule the server's steps
+/// and queues ask too; the server decides again with the instansi's
+/// calendar and its own date). The atasan's take-over, a rating of its
+/// own, is not offered here.
 pub fn langkah_bisa(d: &DokumenEvaluasi, peran: Peran, hari_ini: Tanggal, kalender: &Kalender) -> Vec<AksiDokumen> {
-    let alasan = "-";
-    let coba: [(AksiDokumen, fn(&mut DokumenEvaluasi, Peran, Tanggal, &Kalender, &str) -> bool); 6] = [
-        (AksiDokumen::SignByPenilai, |d, p, t, k, _| d.sign_by_penilai(p, t, k).is_ok()),
-        (AksiDokumen::Deliver, |d, p, t, _, _| d.deliver(p, t).is_ok()),
-        (AksiDokumen::SignByPegawai, |d, p, t, _, _| d.sign_by_pegawai(p, t).is_ok()),
-        (AksiDokumen::FileKeberatan, |d, p, t, k, a| d.file_keberatan(p, t, k, a).is_ok()),
-        (AksiDokumen::ReplyKeberatan, |d, p, t, _, a| d.reply_keberatan(p, t, a).is_ok()),
-        (AksiDokumen::Report, |d, p, t, k, _| d.report(p, t, k).is_ok()),
-    ];
-    let mut bisa: Vec<AksiDokumen> = coba
-        .into_iter()
-        .filter(|(_, f)| f(&mut d.clone(), peran, hari_ini, kalender, alasan))
-        .map(|(a, _)| a)
-        .collect();
-    if d.clone().decide_keberatan(peran, hari_ini, KeputusanKeberatan::Menguatkan, alasan).is_ok() {
-        bisa.push(AksiDokumen::DecideKeberatan);
-    }
-    bisa
+    [
+        AksiDokumen::SignByPenilai,
+        AksiDokumen::Deliver,
+        AksiDokumen::SignByPegawai,
+        AksiDokumen::FileKeberatan,
+        AksiDokumen::ReplyKeberatan,
+        AksiDokumen::DecideKeberatan,
+        AksiDokumen::Report,
+    ]
+    .into_iter()
+    .filter(|a| d.bisa(*a, peran, hari_ini, kalender).is_ok())
+    .collect()
 }
 
 /// The role a document's reader acts in (the admin reads only).
