@@ -79,9 +79,12 @@ async function tungguTersimpan(page, nama) {
   );
 }
 
-/** Saves every document's PDF of `skpId` as an artifact and checks its text. */
+/** Saves every document's PDF of `skpId` as an artifact (and its pages as
+ * PNG) and checks its text: every one names the pegawai; the annual one
+ * (signed) `harus`, a periodic one never signed is marked as a draft. */
 async function periksaPdf(s, skpId, nama, harus) {
   const dokumen = await s.get(`/api/v1/skp/${skpId}/dokumen-evaluasi`);
+  assert.ok(dokumen.some((d) => d.evaluasi === 'tahunan'), 'the annual document');
   for (const d of dokumen) {
     const res = await fetch(`${server.base}/api/v1/dokumen-evaluasi/${d.id}/pdf`, { headers: { cookie: s.cookie } });
     assert.equal(res.status, 200, `PDF of ${d.evaluasi}`);
@@ -91,7 +94,14 @@ async function periksaPdf(s, skpId, nama, harus) {
     writeFileSync(file, bytes);
     execFileSync('pdftoppm', ['-png', '-r', '60', file, file.replace(/\.pdf$/, '')]);
     const teks = execFileSync('pdftotext', ['-layout', file, '-']).toString();
-    for (const h of harus) assert.match(teks, h, `${file}: ${h}`);
+    assert.match(teks, new RegExp(NAMA[nama]), file);
+    assert.match(teks, new RegExp(NIP[nama]), file);
+    if (d.evaluasi === 'tahunan') {
+      assert.match(d.sha256_pdf ?? '', /^[0-9a-f]{64}$/, `${file}: signed`);
+      for (const h of harus) assert.match(teks, h, `${file}: ${h}`);
+    } else {
+      assert.match(teks, /DRAF/, `${file}: never signed, a draft`);
+    }
   }
   assert.ok(readdirSync(PDF).some((f) => f.startsWith(nama) && f.endsWith('.png')), 'PNG pages made');
 }
@@ -178,7 +188,6 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
     lembar = await nilaiLembar(page, { hasil: 'sesuai_ekspektasi', perilaku: 'sesuai_ekspektasi' });
     await page.getByTestId('sesuai-pola').waitFor();
     await lembar.getByTestId('simpan-berikutnya').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=nilai-item]:nth-child(2)')?.dataset.keadaan === 'tersimpan', null, { timeout: 20_000 });
     await tungguTersimpan(page, NAMA.staf3);
     await page.getByTestId('finalisasi-unit').click();
     await page.getByTestId('sudah-final').waitFor();
@@ -272,8 +281,8 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
 
   // The PDFs of the run, kept and read.
   const kabid1 = await apiSession(server.base, NIP.kabid1);
-  await periksaPdf(kabid1, skp.staf2.id, 'staf2', [new RegExp(NAMA.staf2), new RegExp(NIP.staf2), /Sangat Baik/, /Januari 2027/]);
-  await periksaPdf(kabid1, skp.staf3.id, 'staf3', [new RegExp(NAMA.staf3), new RegExp(NIP.staf3), /Sangat Baik/, /Januari 2027/, /[Kk]eberatan/]);
+  await periksaPdf(kabid1, skp.staf2.id, 'staf2', [/Sangat Baik/, /Januari 2027/, /Ditandatangani secara elektronik/]);
+  await periksaPdf(kabid1, skp.staf3.id, 'staf3', [/Sangat Baik/, /Januari 2027/, /[Kk]eberatan/, /Ditandatangani secara elektronik/]);
 });
 
 test('the demo starts at the signing stage: the unit rated and finalised, a document to sign and download', { timeout: 120_000 }, async () => {

@@ -12,7 +12,7 @@ use crate::helpers::{
     Backend, DEMO_ADMIN, DEMO_KABID1, DEMO_KABID2, DEMO_KEPALA, DEMO_STAF2, DEMO_STAF3, Session, TestApp, backends,
     spawn_app_with,
 };
-use crate::penilaian::unit_tahun;
+use crate::penilaian::{akhir_hari_ini, tahun_lalu, unit_tahun};
 
 async fn json_of(res: reqwest::Response) -> (u16, Value) {
     let status = res.status().as_u16();
@@ -25,7 +25,9 @@ fn sha(b: &[u8]) -> String {
 
 /// A unit rated and finalised: staf2's annual document, made (version 1).
 async fn dokumen_dibuat(app: &TestApp) -> (String, String) {
-    let tahun = server::clock::hari_ini().tahun() + 1;
+    // Last year's period (rated only once ended), its end moved to today:
+    // the penilai's deadlines to sign lie ahead.
+    let tahun = tahun_lalu();
     let u = unit_tahun(app, tahun).await;
     let (kabid1, kepala) = (app.login(DEMO_KABID1).await, app.login(DEMO_KEPALA).await);
     for (skp, v) in [(&u.skp2, 3), (&u.skp3, 3)] {
@@ -63,6 +65,7 @@ async fn dokumen_dibuat(app: &TestApp) -> (String, String) {
     )
     .await;
     assert_eq!(status, 201, "{f}");
+    akhir_hari_ini(app, tahun).await;
     let (_, docs) =
         json_of(kabid1.get(&format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp2)).send().await.unwrap()).await;
     (docs[0]["id"].as_str().unwrap().to_owned(), u.skp2)
