@@ -622,15 +622,15 @@ fn Lembar(
                         move |r| lembar.update(|l| l.hasil_kerja = r))}
                     <span class="galat">{galat_kolom("rating_hasil_kerja")}</span>
                 </div>
-                <Show when=move || menyimpang.get()>
-                    <div class="baris">
+                // Hidden, not removed, while the rating follows the suggestion:
+                // a choice then changes an attribute, not the page's tree.
+                <div class="baris" hidden=move || !menyimpang.get()>
                         <label for="nilai-alasan">{teks(i18n, |l| td_string!(l, penilaian.alasan_menyimpang))}</label>
                         <textarea id="nilai-alasan" rows="2" data-testid="nilai-alasan"
                             prop:value=move || lembar.with(|l| l.alasan.clone())
                             on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.alasan = v); }></textarea>
                         <span class="galat">{galat_kolom("alasan")}</span>
-                    </div>
-                </Show>
+                </div>
             </fieldset>
             <fieldset class="ubp-bagian">
                 <legend>{teks(i18n, |l| td_string!(l, umum.rating_perilaku_kerja))}</legend>
