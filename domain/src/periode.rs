@@ -271,6 +271,22 @@ impl Periode {
         }
     }
 
+    /// Whether `evaluasi` has ended on `tanggal` (the day after its last
+    /// day): only then may it be rated. The one rule the server's rating and
+    /// the app's choice of evaluations both use.
+    pub fn sudah_berakhir(&self, evaluasi: PeriodeEvaluasi, tanggal: Tanggal) -> bool {
+        self.memuat(evaluasi) && self.akhir_evaluasi(evaluasi).is_some_and(|akhir| tanggal > akhir)
+    }
+
+    /// The evaluations that have ended on `tanggal`, the latest first: the
+    /// year's, then each sub-period's from the last.
+    pub fn evaluasi_berakhir(&self, tanggal: Tanggal) -> Vec<PeriodeEvaluasi> {
+        std::iter::once(PeriodeEvaluasi::Tahunan)
+            .chain(self.sub_periode().into_iter().rev().map(|s| PeriodeEvaluasi::Periodik { ke: s.ke }))
+            .filter(|e| self.sudah_berakhir(*e, tanggal))
+            .collect()
+    }
+
     /// The SKP must be set by the end of the period's first month: the end of
     /// January for a full year (Art. 14(1)); the end of July for the
     /// July–December 2021 period (RULES.md §2.2.3).
@@ -540,6 +556,21 @@ mod tests {
         assert_eq!(p.akhir_evaluasi(PeriodeEvaluasi::Tahunan), Some(tgl("2025-12-31")));
         assert_eq!(p.akhir_evaluasi(PeriodeEvaluasi::Periodik { ke: 13 }), None);
         assert!(p.memuat(PeriodeEvaluasi::Tahunan));
+    }
+
+    #[test]
+    fn an_evaluation_has_ended_the_day_after_its_last_day() {
+        let p = Periode::tahunan(PeriodeId::new("p"), 2025, SiklusPeriodik::Triwulanan).unwrap();
+        let q1 = PeriodeEvaluasi::Periodik { ke: 1 };
+        assert!(!p.sudah_berakhir(q1, tgl("2025-03-31")), "its last day");
+        assert!(p.sudah_berakhir(q1, tgl("2025-04-01")));
+        assert!(!p.sudah_berakhir(PeriodeEvaluasi::Periodik { ke: 9 }, tgl("2030-01-01")), "not the period's");
+        assert_eq!(p.evaluasi_berakhir(tgl("2025-07-01")), [PeriodeEvaluasi::Periodik { ke: 2 }, q1]);
+        assert_eq!(
+            p.evaluasi_berakhir(tgl("2026-01-01"))[..2],
+            [PeriodeEvaluasi::Tahunan, PeriodeEvaluasi::Periodik { ke: 4 }]
+        );
+        assert!(p.evaluasi_berakhir(tgl("2025-03-31")).is_empty());
     }
 
     #[test]

@@ -158,7 +158,9 @@ impl Application {
     /// Connects and migrates the database, seeds the demo instansi into an
     /// empty one (unless told not to), and binds the port.
     pub async fn build(database_url: &str, args: &ServeArgs) -> anyhow::Result<Self> {
-        if let Some(tanggal) = args.tanggal.or(args.demo_tahap.tanggal()) {
+        // The server's day: moved for a demo's later stage or a test of the year.
+        let hari = args.tanggal.or(args.demo_tahap.tanggal());
+        if let Some(tanggal) = hari {
             crate::clock::pindah_ke(tanggal);
             tracing::warn!(%tanggal, "the server's clock is moved (--tanggal): for demos and tests only");
         }
@@ -200,7 +202,6 @@ impl Application {
         if seeded && (args.demo_kegiatan || args.demo_tahap != seed::TahapDemo::Berjalan) {
             // The year so far, through the API (its rules, its history rows):
             // for a later stage, planned in January and completed on the stage's day.
-            let hari = args.tanggal.or(args.demo_tahap.tanggal());
             if let (Some(_), Some(januari)) = (hari, args.demo_tahap.awal()) {
                 crate::clock::pindah_ke(januari);
             }

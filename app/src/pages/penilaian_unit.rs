@@ -32,20 +32,21 @@ use crate::state::penilaian::{LembarNilai, jumlah_dengan, periksa_distribusi};
 use crate::teks::teks;
 
 /// The evaluations of a period that have ended (the ones that can be
-/// rated), latest first: each sub-period's, and the year's.
+/// rated: `Periode::evaluasi_berakhir`, the rule the server's rating
+/// checks), latest first, with their labels.
 pub fn evaluasi_berakhir(p: &PeriodeView) -> Vec<(PeriodeEvaluasi, domain::Teks)> {
     let Some(per) = p.periode() else { return Vec::new() };
-    let hari_ini = hari_ini();
-    let mut out: Vec<(PeriodeEvaluasi, domain::Teks)> = Vec::new();
-    if per.selesai() < hari_ini {
-        let tahun = per.tahun();
-        out.push((PeriodeEvaluasi::Tahunan, domain::Teks::new(format!("Tahunan {tahun}"), format!("Annual {tahun}"))));
-    }
-    for s in per.sub_periode().into_iter().rev().filter(|s| s.selesai < hari_ini) {
-        let ev = PeriodeEvaluasi::Periodik { ke: s.ke };
-        out.push((ev, s.label()));
-    }
-    out
+    per.evaluasi_berakhir(hari_ini())
+        .into_iter()
+        .map(|e| {
+            let label = match e {
+                PeriodeEvaluasi::Periodik { ke } => per.sub_periode_ke(ke).map(|s| s.label()),
+                PeriodeEvaluasi::Tahunan => None,
+            };
+            let tahun = per.tahun();
+            (e, label.unwrap_or_else(|| domain::Teks::new(format!("Tahunan {tahun}"), format!("Annual {tahun}"))))
+        })
+        .collect()
 }
 
 fn bahasa(l: Locale) -> &'static str {

@@ -1064,7 +1064,7 @@ impl Skp {
         let Some(akhir) = periode.akhir_evaluasi(evaluasi).filter(|_| periode.memuat(evaluasi)) else {
             return Err(SkpError::UnknownEvaluasi { evaluasi });
         };
-        if tanggal <= akhir {
+        if !periode.sudah_berakhir(evaluasi, tanggal) {
             return Err(SkpError::EvaluationNotOver { evaluasi, akhir });
         }
         if let Some(id) = penilaian.rating_rhk().keys().find(|id| self.rencana.rhk_by_id(id).is_none()) {
