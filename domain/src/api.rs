@@ -24,9 +24,10 @@ pub use org::{
 };
 pub use penilaian::{
     AngkaKreditEvaluasi, AngkaKreditSkp, AntrianEvaluasi, BatasView, DistribusiUnit, DokumenEvaluasiView, Finalisasi,
-    FinalisasiView, HariLiburInput, HariLiburView, LangkahDokumen, PegawaiDistribusi, PengaturanPenilaian,
-    PenilaianDisimpan, PenilaianSkp, PenilaianTercatat, PredikatOrganisasiView, RiwayatDokumenView,
-    SetPengaturanPenilaian, SetPredikatOrganisasi, SimpanPenilaian, TambahHariLibur, TenggatView, TugasEvaluasi,
+    FinalisasiView, HariLiburInput, HariLiburView, LangkahDokumen, NilaiLamaRingkas, PegawaiDistribusi,
+    PengaturanPenilaian, PenilaianDisimpan, PenilaianLamaDisimpan, PenilaianLamaTercatat, PenilaianSkp,
+    PenilaianTercatat, PredikatOrganisasiView, RiwayatDokumenView, SetPengaturanPenilaian, SetPredikatOrganisasi,
+    SimpanPenilaian, SimpanPenilaianLama, TambahHariLibur, TenggatView, TugasEvaluasi,
 };
 pub use realisasi::{
     BelumDidokumentasi, BuktiView, DokumentasiEvaluasi, IndikatorBelum, RealisasiSkp, RealisasiTersimpan,

@@ -9,7 +9,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::error::ApiError;
-use crate::routes::pdf::{MAKS_BODY, hash_dari, periksa};
+use crate::routes::pdf::{MAKS_BODY, batasi_cek, hash_dari, periksa};
 use crate::state::AppState;
 
 /// The page's routes, with the body limit of the upload.
@@ -62,7 +62,11 @@ async fn halaman_form() -> Response {
 }
 
 async fn halaman_hasil(State(state): State<AppState>, req: Request) -> Response {
-    let hasil = match hash_dari(req).await {
+    let hasil = match batasi_cek(&state, &req) {
+        Err(e) => Err(e),
+        Ok(()) => hash_dari(req).await,
+    };
+    let hasil = match hasil {
         Ok(sha) => periksa(&state, &sha).await.map(|h| (sha, h)),
         Err(e) => Err(e),
     };
@@ -117,6 +121,7 @@ async fn halaman_hasil(State(state): State<AppState>, req: Request) -> Response 
                 ApiError::Unggahan(s, _, _) => *s,
                 ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
                 ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
                 _ => StatusCode::BAD_REQUEST,
             };

@@ -296,6 +296,7 @@ pub const SATU_TULIS: &[(&str, &str)] = &[
     ("PUT", "/umpan-balik/{id}"),
     ("PUT", "/org/periode/{id}/pengaturan-360"),
     ("PUT", "/skp/{id}/penilaian"),
+    ("PUT", "/skp/{id}/penilaian-lama"),
     ("PUT", "/unit/{id}/predikat-organisasi"),
     ("PUT", "/org/periode/{id}/pengaturan-penilaian"),
     ("POST", "/penilai/distribusi/finalisasi"),

@@ -7,7 +7,7 @@
 
 use domain::api::{
     AngkaKreditSkp, AntrianEvaluasi, DistribusiUnit, DokumenEvaluasiView, Finalisasi, FinalisasiView, LangkahDokumen,
-    PenilaianDisimpan, PenilaianSkp, SimpanPenilaian,
+    PenilaianSkp,
 };
 use domain::skp::dokumen::AksiDokumen;
 use gloo_net::http::Method;
@@ -19,15 +19,22 @@ pub fn path_penilaian(skp_id: &str) -> String {
     format!("/api/v1/skp/{skp_id}/penilaian")
 }
 
+/// The record path of a former rule set's numeric rating.
+pub fn path_penilaian_lama(skp_id: &str) -> String {
+    format!("/api/v1/skp/{skp_id}/penilaian-lama")
+}
+
 impl Client {
     /// What the penilai rates one evaluation (`periodik-3`, `tahunan`) of an SKP with.
     pub async fn penilaian_skp(self, skp_id: &str, evaluasi: &str) -> Result<PenilaianSkp, Error> {
         self.get(&format!("{}?evaluasi={evaluasi}", path_penilaian(skp_id))).await
     }
 
-    /// Saves a rating straight (a device without a store; else the outbox sends it).
-    pub async fn simpan_penilaian(self, skp_id: &str, input: &SimpanPenilaian) -> Result<PenilaianDisimpan, Error> {
-        self.send(Method::PUT, &path_penilaian(skp_id), input).await
+    /// Saves a rating straight, either kind ([`path_penilaian`] or
+    /// [`path_penilaian_lama`]; a device without a store, else the outbox
+    /// sends it): the answer as JSON (its `version` is read).
+    pub async fn simpan_rating(self, path: &str, body: &serde_json::Value) -> Result<serde_json::Value, Error> {
+        self.send(Method::PUT, path, body).await
     }
 
     /// The caller's unit for one evaluation: who is rated how, the pattern's limits.

@@ -44,6 +44,23 @@ pub fn label_predikat(l: Locale, predikat: Predikat) -> &'static str {
     }
 }
 
+/// The label of a former rule set's predikat (PermenPANRB 8/2021) or
+/// sebutan (PP 46/2011) by its code, in a language (the domain's words).
+pub fn label_sebutan(l: Locale, kode: &str) -> String {
+    use domain::rule_set::permenpanrb_8_2021::PredikatKinerja;
+    use domain::rule_set::pp_46_2011::Sebutan;
+    let t = match kode {
+        "sangat_baik" => PredikatKinerja::SangatBaik.label(),
+        "baik" => PredikatKinerja::Baik.label(),
+        "cukup" => PredikatKinerja::Cukup.label(),
+        "kurang" => PredikatKinerja::Kurang.label(),
+        "sangat_kurang" => PredikatKinerja::SangatKurang.label(),
+        "buruk" => Sebutan::Buruk.label(),
+        lain => domain::Teks::new(lain, lain),
+    };
+    t.dalam(l.kode()).to_owned()
+}
+
 /// The label of a rating in the user's language.
 #[component]
 pub fn LabelRating(rating: RatingEkspektasi) -> impl IntoView {

@@ -13,6 +13,7 @@ pub mod notifikasi;
 pub mod penilai;
 pub mod penilai_360;
 pub mod penilai_umpan_balik;
+pub mod penilaian_lama;
 pub mod penilaian_unit;
 pub mod realisasi;
 pub mod simulasi;

@@ -11,43 +11,28 @@
 
 use std::collections::BTreeMap;
 
-use domain::api::{DistribusiUnit, Finalisasi, PenilaianSkp, PeriodeView};
-use domain::periode::PeriodeEvaluasi;
+use domain::api::{DistribusiUnit, Finalisasi, NilaiLamaRingkas, PenilaianSkp, PeriodeView};
+use domain::rule_set::RuleSet;
 use domain::rule_set::permenpanrb_6_2022::{Predikat, RatingEkspektasi};
+use domain::skp::PenilaianLama;
 use domain::umpan_balik::NilaiBerakhlak;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::api::penilaian::path_penilaian;
-use crate::components::kuadran::{label_predikat, label_rating};
+use crate::api::penilaian::{path_penilaian, path_penilaian_lama};
+use crate::components::kuadran::{label_predikat, label_rating, label_sebutan};
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::Tautan;
 use crate::offline::sync::use_syncer;
 use crate::page::Halaman;
-use crate::pages::beranda::{hari_ini, periode_aktif};
+use crate::pages::beranda::hari_ini;
+use crate::pages::penilaian_lama::LembarAngka;
 use crate::state::outbox::Outcome;
 use crate::state::penilaian::{LembarNilai, jumlah_dengan, periksa_distribusi};
+use crate::state::penilaian_lama::{LembarLama, PilihanEvaluasi, pilihan_evaluasi};
 use crate::teks::teks;
-
-/// The evaluations of a period that have ended (the ones that can be
-/// rated: `Periode::evaluasi_berakhir`, the rule the server's rating
-/// checks), latest first, with their labels.
-pub fn evaluasi_berakhir(p: &PeriodeView) -> Vec<(PeriodeEvaluasi, domain::Teks)> {
-    let Some(per) = p.periode() else { return Vec::new() };
-    per.evaluasi_berakhir(hari_ini())
-        .into_iter()
-        .map(|e| {
-            let label = match e {
-                PeriodeEvaluasi::Periodik { ke } => per.sub_periode_ke(ke).map(|s| s.label()),
-                PeriodeEvaluasi::Tahunan => None,
-            };
-            let tahun = per.tahun();
-            (e, label.unwrap_or_else(|| domain::Teks::new(format!("Tahunan {tahun}"), format!("Annual {tahun}"))))
-        })
-        .collect()
-}
 
 fn bahasa(l: Locale) -> &'static str {
     l.kode()
@@ -62,40 +47,43 @@ pub fn HalamanPenilaianUnit() -> impl IntoView {
 fn PenilaianUnit() -> impl IntoView {
     let client = api::use_client();
     let i18n = use_i18n();
-    // `None`: the latest evaluation that has ended.
+    // `None`: the active period's latest evaluation that has ended; else
+    // `PilihanEvaluasi::kunci` (any period's: a former year's too).
     let pilihan = RwSignal::new(None::<String>);
     let data = LocalResource::new(move || {
         let pilihan = pilihan.get();
         async move {
             let periode = client.list_periode().await?;
-            let Some(p) = periode_aktif(&periode, i64::from(hari_ini().tahun())) else {
+            if periode.is_empty() {
                 return Ok::<_, api::Error>(None);
+            }
+            let semua = pilihan_evaluasi(&periode, hari_ini());
+            let Some(x) = pilihan.and_then(|k| semua.iter().find(|x| x.kunci() == k)).or(semua.first()).cloned() else {
+                return Ok(Some((semua, None)));
             };
-            let semua = evaluasi_berakhir(&p);
-            let Some(kode) = pilihan.or_else(|| semua.first().map(|(e, _)| e.kode())) else {
-                return Ok(Some((p, semua, None)));
-            };
-            let unit = client.distribusi(&p.id, &kode).await?;
-            Ok(Some((p, semua, Some(unit))))
+            let unit = client.distribusi(&x.periode.id, &x.evaluasi.kode()).await?;
+            Ok(Some((semua, Some((x, unit)))))
         }
     });
-    move || match data.get() {
+    move || {
+        match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
         Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
         Some(Ok(None)) => {
             view! { <section class="kartu"><p>{teks(i18n, |l| td_string!(l, penilai.kosong))}</p></section> }.into_any()
         }
-        Some(Ok(Some((_, _, None)))) => view! {
+        Some(Ok(Some((_, None)))) => view! {
             <section class="kartu" data-testid="penilaian-unit">
                 <h1>{teks(i18n, |l| td_string!(l, penilaian.judul_unit))}</h1>
                 <p data-testid="belum-ada-evaluasi">{teks(i18n, |l| td_string!(l, penilaian.belum_berakhir))}</p>
             </section>
         }
         .into_any(),
-        Some(Ok(Some((p, semua, Some(unit))))) => view! {
-            <Alur periode=p semua=semua unit=unit pilihan=pilihan muat_ulang=Callback::new(move |_| data.refetch()) />
+        Some(Ok(Some((semua, Some((terpilih, unit)))))) => view! {
+            <Alur semua=semua terpilih=terpilih unit=unit pilihan=pilihan muat_ulang=Callback::new(move |_| data.refetch()) />
         }
         .into_any(),
+    }
     }
 }
 
@@ -122,8 +110,8 @@ impl Keadaan {
 
 #[component]
 fn Alur(
-    periode: PeriodeView,
-    semua: Vec<(PeriodeEvaluasi, domain::Teks)>,
+    semua: Vec<PilihanEvaluasi>,
+    terpilih: PilihanEvaluasi,
     unit: DistribusiUnit,
     pilihan: RwSignal<Option<String>>,
     muat_ulang: Callback<()>,
@@ -132,6 +120,10 @@ fn Alur(
     let client = api::use_client();
     let sinkron = use_syncer();
     let evaluasi = unit.evaluasi.clone();
+    let periode: PeriodeView = terpilih.periode.clone();
+    // A former rule set's period is rated with numbers: no kuadran, no
+    // distribution pattern, no finalisation (`penilaian_lama`).
+    let lama = periode.rule_set != RuleSet::Permenpanrb6_2022;
     let final_ = unit.finalisasi.is_some();
     // Who is rated (stored, or typed on this screen) and where each stands.
     let orang: Vec<_> = unit.pegawai.iter().filter(|p| p.skp_id.is_some()).cloned().collect();
@@ -140,12 +132,15 @@ fn Alur(
         orang
             .iter()
             .filter_map(|p| {
-                let k = if p.predikat.is_some() { Keadaan::Tersimpan } else { Keadaan::Belum };
+                let k =
+                    if p.predikat.is_some() || p.nilai_lama.is_some() { Keadaan::Tersimpan } else { Keadaan::Belum };
                 p.skp_id.clone().map(|s| (s, k))
             })
             .collect::<BTreeMap<_, _>>(),
     );
     let diketik = RwSignal::new(BTreeMap::<String, Predikat>::new());
+    // A former rule set's nilai saved on this screen.
+    let nilai_lama = RwSignal::new(BTreeMap::<String, NilaiLamaRingkas>::new());
     let versi = RwSignal::new(BTreeMap::<String, i64>::new());
     let galat_simpan = RwSignal::new(BTreeMap::<String, api::Error>::new());
     let terbuka = RwSignal::new(None::<String>);
@@ -194,12 +189,19 @@ fn Alur(
         Effect::new(move |_| {
             let hasil: Vec<_> = s.results.with(|h| {
                 h.iter()
-                    .filter(|h| h.path.ends_with("/penilaian") && h.path.starts_with("/api/v1/skp/"))
+                    .filter(|h| {
+                        h.path.starts_with("/api/v1/skp/")
+                            && (h.path.ends_with("/penilaian") || h.path.ends_with("/penilaian-lama"))
+                    })
                     .cloned()
                     .collect()
             });
             for h in hasil {
-                let Some(skp) = h.path.strip_prefix("/api/v1/skp/").and_then(|p| p.strip_suffix("/penilaian")) else {
+                let Some(skp) = h
+                    .path
+                    .strip_prefix("/api/v1/skp/")
+                    .and_then(|p| p.strip_suffix("/penilaian").or_else(|| p.strip_suffix("/penilaian-lama")))
+                else {
                     continue;
                 };
                 let skp = skp.to_owned();
@@ -238,11 +240,11 @@ fn Alur(
     }
 
     // Queues one rating (kept on the device, sent now or when the
-    // connection is back), or sends it straight without a device store.
-    let simpan = move |p: PenilaianSkp, lembar: LembarNilai| {
-        let skp = p.skp_id.clone();
-        let version = versi.with_untracked(|v| v.get(&skp).copied()).unwrap_or(p.version).max(p.version);
-        let body = lembar.simpan(&p, version);
+    // connection is back), or sends it straight without a device store:
+    // `isi` makes its path and body on the version it is saved on.
+    let simpan = move |skp: String, p_version: i64, isi: Box<dyn FnOnce(i64) -> (String, serde_json::Value)>| {
+        let version = versi.with_untracked(|v| v.get(&skp).copied()).unwrap_or(p_version).max(p_version);
+        let (path, body) = isi(version);
         keadaan.update(|k| {
             k.insert(skp.clone(), Keadaan::DiPerangkat);
         });
@@ -251,18 +253,20 @@ fn Alur(
         });
         leptos::task::spawn_local(async move {
             if let Some(s) = sinkron {
-                let ubah = vec![("PUT", path_penilaian(&skp), crate::offline::to_json(&body))];
+                let ubah = vec![("PUT", path.clone(), body.clone())];
                 let record = (format!("/api/v1/skp/{skp}"), version);
                 if s.queue_dari(asal.get_value(), Some(record), false, ubah).await.is_ok() {
                     return;
                 }
             }
-            let hasil = client.simpan_penilaian(&skp, &body).await;
+            let hasil = client.simpan_rating(&path, &body).await;
             match hasil {
                 Ok(d) => {
-                    versi.update(|m| {
-                        m.insert(skp.clone(), d.version);
-                    });
+                    if let Some(v) = d.get("version").and_then(serde_json::Value::as_i64) {
+                        versi.update(|m| {
+                            m.insert(skp.clone(), v);
+                        });
+                    }
                     keadaan.update(|k| {
                         k.insert(skp, Keadaan::Tersimpan);
                     });
@@ -282,7 +286,7 @@ fn Alur(
     let total = orang.len();
     let dinilai = move || keadaan.with(|k| k.values().filter(|k| **k != Keadaan::Belum).count());
     let po = unit.with_value(|u| u.predikat_organisasi);
-    let pilih_ev = evaluasi.clone();
+    let pilih_ev = terpilih.kunci();
     let ev_lembar = evaluasi.clone();
     view! {
         <section class="kartu" data-testid="penilaian-unit" data-evaluasi=evaluasi.clone()>
@@ -292,9 +296,9 @@ fn Alur(
                 <label for="pilih-evaluasi">{teks(i18n, |l| td_string!(l, penilaian.evaluasi))}</label>
                 <select id="pilih-evaluasi" data-testid="pilih-evaluasi"
                     on:change=move |ev| pilihan.set(Some(event_target_value(&ev)))>
-                    {semua.into_iter().map(|(e, lbl)| {
-                        let kode = e.kode();
-                        view! { <option value=kode.clone() selected=kode == pilih_ev>{move || lbl.dalam(bahasa(i18n.get_locale())).to_owned()}</option> }
+                    {semua.into_iter().map(|x| {
+                        let (kunci, lbl) = (x.kunci(), x.label);
+                        view! { <option value=kunci.clone() selected=kunci == pilih_ev>{move || lbl.dalam(bahasa(i18n.get_locale())).to_owned()}</option> }
                     }).collect_view()}
                 </select>
                 <span class="petunjuk" data-testid="progres-penilaian">{t!(i18n, penilaian.progres, n = dinilai, total = move || total)}</span>
@@ -305,7 +309,12 @@ fn Alur(
                     </button>
                 </Show>
             </div>
-            <PanelDistribusi jumlah=jumlah hasil=hasil ada_po=po.is_some() po_label=po.map(|p| p.label()) />
+            {if lama {
+                let aturan = periode.rule_set.label();
+                view! { <p class="petunjuk" data-testid="aturan-lama">{teks(i18n, |l| td_string!(l, penilaian.aturan_lama))} " " {move || aturan.dalam(bahasa(i18n.get_locale())).to_owned()}</p> }.into_any()
+            } else {
+                view! { <PanelDistribusi jumlah=jumlah hasil=hasil ada_po=po.is_some() po_label=po.map(|p| p.label()) /> }.into_any()
+            }}
         </section>
         <div class="ubp-tata" class:ada-lembar=move || terbuka.with(Option::is_some)>
             <ul class="ubp-daftar kartu" data-testid="daftar-penilaian">
@@ -315,15 +324,32 @@ fn Alur(
                     let k = Memo::new(move |_| keadaan.with(|k| k.get(&s1).copied().unwrap_or(Keadaan::Belum)));
                     let stored = o.predikat;
                     let predikat = Memo::new(move |_| diketik.with(|d| d.get(&s4).copied()).or(stored));
+                    let (s5, stored_lama) = (skp.clone(), o.nilai_lama.clone());
+                    let angka = Memo::new(move |_| nilai_lama.with(|n| n.get(&s5).cloned()).or_else(|| stored_lama.clone()));
                     view! {
                         <li data-testid="nilai-item" data-skp=skp.clone() data-keadaan=move || k.get().kode()
                             data-predikat=move || predikat.get().map(|p| p.kode()).unwrap_or_default()
                             class:aktif=move || terbuka.with(|t| t.as_deref() == Some(s2.as_str()))>
                             <span class="nama">{o.pegawai.nama.clone()}</span>
                             <span class="jabatan">{o.pegawai.jabatan.clone()}</span>
-                            <span class=move || format!("lencana predikat {}", predikat.get().map(|p| p.kode()).unwrap_or("belum"))>
-                                {move || predikat.get().map_or_else(|| td_string!(i18n.get_locale(), penilaian.belum_dinilai), |p| label_predikat(i18n.get_locale(), p))}
-                            </span>
+                            {if lama {
+                                view! {
+                                    <span data-testid="nilai-angka" data-sebutan=move || angka.get().map(|n| n.sebutan).unwrap_or_default()
+                                        class=move || format!("lencana predikat {}", angka.get().map_or_else(|| "belum".to_owned(), |n| n.sebutan))>
+                                        {move || angka.get().map_or_else(|| td_string!(i18n.get_locale(), penilaian.belum_dinilai).to_owned(), |n| {
+                                            let x = domain::rule_set::angka(n.nilai);
+                                            let nilai = if i18n.get_locale() == Locale::en { x.en } else { x.id };
+                                            format!("{nilai} · {}", label_sebutan(i18n.get_locale(), &n.sebutan))
+                                        })}
+                                    </span>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <span class=move || format!("lencana predikat {}", predikat.get().map(|p| p.kode()).unwrap_or("belum"))>
+                                        {move || predikat.get().map_or_else(|| td_string!(i18n.get_locale(), penilaian.belum_dinilai), |p| label_predikat(i18n.get_locale(), p))}
+                                    </span>
+                                }.into_any()
+                            }}
                             {(!final_).then(|| view! {
                                 <button type="button" class="tombol-kedua" data-testid="buka-penilaian" on:click=move |_| buka(Some(s3.clone()))>
                                     {move || if k.get() == Keadaan::Belum { td_string!(i18n.get_locale(), penilaian.nilai) } else { td_string!(i18n.get_locale(), penilaian.ubah) }}
@@ -336,20 +362,31 @@ fn Alur(
             {move || terbuka.get().map(|skp| {
                 let galat = Signal::derive({ let skp = skp.clone(); move || galat_simpan.with(|g| g.get(&skp).cloned()) });
                 let (s1, s2) = (skp.clone(), skp.clone());
+                let mundur = Callback::new(move |_| { if let Some(s) = sebelumnya(&s1) { buka(Some(s)); } });
+                let lewati = Callback::new(move |_| buka(berikutnya(Some(&s2))));
+                let tutup = Callback::new(move |_| { terbuka.set(None); crate::fokus::tampakkan("daftar-penilaian"); });
                 view! {
                     <LembarPenilaian skp_id=skp.clone() evaluasi=ev_lembar.clone() galat_server=galat diketik=diketik
                         simpan=Callback::new(move |(p, l): (PenilaianSkp, LembarNilai)| {
                             let skp = p.skp_id.clone();
-                            simpan(p, l);
+                            let path = path_penilaian(&skp);
+                            simpan(skp.clone(), p.version, Box::new(move |v| (path, crate::offline::to_json(&l.simpan(&p, v)))));
                             buka(berikutnya(Some(&skp)));
                         })
-                        sebelumnya=Callback::new(move |_| { if let Some(s) = sebelumnya(&s1) { buka(Some(s)); } })
-                        lewati=Callback::new(move |_| buka(berikutnya(Some(&s2))))
-                        tutup=Callback::new(move |_| { terbuka.set(None); crate::fokus::tampakkan("daftar-penilaian"); }) />
+                        simpan_lama=Callback::new(move |(p, l, n): (PenilaianSkp, LembarLama, PenilaianLama)| {
+                            let skp = p.skp_id.clone();
+                            nilai_lama.update(|m| {
+                                m.insert(skp.clone(), NilaiLamaRingkas { nilai: n.nilai(), sebutan: n.kode_sebutan().to_owned() });
+                            });
+                            let path = path_penilaian_lama(&skp);
+                            simpan(skp.clone(), p.version, Box::new(move |v| (path, crate::offline::to_json(&l.simpan(&p, v)))));
+                            buka(berikutnya(Some(&skp)));
+                        })
+                        sebelumnya=mundur lewati=lewati tutup=tutup />
                 }
             })}
         </div>
-        <BagianFinalisasi unit=unit.get_value() hasil=hasil keadaan=keadaan muat_ulang=muat_ulang />
+        {(!lama).then(|| view! { <BagianFinalisasi unit=unit.get_value() hasil=hasil keadaan=keadaan muat_ulang=muat_ulang /> })}
     }
 }
 
@@ -489,7 +526,8 @@ fn BagianFinalisasi(
 
 /// One subordinate's sheet: loaded from the server (and kept for offline
 /// reading), typed, checked by the domain's rules, its predikat shown and
-/// counted in the unit's distribution as it is typed.
+/// counted in the unit's distribution as it is typed — or, in a former rule
+/// set's period, its numbers ([`LembarAngka`]).
 #[component]
 fn LembarPenilaian(
     skp_id: String,
@@ -497,6 +535,7 @@ fn LembarPenilaian(
     galat_server: Signal<Option<api::Error>>,
     diketik: RwSignal<BTreeMap<String, Predikat>>,
     simpan: Callback<(PenilaianSkp, LembarNilai)>,
+    simpan_lama: Callback<(PenilaianSkp, LembarLama, PenilaianLama)>,
     sebelumnya: Callback<()>,
     lewati: Callback<()>,
     tutup: Callback<()>,
@@ -511,6 +550,10 @@ fn LembarPenilaian(
         match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
         Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
+        Some(Ok(p)) if p.dasar_lama.is_some() => view! {
+            <LembarAngka p=p galat_server=galat_server simpan=simpan_lama sebelumnya=sebelumnya lewati=lewati tutup=tutup />
+        }
+        .into_any(),
         Some(Ok(p)) => view! {
             <Lembar p=p galat_server=galat_server diketik=diketik simpan=simpan sebelumnya=sebelumnya lewati=lewati tutup=tutup />
         }

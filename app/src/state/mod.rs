@@ -11,6 +11,7 @@ pub mod form;
 pub mod kuadran;
 pub mod outbox;
 pub mod penilaian;
+pub mod penilaian_lama;
 pub mod realisasi;
 pub mod skp;
 pub mod tenggat;

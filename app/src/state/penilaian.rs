@@ -191,6 +191,7 @@ mod tests {
             status: None,
             predikat,
             predikat_awal: predikat,
+            nilai_lama: None,
         }
     }
 

@@ -16,7 +16,8 @@ use crate::periode::PeriodeEvaluasi;
 use crate::rule_set::RuleSet;
 use crate::rule_set::permenpanrb_6_2022::{Predikat, PredikatOrganisasi, RatingEkspektasi, SaranRatingHasilKerja};
 use crate::skp::dokumen::{DokumenEvaluasi, JenisTenggat, StatusDokumen};
-use crate::skp::{Penilaian, PenilaianInput, StatusSkp};
+use crate::skp::penilaian_lama::DasarLama;
+use crate::skp::{Penilaian, PenilaianInput, PenilaianLama, PenilaianLamaInput, StatusSkp};
 use crate::teks::Teks;
 use crate::umpan_balik::UmpanBalikUntukPenilai;
 
@@ -49,6 +50,73 @@ pub struct PenilaianSkp {
     pub penilaian: Option<PenilaianTercatat>,
     /// The evaluation document, once the unit's ratings were finalised.
     pub dokumen_id: Option<String>,
+    /// A former rule set's period (PermenPANRB 8/2021, PP 46/2011): the
+    /// SKP's own number from the stored realisations, which the numeric
+    /// form (`PUT /api/v1/skp/{id}/penilaian-lama`) combines with the
+    /// rater's (`domain::skp::PenilaianLamaInput::validate`). `None` under
+    /// PermenPANRB 6/2022.
+    #[serde(default)]
+    pub dasar_lama: Option<DasarLama>,
+    /// The numeric evaluation recorded so far (a former rule set's period).
+    #[serde(default)]
+    pub penilaian_lama: Option<PenilaianLamaTercatat>,
+}
+
+/// A recorded evaluation of a former rule set: the record and its numbers
+/// as the screens show them.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PenilaianLamaTercatat {
+    /// `domain::skp::PenilaianLama`: the aspects given and what the rule set computed, explained.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub penilaian: PenilaianLama,
+    /// Nilai kinerja (8/2021) or nilai prestasi kerja (PP 46/2011).
+    pub nilai: f64,
+    /// The predikat (8/2021) or sebutan (PP 46/2011): `sangat_baik` … `buruk`.
+    pub sebutan: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub label: Teks,
+    pub dinilai_oleh: String,
+    /// Unix seconds.
+    pub diubah: i64,
+}
+
+impl PenilaianLamaTercatat {
+    pub fn baru(penilaian: PenilaianLama, dinilai_oleh: String, diubah: i64) -> Self {
+        PenilaianLamaTercatat {
+            nilai: penilaian.nilai(),
+            sebutan: penilaian.kode_sebutan().to_owned(),
+            label: penilaian.sebutan(),
+            penilaian,
+            dinilai_oleh,
+            diubah,
+        }
+    }
+}
+
+/// `PUT /api/v1/skp/{id}/penilaian-lama`: a former rule set's numeric
+/// rating on the SKP's `version`.
+#[derive(Debug, Serialize, Deserialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SimpanPenilaianLama {
+    pub version: i64,
+    /// `domain::skp::PenilaianLamaInput`: `evaluasi`, `perilaku` (aspect →
+    /// score), `perilaku_dari_rekan` and `inovasi` (8/2021),
+    /// `jumlah_tugas_tambahan` and `nilai_kreativitas` (PP 46/2011),
+    /// `catatan`, `rekomendasi`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub penilaian: PenilaianLamaInput,
+}
+
+/// The answer to a saved numeric rating.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PenilaianLamaDisimpan {
+    pub skp_id: String,
+    pub version: i64,
+    pub status: StatusSkp,
+    pub penilaian: PenilaianLamaTercatat,
 }
 
 /// A recorded rating: as it stands and as it was first given (before a
@@ -170,6 +238,18 @@ pub struct PegawaiDistribusi {
     pub status: Option<StatusSkp>,
     pub predikat: Option<Predikat>,
     pub predikat_awal: Option<Predikat>,
+    /// A former rule set's period: the recorded nilai and its sebutan.
+    #[serde(default)]
+    pub nilai_lama: Option<NilaiLamaRingkas>,
+}
+
+/// A former rule set's result in a list.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NilaiLamaRingkas {
+    pub nilai: f64,
+    /// `sangat_baik` … `buruk`.
+    pub sebutan: String,
 }
 
 /// `GET /api/v1/penilai/distribusi`: the caller's unit (their subordinates

@@ -662,6 +662,17 @@ pub enum PredikatKinerja {
 }
 
 impl PredikatKinerja {
+    /// The wire code (`sangat_baik`, …).
+    pub fn kode(self) -> &'static str {
+        match self {
+            PredikatKinerja::SangatBaik => "sangat_baik",
+            PredikatKinerja::Baik => "baik",
+            PredikatKinerja::Cukup => "cukup",
+            PredikatKinerja::Kurang => "kurang",
+            PredikatKinerja::SangatKurang => "sangat_kurang",
+        }
+    }
+
     pub fn label(self) -> Teks {
         match self {
             PredikatKinerja::SangatBaik => Teks::new("Sangat Baik", "Very Good"),

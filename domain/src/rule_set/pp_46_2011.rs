@@ -648,6 +648,17 @@ pub enum Sebutan {
 }
 
 impl Sebutan {
+    /// The wire code (`sangat_baik`, …, `buruk`).
+    pub fn kode(self) -> &'static str {
+        match self {
+            Sebutan::SangatBaik => "sangat_baik",
+            Sebutan::Baik => "baik",
+            Sebutan::Cukup => "cukup",
+            Sebutan::Kurang => "kurang",
+            Sebutan::Buruk => "buruk",
+        }
+    }
+
     pub fn label(self) -> Teks {
         match self {
             Sebutan::SangatBaik => Teks::new("Sangat Baik", "Very Good"),

@@ -18,6 +18,7 @@ pub mod beda;
 pub mod dokumen;
 pub mod indikator;
 pub mod penilaian;
+pub mod penilaian_lama;
 pub mod preview;
 pub mod realisasi;
 pub mod rhk;
@@ -31,13 +32,14 @@ use serde::{Deserialize, Serialize};
 use crate::error::{FieldErrors, id_type, item, teks_wajib};
 use crate::pegawai::{JenisJabatan, PegawaiId};
 use crate::periode::{Periode, PeriodeEvaluasi, PeriodeId};
-use crate::rule_set::JenisRhk;
+use crate::rule_set::{JenisRhk, RuleSet};
 use crate::tanggal::Tanggal;
 use crate::teks::Teks;
 
 pub use self::indikator::{AspekIndikator, Indikator, IndikatorId, IndikatorInput, Polaritas, Target};
 use self::indikator::{MAKS_URAIAN, periksa_kata_mutlak};
 pub use self::penilaian::{Penilaian, PenilaianInput};
+pub use self::penilaian_lama::{PenilaianLama, PenilaianLamaInput};
 pub use self::realisasi::{BuktiDukung, JenisBerkas, Realisasi, RealisasiInput};
 pub use self::rhk::{Perspektif, Rhk, RhkId, RhkInput};
 pub use self::umpan_balik::{NilaiBerakhlak, UmpanBalik, UmpanBalikInput};
@@ -243,6 +245,8 @@ pub enum SkpError {
     BeforeDeadline { batas: Tanggal },
     #[error("evaluation {evaluasi} can be rated only after it ends on {akhir}")]
     EvaluationNotOver { evaluasi: PeriodeEvaluasi, akhir: Tanggal },
+    #[error("the period is rated under {rule_set:?}")]
+    WrongRuleSet { rule_set: RuleSet },
 }
 
 impl SkpError {
@@ -263,6 +267,7 @@ impl SkpError {
             SkpError::NotEvaluated { .. } => "not_evaluated",
             SkpError::BeforeDeadline { .. } => "before_deadline",
             SkpError::EvaluationNotOver { .. } => "evaluasi_belum_berakhir",
+            SkpError::WrongRuleSet { .. } => "rule_set_berbeda",
         }
     }
 
@@ -334,6 +339,13 @@ impl SkpError {
                     crate::periode::tanggal_panjang(*akhir).en
                 ),
             ),
+            SkpError::WrongRuleSet { rule_set } => {
+                let l = rule_set.label();
+                Teks::new(
+                    format!("Periode ini dinilai dengan {}; formulir ini untuk aturan lain.", l.id),
+                    format!("This period is rated under {}; this form is for other rules.", l.en),
+                )
+            }
         }
     }
 
@@ -663,6 +675,9 @@ pub struct Skp {
     realisasi: Vec<Realisasi>,
     umpan_balik: Vec<UmpanBalik>,
     penilaian: Vec<Penilaian>,
+    /// The evaluations of a former rule set's period (numbers, not predikat).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    penilaian_lama: Vec<PenilaianLama>,
     riwayat: Vec<RiwayatSkp>,
 }
 
@@ -682,6 +697,7 @@ impl Skp {
             realisasi: Vec::new(),
             umpan_balik: Vec::new(),
             penilaian: Vec::new(),
+            penilaian_lama: Vec::new(),
             riwayat: Vec::new(),
         }
     }
@@ -726,6 +742,17 @@ impl Skp {
     }
     pub fn penilaian_untuk(&self, evaluasi: PeriodeEvaluasi) -> Option<&Penilaian> {
         self.penilaian.iter().find(|p| p.evaluasi() == evaluasi)
+    }
+    /// The evaluations under a former rule set (PermenPANRB 8/2021, PP 46/2011).
+    pub fn penilaian_lama(&self) -> &[PenilaianLama] {
+        &self.penilaian_lama
+    }
+    pub fn penilaian_lama_untuk(&self, evaluasi: PeriodeEvaluasi) -> Option<&PenilaianLama> {
+        self.penilaian_lama.iter().find(|p| p.evaluasi() == evaluasi)
+    }
+    /// Whether `evaluasi` has been rated, under whichever rule set.
+    pub fn sudah_dinilai(&self, evaluasi: PeriodeEvaluasi) -> bool {
+        self.penilaian_untuk(evaluasi).is_some() || self.penilaian_lama_untuk(evaluasi).is_some()
     }
     pub fn riwayat(&self) -> &[RiwayatSkp] {
         &self.riwayat
@@ -773,7 +800,11 @@ impl Skp {
 
     /// The status after approval or revision: `dinilai` once a periodic evaluation exists.
     fn status_berjalan(&self) -> StatusSkp {
-        if self.penilaian.is_empty() { StatusSkp::Ditetapkan } else { StatusSkp::Dinilai }
+        if self.penilaian.is_empty() && self.penilaian_lama.is_empty() {
+            StatusSkp::Ditetapkan
+        } else {
+            StatusSkp::Dinilai
+        }
     }
 
     /// Replaces the plan. The pegawai edits a draf or a returned SKP; during a
@@ -927,7 +958,7 @@ impl Skp {
         if self.rencana.indikator_by_id(realisasi.indikator()).is_none() {
             return Err(SkpError::UnknownIndikator { id: realisasi.indikator().clone() });
         }
-        if self.penilaian_untuk(realisasi.evaluasi()).is_some() {
+        if self.sudah_dinilai(realisasi.evaluasi()) {
             return Err(SkpError::AlreadyEvaluated { evaluasi: realisasi.evaluasi() });
         }
         self.realisasi.retain(|r| !(r.indikator() == realisasi.indikator() && r.evaluasi() == realisasi.evaluasi()));
@@ -961,7 +992,7 @@ impl Skp {
         if self.rencana.indikator_by_id(indikator).is_none() {
             return Err(SkpError::UnknownIndikator { id: indikator.clone() });
         }
-        if self.penilaian_untuk(evaluasi).is_some() {
+        if self.sudah_dinilai(evaluasi) {
             return Err(SkpError::AlreadyEvaluated { evaluasi });
         }
         Ok(())
@@ -1057,19 +1088,63 @@ impl Skp {
     /// ended by `tanggal` (work is rated once it is done: Lampiran Bab IV),
     /// and every rated RHK is in the plan.
     fn periksa_penilaian(&self, periode: &Periode, tanggal: Tanggal, penilaian: &Penilaian) -> Result<(), SkpError> {
+        self.periksa_evaluasi(periode, tanggal, penilaian.evaluasi())?;
+        if let Some(id) = penilaian.rating_rhk().keys().find(|id| self.rencana.rhk_by_id(id).is_none()) {
+            return Err(SkpError::UnknownRhk { id: id.clone() });
+        }
+        Ok(())
+    }
+
+    /// The period and evaluation are the SKP's and the evaluated stretch
+    /// has ended by `tanggal`.
+    fn periksa_evaluasi(&self, periode: &Periode, tanggal: Tanggal, evaluasi: PeriodeEvaluasi) -> Result<(), SkpError> {
         if periode.id() != &self.periode {
             return Err(SkpError::WrongPeriode { periode: periode.id().clone() });
         }
-        let evaluasi = penilaian.evaluasi();
         let Some(akhir) = periode.akhir_evaluasi(evaluasi).filter(|_| periode.memuat(evaluasi)) else {
             return Err(SkpError::UnknownEvaluasi { evaluasi });
         };
         if !periode.sudah_berakhir(evaluasi, tanggal) {
             return Err(SkpError::EvaluationNotOver { evaluasi, akhir });
         }
-        if let Some(id) = penilaian.rating_rhk().keys().find(|id| self.rencana.rhk_by_id(id).is_none()) {
-            return Err(SkpError::UnknownRhk { id: id.clone() });
+        Ok(())
+    }
+
+    /// The pejabat penilai records, or corrects, an evaluation of a former
+    /// rule set's period (PermenPANRB 8/2021, PP 46/2011: numbers and a
+    /// sebutan, no kuadran, no distribution pattern, no evaluation
+    /// document): ditetapkan | dinilai → dinilai (periodic) or
+    /// dinilai_tahunan (annual); a recorded one may be corrected until the
+    /// SKP is final. The period must be of the rating's rule set.
+    pub fn record_evaluation_lama(
+        &mut self,
+        oleh: Peran,
+        tanggal: Tanggal,
+        periode: &Periode,
+        penilaian: PenilaianLama,
+    ) -> Result<(), SkpError> {
+        let aksi = AksiSkp::RecordEvaluation;
+        Skp::peran(oleh, aksi, &[Peran::PejabatPenilai])?;
+        if penilaian.rule_set() != periode.rule_set() {
+            return Err(SkpError::WrongRuleSet { rule_set: periode.rule_set() });
         }
+        let evaluasi = penilaian.evaluasi();
+        self.periksa_evaluasi(periode, tanggal, evaluasi)?;
+        if let Some(lama) = self.penilaian_lama.iter_mut().find(|p| p.evaluasi() == evaluasi) {
+            if !matches!(self.status, StatusSkp::Dinilai | StatusSkp::DinilaiTahunan) {
+                return Err(SkpError::InvalidTransition { aksi, status: self.status });
+            }
+            *lama = penilaian;
+            self.catat(aksi, oleh, self.status, tanggal, None);
+            return Ok(());
+        }
+        self.status_harus(aksi, &[StatusSkp::Ditetapkan, StatusSkp::Dinilai])?;
+        let ke = match evaluasi {
+            PeriodeEvaluasi::Periodik { .. } => StatusSkp::Dinilai,
+            PeriodeEvaluasi::Tahunan => StatusSkp::DinilaiTahunan,
+        };
+        self.penilaian_lama.push(penilaian);
+        self.catat(aksi, oleh, ke, tanggal, None);
         Ok(())
     }
 

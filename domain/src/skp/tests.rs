@@ -1215,3 +1215,60 @@ fn an_evaluation_is_refused_before_its_period_ends() {
     let e = skp.recalibrate_evaluation(Peran::PejabatPenilai, tgl("2025-03-30"), &p, penilaian(&skp, TW1)).unwrap_err();
     assert_eq!(e.kode(), "evaluasi_belum_berakhir");
 }
+
+#[test]
+fn a_former_rule_sets_evaluation_is_recorded_corrected_and_closes_its_stretch() {
+    use super::penilaian_lama::DasarLama;
+    // The SKP's period "2025" as a PP 46/2011 year (2020).
+    let lama = Periode::tahunan("2025".into(), 2020, SiklusPeriodik::Triwulanan).unwrap();
+    assert_eq!(lama.rule_set(), RuleSet::Pp46_2011);
+    let dasar =
+        DasarLama { rule_set: RuleSet::Pp46_2011, nilai_kegiatan: vec![90.0], nilai_skp: None, kendala: vec![] };
+    let isi = |evaluasi: PeriodeEvaluasi, x: f64| {
+        PenilaianLamaInput {
+            perilaku: ["orientasi_pelayanan", "integritas", "komitmen", "disiplin", "kerja_sama"]
+                .into_iter()
+                .map(|k| (k.to_owned(), x))
+                .collect(),
+            ..PenilaianLamaInput::kosong(evaluasi)
+        }
+        .validate(&dasar)
+        .unwrap()
+    };
+    let tahunan = PeriodeEvaluasi::Tahunan;
+    let mut skp = ditetapkan();
+    let kode = |r: Result<(), SkpError>| r.map_err(|e| e.kode());
+    let hari = tgl("2021-01-05");
+    assert_eq!(
+        kode(skp.clone().record_evaluation_lama(Peran::Pegawai, hari, &lama, isi(tahunan, 80.0))),
+        Err("not_allowed")
+    );
+    // A PermenPANRB 6/2022 period is rated with predikat, not with numbers.
+    assert_eq!(
+        kode(skp.clone().record_evaluation_lama(Peran::PejabatPenilai, hari, &periode(), isi(tahunan, 80.0))),
+        Err("rule_set_berbeda")
+    );
+    assert_eq!(
+        kode(skp.clone().record_evaluation_lama(Peran::PejabatPenilai, tgl("2020-12-30"), &lama, isi(tahunan, 80.0))),
+        Err("evaluasi_belum_berakhir")
+    );
+    // A quarter: dinilai, and its realisations are closed.
+    skp.record_evaluation_lama(Peran::PejabatPenilai, tgl("2020-04-01"), &lama, isi(TW1, 70.0)).unwrap();
+    assert_eq!(skp.status(), StatusSkp::Dinilai);
+    assert_eq!(
+        skp.periksa_dokumentasi(Peran::Pegawai, &lama, &IndikatorId::new("i1"), TW1),
+        Err(SkpError::AlreadyEvaluated { evaluasi: TW1 })
+    );
+    // The year: dinilai_tahunan; corrected by the penilai, one record kept.
+    skp.record_evaluation_lama(Peran::PejabatPenilai, hari, &lama, isi(tahunan, 80.0)).unwrap();
+    assert_eq!(skp.status(), StatusSkp::DinilaiTahunan);
+    skp.record_evaluation_lama(Peran::PejabatPenilai, hari, &lama, isi(tahunan, 95.0)).unwrap();
+    assert_eq!(skp.penilaian_lama().len(), 2);
+    assert_eq!(skp.penilaian_lama_untuk(tahunan).map(PenilaianLama::nilai_perilaku), Some(95.0));
+    assert_eq!(skp.status(), StatusSkp::DinilaiTahunan);
+    assert!(skp.penilaian().is_empty(), "no predikat is made up for a former rule set");
+    // Stored and read back whole; an SKP without one writes no new field.
+    let json = serde_json::to_string(&skp).unwrap();
+    assert_eq!(serde_json::from_str::<Skp>(&json).unwrap(), skp);
+    assert!(!serde_json::to_string(&ditetapkan()).unwrap().contains("penilaian_lama"));
+}

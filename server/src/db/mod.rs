@@ -16,7 +16,7 @@
 //! | [`email`] | `email_outbox`, `pegawai.email` (e-mail for the notifications) |
 //! | [`umpan_balik`] | `umpan_balik`, `umpan_balik_versi` (continuous feedback) |
 //! | [`umpan_balik_360`] | `pengaturan_360`, `penilai_360`, `jawaban_360` (the 360) |
-//! | [`penilaian`] | `penilaian`, `predikat_organisasi`, `pengaturan_penilaian`, `finalisasi_distribusi`, `hari_libur` (+ `_riwayat`) |
+//! | [`penilaian`] | `penilaian`, `penilaian_lama` (0015), `predikat_organisasi`, `pengaturan_penilaian`, `finalisasi_distribusi`, `hari_libur` (+ `_riwayat`) |
 //! | [`dokumen`] | `dokumen_evaluasi`, `dokumen_evaluasi_versi` (the evaluation documents) |
 //! | [`tanda_tangan`] | `dokumen_pdf` (the signed PDFs of the evaluation documents) |
 //!

@@ -1,5 +1,6 @@
 //! The evaluation's tables (migration 0012): `penilaian` (the query copy of
-//! each rating, with the first one), `predikat_organisasi` (+ `_versi`),
+//! each rating, with the first one), `penilaian_lama` (0015: a former rule
+//! set's numeric rating), `predikat_organisasi` (+ `_versi`),
 //! `pengaturan_penilaian`, `finalisasi_distribusi` and `hari_libur`.
 
 use anyhow::Context as _;
@@ -92,6 +93,68 @@ pub async fn penilaian_skp<'e, E: sqlx::Executor<'e, Database = Any>>(
     skp_id: &str,
 ) -> DbResult<Vec<PenilaianRow>> {
     baca_penilaian(db, skp_id, None).await
+}
+
+/// One stored numeric rating of a former rule set (migration 0015).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PenilaianLamaRow {
+    pub skp_id: String,
+    pub evaluasi: String,
+    pub instansi_id: String,
+    pub periode_id: String,
+    pub pegawai_id: String,
+    pub dinilai_oleh: String,
+    pub rule_set: String,
+    /// The nilai in hundredths.
+    pub nilai_x100: i64,
+    pub sebutan: String,
+    pub isi: String,
+    pub dibuat: i64,
+    pub diubah: i64,
+}
+
+const PENILAIAN_LAMA_COLS: &str = "skp_id, evaluasi, instansi_id, periode_id, pegawai_id, dinilai_oleh, rule_set, \
+                                   nilai_x100, sebutan, isi, dibuat, diubah";
+
+/// Stores a numeric rating (a correction replaces it; `dibuat` stays).
+pub async fn simpan_penilaian_lama(c: &mut AnyConnection, r: &PenilaianLamaRow) -> DbResult<()> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO penilaian_lama ({PENILAIAN_LAMA_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+         ON CONFLICT (skp_id, evaluasi) DO UPDATE SET dinilai_oleh = excluded.dinilai_oleh, \
+         nilai_x100 = excluded.nilai_x100, sebutan = excluded.sebutan, isi = excluded.isi, diubah = excluded.diubah"
+    )))
+    .bind(&r.skp_id)
+    .bind(&r.evaluasi)
+    .bind(&r.instansi_id)
+    .bind(&r.periode_id)
+    .bind(&r.pegawai_id)
+    .bind(&r.dinilai_oleh)
+    .bind(&r.rule_set)
+    .bind(r.nilai_x100)
+    .bind(&r.sebutan)
+    .bind(&r.isi)
+    .bind(r.dibuat)
+    .bind(r.diubah)
+    .execute(&mut *c)
+    .await
+    .with_context(|| format!("storing the numeric rating of SKP {}", r.skp_id))?;
+    Ok(())
+}
+
+/// The numeric rating of an SKP's evaluation, if any.
+pub async fn penilaian_lama<'e, E: sqlx::Executor<'e, Database = Any>>(
+    db: E,
+    skp_id: &str,
+    evaluasi: &str,
+) -> DbResult<Option<PenilaianLamaRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {PENILAIAN_LAMA_COLS} FROM penilaian_lama WHERE skp_id = $1 AND evaluasi = $2"
+    )))
+    .bind(skp_id)
+    .bind(evaluasi)
+    .fetch_optional(db)
+    .await
+    .with_context(|| format!("reading the numeric rating of SKP {skp_id}"))?)
 }
 
 /// A unit's organisation predikat for one evaluation.
@@ -256,6 +319,9 @@ pub struct BawahanRow {
     pub version: Option<i64>,
     pub predikat: Option<String>,
     pub predikat_awal: Option<String>,
+    /// A former rule set's numeric rating: the nilai in hundredths and its sebutan.
+    pub nilai_x100: Option<i64>,
+    pub sebutan: Option<String>,
 }
 
 /// A penilai's current subordinates in a period, by name.
@@ -268,10 +334,11 @@ pub async fn bawahan<'e, E: sqlx::Executor<'e, Database = Any>>(
 ) -> DbResult<Vec<BawahanRow>> {
     Ok(sqlx::query_as(
         "SELECT p.id AS pegawai_id, p.nip, p.nama, p.jabatan, s.id AS skp_id, s.status, s.version, \
-         n.predikat, n.predikat_awal \
+         n.predikat, n.predikat_awal, l.nilai_x100, l.sebutan \
          FROM atasan a JOIN pegawai p ON p.id = a.pegawai_id \
          LEFT JOIN skp s ON s.periode_id = a.periode_id AND s.pegawai_id = a.pegawai_id \
          LEFT JOIN penilaian n ON n.skp_id = s.id AND n.evaluasi = $4 \
+         LEFT JOIN penilaian_lama l ON l.skp_id = s.id AND l.evaluasi = $4 \
          WHERE a.periode_id = $1 AND a.penilai_id = $2 AND a.instansi_id = $3 AND a.berlaku_sampai IS NULL \
          ORDER BY p.nama, p.id",
     )

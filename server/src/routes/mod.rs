@@ -13,6 +13,7 @@ pub mod notifikasi;
 pub mod org;
 pub mod pdf;
 pub mod penilaian;
+pub mod penilaian_lama;
 pub mod preview;
 pub mod realisasi;
 pub mod skp;
@@ -34,6 +35,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(umpan_balik::router())
         .merge(umpan_balik_360::router())
         .merge(penilaian::router())
+        .merge(penilaian_lama::router())
         .merge(dokumen::router())
         .merge(pdf::router())
         .fallback(|| async { ApiError::NotFound })

@@ -14,10 +14,13 @@
 //! after the act ([`ttd_langkah`]) and records the bytes in the same
 //! transaction as the step ([`crate::db::tanda_tangan::simpan`]).
 
+use std::net::{IpAddr, SocketAddr};
+use std::time::{Duration, Instant};
+
 use anyhow::Context as _;
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::api::Akses;
@@ -36,6 +39,7 @@ use utoipa_axum::routes;
 use super::dokumen::{format_of, peran_kode};
 use super::skp::{akses_of, load, periode_of};
 use crate::auth::Actor;
+use crate::auth::throttle::{Limit, alamat_klien, jaringan};
 use crate::db::dokumen::{self as dok_store, DokumenRow};
 use crate::db::penilaian as nilai_store;
 use crate::db::tanda_tangan::{self as store, TtdBaru};
@@ -512,6 +516,27 @@ async fn dari_formulir(mut mp: Multipart) -> ApiResult<String> {
 }
 
 /// The hash a request carries: JSON `{ "sha256" }` or a multipart form.
+/// How many documents one network may check a minute: checking needs no
+/// sign-in and may upload 20 MiB, so it is counted per network (the
+/// client's address through trusted proxies: `auth::throttle`). An office
+/// checking a pile of PDFs behind one address stays well inside it.
+pub(crate) const BATAS_CEK: Limit = Limit { max_failures: 60, window: Duration::from_secs(60) };
+
+/// Counts one check of the caller's network; past [`BATAS_CEK`] a 429 with
+/// the wait (`Retry-After`).
+pub(crate) fn batasi_cek(state: &AppState, req: &Request) -> ApiResult<()> {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map_or(IpAddr::from([127, 0, 0, 1]), |c| c.0.ip());
+    let klien = alamat_klien(peer, req.headers(), &state.inner.config.trusted_proxies);
+    let kunci = format!("cek-dokumen@{}", jaringan(klien));
+    let now = Instant::now();
+    let throttle = &state.inner.throttle;
+    if let Some(tunggu) = throttle.check(&kunci, BATAS_CEK, now) {
+        return Err(ApiError::TooManyRequests(tunggu));
+    }
+    throttle.fail(&kunci, now, BATAS_CEK.window);
+    Ok(())
+}
+
 pub(crate) async fn hash_dari(req: Request) -> ApiResult<String> {
     let jenis =
         req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
@@ -582,9 +607,11 @@ pub(crate) async fn periksa(state: &AppState, sha256: &str) -> ApiResult<HasilCe
         (status = 413, description = "`file_too_large`: over 20 MiB.", body = ErrorBody),
         (status = 415, description = "`not_a_pdf`: the file is not a PDF; or neither JSON nor a form.", body = ErrorBody),
         (status = 422, description = "Not 64 hex digits, or neither a file nor a hash given.", body = ErrorBody),
+        (status = 429, description = "`too_many_requests`: this network checked 60 documents in the last minute; see `Retry-After`.", body = ErrorBody),
     )
 )]
 async fn cek(State(state): State<AppState>, req: Request) -> ApiResult<Response> {
+    batasi_cek(&state, &req)?;
     let sha = hash_dari(req).await?;
     let hasil = periksa(&state, &sha).await?;
     let mut res = Json(hasil).into_response();

@@ -18,8 +18,9 @@ use axum::response::Response;
 use domain::angka_kredit::{Jenjang, compute_angka_kredit_jenjang, jumlahkan_angka_kredit};
 use domain::api::{
     Akses, AngkaKreditEvaluasi, AngkaKreditSkp, BatasView, DistribusiUnit, Finalisasi, FinalisasiView, HariLiburView,
-    PegawaiDistribusi, PegawaiRingkas, PengaturanPenilaian, PenilaianDisimpan, PenilaianSkp, PenilaianTercatat,
-    PredikatOrganisasiView, SetPengaturanPenilaian, SetPredikatOrganisasi, SimpanPenilaian, TambahHariLibur,
+    NilaiLamaRingkas, PegawaiDistribusi, PegawaiRingkas, PengaturanPenilaian, PenilaianDisimpan, PenilaianSkp,
+    PenilaianTercatat, PredikatOrganisasiView, SetPengaturanPenilaian, SetPredikatOrganisasi, SimpanPenilaian,
+    TambahHariLibur,
 };
 use domain::distribusi::{JumlahPredikat, ModeDistribusi, batas_pola, check_distribusi};
 use domain::kalender::{HariLibur, JenisLibur, Kalender};
@@ -29,6 +30,7 @@ use domain::rule_set::permenpanrb_6_2022::{Predikat, PredikatOrganisasi, RatingE
 use domain::skp::dokumen::{DokumenEvaluasi, DokumenEvaluasiId};
 use domain::skp::indikator::MAKS_URAIAN;
 use domain::skp::penilaian::saran_rating;
+use domain::skp::penilaian_lama::DasarLama;
 use domain::skp::{AksiSkp, NilaiBerakhlak, Penilaian, PenilaianInput, Peran, RhkId, Skp, SkpError, SkpId, StatusSkp};
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
@@ -36,6 +38,7 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::penilaian_lama::tercatat_lama_of;
 use super::realisasi::preview_of;
 use super::skp::{check_version, load, load_lengkap, peran_of, periode_of, periode_sendiri};
 use crate::auth::Actor;
@@ -76,9 +79,9 @@ pub(crate) fn evaluasi_of(kode: &str, periode: &Periode) -> ApiResult<PeriodeEva
     })
 }
 
-/// Only PermenPANRB 6/2022 periods are rated here: the legacy rule sets'
-/// numeric evaluation (nilai perilaku, weighting) is not in the domain's
-/// `Penilaian` (their nilai SKP stays in the realisations' preview).
+/// Only PermenPANRB 6/2022 periods are rated with predikat, calibrated,
+/// finalised and documented here; a former rule set's period is rated with
+/// numbers ([`super::penilaian_lama`]).
 pub(crate) fn hanya_6_2022(periode: &Periode) -> ApiResult<()> {
     if periode.rule_set() == RuleSet::Permenpanrb6_2022 {
         return Ok(());
@@ -86,8 +89,10 @@ pub(crate) fn hanya_6_2022(periode: &Periode) -> ApiResult<()> {
     Err(ApiError::Conflict(
         "rule_set_lama",
         Teks::new(
-            "Periode ini memakai aturan lama; penilaiannya berupa nilai SKP pada pratinjau realisasi.",
-            "This period follows a former rule set; its nilai SKP is in the realisations' preview.",
+            "Periode ini memakai aturan lama: nilainya diisi dengan formulir nilai angka (nilai kinerja atau \
+             nilai prestasi kerja), tanpa kuadran, pola distribusi, dan dokumen evaluasi.",
+            "This period follows a former rule set: it is rated with the numeric form (nilai kinerja or nilai \
+             prestasi kerja), with no quadrant, distribution pattern or evaluation document.",
         ),
     ))
 }
@@ -343,6 +348,9 @@ async fn baca(
     let penilaian = store::penilaian(state.db.pool(), &id, &kode).await?.map(|r| tercatat_of(&r)).transpose()?;
     let dokumen_id = dok_store::find_skp(state.db.pool(), &id, &kode).await?.map(|d| d.id);
     let pegawai = org::pegawai_ringkas(state.db.pool(), &row.pegawai_id).await?;
+    let dasar_lama = DasarLama::dari(&preview_of(&row.skp, &periode, evaluasi));
+    let penilaian_lama =
+        store::penilaian_lama(state.db.pool(), &id, &kode).await?.map(|r| tercatat_lama_of(&r)).transpose()?;
     Ok(Json(PenilaianSkp {
         skp_id: row.id.clone(),
         version: row.version,
@@ -357,6 +365,8 @@ async fn baca(
         predikat_organisasi,
         penilaian,
         dokumen_id,
+        dasar_lama,
+        penilaian_lama,
     }))
 }
 
@@ -791,6 +801,10 @@ async fn distribusi(
                 status: r.status.as_deref().and_then(StatusSkp::parse),
                 predikat: r.predikat.as_deref().map(predikat_of).transpose()?,
                 predikat_awal: r.predikat_awal.as_deref().map(predikat_of).transpose()?,
+                nilai_lama: r
+                    .nilai_x100
+                    .zip(r.sebutan.clone())
+                    .map(|(n, sebutan)| NilaiLamaRingkas { nilai: n as f64 / 100.0, sebutan }),
             })
         })
         .collect::<ApiResult<_>>()?;

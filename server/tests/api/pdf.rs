@@ -334,3 +334,34 @@ async fn the_check_page_answers_with_a_form_and_a_result() {
         assert!(html.contains("Dokumen sah") && html.contains(DEMO_STAF2) && html.contains(DEMO_KABID1), "{html}");
     }
 }
+
+/// Checking needs no sign-in and may upload 20 MiB: one network checks 60
+/// documents a minute, the 61st (API or page) waits, told how long in both
+/// languages; a signed-in session is not a way around it.
+#[tokio::test]
+async fn checking_documents_is_limited_per_network() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let tidak_ada = "ab".repeat(32);
+        for i in 0..60 {
+            let (status, _) = cek_hash(&app, &tidak_ada).await;
+            assert_eq!(status, 404, "{backend:?}: check {i}");
+        }
+        let res = app.client.post(app.url("/api/v1/cek-dokumen")).json(&json!({ "sha256": tidak_ada })).send();
+        let res = res.await.unwrap();
+        assert_eq!(res.status(), 429, "{backend:?}");
+        let tunggu: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+        assert!((1..=60).contains(&tunggu), "{tunggu}");
+        let e: Value = res.json().await.unwrap();
+        assert_eq!(e["code"], "too_many_requests");
+        assert!(crate::helpers::is_teks(&e["message"]), "{e}");
+        let (jenis, body) = multipart("berkas", b"%PDF-1.7 tidak ada");
+        let res =
+            app.client.post(app.url("/cek-dokumen")).header("content-type", jenis).body(body).send().await.unwrap();
+        assert_eq!(res.status(), 429, "{backend:?}: the page shares the limit");
+        assert!(res.text().await.unwrap().contains("<form"), "the page still offers its form");
+        let kabid1 = app.login(DEMO_KABID1).await;
+        let res = kabid1.post("/api/v1/cek-dokumen").json(&json!({ "sha256": tidak_ada })).send().await.unwrap();
+        assert_eq!(res.status(), 429, "{backend:?}: signed in, the same network");
+    }
+}

@@ -31,9 +31,13 @@ pub struct Unit {
 }
 
 pub async fn unit_tahun(app: &TestApp, tahun: i32) -> Unit {
+    unit_periode(app, tahun, json!({ "tahun": tahun })).await
+}
+
+/// [`unit_tahun`] with the period made from `periode` (a rule set of its own, say).
+async fn unit_periode(app: &TestApp, tahun: i32, periode: Value) -> Unit {
     let admin = app.login(DEMO_ADMIN).await;
-    let (status, p) =
-        json_of(admin.post("/api/v1/org/periode").json(&json!({ "tahun": tahun })).send().await.unwrap()).await;
+    let (status, p) = json_of(admin.post("/api/v1/org/periode").json(&periode).send().await.unwrap()).await;
     assert_eq!(status, 201, "{p}");
     let periode = p["id"].as_str().unwrap().to_owned();
     let kabid1 = app.login(DEMO_KABID1).await;
@@ -789,6 +793,7 @@ async fn every_role_is_refused_on_evaluation_objects_not_theirs() {
                 "SELECT id || ':' || version FROM skp ORDER BY id",
                 "SELECT id || ':' || version FROM dokumen_evaluasi ORDER BY id",
                 "SELECT skp_id || ':' || diubah FROM penilaian ORDER BY skp_id",
+                "SELECT skp_id || ':' || diubah FROM penilaian_lama ORDER BY skp_id",
                 "SELECT unit_id || ':' || version FROM predikat_organisasi ORDER BY unit_id",
                 "SELECT periode_id || ':' || version FROM pengaturan_penilaian ORDER BY periode_id",
                 "SELECT periode_id || ':' || penilai_id FROM finalisasi_distribusi ORDER BY penilai_id",
@@ -803,6 +808,8 @@ async fn every_role_is_refused_on_evaluation_objects_not_theirs() {
         let v = json!({ "version": 1, "alasan": "coba", "keputusan": "menguatkan" });
         let rating =
             json!({ "version": 4, "penilaian": penilaian(tahunan(), "diatas_ekspektasi", "diatas_ekspektasi", "x") });
+        let rating_lama =
+            json!({ "version": 4, "penilaian": { "evaluasi": tahunan(), "perilaku": { "komitmen": 90 } } });
         let skp_routes = |id: &str| {
             vec![
                 (Method::GET, format!("/api/v1/skp/{id}/penilaian?evaluasi=tahunan"), Value::Null),
@@ -810,6 +817,7 @@ async fn every_role_is_refused_on_evaluation_objects_not_theirs() {
                 (Method::GET, format!("/api/v1/skp/{id}/angka-kredit"), Value::Null),
                 (Method::GET, format!("/api/v1/skp/{id}/dokumen-evaluasi"), Value::Null),
                 (Method::POST, format!("/api/v1/skp/{id}/take-over"), rating.clone()),
+                (Method::PUT, format!("/api/v1/skp/{id}/penilaian-lama"), rating_lama.clone()),
             ]
         };
         let doc_routes = |id: &str| {
@@ -906,7 +914,8 @@ async fn every_role_is_refused_on_evaluation_objects_not_theirs() {
 }
 
 /// A former rule set's period (PP 46/2011 before 2021) is not rated with the
-/// 6/2022 kuadran: its nilai SKP stays in the realisations' preview.
+/// 6/2022 kuadran, calibrated or finalised: it is rated with numbers
+/// ([`a_former_rule_sets_period_is_rated_with_numbers`]).
 #[tokio::test]
 async fn a_former_rule_set_period_is_not_rated_here() {
     for backend in backends() {
@@ -1073,5 +1082,174 @@ async fn an_objection_without_an_atasan_is_decided_by_the_admin() {
         let (_, docs) = get(&kabid1, &format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp3)).await;
         let dok3 = docs[0]["id"].as_str().unwrap();
         assert_eq!(langkah(&admin, dok3, "sign_by_penilai", 1, json!({})).await.0, 403);
+    }
+}
+
+async fn nilai_lama(s: &Session, id: &str, version: i64, p: Value) -> (u16, Value) {
+    json_of(
+        s.put(&format!("/api/v1/skp/{id}/penilaian-lama"))
+            .json(&json!({ "version": version, "penilaian": p }))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await
+}
+
+/// The year's realisation of the fixture plan's one indicator (target 90).
+async fn realisasi_tahunan(s: &Session, skp: &str, version: i64, nilai: &str) -> u16 {
+    let body = json!({
+        "indikator_id": "i1", "evaluasi": { "jenis": "tahunan" }, "nilai": nilai, "uraian": "Laporan tahunan",
+        "bukti_dukung": ["https://drive.example/laporan.pdf"]
+    });
+    crate::realisasi::simpan(s, skp, version, body).await.status().as_u16()
+}
+
+/// A former rule set's period is rated with numbers from the same domain
+/// code the browser previews with: PP 46/2011's nilai prestasi kerja and
+/// sebutan (tugas tambahan, kreativitas, the perilaku aspects), PermenPANRB
+/// 8/2021's nilai kinerja and predikat (weights, innovation); corrected by
+/// the penilai; refused to everyone else, to bad numbers, to an SKP with no
+/// number yet and to a PermenPANRB 6/2022 period.
+#[tokio::test]
+async fn a_former_rule_sets_period_is_rated_with_numbers() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let b = |what: &str| format!("{backend:?}: {what}");
+        let (staf2, kabid1) = (app.login(DEMO_STAF2).await, app.login(DEMO_KABID1).await);
+        let (kepala, admin, kabid2) =
+            (app.login(DEMO_KEPALA).await, app.login(DEMO_ADMIN).await, app.login(DEMO_KABID2).await);
+
+        // PP 46/2011 (2020): the kegiatan met its target (90 of 90).
+        let u = unit_tahun(&app, 2020).await;
+        assert_eq!(realisasi_tahunan(&staf2, &u.skp2, 3, "90").await, 200, "{}", b("realisasi"));
+        let path = format!("/api/v1/skp/{}/penilaian?evaluasi=tahunan", u.skp2);
+        let (status, p) = get(&kabid1, &path).await;
+        assert_eq!(status, 200, "{p}");
+        assert_eq!(p["dasar_lama"]["rule_set"], "pp_46_2011", "{p}");
+        assert_eq!(p["dasar_lama"]["nilai_kegiatan"], json!([100.0]), "{p}");
+        assert!(p["penilaian_lama"].is_null(), "{p}");
+
+        let aspek_46 = |x: f64| json!({ "orientasi_pelayanan": x, "integritas": x, "komitmen": x, "disiplin": x, "kerja_sama": x });
+        // Every bad field at once: an aspect missing, one out of range, one of 8/2021, kreativitas above 12.
+        let (status, e) = nilai_lama(
+            &kabid1,
+            &u.skp2,
+            4,
+            json!({
+                "evaluasi": tahunan(),
+                "perilaku": { "orientasi_pelayanan": 101, "inisiatif_kerja": 80, "integritas": 80, "komitmen": 80 },
+                "nilai_kreativitas": 13, "inovasi": true
+            }),
+        )
+        .await;
+        assert_eq!(status, 422, "{}: {e}", b("bad numbers"));
+        for f in [
+            "perilaku.orientasi_pelayanan",
+            "perilaku.inisiatif_kerja",
+            "perilaku.disiplin",
+            "nilai_kreativitas",
+            "inovasi",
+        ] {
+            assert!(e["fields"][f].is_array(), "{f}: {e}");
+            assert!(is_teks(&e["fields"][f][0]), "{f}: {e}");
+        }
+        // Only the pejabat penilai rates: the pegawai, the atasan, the admin, another penilai.
+        let baik = json!({ "evaluasi": tahunan(), "perilaku": aspek_46(80.0), "jumlah_tugas_tambahan": 2, "nilai_kreativitas": 3 });
+        for (who, s, expected, code) in [
+            ("the pegawai", &staf2, 409, Some("not_allowed")),
+            ("the atasan", &kepala, 409, Some("not_allowed")),
+            ("the admin", &admin, 403, None),
+            ("another penilai", &kabid2, 404, None),
+        ] {
+            let (status, e) = nilai_lama(s, &u.skp2, 4, baik.clone()).await;
+            assert_eq!(status, expected, "{}: {e}", b(who));
+            if let Some(code) = code {
+                assert_eq!(e["code"], code, "{}: {e}", b(who));
+            }
+        }
+        // Kegiatan 100 + 1 (2 tugas tambahan) + 3 (kreativitas) = 104; perilaku 80;
+        // 60% × 104 + 40% × 80 = 94.4: Sangat Baik.
+        let (status, s) = nilai_lama(&kabid1, &u.skp2, 4, baik.clone()).await;
+        assert_eq!(status, 200, "{}: {s}", b("rating"));
+        assert_eq!((s["version"].as_i64(), s["status"].as_str()), (Some(5), Some("dinilai_tahunan")), "{s}");
+        assert_eq!(
+            (s["penilaian"]["nilai"].as_f64(), s["penilaian"]["sebutan"].as_str()),
+            (Some(94.4), Some("sangat_baik"))
+        );
+        assert_eq!(s["penilaian"]["label"]["id"], "Sangat Baik", "{s}");
+        // The unit's list shows it; a stale version is refused.
+        let (_, d) =
+            get(&kabid1, &format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode)).await;
+        let baris = d["pegawai"].as_array().unwrap().iter().find(|x| x["skp_id"] == u.skp2.as_str()).unwrap().clone();
+        assert_eq!(baris["nilai_lama"], json!({ "nilai": 94.4, "sebutan": "sangat_baik" }), "{d}");
+        assert!(baris["predikat"].is_null(), "no predikat is made up: {d}");
+        let (status, e) = nilai_lama(&kabid1, &u.skp2, 4, baik.clone()).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("stale_version")), "{e}");
+        // Corrected: perilaku 60, no extras: 60% × 100 + 40% × 60 = 84, Baik; one record.
+        let koreksi = json!({ "evaluasi": tahunan(), "perilaku": aspek_46(60.0), "catatan": "Dikoreksi." });
+        let (status, s) = nilai_lama(&kabid1, &u.skp2, 5, koreksi).await;
+        assert_eq!(status, 200, "{}: {s}", b("correction"));
+        assert_eq!((s["penilaian"]["nilai"].as_f64(), s["penilaian"]["sebutan"].as_str()), (Some(84.0), Some("baik")));
+        let db = app.connect().await;
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM penilaian_lama WHERE skp_id = $1")
+            .bind(&u.skp2)
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(n, 1);
+        // The pegawai reads their own result; the year's realisations are closed.
+        let (status, p) = get(&staf2, &path).await;
+        assert_eq!((status, p["penilaian_lama"]["sebutan"].as_str()), (200, Some("baik")), "{p}");
+        assert_eq!(p["penilaian_lama"]["penilaian"]["catatan"], "Dikoreksi.", "{p}");
+        assert_eq!(
+            realisasi_tahunan(&staf2, &u.skp2, 6, "95").await,
+            409,
+            "{}",
+            b("realisasi after the year's rating")
+        );
+        // staf3 recorded nothing: no number to rate yet.
+        let (status, e) = nilai_lama(&kabid1, &u.skp3, 3, baik.clone()).await;
+        assert_eq!(status, 422, "{e}");
+        assert!(e["fields"]["nilai_skp"].is_array(), "{e}");
+
+        // PermenPANRB 8/2021 (a 2024 period that keeps it): capaian 100% → nilai 109.
+        let u8 = unit_periode(&app, 2024, json!({ "tahun": 2024, "rule_set": "permenpanrb_8_2021" })).await;
+        assert_eq!(realisasi_tahunan(&staf2, &u8.skp2, 3, "90").await, 200);
+        let (_, p) = get(&kabid1, &format!("/api/v1/skp/{}/penilaian?evaluasi=tahunan", u8.skp2)).await;
+        assert_eq!(
+            (p["dasar_lama"]["rule_set"].as_str(), p["dasar_lama"]["nilai_skp"].as_f64()),
+            (Some("permenpanrb_8_2021"), Some(109.0)),
+            "{p}"
+        );
+        let aspek_8 = json!({ "orientasi_pelayanan": 112, "komitmen": 112, "inisiatif_kerja": 112, "kerja_sama": 112 });
+        let (status, e) = nilai_lama(
+            &kabid1,
+            &u8.skp2,
+            4,
+            json!({ "evaluasi": tahunan(), "perilaku": aspek_8, "jumlah_tugas_tambahan": 1 }),
+        )
+        .await;
+        assert_eq!(status, 422, "{e}");
+        assert!(e["fields"]["jumlah_tugas_tambahan"].is_array() && e["fields"]["perilaku.integritas"].is_null(), "{e}");
+        // 60% × 109 + 40% × 112 = 110.2 with peers' input; with an innovation: Sangat Baik.
+        let (status, s) = nilai_lama(
+            &kabid1,
+            &u8.skp2,
+            4,
+            json!({ "evaluasi": tahunan(), "perilaku": aspek_8, "perilaku_dari_rekan": true, "inovasi": true }),
+        )
+        .await;
+        assert_eq!(status, 200, "{}: {s}", b("8/2021 rating"));
+        assert_eq!(
+            (s["penilaian"]["nilai"].as_f64(), s["penilaian"]["sebutan"].as_str()),
+            (Some(110.2), Some("sangat_baik"))
+        );
+
+        // A PermenPANRB 6/2022 period is rated with predikat, not here.
+        let u6 = unit_tahun(&app, tahun_lalu()).await;
+        let (status, e) = nilai_lama(&kabid1, &u6.skp2, 3, json!({ "evaluasi": tahunan(), "perilaku": {} })).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("rule_set_berbeda")), "{e}");
+        assert!(is_teks(&e["message"]));
     }
 }
