@@ -27,6 +27,7 @@ pub use penilaian::{
     FinalisasiView, HariLiburInput, HariLiburView, LangkahDokumen, PegawaiDistribusi, PengaturanPenilaian,
     PenilaianDisimpan, PenilaianSkp, PenilaianTercatat, PredikatOrganisasiView, RiwayatDokumenView,
     SetPengaturanPenilaian, SetPredikatOrganisasi, SimpanPenilaian, TambahHariLibur, TenggatView, TugasEvaluasi,
+    UnitBawahan,
 };
 pub use realisasi::{
     BelumDidokumentasi, BuktiView, DokumentasiEvaluasi, IndikatorBelum, RealisasiSkp, RealisasiTersimpan,

@@ -79,7 +79,8 @@ fn PenilaianUnit() -> impl IntoView {
             Ok(Some((p, semua, Some(unit))))
         }
     });
-    move || match data.get() {
+    move || {
+        match data.get() {
         None => view! { <GagalMuat galat=None /> }.into_any(),
         Some(Err(e)) => view! { <GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) /> }.into_any(),
         Some(Ok(None)) => {
@@ -93,9 +94,12 @@ fn PenilaianUnit() -> impl IntoView {
         }
         .into_any(),
         Some(Ok(Some((p, semua, Some(unit))))) => view! {
-            <Alur periode=p semua=semua unit=unit pilihan=pilihan muat_ulang=Callback::new(move |_| data.refetch()) />
+            <Alur periode=p.clone() semua=semua unit=unit pilihan=pilihan muat_ulang=Callback::new(move |_| data.refetch()) />
+            // A leader's units one level below (`predikat_unit`; nothing for anyone else).
+            <crate::pages::predikat_unit::PredikatUnitBawahan periode=p />
         }
         .into_any(),
+    }
     }
 }
 
@@ -519,8 +523,9 @@ fn LembarPenilaian(
     }
 }
 
-/// A select of the three ratings, with an empty choice while none is made.
-fn pilih_rating(
+/// A select of the three ratings, with an empty choice while none is made
+/// (the penilai's sheet here, the atasan's take-over in `ambil_alih`).
+pub fn pilih_rating(
     id: String,
     testid: String,
     nilai: Signal<Option<RatingEkspektasi>>,

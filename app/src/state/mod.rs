@@ -10,6 +10,7 @@ pub mod editor;
 pub mod form;
 pub mod kuadran;
 pub mod outbox;
+pub mod pengaturan;
 pub mod penilaian;
 pub mod realisasi;
 pub mod skp;
