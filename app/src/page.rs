@@ -88,6 +88,12 @@ pub enum Halaman {
     PenilaianSaya,
     /// One evaluation document, for any of its readers.
     DokumenEvaluasi(String),
+    /// The atasan pejabat penilai rates and signs one evaluation (`periodik-3`,
+    /// `tahunan`) of an SKP in the late penilai's place.
+    AmbilAlih {
+        skp_id: String,
+        evaluasi: String,
+    },
 }
 
 impl Halaman {
@@ -115,6 +121,7 @@ impl Halaman {
             Halaman::PenilaianUnit => "/nilai".into(),
             Halaman::PenilaianSaya => "/evaluasi".into(),
             Halaman::DokumenEvaluasi(id) => format!("/evaluasi/dokumen/{id}"),
+            Halaman::AmbilAlih { skp_id, evaluasi } => format!("/evaluasi/ambil-alih/{skp_id}/{evaluasi}"),
         }
     }
 
@@ -140,6 +147,10 @@ impl Halaman {
             "/unit/umpan-balik" => Halaman::AntrianUmpanBalik,
             "/nilai" => Halaman::PenilaianUnit,
             "/evaluasi" => Halaman::PenilaianSaya,
+            _ if path.starts_with("/evaluasi/ambil-alih/") => {
+                let (skp, ev) = path["/evaluasi/ambil-alih/".len()..].split_once('/')?;
+                Halaman::AmbilAlih { skp_id: id(skp)?, evaluasi: id(ev)? }
+            }
             _ => {
                 type Buat = fn(String) -> Halaman;
                 let dengan_id: [(&str, Buat); 7] = [
@@ -164,7 +175,7 @@ impl Halaman {
             Halaman::Antrian | Halaman::TinjauSkp(_) => Bundle::Penilai,
             Halaman::AntrianUmpanBalik | Halaman::Penilai360(_) => Bundle::Unit,
             Halaman::PenilaianUnit => Bundle::Nilai,
-            Halaman::PenilaianSaya | Halaman::DokumenEvaluasi(_) => Bundle::Evaluasi,
+            Halaman::PenilaianSaya | Halaman::DokumenEvaluasi(_) | Halaman::AmbilAlih { .. } => Bundle::Evaluasi,
             Halaman::Admin => Bundle::Admin,
             Halaman::UmpanBalik | Halaman::Tugas360 => Bundle::Hasil,
             Halaman::Realisasi(_) => Bundle::Realisasi,
@@ -217,6 +228,7 @@ mod tests {
             Halaman::PenilaianUnit,
             Halaman::PenilaianSaya,
             Halaman::DokumenEvaluasi("d-1".into()),
+            Halaman::AmbilAlih { skp_id: "s-1".into(), evaluasi: "periodik-1".into() },
         ] {
             assert_eq!(Halaman::dari_path(&h.href()), Some(h.clone()), "{h:?}");
             assert_eq!(Halaman::dari_path(&format!("{}/", h.href())), Some(h.clone()), "{h:?} with a trailing slash");
@@ -250,6 +262,9 @@ mod tests {
             "/hasil/x",
             "/evaluasi/dokumen",
             "/evaluasi/dokumen/a/b",
+            "/evaluasi/ambil-alih/s",
+            "/evaluasi/ambil-alih/s/",
+            "/evaluasi/ambil-alih/s/tahunan/x",
             "/evaluasi/x",
             "/nilai/x",
         ] {
@@ -282,6 +297,7 @@ mod tests {
             Halaman::PenilaianUnit,
             Halaman::PenilaianSaya,
             Halaman::DokumenEvaluasi("e".into()),
+            Halaman::AmbilAlih { skp_id: "s".into(), evaluasi: "tahunan".into() },
         ];
         for h in semua {
             let dir = h.bundle().dir();

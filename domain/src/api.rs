@@ -27,7 +27,7 @@ pub use penilaian::{
     FinalisasiView, HariLiburInput, HariLiburView, LangkahDokumen, NilaiLamaRingkas, PegawaiDistribusi,
     PengaturanPenilaian, PenilaianDisimpan, PenilaianLamaDisimpan, PenilaianLamaTercatat, PenilaianSkp,
     PenilaianTercatat, PredikatOrganisasiView, RiwayatDokumenView, SetPengaturanPenilaian, SetPredikatOrganisasi,
-    SimpanPenilaian, SimpanPenilaianLama, TambahHariLibur, TenggatView, TugasEvaluasi,
+    SimpanPenilaian, SimpanPenilaianLama, TambahHariLibur, TenggatView, TugasEvaluasi, UnitBawahan,
 };
 pub use realisasi::{
     BelumDidokumentasi, BuktiView, DokumentasiEvaluasi, IndikatorBelum, RealisasiSkp, RealisasiTersimpan,

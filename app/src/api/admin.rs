@@ -3,8 +3,9 @@
 //! The wire types are the server's own, from `domain::api`.
 
 use domain::api::{
-    AktivasiDibuat, AtasanDiset, AtasanHalaman, BuatPeriode, ErrorBody, Halaman, ImportRejected, Laporan,
-    MintaAktivasi, PegawaiItem, PeriodeDibuat, Ringkasan, SetAtasan, UnitNode,
+    AktivasiDibuat, AtasanDiset, AtasanHalaman, BuatPeriode, ErrorBody, Halaman, HariLiburView, ImportRejected,
+    Laporan, MintaAktivasi, PegawaiItem, PengaturanPenilaian, PeriodeDibuat, Ringkasan, SetAtasan,
+    SetPengaturanPenilaian, TambahHariLibur, UnitNode,
 };
 use gloo_net::http::{Method, Request};
 
@@ -43,6 +44,20 @@ impl Client {
 
     pub async fn set_atasan(self, body: &SetAtasan, key: &str) -> Result<AtasanDiset, Error> {
         self.send_with_key(Method::PUT, "/api/v1/org/atasan", body, key).await
+    }
+
+    /// Whether the distribution pattern warns or blocks in a period.
+    pub async fn set_pengaturan_penilaian(
+        self,
+        periode_id: &str,
+        body: &SetPengaturanPenilaian,
+    ) -> Result<PengaturanPenilaian, Error> {
+        self.send(Method::PUT, &format!("/api/v1/org/periode/{periode_id}/pengaturan-penilaian"), body).await
+    }
+
+    /// Adds the instansi's own holidays: the whole calendar after the change.
+    pub async fn tambah_hari_libur(self, body: &TambahHariLibur) -> Result<Vec<HariLiburView>, Error> {
+        self.send(Method::POST, "/api/v1/org/hari-libur", body).await
     }
 
     /// Codes for every pegawai of the instansi without a password yet.

@@ -6,8 +6,9 @@
 //! (`offline::sync`); finalising and the documents' steps are online acts.
 
 use domain::api::{
-    AngkaKreditSkp, AntrianEvaluasi, DistribusiUnit, DokumenEvaluasiView, Finalisasi, FinalisasiView, LangkahDokumen,
-    PenilaianSkp,
+    AngkaKreditSkp, AntrianEvaluasi, DistribusiUnit, DokumenEvaluasiView, Finalisasi, FinalisasiView, HariLiburView,
+    LangkahDokumen, PengaturanPenilaian, PenilaianSkp, PredikatOrganisasiView, SetPredikatOrganisasi, SimpanPenilaian,
+    UnitBawahan,
 };
 use domain::skp::dokumen::AksiDokumen;
 use gloo_net::http::Method;
@@ -75,5 +76,44 @@ impl Client {
     /// What the caller must do about the evaluation of a period, by when.
     pub async fn antrian_evaluasi(self, periode_id: &str) -> Result<AntrianEvaluasi, Error> {
         self.get(&format!("/api/v1/antrian-evaluasi?periode_id={periode_id}")).await
+    }
+
+    /// The atasan pejabat penilai rates and signs in the penilai's place
+    /// (the penilai's deadline passed): the document, Format D.1.2.
+    pub async fn take_over(self, skp_id: &str, input: &SimpanPenilaian) -> Result<DokumenEvaluasiView, Error> {
+        self.send(Method::POST, &format!("/api/v1/skp/{skp_id}/take-over"), input).await
+    }
+
+    /// A unit's organisation predikat per evaluation of a period.
+    pub async fn predikat_organisasi(
+        self,
+        unit_id: &str,
+        periode_id: &str,
+    ) -> Result<Vec<PredikatOrganisasiView>, Error> {
+        self.get(&format!("/api/v1/unit/{unit_id}/predikat-organisasi?periode_id={periode_id}")).await
+    }
+
+    /// Sets a unit's organisation predikat (the admin, or the unit's leader one level above).
+    pub async fn set_predikat_organisasi(
+        self,
+        unit_id: &str,
+        input: &SetPredikatOrganisasi,
+    ) -> Result<PredikatOrganisasiView, Error> {
+        self.send(Method::PUT, &format!("/api/v1/unit/{unit_id}/predikat-organisasi"), input).await
+    }
+
+    /// A period's evaluation settings (whether the pattern warns or blocks).
+    pub async fn pengaturan_penilaian(self, periode_id: &str) -> Result<PengaturanPenilaian, Error> {
+        self.get(&format!("/api/v1/pengaturan-penilaian?periode_id={periode_id}")).await
+    }
+
+    /// The holidays of a year: the national ones and the instansi's own.
+    pub async fn kalender(self, tahun: i32) -> Result<Vec<HariLiburView>, Error> {
+        self.get(&format!("/api/v1/kalender?tahun={tahun}")).await
+    }
+
+    /// The units one level below whose organisation predikat the caller sets as their leader.
+    pub async fn unit_bawahan(self, periode_id: &str) -> Result<Vec<UnitBawahan>, Error> {
+        self.get(&format!("/api/v1/penilai/unit-bawahan?periode_id={periode_id}")).await
     }
 }

@@ -15,6 +15,9 @@ fn pages(h: &Halaman) -> Option<AnyView> {
         Halaman::DokumenEvaluasi(id) => {
             view! { <pages::dokumen_evaluasi::HalamanDokumenEvaluasi id=id.clone() /> }.into_any()
         }
+        Halaman::AmbilAlih { skp_id, evaluasi } => {
+            view! { <pages::ambil_alih::HalamanAmbilAlih skp_id=skp_id.clone() evaluasi=evaluasi.clone() /> }.into_any()
+        }
         _ => return None,
     })
 }

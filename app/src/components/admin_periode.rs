@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::admin_aturan::{LabelAturan, LabelSiklus};
 use crate::components::admin_batas_360::AdminBatas360;
+use crate::components::admin_mode_distribusi::AdminModeDistribusi;
 use crate::i18n::{td_string, use_i18n};
 use crate::teks::{rentang_tanggal, teks};
 use domain::api::PeriodeView;
@@ -23,6 +24,7 @@ pub fn AdminPeriode(#[prop(into)] periode: Signal<Vec<PeriodeView>>) -> impl Int
                         <th scope="col">{teks(i18n, |l| td_string!(l, admin.siklus))}</th>
                         <th scope="col">{teks(i18n, |l| td_string!(l, admin.rentang))}</th>
                         <th scope="col">{teks(i18n, |l| td_string!(l, penilai.a360_judul))}</th>
+                        <th scope="col">{teks(i18n, |l| td_string!(l, admin.mode_judul))}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -33,6 +35,7 @@ pub fn AdminPeriode(#[prop(into)] periode: Signal<Vec<PeriodeView>>) -> impl Int
                             <td><LabelSiklus siklus=p.siklus /></td>
                             <td data-testid="periode-rentang">{move || rentang_tanggal(&p.mulai, &p.selesai, i18n.get_locale())}</td>
                             <td><AdminBatas360 periode_id=p.id.clone() tahun=p.tahun /></td>
+                            <td><AdminModeDistribusi periode_id=p.id.clone() tahun=p.tahun /></td>
                         </tr>
                     </For>
                 </tbody>

@@ -137,6 +137,20 @@ fn RealisasiBelum() -> impl IntoView {
     }
 }
 
+/// Where a task of the evaluation queue leads: its document; without one,
+/// the unit's rating sheet (to rate) or the take-over form (the atasan of a
+/// late penilai who never rated).
+pub fn tujuan_tugas(tg: &domain::api::TugasEvaluasi) -> Halaman {
+    match &tg.dokumen_id {
+        Some(id) => Halaman::DokumenEvaluasi(id.clone()),
+        None if tg.tugas == "nilai" => Halaman::PenilaianUnit,
+        None if tg.tugas == "ambil_alih" => {
+            Halaman::AmbilAlih { skp_id: tg.skp_id.clone(), evaluasi: tg.evaluasi.clone() }
+        }
+        None => Halaman::PenilaianSaya,
+    }
+}
+
 /// What the person must do about the evaluation, by when (as pegawai, as
 /// penilai, as atasan penilai), late ones marked, each with its way there:
 /// the deadlines are the server's, counted in working days by the domain's
@@ -166,15 +180,11 @@ fn TugasEvaluasi(periode_id: String) -> impl IntoView {
                 <h2>{teks(i18n, |l| td_string!(l, penilaian.tugas_judul))}</h2>
                 <ul>
                     {semua.into_iter().map(|tg| {
-                        let ke = match &tg.dokumen_id {
-                            Some(id) => Halaman::DokumenEvaluasi(id.clone()),
-                            None if tg.tugas == "nilai" => Halaman::PenilaianUnit,
-                            None => Halaman::PenilaianSaya,
-                        };
+                        let ke = tujuan_tugas(&tg);
                         let (label, batas, sisa, telat) = (tg.label, tg.batas, tg.sisa_hari_kerja, tg.terlambat);
                         let nama = tg.pegawai.nama;
                         view! {
-                            <li data-testid="tugas" data-tugas=tg.tugas data-terlambat=telat.to_string() class:terlambat=telat>
+                            <li data-testid="tugas" data-tugas=tg.tugas data-evaluasi=tg.evaluasi data-terlambat=telat.to_string() class:terlambat=telat>
                                 <Tautan ke=ke>{move || label.dalam(i18n.get_locale().kode()).to_owned()}</Tautan>
                                 " · " {nama} " · " {move || crate::teks::tanggal_iso(&batas, i18n.get_locale())} " · "
                                 {if telat {
@@ -386,5 +396,32 @@ mod tests {
         assert_eq!(periode_aktif(&all, 2025).unwrap().id, "a");
         assert_eq!(periode_aktif(&all, 2027).unwrap().id, "b");
         assert!(periode_aktif(&[], 2026).is_none());
+    }
+
+    #[test]
+    fn a_task_leads_to_its_document_else_to_the_sheet_that_does_it() {
+        let tugas = |tugas: &str, dokumen: Option<&str>| domain::api::TugasEvaluasi {
+            tugas: tugas.into(),
+            label: domain::Teks::new("", ""),
+            pegawai: domain::api::PegawaiRingkas {
+                id: "p".into(),
+                nip: "198811232014022006".into(),
+                nama: "Nur".into(),
+                jabatan: "Analis".into(),
+            },
+            skp_id: "s1".into(),
+            dokumen_id: dokumen.map(str::to_owned),
+            evaluasi: "periodik-2".into(),
+            batas: "2026-07-20".into(),
+            terlambat: true,
+            sisa_hari_kerja: 0,
+        };
+        assert_eq!(
+            tujuan_tugas(&tugas("ambil_alih", None)),
+            Halaman::AmbilAlih { skp_id: "s1".into(), evaluasi: "periodik-2".into() }
+        );
+        assert_eq!(tujuan_tugas(&tugas("ambil_alih", Some("d1"))), Halaman::DokumenEvaluasi("d1".into()));
+        assert_eq!(tujuan_tugas(&tugas("putuskan_keberatan", Some("d2"))), Halaman::DokumenEvaluasi("d2".into()));
+        assert_eq!(tujuan_tugas(&tugas("nilai", None)), Halaman::PenilaianUnit);
     }
 }

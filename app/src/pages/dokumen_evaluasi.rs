@@ -8,7 +8,7 @@
 //! steps the reader may take today (the domain's own transitions tried on a
 //! copy; the server decides again).
 
-use domain::api::{DokumenEvaluasiView, LangkahDokumen, PeriodeView, SkpRingkas};
+use domain::api::{Akses, DokumenEvaluasiView, LangkahDokumen, PeriodeView, SkpRingkas};
 use domain::kalender::Kalender;
 use domain::rule_set::permenpanrb_6_2022::RatingEkspektasi;
 use domain::skp::PenilaianInput;
@@ -23,7 +23,7 @@ use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::Tautan;
 use crate::page::Halaman;
 use crate::pages::beranda::{hari_ini, periode_aktif};
-use crate::state::penilaian::{langkah_bisa, peran_dari};
+use crate::state::penilaian::{ambil_alih_bisa, diwakili_admin, langkah_admin, langkah_bisa, peran_dari};
 use crate::teks::{tanggal, tanggal_iso, teks};
 
 /// A document's status in a language.
@@ -165,6 +165,9 @@ fn Isi(d: DokumenEvaluasiView, terbaru: RwSignal<Option<DokumenEvaluasiView>>) -
     let (hk, pk) = (n.rating_hasil_kerja().rating, n.rating_perilaku());
     let peran = peran_dari(d.akses);
     let bisa = peran.map(|p| langkah_bisa(&d.dokumen, p, hari_ini(), &Kalender::nasional())).unwrap_or_default();
+    let ambil_alih = ambil_alih_bisa(&d.dokumen, peran, hari_ini(), &Kalender::nasional())
+        .then(|| Halaman::AmbilAlih { skp_id: d.skp_id.clone(), evaluasi: d.evaluasi.clone() });
+    let admin = (d.akses == Akses::Admin).then(|| d.clone());
     let ev = d.evaluasi.clone();
     let status = d.status;
     let keberatan = d.dokumen.keberatan().cloned();
@@ -227,7 +230,39 @@ fn Isi(d: DokumenEvaluasiView, terbaru: RwSignal<Option<DokumenEvaluasiView>>) -
                 }).collect_view()}
             </ol>
         </section>
-        <Langkah d=d bisa=bisa terbaru=terbaru />
+        {ambil_alih.map(|ke| view! {
+            <section class="kartu" data-testid="langkah-dokumen">
+                <h2>{teks(i18n, |l| td_string!(l, penilaian.langkah_anda))}</h2>
+                <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilaian.aa_petunjuk))}</p>
+                <Tautan ke=ke attr:class="tombol" attr:data-testid="aksi-take_over">{teks(i18n, |l| td_string!(l, penilaian.aa_buka))}</Tautan>
+            </section>
+        })}
+        {match admin {
+            Some(d) => view! { <LangkahAdmin d=d terbaru=terbaru /> }.into_any(),
+            None => view! { <Langkah d=d bisa=bisa terbaru=terbaru /> }.into_any(),
+        }}
+    }
+}
+
+/// The instansi admin's steps on a document the server's queue lists for
+/// the admin (no atasan pejabat penilai: the admin decides the objection
+/// and reports in the atasan's place); on any other document the admin reads.
+#[component]
+fn LangkahAdmin(d: DokumenEvaluasiView, terbaru: RwSignal<Option<DokumenEvaluasiView>>) -> impl IntoView {
+    let client = api::use_client();
+    let periode = d.periode_id.clone();
+    let antrian = LocalResource::new(move || {
+        let periode = periode.clone();
+        async move { client.antrian_evaluasi(&periode).await }
+    });
+    let d = StoredValue::new(d);
+    move || {
+        let a = antrian.get().and_then(Result::ok)?;
+        let d = d.get_value();
+        diwakili_admin(&a, &d.id).then(|| {
+            let bisa = langkah_admin(&d.dokumen, hari_ini(), &Kalender::nasional());
+            view! { <Langkah d=d bisa=bisa terbaru=terbaru /> }
+        })
     }
 }
 

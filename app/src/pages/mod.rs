@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod aktivasi;
 pub mod akun;
+pub mod ambil_alih;
 pub mod banding;
 pub mod beranda;
 pub mod dokumen;
@@ -15,6 +16,7 @@ pub mod penilai_360;
 pub mod penilai_umpan_balik;
 pub mod penilaian_lama;
 pub mod penilaian_unit;
+pub mod predikat_unit;
 pub mod realisasi;
 pub mod simulasi;
 pub mod skp;

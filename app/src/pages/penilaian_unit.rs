@@ -80,7 +80,9 @@ fn PenilaianUnit() -> impl IntoView {
         }
         .into_any(),
         Some(Ok(Some((semua, Some((terpilih, unit)))))) => view! {
-            <Alur semua=semua terpilih=terpilih unit=unit pilihan=pilihan muat_ulang=Callback::new(move |_| data.refetch()) />
+            <Alur semua=semua terpilih=terpilih.clone() unit=unit pilihan=pilihan muat_ulang=Callback::new(move |_| data.refetch()) />
+            // A leader's units one level below (`predikat_unit`; nothing for anyone else).
+            <crate::pages::predikat_unit::PredikatUnitBawahan periode=terpilih.periode />
         }
         .into_any(),
     }
@@ -562,8 +564,9 @@ fn LembarPenilaian(
     }
 }
 
-/// A select of the three ratings, with an empty choice while none is made.
-fn pilih_rating(
+/// A select of the three ratings, with an empty choice while none is made
+/// (the penilai's sheet here, the atasan's take-over in `ambil_alih`).
+pub fn pilih_rating(
     id: String,
     testid: String,
     nilai: Signal<Option<RatingEkspektasi>>,

@@ -10,6 +10,7 @@ pub mod editor;
 pub mod form;
 pub mod kuadran;
 pub mod outbox;
+pub mod pengaturan;
 pub mod penilaian;
 pub mod penilaian_lama;
 pub mod realisasi;

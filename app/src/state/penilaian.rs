@@ -172,6 +172,30 @@ pub fn peran_dari(akses: domain::api::Akses) -> Option<Peran> {
     }
 }
 
+/// Whether the atasan pejabat penilai may take the evaluation over today
+/// (the penilai's deadline passed, as the domain says): offered as the
+/// take-over form (`Halaman::AmbilAlih`), since it is a rating of its own.
+pub fn ambil_alih_bisa(d: &DokumenEvaluasi, peran: Option<Peran>, hari_ini: Tanggal, kalender: &Kalender) -> bool {
+    peran == Some(Peran::AtasanPejabatPenilai)
+        && d.bisa(AksiDokumen::TakeOver, Peran::AtasanPejabatPenilai, hari_ini, kalender).is_ok()
+}
+
+/// Whether the server's queue lists the document for the instansi admin
+/// (`sebagai_admin`: one without an atasan pejabat penilai, whose objection
+/// the admin decides and reports in the atasan's place).
+pub fn diwakili_admin(antrian: &domain::api::AntrianEvaluasi, dokumen_id: &str) -> bool {
+    antrian.sebagai_admin.iter().any(|t| t.dokumen_id.as_deref() == Some(dokumen_id))
+}
+
+/// The steps the instansi admin takes on such a document today, in the
+/// atasan's role (as the server records them: `admin_instansi`).
+pub fn langkah_admin(d: &DokumenEvaluasi, hari_ini: Tanggal, kalender: &Kalender) -> Vec<AksiDokumen> {
+    [AksiDokumen::DecideKeberatan, AksiDokumen::Report]
+        .into_iter()
+        .filter(|a| d.bisa(*a, Peran::AtasanPejabatPenilai, hari_ini, kalender).is_ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,5 +282,36 @@ mod tests {
     fn akses_maps_to_the_documents_roles() {
         assert_eq!(peran_dari(Akses::Pegawai), Some(Peran::Pegawai));
         assert_eq!(peran_dari(Akses::Admin), None, "the admin reads only");
+    }
+
+    #[test]
+    fn the_admin_acts_only_on_a_document_the_queue_lists_for_the_admin() {
+        let tugas = |dokumen: &str| domain::api::TugasEvaluasi {
+            tugas: "putuskan_keberatan".into(),
+            label: Teks::new("", ""),
+            pegawai: PegawaiRingkas {
+                id: "p".into(),
+                nip: "198811232014022006".into(),
+                nama: "Nur".into(),
+                jabatan: "Analis".into(),
+            },
+            skp_id: "s".into(),
+            dokumen_id: Some(dokumen.into()),
+            evaluasi: "tahunan".into(),
+            batas: "2027-01-20".into(),
+            terlambat: false,
+            sisa_hari_kerja: 3,
+        };
+        let mut a = domain::api::AntrianEvaluasi {
+            periode_id: "per".into(),
+            sebagai_penilai: Vec::new(),
+            sebagai_atasan: vec![tugas("d-atasan")],
+            sebagai_pegawai: Vec::new(),
+            sebagai_admin: Vec::new(),
+        };
+        assert!(!diwakili_admin(&a, "d-atasan"), "another role's task does not count");
+        a.sebagai_admin.push(tugas("d-1"));
+        assert!(diwakili_admin(&a, "d-1"));
+        assert!(!diwakili_admin(&a, "d-2"));
     }
 }

@@ -183,6 +183,18 @@ pub struct PredikatOrganisasiView {
     pub diubah: i64,
 }
 
+/// `GET /api/v1/penilai/unit-bawahan`: a unit one level below the caller
+/// whose organisation predikat the caller sets (the caller is in its parent
+/// unit and (atasan) pejabat penilai of someone in it), with the predikat
+/// recorded per evaluation of the period.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitBawahan {
+    pub unit_id: String,
+    pub nama: String,
+    pub predikat: Vec<PredikatOrganisasiView>,
+}
+
 /// `PUT /api/v1/unit/{id}/predikat-organisasi`: `version` 0 for the first.
 #[derive(Debug, Serialize, Deserialize, Clone)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

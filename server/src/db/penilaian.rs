@@ -389,6 +389,28 @@ pub async fn atasan_unit<'e, E: sqlx::Executor<'e, Database = Any>>(
     Ok(n > 0)
 }
 
+/// The units whose leader one level above `pegawai_id` is in a period (the
+/// ones [`atasan_unit`] allows), by name: `(id, nama)`.
+pub async fn unit_bawahan<'e, E: sqlx::Executor<'e, Database = Any>>(
+    db: E,
+    periode_id: &str,
+    pegawai_id: &str,
+) -> DbResult<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT u.id, u.nama FROM unit_kerja u JOIN pegawai p ON p.id = $1 \
+         WHERE u.induk_id IS NOT NULL AND p.unit_id = u.induk_id AND EXISTS \
+         (SELECT 1 FROM atasan a JOIN pegawai b ON b.id = a.pegawai_id \
+          WHERE a.periode_id = $2 AND (a.penilai_id = p.id OR a.atasan_penilai_id = p.id) \
+          AND a.berlaku_sampai IS NULL AND b.unit_id = u.id) \
+         ORDER BY u.nama, u.id",
+    )
+    .bind(pegawai_id)
+    .bind(periode_id)
+    .fetch_all(db)
+    .await
+    .context("listing the units a leader sets the predikat of")?)
+}
+
 /// A penilai's unit finalised for an evaluation.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct FinalisasiRow {

@@ -20,7 +20,7 @@ use domain::api::{
     Akses, AngkaKreditEvaluasi, AngkaKreditSkp, BatasView, DistribusiUnit, Finalisasi, FinalisasiView, HariLiburView,
     NilaiLamaRingkas, PegawaiDistribusi, PegawaiRingkas, PengaturanPenilaian, PenilaianDisimpan, PenilaianSkp,
     PenilaianTercatat, PredikatOrganisasiView, SetPengaturanPenilaian, SetPredikatOrganisasi, SimpanPenilaian,
-    TambahHariLibur,
+    TambahHariLibur, UnitBawahan,
 };
 use domain::distribusi::{JumlahPredikat, ModeDistribusi, batas_pola, check_distribusi};
 use domain::kalender::{HariLibur, JenisLibur, Kalender};
@@ -56,6 +56,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(baca, simpan))
         .routes(routes!(daftar_predikat_organisasi, set_predikat_organisasi))
+        .routes(routes!(unit_bawahan))
         .routes(routes!(lihat_pengaturan))
         .routes(routes!(set_pengaturan))
         .routes(routes!(distribusi))
@@ -614,6 +615,39 @@ async fn set_predikat_organisasi(
     kunci.tercatat();
     tracing::info!(unit_id = %id, evaluasi = %kode, "organisation predikat set");
     Ok(jawaban_json(StatusCode::OK, body))
+}
+
+/// The units one level below the caller whose organisation predikat the
+/// caller sets as their leader (the caller is in the parent unit and
+/// (atasan) pejabat penilai of someone in the unit: the rule of
+/// `PUT /unit/{id}/predikat-organisasi`), each with its predikat per
+/// evaluation of the period. Empty for anyone else, the admin included
+/// (the admin sets every unit's in the console).
+#[utoipa::path(
+    get,
+    path = "/penilai/unit-bawahan",
+    tag = "penilaian",
+    security(("ekinerja_sesi" = [])),
+    params(PeriodeQuery),
+    responses(
+        (status = 200, description = "The units, by name.", body = Vec<UnitBawahan>),
+        (status = 404, description = "Not a period of the caller's instansi.", body = ErrorBody),
+    )
+)]
+async fn unit_bawahan(
+    State(state): State<AppState>,
+    actor: Actor,
+    AppQuery(q): AppQuery<PeriodeQuery>,
+) -> ApiResult<Json<Vec<UnitBawahan>>> {
+    periode_sendiri(&state, &actor, &q.periode_id).await?;
+    let pool = state.db.pool();
+    let mut out = Vec::new();
+    for (unit_id, nama) in store::unit_bawahan(pool, &q.periode_id, &actor.pegawai_id).await? {
+        let rows = store::daftar_predikat_organisasi(pool, &unit_id, &q.periode_id).await?;
+        let predikat = rows.into_iter().map(po_view).collect::<ApiResult<_>>()?;
+        out.push(UnitBawahan { unit_id, nama, predikat });
+    }
+    Ok(Json(out))
 }
 
 /// A period's evaluation settings, for anyone of its instansi.

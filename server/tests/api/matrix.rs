@@ -277,6 +277,8 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("PUT", "/api/v1/skp/{id}/penilaian", Jaga::Penilaian),
     ("GET", "/api/v1/unit/{id}/predikat-organisasi", Jaga::Penilaian),
     ("PUT", "/api/v1/unit/{id}/predikat-organisasi", Jaga::Penilaian),
+    // The caller's own units as leader: `penilaian::the_leader_above_lists_the_units_whose_predikat_they_set`.
+    ("GET", "/api/v1/penilai/unit-bawahan", Jaga::Penilaian),
     ("GET", "/api/v1/pengaturan-penilaian", Jaga::Penilaian),
     ("PUT", "/api/v1/org/periode/{id}/pengaturan-penilaian", Jaga::Penilaian),
     ("GET", "/api/v1/penilai/distribusi", Jaga::Penilaian),

@@ -76,6 +76,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("PUT", "/api/v1/skp/{id}/penilaian"),
     ("GET", "/api/v1/unit/{id}/predikat-organisasi"),
     ("PUT", "/api/v1/unit/{id}/predikat-organisasi"),
+    ("GET", "/api/v1/penilai/unit-bawahan"),
     ("GET", "/api/v1/pengaturan-penilaian"),
     ("PUT", "/api/v1/org/periode/{id}/pengaturan-penilaian"),
     ("GET", "/api/v1/penilai/distribusi"),

@@ -1251,5 +1251,50 @@ async fn a_former_rule_sets_period_is_rated_with_numbers() {
         let (status, e) = nilai_lama(&kabid1, &u6.skp2, 3, json!({ "evaluasi": tahunan(), "perilaku": {} })).await;
         assert_eq!((status, e["code"].as_str()), (409, Some("rule_set_berbeda")), "{e}");
         assert!(is_teks(&e["message"]));
+/// The leader one level above lists the units whose organisation predikat
+/// they set, with what is recorded; the unit's own penilai, a member and the
+/// admin list none of them; another instansi learns nothing — on both
+/// databases.
+#[tokio::test]
+async fn the_leader_above_lists_the_units_whose_predikat_they_set() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let u = unit_tahun(&app, tahun_lalu()).await;
+        let (kepala, kabid1) = (app.login(DEMO_KEPALA).await, app.login(DEMO_KABID1).await);
+        let (staf2, admin) = (app.login(DEMO_STAF2).await, app.login(DEMO_ADMIN).await);
+        let (_, d) =
+            get(&kabid1, &format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode)).await;
+        let unit = d["unit_id"].as_str().unwrap().to_owned();
+        let path = format!("/api/v1/penilai/unit-bawahan?periode_id={}", u.periode);
+        let (status, list) = get(&kepala, &path).await;
+        assert_eq!(status, 200, "{backend:?}: {list}");
+        let ids: Vec<&str> = list.as_array().unwrap().iter().map(|x| x["unit_id"].as_str().unwrap()).collect();
+        assert_eq!(ids, [unit.as_str()], "{backend:?}: only the unit of the pegawai she rates as atasan: {list}");
+        assert!(list[0]["nama"].as_str().is_some_and(|n| !n.is_empty()) && list[0]["predikat"] == json!([]), "{list}");
+        // What the list offers, the change allows; then it shows.
+        let res = kepala
+            .put(&format!("/api/v1/unit/{unit}/predikat-organisasi"))
+            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
+            .send();
+        assert_eq!(res.await.unwrap().status(), 200, "{backend:?}");
+        let (_, list) = get(&kepala, &path).await;
+        assert_eq!(
+            (list[0]["predikat"][0]["evaluasi"].as_str(), list[0]["predikat"][0]["predikat"].as_str()),
+            (Some("tahunan"), Some("istimewa")),
+            "{backend:?}: {list}"
+        );
+        assert_eq!(list[0]["predikat"][0]["version"], 1);
+        // Its own penilai, a member, the admin: nothing to set here.
+        for s in [&kabid1, &staf2, &admin] {
+            let (status, list) = get(s, &path).await;
+            assert_eq!((status, list), (200, json!([])), "{backend:?}");
+        }
+        // Another instansi's admin, with this period: unseen.
+        let db = app.connect().await;
+        let (_, _, _, o_adm) = crate::matrix::other_instansi(&db).await;
+        let lain = app.login(&o_adm).await;
+        assert_eq!(get(&lain, &path).await.0, 404, "{backend:?}");
+        // No period given: the server's own 422/400 for a missing query, never a 500.
+        assert!((400..500).contains(&get(&kepala, "/api/v1/penilai/unit-bawahan").await.0), "{backend:?}");
     }
 }

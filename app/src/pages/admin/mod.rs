@@ -5,7 +5,9 @@
 mod aktivasi;
 mod atasan;
 mod impor;
+mod kalender;
 mod periode;
+mod predikat;
 
 use leptos::prelude::*;
 
@@ -101,12 +103,16 @@ fn Konsol() -> impl IntoView {
             <p class="petunjuk">{teks(i18n, |l| td_string!(l, admin.pengantar))}</p>
             <nav class="nav-admin" aria-label=move || t_string!(i18n, admin.bagian_admin).to_string()>
                 <a href="#bagian-periode">{teks(i18n, |l| td_string!(l, admin.judul_periode))}</a> " · "
+                <a href="#bagian-predikat">{teks(i18n, |l| td_string!(l, admin.po_judul))}</a> " · "
+                <a href="#bagian-kalender">{teks(i18n, |l| td_string!(l, admin.kalender_judul))}</a> " · "
                 <a href="#bagian-atasan">{teks(i18n, |l| td_string!(l, admin.judul_atasan))}</a> " · "
                 <a href="#bagian-impor">{teks(i18n, |l| td_string!(l, admin.judul_impor))}</a> " · "
                 <a href="#bagian-aktivasi">{teks(i18n, |l| td_string!(l, admin.judul_aktivasi))}</a>
             </nav>
         </section>
         <periode::BagianPeriode data=data />
+        <predikat::BagianPredikat data=data />
+        <kalender::BagianKalender />
         <atasan::BagianAtasan data=data />
         <impor::BagianImpor data=data />
         <aktivasi::BagianAktivasi />
