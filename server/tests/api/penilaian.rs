@@ -1251,6 +1251,9 @@ async fn a_former_rule_sets_period_is_rated_with_numbers() {
         let (status, e) = nilai_lama(&kabid1, &u6.skp2, 3, json!({ "evaluasi": tahunan(), "perilaku": {} })).await;
         assert_eq!((status, e["code"].as_str()), (409, Some("rule_set_berbeda")), "{e}");
         assert!(is_teks(&e["message"]));
+    }
+}
+
 /// The leader one level above lists the units whose organisation predikat
 /// they set, with what is recorded; the unit's own penilai, a member and the
 /// admin list none of them; another instansi learns nothing — on both
