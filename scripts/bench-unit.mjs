@@ -10,7 +10,20 @@
 // demo instansi has three or four per penilai): the distribution of the
 // real unit, its subordinates repeated to 40, and each one's rating data
 // the real one of the first subordinate (only the ids differ).
+//
+// BENCH_TRACE=1 (or gaya) / BENCH_PROFILE=1 (or total): first the same loop
+// under a Chromium trace or a sampling CPU profile, and what they found
+// (scripts/bench-profil.mjs). Wasm function names need the nilai build with
+// its names kept, served with EKINERJA_DIST:
+//   cp -r dist /tmp/dist-prof
+//   sed -e 's|data-bin="app"|data-bin="nilai"|' -e 's|href="app|href="../app|g' \
+//       -e 's|data-wasm-opt="z"|data-wasm-opt="0" data-keep-debug|' index.html > .bundles/nilai-prof.html
+//   trunk build .bundles/nilai-prof.html --release --offline --dist /tmp/dist-prof/nilai --public-url /nilai/
+//   BENCH_PROFILE=1 EKINERJA_DIST=/tmp/dist-prof node scripts/bench-unit.mjs
+// BENCH_CSS='a { … } b { … }': rules added to the page's style sheet, for
+// experiments.
 import { startServer, launchBrowser, login, apiSession, tetapkanSkp, NIP } from '../tests/browser/lib.mjs';
+import { mulaiJejak, mulaiProfil, tambahCss } from './bench-profil.mjs';
 
 const N = Number(process.env.BENCH_ORANG ?? 40);
 const UBAH = Number(process.env.BENCH_UBAH ?? 60);
@@ -51,6 +64,7 @@ try {
   await page.getByTestId('buka-penilaian').first().click();
   await page.getByTestId('nilai-hasil-kerja').waitFor();
   await page.getByTestId('nilai-perilaku').selectOption('diatas_ekspektasi');
+  await tambahCss(page);
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
   // In the page: set the select's value and fire `change` (as a choice
@@ -58,7 +72,7 @@ try {
   // the page is styled and laid out (a task queued after the change, where
   // style and layout are forced). The predikat and the counts are checked
   // to have changed each time.
-  const lat = await page.evaluate(async (n) => {
+  const ubah = (jumlah) => page.evaluate(async (n) => {
     const el = document.querySelector('[data-testid=nilai-hasil-kerja]');
     const predikat = document.querySelector('[data-testid=nilai-predikat]');
     const tugas = new MessageChannel();
@@ -78,7 +92,13 @@ try {
       if (predikat.dataset.predikat === sebelum) throw new Error(`the predikat did not change (${sebelum})`);
     }
     return out;
-  }, UBAH);
+  }, jumlah);
+  if (process.env.BENCH_TRACE || process.env.BENCH_PROFILE) {
+    const selesai = process.env.BENCH_TRACE ? await mulaiJejak(cdp, 'the rating changes') : await mulaiProfil(cdp, 'the rating changes');
+    await ubah(UBAH);
+    await selesai();
+  }
+  const lat = await ubah(UBAH);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const urut = lat.sort((a, b) => a - b);
   const p = (q) => urut[Math.min(urut.length - 1, Math.floor(q * urut.length))].toFixed(1);

@@ -11,8 +11,10 @@
 //! | sangat kurang    | sangat kurang ≥ 60%; kurang + butuh perbaikan ≥ 10%; no sangat baik   |
 //!
 //! The table is data ([`POLA_DISTRIBUSI`]); the detailed check
-//! ([`check_distribusi`]) and the allocation-free recap ([`fits_pola_distribusi`])
-//! both read it through the same [`Batas::batas_orang`] and [`Batas::dilanggar`].
+//! ([`check_distribusi`], built on the numbers-only [`check_distribusi_angka`]
+//! that a screen recounting with every rating uses) and the allocation-free
+//! recap ([`fits_pola_distribusi`]) all read it through the same
+//! [`Batas::batas_orang`] and [`Batas::dilanggar`].
 //!
 //! # Choices for the open questions (RULES.md §6.2), decided once here
 //!
@@ -255,8 +257,139 @@ pub struct HasilDistribusi {
     pub penjelasan: Penjelasan,
 }
 
+/// One limit of a pattern against a unit's counts, in numbers only (no
+/// text): what [`check_distribusi`] names in words when it is broken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HitunganBatas {
+    pub batas: Batas,
+    /// The limit as a number of employees of this unit.
+    pub batas_orang: u64,
+    /// How many employees of this unit are in the limit's group.
+    pub jumlah: u64,
+    pub total: u64,
+    pub dilanggar: bool,
+}
+
+impl HitunganBatas {
+    /// The limit's stable machine code, e.g. `maksimal_sangat_baik`.
+    fn kode(&self) -> String {
+        let jenis = match self.batas.jenis {
+            JenisBatas::Maksimal => "maksimal",
+            JenisBatas::Minimal => "minimal",
+            JenisBatas::HarusAda => "harus_ada",
+        };
+        let kelompok = self.batas.kelompok.iter().map(|p| p.kode()).collect::<Vec<_>>().join("_atau_");
+        format!("{jenis}_{kelompok}")
+    }
+
+    /// The broken limit named in both languages, for a unit of an
+    /// organisation whose predikat is `organisasi`.
+    pub fn pelanggaran(&self, organisasi: PredikatOrganisasi) -> Pelanggaran {
+        let HitunganBatas { batas, batas_orang, jumlah: di_kelompok, total, .. } = *self;
+        let org = organisasi.label();
+        let kelompok = batas.nama_kelompok();
+        let pesan = match batas.jenis {
+            JenisBatas::Maksimal => Teks::new(
+                format!(
+                    "Predikat {} paling banyak {}% ({batas_orang} dari {total} orang) untuk organisasi {}, \
+                     saat ini {di_kelompok} orang.",
+                    kelompok.id, batas.persen, org.id
+                ),
+                format!(
+                    "{} is limited to {}% ({batas_orang} of {total} employees) when the organisation is {}; \
+                     there are {di_kelompok}.",
+                    kelompok.en, batas.persen, org.en
+                ),
+            ),
+            JenisBatas::Minimal => Teks::new(
+                format!(
+                    "Predikat {} paling sedikit {}% ({batas_orang} dari {total} orang) untuk organisasi {}, \
+                     saat ini {di_kelompok} orang.",
+                    kelompok.id, batas.persen, org.id
+                ),
+                format!(
+                    "{} must be at least {}% ({batas_orang} of {total} employees) when the organisation is {}; \
+                     there are {di_kelompok}.",
+                    kelompok.en, batas.persen, org.en
+                ),
+            ),
+            JenisBatas::HarusAda => Teks::new(
+                format!("Untuk organisasi {} harus ada pegawai dengan predikat {}.", org.id, kelompok.id),
+                format!("When the organisation is {}, some employees must be {}.", org.en, kelompok.en),
+            ),
+        };
+        Pelanggaran {
+            kode: self.kode(),
+            kelompok: batas.kelompok.to_vec(),
+            jenis: batas.jenis,
+            persen: batas.persen,
+            batas_orang,
+            jumlah: di_kelompok,
+            total,
+            pesan,
+        }
+    }
+}
+
+/// Every limit of the organisation predikat's pattern against the counts
+/// (in table order), in numbers only.
+pub fn hitung_batas(organisasi: PredikatOrganisasi, jumlah: &JumlahPredikat) -> impl Iterator<Item = HitunganBatas> {
+    let a = jumlah.to_array();
+    let total = jumlah.total();
+    batas_pola(organisasi).iter().map(move |b| {
+        let di_kelompok = b.jumlah_kelompok(&a);
+        HitunganBatas {
+            batas: *b,
+            batas_orang: b.batas_orang(total),
+            jumlah: di_kelompok,
+            total,
+            dilanggar: b.dilanggar(di_kelompok, total),
+        }
+    })
+}
+
+/// The pattern's verdict in numbers only: [`check_distribusi`] without its
+/// texts, for a screen that recounts with every rating typed and words the
+/// violations only when they change ([`VonisDistribusi::pelanggaran`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VonisDistribusi {
+    pub predikat_organisasi: PredikatOrganisasi,
+    pub mode: ModeDistribusi,
+    /// No limit is broken.
+    pub sesuai_pola: bool,
+    /// The ratings may be finalised (see [`HasilDistribusi::boleh_ditetapkan`]).
+    pub boleh_ditetapkan: bool,
+    /// Every broken limit, in table order.
+    pub dilanggar: Vec<HitunganBatas>,
+}
+
+impl VonisDistribusi {
+    /// Every broken limit named in both languages, as [`check_distribusi`] names them.
+    pub fn pelanggaran(&self) -> impl Iterator<Item = Pelanggaran> + '_ {
+        self.dilanggar.iter().map(|h| h.pelanggaran(self.predikat_organisasi))
+    }
+}
+
+/// The pattern's verdict on the counts, in numbers only; the same rule as
+/// [`check_distribusi`], which is built on it.
+pub fn check_distribusi_angka(
+    organisasi: PredikatOrganisasi,
+    jumlah: &JumlahPredikat,
+    mode: ModeDistribusi,
+) -> VonisDistribusi {
+    let dilanggar: Vec<_> = hitung_batas(organisasi, jumlah).filter(|h| h.dilanggar).collect();
+    let sesuai_pola = dilanggar.is_empty();
+    VonisDistribusi {
+        predikat_organisasi: organisasi,
+        mode,
+        sesuai_pola,
+        boleh_ditetapkan: sesuai_pola || mode == ModeDistribusi::Peringatan,
+        dilanggar,
+    }
+}
+
 /// Checks the unit's counts against the pattern of its organisation
-/// predikat and names every violation.
+/// predikat and names every violation, with the explanation of each step.
 pub fn check_distribusi(
     organisasi: PredikatOrganisasi,
     jumlah: &JumlahPredikat,
@@ -282,11 +415,8 @@ pub fn check_distribusi(
         "Percentage limits are rounded to the nearest whole employee (halves up).",
     );
 
-    let mut pelanggaran = Vec::new();
-    for batas in batas_pola(organisasi) {
-        let di_kelompok = batas.jumlah_kelompok(&a);
-        let batas_orang = batas.batas_orang(total);
-        let dilanggar = batas.dilanggar(di_kelompok, total);
+    for h in hitung_batas(organisasi, jumlah) {
+        let HitunganBatas { batas, batas_orang, jumlah: di_kelompok, dilanggar, .. } = h;
         let kelompok = batas.nama_kelompok();
         let (aturan_id, aturan_en) = match batas.jenis {
             JenisBatas::Maksimal => (
@@ -307,61 +437,11 @@ pub fn check_distribusi(
             format!("Batas: {aturan_id}; ada {di_kelompok} orang: {status_id}."),
             format!("Limit: {aturan_en}; there are {di_kelompok}: {status_en}."),
         );
-        if dilanggar {
-            let kode = format!(
-                "{}_{}",
-                match batas.jenis {
-                    JenisBatas::Maksimal => "maksimal",
-                    JenisBatas::Minimal => "minimal",
-                    JenisBatas::HarusAda => "harus_ada",
-                },
-                batas.kelompok.iter().map(|p| p.kode()).collect::<Vec<_>>().join("_atau_")
-            );
-            let pesan = match batas.jenis {
-                JenisBatas::Maksimal => Teks::new(
-                    format!(
-                        "Predikat {} paling banyak {}% ({batas_orang} dari {total} orang) untuk organisasi {}, \
-                         saat ini {di_kelompok} orang.",
-                        kelompok.id, batas.persen, org.id
-                    ),
-                    format!(
-                        "{} is limited to {}% ({batas_orang} of {total} employees) when the organisation is {}; \
-                         there are {di_kelompok}.",
-                        kelompok.en, batas.persen, org.en
-                    ),
-                ),
-                JenisBatas::Minimal => Teks::new(
-                    format!(
-                        "Predikat {} paling sedikit {}% ({batas_orang} dari {total} orang) untuk organisasi {}, \
-                         saat ini {di_kelompok} orang.",
-                        kelompok.id, batas.persen, org.id
-                    ),
-                    format!(
-                        "{} must be at least {}% ({batas_orang} of {total} employees) when the organisation is {}; \
-                         there are {di_kelompok}.",
-                        kelompok.en, batas.persen, org.en
-                    ),
-                ),
-                JenisBatas::HarusAda => Teks::new(
-                    format!("Untuk organisasi {} harus ada pegawai dengan predikat {}.", org.id, kelompok.id),
-                    format!("When the organisation is {}, some employees must be {}.", org.en, kelompok.en),
-                ),
-            };
-            pelanggaran.push(Pelanggaran {
-                kode,
-                kelompok: batas.kelompok.to_vec(),
-                jenis: batas.jenis,
-                persen: batas.persen,
-                batas_orang,
-                jumlah: di_kelompok,
-                total,
-                pesan,
-            });
-        }
     }
 
-    let sesuai_pola = pelanggaran.is_empty();
-    let boleh_ditetapkan = sesuai_pola || mode == ModeDistribusi::Peringatan;
+    let vonis = check_distribusi_angka(organisasi, jumlah, mode);
+    let pelanggaran: Vec<Pelanggaran> = vonis.pelanggaran().collect();
+    let VonisDistribusi { sesuai_pola, boleh_ditetapkan, .. } = vonis;
     penjelasan = penjelasan.langkah(
         match (sesuai_pola, mode) {
             (true, _) => "Sebaran predikat sesuai pola distribusi.".to_string(),
@@ -543,6 +623,41 @@ mod tests {
             }
             for org in PredikatOrganisasi::ALL {
                 assert_eq!(fits_pola_distribusi(org, &a), cek(org, a).sesuai_pola, "{org:?} {a:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_numbers_only_verdict_names_the_same_violations_and_ignores_counts_that_break_nothing() {
+        let v = check_distribusi_angka(O::Kurang, &JumlahPredikat::from_array([3, 7, 0, 0, 0]), ModeDistribusi::Blokir);
+        assert!(!v.sesuai_pola && !v.boleh_ditetapkan);
+        // (group, limit in employees, employees in the group) of each broken limit, in table order.
+        let angka: Vec<_> = v.dilanggar.iter().map(|h| (h.batas.kelompok, h.batas_orang, h.jumlah, h.total)).collect();
+        assert_eq!(angka, [(&[K][..], 6, 0, 10), (&[BP][..], 1, 0, 10), (&[SB][..], 1, 3, 10)]);
+        let detail = check_distribusi(O::Kurang, &JumlahPredikat::from_array([3, 7, 0, 0, 0]), ModeDistribusi::Blokir);
+        assert_eq!(v.pelanggaran().collect::<Vec<_>>(), detail.pelanggaran);
+        // Two spreads that both fit a "Baik" unit give the same verdict: a
+        // screen keyed on it words nothing again while ratings move inside the pattern.
+        let a = check_distribusi_angka(O::Baik, &JumlahPredikat::from_array([0, 3, 1, 0, 0]), ModeDistribusi::Blokir);
+        let b = check_distribusi_angka(O::Baik, &JumlahPredikat::from_array([2, 6, 1, 1, 0]), ModeDistribusi::Blokir);
+        assert!(a.sesuai_pola && a.boleh_ditetapkan && a.dilanggar.is_empty());
+        assert_eq!(a, b);
+        let mut x: u64 = 777;
+        for _ in 0..2000 {
+            let mut a = [0u32; 5];
+            for c in &mut a {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                *c = ((x >> 33) % 8) as u32;
+            }
+            for (org, mode) in PredikatOrganisasi::ALL
+                .into_iter()
+                .zip([ModeDistribusi::Blokir, ModeDistribusi::Peringatan].into_iter().cycle())
+            {
+                let j = JumlahPredikat::from_array(a);
+                let (v, h) = (check_distribusi_angka(org, &j, mode), check_distribusi(org, &j, mode));
+                assert_eq!((v.sesuai_pola, v.boleh_ditetapkan), (h.sesuai_pola, h.boleh_ditetapkan), "{org:?} {a:?}");
+                assert_eq!(v.sesuai_pola, fits_pola_distribusi(org, &a), "{org:?} {a:?}");
+                assert_eq!(v.pelanggaran().collect::<Vec<_>>(), h.pelanggaran, "{org:?} {a:?}");
             }
         }
     }

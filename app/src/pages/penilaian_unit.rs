@@ -140,7 +140,18 @@ fn Alur(
             })
             .collect::<BTreeMap<_, _>>(),
     );
-    let diketik = RwSignal::new(BTreeMap::<String, Predikat>::new());
+    // The predikat typed on this screen, one signal per subordinate (`None`:
+    // nothing typed, the stored one counts): a rating changed touches its
+    // own row and the counts, not the other rows.
+    let diketik = StoredValue::new(
+        orang
+            .iter()
+            .filter_map(|p| p.skp_id.clone())
+            .map(|s| (s, RwSignal::new(None::<Predikat>)))
+            .collect::<BTreeMap<_, _>>(),
+    );
+    let diketik_of =
+        move |skp: &str| diketik.with_value(|d| d.get(skp).copied()).unwrap_or_else(|| RwSignal::new(None));
     // A former rule set's nilai saved on this screen.
     let nilai_lama = RwSignal::new(BTreeMap::<String, NilaiLamaRingkas>::new());
     let versi = RwSignal::new(BTreeMap::<String, i64>::new());
@@ -149,7 +160,11 @@ fn Alur(
     let unit = StoredValue::new(unit);
     // The unit as it would stand with what is typed here: recomputed with
     // every change of a rating (the budget: 40 subordinates in ≤ 16 ms).
-    let jumlah = Memo::new(move |_| diketik.with(|d| unit.with_value(|u| jumlah_dengan(u, d))));
+    // The verdict is in numbers, so it stays the same (and nothing below it
+    // runs) while the counts move inside the pattern.
+    let jumlah = Memo::new(move |_| {
+        diketik.with_value(|d| unit.with_value(|u| jumlah_dengan(u, |s| d.get(s).and_then(|p| p.get()))))
+    });
     let hasil = Memo::new(move |_| jumlah.with(|j| unit.with_value(|u| periksa_distribusi(u, j))));
     let asal = StoredValue::new(format!("penilaian-{}", api::idempotency_key()));
 
@@ -322,10 +337,11 @@ fn Alur(
             <ul class="ubp-daftar kartu" data-testid="daftar-penilaian">
                 {orang.into_iter().map(|o| {
                     let skp = o.skp_id.clone().unwrap_or_default();
-                    let (s1, s2, s3, s4) = (skp.clone(), skp.clone(), skp.clone(), skp.clone());
+                    let (s1, s2, s3) = (skp.clone(), skp.clone(), skp.clone());
                     let k = Memo::new(move |_| keadaan.with(|k| k.get(&s1).copied().unwrap_or(Keadaan::Belum)));
                     let stored = o.predikat;
-                    let predikat = Memo::new(move |_| diketik.with(|d| d.get(&s4).copied()).or(stored));
+                    let diketik = diketik_of(&skp);
+                    let predikat = Memo::new(move |_| diketik.get().or(stored));
                     let (s5, stored_lama) = (skp.clone(), o.nilai_lama.clone());
                     let angka = Memo::new(move |_| nilai_lama.with(|n| n.get(&s5).cloned()).or_else(|| stored_lama.clone()));
                     view! {
@@ -368,7 +384,7 @@ fn Alur(
                 let lewati = Callback::new(move |_| buka(berikutnya(Some(&s2))));
                 let tutup = Callback::new(move |_| { terbuka.set(None); crate::fokus::tampakkan("daftar-penilaian"); });
                 view! {
-                    <LembarPenilaian skp_id=skp.clone() evaluasi=ev_lembar.clone() galat_server=galat diketik=diketik
+                    <LembarPenilaian skp_id=skp.clone() evaluasi=ev_lembar.clone() galat_server=galat diketik=diketik_of(&skp)
                         simpan=Callback::new(move |(p, l): (PenilaianSkp, LembarNilai)| {
                             let skp = p.skp_id.clone();
                             let path = path_penilaian(&skp);
@@ -397,7 +413,7 @@ fn Alur(
 #[component]
 fn PanelDistribusi(
     jumlah: Memo<domain::distribusi::JumlahPredikat>,
-    hasil: Memo<Option<domain::distribusi::HasilDistribusi>>,
+    hasil: Memo<Option<domain::distribusi::VonisDistribusi>>,
     ada_po: bool,
     po_label: Option<domain::Teks>,
 ) -> impl IntoView {
@@ -438,8 +454,8 @@ fn PanelDistribusi(
                         let en = i18n.get_locale() == Locale::en;
                         view! {
                             <ul class="galat" data-testid="pelanggaran">
-                                {h.pelanggaran.iter().map(|p| view! {
-                                    <li data-kode=p.kode.clone()>{api::satu_bahasa(&p.pesan, en)}</li>
+                                {h.pelanggaran().map(|p| view! {
+                                    <li data-kode=p.kode>{api::satu_bahasa(&p.pesan, en)}</li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
@@ -457,7 +473,7 @@ fn PanelDistribusi(
 #[component]
 fn BagianFinalisasi(
     unit: DistribusiUnit,
-    hasil: Memo<Option<domain::distribusi::HasilDistribusi>>,
+    hasil: Memo<Option<domain::distribusi::VonisDistribusi>>,
     keadaan: RwSignal<BTreeMap<String, Keadaan>>,
     muat_ulang: Callback<()>,
 ) -> impl IntoView {
@@ -535,7 +551,7 @@ fn LembarPenilaian(
     skp_id: String,
     evaluasi: String,
     galat_server: Signal<Option<api::Error>>,
-    diketik: RwSignal<BTreeMap<String, Predikat>>,
+    diketik: RwSignal<Option<Predikat>>,
     simpan: Callback<(PenilaianSkp, LembarNilai)>,
     simpan_lama: Callback<(PenilaianSkp, LembarLama, PenilaianLama)>,
     sebelumnya: Callback<()>,
@@ -589,7 +605,7 @@ pub fn pilih_rating(
 fn Lembar(
     p: PenilaianSkp,
     galat_server: Signal<Option<api::Error>>,
-    diketik: RwSignal<BTreeMap<String, Predikat>>,
+    diketik: RwSignal<Option<Predikat>>,
     simpan: Callback<(PenilaianSkp, LembarNilai)>,
     sebelumnya: Callback<()>,
     lewati: Callback<()>,
@@ -600,20 +616,10 @@ fn Lembar(
     let dicoba = RwSignal::new(false);
     let saran = StoredValue::new(p.saran.clone());
     let skp = p.skp_id.clone();
-    // The typed predikat counts in the unit's distribution at once.
-    let skp_k = skp.clone();
-    Effect::new(move |_| {
-        let predikat = lembar.with(LembarNilai::predikat);
-        diketik.update(|d| match predikat {
-            Some(pr) => {
-                d.insert(skp_k.clone(), pr);
-            }
-            None => {
-                d.remove(&skp_k);
-            }
-        });
-    });
     let predikat = Memo::new(move |_| lembar.with(LembarNilai::predikat));
+    // The typed predikat counts in the unit's distribution at once (only
+    // when it changes, not with every note typed).
+    Effect::new(move |_| diketik.set(predikat.get()));
     let menyimpang = Memo::new(move |_| lembar.with(|l| saran.with_value(|s| l.menyimpang(s))));
     let galat = Memo::new(move |_| {
         if !dicoba.get() {

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use domain::api::{DistribusiUnit, PenilaianSkp, SimpanPenilaian};
-use domain::distribusi::{HasilDistribusi, JumlahPredikat, check_distribusi};
+use domain::distribusi::{JumlahPredikat, VonisDistribusi, check_distribusi_angka};
 use domain::kalender::Kalender;
 use domain::rule_set::permenpanrb_6_2022::{
     Predikat, RatingEkspektasi, SaranRatingHasilKerja, decide_rating_hasil_kerja, kuadran_predikat,
@@ -129,16 +129,19 @@ impl LembarNilai {
 }
 
 /// The unit's counts per predikat with the ratings typed on this device
-/// (by SKP id) in place of the stored ones.
-pub fn jumlah_dengan(unit: &DistribusiUnit, diketik: &BTreeMap<String, Predikat>) -> JumlahPredikat {
-    unit.pegawai.iter().filter_map(|p| p.skp_id.as_ref().and_then(|s| diketik.get(s).copied()).or(p.predikat)).collect()
+/// (`diketik`: by SKP id, `None` where nothing is typed) in place of the
+/// stored ones.
+pub fn jumlah_dengan(unit: &DistribusiUnit, diketik: impl Fn(&str) -> Option<Predikat>) -> JumlahPredikat {
+    unit.pegawai.iter().filter_map(|p| p.skp_id.as_deref().and_then(&diketik).or(p.predikat)).collect()
 }
 
 /// The pattern's verdict on those counts (`None` until the organisation's
-/// predikat is set): `domain::distribusi::check_distribusi`, as the server
-/// checks it when the unit is finalised.
-pub fn periksa_distribusi(unit: &DistribusiUnit, jumlah: &JumlahPredikat) -> Option<HasilDistribusi> {
-    unit.predikat_organisasi.map(|po| check_distribusi(po, jumlah, unit.mode))
+/// predikat is set), in numbers: `domain::distribusi::check_distribusi_angka`,
+/// the rule the server's `check_distribusi` applies when the unit is
+/// finalised; its violations are worded by `VonisDistribusi::pelanggaran`.
+/// Counts that move inside the pattern give the same verdict.
+pub fn periksa_distribusi(unit: &DistribusiUnit, jumlah: &JumlahPredikat) -> Option<VonisDistribusi> {
+    unit.predikat_organisasi.map(|po| check_distribusi_angka(po, jumlah, unit.mode))
 }
 
 /// The steps a reader in role `peran` may take on a document today, as the
@@ -237,23 +240,31 @@ mod tests {
     #[test]
     fn the_counts_take_what_is_typed_in_place_of_what_is_stored() {
         let u = unit(&[Some(Predikat::Baik), Some(Predikat::Baik), None]);
-        let kosong = jumlah_dengan(&u, &BTreeMap::new());
+        let kosong = jumlah_dengan(&u, |_| None);
         assert_eq!((kosong.baik, kosong.total()), (2, 2), "the unrated one is not counted");
         let diketik = BTreeMap::from([("s0".to_owned(), Predikat::SangatBaik), ("s2".to_owned(), Predikat::Kurang)]);
-        let j = jumlah_dengan(&u, &diketik);
+        let j = jumlah_dengan(&u, |s| diketik.get(s).copied());
         assert_eq!((j.sangat_baik, j.baik, j.kurang, j.total()), (1, 1, 1, 3));
     }
 
     #[test]
     fn the_pattern_names_a_violation_as_soon_as_a_typed_rating_breaks_it() {
-        // Ten pegawai of a "Baik" unit, all rated Sangat Baik: over the cap.
+        // Ten pegawai of a "Baik" unit: ten Baik as stored break the cap and the
+        // presence rule; all typed Sangat Baik, the presence rule only.
         let u = unit(&[Some(Predikat::Baik); 10]);
-        let sesuai = periksa_distribusi(&u, &jumlah_dengan(&u, &BTreeMap::new())).expect("predikat organisasi set");
+        let tersimpan = periksa_distribusi(&u, &jumlah_dengan(&u, |_| None)).expect("predikat organisasi set");
         let diketik: BTreeMap<String, Predikat> = (0..10).map(|i| (format!("s{i}"), Predikat::SangatBaik)).collect();
-        let langgar = periksa_distribusi(&u, &jumlah_dengan(&u, &diketik)).unwrap();
+        let langgar = periksa_distribusi(&u, &jumlah_dengan(&u, |s| diketik.get(s).copied())).unwrap();
         assert!(!langgar.sesuai_pola && !langgar.boleh_ditetapkan, "blocking mode: {langgar:?}");
-        assert!(!langgar.pelanggaran.is_empty());
-        assert_ne!(sesuai.pelanggaran, langgar.pelanggaran);
+        let kode: Vec<_> = langgar.pelanggaran().map(|p| p.kode).collect();
+        assert_eq!(kode, ["harus_ada_butuh_perbaikan_atau_kurang"], "ten Sangat Baik: no Butuh Perbaikan or Kurang");
+        assert!(
+            langgar.pelanggaran().all(|p| !p.pesan.id.is_empty() && !p.pesan.en.is_empty()),
+            "each violation is named"
+        );
+        let kode_awal: Vec<_> = tersimpan.pelanggaran().map(|p| p.kode).collect();
+        assert_eq!(kode_awal, ["maksimal_baik", "harus_ada_butuh_perbaikan_atau_kurang"], "ten Baik, as stored");
+        assert_ne!(tersimpan, langgar);
         let tanpa = DistribusiUnit { predikat_organisasi: None, ..u };
         assert!(periksa_distribusi(&tanpa, &JumlahPredikat::default()).is_none());
     }
