@@ -275,6 +275,7 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     // The evaluation: `penilaian::every_role_is_refused_on_evaluation_objects_not_theirs`.
     ("GET", "/api/v1/skp/{id}/penilaian", Jaga::Penilaian),
     ("PUT", "/api/v1/skp/{id}/penilaian", Jaga::Penilaian),
+    ("PUT", "/api/v1/skp/{id}/penilaian-lama", Jaga::Penilaian),
     ("GET", "/api/v1/unit/{id}/predikat-organisasi", Jaga::Penilaian),
     ("PUT", "/api/v1/unit/{id}/predikat-organisasi", Jaga::Penilaian),
     // The caller's own units as leader: `penilaian::the_leader_above_lists_the_units_whose_predikat_they_set`.
