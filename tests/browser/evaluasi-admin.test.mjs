@@ -116,7 +116,8 @@ test('the admin sets a predikat organisasi, the blocking mode and a 2027 holiday
   await page.waitForFunction(() => document.querySelector('[data-testid=bagian-predikat] [data-testid=po-sekarang]')?.dataset.predikat === 'istimewa');
   await page.locator('[data-testid=hari-libur][data-tanggal="2027-08-19"][data-instansi=true]').waitFor();
   await screenshot(page, 'evaluasi-admin-desktop');
-  assert.deepEqual(problems, []);
+  // The past date's refusal is a 422 the browser logs itself.
+  assert.deepEqual(problems.filter((p) => !/status of 422/.test(p)), []);
   await page.close();
 });
 
