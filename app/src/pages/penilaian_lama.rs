@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::kuadran::label_sebutan;
 use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::pages::penilaian_unit::TombolLembar;
 use crate::state::penilaian_lama::{LembarLama, label_aspek};
 use crate::teks::teks;
 
@@ -184,12 +185,7 @@ pub fn LembarAngka(
                 {move || (dicoba.get() && hasil.with(Result::is_err)).then(|| teks(i18n, |l| td_string!(l, penilaian.periksa_lagi)))}
                 {move || galat_server.get().map(|e| view! { <p>{e.untuk_pengguna(i18n.get_locale())}</p> })}
             </div>
-            <div class="aksi ubp-aksi">
-                <button type="button" data-testid="simpan-berikutnya" on:click=kirim>{teks(i18n, |l| td_string!(l, penilai.ub_simpan_berikutnya))}</button>
-                <button type="button" class="tombol-kedua" data-testid="sebelumnya" on:click=move |_| sebelumnya.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_sebelumnya))}</button>
-                <button type="button" class="tombol-kedua" data-testid="lewati" on:click=move |_| lewati.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_lewati))}</button>
-                <button type="button" class="tombol-teks" data-testid="tutup-lembar" on:click=move |_| tutup.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_tutup))}</button>
-            </div>
+            <TombolLembar kirim=Callback::new(kirim) sebelumnya=sebelumnya lewati=lewati tutup=tutup />
         </section>
     }
 }

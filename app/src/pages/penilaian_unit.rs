@@ -744,12 +744,7 @@ fn Lembar(
                 {move || (!galat.with(Vec::is_empty)).then(|| teks(i18n, |l| td_string!(l, penilaian.periksa_lagi)))}
                 {move || galat_server.get().map(|e| view! { <p>{e.untuk_pengguna(i18n.get_locale())}</p> })}
             </div>
-            <div class="aksi ubp-aksi">
-                <button type="button" data-testid="simpan-berikutnya" on:click=kirim>{teks(i18n, |l| td_string!(l, penilai.ub_simpan_berikutnya))}</button>
-                <button type="button" class="tombol-kedua" data-testid="sebelumnya" on:click=move |_| sebelumnya.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_sebelumnya))}</button>
-                <button type="button" class="tombol-kedua" data-testid="lewati" on:click=move |_| lewati.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_lewati))}</button>
-                <button type="button" class="tombol-teks" data-testid="tutup-lembar" on:click=move |_| tutup.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_tutup))}</button>
-            </div>
+            <TombolLembar kirim=Callback::new(kirim) sebelumnya=sebelumnya lewati=lewati tutup=tutup />
         </section>
     }
 }

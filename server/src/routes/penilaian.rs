@@ -31,6 +31,7 @@ use domain::skp::dokumen::{DokumenEvaluasi, DokumenEvaluasiId};
 use domain::skp::indikator::MAKS_URAIAN;
 use domain::skp::penilaian::saran_rating;
 use domain::skp::penilaian_lama::DasarLama;
+use domain::skp::preview::SkpPreview;
 use domain::skp::{AksiSkp, NilaiBerakhlak, Penilaian, PenilaianInput, Peran, RhkId, Skp, SkpError, SkpId, StatusSkp};
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
@@ -169,9 +170,8 @@ pub(crate) async fn predikat_organisasi_penilai(
         .transpose()
 }
 
-/// Per RHK id, the rating the domain gives from the SKP's stored realisations.
-fn rating_server(skp: &Skp, periode: &Periode, evaluasi: PeriodeEvaluasi) -> BTreeMap<String, RatingEkspektasi> {
-    let preview = preview_of(skp, periode, evaluasi);
+/// Per RHK id, the rating the domain gives from a preview of the SKP's stored realisations.
+fn rating_server(preview: &SkpPreview) -> BTreeMap<String, RatingEkspektasi> {
     preview.rhk().iter().filter_map(|r| r.rating.map(|x| (r.rhk.as_str().to_owned(), x))).collect()
 }
 
@@ -188,7 +188,7 @@ pub(crate) fn nilai_dari(
     predikat_organisasi: Option<PredikatOrganisasi>,
     perilaku_per_nilai: &BTreeMap<String, RatingEkspektasi>,
 ) -> ApiResult<Penilaian> {
-    let server = rating_server(skp, periode, input.evaluasi);
+    let server = rating_server(&preview_of(skp, periode, input.evaluasi));
     let mut e = domain::FieldErrors::new();
     for id in input.rating_rhk.keys().filter(|id| !server.contains_key(id.trim())) {
         e.push(
@@ -336,7 +336,10 @@ async fn baca(
     let periode = periode_of(&state, &row.periode_id).await?;
     let evaluasi = evaluasi_of(&q.evaluasi, &periode)?;
     let kode = evaluasi.kode();
-    let rating_rhk = rating_server(&row.skp, &periode, evaluasi);
+    // One preview of the stored realisations gives both the per-RHK ratings
+    // and, in a former rule set's period, the SKP's own number.
+    let preview = preview_of(&row.skp, &periode, evaluasi);
+    let rating_rhk = rating_server(&preview);
     let ids: Vec<(RhkId, RatingEkspektasi)> = rating_rhk.iter().map(|(k, v)| (RhkId::new(k.as_str()), *v)).collect();
     let saran = saran_rating(row.skp.rencana(), ids.iter().map(|(k, v)| (k, v)));
     let umpan_balik_360 = match akses {
@@ -349,7 +352,7 @@ async fn baca(
     let penilaian = store::penilaian(state.db.pool(), &id, &kode).await?.map(|r| tercatat_of(&r)).transpose()?;
     let dokumen_id = dok_store::find_skp(state.db.pool(), &id, &kode).await?.map(|d| d.id);
     let pegawai = org::pegawai_ringkas(state.db.pool(), &row.pegawai_id).await?;
-    let dasar_lama = DasarLama::dari(&preview_of(&row.skp, &periode, evaluasi));
+    let dasar_lama = DasarLama::dari(&preview);
     let penilaian_lama =
         store::penilaian_lama(state.db.pool(), &id, &kode).await?.map(|r| tercatat_lama_of(&r)).transpose()?;
     Ok(Json(PenilaianSkp {
