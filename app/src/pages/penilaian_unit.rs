@@ -580,6 +580,25 @@ fn LembarPenilaian(
     }
 }
 
+/// A sheet's buttons: save and open the next, the previous, skip, close.
+#[component]
+pub fn TombolLembar(
+    kirim: Callback<()>,
+    sebelumnya: Callback<()>,
+    lewati: Callback<()>,
+    tutup: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="aksi ubp-aksi">
+            <button type="button" data-testid="simpan-berikutnya" on:click=move |_| kirim.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_simpan_berikutnya))}</button>
+            <button type="button" class="tombol-kedua" data-testid="sebelumnya" on:click=move |_| sebelumnya.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_sebelumnya))}</button>
+            <button type="button" class="tombol-kedua" data-testid="lewati" on:click=move |_| lewati.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_lewati))}</button>
+            <button type="button" class="tombol-teks" data-testid="tutup-lembar" on:click=move |_| tutup.run(())>{teks(i18n, |l| td_string!(l, penilai.ub_tutup))}</button>
+        </div>
+    }
+}
+
 /// A select of the three ratings, with an empty choice while none is made
 /// (the penilai's sheet here, the atasan's take-over in `ambil_alih`).
 pub fn pilih_rating(
