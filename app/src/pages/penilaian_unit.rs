@@ -690,7 +690,7 @@ fn Lembar(
                 <div class="baris">
                     <label for="nilai-hasil-kerja">{teks(i18n, |l| td_string!(l, penilaian.rating_anda))}</label>
                     {pilih_rating("nilai-hasil-kerja".into(), "nilai-hasil-kerja".into(),
-                        Signal::derive(move || lembar.with(|l| l.hasil_kerja)),
+                        Memo::new(move |_| lembar.with(|l| l.hasil_kerja)).into(),
                         move |r| lembar.update(|l| l.hasil_kerja = r))}
                     <span class="galat">{galat_kolom("rating_hasil_kerja")}</span>
                 </div>
@@ -699,7 +699,7 @@ fn Lembar(
                 <div class="baris" hidden=move || !menyimpang.get()>
                         <label for="nilai-alasan">{teks(i18n, |l| td_string!(l, penilaian.alasan_menyimpang))}</label>
                         <textarea id="nilai-alasan" rows="2" data-testid="nilai-alasan"
-                            prop:value=move || lembar.with(|l| l.alasan.clone())
+                            prop:value=Memo::new(move |_| lembar.with(|l| l.alasan.clone()))
                             on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.alasan = v); }></textarea>
                         <span class="galat">{galat_kolom("alasan")}</span>
                 </div>
@@ -719,7 +719,7 @@ fn Lembar(
                         <div class="baris">
                             <label for=format!("nilai-{kode}")>{move || label.dalam(bahasa(i18n.get_locale())).to_owned()}</label>
                             {pilih_rating(format!("nilai-{kode}"), format!("nilai-perilaku-{kode}"),
-                                Signal::derive(move || lembar.with(|l| l.per_nilai.get(kode).copied())),
+                                Memo::new(move |_| lembar.with(|l| l.per_nilai.get(kode).copied())).into(),
                                 move |r| lembar.update(|l| { match r { Some(r) => { l.per_nilai.insert(kode.to_owned(), r); } None => { l.per_nilai.remove(kode); } } }))}
                             {lean.map(|r| view! {
                                 <span class="petunjuk" data-testid=format!("saran-360-{kode}")>"360: " {move || label_rating(i18n.get_locale(), r)}</span>
@@ -730,7 +730,7 @@ fn Lembar(
                 <div class="baris">
                     <label for="nilai-perilaku">{teks(i18n, |l| td_string!(l, penilaian.perilaku_keseluruhan))}</label>
                     {pilih_rating("nilai-perilaku".into(), "nilai-perilaku".into(),
-                        Signal::derive(move || lembar.with(|l| l.perilaku)),
+                        Memo::new(move |_| lembar.with(|l| l.perilaku)).into(),
                         move |r| lembar.update(|l| l.perilaku = r))}
                     {saran_360.map(|r| view! {
                         <span class="petunjuk" data-testid="saran-360">"360: " {move || label_rating(i18n.get_locale(), r)}</span>
@@ -748,14 +748,14 @@ fn Lembar(
             <div class="baris">
                 <label for="nilai-catatan">{teks(i18n, |l| td_string!(l, penilaian.catatan))}</label>
                 <textarea id="nilai-catatan" rows="2" data-testid="nilai-catatan"
-                    prop:value=move || lembar.with(|l| l.catatan.clone())
+                    prop:value=Memo::new(move |_| lembar.with(|l| l.catatan.clone()))
                     on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.catatan = v); }></textarea>
                 <span class="galat">{galat_kolom("catatan")}</span>
             </div>
             <div class="baris">
                 <label for="nilai-rekomendasi">{teks(i18n, |l| td_string!(l, penilaian.rekomendasi))}</label>
                 <textarea id="nilai-rekomendasi" rows="2" data-testid="nilai-rekomendasi"
-                    prop:value=move || lembar.with(|l| l.rekomendasi.clone())
+                    prop:value=Memo::new(move |_| lembar.with(|l| l.rekomendasi.clone()))
                     on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.rekomendasi = v); }></textarea>
                 <span class="galat">{galat_kolom("rekomendasi")}</span>
             </div>

@@ -7,6 +7,7 @@ mod helpers;
 
 mod auth;
 mod bad_input;
+mod balapan;
 mod db;
 mod email;
 mod health;

@@ -16,7 +16,7 @@ use crate::helpers::{
 use crate::org::pegawai_id;
 use crate::skp::create;
 
-async fn json_of(res: reqwest::Response) -> (u16, Value) {
+pub(crate) async fn json_of(res: reqwest::Response) -> (u16, Value) {
     let status = res.status().as_u16();
     let body = res.json().await.unwrap_or(Value::Null);
     (status, body)
@@ -92,7 +92,7 @@ pub async fn akhir_hari_ini(app: &TestApp, tahun: i32) {
         .unwrap();
 }
 
-fn penilaian(evaluasi: Value, hasil: &str, perilaku: &str, alasan: &str) -> Value {
+pub(crate) fn penilaian(evaluasi: Value, hasil: &str, perilaku: &str, alasan: &str) -> Value {
     json!({
         "evaluasi": evaluasi,
         "rating_hasil_kerja": hasil,
@@ -103,11 +103,11 @@ fn penilaian(evaluasi: Value, hasil: &str, perilaku: &str, alasan: &str) -> Valu
     })
 }
 
-fn tahunan() -> Value {
+pub(crate) fn tahunan() -> Value {
     json!({ "jenis": "tahunan" })
 }
 
-async fn nilai(s: &Session, id: &str, version: i64, p: Value) -> (u16, Value) {
+pub(crate) async fn nilai(s: &Session, id: &str, version: i64, p: Value) -> (u16, Value) {
     json_of(
         s.put(&format!("/api/v1/skp/{id}/penilaian"))
             .json(&json!({ "version": version, "penilaian": p, "perilaku_per_nilai": { "akuntabel": "sesuai_ekspektasi" } }))
@@ -118,7 +118,7 @@ async fn nilai(s: &Session, id: &str, version: i64, p: Value) -> (u16, Value) {
     .await
 }
 
-async fn langkah(s: &Session, dok: &str, aksi: &str, version: i64, extra: Value) -> (u16, Value) {
+pub(crate) async fn langkah(s: &Session, dok: &str, aksi: &str, version: i64, extra: Value) -> (u16, Value) {
     let mut body = json!({ "version": version });
     if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
         b.extend(e.clone());
@@ -126,7 +126,7 @@ async fn langkah(s: &Session, dok: &str, aksi: &str, version: i64, extra: Value)
     json_of(s.post(&format!("/api/v1/dokumen-evaluasi/{dok}/{aksi}")).json(&body).send().await.unwrap()).await
 }
 
-async fn get(s: &Session, path: &str) -> (u16, Value) {
+pub(crate) async fn get(s: &Session, path: &str) -> (u16, Value) {
     json_of(s.get(path).send().await.unwrap()).await
 }
 
@@ -1005,7 +1005,7 @@ async fn ratings_sync_from_the_outbox_and_replays_change_nothing() {
 /// Rates staf2 and staf3 in last year's unit, has the admin set the
 /// organisation predikat, finalises and moves the documents' period end to
 /// today; staf2's document id.
-async fn dokumen_siap(app: &TestApp, u: &Unit, tahun: i32) -> String {
+pub(crate) async fn dokumen_siap(app: &TestApp, u: &Unit, tahun: i32) -> String {
     let (kabid1, admin) = (app.login(DEMO_KABID1).await, app.login(DEMO_ADMIN).await);
     for skp in [&u.skp2, &u.skp3] {
         let (status, s) =
