@@ -181,7 +181,7 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
   }
   // The penilai, on the tablet, approves both from the review queue, one after the other.
   {
-    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN}-01-16`);
+    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN}-01-15`);
     assert.match(await page.getByTestId('menunggu-tinjauan').textContent(), /2 SKP bawahan menunggu tinjauan Anda/);
     await page.getByTestId('menunggu-tinjauan').getByRole('link').click();
     await page.waitForURL(/\/penilai$/);
@@ -199,13 +199,15 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
     assert.deepEqual(problems, []);
     await page.close();
   }
-  // Nur Aisyah sees her plan set, on the dashboard and on the SKP.
+  // Nur Aisyah sees her plan set, on the dashboard and in the SKP's document.
   {
-    const { page, problems } = await halaman(NIP.staf2, `${TAHUN}-01-16`, 'phone');
+    const { page, problems } = await halaman(NIP.staf2, `${TAHUN}-01-15`, 'phone');
     assert.match(await page.getByTestId('tugas').textContent(), /sudah ditetapkan/);
     await page.getByTestId('buka-skp').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
-    assert.equal(new URL(page.url()).pathname, `/skp/${skp.staf2.id}`);
+    assert.equal(new URL(page.url()).pathname, `/dokumen/${skp.staf2.id}`);
+    // Set on the day the penilai approved it.
+    assert.match(await page.getByTestId('dok-ditetapkan').textContent(), new RegExp(`15 Januari ${TAHUN}`));
     await screenshot(page, 'setahun-rencana-ditetapkan-ponsel');
     assert.deepEqual(problems, []);
     await page.close();
@@ -220,7 +222,7 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
   // The penilai gives the quarter's feedback to the unit, one subordinate after the other.
   const umpanBalik = (k) => ({ rhk: `Pelaksanaan ${RENCANA[k].uraian.toLowerCase()} triwulan I sesuai rencana.`, kolaboratif: `Kerja sama ${NAMA[k]} dengan tim lintas bidang baik.` });
   {
-    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN}-03-26`);
+    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN}-03-25`);
     await page.goto(server.base + '/penilai');
     const tautan = page.getByTestId('tautan-umpan-balik');
     assert.match(await tautan.textContent(), /Triwulan I\b/);
@@ -248,7 +250,7 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
   }
   // Nur Aisyah reads hers, from the dashboard.
   {
-    const { page, problems } = await halaman(NIP.staf2, `${TAHUN}-03-27`, 'phone');
+    const { page, problems } = await halaman(NIP.staf2, `${TAHUN}-03-25`, 'phone');
     await page.getByTestId('jalan-umpan-balik').getByRole('link', { name: 'Umpan balik', exact: true }).click();
     await page.getByTestId('lembar').waitFor();
     assert.equal(await page.getByTestId('pemberi').textContent(), 'Siti Rahmawati');
