@@ -328,3 +328,23 @@ export async function dokumentasiDiServer(sesi, skpId, kode) {
   if (!e) throw new Error(`the evaluation ${kode} does not exist`);
   return e;
 }
+
+/** The seven BerAKHLAK values, by the domain's names, in their order. */
+export const NILAI_BERAKHLAK = ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'];
+
+/** Answers the 360 request on screen: `rating(i)` per value, a comment on the first. */
+export async function jawab360(page, rating, catatan) {
+  const form = page.getByTestId('form-360');
+  for (const [i, nilai] of NILAI_BERAKHLAK.entries()) {
+    await form.locator(`[data-nilai=${nilai}] input[value=${rating(i)}]`).check();
+  }
+  if (catatan) await form.locator('#c360-berorientasi_pelayanan').fill(catatan);
+}
+
+/** Waits until the 360 form's save state is `keadaan` (`server`, `perangkat`, `berubah`…). */
+export async function tunggu360(page, keadaan, timeout = 15_000) {
+  await page.waitForFunction(
+    (k) => document.querySelector('[data-testid=form-360] [data-testid=status-simpan]')?.dataset.keadaan === k,
+    keadaan, { timeout },
+  );
+}

@@ -5,18 +5,20 @@
 // each records the first quarter's realisasi with its evidence (a link; Nur
 // Aisyah a PDF too), the capaian previewed as typed; the penilai gives the
 // quarter's feedback to the unit, one subordinate after the other, and Nur
-// Aisyah reads hers; in April a periodic evaluation rated subordinate after
-// subordinate with the live distribution; in December the annual
-// realisasi; in January the annual evaluation whose distribution check
-// blocks and then passes, both signatures, one objection replied to and
-// decided, the reports and the final SKP. What the admin does (the
-// organisation's predikat, the distribution mode) is set through the API,
-// as are the look-ups of ids the screens do not show. The server's clock is
-// moved between the stages (`serve --tanggal`, the same database; the
-// browser's clock follows), as the year would pass. The PDFs of the run are
-// kept as artifacts (`artifacts/pdf/`), turned into PNG pages (pdftoppm)
-// and their text checked (pdftotext: names, NIP, predikat, dates in
-// Indonesian).
+// Aisyah reads hers; the penilai asks Agus Setiawan and themselves for Nur
+// Aisyah's 360, and both answer; in April a periodic evaluation rated
+// subordinate after subordinate with the live distribution (no 360 advice
+// yet); in December the annual realisasi; in January the annual evaluation,
+// the closed 360's lean beside Nur Aisyah's behaviour rating, whose
+// distribution check blocks and then passes, both signatures, one objection
+// replied to and decided, the reports and the final SKP. What the admin does
+// (the organisation's predikat, the distribution mode) is set through the
+// API, as are the look-ups of ids the screens do not show and the checks of
+// what the server stored. The server's clock is moved between the stages
+// (`serve --tanggal`, the same database; the browser's clock follows), as
+// the year would pass. The PDFs of the run are kept as artifacts
+// (`artifacts/pdf/`), turned into PNG pages (pdftoppm) and their text
+// checked (pdftotext: names, NIP, predikat, dates in Indonesian).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -25,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ROOT, startServer, launchBrowser, watchProblems, login, apiSession, screenshot, NIP, VIEWPORTS, tulisRhkUtama,
-  ajukanDiEditor, setujuiDiTinjauan, berkasPdf, dokumentasiDiServer,
+  ajukanDiEditor, setujuiDiTinjauan, berkasPdf, dokumentasiDiServer, jawab360, tunggu360,
 } from './lib.mjs';
 
 const TAHUN = 2026;
@@ -261,6 +263,48 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
     assert.deepEqual(problems, []);
     await page.close();
   }
+  // Nur Aisyah's 360: the penilai asks a peer and themselves (as atasan) on
+  // the unit screen; both answer before the deadline (the period's last day).
+  {
+    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN}-03-25`);
+    await page.goto(server.base + '/penilai');
+    await page.locator('[data-testid=antrian-item]', { hasText: NAMA.staf2 }).getByTestId('tautan-360').click();
+    await page.getByTestId('penilai-360').waitFor();
+    assert.match(await page.getByTestId('p360-batas').textContent(), new RegExp(`31 Desember ${TAHUN}`));
+    const baris = (n) => page.locator('[data-testid=p360-penilai]', { hasText: n });
+    await page.getByTestId('p360-pilih-pegawai').selectOption({ label: NAMA.staf3 });
+    assert.equal(await page.getByTestId('p360-pilih-kelompok').inputValue(), 'rekan');
+    await page.getByTestId('p360-tambahkan').click();
+    await baris(NAMA.staf3).waitFor();
+    assert.equal(await baris(NAMA.staf3).getAttribute('data-status'), 'dikonfirmasi');
+    // The penilai themselves: the first choice after the prompt, as atasan.
+    await page.getByTestId('p360-pilih-pegawai').selectOption({ index: 1 });
+    assert.equal(await page.getByTestId('p360-pilih-kelompok').inputValue(), 'atasan');
+    await page.getByTestId('p360-tambahkan').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=p360-penilai]').length === 2);
+    await screenshot(page, 'setahun-360-penilai-tablet');
+    // The penilai answers as atasan.
+    await page.goto(server.base + '/hasil/360');
+    await page.getByTestId('form-360').waitFor();
+    assert.equal(await page.getByTestId('rekan').textContent(), NAMA.staf2);
+    await jawab360(page, () => 'diatas_ekspektasi', 'Memimpin penyelenggaraan pelatihan dengan sigap.');
+    await page.getByTestId('simpan-360').click();
+    await tunggu360(page, 'server');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  {
+    const { page, problems } = await halaman(NIP.staf3, `${TAHUN}-03-25`, 'phone');
+    await page.getByTestId('jalan-umpan-balik').getByRole('link', { name: 'Permintaan 360' }).click();
+    await page.getByTestId('form-360').waitFor();
+    assert.equal(await page.getByTestId('rekan').textContent(), NAMA.staf2);
+    await jawab360(page, () => 'diatas_ekspektasi', 'Ramah melayani peserta pelatihan.');
+    await page.getByTestId('simpan-360').click();
+    await tunggu360(page, 'server');
+    await screenshot(page, 'setahun-360-rekan-ponsel');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
   const unitId = (await (await apiSession(server.base, NIP.kabid1)).get(`/api/v1/penilai/distribusi?periode_id=${periodeId}&evaluasi=periodik-1`)).unit_id;
 
   // April: the first quarter has ended. The admin sets the organisation's predikat of the quarter.
@@ -278,6 +322,7 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
     for (let i = 0; i < 2; i += 1) {
       const lembar = await nilaiLembar(page, { hasil: 'sesuai_ekspektasi', perilaku: 'sesuai_ekspektasi' });
       assert.equal(await lembar.getByTestId('nilai-predikat').getAttribute('data-predikat'), 'baik');
+      assert.equal(await lembar.getByTestId('ada-360').count(), 0, 'the 360 is still open: no advice yet');
       await lembar.getByTestId('simpan-berikutnya').click();
     }
     await tungguTersimpan(page, NAMA.staf2);
@@ -311,8 +356,13 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
     await item(page, NAMA.staf2).getByTestId('buka-penilaian').click();
     let lembar = await nilaiLembar(page, { hasil: 'diatas_ekspektasi', perilaku: 'diatas_ekspektasi' });
     assert.equal(await lembar.getByTestId('nilai-predikat').getAttribute('data-predikat'), 'sangat_baik');
+    // The 360 closed with the year: its lean shows beside the behaviour rating, as advice.
+    await lembar.getByTestId('ada-360').waitFor();
+    assert.match(await lembar.getByTestId('saran-360').textContent(), /^360: Di atas ekspektasi$/i);
     await lembar.getByTestId('simpan-berikutnya').click();
     lembar = await nilaiLembar(page, { hasil: 'diatas_ekspektasi', perilaku: 'diatas_ekspektasi' });
+    assert.equal(await lembar.getAttribute('data-skp'), skp.staf3.id);
+    assert.equal(await lembar.getByTestId('ada-360').count(), 0, 'no 360 for Agus Setiawan');
     assert.equal(await page.getByTestId('jumlah-sangat_baik').textContent(), '2', 'the typed rating counts before it is saved');
     await page.getByTestId('pelanggaran').waitFor();
     assert.match(await page.getByTestId('pelanggaran').textContent(), /Sangat Baik/);
