@@ -281,3 +281,70 @@ export async function tungguSimpan(page, keadaan = 'server', timeout = 15_000) {
   }
   return status.textContent();
 }
+
+/** In the SKP editor open on `page`: adds an RHK utama with one indicator
+ * (the RHK's `uraian`, the indicator's `indikator`, its `target` or range
+ * `target`–`targetMaks`, its `satuan`) and waits until the server has the
+ * plan. Resolves with the RHK's part of the form. */
+export async function tulisRhkUtama(page, { uraian, indikator, target, targetMaks = '', satuan }) {
+  await page.getByTestId('tambah-rhk-utama').click();
+  const rhk = page.getByTestId('rhk').last();
+  await rhk.getByTestId('rhk-uraian').fill(uraian);
+  await rhk.getByTestId('iki-uraian').fill(indikator);
+  await rhk.getByTestId('iki-target').fill(target);
+  if (targetMaks) await rhk.getByTestId('iki-target-maks').fill(targetMaks);
+  await rhk.getByTestId('iki-satuan').fill(satuan);
+  await tungguSimpan(page);
+  return rhk;
+}
+
+/** Submits the plan open in the editor (its confirmation answered "yes")
+ * and waits until it is submitted. */
+export async function ajukanDiEditor(page) {
+  await page.getByTestId('ajukan').click();
+  await page.getByTestId('ajukan-ya').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
+}
+
+/** Approves the SKP open in the penilai's review (its confirmation
+ * answered "yes") and waits until it is set. */
+export async function setujuiDiTinjauan(page) {
+  await page.getByTestId('setujui').click();
+  await page.getByTestId('setujui-ya').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
+}
+
+/** A small valid-looking PDF of `n` bytes (the server reads its kind from `%PDF-`). */
+export function berkasPdf(n) {
+  const kepala = Buffer.from('%PDF-1.7\n% e-Kinerja bukti\n');
+  const isi = Buffer.alloc(n - kepala.length, 0x41);
+  return Buffer.concat([kepala, isi]);
+}
+
+/** The server's documentation of one evaluation (`periodik-1`, `tahunan`) of an SKP. */
+export async function dokumentasiDiServer(sesi, skpId, kode) {
+  const dok = await sesi.get(`/api/v1/skp/${skpId}/realisasi`);
+  const e = dok.evaluasi.find((x) => (x.evaluasi.jenis === 'tahunan' ? 'tahunan' : `periodik-${x.evaluasi.ke}`) === kode);
+  if (!e) throw new Error(`the evaluation ${kode} does not exist`);
+  return e;
+}
+
+/** The seven BerAKHLAK values, by the domain's names, in their order. */
+export const NILAI_BERAKHLAK = ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'];
+
+/** Answers the 360 request on screen: `rating(i)` per value, a comment on the first. */
+export async function jawab360(page, rating, catatan) {
+  const form = page.getByTestId('form-360');
+  for (const [i, nilai] of NILAI_BERAKHLAK.entries()) {
+    await form.locator(`[data-nilai=${nilai}] input[value=${rating(i)}]`).check();
+  }
+  if (catatan) await form.locator('#c360-berorientasi_pelayanan').fill(catatan);
+}
+
+/** Waits until the 360 form's save state is `keadaan` (`server`, `perangkat`, `berubah`…). */
+export async function tunggu360(page, keadaan, timeout = 15_000) {
+  await page.waitForFunction(
+    (k) => document.querySelector('[data-testid=form-360] [data-testid=status-simpan]')?.dataset.keadaan === k,
+    keadaan, { timeout },
+  );
+}

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession, ajukanSkp, rencana, navigasi, tungguSimpan,
+  ajukanDiEditor, setujuiDiTinjauan,
 } from './lib.mjs';
 
 let server;
@@ -293,9 +294,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   const rhk2 = page.getByTestId('rhk').first();
   await rhk2.getByTestId('iki-target').fill('90');
   await rhk2.getByTestId('iki-target-maks').fill('95');
-  await page.getByTestId('ajukan').click();
-  await page.getByTestId('ajukan-ya').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
+  await ajukanDiEditor(page);
 
   // Meanwhile a second subordinate submits too (through the API).
   const lain = await ajukanSkp('199107172017011007', server.base, 'Terselenggaranya pelatihan kepemimpinan', { rhkAtasan: 'rhk-a1' });
@@ -321,9 +320,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   await tablet.getByTestId('setujui-batal').click();
   assert.equal(await tablet.getByTestId('konfirmasi-setujui').count(), 0);
   assert.equal(await tablet.getByTestId('status-skp').first().getAttribute('data-status'), 'diajukan');
-  await tablet.getByTestId('setujui').click();
-  await tablet.getByTestId('setujui-ya').click();
-  await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
+  await setujuiDiTinjauan(tablet);
   await tablet.getByTestId('hasil-keputusan').waitFor();
   const sebelumBerikutnya = dimuat.length;
   await tablet.getByTestId('berikutnya').click();
@@ -335,9 +332,7 @@ test('a pegawai drafts and submits; the penilai returns, then approves', async (
   tablet.off('requestfinished', catatSelesai);
   assert.match(tablet.url(), new RegExp(`/penilai/skp/${lain.id}$`));
   assert.equal(await tablet.getByTestId('status-skp').first().getAttribute('data-status'), 'diajukan');
-  await tablet.getByTestId('setujui').click();
-  await tablet.getByTestId('setujui-ya').click();
-  await tablet.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
+  await setujuiDiTinjauan(tablet);
   // Nothing else waits, so there is no "next".
   await tablet.getByTestId('tidak-ada-lagi').waitFor();
   // The pegawai's dashboard: set, so no deadline to meet any more.

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   startServer, launchBrowser, watchProblems, installCspProbe, screenshot, login, NIP, VIEWPORTS, apiSession, tetapkanSkp,
-  swMengendalikan,
+  swMengendalikan, berkasPdf as pdf, dokumentasiDiServer as diServer,
 } from './lib.mjs';
 
 let server;
@@ -33,13 +33,6 @@ after(async () => {
 const PONSEL = { width: 390, height: 844 };
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
-
-/** A small valid-looking PDF of `n` bytes (the server reads its kind from `%PDF-`). */
-function pdf(n) {
-  const kepala = Buffer.from('%PDF-1.7\n% e-Kinerja bukti\n');
-  const isi = Buffer.alloc(n - kepala.length, 0x41);
-  return Buffer.concat([kepala, isi]);
-}
 
 /** A PNG's signature and a little more (the server reads its kind from the signature). */
 function png() {
@@ -67,14 +60,6 @@ async function shots(page, name) {
 async function evaluasiTerpilih(page) {
   const tab = page.locator('[data-testid^=evaluasi-][aria-pressed=true]');
   return (await tab.getAttribute('data-testid')).replace('evaluasi-', '');
-}
-
-/** The server's documentation of one evaluation of an SKP. */
-async function diServer(sesi, skpId, kode) {
-  const dok = await sesi.get(`/api/v1/skp/${skpId}/realisasi`);
-  const e = dok.evaluasi.find((x) => (x.evaluasi.jenis === 'tahunan' ? 'tahunan' : `periodik-${x.evaluasi.ke}`) === kode);
-  assert.ok(e, `the evaluation ${kode} exists`);
-  return e;
 }
 
 test('a pegawai records a realisation with a file on a phone; after a reload it is there, on the server too, and the dashboard count drops', async () => {

@@ -1,14 +1,24 @@
-// A whole year of one demo unit (issue 24, point 8), on a tablet-sized
-// window: the plan, realisations and feedback of the year (set up through
-// the API as the earlier issues' own browser tests drive them), then in the
-// browser a periodic evaluation rated subordinate after subordinate with
-// the live distribution, the annual evaluation whose distribution check
-// blocks and then passes, both signatures, one objection replied to and
-// decided, the reports and the final SKP. The server's clock is moved
-// between the stages (`serve --tanggal`, the same database; the browser's
-// clock follows), as the year would pass. The PDFs of the run are kept as
-// artifacts (`artifacts/pdf/`), turned into PNG pages (pdftoppm) and their
-// text checked (pdftotext: names, NIP, predikat, dates in Indonesian).
+// A whole year of one demo unit (issue 24, point 8), in the browser, the
+// penilai on a tablet-sized window and the pegawai on a phone: in January
+// both subordinates write their SKP in the editor and submit it, the penilai
+// approves both from the review queue, and the pegawai sees it set; in March
+// each records the first quarter's realisasi with its evidence (a link; Nur
+// Aisyah a PDF too), the capaian previewed as typed; the penilai gives the
+// quarter's feedback to the unit, one subordinate after the other, and Nur
+// Aisyah reads hers; the penilai asks Agus Setiawan and themselves for Nur
+// Aisyah's 360, and both answer; in April a periodic evaluation rated
+// subordinate after subordinate with the live distribution (no 360 advice
+// yet); in December the annual realisasi; in January the annual evaluation,
+// the closed 360's lean beside Nur Aisyah's behaviour rating, whose
+// distribution check blocks and then passes, both signatures, one objection
+// replied to and decided, the reports and the final SKP. What the admin does
+// (the organisation's predikat, the distribution mode) is set through the
+// API, as are the look-ups of ids the screens do not show and the checks of
+// what the server stored. The server's clock is moved between the stages
+// (`serve --tanggal`, the same database; the browser's clock follows), as
+// the year would pass. The PDFs of the run are kept as artifacts
+// (`artifacts/pdf/`), turned into PNG pages (pdftoppm) and their text
+// checked (pdftotext: names, NIP, predikat, dates in Indonesian).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -16,7 +26,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ROOT, startServer, launchBrowser, watchProblems, login, apiSession, tetapkanSkp, screenshot, NIP, VIEWPORTS,
+  ROOT, startServer, launchBrowser, watchProblems, login, apiSession, screenshot, NIP, VIEWPORTS, tulisRhkUtama,
+  ajukanDiEditor, setujuiDiTinjauan, berkasPdf, dokumentasiDiServer, jawab360, tunggu360,
 } from './lib.mjs';
 
 const TAHUN = 2026;
@@ -46,12 +57,13 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A page on a tablet whose clock says `tanggal` (10:00 WIB), signed in as `nip`. */
-async function halaman(nip, tanggal) {
+/** A page on a tablet (or the `ukuran` of VIEWPORTS) whose clock says
+ * `tanggal` (10:00 WIB), signed in as `nip`. */
+async function halaman(nip, tanggal, ukuran = 'tablet') {
   await browser.context.clearCookies();
   const page = await browser.context.newPage();
   await page.clock.setFixedTime(new Date(`${tanggal}T10:00:00+07:00`));
-  await page.setViewportSize(VIEWPORTS.tablet);
+  await page.setViewportSize(VIEWPORTS[ukuran]);
   const problems = watchProblems(page);
   await login(page, server.base, nip);
   return { page, problems };
@@ -77,6 +89,50 @@ async function tungguTersimpan(page, nama) {
     (n) => [...document.querySelectorAll('[data-testid=nilai-item]')].some((li) => li.textContent.includes(n) && li.dataset.keadaan === 'tersimpan'),
     nama, { timeout: 20_000 },
   );
+}
+
+/** The plans the subordinates write: one RHK utama, one indicator of 4 a year. */
+const RENCANA = {
+  staf2: { uraian: 'Terlaksananya pelatihan teknis', indikator: 'Jumlah angkatan pelatihan', target: '4', satuan: 'angkatan' },
+  staf3: { uraian: 'Tersusunnya modul pelatihan', indikator: 'Jumlah modul tersusun', target: '4', satuan: 'modul' },
+};
+
+/** `k` records, on a phone on `tanggal`, the realisation of `kode` from the
+ * dashboard: the value (the capaian previewed as typed must match
+ * `capaian`), a note and a link, and the PDF `berkas` when given; waits
+ * until the server has it all. */
+async function catatRealisasi(k, tanggal, kode, { nilai, capaian, berkas }) {
+  const { page, problems } = await halaman(NIP[k], tanggal, 'phone');
+  await page.getByTestId('catat-realisasi').click();
+  await page.getByTestId('halaman-realisasi').waitFor();
+  assert.equal(new URL(page.url()).pathname, `/realisasi/${skp[k].id}`);
+  const tab = page.getByTestId(`evaluasi-${kode}`);
+  if ((await tab.getAttribute('aria-pressed')) !== 'true') await tab.click();
+  await page.waitForFunction((t) => document.querySelector(`[data-testid=evaluasi-${t}]`)?.getAttribute('aria-pressed') === 'true', kode);
+  const sel = page.locator('[data-testid^=sel-]').filter({ has: page.getByTestId('nilai') });
+  assert.equal(await sel.count(), 1, 'one indicator');
+  assert.match(await sel.getByTestId('target').textContent(), new RegExp(`Target: 4 ${RENCANA[k].satuan}`));
+  await sel.getByTestId('nilai').fill(nilai);
+  await sel.getByTestId('uraian').fill(`Realisasi ${kode} sesuai laporan kegiatan`);
+  await sel.getByTestId('tautan').fill(`https://drive.example/${k}-${kode}.pdf`);
+  // The capaian, previewed in the browser as typed.
+  const teksCapaian = sel.getByTestId('capaian-iki');
+  await page.waitForFunction(([el, c]) => new RegExp(c).test(el.textContent), [await teksCapaian.elementHandle(), capaian.source]);
+  await page.waitForFunction(
+    (el) => el.querySelector('[data-testid=status-realisasi]')?.dataset.keadaan === 'server',
+    await sel.elementHandle(), { timeout: 15_000 },
+  );
+  if (berkas) {
+    await sel.getByTestId('pilih-berkas').setInputFiles({ name: 'Laporan kegiatan.pdf', mimeType: 'application/pdf', buffer: berkas });
+    await sel.getByTestId('berkas-server').waitFor({ timeout: 30_000 });
+  }
+  await screenshot(page, `setahun-realisasi-${kode}-${k}-ponsel`);
+  // The server has the value, the link and the file.
+  const e = await dokumentasiDiServer(await apiSession(server.base, NIP[k]), skp[k].id, kode);
+  assert.deepEqual(e.realisasi.map((r) => [r.nilai, r.bukti_dukung]), [[Number(nilai), [`https://drive.example/${k}-${kode}.pdf`]]]);
+  assert.equal(e.bukti.length, berkas ? 1 : 0);
+  assert.deepEqual(problems, []);
+  await page.close();
 }
 
 /** Saves every document's PDF of `skpId` as an artifact (and its pages as
@@ -107,23 +163,148 @@ async function periksaPdf(s, skpId, nama, harus) {
 }
 
 test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodic and the annual evaluation, signatures, an objection, final', { timeout: 600_000 }, async () => {
-  // January: the plans are set; the admin sets the organisation's predikat later.
+  // January: each subordinate writes their plan on a phone and submits it.
   await padaTanggal(`${TAHUN}-01-15`);
-  skp.staf2 = await tetapkanSkp(NIP.staf2, NIP.kabid1, server.base, 'Terlaksananya pelatihan teknis');
-  skp.staf3 = await tetapkanSkp(NIP.staf3, NIP.kabid1, server.base, 'Tersusunnya modul pelatihan');
-  const periodeId = skp.staf2.periode_id;
+  for (const k of ['staf2', 'staf3']) {
+    const { page, problems } = await halaman(NIP[k], `${TAHUN}-01-15`, 'phone');
+    assert.match(await page.getByTestId('tugas').textContent(), /Susun SKP/);
+    await page.getByTestId('buat-skp').click();
+    await page.getByTestId('editor-skp').waitFor();
+    const rhk = await tulisRhkUtama(page, RENCANA[k]);
+    // The plan's preview already reads a realisation typed beside it.
+    await rhk.getByTestId('iki-realisasi').fill('4');
+    await page.waitForFunction(() => document.querySelector('[data-testid=saran-rating]')?.dataset.rating === 'sesuai_ekspektasi');
+    await rhk.getByTestId('iki-realisasi').fill('');
+    if (k === 'staf2') await screenshot(page, 'setahun-rencana-ponsel');
+    await ajukanDiEditor(page);
+    skp[k] = { id: new URL(page.url()).pathname.match(/^\/skp\/([^/]+)$/)[1] };
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  // The penilai, on the tablet, approves both from the review queue, one after the other.
+  {
+    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN}-01-15`);
+    assert.match(await page.getByTestId('menunggu-tinjauan').textContent(), /2 SKP bawahan menunggu tinjauan Anda/);
+    await page.getByTestId('menunggu-tinjauan').getByRole('link').click();
+    await page.waitForURL(/\/penilai$/);
+    await page.locator('[data-testid=antrian-item][data-status=diajukan]', { hasText: NAMA.staf2 }).getByTestId('tinjau').click();
+    await page.getByTestId('tinjau-skp').waitFor();
+    assert.deepEqual(await page.getByTestId('dok-uraian').allTextContents(), [RENCANA.staf2.uraian]);
+    await screenshot(page, 'setahun-tinjau-tablet');
+    await setujuiDiTinjauan(page);
+    await page.getByTestId('berikutnya').click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=tinjau-skp] h1')?.textContent.includes(n), NAMA.staf3);
+    assert.equal(new URL(page.url()).pathname, `/penilai/skp/${skp.staf3.id}`);
+    assert.deepEqual(await page.getByTestId('dok-uraian').allTextContents(), [RENCANA.staf3.uraian]);
+    await setujuiDiTinjauan(page);
+    await page.getByTestId('tidak-ada-lagi').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  // Nur Aisyah sees her plan set, on the dashboard and in the SKP's document.
+  {
+    const { page, problems } = await halaman(NIP.staf2, `${TAHUN}-01-15`, 'phone');
+    assert.match(await page.getByTestId('tugas').textContent(), /sudah ditetapkan/);
+    await page.getByTestId('buka-skp').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'ditetapkan');
+    assert.equal(new URL(page.url()).pathname, `/dokumen/${skp.staf2.id}`);
+    // Set on the day the penilai approved it.
+    assert.match(await page.getByTestId('dok-ditetapkan').textContent(), new RegExp(`15 Januari ${TAHUN}`));
+    await screenshot(page, 'setahun-rencana-ditetapkan-ponsel');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  const periodeId = (await (await apiSession(server.base, NIP.staf2)).get(`/api/v1/skp/${skp.staf2.id}`)).periode_id;
 
-  // Through the year: realisations of the first quarter (in March) and of the year (in December).
-  const realisasi = async (k, evaluasi, nilai) => {
-    const s = await apiSession(server.base, NIP[k]);
-    const { version } = await s.get(`/api/v1/skp/${skp[k].id}`);
-    await s.put(`/api/v1/skp/${skp[k].id}/realisasi`, {
-      version, realisasi: { indikator_id: 'iki-1', evaluasi, nilai, uraian: 'Terlaksana', bukti_dukung: ['https://drive.example/laporan.pdf'] },
-    });
-  };
+  // March: the first quarter's realisations, with their evidence.
   await padaTanggal(`${TAHUN}-03-25`);
-  await realisasi('staf2', { jenis: 'periodik', ke: 1 }, '1');
-  await realisasi('staf3', { jenis: 'periodik', ke: 1 }, '1');
+  await catatRealisasi('staf2', `${TAHUN}-03-25`, 'periodik-1', { nilai: '1', capaian: /1 dari 4/, berkas: berkasPdf(64 * 1024) });
+  await catatRealisasi('staf3', `${TAHUN}-03-25`, 'periodik-1', { nilai: '1', capaian: /1 dari 4/ });
+
+  // The penilai gives the quarter's feedback to the unit, one subordinate after the other.
+  const umpanBalik = (k) => ({ rhk: `Pelaksanaan ${RENCANA[k].uraian.toLowerCase()} triwulan I sesuai rencana.`, kolaboratif: `Kerja sama ${NAMA[k]} dengan tim lintas bidang baik.` });
+  {
+    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN}-03-25`);
+    await page.goto(server.base + '/penilai');
+    const tautan = page.getByTestId('tautan-umpan-balik');
+    assert.match(await tautan.textContent(), /Triwulan I\b/);
+    await tautan.click();
+    await page.getByTestId('antrian-umpan-balik').waitFor();
+    await page.getByTestId('ub-item').nth(1).waitFor();
+    assert.deepEqual(await page.getByTestId('ub-item').evaluateAll((li) => li.map((l) => l.dataset.keadaan)), ['belum', 'belum']);
+    await page.getByTestId('mulai-umpan-balik').click();
+    const lembar = page.getByTestId('lembar-umpan-balik');
+    for (let i = 0; i < 2; i += 1) {
+      await lembar.waitFor();
+      const id = await lembar.getAttribute('data-skp');
+      const k = Object.keys(skp).find((x) => skp[x].id === id);
+      assert.ok(k, `the sheet of a subordinate (${id})`);
+      await lembar.getByTestId('ub-rhk').fill(umpanBalik(k).rhk);
+      await lembar.locator('[data-testid=ub-nilai][data-nilai=kolaboratif]').fill(umpanBalik(k).kolaboratif);
+      if (i === 0) await screenshot(page, 'setahun-umpan-balik-tablet');
+      await page.getByTestId('simpan-berikutnya').click();
+      if (i === 0) await page.waitForFunction((p) => document.querySelector('[data-testid=lembar-umpan-balik]')?.dataset.skp !== p, id);
+    }
+    await page.getByTestId('semua-selesai').waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=ub-item]')].every((l) => l.dataset.keadaan === 'diberikan'));
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  // Nur Aisyah reads hers, from the dashboard.
+  {
+    const { page, problems } = await halaman(NIP.staf2, `${TAHUN}-03-25`, 'phone');
+    await page.getByTestId('jalan-umpan-balik').getByRole('link', { name: 'Umpan balik', exact: true }).click();
+    await page.getByTestId('lembar').waitFor();
+    assert.equal(await page.getByTestId('pemberi').textContent(), 'Siti Rahmawati');
+    assert.equal(await page.getByTestId('lembar').getAttribute('data-bentuk'), 'berkala');
+    assert.deepEqual(await page.getByTestId('isi-ub').allTextContents(), [umpanBalik('staf2').rhk, umpanBalik('staf2').kolaboratif]);
+    assert.match(await page.getByTestId('sub-periode').locator('h2').textContent(), new RegExp(`^Triwulan I ${TAHUN}$`));
+    await screenshot(page, 'setahun-umpan-balik-diterima-ponsel');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  // Nur Aisyah's 360: the penilai asks a peer and themselves (as atasan) on
+  // the unit screen; both answer before the deadline (the period's last day).
+  {
+    const { page, problems } = await halaman(NIP.kabid1, `${TAHUN}-03-25`);
+    await page.goto(server.base + '/penilai');
+    await page.locator('[data-testid=antrian-item]', { hasText: NAMA.staf2 }).getByTestId('tautan-360').click();
+    await page.getByTestId('penilai-360').waitFor();
+    assert.match(await page.getByTestId('p360-batas').textContent(), new RegExp(`31 Desember ${TAHUN}`));
+    const baris = (n) => page.locator('[data-testid=p360-penilai]', { hasText: n });
+    await page.getByTestId('p360-pilih-pegawai').selectOption({ label: NAMA.staf3 });
+    assert.equal(await page.getByTestId('p360-pilih-kelompok').inputValue(), 'rekan');
+    await page.getByTestId('p360-tambahkan').click();
+    await baris(NAMA.staf3).waitFor();
+    assert.equal(await baris(NAMA.staf3).getAttribute('data-status'), 'dikonfirmasi');
+    // The penilai themselves: the first choice after the prompt, as atasan.
+    await page.getByTestId('p360-pilih-pegawai').selectOption({ index: 1 });
+    assert.equal(await page.getByTestId('p360-pilih-kelompok').inputValue(), 'atasan');
+    await page.getByTestId('p360-tambahkan').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=p360-penilai]').length === 2);
+    await screenshot(page, 'setahun-360-penilai-tablet');
+    // The penilai answers as atasan.
+    await page.goto(server.base + '/hasil/360');
+    await page.getByTestId('form-360').waitFor();
+    assert.equal(await page.getByTestId('rekan').textContent(), NAMA.staf2);
+    await jawab360(page, () => 'diatas_ekspektasi', 'Memimpin penyelenggaraan pelatihan dengan sigap.');
+    await page.getByTestId('simpan-360').click();
+    await tunggu360(page, 'server');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  {
+    const { page, problems } = await halaman(NIP.staf3, `${TAHUN}-03-25`, 'phone');
+    await page.getByTestId('jalan-umpan-balik').getByRole('link', { name: 'Permintaan 360' }).click();
+    await page.getByTestId('form-360').waitFor();
+    assert.equal(await page.getByTestId('rekan').textContent(), NAMA.staf2);
+    await jawab360(page, () => 'diatas_ekspektasi', 'Ramah melayani peserta pelatihan.');
+    await page.getByTestId('simpan-360').click();
+    await tunggu360(page, 'server');
+    await screenshot(page, 'setahun-360-rekan-ponsel');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
   const unitId = (await (await apiSession(server.base, NIP.kabid1)).get(`/api/v1/penilai/distribusi?periode_id=${periodeId}&evaluasi=periodik-1`)).unit_id;
 
   // April: the first quarter has ended. The admin sets the organisation's predikat of the quarter.
@@ -141,6 +322,7 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
     for (let i = 0; i < 2; i += 1) {
       const lembar = await nilaiLembar(page, { hasil: 'sesuai_ekspektasi', perilaku: 'sesuai_ekspektasi' });
       assert.equal(await lembar.getByTestId('nilai-predikat').getAttribute('data-predikat'), 'baik');
+      assert.equal(await lembar.getByTestId('ada-360').count(), 0, 'the 360 is still open: no advice yet');
       await lembar.getByTestId('simpan-berikutnya').click();
     }
     await tungguTersimpan(page, NAMA.staf2);
@@ -153,9 +335,10 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
     await page.close();
   }
 
+  // December: the year's realisations.
   await padaTanggal(`${TAHUN}-12-28`);
-  await realisasi('staf2', { jenis: 'tahunan' }, '4');
-  await realisasi('staf3', { jenis: 'tahunan' }, '4');
+  await catatRealisasi('staf2', `${TAHUN}-12-28`, 'tahunan', { nilai: '4', capaian: /4 dari 4/, berkas: berkasPdf(64 * 1024) });
+  await catatRealisasi('staf3', `${TAHUN}-12-28`, 'tahunan', { nilai: '4', capaian: /4 dari 4/ });
 
   // January of the next year: the annual evaluation, the instansi blocking distributions outside the pattern.
   await padaTanggal(`${TAHUN + 1}-01-05`);
@@ -173,8 +356,13 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
     await item(page, NAMA.staf2).getByTestId('buka-penilaian').click();
     let lembar = await nilaiLembar(page, { hasil: 'diatas_ekspektasi', perilaku: 'diatas_ekspektasi' });
     assert.equal(await lembar.getByTestId('nilai-predikat').getAttribute('data-predikat'), 'sangat_baik');
+    // The 360 closed with the year: its lean shows beside the behaviour rating, as advice.
+    await lembar.getByTestId('ada-360').waitFor();
+    assert.match(await lembar.getByTestId('saran-360').textContent(), /^360: Di atas ekspektasi$/i);
     await lembar.getByTestId('simpan-berikutnya').click();
     lembar = await nilaiLembar(page, { hasil: 'diatas_ekspektasi', perilaku: 'diatas_ekspektasi' });
+    assert.equal(await lembar.getAttribute('data-skp'), skp.staf3.id);
+    assert.equal(await lembar.getByTestId('ada-360').count(), 0, 'no 360 for Agus Setiawan');
     assert.equal(await page.getByTestId('jumlah-sangat_baik').textContent(), '2', 'the typed rating counts before it is saved');
     await page.getByTestId('pelanggaran').waitFor();
     assert.match(await page.getByTestId('pelanggaran').textContent(), /Sangat Baik/);

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, watchProblems, installCspProbe, login, screenshot, apiSession, tungguSimpan, NIP, VIEWPORTS,
+  startServer, launchBrowser, watchProblems, installCspProbe, login, screenshot, apiSession, tungguSimpan, ajukanDiEditor, NIP, VIEWPORTS,
 } from './lib.mjs';
 
 let server;
@@ -83,9 +83,7 @@ test('a comment on one RHK goes to the pegawai on that RHK, and the plan comes b
   await screenshot(page, 'tinjauan-komentar-pegawai-phone');
   await rhk.nth(1).getByTestId('iki-target').fill('12');
   await tungguSimpan(page);
-  await page.getByTestId('ajukan').click();
-  await page.getByTestId('ajukan-ya').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=status-skp]')?.dataset.status === 'diajukan');
+  await ajukanDiEditor(page);
   assert.equal(await page.getByTestId('komentar-penilai-rhk').count(), 0, 'a plan submitted again shows no old comment as current');
 
   // --- the penilai opens it again: the comment sent, and what changed, first

@@ -12,10 +12,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   startServer, launchBrowser, watchProblems, installCspProbe, login, screenshot, apiSession, tetapkanSkp, NIP,
-  VIEWPORTS,
+  VIEWPORTS, NILAI_BERAKHLAK as NILAI, jawab360 as jawab, tunggu360 as tungguStatus,
 } from './lib.mjs';
 
-const NILAI = ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'];
 const NAMA = {
   staf1: 'Rizky Pratama', staf2: 'Nur Aisyah', staf3: 'Agus Setiawan', staf4: 'Putri Maharani',
 };
@@ -67,22 +66,6 @@ async function halamanBaru(browser, ukuran) {
 async function masukSebagai(browser, page, base, siapa) {
   await browser.context.clearCookies();
   await login(page, base, NIP[siapa]);
-}
-
-/** Answers the request on screen: `rating(i)` per value, a comment on the first. */
-async function jawab(page, rating, catatan) {
-  const form = page.getByTestId('form-360');
-  for (const [i, nilai] of NILAI.entries()) {
-    await form.locator(`[data-nilai=${nilai}] input[value=${rating(i)}]`).check();
-  }
-  if (catatan) await form.locator('#c360-berorientasi_pelayanan').fill(catatan);
-}
-
-async function tungguStatus(page, keadaan, timeout = 15_000) {
-  await page.waitForFunction(
-    (k) => document.querySelector('[data-testid=form-360] [data-testid=status-simpan]')?.dataset.keadaan === k,
-    keadaan, { timeout },
-  );
 }
 
 test('three peers answer on a phone and a tablet; after the deadline the ratee sees only the aggregate', async () => {

@@ -30,7 +30,7 @@ use crate::page::Halaman;
 use crate::pages::beranda::hari_ini;
 use crate::pages::penilaian_lama::LembarAngka;
 use crate::state::outbox::Outcome;
-use crate::state::penilaian::{LembarNilai, jumlah_dengan, periksa_distribusi};
+use crate::state::penilaian::{LembarNilai, ada_saran_360, jumlah_dengan, periksa_distribusi};
 use crate::state::penilaian_lama::{LembarLama, PilihanEvaluasi, pilihan_evaluasi};
 use crate::teks::teks;
 
@@ -706,7 +706,7 @@ fn Lembar(
             </fieldset>
             <fieldset class="ubp-bagian">
                 <legend>{teks(i18n, |l| td_string!(l, umum.rating_perilaku_kerja))}</legend>
-                {if u360.is_some() {
+                {if ada_saran_360(u360.as_ref()) {
                     view! { <p class="petunjuk" data-testid="ada-360">{teks(i18n, |l| td_string!(l, penilaian.petunjuk_360))}</p> }.into_any()
                 } else {
                     view! { <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilaian.tanpa_360))}</p> }.into_any()

@@ -18,7 +18,7 @@ use domain::skp::indikator::MAKS_URAIAN;
 use domain::skp::{PenilaianInput, Peran};
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
-use domain::umpan_balik::NilaiBerakhlak;
+use domain::umpan_balik::{NilaiBerakhlak, UmpanBalikUntukPenilai};
 use serde::{Deserialize, Serialize};
 
 /// One subordinate's rating as typed.
@@ -199,12 +199,21 @@ pub fn langkah_admin(d: &DokumenEvaluasi, hari_ini: Tanggal, kalender: &Kalender
         .collect()
 }
 
+/// Whether the 360's aggregate has advice to show beside the behaviour
+/// ratings: a lean on some value, or an overall suggestion. A 360 closed
+/// with no answer (or only answers the anonymity threshold hides) has none:
+/// the sheet then says the 360 is not available, not that its lean is shown.
+pub fn ada_saran_360(u: Option<&UmpanBalikUntukPenilai>) -> bool {
+    u.is_some_and(|u| u.saran.rating.is_some() || u.kecenderungan.iter().any(Option::is_some))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use domain::api::{Akses, PegawaiDistribusi, PegawaiRingkas};
     use domain::distribusi::ModeDistribusi;
     use domain::rule_set::permenpanrb_6_2022::PredikatOrganisasi;
+    use domain::umpan_balik::{KelompokPenilai, KonfigurasiUmpanBalik, RekamanUmpanBalik, aggregate_umpan_balik};
 
     fn orang(skp: &str, predikat: Option<Predikat>) -> PegawaiDistribusi {
         PegawaiDistribusi {
@@ -324,5 +333,32 @@ mod tests {
         a.sebagai_admin.push(tugas("d-1"));
         assert!(diwakili_admin(&a, "d-1"));
         assert!(!diwakili_admin(&a, "d-2"));
+    }
+
+    /// A closed 360's aggregate of `kelompok` raters' answers (all above expectation).
+    fn saran(kelompok: &[KelompokPenilai]) -> UmpanBalikUntukPenilai {
+        let rekaman: Vec<RekamanUmpanBalik> = kelompok
+            .iter()
+            .enumerate()
+            .flat_map(|(i, k)| {
+                NilaiBerakhlak::ALL.into_iter().map(move |nilai| RekamanUmpanBalik {
+                    penilai_id: format!("r{i}"),
+                    kelompok: *k,
+                    nilai,
+                    rating: RatingEkspektasi::DiatasEkspektasi,
+                    catatan: None,
+                })
+            })
+            .collect();
+        aggregate_umpan_balik(&rekaman, &KonfigurasiUmpanBalik::default()).unwrap().untuk_penilai()
+    }
+
+    #[test]
+    fn the_360_hint_only_when_there_is_advice_to_show() {
+        assert!(!ada_saran_360(None), "not closed");
+        assert!(!ada_saran_360(Some(&saran(&[]))), "closed with no answer");
+        assert!(!ada_saran_360(Some(&saran(&[KelompokPenilai::Rekan]))), "a lone peer, hidden by the threshold");
+        assert!(ada_saran_360(Some(&saran(&[KelompokPenilai::Atasan]))), "the atasan's answer");
+        assert!(ada_saran_360(Some(&saran(&[KelompokPenilai::Rekan; 3]))), "three peers");
     }
 }
