@@ -35,9 +35,9 @@ where
     out
 }
 
-async fn hitung(app: &crate::helpers::TestApp, sql: &str, id: &str) -> i64 {
+async fn hitung(app: &crate::helpers::TestApp, sql: &'static str, id: &str) -> i64 {
     let db = app.connect().await;
-    sqlx::query_scalar::<_, i64>(sql).bind(id).fetch_one(db.pool()).await.unwrap()
+    sqlx::query_scalar::<_, i64>(sql).bind(id.to_owned()).fetch_one(db.pool()).await.unwrap()
 }
 
 #[tokio::test]
