@@ -12,6 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::tanggal::{Hari, Tanggal};
 
+/// The most holidays an instansi adds in one request (a year's SKB is about
+/// 27 dates): the server's limit, and the admin's pasted list's.
+pub const MAKS_HARI_LIBUR_SEKALIGUS: usize = 60;
+/// The longest name of a holiday (characters).
+pub const MAKS_NAMA_LIBUR: usize = 200;
+
 /// Why a day is not worked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -74,6 +74,29 @@ pub fn tanggal_panjang(t: Tanggal) -> Teks {
     Teks::new(format!("{} {id} {}", t.hari(), t.tahun()), format!("{} {en} {}", t.hari(), t.tahun()))
 }
 
+/// A date as people write it, the other way: "1 Januari 2027", "1 January
+/// 2027", the month also in three letters ("1 Jan 2027", "17 Agu 2027",
+/// "17 Agt 2027"), any case. `None` for anything else or a day that does
+/// not exist (30 Februari).
+pub fn parse_tanggal_panjang(s: &str) -> Option<Tanggal> {
+    let mut kata = s.split_whitespace();
+    let (hari, bulan, tahun) = (kata.next()?, kata.next()?, kata.next()?);
+    if kata.next().is_some() || hari.len() > 2 || tahun.len() != 4 {
+        return None;
+    }
+    let bulan = bulan.trim_end_matches('.').to_lowercase();
+    let ke = NAMA_BULAN.iter().position(|(id, en)| {
+        let (id, en) = (id.to_lowercase(), en.to_lowercase());
+        bulan == id || bulan == en || (bulan.chars().count() == 3 && (id.starts_with(&bulan) || en.starts_with(&bulan)))
+    });
+    let ke = match ke {
+        Some(i) => i,
+        None if bulan == "agt" => 7,
+        None => return None,
+    };
+    Tanggal::new(tahun.parse().ok()?, u8::try_from(ke + 1).ok()?, hari.parse().ok()?)
+}
+
 const ROMAWI: [&str; 4] = ["I", "II", "III", "IV"];
 
 /// One monthly or quarterly sub-period. `ke` is its number in the calendar
@@ -438,6 +461,34 @@ pub fn periode_dokumentasi(calon: &[CalonPeriode], hari_ini: Tanggal) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_as_people_write_it_reads_back_in_either_language() {
+        let t = |s: &str| Tanggal::parse_iso(s).unwrap();
+        let tabel = [
+            ("1 Januari 2027", Some(t("2027-01-01"))),
+            ("17 agustus 2027", Some(t("2027-08-17"))),
+            ("17 Agt 2027", Some(t("2027-08-17"))),
+            ("17 Agu. 2027", Some(t("2027-08-17"))),
+            ("25 December 2027", Some(t("2027-12-25"))),
+            ("1 MEI 2027", Some(t("2027-05-01"))),
+            ("9 Okt 2027", Some(t("2027-10-09"))),
+            ("30 Februari 2027", None),
+            ("1 Januarii 2027", None),
+            ("1 Ja 2027", None),
+            ("1 Januari 27", None),
+            ("Januari 2027", None),
+            ("1 Januari 2027 Tahun Baru", None),
+        ];
+        for (s, harap) in tabel {
+            assert_eq!(parse_tanggal_panjang(s), harap, "{s:?}");
+        }
+        for iso in ["2027-01-01", "2027-03-31", "2027-12-25"] {
+            let d = t(iso);
+            assert_eq!(parse_tanggal_panjang(&tanggal_panjang(d).id), Some(d), "{iso}");
+            assert_eq!(parse_tanggal_panjang(&tanggal_panjang(d).en), Some(d), "{iso}");
+        }
+    }
 
     #[test]
     fn an_evaluation_reads_back_its_wire_form_and_refuses_others() {

@@ -4,11 +4,14 @@
 // Penilaian Kinerja, whose penilai is now late): the admin, on a desktop,
 // sets a unit's organisation predikat, the blocking mode of the period and
 // a holiday of 2027, and sees them; a past date gets the Indonesian
-// message. The leader one level above (the Kepala) sets the Bidang's
-// predikat on /nilai; the Bidang's own penilai is refused by the server and
-// offered no form. The Kepala, as atasan pejabat penilai on a tablet, takes
-// over the annual evaluation of a subordinate from the dashboard's task
-// through the rating form, and the document reads D.1.2.
+// message; a list of 2027's holidays pasted at once shows its bad line's
+// error, is fixed and saved in one go. The leader one level above (the
+// Kepala) sets the Bidang's predikat on /nilai; the Bidang's own penilai is
+// refused by the server and offered no form. The Kepala, as atasan pejabat
+// penilai on a tablet, takes over the annual evaluation of a subordinate
+// from the dashboard's task through the rating form, rating each BerAKHLAK
+// value (the whole and the predikat follow them), and the document reads
+// D.1.2 with each value.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchProblems, login, screenshot, NIP, VIEWPORTS, DEMO_PASSWORD } from './lib.mjs';
@@ -56,7 +59,7 @@ async function sebagai(nip) {
   };
 }
 
-test('the admin sets a predikat organisasi, the blocking mode and a 2027 holiday, and a past date is refused in Indonesian', async () => {
+test('the admin sets a predikat organisasi, the blocking mode and 2027 holidays (one, then a pasted list), and a bad date is refused in Indonesian', async () => {
   const { page, problems } = await halaman(NIP.admin, 'desktop');
   await page.goto(server.base + '/admin');
   await page.getByTestId('konsol-admin').waitFor();
@@ -107,6 +110,51 @@ test('the admin sets a predikat organisasi, the blocking mode and a 2027 holiday
   assert.match(await baru.textContent(), /Hari Jadi Kabupaten/);
   assert.equal(await kal.getByTestId('libur-tanggal-galat').textContent(), '', 'the earlier message is gone');
 
+  // A list pasted at once: five lines, one with a day that does not exist;
+  // the table shows what will be added, the bad line's error (Indonesian,
+  // then English), a Saturday only noted; nothing can be saved until fixed.
+  const tempel = kal.getByTestId('tempel-teks');
+  const baris = (n) => kal.locator(`[data-testid=tempel-baris][data-baris="${n}"]`);
+  await tempel.fill([
+    '2027-03-10 Hari Suci Nyepi',
+    '26-03-2027 Wafat Yesus Kristus',
+    '1 Mei 2027 Hari Buruh Internasional',
+    '2027-02-30 Cuti bersama Hari Suci Nyepi',
+    '17 Agustus 2027 Hari Kemerdekaan',
+  ].join('\n'));
+  await kal.getByTestId('tempel-pratinjau').waitFor();
+  assert.equal(await kal.getByTestId('tempel-baris').count(), 5);
+  assert.equal(await baris(4).getAttribute('data-galat'), 'true');
+  assert.match(await baris(4).getByTestId('tempel-baris-galat').textContent(), /Tanggal itu tidak ada/);
+  assert.equal(await baris(2).getAttribute('data-tanggal'), '2027-03-26', 'DD-MM-YYYY read');
+  assert.match(await baris(3).textContent(), /1 Mei 2027/);
+  assert.equal(await baris(3).getAttribute('data-galat'), 'false', 'a weekend is no error');
+  assert.match(await baris(3).getByTestId('tempel-baris-peringatan').textContent(), /Sabtu/);
+  assert.match(await kal.getByTestId('tempel-ringkas').textContent(), /Siap ditambahkan: 4\. Perlu diperbaiki: 1\./);
+  assert.equal(await kal.getByTestId('tempel-simpan').isDisabled(), true);
+  await screenshot(page, 'evaluasi-admin-tempel-libur-desktop');
+  await page.getByTestId('ganti-bahasa').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await baris(4).getByTestId('tempel-baris-galat').textContent(), /That day does not exist/);
+  assert.match(await baris(3).getByTestId('tempel-baris-peringatan').textContent(), /Saturday/);
+  assert.match(await kal.getByTestId('tempel-ringkas').textContent(), /Ready to add: 4\. To fix: 1\./);
+  await page.getByTestId('ganti-bahasa').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'id');
+
+  // The line fixed: no error left, one save for all five.
+  const teks = await tempel.inputValue();
+  await tempel.fill(teks.replace('2027-02-30 Cuti bersama', '2027-03-11 Cuti bersama'));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=tempel-baris][data-galat=true]').length === 0);
+  assert.match(await baris(4).textContent(), /Hari cuti bersama/);
+  assert.match(await kal.getByTestId('tempel-ringkas').textContent(), /Siap ditambahkan: 5\. Perlu diperbaiki: 0\./);
+  await kal.getByTestId('tempel-simpan').click();
+  await kal.getByTestId('tempel-disimpan').getByText(/Ditambahkan: 5 hari libur/).waitFor();
+  assert.equal(await tempel.inputValue(), '', 'the list is emptied once saved');
+  const DITEMPEL = ['2027-03-10', '2027-03-26', '2027-05-01', '2027-03-11', '2027-08-17'];
+  for (const t of DITEMPEL) await kal.locator(`[data-testid=hari-libur][data-tanggal="${t}"][data-instansi=true]`).waitFor();
+  assert.match(await kal.locator('[data-testid=hari-libur][data-tanggal="2027-03-11"]').textContent(), /Cuti bersama Hari Suci Nyepi · Hari cuti bersama/);
+  await screenshot(page, 'evaluasi-admin-tempel-libur-disimpan-desktop');
+
   // Seen again after a reload: all three kept by the server.
   await page.reload();
   await page.getByTestId('konsol-admin').waitFor();
@@ -115,6 +163,7 @@ test('the admin sets a predikat organisasi, the blocking mode and a 2027 holiday
   await page.getByTestId('bagian-predikat').getByTestId('po-evaluasi').selectOption('periodik-4');
   await page.waitForFunction(() => document.querySelector('[data-testid=bagian-predikat] [data-testid=po-sekarang]')?.dataset.predikat === 'istimewa');
   await page.locator('[data-testid=hari-libur][data-tanggal="2027-08-19"][data-instansi=true]').waitFor();
+  for (const t of DITEMPEL) await page.locator(`[data-testid=hari-libur][data-tanggal="${t}"][data-instansi=true]`).waitFor();
   await screenshot(page, 'evaluasi-admin-desktop');
   // The past date's refusal is a 422 the browser logs itself.
   assert.deepEqual(problems.filter((p) => !/status of 422/.test(p)), []);
@@ -164,7 +213,7 @@ test('the leader one level above sets the Bidang\'s predikat; its own penilai is
   await page.close();
 });
 
-test('the atasan takes over a late annual evaluation through the form, and the document reads D.1.2', async () => {
+test('the atasan takes over a late annual evaluation rating each BerAKHLAK value, and the D.1.2 document shows them', async () => {
   const { page, problems } = await halaman(NIP.kepala, 'tablet');
   const tugas = page.locator('[data-testid=tugas][data-tugas=ambil_alih][data-evaluasi=tahunan]', { hasText: 'Hendra Gunawan' });
   await tugas.waitFor();
@@ -177,16 +226,46 @@ test('the atasan takes over a late annual evaluation through the form, and the d
   assert.match(await form.getByTestId('aa-pegawai').textContent(), /Hendra Gunawan/);
   const saran = await form.getByTestId('saran-hasil-kerja').getAttribute('data-rating');
   assert.ok(saran, 'the suggestion from the year\'s realisations');
-  // Nothing chosen for perilaku yet: the sheet says so, nothing is sent.
+  // Each BerAKHLAK value rated on its own (the 360's lean, where it closed,
+  // beside it as advice); one left out: the sheet names it, nothing is sent.
+  const NILAI = ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'];
+  const nilai = (kode) => form.getByTestId(`nilai-perilaku-${kode}`);
+  const galatNilai = (kode) => form.locator(`[data-testid=baris-nilai][data-nilai=${kode}] .galat`);
+  const predikat = () => form.getByTestId('nilai-predikat').getAttribute('data-predikat');
+  const perilaku = () => form.getByTestId('perilaku-dihitung').getAttribute('data-rating');
+  assert.equal(await form.getByTestId('baris-nilai').count(), 7);
+  for (const kode of NILAI.slice(0, 6)) await nilai(kode).selectOption('sesuai_ekspektasi');
+  await nilai('kolaboratif').selectOption('');
+  assert.equal(await perilaku(), '', 'no whole until every value is rated');
   await form.getByTestId('aa-kirim').click();
   await form.getByTestId('galat-ambil-alih').getByText(/Periksa isian/).waitFor();
+  assert.equal(await galatNilai('kolaboratif').textContent(), 'Wajib dipilih.');
+  assert.equal(await galatNilai('loyal').textContent(), '');
   assert.equal(await page.getByTestId('dokumen-evaluasi').count(), 0);
+  await page.getByTestId('ganti-bahasa').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await galatNilai('kolaboratif').textContent(), 'Required.');
+  assert.match(await form.getByTestId('perilaku-dihitung').textContent(), /rate every core value/);
+  await page.getByTestId('ganti-bahasa').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'id');
 
   // A departure from the suggestion needs its reason.
   const lain = saran === 'diatas_ekspektasi' ? 'sesuai_ekspektasi' : 'diatas_ekspektasi';
   await form.getByTestId('nilai-hasil-kerja').selectOption(lain);
-  await form.getByTestId('nilai-perilaku').selectOption('diatas_ekspektasi');
   await form.getByTestId('nilai-alasan').waitFor({ state: 'visible' });
+  // The whole and the predikat follow the values as they are rated.
+  await nilai('kolaboratif').selectOption('sesuai_ekspektasi');
+  assert.equal(await perilaku(), 'sesuai_ekspektasi');
+  assert.equal(await predikat(), 'baik');
+  assert.equal(await galatNilai('kolaboratif').textContent(), '', 'the value\'s message goes once it is rated');
+  await nilai('adaptif').selectOption('dibawah_ekspektasi');
+  assert.equal(await perilaku(), 'dibawah_ekspektasi', 'one value not yet consistent');
+  assert.equal(await predikat(), 'kurang');
+  await nilai('adaptif').selectOption('sesuai_ekspektasi');
+  for (const kode of NILAI.slice(0, 4)) await nilai(kode).selectOption('diatas_ekspektasi');
+  assert.equal(await perilaku(), 'diatas_ekspektasi', 'four values Di Atas');
+  const harap = lain === 'diatas_ekspektasi' ? 'sangat_baik' : 'baik';
+  assert.equal(await predikat(), harap);
   await form.getByTestId('aa-kirim').click();
   await form.getByTestId('galat-ambil-alih').getByText(/Periksa isian/).waitFor();
   await form.getByTestId('nilai-alasan').fill('Kalibrasi atasan atas capaian tahunan.');
@@ -200,6 +279,20 @@ test('the atasan takes over a late annual evaluation through the form, and the d
   assert.equal(await dok.getAttribute('data-status'), 'diambil_alih');
   assert.match(await dok.getByTestId('dokumen-pegawai').textContent(), /Hendra Gunawan/);
   assert.match(await dok.textContent(), /Diambil alih karena penilai terlambat/);
+  // The document shows each value as rated, the whole and the predikat they gave.
+  assert.equal(await dok.getByTestId('dokumen-perilaku').getAttribute('data-rating'), 'diatas_ekspektasi');
+  const perNilai = dok.getByTestId('dokumen-perilaku-nilai');
+  for (const [i, kode] of NILAI.entries()) {
+    const r = await perNilai.locator(`li[data-nilai=${kode}]`).getAttribute('data-rating');
+    assert.equal(r, i < 4 ? 'diatas_ekspektasi' : 'sesuai_ekspektasi', kode);
+  }
+  assert.match(await perNilai.locator('li[data-nilai=akuntabel]').textContent(), /Akuntabel: Di atas ekspektasi/);
+  assert.equal(await dok.getByTestId('dokumen-predikat').getAttribute('data-predikat'), harap);
+  await screenshot(page, 'evaluasi-ambil-alih-dokumen-tablet');
+  await page.getByTestId('ganti-bahasa').click();
+  await perNilai.locator('li[data-nilai=akuntabel]').getByText(/Accountable: Above expectations/).waitFor();
+  await page.getByTestId('ganti-bahasa').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'id');
   // The task is gone from the dashboard.
   await page.goto(server.base + '/');
   await page.getByTestId('dasbor').waitFor();

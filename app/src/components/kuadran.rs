@@ -193,3 +193,24 @@ fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl Int
         </table>
     }
 }
+
+/// A select of the three ratings, with an empty choice while none is made
+/// (both rating sheets' parts: `lembar_hasil_kerja`, `lembar_perilaku`).
+pub fn pilih_rating(
+    id: String,
+    testid: String,
+    nilai: Signal<Option<RatingEkspektasi>>,
+    ubah: impl Fn(Option<RatingEkspektasi>) + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <select id=id data-testid=testid
+            prop:value=move || nilai.get().map(|r| r.kode()).unwrap_or_default()
+            on:change=move |ev| ubah(RatingEkspektasi::from_kode(&event_target_value(&ev)))>
+            <option value="">{teks(i18n, |l| td_string!(l, penilaian.pilih))}</option>
+            {RatingEkspektasi::ALL.into_iter().map(|r| view! {
+                <option value=r.kode()>{move || label_rating(i18n.get_locale(), r)}</option>
+            }).collect_view()}
+        </select>
+    }
+}

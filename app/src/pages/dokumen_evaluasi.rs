@@ -13,6 +13,7 @@ use domain::kalender::Kalender;
 use domain::rule_set::permenpanrb_6_2022::RatingEkspektasi;
 use domain::skp::PenilaianInput;
 use domain::skp::dokumen::{AksiDokumen, JenisTenggat, StatusDokumen};
+use domain::umpan_balik::NilaiBerakhlak;
 use leptos::prelude::*;
 
 use crate::api;
@@ -173,6 +174,7 @@ fn Isi(d: DokumenEvaluasiView, terbaru: RwSignal<Option<DokumenEvaluasiView>>) -
     let keberatan = d.dokumen.keberatan().cloned();
     let pdf = format!("/api/v1/dokumen-evaluasi/{}/pdf", d.id);
     let (tenggat, riwayat) = (d.tenggat.clone(), d.riwayat.clone());
+    let per_nilai = d.perilaku_per_nilai.clone();
     view! {
         <section class="kartu" data-testid="dokumen-evaluasi" data-status=status.to_string() data-format=d.format.clone()>
             <h1>{teks(i18n, |l| td_string!(l, penilaian.judul_dokumen))} " " {d.format.clone()}</h1>
@@ -183,7 +185,22 @@ fn Isi(d: DokumenEvaluasiView, terbaru: RwSignal<Option<DokumenEvaluasiView>>) -
                 <span data-testid="status-dokumen">{move || label_status(i18n.get_locale(), status)}</span></p>
             <dl class="ringkasan-nilai">
                 <dt>{teks(i18n, |l| td_string!(l, umum.rating_hasil_kerja))}</dt><dd>{move || label_rating(i18n.get_locale(), hk)}</dd>
-                <dt>{teks(i18n, |l| td_string!(l, umum.rating_perilaku_kerja))}</dt><dd>{move || label_rating(i18n.get_locale(), pk)}</dd>
+                <dt>{teks(i18n, |l| td_string!(l, umum.rating_perilaku_kerja))}</dt>
+                <dd data-testid="dokumen-perilaku" data-rating=pk.kode()>{move || label_rating(i18n.get_locale(), pk)}
+                    {(!per_nilai.is_empty()).then(|| view! {
+                        <ul class="petunjuk" data-testid="dokumen-perilaku-nilai">
+                            {NilaiBerakhlak::ALL.into_iter().map(|n| {
+                                let (label, r) = (n.label(), per_nilai.get(n.kode()).copied());
+                                view! {
+                                    <li data-nilai=n.kode() data-rating=r.map(|r| r.kode()).unwrap_or_default()>
+                                        {move || label.dalam(i18n.get_locale().kode()).to_owned()} ": "
+                                        {move || r.map_or("—", |r| label_rating(i18n.get_locale(), r))}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </dd>
                 <dt>{teks(i18n, |l| td_string!(l, umum.predikat))}</dt>
                 <dd><strong data-testid="dokumen-predikat" data-predikat=predikat.kode() class=format!("predikat {}", predikat.kode())>{move || label_predikat(i18n.get_locale(), predikat)}</strong></dd>
                 {(!n.catatan().is_empty()).then(|| view! { <dt>{teks(i18n, |l| td_string!(l, penilaian.catatan))}</dt><dd>{n.catatan().to_owned()}</dd> })}

@@ -13,14 +13,16 @@ use std::collections::BTreeMap;
 
 use domain::api::{DistribusiUnit, Finalisasi, NilaiLamaRingkas, PenilaianSkp, PeriodeView};
 use domain::rule_set::RuleSet;
-use domain::rule_set::permenpanrb_6_2022::{Predikat, RatingEkspektasi};
+use domain::rule_set::permenpanrb_6_2022::Predikat;
 use domain::skp::PenilaianLama;
-use domain::umpan_balik::NilaiBerakhlak;
 use leptos::prelude::*;
 
 use crate::api;
 use crate::api::penilaian::{path_penilaian, path_penilaian_lama};
-use crate::components::kuadran::{label_predikat, label_rating, label_sebutan};
+use crate::components::kuadran::{label_predikat, label_sebutan};
+use crate::components::lembar_hasil_kerja::BagianHasilKerja;
+use crate::components::lembar_penutup::PenutupLembar;
+use crate::components::lembar_perilaku::BagianPerilaku;
 use crate::components::muat::GagalMuat;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::i18n::{Locale, t, td_string, use_i18n};
@@ -30,7 +32,7 @@ use crate::page::Halaman;
 use crate::pages::beranda::hari_ini;
 use crate::pages::penilaian_lama::LembarAngka;
 use crate::state::outbox::Outcome;
-use crate::state::penilaian::{LembarNilai, ada_saran_360, jumlah_dengan, periksa_distribusi};
+use crate::state::penilaian::{LembarNilai, jumlah_dengan, periksa_distribusi};
 use crate::state::penilaian_lama::{LembarLama, PilihanEvaluasi, pilihan_evaluasi};
 use crate::teks::teks;
 
@@ -599,27 +601,6 @@ pub fn TombolLembar(
     }
 }
 
-/// A select of the three ratings, with an empty choice while none is made
-/// (the penilai's sheet here, the atasan's take-over in `ambil_alih`).
-pub fn pilih_rating(
-    id: String,
-    testid: String,
-    nilai: Signal<Option<RatingEkspektasi>>,
-    ubah: impl Fn(Option<RatingEkspektasi>) + 'static,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <select id=id data-testid=testid
-            prop:value=move || nilai.get().map(|r| r.kode()).unwrap_or_default()
-            on:change=move |ev| ubah(RatingEkspektasi::from_kode(&event_target_value(&ev)))>
-            <option value="">{teks(i18n, |l| td_string!(l, penilaian.pilih))}</option>
-            {RatingEkspektasi::ALL.into_iter().map(|r| view! {
-                <option value=r.kode()>{move || label_rating(i18n.get_locale(), r)}</option>
-            }).collect_view()}
-        </select>
-    }
-}
-
 #[component]
 fn Lembar(
     p: PenilaianSkp,
@@ -639,25 +620,12 @@ fn Lembar(
     // The typed predikat counts in the unit's distribution at once (only
     // when it changes, not with every note typed).
     Effect::new(move |_| diketik.set(predikat.get()));
-    let menyimpang = Memo::new(move |_| lembar.with(|l| saran.with_value(|s| l.menyimpang(s))));
     let galat = Memo::new(move |_| {
         if !dicoba.get() {
             return Vec::new();
         }
         lembar.with(|l| saran.with_value(|s| l.periksa(s)))
     });
-    let galat_kolom = move |kolom: &'static str| {
-        move || {
-            let en = i18n.get_locale() == Locale::en;
-            galat.with(|g| {
-                g.iter()
-                    .filter(|(k, _)| *k == kolom)
-                    .map(|(_, t)| api::satu_bahasa(t, en))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-        }
-    };
     let p_s = StoredValue::new(p.clone());
     let kirim = move |_| {
         dicoba.set(true);
@@ -668,97 +636,14 @@ fn Lembar(
             crate::fokus::tampakkan("galat-penilaian");
         }
     };
-    let en = move || i18n.get_locale() == Locale::en;
     let nama = p.pegawai.nama.clone();
-    let saran_rating = p.saran.saran;
-    let alasan_saran = p.saran.alasan.clone();
-    let u360 = p.umpan_balik_360.clone();
-    let saran_360 = u360.as_ref().and_then(|u| u.saran.rating);
     view! {
         <section class="kartu ubp-lembar" id="lembar-penilaian" data-testid="lembar-penilaian" data-skp=skp.clone()>
             <h2>{t!(i18n, penilaian.lembar_judul, nama = move || nama.clone())}</h2>
             <p class="petunjuk">{p.pegawai.jabatan.clone()} " · " {p.pegawai.nip.clone()}</p>
-            <fieldset class="ubp-bagian">
-                <legend>{teks(i18n, |l| td_string!(l, umum.rating_hasil_kerja))}</legend>
-                <p data-testid="saran-hasil-kerja" data-rating=saran_rating.map(|r| r.kode()).unwrap_or_default()>
-                    {teks(i18n, |l| td_string!(l, penilaian.saran))} ": "
-                    <strong>{move || saran_rating.map_or_else(|| td_string!(i18n.get_locale(), penilaian.saran_belum), |r| label_rating(i18n.get_locale(), r))}</strong>
-                </p>
-                <ul class="petunjuk alasan-saran">
-                    {alasan_saran.into_iter().map(|a| view! { <li>{move || api::satu_bahasa(&a, en())}</li> }).collect_view()}
-                </ul>
-                <div class="baris">
-                    <label for="nilai-hasil-kerja">{teks(i18n, |l| td_string!(l, penilaian.rating_anda))}</label>
-                    {pilih_rating("nilai-hasil-kerja".into(), "nilai-hasil-kerja".into(),
-                        Memo::new(move |_| lembar.with(|l| l.hasil_kerja)).into(),
-                        move |r| lembar.update(|l| l.hasil_kerja = r))}
-                    <span class="galat">{galat_kolom("rating_hasil_kerja")}</span>
-                </div>
-                // Hidden, not removed, while the rating follows the suggestion:
-                // a choice then changes an attribute, not the page's tree.
-                <div class="baris" hidden=move || !menyimpang.get()>
-                        <label for="nilai-alasan">{teks(i18n, |l| td_string!(l, penilaian.alasan_menyimpang))}</label>
-                        <textarea id="nilai-alasan" rows="2" data-testid="nilai-alasan"
-                            prop:value=Memo::new(move |_| lembar.with(|l| l.alasan.clone()))
-                            on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.alasan = v); }></textarea>
-                        <span class="galat">{galat_kolom("alasan")}</span>
-                </div>
-            </fieldset>
-            <fieldset class="ubp-bagian">
-                <legend>{teks(i18n, |l| td_string!(l, umum.rating_perilaku_kerja))}</legend>
-                {if ada_saran_360(u360.as_ref()) {
-                    view! { <p class="petunjuk" data-testid="ada-360">{teks(i18n, |l| td_string!(l, penilaian.petunjuk_360))}</p> }.into_any()
-                } else {
-                    view! { <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilaian.tanpa_360))}</p> }.into_any()
-                }}
-                {NilaiBerakhlak::ALL.into_iter().enumerate().map(|(i, nilai)| {
-                    let kode = nilai.kode();
-                    let lean = u360.as_ref().and_then(|u| u.kecenderungan.get(i).copied().flatten());
-                    let label = nilai.label();
-                    view! {
-                        <div class="baris">
-                            <label for=format!("nilai-{kode}")>{move || label.dalam(bahasa(i18n.get_locale())).to_owned()}</label>
-                            {pilih_rating(format!("nilai-{kode}"), format!("nilai-perilaku-{kode}"),
-                                Memo::new(move |_| lembar.with(|l| l.per_nilai.get(kode).copied())).into(),
-                                move |r| lembar.update(|l| { match r { Some(r) => { l.per_nilai.insert(kode.to_owned(), r); } None => { l.per_nilai.remove(kode); } } }))}
-                            {lean.map(|r| view! {
-                                <span class="petunjuk" data-testid=format!("saran-360-{kode}")>"360: " {move || label_rating(i18n.get_locale(), r)}</span>
-                            })}
-                        </div>
-                    }
-                }).collect_view()}
-                <div class="baris">
-                    <label for="nilai-perilaku">{teks(i18n, |l| td_string!(l, penilaian.perilaku_keseluruhan))}</label>
-                    {pilih_rating("nilai-perilaku".into(), "nilai-perilaku".into(),
-                        Memo::new(move |_| lembar.with(|l| l.perilaku)).into(),
-                        move |r| lembar.update(|l| l.perilaku = r))}
-                    {saran_360.map(|r| view! {
-                        <span class="petunjuk" data-testid="saran-360">"360: " {move || label_rating(i18n.get_locale(), r)}</span>
-                    })}
-                    <span class="galat">{galat_kolom("rating_perilaku")}</span>
-                </div>
-            </fieldset>
-            <p class="hasil" aria-live="polite">
-                {teks(i18n, |l| td_string!(l, umum.predikat))} ": "
-                <strong data-testid="nilai-predikat" data-predikat=move || predikat.get().map(|p| p.kode()).unwrap_or_default()
-                    class=move || format!("predikat {}", predikat.get().map(|p| p.kode()).unwrap_or_default())>
-                    {move || predikat.get().map_or("—", |p| label_predikat(i18n.get_locale(), p))}
-                </strong>
-            </p>
-            <div class="baris">
-                <label for="nilai-catatan">{teks(i18n, |l| td_string!(l, penilaian.catatan))}</label>
-                <textarea id="nilai-catatan" rows="2" data-testid="nilai-catatan"
-                    prop:value=Memo::new(move |_| lembar.with(|l| l.catatan.clone()))
-                    on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.catatan = v); }></textarea>
-                <span class="galat">{galat_kolom("catatan")}</span>
-            </div>
-            <div class="baris">
-                <label for="nilai-rekomendasi">{teks(i18n, |l| td_string!(l, penilaian.rekomendasi))}</label>
-                <textarea id="nilai-rekomendasi" rows="2" data-testid="nilai-rekomendasi"
-                    prop:value=Memo::new(move |_| lembar.with(|l| l.rekomendasi.clone()))
-                    on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.rekomendasi = v); }></textarea>
-                <span class="galat">{galat_kolom("rekomendasi")}</span>
-            </div>
+            <BagianHasilKerja lembar=lembar saran=p.saran.clone() galat=galat />
+            <BagianPerilaku lembar=lembar umpan_balik_360=p.umpan_balik_360.clone() galat=galat />
+            <PenutupLembar lembar=lembar predikat=predikat galat=galat />
             <div class="galat" role="alert" id="galat-penilaian" data-testid="galat-penilaian">
                 {move || (!galat.with(Vec::is_empty)).then(|| teks(i18n, |l| td_string!(l, penilaian.periksa_lagi)))}
                 {move || galat_server.get().map(|e| view! { <p>{e.untuk_pengguna(i18n.get_locale())}</p> })}

@@ -15,6 +15,7 @@ pub mod penilaian;
 pub mod penilaian_lama;
 pub mod realisasi;
 pub mod skp;
+pub mod tempel_libur;
 pub mod tenggat;
 pub mod umpan_balik;
 pub mod umpan_balik_penilai;

@@ -15,6 +15,7 @@ use domain::rule_set::permenpanrb_6_2022::{
 };
 use domain::skp::dokumen::{AksiDokumen, DokumenEvaluasi};
 use domain::skp::indikator::MAKS_URAIAN;
+use domain::skp::perilaku::{PerilakuPerNilai, kolom_nilai};
 use domain::skp::{PenilaianInput, Peran};
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
@@ -29,9 +30,14 @@ pub struct LembarNilai {
     pub alasan: String,
     /// Per BerAKHLAK value, by its code.
     pub per_nilai: BTreeMap<String, RatingEkspektasi>,
+    /// The whole as the penilai chooses it (a take-over's is its values').
     pub perilaku: Option<RatingEkspektasi>,
     pub catatan: String,
     pub rekomendasi: String,
+    /// The atasan's take-over: every value rated, and the whole the one the
+    /// seven give (`domain::skp::perilaku`), not chosen apart.
+    #[serde(default)]
+    pub per_nilai_wajib: bool,
 }
 
 impl LembarNilai {
@@ -49,6 +55,7 @@ impl LembarNilai {
                 perilaku: Some(n.rating_perilaku()),
                 catatan: n.catatan().to_owned(),
                 rekomendasi: n.rekomendasi().to_owned(),
+                per_nilai_wajib: false,
             };
         }
         let mut per_nilai = BTreeMap::new();
@@ -67,9 +74,33 @@ impl LembarNilai {
         }
     }
 
-    /// The kuadran's predikat of what is typed, once both ratings are chosen.
+    /// The take-over's sheet: the same sheet, each value rated and the
+    /// whole taken from them.
+    pub fn ambil_alih(p: &PenilaianSkp) -> LembarNilai {
+        LembarNilai { per_nilai_wajib: true, ..LembarNilai::dari(p) }
+    }
+
+    /// The rating perilaku kerja as it stands: the one chosen, or on a
+    /// take-over's sheet the one the seven values give once all are rated.
+    pub fn rating_perilaku(&self) -> Option<RatingEkspektasi> {
+        if self.per_nilai_wajib {
+            PerilakuPerNilai::parse(&self.per_nilai).ok().map(|p| p.rating_perilaku())
+        } else {
+            self.perilaku
+        }
+    }
+
+    /// Sets or clears one value's rating.
+    pub fn pilih_nilai(&mut self, nilai: NilaiBerakhlak, rating: Option<RatingEkspektasi>) {
+        match rating {
+            Some(r) => self.per_nilai.insert(nilai.kode().to_owned(), r),
+            None => self.per_nilai.remove(nilai.kode()),
+        };
+    }
+
+    /// The kuadran's predikat of what is typed, once both ratings are there.
     pub fn predikat(&self) -> Option<Predikat> {
-        Some(kuadran_predikat(self.hasil_kerja?, self.perilaku?))
+        Some(kuadran_predikat(self.hasil_kerja?, self.rating_perilaku()?))
     }
 
     /// Whether the rating hasil kerja departs from the suggestion (a reason is then required).
@@ -79,7 +110,8 @@ impl LembarNilai {
 
     /// What stops the sheet from being saved, by field, in both languages:
     /// the domain's own checks (a choice missing, the reason a departure
-    /// needs, a text too long).
+    /// needs, a text too long; on a take-over's sheet each value not yet
+    /// rated, by the value's code).
     pub fn periksa(&self, saran: &SaranRatingHasilKerja) -> Vec<(&'static str, Teks)> {
         let mut e = Vec::new();
         let wajib = || Teks::new("Wajib dipilih.", "Required.");
@@ -91,7 +123,13 @@ impl LembarNilai {
                 }
             }
         }
-        if self.perilaku.is_none() {
+        if self.per_nilai_wajib {
+            if let Err(salah) = PerilakuPerNilai::parse(&self.per_nilai) {
+                for n in NilaiBerakhlak::ALL {
+                    e.extend(salah.get(&kolom_nilai(n)).iter().map(|t| (n.kode(), t.clone())));
+                }
+            }
+        } else if self.perilaku.is_none() {
             e.push(("rating_perilaku", wajib()));
         }
         for (kolom, isi) in [("alasan", &self.alasan), ("catatan", &self.catatan), ("rekomendasi", &self.rekomendasi)] {
@@ -119,13 +157,23 @@ impl LembarNilai {
                 rating_rhk: p.rating_rhk.clone(),
                 rating_hasil_kerja: self.hasil_kerja,
                 alasan: self.alasan.trim().to_owned(),
-                rating_perilaku: self.perilaku,
+                rating_perilaku: self.rating_perilaku(),
                 catatan: self.catatan.trim().to_owned(),
                 rekomendasi: self.rekomendasi.trim().to_owned(),
             },
             perilaku_per_nilai: self.per_nilai.clone(),
         }
     }
+}
+
+/// The messages of one field of a sheet's check, in one language, as one line.
+pub fn pesan_lembar(galat: &[(&'static str, Teks)], kolom: &str, en: bool) -> String {
+    galat
+        .iter()
+        .filter(|(k, _)| *k == kolom)
+        .map(|(_, t)| t.dalam(if en { "en" } else { "id" }))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The unit's counts per predikat with the ratings typed on this device
@@ -296,6 +344,82 @@ mod tests {
         assert_eq!(l.predikat(), Some(Predikat::SangatBaik));
         l.catatan = "x".repeat(MAKS_URAIAN + 1);
         assert_eq!(l.periksa(&saran).into_iter().map(|(k, _)| k).collect::<Vec<_>>(), ["catatan"]);
+    }
+
+    #[test]
+    fn a_take_overs_sheet_rates_each_value_and_takes_the_whole_from_them() {
+        use RatingEkspektasi::{DiatasEkspektasi as Atas, SesuaiEkspektasi as Sesuai};
+        let saran = domain::rule_set::permenpanrb_6_2022::suggest_rating_hasil_kerja([(
+            domain::rule_set::JenisRhk::Utama,
+            RatingEkspektasi::SesuaiEkspektasi,
+        )]);
+        let mut l = LembarNilai { per_nilai_wajib: true, hasil_kerja: Some(Sesuai), ..LembarNilai::default() };
+        // A whole chosen apart does not count: the values give it.
+        l.perilaku = Some(Atas);
+        assert_eq!((l.rating_perilaku(), l.predikat()), (None, None));
+        let kolom: Vec<&str> = l.periksa(&saran).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kolom, NilaiBerakhlak::ALL.map(NilaiBerakhlak::kode), "each value, none for the whole");
+        for n in NilaiBerakhlak::ALL {
+            l.pilih_nilai(n, Some(Sesuai));
+        }
+        assert!(l.periksa(&saran).is_empty());
+        assert_eq!((l.rating_perilaku(), l.predikat()), (Some(Sesuai), Some(Predikat::Baik)));
+        // Four role-model values make the whole Di Atas, and the predikat moves with it.
+        for n in &NilaiBerakhlak::ALL[..4] {
+            l.pilih_nilai(*n, Some(Atas));
+        }
+        assert_eq!((l.rating_perilaku(), l.predikat()), (Some(Atas), Some(Predikat::Baik)));
+        l.hasil_kerja = Some(Atas);
+        l.alasan = "Melampaui target.".into();
+        assert_eq!(l.predikat(), Some(Predikat::SangatBaik));
+        l.pilih_nilai(NilaiBerakhlak::Adaptif, Some(RatingEkspektasi::DibawahEkspektasi));
+        assert_eq!(l.rating_perilaku(), Some(RatingEkspektasi::DibawahEkspektasi));
+        l.pilih_nilai(NilaiBerakhlak::Adaptif, None);
+        let galat = l.periksa(&saran);
+        assert_eq!(galat.iter().map(|(k, _)| *k).collect::<Vec<_>>(), ["adaptif"]);
+        assert_eq!(pesan_lembar(&galat, "adaptif", false), "Wajib dipilih.");
+        assert_eq!(pesan_lembar(&galat, "adaptif", true), "Required.");
+        assert_eq!(pesan_lembar(&galat, "catatan", true), "");
+        // What is sent: every value, and the whole the values give.
+        l.pilih_nilai(NilaiBerakhlak::Adaptif, Some(Atas));
+        let p = penilaian_skp();
+        let body = l.simpan(&p, 7);
+        assert_eq!(body.perilaku_per_nilai.len(), 7);
+        assert_eq!(body.penilaian.rating_perilaku, Some(Atas));
+        assert_eq!(
+            domain::skp::perilaku::perilaku_ambil_alih(&body.perilaku_per_nilai, body.penilaian.rating_perilaku),
+            Ok(Some(Atas)),
+            "the server's check passes"
+        );
+        // The penilai's own sheet keeps the whole as chosen.
+        let penilai = LembarNilai { per_nilai_wajib: false, perilaku: Some(Sesuai), ..l.clone() };
+        assert_eq!(penilai.rating_perilaku(), Some(Sesuai));
+        assert!(LembarNilai::ambil_alih(&p).per_nilai_wajib && !LembarNilai::dari(&p).per_nilai_wajib);
+    }
+
+    fn penilaian_skp() -> PenilaianSkp {
+        PenilaianSkp {
+            skp_id: "s".into(),
+            version: 7,
+            status: domain::StatusSkp::Ditetapkan,
+            akses: Akses::AtasanPejabatPenilai,
+            pegawai: PegawaiRingkas {
+                id: "p".into(),
+                nip: "198811232014022006".into(),
+                nama: "Nur".into(),
+                jabatan: "Analis".into(),
+            },
+            rule_set: domain::RuleSet::Permenpanrb6_2022,
+            evaluasi: domain::periode::PeriodeEvaluasi::Tahunan,
+            rating_rhk: BTreeMap::new(),
+            saran: domain::rule_set::permenpanrb_6_2022::suggest_rating_hasil_kerja([]),
+            umpan_balik_360: None,
+            predikat_organisasi: None,
+            penilaian: None,
+            dokumen_id: None,
+            dasar_lama: None,
+            penilaian_lama: None,
+        }
     }
 
     #[test]

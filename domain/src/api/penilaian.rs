@@ -368,6 +368,11 @@ pub struct DokumenEvaluasiView {
     pub riwayat: Vec<RiwayatDokumenView>,
     /// The SHA-256 of the signed PDF, once documents are rendered.
     pub sha256_pdf: Option<String>,
+    /// The rating perilaku per BerAKHLAK value stored with the evaluation
+    /// (`berorientasi_pelayanan`, …; empty when none was given).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub perilaku_per_nilai: BTreeMap<String, RatingEkspektasi>,
 }
 
 /// A step of a document (`POST /api/v1/dokumen-evaluasi/{id}/{aksi}`) on its `version`.

@@ -19,6 +19,7 @@ pub mod dokumen;
 pub mod indikator;
 pub mod penilaian;
 pub mod penilaian_lama;
+pub mod perilaku;
 pub mod preview;
 pub mod realisasi;
 pub mod rhk;

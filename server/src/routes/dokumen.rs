@@ -10,6 +10,8 @@
 //!
 //! Also the queues: what each person must do about the evaluation, by when.
 
+use std::collections::BTreeMap;
+
 use anyhow::Context as _;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -22,8 +24,10 @@ use domain::api::{
 use domain::kalender::Kalender;
 use domain::notifikasi::{Penerima, Peristiwa};
 use domain::periode::{Periode, PeriodeEvaluasi};
+use domain::rule_set::permenpanrb_6_2022::RatingEkspektasi;
 use domain::skp::dokumen::{AksiDokumen, DokumenEvaluasi, DokumenEvaluasiId, KeputusanKeberatan};
 use domain::skp::indikator::MAKS_URAIAN;
+use domain::skp::perilaku::perilaku_ambil_alih;
 use domain::skp::{AksiSkp, Peran, SkpError, SkpId, StatusSkp};
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
@@ -91,6 +95,7 @@ fn view_of(
     akses: Akses,
     kalender: &Kalender,
     riwayat: Vec<RiwayatDokumenView>,
+    perilaku_per_nilai: BTreeMap<String, RatingEkspektasi>,
 ) -> DokumenEvaluasiView {
     DokumenEvaluasiView {
         id: row.id.clone(),
@@ -106,13 +111,23 @@ fn view_of(
         dokumen,
         riwayat,
         sha256_pdf: row.sha256_pdf.clone(),
+        perilaku_per_nilai,
     }
+}
+
+/// The per-value perilaku ratings stored with a document's evaluation.
+async fn perilaku_tersimpan(state: &AppState, row: &DokumenRow) -> ApiResult<BTreeMap<String, RatingEkspektasi>> {
+    Ok(match nilai_store::penilaian(state.db.pool(), &row.skp_id, &row.evaluasi).await? {
+        Some(r) => serde_json::from_str(&r.perilaku_per_nilai).context("stored perilaku ratings")?,
+        None => BTreeMap::new(),
+    })
 }
 
 async fn view_tersimpan(state: &AppState, row: &DokumenRow, akses: Akses) -> ApiResult<DokumenEvaluasiView> {
     let kalender = kalender_of(state, &row.instansi_id).await?;
     let riwayat = store::riwayat(state.db.pool(), &row.id).await?;
-    Ok(view_of(row, row.dokumen.clone(), row.version, akses, &kalender, riwayat))
+    let perilaku = perilaku_tersimpan(state, row).await?;
+    Ok(view_of(row, row.dokumen.clone(), row.version, akses, &kalender, riwayat, perilaku))
 }
 
 /// The SKP of a document the caller was authorised on (by the document's
@@ -340,7 +355,8 @@ async fn simpan_langkah(
     ubah: Option<UbahSkp>,
 ) -> ApiResult<Response> {
     // A signing step records the PDF it signs, in the same transaction.
-    let ttd = super::pdf::ttd_langkah(&state, &row, &doc, row.version + 1, aksi, &actor.pegawai_id, peran).await?;
+    let ttd =
+        super::pdf::ttd_langkah(&state, &row, &doc, row.version + 1, aksi, &actor.pegawai_id, peran, None).await?;
     let row = DokumenRow { sha256_pdf: ttd.as_ref().map(|t| t.sha256.clone()).or(row.sha256_pdf), ..row };
     let mut riwayat = store::riwayat(state.db.pool(), &row.id).await?;
     riwayat.push(RiwayatDokumenView {
@@ -351,7 +367,8 @@ async fn simpan_langkah(
         status: doc.status(),
         waktu: clock::now(),
     });
-    let view = view_of(&row, doc.clone(), row.version + 1, akses, &kalender, riwayat);
+    let perilaku = perilaku_tersimpan(&state, &row).await?;
+    let view = view_of(&row, doc.clone(), row.version + 1, akses, &kalender, riwayat, perilaku);
     let body = skp_store::json(&view)?;
     let kabar = kabar_of(aksi, &row, &actor.pegawai_id);
     let (email, dikabari) = (state.inner.email.on(), !kabar.is_empty());
@@ -594,7 +611,7 @@ async fn report(
         (status = 200, description = "The document, signed by the atasan.", body = DokumenEvaluasiView),
         (status = 403, description = "The instansi admin may read, never act.", body = ErrorBody),
         (status = 409, description = "`stale_version` (`current` holds the SKP); `not_allowed`: only the atasan pejabat penilai; `not_yet_overdue`: the penilai still has time (to sign, or, signed, to deliver); `invalid_transition`: the document was delivered already, or the SKP cannot be evaluated; `unknown_evaluasi`; `evaluasi_belum_berakhir`; `date_before_previous_step`; `rule_set_lama`; `concurrent_update`.", body = ErrorBody),
-        (status = 422, description = "The rating is invalid: a missing choice, a departure from the suggestion without `alasan`, `rating_rhk.<id>` for an RHK without a realisation, an unknown BerAKHLAK value.", body = ErrorBody),
+        (status = 422, description = "The rating is invalid: a missing choice, a departure from the suggestion without `alasan`, `rating_rhk.<id>` for an RHK without a realisation, an unknown BerAKHLAK value; with per-value ratings (`perilaku_per_nilai`), `perilaku_per_nilai.<kode>` for each of the seven values missing (or not a rating), and `rating_perilaku` when it is not the one the seven give (`domain::skp::perilaku`: any Di Bawah → Di Bawah, at least four Di Atas → Di Atas, else Sesuai; leave it out and the server takes theirs).", body = ErrorBody),
     )
 )]
 async fn take_over(
@@ -602,7 +619,7 @@ async fn take_over(
     actor: Actor,
     kunci: Kunci,
     Path(id): Path<String>,
-    AppJson(input): AppJson<SimpanPenilaian>,
+    AppJson(mut input): AppJson<SimpanPenilaian>,
 ) -> ApiResult<Response> {
     let pool = state.db.pool();
     let mut l = skp_store::find_lengkap(pool, &id).await?.ok_or(ApiError::NotFound)?;
@@ -632,7 +649,21 @@ async fn take_over(
     check_version(&l, akses, input.version)?;
     let peran = peran_of(akses)?;
     let po = predikat_organisasi_penilai(&state, &penilai_id, &l.row.periode_id, &kode).await?;
-    let penilaian = nilai_dari(&l.row.skp, &periode, input.penilaian, po, &input.perilaku_per_nilai)?;
+    // The atasan rates each BerAKHLAK value; the whole is the one they give
+    // (a client from before, with no per-value rating, keeps its one rating).
+    let perilaku = perilaku_ambil_alih(&input.perilaku_per_nilai, input.penilaian.rating_perilaku);
+    if let Ok(r) = &perilaku {
+        input.penilaian.rating_perilaku = *r;
+    }
+    let penilaian = match (nilai_dari(&l.row.skp, &periode, input.penilaian, po, &input.perilaku_per_nilai), perilaku) {
+        (Ok(p), Ok(_)) => p,
+        (Err(ApiError::Validation(mut e)), Err(lain)) => {
+            e.merge("", lain);
+            return Err(ApiError::Validation(e));
+        }
+        (Ok(_), Err(lain)) => return Err(ApiError::Validation(lain)),
+        (Err(e), _) => return Err(e),
+    };
     let kalender = kalender_of(&state, &l.row.instansi_id).await?;
     let hari_ini = clock::hari_ini();
     let (dok_id, mut doc, dasar) = match &ada {
@@ -695,11 +726,22 @@ async fn take_over(
         atasan_penilai_id,
         pegawai: l.pegawai.clone(),
     };
-    let ttd = super::pdf::ttd_langkah(&state, &doc_row, &doc, version, AksiDokumen::TakeOver, &actor.pegawai_id, peran)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("a take-over is a signature"))?;
+    // The PDF signed shows the per-value ratings this take-over records (the
+    // row is written with it, in the transaction below).
+    let ttd = super::pdf::ttd_langkah(
+        &state,
+        &doc_row,
+        &doc,
+        version,
+        AksiDokumen::TakeOver,
+        &actor.pegawai_id,
+        peran,
+        Some(&input.perilaku_per_nilai),
+    )
+    .await?
+    .ok_or_else(|| anyhow::anyhow!("a take-over is a signature"))?;
     let doc_row = DokumenRow { sha256_pdf: Some(ttd.sha256.clone()), ..doc_row };
-    let view = view_of(&doc_row, doc.clone(), version, akses, &kalender, riwayat);
+    let view = view_of(&doc_row, doc.clone(), version, akses, &kalender, riwayat, input.perilaku_per_nilai.clone());
     let body = skp_store::json(&view)?;
     let kabar = kabar_of(AksiDokumen::TakeOver, &doc_row, &actor.pegawai_id);
     let (email, dikabari) = (state.inner.email.on(), !kabar.is_empty());

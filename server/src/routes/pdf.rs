@@ -99,12 +99,15 @@ async fn pihak(state: &AppState, id: &str) -> ApiResult<pdf::Pihak> {
 }
 
 /// The document's content as `doc` stands, its signature blocks filled
-/// from its dates; `draf` when nothing is signed yet.
+/// from its dates; `draf` when nothing is signed yet. The per-value
+/// perilaku ratings are the stored ones, or `perilaku` (a step that records
+/// new ones, rendered before its write).
 async fn isi_evaluasi(
     state: &AppState,
     row: &DokumenRow,
     doc: &DokumenEvaluasi,
     draf: bool,
+    perilaku: Option<&std::collections::BTreeMap<String, RatingEkspektasi>>,
 ) -> ApiResult<pdf::DokumenEvaluasi> {
     let pool = state.db.pool();
     let periode = periode_of(state, &row.periode_id).await?;
@@ -126,11 +129,13 @@ async fn isi_evaluasi(
             rating: rating(*r),
         })
         .collect();
-    let per_nilai: std::collections::BTreeMap<String, RatingEkspektasi> =
-        match nilai_store::penilaian(pool, &row.skp_id, &row.evaluasi).await? {
+    let per_nilai: std::collections::BTreeMap<String, RatingEkspektasi> = match perilaku {
+        Some(p) => p.clone(),
+        None => match nilai_store::penilaian(pool, &row.skp_id, &row.evaluasi).await? {
             Some(r) => serde_json::from_str(&r.perilaku_per_nilai).context("stored perilaku ratings")?,
             None => Default::default(),
-        };
+        },
+    };
     let perilaku = NilaiBerakhlak::ALL
         .into_iter()
         .map(|n| pdf::Dinilai {
@@ -201,7 +206,10 @@ fn menandatangani(aksi: AksiDokumen) -> bool {
 
 /// For a signing step, the PDF of the document as the step leaves it (at
 /// `version`), to record with the step in its transaction; `None` for any
-/// other step. Rendered before the write: the transaction stays short.
+/// other step. Rendered before the write: the transaction stays short, and
+/// a step that records new per-value perilaku ratings (the take-over) passes
+/// them as `perilaku` (the stored ones are still the earlier ones).
+#[allow(clippy::too_many_arguments)]
 pub async fn ttd_langkah(
     state: &AppState,
     row: &DokumenRow,
@@ -210,11 +218,12 @@ pub async fn ttd_langkah(
     aksi: AksiDokumen,
     oleh: &str,
     peran: Peran,
+    perilaku: Option<&std::collections::BTreeMap<String, RatingEkspektasi>>,
 ) -> ApiResult<Option<TtdBaru>> {
     if !menandatangani(aksi) {
         return Ok(None);
     }
-    let isi = isi_evaluasi(state, row, doc, false).await?;
+    let isi = isi_evaluasi(state, row, doc, false, perilaku).await?;
     let bytes = render(&isi)?;
     Ok(Some(TtdBaru {
         sha256: hex::encode(Sha256::digest(&bytes)),
@@ -272,7 +281,7 @@ async fn pdf_dokumen(State(state): State<AppState>, actor: Actor, Path(id): Path
     {
         return Ok(jawaban_pdf(bytes, &nama));
     }
-    let isi = isi_evaluasi(&state, &row, &row.dokumen, true).await?;
+    let isi = isi_evaluasi(&state, &row, &row.dokumen, true, None).await?;
     let bytes = render(&isi)?;
     Ok(jawaban_pdf(bytes, &format!("{nama}-draf")))
 }

@@ -23,7 +23,7 @@ use domain::api::{
     TambahHariLibur, UnitBawahan,
 };
 use domain::distribusi::{JumlahPredikat, ModeDistribusi, batas_pola, check_distribusi};
-use domain::kalender::{HariLibur, JenisLibur, Kalender};
+use domain::kalender::{HariLibur, JenisLibur, Kalender, MAKS_NAMA_LIBUR};
 use domain::periode::{Periode, PeriodeEvaluasi};
 use domain::rule_set::RuleSet;
 use domain::rule_set::permenpanrb_6_2022::{Predikat, PredikatOrganisasi, RatingEkspektasi};
@@ -32,7 +32,7 @@ use domain::skp::indikator::MAKS_URAIAN;
 use domain::skp::penilaian::saran_rating;
 use domain::skp::penilaian_lama::DasarLama;
 use domain::skp::preview::SkpPreview;
-use domain::skp::{AksiSkp, NilaiBerakhlak, Penilaian, PenilaianInput, Peran, RhkId, Skp, SkpError, SkpId, StatusSkp};
+use domain::skp::{AksiSkp, Penilaian, PenilaianInput, Peran, RhkId, Skp, SkpError, SkpId, StatusSkp};
 use domain::tanggal::Tanggal;
 use domain::teks::Teks;
 use serde::Deserialize;
@@ -216,13 +216,7 @@ pub(crate) fn nilai_dari(
 }
 
 fn periksa_perilaku(perilaku: &BTreeMap<String, RatingEkspektasi>) -> ApiResult<()> {
-    let mut e = domain::FieldErrors::new();
-    for k in perilaku.keys() {
-        if NilaiBerakhlak::from_kode(k).is_none() {
-            e.push(format!("perilaku_per_nilai.{k}"), "Bukan nilai dasar BerAKHLAK.", "Not a BerAKHLAK core value.");
-        }
-    }
-    e.into_result(()).map_err(ApiError::Validation)
+    domain::skp::perilaku::check_kode_nilai(perilaku).map_err(ApiError::Validation)
 }
 
 /// A functional position's angka kredit for a predikat (`None` for another
@@ -1154,7 +1148,7 @@ async fn kalender(
 }
 
 /// The most holidays one request adds (a year's SKB is about 27 dates).
-const MAKS_HARI_LIBUR: usize = 60;
+const MAKS_HARI_LIBUR: usize = domain::kalender::MAKS_HARI_LIBUR_SEKALIGUS;
 /// The most holidays of its own an instansi keeps in one year: with the
 /// national ones, more would leave few working days, and a runaway script
 /// could otherwise stretch every deadline.
@@ -1213,8 +1207,12 @@ async fn tambah_hari_libur(
             Some(_) => {}
         }
         let nama = h.nama.trim();
-        if nama.is_empty() || nama.chars().count() > 200 {
-            e.push(format!("hari_libur[{i}].nama"), "Isi 1 sampai 200 karakter.", "1 to 200 characters.");
+        if nama.is_empty() || nama.chars().count() > MAKS_NAMA_LIBUR {
+            e.push(
+                format!("hari_libur[{i}].nama"),
+                format!("Isi 1 sampai {MAKS_NAMA_LIBUR} karakter."),
+                format!("1 to {MAKS_NAMA_LIBUR} characters."),
+            );
         }
         if let Some(tanggal) = tanggal {
             baru.push(HariLibur {

@@ -93,7 +93,7 @@ async fn langkah(s: &Session, dok: &str, aksi: &str, version: i64) -> Value {
 }
 
 /// The PDF as a party downloads it, with its headers checked.
-async fn unduh(s: &Session, path: &str) -> Vec<u8> {
+pub async fn unduh(s: &Session, path: &str) -> Vec<u8> {
     let res = s.get(path).send().await.unwrap();
     assert_eq!(res.status(), 200, "{path}");
     let h = res.headers().clone();
@@ -140,7 +140,7 @@ async fn identitas(app: &TestApp, nip: &str) -> String {
 
 /// The text of a PDF by `pdftotext` (poppler-utils, which `make test`
 /// installs): failing loudly when it is missing, never skipping.
-fn teks_pdf(b: &[u8]) -> String {
+pub fn teks_pdf(b: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("dok.pdf");
     std::fs::write(&f, b).unwrap();

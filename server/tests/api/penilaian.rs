@@ -639,6 +639,112 @@ async fn the_calendar_is_extended_by_the_admin_and_counts_in_deadlines() {
     }
 }
 
+/// The seven BerAKHLAK values rated, in `NilaiBerakhlak::ALL` order.
+fn tujuh(rating: [&str; 7]) -> Value {
+    let kode = ["berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif"];
+    Value::Object(kode.iter().zip(rating).map(|(k, r)| ((*k).to_owned(), json!(r))).collect())
+}
+
+#[tokio::test]
+async fn the_atasan_takes_over_rating_each_berakhlak_value_and_the_pdf_shows_them() {
+    for backend in backends() {
+        let tahun = server::clock::hari_ini().tahun() - 1;
+        let app = spawn_app_with(backend, None, true).await;
+        let u = unit_tahun(&app, tahun).await;
+        let (staf2, staf3, kabid1, kepala, admin) = (
+            app.login(DEMO_STAF2).await,
+            app.login(DEMO_STAF3).await,
+            app.login(DEMO_KABID1).await,
+            app.login(DEMO_KEPALA).await,
+            app.login(DEMO_ADMIN).await,
+        );
+        let b = |what: &str| format!("{backend:?}: {what}");
+        let (atas, sesuai) = ("diatas_ekspektasi", "sesuai_ekspektasi");
+        let empat_atas = tujuh([atas, atas, atas, atas, sesuai, sesuai, sesuai]);
+        let body = |per_nilai: Value, perilaku: Value| {
+            json!({ "version": 3, "perilaku_per_nilai": per_nilai, "penilaian": {
+                "evaluasi": tahunan(), "rating_hasil_kerja": atas, "alasan": "Melampaui target tahunan.",
+                "rating_perilaku": perilaku, "catatan": "Diambil alih.", "rekomendasi": "" } })
+        };
+        let take = |s: &Session, skp: &str, body: Value| {
+            let req = s.post(&format!("/api/v1/skp/{skp}/take-over")).json(&body);
+            async move { json_of(req.send().await.unwrap()).await }
+        };
+
+        // Refusals, each by its field, in both languages; none changes anything.
+        let mut enam = empat_atas.clone();
+        enam.as_object_mut().unwrap().remove("kolaboratif");
+        let mut luar = empat_atas.clone();
+        luar["akuntabel"] = json!("luar_biasa");
+        let mut asing = empat_atas.clone();
+        asing["jahat"] = json!(atas);
+        let tabel = [
+            (body(enam, Value::Null), "perilaku_per_nilai.kolaboratif", "a value missing"),
+            (body(luar, Value::Null), "perilaku_per_nilai.akuntabel", "a value out of range"),
+            (body(asing, Value::Null), "perilaku_per_nilai.jahat", "not a BerAKHLAK value"),
+            (body(empat_atas.clone(), json!(sesuai)), "rating_perilaku", "a whole the values do not give"),
+        ];
+        for (isi, kolom, why) in tabel {
+            let (status, e) = take(&kepala, &u.skp2, isi).await;
+            assert_eq!(status, 422, "{}: {e}", b(why));
+            assert!(is_teks(&e["fields"][kolom][0]), "{}: {kolom} in {e}", b(why));
+        }
+        let (_, e) = take(&kepala, &u.skp2, body(empat_atas.clone(), json!(sesuai))).await;
+        let pesan = &e["fields"]["rating_perilaku"][0];
+        assert!(pesan["id"].as_str().unwrap().contains("Di Atas Ekspektasi"), "{e}");
+        assert!(pesan["en"].as_str().unwrap().contains("Above expectations"), "{e}");
+        // Not the atasan: the penilai is refused, a colleague learns nothing, the admin never acts.
+        let (status, e) = take(&kabid1, &u.skp2, body(empat_atas.clone(), Value::Null)).await;
+        assert_eq!((status, e["code"].as_str()), (409, Some("not_allowed")), "{}: {e}", b("the penilai"));
+        assert_eq!(take(&staf3, &u.skp2, body(empat_atas.clone(), Value::Null)).await.0, 404, "{}", b("colleague"));
+        assert_eq!(take(&admin, &u.skp2, body(empat_atas.clone(), Value::Null)).await.0, 403, "{}", b("admin"));
+        let (_, docs) = get(&staf2, &format!("/api/v1/skp/{}/dokumen-evaluasi", u.skp2)).await;
+        assert_eq!(docs, json!([]), "{}", b("nothing was made by a refusal"));
+        let (_, skp) = get(&staf2, &format!("/api/v1/skp/{}", u.skp2)).await;
+        assert_eq!(skp["version"], 3, "{}", b("the SKP is untouched"));
+
+        // The take-over: four values Di Atas, none below, so the whole is Di
+        // Atas (left out, the server takes the values'); the predikat Sangat Baik.
+        let (status, d) = take(&kepala, &u.skp2, body(empat_atas.clone(), Value::Null)).await;
+        assert_eq!(status, 200, "{}: {d}", b("take-over"));
+        assert_eq!(d["format"], "D.1.2", "{d}");
+        assert_eq!(d["perilaku_per_nilai"], empat_atas, "{}: the answer carries the values", b("view"));
+        assert_eq!(d["dokumen"]["penilaian"]["rating_perilaku"], atas, "{d}");
+        assert_eq!(d["dokumen"]["penilaian"]["hasil"]["predikat"], "sangat_baik", "{d}");
+        let dok = d["id"].as_str().unwrap().to_owned();
+        // Stored: the document as its pegawai reads it, and the rating as the atasan reads it.
+        let (_, v) = get(&staf2, &format!("/api/v1/dokumen-evaluasi/{dok}")).await;
+        assert_eq!(v["perilaku_per_nilai"], empat_atas, "{}: {v}", b("stored"));
+        let (_, p) = get(&kepala, &format!("/api/v1/skp/{}/penilaian?evaluasi=tahunan", u.skp2)).await;
+        assert_eq!(p["penilaian"]["perilaku_per_nilai"], empat_atas, "{p}");
+        assert_eq!(p["penilaian"]["predikat"], "sangat_baik", "{p}");
+        // The PDF signed (recorded before the rating's row is written) shows each value as stored.
+        let teks =
+            crate::pdf::teks_pdf(&crate::pdf::unduh(&staf2, &format!("/api/v1/dokumen-evaluasi/{dok}/pdf")).await);
+        for (nilai, rating) in [
+            ("Berorientasi Pelayanan", "Di Atas Ekspektasi"),
+            ("Akuntabel", "Di Atas Ekspektasi"),
+            ("Kompeten", "Di Atas Ekspektasi"),
+            ("Harmonis", "Di Atas Ekspektasi"),
+            ("Loyal", "Sesuai Ekspektasi"),
+            ("Adaptif", "Sesuai Ekspektasi"),
+            ("Kolaboratif", "Sesuai Ekspektasi"),
+            ("Rating Perilaku Kerja", "Di Atas Ekspektasi"),
+            ("Predikat Kinerja", "Sangat Baik"),
+        ] {
+            assert!(teks.contains(&format!("{nilai} {rating}")), "{}: {nilai} {rating} missing from\n{teks}", b("PDF"));
+        }
+        assert!(teks.contains("D.1.2"), "{}: {teks}", b("the format"));
+
+        // A client from before (no per-value rating): its one rating perilaku stands.
+        let lama = json!({ "version": 3, "penilaian": penilaian(tahunan(), sesuai, "dibawah_ekspektasi", "") });
+        let (status, d3) = take(&kepala, &u.skp3, lama).await;
+        assert_eq!(status, 200, "{}: {d3}", b("an old client"));
+        assert_eq!(d3["dokumen"]["penilaian"]["rating_perilaku"], "dibawah_ekspektasi", "{d3}");
+        assert_eq!(d3["perilaku_per_nilai"], json!({}), "{d3}");
+    }
+}
+
 #[tokio::test]
 async fn attacks_on_the_evaluation_are_refused_and_change_nothing() {
     for backend in backends() {

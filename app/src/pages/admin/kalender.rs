@@ -13,7 +13,9 @@ use crate::state::pengaturan::{
 };
 use crate::teks::{tanggal_iso, teks};
 
-fn label_jenis(l: Locale, j: JenisLibur) -> &'static str {
+use super::tempel_libur::TempelLibur;
+
+pub(super) fn label_jenis(l: Locale, j: JenisLibur) -> &'static str {
     match j {
         JenisLibur::LiburNasional => td_string!(l, admin.libur_nasional),
         JenisLibur::CutiBersama => td_string!(l, admin.cuti_bersama),
@@ -23,7 +25,8 @@ fn label_jenis(l: Locale, j: JenisLibur) -> &'static str {
 
 /// The holidays deadlines count with, per year (the national ones built
 /// in, the instansi's own marked), and a holiday of the instansi's own
-/// added for today or later, e.g. a new year's, without a release.
+/// added for today or later, e.g. a new year's, without a release: one at
+/// a time, or a year's list pasted at once ([`TempelLibur`]).
 #[component]
 pub(super) fn BagianKalender() -> impl IntoView {
     let i18n = use_i18n();
@@ -62,6 +65,8 @@ pub(super) fn BagianKalender() -> impl IntoView {
         None => {}
     });
     let kolom = move |k: &'static str| Signal::derive(move || galat.with(|g| pesan_kolom(g.as_ref(), k, en())));
+    // The year's calendar as it stands, for the pasted list's notes.
+    let daftar_tahun = Signal::derive(move || kalender.get().and_then(Result::ok).unwrap_or_default());
     view! {
         <section class="kartu" style:min-width="0" id="bagian-kalender" aria-labelledby="judul-kalender" data-testid="bagian-kalender">
             <h2 id="judul-kalender">{teks(i18n, |l| td_string!(l, admin.kalender_judul))}</h2>
@@ -117,6 +122,8 @@ pub(super) fn BagianKalender() -> impl IntoView {
                 {teks(i18n, |l| td_string!(l, admin.libur_tambah))}
             </button>
             <Show when=move || ditambah.get()><p class="berhasil" role="status" data-testid="libur-ditambah">{teks(i18n, |l| td_string!(l, admin.libur_ditambah))}</p></Show>
+            <TempelLibur tahun=tahun kalender=daftar_tahun
+                disimpan=Callback::new(move |t| { tahun.set(t); kalender.refetch(); }) />
         </section>
     }
 }

@@ -8,6 +8,7 @@ mod impor;
 mod kalender;
 mod periode;
 mod predikat;
+mod tempel_libur;
 
 use leptos::prelude::*;
 
