@@ -432,6 +432,16 @@ impl PenilaianLama {
         }
     }
 
+    /// The percent weights of the SKP's number and of the nilai perilaku in
+    /// the final nilai: PermenPANRB 8/2021's as applied (70/30, or 60/40
+    /// with peers' and subordinates' input), PP 46/2011's 60/40.
+    pub fn bobot(&self) -> (u8, u8) {
+        match &self.hasil {
+            HasilLama::Permenpanrb8_2021(n) => (n.bobot_skp, n.bobot_perilaku),
+            HasilLama::Pp46_2011 { .. } => (60, 40),
+        }
+    }
+
     /// The predikat (8/2021) or the sebutan (PP 46/2011), in both languages.
     pub fn sebutan(&self) -> Teks {
         match &self.hasil {
@@ -499,6 +509,7 @@ mod tests {
         assert!((p.nilai() - 89.2).abs() < 1e-9, "{}", p.nilai());
         assert_eq!(p.kode_sebutan(), "baik");
         assert_eq!(p.sebutan().id, "Baik");
+        assert_eq!(p.bobot(), (60, 40));
         let HasilLama::Pp46_2011 { prestasi, .. } = p.hasil() else { panic!("PP 46/2011") };
         assert_eq!(prestasi.sebutan, Sebutan::Baik);
         // Kepemimpinan for a structural official counts in the mean: (410 + 100) / 6 = 85.
@@ -517,12 +528,13 @@ mod tests {
         assert_eq!(p.nilai(), 114.1);
         let HasilLama::Permenpanrb8_2021(n) = p.hasil() else { panic!("8/2021") };
         assert_eq!((n.bobot_skp, n.predikat), (70, PredikatKinerja::Baik));
+        assert_eq!(p.bobot(), (70, 30));
         let mut i = input(&aspek);
         i.inovasi = true;
         i.perilaku_dari_rekan = true;
         let p = i.validate(&dasar_8(Some(115.0))).unwrap();
         // 60% × 115 + 40% × 112 = 113.8, with an innovation: Sangat Baik.
-        assert_eq!((p.nilai(), p.kode_sebutan()), (113.8, "sangat_baik"));
+        assert_eq!((p.nilai(), p.kode_sebutan(), p.bobot()), (113.8, "sangat_baik", (60, 40)));
     }
 
     #[test]
