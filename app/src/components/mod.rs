@@ -25,6 +25,8 @@ pub mod kuadran;
 pub mod lampiran;
 pub mod lonceng;
 pub mod muat;
+pub mod nilai_lama;
+pub mod penilaian_lama_saya;
 pub mod perlu_masuk;
 pub mod perubahan;
 pub mod predikat_organisasi;
