@@ -25,9 +25,10 @@ pub use org::{
 pub use penilaian::{
     AngkaKreditEvaluasi, AngkaKreditSkp, AntrianEvaluasi, BatasView, DistribusiUnit, DokumenEvaluasiView, Finalisasi,
     FinalisasiView, HariLiburInput, HariLiburView, LangkahDokumen, NilaiLamaRingkas, PegawaiDistribusi,
-    PengaturanPenilaian, PenilaianDisimpan, PenilaianLamaDisimpan, PenilaianLamaTercatat, PenilaianSkp,
-    PenilaianTercatat, PredikatOrganisasiView, RiwayatDokumenView, SetPengaturanPenilaian, SetPredikatOrganisasi,
-    SimpanPenilaian, SimpanPenilaianLama, TambahHariLibur, TenggatView, TugasEvaluasi, UnitBawahan,
+    PengaturanPenilaian, PenilaianDisimpan, PenilaianLamaDisimpan, PenilaianLamaSaya, PenilaianLamaTercatat,
+    PenilaianSkp, PenilaianTercatat, PredikatOrganisasiView, RiwayatDokumenView, SetPengaturanPenilaian,
+    SetPredikatOrganisasi, SimpanPenilaian, SimpanPenilaianLama, TambahHariLibur, TenggatView, TugasEvaluasi,
+    UnitBawahan,
 };
 pub use realisasi::{
     BelumDidokumentasi, BuktiView, DokumentasiEvaluasi, IndikatorBelum, RealisasiSkp, RealisasiTersimpan,

@@ -53,6 +53,10 @@ pub enum Peristiwa {
     KeberatanDitanggapi,
     /// The atasan decided the objection.
     KeberatanDiputus,
+    /// The penilai recorded (or corrected) the numeric evaluation of a
+    /// former rule set's period (PermenPANRB 8/2021, PP 46/2011): the
+    /// pegawai reads it under "Penilaian saya" (`/evaluasi`).
+    PenilaianLamaDiberikan,
 }
 
 /// Who, seen from the SKP the event is about.
@@ -92,10 +96,11 @@ pub const ATURAN: &[(Peristiwa, Penerima)] = &[
     (Peristiwa::KeberatanDitanggapi, Penerima::AtasanPejabatPenilai),
     (Peristiwa::KeberatanDiputus, Penerima::Pegawai),
     (Peristiwa::KeberatanDiputus, Penerima::PejabatPenilai),
+    (Peristiwa::PenilaianLamaDiberikan, Penerima::Pegawai),
 ];
 
 impl Peristiwa {
-    pub const ALL: [Peristiwa; 16] = [
+    pub const ALL: [Peristiwa; 17] = [
         Peristiwa::SkpDiajukan,
         Peristiwa::SkpDikembalikan,
         Peristiwa::SkpDisetujui,
@@ -112,6 +117,7 @@ impl Peristiwa {
         Peristiwa::KeberatanDiajukan,
         Peristiwa::KeberatanDitanggapi,
         Peristiwa::KeberatanDiputus,
+        Peristiwa::PenilaianLamaDiberikan,
     ];
 
     pub fn kode(self) -> &'static str {
@@ -132,6 +138,7 @@ impl Peristiwa {
             Peristiwa::KeberatanDiajukan => "keberatan_diajukan",
             Peristiwa::KeberatanDitanggapi => "keberatan_ditanggapi",
             Peristiwa::KeberatanDiputus => "keberatan_diputus",
+            Peristiwa::PenilaianLamaDiberikan => "penilaian_lama_diberikan",
         }
     }
 
@@ -201,6 +208,7 @@ impl Peristiwa {
                 Teks::new("Tanggapan pejabat penilai atas keberatan", "The rater's reply to an objection")
             }
             Peristiwa::KeberatanDiputus => Teks::new("Keputusan atas keberatan", "Decision on an objection"),
+            Peristiwa::PenilaianLamaDiberikan => Teks::new("Nilai evaluasi kinerja", "Performance evaluation score"),
         }
     }
 
@@ -279,6 +287,15 @@ impl Peristiwa {
                 format!("{dari} memutus keberatan atas evaluasi kinerja {tahun}."),
                 format!("{dari} decided the objection to the {tahun} evaluation."),
             ),
+            Peristiwa::PenilaianLamaDiberikan => Teks::new(
+                format!(
+                    "{dari} mencatat nilai evaluasi kinerja {tahun} Anda; lihat nilai dan penjelasannya di Penilaian \
+                     saya."
+                ),
+                format!(
+                    "{dari} recorded the score of your {tahun} evaluation; see it and how it was reached under My evaluation."
+                ),
+            ),
         }
     }
 }
@@ -308,6 +325,14 @@ mod tests {
         assert_eq!(siapa(AksiSkp::Return), Some(vec![Penerima::Pegawai]));
         assert_eq!(siapa(AksiSkp::Approve), Some(vec![Penerima::Pegawai]));
         assert_eq!(siapa(AksiSkp::Update), None, "a save tells nobody");
+    }
+
+    #[test]
+    fn a_numeric_rating_is_told_to_the_rated_pegawai_alone() {
+        let p = Peristiwa::PenilaianLamaDiberikan;
+        assert_eq!(p.penerima().collect::<Vec<_>>(), [Penerima::Pegawai]);
+        assert!(!p.tentang_pengirim(), "carries the SKP, sent by the rater");
+        assert!(p.teks("Siti", 2020).dalam("id").starts_with("Siti mencatat nilai evaluasi kinerja 2020 Anda"));
     }
 
     #[test]

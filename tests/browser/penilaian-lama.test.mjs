@@ -5,7 +5,10 @@
 // own), a typed word named as not a number, one rating saved offline
 // through the outbox and sent when the connection is back, the next
 // subordinate opened without going back to the list, and the server's
-// record read back through the API.
+// record read back through the API. Then the pegawai rated 94,4, on a
+// phone: told by the bell, led to their own evaluations (/evaluasi), where
+// the nilai, its sebutan, the SKP's number, the weights, each aspect and
+// the explanation read in Indonesian, and in English with English labels.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchProblems, login, apiSession, rencana, screenshot, NIP, VIEWPORTS } from './lib.mjs';
@@ -27,7 +30,7 @@ after(async () => {
 
 const idPegawai = async (admin, nip) => (await admin.get(`/api/v1/org/pegawai?q=${nip}`)).items[0].id;
 
-test('a PP 46/2011 year is rated with numbers on a tablet, offline too', { timeout: 180_000 }, async () => {
+test('a PP 46/2011 year is rated with numbers on a tablet, offline too; its pegawai reads it on a phone', { timeout: 240_000 }, async () => {
   // 2020: kabid1 rates staf2 and staf3; both plans set and the year's realisation recorded (4 of 4).
   const admin = await apiSession(server.base, NIP.admin);
   const periode = await admin.post('/api/v1/org/periode', { tahun: 2020 });
@@ -115,4 +118,64 @@ test('a PP 46/2011 year is rated with numbers on a tablet, offline too', { timeo
   assert.deepEqual(new Set([pertama, kedua]), new Set([skp.staf2, skp.staf3]));
   const nama = await item(skp.staf2).textContent();
   assert.ok(nama.includes(NAMA.staf2), nama);
+  await page.close();
+
+  // The pegawai rated 94,4, on a phone: the bell has it, and it leads to /evaluasi.
+  const dinilai = pertama === skp.staf2 ? 'staf2' : 'staf3';
+  await browser.context.clearCookies();
+  const hp = await browser.context.newPage();
+  await hp.clock.setFixedTime(new Date(`${HARI}T15:00:00+07:00`));
+  await hp.setViewportSize(VIEWPORTS.phone);
+  const masalah = watchProblems(hp);
+  await login(hp, server.base, NIP[dinilai]);
+  await hp.waitForFunction(() => Number(document.querySelector('[data-testid=jumlah-notifikasi]')?.textContent) >= 1);
+  await hp.getByTestId('lonceng').click();
+  const kabar = hp.locator('[data-testid=notifikasi-item][data-jenis=penilaian_lama_diberikan]');
+  await kabar.waitFor();
+  assert.equal(await kabar.count(), 1, 'one rating, one notification');
+  assert.match(await kabar.textContent(), /Siti Rahmawati mencatat nilai evaluasi kinerja 2020 Anda/);
+  await kabar.getByRole('button').click();
+  await hp.waitForURL(`${server.base}/evaluasi`);
+  const kartu = hp.getByTestId('nilai-lama-saya');
+  await kartu.waitFor();
+  assert.equal(await kartu.count(), 1);
+  assert.deepEqual(
+    [await kartu.getAttribute('data-skp'), await kartu.getAttribute('data-nilai'), await kartu.getAttribute('data-sebutan')],
+    [pertama, '94.4', 'sangat_baik'],
+  );
+  const teksKartu = async () => (await kartu.innerText()).replace(/\s+/g, ' ');
+  let isi = await teksKartu();
+  assert.equal(await kartu.getByTestId('nilai-sebutan').textContent(), '94,4 · Sangat Baik');
+  assert.match(isi, /Tahunan 2020/);
+  assert.match(isi, /Nilai prestasi kerja: 94,4 · Sangat Baik/);
+  assert.match(isi, /Nilai capaian SKP 104/);
+  assert.match(isi, /Nilai perilaku kerja 80/);
+  assert.match(isi, /Bobot SKP 60% · perilaku kerja 40%/);
+  assert.match(isi, /Orientasi pelayanan 80/);
+  assert.match(isi, /Kerja sama 80/);
+  assert.match(await kartu.getByTestId('penjelasan-lama').textContent(), /60% × 104 \+ 40% × 80 = 94,4/);
+  assert.match(await kartu.getByTestId('dinilai-lama').textContent(), /^Siti Rahmawati · \d{1,2} \S+ 20\d\d$/);
+  assert.ok(await hp.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'nothing wider than the phone');
+  await screenshot(hp, 'penilaian-lama-pegawai-ponsel');
+
+  // In English: the English labels, the same numbers as English writes them.
+  await hp.getByTestId('ganti-bahasa').click();
+  await hp.waitForFunction(() => document.documentElement.lang === 'en');
+  isi = await teksKartu();
+  assert.equal(await kartu.getByTestId('nilai-sebutan').textContent(), '94.4 · Very Good');
+  assert.match(isi, /Annual 2020/);
+  assert.match(isi, /Work-performance score: 94\.4 · Very Good/);
+  assert.match(isi, /SKP achievement score 104/);
+  assert.match(isi, /Weights SKP 60% · work behaviour 40%/);
+  assert.match(isi, /Service orientation 80/);
+  assert.match(isi, /Rated by Siti Rahmawati/);
+  assert.match(await kartu.getByTestId('penjelasan-lama').textContent(), /Work-performance score = 60% × 104 \+ 40% × 80 = 94\.4/);
+  assert.match(isi, /mean of 5 aspects \(service orientation 80, integrity 80, commitment 80, discipline 80, teamwork 80\)/);
+  for (const kata of ['Sangat Baik', 'Nilai prestasi', 'orientasi pelayanan', 'integritas', 'Bobot', 'Dinilai oleh']) {
+    assert.ok(!isi.toLowerCase().includes(kata.toLowerCase()), `no Indonesian "${kata}" on the English page: ${isi}`);
+  }
+  await screenshot(hp, 'penilaian-lama-pegawai-ponsel-en');
+  await hp.getByTestId('ganti-bahasa').click();
+  assert.deepEqual(masalah, [], 'no page error');
+  await hp.close();
 });

@@ -7,8 +7,8 @@
 
 use domain::api::{
     AngkaKreditSkp, AntrianEvaluasi, DistribusiUnit, DokumenEvaluasiView, Finalisasi, FinalisasiView, HariLiburView,
-    LangkahDokumen, PengaturanPenilaian, PenilaianSkp, PredikatOrganisasiView, SetPredikatOrganisasi, SimpanPenilaian,
-    UnitBawahan,
+    LangkahDokumen, PengaturanPenilaian, PenilaianLamaSaya, PenilaianSkp, PredikatOrganisasiView,
+    SetPredikatOrganisasi, SimpanPenilaian, UnitBawahan,
 };
 use domain::skp::dokumen::AksiDokumen;
 use gloo_net::http::Method;
@@ -29,6 +29,11 @@ impl Client {
     /// What the penilai rates one evaluation (`periodik-3`, `tahunan`) of an SKP with.
     pub async fn penilaian_skp(self, skp_id: &str, evaluasi: &str) -> Result<PenilaianSkp, Error> {
         self.get(&format!("{}?evaluasi={evaluasi}", path_penilaian(skp_id))).await
+    }
+
+    /// The caller's own numeric evaluations (former rule sets' periods), the latest first.
+    pub async fn penilaian_lama_saya(self) -> Result<Vec<PenilaianLamaSaya>, Error> {
+        self.get("/api/v1/penilaian-lama").await
     }
 
     /// Saves a rating straight, either kind ([`path_penilaian`] or

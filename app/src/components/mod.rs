@@ -28,6 +28,8 @@ pub mod lembar_penutup;
 pub mod lembar_perilaku;
 pub mod lonceng;
 pub mod muat;
+pub mod nilai_lama;
+pub mod penilaian_lama_saya;
 pub mod perlu_masuk;
 pub mod perubahan;
 pub mod predikat_organisasi;

@@ -1,7 +1,8 @@
 //! The evaluation documents (Formats D.1.1–D.1.3) as their readers meet
 //! them: `/evaluasi`, the pegawai's own evaluations of the running
 //! period (predikat, the document and where it stands, the angka kredit of
-//! a functional position); `/evaluasi/dokumen/{id}`, one document for its
+//! a functional position), then their numeric evaluations of former rule
+//! sets' periods, any year (`GET /penilaian-lama`); `/evaluasi/dokumen/{id}`, one document for its
 //! pegawai, penilai, atasan penilai or admin: the evaluation, every
 //! deadline in working days (late ones marked), every step with who and
 //! when, the objection with the reply and the decision, the PDF, and the
@@ -19,6 +20,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::kuadran::{label_predikat, label_rating};
 use crate::components::muat::GagalMuat;
+use crate::components::penilaian_lama_saya::KartuNilaiLama;
 use crate::components::perlu_masuk::PerluMasuk;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::navigasi::Tautan;
@@ -75,7 +77,35 @@ pub fn label_evaluasi(l: Locale, kode: &str) -> String {
 
 #[component]
 pub fn HalamanPenilaianSaya() -> impl IntoView {
-    view! { <PerluMasuk><PenilaianSaya /></PerluMasuk> }
+    view! { <PerluMasuk><PenilaianSaya /><NilaiLamaSaya /></PerluMasuk> }
+}
+
+/// The pegawai's numeric evaluations of former rule sets' periods (PP
+/// 46/2011, PermenPANRB 8/2021), any year, the latest first; nothing when
+/// there are none.
+#[component]
+fn NilaiLamaSaya() -> impl IntoView {
+    let i18n = use_i18n();
+    let client = api::use_client();
+    let data = LocalResource::new(move || async move { client.penilaian_lama_saya().await });
+    move || {
+        match data.get() {
+        None => ().into_any(),
+        Some(Ok(d)) if d.is_empty() => ().into_any(),
+        Some(Err(e)) => view! {
+            <section class="kartu"><GagalMuat galat=Some(e) ulang=Callback::new(move |_| data.refetch()) di_kartu=true /></section>
+        }
+        .into_any(),
+        Some(Ok(d)) => view! {
+            <section class="kartu" data-testid="penilaian-lama-saya">
+                <h2>{teks(i18n, |l| td_string!(l, penilaian.lama_saya_judul))}</h2>
+                <p class="petunjuk">{teks(i18n, |l| td_string!(l, penilaian.lama_saya_petunjuk))}</p>
+                {d.into_iter().map(|item| view! { <KartuNilaiLama item=item /> }).collect_view()}
+            </section>
+        }
+        .into_any(),
+    }
+    }
 }
 
 /// The pegawai's evaluations of the running period.

@@ -23,10 +23,13 @@ pub fn Notifikasi() -> impl IntoView {
 /// Where a notification leads: the SKP to review for the penilai, the
 /// person's own SKP otherwise; feedback to the feedback pages; a rater
 /// proposal to that subordinate's 360 (`/unit/360/{pegawai}`: the
-/// notification names the subordinate who proposed, never the rater).
+/// notification names the subordinate who proposed, never the rater); a
+/// numeric evaluation of a former rule set to the pegawai's own
+/// evaluations (`/evaluasi`), where it is read with its explanation.
 fn tujuan(n: &NotifikasiView) -> Halaman {
     match (&n.skp_id, n.peristiwa) {
         (_, Peristiwa::UmpanBalikDiberikan) => Halaman::UmpanBalik,
+        (_, Peristiwa::PenilaianLamaDiberikan) => Halaman::PenilaianSaya,
         (_, Peristiwa::Permintaan360) => Halaman::Tugas360,
         (_, Peristiwa::UsulanPenilai360) if n.pegawai_id.is_some() => {
             Halaman::Penilai360(n.pegawai_id.clone().unwrap_or_default())
@@ -145,5 +148,13 @@ mod tests {
         assert_eq!(tujuan(&kabar(Peristiwa::UsulanPenilai360, None, None)), Halaman::AntrianUmpanBalik);
         assert_eq!(tujuan(&kabar(Peristiwa::Permintaan360, None, None)), Halaman::Tugas360);
         assert_eq!(tujuan(&kabar(Peristiwa::SkpDiajukan, Some("s1"), None)), Halaman::TinjauSkp("s1".into()));
+    }
+
+    #[test]
+    fn a_numeric_evaluation_leads_to_the_pegawais_own_evaluations() {
+        // Not the SKP (a former year's, long closed): where its nilai and explanation are read.
+        let n = kabar(Peristiwa::PenilaianLamaDiberikan, Some("s-2020"), None);
+        assert_eq!(tujuan(&n), Halaman::PenilaianSaya);
+        assert_eq!(tujuan(&n).href(), "/evaluasi");
     }
 }

@@ -2,7 +2,8 @@
 //! 8/2021's nilai kinerja and predikat, or PP 46/2011's nilai prestasi kerja
 //! and sebutan, from the SKP's own number (the server's, from the stored
 //! realisations) and the perilaku aspects the penilai types, recomputed by
-//! the domain's rule with every keystroke and explained step by step. Saved
+//! the domain's rule with every keystroke and explained step by step (the
+//! result as the pegawai later reads it: `components::nilai_lama`). Saved
 //! through the outbox like every rating (the unit screen's `simpan`).
 
 use domain::api::PenilaianSkp;
@@ -12,17 +13,11 @@ use domain::skp::penilaian_lama::{AspekPerilaku, nilai_perilaku_maksimal};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::kuadran::label_sebutan;
+use crate::components::nilai_lama::{NilaiLama, angka};
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::pages::penilaian_unit::TombolLembar;
 use crate::state::penilaian_lama::{LembarLama, label_aspek};
 use crate::teks::teks;
-
-/// A number as the reader's language writes it.
-fn angka(l: Locale, x: f64) -> String {
-    let a = domain::rule_set::angka(x);
-    if l == Locale::en { a.en } else { a.id }
-}
 
 #[component]
 pub fn LembarAngka(
@@ -150,22 +145,7 @@ pub fn LembarAngka(
             <div class="hasil" aria-live="polite" data-testid="hasil-lama"
                 data-nilai=move || hasil.with(|h| h.as_ref().map(|n| domain::rule_set::angka(n.nilai()).en).unwrap_or_default())
                 data-sebutan=move || hasil.with(|h| h.as_ref().map(|n| n.kode_sebutan()).unwrap_or_default())>
-                <p>
-                    {move || if rule_set == RuleSet::Pp46_2011 { td_string!(i18n.get_locale(), penilaian.lama_nilai_prestasi) } else { td_string!(i18n.get_locale(), penilaian.lama_nilai_kinerja) }} ": "
-                    <strong>{move || hasil.with(|h| match h {
-                        Ok(n) => format!("{} · {}", angka(i18n.get_locale(), n.nilai()), label_sebutan(i18n.get_locale(), n.kode_sebutan())),
-                        Err(_) => "—".to_owned(),
-                    })}</strong>
-                </p>
-                <ul class="petunjuk penjelasan">
-                    {move || hasil.with(|h| match h {
-                        Ok(n) => n.penjelasan().into_iter().flat_map(|p| p.langkah.iter()).map(|t| {
-                            let t = api::satu_bahasa(t, en());
-                            view! { <li>{t}</li> }
-                        }).collect_view().into_any(),
-                        Err(_) => ().into_any(),
-                    })}
-                </ul>
+                <NilaiLama rule_set=rule_set nilai=Signal::derive(move || hasil.with(|h| h.as_ref().ok().cloned())) />
             </div>
             <div class="baris">
                 <label for="lama-catatan">{teks(i18n, |l| td_string!(l, penilaian.catatan))}</label>

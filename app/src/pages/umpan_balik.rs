@@ -26,7 +26,7 @@ use crate::pages::beranda::{hari_ini, periode_aktif};
 use crate::state::auth::use_auth;
 use crate::state::outbox::Outcome;
 use crate::state::umpan_balik::per_sub_periode;
-use crate::teks::{tanggal_iso, teks};
+use crate::teks::{tanggal_detik, tanggal_iso, teks};
 
 #[component]
 pub fn HalamanUmpanBalik() -> impl IntoView {
@@ -138,14 +138,6 @@ fn label_peran(peran: Akses, l: Locale) -> &'static str {
         Akses::AtasanPejabatPenilai => td_string!(l, umpan_balik.peran_atasan_penilai),
         _ => td_string!(l, umpan_balik.peran_penilai),
     }
-}
-
-/// A unix time (seconds) as a date people read.
-fn tanggal_detik(detik: i64, l: Locale) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(detik as f64 * 1000.0));
-    domain::Tanggal::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8)
-        .map(|t| crate::teks::tanggal(t, l))
-        .unwrap_or_default()
 }
 
 #[component]

@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod pengaturan;
 pub mod penilaian;
 pub mod penilaian_lama;
+pub mod penilaian_lama_saya;
 pub mod realisasi;
 pub mod skp;
 pub mod tempel_libur;

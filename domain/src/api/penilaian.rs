@@ -94,6 +94,22 @@ impl PenilaianLamaTercatat {
     }
 }
 
+/// `GET /api/v1/penilaian-lama`: one of the caller's own numeric
+/// evaluations (a former rule set's period), as the pegawai reads it.
+#[derive(Debug, Serialize, Deserialize, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PenilaianLamaSaya {
+    pub skp_id: String,
+    pub periode_id: String,
+    pub tahun: i64,
+    pub rule_set: RuleSet,
+    /// `periodik-3`, `tahunan`.
+    pub evaluasi: String,
+    /// The name of who rated (the pejabat penilai).
+    pub penilai: Option<String>,
+    pub penilaian: PenilaianLamaTercatat,
+}
+
 /// `PUT /api/v1/skp/{id}/penilaian-lama`: a former rule set's numeric
 /// rating on the SKP's `version`.
 #[derive(Debug, Serialize, Deserialize, Clone)]

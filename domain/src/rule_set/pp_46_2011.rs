@@ -622,17 +622,18 @@ pub struct PerilakuKerja {
 }
 
 impl PerilakuKerja {
-    fn aspek(&self) -> impl Iterator<Item = (&'static str, f64)> {
+    /// The aspects given: (field, name in Indonesian, name in English, score).
+    fn aspek(&self) -> impl Iterator<Item = (&'static str, &'static str, &'static str, f64)> {
         [
-            ("orientasi_pelayanan", Some(self.orientasi_pelayanan)),
-            ("integritas", Some(self.integritas)),
-            ("komitmen", Some(self.komitmen)),
-            ("disiplin", Some(self.disiplin)),
-            ("kerja_sama", Some(self.kerja_sama)),
-            ("kepemimpinan", self.kepemimpinan),
+            ("orientasi_pelayanan", "orientasi pelayanan", "service orientation", Some(self.orientasi_pelayanan)),
+            ("integritas", "integritas", "integrity", Some(self.integritas)),
+            ("komitmen", "komitmen", "commitment", Some(self.komitmen)),
+            ("disiplin", "disiplin", "discipline", Some(self.disiplin)),
+            ("kerja_sama", "kerja sama", "teamwork", Some(self.kerja_sama)),
+            ("kepemimpinan", "kepemimpinan", "leadership", self.kepemimpinan),
         ]
         .into_iter()
-        .filter_map(|(nama, nilai)| nilai.map(|n| (nama, n)))
+        .filter_map(|(kode, id, en, nilai)| nilai.map(|n| (kode, id, en, n)))
     }
 }
 
@@ -715,13 +716,13 @@ pub fn compute_prestasi_kerja(
     let mut jumlah = 0.0;
     let mut n = 0u32;
     let (mut rincian_id, mut rincian_en) = (Vec::new(), Vec::new());
-    for (nama, nilai) in perilaku.aspek() {
-        cek_rentang(nama, nilai, 0.0, 100.0)?;
+    for (kode, nama_id, nama_en, nilai) in perilaku.aspek() {
+        cek_rentang(kode, nilai, 0.0, 100.0)?;
         jumlah += nilai;
         n += 1;
-        let (nama, nilai) = (nama.replace('_', " "), angka(nilai));
-        rincian_id.push(format!("{nama} {}", nilai.id));
-        rincian_en.push(format!("{nama} {}", nilai.en));
+        let nilai = angka(nilai);
+        rincian_id.push(format!("{nama_id} {}", nilai.id));
+        rincian_en.push(format!("{nama_en} {}", nilai.en));
     }
     let nilai_perilaku = jumlah / f64::from(n);
     let nilai_prestasi_kerja = (60.0 * nilai_capaian_skp + 40.0 * nilai_perilaku) / 100.0;
@@ -1257,7 +1258,9 @@ mod tests {
         let h = compute_prestasi_kerja(90.0, &p).unwrap();
         assert!(h.penjelasan.langkah[0].id.contains("(orientasi pelayanan 80,5, integritas 85,"), "{h:?}");
         assert!(h.penjelasan.langkah[0].id.contains(") = 80,1 (Baik)"), "{h:?}");
-        assert!(h.penjelasan.langkah[0].en.contains("(orientasi pelayanan 80.5, integritas 85,"), "{h:?}");
+        // Each language names the aspects in its own words.
+        assert!(h.penjelasan.langkah[0].en.contains("(service orientation 80.5, integrity 85,"), "{h:?}");
+        assert!(h.penjelasan.langkah[0].en.contains(", teamwork 80)"), "{h:?}");
         assert!(h.penjelasan.langkah[0].en.contains(") = 80.1 ("), "{h:?}");
     }
 

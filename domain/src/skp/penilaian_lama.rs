@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldErrors, teks_opsional};
 use crate::periode::PeriodeEvaluasi;
-use crate::rule_set::permenpanrb_8_2021::{self, NilaiKinerja};
+use crate::rule_set::permenpanrb_8_2021::{self, NilaiKinerja, PredikatKinerja};
 use crate::rule_set::pp_46_2011::{self, CapaianSkp, NILAI_KREATIVITAS_MAKSIMAL, PerilakuKerja, PrestasiKerja};
 use crate::rule_set::{RuleSet, angka_persis};
 use crate::skp::indikator::MAKS_URAIAN;
@@ -351,8 +351,10 @@ impl PenilaianLamaInput {
     }
 }
 
-/// What a former rule set computes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What a former rule set computes. On the wire
+/// `{"jenis":"permenpanrb_8_2021", …NilaiKinerja}` or
+/// `{"jenis":"pp_46_2011","capaian":…,"prestasi":…}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "jenis")]
 pub enum HasilLama {
     /// Nilai kinerja = 70% (60%) nilai SKP + 30% (40%) nilai perilaku, and its predikat.
@@ -362,6 +364,53 @@ pub enum HasilLama {
     /// prestasi kerja = 60% SKP + 40% perilaku, and the sebutan.
     #[serde(rename = "pp_46_2011")]
     Pp46_2011 { capaian: CapaianSkp, prestasi: PrestasiKerja },
+}
+
+/// The wire form read as a plain struct, as `PeriodeEvaluasi` is: serde's
+/// derive for an internally tagged enum buffers the whole value first and
+/// reads every field through that buffer, code the pegawai's first load
+/// (`/evaluasi`) would carry for this one type.
+impl<'de> Deserialize<'de> for HasilLama {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        enum Jenis {
+            #[serde(rename = "permenpanrb_8_2021")]
+            Permenpanrb8_2021,
+            #[serde(rename = "pp_46_2011")]
+            Pp46_2011,
+        }
+        #[derive(Deserialize)]
+        struct Wujud {
+            jenis: Jenis,
+            capaian: Option<CapaianSkp>,
+            prestasi: Option<PrestasiKerja>,
+            nilai_skp: Option<f64>,
+            nilai_perilaku: Option<f64>,
+            bobot_skp: Option<u8>,
+            bobot_perilaku: Option<u8>,
+            nilai_kinerja: Option<f64>,
+            predikat: Option<PredikatKinerja>,
+            penjelasan: Option<Penjelasan>,
+        }
+        fn ada<T, E: serde::de::Error>(x: Option<T>, field: &'static str) -> Result<T, E> {
+            x.ok_or_else(|| E::missing_field(field))
+        }
+        let w = Wujud::deserialize(d)?;
+        Ok(match w.jenis {
+            Jenis::Pp46_2011 => {
+                HasilLama::Pp46_2011 { capaian: ada(w.capaian, "capaian")?, prestasi: ada(w.prestasi, "prestasi")? }
+            }
+            Jenis::Permenpanrb8_2021 => HasilLama::Permenpanrb8_2021(NilaiKinerja {
+                nilai_skp: ada(w.nilai_skp, "nilai_skp")?,
+                nilai_perilaku: ada(w.nilai_perilaku, "nilai_perilaku")?,
+                bobot_skp: ada(w.bobot_skp, "bobot_skp")?,
+                bobot_perilaku: ada(w.bobot_perilaku, "bobot_perilaku")?,
+                nilai_kinerja: ada(w.nilai_kinerja, "nilai_kinerja")?,
+                predikat: ada(w.predikat, "predikat")?,
+                penjelasan: ada(w.penjelasan, "penjelasan")?,
+            }),
+        })
+    }
 }
 
 /// A recorded evaluation under a former rule set.
@@ -432,6 +481,16 @@ impl PenilaianLama {
         }
     }
 
+    /// The percent weights of the SKP's number and of the nilai perilaku in
+    /// the final nilai: PermenPANRB 8/2021's as applied (70/30, or 60/40
+    /// with peers' and subordinates' input), PP 46/2011's 60/40.
+    pub fn bobot(&self) -> (u8, u8) {
+        match &self.hasil {
+            HasilLama::Permenpanrb8_2021(n) => (n.bobot_skp, n.bobot_perilaku),
+            HasilLama::Pp46_2011 { .. } => (60, 40),
+        }
+    }
+
     /// The predikat (8/2021) or the sebutan (PP 46/2011), in both languages.
     pub fn sebutan(&self) -> Teks {
         match &self.hasil {
@@ -499,6 +558,7 @@ mod tests {
         assert!((p.nilai() - 89.2).abs() < 1e-9, "{}", p.nilai());
         assert_eq!(p.kode_sebutan(), "baik");
         assert_eq!(p.sebutan().id, "Baik");
+        assert_eq!(p.bobot(), (60, 40));
         let HasilLama::Pp46_2011 { prestasi, .. } = p.hasil() else { panic!("PP 46/2011") };
         assert_eq!(prestasi.sebutan, Sebutan::Baik);
         // Kepemimpinan for a structural official counts in the mean: (410 + 100) / 6 = 85.
@@ -517,12 +577,13 @@ mod tests {
         assert_eq!(p.nilai(), 114.1);
         let HasilLama::Permenpanrb8_2021(n) = p.hasil() else { panic!("8/2021") };
         assert_eq!((n.bobot_skp, n.predikat), (70, PredikatKinerja::Baik));
+        assert_eq!(p.bobot(), (70, 30));
         let mut i = input(&aspek);
         i.inovasi = true;
         i.perilaku_dari_rekan = true;
         let p = i.validate(&dasar_8(Some(115.0))).unwrap();
         // 60% × 115 + 40% × 112 = 113.8, with an innovation: Sangat Baik.
-        assert_eq!((p.nilai(), p.kode_sebutan()), (113.8, "sangat_baik"));
+        assert_eq!((p.nilai(), p.kode_sebutan(), p.bobot()), (113.8, "sangat_baik", (60, 40)));
     }
 
     #[test]
@@ -566,9 +627,22 @@ mod tests {
 
     #[test]
     fn the_record_reads_back_as_written() {
-        let p = input(&PERILAKU_46).validate(&dasar_46(&[90.0])).unwrap();
-        let json = serde_json::to_string(&p).unwrap();
-        let kembali: PenilaianLama = serde_json::from_str(&json).unwrap();
-        assert_eq!(kembali, p);
+        let aspek_8 =
+            [("orientasi_pelayanan", 100.0), ("komitmen", 100.0), ("inisiatif_kerja", 90.0), ("kerja_sama", 95.0)];
+        for p in [
+            input(&PERILAKU_46).validate(&dasar_46(&[90.0])).unwrap(),
+            input(&aspek_8).validate(&dasar_8(Some(110.0))).unwrap(),
+        ] {
+            let json = serde_json::to_value(&p).unwrap();
+            assert!(json["hasil"]["jenis"].is_string(), "{json}");
+            let kembali: PenilaianLama = serde_json::from_value(json.clone()).unwrap();
+            assert_eq!(kembali, p);
+            // A field of the rule set missing is named.
+            let mut rusak = json;
+            let hilang = if p.rule_set() == RuleSet::Pp46_2011 { "prestasi" } else { "predikat" };
+            rusak["hasil"].as_object_mut().unwrap().remove(hilang);
+            let e = serde_json::from_value::<PenilaianLama>(rusak).unwrap_err().to_string();
+            assert!(e.contains(hilang), "{e}");
+        }
     }
 }

@@ -157,6 +157,37 @@ pub async fn penilaian_lama<'e, E: sqlx::Executor<'e, Database = Any>>(
     .with_context(|| format!("reading the numeric rating of SKP {skp_id}"))?)
 }
 
+/// A numeric rating as its pegawai lists it: with the period's year and the
+/// rater's name.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PenilaianLamaPegawaiRow {
+    #[sqlx(flatten)]
+    pub row: PenilaianLamaRow,
+    pub tahun: i64,
+    pub penilai: Option<String>,
+}
+
+/// Every numeric rating of `pegawai_id` in `instansi_id` (any period), the
+/// latest year first (the caller orders the evaluations within a year).
+pub async fn penilaian_lama_pegawai(
+    pool: &sqlx::AnyPool,
+    instansi_id: &str,
+    pegawai_id: &str,
+) -> DbResult<Vec<PenilaianLamaPegawaiRow>> {
+    Ok(sqlx::query_as(
+        "SELECT pl.skp_id, pl.evaluasi, pl.instansi_id, pl.periode_id, pl.pegawai_id, pl.dinilai_oleh, pl.rule_set, \
+         pl.nilai_x100, pl.sebutan, pl.isi, pl.dibuat, pl.diubah, CAST(pr.tahun AS BIGINT) AS tahun, \
+         p.nama AS penilai FROM penilaian_lama pl JOIN periode pr ON pr.id = pl.periode_id \
+         LEFT JOIN pegawai p ON p.id = pl.dinilai_oleh \
+         WHERE pl.pegawai_id = $1 AND pl.instansi_id = $2 ORDER BY pr.tahun DESC, pl.skp_id, pl.evaluasi",
+    )
+    .bind(pegawai_id)
+    .bind(instansi_id)
+    .fetch_all(pool)
+    .await
+    .context("reading a pegawai's numeric ratings")?)
+}
+
 /// A unit's organisation predikat for one evaluation.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PredikatOrganisasiRow {

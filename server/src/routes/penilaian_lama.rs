@@ -5,18 +5,24 @@
 //! domain's `PenilaianLamaInput::validate`, the one the browser previews
 //! with. What the rater reads is `GET /skp/{id}/penilaian` (its
 //! `dasar_lama` and `penilaian_lama`); the unit's list shows the nilai
-//! (`/penilai/distribusi`).
+//! (`/penilai/distribusi`). The pegawai is told of each rating and
+//! correction (`Peristiwa::PenilaianLamaDiberikan`) and reads every one of
+//! their own, any year, at `GET /penilaian-lama`.
 //!
 //! **Choices:** no kuadran, no distribution pattern and no evaluation
 //! document (D.1.x are PermenPANRB 6/2022's formats): the penilai records
 //! and may correct the rating until the SKP is final; the atasan does not
 //! take over here.
 
+use std::cmp::Reverse;
+
 use anyhow::Context as _;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::api::{PenilaianLamaDisimpan, PenilaianLamaTercatat, SimpanPenilaianLama};
+use domain::api::{PenilaianLamaDisimpan, PenilaianLamaSaya, PenilaianLamaTercatat, SimpanPenilaianLama};
+use domain::notifikasi::{Penerima, Peristiwa};
 use domain::rule_set::bulatkan;
 use domain::skp::penilaian_lama::DasarLama;
 use domain::skp::{AksiSkp, PenilaianLama, Peran, SkpError};
@@ -27,6 +33,7 @@ use super::realisasi::preview_of;
 use super::skp::{check_version, load_lengkap, peran_of, periode_of};
 use crate::auth::Actor;
 use crate::clock;
+use crate::db::notifikasi;
 use crate::db::penilaian::{self as store, PenilaianLamaRow};
 use crate::db::skp::{self as skp_store, SkpJson};
 use crate::error::{ApiError, ApiResult, ErrorBody};
@@ -35,7 +42,7 @@ use crate::idempotency::{Kunci, jawaban_json};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(simpan))
+    OpenApiRouter::new().routes(routes!(simpan)).routes(routes!(saya))
 }
 
 /// The stored row as the screens read it.
@@ -52,7 +59,8 @@ pub(crate) fn tercatat_lama_of(r: &PenilaianLamaRow) -> ApiResult<PenilaianLamaT
 /// kreativitas — or corrects that rating until the SKP is final. The
 /// server computes the SKP's number from the stored realisations and the
 /// nilai and sebutan with the domain. The SKP moves to `dinilai`
-/// (periodic) or `dinilai_tahunan` (annual).
+/// (periodic) or `dinilai_tahunan` (annual). The pegawai is told (the
+/// bell, and e-mail where configured), of a correction too.
 #[utoipa::path(
     put,
     path = "/skp/{id}/penilaian-lama",
@@ -118,17 +126,71 @@ async fn simpan(
     let j = SkpJson::dari(&l.row)?;
     let perubahan = l.row.perubahan();
     let (oleh, k) = (actor.pegawai_id.clone(), kunci.clone());
+    let pegawai_id = l.row.pegawai_id.clone();
+    let siapa = |p: Penerima| (p == Penerima::Pegawai).then(|| pegawai_id.clone());
+    let kabar = notifikasi::kabar(
+        Peristiwa::PenilaianLamaDiberikan,
+        siapa,
+        &actor.pegawai_id,
+        &l.row.instansi_id,
+        &l.row.periode_id,
+        Some(l.row.id.as_str()),
+    );
+    let (email, dikabari) = (state.inner.email.on(), !kabar.is_empty());
     let body = state
         .db
         .write(move |c| {
             Box::pin(async move {
                 skp_store::update_json(c, &perubahan, &j, AksiSkp::RecordEvaluation, &oleh, k.record(), &body).await?;
                 store::simpan_penilaian_lama(c, &baris).await?;
+                for n in &kabar {
+                    notifikasi::tambah(c, n, email).await?;
+                }
                 Ok(body)
             })
         })
         .await?;
+    if dikabari {
+        state.inner.email.wake();
+    }
     kunci.tercatat();
     tracing::info!(skp_id = %id, evaluasi = %evaluasi, "numeric rating saved");
     Ok(jawaban_json(StatusCode::OK, body))
+}
+
+/// The caller's own numeric evaluations: every evaluation of a former rule
+/// set's period (PermenPANRB 8/2021, PP 46/2011) rated so far, of any
+/// year, the latest first (within a year the annual one, then the periodic
+/// ones from the last): the nilai and its predikat or sebutan, the aspects
+/// as rated, the SKP's number, the weights, the domain's explanation, the
+/// penilai's notes, who rated and when. Only the caller's own: another
+/// person's are never listed (as a rater, `GET /skp/{id}/penilaian`).
+#[utoipa::path(
+    get,
+    path = "/penilaian-lama",
+    tag = "penilaian",
+    security(("ekinerja_sesi" = [])),
+    responses(
+        (status = 200, description = "The caller's numeric evaluations, the latest first (none: an empty list).", body = Vec<PenilaianLamaSaya>),
+    )
+)]
+async fn saya(State(state): State<AppState>, actor: Actor) -> ApiResult<Json<Vec<PenilaianLamaSaya>>> {
+    let rows = store::penilaian_lama_pegawai(state.db.pool(), &actor.instansi_id, &actor.pegawai_id).await?;
+    let mut item = rows
+        .into_iter()
+        .map(|r| -> ApiResult<PenilaianLamaSaya> {
+            let penilaian = tercatat_lama_of(&r.row)?;
+            Ok(PenilaianLamaSaya {
+                skp_id: r.row.skp_id,
+                periode_id: r.row.periode_id,
+                tahun: r.tahun,
+                rule_set: penilaian.penilaian.rule_set(),
+                evaluasi: r.row.evaluasi,
+                penilai: r.penilai,
+                penilaian,
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    item.sort_by_key(|p| (Reverse(p.tahun), Reverse(p.penilaian.penilaian.evaluasi())));
+    Ok(Json(item))
 }

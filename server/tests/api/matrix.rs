@@ -276,6 +276,9 @@ const MATRIKS: &[(&str, &str, Jaga)] = &[
     ("GET", "/api/v1/skp/{id}/penilaian", Jaga::Penilaian),
     ("PUT", "/api/v1/skp/{id}/penilaian", Jaga::Penilaian),
     ("PUT", "/api/v1/skp/{id}/penilaian-lama", Jaga::Penilaian),
+    // The caller's own numeric evaluations (lists nothing of others):
+    // `penilaian::the_pegawai_reads_their_own_numeric_evaluations_and_is_told_of_each`.
+    ("GET", "/api/v1/penilaian-lama", Jaga::Diri),
     ("GET", "/api/v1/unit/{id}/predikat-organisasi", Jaga::Penilaian),
     ("PUT", "/api/v1/unit/{id}/predikat-organisasi", Jaga::Penilaian),
     // The caller's own units as leader: `penilaian::the_leader_above_lists_the_units_whose_predikat_they_set`.

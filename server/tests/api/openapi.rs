@@ -75,6 +75,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/skp/{id}/penilaian"),
     ("PUT", "/api/v1/skp/{id}/penilaian"),
     ("PUT", "/api/v1/skp/{id}/penilaian-lama"),
+    ("GET", "/api/v1/penilaian-lama"),
     ("GET", "/api/v1/unit/{id}/predikat-organisasi"),
     ("PUT", "/api/v1/unit/{id}/predikat-organisasi"),
     ("GET", "/api/v1/penilai/unit-bawahan"),

@@ -1360,6 +1360,129 @@ async fn a_former_rule_sets_period_is_rated_with_numbers() {
     }
 }
 
+/// The pegawai's numeric evaluations (a former rule set's periods) as they
+/// read them at `GET /penilaian-lama`, any year, the latest first, and
+/// their being told of each rating and correction; a colleague, another
+/// unit's penilai and another instansi read none of it — on both databases.
+#[tokio::test]
+async fn the_pegawai_reads_their_own_numeric_evaluations_and_is_told_of_each() {
+    for backend in backends() {
+        let app = spawn_app_with(backend, None, true).await;
+        let b = |what: &str| format!("{backend:?}: {what}");
+        let (staf2, staf3, kabid1) =
+            (app.login(DEMO_STAF2).await, app.login(DEMO_STAF3).await, app.login(DEMO_KABID1).await);
+        let kabid2 = app.login(DEMO_KABID2).await;
+        let (_, kosong) = get(&staf2, "/api/v1/penilaian-lama").await;
+        assert_eq!(kosong, json!([]), "{}", b("nothing rated yet"));
+
+        // PP 46/2011 (2020): 60% × 104 + 40% × 80 = 94.4, Sangat Baik.
+        let u = unit_tahun(&app, 2020).await;
+        assert_eq!(realisasi_tahunan(&staf2, &u.skp2, 3, "90").await, 200);
+        let aspek = |x: f64| json!({ "orientasi_pelayanan": x, "integritas": x, "komitmen": x, "disiplin": x, "kerja_sama": x });
+        let baik = json!({ "evaluasi": tahunan(), "perilaku": aspek(80.0), "jumlah_tugas_tambahan": 2,
+                           "nilai_kreativitas": 3, "catatan": "Pertahankan.", "rekomendasi": "Pelatihan lanjutan." });
+        let (status, s) = nilai_lama(&kabid1, &u.skp2, 4, baik).await;
+        assert_eq!(status, 200, "{}: {s}", b("rating"));
+
+        // Told: one notification for staf2 about that SKP, none for the rater or a colleague.
+        let kabar = |s: &Session| {
+            let s = s.clone();
+            async move {
+                let (_, n) = get(&s, "/api/v1/notifikasi").await;
+                n["item"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|x| x["peristiwa"] == "penilaian_lama_diberikan")
+                    .cloned()
+                    .collect::<Vec<Value>>()
+            }
+        };
+        let n = kabar(&staf2).await;
+        assert_eq!(n.len(), 1, "{}: {n:?}", b("told once"));
+        assert_eq!(n[0]["skp_id"], u.skp2.as_str(), "{n:?}");
+        assert!(
+            n[0]["teks"]["id"].as_str().unwrap().starts_with("Siti Rahmawati mencatat nilai evaluasi kinerja 2020")
+        );
+        assert!(n[0]["teks"]["en"].as_str().unwrap().contains("your 2020 evaluation"), "{n:?}");
+        assert!(kabar(&kabid1).await.is_empty() && kabar(&staf3).await.is_empty(), "{}", b("only the pegawai"));
+
+        // Read back: the nilai, the sebutan's label, the aspects, the SKP's number, the weights,
+        // the explanation, the notes, who and when.
+        let (status, daftar) = get(&staf2, "/api/v1/penilaian-lama").await;
+        assert_eq!(status, 200, "{daftar}");
+        let satu = &daftar[0];
+        assert_eq!(daftar.as_array().map(Vec::len), Some(1), "{daftar}");
+        assert_eq!(
+            (satu["skp_id"].as_str(), satu["tahun"].as_i64(), satu["evaluasi"].as_str(), satu["rule_set"].as_str()),
+            (Some(u.skp2.as_str()), Some(2020), Some("tahunan"), Some("pp_46_2011")),
+            "{satu}"
+        );
+        assert_eq!(satu["penilai"], "Siti Rahmawati", "{satu}");
+        let t = &satu["penilaian"];
+        assert_eq!((t["nilai"].as_f64(), t["sebutan"].as_str()), (Some(94.4), Some("sangat_baik")), "{t}");
+        assert_eq!(t["label"], json!({ "id": "Sangat Baik", "en": "Very Good" }), "{t}");
+        assert!(t["diubah"].as_i64().unwrap() > 0, "{t}");
+        let isi = &t["penilaian"];
+        assert_eq!(isi["perilaku"]["disiplin"], 80.0, "{isi}");
+        assert_eq!(isi["hasil"]["capaian"]["nilai_capaian_skp"], 104.0, "{isi}");
+        assert_eq!(
+            (isi["catatan"].as_str(), isi["rekomendasi"].as_str()),
+            (Some("Pertahankan."), Some("Pelatihan lanjutan."))
+        );
+        let langkah = isi["hasil"]["prestasi"]["penjelasan"]["langkah"].to_string();
+        assert!(langkah.contains("60% × 104 + 40% × 80 = 94,4"), "{langkah}");
+        // The same record the rating screen reads, for the pegawai's own SKP.
+        let path = format!("/api/v1/skp/{}/penilaian?evaluasi=tahunan", u.skp2);
+        let (status, p) = get(&staf2, &path).await;
+        assert_eq!((status, p["penilaian_lama"]["nilai"].as_f64()), (200, Some(94.4)), "{p}");
+
+        // Corrected (84, Baik): told again; the list shows the correction.
+        let koreksi = json!({ "evaluasi": tahunan(), "perilaku": aspek(60.0), "catatan": "Dikoreksi." });
+        let (status, s) = nilai_lama(&kabid1, &u.skp2, 5, koreksi).await;
+        assert_eq!(status, 200, "{}: {s}", b("correction"));
+        assert_eq!(kabar(&staf2).await.len(), 2, "{}", b("told of the correction"));
+        let (_, daftar) = get(&staf2, "/api/v1/penilaian-lama").await;
+        assert_eq!(
+            (daftar[0]["penilaian"]["nilai"].as_f64(), daftar[0]["penilaian"]["sebutan"].as_str()),
+            (Some(84.0), Some("baik")),
+            "{daftar}"
+        );
+        assert_eq!(daftar[0]["penilaian"]["penilaian"]["catatan"], "Dikoreksi.", "{daftar}");
+
+        // A later year under PermenPANRB 8/2021 comes first.
+        let u8 = unit_periode(&app, 2024, json!({ "tahun": 2024, "rule_set": "permenpanrb_8_2021" })).await;
+        assert_eq!(realisasi_tahunan(&staf2, &u8.skp2, 3, "90").await, 200);
+        let aspek_8 = json!({ "orientasi_pelayanan": 112, "komitmen": 112, "inisiatif_kerja": 112, "kerja_sama": 112 });
+        let (status, s) = nilai_lama(&kabid1, &u8.skp2, 4, json!({ "evaluasi": tahunan(), "perilaku": aspek_8 })).await;
+        assert_eq!(status, 200, "{}: {s}", b("8/2021 rating"));
+        let (_, daftar) = get(&staf2, "/api/v1/penilaian-lama").await;
+        let urut: Vec<_> = daftar.as_array().unwrap().iter().map(|x| x["tahun"].as_i64().unwrap()).collect();
+        assert_eq!(urut, [2024, 2020], "{}: {daftar}", b("the latest first"));
+        assert_eq!(daftar[0]["penilaian"]["penilaian"]["hasil"]["bobot_skp"], 70, "{daftar}");
+
+        // Nobody else reads it: a colleague and another unit's penilai get a 404 on the SKP and
+        // an own list without it; another instansi's pegawai and admin likewise.
+        let db = app.connect().await;
+        let (_p2, o_peg, _o_pen, o_adm) = crate::matrix::other_instansi(&db).await;
+        for (who, s) in [
+            ("a colleague", &staf3),
+            ("another unit's penilai", &kabid2),
+            ("another instansi's pegawai", &app.login(&o_peg).await),
+            ("another instansi's admin", &app.login(&o_adm).await),
+        ] {
+            let (status, _) = get(s, &path).await;
+            assert_eq!(status, 404, "{}", b(who));
+            let (status, daftar) = get(s, "/api/v1/penilaian-lama").await;
+            assert_eq!((status, &daftar), (200, &json!([])), "{}", b(who));
+            assert!(kabar(s).await.is_empty(), "{}", b(who));
+        }
+        // The rater lists only their own (none): a rater reads a subordinate's on the rating screen.
+        let (_, daftar) = get(&kabid1, "/api/v1/penilaian-lama").await;
+        assert_eq!(daftar, json!([]), "{}", b("the rater"));
+    }
+}
+
 /// The leader one level above lists the units whose organisation predikat
 /// they set, with what is recorded; the unit's own penilai, a member and the
 /// admin list none of them; another instansi learns nothing — on both
