@@ -35,13 +35,11 @@ pub fn tanggal(t: domain::tanggal::Tanggal, l: Locale) -> String {
     format!("{} {bulan} {}", t.hari(), t.tahun())
 }
 
-/// A moment sent as unix seconds, as the day people read on this device's
-/// calendar (`31 Januari 2026`).
+/// A moment sent as unix seconds, as the day it is in WIB, where the
+/// server dates everything (`31 Januari 2026`), whatever the device's own
+/// time zone.
 pub fn tanggal_detik(detik: i64, l: Locale) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(detik as f64 * 1000.0));
-    domain::Tanggal::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8)
-        .map(|t| tanggal(t, l))
-        .unwrap_or_default()
+    tanggal(domain::tanggal::Tanggal::dari_detik_wib(detik), l)
 }
 
 /// A date sent as `YYYY-MM-DD`, as people read it (`1 Januari 2026`); any

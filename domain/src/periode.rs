@@ -84,9 +84,11 @@ pub fn parse_tanggal_panjang(s: &str) -> Option<Tanggal> {
     if kata.next().is_some() || hari.len() > 2 || tahun.len() != 4 {
         return None;
     }
-    let bulan = bulan.trim_end_matches('.').to_lowercase();
+    // ASCII case folding: every month name is ASCII (Unicode's tables would
+    // weigh on the admin's first load).
+    let bulan = bulan.trim_end_matches('.').to_ascii_lowercase();
     let ke = NAMA_BULAN.iter().position(|(id, en)| {
-        let (id, en) = (id.to_lowercase(), en.to_lowercase());
+        let (id, en) = (id.to_ascii_lowercase(), en.to_ascii_lowercase());
         bulan == id || bulan == en || (bulan.chars().count() == 3 && (id.starts_with(&bulan) || en.starts_with(&bulan)))
     });
     let ke = match ke {

@@ -24,6 +24,9 @@ pub enum Hari {
     Minggu,
 }
 
+/// WIB's offset from UTC, in seconds.
+pub const ZONA_WIB_DETIK: i64 = 7 * 3600;
+
 impl Tanggal {
     /// `None` when the day does not exist (e.g. 30 February).
     pub fn new(tahun: i32, bulan: u8, hari: u8) -> Option<Self> {
@@ -79,6 +82,18 @@ impl Tanggal {
         let bulan = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let tahun = (yoe + era * 400 + i64::from(bulan <= 2)) as i32;
         Tanggal { tahun, bulan, hari }
+    }
+
+    /// The day an instant (unix seconds) falls on in WIB (UTC+7), where the
+    /// national deadlines are set: the server's "today" and every date the
+    /// app shows of a moment, whatever the device's own time zone.
+    pub fn dari_detik_wib(detik: i64) -> Self {
+        Tanggal::dari_hari_ke((detik + ZONA_WIB_DETIK).div_euclid(86_400))
+    }
+
+    /// The first instant (unix seconds) of this day in WIB.
+    pub fn awal_hari_wib(self) -> i64 {
+        self.ke_hari_ke() * 86_400 - ZONA_WIB_DETIK
     }
 
     pub fn tambah_hari(self, n: i64) -> Self {
@@ -141,6 +156,20 @@ impl<'de> Deserialize<'de> for Tanggal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_moment_is_dated_in_wib_whatever_the_device_says() {
+        // 2026-12-31 17:00 UTC is already 1 January 2027, 00:00 WIB.
+        let t = Tanggal::new(2027, 1, 1).unwrap();
+        let detik = t.awal_hari_wib();
+        assert_eq!(detik, 1_798_736_400);
+        assert_eq!(Tanggal::dari_detik_wib(detik), t);
+        assert_eq!(Tanggal::dari_detik_wib(detik - 1), Tanggal::new(2026, 12, 31).unwrap());
+        assert_eq!(Tanggal::dari_detik_wib(detik + 86_399), t);
+        // Before 1970 too.
+        let lama = Tanggal::new(1969, 12, 31).unwrap();
+        assert_eq!(Tanggal::dari_detik_wib(lama.awal_hari_wib() + 3600), lama);
+    }
 
     #[test]
     fn day_numbers_round_trip_across_four_centuries() {

@@ -26,21 +26,21 @@ pub fn now_ms() -> i64 {
 /// Moves this process's clock so that today, in WIB, is `tanggal` (the
 /// time of day kept): every date and time the server reads from then on.
 pub fn pindah_ke(tanggal: domain::tanggal::Tanggal) {
-    let hari_asli = (asli_ms().div_euclid(1000) + 7 * 3600).div_euclid(86_400);
-    GESER.store((tanggal.ke_hari_ke() - hari_asli) * 86_400, Ordering::Relaxed);
+    let hari_asli = domain::tanggal::Tanggal::dari_detik_wib(asli_ms().div_euclid(1000));
+    GESER.store((tanggal.ke_hari_ke() - hari_asli.ke_hari_ke()) * 86_400, Ordering::Relaxed);
 }
 
 /// Today's date in Indonesia's western time zone (WIB, UTC+7), where the
 /// national deadlines are set.
 pub fn hari_ini() -> domain::tanggal::Tanggal {
-    domain::tanggal::Tanggal::dari_hari_ke((now() + 7 * 3600).div_euclid(86_400))
+    domain::tanggal::Tanggal::dari_detik_wib(now())
 }
 
 /// The instant (unix seconds) a 360 whose last day to answer is `batas`
 /// closes: the midnight in WIB that ends that day (from then
 /// [`hari_ini`] is past it, and `domain::umpan_balik::ditutup` holds).
 pub fn tutup_360(batas: domain::tanggal::Tanggal) -> i64 {
-    (batas.ke_hari_ke() + 1) * 86_400 - 7 * 3600
+    batas.tambah_hari(1).awal_hari_wib()
 }
 
 /// Whether the aggregate of a 360 whose last day is `batas` may be read at

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
+use domain::teks::Teks;
 use domain::{Predikat, RatingEkspektasi, kuadran_predikat};
 
 use crate::i18n::{Locale, td_string, use_i18n};
 use crate::state::kuadran::predikat_dari_kode;
+use crate::state::penilaian::pesan_lembar;
 use crate::teks::teks;
 
 /// The label of a rating in a language.
@@ -192,6 +194,13 @@ fn TabelKuadran(hasil: RwSignal<String>, perilaku: RwSignal<String>) -> impl Int
             </tbody>
         </table>
     }
+}
+
+/// A sheet field's messages (`pesan_lembar`) in the current language,
+/// following both (the three parts of both rating sheets).
+pub fn galat_kolom(galat: Signal<Vec<(&'static str, Teks)>>, kolom: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <span class="galat">{move || galat.with(|g| pesan_lembar(g, kolom, i18n.get_locale() == Locale::en))}</span> }
 }
 
 /// A select of the three ratings, with an empty choice while none is made

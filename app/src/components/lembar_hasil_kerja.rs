@@ -8,9 +8,9 @@ use domain::teks::Teks;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::kuadran::{label_rating, pilih_rating};
+use crate::components::kuadran::{galat_kolom, label_rating, pilih_rating};
 use crate::i18n::{Locale, td_string, use_i18n};
-use crate::state::penilaian::{LembarNilai, pesan_lembar};
+use crate::state::penilaian::LembarNilai;
 use crate::teks::teks;
 
 #[component]
@@ -22,10 +22,8 @@ pub fn BagianHasilKerja(
     galat: Signal<Vec<(&'static str, Teks)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let en = move || i18n.get_locale() == Locale::en;
     let saran_s = StoredValue::new(saran.clone());
     let menyimpang = Memo::new(move |_| lembar.with(|l| saran_s.with_value(|s| l.menyimpang(s))));
-    let kolom = move |k: &'static str| move || galat.with(|g| pesan_lembar(g, k, en()));
     let saran_rating = saran.saran;
     view! {
         <fieldset class="ubp-bagian">
@@ -35,14 +33,14 @@ pub fn BagianHasilKerja(
                 <strong>{move || saran_rating.map_or_else(|| td_string!(i18n.get_locale(), penilaian.saran_belum), |r| label_rating(i18n.get_locale(), r))}</strong>
             </p>
             <ul class="petunjuk alasan-saran">
-                {saran.alasan.into_iter().map(|a| view! { <li>{move || api::satu_bahasa(&a, en())}</li> }).collect_view()}
+                {saran.alasan.into_iter().map(|a| view! { <li>{move || api::satu_bahasa(&a, i18n.get_locale() == Locale::en)}</li> }).collect_view()}
             </ul>
             <div class="baris">
                 <label for="nilai-hasil-kerja">{teks(i18n, |l| td_string!(l, penilaian.rating_anda))}</label>
                 {pilih_rating("nilai-hasil-kerja".into(), "nilai-hasil-kerja".into(),
                     Memo::new(move |_| lembar.with(|l| l.hasil_kerja)).into(),
                     move |r| lembar.update(|l| l.hasil_kerja = r))}
-                <span class="galat">{kolom("rating_hasil_kerja")}</span>
+                {galat_kolom(galat, "rating_hasil_kerja")}
             </div>
             // Hidden, not removed, while the rating follows the suggestion:
             // a choice then changes an attribute, not the page's tree.
@@ -51,7 +49,7 @@ pub fn BagianHasilKerja(
                 <textarea id="nilai-alasan" rows="2" data-testid="nilai-alasan"
                     prop:value=Memo::new(move |_| lembar.with(|l| l.alasan.clone()))
                     on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.alasan = v); }></textarea>
-                <span class="galat">{kolom("alasan")}</span>
+                {galat_kolom(galat, "alasan")}
             </div>
         </fieldset>
     }

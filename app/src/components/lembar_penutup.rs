@@ -6,9 +6,9 @@ use domain::Predikat;
 use domain::teks::Teks;
 use leptos::prelude::*;
 
-use crate::components::kuadran::label_predikat;
-use crate::i18n::{Locale, td_string, use_i18n};
-use crate::state::penilaian::{LembarNilai, pesan_lembar};
+use crate::components::kuadran::{galat_kolom, label_predikat};
+use crate::i18n::{td_string, use_i18n};
+use crate::state::penilaian::LembarNilai;
 use crate::teks::teks;
 
 #[component]
@@ -22,8 +22,6 @@ pub fn PenutupLembar(
     galat: Signal<Vec<(&'static str, Teks)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let en = move || i18n.get_locale() == Locale::en;
-    let kolom = move |k: &'static str| move || galat.with(|g| pesan_lembar(g, k, en()));
     let kode = move || predikat.get().map(|p| p.kode()).unwrap_or_default();
     view! {
         <p class="hasil" aria-live="polite">
@@ -37,14 +35,14 @@ pub fn PenutupLembar(
             <textarea id="nilai-catatan" rows="2" data-testid="nilai-catatan"
                 prop:value=Memo::new(move |_| lembar.with(|l| l.catatan.clone()))
                 on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.catatan = v); }></textarea>
-            <span class="galat">{kolom("catatan")}</span>
+            {galat_kolom(galat, "catatan")}
         </div>
         <div class="baris">
             <label for="nilai-rekomendasi">{teks(i18n, |l| td_string!(l, penilaian.rekomendasi))}</label>
             <textarea id="nilai-rekomendasi" rows="2" data-testid="nilai-rekomendasi"
                 prop:value=Memo::new(move |_| lembar.with(|l| l.rekomendasi.clone()))
                 on:input=move |ev| { let v = event_target_value(&ev); lembar.update(|l| l.rekomendasi = v); }></textarea>
-            <span class="galat">{kolom("rekomendasi")}</span>
+            {galat_kolom(galat, "rekomendasi")}
         </div>
     }
 }

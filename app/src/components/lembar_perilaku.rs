@@ -8,9 +8,9 @@ use domain::teks::Teks;
 use domain::umpan_balik::{NilaiBerakhlak, UmpanBalikUntukPenilai};
 use leptos::prelude::*;
 
-use crate::components::kuadran::{label_rating, pilih_rating};
-use crate::i18n::{Locale, td_string, use_i18n};
-use crate::state::penilaian::{LembarNilai, ada_saran_360, pesan_lembar};
+use crate::components::kuadran::{galat_kolom, label_rating, pilih_rating};
+use crate::i18n::{td_string, use_i18n};
+use crate::state::penilaian::{LembarNilai, ada_saran_360};
 use crate::teks::teks;
 
 #[component]
@@ -23,8 +23,6 @@ pub fn BagianPerilaku(
     galat: Signal<Vec<(&'static str, Teks)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let en = move || i18n.get_locale() == Locale::en;
-    let kolom = move |k: &'static str| move || galat.with(|g| pesan_lembar(g, k, en()));
     let dihitung = lembar.with_untracked(|l| l.per_nilai_wajib);
     let saran_360 = umpan_balik_360.as_ref().and_then(|u| u.saran.rating);
     let petunjuk = if ada_saran_360(umpan_balik_360.as_ref()) {
@@ -46,7 +44,7 @@ pub fn BagianPerilaku(
                 {lean.map(|r| view! {
                     <span class="petunjuk" data-testid=format!("saran-360-{kode}") data-rating=r.kode()>"360: " {move || label_rating(i18n.get_locale(), r)}</span>
                 })}
-                <span class="galat">{kolom(kode)}</span>
+                {galat_kolom(galat, kode)}
             </div>
         }
     }).collect_view();
@@ -75,7 +73,7 @@ pub fn BagianPerilaku(
                     Memo::new(move |_| lembar.with(|l| l.perilaku)).into(),
                     move |r| lembar.update(|l| l.perilaku = r))}
                 {saran_360()}
-                <span class="galat">{kolom("rating_perilaku")}</span>
+                {galat_kolom(galat, "rating_perilaku")}
             </div>
         }
         .into_any()

@@ -18,11 +18,10 @@ use crate::state::outbox::Outcome;
 use crate::state::tenggat::sisa_hari_kerja;
 use crate::teks::{tanggal, teks};
 
-/// Today in the browser (the domain never reads a clock).
+/// Today in WIB by the browser's clock, the day the server counts deadlines by
+/// (the domain never reads a clock).
 pub fn hari_ini() -> Tanggal {
-    let d = js_sys::Date::new_0();
-    Tanggal::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8)
-        .unwrap_or_else(|| Tanggal::dari_hari_ke(0))
+    Tanggal::dari_detik_wib((js_sys::Date::now() / 1000.0).floor() as i64)
 }
 
 /// The period a pegawai works in now: the one of this year, else the latest.

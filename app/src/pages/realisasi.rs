@@ -672,7 +672,7 @@ fn BuktiSel(h: Konteks, indikator_id: String, evaluasi: PeriodeEvaluasi, bisa: b
                     view! {
                         <li data-testid="berkas-server" data-sha256=b.sha256.clone()>
                             <a href=href download=nama.clone() data-testid="unduh-berkas">{nama.clone()}</a>
-                            <span class="petunjuk">{format!(" · {} · ", b.jenis.ekstensi().to_uppercase())}{move || ukuran_teks(b.ukuran.max(0) as u64, i18n.get_locale() == Locale::en)}</span>
+                            <span class="petunjuk">{format!(" · {} · ", b.jenis.ekstensi().to_ascii_uppercase())}{move || ukuran_teks(b.ukuran.max(0) as u64, i18n.get_locale() == Locale::en)}</span>
                             {bisa.then(|| view! {
                                 <button type="button" class="tombol-teks" data-testid="hapus-berkas"
                                     aria-label=move || format!("{} {nama}", td_string!(i18n.get_locale(), hasil.hapus_berkas))

@@ -104,8 +104,10 @@ impl Indikator {
     /// Whether the unit is a percentage (`%`, `persen`, `persentase`,
     /// `prosentase`, `percent`), in any case.
     pub fn satuan_persen(&self) -> bool {
-        let s = self.satuan.trim().to_lowercase();
-        matches!(s.as_str(), "%" | "persen" | "persentase" | "prosentase" | "percent" | "percentage")
+        // ASCII case folding: the words are ASCII (and Unicode's tables
+        // would weigh on every first load that checks an indicator).
+        let s = self.satuan.trim();
+        ["%", "persen", "persentase", "prosentase", "percent", "percentage"].iter().any(|k| s.eq_ignore_ascii_case(k))
     }
 
     /// A realisation far outside what this indicator's unit and target make

@@ -35,7 +35,10 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::penilaian::{baris_penilaian, hanya_6_2022, kalender_of, nilai_dari, predikat_organisasi_penilai};
+use super::penilaian::{
+    baris_penilaian, hanya_6_2022, kalender_of, nilai_dari, nilai_dengan_galat, perilaku_of,
+    predikat_organisasi_penilai,
+};
 use super::skp::{akses_of, check_version, load, peran_of, periode_of, periode_sendiri};
 use crate::auth::Actor;
 use crate::clock;
@@ -116,11 +119,14 @@ fn view_of(
 }
 
 /// The per-value perilaku ratings stored with a document's evaluation.
-async fn perilaku_tersimpan(state: &AppState, row: &DokumenRow) -> ApiResult<BTreeMap<String, RatingEkspektasi>> {
-    Ok(match nilai_store::penilaian(state.db.pool(), &row.skp_id, &row.evaluasi).await? {
-        Some(r) => serde_json::from_str(&r.perilaku_per_nilai).context("stored perilaku ratings")?,
-        None => BTreeMap::new(),
-    })
+pub(super) async fn perilaku_tersimpan(
+    state: &AppState,
+    row: &DokumenRow,
+) -> ApiResult<BTreeMap<String, RatingEkspektasi>> {
+    match nilai_store::penilaian(state.db.pool(), &row.skp_id, &row.evaluasi).await? {
+        Some(r) => perilaku_of(&r),
+        None => Ok(BTreeMap::new()),
+    }
 }
 
 async fn view_tersimpan(state: &AppState, row: &DokumenRow, akses: Akses) -> ApiResult<DokumenEvaluasiView> {
@@ -300,10 +306,7 @@ async fn langkah(
                     )?;
                     l.row.skp.replace_evaluation(peran, hari_ini, &periode, penilaian.clone())?;
                     let lama = nilai_store::penilaian(state.db.pool(), &l.row.id, &row.evaluasi).await?;
-                    let perilaku_lama = match &lama {
-                        Some(r) => serde_json::from_str(&r.perilaku_per_nilai).context("stored perilaku ratings")?,
-                        None => Default::default(),
-                    };
+                    let perilaku_lama = lama.as_ref().map(perilaku_of).transpose()?.unwrap_or_default();
                     let baris = baris_penilaian(
                         &l.row,
                         &l.jenis_jabatan,
@@ -354,9 +357,11 @@ async fn simpan_langkah(
     aksi: AksiDokumen,
     ubah: Option<UbahSkp>,
 ) -> ApiResult<Response> {
-    // A signing step records the PDF it signs, in the same transaction.
+    // A signing step records the PDF it signs, in the same transaction;
+    // the per-value ratings it shows are those the answer carries.
+    let perilaku = perilaku_tersimpan(&state, &row).await?;
     let ttd =
-        super::pdf::ttd_langkah(&state, &row, &doc, row.version + 1, aksi, &actor.pegawai_id, peran, None).await?;
+        super::pdf::ttd_langkah(&state, &row, &doc, row.version + 1, aksi, &actor.pegawai_id, peran, &perilaku).await?;
     let row = DokumenRow { sha256_pdf: ttd.as_ref().map(|t| t.sha256.clone()).or(row.sha256_pdf), ..row };
     let mut riwayat = store::riwayat(state.db.pool(), &row.id).await?;
     riwayat.push(RiwayatDokumenView {
@@ -367,7 +372,6 @@ async fn simpan_langkah(
         status: doc.status(),
         waktu: clock::now(),
     });
-    let perilaku = perilaku_tersimpan(&state, &row).await?;
     let view = view_of(&row, doc.clone(), row.version + 1, akses, &kalender, riwayat, perilaku);
     let body = skp_store::json(&view)?;
     let kabar = kabar_of(aksi, &row, &actor.pegawai_id);
@@ -651,18 +655,16 @@ async fn take_over(
     let po = predikat_organisasi_penilai(&state, &penilai_id, &l.row.periode_id, &kode).await?;
     // The atasan rates each BerAKHLAK value; the whole is the one they give
     // (a client from before, with no per-value rating, keeps its one rating).
-    let perilaku = perilaku_ambil_alih(&input.perilaku_per_nilai, input.penilaian.rating_perilaku);
-    if let Ok(r) = &perilaku {
-        input.penilaian.rating_perilaku = *r;
-    }
-    let penilaian = match (nilai_dari(&l.row.skp, &periode, input.penilaian, po, &input.perilaku_per_nilai), perilaku) {
-        (Ok(p), Ok(_)) => p,
-        (Err(ApiError::Validation(mut e)), Err(lain)) => {
+    let mut e = domain::FieldErrors::new();
+    match perilaku_ambil_alih(&input.perilaku_per_nilai, input.penilaian.rating_perilaku) {
+        Ok(r) => input.penilaian.rating_perilaku = r,
+        Err(lain) => {
             e.merge("", lain);
-            return Err(ApiError::Validation(e));
         }
-        (Ok(_), Err(lain)) => return Err(ApiError::Validation(lain)),
-        (Err(e), _) => return Err(e),
+    }
+    let p = nilai_dengan_galat(&l.row.skp, &periode, input.penilaian, po, &input.perilaku_per_nilai, &mut e);
+    let Some(penilaian) = p.filter(|_| e.is_empty()) else {
+        return Err(ApiError::Validation(e));
     };
     let kalender = kalender_of(&state, &l.row.instansi_id).await?;
     let hari_ini = clock::hari_ini();
@@ -736,7 +738,7 @@ async fn take_over(
         AksiDokumen::TakeOver,
         &actor.pegawai_id,
         peran,
-        Some(&input.perilaku_per_nilai),
+        &input.perilaku_per_nilai,
     )
     .await?
     .ok_or_else(|| anyhow::anyhow!("a take-over is a signature"))?;

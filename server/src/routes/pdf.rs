@@ -17,7 +17,6 @@
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
@@ -41,7 +40,6 @@ use super::skp::{akses_of, load, periode_of};
 use crate::auth::Actor;
 use crate::auth::throttle::{Limit, alamat_klien, jaringan};
 use crate::db::dokumen::{self as dok_store, DokumenRow};
-use crate::db::penilaian as nilai_store;
 use crate::db::tanda_tangan::{self as store, TtdBaru};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::AppJson;
@@ -129,12 +127,9 @@ async fn isi_evaluasi(
             rating: rating(*r),
         })
         .collect();
-    let per_nilai: std::collections::BTreeMap<String, RatingEkspektasi> = match perilaku {
+    let per_nilai = match perilaku {
         Some(p) => p.clone(),
-        None => match nilai_store::penilaian(pool, &row.skp_id, &row.evaluasi).await? {
-            Some(r) => serde_json::from_str(&r.perilaku_per_nilai).context("stored perilaku ratings")?,
-            None => Default::default(),
-        },
+        None => super::dokumen::perilaku_tersimpan(state, row).await?,
     };
     let perilaku = NilaiBerakhlak::ALL
         .into_iter()
@@ -207,8 +202,8 @@ fn menandatangani(aksi: AksiDokumen) -> bool {
 /// For a signing step, the PDF of the document as the step leaves it (at
 /// `version`), to record with the step in its transaction; `None` for any
 /// other step. Rendered before the write: the transaction stays short, and
-/// a step that records new per-value perilaku ratings (the take-over) passes
-/// them as `perilaku` (the stored ones are still the earlier ones).
+/// `perilaku` are the per-value ratings it shows: the stored ones, or those
+/// a take-over records with the step.
 #[allow(clippy::too_many_arguments)]
 pub async fn ttd_langkah(
     state: &AppState,
@@ -218,12 +213,12 @@ pub async fn ttd_langkah(
     aksi: AksiDokumen,
     oleh: &str,
     peran: Peran,
-    perilaku: Option<&std::collections::BTreeMap<String, RatingEkspektasi>>,
+    perilaku: &std::collections::BTreeMap<String, RatingEkspektasi>,
 ) -> ApiResult<Option<TtdBaru>> {
     if !menandatangani(aksi) {
         return Ok(None);
     }
-    let isi = isi_evaluasi(state, row, doc, false, perilaku).await?;
+    let isi = isi_evaluasi(state, row, doc, false, Some(perilaku)).await?;
     let bytes = render(&isi)?;
     Ok(Some(TtdBaru {
         sha256: hex::encode(Sha256::digest(&bytes)),

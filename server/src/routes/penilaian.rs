@@ -184,12 +184,28 @@ fn rating_server(preview: &SkpPreview) -> BTreeMap<String, RatingEkspektasi> {
 pub(crate) fn nilai_dari(
     skp: &Skp,
     periode: &Periode,
-    mut input: PenilaianInput,
+    input: PenilaianInput,
     predikat_organisasi: Option<PredikatOrganisasi>,
     perilaku_per_nilai: &BTreeMap<String, RatingEkspektasi>,
 ) -> ApiResult<Penilaian> {
-    let server = rating_server(&preview_of(skp, periode, input.evaluasi));
     let mut e = domain::FieldErrors::new();
+    match nilai_dengan_galat(skp, periode, input, predikat_organisasi, perilaku_per_nilai, &mut e) {
+        Some(p) if e.is_empty() => Ok(p),
+        _ => Err(ApiError::Validation(e)),
+    }
+}
+
+/// [`nilai_dari`], adding what is wrong to `e` (a caller with checks of its
+/// own answers every message at once): the rating when it holds.
+pub(crate) fn nilai_dengan_galat(
+    skp: &Skp,
+    periode: &Periode,
+    mut input: PenilaianInput,
+    predikat_organisasi: Option<PredikatOrganisasi>,
+    perilaku_per_nilai: &BTreeMap<String, RatingEkspektasi>,
+    e: &mut domain::FieldErrors,
+) -> Option<Penilaian> {
+    let server = rating_server(&preview_of(skp, periode, input.evaluasi));
     for id in input.rating_rhk.keys().filter(|id| !server.contains_key(id.trim())) {
         e.push(
             format!("rating_rhk.{id}"),
@@ -199,24 +215,11 @@ pub(crate) fn nilai_dari(
     }
     input.rating_rhk = server;
     input.predikat_organisasi = predikat_organisasi;
-    match input.validate(skp.rencana()) {
-        Ok(p) if e.is_empty() => {
-            periksa_perilaku(perilaku_per_nilai)?;
-            return Ok(p);
-        }
-        Ok(_) => {}
-        Err(lain) => {
-            e.merge("", lain);
-        }
-    }
-    if let Err(ApiError::Validation(lain)) = periksa_perilaku(perilaku_per_nilai) {
+    let p = input.validate(skp.rencana()).map_err(|lain| e.merge("", lain)).ok();
+    if let Err(lain) = domain::skp::perilaku::check_kode_nilai(perilaku_per_nilai) {
         e.merge("", lain);
     }
-    Err(ApiError::Validation(e))
-}
-
-fn periksa_perilaku(perilaku: &BTreeMap<String, RatingEkspektasi>) -> ApiResult<()> {
-    domain::skp::perilaku::check_kode_nilai(perilaku).map_err(ApiError::Validation)
+    p
 }
 
 /// A functional position's angka kredit for a predikat (`None` for another
@@ -248,11 +251,16 @@ pub(crate) fn tercatat_of(r: &PenilaianRow) -> ApiResult<PenilaianTercatat> {
         penilaian_awal: baca("first rating", &r.isi_awal)?,
         predikat: predikat_of(&r.predikat)?,
         predikat_awal: predikat_of(&r.predikat_awal)?,
-        perilaku_per_nilai: serde_json::from_str(&r.perilaku_per_nilai)
-            .with_context(|| format!("stored perilaku ratings of SKP {} unreadable", r.skp_id))?,
+        perilaku_per_nilai: perilaku_of(r)?,
         dinilai_oleh: r.dinilai_oleh.clone(),
         diubah: r.diubah,
     })
+}
+
+/// The per-value perilaku ratings stored with a rating.
+pub(crate) fn perilaku_of(r: &PenilaianRow) -> ApiResult<BTreeMap<String, RatingEkspektasi>> {
+    Ok(serde_json::from_str(&r.perilaku_per_nilai)
+        .with_context(|| format!("stored perilaku ratings of SKP {} unreadable", r.skp_id))?)
 }
 
 /// The row of a rating about to be stored: `lama` is the stored one (its

@@ -7,8 +7,10 @@
 use serde_json::{Value, json};
 use tokio::task::JoinSet;
 
-use crate::helpers::{DEMO_ADMIN, DEMO_KABID1, DEMO_STAF2, backends, spawn_app_with};
-use crate::penilaian::{dokumen_siap, get, json_of, langkah, nilai, penilaian, tahun_lalu, tahunan, unit_tahun};
+use crate::helpers::{DEMO_KABID1, DEMO_STAF2, backends, spawn_app_with};
+use crate::penilaian::{
+    dokumen_siap, get, json_of, langkah, nilai, penilaian, tahun_lalu, tahunan, unit_siap_difinalisasi, unit_tahun,
+};
 
 const SERENTAK: usize = 8;
 
@@ -82,20 +84,8 @@ async fn many_finalisations_at_once_make_one_set_of_documents() {
         let tahun = tahun_lalu();
         let app = spawn_app_with(backend, None, true).await;
         let u = unit_tahun(&app, tahun).await;
-        let (kabid1, admin) = (app.login(DEMO_KABID1).await, app.login(DEMO_ADMIN).await);
-        for skp in [&u.skp2, &u.skp3] {
-            let (status, s) =
-                nilai(&kabid1, skp, 3, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
-            assert_eq!(status, 200, "{s}");
-        }
-        let (_, d) =
-            get(&kabid1, &format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode)).await;
-        let unit = d["unit_id"].as_str().unwrap().to_owned();
-        let res = admin
-            .put(&format!("/api/v1/unit/{unit}/predikat-organisasi"))
-            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
-            .send();
-        assert_eq!(res.await.unwrap().status(), 200);
+        unit_siap_difinalisasi(&app, &u).await;
+        let kabid1 = app.login(DEMO_KABID1).await;
         let hasil = serentak(SERENTAK, |_| {
             let (s, periode) = (kabid1.clone(), u.periode.clone());
             async move {
@@ -164,20 +154,8 @@ async fn a_rating_racing_the_finalisation_never_disagrees_with_the_document() {
     for backend in backends() {
         let app = spawn_app_with(backend, None, true).await;
         let u = unit_tahun(&app, tahun_lalu()).await;
-        let (kabid1, admin) = (app.login(DEMO_KABID1).await, app.login(DEMO_ADMIN).await);
-        for skp in [&u.skp2, &u.skp3] {
-            let (status, s) =
-                nilai(&kabid1, skp, 3, penilaian(tahunan(), "sesuai_ekspektasi", "sesuai_ekspektasi", "")).await;
-            assert_eq!(status, 200, "{s}");
-        }
-        let (_, d) =
-            get(&kabid1, &format!("/api/v1/penilai/distribusi?periode_id={}&evaluasi=tahunan", u.periode)).await;
-        let unit = d["unit_id"].as_str().unwrap().to_owned();
-        let res = admin
-            .put(&format!("/api/v1/unit/{unit}/predikat-organisasi"))
-            .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
-            .send();
-        assert_eq!(res.await.unwrap().status(), 200);
+        unit_siap_difinalisasi(&app, &u).await;
+        let kabid1 = app.login(DEMO_KABID1).await;
         let fin = {
             let (s, periode) = (kabid1.clone(), u.periode.clone());
             tokio::spawn(async move {

@@ -1111,7 +1111,9 @@ async fn ratings_sync_from_the_outbox_and_replays_change_nothing() {
 /// Rates staf2 and staf3 in last year's unit, has the admin set the
 /// organisation predikat, finalises and moves the documents' period end to
 /// today; staf2's document id.
-pub(crate) async fn dokumen_siap(app: &TestApp, u: &Unit, tahun: i32) -> String {
+/// Both subordinates of the unit rated (sesuai / sesuai) for the year and
+/// the organisation's predikat set (istimewa): the unit can be finalised.
+pub(crate) async fn unit_siap_difinalisasi(app: &TestApp, u: &Unit) {
     let (kabid1, admin) = (app.login(DEMO_KABID1).await, app.login(DEMO_ADMIN).await);
     for skp in [&u.skp2, &u.skp3] {
         let (status, s) =
@@ -1125,6 +1127,12 @@ pub(crate) async fn dokumen_siap(app: &TestApp, u: &Unit, tahun: i32) -> String 
         .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan", "predikat": "istimewa", "version": 0 }))
         .send();
     assert_eq!(res.await.unwrap().status(), 200);
+}
+
+/// The unit rated and finalised, the year over: the id of `skp2`'s document.
+pub(crate) async fn dokumen_siap(app: &TestApp, u: &Unit, tahun: i32) -> String {
+    unit_siap_difinalisasi(app, u).await;
+    let kabid1 = app.login(DEMO_KABID1).await;
     let res = kabid1
         .post("/api/v1/penilai/distribusi/finalisasi")
         .json(&json!({ "periode_id": u.periode, "evaluasi": "tahunan" }))
