@@ -84,16 +84,17 @@ pub fn parse_tanggal_panjang(s: &str) -> Option<Tanggal> {
     if kata.next().is_some() || hari.len() > 2 || tahun.len() != 4 {
         return None;
     }
-    // ASCII case folding: every month name is ASCII (Unicode's tables would
-    // weigh on the admin's first load).
-    let bulan = bulan.trim_end_matches('.').to_ascii_lowercase();
-    let ke = NAMA_BULAN.iter().position(|(id, en)| {
-        let (id, en) = (id.to_ascii_lowercase(), en.to_ascii_lowercase());
-        bulan == id || bulan == en || (bulan.chars().count() == 3 && (id.starts_with(&bulan) || en.starts_with(&bulan)))
-    });
+    // ASCII case folding (no Unicode tables in the wasm).
+    let bulan = bulan.trim_end_matches('.');
+    // A full name, or its first three letters.
+    let sama = |nama: &str| {
+        nama.eq_ignore_ascii_case(bulan)
+            || (bulan.len() == 3 && nama.get(..3).is_some_and(|a| a.eq_ignore_ascii_case(bulan)))
+    };
+    let ke = NAMA_BULAN.iter().position(|(id, en)| sama(id) || sama(en));
     let ke = match ke {
         Some(i) => i,
-        None if bulan == "agt" => 7,
+        None if bulan.eq_ignore_ascii_case("agt") => 7,
         None => return None,
     };
     Tanggal::new(tahun.parse().ok()?, u8::try_from(ke + 1).ok()?, hari.parse().ok()?)

@@ -366,6 +366,9 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
     assert.equal(await page.getByTestId('jumlah-sangat_baik').textContent(), '2', 'the typed rating counts before it is saved');
     await page.getByTestId('pelanggaran').waitFor();
     assert.match(await page.getByTestId('pelanggaran').textContent(), /Sangat Baik/);
+    // The verdict's rows are built once (a row per limit of the pattern, shown while broken): a
+    // rating changed updates them, never rebuilds the list (the unit screen's 16 ms budget).
+    await page.evaluate(() => { window.barisDilanggar = document.querySelector('[data-testid=pelanggaran] li:not([hidden])'); });
     await lembar.getByTestId('simpan-berikutnya').click();
     await tungguTersimpan(page, NAMA.staf3);
     assert.equal(await page.getByTestId('finalisasi-unit').isDisabled(), true);
@@ -375,6 +378,9 @@ test('a whole year of one unit on a tablet: plan, realisasi, feedback, a periodi
     await item(page, NAMA.staf3).getByTestId('buka-penilaian').click();
     lembar = await nilaiLembar(page, { hasil: 'sesuai_ekspektasi', perilaku: 'sesuai_ekspektasi' });
     await page.getByTestId('sesuai-pola').waitFor();
+    assert.equal(await page.getByTestId('pelanggaran').isVisible(), false);
+    assert.deepEqual(await page.evaluate(() => [window.barisDilanggar?.isConnected, window.barisDilanggar?.hidden]), [true, true],
+      'the broken limit\'s row is the same element, hidden now that the limit holds');
     await lembar.getByTestId('simpan-berikutnya').click();
     await tungguTersimpan(page, NAMA.staf3);
     await page.getByTestId('finalisasi-unit').click();

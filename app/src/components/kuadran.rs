@@ -212,9 +212,20 @@ pub fn pilih_rating(
     ubah: impl Fn(Option<RatingEkspektasi>) + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // The value is written to the select only when it differs: after a
+    // choice the select already shows it, and writing it again costs the
+    // browser a new selection (a sheet's every rating change, on a tablet).
+    let el = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        let kode = nilai.get().map(|r| r.kode()).unwrap_or_default();
+        if let Some(el) = el.get()
+            && el.value() != kode
+        {
+            el.set_value(kode);
+        }
+    });
     view! {
-        <select id=id data-testid=testid
-            prop:value=move || nilai.get().map(|r| r.kode()).unwrap_or_default()
+        <select id=id data-testid=testid node_ref=el
             on:change=move |ev| ubah(RatingEkspektasi::from_kode(&event_target_value(&ev)))>
             <option value="">{teks(i18n, |l| td_string!(l, penilaian.pilih))}</option>
             {RatingEkspektasi::ALL.into_iter().map(|r| view! {

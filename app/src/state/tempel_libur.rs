@@ -97,10 +97,9 @@ fn hari_libur_akhir_pekan(t: Tanggal) -> Option<Teks> {
 /// The kind of a pasted holiday: cuti bersama when its name says so, else
 /// the kind chosen for the list.
 pub fn jenis_baris(nama: &str, jenis: JenisLibur) -> JenisLibur {
-    // ASCII case folding: the words compared are ASCII, and the Unicode
-    // tables would weigh on the admin's first load.
-    let awal = nama.trim().as_bytes().get(..12);
-    if awal.is_some_and(|a| a.eq_ignore_ascii_case(b"cuti bersama")) { JenisLibur::CutiBersama } else { jenis }
+    // ASCII case folding (no Unicode tables in the wasm).
+    let awal = nama.trim().get(..12);
+    if awal.is_some_and(|a| a.eq_ignore_ascii_case("cuti bersama")) { JenisLibur::CutiBersama } else { jenis }
 }
 
 /// Every non-empty line of `teks`, checked for the calendar of `tahun` as

@@ -104,8 +104,7 @@ impl Indikator {
     /// Whether the unit is a percentage (`%`, `persen`, `persentase`,
     /// `prosentase`, `percent`), in any case.
     pub fn satuan_persen(&self) -> bool {
-        // ASCII case folding: the words are ASCII (and Unicode's tables
-        // would weigh on every first load that checks an indicator).
+        // ASCII case folding (no Unicode tables in the wasm).
         let s = self.satuan.trim();
         ["%", "persen", "persentase", "prosentase", "percent", "percentage"].iter().any(|k| s.eq_ignore_ascii_case(k))
     }
