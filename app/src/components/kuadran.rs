@@ -225,7 +225,7 @@ pub fn pilih_rating(
         }
     });
     view! {
-        <select id=id data-testid=testid node_ref=el
+        <select id=id class="pilih-rating" data-testid=testid node_ref=el
             on:change=move |ev| ubah(RatingEkspektasi::from_kode(&event_target_value(&ev)))>
             <option value="">{teks(i18n, |l| td_string!(l, penilaian.pilih))}</option>
             {RatingEkspektasi::ALL.into_iter().map(|r| view! {
